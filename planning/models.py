@@ -1,0 +1,205 @@
+"""The planning domain model (SQLModel tables).
+
+Master data is keyed by the codes planners use (SKU, location code, territory code, Slack
+user id), so imported files, answers and the database speak the same language. Facts
+(stock, sales, capacity, receipts, quotas) carry a surrogate id plus a unique natural key,
+which is what imports upsert on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from sqlalchemy import Column, DateTime, Index, Text, UniqueConstraint, text
+from sqlmodel import Field, SQLModel
+
+PLANT = "plant"
+WAREHOUSE = "warehouse"
+
+
+class LocationKind(StrEnum):
+    plant = PLANT
+    warehouse = WAREHOUSE
+
+
+class Role(StrEnum):
+    rep = "rep"
+    manager = "manager"
+    ops = "ops"
+    marketing = "marketing"
+    admin = "admin"
+
+
+class Language(StrEnum):
+    en = "en"
+    it = "it"
+
+
+class Product(SQLModel, table=True):
+    __tablename__ = "product"
+
+    sku: str = Field(primary_key=True, max_length=64)
+    name: str = Field(max_length=200)
+    family: str = Field(index=True, max_length=64)
+    unit: str = Field(default="pcs", max_length=16)
+    unit_price: float | None = None
+    lead_time_days: int = 14
+    safety_stock: float = 0.0
+
+
+class Location(SQLModel, table=True):
+    __tablename__ = "location"
+
+    code: str = Field(primary_key=True, max_length=64)
+    name: str = Field(max_length=200)
+    kind: str = Field(max_length=16)  # LocationKind
+    region: str | None = Field(default=None, max_length=100)
+
+
+class Territory(SQLModel, table=True):
+    __tablename__ = "territory"
+
+    code: str = Field(primary_key=True, max_length=64)
+    name: str = Field(max_length=200)
+    region: str | None = Field(default=None, max_length=100)
+
+
+class Person(SQLModel, table=True):
+    __tablename__ = "person"
+
+    slack_user_id: str = Field(primary_key=True, max_length=32)
+    name: str = Field(max_length=200)
+    role: str = Field(max_length=16)  # Role
+    email: str | None = Field(default=None, max_length=200)
+    manager_slack_user_id: str | None = Field(
+        default=None, foreign_key="person.slack_user_id", max_length=32
+    )
+    territory: str | None = Field(default=None, foreign_key="territory.code", max_length=64)
+    language: str = Field(default="en", max_length=2)  # Language
+
+
+class StockLevel(SQLModel, table=True):
+    """One stock snapshot line: what was on hand at a location on `as_of`."""
+
+    __tablename__ = "stock_level"
+    __table_args__ = (UniqueConstraint("sku", "location", "as_of", name="uq_stock_level_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    sku: str = Field(foreign_key="product.sku", max_length=64)
+    location: str = Field(foreign_key="location.code", max_length=64)
+    as_of: dt.date = Field(index=True)
+    on_hand: float
+    allocated: float = 0.0
+
+
+class SalesActual(SQLModel, table=True):
+    """Shipped sales. No natural id: the key is every descriptive column (blank = '')."""
+
+    __tablename__ = "sales_actual"
+    __table_args__ = (
+        # Optional key parts may be NULL; coalesce makes two blank cells count as the same
+        # key in both SQLite and PostgreSQL, so a re-import replaces instead of duplicating.
+        Index(
+            "ux_sales_actual_key",
+            "date",
+            "sku",
+            text("coalesce(location, '')"),
+            text("coalesce(territory, '')"),
+            text("coalesce(customer, '')"),
+            text("coalesce(rep, '')"),
+            unique=True,
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    date: dt.date
+    sku: str = Field(foreign_key="product.sku", max_length=64, index=True)
+    quantity: float
+    location: str | None = Field(default=None, foreign_key="location.code", max_length=64)
+    territory: str | None = Field(default=None, foreign_key="territory.code", max_length=64)
+    customer: str | None = Field(default=None, max_length=200)
+    rep: str | None = Field(default=None, foreign_key="person.slack_user_id", max_length=32)
+    revenue: float | None = None
+
+
+class Capacity(SQLModel, table=True):
+    """A plant's weekly capacity for a product family from start_date (to end_date)."""
+
+    __tablename__ = "capacity"
+    __table_args__ = (UniqueConstraint("plant", "family", "start_date", name="uq_capacity_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    plant: str = Field(foreign_key="location.code", max_length=64)
+    family: str = Field(max_length=64)
+    start_date: dt.date
+    end_date: dt.date | None = None
+    units_per_week: float
+
+
+class PlannedReceipt(SQLModel, table=True):
+    """Planned production or purchase arriving at a location on a date."""
+
+    __tablename__ = "planned_receipt"
+    __table_args__ = (UniqueConstraint("sku", "location", "date", name="uq_planned_receipt_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    sku: str = Field(foreign_key="product.sku", max_length=64)
+    location: str = Field(foreign_key="location.code", max_length=64)
+    date: dt.date
+    quantity: float
+
+
+class OpenOrder(SQLModel, table=True):
+    """A customer order line not yet shipped (already promised)."""
+
+    __tablename__ = "open_order"
+
+    order_id: str = Field(primary_key=True, max_length=64)
+    customer: str = Field(max_length=200)
+    sku: str = Field(foreign_key="product.sku", max_length=64, index=True)
+    quantity: float
+    due_date: dt.date
+    location: str | None = Field(default=None, foreign_key="location.code", max_length=64)
+    territory: str | None = Field(default=None, foreign_key="territory.code", max_length=64)
+    rep: str | None = Field(default=None, foreign_key="person.slack_user_id", max_length=32)
+
+
+class Quota(SQLModel, table=True):
+    """A sales target for a rep or a territory over a period; every change is a new version."""
+
+    __tablename__ = "quota"
+    __table_args__ = (
+        Index(
+            "ux_quota_version",
+            "period",
+            text("coalesce(rep, '')"),
+            text("coalesce(territory, '')"),
+            text("coalesce(family, '')"),
+            "version",
+            unique=True,
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    period: str = Field(max_length=7, index=True)  # YYYY-MM, YYYY-Qn or YYYY
+    rep: str | None = Field(default=None, foreign_key="person.slack_user_id", max_length=32)
+    territory: str | None = Field(default=None, foreign_key="territory.code", max_length=64)
+    family: str | None = Field(default=None, max_length=64)
+    version: int = 1
+    target_units: float | None = None
+    target_revenue: float | None = None
+    source: str = Field(default="import", max_length=32)
+    created_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+
+
+class AuditEntry(SQLModel, table=True):
+    """Who changed what, when: every write Ponte makes leaves one of these."""
+
+    __tablename__ = "audit_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False, index=True))
+    actor: str = Field(max_length=64)
+    action: str = Field(max_length=64)
+    details: str = Field(sa_column=Column(Text, nullable=False))
