@@ -94,32 +94,24 @@ class StockLevel(SQLModel, table=True):
 
 
 class SalesActual(SQLModel, table=True):
-    """Shipped sales. No natural id: the key is every descriptive column (blank = '')."""
+    """Shipped sales, one row per (date, sku, location, territory, customer, rep).
+
+    Sales have no natural id, so every descriptive column is part of the key, and a blank
+    one is stored as '' (not NULL) so that re-importing the same row finds it again. This is
+    the one high-volume table: it has no surrogate id, no foreign keys and a single index
+    (the key), because each extra index or foreign-key trigger costs a million lookups per
+    million imported rows. The importer, its only writer, checks every reference first.
+    """
 
     __tablename__ = "sales_actual"
-    __table_args__ = (
-        # Optional key parts may be NULL; coalesce makes two blank cells count as the same
-        # key in both SQLite and PostgreSQL, so a re-import replaces instead of duplicating.
-        Index(
-            "ux_sales_actual_key",
-            "date",
-            "sku",
-            text("coalesce(location, '')"),
-            text("coalesce(territory, '')"),
-            text("coalesce(customer, '')"),
-            text("coalesce(rep, '')"),
-            unique=True,
-        ),
-    )
 
-    id: int | None = Field(default=None, primary_key=True)
-    date: dt.date
-    sku: str = Field(foreign_key="product.sku", max_length=64, index=True)
+    date: dt.date = Field(primary_key=True)
+    sku: str = Field(primary_key=True, max_length=64)
+    location: str = Field(default="", primary_key=True, max_length=64)
+    territory: str = Field(default="", primary_key=True, max_length=64)
+    customer: str = Field(default="", primary_key=True, max_length=200)
+    rep: str = Field(default="", primary_key=True, max_length=32)
     quantity: float
-    location: str | None = Field(default=None, foreign_key="location.code", max_length=64)
-    territory: str | None = Field(default=None, foreign_key="territory.code", max_length=64)
-    customer: str | None = Field(default=None, max_length=200)
-    rep: str | None = Field(default=None, foreign_key="person.slack_user_id", max_length=32)
     revenue: float | None = None
 
 

@@ -202,56 +202,19 @@ def upgrade() -> None:
 
     op.create_table(
         "sales_actual",
-        sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("date", sa.Date(), nullable=False),
         sa.Column("sku", sa.String(length=64), nullable=False),
+        sa.Column("location", sa.String(length=64), nullable=False),
+        sa.Column("territory", sa.String(length=64), nullable=False),
+        sa.Column("customer", sa.String(length=200), nullable=False),
+        sa.Column("rep", sa.String(length=32), nullable=False),
         sa.Column("quantity", sa.Float(), nullable=False),
-        sa.Column("location", sa.String(length=64), nullable=True),
-        sa.Column("territory", sa.String(length=64), nullable=True),
-        sa.Column("customer", sa.String(length=200), nullable=True),
-        sa.Column("rep", sa.String(length=32), nullable=True),
         sa.Column("revenue", sa.Float(), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["location"],
-            ["location.code"],
-        ),
-        sa.ForeignKeyConstraint(
-            ["rep"],
-            ["person.slack_user_id"],
-        ),
-        sa.ForeignKeyConstraint(
-            ["sku"],
-            ["product.sku"],
-        ),
-        sa.ForeignKeyConstraint(
-            ["territory"],
-            ["territory.code"],
-        ),
-        sa.PrimaryKeyConstraint("id"),
-    )
-    with op.batch_alter_table("sales_actual", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_sales_actual_sku"), ["sku"], unique=False)
-    # Blank optional key parts must collide on re-import, hence coalesce (see models.SalesActual).
-    op.create_index(
-        "ux_sales_actual_key",
-        "sales_actual",
-        [
-            "date",
-            "sku",
-            sa.text("coalesce(location, '')"),
-            sa.text("coalesce(territory, '')"),
-            sa.text("coalesce(customer, '')"),
-            sa.text("coalesce(rep, '')"),
-        ],
-        unique=True,
+        sa.PrimaryKeyConstraint("date", "sku", "location", "territory", "customer", "rep"),
     )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("sales_actual", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_sales_actual_sku"))
-
-    op.drop_index("ux_sales_actual_key", table_name="sales_actual")
     op.drop_table("sales_actual")
     with op.batch_alter_table("quota", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_quota_period"))
