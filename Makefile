@@ -24,7 +24,7 @@ test: $(STAMP) lint
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy planning tools
+	$(BIN)/mypy planning tools bot
 
 bench-import: $(STAMP)
 	$(BIN)/python bench/import_bench.py

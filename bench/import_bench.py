@@ -129,7 +129,7 @@ def main() -> None:
         folder = Path(tmp) / "files"
         folder.mkdir()
         rows = generate(folder, args.rows)
-        total_rows = sum(sum(1 for _ in open(p, "rb")) - 1 for p in folder.glob("*.csv"))
+        total_rows = sum(p.read_bytes().count(b"\n") - 1 for p in folder.glob("*.csv"))
         size_mb = sum(p.stat().st_size for p in folder.glob("*.csv")) / 1e6
         console.print(
             f"generated {rows:,} sales rows ({total_rows:,} rows in all, {size_mb:.0f} MB)"

@@ -19,10 +19,12 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
+from planning.errors import PonteError
+
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
-class DatabaseError(Exception):
+class DatabaseError(PonteError):
     """The database cannot be reached or used; the message says what to check."""
 
 

@@ -106,7 +106,7 @@ def _read_and_type(
             if progress:
                 progress(f"reading {label}", done, max(total, done))
     except UnreadableFile as exc:
-        problems.add(label, 0, "-", str(exc))
+        problems.add(label, exc.row, "-", str(exc))
         return None
     if not typed:
         return None

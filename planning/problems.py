@@ -8,6 +8,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from planning.errors import PonteError
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -62,7 +64,7 @@ class Problems:
         return items[:limit]
 
 
-class ImportRejected(Exception):
+class ImportRejected(PonteError):
     """The import was refused: nothing was written. `problems` says everything that is wrong."""
 
     def __init__(self, problems: Problems, files: Sequence[str]) -> None:

@@ -117,7 +117,11 @@ def count_rows(source: SourceFile) -> int:
 
 
 class UnreadableFile(Exception):
-    """The file cannot be parsed at all; the message says why."""
+    """The file cannot be parsed at all; the message says why (and where, if known)."""
+
+    def __init__(self, message: str, row: int = 0) -> None:
+        super().__init__(message)
+        self.row = row
 
 
 def read_chunks(source: SourceFile, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]:
@@ -205,9 +209,27 @@ def _read_csv_arrow(path: Path, chunk_rows: int) -> Iterator[pd.DataFrame]:
                 yield frame
     except pa.ArrowInvalid as exc:
         message = str(exc).split("\n")[0]
-        if "UTF8" in message or "utf8" in message.lower():
+        if "utf8" in message.lower():
             raise UnreadableFile("the file is not UTF-8 text (save it as CSV UTF-8)") from exc
+        row, found = _first_ragged_line(path, len(header))
+        if row:
+            detail = f"expected {len(header)} fields like the header, found {found}"
+            raise UnreadableFile(f"malformed CSV: {detail}", row=row) from exc
         raise UnreadableFile(f"malformed CSV: {message}") from exc
+
+
+def _first_ragged_line(path: Path, width: int) -> tuple[int, int]:
+    """Where the parser gave up: the first record whose field count differs from the header's.
+
+    Only runs on the error path, so plain Python speed is fine.
+    """
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        next(reader, None)
+        for record in reader:
+            if record and len(record) != width:
+                return reader.line_num, len(record)
+    return 0, 0
 
 
 def _tidy(frame: pd.DataFrame) -> pd.DataFrame:

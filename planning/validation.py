@@ -103,6 +103,7 @@ def _convert(
         if column.kind == "int":
             fractional = (~bad) & (~blank) & (numbers.fillna(0) % 1 != 0).to_numpy()
             _report_values(problems, label, rows, fractional, values, name, "is not a whole number")
+            numbers = numbers.where(~fractional)  # reported; keep the frame castable
         if column.minimum is not None:
             if column.strictly_positive:
                 low = (numbers <= column.minimum).to_numpy()
@@ -125,6 +126,11 @@ def _convert(
         _report_values(problems, label, rows, bad, values, name, "is not a date (use YYYY-MM-DD)")
         return result
     text = values
+    broken = (~blank) & _contains_distinct(values, "\n|\r")
+    if broken.any():
+        # Only an unclosed quote makes a cell span lines in these files.
+        reason = "spans several lines (is a quote left open on this row?)"
+        _report_values(problems, label, rows, broken, values, name, reason)
     if column.kind == "choice":
         bad = (~blank) & ~values.isin(column.choices).to_numpy()
         choices = ", ".join(column.choices)
@@ -147,6 +153,12 @@ def _fullmatch_distinct(values: pd.Series, pattern: str) -> np.ndarray:
     codes, distinct = pd.factorize(values)
     matches = pd.Series(distinct).str.fullmatch(pattern).to_numpy(dtype=bool)
     return matches[codes]
+
+
+def _contains_distinct(values: pd.Series, pattern: str) -> np.ndarray:
+    codes, distinct = pd.factorize(values)
+    found = pd.Series(distinct).str.contains(pattern).to_numpy(dtype=bool)
+    return found[codes]
 
 
 def _report_values(

@@ -1,0 +1,222 @@
+"""The `ponte` command line: a few lines over planning functions per command."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from sqlalchemy import Engine
+
+from bot import terminal
+from bot.settings import Clock, Settings
+from planning.errors import PonteError
+from planning.problems import ImportRejected
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass
+class Services:
+    """What commands need, built once per invocation from the settings."""
+
+    settings: Settings
+    clock: Clock
+    engine: Engine
+    console: Console
+
+    @property
+    def actor(self) -> str:
+        return f"cli:{getpass.getuser()}"
+
+
+def build_services(today: dt.date | None) -> Services:
+    from planning.db import make_engine, upgrade
+
+    settings = Settings()
+    engine = make_engine(settings.database_url)
+    upgrade(engine)  # the schema is always current before a command touches it
+    return Services(settings, Clock(today or settings.ponte_today), engine, Console())
+
+
+def today_option(func: F) -> F:
+    """--today YYYY-MM-DD: the date Ponte reasons from (also PONTE_TODAY)."""
+    return click.option(
+        "--today",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        default=None,
+        help="Reason as if today were this date (YYYY-MM-DD); default: today or PONTE_TODAY.",
+    )(func)
+
+
+def _date(value: dt.datetime | None) -> dt.date | None:
+    return value.date() if value else None
+
+
+class PonteGroup(click.Group):
+    """Turns the errors a user can cause into one friendly line and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ImportRejected:
+            raise
+        except PonteError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=PonteGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="ponte")
+def cli() -> None:
+    """Ponte: the sales & operations planning assistant that lives in Slack."""
+
+
+@cli.command()
+@today_option
+def run(today: dt.datetime | None) -> None:
+    """Start Ponte (Slack app, or local shell; demo data if empty).
+
+    With SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)
+    set, Ponte runs as a Slack app; without them, in the terminal. An empty database is
+    first loaded with the demo company.
+    """
+    services = build_services(_date(today))
+    console = services.console
+    from planning.status import data_status
+
+    if data_status(services.engine, today=services.clock.today()).empty:
+        console.print("The database is empty: loading the demo company, Officine Ponte S.p.A.")
+        with tempfile.TemporaryDirectory(prefix="ponte-demo-") as folder:
+            _load_demo(services, seed=7, out=Path(folder))
+    if services.settings.slack_configured:
+        console.print(
+            "Slack credentials found, but this build has no Slack app yet; "
+            "showing what is loaded instead."
+        )
+    else:
+        console.print(
+            "No Slack credentials set (SLACK_BOT_TOKEN with SLACK_APP_TOKEN or "
+            "SLACK_SIGNING_SECRET). The local shell is not in this build yet; "
+            "here is what is loaded."
+        )
+    terminal.print_status(console, data_status(services.engine, today=services.clock.today()))
+    console.print(
+        "Next: `ponte status`, `ponte import PATH`, `ponte demo --out DIR`, `ponte --help`."
+    )
+
+
+@cli.group()
+def db() -> None:
+    """Database maintenance (migrations)."""
+
+
+@db.command("upgrade")
+def db_upgrade() -> None:
+    """Apply pending schema migrations (also automatic at start)."""
+    from planning.db import current_revision
+
+    services = build_services(None)
+    url = services.engine.url.render_as_string(hide_password=True)
+    services.console.print(
+        f"Database {url} is at schema revision {current_revision(services.engine)} (latest).",
+        highlight=False,
+    )
+
+
+@cli.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@today_option
+def import_(paths: tuple[Path, ...], today: dt.datetime | None) -> None:
+    """Import .csv/.xlsx contract files or folders (all or nothing).
+
+    Every file is validated before anything is written; a bad import lists each problem
+    as file:row:column: reason and changes nothing. Re-importing the same files changes
+    nothing.
+    """
+    services = build_services(_date(today))
+    _import(services, list(paths))
+
+
+def _import(services: Services, paths: list[Path]) -> None:
+    from planning.importer import import_files
+
+    console = services.console
+    try:
+        with terminal.progress_bar(console) as progress:
+            summary = import_files(
+                services.engine,
+                paths,
+                now=services.clock.now(),
+                actor=services.actor,
+                progress=progress,
+            )
+    except ImportRejected as rejected:
+        terminal.print_rejection(console, rejected)
+        raise SystemExit(1) from None
+    terminal.print_import_summary(console, summary)
+
+
+@cli.command()
+@click.option("--seed", type=int, default=7, show_default=True, help="Random seed.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("demo-data"),
+    show_default=True,
+    help="Folder for the generated contract files.",
+)
+@click.option("--no-import", is_flag=True, help="Only write the files.")
+@today_option
+def demo(seed: int, out: Path, no_import: bool, today: dt.datetime | None) -> None:
+    """Write the demo company's files and import them.
+
+    Officine Ponte S.p.A., a fictional Italian housewares maker: deterministic for a seed
+    and a date, with history ending the week before --today.
+    """
+    services = build_services(_date(today))
+    _load_demo(services, seed=seed, out=out, load=not no_import)
+
+
+def _load_demo(services: Services, *, seed: int, out: Path, load: bool = True) -> None:
+    from planning.demo import generate_demo, write_demo_files
+
+    today = services.clock.today()
+    frames = generate_demo(seed=seed, today=today)
+    try:
+        paths = write_demo_files(frames, out)
+    except OSError as exc:
+        raise PonteError(f"cannot write the demo files to {out}: {exc.strerror}") from exc
+    services.console.print(
+        f"Wrote {len(paths)} demo files for {today} (seed {seed}) to {out}", highlight=False
+    )
+    if load:
+        _import(services, [out])
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@today_option
+def status(as_json: bool, today: dt.datetime | None) -> None:
+    """Show what is loaded: counts, dates, freshness."""
+    from planning.status import data_status
+
+    services = build_services(_date(today))
+    result = data_status(services.engine, today=services.clock.today())
+    if as_json:
+        click.echo(terminal.status_json(result))
+    else:
+        terminal.print_status(services.console, result)
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

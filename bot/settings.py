@@ -1,0 +1,43 @@
+"""Settings, read once from the environment at start-up and passed down."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATABASE_URL = "sqlite:///ponte.db"
+
+
+class Settings(BaseSettings):
+    """Everything Ponte reads from the environment (or a .env file in the working directory)."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    # SQLite file `ponte.db` in the working directory unless DATABASE_URL says otherwise.
+    database_url: str = DEFAULT_DATABASE_URL
+    slack_bot_token: SecretStr | None = None
+    slack_app_token: SecretStr | None = None
+    slack_signing_secret: SecretStr | None = None
+    # The date Ponte reasons from (PONTE_TODAY); None means the real today.
+    ponte_today: dt.date | None = None
+
+    @property
+    def slack_configured(self) -> bool:
+        return self.slack_bot_token is not None and (
+            self.slack_app_token is not None or self.slack_signing_secret is not None
+        )
+
+
+class Clock:
+    """The one place that reads the clock; `today` may be pinned for replays and demos."""
+
+    def __init__(self, pinned_today: dt.date | None = None) -> None:
+        self.pinned_today = pinned_today
+
+    def now(self) -> dt.datetime:
+        return dt.datetime.now(dt.UTC)
+
+    def today(self) -> dt.date:
+        return self.pinned_today or dt.datetime.now().date()

@@ -1,0 +1,123 @@
+"""Terminal rendering (rich) of planning results: import summaries, problems, data status."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+
+from planning.importer import ImportSummary
+from planning.importer import Progress as ProgressCallback
+from planning.problems import ImportRejected
+from planning.status import DataStatus
+
+# Files smaller than this import in a blink; a bar would only flicker.
+PROGRESS_MIN_ROWS = 50_000
+
+
+@contextmanager
+def progress_bar(console: Console) -> Iterator[ProgressCallback]:
+    """A progress callback drawing one bar per large file (nothing for small ones)."""
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    )
+    tasks: dict[str, TaskID] = {}
+
+    def update(label: str, done: int, total: int) -> None:
+        if total < PROGRESS_MIN_ROWS:
+            return
+        if label not in tasks:
+            tasks[label] = progress.add_task(label, total=total)
+        progress.update(tasks[label], completed=done, total=total)
+
+    with progress:
+        yield update
+
+
+def import_summary_table(summary: ImportSummary) -> Table:
+    table = Table(title="Import summary", title_justify="left")
+    table.add_column("entity")
+    for name in ("rows", "inserted", "updated", "unchanged", "removed"):
+        table.add_column(name, justify="right")
+    for entity, counts in summary.counts.items():
+        table.add_row(
+            entity,
+            f"{counts.rows:,}",
+            f"{counts.inserted:,}",
+            f"{counts.updated:,}",
+            f"{counts.unchanged:,}",
+            f"{counts.removed:,}",
+        )
+    return table
+
+
+def print_import_summary(console: Console, summary: ImportSummary) -> None:
+    console.print(import_summary_table(summary))
+    if not summary.changed:
+        console.print("Nothing changed: the database already held exactly these rows.")
+
+
+def print_rejection(console: Console, rejected: ImportRejected) -> None:
+    console.print(
+        f"[bold red]Import rejected[/]: {rejected.problems.total} problem(s) found; "
+        "nothing was imported.",
+        highlight=False,
+    )
+    for line in rejected.lines():
+        console.print(line, highlight=False, markup=False, soft_wrap=True)
+
+
+def status_table(status: DataStatus) -> Table:
+    table = Table(title=f"Ponte data as of {status.today}", title_justify="left")
+    table.add_column("data")
+    table.add_column("rows", justify="right")
+    table.add_column("from")
+    table.add_column("to")
+    table.add_column("detail")
+    for entity in status.entities:
+        table.add_row(
+            entity.entity,
+            f"{entity.rows:,}",
+            str(entity.first or ""),
+            str(entity.last or ""),
+            entity.detail,
+        )
+    return table
+
+
+def print_status(console: Console, status: DataStatus) -> None:
+    console.print(status_table(status))
+    freshness = []
+    if status.sales_age_days is not None:
+        freshness.append(f"sales {status.sales_age_days} day(s) old")
+    if status.stock_age_days is not None:
+        freshness.append(f"stock {status.stock_age_days} day(s) old")
+    if status.last_import_at is not None:
+        freshness.append(f"last import {status.last_import_at:%Y-%m-%d %H:%M} UTC")
+    if freshness:
+        console.print("Freshness: " + ", ".join(freshness), highlight=False)
+    for warning in status.warnings:
+        console.print(f"[yellow]warning:[/] {warning}", highlight=False)
+
+
+def status_json(status: DataStatus) -> str:
+    payload = asdict(status)
+    payload["empty"] = status.empty
+    return json.dumps(payload, default=str, indent=2)

@@ -1,0 +1,136 @@
+"""What is loaded: counts, date ranges and how fresh the data is, for `ponte status`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine, func
+from sqlmodel import Session, col, select
+
+from planning.models import (
+    AuditEntry,
+    Capacity,
+    Location,
+    OpenOrder,
+    Person,
+    PlannedReceipt,
+    Product,
+    Quota,
+    SalesActual,
+    StockLevel,
+    Territory,
+)
+
+# Beyond this age the data is called stale: a week of sales missing skews every forecast.
+STALE_AFTER_DAYS = 14
+
+
+@dataclass(frozen=True)
+class EntityStatus:
+    entity: str
+    rows: int
+    first: dt.date | None = None
+    last: dt.date | None = None
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class DataStatus:
+    today: dt.date
+    entities: list[EntityStatus]
+    last_import_at: dt.datetime | None
+    sales_age_days: int | None
+    stock_age_days: int | None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return all(e.rows == 0 for e in self.entities)
+
+
+def data_status(engine: Engine, *, today: dt.date) -> DataStatus:
+    """Summarise the database as seen on `today`."""
+    with Session(engine) as session:
+
+        def count(model: type, *where: object) -> int:
+            statement = select(func.count()).select_from(model)
+            for clause in where:
+                statement = statement.where(clause)  # type: ignore[arg-type]
+            return int(session.exec(statement).one())
+
+        def span(column: object) -> tuple[dt.date | None, dt.date | None]:
+            first, last = session.exec(select(func.min(column), func.max(column))).one()
+            return _as_date(first), _as_date(last)
+
+        families = session.exec(select(func.count(func.distinct(Product.family)))).one()
+        plants = count(Location, col(Location.kind) == "plant")
+        roles = session.exec(
+            select(Person.role, func.count()).group_by(Person.role).order_by(Person.role)
+        ).all()
+        latest_quota = (
+            select(Quota.period, Quota.rep, Quota.territory, Quota.family).distinct().subquery()
+        )
+        periods = session.exec(select(Quota.period).distinct().order_by(Quota.period)).all()
+        last_import = session.exec(
+            select(func.max(AuditEntry.at)).where(AuditEntry.action == "import")
+        ).one()
+        sales_first, sales_last = span(SalesActual.date)
+        stock_first, stock_last = span(StockLevel.as_of)
+        entities = [
+            EntityStatus("products", count(Product), detail=f"{families} families"),
+            EntityStatus(
+                "locations",
+                count(Location),
+                detail=f"{plants} plant(s), {count(Location) - plants} warehouse(s)",
+            ),
+            EntityStatus("territories", count(Territory)),
+            EntityStatus("people", count(Person), detail=", ".join(f"{n} {r}" for r, n in roles)),
+            EntityStatus(
+                "stock",
+                count(StockLevel),
+                stock_first,
+                stock_last,
+                detail=f"latest snapshot {stock_last}" if stock_last else "",
+            ),
+            EntityStatus("sales", count(SalesActual), sales_first, sales_last),
+            EntityStatus("capacity", count(Capacity), *span(Capacity.start_date)),
+            EntityStatus("receipts", count(PlannedReceipt), *span(PlannedReceipt.date)),
+            EntityStatus("open_orders", count(OpenOrder), *span(OpenOrder.due_date)),
+            EntityStatus(
+                "quotas",
+                int(session.exec(select(func.count()).select_from(latest_quota)).one()),
+                detail=", ".join(periods),
+            ),
+        ]
+    sales_age = (today - sales_last).days if sales_last else None
+    stock_age = (today - stock_last).days if stock_last else None
+    warnings = []
+    if all(e.rows == 0 for e in entities):
+        warnings.append("no data loaded: run `ponte demo` or `ponte import PATH`")
+    if sales_age is not None and sales_age > STALE_AFTER_DAYS:
+        warnings.append(f"sales history ends {sales_age} days before {today}: import newer sales")
+    if stock_age is not None and stock_age > STALE_AFTER_DAYS:
+        warnings.append(f"the latest stock snapshot is {stock_age} days old")
+    return DataStatus(
+        today=today,
+        entities=entities,
+        last_import_at=_as_datetime(last_import),
+        sales_age_days=sales_age,
+        stock_age_days=stock_age,
+        warnings=warnings,
+    )
+
+
+def _as_date(value: object) -> dt.date | None:
+    # SQLite hands back aggregates of DATE columns as ISO text.
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _as_datetime(value: object) -> dt.datetime | None:
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    parsed = dt.datetime.fromisoformat(str(value))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
