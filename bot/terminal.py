@@ -43,12 +43,17 @@ def progress_bar(console: Console) -> Iterator[ProgressCallback]:
     def update(label: str, done: int, total: int) -> None:
         if total < PROGRESS_MIN_ROWS:
             return
+        if not tasks:
+            progress.start()  # only now: an idle live display would still print a line
         if label not in tasks:
             tasks[label] = progress.add_task(label, total=total)
         progress.update(tasks[label], completed=done, total=total)
 
-    with progress:
+    try:
         yield update
+    finally:
+        if tasks:
+            progress.stop()
 
 
 def import_summary_table(summary: ImportSummary) -> Table:

@@ -7,7 +7,7 @@ README documents the same contract for people who prepare the files.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from sqlmodel import SQLModel
@@ -51,7 +51,6 @@ class FileSpec:
     key: tuple[str, ...]
     duplicates: DuplicatePolicy = "reject"
     summed: tuple[str, ...] = ()
-    example: dict[str, str] = field(default_factory=dict)
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -83,15 +82,6 @@ FILES: tuple[FileSpec, ...] = (
             ColumnSpec("safety_stock", "number", default=0.0, minimum=0),
         ),
         key=("sku",),
-        example={
-            "sku": "MOK-003",
-            "name": "Moka Classica 3 tazze",
-            "family": "MOKA",
-            "unit": "pcs",
-            "unit_price": "24.90",
-            "lead_time_days": "21",
-            "safety_stock": "120",
-        },
     ),
     FileSpec(
         "locations",
@@ -103,12 +93,6 @@ FILES: tuple[FileSpec, ...] = (
             ColumnSpec("region"),
         ),
         key=("code",),
-        example={
-            "code": "PLT-LUM",
-            "name": "Stabilimento Lumezzane",
-            "kind": "plant",
-            "region": "Lombardia",
-        },
     ),
     FileSpec(
         "territories",
@@ -119,7 +103,6 @@ FILES: tuple[FileSpec, ...] = (
             ColumnSpec("region"),
         ),
         key=("code",),
-        example={"code": "NO", "name": "Nord-Ovest", "region": "Italia"},
     ),
     FileSpec(
         "people",
@@ -139,15 +122,6 @@ FILES: tuple[FileSpec, ...] = (
             ColumnSpec("language", "choice", default="en", choices=("en", "it")),
         ),
         key=("slack_user_id",),
-        example={
-            "slack_user_id": "U01ROSSI",
-            "name": "Giulia Rossi",
-            "role": "rep",
-            "email": "giulia.rossi@officineponte.it",
-            "manager_slack_user_id": "U01BIANCHI",
-            "territory": "NO",
-            "language": "it",
-        },
     ),
     FileSpec(
         "stock",
@@ -160,13 +134,6 @@ FILES: tuple[FileSpec, ...] = (
             ColumnSpec("as_of", "date", required=True),
         ),
         key=("sku", "location", "as_of"),
-        example={
-            "sku": "MOK-003",
-            "location": "WH-MIL",
-            "on_hand": "1450",
-            "allocated": "200",
-            "as_of": "2026-11-22",
-        },
     ),
     FileSpec(
         "sales",
@@ -184,16 +151,6 @@ FILES: tuple[FileSpec, ...] = (
         key=("date", "sku", "location", "territory", "customer", "rep"),
         duplicates="sum",
         summed=("quantity", "revenue"),
-        example={
-            "date": "2026-11-16",
-            "sku": "MOK-003",
-            "quantity": "310",
-            "location": "WH-MIL",
-            "territory": "NO",
-            "customer": "Casalinghi Colombo",
-            "rep": "U01ROSSI",
-            "revenue": "7180.50",
-        },
     ),
     FileSpec(
         "capacity",
@@ -206,13 +163,6 @@ FILES: tuple[FileSpec, ...] = (
             _qty("units_per_week"),
         ),
         key=("plant", "family", "start_date"),
-        example={
-            "plant": "PLT-LUM",
-            "family": "MOKA",
-            "start_date": "2023-11-20",
-            "end_date": "",
-            "units_per_week": "5200",
-        },
     ),
     FileSpec(
         "receipts",
@@ -224,7 +174,6 @@ FILES: tuple[FileSpec, ...] = (
             _qty("quantity", positive=True),
         ),
         key=("sku", "location", "date"),
-        example={"sku": "MOK-003", "location": "WH-MIL", "date": "2026-12-07", "quantity": "900"},
     ),
     FileSpec(
         "open_orders",
@@ -240,16 +189,6 @@ FILES: tuple[FileSpec, ...] = (
             ColumnSpec("rep", "slack_user_id", references="person"),
         ),
         key=("order_id",),
-        example={
-            "order_id": "SO-26001",
-            "customer": "Casalinghi Colombo",
-            "sku": "MOK-003",
-            "quantity": "120",
-            "due_date": "2026-12-04",
-            "location": "WH-MIL",
-            "territory": "NO",
-            "rep": "U01ROSSI",
-        },
     ),
     FileSpec(
         "quotas",
@@ -263,14 +202,6 @@ FILES: tuple[FileSpec, ...] = (
             ColumnSpec("target_revenue", "number", minimum=0),
         ),
         key=("period", "rep", "territory", "family"),
-        example={
-            "period": "2026-Q4",
-            "rep": "U01ROSSI",
-            "territory": "",
-            "family": "",
-            "target_units": "9000",
-            "target_revenue": "210000",
-        },
     ),
 )
 

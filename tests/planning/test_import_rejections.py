@@ -214,3 +214,10 @@ def test_all_problems_in_all_files_are_reported_together(loaded: Engine, tmp_pat
         "stock.csv:2:as_of: 'yesterday' is not a date (use YYYY-MM-DD)",
         "stock.csv:2:location: unknown location 'WH-XX'",
     ]
+
+
+def test_a_broken_workbook_is_rejected(loaded: Engine, tmp_path: Path) -> None:
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "products.xlsx").write_bytes(b"this is not a zip archive")
+    assert rejected_lines(loaded, folder) == ["products.xlsx:-:-: not a valid Excel .xlsx file"]
