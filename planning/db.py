@@ -17,6 +17,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from planning.errors import PonteError
@@ -62,7 +63,11 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _sqlite_on_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # Writers ask for BEGIN IMMEDIATE (execution option sqlite_begin="IMMEDIATE"): they take
+    # the write lock up front and queue behind each other, instead of failing with
+    # SQLITE_BUSY when a read-then-write transaction finds another writer got there first.
+    mode = connection.get_execution_options().get("sqlite_begin", "")
+    connection.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
 def is_sqlite(engine: Engine) -> bool:
@@ -80,14 +85,9 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     """Apply every pending migration (idempotent)."""
     try:
         command.upgrade(_alembic_config(engine), revision)
-    except Exception as exc:  # connection problems surface here first
-        from sqlalchemy.exc import OperationalError
-
-        if isinstance(exc, OperationalError):
-            raise DatabaseError(
-                f"cannot reach the database {engine.url.render_as_string()}: {exc.orig}"
-            ) from exc
-        raise
+    except OperationalError as exc:  # connection problems surface here first
+        url = engine.url.render_as_string(hide_password=True)
+        raise DatabaseError(f"cannot reach the database {url}: {exc.orig}") from exc
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -16,11 +16,14 @@ from sqlalchemy import Engine
 from sqlmodel import select
 
 from planning.bulk import EntityCounts, record_audit, write_frame
-from planning.contract import FILES, FILES_BY_ENTITY, FileSpec
+from planning.contract import FILES_BY_ENTITY, FileSpec
 from planning.models import Location, Person, Product, Territory
 from planning.problems import ImportRejected, Problems
 from planning.reading import SourceFile, UnreadableFile, count_rows, discover, read_chunks
 from planning.validation import KnownKeys, check_file, check_header, type_chunk
+
+# Any constant shared by all Ponte processes: the advisory lock that serialises imports.
+IMPORT_LOCK_ID = 0x504F4E5445  # "PONTE"
 
 # Called as progress(label, done, total) while files are read and written.
 Progress = Callable[[str, int, int], None]
@@ -69,7 +72,11 @@ def import_files(
         raise ImportRejected(problems, labels)
 
     summary = ImportSummary(files=labels)
-    with engine.begin() as conn:
+    with engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn, conn.begin():
+        if conn.dialect.name == "postgresql":
+            # One import at a time: a second one waits here instead of colliding on new keys.
+            # (SQLite serialises writers by itself.)
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({IMPORT_LOCK_ID})")
         for item in validated:
             if progress:
                 progress(f"writing {item.source.label}", 0, len(item.frame))
@@ -127,8 +134,3 @@ def load_known_keys(engine: Engine) -> KnownKeys:
         known.keys["territory"].update(conn.execute(select(Territory.code)).scalars())
         known.keys["person"].update(conn.execute(select(Person.slack_user_id)).scalars())
     return known
-
-
-def contract_files() -> tuple[FileSpec, ...]:
-    """The public file contract, in import order."""
-    return FILES

@@ -68,7 +68,7 @@ def data_status(engine: Engine, *, today: dt.date) -> DataStatus:
         roles = session.exec(
             select(Person.role, func.count()).group_by(Person.role).order_by(Person.role)
         ).all()
-        latest_quota = (
+        quota_keys = (
             select(Quota.period, Quota.rep, Quota.territory, Quota.family).distinct().subquery()
         )
         periods = session.exec(select(Quota.period).distinct().order_by(Quota.period)).all()
@@ -99,7 +99,7 @@ def data_status(engine: Engine, *, today: dt.date) -> DataStatus:
             EntityStatus("open_orders", count(OpenOrder), *span(OpenOrder.due_date)),
             EntityStatus(
                 "quotas",
-                int(session.exec(select(func.count()).select_from(latest_quota)).one()),
+                int(session.exec(select(func.count()).select_from(quota_keys)).one()),
                 detail=", ".join(periods),
             ),
         ]

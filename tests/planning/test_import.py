@@ -246,3 +246,17 @@ def test_progress_is_reported_per_file_with_its_row_count(engine: Engine, tmp_pa
     import_files(engine, [folder], now=NOW, actor="test", progress=lambda *a: seen.append(a))
     assert ("reading sales.csv", 3, 3) in seen
     assert ("writing sales.csv", 3, 3) in seen
+
+
+def test_two_imports_at_once_both_complete_and_agree(engine: Engine, tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    folder = write_files(tmp_path / "in", SMALL_COMPANY)
+    with ThreadPoolExecutor(2) as pool:
+        summaries = list(pool.map(lambda _: run_import(engine, folder), range(2)))
+
+    # One of them inserted everything, the other found it all in place.
+    inserted = sorted(sum(c.inserted for c in s.counts.values()) for s in summaries)
+    assert inserted == [0, 20]
+    assert rows(engine, "SELECT count(*) FROM sales_actual") == [(3,)]
+    assert rows(engine, "SELECT count(*) FROM audit_log") == [(2,)]
