@@ -37,10 +37,25 @@ class Services:
 
 
 def build_services(today: dt.date | None) -> Services:
+    from pydantic import ValidationError
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
     from planning.db import make_engine, upgrade
 
-    settings = Settings()
-    engine = make_engine(settings.database_url)
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']).upper()}: {e['msg']}" for e in exc.errors()
+        )
+        raise PonteError(f"bad setting in the environment: {problems}") from exc
+    try:
+        engine = make_engine(settings.database_url)
+    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+        raise PonteError(
+            f"DATABASE_URL {settings.database_url!r} is not a usable database URL "
+            "(use sqlite:///file.db or postgresql://user@host/db)"
+        ) from exc
     upgrade(engine)  # the schema is always current before a command touches it
     return Services(settings, Clock(today or settings.ponte_today), engine, Console())
 

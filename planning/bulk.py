@@ -47,7 +47,7 @@ def write_frame(
 
 
 def _merge(conn: Connection, spec: FileSpec, frame: pd.DataFrame) -> EntityCounts:
-    table = spec.table.__table__  # type: ignore[attr-defined]
+    table = spec.sql_table
     quote = conn.dialect.identifier_preparer.quote
     columns = list(spec.column_names)
     cols = ", ".join(quote(c) for c in columns)
@@ -66,23 +66,28 @@ def _merge(conn: Connection, spec: FileSpec, frame: pd.DataFrame) -> EntityCount
     values = [c for c in columns if c not in spec.key]
     assignments = ", ".join(f"{quote(c)} = s.{quote(c)}" for c in values)
     changed = " OR ".join(f"t.{quote(c)} IS DISTINCT FROM s.{quote(c)}" for c in values)
-    # Update what changed, then insert what is new: two set-based statements whose row
-    # counts are exactly the summary's "updated" and "inserted".
-    updated = conn.exec_driver_sql(
-        f"UPDATE {table.name} AS t SET {assignments} FROM {stage} AS s "
-        f"WHERE {match} AND ({changed})"
-    ).rowcount
+    # Insert what is new, then update what changed: two set-based statements whose row
+    # counts are exactly the summary's "inserted" and "updated". Inserting first lets an
+    # updated row point at a row the same file adds (a person's new manager).
     inserted = conn.exec_driver_sql(
         f"INSERT INTO {table.name} ({cols}) SELECT {cols} FROM {stage} AS s "
         f"WHERE NOT EXISTS (SELECT 1 FROM {table.name} AS t WHERE {match})"
     ).rowcount
+    updated = conn.exec_driver_sql(
+        f"UPDATE {table.name} AS t SET {assignments} FROM {stage} AS s "
+        f"WHERE {match} AND ({changed})"
+    ).rowcount
     removed = 0
-    if spec.entity == "stock":
-        # A stock file is the snapshot for its as_of dates: lines it no longer lists are gone.
+    if spec.replaces != "nothing":
+        kept = " AND ".join(f"{table.name}.{quote(k)} = s.{quote(k)}" for k in spec.key)
+        scope = (
+            f"{quote('as_of')} IN (SELECT as_of FROM {stage}) AND "
+            if spec.replaces == "as_of"
+            else ""
+        )
         removed = conn.exec_driver_sql(
-            f"DELETE FROM {table.name} WHERE as_of IN (SELECT as_of FROM {stage}) "
-            f"AND NOT EXISTS (SELECT 1 FROM {stage} AS s WHERE s.sku = {table.name}.sku "
-            f"AND s.location = {table.name}.location AND s.as_of = {table.name}.as_of)"
+            f"DELETE FROM {table.name} WHERE {scope}NOT EXISTS "
+            f"(SELECT 1 FROM {stage} AS s WHERE {kept})"
         ).rowcount
     if conn.dialect.name != "postgresql":
         conn.exec_driver_sql(f"DROP TABLE {stage}")
@@ -97,7 +102,7 @@ def _merge(conn: Connection, spec: FileSpec, frame: pd.DataFrame) -> EntityCount
 
 def _optional_keys_stored_not_null(spec: FileSpec) -> list[str]:
     """Optional key columns stored NOT NULL (sales) hold '' for a blank cell."""
-    table = spec.table.__table__  # type: ignore[attr-defined]
+    table = spec.sql_table
     return [k for k in spec.key if not table.c[k].nullable and not spec.column(k).required]
 
 

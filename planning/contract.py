@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from sqlalchemy import Table
 from sqlmodel import SQLModel
 
 from planning.models import (
@@ -29,6 +30,10 @@ ColumnKind = Literal["text", "int", "number", "date", "choice", "slack_user_id",
 # What a column can point at: a set of known keys built from the database plus this import.
 Reference = Literal["product", "location", "plant", "territory", "person", "family"]
 DuplicatePolicy = Literal["reject", "sum"]
+# What a file replaces besides its own keys: nothing; the snapshot for each of its `as_of`
+# dates (stock); or the whole table (the order book and the production plan are extracts of
+# what is open now: a shipped order or a received batch is simply no longer in the file).
+Replaces = Literal["nothing", "as_of", "everything"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,13 @@ class FileSpec:
     key: tuple[str, ...]
     duplicates: DuplicatePolicy = "reject"
     summed: tuple[str, ...] = ()
+    replaces: Replaces = "nothing"
+
+    @property
+    def sql_table(self) -> Table:
+        """The database table the file's rows land in."""
+        table: Table = self.table.__table__  # type: ignore[attr-defined]
+        return table
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -134,6 +146,7 @@ FILES: tuple[FileSpec, ...] = (
             ColumnSpec("as_of", "date", required=True),
         ),
         key=("sku", "location", "as_of"),
+        replaces="as_of",
     ),
     FileSpec(
         "sales",
@@ -174,6 +187,7 @@ FILES: tuple[FileSpec, ...] = (
             _qty("quantity", positive=True),
         ),
         key=("sku", "location", "date"),
+        replaces="everything",
     ),
     FileSpec(
         "open_orders",
@@ -189,6 +203,7 @@ FILES: tuple[FileSpec, ...] = (
             ColumnSpec("rep", "slack_user_id", references="person"),
         ),
         key=("order_id",),
+        replaces="everything",
     ),
     FileSpec(
         "quotas",

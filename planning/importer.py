@@ -13,14 +13,21 @@ from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import Engine
-from sqlmodel import select
+from sqlmodel import col, select
 
 from planning.bulk import EntityCounts, record_audit, write_frame
 from planning.contract import FILES_BY_ENTITY, FileSpec
-from planning.models import Location, Person, Product, Territory
+from planning.models import Capacity, Location, Person, Product, Territory
 from planning.problems import ImportRejected, Problems
-from planning.reading import SourceFile, UnreadableFile, count_rows, discover, read_chunks
-from planning.validation import KnownKeys, check_file, check_header, type_chunk
+from planning.reading import (
+    SourceFile,
+    UnreadableFile,
+    count_rows,
+    discover,
+    read_chunks,
+    read_header,
+)
+from planning.validation import KnownKeys, check_entity, check_file, check_header, type_chunk
 
 # Any constant shared by all Ponte processes: the advisory lock that serialises imports.
 IMPORT_LOCK_ID = 0x504F4E5445  # "PONTE"
@@ -39,13 +46,6 @@ class ImportSummary:
         return any(c.inserted or c.updated or c.removed for c in self.counts.values())
 
 
-@dataclass
-class _Validated:
-    source: SourceFile
-    spec: FileSpec
-    frame: pd.DataFrame
-
-
 def import_files(
     engine: Engine,
     paths: Sequence[Path],
@@ -58,7 +58,7 @@ def import_files(
     problems = Problems()
     sources = discover([Path(p) for p in paths], problems)
     known = load_known_keys(engine)
-    validated: list[_Validated] = []
+    by_entity: dict[str, list[tuple[str, pd.DataFrame]]] = {}
     for source in sources:
         spec = FILES_BY_ENTITY[source.entity]
         frame = _read_and_type(source, spec, problems, progress)
@@ -66,7 +66,11 @@ def import_files(
             continue
         frame = check_file(spec, frame, source.label, known, problems)
         known.learn(spec, frame)
-        validated.append(_Validated(source, spec, frame))
+        by_entity.setdefault(spec.entity, []).append((source.label, frame))
+    validated = [
+        (FILES_BY_ENTITY[entity], check_entity(FILES_BY_ENTITY[entity], parts, known, problems))
+        for entity, parts in by_entity.items()
+    ]
     labels = [s.label for s in sources]
     if problems:
         raise ImportRejected(problems, labels)
@@ -77,13 +81,12 @@ def import_files(
             # One import at a time: a second one waits here instead of colliding on new keys.
             # (SQLite serialises writers by itself.)
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({IMPORT_LOCK_ID})")
-        for item in validated:
+        for spec, frame in validated:
             if progress:
-                progress(f"writing {item.source.label}", 0, len(item.frame))
-            counts = write_frame(conn, item.spec, item.frame, now=now)
-            summary.counts.setdefault(item.spec.entity, EntityCounts()).add(counts)
+                progress(f"writing {spec.entity}", 0, len(frame))
+            summary.counts[spec.entity] = write_frame(conn, spec, frame, now=now)
             if progress:
-                progress(f"writing {item.source.label}", len(item.frame), len(item.frame))
+                progress(f"writing {spec.entity}", len(frame), len(frame))
         record_audit(
             conn,
             now=now,
@@ -101,13 +104,15 @@ def _read_and_type(
     source: SourceFile, spec: FileSpec, problems: Problems, progress: Progress | None
 ) -> pd.DataFrame | None:
     label = source.label
-    total = count_rows(source) if progress else 0
-    typed: list[pd.DataFrame] = []
-    done = 0
     try:
-        for i, chunk in enumerate(read_chunks(source)):
-            if i == 0 and not check_header(spec, list(chunk.columns), label, problems):
-                return None
+        header = read_header(source)
+        if not check_header(spec, header, label, problems):
+            return None
+        total = count_rows(source) if progress else 0
+        # An empty frame with the header's columns: a header-only file is valid and empty.
+        typed = [type_chunk(spec, pd.DataFrame(columns=header, dtype=object), label, problems)]
+        done = 0
+        for chunk in read_chunks(source, header):
             typed.append(type_chunk(spec, chunk, label, problems))
             done += len(chunk)
             if progress:
@@ -115,8 +120,7 @@ def _read_and_type(
     except UnreadableFile as exc:
         problems.add(label, exc.row, "-", str(exc))
         return None
-    if not typed:
-        return None
+    typed = [t for t in typed if len(t)] or typed[:1]
     return typed[0] if len(typed) == 1 else pd.concat(typed)
 
 
@@ -132,5 +136,25 @@ def load_known_keys(engine: Engine) -> KnownKeys:
             if kind == "plant":
                 known.keys["plant"].add(code)
         known.keys["territory"].update(conn.execute(select(Territory.code)).scalars())
-        known.keys["person"].update(conn.execute(select(Person.slack_user_id)).scalars())
+        for person, manager in conn.execute(
+            select(Person.slack_user_id, Person.manager_slack_user_id)
+        ):
+            known.keys["person"].add(person)
+            known.managers[person] = manager
+        capacity = conn.execute(
+            select(
+                col(Capacity.plant),
+                col(Capacity.family),
+                col(Capacity.start_date),
+                col(Capacity.end_date),
+            )
+        ).all()
+        # As ISO text, like the validated rows they are compared with.
+        known.capacity = pd.DataFrame(
+            [
+                (plant, family, start.isoformat(), end.isoformat() if end else None)
+                for plant, family, start, end in capacity
+            ],
+            columns=["plant", "family", "start_date", "end_date"],
+        )
     return known

@@ -1,20 +1,24 @@
 """Finding contract files and reading them as text frames, chunk by chunk.
 
 Every cell is read as text and validated later, so a bad cell becomes a precise problem
-(`file:row:column`) instead of a parser crash. Each frame's index is the cell's line number
-in the file (1 = header), which is what problems report.
+(`file:row:column`) instead of a parser crash. Each frame's index is the row's line number
+in the file (1 = header), which is what problems report; rows whose cells are all blank are
+skipped without shifting the numbering.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import sys
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from planning.contract import ENTITY_ORDER, FILES_BY_ENTITY
@@ -22,6 +26,8 @@ from planning.problems import Problems
 
 SUPPORTED = (".csv", ".xlsx")
 CHUNK_ROWS = 200_000
+# Python's csv module refuses fields over 128 KiB by default; our own scans must not.
+csv.field_size_limit(sys.maxsize)
 
 
 @dataclass(frozen=True)
@@ -45,23 +51,27 @@ def entity_for(name: str) -> str | None:
 
 
 def discover(paths: Sequence[Path], problems: Problems) -> list[SourceFile]:
-    """Expand folders and workbooks into source files, in dependency order."""
-    found: list[SourceFile] = []
+    """Expand folders and workbooks into source files, in dependency order, each once."""
+    found: dict[tuple[Path, str | None], SourceFile] = {}
     for path in paths:
         if path.is_dir():
             children = sorted(p for p in path.iterdir() if p.suffix.lower() in SUPPORTED)
             if not children:
                 problems.add(str(path), 0, "-", "no .csv or .xlsx files in this folder")
             for child in children:
-                found.extend(_sources_of(child, problems))
+                for source in _sources_of(child, problems):
+                    found.setdefault((source.path.resolve(), source.sheet), source)
         elif path.is_file():
-            found.extend(_sources_of(path, problems))
+            for source in _sources_of(path, problems):
+                found.setdefault((source.path.resolve(), source.sheet), source)
         else:
             problems.add(str(path), 0, "-", "no such file or folder")
     expected = ", ".join(FILES_BY_ENTITY)
     if not found and not problems:
         problems.add("-", 0, "-", f"nothing to import: expected files named {expected}")
-    return sorted(found, key=lambda s: (ENTITY_ORDER[s.entity], str(s.path), s.sheet or ""))
+    return sorted(
+        found.values(), key=lambda s: (ENTITY_ORDER[s.entity], str(s.path), s.sheet or "")
+    )
 
 
 def _sources_of(path: Path, problems: Problems) -> list[SourceFile]:
@@ -124,38 +134,113 @@ class UnreadableFile(Exception):
         self.row = row
 
 
-def read_chunks(source: SourceFile, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]:
-    """Yield text frames (lower-case, stripped headers; '' for blank cells; index = line)."""
+def read_header(source: SourceFile) -> list[str]:
+    """The file's column names, lower-cased and trimmed (trailing unnamed ones dropped)."""
     if source.sheet is None:
-        yield from _read_csv(source.path, chunk_rows)
+        try:
+            with source.path.open(encoding="utf-8-sig", newline="") as handle:
+                header = next(csv.reader(handle), None)
+        except UnicodeDecodeError as exc:
+            raise UnreadableFile("the file is not UTF-8 text (save it as CSV UTF-8)") from exc
+        except csv.Error as exc:
+            raise UnreadableFile(f"malformed CSV header: {exc}", row=1) from exc
     else:
-        yield from _read_sheet(source.path, source.sheet, chunk_rows)
+        header = _sheet_header(source.path, source.sheet)
+    names = [str(name).strip().lower() for name in header or []]
+    while names and names[-1] == "":
+        names.pop()
+    if not names:
+        raise UnreadableFile("the file is empty (a header row is required)")
+    return names
 
 
-def _read_csv(path: Path, chunk_rows: int) -> Iterator[pd.DataFrame]:
-    if not _has_blank_lines(path):
-        yield from _read_csv_arrow(path, chunk_rows)
-        return
-    # pandas keeps blank lines (as empty rows), so line numbers stay exact; slower.
+def read_chunks(
+    source: SourceFile, header: list[str], chunk_rows: int = CHUNK_ROWS
+) -> Iterator[pd.DataFrame]:
+    """Yield text frames with `header`'s columns ('' for blank cells; index = line)."""
+    if source.sheet is None:
+        chunks = _read_csv(source.path, header, chunk_rows)
+    else:
+        chunks = _read_sheet(source.path, source.sheet, header, chunk_rows)
+    for frame in chunks:
+        # Rows that are blank in every cell (",,," from spreadsheets) carry nothing.
+        blank = (frame == "").all(axis=1)
+        yield frame[~blank] if blank.any() else frame
+
+
+def _read_csv(path: Path, header: list[str], chunk_rows: int) -> Iterator[pd.DataFrame]:
+    """Arrow's streaming reader: multi-threaded parsing, C++ whitespace trimming."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    from pyarrow import csv as pacsv
+
+    width = _raw_width(path)
+    names = [f"column_{i}" for i in range(width)]
+    # Arrow skips empty lines, which would shift line numbers after them: only then is the
+    # true line of every record worked out (with Python's csv module, slower but exact).
+    lines = _record_lines(path) if _has_blank_lines(path) else None
     try:
-        reader = pd.read_csv(
+        reader = pacsv.open_csv(
             path,
-            dtype=str,
-            keep_default_na=False,
-            na_filter=False,
-            skip_blank_lines=False,
-            encoding="utf-8-sig",
-            chunksize=chunk_rows,
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=8 << 20),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
         )
-        with reader:
-            for chunk in reader:
-                yield _tidy(chunk)
-    except UnicodeDecodeError as exc:
-        raise UnreadableFile("the file is not UTF-8 text (save it as CSV UTF-8)") from exc
-    except pd.errors.EmptyDataError as exc:
-        raise UnreadableFile("the file is empty (a header row is required)") from exc
-    except pd.errors.ParserError as exc:
-        raise UnreadableFile(f"malformed CSV: {exc}".strip()) from exc
+        record = 0
+        for batch in reader:
+            for start in range(0, batch.num_rows, chunk_rows):
+                part = batch.slice(start, chunk_rows)
+                frame = pd.DataFrame(
+                    {
+                        name: pc.utf8_trim_whitespace(part.column(i)).to_pandas()
+                        for i, name in enumerate(header)
+                    }
+                )
+                extra = _cells_beyond_header(part, len(header))
+                if extra:
+                    raise UnreadableFile(
+                        "a value lies beyond the last named column (name the column or "
+                        "delete the value)",
+                        row=_line(lines, record + extra - 1),
+                    )
+                if lines is None:
+                    frame.index = pd.RangeIndex(record + 2, record + 2 + part.num_rows)
+                else:
+                    frame.index = pd.Index(lines[record : record + part.num_rows])
+                record += part.num_rows
+                yield frame
+    except pa.ArrowInvalid as exc:
+        message = str(exc).split("\n")[0]
+        if "utf8" in message.lower():
+            raise UnreadableFile("the file is not UTF-8 text (save it as CSV UTF-8)") from exc
+        row, found = _first_ragged_line(path, width)
+        if row:
+            detail = f"expected {width} fields like the header, found {found}"
+            raise UnreadableFile(f"malformed CSV: {detail}", row=row) from exc
+        raise UnreadableFile(f"malformed CSV: {message}") from exc
+
+
+def _raw_width(path: Path) -> int:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return len(next(csv.reader(handle), []))
+
+
+def _cells_beyond_header(part: Any, named: int) -> int:
+    """1-based index of the first record with a value in an unnamed column, or 0."""
+    import pyarrow.compute as pc
+
+    for i in range(named, part.num_columns):
+        filled = pc.not_equal(pc.utf8_trim_whitespace(part.column(i)), "")
+        if pc.any(filled).as_py():
+            return int(pc.index(filled, True).as_py()) + 1
+    return 0
+
+
+def _line(lines: npt.NDArray[np.int64] | None, record: int) -> int:
+    return int(lines[record]) if lines is not None else record + 2
 
 
 def _has_blank_lines(path: Path) -> bool:
@@ -170,52 +255,18 @@ def _has_blank_lines(path: Path) -> bool:
     return False
 
 
-def _read_csv_arrow(path: Path, chunk_rows: int) -> Iterator[pd.DataFrame]:
-    """Arrow's streaming reader: multi-threaded parsing, C++ whitespace trimming."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-    from pyarrow import csv as pacsv
-
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            header = next(csv.reader(handle), None)
-    except UnicodeDecodeError as exc:
-        raise UnreadableFile("the file is not UTF-8 text (save it as CSV UTF-8)") from exc
-    if not header:
-        raise UnreadableFile("the file is empty (a header row is required)")
-    names = [f"column_{i}" for i in range(len(header))]
-    try:
-        reader = pacsv.open_csv(
-            path,
-            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=8 << 20),
-            convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()),
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
-        )
-        line = 2
-        for batch in reader:
-            for start in range(0, batch.num_rows, chunk_rows):
-                part = batch.slice(start, chunk_rows)
-                frame = pd.DataFrame(
-                    {
-                        name.strip().lower(): pc.utf8_trim_whitespace(column).to_pandas()
-                        for name, column in zip(header, part.columns, strict=True)
-                    }
-                )
-                frame.index = pd.RangeIndex(line, line + part.num_rows)
-                line += part.num_rows
-                yield frame
-    except pa.ArrowInvalid as exc:
-        message = str(exc).split("\n")[0]
-        if "utf8" in message.lower():
-            raise UnreadableFile("the file is not UTF-8 text (save it as CSV UTF-8)") from exc
-        row, found = _first_ragged_line(path, len(header))
-        if row:
-            detail = f"expected {len(header)} fields like the header, found {found}"
-            raise UnreadableFile(f"malformed CSV: {detail}", row=row) from exc
-        raise UnreadableFile(f"malformed CSV: {message}") from exc
+def _record_lines(path: Path) -> npt.NDArray[np.int64]:
+    """The line each non-empty record starts on, in the order Arrow returns them."""
+    starts = []
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        next(reader, None)
+        previous_end = reader.line_num
+        for record in reader:
+            if record:
+                starts.append(previous_end + 1)
+            previous_end = reader.line_num
+    return np.asarray(starts, dtype=np.int64)
 
 
 def _first_ragged_line(path: Path, width: int) -> tuple[int, int]:
@@ -232,47 +283,70 @@ def _first_ragged_line(path: Path, width: int) -> tuple[int, int]:
     return 0, 0
 
 
-def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
-    frame.columns = [str(c).strip().lower() for c in frame.columns]
-    frame.index = frame.index + 2  # header is line 1
-    for column in frame.columns:
-        frame[column] = frame[column].str.strip()
-    # Blank lines (all cells empty) are skipped, but line numbers stay true to the file.
-    blank = (frame == "").all(axis=1)
-    return frame[~blank] if blank.any() else frame
-
-
-def _read_sheet(path: Path, sheet: str, chunk_rows: int) -> Iterator[pd.DataFrame]:
+def _sheet_header(path: Path, sheet: str) -> list[str]:
     from openpyxl import load_workbook
 
     workbook = load_workbook(path, read_only=True, data_only=True)
     try:
-        rows = workbook[sheet].iter_rows(values_only=True)
-        header = next(rows, None)
-        if header is None or all(v is None for v in header):
-            raise UnreadableFile("the sheet is empty (a header row is required)")
-        names = [_cell_text(v) for v in header]
-        while names and names[-1] == "":
-            names.pop()
-        width = len(names)
-        batch: list[list[str]] = []
-        start = 2
-        for row in rows:
-            batch.append([_cell_text(v) for v in row[:width]] + [""] * (width - len(row)))
-            if len(batch) >= chunk_rows:
-                yield _sheet_frame(batch, names, start)
-                start += len(batch)
-                batch = []
-        if batch or start == 2:
-            yield _sheet_frame(batch, names, start)
+        row = next(workbook[sheet].iter_rows(values_only=True), None)
+        return [_cell_text(v) for v in row or []]
     finally:
         workbook.close()
 
 
+def _read_sheet(
+    path: Path, sheet: str, header: list[str], chunk_rows: int
+) -> Iterator[pd.DataFrame]:
+    from openpyxl import load_workbook
+
+    # Two views of the same cells: the saved values, and the formulas behind them. A formula
+    # whose value was never saved (a file written by a script, never opened in Excel) would
+    # otherwise read as a blank cell and quietly take the column's default.
+    values_book = load_workbook(path, read_only=True, data_only=True)
+    formula_book = load_workbook(path, read_only=True, data_only=False)
+    try:
+        values = values_book[sheet].iter_rows(values_only=True)
+        formulas = formula_book[sheet].iter_rows(values_only=True)
+        next(values, None)
+        next(formulas, None)
+        width = len(header)
+        batch: list[list[str]] = []
+        start = line = 2
+        for row, raw in zip(values, formulas, strict=False):
+            for i, (value, formula) in enumerate(zip(row, raw, strict=False)):
+                if value is None and isinstance(formula, str) and formula.startswith("="):
+                    column = header[i] if i < width else f"column {i + 1}"
+                    raise UnreadableFile(
+                        f"cell in column {column!r} holds a formula with no saved value "
+                        "(open the file in Excel and save it)",
+                        row=line,
+                    )
+                if i >= width and value is not None and str(value).strip():
+                    raise UnreadableFile(
+                        "a value lies beyond the last named column (name the column or "
+                        "delete the value)",
+                        row=line,
+                    )
+            batch.append([_cell_text(v) for v in row[:width]] + [""] * (width - len(row)))
+            line += 1
+            if len(batch) >= chunk_rows:
+                yield _sheet_frame(batch, header, start)
+                start += len(batch)
+                batch = []
+        if batch:
+            yield _sheet_frame(batch, header, start)
+    finally:
+        values_book.close()
+        formula_book.close()
+
+
 def _sheet_frame(batch: list[list[str]], names: list[str], start: int) -> pd.DataFrame:
-    frame = pd.DataFrame(batch, columns=names, dtype=str)
-    frame.index = pd.RangeIndex(start - 2, start - 2 + len(batch))
-    return _tidy(frame)
+    frame = pd.DataFrame(batch, columns=range(len(names)), dtype=str)
+    frame.columns = pd.Index(names)
+    frame.index = pd.RangeIndex(start, start + len(batch))
+    for i in range(len(names)):
+        frame.iloc[:, i] = frame.iloc[:, i].str.strip()
+    return frame
 
 
 def _cell_text(value: Any) -> str:

@@ -6,7 +6,12 @@ only the problems that will be shown are formatted.
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
+import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -15,6 +20,8 @@ from planning.contract import ColumnSpec, FileSpec, Reference
 from planning.problems import Problems
 
 SLACK_USER_ID = r"[UW][A-Z0-9]+"
+ISO_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+INT_MAX = 2**31 - 1  # the database's INTEGER
 PERIOD = r"\d{4}(?:-(?:0[1-9]|1[0-2])|-Q[1-4])?"
 _REFERENCE_NOUN: dict[Reference, str] = {
     "product": "product",
@@ -41,6 +48,14 @@ class KnownKeys:
         }
     )
 
+    # Who reports to whom, and the capacity periods, as the database holds them now.
+    managers: dict[str, str | None] = field(default_factory=dict)
+    capacity: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(
+            columns=["plant", "family", "start_date", "end_date"], dtype=object
+        )
+    )
+
     def learn(self, spec: FileSpec, frame: pd.DataFrame) -> None:
         """Make the rows of a validated file available to the files that follow it."""
         if spec.entity == "products":
@@ -59,6 +74,9 @@ def check_header(spec: FileSpec, columns: list[str], label: str, problems: Probl
     """Required columns present, no unknown ones (a typo would silently drop data)."""
     ok = True
     present = set(columns)
+    for name in sorted({c for c in columns if columns.count(c) > 1}):
+        problems.add(label, 1, name or "?", "column appears more than once in the header")
+        ok = False
     for name in spec.required:
         if name not in present:
             problems.add(label, 1, name, "missing required column")
@@ -83,12 +101,13 @@ def type_chunk(spec: FileSpec, text: pd.DataFrame, label: str, problems: Problem
         blank = (values == "").to_numpy()
         if column.required and blank.any():
             problems.add_rows(label, rows[blank], column.name, "required value is missing")
-        typed[column.name] = _convert(column, values, blank, rows, label, problems)
+        typed[column.name] = _convert(column, spec.sql_table, values, blank, rows, label, problems)
     return pd.DataFrame(typed, index=text.index)
 
 
 def _convert(
     column: ColumnSpec,
+    spec_table: Any,
     values: pd.Series,
     blank: np.ndarray,
     rows: np.ndarray,
@@ -98,12 +117,17 @@ def _convert(
     name = column.name
     if column.kind in ("number", "int"):
         numbers = pd.to_numeric(values.where(~blank, None), errors="coerce")
+        # "inf" and "nan" parse as floats but are no quantity anyone can plan with.
+        numbers = numbers.where(np.isfinite(numbers.to_numpy(dtype=float)))
         bad = (~blank) & numbers.isna().to_numpy()
         _report_values(problems, label, rows, bad, values, name, "is not a number")
         if column.kind == "int":
             fractional = (~bad) & (~blank) & (numbers.fillna(0) % 1 != 0).to_numpy()
             _report_values(problems, label, rows, fractional, values, name, "is not a whole number")
             numbers = numbers.where(~fractional)  # reported; keep the frame castable
+            huge = (numbers.abs() > INT_MAX).to_numpy()
+            _report_values(problems, label, rows, huge, values, name, "is too large")
+            numbers = numbers.where(~huge)
         if column.minimum is not None:
             if column.strictly_positive:
                 low = (numbers <= column.minimum).to_numpy()
@@ -118,14 +142,19 @@ def _convert(
         # Files repeat the same few dates (and ids) a million times: check each distinct
         # value once, then spread the answer back over the rows.
         codes, distinct = pd.factorize(values)
-        parsed = pd.to_datetime(pd.Series(distinct), format="%Y-%m-%d", errors="coerce")
-        iso = parsed.to_numpy().astype("datetime64[D]").astype(str).astype(object)
-        iso[parsed.isna().to_numpy()] = None
-        result = pd.Series(iso[codes], index=values.index)
+        iso = np.array([_iso_date(v) for v in distinct], dtype=object)
+        result = pd.Series(iso[codes] if len(iso) else [], index=values.index, dtype=object)
         bad = (~blank) & result.isna().to_numpy()
         _report_values(problems, label, rows, bad, values, name, "is not a date (use YYYY-MM-DD)")
         return result
     text = values
+    limit = max_length(spec_table, name)
+    if limit is not None:
+        too_long = (~blank) & _distinct(values, lambda d: d.str.len() > limit)
+        if too_long.any():
+            shown = values.str.slice(0, 40) + "…"
+            reason = f"is longer than {limit} characters"
+            _report_values(problems, label, rows, too_long, shown, name, reason)
     broken = (~blank) & _contains_distinct(values, "\n|\r")
     if broken.any():
         # Only an unclosed quote makes a cell span lines in these files.
@@ -149,16 +178,34 @@ def _convert(
     return text.where(~blank, None).astype(object)
 
 
-def _fullmatch_distinct(values: pd.Series, pattern: str) -> np.ndarray:
+def _distinct(values: pd.Series, test: Callable[[pd.Series], pd.Series]) -> np.ndarray:
+    """Apply `test` to each distinct value once; spread the answer back over the rows."""
     codes, distinct = pd.factorize(values)
-    matches = pd.Series(distinct).str.fullmatch(pattern).to_numpy(dtype=bool)
-    return matches[codes]
+    answers = test(pd.Series(distinct, dtype=object)).to_numpy(dtype=bool)
+    return answers[codes] if len(answers) else np.zeros(len(values), dtype=bool)
+
+
+def _fullmatch_distinct(values: pd.Series, pattern: str) -> np.ndarray:
+    return _distinct(values, lambda d: d.str.fullmatch(pattern))
 
 
 def _contains_distinct(values: pd.Series, pattern: str) -> np.ndarray:
-    codes, distinct = pd.factorize(values)
-    found = pd.Series(distinct).str.contains(pattern).to_numpy(dtype=bool)
-    return found[codes]
+    return _distinct(values, lambda d: d.str.contains(pattern))
+
+
+def _iso_date(text: str) -> str | None:
+    if not ISO_DATE.fullmatch(text):
+        return None
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        return None
+
+
+def max_length(table: Any, column: str) -> int | None:
+    """The database's limit on a text column (PostgreSQL enforces it; SQLite would not)."""
+    length = getattr(table.c[column].type, "length", None)
+    return int(length) if length else None
 
 
 def _report_values(
@@ -242,7 +289,12 @@ def _handle_duplicates(
     spec: FileSpec, frame: pd.DataFrame, label: str, problems: Problems
 ) -> pd.DataFrame:
     key = list(spec.key)
-    repeated = frame.duplicated(subset=key, keep="first")
+    required = [k for k in key if spec.column(k).required]
+    # A key part that failed validation is None: those rows are already reported, and
+    # comparing them would only invent duplicates.
+    complete = frame[required].notna().all(axis=1)
+    frame_ok = frame if complete.all() else frame[complete]
+    repeated = frame_ok.duplicated(subset=key, keep="first")
     if not repeated.any():
         return frame
     if spec.duplicates == "sum":
@@ -252,10 +304,10 @@ def _handle_duplicates(
         if others:
             combined = combined.join(groups[others].first())
         return combined.reset_index()[list(frame.columns)]
-    first_rows = frame.loc[~frame.duplicated(subset=key, keep="first"), key].reset_index(
+    first_rows = frame_ok.loc[~frame_ok.duplicated(subset=key, keep="first"), key].reset_index(
         names="first"
     )
-    dups = frame.loc[repeated, key].reset_index(names="row")
+    dups = frame_ok.loc[repeated, key].reset_index(names="row")
     matched = dups.merge(first_rows, on=key, how="left").sort_values("row")
     shown = matched.head(problems.keep)
     reasons = [
@@ -269,3 +321,108 @@ def _handle_duplicates(
 def _describe_key(key: list[str], row: pd.Series) -> str:
     parts = [f"{k}={row[k]!r}" for k in key if row[k] is not None and row[k] == row[k]]
     return ", ".join(parts)
+
+
+def check_entity(
+    spec: FileSpec, parts: list[tuple[str, pd.DataFrame]], known: KnownKeys, problems: Problems
+) -> pd.DataFrame:
+    """Checks across every file of one kind in an import; returns the rows to write.
+
+    Each part is (file label, validated frame indexed by line).
+    """
+    key = list(spec.key)
+    if len(parts) > 1:
+        _check_across_files(key, parts, problems)
+    combined = pd.concat([frame for _, frame in parts]) if len(parts) > 1 else parts[0][1]
+    if spec.entity == "people":
+        _check_management_chains(parts, known, problems)
+    if spec.entity == "capacity":
+        _check_capacity_overlaps(parts, known, problems)
+    return combined
+
+
+def _check_across_files(
+    key: list[str], parts: list[tuple[str, pd.DataFrame]], problems: Problems
+) -> None:
+    tagged = pd.concat(
+        [frame[key].assign(_file=label, _row=frame.index) for label, frame in parts],
+        ignore_index=True,
+    )
+    repeated = tagged.duplicated(subset=key, keep="first")
+    if not repeated.any():
+        return
+    firsts = tagged[~repeated].rename(columns={"_file": "_first_file", "_row": "_first_row"})
+    for _, row in tagged[repeated].merge(firsts, on=key, how="left").iterrows():
+        problems.add(
+            row["_file"],
+            int(row["_row"]),
+            key[0],
+            f"duplicate key {_describe_key(key, row)} (also in {row['_first_file']} "
+            f"row {int(row['_first_row'])})",
+        )
+
+
+def _check_management_chains(
+    parts: list[tuple[str, pd.DataFrame]], known: KnownKeys, problems: Problems
+) -> None:
+    """Nobody manages themselves, directly or round a loop: approvals would go nowhere."""
+    managers = dict(known.managers)
+    where: dict[str, tuple[str, int]] = {}
+    for label, frame in parts:
+        for line, person, manager in zip(
+            frame.index, frame["slack_user_id"], frame["manager_slack_user_id"], strict=True
+        ):
+            if person is not None:
+                managers[person] = manager
+                where[person] = (label, int(line))
+    for person, (label, line) in where.items():
+        chain, current = [person], managers.get(person)
+        while current is not None and current not in chain and len(chain) <= len(managers):
+            chain.append(current)
+            current = managers.get(current)
+        if current == person:
+            loop = " → ".join([*chain, person])
+            reason = (
+                "a person cannot be their own manager"
+                if len(chain) == 1
+                else f"the manager chain loops back ({loop})"
+            )
+            problems.add(label, line, "manager_slack_user_id", reason)
+
+
+def _check_capacity_overlaps(
+    parts: list[tuple[str, pd.DataFrame]], known: KnownKeys, problems: Problems
+) -> None:
+    """Two capacity rows for one plant and family must not cover the same week twice."""
+    rows: list[tuple[dict[Hashable, Any], str, str, int]] = []
+    for label, frame in parts:
+        for line, record in zip(frame.index, frame.to_dict("records"), strict=True):
+            rows.append((record, f"{label} row {int(line)}", label, int(line)))
+    imported = {(r["plant"], r["family"], r["start_date"]) for r, *_ in rows}
+    for record in known.capacity.to_dict("records"):
+        if (record["plant"], record["family"], record["start_date"]) not in imported:
+            rows.append((record, "the database", "", 0))
+    by_line: dict[tuple[str, str], list[tuple[dict[Hashable, Any], str, str, int]]] = {}
+    for item in rows:
+        if item[0]["start_date"] is not None:
+            by_line.setdefault((item[0]["plant"], item[0]["family"]), []).append(item)
+    for periods in by_line.values():
+        periods.sort(key=lambda item: str(item[0]["start_date"]))
+        for earlier, later in itertools.pairwise(periods):
+            end = earlier[0]["end_date"]
+            if (end is None or str(end) >= str(later[0]["start_date"])) and (
+                later[2] or earlier[2]
+            ):
+                record, _, label, line = later if later[2] else earlier
+                other = earlier[1] if later[2] else later[1]
+                problems.add(
+                    label,
+                    line,
+                    "start_date",
+                    f"capacity for {record['plant']}/{record['family']} overlaps the period "
+                    f"starting {_date_text(earlier[0] if later[2] else later[0])} ({other})",
+                )
+
+
+def _date_text(record: dict[Hashable, Any]) -> str:
+    return str(record["start_date"])[:10]
