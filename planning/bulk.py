@@ -73,10 +73,12 @@ def _merge(conn: Connection, spec: FileSpec, frame: pd.DataFrame) -> EntityCount
         f"INSERT INTO {table.name} ({cols}) SELECT {cols} FROM {stage} AS s "
         f"WHERE NOT EXISTS (SELECT 1 FROM {table.name} AS t WHERE {match})"
     ).rowcount
-    updated = conn.exec_driver_sql(
-        f"UPDATE {table.name} AS t SET {assignments} FROM {stage} AS s "
-        f"WHERE {match} AND ({changed})"
-    ).rowcount
+    updated = 0
+    if inserted < len(frame):  # when every row was new, there is nothing to compare
+        updated = conn.exec_driver_sql(
+            f"UPDATE {table.name} AS t SET {assignments} FROM {stage} AS s "
+            f"WHERE {match} AND ({changed})"
+        ).rowcount
     removed = 0
     if spec.replaces != "nothing":
         kept = " AND ".join(f"{table.name}.{quote(k)} = s.{quote(k)}" for k in spec.key)
