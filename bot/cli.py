@@ -229,6 +229,71 @@ def status(as_json: bool, today: dt.datetime | None) -> None:
         terminal.print_status(services.console, result)
 
 
+@cli.group(invoke_without_command=True)
+@click.option("--horizon", type=int, default=26, show_default=True, help="Periods ahead.")
+@click.option("--grain", type=click.Choice(["week", "month"]), default="week", show_default=True)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask", "spark", "ray"]),
+    default="local",
+    show_default=True,
+    help="Where to compute: local cores or an existing cluster.",
+)
+@click.option("--address", default=None, help="Cluster address (dask: tcp://host:8786).")
+@today_option
+@click.pass_context
+def forecast(
+    ctx: click.Context,
+    horizon: int,
+    grain: str,
+    engine: str,
+    address: str | None,
+    today: dt.datetime | None,
+) -> None:
+    """Forecast demand for every SKU x location and store the run."""
+    if ctx.invoked_subcommand is not None:
+        return
+    import time
+
+    from planning.forecast.pipeline import EngineSpec
+    from planning.forecast.runs import compute_forecast, load_sales, store_run
+
+    services = build_services(_date(today))
+    started = time.perf_counter()
+    with services.console.status("Forecasting..."):
+        result = compute_forecast(
+            load_sales(services.engine),
+            today=services.clock.today(),
+            horizon=horizon,
+            grain=grain,  # type: ignore[arg-type]
+            engine=EngineSpec(name=engine, address=address),  # type: ignore[arg-type]
+        )
+    run = store_run(
+        services.engine,
+        result,
+        now=services.clock.now(),
+        engine_name=engine,
+        duration_seconds=time.perf_counter() - started,
+    )
+    terminal.print_run_summary(services.console, run)
+
+
+@forecast.command("show")
+@click.argument("sku")
+@click.option("--run", "run_id", type=int, default=None, help="A run id (default: the latest).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
+def forecast_show(sku: str, run_id: int | None, as_json: bool) -> None:
+    """Show a SKU's forecast, its intervals and where it comes from."""
+    from planning.forecast.runs import sku_forecasts
+
+    services = build_services(None)
+    forecasts = sku_forecasts(services.engine, sku, run_id=run_id)
+    if as_json:
+        click.echo(terminal.series_forecast_json(forecasts))
+    else:
+        terminal.print_series_forecast(services.console, forecasts)
+
+
 def main() -> None:
     cli()
 

@@ -60,7 +60,7 @@ def _merge(conn: Connection, spec: FileSpec, frame: pd.DataFrame) -> EntityCount
     not_null_text = _optional_keys_stored_not_null(spec)
     if not_null_text:
         frame = frame.assign(**{k: frame[k].fillna("") for k in not_null_text})
-    _stage_rows(conn, stage, columns, frame, not_null_text)
+    copy_rows(conn, stage, columns, frame, not_null_text)
 
     match = " AND ".join(f"t.{quote(k)} = s.{quote(k)}" for k in spec.key)
     values = [c for c in columns if c not in spec.key]
@@ -108,9 +108,14 @@ def _optional_keys_stored_not_null(spec: FileSpec) -> list[str]:
     return [k for k in spec.key if not table.c[k].nullable and not spec.column(k).required]
 
 
-def _stage_rows(
-    conn: Connection, stage: str, columns: list[str], frame: pd.DataFrame, not_null: list[str]
+def copy_rows(
+    conn: Connection,
+    stage: str,
+    columns: list[str],
+    frame: pd.DataFrame,
+    not_null: list[str] | tuple[str, ...] = (),
 ) -> None:
+    """Append `frame`'s rows to table `stage` by the driver's bulk path (COPY / executemany)."""
     raw = conn.connection.driver_connection
     assert raw is not None
     quoted = ", ".join(conn.dialect.identifier_preparer.quote(c) for c in columns)

@@ -195,3 +195,52 @@ class AuditEntry(SQLModel, table=True):
     actor: str = Field(max_length=64)
     action: str = Field(max_length=64)
     details: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class ForecastRun(SQLModel, table=True):
+    """One run of `ponte forecast`: when, on what data, with which settings."""
+
+    __tablename__ = "forecast_run"
+
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+    data_as_of: dt.date  # the last complete period of history the run saw
+    grain: str = Field(max_length=8)
+    horizon: int
+    season_length: int
+    engine: str = Field(max_length=16)
+    series_count: int
+    duration_seconds: float
+    parameters: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class ForecastSeries(SQLModel, table=True):
+    """Per series of a run: which demand pattern, which model, how it validated."""
+
+    __tablename__ = "forecast_series"
+
+    run_id: int = Field(foreign_key="forecast_run.id", primary_key=True)
+    unique_id: str = Field(primary_key=True, max_length=200)
+    sku: str = Field(max_length=64, index=True)
+    location: str = Field(default="", max_length=64)
+    territory: str = Field(default="", max_length=64)
+    pattern: str = Field(max_length=16)
+    model: str = Field(max_length=120)
+    validation_mase: float | None = None
+    fallback: bool = False
+    history_periods: int
+
+
+class ForecastValue(SQLModel, table=True):
+    """A run's forecast for one series and period, with its 80% and 95% intervals."""
+
+    __tablename__ = "forecast_value"
+
+    run_id: int = Field(foreign_key="forecast_run.id", primary_key=True)
+    unique_id: str = Field(primary_key=True, max_length=200)
+    ds: dt.date = Field(primary_key=True)
+    forecast: float
+    lo_80: float
+    hi_80: float
+    lo_95: float
+    hi_95: float

@@ -141,4 +141,4 @@ def test_an_unreachable_database_is_one_friendly_line(tmp_path: Path) -> None:
 def test_db_upgrade_reports_the_revision(invoke: Invoke) -> None:
     result = invoke("db", "upgrade")
     assert result.exit_code == 0
-    assert "schema revision 0001" in result.output
+    assert "schema revision 0002" in result.output

@@ -1,0 +1,1 @@
+"""Demand forecasting: weekly (or monthly) demand per SKU x location, with statsforecast."""

@@ -1,0 +1,330 @@
+"""Ponte's demand model: per series, classify, validate candidates, choose or combine.
+
+`DemandModel` is a statsforecast model, so StatsForecast runs it on local cores or, through
+fugue, on Dask, Spark or Ray; Ponte adds no distribution of its own. For each series it:
+
+1. classifies the demand pattern (planning.forecast.classify);
+2. fits each candidate suited to the pattern on all but the last `holdout` periods
+   (smooth/erratic: AutoETS, DynamicOptimizedTheta, AutoCES; intermittent/lumpy: Croston
+   optimised, ADIDA, IMAPA, TSB) and scores every candidate and every combination of them
+   (the plain mean of their forecasts) on the held-out periods;
+3. keeps the full combination unless one option validated clearly better (combinations are
+   the safer bet: a single holdout window is a noisy judge);
+4. forecasts with the chosen option from the whole history, re-using each candidate's fitted
+   parameters where statsforecast can (`forward`), so validation costs about one fit;
+5. returns point forecasts and 80/95% intervals (native intervals for ETS/Theta/CES,
+   conformal or empirical ones for the intermittent models), never negative.
+
+StatsForecast gives a model one output column (plus intervals), so what was chosen and how it
+validated leave through two companion models, `ChosenModel` and `ValidationError`, which read
+the result the `DemandModel` just computed for the same series in the same process (and
+recompute it, identically, if they ever run elsewhere).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from statsforecast.models import _TS as StatsForecastModel
+from statsforecast.models import (
+    ADIDA,
+    IMAPA,
+    TSB,
+    AutoCES,
+    AutoETS,
+    CrostonOptimized,
+    DynamicOptimizedTheta,
+)
+from statsforecast.utils import ConformalIntervals
+
+from planning.forecast.classify import DemandPattern, classify
+
+Array = npt.NDArray[np.float64]
+LEVELS = (80, 95)
+# Past this season length AutoETS is fitted without seasonality: a seasonal ETS with 52
+# weekly states costs 10-20x more per series and R's ets refuses m > 24 for the same reason;
+# Theta and CES still model the yearly season.
+MAX_ETS_SEASON = 24
+# A single option must beat the combination's validation error by this share to be chosen.
+SINGLE_MODEL_MARGIN = 0.25
+
+SMOOTH_CANDIDATES = ("AutoETS", "DynamicOptimizedTheta", "AutoCES")
+SPORADIC_CANDIDATES = ("CrostonOptimized", "ADIDA", "IMAPA", "TSB")
+FALLBACK_MEAN = "Mean of short history"
+ZERO = "Zero (no demand)"
+
+
+def _option_names() -> tuple[str, ...]:
+    names: list[str] = []
+    for candidates in (SMOOTH_CANDIDATES, SPORADIC_CANDIDATES):
+        for size in range(1, len(candidates) + 1):
+            names.extend("+".join(c) for c in itertools.combinations(candidates, size))
+    return (*names, FALLBACK_MEAN, ZERO)
+
+
+# Every model name a series can get, in a fixed order: its index is the code that travels
+# through StatsForecast's numeric output.
+MODEL_NAMES: tuple[str, ...] = _option_names()
+PATTERNS: tuple[DemandPattern, ...] = tuple(DemandPattern)
+
+
+@dataclass(frozen=True)
+class SeriesChoice:
+    pattern: DemandPattern
+    model: str
+    validation_mase: float  # NaN when there was nothing to validate on
+    fallback: bool
+
+    @property
+    def code(self) -> float:
+        return float(PATTERNS.index(self.pattern) * 1000 + MODEL_NAMES.index(self.model))
+
+    @staticmethod
+    def from_code(code: float, validation_mase: float) -> SeriesChoice:
+        pattern = PATTERNS[int(code) // 1000]
+        model = MODEL_NAMES[int(code) % 1000]
+        return SeriesChoice(pattern, model, validation_mase, model in (FALLBACK_MEAN, ZERO))
+
+
+@dataclass(frozen=True)
+class ModelSettings:
+    season_length: int
+    margin: float = SINGLE_MODEL_MARGIN
+
+
+def _candidate(name: str, settings: ModelSettings, conformal_h: int | None) -> Any:
+    season = settings.season_length
+    intervals = ConformalIntervals(h=conformal_h, n_windows=2) if conformal_h else None
+    if name == "AutoETS":
+        return AutoETS(season_length=season if season <= MAX_ETS_SEASON else 1)
+    if name == "DynamicOptimizedTheta":
+        return DynamicOptimizedTheta(season_length=season)
+    if name == "AutoCES":
+        return AutoCES(season_length=season)
+    if name == "CrostonOptimized":
+        return CrostonOptimized(prediction_intervals=intervals)
+    if name == "ADIDA":
+        return ADIDA(prediction_intervals=intervals)
+    if name == "IMAPA":
+        return IMAPA(prediction_intervals=intervals)
+    if name == "TSB":
+        return TSB(alpha_d=0.2, alpha_p=0.2, prediction_intervals=intervals)
+    raise ValueError(f"unknown candidate model {name}")
+
+
+def _scale(y: Array, season: int) -> float:
+    """MASE denominator: in-sample mean absolute (seasonal) naive error."""
+    lag = season if y.size > season else 1
+    diffs = np.abs(y[lag:] - y[:-lag]) if y.size > lag else np.abs(np.diff(y))
+    scale = float(diffs.mean()) if diffs.size else 0.0
+    return scale if scale > 0 else float(np.abs(y).mean() or 1.0)
+
+
+def _bands(mean: Array, spread: dict[int, tuple[Array, Array]]) -> dict[str, Array]:
+    """Clip at zero (demand is never negative) and keep lo95 <= lo80 <= mean <= hi80 <= hi95."""
+    mean = np.maximum(mean, 0.0)
+    out: dict[str, Array] = {"mean": mean}
+    inner_lo, inner_hi = mean, mean
+    for level in sorted(spread):
+        lo, hi = spread[level]
+        inner_lo = np.minimum(np.maximum(lo, 0.0), inner_lo)
+        inner_hi = np.maximum(hi, inner_hi)
+        out[f"lo-{level}"], out[f"hi-{level}"] = inner_lo, inner_hi
+    return out
+
+
+def _empirical(y: Array, mean: Array, levels: tuple[int, ...]) -> dict[int, tuple[Array, Array]]:
+    """Intervals from the spread of past periods, for series too short for anything else."""
+    recent = y[-52:]
+    out = {}
+    for level in levels:
+        tail = (100 - level) / 200
+        lo, hi = np.quantile(recent, [tail, 1 - tail])
+        out[level] = (np.minimum(mean, lo), np.maximum(mean, hi))
+    return out
+
+
+def fit_and_forecast(
+    y: Array, h: int, settings: ModelSettings, levels: tuple[int, ...] = LEVELS
+) -> tuple[dict[str, Array], SeriesChoice]:
+    """Forecast one series `h` periods ahead; say which model and how it validated."""
+    y = np.asarray(y, dtype=np.float64)
+    pattern = classify(y)
+    if pattern is DemandPattern.all_zero:
+        zeros = np.zeros(h)
+        return _bands(zeros, {lv: (zeros, zeros) for lv in levels}), SeriesChoice(
+            pattern, ZERO, math.nan, True
+        )
+    if pattern is DemandPattern.too_short:
+        mean = np.full(h, y.mean())
+        return _bands(mean, _empirical(y, mean, levels)), SeriesChoice(
+            pattern, FALLBACK_MEAN, math.nan, True
+        )
+
+    names = SPORADIC_CANDIDATES if pattern.sporadic else SMOOTH_CANDIDATES
+    holdout = min(h, max(1, y.size // 4))
+    train, test = y[:-holdout], y[-holdout:]
+    conformal_h = h if pattern.sporadic and y.size >= 2 * h + 1 else None
+    fitted: dict[str, Any] = {}
+    validation: dict[str, Array] = {}
+    for name in names:
+        model = _candidate(name, settings, conformal_h)
+        try:
+            model.fit(train)
+            validation[name] = np.asarray(model.predict(h=holdout)["mean"], dtype=np.float64)
+        except Exception:  # a candidate that cannot fit this series simply drops out
+            continue
+        fitted[name] = model
+    if not fitted:
+        mean = np.full(h, y[-min(y.size, 13) :].mean())
+        return _bands(mean, _empirical(y, mean, levels)), SeriesChoice(
+            pattern, FALLBACK_MEAN, math.nan, True
+        )
+
+    scale = _scale(train, settings.season_length)
+    options = [
+        combo
+        for size in range(1, len(fitted) + 1)
+        for combo in itertools.combinations(fitted, size)
+    ]
+    errors = {
+        combo: float(np.abs(np.mean([validation[n] for n in combo], axis=0) - test).mean())
+        for combo in options
+    }
+    everything = options[-1]
+    best = min(options, key=lambda combo: errors[combo])
+    chosen = best if errors[best] < (1 - settings.margin) * errors[everything] else everything
+
+    means, spreads = [], []
+    for name in chosen:
+        result = _final_forecast(fitted[name], name, y, h, levels, settings, conformal_h)
+        means.append(np.asarray(result["mean"], dtype=np.float64))
+        spreads.append(result)
+    mean = np.mean(means, axis=0)
+    if all(f"lo-{levels[0]}" in r for r in spreads):
+        spread = {
+            lv: (
+                np.mean([r[f"lo-{lv}"] for r in spreads], axis=0),
+                np.mean([r[f"hi-{lv}"] for r in spreads], axis=0),
+            )
+            for lv in levels
+        }
+    else:
+        spread = _empirical(y, mean, levels)
+    choice = SeriesChoice(pattern, "+".join(chosen), errors[chosen] / scale, False)
+    return _bands(mean, spread), choice
+
+
+def _final_forecast(
+    model: Any,
+    name: str,
+    y: Array,
+    h: int,
+    levels: tuple[int, ...],
+    settings: ModelSettings,
+    conformal_h: int | None,
+) -> dict[str, Any]:
+    """Refit on the whole history, keeping the form the automatic search chose.
+
+    The automatic searches (ETS's thirty-odd forms, CES's four) are the expensive part and
+    already ran on the training window; refitting only the chosen form re-estimates the
+    parameters and states on all the data at a fraction of the cost. (statsforecast's
+    `forward` keeps the old parameters and states too, and forecast markedly worse.)
+    """
+    level = list(levels)
+    fresh = _candidate(name, settings, conformal_h)
+    if name == "AutoETS":
+        # method reads like "ETS(M,Ad,M)": error, trend (d = damped), season.
+        error, trend, season = model.model_["method"][4:-1].split(",")
+        fresh = AutoETS(
+            season_length=model.model_["m"],
+            model=error + trend[0] + season,
+            damped=trend.endswith("d"),
+        )
+    elif name == "AutoCES":
+        fresh = AutoCES(season_length=settings.season_length, model=model.model_["seasontype"])
+    if name in SPORADIC_CANDIDATES and conformal_h is None:
+        return dict(fresh.forecast(y=y, h=h))
+    return dict(fresh.forecast(y=y, h=h, level=level))
+
+
+# The last series computed in this process, so the companion outputs need no second fit.
+_LAST: dict[str, Any] = {}
+
+
+def _memo_key(y: Array, h: int, settings: ModelSettings) -> tuple[Any, ...]:
+    return (y.size, h, settings, hash(np.asarray(y, dtype=np.float64).tobytes()))
+
+
+def _cached(y: Array, h: int, settings: ModelSettings) -> tuple[dict[str, Array], SeriesChoice]:
+    key = _memo_key(y, h, settings)
+    if _LAST.get("key") != key:
+        _LAST["key"], _LAST["value"] = key, fit_and_forecast(y, h, settings)
+    value: tuple[dict[str, Array], SeriesChoice] = _LAST["value"]
+    return value
+
+
+class DemandModel(StatsForecastModel):
+    """The point forecast and its 80/95% intervals (statsforecast model protocol)."""
+
+    def __init__(self, season_length: int, alias: str = "Ponte") -> None:
+        self.settings = ModelSettings(season_length=season_length)
+        self.alias = alias
+        self.prediction_intervals = None
+
+    def forecast(
+        self,
+        y: Array,
+        h: int,
+        X: Any = None,
+        X_future: Any = None,
+        level: list[int] | None = None,
+        fitted: bool = False,
+    ) -> dict[str, Array]:
+        bands, _ = _cached(y, h, self.settings)
+        if not level:
+            return {"mean": bands["mean"]}
+        missing = [lv for lv in level if f"lo-{lv}" not in bands]
+        if missing:
+            raise ValueError(f"DemandModel computes intervals at {LEVELS} only, not {missing}")
+        out = {"mean": bands["mean"]}
+        for lv in sorted(level, reverse=True):
+            out[f"lo-{lv}"] = bands[f"lo-{lv}"]
+        for lv in sorted(level):
+            out[f"hi-{lv}"] = bands[f"hi-{lv}"]
+        return out
+
+
+class ChosenModel(StatsForecastModel):
+    """Companion output: the pattern and model chosen for the series, as a numeric code."""
+
+    def __init__(self, season_length: int, alias: str = "PonteChoice") -> None:
+        self.settings = ModelSettings(season_length=season_length)
+        self.alias = alias
+        self.prediction_intervals = None
+
+    def forecast(
+        self, y: Array, h: int, X: Any = None, X_future: Any = None, fitted: bool = False
+    ) -> dict[str, Array]:
+        _, choice = _cached(y, h, self.settings)
+        return {"mean": np.full(h, choice.code)}
+
+
+class ValidationScore(StatsForecastModel):
+    """Companion output: the chosen option's holdout error, scaled like MASE."""
+
+    def __init__(self, season_length: int, alias: str = "PonteMASE") -> None:
+        self.settings = ModelSettings(season_length=season_length)
+        self.alias = alias
+        self.prediction_intervals = None
+
+    def forecast(
+        self, y: Array, h: int, X: Any = None, X_future: Any = None, fitted: bool = False
+    ) -> dict[str, Array]:
+        _, choice = _cached(y, h, self.settings)
+        return {"mean": np.full(h, choice.validation_mase)}

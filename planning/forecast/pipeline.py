@@ -1,0 +1,176 @@
+"""Run the demand model over many series: DataFrame in, DataFrame out, on any engine.
+
+`forecast_series` takes long-format history (unique_id, ds, y) and returns, per series and
+period: forecast, lo_80, hi_80, lo_95, hi_95, and per series the demand pattern, the model
+chosen, its validation error (MASE) and whether a fallback was used. The same call runs on
+the local cores or, through statsforecast's own fugue backend, on an existing Dask, Spark or
+Ray cluster: Ponte passes the engine through and distributes nothing itself.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from planning.errors import PonteError
+from planning.forecast.model import (
+    LEVELS,
+    ChosenModel,
+    DemandModel,
+    SeriesChoice,
+    ValidationScore,
+)
+
+Engine = Literal["local", "dask", "spark", "ray"]
+ENGINES: tuple[str, ...] = ("local", "dask", "spark", "ray")
+MAX_HORIZON = 260  # five years of weeks: past that a demand forecast is a guess
+
+
+@dataclass(frozen=True)
+class EngineSpec:
+    """Where to run: local cores, or an existing cluster (`address`; none = start a local one)."""
+
+    name: Engine = "local"
+    address: str | None = None
+    n_jobs: int = -1
+
+
+def check_horizon(horizon: int) -> None:
+    if not 1 <= horizon <= MAX_HORIZON:
+        raise PonteError(f"the horizon must be between 1 and {MAX_HORIZON} periods, not {horizon}")
+
+
+def forecast_series(
+    history: pd.DataFrame,
+    *,
+    horizon: int,
+    season_length: int,
+    freq: str | int,
+    engine: EngineSpec | None = None,
+) -> pd.DataFrame:
+    """Forecast every series in `history` (unique_id, ds, y) `horizon` periods ahead."""
+    check_horizon(horizon)
+    engine = engine or EngineSpec()
+    if engine.name not in ENGINES:
+        raise PonteError(f"unknown engine {engine.name!r}: use one of {', '.join(ENGINES)}")
+    columns = ["unique_id", "ds", "forecast", "lo_80", "hi_80", "lo_95", "hi_95"]
+    if history.empty:
+        return pd.DataFrame(columns=[*columns, "pattern", "model", "validation_mase", "fallback"])
+    data = history[["unique_id", "ds", "y"]].copy()
+    data["y"] = pd.to_numeric(data["y"], errors="coerce").fillna(0.0).astype(np.float64)
+    if (data["y"] < 0).any():
+        raise PonteError("demand history holds negative values: demand cannot be negative")
+
+    from statsforecast import StatsForecast
+
+    models = [
+        DemandModel(season_length=season_length),
+        ChosenModel(season_length=season_length),
+        ValidationScore(season_length=season_length),
+    ]
+    n_jobs = 1 if engine.name != "local" else engine.n_jobs
+    forecaster = StatsForecast(models=models, freq=freq, n_jobs=n_jobs)
+    raw = _run(forecaster, data, horizon, engine)
+    return _tidy(raw)
+
+
+def _run(forecaster: Any, data: pd.DataFrame, horizon: int, engine: EngineSpec) -> pd.DataFrame:
+    level = list(LEVELS)
+    if engine.name == "local":
+        result: pd.DataFrame = forecaster.forecast(df=data, h=horizon, level=level)
+        return result
+    if engine.name == "dask":
+        return _run_dask(forecaster, data, horizon, level, engine.address)
+    return _run_fugue_engine(forecaster, data, horizon, level, engine)
+
+
+def _run_dask(
+    forecaster: Any, data: pd.DataFrame, horizon: int, level: list[int], address: str | None
+) -> pd.DataFrame:
+    try:
+        import dask.dataframe as dd
+        from dask.distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise PonteError(
+            "the dask engine needs dask[distributed] installed (pip install 'dask[distributed]')"
+        ) from exc
+    cluster = None
+    try:
+        if address:
+            client = Client(address, timeout="10s", set_as_default=False)
+        else:
+            cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True)
+            client = Client(cluster, set_as_default=False)
+    except OSError as exc:
+        raise PonteError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+    try:
+        with client.as_current():
+            partitions = max(1, min(64, data["unique_id"].nunique() // 500))
+            frame = dd.from_pandas(data, npartitions=partitions)
+            result = forecaster.forecast(df=frame, h=horizon, level=level)
+            computed: pd.DataFrame = result.compute()
+            return computed
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _run_fugue_engine(
+    forecaster: Any, data: pd.DataFrame, horizon: int, level: list[int], engine: EngineSpec
+) -> pd.DataFrame:
+    """Spark or Ray: the same statsforecast call, the engine's own DataFrame."""
+    if engine.name == "spark":
+        try:
+            from pyspark.sql import SparkSession
+        except ImportError as exc:
+            raise PonteError(
+                "the spark engine needs pyspark installed (pip install pyspark)"
+            ) from exc
+        builder = SparkSession.builder
+        session = (builder.remote(engine.address) if engine.address else builder).getOrCreate()
+        result = forecaster.forecast(df=session.createDataFrame(data), h=horizon, level=level)
+        spark_result: pd.DataFrame = result.toPandas()
+        return spark_result
+    try:
+        import ray
+        import ray.data
+    except ImportError as exc:
+        raise PonteError("the ray engine needs ray installed (pip install 'ray[data]')") from exc
+    try:
+        ray.init(address=engine.address, ignore_reinit_error=True)
+    except ConnectionError as exc:
+        raise PonteError(f"cannot reach the Ray cluster at {engine.address}: {exc}") from exc
+    result = forecaster.forecast(df=ray.data.from_pandas(data), h=horizon, level=level)
+    ray_result: pd.DataFrame = result.to_pandas()
+    return ray_result
+
+
+def _tidy(raw: pd.DataFrame) -> pd.DataFrame:
+    raw = raw.reset_index() if "unique_id" not in raw.columns else raw
+    out = pd.DataFrame(
+        {
+            "unique_id": raw["unique_id"].astype(str),
+            "ds": raw["ds"],
+            "forecast": raw["Ponte"].astype(float),
+            "lo_80": raw["Ponte-lo-80"].astype(float),
+            "hi_80": raw["Ponte-hi-80"].astype(float),
+            "lo_95": raw["Ponte-lo-95"].astype(float),
+            "hi_95": raw["Ponte-hi-95"].astype(float),
+        }
+    )
+    choices = [
+        SeriesChoice.from_code(code, mase)
+        for code, mase in zip(raw["PonteChoice"], raw["PonteMASE"], strict=True)
+    ]
+    out["pattern"] = [c.pattern.value for c in choices]
+    out["model"] = [c.model for c in choices]
+    out["validation_mase"] = [
+        None if math.isnan(c.validation_mase) else c.validation_mase for c in choices
+    ]
+    out["fallback"] = [c.fallback for c in choices]
+    return out.sort_values(["unique_id", "ds"], ignore_index=True)

@@ -1,0 +1,254 @@
+"""Forecast runs: compute from the database's sales, store, and read back.
+
+Every run is kept (run id, time, parameters, per-series pattern/model/validation error,
+point forecasts and intervals), so an answer can say which model and how accurate it was,
+and old runs can be scored against the actuals that arrive later.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pandas as pd
+from sqlalchemy import Engine, insert, select, text
+from sqlmodel import col
+
+from planning.bulk import copy_rows
+from planning.errors import PonteError
+from planning.forecast.demand import (
+    FREQUENCY,
+    SEASON_LENGTH,
+    Grain,
+    demand_history,
+    last_complete_period,
+)
+from planning.forecast.pipeline import EngineSpec, check_horizon, forecast_series
+from planning.models import ForecastRun, ForecastSeries, ForecastValue, Product
+
+GRAINS: tuple[Grain, ...] = ("week", "month")
+
+
+@dataclass(frozen=True)
+class ForecastResult:
+    """A computed (not yet stored) forecast: per-series choices and per-period values."""
+
+    grain: Grain
+    horizon: int
+    data_as_of: dt.date
+    series: pd.DataFrame  # unique_id, sku, location, territory, pattern, model, ...
+    values: pd.DataFrame  # unique_id, ds, forecast, lo_80, hi_80, lo_95, hi_95
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    run_id: int
+    created_at: dt.datetime
+    data_as_of: dt.date
+    grain: str
+    horizon: int
+    engine: str
+    series_count: int
+    duration_seconds: float
+    patterns: dict[str, int] = field(default_factory=dict)
+    models: dict[str, int] = field(default_factory=dict)
+    fallbacks: int = 0
+
+
+def load_sales(engine: Engine) -> pd.DataFrame:
+    with engine.connect() as conn:
+        return pd.read_sql_query(
+            text("SELECT date, sku, quantity, location, territory FROM sales_actual"), conn
+        )
+
+
+def compute_forecast(
+    sales: pd.DataFrame,
+    *,
+    today: dt.date,
+    horizon: int = 26,
+    grain: Grain = "week",
+    engine: EngineSpec | None = None,
+) -> ForecastResult:
+    """Forecast every SKU x location (or SKU x territory) series from `sales`."""
+    if grain not in GRAINS:
+        raise PonteError(f"unknown grain {grain!r}: use week or month")
+    check_horizon(horizon)
+    history = demand_history(sales, end=today, grain=grain)
+    if history.empty:
+        raise PonteError("there are no sales to forecast from: import sales.csv first")
+    values = forecast_series(
+        history,
+        horizon=horizon,
+        season_length=SEASON_LENGTH[grain],
+        freq=FREQUENCY[grain],
+        engine=engine,
+    )
+    meta = history.groupby("unique_id", as_index=False).agg(
+        sku=("sku", "first"),
+        location=("location", "first"),
+        territory=("territory", "first"),
+        history_periods=("y", "size"),
+    )
+    choices = values.groupby("unique_id", as_index=False)[
+        ["pattern", "model", "validation_mase", "fallback"]
+    ].first()
+    return ForecastResult(
+        grain=grain,
+        horizon=horizon,
+        data_as_of=last_complete_period(today, grain).date(),
+        series=meta.merge(choices, on="unique_id"),
+        values=values[["unique_id", "ds", "forecast", "lo_80", "hi_80", "lo_95", "hi_95"]],
+    )
+
+
+def store_run(
+    engine: Engine,
+    result: ForecastResult,
+    *,
+    now: dt.datetime,
+    engine_name: str,
+    duration_seconds: float,
+) -> RunSummary:
+    """Keep a computed forecast as a new run (one transaction); returns its summary."""
+    parameters = {"grain": result.grain, "horizon": result.horizon, "levels": [80, 95]}
+    with engine.begin() as conn:
+        inserted = conn.execute(
+            insert(ForecastRun.__table__).values(  # type: ignore[attr-defined]
+                created_at=now,
+                data_as_of=result.data_as_of,
+                grain=result.grain,
+                horizon=result.horizon,
+                season_length=SEASON_LENGTH[result.grain],
+                engine=engine_name,
+                series_count=len(result.series),
+                duration_seconds=duration_seconds,
+                parameters=json.dumps(parameters),
+            )
+        )
+        key = inserted.inserted_primary_key
+        assert key is not None
+        run_id = int(key[0])
+        series = result.series.assign(run_id=run_id)
+        series["validation_mase"] = series["validation_mase"].astype(float)
+        copy_rows(conn, "forecast_series", list(_columns(ForecastSeries)), series)
+        values = result.values.assign(
+            run_id=run_id, ds=pd.to_datetime(result.values["ds"]).dt.strftime("%Y-%m-%d")
+        )
+        copy_rows(conn, "forecast_value", list(_columns(ForecastValue)), values)
+    return summarize(engine, run_id)
+
+
+def _columns(model: type) -> tuple[str, ...]:
+    return tuple(c.name for c in model.__table__.columns)  # type: ignore[attr-defined]
+
+
+def latest_run_id(engine: Engine) -> int | None:
+    with engine.connect() as conn:
+        value = conn.execute(
+            select(col(ForecastRun.id)).order_by(col(ForecastRun.id).desc())
+        ).first()
+    return int(value[0]) if value and value[0] is not None else None
+
+
+def summarize(engine: Engine, run_id: int) -> RunSummary:
+    with engine.connect() as conn:
+        run = conn.execute(select(ForecastRun).where(col(ForecastRun.id) == run_id)).first()
+        if run is None:
+            raise PonteError(f"there is no forecast run {run_id}")
+        series = conn.execute(
+            select(
+                col(ForecastSeries.pattern), col(ForecastSeries.model), col(ForecastSeries.fallback)
+            ).where(col(ForecastSeries.run_id) == run_id)
+        ).all()
+    return RunSummary(
+        run_id=run_id,
+        created_at=_utc(run.created_at),
+        data_as_of=_date(run.data_as_of),
+        grain=run.grain,
+        horizon=run.horizon,
+        engine=run.engine,
+        series_count=run.series_count,
+        duration_seconds=run.duration_seconds,
+        patterns=dict(Counter(p for p, _, _ in series).most_common()),
+        models=dict(Counter(m for _, m, _ in series).most_common()),
+        fallbacks=sum(1 for *_, f in series if f),
+    )
+
+
+@dataclass(frozen=True)
+class SeriesForecast:
+    """One series' forecast from a run, with where the numbers come from."""
+
+    run: RunSummary
+    unique_id: str
+    sku: str
+    location: str
+    territory: str
+    pattern: str
+    model: str
+    validation_mase: float | None
+    fallback: bool
+    history_periods: int
+    values: pd.DataFrame  # ds, forecast, lo_80, hi_80, lo_95, hi_95
+
+
+def sku_forecasts(engine: Engine, sku: str, *, run_id: int | None = None) -> list[SeriesForecast]:
+    """Every series of `sku` in a run (the latest by default)."""
+    run_id = run_id if run_id is not None else latest_run_id(engine)
+    if run_id is None:
+        raise PonteError("no forecast has been run yet: run `ponte forecast` first")
+    run = summarize(engine, run_id)
+    with engine.connect() as conn:
+        if conn.execute(select(col(Product.sku)).where(col(Product.sku) == sku)).first() is None:
+            raise PonteError(f"unknown product {sku!r}")
+        series = pd.read_sql_query(
+            text("SELECT * FROM forecast_series WHERE run_id = :run AND sku = :sku"),
+            conn,
+            params={"run": run_id, "sku": sku},
+        )
+        values = pd.read_sql_query(
+            text(
+                "SELECT v.* FROM forecast_value v JOIN forecast_series s "
+                "ON s.run_id = v.run_id AND s.unique_id = v.unique_id "
+                "WHERE v.run_id = :run AND s.sku = :sku ORDER BY v.unique_id, v.ds"
+            ),
+            conn,
+            params={"run": run_id, "sku": sku},
+        )
+    if series.empty:
+        raise PonteError(f"the latest forecast has no series for {sku} (no sales history)")
+    values["ds"] = pd.to_datetime(values["ds"]).dt.date
+    out = []
+    for row in series.to_dict("records"):
+        mase = row["validation_mase"]
+        out.append(
+            SeriesForecast(
+                run=run,
+                unique_id=row["unique_id"],
+                sku=row["sku"],
+                location=row["location"],
+                territory=row["territory"],
+                pattern=row["pattern"],
+                model=row["model"],
+                validation_mase=None if mase is None or pd.isna(mase) else float(mase),
+                fallback=bool(row["fallback"]),
+                history_periods=int(row["history_periods"]),
+                values=values.loc[
+                    values["unique_id"] == row["unique_id"],
+                    ["ds", "forecast", "lo_80", "hi_80", "lo_95", "hi_95"],
+                ].reset_index(drop=True),
+            )
+        )
+    return out
+
+
+def _utc(value: object) -> dt.datetime:
+    parsed = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)).astimezone(dt.UTC)
+
+
+def _date(value: object) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])

@@ -1,0 +1,200 @@
+"""Projected on hand for one SKU at one location, week by week, with cover and stockout dates.
+
+Conventions (weeks are ISO weeks, named by their Monday):
+
+- Week 1 is the week containing `start` and runs from `start` to its Sunday; later weeks run
+  Monday to Sunday.
+- Receipts can be used from the first day of their week (from `start` in week 1). Receipts dated
+  before week 1 are late and assumed to arrive in week 1; open orders due before week 1 are
+  overdue and still take stock in week 1.
+- Demand is max(forecast, open orders): orders in hand are the part of the forecast already
+  sold (forecast consumption), so they are not subtracted on top of it.
+- Within a week demand is taken evenly day by day. Stock that reaches exactly 0 is not a
+  stockout; the stockout day is the first day that ends below 0.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from planning.errors import PonteError
+
+MAX_WEEKS = 520
+# Quantities are rounded to this many decimals so that float noise (a pro-rated forecast
+# summed back, say) never turns stock of exactly 0 into a stockout.
+DECIMALS = 9
+
+
+@dataclass(frozen=True)
+class ProjectionWeek:
+    """One week of the projection, from opening stock to projected on hand."""
+
+    week: dt.date  # Monday
+    opening: float  # projected on hand at the start of the week
+    receipts: float  # planned receipts arriving this week
+    forecast: float  # forecast demand this week (pro-rated in week 1)
+    open_orders: float  # open orders due this week (overdue ones in week 1)
+    demand: float  # max(forecast, open_orders): the demand that takes stock
+    projected_on_hand: float  # closing = opening + receipts - demand; below 0 = unmet demand
+    below_safety_stock: bool  # closing < safety stock
+
+
+@dataclass(frozen=True)
+class InventoryProjection:
+    """Projected stock of one SKU at one location, with its cover and warning dates."""
+
+    sku: str
+    location: str
+    start: dt.date
+    on_hand: float
+    allocated: float
+    safety_stock: float
+    weeks: tuple[ProjectionWeek, ...]
+    # Days from the start of `start` until stock runs out with demand still to serve; None when
+    # it lasts the whole horizon (covers_horizon is then True).
+    days_of_cover: float | None
+    weeks_of_cover: float | None  # days_of_cover / 7
+    covers_horizon: bool
+    first_below_safety_stock: dt.date | None  # Monday of the first week closing below it
+    stockout_date: dt.date | None  # first day ending with projected stock below 0
+
+
+def week_monday(day: dt.date) -> dt.date:
+    """The Monday of the ISO week containing `day`."""
+    return day - dt.timedelta(days=day.weekday())
+
+
+def project_inventory(
+    *,
+    sku: str,
+    location: str,
+    on_hand: float,
+    allocated: float,
+    safety_stock: float,
+    receipts: pd.DataFrame,
+    open_orders: pd.DataFrame,
+    forecast: pd.DataFrame,
+    start: dt.date,
+    weeks: int,
+) -> InventoryProjection:
+    """Project stock of `sku` at `location` for `weeks` weeks from the week containing `start`.
+
+    `receipts` has columns date, quantity; `open_orders` has due_date, quantity; `forecast`
+    has week (any day of the week, usually its Monday), forecast. Weeks without a forecast
+    have none. Week 1 opens with on_hand - allocated. Raises PonteError for a horizon outside
+    1-520 weeks or for a negative or missing quantity.
+    """
+    if not 1 <= weeks <= MAX_WEEKS:
+        raise PonteError(f"The projection can cover 1 to {MAX_WEEKS} weeks, not {weeks}.")
+    for label, value in (
+        ("on hand", on_hand),
+        ("allocated", allocated),
+        ("safety stock", safety_stock),
+    ):
+        if not value >= 0:
+            raise PonteError(
+                f"The {label} quantity for {sku} at {location} must be 0 or more, not {value}."
+            )
+    first_monday = week_monday(start)
+    end = first_monday + dt.timedelta(weeks=weeks)
+    horizon = (first_monday, end)
+    where = f"of {sku} at {location}"
+    receipts_by_week = _by_week(receipts, "date", "quantity", f"planned receipt {where}", horizon)
+    orders_by_week = _by_week(open_orders, "due_date", "quantity", f"open order {where}", horizon)
+    # A forecast for a week already past is no longer demand: it is dropped, not carried in.
+    forecast_by_week = _by_week(
+        forecast, "week", "forecast", f"forecast {where}", horizon, late=False
+    )
+
+    days_in_first_week = 7 - start.weekday()
+    opening = on_hand - allocated
+    elapsed = 0  # days from `start` to the first day of the current week
+    cover: float | None = None
+    projected: list[ProjectionWeek] = []
+    for index in range(weeks):
+        monday = first_monday + dt.timedelta(weeks=index)
+        days = days_in_first_week if index == 0 else 7
+        # The days of week 1 before `start` are over and their sales have already left
+        # on_hand, so only the share of the forecast for the days still ahead is demand.
+        week_forecast = forecast_by_week.get(monday, 0.0) * days / 7
+        week_receipts = receipts_by_week.get(monday, 0.0)
+        week_orders = orders_by_week.get(monday, 0.0)
+        demand = max(week_forecast, week_orders)
+        supply = round(opening + week_receipts, DECIMALS)
+        closing = round(supply - demand, DECIMALS)
+        if cover is None and closing < 0:
+            # Demand is even over the week, so stock lasts supply / (demand per day) days.
+            cover = elapsed + (days * supply / demand if supply > 0 else 0.0)
+        projected.append(
+            ProjectionWeek(
+                week=monday,
+                opening=round(opening, DECIMALS),
+                receipts=week_receipts,
+                forecast=week_forecast,
+                open_orders=week_orders,
+                demand=demand,
+                projected_on_hand=closing,
+                below_safety_stock=closing < safety_stock,
+            )
+        )
+        opening = closing
+        elapsed += days
+
+    days_of_cover = None if cover is None else round(cover, DECIMALS)
+    first_below = next((week.week for week in projected if week.below_safety_stock), None)
+    return InventoryProjection(
+        sku=sku,
+        location=location,
+        start=start,
+        on_hand=on_hand,
+        allocated=allocated,
+        safety_stock=safety_stock,
+        weeks=tuple(projected),
+        days_of_cover=days_of_cover,
+        weeks_of_cover=None if days_of_cover is None else days_of_cover / 7,
+        covers_horizon=days_of_cover is None,
+        first_below_safety_stock=first_below,
+        # Stock runs out during day floor(cover) counted from 0: running out exactly at the
+        # end of a day leaves that day served, and the shortage starts the next day.
+        stockout_date=(
+            None if days_of_cover is None else start + dt.timedelta(days=math.floor(days_of_cover))
+        ),
+    )
+
+
+def _by_week(
+    frame: pd.DataFrame,
+    date_column: str,
+    quantity_column: str,
+    label: str,
+    horizon: tuple[dt.date, dt.date],
+    *,
+    late: bool = True,
+) -> dict[dt.date, float]:
+    """Sum quantities by the Monday of their week, for weeks in [first Monday, end).
+
+    With `late`, rows dated before the first week count in it (late receipts, overdue orders);
+    without, they are dropped.
+    """
+    first_monday, end = horizon
+    totals: dict[dt.date, float] = {}
+    if frame.empty:
+        return totals
+    days = pd.to_datetime(frame[date_column]).dt.date
+    for day, quantity in zip(days, frame[quantity_column].astype(float), strict=True):
+        if pd.isna(day):
+            raise PonteError(f"A {label} for {quantity:g} units has no date.")
+        if not quantity >= 0:
+            raise PonteError(f"The {label} dated {day} has a negative or missing quantity.")
+        monday = week_monday(day)
+        if monday < first_monday:
+            if not late:
+                continue
+            monday = first_monday
+        if monday < end:
+            totals[monday] = totals.get(monday, 0.0) + quantity
+    return totals

@@ -1,0 +1,155 @@
+"""The demand model and pipeline on small generated series (no database)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from planning.errors import PonteError
+from planning.forecast.classify import DemandPattern, classify
+from planning.forecast.demand import demand_history
+from planning.forecast.model import SPORADIC_CANDIDATES, SeriesChoice
+from planning.forecast.pipeline import EngineSpec, forecast_series
+
+RNG = np.random.default_rng(42)
+
+
+def _seasonal(n: int = 96, season: int = 12) -> np.ndarray:
+    t = np.arange(n)
+    return 200 + 80 * np.sin(2 * np.pi * t / season) + RNG.normal(0, 5, n)
+
+
+def _intermittent(n: int = 96) -> np.ndarray:
+    return np.where(RNG.random(n) < 0.2, RNG.poisson(6, n) + 1, 0).astype(float)
+
+
+def _long(series: dict[str, np.ndarray]) -> pd.DataFrame:
+    return pd.concat(
+        pd.DataFrame(
+            {"unique_id": uid, "ds": pd.date_range("2020-01-01", periods=len(y), freq="MS"), "y": y}
+        )
+        for uid, y in series.items()
+    )
+
+
+@pytest.fixture(scope="module")
+def monthly() -> pd.DataFrame:
+    series = {
+        "seasonal": _seasonal(),
+        "intermittent": _intermittent(),
+        "zeros": np.zeros(40),
+        "short": np.array([5.0, 7.0, 6.0]),
+    }
+    return forecast_series(_long(series), horizon=12, season_length=12, freq="MS")
+
+
+def test_patterns_are_classified_by_adi_and_cv2() -> None:
+    assert classify(np.full(30, 10.0)) is DemandPattern.smooth
+    assert classify(np.tile([1.0, 50.0], 15)) is DemandPattern.erratic
+    assert classify(np.tile([0.0, 0.0, 5.0], 10)) is DemandPattern.intermittent
+    assert classify(np.tile([0.0, 0.0, 1.0, 0.0, 40.0], 6)) is DemandPattern.lumpy
+    assert classify(np.zeros(30)) is DemandPattern.all_zero
+    assert classify(np.array([3.0, 4.0])) is DemandPattern.too_short
+
+
+def test_a_seasonal_series_gets_a_seasonal_forecast(monthly: pd.DataFrame) -> None:
+    rows = monthly[monthly["unique_id"] == "seasonal"]
+    assert rows["pattern"].iloc[0] == "smooth"
+    # The forecast repeats the season: it moves with the underlying sine, not flat.
+    expected = 200 + 80 * np.sin(2 * np.pi * np.arange(96, 108) / 12)
+    assert np.corrcoef(rows["forecast"], expected)[0, 1] > 0.95
+    assert np.abs(rows["forecast"].to_numpy() - expected).mean() < 20
+
+
+def test_an_intermittent_series_gets_an_intermittent_model(monthly: pd.DataFrame) -> None:
+    rows = monthly[monthly["unique_id"] == "intermittent"]
+    assert rows["pattern"].iloc[0] in ("intermittent", "lumpy")
+    assert set(rows["model"].iloc[0].split("+")) <= set(SPORADIC_CANDIDATES)
+    assert not rows["fallback"].iloc[0]
+
+
+def test_intervals_contain_the_point_forecast_and_are_never_negative(
+    monthly: pd.DataFrame,
+) -> None:
+    assert not monthly[["forecast", "lo_80", "hi_80", "lo_95", "hi_95"]].isna().any().any()
+    assert (monthly["lo_95"] <= monthly["lo_80"]).all()
+    assert (monthly["lo_80"] <= monthly["forecast"]).all()
+    assert (monthly["forecast"] <= monthly["hi_80"]).all()
+    assert (monthly["hi_80"] <= monthly["hi_95"]).all()
+    assert (monthly["lo_95"] >= 0).all()
+    intermittent = monthly[monthly["unique_id"] == "intermittent"]
+    assert (intermittent["hi_95"] > intermittent["forecast"]).all(), "a real range, not a point"
+
+
+def test_no_demand_and_too_little_history_are_flagged_fallbacks(monthly: pd.DataFrame) -> None:
+    zeros = monthly[monthly["unique_id"] == "zeros"]
+    assert zeros["pattern"].iloc[0] == "all_zero" and zeros["fallback"].iloc[0]
+    assert (zeros["forecast"] == 0).all()
+    short = monthly[monthly["unique_id"] == "short"]
+    assert short["pattern"].iloc[0] == "too_short" and short["fallback"].iloc[0]
+    assert short["forecast"].iloc[0] == pytest.approx(6.0)
+
+
+@pytest.mark.parametrize("horizon", [0, 10_000])
+def test_an_absurd_horizon_is_a_clear_error(horizon: int) -> None:
+    with pytest.raises(PonteError, match="horizon must be between 1 and 260"):
+        forecast_series(_long({"a": _seasonal()}), horizon=horizon, season_length=12, freq="MS")
+
+
+def test_negative_demand_is_refused_and_missing_is_zero() -> None:
+    with pytest.raises(PonteError, match="negative"):
+        forecast_series(
+            _long({"a": np.array([1.0, -2.0] * 10)}), horizon=3, season_length=12, freq="MS"
+        )
+    with_gaps = _long({"a": np.array([4.0, np.nan] * 10)})
+    result = forecast_series(with_gaps, horizon=3, season_length=12, freq="MS")
+    assert not result["forecast"].isna().any()
+
+
+def test_an_unknown_engine_address_is_a_clear_error() -> None:
+    with pytest.raises(PonteError, match="cannot reach the Dask scheduler"):
+        forecast_series(
+            _long({"a": _seasonal()}),
+            horizon=3,
+            season_length=12,
+            freq="MS",
+            engine=EngineSpec(name="dask", address="tcp://127.0.0.1:1"),
+        )
+
+
+def test_the_dask_engine_gives_the_same_forecasts_as_local() -> None:
+    data = _long({f"s{i}": _seasonal(60) for i in range(3)} | {"i": _intermittent(60)})
+    local = forecast_series(data, horizon=6, season_length=12, freq="MS")
+    dask = forecast_series(
+        data, horizon=6, season_length=12, freq="MS", engine=EngineSpec(name="dask")
+    )
+    pd.testing.assert_frame_equal(
+        local.reset_index(drop=True), dask.reset_index(drop=True), check_dtype=False
+    )
+
+
+def test_demand_history_builds_weekly_series_with_zero_weeks() -> None:
+    sales = pd.DataFrame(
+        {
+            "date": ["2026-11-02", "2026-11-04", "2026-11-16", "2026-11-10", "2026-11-24"],
+            "sku": ["A", "A", "A", "B", "A"],
+            "quantity": [1, 2, 3, 4, 9],
+            "location": ["WH", "WH", "WH", "", "WH"],
+            "territory": ["NO", "NO", "", "SU", ""],
+        }
+    )
+    history = demand_history(sales, end=dt.date(2026, 11, 27))
+    a = history[history["unique_id"] == "A@WH"]
+    # Weeks of 2 Nov (1+2), 9 Nov (none: 0) and 16 Nov (3); the week of 23 Nov is not over.
+    assert a["y"].tolist() == [3.0, 0.0, 3.0]
+    assert a["ds"].dt.weekday.eq(0).all()
+    b = history[history["unique_id"] == "B@territory:SU"]
+    assert b["y"].tolist() == [4.0, 0.0]
+
+
+def test_series_choice_codes_round_trip() -> None:
+    choice = SeriesChoice(DemandPattern.lumpy, "ADIDA+TSB", 0.8, False)
+    assert SeriesChoice.from_code(choice.code, 0.8) == choice
