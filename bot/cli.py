@@ -294,6 +294,82 @@ def forecast_show(sku: str, run_id: int | None, as_json: bool) -> None:
         terminal.print_series_forecast(services.console, forecasts)
 
 
+@cli.command()
+@click.argument("sku")
+@click.option("--location", default=None, help="Only this location (default: every one).")
+@click.option("--weeks", type=int, default=26, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
+@today_option
+def project(
+    sku: str, location: str | None, weeks: int, as_json: bool, today: dt.datetime | None
+) -> None:
+    """Project a SKU's stock week by week: cover, safety stock, stockout."""
+    from bot import supply_views
+    from planning.supply import inventory_projection
+
+    services = build_services(_date(today))
+    result, provenance = inventory_projection(
+        services.engine, sku, today=services.clock.today(), weeks=weeks, location=location
+    )
+    if as_json:
+        click.echo(supply_views.to_json(result, provenance))
+    else:
+        supply_views.print_projection(services.console, result, provenance)
+
+
+@cli.command()
+@click.option("--family", default=None, help="Only this product family.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
+@today_option
+def capacity(family: str | None, as_json: bool, today: dt.datetime | None) -> None:
+    """Compare forecast demand with plant capacity, week by week."""
+    from bot import supply_views
+    from planning.supply import capacity_report
+
+    services = build_services(_date(today))
+    weeks, provenance = capacity_report(
+        services.engine, today=services.clock.today(), family=family
+    )
+    if as_json:
+        click.echo(supply_views.to_json(weeks, provenance))
+    else:
+        supply_views.print_capacity(services.console, weeks, provenance)
+
+
+@cli.command()
+@click.argument("sku")
+@click.argument("quantity", type=click.FloatRange(min=0, min_open=True))
+@click.argument("date", type=click.DateTime(formats=["%Y-%m-%d"]))
+@click.option("--location", default=None, help="Ship from (default: where most stock is).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@today_option
+def atp(
+    sku: str,
+    quantity: float,
+    date: dt.datetime,
+    location: str | None,
+    as_json: bool,
+    today: dt.datetime | None,
+) -> None:
+    """Can we ship QUANTITY of SKU by DATE? Available-to-promise with reasons."""
+    from bot import supply_views
+    from planning.supply import atp as available_to_promise
+
+    services = build_services(_date(today))
+    result, provenance = available_to_promise(
+        services.engine,
+        sku,
+        quantity,
+        date.date(),
+        today=services.clock.today(),
+        location=location,
+    )
+    if as_json:
+        click.echo(supply_views.to_json(result, provenance))
+    else:
+        supply_views.print_atp(services.console, result, provenance)
+
+
 def main() -> None:
     cli()
 

@@ -1,0 +1,254 @@
+"""Supply answers from the database: projection, capacity and ATP for real SKUs.
+
+The arithmetic lives in projection.py, capacity.py and atp.py (DataFrames in, dataclasses
+out); this module gathers their inputs: the latest stock snapshot, planned receipts, open
+orders, capacity and the latest weekly forecast run, aggregated bottom-up so that plant and
+family demand is exactly the sum of its SKUs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import Connection, Engine, text
+
+from planning.atp import AtpResult, available_to_promise
+from planning.capacity import CapacityWeek, capacity_check
+from planning.errors import PonteError
+from planning.forecast.runs import RunSummary, latest_run_id, summarize
+from planning.projection import InventoryProjection, project_inventory, week_monday
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where an answer's numbers come from."""
+
+    stock_as_of: dt.date | None
+    run: RunSummary | None
+
+
+def _frame(conn: Connection, sql: str, **params: str | int | float) -> pd.DataFrame:
+    return pd.read_sql_query(text(sql), conn, params=params)
+
+
+def _dates(series: pd.Series) -> pd.Series:
+    return pd.to_datetime(series).dt.date
+
+
+def _product(conn: Connection, sku: str) -> pd.Series:
+    product = _frame(conn, "SELECT * FROM product WHERE sku = :sku", sku=sku)
+    if product.empty:
+        raise PonteError(f"unknown product {sku!r}")
+    return product.iloc[0]
+
+
+def _weekly_run(engine: Engine) -> RunSummary | None:
+    run_id = latest_run_id(engine)
+    if run_id is None:
+        return None
+    run = summarize(engine, run_id)
+    return run if run.grain == "week" else None
+
+
+def _sku_forecast(conn: Connection, run: RunSummary | None, sku: str) -> pd.DataFrame:
+    """Weekly forecast per location for one SKU (columns location, week, forecast)."""
+    if run is None:
+        return pd.DataFrame(columns=["location", "week", "forecast"])
+    values = _frame(
+        conn,
+        "SELECT s.location, s.territory, v.ds, v.forecast FROM forecast_value v "
+        "JOIN forecast_series s ON s.run_id = v.run_id AND s.unique_id = v.unique_id "
+        "WHERE v.run_id = :run AND s.sku = :sku",
+        run=run.run_id,
+        sku=sku,
+    )
+    values["week"] = _dates(values["ds"])
+    return values[["location", "week", "forecast"]]
+
+
+def _stock(conn: Connection, sku: str) -> pd.DataFrame:
+    """The latest snapshot line per location for `sku`."""
+    stock = _frame(conn, "SELECT * FROM stock_level WHERE sku = :sku", sku=sku)
+    if stock.empty:
+        return stock
+    stock["as_of"] = _dates(stock["as_of"])
+    return stock.sort_values("as_of").groupby("location", as_index=False).last()
+
+
+def _main_location(stock: pd.DataFrame, sku: str, location: str | None) -> str:
+    if location is not None:
+        if location not in set(stock["location"]):
+            raise PonteError(f"there is no stock record for {sku} at {location}")
+        return location
+    if stock.empty:
+        raise PonteError(f"there is no stock record for {sku}: import stock.csv first")
+    return str(stock.sort_values("on_hand", ascending=False)["location"].iloc[0])
+
+
+def _orders_and_receipts(
+    conn: Connection, sku: str, location: str, main: str
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    orders = _frame(
+        conn,
+        "SELECT due_date, quantity, location FROM open_order WHERE sku = :sku",
+        sku=sku,
+    )
+    # An order without a location ships from where the SKU is mainly stocked.
+    orders = orders[orders["location"].fillna(main).replace("", main) == location]
+    receipts = _frame(
+        conn,
+        "SELECT date, quantity FROM planned_receipt WHERE sku = :sku AND location = :loc",
+        sku=sku,
+        loc=location,
+    )
+    orders = orders.assign(due_date=_dates(orders["due_date"]))[["due_date", "quantity"]]
+    receipts = receipts.assign(date=_dates(receipts["date"]))
+    return orders, receipts
+
+
+def inventory_projection(
+    engine: Engine, sku: str, *, today: dt.date, weeks: int = 26, location: str | None = None
+) -> tuple[list[InventoryProjection], Provenance]:
+    """Project stock week by week at every location holding `sku` (or just `location`)."""
+    run = _weekly_run(engine)
+    with engine.connect() as conn:
+        product = _product(conn, sku)
+        stock = _stock(conn, sku)
+        main = _main_location(stock, sku, location)
+        forecast = _sku_forecast(conn, run, sku)
+        projections = []
+        for line in stock.to_dict("records"):
+            if location is not None and line["location"] != location:
+                continue
+            orders, receipts = _orders_and_receipts(conn, sku, line["location"], main)
+            projections.append(
+                project_inventory(
+                    sku=sku,
+                    location=line["location"],
+                    on_hand=float(line["on_hand"]),
+                    allocated=float(line["allocated"]),
+                    safety_stock=float(product["safety_stock"]),
+                    receipts=receipts,
+                    open_orders=orders,
+                    forecast=forecast.loc[
+                        forecast["location"] == line["location"], ["week", "forecast"]
+                    ],
+                    start=today,
+                    weeks=weeks,
+                )
+            )
+    as_of = max(stock["as_of"]) if not stock.empty else None
+    return projections, Provenance(stock_as_of=as_of, run=run)
+
+
+def plant_family_demand(engine: Engine, run: RunSummary) -> pd.DataFrame:
+    """Forecast demand per plant x family x week, summed bottom-up from the SKUs.
+
+    A family made in several plants is shared in proportion to their capacity. The upper
+    bound adds the SKUs' 95% half-widths in quadrature (independent errors), which is
+    tighter than summing the bounds and still exact for the point forecast.
+    """
+    with engine.connect() as conn:
+        values = _frame(
+            conn,
+            "SELECT p.family, v.ds, v.forecast, v.hi_95 FROM forecast_value v "
+            "JOIN forecast_series s ON s.run_id = v.run_id AND s.unique_id = v.unique_id "
+            "JOIN product p ON p.sku = s.sku WHERE v.run_id = :run",
+            run=run.run_id,
+        )
+        capacity = _frame(conn, "SELECT plant, family, units_per_week FROM capacity")
+    values["week"] = _dates(values["ds"])
+    values["spread2"] = (values["hi_95"] - values["forecast"]) ** 2
+    family = values.groupby(["family", "week"], as_index=False).agg(
+        demand=("forecast", "sum"), spread2=("spread2", "sum")
+    )
+    share = capacity.groupby(["plant", "family"], as_index=False)["units_per_week"].max()
+    share["share"] = share["units_per_week"] / share.groupby("family")["units_per_week"].transform(
+        "sum"
+    )
+    share["share"] = share["share"].fillna(1.0)
+    merged = family.merge(share[["plant", "family", "share"]], on="family")
+    merged["demand"] = merged["demand"] * merged["share"]
+    merged["demand_upper"] = merged["demand"] + np.sqrt(merged["spread2"]) * merged["share"]
+    return merged[["plant", "family", "week", "demand", "demand_upper"]]
+
+
+def capacity_report(
+    engine: Engine, *, today: dt.date, family: str | None = None
+) -> tuple[list[CapacityWeek], Provenance]:
+    """Weekly utilization and shortfall per plant x family, from the latest weekly run."""
+    run = _weekly_run(engine)
+    if run is None:
+        raise PonteError("no weekly forecast yet: run `ponte forecast` first")
+    demand = plant_family_demand(engine, run)
+    with engine.connect() as conn:
+        capacity = _frame(
+            conn, "SELECT plant, family, start_date, end_date, units_per_week FROM capacity"
+        )
+        prices = _frame(
+            conn, "SELECT family, avg(unit_price) AS price FROM product GROUP BY family"
+        )
+    if family is not None:
+        known = set(prices["family"])
+        match = next((f for f in known if f.lower() == family.lower()), None)
+        if match is None:
+            raise PonteError(
+                f"unknown product family {family!r} (known: {', '.join(sorted(known))})"
+            )
+        demand = demand[demand["family"] == match]
+    capacity["start_date"] = _dates(capacity["start_date"])
+    capacity["end_date"] = [
+        None if pd.isna(v) else pd.Timestamp(v).date() for v in capacity["end_date"]
+    ]
+    demand = demand[demand["week"] >= week_monday(today)]
+    revenue = {
+        str(family): float(price) if pd.notna(price) else 0.0
+        for family, price in zip(prices["family"], prices["price"], strict=True)
+    }
+    weeks = capacity_check(demand=demand, capacity=capacity, unit_revenue=revenue)
+    return weeks, Provenance(stock_as_of=None, run=run)
+
+
+def atp(
+    engine: Engine,
+    sku: str,
+    quantity: float,
+    requested_date: dt.date,
+    *,
+    today: dt.date,
+    location: str | None = None,
+) -> tuple[AtpResult, Provenance]:
+    """Can `quantity` of `sku` ship by `requested_date`? Stock first, then free capacity."""
+    run = _weekly_run(engine)
+    with engine.connect() as conn:
+        product = _product(conn, sku)
+        stock = _stock(conn, sku)
+        where = _main_location(stock, sku, location)
+        line = stock[stock["location"] == where].to_dict("records")[0]
+        orders, receipts = _orders_and_receipts(conn, sku, where, where)
+    free = pd.DataFrame(columns=["week", "free_units"])
+    if run is not None:
+        weeks, _ = capacity_report(engine, today=today, family=str(product["family"]))
+        free = pd.DataFrame(
+            {
+                "week": [w.week for w in weeks],
+                "free_units": [max(0.0, w.capacity_units - w.demand) for w in weeks],
+            }
+        )
+        free = free.groupby("week", as_index=False).agg(free_units=("free_units", "sum"))
+    result = available_to_promise(
+        sku=sku,
+        location=where,
+        quantity=quantity,
+        requested_date=requested_date,
+        today=today,
+        on_hand=float(line["on_hand"]),
+        allocated=float(line["allocated"]),
+        receipts=receipts,
+        open_orders=orders,
+        free_capacity=free,
+    )
+    return result, Provenance(stock_as_of=line["as_of"], run=run)
