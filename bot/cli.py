@@ -278,6 +278,27 @@ def forecast(
     terminal.print_run_summary(services.console, run)
 
 
+@forecast.command("accuracy")
+@click.option(
+    "--run", "run_id", type=int, default=None, help="A run id (default: latest scorable)."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
+@today_option
+def forecast_accuracy(run_id: int | None, as_json: bool, today: dt.datetime | None) -> None:
+    """Score a past forecast run against the actuals imported since."""
+    import dataclasses
+    import json
+
+    from planning.forecast.accuracy import forecast_accuracy as score
+
+    services = build_services(_date(today))
+    report = score(services.engine, today=services.clock.today(), run_id=run_id)
+    if as_json:
+        click.echo(json.dumps(dataclasses.asdict(report), default=str, indent=2))
+    else:
+        terminal.print_accuracy(services.console, report)
+
+
 @forecast.command("show")
 @click.argument("sku")
 @click.option("--run", "run_id", type=int, default=None, help="A run id (default: the latest).")

@@ -18,6 +18,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from planning.forecast.accuracy import AccuracyReport, Scores
 from planning.forecast.runs import RunSummary, SeriesForecast
 from planning.importer import ImportSummary
 from planning.importer import Progress as ProgressCallback
@@ -206,3 +207,54 @@ def series_forecast_json(forecasts: list[SeriesForecast]) -> str:
             }
         )
     return json.dumps(payload, indent=2)
+
+
+def _pct(value: float | None) -> str:
+    return f"{value:+.1%}" if value is not None else "–"
+
+
+def print_accuracy(console: Console, report: AccuracyReport, worst: int = 10) -> None:
+    run = report.run
+    console.print(
+        f"Forecast run {run.run_id} (data as of {run.data_as_of}) against actuals "
+        f"{report.scored_from} … {report.scored_to}",
+        highlight=False,
+    )
+    table = Table(title="Accuracy by family", title_justify="left")
+    for name in (
+        "family",
+        "periods",
+        "actual",
+        "MASE",
+        "WAPE",
+        "bias",
+        "naive WAPE",
+        "value added",
+    ):
+        table.add_column(name, justify="right" if name != "family" else "left")
+
+    def add(score: Scores, style: str = "") -> None:
+        table.add_row(
+            score.key,
+            str(score.periods),
+            f"{score.actual:,.0f}",
+            f"{score.mase:.2f}" if score.mase is not None else "–",
+            f"{score.wape:.1%}" if score.wape is not None else "–",
+            _pct(score.bias),
+            f"{score.naive_wape:.1%}" if score.naive_wape is not None else "–",
+            _pct(score.value_added),
+            style=style,
+        )
+
+    for score in report.by_family:
+        add(score)
+    add(report.overall, style="bold")
+    console.print(table)
+    ranked = sorted(
+        (s for s in report.by_series if s.mase is not None), key=lambda s: -(s.mase or 0)
+    )[:worst]
+    if ranked:
+        console.print(
+            "Least accurate series (MASE): " + ", ".join(f"{s.key} {s.mase:.2f}" for s in ranked),
+            highlight=False,
+        )

@@ -327,7 +327,7 @@ def generate_demo(*, seed: int = 7, today: dt.date) -> dict[str, pd.DataFrame]:
             [(*p[:3], _email(p[1]), *p[3:]) for p in _PEOPLE],
             "slack_user_id name role email manager_slack_user_id territory language",
         ),
-        "stock": _stock(qty, rate, open_orders, today, stock_rng),
+        "stock": _stock(qty, rate, today, stock_rng),
         "sales": sales,
         "capacity": _capacity(qty, future, mondays),
         "receipts": _receipts(rate[WAREHOUSE], today, plan_rng),
@@ -365,12 +365,10 @@ def _open_orders(this_week: FloatArray, today: dt.date, rng: np.random.Generator
 def _stock(
     qty: IntArray,
     rate: dict[str, FloatArray],
-    open_orders: pd.DataFrame,
     today: dt.date,
     rng: np.random.Generator,
 ) -> pd.DataFrame:
     """One snapshot per SKU at the warehouse, plus the plant for exported families."""
-    ordered = open_orders.groupby(["sku", "location"])["quantity"].sum()
     # The ERP's nightly extract: stock as of yesterday's close, i.e. as_of = today - 1 day.
     as_of = today - dt.timedelta(days=1)
     rows = []
@@ -380,7 +378,9 @@ def _stock(
             sites.append((_FAMILIES[family][0], EXPORT))
         for location, market in sites:
             on_hand = round(rate[market][j] * rng.uniform(3, 8))
-            reserved = round(float(ordered.get((sku, location), 0)) * rng.uniform(0.3, 0.8))
+            # Allocated = already picked or on quality hold: orders it serves are no longer
+            # in the open-order extract, so nothing is subtracted twice.
+            reserved = round(on_hand * rng.uniform(0.0, 0.08))
             local = qty[:, j, :-1].sum(axis=1) if market == WAREHOUSE else qty[:, j, -1]
             windows = [float(local[-n:].mean()) for n in (8, 13, 26)]
             if family == "RICAMBI" and max(windows) > 0:

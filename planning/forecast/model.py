@@ -5,15 +5,20 @@ fugue, on Dask, Spark or Ray; Ponte adds no distribution of its own. For each se
 
 1. classifies the demand pattern (planning.forecast.classify);
 2. fits each candidate suited to the pattern on all but the last `holdout` periods
-   (smooth/erratic: AutoETS, DynamicOptimizedTheta, AutoCES; intermittent/lumpy: Croston
-   optimised, ADIDA, IMAPA, TSB) and scores every candidate and every combination of them
-   (the plain mean of their forecasts) on the held-out periods;
+   (smooth/erratic: damped-trend AutoETS, DynamicOptimizedTheta, Theta; intermittent/lumpy:
+   Croston optimised, ADIDA, IMAPA, TSB) and scores every candidate and every combination
+   of them (the plain mean of their forecasts) on the held-out periods;
 3. keeps the full combination unless one option validated clearly better (combinations are
    the safer bet: a single holdout window is a noisy judge);
-4. forecasts with the chosen option from the whole history, re-using each candidate's fitted
-   parameters where statsforecast can (`forward`), so validation costs about one fit;
-5. returns point forecasts and 80/95% intervals (native intervals for ETS/Theta/CES,
-   conformal or empirical ones for the intermittent models), never negative.
+4. refits the chosen option on the whole history and forecasts;
+5. returns point forecasts and 80/95% intervals (native intervals for ETS/Theta, conformal
+   or empirical ones for the intermittent models), never negative.
+
+Why these candidates: on the 1,428 monthly M3 series (bench/forecast_m3.py) damped-trend
+ETS alone scores sMAPE 13.86 against 14.16 for the unrestricted AutoETS, at less than half
+the cost; AutoCES (15.4) and AutoARIMA (15.2, ten times the cost of ETS) made combinations
+worse or slower; the seasonal-naive forecast is kept as the yardstick (forecast value added
+in planning.forecast.accuracy), not as a candidate.
 
 StatsForecast gives a model one output column (plus intervals), so what was chosen and how it
 validated leave through two companion models, `ChosenModel` and `ValidationError`, which read
@@ -35,10 +40,10 @@ from statsforecast.models import (
     ADIDA,
     IMAPA,
     TSB,
-    AutoCES,
     AutoETS,
     CrostonOptimized,
     DynamicOptimizedTheta,
+    Theta,
 )
 from statsforecast.utils import ConformalIntervals
 
@@ -48,12 +53,12 @@ Array = npt.NDArray[np.float64]
 LEVELS = (80, 95)
 # Past this season length AutoETS is fitted without seasonality: a seasonal ETS with 52
 # weekly states costs 10-20x more per series and R's ets refuses m > 24 for the same reason;
-# Theta and CES still model the yearly season.
+# the Theta models still capture the yearly season by decomposition.
 MAX_ETS_SEASON = 24
 # A single option must beat the combination's validation error by this share to be chosen.
 SINGLE_MODEL_MARGIN = 0.25
 
-SMOOTH_CANDIDATES = ("AutoETS", "DynamicOptimizedTheta", "AutoCES")
+SMOOTH_CANDIDATES = ("AutoETS(damped)", "DynamicOptimizedTheta", "Theta")
 SPORADIC_CANDIDATES = ("CrostonOptimized", "ADIDA", "IMAPA", "TSB")
 FALLBACK_MEAN = "Mean of short history"
 ZERO = "Zero (no demand)"
@@ -100,12 +105,12 @@ class ModelSettings:
 def _candidate(name: str, settings: ModelSettings, conformal_h: int | None) -> Any:
     season = settings.season_length
     intervals = ConformalIntervals(h=conformal_h, n_windows=2) if conformal_h else None
-    if name == "AutoETS":
-        return AutoETS(season_length=season if season <= MAX_ETS_SEASON else 1)
+    if name == "AutoETS(damped)":
+        return AutoETS(season_length=season if season <= MAX_ETS_SEASON else 1, damped=True)
     if name == "DynamicOptimizedTheta":
         return DynamicOptimizedTheta(season_length=season)
-    if name == "AutoCES":
-        return AutoCES(season_length=season)
+    if name == "Theta":
+        return Theta(season_length=season)
     if name == "CrostonOptimized":
         return CrostonOptimized(prediction_intervals=intervals)
     if name == "ADIDA":
@@ -202,7 +207,7 @@ def fit_and_forecast(
 
     means, spreads = [], []
     for name in chosen:
-        result = _final_forecast(fitted[name], name, y, h, levels, settings, conformal_h)
+        result = _final_forecast(name, y, h, levels, settings, conformal_h)
         means.append(np.asarray(result["mean"], dtype=np.float64))
         spreads.append(result)
     mean = np.mean(means, axis=0)
@@ -221,7 +226,6 @@ def fit_and_forecast(
 
 
 def _final_forecast(
-    model: Any,
     name: str,
     y: Array,
     h: int,
@@ -229,28 +233,15 @@ def _final_forecast(
     settings: ModelSettings,
     conformal_h: int | None,
 ) -> dict[str, Any]:
-    """Refit on the whole history, keeping the form the automatic search chose.
+    """Refit on the whole history: the held-out periods are the most recent information.
 
-    The automatic searches (ETS's thirty-odd forms, CES's four) are the expensive part and
-    already ran on the training window; refitting only the chosen form re-estimates the
-    parameters and states on all the data at a fraction of the cost. (statsforecast's
-    `forward` keeps the old parameters and states too, and forecast markedly worse.)
+    (Re-using the training window's parameters, via statsforecast's `forward` or a fixed
+    ETS form, was tried and forecast M3 markedly worse: sMAPE 14.5-17 against 13.4.)
     """
-    level = list(levels)
     fresh = _candidate(name, settings, conformal_h)
-    if name == "AutoETS":
-        # method reads like "ETS(M,Ad,M)": error, trend (d = damped), season.
-        error, trend, season = model.model_["method"][4:-1].split(",")
-        fresh = AutoETS(
-            season_length=model.model_["m"],
-            model=error + trend[0] + season,
-            damped=trend.endswith("d"),
-        )
-    elif name == "AutoCES":
-        fresh = AutoCES(season_length=settings.season_length, model=model.model_["seasontype"])
     if name in SPORADIC_CANDIDATES and conformal_h is None:
         return dict(fresh.forecast(y=y, h=h))
-    return dict(fresh.forecast(y=y, h=h, level=level))
+    return dict(fresh.forecast(y=y, h=h, level=list(levels)))
 
 
 # The last series computed in this process, so the companion outputs need no second fit.

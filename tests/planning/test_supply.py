@@ -1,0 +1,152 @@
+"""Forecast runs, projection, capacity and ATP on the demo company's database.
+
+The situations built into the demo must be found by the planning core; numbers are checked
+against arithmetic done here from the stored rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from sqlalchemy import Engine
+
+from planning.db import make_engine, upgrade
+from planning.demo import DEMO_SCENARIO
+from planning.errors import PonteError
+from planning.forecast.runs import compute_forecast, load_sales, sku_forecasts, store_run
+from planning.supply import atp, capacity_report, inventory_projection, plant_family_demand
+from tests.conftest import DEMO_TODAY, NOW
+from tests.helpers import rows, run_import
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory, demo_dir: Path) -> Iterator[Engine]:
+    """The demo company with one weekly forecast run (SQLite, built once for this module)."""
+    engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('supply') / 'demo.db'}")
+    upgrade(engine)
+    run_import(engine, demo_dir)
+    result = compute_forecast(load_sales(engine), today=DEMO_TODAY, horizon=26)
+    store_run(engine, result, now=NOW, engine_name="local", duration_seconds=1.0)
+    yield engine
+    engine.dispose()
+
+
+def test_a_run_is_stored_with_its_choices_and_read_back(engine: Engine, tmp_path: Path) -> None:
+    sales = pd.DataFrame(
+        {
+            "date": pd.date_range("2025-01-06", periods=60, freq="W-MON").date,
+            "sku": "MOK-003",
+            "quantity": [10.0 + (i % 4) for i in range(60)],
+            "location": "WH-MIL",
+            "territory": "",
+        }
+    )
+    from tests.helpers import SMALL_COMPANY, write_files
+
+    run_import(engine, write_files(tmp_path / "base", SMALL_COMPANY))
+    result = compute_forecast(sales, today=dt.date(2026, 3, 4), horizon=8)
+    run = store_run(engine, result, now=NOW, engine_name="local", duration_seconds=2.5)
+    (series,) = sku_forecasts(engine, "MOK-003")
+    assert series.run.run_id == run.run_id and run.series_count == 1
+    assert series.location == "WH-MIL" and series.pattern == "smooth"
+    assert len(series.values) == 8
+    assert series.values["ds"].iloc[0] == dt.date(2026, 3, 2)  # the week of "today"
+    assert rows(engine, "SELECT count(*) FROM forecast_value") == [(8,)]
+    with pytest.raises(PonteError, match="unknown product 'NOPE'"):
+        sku_forecasts(engine, "NOPE")
+
+
+def test_family_demand_is_exactly_the_sum_of_its_skus(demo_db: Engine) -> None:
+    run = sku_forecasts(demo_db, "MOK-003")[0].run
+    plant_family = plant_family_demand(demo_db, run)
+    values = pd.read_sql_query(
+        "SELECT p.family, v.ds, v.forecast FROM forecast_value v JOIN forecast_series s "
+        "ON s.unique_id = v.unique_id AND s.run_id = v.run_id JOIN product p ON p.sku = s.sku",
+        demo_db,
+    )
+    by_family = values.groupby("family")["forecast"].sum()
+    by_plant = plant_family.groupby("family")["demand"].sum()
+    for family, total in by_family.items():
+        assert by_plant[family] == pytest.approx(total, rel=1e-9)
+    assert (plant_family["demand_upper"] >= plant_family["demand"]).all()
+
+
+def test_the_stockout_sku_runs_out_within_its_lead_time(demo_db: Engine) -> None:
+    projections, provenance = inventory_projection(
+        demo_db, DEMO_SCENARIO.stockout_sku, today=DEMO_TODAY, location="WH-MIL"
+    )
+    (projection,) = projections
+    lead_time = rows(
+        demo_db, f"SELECT lead_time_days FROM product WHERE sku = '{DEMO_SCENARIO.stockout_sku}'"
+    )[0][0]
+    assert projection.stockout_date is not None
+    assert projection.stockout_date <= DEMO_TODAY + dt.timedelta(days=lead_time)
+    assert provenance.run is not None and provenance.stock_as_of == dt.date(2026, 11, 26)
+    # Week by week, closing = opening + receipts - demand, and demand is never below orders.
+    for week in projection.weeks:
+        assert week.projected_on_hand == pytest.approx(week.opening + week.receipts - week.demand)
+        assert week.demand >= week.open_orders
+
+
+def test_the_excess_sku_covers_the_whole_horizon(demo_db: Engine) -> None:
+    projections, _ = inventory_projection(
+        demo_db, DEMO_SCENARIO.excess_sku, today=DEMO_TODAY, location="WH-MIL"
+    )
+    assert projections[0].covers_horizon and projections[0].stockout_date is None
+
+
+def test_the_capacity_family_is_short_within_eight_weeks(demo_db: Engine) -> None:
+    weeks, _ = capacity_report(demo_db, today=DEMO_TODAY, family="pentole")
+    short = [w for w in weeks if w.shortfall_units > 0]
+    assert short and short[0].week <= DEMO_TODAY + dt.timedelta(weeks=8)
+    assert {w.plant for w in short} == {DEMO_SCENARIO.capacity_plant}
+    first = short[0]
+    assert first.shortfall_units == pytest.approx(first.demand - first.capacity_units)
+    others, _ = capacity_report(demo_db, today=DEMO_TODAY, family="MOKA")
+    assert all(w.shortfall_units == 0 for w in others[:8])
+    with pytest.raises(PonteError, match="unknown product family 'TAZZE'"):
+        capacity_report(demo_db, today=DEMO_TODAY, family="TAZZE")
+
+
+def test_atp_from_stock_matches_the_stored_rows(demo_db: Engine) -> None:
+    sku, by = "MOK-003", DEMO_TODAY + dt.timedelta(days=14)
+    stock = rows(
+        demo_db,
+        f"SELECT on_hand, allocated FROM stock_level WHERE sku = '{sku}' AND location = 'WH-MIL'",
+    )[0]
+    receipts = pd.read_sql_query(
+        f"SELECT date, quantity FROM planned_receipt WHERE sku = '{sku}' AND location = 'WH-MIL'",
+        demo_db,
+    )
+    orders = pd.read_sql_query(
+        f"SELECT due_date, quantity FROM open_order WHERE sku = '{sku}' AND location = 'WH-MIL'",
+        demo_db,
+    )
+    # Independent ATP: stock + receipts - orders, at the tightest point from `by` onwards.
+    events = pd.concat(
+        [
+            pd.DataFrame({"day": pd.to_datetime(receipts["date"]), "q": receipts["quantity"]}),
+            pd.DataFrame({"day": pd.to_datetime(orders["due_date"]), "q": -orders["quantity"]}),
+        ]
+    ).sort_values("day")
+    base = stock[0] - stock[1]
+    at_by = base + events.loc[events["day"] <= pd.Timestamp(by), "q"].sum()
+    later = events[events["day"] > pd.Timestamp(by)]
+    running = at_by + later["q"].cumsum()
+    expected = min([at_by, *running.tolist()])
+    small, _ = atp(demo_db, sku, 10, by, today=DEMO_TODAY)
+    assert small.available_from_stock == pytest.approx(expected)
+    assert small.feasible and small.from_capacity == 0
+    huge, _ = atp(demo_db, sku, 1_000_000, by, today=DEMO_TODAY)
+    assert not huge.feasible and huge.earliest_date is None
+
+
+def test_atp_refuses_a_date_in_the_past(demo_db: Engine) -> None:
+    with pytest.raises(PonteError, match="in the past"):
+        atp(demo_db, "MOK-003", 10, DEMO_TODAY - dt.timedelta(days=3), today=DEMO_TODAY)
+    with pytest.raises(PonteError, match="unknown product"):
+        atp(demo_db, "MOK-999", 10, DEMO_TODAY, today=DEMO_TODAY)
