@@ -11,9 +11,11 @@ memory (this process and its worker processes) are printed for the local cores a
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import sys
 import time
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -78,6 +80,9 @@ def main() -> None:
     parser.add_argument("--series", type=int, default=20_000)
     parser.add_argument("--skip-dask", action="store_true")
     args = parser.parse_args()
+    # Library deprecation chatter from the Dask workers would drown the table.
+    os.environ["PYTHONWARNINGS"] = "ignore"
+    warnings.filterwarnings("ignore")
     console = Console()
     data = generate(args.series)
     cut = data["ds"].max() - pd.Timedelta(weeks=HORIZON)

@@ -109,6 +109,7 @@ def run(today: dt.datetime | None) -> None:
         console.print("The database is empty: loading the demo company, Officine Ponte S.p.A.")
         with tempfile.TemporaryDirectory(prefix="ponte-demo-") as folder:
             _load_demo(services, seed=7, out=Path(folder))
+        _forecast(services)
     if services.settings.slack_configured:
         console.print(
             "Slack credentials found, but this build has no Slack app yet; "
@@ -122,7 +123,8 @@ def run(today: dt.datetime | None) -> None:
         )
     terminal.print_status(console, data_status(services.engine, today=services.clock.today()))
     console.print(
-        "Next: `ponte status`, `ponte import PATH`, `ponte demo --out DIR`, `ponte --help`."
+        "Next: `ponte project PAD-28`, `ponte capacity --family PENTOLE`, "
+        "`ponte atp MOK-003 500 <date>`, `ponte import PATH`, `ponte --help`."
     )
 
 
@@ -253,12 +255,23 @@ def forecast(
     """Forecast demand for every SKU x location and store the run."""
     if ctx.invoked_subcommand is not None:
         return
+    services = build_services(_date(today))
+    _forecast(services, horizon=horizon, grain=grain, engine=engine, address=address)
+
+
+def _forecast(
+    services: Services,
+    *,
+    horizon: int = 26,
+    grain: str = "week",
+    engine: str = "local",
+    address: str | None = None,
+) -> None:
     import time
 
     from planning.forecast.pipeline import EngineSpec
     from planning.forecast.runs import compute_forecast, load_sales, store_run
 
-    services = build_services(_date(today))
     started = time.perf_counter()
     with services.console.status("Forecasting..."):
         result = compute_forecast(
@@ -324,7 +337,7 @@ def forecast_show(sku: str, run_id: int | None, as_json: bool) -> None:
 def project(
     sku: str, location: str | None, weeks: int, as_json: bool, today: dt.datetime | None
 ) -> None:
-    """Project a SKU's stock week by week: cover, safety stock, stockout."""
+    """Project a SKU's stock week by week: cover and stockout."""
     from bot import supply_views
     from planning.supply import inventory_projection
 
@@ -372,7 +385,7 @@ def atp(
     as_json: bool,
     today: dt.datetime | None,
 ) -> None:
-    """Can we ship QUANTITY of SKU by DATE? Available-to-promise with reasons."""
+    """Available-to-promise: can QUANTITY of SKU ship by DATE?"""
     from bot import supply_views
     from planning.supply import atp as available_to_promise
 

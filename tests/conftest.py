@@ -84,3 +84,12 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("demo")
     write_demo_files(generate_demo(seed=7, today=DEMO_TODAY), folder)
     return folder
+
+
+@pytest.fixture
+def loaded(engine: Engine, tmp_path: Path) -> Engine:
+    """A database already holding the small company, so 'unchanged' means something."""
+    from tests.helpers import SMALL_COMPANY, run_import, write_files
+
+    run_import(engine, write_files(tmp_path / "base", SMALL_COMPANY))
+    return engine

@@ -6,9 +6,11 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import Engine, text
 
 from planning.importer import ImportSummary, import_files
+from planning.problems import ImportRejected
 from tests.conftest import NOW
 
 # A tiny but complete company: every contract file, every reference resolvable.
@@ -109,3 +111,12 @@ def without_audit(state: dict[str, list[tuple[Any, ...]]]) -> dict[str, list[tup
 def rows(engine: Engine, sql: str) -> list[tuple[Any, ...]]:
     with engine.connect() as conn:
         return [tuple(r) for r in conn.execute(text(sql))]
+
+
+def rejected_lines(engine: Engine, folder: Path) -> list[str]:
+    """Import `folder`, expect a rejection, check nothing changed; the problem lines."""
+    before = snapshot(engine)
+    with pytest.raises(ImportRejected) as caught:
+        run_import(engine, folder)
+    assert snapshot(engine) == before, "a rejected import must not change the database"
+    return caught.value.lines()

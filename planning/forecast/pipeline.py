@@ -9,7 +9,6 @@ Ray cluster: Ponte passes the engine through and distributes nothing itself.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -152,10 +151,14 @@ def _run_fugue_engine(
 
 def _tidy(raw: pd.DataFrame) -> pd.DataFrame:
     raw = raw.reset_index() if "unique_id" not in raw.columns else raw
+    raw = raw.reset_index(drop=True)  # engines return partition-local indexes
+    # Distributed engines hand columns back as Arrow types; every engine answers alike.
+    ds = raw["ds"]
+    ds = ds.astype("int64") if pd.api.types.is_integer_dtype(ds) else ds.astype("datetime64[ns]")
     out = pd.DataFrame(
         {
             "unique_id": raw["unique_id"].astype(str),
-            "ds": raw["ds"],
+            "ds": ds,
             "forecast": raw["Ponte"].astype(float),
             "lo_80": raw["Ponte-lo-80"].astype(float),
             "hi_80": raw["Ponte-hi-80"].astype(float),
@@ -169,8 +172,6 @@ def _tidy(raw: pd.DataFrame) -> pd.DataFrame:
     ]
     out["pattern"] = [c.pattern.value for c in choices]
     out["model"] = [c.model for c in choices]
-    out["validation_mase"] = [
-        None if math.isnan(c.validation_mase) else c.validation_mase for c in choices
-    ]
+    out["validation_mase"] = np.array([c.validation_mase for c in choices], dtype=np.float64)
     out["fallback"] = [c.fallback for c in choices]
     return out.sort_values(["unique_id", "ds"], ignore_index=True)

@@ -126,9 +126,7 @@ def test_the_dask_engine_gives_the_same_forecasts_as_local() -> None:
     dask = forecast_series(
         data, horizon=6, season_length=12, freq="MS", engine=EngineSpec(name="dask")
     )
-    pd.testing.assert_frame_equal(
-        local.reset_index(drop=True), dask.reset_index(drop=True), check_dtype=False
-    )
+    pd.testing.assert_frame_equal(local.reset_index(drop=True), dask.reset_index(drop=True))
 
 
 def test_demand_history_builds_weekly_series_with_zero_weeks() -> None:

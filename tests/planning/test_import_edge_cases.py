@@ -8,22 +8,7 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import Engine
 
-from planning.problems import ImportRejected
-from tests.helpers import SMALL_COMPANY, rows, run_import, snapshot, write_files
-
-
-@pytest.fixture
-def loaded(engine: Engine, tmp_path: Path) -> Engine:
-    run_import(engine, write_files(tmp_path / "base", SMALL_COMPANY))
-    return engine
-
-
-def rejected(engine: Engine, folder: Path) -> list[str]:
-    before = snapshot(engine)
-    with pytest.raises(ImportRejected) as caught:
-        run_import(engine, folder)
-    assert snapshot(engine) == before
-    return caught.value.lines()
+from tests.helpers import rejected_lines, rows, run_import, write_files
 
 
 def test_sales_split_across_two_files_import_together(loaded: Engine, tmp_path: Path) -> None:
@@ -46,7 +31,7 @@ def test_the_same_key_in_two_files_is_rejected(loaded: Engine, tmp_path: Path) -
             "products_b.csv": "sku,name,family\nNEW-1,Uno,MOKA\n",
         },
     )
-    assert rejected(loaded, folder) == [
+    assert rejected_lines(loaded, folder) == [
         "products_b.csv:2:sku: duplicate key sku='NEW-1' (also in products_a.csv row 2)"
     ]
 
@@ -103,7 +88,7 @@ def test_a_person_cannot_manage_themselves_even_round_a_loop(
             """
         },
     )
-    assert rejected(loaded, folder) == [
+    assert rejected_lines(loaded, folder) == [
         "people.csv:2:manager_slack_user_id: a person cannot be their own manager",
         "people.csv:3:manager_slack_user_id: the manager chain loops back "
         "(U01BIANCHI → U01ROSSI → U01BIANCHI)",
@@ -120,7 +105,7 @@ def test_overlapping_capacity_periods_are_rejected(loaded: Engine, tmp_path: Pat
             """
         },
     )
-    assert rejected(loaded, folder) == [
+    assert rejected_lines(loaded, folder) == [
         "capacity.csv:2:start_date: capacity for PLT-LUM/MOKA overlaps the period starting "
         "2026-01-05 (the database)"
     ]
@@ -128,14 +113,14 @@ def test_overlapping_capacity_periods_are_rejected(loaded: Engine, tmp_path: Pat
 
 def test_a_header_only_file_is_still_checked(loaded: Engine, tmp_path: Path) -> None:
     typo = write_files(tmp_path / "typo", {"products.csv": "sku,nmae,family\n"})
-    assert "products.csv:1:name: missing required column" in rejected(loaded, typo)
+    assert "products.csv:1:name: missing required column" in rejected_lines(loaded, typo)
     empty = write_files(tmp_path / "empty", {"products.csv": "sku,name,family\n"})
     assert run_import(loaded, empty).counts["products"].rows == 0
 
 
 def test_a_column_named_twice_is_rejected(loaded: Engine, tmp_path: Path) -> None:
     folder = write_files(tmp_path / "dup", {"products.csv": "sku,name,family,sku\nX1,A,F,X2\n"})
-    assert rejected(loaded, folder) == [
+    assert rejected_lines(loaded, folder) == [
         "products.csv:1:sku: column appears more than once in the header"
     ]
 
@@ -154,12 +139,12 @@ def test_numbers_that_are_no_quantity(
     folder = write_files(
         tmp_path / "n", {"products.csv": f"sku,name,family,lead_time_days\nX1,A,MOKA,{cell}\n"}
     )
-    assert rejected(loaded, folder) == [f"products.csv:2:lead_time_days: {reason}"]
+    assert rejected_lines(loaded, folder) == [f"products.csv:2:lead_time_days: {reason}"]
 
 
 def test_text_longer_than_the_database_allows(loaded: Engine, tmp_path: Path) -> None:
     folder = write_files(tmp_path / "long", {"territories.csv": f"code,name\nXL,{'x' * 300}\n"})
-    (line,) = rejected(loaded, folder)
+    (line,) = rejected_lines(loaded, folder)
     assert line.startswith("territories.csv:2:name: ") and "is longer than 200 characters" in line
 
 
@@ -170,7 +155,7 @@ def test_line_numbers_stay_true_across_blank_lines_crlf_and_bom(
     folder.mkdir()
     text = "code,name\r\nCE,Centro\r\n\r\n,\r\n\r\nIS,\r\n"
     (folder / "territories.csv").write_bytes(b"\xef\xbb\xbf" + text.encode())
-    assert rejected(loaded, folder) == ["territories.csv:6:name: required value is missing"]
+    assert rejected_lines(loaded, folder) == ["territories.csv:6:name: required value is missing"]
 
 
 def test_comma_only_rows_are_skipped(loaded: Engine, tmp_path: Path) -> None:
@@ -182,7 +167,7 @@ def test_a_value_beyond_the_named_columns_is_rejected(loaded: Engine, tmp_path: 
     folder = write_files(
         tmp_path / "extra", {"territories.csv": "code,name,\nCE,Centro,\nIS,Isole,oops\n"}
     )
-    assert rejected(loaded, folder) == [
+    assert rejected_lines(loaded, folder) == [
         "territories.csv:3:-: a value lies beyond the last named column "
         "(name the column or delete the value)"
     ]
@@ -190,7 +175,7 @@ def test_a_value_beyond_the_named_columns_is_rejected(loaded: Engine, tmp_path: 
 
 def test_invalid_dates_do_not_invent_duplicate_keys(loaded: Engine, tmp_path: Path) -> None:
     body = "sku,location,date,quantity\n" + "MOK-003,WH-MIL,2026-02-30,5\n" * 3
-    lines = rejected(loaded, write_files(tmp_path / "d", {"receipts.csv": body}))
+    lines = rejected_lines(loaded, write_files(tmp_path / "d", {"receipts.csv": body}))
     assert all("is not a date" in line for line in lines) and len(lines) == 3
 
 
@@ -238,7 +223,7 @@ def test_excel_formulas_without_a_saved_value_are_rejected(loaded: Engine, tmp_p
         folder / "products.xlsx",
         [["sku", "name", "family", "unit_price"], ["X1", "Thing", "MOKA", "=2*3"]],
     )
-    assert rejected(loaded, folder) == [
+    assert rejected_lines(loaded, folder) == [
         "products.xlsx[products]:2:-: cell in column 'unit_price' holds a formula with no "
         "saved value (open the file in Excel and save it)"
     ]
@@ -250,11 +235,11 @@ def test_excel_duplicate_headers_and_stray_cells_are_rejected(
     folder = tmp_path / "xl"
     folder.mkdir()
     _workbook(folder / "products.xlsx", [["sku", "name", "family", "sku"], ["X1", "A", "F", "X2"]])
-    assert rejected(loaded, folder) == [
+    assert rejected_lines(loaded, folder) == [
         "products.xlsx[products]:1:sku: column appears more than once in the header"
     ]
     _workbook(folder / "products.xlsx", [["sku", "name", "family"], ["X1", "A", "MOKA", "oops"]])
-    assert rejected(loaded, folder) == [
+    assert rejected_lines(loaded, folder) == [
         "products.xlsx[products]:2:-: a value lies beyond the last named column "
         "(name the column or delete the value)"
     ]

@@ -7,24 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from planning.problems import ImportRejected
-from tests.helpers import SMALL_COMPANY, run_import, snapshot, write_files
-
-
-@pytest.fixture
-def loaded(engine: Engine, tmp_path: Path) -> Engine:
-    """A database already holding the small company, so 'unchanged' means something."""
-    run_import(engine, write_files(tmp_path / "base", SMALL_COMPANY))
-    return engine
-
-
-def rejected_lines(engine: Engine, folder: Path) -> list[str]:
-    before = snapshot(engine)
-    with pytest.raises(ImportRejected) as caught:
-        run_import(engine, folder)
-    assert snapshot(engine) == before, "a rejected import must not change the database"
-    return caught.value.lines()
-
+from tests.helpers import rejected_lines, write_files
 
 BAD_FILES: list[tuple[str, dict[str, str], str]] = [
     (

@@ -1,0 +1,123 @@
+"""The planning commands end to end through the CLI on the demo company (SQLite)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from bot.cli import cli
+from planning.demo import DEMO_SCENARIO, generate_demo, write_demo_files
+from tests.conftest import DEMO_TODAY
+
+TODAY = DEMO_TODAY.isoformat()
+
+
+class Ponte:
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+    def __call__(self, *args: str) -> Result:
+        return CliRunner().invoke(cli, list(args), env={"DATABASE_URL": self.url})
+
+
+@pytest.fixture(scope="module")
+def ponte(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ponte]:
+    """A demo database with one forecast run, shared by this module's read-only tests."""
+    folder = tmp_path_factory.mktemp("cli")
+    run = Ponte(f"sqlite:///{folder / 'ponte.db'}")
+    assert run("demo", "--out", str(folder / "files"), "--today", TODAY).exit_code == 0
+    forecast = run("forecast", "--today", TODAY)
+    assert forecast.exit_code == 0, forecast.output
+    yield run
+
+
+def test_forecast_reports_what_it_chose(ponte: Ponte) -> None:
+    result = ponte("forecast", "show", "MOK-003", "--json")
+    assert result.exit_code == 0, result.output
+    (series,) = [s for s in json.loads(result.output) if s["location"] == "WH-MIL"]
+    assert series["pattern"] in ("smooth", "erratic") and series["model"]
+    assert len(series["forecast"]) == 26 and series["forecast"][0]["ds"] == "2026-11-23"
+    text = ponte("forecast", "show", "MOK-003").output
+    assert "Source: forecast run 1" in text and "validation MASE" in text
+
+
+def test_project_shows_the_stockout(ponte: Ponte) -> None:
+    sku = DEMO_SCENARIO.stockout_sku
+    result = ponte("project", sku, "--location", "WH-MIL", "--today", TODAY, "--json")
+    assert result.exit_code == 0, result.output
+    (projection,) = json.loads(result.output)["result"]
+    assert projection["stockout_date"] is not None
+    text = ponte("project", sku, "--location", "WH-MIL", "--today", TODAY).output
+    assert f"{sku} at WH-MIL: runs out on {projection['stockout_date']}" in text
+
+
+def test_capacity_names_the_family_that_runs_short(ponte: Ponte) -> None:
+    result = ponte("capacity", "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    assert f"{DEMO_SCENARIO.capacity_family} at {DEMO_SCENARIO.capacity_plant}: demand exceeds" in (
+        result.output
+    )
+
+
+def test_atp_answers_yes_or_no_with_the_earliest_date(ponte: Ponte) -> None:
+    result = ponte("atp", "MOK-003", "100", "2026-12-15", "--today", TODAY, "--json")
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.output)["result"]
+    assert answer["feasible"] is True and answer["earliest_date"] <= "2026-12-15"
+    past = ponte("atp", "MOK-003", "100", "2026-11-01", "--today", TODAY)
+    assert past.exit_code == 1 and "in the past" in past.output
+
+
+def test_unknown_products_and_families_are_one_friendly_line(ponte: Ponte) -> None:
+    for args in (
+        ("forecast", "show", "MOK-999"),
+        ("project", "MOK-999", "--today", TODAY),
+        ("capacity", "--family", "TAZZE", "--today", TODAY),
+        ("atp", "MOK-999", "1", "2026-12-15", "--today", TODAY),
+    ):
+        result = ponte(*args)
+        assert result.exit_code == 1, args
+        assert result.output.startswith("Error: unknown"), result.output
+        assert "Traceback" not in result.output
+
+
+def test_bad_forecast_settings_are_refused(ponte: Ponte) -> None:
+    result = ponte("forecast", "--horizon", "10000", "--today", TODAY)
+    assert result.exit_code == 1 and "horizon must be between 1 and 260" in result.output
+    result = ponte("forecast", "--engine", "dask", "--address", "tcp://127.0.0.1:1")
+    assert result.exit_code == 1 and "cannot reach the Dask scheduler" in result.output
+
+
+def test_accuracy_scores_the_run_once_newer_sales_arrive(ponte: Ponte, tmp_path: Path) -> None:
+    result = ponte("forecast", "accuracy", "--today", TODAY)
+    assert result.exit_code == 1
+    assert "no forecast run has actuals to compare yet" in result.output
+
+    # A copy of the database, two weeks later, with the sales those weeks brought.
+    later = Ponte(f"sqlite:///{tmp_path / 'later.db'}")
+    source = Path(ponte.url.removeprefix("sqlite:///"))
+    for suffix in ("", "-wal", "-shm"):  # WAL mode: recent writes live beside the file
+        if Path(f"{source}{suffix}").exists():
+            shutil.copy(f"{source}{suffix}", tmp_path / f"later.db{suffix}")
+    frames = generate_demo(seed=7, today=DEMO_TODAY + dt.timedelta(weeks=2))
+    write_demo_files({"sales": frames["sales"]}, tmp_path / "new")
+    assert later("import", str(tmp_path / "new" / "sales.csv")).exit_code == 0
+    scored = later("forecast", "accuracy", "--json", "--today", "2026-12-11")
+    assert scored.exit_code == 0, scored.output
+    report = json.loads(scored.output)
+    assert (report["scored_from"], report["scored_to"]) == ("2026-11-23", "2026-11-30")
+    overall = report["overall"]
+    assert 0 < overall["wape"] < 1 and overall["periods"] == 2
+    assert {f["key"] for f in report["by_family"]} == {
+        "MOKA",
+        "PENTOLE",
+        "PADELLE",
+        "COLTELLI",
+        "RICAMBI",
+    }
