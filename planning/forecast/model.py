@@ -49,7 +49,7 @@ from statsforecast.models import (
 )
 from statsforecast.utils import ConformalIntervals
 
-from planning.forecast.classify import DemandPattern, classify
+from planning.forecast.classify import MIN_HISTORY, DemandPattern, classify
 
 Array = npt.NDArray[np.float64]
 LEVELS = (80, 95)
@@ -59,6 +59,10 @@ LEVELS = (80, 95)
 MAX_ETS_SEASON = 24
 # A single option must beat the combination's validation error by this share to be chosen.
 SINGLE_MODEL_MARGIN = 0.25
+# Rolling-origin validation windows (fewer when the history is short). One, the most recent:
+# on M3 monthly a second, older window made the choice worse (sMAPE 13.47 against 13.43) and
+# cost half as much again; recent behaviour is what the next periods resemble.
+VALIDATION_WINDOWS = 1
 
 SMOOTH_CANDIDATES = ("AutoETS(damped)", "DynamicOptimizedTheta", "Theta")
 # Weekly data (a 52-period season): ETS cannot afford 52 seasonal states, and the Theta
@@ -107,6 +111,7 @@ class SeriesChoice:
 class ModelSettings:
     season_length: int
     margin: float = SINGLE_MODEL_MARGIN
+    windows: int = VALIDATION_WINDOWS
 
 
 def _candidate(name: str, settings: ModelSettings, conformal_h: int | None) -> Any:
@@ -183,44 +188,65 @@ def fit_and_forecast(
         )
 
     holdout = min(h, max(1, y.size // 4))
-    train, test = y[:-holdout], y[-holdout:]
+    latest = y.size - holdout
     names: tuple[str, ...]
     if pattern.sporadic:
         names = SPORADIC_CANDIDATES
-    elif settings.season_length > MAX_ETS_SEASON and train.size >= 2 * settings.season_length:
+    elif settings.season_length > MAX_ETS_SEASON and latest >= 2 * settings.season_length:
         names = LONG_SEASON_CANDIDATES
     else:
         # Under two seasons of history the season cannot be estimated; the smooth candidates
         # then fit without it (ETS is non-seasonal past MAX_ETS_SEASON, Theta tests for it).
         names = SMOOTH_CANDIDATES
+    # Rolling origin: the last `holdout` periods, then the same span before them, as long as
+    # a training window keeps half the history (and two seasons, where the season is fitted).
+    floor = max(MIN_HISTORY, y.size // 2)
+    if names is LONG_SEASON_CANDIDATES:
+        floor = max(floor, 2 * settings.season_length)
+    origins = [latest] + [
+        latest - k * holdout for k in range(1, settings.windows) if latest - k * holdout >= floor
+    ]
+    shortest = origins[-1]
     conformal_h = h if pattern.sporadic and y.size >= 2 * h + 1 else None
-    fitted: dict[str, Any] = {}
-    validation: dict[str, Array] = {}
+    validation: dict[str, list[Array]] = {}
     for name in names:
-        model = _candidate(name, settings, conformal_h)
-        try:
-            model.fit(train)
-            predicted = np.asarray(model.predict(h=holdout)["mean"], dtype=np.float64)
-        except Exception:  # a candidate that cannot fit this series simply drops out
-            continue
-        if not np.isfinite(predicted).all():  # nor does one that returns no numbers
-            continue
-        validation[name] = predicted
-        fitted[name] = model
-    if not fitted:
+        predictions = []
+        for origin in origins:
+            model = _candidate(name, settings, conformal_h)
+            try:
+                model.fit(y[:origin])
+                predicted = np.asarray(model.predict(h=holdout)["mean"], dtype=np.float64)
+            except Exception:  # a candidate that cannot fit this series simply drops out
+                break
+            if not np.isfinite(predicted).all():  # nor does one that returns no numbers
+                break
+            predictions.append(predicted)
+        if len(predictions) == len(origins):
+            validation[name] = predictions
+    if not validation:
         mean = np.full(h, y[-min(y.size, 13) :].mean())
         return _bands(mean, _empirical(y, mean, levels)), SeriesChoice(
             pattern, FALLBACK_MEAN, math.nan, True
         )
 
-    scale = _scale(train, settings.season_length)
+    scale = _scale(y[:shortest], settings.season_length)
     options = [
         combo
-        for size in range(1, len(fitted) + 1)
-        for combo in itertools.combinations(fitted, size)
+        for size in range(1, len(validation) + 1)
+        for combo in itertools.combinations(validation, size)
     ]
     errors = {
-        combo: float(np.abs(np.mean([validation[n] for n in combo], axis=0) - test).mean())
+        combo: float(
+            np.mean(
+                [
+                    np.abs(
+                        np.mean([validation[n][k] for n in combo], axis=0)
+                        - y[origin : origin + holdout]
+                    ).mean()
+                    for k, origin in enumerate(origins)
+                ]
+            )
+        )
         for combo in options
     }
     everything = options[-1]
