@@ -404,6 +404,40 @@ def atp(
         supply_views.print_atp(services.console, result, provenance)
 
 
+@cli.command()
+@click.option("--rep", default=None, help="A rep's Slack user id.")
+@click.option("--territory", default=None, help="A territory code.")
+@click.option("--period", default=None, help="YYYY-MM, YYYY-Qn or YYYY (default: this quarter).")
+@click.option("--family", default=None, help="Only quotas for this family.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@today_option
+def quota(
+    rep: str | None,
+    territory: str | None,
+    period: str | None,
+    family: str | None,
+    as_json: bool,
+    today: dt.datetime | None,
+) -> None:
+    """Quota attainment to date and the weekly pace still needed."""
+    from bot import supply_views
+    from planning.quotas import quota_status
+
+    services = build_services(_date(today))
+    statuses = quota_status(
+        services.engine,
+        today=services.clock.today(),
+        rep=rep,
+        territory=territory,
+        period=period,
+        family=family,
+    )
+    if as_json:
+        click.echo(supply_views.to_json(statuses, None))
+    else:
+        supply_views.print_quotas(services.console, statuses)
+
+
 def main() -> None:
     cli()
 

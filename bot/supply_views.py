@@ -12,6 +12,7 @@ from rich.table import Table
 from planning.atp import AtpResult
 from planning.capacity import CapacityWeek, first_shortfall
 from planning.projection import InventoryProjection
+from planning.quotas import QuotaStatus
 from planning.supply import Provenance
 
 
@@ -110,8 +111,52 @@ def print_atp(console: Console, result: AtpResult, provenance: Provenance) -> No
     console.print(provenance_line(provenance), highlight=False)
 
 
-def to_json(value: Any, provenance: Provenance) -> str:
-    payload = {"result": _plain(value), "provenance": _plain(provenance)}
+def print_quotas(console: Console, statuses: list[QuotaStatus]) -> None:
+    if not statuses:
+        console.print("No quota for that period and owner.")
+        return
+    first = statuses[0]
+    span = f"{first.start} – {first.end}"
+    table = Table(
+        title=f"Quotas {first.period} ({span}), sales to {first.measured_until}",
+        title_justify="left",
+    )
+    for name in (
+        "owner",
+        "family",
+        "target",
+        "sold",
+        "attainment",
+        "expected",
+        "pace/wk",
+        "needed/wk",
+    ):
+        table.add_column(name, justify="left" if name in ("owner", "family") else "right")
+    for s in statuses:
+        target = s.target_units if s.target_units is not None else s.target_revenue
+        sold = s.sold_units if s.target_units is not None else s.sold_revenue
+        attainment = s.attainment_pct if s.attainment_pct is not None else s.revenue_attainment_pct
+        euro = "" if s.target_units is not None else "€"
+        table.add_row(
+            s.owner_name,
+            s.family or "all",
+            f"{euro}{target:,.0f}" if target is not None else "–",
+            f"{euro}{sold:,.0f}",
+            f"{attainment:.0f}%" if attainment is not None else "–",
+            f"{100 * s.elapsed_share:.0f}%",
+            f"{s.current_weekly_pace:,.0f}",
+            f"{s.required_weekly_pace:,.0f}" if s.required_weekly_pace is not None else "–",
+            style="" if s.on_track is None else ("green" if s.on_track else "yellow"),
+        )
+    console.print(table)
+    console.print(
+        "Expected = share of the period the imported sales cover; pace in units per week.",
+        highlight=False,
+    )
+
+
+def to_json(value: Any, provenance: Provenance | None) -> str:
+    payload = {"result": _plain(value), "provenance": _plain(provenance) if provenance else None}
     return json.dumps(payload, default=str, indent=2)
 
 

@@ -121,3 +121,15 @@ def test_accuracy_scores_the_run_once_newer_sales_arrive(ponte: Ponte, tmp_path:
         "COLTELLI",
         "RICAMBI",
     }
+
+
+def test_quota_shows_who_is_ahead_and_who_is_behind(ponte: Ponte) -> None:
+    result = ponte("quota", "--today", TODAY, "--json")
+    assert result.exit_code == 0, result.output
+    statuses = {s["owner"]: s for s in json.loads(result.output)["result"]}
+    assert statuses[DEMO_SCENARIO.over_quota_rep]["on_track"] is True
+    assert statuses[DEMO_SCENARIO.under_quota_rep]["on_track"] is False
+    text = ponte("quota", "--rep", DEMO_SCENARIO.under_quota_rep, "--today", TODAY).output
+    assert "Esposito" in text and "2026-Q4" in text and "36%" in text
+    bad = ponte("quota", "--period", "next quarter", "--today", TODAY)
+    assert bad.exit_code == 1 and "is not a period" in bad.output

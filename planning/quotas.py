@@ -1,0 +1,196 @@
+"""Quota status: target, attainment to date and the pace still needed, per rep or territory.
+
+The current version of each quota (periods `YYYY-MM`, `YYYY-Qn` or `YYYY`) is compared with
+the sales inside the period. When every sales row is dated on a Monday the rows are weekly
+buckets: a week straddling the period's start or end counts for the share of its days inside
+the period, "to date" means up to the end of the last week imported (never past `today`), and
+the pace is measured over that same span. Daily rows count as they are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Hashable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import pandas as pd
+from sqlalchemy import Engine, text
+
+from planning.errors import PonteError
+
+PERIOD = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$")
+DAYS_PER_WEEK = 7
+
+
+def period_bounds(period: str) -> tuple[dt.date, dt.date]:
+    """First and last day of a `YYYY-MM`, `YYYY-Qn` or `YYYY` period."""
+    match = PERIOD.match(period.upper())
+    if match is None:
+        raise PonteError(f"{period!r} is not a period (use YYYY-MM, YYYY-Qn or YYYY)")
+    year = int(match.group(1))
+    if match.group(2):
+        first_month, months = int(match.group(2)), 1
+    elif match.group(3):
+        first_month, months = 3 * int(match.group(3)) - 2, 3
+    else:
+        first_month, months = 1, 12
+    start = dt.date(year, first_month, 1)
+    after = first_month + months
+    end = dt.date(year + (after - 1) // 12, (after - 1) % 12 + 1, 1) - dt.timedelta(days=1)
+    return start, end
+
+
+def quarter_of(day: dt.date) -> str:
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+@dataclass(frozen=True)
+class QuotaStatus:
+    period: str
+    start: dt.date
+    end: dt.date
+    owner_kind: Literal["rep", "territory"]
+    owner: str
+    owner_name: str
+    family: str | None  # None = all families
+    version: int
+    target_units: float | None
+    target_revenue: float | None
+    sold_units: float
+    sold_revenue: float
+    measured_until: dt.date  # sales counted up to (and including) this day
+    elapsed_share: float  # share of the period the counted sales cover, 0..1
+    attainment_pct: float | None  # units sold / target units x 100
+    revenue_attainment_pct: float | None
+    on_track: bool | None  # attainment at least the elapsed share of the period
+    current_weekly_pace: float  # units sold per week so far
+    required_weekly_pace: float | None  # units per week still needed to reach the target
+    weeks_left: float
+
+
+def quota_status(
+    engine: Engine,
+    *,
+    today: dt.date,
+    rep: str | None = None,
+    territory: str | None = None,
+    period: str | None = None,
+    family: str | None = None,
+) -> list[QuotaStatus]:
+    """Status of the current quota versions for a rep or territory (or all of them)."""
+    wanted = period.upper() if period else None
+    if wanted is not None:
+        period_bounds(wanted)  # a bad period is the user's error: say so before querying
+    with engine.connect() as conn:
+        quotas = pd.read_sql_query(text("SELECT * FROM quota"), conn)
+        people = {k: v for k, v in conn.execute(text("SELECT slack_user_id, name FROM person"))}
+        territories = {k: v for k, v in conn.execute(text("SELECT code, name FROM territory"))}
+        families = {k: v for k, v in conn.execute(text("SELECT sku, family FROM product"))}
+        sales = pd.read_sql_query(
+            text("SELECT date, sku, quantity, revenue, territory, rep FROM sales_actual"), conn
+        )
+    if rep is not None and rep not in people:
+        raise PonteError(f"unknown person {rep!r}")
+    if territory is not None and territory not in territories:
+        raise PonteError(f"unknown territory {territory!r}")
+    if quotas.empty:
+        return []
+    key = ["period", "rep", "territory", "family"]
+    current = quotas.fillna({"rep": "", "territory": "", "family": ""})
+    current = current.sort_values("version").groupby(key, as_index=False).last()
+    if wanted is None:
+        wanted = quarter_of(today)
+    current = current[current["period"] == wanted]
+    if rep is not None:
+        current = current[current["rep"] == rep]
+    if territory is not None:
+        current = current[current["territory"] == territory]
+    if family is not None:
+        current = current[current["family"].str.lower() == family.lower()]
+    stamps = pd.to_datetime(sales["date"])
+    bucket = 7 if not sales.empty and (stamps.dt.weekday == 0).all() else 1
+    sales["date"] = stamps.dt.date
+    sales["family"] = sales["sku"].map(families)
+    last_sale = max(sales["date"]) if not sales.empty else None
+    covered = last_sale + dt.timedelta(days=bucket - 1) if last_sale else None
+    out = []
+    for row in current.to_dict("records"):
+        start, end = period_bounds(str(row["period"]))
+        is_rep = bool(row["rep"])
+        owner = str(row["rep"] or row["territory"])
+        mine = sales[
+            (sales["rep" if is_rep else "territory"] == owner)
+            & (sales["date"] >= start - dt.timedelta(days=bucket - 1))
+            & (sales["date"] <= min(end, today))
+        ]
+        if row["family"]:
+            mine = mine[mine["family"] == row["family"]]
+        day = pd.to_datetime(mine["date"])
+        first = day.where(day >= pd.Timestamp(start), pd.Timestamp(start))
+        last = day + pd.Timedelta(days=bucket - 1)
+        last = last.where(last <= pd.Timestamp(end), pd.Timestamp(end))
+        weight = ((last - first).dt.days + 1) / bucket
+        mine = mine.assign(quantity=mine["quantity"] * weight, revenue=mine["revenue"] * weight)
+        out.append(
+            _status(row, start, end, owner, is_rep, mine, covered, today, people, territories)
+        )
+    return sorted(out, key=lambda s: (s.owner_kind, s.owner, s.family or ""))
+
+
+def _status(
+    row: dict[Hashable, Any],
+    start: dt.date,
+    end: dt.date,
+    owner: str,
+    is_rep: bool,
+    sales: pd.DataFrame,
+    covered: dt.date | None,
+    today: dt.date,
+    people: dict[str, str],
+    territories: dict[str, str],
+) -> QuotaStatus:
+    covered = covered or start - dt.timedelta(days=1)
+    measured_until = max(start - dt.timedelta(days=1), min(end, today, covered))
+    length = (end - start).days + 1
+    elapsed_days = (measured_until - start).days + 1
+    elapsed_share = elapsed_days / length
+    units = float(sales["quantity"].sum())
+    revenue = float(sales["revenue"].fillna(0).sum())
+    target_units = _number(row["target_units"])
+    target_revenue = _number(row["target_revenue"])
+    weeks_left = max(0.0, (end - max(today, measured_until)).days / DAYS_PER_WEEK)
+    attainment = 100 * units / target_units if target_units else None
+    revenue_attainment = 100 * revenue / target_revenue if target_revenue else None
+    primary = attainment if attainment is not None else revenue_attainment
+    required = None
+    if target_units is not None and weeks_left > 0:
+        required = max(0.0, target_units - units) / weeks_left
+    weeks_elapsed = elapsed_days / DAYS_PER_WEEK
+    return QuotaStatus(
+        period=str(row["period"]),
+        start=start,
+        end=end,
+        owner_kind="rep" if is_rep else "territory",
+        owner=owner,
+        owner_name=(people if is_rep else territories).get(owner, owner),
+        family=str(row["family"]) or None,
+        version=int(str(row["version"])),
+        target_units=target_units,
+        target_revenue=target_revenue,
+        sold_units=units,
+        sold_revenue=revenue,
+        measured_until=measured_until,
+        elapsed_share=elapsed_share,
+        attainment_pct=attainment,
+        revenue_attainment_pct=revenue_attainment,
+        on_track=None if primary is None else primary >= 100 * elapsed_share,
+        current_weekly_pace=units / weeks_elapsed if weeks_elapsed > 0 else 0.0,
+        required_weekly_pace=required,
+        weeks_left=weeks_left,
+    )
+
+
+def _number(value: Any) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
