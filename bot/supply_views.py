@@ -69,7 +69,9 @@ def print_capacity(console: Console, weeks: list[CapacityWeek], provenance: Prov
     firsts = first_shortfall(weeks)
     table = Table(title="Capacity vs forecast demand (units/week)", title_justify="left")
     for name in ("plant", "family", "week", "demand", "demand 95%", "capacity", "load", "short"):
-        table.add_column(name, justify="right" if name not in ("plant", "family") else "left")
+        table.add_column(
+            name, justify="right" if name not in ("plant", "family") else "left", no_wrap=True
+        )
     for w in weeks:
         load = f"{w.utilization:.0%}" if w.utilization is not None else "no capacity"
         table.add_row(
@@ -123,23 +125,26 @@ def print_quotas(console: Console, statuses: list[QuotaStatus]) -> None:
     )
     for name in (
         "owner",
-        "family",
         "target",
         "sold",
-        "attainment",
+        "attained",
         "expected",
-        "pace/wk",
-        "needed/wk",
+        "pace",
+        "needed",
     ):
-        table.add_column(name, justify="left" if name in ("owner", "family") else "right")
+        table.add_column(
+            name,
+            justify="left" if name == "owner" else "right",
+            no_wrap=name != "owner",
+            min_width=12 if name == "owner" else None,
+        )
     for s in statuses:
         target = s.target_units if s.target_units is not None else s.target_revenue
         sold = s.sold_units if s.target_units is not None else s.sold_revenue
         attainment = s.attainment_pct if s.attainment_pct is not None else s.revenue_attainment_pct
         euro = "" if s.target_units is not None else "€"
         table.add_row(
-            s.owner_name,
-            s.family or "all",
+            f"{s.owner_name} ({s.family})" if s.family else s.owner_name,
             f"{euro}{target:,.0f}" if target is not None else "–",
             f"{euro}{sold:,.0f}",
             f"{attainment:.0f}%" if attainment is not None else "–",
@@ -150,7 +155,8 @@ def print_quotas(console: Console, statuses: list[QuotaStatus]) -> None:
         )
     console.print(table)
     console.print(
-        "Expected = share of the period the imported sales cover; pace in units per week.",
+        "Expected = share of the period the imported sales cover; pace = units per week so "
+        "far, needed = units per week from here to reach the target.",
         highlight=False,
     )
 

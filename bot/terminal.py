@@ -169,8 +169,8 @@ def print_series_forecast(console: Console, forecasts: list[SeriesForecast]) -> 
             title=f"{item.sku} at {where}: {item.pattern} demand, {item.model}{flag}",
             title_justify="left",
         )
-        for name in ("week", "forecast", "80% range", "95% range"):
-            table.add_column(name, justify="right")
+        for name in (item.run.grain, "forecast", "80% range", "95% range"):
+            table.add_column(name, justify="right", no_wrap=True)
         for row in item.values.itertuples(index=False):
             table.add_row(
                 str(row.ds),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 import pandas as pd
@@ -77,8 +78,8 @@ def available_to_promise(
     `today` to `horizon_days` later, or to `requested_date` if that is further. Raises
     PonteError when quantity is not positive or requested_date is before today.
     """
-    if not quantity > 0:
-        raise PonteError(f"The quantity to promise must be more than 0, not {quantity:g}.")
+    if not (quantity > 0 and math.isfinite(quantity)):
+        raise PonteError(f"The quantity to promise must be a number above 0, not {quantity:g}.")
     if requested_date < today:
         raise PonteError(
             f"The date {requested_date.isoformat()} is in the past (today is "

@@ -160,7 +160,8 @@ def _status(
     revenue = float(sales["revenue"].fillna(0).sum())
     target_units = _number(row["target_units"])
     target_revenue = _number(row["target_revenue"])
-    weeks_left = max(0.0, (end - max(today, measured_until)).days / DAYS_PER_WEEK)
+    # What is still needed must come from the days the imported sales do not cover yet.
+    weeks_left = max(0.0, (end - measured_until).days / DAYS_PER_WEEK)
     attainment = 100 * units / target_units if target_units else None
     revenue_attainment = 100 * revenue / target_revenue if target_revenue else None
     primary = attainment if attainment is not None else revenue_attainment

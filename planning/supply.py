@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Engine, text
 from planning.atp import AtpResult, available_to_promise
 from planning.capacity import CapacityWeek, capacity_check
 from planning.errors import PonteError
-from planning.forecast.runs import RunSummary, latest_run_id, summarize
+from planning.forecast.runs import RunSummary, canonical_sku, latest_run_id, summarize
 from planning.projection import InventoryProjection, project_inventory, week_monday
 
 
@@ -39,18 +39,14 @@ def _dates(series: pd.Series) -> pd.Series:
 
 
 def _product(conn: Connection, sku: str) -> pd.Series:
-    product = _frame(conn, "SELECT * FROM product WHERE sku = :sku", sku=sku)
-    if product.empty:
-        raise PonteError(f"unknown product {sku!r}")
+    product = _frame(conn, "SELECT * FROM product WHERE sku = :sku", sku=canonical_sku(conn, sku))
     return product.iloc[0]
 
 
 def _weekly_run(engine: Engine) -> RunSummary | None:
-    run_id = latest_run_id(engine)
-    if run_id is None:
-        return None
-    run = summarize(engine, run_id)
-    return run if run.grain == "week" else None
+    """The newest weekly run: projection, capacity and ATP plan in weeks."""
+    run_id = latest_run_id(engine, grain="week")
+    return summarize(engine, run_id) if run_id is not None else None
 
 
 def _sku_forecast(conn: Connection, run: RunSummary | None, sku: str) -> pd.DataFrame:
@@ -116,8 +112,12 @@ def inventory_projection(
     run = _weekly_run(engine)
     with engine.connect() as conn:
         product = _product(conn, sku)
+        sku = str(product["sku"])
         stock = _stock(conn, sku)
-        main = _main_location(stock, sku, location)
+        _main_location(stock, sku, location)  # says so when `location` holds no stock
+        # Orders without a location ship from where the SKU is mainly stocked, whichever
+        # location is being looked at.
+        main = _main_location(stock, sku, None)
         forecast = _sku_forecast(conn, run, sku)
         projections = []
         for line in stock.to_dict("records"):
@@ -225,20 +225,15 @@ def atp(
     run = _weekly_run(engine)
     with engine.connect() as conn:
         product = _product(conn, sku)
+        sku = str(product["sku"])
         stock = _stock(conn, sku)
         where = _main_location(stock, sku, location)
         line = stock[stock["location"] == where].to_dict("records")[0]
-        orders, receipts = _orders_and_receipts(conn, sku, where, where)
+        orders, receipts = _orders_and_receipts(conn, sku, where, _main_location(stock, sku, None))
     free = pd.DataFrame(columns=["week", "free_units"])
     if run is not None:
         weeks, _ = capacity_report(engine, today=today, family=str(product["family"]))
-        free = pd.DataFrame(
-            {
-                "week": [w.week for w in weeks],
-                "free_units": [max(0.0, w.capacity_units - w.demand) for w in weeks],
-            }
-        )
-        free = free.groupby("week", as_index=False).agg(free_units=("free_units", "sum"))
+        free = _protected_free_capacity(weeks)
     result = available_to_promise(
         sku=sku,
         location=where,
@@ -252,3 +247,25 @@ def atp(
         free_capacity=free,
     )
     return result, Provenance(stock_as_of=line["as_of"], run=run)
+
+
+def _protected_free_capacity(weeks: list[CapacityWeek]) -> pd.DataFrame:
+    """Weekly capacity a new order may take without starving a later overloaded week.
+
+    A week short of capacity must be built ahead in earlier weeks, so what is promisable by
+    week t is the running surplus up to t, capped by the lowest running surplus after it;
+    each week offers the increase of that protected running total.
+    """
+    net = (
+        pd.DataFrame(
+            {"week": [w.week for w in weeks], "net": [w.capacity_units - w.demand for w in weeks]}
+        )
+        .groupby("week", as_index=False)
+        .agg(net=("net", "sum"))
+        .sort_values("week")
+    )
+    running = net["net"].cumsum().to_numpy()
+    protected = np.minimum.accumulate(running[::-1])[::-1].clip(min=0.0)
+    return pd.DataFrame(
+        {"week": net["week"], "free_units": np.diff(protected, prepend=0.0).clip(min=0.0)}
+    )

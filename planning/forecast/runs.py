@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import pandas as pd
-from sqlalchemy import Engine, insert, select, text
+from sqlalchemy import Connection, Engine, func, insert, select, text
 from sqlmodel import col
 
 from planning.bulk import copy_rows
@@ -145,11 +145,13 @@ def _columns(model: type) -> tuple[str, ...]:
     return tuple(c.name for c in model.__table__.columns)  # type: ignore[attr-defined]
 
 
-def latest_run_id(engine: Engine) -> int | None:
+def latest_run_id(engine: Engine, *, grain: str | None = None) -> int | None:
+    """The newest run (of `grain`, if given)."""
+    statement = select(col(ForecastRun.id)).order_by(col(ForecastRun.id).desc())
+    if grain is not None:
+        statement = statement.where(col(ForecastRun.grain) == grain)
     with engine.connect() as conn:
-        value = conn.execute(
-            select(col(ForecastRun.id)).order_by(col(ForecastRun.id).desc())
-        ).first()
+        value = conn.execute(statement).first()
     return int(value[0]) if value and value[0] is not None else None
 
 
@@ -202,8 +204,7 @@ def sku_forecasts(engine: Engine, sku: str, *, run_id: int | None = None) -> lis
         raise PonteError("no forecast has been run yet: run `ponte forecast` first")
     run = summarize(engine, run_id)
     with engine.connect() as conn:
-        if conn.execute(select(col(Product.sku)).where(col(Product.sku) == sku)).first() is None:
-            raise PonteError(f"unknown product {sku!r}")
+        sku = canonical_sku(conn, sku)
         series = pd.read_sql_query(
             text("SELECT * FROM forecast_series WHERE run_id = :run AND sku = :sku"),
             conn,
@@ -243,6 +244,19 @@ def sku_forecasts(engine: Engine, sku: str, *, run_id: int | None = None) -> lis
             )
         )
     return out
+
+
+def canonical_sku(conn: Connection, sku: str) -> str:
+    """The catalogue's spelling of `sku` (people type "mok-003" for "MOK-003")."""
+    exact = conn.execute(select(col(Product.sku)).where(col(Product.sku) == sku)).first()
+    if exact is not None:
+        return str(exact[0])
+    matches = conn.execute(
+        select(col(Product.sku)).where(func.upper(col(Product.sku)) == sku.upper())
+    ).all()
+    if len(matches) == 1:
+        return str(matches[0][0])
+    raise PonteError(f"unknown product {sku!r}")
 
 
 def _utc(value: object) -> dt.datetime:

@@ -168,9 +168,9 @@ def test_no_earliest_date_beyond_the_search_horizon() -> None:
     )
 
 
-@pytest.mark.parametrize("quantity", [0, -5])
+@pytest.mark.parametrize("quantity", [0, -5, float("inf"), float("nan")])
 def test_quantity_must_be_positive(quantity: float) -> None:
-    with pytest.raises(PonteError, match="more than 0"):
+    with pytest.raises(PonteError, match="must be a number above 0"):
         promise(quantity, TODAY, on_hand=100)
 
 

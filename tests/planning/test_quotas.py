@@ -28,7 +28,7 @@ def test_periods_have_their_calendar_bounds() -> None:
 def test_a_reps_attainment_pace_and_what_is_left(loaded: Engine) -> None:
     (status,) = quota_status(loaded, today=TODAY, rep="U01ROSSI")
     # Weekly rows of 9 and 16 Nov: 300 + 310 units; they cover sales up to Sunday 22 Nov,
-    # i.e. 53 of the quarter's 92 days. 34 days (Nov 28 – Dec 31) are left.
+    # i.e. 53 of the quarter's 92 days. The other 39 days (Nov 23 – Dec 31) must bring the rest.
     assert (status.period, status.owner_name, status.version) == ("2026-Q4", "Giulia Rossi", 1)
     assert status.sold_units == pytest.approx(610)
     assert status.sold_revenue == pytest.approx(14180.5)
@@ -38,8 +38,8 @@ def test_a_reps_attainment_pace_and_what_is_left(loaded: Engine) -> None:
     assert status.revenue_attainment_pct == pytest.approx(100 * 14180.5 / 210000)
     assert status.on_track is False
     assert status.current_weekly_pace == pytest.approx(610 / (53 / 7))
-    assert status.weeks_left == pytest.approx(34 / 7)
-    assert status.required_weekly_pace == pytest.approx((9000 - 610) / (34 / 7))
+    assert status.weeks_left == pytest.approx(39 / 7)
+    assert status.required_weekly_pace == pytest.approx((9000 - 610) / (39 / 7))
 
 
 def test_a_territory_family_quota_counts_only_that_family(loaded: Engine) -> None:

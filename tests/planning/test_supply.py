@@ -150,3 +150,49 @@ def test_atp_refuses_a_date_in_the_past(demo_db: Engine) -> None:
         atp(demo_db, "MOK-003", 10, DEMO_TODAY - dt.timedelta(days=3), today=DEMO_TODAY)
     with pytest.raises(PonteError, match="unknown product"):
         atp(demo_db, "MOK-999", 10, DEMO_TODAY, today=DEMO_TODAY)
+
+
+def test_free_capacity_is_held_back_for_later_overloaded_weeks() -> None:
+    from planning.capacity import CapacityWeek
+    from planning.supply import _protected_free_capacity
+
+    def week(day: int, capacity: float, demand: float) -> CapacityWeek:
+        return CapacityWeek(
+            plant="P",
+            family="F",
+            week=dt.date(2026, 11, day),
+            demand=demand,
+            demand_upper=demand,
+            capacity_units=capacity,
+            utilization=demand / capacity,
+            shortfall_units=max(0.0, demand - capacity),
+            shortfall_units_upper=max(0.0, demand - capacity),
+            shortfall_revenue=0.0,
+        )
+
+    # Surplus 100, 50, then a week 120 short, then 10 spare: the short week must be built
+    # ahead, so only 30 of the first week's 100 (and nothing of the second's) is free to promise.
+    weeks = [week(2, 200, 100), week(9, 200, 150), week(16, 100, 220), week(23, 200, 190)]
+    free = _protected_free_capacity(weeks)
+    assert free["free_units"].tolist() == pytest.approx([30, 0, 0, 10])
+
+
+def test_skus_are_found_whatever_their_case(demo_db: Engine) -> None:
+    result, _ = atp(demo_db, "mok-003", 10, DEMO_TODAY + dt.timedelta(days=7), today=DEMO_TODAY)
+    assert result.sku == "MOK-003" and result.feasible
+    projections, _ = inventory_projection(demo_db, "pad-28", today=DEMO_TODAY, weeks=4)
+    assert {p.sku for p in projections} == {"PAD-28"}
+    with pytest.raises(PonteError, match="must be a number above 0"):
+        atp(demo_db, "MOK-003", float("inf"), DEMO_TODAY, today=DEMO_TODAY)
+
+
+def test_a_monthly_run_does_not_hide_the_weekly_forecast(demo_db: Engine) -> None:
+    weekly = sku_forecasts(demo_db, "MOK-003")[0].run
+    monthly = compute_forecast(load_sales(demo_db), today=DEMO_TODAY, horizon=6, grain="month")
+    store_run(demo_db, monthly, now=NOW, engine_name="local", duration_seconds=1.0)
+    _, provenance = inventory_projection(demo_db, "MOK-003", today=DEMO_TODAY, weeks=4)
+    assert provenance.run is not None and provenance.run.run_id == weekly.run_id
+    weeks, _ = capacity_report(demo_db, today=DEMO_TODAY)
+    assert weeks and all(w.demand > 0 for w in weeks[:4])
+    (latest,) = [s for s in sku_forecasts(demo_db, "MOK-003") if s.location == "WH-MIL"]
+    assert latest.run.grain == "month" and len(latest.values) == 6
