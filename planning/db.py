@@ -6,6 +6,7 @@ owned by Alembic migrations in planning/migrations, applied by `upgrade(engine)`
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -111,3 +112,18 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+def as_date(value: object) -> dt.date | None:
+    """A DATE as the drivers hand it back: SQLite gives ISO text (for aggregates too)."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def as_utc(value: object) -> dt.datetime | None:
+    """A timestamp in UTC: SQLite gives naive text, PostgreSQL the session's time zone."""
+    if value is None:
+        return None
+    parsed = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)).astimezone(dt.UTC)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine, func
 from sqlmodel import Session, col, select
 
+from planning.db import as_date, as_utc
 from planning.models import (
     AuditEntry,
     Capacity,
@@ -61,7 +62,7 @@ def data_status(engine: Engine, *, today: dt.date) -> DataStatus:
 
         def span(column: object) -> tuple[dt.date | None, dt.date | None]:
             first, last = session.exec(select(func.min(column), func.max(column))).one()
-            return _as_date(first), _as_date(last)
+            return as_date(first), as_date(last)
 
         families = session.exec(select(func.count(func.distinct(Product.family)))).one()
         plants = count(Location, col(Location.kind) == "plant")
@@ -115,23 +116,8 @@ def data_status(engine: Engine, *, today: dt.date) -> DataStatus:
     return DataStatus(
         today=today,
         entities=entities,
-        last_import_at=_as_datetime(last_import),
+        last_import_at=as_utc(last_import),
         sales_age_days=sales_age,
         stock_age_days=stock_age,
         warnings=warnings,
     )
-
-
-def _as_date(value: object) -> dt.date | None:
-    # SQLite hands back aggregates of DATE columns as ISO text.
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
-
-
-def _as_datetime(value: object) -> dt.datetime | None:
-    """In UTC: PostgreSQL hands timestamps back in the session's time zone."""
-    if value is None:
-        return None
-    parsed = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
-    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)).astimezone(dt.UTC)

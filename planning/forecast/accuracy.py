@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Engine, text
 
+from planning.db import as_date
 from planning.errors import PonteError
 from planning.forecast.demand import SEASON_LENGTH, Grain, demand_history
 from planning.forecast.runs import RunSummary, load_sales, summarize
@@ -136,11 +137,11 @@ def _run_to_score(engine: Engine, today: dt.date, run_id: int | None) -> RunSumm
         runs = conn.execute(text("SELECT id, data_as_of FROM forecast_run ORDER BY id DESC")).all()
     if not runs:
         raise PonteError("no forecast has been run yet: run `ponte forecast` first")
-    if latest_sale is not None:
-        newest = dt.date.fromisoformat(str(latest_sale)[:10])
-        for rid, as_of in runs:
-            if dt.date.fromisoformat(str(as_of)[:10]) < newest:
-                return summarize(engine, int(rid))
+    newest = as_date(latest_sale)
+    for rid, as_of in runs:
+        seen = as_date(as_of)
+        if newest is not None and seen is not None and seen < newest:
+            return summarize(engine, int(rid))
     raise PonteError(
         "no forecast run has actuals to compare yet: the latest sales are no newer than "
         "the data every run already saw"

@@ -11,12 +11,14 @@ import datetime as dt
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import pandas as pd
 from sqlalchemy import Connection, Engine, func, insert, select, text
 from sqlmodel import col
 
 from planning.bulk import copy_rows
+from planning.db import as_date, as_utc
 from planning.errors import PonteError
 from planning.forecast.demand import (
     FREQUENCY,
@@ -29,6 +31,7 @@ from planning.forecast.pipeline import EngineSpec, check_horizon, forecast_serie
 from planning.models import ForecastRun, ForecastSeries, ForecastValue, Product
 
 GRAINS: tuple[Grain, ...] = ("week", "month")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -167,8 +170,8 @@ def summarize(engine: Engine, run_id: int) -> RunSummary:
         ).all()
     return RunSummary(
         run_id=run_id,
-        created_at=_utc(run.created_at),
-        data_as_of=_date(run.data_as_of),
+        created_at=_required(as_utc(run.created_at)),
+        data_as_of=_required(as_date(run.data_as_of)),
         grain=run.grain,
         horizon=run.horizon,
         engine=run.engine,
@@ -259,10 +262,6 @@ def canonical_sku(conn: Connection, sku: str) -> str:
     raise PonteError(f"unknown product {sku!r}")
 
 
-def _utc(value: object) -> dt.datetime:
-    parsed = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
-    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)).astimezone(dt.UTC)
-
-
-def _date(value: object) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+def _required(value: T | None) -> T:
+    assert value is not None, "a NOT NULL column came back empty"
+    return value
