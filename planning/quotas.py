@@ -28,7 +28,11 @@ def period_bounds(period: str) -> tuple[dt.date, dt.date]:
     """First and last day of a `YYYY-MM`, `YYYY-Qn` or `YYYY` period."""
     match = PERIOD.match(period.upper())
     if match is None:
-        raise PonteError(f"{period!r} is not a period (use YYYY-MM, YYYY-Qn or YYYY)")
+        raise PonteError(
+            f"{period!r} is not a period (use YYYY-MM, YYYY-Qn or YYYY)",
+            code="bad_period",
+            period=period,
+        )
     year = int(match.group(1))
     if match.group(2):
         first_month, months = int(match.group(2)), 1
@@ -92,7 +96,7 @@ def quota_status(
             text("SELECT date, sku, quantity, revenue, territory, rep FROM sales_actual"), conn
         )
     if rep is not None and rep not in people:
-        raise PonteError(f"unknown person {rep!r}")
+        raise PonteError(f"unknown person {rep!r}", code="unknown_person", person=rep)
     if territory is not None and territory not in territories:
         raise PonteError(f"unknown territory {territory!r}")
     if quotas.empty:

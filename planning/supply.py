@@ -77,10 +77,17 @@ def _stock(conn: Connection, sku: str) -> pd.DataFrame:
 def _main_location(stock: pd.DataFrame, sku: str, location: str | None) -> str:
     if location is not None:
         if location not in set(stock["location"]):
-            raise PonteError(f"there is no stock record for {sku} at {location}")
+            raise PonteError(
+                f"there is no stock record for {sku} at {location}",
+                code="no_stock_at",
+                sku=sku,
+                location=location,
+            )
         return location
     if stock.empty:
-        raise PonteError(f"there is no stock record for {sku}: import stock.csv first")
+        raise PonteError(
+            f"there is no stock record for {sku}: import stock.csv first", code="no_stock", sku=sku
+        )
     return str(stock.sort_values("on_hand", ascending=False)["location"].iloc[0])
 
 
@@ -182,7 +189,7 @@ def capacity_report(
     """Weekly utilization and shortfall per plant x family, from the latest weekly run."""
     run = _weekly_run(engine)
     if run is None:
-        raise PonteError("no weekly forecast yet: run `ponte forecast` first")
+        raise PonteError("no weekly forecast yet: run `ponte forecast` first", code="no_forecast")
     demand = plant_family_demand(engine, run)
     with engine.connect() as conn:
         capacity = _frame(

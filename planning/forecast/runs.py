@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import pandas as pd
 from sqlalchemy import Connection, Engine, func, insert, select, text
@@ -27,8 +27,10 @@ from planning.forecast.demand import (
     demand_history,
     last_complete_period,
 )
-from planning.forecast.pipeline import EngineSpec, check_horizon, forecast_series
 from planning.models import ForecastRun, ForecastSeries, ForecastValue, Product
+
+if TYPE_CHECKING:
+    from planning.forecast.pipeline import EngineSpec
 
 GRAINS: tuple[Grain, ...] = ("week", "month")
 T = TypeVar("T")
@@ -78,6 +80,9 @@ def compute_forecast(
     """Forecast every SKU x location (or SKU x territory) series from `sales`."""
     if grain not in GRAINS:
         raise PonteError(f"unknown grain {grain!r}: use week or month")
+    # statsforecast takes seconds to import: only the commands that forecast pay for it.
+    from planning.forecast.pipeline import check_horizon, forecast_series
+
     check_horizon(horizon)
     history = demand_history(sales, end=today, grain=grain)
     if history.empty:
@@ -204,7 +209,9 @@ def sku_forecasts(engine: Engine, sku: str, *, run_id: int | None = None) -> lis
     """Every series of `sku` in a run (the latest by default)."""
     run_id = run_id if run_id is not None else latest_run_id(engine)
     if run_id is None:
-        raise PonteError("no forecast has been run yet: run `ponte forecast` first")
+        raise PonteError(
+            "no forecast has been run yet: run `ponte forecast` first", code="no_forecast"
+        )
     run = summarize(engine, run_id)
     with engine.connect() as conn:
         sku = canonical_sku(conn, sku)
@@ -223,7 +230,11 @@ def sku_forecasts(engine: Engine, sku: str, *, run_id: int | None = None) -> lis
             params={"run": run_id, "sku": sku},
         )
     if series.empty:
-        raise PonteError(f"the latest forecast has no series for {sku} (no sales history)")
+        raise PonteError(
+            f"the latest forecast has no series for {sku} (no sales history)",
+            code="no_series",
+            sku=sku,
+        )
     values["ds"] = pd.to_datetime(values["ds"]).dt.date
     out = []
     for row in series.to_dict("records"):
@@ -259,7 +270,7 @@ def canonical_sku(conn: Connection, sku: str) -> str:
     ).all()
     if len(matches) == 1:
         return str(matches[0][0])
-    raise PonteError(f"unknown product {sku!r}")
+    raise PonteError(f"unknown product {sku!r}", code="unknown_product", sku=sku)
 
 
 def _required(value: T | None) -> T:

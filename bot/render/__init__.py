@@ -1,0 +1,1 @@
+"""Rendering of assistant outcomes: localized cards, then terminal, plain text, Block Kit."""

@@ -1,0 +1,217 @@
+"""Words and number formats in English and Italian, for everything Ponte says.
+
+Numbers use the reader's conventions (1,234.5 / 1.234,5), dates are written out
+("15 Mar 2027" / "15 mar 2027") so they are never read the wrong way round.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+MONTHS = {
+    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+    "it": ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"],
+}
+
+
+def number(lang: str, value: float, decimals: int = 0) -> str:
+    text = f"{value:,.{decimals}f}"
+    if lang == "it":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
+def money(lang: str, value: float) -> str:
+    return f"€{number(lang, value)}" if lang == "en" else f"{number(lang, value)} €"
+
+
+def pct(lang: str, value: float | None, signed: bool = False) -> str:
+    if value is None:
+        return "–"
+    text = number(lang, value, 0) + "%"
+    return ("+" + text) if signed and value > 0 else text
+
+
+def date(lang: str, day: dt.date | None) -> str:
+    if day is None:
+        return "–"
+    return f"{day.day} {MONTHS.get(lang, MONTHS['en'])[day.month - 1]} {day.year}"
+
+
+def period(lang: str, value: str) -> str:
+    """2026-Q4 -> "Q4 2026"; 2026-03 -> "Mar 2026"."""
+    if "-Q" in value:
+        year, quarter = value.split("-")
+        return f"{quarter} {year}"
+    if "-" in value:
+        year, month = value.split("-")
+        return f"{MONTHS.get(lang, MONTHS['en'])[int(month) - 1]} {year}"
+    return value
+
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # outcomes that are not answers
+    "empty": (
+        "Ask me about stock, forecasts, available-to-promise, capacity or quotas. "
+        "Type `help` for examples.",
+        "Chiedimi di scorte, previsioni, disponibilità a promettere, capacità o quote. "
+        "Scrivi `aiuto` per degli esempi.",
+    ),
+    "too_long": (
+        "That message is too long for me ({chars} characters). Ask one question in a line "
+        "or two; to load data, use `ponte import`.",
+        "Il messaggio è troppo lungo per me ({chars} caratteri). Fai una domanda in una o due "
+        "righe; per caricare dati usa `ponte import`.",
+    ),
+    "not_understood": (
+        "I did not understand that. I can answer questions like: {examples}",
+        "Non ho capito. Posso rispondere a domande come: {examples}",
+    ),
+    "unknown_user": (
+        "Hi! I don't know you yet ({user}), so I can't show company data. Ask {admins} to "
+        "add you to Ponte's people list.",
+        "Ciao! Non ti conosco ancora ({user}), quindi non posso mostrarti dati aziendali. "
+        "Chiedi a {admins} di aggiungerti all'elenco persone di Ponte.",
+    ),
+    "unavailable": (
+        "{ability} is not available yet: it arrives with a later release. Meanwhile I can "
+        "help with: {abilities}.",
+        "{ability}: non è ancora disponibile, arriverà con una prossima versione. Intanto "
+        "posso aiutarti con: {abilities}.",
+    ),
+    "ask_product": ("Which product do you mean?", "Quale prodotto intendi?"),
+    "ask_product_any": (
+        "Which product? Give me a SKU code (e.g. {example}) or part of its name.",
+        "Quale prodotto? Indicami un codice (es. {example}) o parte del nome.",
+    ),
+    "ask_quantity": ("How many units?", "Quanti pezzi?"),
+    "ask_date": (
+        "By which date? (e.g. 15 March, 2027-03-15)",
+        "Entro quale data? (es. 15 marzo, 15/03/2027)",
+    ),
+    "ask_person": ("Whom do you mean?", "Chi intendi?"),
+    "bad_date": ("{text} is not a date in the calendar.", "{text} non è una data valida."),
+    "reply_hint": ("Reply with the number or the code.", "Rispondi con il numero o il codice."),
+    # refusals
+    "not_allowed": (
+        "Sorry, {ability} is not available to your role ({role}). Ask an ops planner or "
+        "your manager.",
+        "Mi dispiace, {ability} non è disponibile per il tuo ruolo ({role}). Chiedi a un "
+        "pianificatore o al tuo responsabile.",
+    ),
+    "quota_not_yours": (
+        "Sorry, you can see your own quota (and your territory's or team's), not {whose}'s.",
+        "Mi dispiace, puoi vedere la tua quota (e quella del tuo territorio o del tuo team), "
+        "non quella di {whose}.",
+    ),
+    # errors the user can cause
+    "unknown_product": ("I don't know a product {sku}.", "Non conosco il prodotto {sku}."),
+    "did_you_mean": ("Did you mean {choices}?", "Forse intendevi {choices}?"),
+    "ambiguous_product": (
+        "{product} matches several products: {choices}. Which one?",
+        "{product} corrisponde a più prodotti: {choices}. Quale?",
+    ),
+    "unknown_family": (
+        "I don't know a product family {family}. Families: {known}.",
+        "Non conosco la famiglia {family}. Famiglie: {known}.",
+    ),
+    "unknown_location": ("I don't know a location {location}.", "Non conosco la sede {location}."),
+    "unknown_person": ("I don't know {person}.", "Non conosco {person}."),
+    "ambiguous_person": (
+        "{person} could be {choices}. Whom?",
+        "{person} può essere {choices}. Chi?",
+    ),
+    "unknown_territory": (
+        "I don't know a territory {territory}.",
+        "Non conosco il territorio {territory}.",
+    ),
+    "no_forecast": (
+        "There is no forecast yet: an admin runs `ponte forecast` first.",
+        "Non c'è ancora una previsione: un admin deve lanciare `ponte forecast`.",
+    ),
+    "no_series": (
+        "{sku} has no forecast: it has no sales history.",
+        "{sku} non ha una previsione: non ha storico vendite.",
+    ),
+    "no_series_at": (
+        "{sku} has no forecast at {location}.",
+        "{sku} non ha una previsione presso {location}.",
+    ),
+    "no_stock": ("There is no stock record for {sku}.", "Non ci sono dati di giacenza per {sku}."),
+    "no_stock_at": (
+        "There is no stock record for {sku} at {location}.",
+        "Non ci sono dati di giacenza per {sku} presso {location}.",
+    ),
+    "bad_period": (
+        "{period} is not a period: use Q1-Q4, a month or a year.",
+        "{period} non è un periodo: usa Q1-Q4, un mese o un anno.",
+    ),
+    "date_in_past": (
+        "{date} is in the past: give me a date from today on.",
+        "{date} è nel passato: indicami una data da oggi in poi.",
+    ),
+    "bad_arguments": (
+        "I could not use those values: {problems}.",
+        "Non posso usare quei valori: {problems}.",
+    ),
+    "bad_horizon": ("Ask for 1 to 104 weeks ahead.", "Chiedi da 1 a 104 settimane."),
+    "which_product": ("Which product?", "Quale prodotto?"),
+    "error": ("I can't answer that: {message}.", "Non posso rispondere: {message}."),
+}
+
+ABILITY_NAMES: dict[str, tuple[str, str]] = {
+    "stock_status": ("stock", "giacenze"),
+    "demand_forecast": ("forecasts", "previsioni"),
+    "inventory_projection": ("stock projection and stockout dates", "proiezione scorte e rotture"),
+    "capacity_check": ("plant capacity", "capacità degli impianti"),
+    "available_to_promise": ("available-to-promise", "disponibilità a promettere (ATP)"),
+    "quota_status": ("quotas and attainment", "quote e raggiungimento"),
+    "explain_forecast": ("why a forecast is what it is", "spiegazione delle previsioni"),
+    "help": ("help", "aiuto"),
+    "request_quota_change": (
+        "Quota change requests and approvals",
+        "Richieste e approvazioni di modifica quota",
+    ),
+    "record_feedback": ("Recording customer feedback", "Registrare il feedback dei clienti"),
+    "search_feedback": ("Searching customer feedback", "Cercare nel feedback dei clienti"),
+    "list_alerts": ("Alerts", "Le allerte"),
+}
+
+EXAMPLES: dict[str, tuple[str, str]] = {
+    "stock_status": ("How much PAD-28 do we have?", "Quanta giacenza abbiamo di PAD-28?"),
+    "demand_forecast": (
+        "Forecast for MOK-003 next 8 weeks",
+        "Previsione MOK-003 prossime 8 settimane",
+    ),
+    "inventory_projection": ("When will PAD-28 run out?", "Quando finisce PAD-28?"),
+    "capacity_check": ("Capacity for PENTOLE", "Saturazione impianto per PENTOLE"),
+    "available_to_promise": (
+        "Can I promise 500 PAD-24 by 15 March?",
+        "Posso promettere 500 PAD-24 entro il 15 marzo?",
+    ),
+    "quota_status": ("What's my quota this quarter?", "Come sto andando con la quota?"),
+    "explain_forecast": (
+        "Why is the PAD-28 forecast so high?",
+        "Perché la previsione di PAD-28 è così alta?",
+    ),
+}
+
+
+def t(lang: str, key: str, **params: Any) -> str:
+    english, italian = MESSAGES[key]
+    return (italian if lang == "it" else english).format(**params)
+
+
+def ability(lang: str, name: str) -> str:
+    english, italian = ABILITY_NAMES.get(name, (name, name))
+    return italian if lang == "it" else english
+
+
+def example(lang: str, name: str) -> str:
+    english, italian = EXAMPLES[name]
+    return italian if lang == "it" else english
+
+
+def pick(lang: str, english: str, italian: str) -> str:
+    return italian if lang == "it" else english

@@ -1,0 +1,149 @@
+"""Who may do what: abilities by role, and whose quota each person may see.
+
+Keyed on the verified Slack user id (from Slack's signed request, or `--as` on the command
+line), never on message text or on what a model passes. The rules sit next to the abilities
+they guard so that a new ability cannot ship without saying who may use it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, text
+
+from planning.errors import PermissionDenied, PonteError
+from planning.models import Role
+
+EVERYONE = frozenset(Role)
+SALES_AND_OPS = frozenset({Role.rep, Role.manager, Role.ops, Role.admin})
+PLANNERS = frozenset({Role.manager, Role.ops, Role.admin})
+
+# ability -> the roles that may use it. An unknown user may only ask for help.
+ABILITIES: dict[str, frozenset[Role]] = {
+    "help": EVERYONE,
+    "stock_status": EVERYONE,
+    "demand_forecast": EVERYONE,
+    "explain_forecast": EVERYONE,
+    "inventory_projection": EVERYONE,
+    # Promising delivery dates to customers is the sales side's and planners' job.
+    "available_to_promise": SALES_AND_OPS,
+    # Plant load is planning data: reps see its effect through available-to-promise.
+    "capacity_check": PLANNERS,
+    "quota_status": SALES_AND_OPS,
+}
+
+
+@dataclass(frozen=True)
+class Caller:
+    """The verified person asking, as people.csv describes them."""
+
+    slack_user_id: str
+    name: str
+    role: Role
+    language: str
+    territory: str | None
+    manager: str | None
+    team: frozenset[str]  # slack user ids of the people who report to them
+
+
+def identify(engine: Engine, slack_user_id: str) -> Caller:
+    """The person behind a verified Slack user id; PonteError(code="unknown_user") if none."""
+    with engine.connect() as conn:
+        row = conn.execute(
+            text(
+                "SELECT slack_user_id, name, role, language, territory, manager_slack_user_id "
+                "FROM person WHERE slack_user_id = :id"
+            ),
+            {"id": slack_user_id},
+        ).first()
+        if row is None:
+            admins = [
+                name
+                for (name,) in conn.execute(
+                    text("SELECT name FROM person WHERE role = 'admin' ORDER BY name")
+                )
+            ]
+            raise PonteError(
+                f"{slack_user_id} is not in Ponte's people list; ask "
+                f"{' or '.join(admins) or 'your Ponte admin'} to add you",
+                code="unknown_user",
+                user=slack_user_id,
+                admins=admins,
+            )
+        team = frozenset(
+            r
+            for (r,) in conn.execute(
+                text("SELECT slack_user_id FROM person WHERE manager_slack_user_id = :id"),
+                {"id": slack_user_id},
+            )
+        )
+    return Caller(
+        slack_user_id=row.slack_user_id,
+        name=row.name,
+        role=Role(row.role),
+        language=row.language or "en",
+        territory=row.territory,
+        manager=row.manager_slack_user_id,
+        team=team,
+    )
+
+
+def authorize(caller: Caller, ability: str) -> None:
+    """Raise PermissionDenied unless `caller`'s role may use `ability`."""
+    if caller.role not in ABILITIES.get(ability, frozenset()):
+        raise PermissionDenied(
+            f"{caller.name} ({caller.role}) may not use {ability}",
+            code="not_allowed",
+            ability=ability,
+            role=str(caller.role),
+        )
+
+
+@dataclass(frozen=True)
+class QuotaScope:
+    """Whose quotas a caller may see: None means everyone's."""
+
+    reps: frozenset[str] | None
+    territories: frozenset[str] | None
+
+    def allows(self, *, rep: str | None = None, territory: str | None = None) -> bool:
+        if rep is not None and self.reps is not None and rep not in self.reps:
+            return False
+        return not (
+            territory is not None
+            and self.territories is not None
+            and territory not in self.territories
+        )
+
+
+def quota_scope(engine: Engine, caller: Caller) -> QuotaScope:
+    """Reps see their own quota and their territory's; managers their team's; ops and admins
+    everyone's (to check quotas against capacity)."""
+    authorize(caller, "quota_status")
+    if caller.role in (Role.ops, Role.admin):
+        return QuotaScope(reps=None, territories=None)
+    reps = {caller.slack_user_id} | set(caller.team)
+    with engine.connect() as conn:
+        territories = {
+            t
+            for (t,) in conn.execute(
+                text("SELECT DISTINCT territory FROM person WHERE territory IS NOT NULL")
+            )
+            if t is not None
+        }
+        rows = conn.execute(text("SELECT slack_user_id, territory FROM person")).all()
+    mine = {t for person, t in rows if person in reps and t in territories}
+    return QuotaScope(reps=frozenset(reps), territories=frozenset(mine))
+
+
+def check_quota_access(
+    scope: QuotaScope, caller: Caller, *, rep: str | None, territory: str | None
+) -> None:
+    """Raise PermissionDenied when `caller` asks for a quota outside their scope."""
+    if not scope.allows(rep=rep, territory=territory):
+        whose = rep or territory or ""
+        raise PermissionDenied(
+            f"{caller.name} may not see the quota of {whose}",
+            code="quota_not_yours",
+            whose=whose,
+        )

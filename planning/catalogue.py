@@ -1,0 +1,44 @@
+"""The names people use for things: products, families, locations, territories and people.
+
+The question router matches words against these; it reads them once per import (the
+`version` changes whenever an import or a write is audited).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, text
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    version: tuple[int, int]  # (audit entries, newest audit id): changes with every import
+    products: tuple[tuple[str, str, str], ...]  # sku, name, family
+    locations: tuple[tuple[str, str, str], ...]  # code, name, kind
+    territories: tuple[tuple[str, str], ...]  # code, name
+    people: tuple[tuple[str, str, str], ...]  # slack user id, name, role
+
+
+def catalogue_version(engine: Engine) -> tuple[int, int]:
+    with engine.connect() as conn:
+        count, newest = conn.execute(text("SELECT count(*), max(id) FROM audit_log")).one()
+    return int(count), int(newest or 0)
+
+
+def load_catalogue(engine: Engine) -> Catalogue:
+    version = catalogue_version(engine)
+    with engine.connect() as conn:
+        products = conn.execute(text("SELECT sku, name, family FROM product ORDER BY sku")).all()
+        locations = conn.execute(text("SELECT code, name, kind FROM location ORDER BY code")).all()
+        territories = conn.execute(text("SELECT code, name FROM territory ORDER BY code")).all()
+        people = conn.execute(
+            text("SELECT slack_user_id, name, role FROM person ORDER BY slack_user_id")
+        ).all()
+    return Catalogue(
+        version=version,
+        products=tuple((str(a), str(b), str(c)) for a, b, c in products),
+        locations=tuple((str(a), str(b), str(c)) for a, b, c in locations),
+        territories=tuple((str(a), str(b)) for a, b in territories),
+        people=tuple((str(a), str(b), str(c)) for a, b, c in people),
+    )

@@ -1,0 +1,187 @@
+"""A SKU's forecast as a rep asks for it: summed over locations, and explained.
+
+The sum over locations keeps the point forecast exact and combines the interval half-widths
+in quadrature (independent errors), as plant loads do in planning.supply.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import Engine, text
+
+from planning.errors import PonteError
+from planning.forecast.runs import RunSummary, SeriesForecast, latest_run_id, sku_forecasts
+
+BANDS = ("lo_80", "hi_80", "lo_95", "hi_95")
+COMPARE_WEEKS = 13  # a quarter: long enough to smooth a noisy week, short enough to be recent
+
+
+@dataclass(frozen=True)
+class ForecastPeriod:
+    period: dt.date  # the Monday of the week (or the first day of the month)
+    forecast: float
+    lo_80: float
+    hi_80: float
+    lo_95: float
+    hi_95: float
+
+
+@dataclass(frozen=True)
+class ForecastView:
+    sku: str
+    name: str
+    location: str | None  # None = all locations together
+    run: RunSummary
+    periods: tuple[ForecastPeriod, ...]
+    total: float
+    total_lo_80: float
+    total_hi_80: float
+    models: tuple[str, ...]  # distinct models behind the series summed
+
+
+@dataclass(frozen=True)
+class SeriesReason:
+    location: str
+    territory: str
+    pattern: str  # smooth, intermittent, lumpy, erratic, too_short, all_zero
+    model: str
+    validation_mase: float | None  # < 1: better than a seasonal naive on held-out weeks
+    fallback: bool
+    history_periods: int
+
+
+@dataclass(frozen=True)
+class ForecastExplanation:
+    sku: str
+    name: str
+    run: RunSummary
+    series: tuple[SeriesReason, ...]
+    recent_weekly: float  # actual units per week over the last COMPARE_WEEKS weeks imported
+    last_year_weekly: float | None  # the same weeks one year before the forecast window
+    forecast_weekly: float  # forecast units per week over the next COMPARE_WEEKS weeks
+    change_vs_recent_pct: float | None
+    change_vs_last_year_pct: float | None
+
+
+def _weekly_series(engine: Engine, sku: str, location: str | None) -> list[SeriesForecast]:
+    run_id = latest_run_id(engine, grain="week") or latest_run_id(engine)
+    series = sku_forecasts(engine, sku, run_id=run_id)
+    if location is not None:
+        series = [s for s in series if s.location == location]
+        if not series:
+            raise PonteError(
+                f"the forecast has no series for {sku} at {location}",
+                code="no_series_at",
+                sku=sku,
+                location=location,
+            )
+    return series
+
+
+def _name(engine: Engine, sku: str) -> str:
+    with engine.connect() as conn:
+        return str(
+            conn.execute(text("SELECT name FROM product WHERE sku = :s"), {"s": sku}).scalar()
+        )
+
+
+def forecast_view(
+    engine: Engine, sku: str, *, today: dt.date, weeks: int = 12, location: str | None = None
+) -> ForecastView:
+    """The next `weeks` periods of `sku`'s forecast from today, summed over locations."""
+    if not 1 <= weeks <= 104:
+        raise PonteError(f"ask for 1 to 104 weeks ahead, not {weeks}", code="bad_horizon")
+    series = _weekly_series(engine, sku, location)
+    frames = pd.concat([s.values for s in series])
+    frames["ds"] = pd.to_datetime(frames["ds"]).dt.date
+    start = today - dt.timedelta(days=today.weekday())
+    frames = frames[frames["ds"] >= start]
+    for band in BANDS:  # half-widths, summed in quadrature
+        frames[band] = (frames[band] - frames["forecast"]) ** 2
+    grouped = frames.groupby("ds").sum(numeric_only=True).sort_index().head(weeks)
+    periods = []
+    for ds, row in grouped.iterrows():
+        point = float(row["forecast"])
+        width = {b: float(np.sqrt(row[b])) for b in BANDS}
+        periods.append(
+            ForecastPeriod(
+                period=ds,  # type: ignore[arg-type]
+                forecast=point,
+                lo_80=max(0.0, point - width["lo_80"]),
+                hi_80=point + width["hi_80"],
+                lo_95=max(0.0, point - width["lo_95"]),
+                hi_95=point + width["hi_95"],
+            )
+        )
+    total = sum(p.forecast for p in periods)
+    spread = float(np.sqrt(sum((p.hi_80 - p.forecast) ** 2 for p in periods)))
+    return ForecastView(
+        sku=series[0].sku,
+        name=_name(engine, series[0].sku),
+        location=location,
+        run=series[0].run,
+        periods=tuple(periods),
+        total=total,
+        total_lo_80=max(0.0, total - spread),
+        total_hi_80=total + spread,
+        models=tuple(dict.fromkeys(s.model for s in series)),
+    )
+
+
+def explain_forecast(
+    engine: Engine, sku: str, *, today: dt.date, location: str | None = None
+) -> ForecastExplanation:
+    """Why the forecast is what it is: model per series, and how it compares with actuals."""
+    series = _weekly_series(engine, sku, location)
+    view = forecast_view(engine, sku, today=today, weeks=COMPARE_WEEKS, location=location)
+    sku = series[0].sku
+    where = "" if location is None else " AND location = :loc"
+    with engine.connect() as conn:
+        sales = pd.read_sql_query(
+            text(f"SELECT date, quantity FROM sales_actual WHERE sku = :sku{where}"),
+            conn,
+            params={"sku": sku, "loc": location},
+        )
+    sales["date"] = pd.to_datetime(sales["date"])
+    cutoff = pd.Timestamp(series[0].run.data_as_of) + pd.Timedelta(days=6)
+    recent = sales[(sales["date"] > cutoff - pd.Timedelta(weeks=COMPARE_WEEKS))
+                   & (sales["date"] <= cutoff)]  # fmt: skip
+    recent_weekly = float(recent["quantity"].sum()) / COMPARE_WEEKS
+    forecast_weekly = view.total / max(1, len(view.periods))
+    last_year_weekly = None
+    if view.periods:
+        first = pd.Timestamp(view.periods[0].period) - pd.Timedelta(weeks=52)
+        until = first + pd.Timedelta(weeks=len(view.periods))
+        window = sales[(sales["date"] >= first) & (sales["date"] < until)]
+        if not sales.empty and sales["date"].min() <= first:
+            last_year_weekly = float(window["quantity"].sum()) / len(view.periods)
+    return ForecastExplanation(
+        sku=sku,
+        name=view.name,
+        run=view.run,
+        series=tuple(
+            SeriesReason(
+                location=s.location,
+                territory=s.territory,
+                pattern=s.pattern,
+                model=s.model,
+                validation_mase=s.validation_mase,
+                fallback=s.fallback,
+                history_periods=s.history_periods,
+            )
+            for s in series
+        ),
+        recent_weekly=recent_weekly,
+        last_year_weekly=last_year_weekly,
+        forecast_weekly=forecast_weekly,
+        change_vs_recent_pct=_change(forecast_weekly, recent_weekly),
+        change_vs_last_year_pct=_change(forecast_weekly, last_year_weekly),
+    )
+
+
+def _change(new: float, old: float | None) -> float | None:
+    return None if not old else 100 * (new - old) / old

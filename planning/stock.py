@@ -1,0 +1,187 @@
+"""Stock status: what is on hand, allocated and free for a SKU (or a family), and how long
+it lasts.
+
+On hand and allocated come from the latest stock snapshot per location; cover comes from the
+inventory projection (forecast demand, open orders and planned receipts), so "how long does
+it last" agrees with `ponte project`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy import Engine, text
+
+from planning.db import as_date
+from planning.errors import PonteError
+from planning.supply import Provenance, inventory_projection
+
+
+@dataclass(frozen=True)
+class LocationStock:
+    location: str
+    location_name: str
+    as_of: dt.date
+    on_hand: float
+    allocated: float
+    available: float  # on_hand - allocated
+    days_of_cover: float | None  # None: lasts the projection horizon (or no projection)
+    stockout_date: dt.date | None
+
+
+@dataclass(frozen=True)
+class StockStatus:
+    """One SKU's stock across locations, with open orders and the next receipt."""
+
+    sku: str
+    name: str
+    family: str
+    unit: str
+    safety_stock: float
+    on_hand: float
+    allocated: float
+    available: float
+    locations: tuple[LocationStock, ...]
+    open_orders: float  # units ordered by customers and not yet shipped
+    next_receipt_date: dt.date | None
+    next_receipt_quantity: float
+    stockout_date: dt.date | None  # earliest projected stockout across locations
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class FamilyStockLine:
+    sku: str
+    name: str
+    on_hand: float
+    allocated: float
+    available: float
+    below_safety_stock: bool
+
+
+@dataclass(frozen=True)
+class FamilyStock:
+    family: str
+    as_of: dt.date | None
+    lines: tuple[FamilyStockLine, ...]
+    on_hand: float
+    available: float
+
+
+def stock_status(
+    engine: Engine, sku: str, *, today: dt.date, location: str | None = None
+) -> StockStatus:
+    """Stock of `sku` at every location (or `location`), with cover from the projection."""
+    projections, provenance = inventory_projection(engine, sku, today=today, location=location)
+    sku = projections[0].sku if projections else sku
+    with engine.connect() as conn:
+        product = conn.execute(
+            text("SELECT name, family, unit, safety_stock FROM product WHERE sku = :sku"),
+            {"sku": sku},
+        ).one()
+        names = {str(c): str(n) for c, n in conn.execute(text("SELECT code, name FROM location"))}
+        as_of = {
+            loc: as_date(day)
+            for loc, day in conn.execute(
+                text(
+                    "SELECT location, max(as_of) FROM stock_level WHERE sku = :sku "
+                    "GROUP BY location"
+                ),
+                {"sku": sku},
+            )
+        }
+        orders = conn.execute(
+            text("SELECT coalesce(sum(quantity), 0) FROM open_order WHERE sku = :sku"),
+            {"sku": sku},
+        ).scalar_one()
+        receipt_filter = "" if location is None else " AND location = :loc"
+        receipt = conn.execute(
+            text(
+                "SELECT date, sum(quantity) FROM planned_receipt WHERE sku = :sku "
+                f"AND date >= :today{receipt_filter} GROUP BY date ORDER BY date LIMIT 1"
+            ),
+            {"sku": sku, "today": today, "loc": location},
+        ).first()
+    lines = tuple(
+        LocationStock(
+            location=p.location,
+            location_name=names.get(p.location, p.location),
+            as_of=as_of[p.location] or today,
+            on_hand=p.on_hand,
+            allocated=p.allocated,
+            available=p.on_hand - p.allocated,
+            days_of_cover=None if p.covers_horizon else p.days_of_cover,
+            stockout_date=p.stockout_date,
+        )
+        for p in sorted(projections, key=lambda p: -p.on_hand)
+    )
+    stockouts = [line.stockout_date for line in lines if line.stockout_date is not None]
+    return StockStatus(
+        sku=sku,
+        name=product.name,
+        family=product.family,
+        unit=product.unit,
+        safety_stock=float(product.safety_stock),
+        on_hand=sum(line.on_hand for line in lines),
+        allocated=sum(line.allocated for line in lines),
+        available=sum(line.available for line in lines),
+        locations=lines,
+        open_orders=float(orders),
+        next_receipt_date=as_date(receipt[0]) if receipt else None,
+        next_receipt_quantity=float(receipt[1]) if receipt else 0.0,
+        stockout_date=min(stockouts) if stockouts else None,
+        provenance=provenance,
+    )
+
+
+def family_stock(engine: Engine, family: str) -> FamilyStock:
+    """Latest stock of every SKU in `family`, summed over locations."""
+    with engine.connect() as conn:
+        known = [f for (f,) in conn.execute(text("SELECT DISTINCT family FROM product"))]
+        match = next((f for f in known if f.lower() == family.lower()), None)
+        if match is None:
+            raise PonteError(
+                f"unknown product family {family!r} (known: {', '.join(sorted(known))})",
+                code="unknown_family",
+                family=family,
+                known=sorted(known),
+            )
+        frame = pd.read_sql_query(
+            text(
+                "SELECT p.sku, p.name, p.safety_stock, s.location, s.as_of, s.on_hand, "
+                "s.allocated FROM product p LEFT JOIN stock_level s ON s.sku = p.sku "
+                "WHERE p.family = :family"
+            ),
+            conn,
+            params={"family": match},
+        )
+    frame["as_of"] = pd.to_datetime(frame["as_of"]).dt.date
+    stocked = frame.dropna(subset=["location"])
+    latest = stocked.sort_values("as_of").groupby(["sku", "location"], as_index=False).last()
+    totals = latest.groupby("sku")[["on_hand", "allocated"]].sum()
+    on_hands = {str(k): float(v) for k, v in totals["on_hand"].items()}
+    allocations = {str(k): float(v) for k, v in totals["allocated"].items()}
+    products = frame.drop_duplicates("sku").sort_values("sku")
+    lines = []
+    for row in products.itertuples():
+        on_hand = on_hands.get(str(row.sku), 0.0)
+        allocated = allocations.get(str(row.sku), 0.0)
+        lines.append(
+            FamilyStockLine(
+                sku=str(row.sku),
+                name=str(row.name),
+                on_hand=on_hand,
+                allocated=allocated,
+                available=on_hand - allocated,
+                below_safety_stock=on_hand - allocated < float(str(row.safety_stock)),
+            )
+        )
+    return FamilyStock(
+        family=match,
+        as_of=max(latest["as_of"]) if not latest.empty else None,
+        lines=tuple(lines),
+        on_hand=sum(line.on_hand for line in lines),
+        available=sum(line.available for line in lines),
+    )

@@ -1,0 +1,35 @@
+"""Quantities as people type them: "500", "500 pezzi", "1.5k", "1,500" and "1.500"."""
+
+from __future__ import annotations
+
+import re
+
+from tools.when import Found
+
+UNITS = (
+    r"units?|unita|pcs|pieces?|pezzi|pezzo|pz|items?|articoli|qty|nr|n|x|"
+    r"cartons?|cartoni|boxes|scatole"
+)
+# A number with an optional k/m suffix and an optional unit word after it. Decimal points and
+# thousands separators are told apart by the digits that follow them (1.500 vs 1.5).
+QUANTITY = re.compile(
+    r"(?<![\w/.-])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*(k|m|mila|mille)?(?![\w/-])"
+    r"(?:\s*(" + UNITS + r")\b)?"
+)
+
+
+def parse_number(digits: str, suffix: str | None) -> float:
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", digits):
+        value = float(re.sub(r"[.,]", "", digits))  # 1,500 and 1.500: thousands
+    else:
+        value = float(digits.replace(",", "."))  # 1.5 and 1,5: decimals
+    return value * {"k": 1e3, "mila": 1e3, "mille": 1e3, "m": 1e6}.get(suffix or "", 1)
+
+
+def find_quantities(text: str) -> list[tuple[Found, bool]]:
+    """Every number in folded `text`, with whether a unit (or k) marks it as a quantity."""
+    found = []
+    for m in QUANTITY.finditer(text):
+        value = parse_number(m.group(1), m.group(2))
+        found.append((Found(value, m.start(), m.end()), bool(m.group(2) or m.group(3))))
+    return found

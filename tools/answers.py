@@ -1,0 +1,81 @@
+"""Typed results of the tools that wrap more than one planning result.
+
+Planning results (StockStatus, FamilyStock, ForecastView, ForecastExplanation) are returned
+as they are; these add the provenance or the scope a renderer needs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from planning.atp import AtpResult, AtpStep
+from planning.capacity import CapacityWeek
+from planning.projection import InventoryProjection
+from planning.quotas import QuotaStatus
+from planning.supply import Provenance
+
+
+@dataclass(frozen=True)
+class ProjectionAnswer:
+    sku: str
+    name: str
+    projections: tuple[InventoryProjection, ...]
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class CapacityAnswer:
+    family: str | None
+    plant: str | None
+    weeks: tuple[CapacityWeek, ...]
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class AtpAnswer:
+    """Available-to-promise, flat: `feasible` and `earliest_date` are what a caller reads."""
+
+    sku: str
+    name: str
+    location: str
+    quantity: float
+    requested_date: dt.date
+    feasible: bool
+    earliest_date: dt.date | None
+    available_from_stock: float
+    from_capacity: float
+    reasoning: tuple[AtpStep, ...]
+    provenance: Provenance
+
+    @classmethod
+    def of(cls, result: AtpResult, name: str, provenance: Provenance) -> AtpAnswer:
+        return cls(
+            sku=result.sku,
+            name=name,
+            location=result.location,
+            quantity=result.quantity,
+            requested_date=result.requested_date,
+            feasible=result.feasible,
+            earliest_date=result.earliest_date,
+            available_from_stock=result.available_from_stock,
+            from_capacity=result.from_capacity,
+            reasoning=result.reasoning,
+            provenance=provenance,
+        )
+
+
+@dataclass(frozen=True)
+class QuotaAnswer:
+    period: str
+    scope: str  # self, team, person, territory, all
+    whose: str | None  # the person or territory asked about
+    statuses: tuple[QuotaStatus, ...]
+
+
+@dataclass(frozen=True)
+class HelpAnswer:
+    name: str
+    role: str
+    abilities: tuple[str, ...]  # what this person can ask now
+    coming: tuple[str, ...]  # recognised, arriving with later capabilities

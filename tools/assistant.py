@@ -1,0 +1,156 @@
+"""The assistant engine: one question from a verified user in, one typed outcome out.
+
+Every front door (Slack, the shell, `ponte ask`) calls `Assistant.ask` with the verified
+user id and the date to reason from; the outcome holds the tool, its arguments and its typed
+result (or what to ask back, or why not), and bot/ renders it in the outcome's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol
+
+from sqlalchemy import Engine
+
+from planning.access import Caller, identify
+from planning.catalogue import catalogue_version, load_catalogue
+from planning.errors import PermissionDenied, PonteError
+from tools.abilities import run_tool
+from tools.context import RunContext
+from tools.matching import CatalogueIndex
+from tools.router import RESERVED, Route, Router, _language
+from tools.text import tokens
+
+Kind = Literal[
+    "answer",  # result holds the tool's typed result
+    "clarify",  # asking back: `missing` names what, `choices` lists options
+    "unavailable",  # a recognised ability that is not available yet
+    "refused",  # the user may not do this
+    "error",  # the user's input cannot be answered (unknown product, bad date...)
+    "not_understood",
+    "too_long",
+    "empty",
+    "unknown_user",
+]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    kind: Kind
+    language: str
+    tool: str | None = None
+    args: dict[str, Any] = field(default_factory=dict)
+    result: Any = None
+    code: str | None = None  # for refused/error: what went wrong, rendered in `language`
+    params: dict[str, Any] = field(default_factory=dict)
+    missing: str | None = None
+    choices: tuple[str, ...] = ()
+    caller: Caller | None = None
+    via: str = "router"  # router or llm
+    model_text: str | None = None  # an LLM's own words, shown after Ponte's numbers
+
+
+@dataclass
+class Conversation:
+    """What a chat remembers between questions: the question we asked back, and history."""
+
+    pending: Route | None = None
+    history: list[tuple[str, str]] = field(default_factory=list)  # (question, tool or kind)
+
+
+class Agent(Protocol):
+    def ask(self, question: str, ctx: RunContext, conversation: Conversation) -> Outcome: ...
+
+
+class Assistant:
+    def __init__(self, engine: Engine, *, agent: Agent | None = None) -> None:
+        self.engine = engine
+        self.agent = agent
+        self._index: CatalogueIndex | None = None
+        self._lock = threading.Lock()
+
+    def index(self) -> CatalogueIndex:
+        """The catalogue index, rebuilt when an import has changed the catalogue."""
+        version = catalogue_version(self.engine)
+        with self._lock:
+            if self._index is None or self._index.catalogue.version != version:
+                self._index = CatalogueIndex(load_catalogue(self.engine), RESERVED)
+            return self._index
+
+    def ask(
+        self,
+        question: str,
+        *,
+        user: str,
+        today: dt.date,
+        now: dt.datetime,
+        conversation: Conversation | None = None,
+    ) -> Outcome:
+        conversation = conversation if conversation is not None else Conversation()
+        try:
+            caller = identify(self.engine, user)
+        except PonteError as exc:
+            language = _language(tokens(question[:2000]), "en")
+            return Outcome("unknown_user", language, code=exc.code, params=exc.params)
+        index = self.index()
+        ctx = RunContext(self.engine, caller, caller.language, today, now, index)
+        if self.agent is not None and question.strip():
+            try:
+                outcome = self.agent.ask(question, ctx, conversation)
+                conversation.history.append((question, outcome.tool or outcome.kind))
+                return outcome
+            except Exception:
+                pass
+        route = Router(index).route(
+            question,
+            user=caller.slack_user_id,
+            language=caller.language,
+            today=today,
+            pending=conversation.pending,
+        )
+        conversation.pending = route if route.kind == "clarify" else None
+        outcome = self.follow(route, ctx)
+        conversation.history.append((question, outcome.tool or outcome.kind))
+        return outcome
+
+    def follow(self, route: Route, ctx: RunContext) -> Outcome:
+        """Run a route's tool call for the caller in `ctx`, or explain why not."""
+        base: dict[str, Any] = {
+            "language": route.language,
+            "tool": route.tool,
+            "args": route.args,
+            "caller": ctx.caller,
+        }
+        if route.kind == "clarify":
+            index = ctx.index
+            names = {c: index.names.get(c) or index.people.get(c, "") for c in route.choices}
+            return Outcome(
+                "clarify",
+                missing=route.missing,
+                choices=route.choices,
+                params={"unknown": route.unknown, "names": names},
+                **base,
+            )
+        if route.kind != "call":
+            params = {
+                "unknown": route.unknown,
+                "suggestions": list(route.suggestions),
+                "chars": route.chars,
+            }
+            return Outcome(route.kind, params=params, **base)
+        assert route.tool is not None
+        return call(ctx, route.tool, route.args, language=route.language)
+
+
+def call(ctx: RunContext, tool: str, args: dict[str, Any], *, language: str) -> Outcome:
+    base: dict[str, Any] = {"language": language, "tool": tool, "args": args, "caller": ctx.caller}
+    try:
+        result = run_tool(ctx, tool, args)
+    except PermissionDenied as exc:
+        return Outcome("refused", code=exc.code, params=exc.params, **base)
+    except PonteError as exc:
+        params = {**exc.params, "message": str(exc)}
+        return Outcome("error", code=exc.code, params=params, **base)
+    return Outcome("answer", result=result, **base)

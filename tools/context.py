@@ -1,0 +1,26 @@
+"""What every tool call knows besides its arguments: who asks, in which language, and when.
+
+Built by the front door from the verified Slack user (or `--as`), never from message text or
+model output, and closed over by the tools (tools.abilities.build_tools) so that a model
+cannot pass or change it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from planning.access import Caller
+from tools.matching import CatalogueIndex
+
+
+@dataclass(frozen=True)
+class RunContext:
+    engine: Engine
+    caller: Caller
+    language: str  # the language to answer in
+    today: dt.date
+    now: dt.datetime
+    index: CatalogueIndex

@@ -1,0 +1,170 @@
+"""Find the products, families, locations, territories and people a question names.
+
+Built once per catalogue version (see planning.catalogue) and shared by every question:
+SKU codes are looked up exactly (also typed without the dash or in lower case), product names
+by their words weighted by rarity (a word that names 2 products says more than "inox"), with
+typos forgiven through a TypoIndex.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from planning.catalogue import Catalogue
+from tools.text import TypoIndex, distance, fold
+from tools.vocabulary import STOPWORDS
+
+WORD = re.compile(r"[a-z0-9]+")
+CODE_LIKE = re.compile(r"^(?=.*\d)(?=.*[a-z])[a-z0-9]+(?:[-_./][a-z0-9]+)*$|^[a-z]+[-_][a-z0-9]+$")
+# Two candidates this close in how much of their name the question covers are a tie.
+TIE = 0.15
+
+
+def compact(code: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", fold(code))
+
+
+@dataclass(frozen=True)
+class ProductMatch:
+    skus: tuple[str, ...]  # one = found; several = ambiguous (best first)
+    words: frozenset[int]  # token positions the match used
+
+
+class CatalogueIndex:
+    def __init__(self, catalogue: Catalogue, reserved: frozenset[str] = frozenset()) -> None:
+        self.catalogue = catalogue
+        self.reserved = reserved
+        self.names = {sku: name for sku, name, _ in catalogue.products}
+        self.family_of = {sku: family for sku, _, family in catalogue.products}
+        self.skus: dict[str, str] = {}
+        for sku, _, _ in catalogue.products:
+            self.skus[fold(sku)] = sku
+            self.skus.setdefault(compact(sku), sku)
+        self.sku_prefix: dict[str, list[str]] = defaultdict(list)
+        for sku in self.names:
+            self.sku_prefix[compact(sku)[:2]].append(sku)
+        # Product name words -> products, weighted by rarity.
+        self._postings: dict[str, list[str]] = defaultdict(list)
+        for sku, name, _ in catalogue.products:
+            for word in dict.fromkeys(self.name_words(name)):
+                self._postings[word].append(sku)
+        total = max(1, len(catalogue.products))
+        self.idf = {w: math.log(1 + total / len(p)) for w, p in self._postings.items()}
+        self._weight = {
+            sku: sum(self.idf[w] for w in dict.fromkeys(self.name_words(name)))
+            for sku, name, _ in catalogue.products
+        }
+        self.families = {fold(f): f for _, _, f in catalogue.products}
+        self.locations: dict[str, str] = {}
+        for code, _, _ in catalogue.locations:
+            self.locations[fold(code)] = code
+            self.locations.setdefault(compact(code), code)
+        location_words: dict[str, set[str]] = defaultdict(set)
+        for code, name, _ in catalogue.locations:
+            for word in WORD.findall(fold(name)):
+                location_words[word].add(code)
+        self.location_words = {
+            w: next(iter(codes))
+            for w, codes in location_words.items()
+            if len(codes) == 1 and len(w) >= 4 and w not in reserved and w not in STOPWORDS
+        }
+        self.territory_codes = {code.upper(): code for code, _ in catalogue.territories}
+        self.territory_names: dict[tuple[str, ...], str] = {}
+        for code, name in catalogue.territories:
+            words = tuple(WORD.findall(fold(name)))
+            self.territory_names[words] = code
+            self.territory_names[("".join(words),)] = code
+        self.people = {person: name for person, name, _ in catalogue.people}
+        self.people_upper = {person.upper(): person for person in self.people}
+        by_name: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for person, name, _ in catalogue.people:
+            words = tuple(WORD.findall(fold(name)))
+            by_name[words].add(person)
+            by_name[words[-1:]].add(person)  # surname
+            by_name[words[:1]].add(person)  # first name
+            if len(words) > 2:
+                by_name[words[1:]].add(person)  # "Lo Bianco", "De Angelis"
+        self.person_names = {k: frozenset(v) for k, v in by_name.items()}
+        vocabulary = set(self._postings) | set(self.families)
+        self.typos = TypoIndex(w for w in vocabulary if w not in STOPWORDS and not w.isdigit())
+
+    @staticmethod
+    def name_words(name: str) -> list[str]:
+        return [w for w in WORD.findall(fold(name)) if w not in STOPWORDS]
+
+    # -- products ---------------------------------------------------------------------------
+
+    def sku(self, word: str) -> str | None:
+        """The SKU a typed code means ("mok-003", "MOK003"), or None."""
+        return self.skus.get(word) or self.skus.get(compact(word))
+
+    def looks_like_code(self, word: str) -> bool:
+        return bool(CODE_LIKE.match(word)) and not word.replace(".", "").replace(",", "").isdigit()
+
+    def similar_skus(self, word: str, limit: int = 3) -> list[str]:
+        """Codes close to an unknown one, for "did you mean"."""
+        key = compact(word)
+        pool = self.sku_prefix.get(key[:2], [])
+        scored = sorted((distance(key, compact(s)), s) for s in pool)
+        return [s for d, s in scored[:limit] if d <= max(2, len(key) // 2)]
+
+    def match_product(self, words: list[str], free: set[int]) -> ProductMatch | None:
+        """The product(s) whose name the free words at these positions describe best."""
+        hits: dict[str, float] = defaultdict(float)
+        used: dict[str, set[int]] = defaultdict(set)
+        named = False
+        for i in sorted(free):
+            typed = words[i]
+            if typed in STOPWORDS or (typed in self.reserved and typed not in self._postings):
+                continue
+            word = typed if typed in self._postings else None
+            if word is None and not typed.isdigit():
+                word = self.typos.lookup(typed)
+                if word is not None and word not in self._postings:
+                    word = None  # a family name: matched separately
+            if word is None:
+                continue
+            if not word.isdigit():
+                named = True
+            for sku in self._postings[word]:
+                if i not in used[sku]:
+                    hits[sku] += self.idf[word]
+                    used[sku].add(i)
+        if not named:
+            return None  # numbers alone ("28") do not name a product
+        best = max(hits.values())
+        top = [s for s, v in hits.items() if v >= best - 1e-9]
+        coverage = sorted(((hits[s] / self._weight[s], s) for s in top), reverse=True)
+        if len(coverage) > 1 and coverage[0][0] - coverage[1][0] >= TIE:
+            coverage = coverage[:1]
+        chosen = tuple(s for _, s in coverage[:8])
+        positions = frozenset(i for s in chosen for i in used[s])
+        return ProductMatch(skus=chosen, words=positions)
+
+    def family(self, word: str) -> str | None:
+        if word in self.families:
+            return self.families[word]
+        if word in self._postings or word in STOPWORDS:
+            return None  # "padella" is a product word, not a typo of the family PADELLE
+        fixed = self.typos.lookup(word)
+        return self.families.get(fixed) if fixed else None
+
+    def family_products(self, family: str) -> list[str]:
+        return [sku for sku, f in self.family_of.items() if f == family]
+
+    # -- places and people ------------------------------------------------------------------
+
+    def location(self, word: str) -> str | None:
+        return self.locations.get(word) or self.location_words.get(word)
+
+    def plants(self) -> list[str]:
+        return [code for code, _, kind in self.catalogue.locations if kind == "plant"]
+
+    def territory(self, words: tuple[str, ...]) -> str | None:
+        return self.territory_names.get(words)
+
+    def people_named(self, words: tuple[str, ...]) -> frozenset[str]:
+        return self.person_names.get(words, frozenset())

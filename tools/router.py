@@ -1,0 +1,474 @@
+"""The deterministic question router: a message in, one tool call (or a question back) out.
+
+No LLM and no network: intent from the glossary's words (typos forgiven), then the things the
+question names, in an order that keeps them apart: Slack mentions, dates and periods, SKU
+codes, quantities with a unit, places and people, the intent's own words, and what is left is
+read as a product name. Numbers inside a product's name ("padella 28 cm") are part of it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+from tools import vocabulary as v
+from tools.amounts import find_quantities
+from tools.matching import CatalogueIndex
+from tools.text import Token, TypoIndex, tokens
+from tools.when import Found, find_date, find_horizon_weeks, find_period
+
+MAX_CHARS = 2000  # longer messages are pasted documents, not questions
+MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
+Kind = Literal["call", "clarify", "unavailable", "not_understood", "too_long", "empty"]
+
+NEEDS_PRODUCT = {
+    "stock_status",
+    "demand_forecast",
+    "explain_forecast",
+    "inventory_projection",
+    "available_to_promise",
+}
+DELIVERED = tuple(v.INTENTS)
+# When two intents score the same, the more specific question wins.
+PRIORITY = (
+    "available_to_promise",
+    "explain_forecast",
+    "inventory_projection",
+    "capacity_check",
+    "quota_status",
+    "demand_forecast",
+    "stock_status",
+    "help",
+)
+DEFAULT_WEEKS = 12
+
+
+@dataclass(frozen=True)
+class Route:
+    language: str
+    kind: Kind
+    tool: str | None = None
+    args: dict[str, Any] = field(default_factory=dict)
+    missing: str | None = None  # the one thing to ask back for: product, quantity, date
+    choices: tuple[str, ...] = ()
+    unknown: str | None = None  # a product code or date as typed that does not exist
+    suggestions: tuple[str, ...] = ()
+    chars: int = 0  # the message's length, for "too long"
+
+
+@dataclass
+class _Reading:
+    words: list[str]
+    raw: list[str]
+    free: set[int]
+
+
+def _phrases() -> dict[str, list[tuple[str, tuple[str, ...], str]]]:
+    """First word -> (intent, phrase words, language) for every phrase in the vocabulary."""
+    table: dict[str, list[tuple[str, tuple[str, ...], str]]] = {}
+    for intent, (english, italian) in v.INTENTS.items():
+        for language, phrases in (("en", english), ("it", italian)):
+            for phrase in phrases:
+                words = tuple(phrase.split())
+                table.setdefault(words[0], []).append((intent, words, language))
+    return table
+
+
+PHRASES = _phrases()
+KEYWORDS = TypoIndex(
+    w
+    for w in {w for p in PHRASES.values() for _, ws, _ in p for w in ws}
+    | {
+        w
+        for group in (v.CHANGE_WORDS, v.APPROVAL_WORDS, v.FEEDBACK_WORDS, v.ALERT_WORDS)
+        for phrase in group
+        for w in phrase.split()
+    }
+    if w not in v.STOPWORDS
+)
+RESERVED = frozenset(KEYWORDS.words)
+
+
+def _has(words: list[str], phrases: tuple[str, ...]) -> set[int]:
+    """Positions of the first occurrence of any of `phrases` in `words`."""
+    hit: set[int] = set()
+    for phrase in phrases:
+        parts = phrase.split()
+        for i in range(len(words) - len(parts) + 1):
+            if words[i : i + len(parts)] == parts:
+                hit |= set(range(i, i + len(parts)))
+    return hit
+
+
+class Router:
+    def __init__(self, index: CatalogueIndex) -> None:
+        self.index = index
+
+    def route(
+        self,
+        message: str,
+        *,
+        user: str,
+        language: str,
+        today: dt.date,
+        pending: Route | None = None,
+    ) -> Route:
+        """Read `message` from `user` (their default `language`) as one tool call."""
+        text = message.strip()
+        if not text:
+            return Route(language=language, kind="empty")
+        if len(text) > MAX_CHARS:
+            return Route(
+                language=_language(tokens(text[:MAX_CHARS]), language),
+                kind="too_long",
+                chars=len(text),
+            )
+        mentions = [m.group(1) for m in MENTION.finditer(text)]
+        toks = tokens(MENTION.sub(" ", text))
+        lang = _language(toks, language)
+        reading = _Reading(
+            words=[self._keyword(t.text) for t in toks],
+            raw=[t.raw for t in toks],
+            free=set(range(len(toks))),
+        )
+        joined, starts = _join(toks)
+        found = self._entities(reading, joined, starts, toks, mentions, user, today)
+        intent, special = self._intent(reading, found)
+        if special is not None:
+            return Route(language=lang, kind="unavailable", tool=special)
+        if found.get("bad_date"):
+            return Route(
+                language=lang,
+                kind="clarify",
+                tool=intent,
+                missing="date",
+                unknown=found["bad_date"],
+                args=self._args(intent, found),
+            )
+        product = self._product(reading, found)
+        if "quantity" not in found:  # a bare number left over: "promise 500 PAD-28"
+            for quantity, _ in find_quantities(joined):
+                where = _positions(quantity, starts, joined)
+                if where and where <= reading.free:
+                    found["quantity"] = quantity.value
+                    reading.free.difference_update(where)
+                    break
+        if intent is None and pending is not None and pending.kind == "clarify":
+            return self._answer_pending(pending, reading, found, product, lang)
+        if intent is None:
+            if product is not None or "family" in found:
+                intent = (
+                    "available_to_promise"
+                    if {"quantity", "date"} <= found.keys()
+                    else ("stock_status")
+                )
+            else:
+                return Route(
+                    language=lang,
+                    kind="not_understood",
+                    unknown=found.get("unknown"),
+                    suggestions=tuple(found.get("suggestions", ())),
+                )
+        return self._complete(intent, found, product, lang)
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def _keyword(self, word: str) -> str:
+        """The word, or the vocabulary word it is a typo of (never a product or SKU code)."""
+        if word in RESERVED or word in v.STOPWORDS or self.index.sku(word):
+            return word
+        if word in self.index.typos.words or self.index.looks_like_code(word):
+            return word
+        return KEYWORDS.lookup(word) or word
+
+    def _entities(
+        self,
+        reading: _Reading,
+        joined: str,
+        starts: list[int],
+        toks: list[Token],
+        mentions: list[str],
+        user: str,
+        today: dt.date,
+    ) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        words, free = reading.words, reading.free
+        if mentions:
+            found["person"] = mentions[0]
+
+        def take(span: Found) -> None:
+            free.difference_update(_positions(span, starts, joined))
+
+        horizon = find_horizon_weeks(joined)
+        if horizon is not None:
+            found["weeks"] = horizon.value
+            take(horizon)
+        period = find_period(joined, today)
+        date = find_date(joined, today)
+        if date is not None and date.value is None:
+            found["bad_date"] = joined[date.start : date.end]
+            take(date)
+        elif date is not None:
+            found["date"] = date.value
+            take(date)
+        if period is not None:
+            found["period"] = period.value
+            take(period)
+        for i in sorted(free):
+            sku = self.index.sku(words[i])
+            if sku is not None:
+                found.setdefault("skus", []).append(sku)
+                free.discard(i)
+            elif self.index.looks_like_code(words[i]) and not _is_number(words[i]):
+                location = self.index.location(words[i])
+                if location is not None:
+                    continue
+                found["unknown"] = toks[i].raw
+                found["suggestions"] = self.index.similar_skus(words[i])
+                free.discard(i)
+        for quantity, marked in find_quantities(joined):
+            if marked and _positions(quantity, starts, joined) <= free:
+                found.setdefault("quantity", quantity.value)
+                take(quantity)
+        self._places_and_people(reading, toks, found, user)
+        return found
+
+    def _places_and_people(
+        self, reading: _Reading, toks: list[Token], found: dict[str, Any], user: str
+    ) -> None:
+        words, free = reading.words, reading.free
+        for i in sorted(free):
+            location = self.index.location(words[i])
+            if location is not None:
+                found.setdefault("location", location)
+                free.discard(i)
+        territory_context = bool(_has(words, v.TERRITORY_WORDS))
+        for i in sorted(free):
+            raw = toks[i].raw
+            code = self.index.territory_codes.get(raw.upper())
+            if (
+                code
+                and (territory_context or raw.isupper())
+                and (territory_context or words[i] not in v.STOPWORDS)
+            ):
+                found.setdefault("territory", code)
+                free.discard(i)
+                continue
+            for size in (2, 1):
+                span = tuple(words[i : i + size])
+                territory = self.index.territory(span)
+                if territory and set(range(i, i + size)) <= free:
+                    found.setdefault("territory", territory)
+                    free.difference_update(range(i, i + size))
+                    break
+            person = self.index.people_upper.get(raw.upper())
+            if person is not None and i in free:
+                found.setdefault("person", person)
+                free.discard(i)
+        for i in sorted(free):
+            for size in (3, 2, 1):
+                span = tuple(words[i : i + size])
+                people = self.index.people_named(span)
+                if people and set(range(i, i + size)) <= free:
+                    if len(people) == 1:
+                        found.setdefault("person", next(iter(people)))
+                    else:
+                        found.setdefault("people", sorted(people))
+                    free.difference_update(range(i, i + size))
+                    break
+        if "person" not in found and _has(words, v.TEAM):
+            found["team"] = True
+        elif "person" not in found and _has(words, v.MINE):
+            found["person"] = user
+
+    def _intent(self, reading: _Reading, found: dict[str, Any]) -> tuple[str | None, str | None]:
+        """The delivered intent, or (None, name) for a recognised ability not available yet."""
+        words = reading.words
+        quota = _has(words, ("quota", "quotas", "target", "targets", "obiettivo", "budget"))
+        if _has(words, v.APPROVAL_WORDS) or (quota and _has(words, v.CHANGE_WORDS)):
+            return None, "request_quota_change"
+        if _has(words, v.FEEDBACK_WORDS):
+            search = _has(words, v.SEARCH_WORDS)
+            return None, "search_feedback" if search else "record_feedback"
+        if _has(words, v.ALERT_WORDS):
+            return None, "list_alerts"
+        scores: dict[str, float] = {}
+        for i, word in enumerate(words):
+            for intent, phrase, _ in PHRASES.get(word, ()):
+                if words[i : i + len(phrase)] == list(phrase):
+                    scores[intent] = scores.get(intent, 0) + len(phrase) ** 1.5
+                    reading.free.difference_update(range(i, i + len(phrase)))
+        if not scores:
+            return None, None
+        # "why is the forecast..." is about the forecast's reasons, not the forecast itself.
+        if "explain_forecast" in scores and "demand_forecast" in scores:
+            scores["explain_forecast"] += scores["demand_forecast"]
+        if "available_to_promise" in scores and {"quantity", "date"} & found.keys():
+            scores["available_to_promise"] += 2
+        if "stock_status" in scores and "inventory_projection" in scores:
+            scores["inventory_projection"] += 1  # "when does stock run out"
+        best = max(scores.values())
+        return next(i for i in PRIORITY if scores.get(i, -1) >= best), None
+
+    def _product(self, reading: _Reading, found: dict[str, Any]) -> tuple[str, ...] | None:
+        skus = found.get("skus")
+        if skus:
+            return tuple(dict.fromkeys(skus))
+        families = {
+            i: f for i in sorted(reading.free) if (f := self.index.family(reading.words[i]))
+        }
+        match = self.index.match_product(reading.words, reading.free)
+        # "moka 3 tazze" names a product; "moka" alone names the family.
+        if match is not None and match.words - families.keys():
+            reading.free.difference_update(match.words)
+            return match.skus
+        if families:
+            found["family"] = next(iter(families.values()))
+            reading.free.difference_update(families)
+        return None
+
+    # -- completing a call -------------------------------------------------------------------
+
+    def _args(self, intent: str | None, found: dict[str, Any]) -> dict[str, Any]:
+        args: dict[str, Any] = {}
+        if intent in NEEDS_PRODUCT and "location" in found:
+            args["location"] = found["location"]
+        if intent in ("demand_forecast", "inventory_projection"):
+            args["weeks"] = found.get("weeks", DEFAULT_WEEKS)
+        if intent == "available_to_promise":
+            for key in ("quantity", "date"):
+                if key in found:
+                    args[key] = found[key]
+        if intent == "capacity_check":
+            args["weeks"] = found.get("weeks", DEFAULT_WEEKS)
+            if "family" in found:
+                args["family"] = found["family"]
+            if found.get("location") in self.index.plants():
+                args["plant"] = found["location"]
+        if intent == "quota_status":
+            for key in ("person", "territory", "period", "family"):
+                if key in found:
+                    args[key] = found[key]
+        return args
+
+    def _complete(
+        self, intent: str, found: dict[str, Any], product: tuple[str, ...] | None, lang: str
+    ) -> Route:
+        args = self._args(intent, found)
+        route = Route(language=lang, kind="call", tool=intent, args=args)
+        if intent == "quota_status" and found.get("people"):
+            return replace(route, kind="clarify", missing="person", choices=tuple(found["people"]))
+        if intent not in NEEDS_PRODUCT:
+            return route
+        if product is None and found.get("unknown"):
+            return replace(
+                route,
+                kind="clarify",
+                missing="product",
+                unknown=found["unknown"],
+                choices=tuple(found.get("suggestions", ())),
+            )
+        if product is None and intent == "stock_status" and "family" in found:
+            args.pop("location", None)
+            return replace(route, args={**args, "family": found["family"]})
+        if product is None:
+            family = found.get("family")
+            choices = self.index.family_products(family) if family else ()
+            return replace(route, kind="clarify", missing="product", choices=tuple(choices))
+        if len(product) > 1:
+            return replace(route, kind="clarify", missing="product", choices=product)
+        args["product"] = product[0]
+        if intent == "available_to_promise":
+            for slot in ("quantity", "date"):
+                if slot not in args:
+                    return replace(route, kind="clarify", missing=slot)
+        return route
+
+    def _answer_pending(
+        self,
+        pending: Route,
+        reading: _Reading,
+        found: dict[str, Any],
+        product: tuple[str, ...] | None,
+        lang: str,
+    ) -> Route:
+        """A reply to our question back: fill the missing piece and carry on."""
+        args = dict(pending.args)
+        words = reading.words
+        if pending.missing == "product" and product is None and pending.choices:
+            picked = _pick(words, pending.choices)
+            product = (picked,) if picked else None
+        if pending.missing == "person" and pending.choices:
+            picked = _pick(words, pending.choices) or found.get("person")
+            if picked:
+                found["person"] = picked
+                found.pop("people", None)
+        if pending.missing == "quantity" and "quantity" not in found:
+            numbers = [f.value for f, _ in find_quantities(" ".join(words))]
+            if numbers:
+                found["quantity"] = numbers[0]
+        merged = {**_found_from_args(args), **found}
+        if product is None and "product" in args:
+            product = (args["product"],)
+        assert pending.tool is not None
+        return self._complete(pending.tool, merged, product, lang or pending.language)
+
+
+def _found_from_args(args: dict[str, Any]) -> dict[str, Any]:
+    return {k: val for k, val in args.items() if k != "product"}
+
+
+def _pick(words: list[str], choices: tuple[str, ...]) -> str | None:
+    """ "2", "the second", "PAD-28" as an answer to a list of choices."""
+    ordinals = {
+        "first": 1,
+        "second": 2,
+        "third": 3,
+        "primo": 1,
+        "secondo": 2,
+        "terzo": 3,
+        "prima": 1,
+        "seconda": 2,
+        "terza": 3,
+    }
+    for word in words:
+        number = int(word) if word.isdigit() else ordinals.get(word)
+        if number is not None and 1 <= number <= len(choices):
+            return choices[number - 1]
+        for choice in choices:
+            if word == choice.lower():
+                return choice
+    return None
+
+
+def _is_number(word: str) -> bool:
+    return bool(re.fullmatch(r"[\d.,/]+k?", word))
+
+
+def _language(toks: list[Token], default: str) -> str:
+    english = italian = 0
+    for token in toks:
+        word = token.text
+        english += word in v.ENGLISH
+        italian += word in v.ITALIAN
+    for intent_words in v.INTENTS.values():
+        words = {t.text for t in toks}
+        english += len(words & set(intent_words[0]) - set(intent_words[1]))
+        italian += len(words & set(intent_words[1]) - set(intent_words[0]))
+    if english == italian:
+        return default
+    return "en" if english > italian else "it"
+
+
+def _join(toks: list[Token]) -> tuple[str, list[int]]:
+    starts, offset = [], 0
+    for token in toks:
+        starts.append(offset)
+        offset += len(token.text) + 1
+    return " ".join(t.text for t in toks), starts
+
+
+def _positions(span: Found, starts: list[int], joined: str) -> set[int]:
+    return {i for i, s in enumerate(starts) if span.start <= s < span.end}

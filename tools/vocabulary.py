@@ -1,0 +1,205 @@
+"""The words that say what a question is about, in English and Italian (see GLOSSARY.md).
+
+Phrases are written folded (lower case, no accents, apostrophes as spaces). A phrase of
+several words counts more than one word: "available to promise" outweighs "available".
+"""
+
+from __future__ import annotations
+
+# intent -> (English phrases, Italian phrases)
+INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "stock_status": (
+        ("stock", "stocks", "on hand", "inventory", "in the warehouse", "in stock",
+         "how many do we have", "how much do we have", "do we have", "have we got",
+         "available", "availability", "free stock", "allocated", "left"),
+        ("scorte", "scorta", "giacenza", "giacenze", "magazzino", "a stock", "in casa",
+         "disponibile", "disponibili", "disponibilita", "quanti ne abbiamo",
+         "quante ne abbiamo", "quanto abbiamo", "abbiamo", "ci sono", "rimasti", "rimaste",
+         "allocato", "impegnato", "libero"),
+    ),
+    "demand_forecast": (
+        ("forecast", "forecasts", "demand", "will we sell", "expected sales", "prediction",
+         "predicted", "outlook", "how much will we sell", "how many will we sell"),
+        ("previsione", "previsioni", "domanda", "venderemo", "vendite previste", "stima",
+         "quanto venderemo", "quanti ne venderemo", "prevista", "previsto"),
+    ),
+    "explain_forecast": (
+        ("explain", "why", "which model", "what model", "accuracy", "accurate", "reliable",
+         "how was", "how is the forecast", "based on", "error", "bias", "trust"),
+        ("spiega", "spiegami", "perche", "quale modello", "che modello", "modello",
+         "accuratezza", "affidabile", "precisa", "errore", "distorsione", "su cosa si basa",
+         "come e stata calcolata", "come e calcolata"),
+    ),
+    "inventory_projection": (
+        ("projection", "projected", "project", "run out", "running out", "runs out",
+         "stockout", "stock out", "out of stock", "cover", "coverage", "weeks of cover",
+         "days of cover", "how long", "last", "runway"),
+        ("proiezione", "giacenza prevista", "rottura", "rottura di stock", "esaurimento",
+         "esaurisce", "esauriamo", "finisce", "finiamo", "finira", "finiremo", "copertura",
+         "quanto dura", "durera", "andiamo in rottura", "proiezione scorte"),
+    ),
+    "capacity_check": (
+        ("capacity", "utilization", "utilisation", "load", "plant", "plants", "factory",
+         "bottleneck", "shortfall", "production capacity", "overloaded"),
+        ("capacita", "capacita produttiva", "saturazione", "carico", "impianto", "impianti",
+         "stabilimento", "stabilimenti", "fabbrica", "collo di bottiglia", "carenza",
+         "produzione", "sotto capacita", "saturo", "satura"),
+    ),
+    "available_to_promise": (
+        ("promise", "atp", "available to promise", "can we ship", "ship", "deliver",
+         "delivery", "can i sell", "commit", "fulfil", "fulfill", "can i promise",
+         "can we deliver", "by when"),
+        ("promettere", "prometto", "posso promettere", "promessa", "consegnare",
+         "consegna", "consegnarne", "spedire", "spedizione", "riusciamo", "riusciamo a",
+         "evadere", "garantire", "data di consegna", "ce la facciamo"),
+    ),
+    "quota_status": (
+        ("quota", "quotas", "target", "targets", "attainment", "achievement", "pace",
+         "run rate", "on track", "how am i doing", "budget", "to quota"),
+        ("quota", "obiettivo", "obiettivi", "raggiungimento", "avanzamento", "budget",
+         "target", "ritmo", "come sto andando", "sull obiettivo"),
+    ),
+    "help": (
+        ("help", "what can you do", "commands", "how do i", "hello", "hi", "usage"),
+        ("aiuto", "cosa sai fare", "cosa puoi fare", "comandi", "come si usa", "ciao",
+         "buongiorno", "salve"),
+    ),
+}  # fmt: skip
+
+# Requests for abilities that arrive with later capabilities: recognised, answered honestly.
+CHANGE_WORDS = (
+    "change", "raise", "increase", "lower", "reduce", "adjust", "cut", "modify", "update",
+    "revise", "set", "bump", "cambiare", "cambia", "modificare", "modifica", "modifichi",
+    "aumentare", "aumenta", "alzare", "alza", "abbassare", "abbassa", "ridurre", "riduci",
+    "rivedere", "revisione", "portare",
+)  # fmt: skip
+APPROVAL_WORDS = (
+    "approve", "approval", "approvals", "reject", "sign off", "approvare", "approva",
+    "approvazione", "approvazioni", "rifiutare", "rifiuta", "via libera", "dare l ok",
+)  # fmt: skip
+FEEDBACK_WORDS = (
+    "feedback", "customer said", "customer says", "customer told", "customer complained",
+    "customer asked", "complaint", "complaints", "complained", "log feedback",
+    "cliente dice", "cliente ha detto", "cliente lamenta", "cliente si lamenta",
+    "cliente chiede", "reclamo", "reclami", "segnalazione", "segnalazioni", "lamentela",
+    "lamentele", "clienti dicono",
+)  # fmt: skip
+SEARCH_WORDS = (
+    "what", "search", "show", "find", "themes", "digest", "summary", "any", "list",
+    "cosa", "cerca", "mostra", "trova", "temi", "riepilogo", "quali", "elenco",
+)  # fmt: skip
+ALERT_WORDS = (
+    "alert", "alerts", "warning", "warnings", "exceptions", "allerta", "allerte", "avviso",
+    "avvisi", "criticita", "eccezioni",
+)  # fmt: skip
+MINE = ("my", "mine", "me", "i", "mio", "mia", "miei", "mie", "io")
+TEAM = ("team", "my team", "squadra", "mio team", "la mia squadra", "il mio team")
+TERRITORY_WORDS = ("territory", "region", "area", "zone", "territorio", "zona", "regione")
+
+# Function words that tell the languages apart (besides the intent phrases above).
+ENGLISH = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "for",
+        "by",
+        "is",
+        "are",
+        "do",
+        "does",
+        "we",
+        "i",
+        "my",
+        "how",
+        "what",
+        "when",
+        "can",
+        "will",
+        "much",
+        "many",
+        "to",
+        "in",
+        "on",
+        "at",
+        "with",
+        "from",
+        "next",
+        "this",
+        "have",
+        "has",
+        "our",
+        "please",
+        "show",
+        "me",
+        "and",
+        "or",
+        "it",
+        "be",
+    ]
+)
+ITALIAN = frozenset(
+    [
+        "il",
+        "lo",
+        "la",
+        "i",
+        "gli",
+        "le",
+        "di",
+        "del",
+        "della",
+        "dei",
+        "delle",
+        "per",
+        "entro",
+        "e",
+        "sono",
+        "che",
+        "come",
+        "quanto",
+        "quanti",
+        "quante",
+        "quando",
+        "posso",
+        "possiamo",
+        "abbiamo",
+        "ho",
+        "mio",
+        "mia",
+        "miei",
+        "nostro",
+        "nostra",
+        "prossimo",
+        "prossima",
+        "questo",
+        "questa",
+        "con",
+        "da",
+        "dal",
+        "al",
+        "alla",
+        "mi",
+        "ci",
+        "ne",
+        "un",
+        "una",
+        "uno",
+        "sul",
+        "sulla",
+        "fra",
+        "tra",
+        "qual",
+        "quale",
+        "cosa",
+    ]
+)
+# Words never read as part of a product name, even when a name contains them.
+STOPWORDS = (
+    ENGLISH
+    | ITALIAN
+    | frozenset(
+        ["cm", "mm", "l", "lt", "kg", "g", "pcs", "pz", "pezzi", "units", "unit", "unita", "x"]
+    )
+)

@@ -1,0 +1,246 @@
+"""Dates, periods and horizons as people write them, in English and Italian.
+
+Everything is relative to `today`, which the caller passes (pinned by --today or PONTE_TODAY
+for replays). A day without a year means its next occurrence from today.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+MONTHS = {
+    **{m: i for i, m in enumerate(
+        ["january", "february", "march", "april", "may", "june", "july", "august",
+         "september", "october", "november", "december"], 1)},
+    **{m: i for i, m in enumerate(
+        ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+         "settembre", "ottobre", "novembre", "dicembre"], 1)},
+    **{m: i for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)},
+    **{m: i for i, m in enumerate(
+        ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"], 1)},
+    "sept": 9,
+}  # fmt: skip
+NUMBER_WORDS = {
+    "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12,
+    "un": 1, "uno": 1, "una": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6,
+    "sette": 7, "otto": 8, "nove": 9, "dieci": 10, "dodici": 12,
+}  # fmt: skip
+ORDINAL_QUARTERS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4,
+    "primo": 1, "secondo": 2, "terzo": 3, "quarto": 4, "ultimo": 4,
+}  # fmt: skip
+NUMBER = r"(\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
+MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+YEAR = r"(?:\s*,?\s*(\d{4}))?"
+
+
+@dataclass(frozen=True)
+class Found:
+    """Something recognised in the text, and where, so later parsers skip it."""
+
+    value: object
+    start: int
+    end: int
+
+
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _next_occurrence(today: dt.date, month: int, day: int, year: str | None) -> dt.date | None:
+    if year:
+        return _day(int(year), month, day)
+    found = _day(today.year, month, day)
+    if found is not None and found < today:
+        found = _day(today.year + 1, month, day)
+    return found
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+
+
+def month_end(day: dt.date) -> dt.date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+# Deadlines ("by 15 March", "entro il 15/03", "in two weeks").
+DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), "iso"),
+    (re.compile(r"\b(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?\b"), "dmy"),
+    (re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + YEAR + r"\b"), "d_month"),
+    (re.compile(r"\b" + MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?" + YEAR + r"\b"), "month_d"),
+    (re.compile(r"\b(?:in|fra|tra|within|entro)\s+" + NUMBER + r"\s+(days?|giorni|giorno|"
+                r"weeks?|settimane|settimana|months?|mesi|mese)\b"), "relative"),
+    (re.compile(r"\b(today|oggi)\b"), "today"),
+    (re.compile(r"\b(tomorrow|domani)\b"), "tomorrow"),
+    (re.compile(r"\b(dopodomani|day after tomorrow)\b"), "after_tomorrow"),
+    (re.compile(r"\b(end of (?:the )?month|fine (?:del )?mese)\b"), "month_end"),
+    (re.compile(r"\b(end of (?:the )?year|fine (?:dell )?anno)\b"), "year_end"),
+    (re.compile(r"\b(end of (?:the |this )?quarter|fine (?:del )?trimestre)\b"), "quarter_end"),
+    (re.compile(r"\b(next week|(?:la )?prossima settimana|settimana prossima)\b"), "next_week"),
+    (re.compile(r"\b(next month|(?:il )?prossimo mese|mese prossimo)\b"), "next_month"),
+    (re.compile(r"\b(?:by|for|entro|per|a|in|di|the)\s+" + MONTH + YEAR + r"\b"), "month_only"),
+]  # fmt: skip
+
+
+def find_date(text: str, today: dt.date) -> Found | None:
+    """The first deadline in folded `text`; Found(value=None) marks a date that does not exist."""
+    return _first(
+        (Found(_date_value(kind, m, today), m.start(), m.end()), True)
+        for pattern, kind in DATE_PATTERNS
+        if (m := pattern.search(text)) is not None
+    )
+
+
+def _first(candidates: Iterable[tuple[Found, bool]]) -> Found | None:
+    """The earliest match; where two overlap, the more specific pattern (listed first) wins."""
+    best: Found | None = None
+    for found, usable in candidates:
+        if not usable:
+            continue
+        if best is None or found.end <= best.start:
+            best = found
+    return best
+
+
+def _date_value(kind: str, m: re.Match[str], today: dt.date) -> dt.date | None:
+    g = m.groups()
+    if kind == "iso":
+        return _day(int(g[0]), int(g[1]), int(g[2]))
+    if kind == "dmy":
+        year = g[2]
+        if year is not None and len(year) == 2:
+            year = "20" + year
+        return _next_occurrence(today, int(g[1]), int(g[0]), year)
+    if kind == "d_month":
+        return _next_occurrence(today, MONTHS[g[1]], int(g[0]), g[2])
+    if kind == "month_d":
+        return _next_occurrence(today, MONTHS[g[0]], int(g[1]), g[2])
+    if kind == "relative":
+        count, unit = _number(g[0]), g[1]
+        if unit.startswith(("day", "giorn")):
+            return today + dt.timedelta(days=count)
+        if unit.startswith(("week", "settiman")):
+            return today + dt.timedelta(weeks=count)
+        start = add_months(today, count)
+        return _day(start.year, start.month, min(today.day, month_end(start).day))
+    if kind == "today":
+        return today
+    if kind == "tomorrow":
+        return today + dt.timedelta(days=1)
+    if kind == "after_tomorrow":
+        return today + dt.timedelta(days=2)
+    if kind == "month_end":
+        return month_end(today)
+    if kind == "year_end":
+        return dt.date(today.year, 12, 31)
+    if kind == "quarter_end":
+        return month_end(dt.date(today.year, 3 * ((today.month - 1) // 3 + 1), 1))
+    if kind == "next_week":
+        # "by next week": the Friday of next week, the last shipping day.
+        return today + dt.timedelta(days=7 - today.weekday() + 4)
+    if kind == "next_month":
+        return month_end(add_months(today, 1))
+    if kind == "month_only":
+        month = MONTHS[g[0]]
+        year = int(g[1]) if g[1] else today.year + (1 if month < today.month else 0)
+        return month_end(dt.date(year, month, 1))
+    raise AssertionError(kind)
+
+
+# Periods for quotas ("this quarter", "Q3", "il prossimo trimestre", "marzo").
+PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(\d{4})[- ]?q([1-4])\b"), "year_q"),
+    (re.compile(r"\bq([1-4])(?:[- ]?(\d{4}))?\b"), "q_year"),
+    (re.compile(r"\b(first|second|third|fourth|primo|secondo|terzo|quarto)\s+"
+                r"(?:quarter|trimestre)(?:\s+(?:of\s+|del\s+)?(\d{4}))?\b"), "ordinal_q"),
+    (re.compile(r"\b(this quarter|current quarter|questo trimestre|trimestre corrente|"
+                r"trimestre in corso|quarter to date|qtd)\b"), "this_q"),
+    (re.compile(r"\b(next quarter|(?:il )?prossimo trimestre|trimestre prossimo)\b"), "next_q"),
+    (re.compile(r"\b(last quarter|previous quarter|(?:lo )?scorso trimestre|trimestre scorso|"
+                r"trimestre precedente)\b"), "last_q"),
+    (re.compile(r"\b(this month|current month|questo mese|mese corrente|"
+                r"mese in corso)\b"), "this_m"),
+    (re.compile(r"\b(next month|(?:il )?prossimo mese|mese prossimo)\b"), "next_m"),
+    (re.compile(r"\b(last month|(?:lo )?scorso mese|mese scorso)\b"), "last_m"),
+    (re.compile(r"\b(this year|quest anno|anno corrente|year to date|ytd)\b"), "this_y"),
+    (re.compile(r"\b(next year|(?:il )?prossimo anno|anno prossimo)\b"), "next_y"),
+    (re.compile(r"\b(\d{4})-(0[1-9]|1[0-2])\b"), "year_month"),
+    (re.compile(r"\b" + MONTH + YEAR + r"\b"), "month"),
+    (re.compile(r"\b(?:in|for|nel|del|per il)\s+(20\d{2})\b"), "year"),
+]  # fmt: skip
+
+
+def _quarter(day: dt.date) -> tuple[int, int]:
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def find_period(text: str, today: dt.date) -> Found | None:
+    """The first quota period in folded `text`, as YYYY-Qn, YYYY-MM or YYYY."""
+    candidates = []
+    for pattern, kind in PERIOD_PATTERNS:
+        match = pattern.search(text)
+        if match is not None:
+            value = _period_value(kind, match, today)
+            candidates.append((Found(value, match.start(), match.end()), value is not None))
+    return _first(candidates)
+
+
+def _period_value(kind: str, m: re.Match[str], today: dt.date) -> str | None:
+    g = m.groups()
+    year, quarter = _quarter(today)
+    if kind == "year_q":
+        return f"{g[0]}-Q{g[1]}"
+    if kind == "q_year":
+        return f"{g[1] or year}-Q{g[0]}"
+    if kind == "ordinal_q":
+        return f"{g[1] or year}-Q{ORDINAL_QUARTERS[g[0]]}"
+    if kind in ("this_q", "next_q", "last_q"):
+        shift = {"this_q": 0, "next_q": 1, "last_q": -1}[kind]
+        index = year * 4 + quarter - 1 + shift
+        return f"{index // 4}-Q{index % 4 + 1}"
+    if kind in ("this_m", "next_m", "last_m"):
+        day = add_months(today, {"this_m": 0, "next_m": 1, "last_m": -1}[kind])
+        return f"{day:%Y-%m}"
+    if kind in ("this_y", "next_y"):
+        return str(today.year + (kind == "next_y"))
+    if kind == "year_month":
+        return f"{g[0]}-{g[1]}"
+    if kind == "month":
+        if g[0] in ("mar", "may", "set", "ago", "dic", "gen") and not g[1]:
+            return None  # also ordinary words ("set", "may"): a month only with a year
+        return f"{g[1] or year}-{MONTHS[g[0]]:02d}"
+    if kind == "year":
+        return g[0]
+    raise AssertionError(kind)
+
+
+HORIZON = re.compile(
+    r"\b(?:next|coming|for the next|the next|prossim[ei]|nelle prossime|per le prossime|"
+    r"nei prossimi|per i prossimi)\s+" + NUMBER + r"\s+(weeks?|settimane|months?|mesi)\b"
+)  # fmt: skip
+
+
+def find_horizon_weeks(text: str) -> Found | None:
+    """ "next 8 weeks" -> 8; "prossimi 3 mesi" -> 13."""
+    match = HORIZON.search(text)
+    if match is None:
+        return None
+    count = _number(match.group(1))
+    weeks = count if match.group(2).startswith(("week", "settiman")) else round(count * 52 / 12)
+    return Found(weeks, match.start(), match.end())
