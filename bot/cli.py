@@ -94,7 +94,8 @@ def cli() -> None:
 
 @cli.command()
 @today_option
-def run(today: dt.datetime | None) -> None:
+@click.option("--as", "user", default=None, help="Shell: act as this Slack user id.")
+def run(today: dt.datetime | None, user: str | None) -> None:
     """Start Ponte (Slack app, or local shell; demo data if empty).
 
     With SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)
@@ -113,19 +114,14 @@ def run(today: dt.datetime | None) -> None:
     if services.settings.slack_configured:
         console.print(
             "Slack credentials found, but this build has no Slack app yet; "
-            "showing what is loaded instead."
+            "starting the local shell instead."
         )
     else:
         console.print(
             "No Slack credentials set (SLACK_BOT_TOKEN with SLACK_APP_TOKEN or "
-            "SLACK_SIGNING_SECRET). The local shell is not in this build yet; "
-            "here is what is loaded."
+            "SLACK_SIGNING_SECRET): starting the local shell."
         )
-    terminal.print_status(console, data_status(services.engine, today=services.clock.today()))
-    console.print(
-        "Next: `ponte project PAD-28`, `ponte capacity --family PENTOLE`, "
-        "`ponte atp MOK-003 500 <date>`, `ponte import PATH`, `ponte --help`."
-    )
+    _shell(services, user)
 
 
 @cli.group()
@@ -436,6 +432,90 @@ def quota(
         click.echo(supply_views.to_json(statuses, None))
     else:
         supply_views.print_quotas(services.console, statuses)
+
+
+def build_assistant(services: Services) -> Any:
+    """The assistant engine, with the LLM agent when PONTE_LLM is set."""
+    from tools.assistant import Assistant
+
+    settings = services.settings
+    agent = None
+    if settings.ponte_llm:
+        from tools.agent import LlmAgent, chat_model
+
+        try:
+            model = chat_model(settings.ponte_llm, timeout=settings.ponte_llm_timeout)
+        except ImportError as exc:
+            provider = settings.ponte_llm.partition(":")[0]
+            raise PonteError(
+                f"PONTE_LLM={settings.ponte_llm}: install the provider package "
+                f"(pip install langchain-{provider})"
+            ) from exc
+        agent = LlmAgent(model, timeout=settings.ponte_llm_timeout, company=settings.ponte_company)
+    return Assistant(services.engine, agent=agent)
+
+
+def _default_user(services: Services, user: str | None) -> str:
+    """--as, else PONTE_AS, else the first rep in the people list."""
+    from sqlalchemy import text
+
+    chosen = user or services.settings.ponte_as
+    if chosen:
+        return chosen
+    with services.engine.connect() as conn:
+        first = conn.execute(
+            text("SELECT slack_user_id FROM person ORDER BY role <> 'rep', slack_user_id LIMIT 1")
+        ).scalar()
+    if first is None:
+        raise PonteError("nobody is in the people list yet: import people.csv or run ponte demo")
+    return str(first)
+
+
+def _shell(services: Services, user: str | None) -> None:
+    from bot.shell import Shell
+
+    Shell(
+        build_assistant(services),
+        services.console,
+        user=_default_user(services, user),
+        today=services.clock.today,
+        now=services.clock.now,
+    ).run()
+
+
+@cli.command()
+@click.option("--as", "user", default=None, help="Slack user id to act as (default: PONTE_AS).")
+@today_option
+def shell(user: str | None, today: dt.datetime | None) -> None:
+    """Chat with Ponte in the terminal, as a person from the people list."""
+    _shell(build_services(_date(today)), user)
+
+
+@cli.command()
+@click.argument("question")
+@click.option("--as", "user", default=None, help="Slack user id to act as (default: PONTE_AS).")
+@click.option("--json", "as_json", is_flag=True, help="Print the outcome as JSON.")
+@click.option("--yes", is_flag=True, help="Confirm a write without asking.")
+@today_option
+def ask(
+    question: str, user: str | None, as_json: bool, yes: bool, today: dt.datetime | None
+) -> None:
+    """Ask one question and print the answer (exit 0 whenever Ponte answered)."""
+    from bot.render.cards import card
+    from bot.render.console import show
+    from bot.render.payload import to_json
+
+    services = build_services(_date(today))
+    outcome = build_assistant(services).ask(
+        question,
+        user=_default_user(services, user),
+        today=services.clock.today(),
+        now=services.clock.now(),
+    )
+    if as_json:
+        click.echo(to_json(outcome))
+    else:
+        show(services.console, card(outcome))
 
 
 def main() -> None:

@@ -22,6 +22,12 @@ class Settings(BaseSettings):
     slack_signing_secret: SecretStr | None = None
     # The date Ponte reasons from (PONTE_TODAY); None means the real today.
     ponte_today: dt.date | None = None
+    # The Slack user id the shell and `ponte ask` act as when --as is not given.
+    ponte_as: str | None = None
+    # Optional LLM agent, as provider:model (e.g. openai:gpt-4o-mini); None = router only.
+    ponte_llm: str | None = None
+    ponte_llm_timeout: float = 20.0
+    ponte_company: str = "the company"
 
     @property
     def slack_configured(self) -> bool:

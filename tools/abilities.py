@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, is_dataclass
+from dataclasses import asdict, dataclass, field, is_dataclass
 from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError
 
 from planning.access import ABILITIES, authorize, check_quota_access, quota_scope
-from planning.errors import PonteError
+from planning.errors import PermissionDenied, PonteError
 from planning.models import Role
 from tools.answers import (
     AtpAnswer,
@@ -390,14 +390,38 @@ def plain(value: Any) -> Any:
     return value
 
 
-def build_tools(ctx: RunContext) -> list[Any]:
-    """The abilities as LangChain tools bound to `ctx` (content for the model, artifact for
-    Ponte: the typed result that Ponte renders)."""
+@dataclass
+class ToolCalls:
+    """What the LangChain tools did during one agent run, for the agent to report."""
+
+    results: list[tuple[str, dict[str, Any], Any]] = field(default_factory=list)
+    refusal: PermissionDenied | None = None
+    error: tuple[str, dict[str, Any], PonteError] | None = None
+
+
+def build_tools(ctx: RunContext, calls: ToolCalls | None = None) -> list[Any]:
+    """The abilities as LangChain tools bound to `ctx`.
+
+    Each returns content for the model (the result as JSON) and, as its artifact, the typed
+    result that Ponte renders. Errors become content the model can read (so it can correct
+    a bad argument) and are recorded in `calls`.
+    """
     from langchain_core.tools import StructuredTool
+
+    calls = calls if calls is not None else ToolCalls()
 
     def bind(ability: Ability) -> Any:
         def call(**kwargs: Any) -> tuple[str, Any]:
-            result = run_tool(ctx, ability.name, kwargs)
+            args = {k: v for k, v in kwargs.items() if v is not None}
+            try:
+                result = run_tool(ctx, ability.name, args)
+            except PermissionDenied as denied:
+                calls.refusal = denied
+                return f"not allowed: {denied}", None
+            except PonteError as error:
+                calls.error = (ability.name, args, error)
+                return f"error: {error}", None
+            calls.results.append((ability.name, plain(args), result))
             return json.dumps(plain(result), default=str)[:6000], result
 
         return StructuredTool.from_function(

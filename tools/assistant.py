@@ -20,7 +20,7 @@ from planning.errors import PermissionDenied, PonteError
 from tools.abilities import run_tool
 from tools.context import RunContext
 from tools.matching import CatalogueIndex
-from tools.router import RESERVED, Route, Router, _language
+from tools.router import MAX_CHARS, RESERVED, Route, Router, _language
 from tools.text import tokens
 
 Kind = Literal[
@@ -92,10 +92,11 @@ class Assistant:
         try:
             caller = identify(self.engine, user)
         except PonteError as exc:
-            language = _language(tokens(question[:2000]), "en")
+            language = _language(tokens(question[:MAX_CHARS]), "en")
             return Outcome("unknown_user", language, code=exc.code, params=exc.params)
         index = self.index()
-        ctx = RunContext(self.engine, caller, caller.language, today, now, index)
+        language = _language(tokens(question[:MAX_CHARS]), caller.language)
+        ctx = RunContext(self.engine, caller, language, today, now, index)
         if self.agent is not None and question.strip():
             try:
                 outcome = self.agent.ask(question, ctx, conversation)

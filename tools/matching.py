@@ -77,6 +77,7 @@ class CatalogueIndex:
             words = tuple(WORD.findall(fold(name)))
             self.territory_names[words] = code
             self.territory_names[("".join(words),)] = code
+            self.territory_names[("-".join(words),)] = code  # "nord-ovest" is one token
         self.people = {person: name for person, name, _ in catalogue.people}
         self.people_upper = {person.upper(): person for person in self.people}
         by_name: dict[tuple[str, ...], set[str]] = defaultdict(set)
@@ -88,8 +89,12 @@ class CatalogueIndex:
             if len(words) > 2:
                 by_name[words[1:]].add(person)  # "Lo Bianco", "De Angelis"
         self.person_names = {k: frozenset(v) for k, v in by_name.items()}
-        vocabulary = set(self._postings) | set(self.families)
-        self.typos = TypoIndex(w for w in vocabulary if w not in STOPWORDS and not w.isdigit())
+        # Names are foreign words to half the users: "pans" is not a typo of "pane".
+        self.typos = TypoIndex(
+            (w for w in set(self._postings) | set(self.families) if not w.isdigit()), shortest=5
+        )
+        # Name words alone: a family word ("padelle") finds its singular ("padella") here.
+        self.name_typos = TypoIndex((w for w in self._postings if not w.isdigit()), shortest=5)
 
     @staticmethod
     def name_words(name: str) -> list[str]:
@@ -122,9 +127,7 @@ class CatalogueIndex:
                 continue
             word = typed if typed in self._postings else None
             if word is None and not typed.isdigit():
-                word = self.typos.lookup(typed)
-                if word is not None and word not in self._postings:
-                    word = None  # a family name: matched separately
+                word = self.name_typos.lookup(typed)
             if word is None:
                 continue
             if not word.isdigit():

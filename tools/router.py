@@ -89,6 +89,10 @@ KEYWORDS = TypoIndex(
     if w not in v.STOPWORDS
 )
 RESERVED = frozenset(KEYWORDS.words)
+_EN_WORDS = {w for en, _ in v.INTENTS.values() for phrase in en for w in phrase.split()}
+_IT_WORDS = {w for _, it in v.INTENTS.values() for phrase in it for w in phrase.split()}
+ENGLISH_ONLY = frozenset(_EN_WORDS - _IT_WORDS - v.ITALIAN)
+ITALIAN_ONLY = frozenset(_IT_WORDS - _EN_WORDS - v.ENGLISH)
 
 
 def _has(words: list[str], phrases: tuple[str, ...]) -> set[int]:
@@ -127,12 +131,12 @@ class Router:
             )
         mentions = [m.group(1) for m in MENTION.finditer(text)]
         toks = tokens(MENTION.sub(" ", text))
-        lang = _language(toks, language)
         reading = _Reading(
             words=[self._keyword(t.text) for t in toks],
             raw=[t.raw for t in toks],
             free=set(range(len(toks))),
         )
+        lang = language_of(reading.words, language)
         joined, starts = _join(toks)
         found = self._entities(reading, joined, starts, toks, mentions, user, today)
         intent, special = self._intent(reading, found)
@@ -218,12 +222,15 @@ class Router:
             take(period)
         for i in sorted(free):
             sku = self.index.sku(words[i])
-            if sku is not None:
+            pair = None if sku or i + 1 not in free else self.index.sku(words[i] + words[i + 1])
+            if pair is not None:  # "pad 24" typed for PAD-24
+                found.setdefault("skus", []).append(pair)
+                free.difference_update((i, i + 1))
+            elif sku is not None:
                 found.setdefault("skus", []).append(sku)
                 free.discard(i)
             elif self.index.looks_like_code(words[i]) and not _is_number(words[i]):
-                location = self.index.location(words[i])
-                if location is not None:
+                if self.index.location(words[i]) or self.index.territory((words[i],)):
                     continue
                 found["unknown"] = toks[i].raw
                 found["suggestions"] = self.index.similar_skus(words[i])
@@ -447,19 +454,19 @@ def _is_number(word: str) -> bool:
     return bool(re.fullmatch(r"[\d.,/]+k?", word))
 
 
-def _language(toks: list[Token], default: str) -> str:
+def language_of(words: list[str], default: str) -> str:
+    """English or Italian, by function words and glossary words; `default` when unclear."""
     english = italian = 0
-    for token in toks:
-        word = token.text
-        english += word in v.ENGLISH
-        italian += word in v.ITALIAN
-    for intent_words in v.INTENTS.values():
-        words = {t.text for t in toks}
-        english += len(words & set(intent_words[0]) - set(intent_words[1]))
-        italian += len(words & set(intent_words[1]) - set(intent_words[0]))
+    for word in words:
+        english += word in v.ENGLISH or word in ENGLISH_ONLY
+        italian += word in v.ITALIAN or word in ITALIAN_ONLY
     if english == italian:
         return default
     return "en" if english > italian else "it"
+
+
+def _language(toks: list[Token], default: str) -> str:
+    return language_of([t.text for t in toks], default)
 
 
 def _join(toks: list[Token]) -> tuple[str, list[int]]:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Letters, digits and the joiners that live inside codes (MOK-003, PLT_LUM, 1.5k, 15/03).
+MEASURE = re.compile(r"^(\d+(?:[.,]\d+)?)(cm|mm|lt|l|kg|pz|pcs|units|pezzi)$")
 TOKEN = re.compile(r"[a-z0-9]+(?:(?:[-_./]|,(?=\d))[a-z0-9]+)*")
 
 
@@ -36,19 +37,25 @@ def tokens(text: str) -> list[Token]:
     if len(folded) != len(text):  # ligatures and the like: positions would drift
         text = folded
     folded = folded.replace("'", " ").replace("’", " ")
-    return [
-        Token(m.group(), text[m.start() : m.end()], m.start(), m.end())
-        for m in TOKEN.finditer(folded)
-    ]
+    out = []
+    for m in TOKEN.finditer(folded):
+        glued = MEASURE.match(m.group())
+        if glued:  # "28cm" is "28 cm", "500pz" is "500 pz"
+            cut = m.start() + glued.end(1)
+            out.append(Token(glued.group(1), text[m.start() : cut], m.start(), cut))
+            out.append(Token(glued.group(2), text[cut : m.end()], cut, m.end()))
+        else:
+            out.append(Token(m.group(), text[m.start() : m.end()], m.start(), m.end()))
+    return out
 
 
 def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
-def max_edits(word: str) -> int:
+def max_edits(word: str, shortest: int = 4) -> int:
     """Short words must be typed right: "qty" vs "try" is not a typo worth guessing."""
-    if len(word) < 4 or word.isdigit():
+    if len(word) < shortest or word.isdigit():
         return 0
     return 1 if len(word) < 8 else 2
 
@@ -56,7 +63,8 @@ def max_edits(word: str) -> int:
 class TypoIndex:
     """Known words, found again when typed with a letter missing, extra, changed or swapped."""
 
-    def __init__(self, words: Iterable[str]) -> None:
+    def __init__(self, words: Iterable[str], *, shortest: int = 4) -> None:
+        self.shortest = shortest  # words shorter than this are only found exactly
         self.words: set[str] = set()
         self._by_delete: dict[str, set[str]] = {}
         for word in words:
@@ -66,7 +74,7 @@ class TypoIndex:
         if word in self.words:
             return
         self.words.add(word)
-        if max_edits(word) == 0:
+        if self._edits(word) == 0:
             return
         for variant in _deletes(word):
             self._by_delete.setdefault(variant, set()).add(word)
@@ -75,7 +83,7 @@ class TypoIndex:
         """The known word `typed` most likely means (itself if known), or None."""
         if typed in self.words:
             return typed
-        budget = max_edits(typed)
+        budget = self._edits(typed)
         if budget == 0:
             return None
         candidates: set[str] = set(self._by_delete.get(typed, ()))  # one letter extra
@@ -86,7 +94,7 @@ class TypoIndex:
         best = [
             (distance(typed, c), c)
             for c in candidates
-            if max_edits(c) > 0 and distance(typed, c) <= min(budget, max_edits(c))
+            if self._edits(c) > 0 and distance(typed, c) <= min(budget, self._edits(c))
         ]
         if not best:
             return None
@@ -96,6 +104,9 @@ class TypoIndex:
             same_start = [c for d, c in best if d == best[0][0] and c[0] == typed[0]]
             return same_start[0] if len(same_start) == 1 else None
         return best[0][1]
+
+    def _edits(self, word: str) -> int:
+        return max_edits(word, self.shortest)
 
 
 def distance(a: str, b: str) -> int:

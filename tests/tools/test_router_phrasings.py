@@ -1,0 +1,341 @@
+"""How people ask, in English and Italian, with typos: the router's tool and arguments.
+
+Each row is a question a rep or planner could type, against the demo catalogue, on the demo's
+today (Friday 2026-11-27), asked by Giulia Rossi (U01ROSSI, rep, Italian). The expected
+column is `tool` for a call, `clarify:<what>` for a question back, `unavailable:<tool>` for a
+recognised ability that arrives later, or another outcome kind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from tests.conftest import DEMO_TODAY
+from tools.router import Router
+
+D = dt.date
+ME = "U01ROSSI"
+
+EN: list[tuple[str, str, dict[str, Any]]] = [
+    # stock
+    ("How much PAD-28 do we have?", "stock_status", {"product": "PAD-28"}),
+    ("stock of MOK-003", "stock_status", {"product": "MOK-003"}),
+    ("what's on hand for mok003", "stock_status", {"product": "MOK-003"}),
+    ("stok of pad-24", "stock_status", {"product": "PAD-24"}),
+    ("inventroy of the santoku", "stock_status", {"product": "COL-SAN"}),
+    (
+        "how many pressure... I mean pentola a pressione do we have",
+        "stock_status",
+        {"product": "PEN-PRE"},
+    ),
+    ("PAD-28 stock at WH-MIL", "stock_status", {"product": "PAD-28", "location": "WH-MIL"}),
+    (
+        "stock of MOK-003 in Lumezzane",
+        "stock_status",
+        {"product": "MOK-003", "location": "PLT-LUM"},
+    ),
+    ("any padella 28cm left?", "stock_status", {"product": "PAD-28"}),
+    ("stock for the whole MOKA family", "stock_status", {"family": "MOKA"}),
+    ("inventory coltelli", "stock_status", {"family": "COLTELLI"}),
+    ("is COL-FIL available?", "stock_status", {"product": "COL-FIL"}),
+    ("how much stock do we have?", "clarify:product", {}),
+    ("stock of pentola", "clarify:product", {}),
+    ("what stock of XYZ-999 is there", "clarify:product", {}),
+    # forecast
+    ("forecast for MOK-003", "demand_forecast", {"product": "MOK-003", "weeks": 12}),
+    ("forcast PAD-28 next 8 weeks", "demand_forecast", {"product": "PAD-28", "weeks": 8}),
+    ("demand for the wok next 3 months", "demand_forecast", {"product": "PAD-W30", "weeks": 13}),
+    ("how much COL-CUO will we sell?", "demand_forecast", {"product": "COL-CUO"}),
+    (
+        "expected sales of the crepiera for the next 6 weeks",
+        "demand_forecast",
+        {"product": "PAD-C24", "weeks": 6},
+    ),
+    ("forecast please", "clarify:product", {}),
+    # explain
+    ("why is the forecast for PAD-28 so high?", "explain_forecast", {"product": "PAD-28"}),
+    ("explain the MOK-003 forecast", "explain_forecast", {"product": "MOK-003"}),
+    ("which model do you use for COL-FIL?", "explain_forecast", {"product": "COL-FIL"}),
+    ("how accurate is the forecast of PEN-24?", "explain_forecast", {"product": "PEN-24"}),
+    ("expalin forecast santoku", "explain_forecast", {"product": "COL-SAN"}),
+    # projection
+    ("when will PAD-28 run out?", "inventory_projection", {"product": "PAD-28", "weeks": 12}),
+    ("projected stock of MOK-003 for 20 weeks", "inventory_projection", {"product": "MOK-003"}),
+    ("stockout date for the bistecchiera", "inventory_projection", {"product": "PAD-G28"}),
+    ("weeks of cover PAD-24", "inventory_projection", {"product": "PAD-24"}),
+    (
+        "projection of COL-PAN for the next 10 weeks",
+        "inventory_projection",
+        {"product": "COL-PAN", "weeks": 10},
+    ),
+    (
+        "are we running out of PAD-28 at WH-MIL?",
+        "inventory_projection",
+        {"product": "PAD-28", "location": "WH-MIL"},
+    ),
+    # capacity
+    ("capacity check", "capacity_check", {"weeks": 12}),
+    ("capacity for PENTOLE next 8 weeks", "capacity_check", {"family": "PENTOLE", "weeks": 8}),
+    ("is the Lumezzane plant overloaded?", "capacity_check", {"plant": "PLT-LUM"}),
+    ("capcity utilization coltelli", "capacity_check", {"family": "COLTELLI"}),
+    ("any bottleneck at PLT-MAN?", "capacity_check", {"plant": "PLT-MAN"}),
+    # available to promise
+    (
+        "Can I promise 500 PAD-28 by 15 March?",
+        "available_to_promise",
+        {"product": "PAD-28", "quantity": 500, "date": D(2027, 3, 15)},
+    ),
+    (
+        "can we ship 1.5k MOK-006 by next week?",
+        "available_to_promise",
+        {"product": "MOK-006", "quantity": 1500, "date": D(2026, 12, 4)},
+    ),
+    (
+        "ATP PAD-24 300 units 2027-01-15",
+        "available_to_promise",
+        {"product": "PAD-24", "quantity": 300, "date": D(2027, 1, 15)},
+    ),
+    (
+        "can i promiss 2,000 pcs of COL-SPE to ACME by January 10th",
+        "available_to_promise",
+        {"product": "COL-SPE", "quantity": 2000, "date": D(2027, 1, 10)},
+    ),
+    (
+        "deliver 250 santoku in 3 weeks?",
+        "available_to_promise",
+        {"product": "COL-SAN", "quantity": 250, "date": D(2026, 12, 18)},
+    ),
+    (
+        "can we deliver 40 PEN-PRE tomorrow",
+        "available_to_promise",
+        {"product": "PEN-PRE", "quantity": 40, "date": D(2026, 11, 28)},
+    ),
+    (
+        "promise 2k PAD-20 by end of month",
+        "available_to_promise",
+        {"product": "PAD-20", "quantity": 2000, "date": D(2026, 11, 30)},
+    ),
+    (
+        "500 PAD-28 by 15/12?",
+        "available_to_promise",
+        {"product": "PAD-28", "quantity": 500, "date": D(2026, 12, 15)},
+    ),
+    ("can I promise PAD-28 by 15 March?", "clarify:quantity", {"product": "PAD-28"}),
+    ("can I promise 500 PAD-28?", "clarify:date", {"product": "PAD-28", "quantity": 500}),
+    ("can I promise 500 PAD-28 by 31/02?", "clarify:date", {}),
+    # quota
+    ("what's my quota?", "quota_status", {"person": ME}),
+    ("my quota this quarter", "quota_status", {"person": ME, "period": "2026-Q4"}),
+    ("how am I doing against target?", "quota_status", {"person": ME}),
+    (
+        "quota attainment for <@U01MARCHI> in Q4",
+        "quota_status",
+        {"person": "U01MARCHI", "period": "2026-Q4"},
+    ),
+    (
+        "Elena Marchi's quota next quarter",
+        "quota_status",
+        {"person": "U01MARCHI", "period": "2027-Q1"},
+    ),
+    ("quota for the NE territory", "quota_status", {"territory": "NE"}),
+    ("my team's attainment", "quota_status", {}),
+    ("qouta for Q1 2027", "quota_status", {"period": "2027-Q1"}),
+    ("my pace to quota this month", "quota_status", {"person": ME, "period": "2026-11"}),
+    ("target for Centro last quarter", "quota_status", {"territory": "CE", "period": "2026-Q3"}),
+    # help and what is not there yet
+    ("help", "help", {}),
+    ("what can you do?", "help", {}),
+    ("change my quota to 12,000", "unavailable:request_quota_change", {}),
+    ("please approve Elena's quota request", "unavailable:request_quota_change", {}),
+    ("customer said the handles of PAD-28 get loose", "unavailable:record_feedback", {}),
+    ("what feedback did customers give about MOKA?", "unavailable:search_feedback", {}),
+    ("show me the alerts", "unavailable:list_alerts", {}),
+    ("what's the weather like?", "not_understood", {}),
+]
+
+IT: list[tuple[str, str, dict[str, Any]]] = [
+    # giacenze
+    ("quanta giacenza abbiamo di PAD-28?", "stock_status", {"product": "PAD-28"}),
+    ("giacenza MOK-003", "stock_status", {"product": "MOK-003"}),
+    ("quante padelle 28 cm abbiamo a magazzino?", "stock_status", {"product": "PAD-28"}),
+    ("disponibilità del coltello da cuoco", "stock_status", {"product": "COL-CUO"}),
+    ("giacnza pad 24", "stock_status", {"product": "PAD-24"}),
+    ("scorte della casseruola conica", "stock_status", {"product": "PEN-SAU"}),
+    ("c'è ancora la moka elettrica?", "stock_status", {"product": "MOK-E02"}),
+    (
+        "quanti MOK-003 ci sono a Lumezzane?",
+        "stock_status",
+        {"product": "MOK-003", "location": "PLT-LUM"},
+    ),
+    (
+        "giacenza PAD-28 al magazzino di Milano",
+        "stock_status",
+        {"product": "PAD-28", "location": "WH-MIL"},
+    ),
+    ("scorte padelle", "stock_status", {"family": "PADELLE"}),
+    ("giacenze di tutti i RICAMBI", "stock_status", {"family": "RICAMBI"}),
+    ("disponibile il ceppo?", "stock_status", {"product": "COL-CEP"}),
+    ("mok-i06", "stock_status", {"product": "MOK-I06"}),
+    ("PAD-32", "stock_status", {"product": "PAD-32"}),
+    ("giacenza della pentola", "clarify:product", {}),
+    ("quanto abbiamo?", "clarify:product", {}),
+    ("giacenza MOK-999", "clarify:product", {}),
+    # previsioni
+    ("previsione di vendita MOK-003", "demand_forecast", {"product": "MOK-003", "weeks": 12}),
+    (
+        "previsioni PAD-28 prossime 8 settimane",
+        "demand_forecast",
+        {"product": "PAD-28", "weeks": 8},
+    ),
+    (
+        "quanto venderemo del santoku nei prossimi 3 mesi?",
+        "demand_forecast",
+        {"product": "COL-SAN", "weeks": 13},
+    ),
+    ("domanda prevista per il tegame", "demand_forecast", {"product": "PEN-TEG"}),
+    ("previsone COL-BIS", "demand_forecast", {"product": "COL-BIS"}),
+    ("previsione", "clarify:product", {}),
+    # spiegazioni
+    ("perché la previsione di PAD-28 è così alta?", "explain_forecast", {"product": "PAD-28"}),
+    ("spiegami la previsione del MOK-003", "explain_forecast", {"product": "MOK-003"}),
+    ("che modello usi per COL-FIL?", "explain_forecast", {"product": "COL-FIL"}),
+    ("quanto è affidabile la previsione di PEN-24?", "explain_forecast", {"product": "PEN-24"}),
+    ("spiega previsione wok", "explain_forecast", {"product": "PAD-W30"}),
+    # proiezioni
+    ("quando finisce PAD-28?", "inventory_projection", {"product": "PAD-28", "weeks": 12}),
+    ("quando andiamo in rottura con la padella 28?", "inventory_projection", {"product": "PAD-28"}),
+    (
+        "proiezione scorte MOK-003 prossime 20 settimane",
+        "inventory_projection",
+        {"product": "MOK-003", "weeks": 20},
+    ),
+    ("copertura del COL-PAN", "inventory_projection", {"product": "COL-PAN"}),
+    (
+        "giacenza prevista PAD-24 a Milano",
+        "inventory_projection",
+        {"product": "PAD-24", "location": "WH-MIL"},
+    ),
+    ("quanto dura la scorta di bistecchiere?", "inventory_projection", {"product": "PAD-G28"}),
+    # capacità
+    ("saturazione impianti", "capacity_check", {"weeks": 12}),
+    ("capacità produttiva per le PENTOLE", "capacity_check", {"family": "PENTOLE"}),
+    ("carico dello stabilimento di Lumezzane", "capacity_check", {"plant": "PLT-LUM"}),
+    (
+        "capacita coltelli prossime 6 settimane",
+        "capacity_check",
+        {"family": "COLTELLI", "weeks": 6},
+    ),
+    ("c'è un collo di bottiglia a Maniago?", "capacity_check", {"plant": "PLT-MAN"}),
+    # ATP
+    (
+        "posso promettere 500 PAD-28 entro il 15 marzo?",
+        "available_to_promise",
+        {"product": "PAD-28", "quantity": 500, "date": D(2027, 3, 15)},
+    ),
+    (
+        "riusciamo a consegnare 300 pezzi di PAD-24 fra due settimane?",
+        "available_to_promise",
+        {"product": "PAD-24", "quantity": 300, "date": D(2026, 12, 11)},
+    ),
+    (
+        "posso promettere 1.500 pz di MOK-006 entro il 20/12?",
+        "available_to_promise",
+        {"product": "MOK-006", "quantity": 1500, "date": D(2026, 12, 20)},
+    ),
+    (
+        "consegna di 1,5k PAD-20 entro fine mese",
+        "available_to_promise",
+        {"product": "PAD-20", "quantity": 1500, "date": D(2026, 11, 30)},
+    ),
+    (
+        "riusciamo a spedire 80 santoku domani?",
+        "available_to_promise",
+        {"product": "COL-SAN", "quantity": 80, "date": D(2026, 11, 28)},
+    ),
+    (
+        "prometto 200 COL-CUO entro il 10 gennaio 2027?",
+        "available_to_promise",
+        {"product": "COL-CUO", "quantity": 200, "date": D(2027, 1, 10)},
+    ),
+    (
+        "posso promettere 500 PAD-28 entro la prossima settimana?",
+        "available_to_promise",
+        {"product": "PAD-28", "quantity": 500, "date": D(2026, 12, 4)},
+    ),
+    (
+        "data di consegna per 1000 PAD-32 entro il 2027-02-01",
+        "available_to_promise",
+        {"product": "PAD-32", "quantity": 1000, "date": D(2027, 2, 1)},
+    ),
+    ("posso prometere PAD-28 entro il 15 marzo?", "clarify:quantity", {"product": "PAD-28"}),
+    ("posso promettere 500 PAD-28?", "clarify:date", {"quantity": 500}),
+    ("posso promettere 500 PAD-28 entro il 31/02?", "clarify:date", {}),
+    # quote
+    ("qual è la mia quota?", "quota_status", {"person": ME}),
+    ("come sto andando con il mio obiettivo?", "quota_status", {"person": ME}),
+    ("quota di questo trimestre", "quota_status", {"period": "2026-Q4"}),
+    (
+        "il mio raggiungimento nel prossimo trimestre",
+        "quota_status",
+        {"person": ME, "period": "2027-Q1"},
+    ),
+    (
+        "obiettivo di <@U01ZANETTI> nel terzo trimestre",
+        "quota_status",
+        {"person": "U01ZANETTI", "period": "2026-Q3"},
+    ),
+    ("quota di Brambilla", "quota_status", {"person": "U01BRAMBILLA"}),
+    ("budget della zona Nord-Ovest", "quota_status", {"territory": "NO"}),
+    ("avanzamento del mio team", "quota_status", {}),
+    ("quota quest'anno", "quota_status", {"period": "2026"}),
+    (
+        "ritmo che serve per la mia quota questo mese",
+        "quota_status",
+        {"person": ME, "period": "2026-11"},
+    ),
+    # aiuto e ciò che arriverà
+    ("aiuto", "help", {}),
+    ("cosa sai fare?", "help", {}),
+    ("vorrei aumentare la mia quota a 13.000", "unavailable:request_quota_change", {}),
+    ("approva la richiesta di Elena", "unavailable:request_quota_change", {}),
+    (
+        "il cliente si lamenta che il manico della PAD-28 si allenta",
+        "unavailable:record_feedback",
+        {},
+    ),
+    ("cosa dicono i clienti nei feedback sulle moka?", "unavailable:search_feedback", {}),
+    ("ci sono allerte aperte?", "unavailable:list_alerts", {}),
+    ("che tempo fa a Milano?", "not_understood", {}),
+]
+
+CASES = [(q, e, a, "en") for q, e, a in EN] + [(q, e, a, "it") for q, e, a in IT]
+
+
+def test_the_table_is_big_and_balanced() -> None:
+    assert len(CASES) >= 120
+    assert abs(len(EN) - len(IT)) <= 4
+
+
+@pytest.mark.parametrize(("question", "expected", "args", "language"), CASES)
+def test_phrasing(
+    router: Router, question: str, expected: str, args: dict[str, Any], language: str
+) -> None:
+    route = router.route(question, user=ME, language="it", today=DEMO_TODAY)
+    kind, _, detail = expected.partition(":")
+    if kind in ("clarify", "unavailable", "not_understood"):
+        assert route.kind == kind, route
+        if kind == "clarify":
+            assert route.missing == detail, route
+        if kind == "unavailable":
+            assert route.tool == detail, route
+    else:
+        assert (route.kind, route.tool) == ("call", expected), route
+    for key, value in args.items():
+        assert route.args.get(key) == value, (key, route)
+    if kind in ("quota_status",) and "person" not in args:
+        assert "person" not in route.args, route
+    if language == "en" or kind != "not_understood":
+        assert route.language == language, route
