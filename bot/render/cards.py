@@ -629,6 +629,12 @@ def quota_card(q: QuotaAnswer, lang: str) -> Card:
             lang,
             f"Source: quotas (current version) and sales to {measured}",
             f"Fonte: quote (versione corrente) e vendite fino al {measured}",
+        )
+        if first.measured_until >= first.start
+        else pick(
+            lang,
+            "Source: quotas (current version); no sales imported for this period yet",
+            "Fonte: quote (versione corrente); nessuna vendita importata per questo periodo",
         ),
         tone="good" if all(s.on_track for s in q.statuses) else "warning",
     )

@@ -108,6 +108,7 @@ def test_run_loads_the_demo_into_an_empty_database_once(invoke: Invoke) -> None:
     assert first.exit_code == 0, first.output
     assert "loading the demo company" in first.output
     assert "No Slack credentials set" in first.output
+    assert "starting the local shell" in first.output and "You are Luca Brambilla" in first.output
     second = invoke("run", "--today", DEMO_TODAY.isoformat())
     assert "loading the demo company" not in second.output
 

@@ -1,0 +1,1 @@
+"""Block Kit builders: pure functions from result cards to Slack blocks (plain data)."""

@@ -1,0 +1,80 @@
+"""Block Kit answers: key number first, provenance in context, within Slack's limits."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from slack_sdk.models.blocks import Block
+
+from bot.blocks.answers import ASK_ACTION, MAX_BLOCKS, blocks, fallback_text
+from bot.render.cards import Action, Card, card
+from tests.conftest import Ask
+
+QUESTIONS = [
+    ("U01ROSSI", "stock PAD-28"),
+    ("U01ROSSI", "scorte padelle"),
+    ("U01ROSSI", "forecast MOK-003 next 26 weeks"),
+    ("U01ROSSI", "why is the forecast for PAD-28 so high?"),
+    ("U01ROSSI", "projection PAD-28 for 52 weeks"),
+    ("U01COLOMBO", "capacity check"),
+    ("U01ROSSI", "can I promise 500 PAD-28 by 15 March?"),
+    ("U01COLOMBO", "quota this quarter"),
+    ("U01ROSSI", "help"),
+    ("U01ROSSI", "previsione pentola"),
+    ("U01ROSSI", "saturazione impianti"),
+]
+
+
+def texts(payload: list[dict]) -> list[str]:
+    found: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            if isinstance(value.get("text"), str):
+                found.append(value["text"])
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    walk(payload)
+    return found
+
+
+@pytest.mark.parametrize(("user", "question"), QUESTIONS)
+def test_every_answer_fits_slacks_limits(ask: Ask, user: str, question: str) -> None:
+    outcome = ask(question, user=user)
+    shown = card(outcome)
+    payload = blocks(shown)
+    assert 1 <= len(payload) <= MAX_BLOCKS
+    for block in payload:  # slack_sdk's own validation of each block, from plain data
+        parsed = Block.parse(block)
+        assert parsed is not None
+        parsed.validate_json()
+    assert all(len(t) <= 3000 for t in texts(payload))
+    headline = next(b for b in payload if b["type"] == "section")
+    assert shown.headline in headline["text"]["text"]
+    if shown.source:
+        assert payload[-1]["type"] in ("context", "actions")
+        assert any(b["type"] == "context" and shown.source in json.dumps(b, ensure_ascii=False)
+                   for b in payload)  # fmt: skip
+    assert fallback_text(shown) == shown.headline
+
+
+def test_a_long_table_is_cut_and_says_how_much_is_left() -> None:
+    rows = tuple((f"SKU-{i:04d}", "x" * 60, str(i)) for i in range(500))
+    payload = blocks(Card(headline="500 products", columns=("sku", "name", "n"), rows=rows))
+    table = payload[1]["text"]["text"]
+    assert len(table) <= 3000 and table.startswith("```sku") and "… +" in table
+    shown = table.count("SKU-")
+    assert table.rstrip("`").endswith(f"… +{500 - shown}")
+
+
+def test_follow_up_buttons_carry_the_question_to_ask() -> None:
+    payload = blocks(Card(headline="x", actions=(Action("Show forecast", "forecast PAD-28"),)))
+    (button,) = payload[-1]["elements"]
+    assert button["action_id"].startswith(ASK_ACTION)
+    assert json.loads(button["value"]) == {"ask": "forecast PAD-28"}
+    assert len(button["text"]["text"]) <= 75
