@@ -46,10 +46,31 @@ FAMILIES = {
     "TAVOLA": ["Piatto piano", "Piatto fondo", "Bicchiere", "Caraffa", "Zuccheriera"],
     "FORNO": ["Teglia", "Tortiera", "Stampo muffin", "Pirofila", "Leccarda"],
 }
-FINISHES = ["inox", "rame", "nero", "rosso", "blu", "bianco", "verde", "oro", "titanio",
-            "ceramica", "pietra", "bambu", "premium", "pro", "chef", "casa", "eco", "slim"]  # fmt: skip
-SIZES = ["16 cm", "18 cm", "20 cm", "24 cm", "26 cm", "28 cm", "30 cm", "32 cm", "1 L", "2 L",
-         "3 tazze", "6 tazze", "9 tazze", "12 tazze", "conf. 3", "conf. 6", "set 4", "set 6"]  # fmt: skip
+FINISHES = [
+    "inox",
+    "rame",
+    "nero",
+    "rosso",
+    "blu",
+    "bianco",
+    "verde",
+    "oro",
+    "titanio",
+    "ceramica",
+    "pietra",
+    "bambu",
+    "premium",
+    "pro",
+    "chef",
+    "casa",
+    "eco",
+    "slim",
+]
+SIZES = [
+    *(f"{n} cm" for n in (16, 18, 20, 24, 26, 28, 30, 32)),
+    *("1 L", "2 L", "3 tazze", "6 tazze", "9 tazze", "12 tazze"),
+    *("conf. 3", "conf. 6", "set 4", "set 6"),
+]
 
 
 def catalogue(products: int, rng: random.Random) -> Catalogue:

@@ -511,6 +511,7 @@ def ask(
         user=_default_user(services, user),
         today=services.clock.today(),
         now=services.clock.now(),
+        confirmed=yes,
     )
     if as_json:
         click.echo(to_json(outcome))

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import (
@@ -18,12 +19,13 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from planning.forecast.accuracy import AccuracyReport, Scores
-from planning.forecast.runs import RunSummary, SeriesForecast
-from planning.importer import ImportSummary
-from planning.importer import Progress as ProgressCallback
-from planning.problems import ImportRejected
-from planning.status import DataStatus
+if TYPE_CHECKING:  # the `ponte` start-up pays only for what a command uses
+    from planning.forecast.accuracy import AccuracyReport, Scores
+    from planning.forecast.runs import RunSummary, SeriesForecast
+    from planning.importer import ImportSummary
+    from planning.importer import Progress as ProgressCallback
+    from planning.problems import ImportRejected
+    from planning.status import DataStatus
 
 # Files smaller than this import in a blink; a bar would only flicker.
 PROGRESS_MIN_ROWS = 50_000

@@ -92,6 +92,12 @@ class Ability:
     schema: type[BaseModel]
     description: str  # written for the model that chooses the tool
     run: Callable[[RunContext, Any], Any]
+    writes: bool = False  # changes data: runs only after the user confirms
+
+
+def writes(name: str) -> bool:
+    ability = ABILITIES_BY_NAME.get(name)
+    return ability is not None and ability.writes
 
 
 def resolve_product(ctx: RunContext, typed: str) -> str:
@@ -395,6 +401,7 @@ class ToolCalls:
     """What the LangChain tools did during one agent run, for the agent to report."""
 
     results: list[tuple[str, dict[str, Any], Any]] = field(default_factory=list)
+    proposed: tuple[str, dict[str, Any]] | None = None  # a write waiting for the user's yes
     refusal: PermissionDenied | None = None
     error: tuple[str, dict[str, Any], PonteError] | None = None
 
@@ -413,6 +420,14 @@ def build_tools(ctx: RunContext, calls: ToolCalls | None = None) -> list[Any]:
     def bind(ability: Ability) -> Any:
         def call(**kwargs: Any) -> tuple[str, Any]:
             args = {k: v for k, v in kwargs.items() if v is not None}
+            if ability.writes and not ctx.confirmed:
+                try:
+                    authorize(ctx.caller, ability.name)
+                except PermissionDenied as denied:
+                    calls.refusal = denied
+                    return f"not allowed: {denied}", None
+                calls.proposed = (ability.name, plain(args))
+                return "Ponte asks the person to confirm this before it is done.", None
             try:
                 result = run_tool(ctx, ability.name, args)
             except PermissionDenied as denied:
@@ -432,4 +447,8 @@ def build_tools(ctx: RunContext, calls: ToolCalls | None = None) -> list[Any]:
             response_format="content_and_artifact",
         )
 
-    return [bind(a) for a in ABILITY_LIST]
+    return [bind(a) for a in abilities()]
+
+
+def abilities() -> tuple[Ability, ...]:
+    return tuple(ABILITIES_BY_NAME.values())

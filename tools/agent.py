@@ -18,6 +18,7 @@ from prompts import load
 from tools.abilities import ToolCalls, build_tools
 from tools.assistant import Conversation, Outcome
 from tools.context import RunContext
+from tools.router import Route
 
 LANGUAGE_NAMES = {"en": "English", "it": "Italian"}
 
@@ -72,6 +73,10 @@ class LlmAgent:
             denied = calls.refusal
             return Outcome("refused", code=denied.code, params=denied.params, **base)
         final = state["messages"][-1].content if state.get("messages") else None
+        if calls.proposed is not None:
+            tool, args = calls.proposed
+            conversation.awaiting = Route(language=language, kind="call", tool=tool, args=args)
+            return Outcome("confirm", tool=tool, args=args, **base)
         if calls.results:
             tool, args, result = calls.results[-1]
             return Outcome(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal, Protocol
 
 from sqlalchemy import Engine
@@ -17,11 +17,11 @@ from sqlalchemy import Engine
 from planning.access import Caller, identify
 from planning.catalogue import catalogue_version, load_catalogue
 from planning.errors import PermissionDenied, PonteError
-from tools.abilities import run_tool
+from tools.abilities import run_tool, writes
 from tools.context import RunContext
 from tools.matching import CatalogueIndex
 from tools.router import MAX_CHARS, RESERVED, Route, Router, _language
-from tools.text import tokens
+from tools.text import fold, tokens
 
 Kind = Literal[
     "answer",  # result holds the tool's typed result
@@ -33,7 +33,13 @@ Kind = Literal[
     "too_long",
     "empty",
     "unknown_user",
+    "confirm",  # a write waits for the user's yes (the next message, or --yes)
+    "cancelled",  # the user said no to a write: nothing changed
 ]
+# Answers to "shall I?" (folded: no accents).
+YES = frozenset({"yes", "y", "ok", "okay", "sure", "confirm", "go", "go ahead", "do it",
+                 "si", "confermo", "conferma", "va bene", "procedi", "vai", "certo"})  # fmt: skip
+NO = frozenset({"no", "n", "cancel", "stop", "annulla", "lascia perdere", "non farlo"})
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,7 @@ class Conversation:
     """What a chat remembers between questions: the question we asked back, and history."""
 
     pending: Route | None = None
+    awaiting: Route | None = None  # a write that waits for the user's yes or no
     history: list[tuple[str, str]] = field(default_factory=list)  # (question, tool or kind)
 
 
@@ -87,7 +94,10 @@ class Assistant:
         today: dt.date,
         now: dt.datetime,
         conversation: Conversation | None = None,
+        confirmed: bool = False,
     ) -> Outcome:
+        """Answer `question` from the verified `user`. A write waits for a yes (the next
+        message in `conversation`) unless `confirmed` says it was given up front (--yes)."""
         conversation = conversation if conversation is not None else Conversation()
         try:
             caller = identify(self.engine, user)
@@ -96,7 +106,16 @@ class Assistant:
             return Outcome("unknown_user", language, code=exc.code, params=exc.params)
         index = self.index()
         language = _language(tokens(question[:MAX_CHARS]), caller.language)
-        ctx = RunContext(self.engine, caller, language, today, now, index)
+        ctx = RunContext(self.engine, caller, language, today, now, index, confirmed)
+        awaiting, conversation.awaiting = conversation.awaiting, None
+        if awaiting is not None:
+            reply = " ".join(fold(question).strip(" .!").split())
+            if reply in YES:
+                confirmed_ctx = replace(ctx, language=awaiting.language, confirmed=True)
+                return self.follow(awaiting, confirmed_ctx, conversation)
+            if reply in NO:
+                return Outcome("cancelled", awaiting.language, tool=awaiting.tool,
+                               args=awaiting.args, caller=caller)  # fmt: skip
         if self.agent is not None and question.strip():
             try:
                 outcome = self.agent.ask(question, ctx, conversation)
@@ -112,11 +131,11 @@ class Assistant:
             pending=conversation.pending,
         )
         conversation.pending = route if route.kind == "clarify" else None
-        outcome = self.follow(route, ctx)
+        outcome = self.follow(route, ctx, conversation)
         conversation.history.append((question, outcome.tool or outcome.kind))
         return outcome
 
-    def follow(self, route: Route, ctx: RunContext) -> Outcome:
+    def follow(self, route: Route, ctx: RunContext, conversation: Conversation) -> Outcome:
         """Run a route's tool call for the caller in `ctx`, or explain why not."""
         base: dict[str, Any] = {
             "language": route.language,
@@ -142,6 +161,9 @@ class Assistant:
             }
             return Outcome(route.kind, params=params, **base)
         assert route.tool is not None
+        if writes(route.tool) and not ctx.confirmed:
+            conversation.awaiting = route
+            return Outcome("confirm", **base)
         return call(ctx, route.tool, route.args, language=route.language)
 
 

@@ -24,3 +24,4 @@ class RunContext:
     today: dt.date
     now: dt.datetime
     index: CatalogueIndex
+    confirmed: bool = False  # the user already said yes to a write (--yes, or a reply)

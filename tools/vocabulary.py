@@ -96,104 +96,28 @@ MINE = ("my", "mine", "me", "i", "mio", "mia", "miei", "mie", "io")
 TEAM = ("team", "my team", "squadra", "mio team", "la mia squadra", "il mio team")
 TERRITORY_WORDS = ("territory", "region", "area", "zone", "territorio", "zona", "regione")
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Function words that tell the languages apart (besides the intent phrases above).
-ENGLISH = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "for",
-        "by",
-        "is",
-        "are",
-        "do",
-        "does",
-        "we",
-        "i",
-        "my",
-        "how",
-        "what",
-        "when",
-        "can",
-        "will",
-        "much",
-        "many",
-        "to",
-        "in",
-        "on",
-        "at",
-        "with",
-        "from",
-        "next",
-        "this",
-        "have",
-        "has",
-        "our",
-        "please",
-        "show",
-        "me",
-        "and",
-        "or",
-        "it",
-        "be",
-    ]
+ENGLISH = _words(
+    "the a an of for by is are do does we i my how what when can will much many to in on "
+    "at with from next this have has our please show me and or it be that these those "
+    "there their they them its you your us want wants need needs about any some all "
+    "would could should did was were been being had not only just also still more most "
+    "than then so if but because which who whom whose where why let s t whats thanks "
+    "thank "
 )
-ITALIAN = frozenset(
-    [
-        "il",
-        "lo",
-        "la",
-        "i",
-        "gli",
-        "le",
-        "di",
-        "del",
-        "della",
-        "dei",
-        "delle",
-        "per",
-        "entro",
-        "e",
-        "sono",
-        "che",
-        "come",
-        "quanto",
-        "quanti",
-        "quante",
-        "quando",
-        "posso",
-        "possiamo",
-        "abbiamo",
-        "ho",
-        "mio",
-        "mia",
-        "miei",
-        "nostro",
-        "nostra",
-        "prossimo",
-        "prossima",
-        "questo",
-        "questa",
-        "con",
-        "da",
-        "dal",
-        "al",
-        "alla",
-        "mi",
-        "ci",
-        "ne",
-        "un",
-        "una",
-        "uno",
-        "sul",
-        "sulla",
-        "fra",
-        "tra",
-        "qual",
-        "quale",
-        "cosa",
-    ]
+ITALIAN = _words(
+    "il lo la i gli le di del della dei delle per entro e sono che come quanto quanti "
+    "quante quando posso possiamo abbiamo ho mio mia miei nostro nostra prossimo "
+    "prossima questo questa con da dal al alla mi ci ne un una uno sul sulla fra tra "
+    "qual quale cosa non anche ancora piu meno perche dove chi quali questi queste "
+    "quelli quelle loro nostri nostre vostro stato stata sia gia solo vuole vogliono "
+    "serve servono grazie ciao favore degli alle agli nel nella nei nelle sui sulle "
+    "dalla dai dagli col coi puoi puo potete hai ha hanno siamo "
 )
 # Words never read as part of a product name, even when a name contains them.
 STOPWORDS = (

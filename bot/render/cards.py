@@ -717,6 +717,16 @@ def _message(o: Outcome, lang: str) -> Card:
                 abilities=", ".join(mine),
             )
         )
+    if o.kind == "confirm":
+        args = ", ".join(f"{k}: {v}" for k, v in o.args.items())
+        return Card(
+            headline=t(lang, "confirm", ability=i18n.ability(lang, o.tool or ""), args=args),
+            actions=(Action(pick(lang, "Confirm", "Conferma"), pick(lang, "yes", "sì")),
+                     Action(pick(lang, "Cancel", "Annulla"), "no")),
+            tone="warning",
+        )  # fmt: skip
+    if o.kind == "cancelled":
+        return Card(headline=t(lang, "cancelled"))
     if o.kind == "unknown_user":
         admins = p.get("admins") or [pick(lang, "your Ponte admin", "l'amministratore di Ponte")]
         return Card(

@@ -92,6 +92,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "ask_person": ("Whom do you mean?", "Chi intendi?"),
     "bad_date": ("{text} is not a date in the calendar.", "{text} non è una data valida."),
+    "confirm": (
+        "Please confirm: {ability} ({args}). Reply yes to go ahead or no to cancel.",
+        "Confermi? {ability} ({args}). Rispondi sì per procedere o no per annullare.",
+    ),
+    "cancelled": ("Cancelled: nothing was changed.", "Annullato: non ho cambiato nulla."),
     "reply_hint": ("Reply with the number or the code.", "Rispondi con il numero o il codice."),
     # refusals
     "not_allowed": (

@@ -9,7 +9,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import Engine, inspect
 from sqlmodel import SQLModel
 
-from planning.db import current_revision, head_revision, upgrade
+from planning.db import HEAD, current_revision, head_revision, upgrade
 
 
 def test_migrated_schema_matches_the_models(engine: Engine) -> None:
@@ -25,3 +25,20 @@ def test_upgrade_is_idempotent_and_reaches_head(engine: Engine) -> None:
     assert current_revision(engine) == head_revision()
     tables = set(inspect(engine).get_table_names())
     assert {"product", "sales_actual", "quota", "audit_log", "alembic_version"} <= tables
+
+
+def test_the_start_up_shortcut_knows_the_newest_migration() -> None:
+    # A database at HEAD skips Alembic at start-up; a new migration must move HEAD with it,
+    # or databases would stay one migration behind.
+    assert head_revision() == HEAD
+
+
+def test_a_database_behind_head_is_upgraded(engine: Engine) -> None:
+    from alembic import command
+
+    from planning.db import _alembic_config
+
+    command.downgrade(_alembic_config(engine), "0001")
+    assert current_revision(engine) == "0001"
+    upgrade(engine)
+    assert current_revision(engine) == HEAD
