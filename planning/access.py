@@ -137,11 +137,17 @@ def quota_scope(engine: Engine, caller: Caller) -> QuotaScope:
 
 
 def check_quota_access(
-    scope: QuotaScope, caller: Caller, *, rep: str | None, territory: str | None
+    scope: QuotaScope,
+    caller: Caller,
+    *,
+    rep: str | None,
+    territory: str | None,
+    label: str | None = None,
 ) -> None:
-    """Raise PermissionDenied when `caller` asks for a quota outside their scope."""
+    """Raise PermissionDenied when `caller` asks for a quota outside their scope (`label`
+    names the person or territory for the message)."""
     if not scope.allows(rep=rep, territory=territory):
-        whose = rep or territory or ""
+        whose = label or rep or territory or ""
         raise PermissionDenied(
             f"{caller.name} may not see the quota of {whose}",
             code="quota_not_yours",

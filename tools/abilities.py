@@ -248,7 +248,8 @@ def _quota(ctx: RunContext, args: QuotaArgs) -> QuotaAnswer:
     family = resolve_family(ctx, args.family)
     person = _person(ctx, args.person)
     territory = _territory(ctx, args.territory)
-    check_quota_access(scope, caller, rep=person, territory=territory)
+    label = ctx.index.people.get(person or "") or ctx.index.territory_name(territory)
+    check_quota_access(scope, caller, rep=person, territory=territory, label=label)
     statuses = quota_status(
         ctx.engine, today=ctx.today, rep=person, territory=territory, period=period, family=family
     )

@@ -169,5 +169,8 @@ class CatalogueIndex:
     def territory(self, words: tuple[str, ...]) -> str | None:
         return self.territory_names.get(words)
 
+    def territory_name(self, code: str | None) -> str | None:
+        return dict(self.catalogue.territories).get(code or "")
+
     def people_named(self, words: tuple[str, ...]) -> frozenset[str]:
         return self.person_names.get(words, frozenset())

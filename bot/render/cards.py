@@ -54,8 +54,9 @@ def card(outcome: Outcome) -> Card:
 # -- provenance ----------------------------------------------------------------------------
 
 
-def _run(lang: str, run: RunSummary) -> str:
-    model = ", ".join(list(run.models)[:2]) or "–"
+def _run(lang: str, run: RunSummary, models: tuple[str, ...] = ()) -> str:
+    """The run, and the models behind the numbers (the run's commonest when not given)."""
+    model = ", ".join(models or tuple(run.models)[:2]) or "–"
     return pick(
         lang,
         f"forecast run {run.run_id} of {date(lang, run.created_at.date())} "
@@ -233,7 +234,7 @@ def forecast_card(v: ForecastView, lang: str) -> Card:
             )
             for p in v.periods
         ),
-        source=pick(lang, "Source: ", "Fonte: ") + _run(lang, v.run),
+        source=pick(lang, "Source: ", "Fonte: ") + _run(lang, v.run, v.models),
         actions=(
             Action(
                 pick(lang, "Explain", "Spiega"),
@@ -330,7 +331,8 @@ def explain_card(e: ForecastExplanation, lang: str) -> Card:
         ),
         rows=tuple(rows),
         notes=tuple(notes),
-        source=pick(lang, "Source: ", "Fonte: ") + _run(lang, e.run),
+        source=pick(lang, "Source: ", "Fonte: ")
+        + _run(lang, e.run, tuple(dict.fromkeys(s.model for s in e.series))),
     )
 
 
@@ -689,9 +691,9 @@ def _message(o: Outcome, lang: str) -> Card:
         if o.missing == "product":
             head = t(lang, "unknown_product", sku=p["unknown"]) + " " if p.get("unknown") else ""
             if o.choices:
-                ask = t(lang, "did_you_mean", choices="") if head else t(lang, "ask_product")
+                ask = t(lang, "one_of_these") if head else t(lang, "ask_product")
                 return Card(
-                    headline=(head + ask.replace(" ?", "?")).strip(),
+                    headline=head + ask,
                     rows=_choice_rows(o),
                     columns=("#", "SKU", ""),
                     notes=(t(lang, "reply_hint"),),

@@ -113,6 +113,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # errors the user can cause
     "unknown_product": ("I don't know a product {sku}.", "Non conosco il prodotto {sku}."),
     "did_you_mean": ("Did you mean {choices}?", "Forse intendevi {choices}?"),
+    "one_of_these": ("Did you mean one of these?", "Intendevi uno di questi?"),
     "ambiguous_product": (
         "{product} matches several products: {choices}. Which one?",
         "{product} corrisponde a più prodotti: {choices}. Quale?",

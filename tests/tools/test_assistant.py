@@ -194,7 +194,7 @@ def test_a_rep_sees_their_territory_but_not_a_colleague(ask: Ask) -> None:
     assert ask("quota della zona Nord-Ovest").kind == "answer"
     colleague = ask("quota di Esposito")
     assert (colleague.kind, colleague.code) == ("refused", "quota_not_yours")
-    assert "U01ESPOSITO" in plain(card(colleague))
+    assert "non quella di Antonio Esposito" in plain(card(colleague))
 
 
 def test_a_manager_sees_exactly_their_team(ask: Ask, demo_dir: Path) -> None:
@@ -257,7 +257,7 @@ def test_a_very_long_message_is_refused_by_length(ask: Ask) -> None:
 def test_an_unknown_product_gets_close_matches(ask: Ask) -> None:
     outcome = ask("giacenza MOK-999")
     assert outcome.kind == "clarify" and "MOK-009" in outcome.choices
-    assert plain(card(outcome)).startswith("Non conosco il prodotto MOK-999. Forse intendevi")
+    assert plain(card(outcome)).startswith("Non conosco il prodotto MOK-999. Intendevi uno di")
 
 
 def test_a_date_that_does_not_exist_is_asked_again(ask: Ask) -> None:
