@@ -82,6 +82,29 @@ class LlmAgent:
             return Outcome(
                 "answer", tool=tool, args=args, result=result, model_text=str(final), **base
             )
+        if calls.error is not None and calls.error[2].code == "ambiguous_product":
+            # Ask back like the router does, so that "2" or "PAD-28" next answers it.
+            tool, args, error = calls.error
+            choices = tuple(error.params["choices"])
+            rest = {k: v for k, v in args.items() if k != "product"}
+            conversation.pending = Route(
+                language=language,
+                kind="clarify",
+                tool=tool,
+                args=rest,
+                missing="product",
+                choices=choices,
+            )
+            names = {c: ctx.index.names.get(c, "") for c in choices}
+            return Outcome(
+                "clarify",
+                tool=tool,
+                args=rest,
+                missing="product",
+                choices=choices,
+                params={"unknown": None, "names": names},
+                **base,
+            )
         if calls.error is not None:
             tool, args, error = calls.error
             params = {**error.params, "message": str(error)}

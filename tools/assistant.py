@@ -116,7 +116,8 @@ class Assistant:
             if reply in NO:
                 return Outcome("cancelled", awaiting.language, tool=awaiting.tool,
                                args=awaiting.args, caller=caller)  # fmt: skip
-        if self.agent is not None and question.strip():
+        # A reply to a question asked back is the router's to read: it knows what it asked.
+        if self.agent is not None and question.strip() and conversation.pending is None:
             try:
                 outcome = self.agent.ask(question, ctx, conversation)
                 conversation.history.append((question, outcome.tool or outcome.kind))

@@ -120,3 +120,19 @@ def test_a_malformed_llm_setting_is_explained(spec: str) -> None:
 
     with pytest.raises(PonteError, match="use provider:model"):
         chat_model(spec, timeout=1)
+
+
+def test_an_ambiguous_product_from_the_model_is_asked_back(demo_engine: Engine) -> None:
+    from tools.assistant import Conversation
+
+    chat = Conversation()
+    ask = llm_ask(
+        demo_engine,
+        ToolCallingFake(messages=script(("demand_forecast", {"product": "pentola", "weeks": 4}))),
+    )
+    first = ask("forecast for the pot", conversation=chat)
+    assert (first.kind, first.missing, first.via) == ("clarify", "product", "llm")
+    assert set(first.choices) == {"PEN-PRE", "PEN-28", "PEN-24", "PEN-PAS"}
+    second = ask("PEN-24", conversation=chat)
+    assert (second.kind, second.tool, second.result.sku) == ("answer", "demand_forecast", "PEN-24")
+    assert len(second.result.periods) == 4
