@@ -20,8 +20,8 @@ from planning.errors import PermissionDenied, PonteError
 from tools.abilities import run_tool, writes
 from tools.context import RunContext
 from tools.matching import CatalogueIndex
-from tools.router import MAX_CHARS, RESERVED, Route, Router, _language
-from tools.text import fold, tokens
+from tools.router import RESERVED, Route, Router, question_language
+from tools.text import fold
 
 Kind = Literal[
     "answer",  # result holds the tool's typed result
@@ -102,10 +102,10 @@ class Assistant:
         try:
             caller = identify(self.engine, user)
         except PonteError as exc:
-            language = _language(tokens(question[:MAX_CHARS]), "en")
+            language = question_language(question, "en")
             return Outcome("unknown_user", language, code=exc.code, params=exc.params)
         index = self.index()
-        language = _language(tokens(question[:MAX_CHARS]), caller.language)
+        language = question_language(question, caller.language)
         ctx = RunContext(self.engine, caller, language, today, now, index, confirmed)
         awaiting, conversation.awaiting = conversation.awaiting, None
         if awaiting is not None:

@@ -60,9 +60,8 @@ class Route:
 
 @dataclass
 class _Reading:
-    words: list[str]
-    raw: list[str]
-    free: set[int]
+    words: list[str]  # folded, typos of vocabulary words read as the word meant
+    free: set[int]  # positions not yet read as something
 
 
 def _phrases() -> dict[str, list[tuple[str, tuple[str, ...], str]]]:
@@ -125,7 +124,7 @@ class Router:
             return Route(language=language, kind="empty")
         if len(text) > MAX_CHARS:
             return Route(
-                language=_language(tokens(text[:MAX_CHARS]), language),
+                language=question_language(text, language),
                 kind="too_long",
                 chars=len(text),
             )
@@ -133,7 +132,6 @@ class Router:
         toks = tokens(MENTION.sub(" ", text))
         reading = _Reading(
             words=[self._keyword(t.text) for t in toks],
-            raw=[t.raw for t in toks],
             free=set(range(len(toks))),
         )
         lang = language_of(reading.words, language)
@@ -163,11 +161,9 @@ class Router:
             return self._answer_pending(pending, reading, found, product, lang)
         if intent is None:
             if product is not None or "family" in found:
-                intent = (
-                    "available_to_promise"
-                    if {"quantity", "date"} <= found.keys()
-                    else ("stock_status")
-                )
+                # "500 PAD-28 by Friday?" is a promise; a bare product is a stock question.
+                promise = {"quantity", "date"} <= found.keys()
+                intent = "available_to_promise" if promise else "stock_status"
             else:
                 return Route(
                     language=lang,
@@ -465,8 +461,9 @@ def language_of(words: list[str], default: str) -> str:
     return "en" if english > italian else "it"
 
 
-def _language(toks: list[Token], default: str) -> str:
-    return language_of([t.text for t in toks], default)
+def question_language(text: str, default: str) -> str:
+    """The language of a message as typed (before typos are read), for whole messages."""
+    return language_of([t.text for t in tokens(text[:MAX_CHARS])], default)
 
 
 def _join(toks: list[Token]) -> tuple[str, list[int]]:
