@@ -34,6 +34,12 @@ def period_bounds(period: str) -> tuple[dt.date, dt.date]:
             period=period,
         )
     year = int(match.group(1))
+    if not 1 <= year <= 9998:  # the calendar (and the day after the period) must exist
+        raise PonteError(
+            f"{period!r} is not a period (use YYYY-MM, YYYY-Qn or YYYY)",
+            code="bad_period",
+            period=period,
+        )
     if match.group(2):
         first_month, months = int(match.group(2)), 1
     elif match.group(3):

@@ -74,8 +74,19 @@ def stock_status(
     engine: Engine, sku: str, *, today: dt.date, location: str | None = None
 ) -> StockStatus:
     """Stock of `sku` at every location (or `location`), with cover from the projection."""
-    projections, provenance = inventory_projection(engine, sku, today=today, location=location)
-    sku = projections[0].sku if projections else sku
+    everywhere, provenance = inventory_projection(engine, sku, today=today)
+    sku = everywhere[0].sku if everywhere else sku
+    # Orders without a location ship from where the SKU is mainly stocked (as in the
+    # projection); asked about one location, only its orders count.
+    main = max(everywhere, key=lambda p: p.on_hand).location if everywhere else None
+    projections = [p for p in everywhere if location is None or p.location == location]
+    if location is not None and not projections:
+        raise PonteError(
+            f"there is no stock record for {sku} at {location}",
+            code="no_stock_at",
+            sku=sku,
+            location=location,
+        )
     with engine.connect() as conn:
         product = conn.execute(
             text("SELECT name, family, unit, safety_stock FROM product WHERE sku = :sku"),
@@ -92,10 +103,16 @@ def stock_status(
                 {"sku": sku},
             )
         }
-        orders = conn.execute(
-            text("SELECT coalesce(sum(quantity), 0) FROM open_order WHERE sku = :sku"),
-            {"sku": sku},
-        ).scalar_one()
+        orders_by_location: dict[str, float] = {
+            str(where): float(quantity)
+            for where, quantity in conn.execute(
+                text(
+                    "SELECT coalesce(location, ''), sum(quantity) FROM open_order "
+                    "WHERE sku = :sku GROUP BY coalesce(location, '')"
+                ),
+                {"sku": sku},
+            )
+        }
         receipt_filter = "" if location is None else " AND location = :loc"
         receipt = conn.execute(
             text(
@@ -118,6 +135,11 @@ def stock_status(
         for p in sorted(projections, key=lambda p: -p.on_hand)
     )
     stockouts = [line.stockout_date for line in lines if line.stockout_date is not None]
+    orders = sum(
+        quantity
+        for where, quantity in orders_by_location.items()
+        if location is None or where == location or (where == "" and location == main)
+    )
     return StockStatus(
         sku=sku,
         name=product.name,

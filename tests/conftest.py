@@ -148,11 +148,17 @@ class Ask:
     def __init__(self, assistant: Assistant) -> None:
         self.assistant = assistant
 
-    def __call__(self, question: str, user: str = "U01ROSSI", **kwargs: object) -> Outcome:
+    def __call__(
+        self,
+        question: str,
+        user: str = "U01ROSSI",
+        today: dt.date = DEMO_TODAY,
+        **kwargs: object,
+    ) -> Outcome:
         return self.assistant.ask(
             question,
             user=user,
-            today=DEMO_TODAY,
+            today=today,
             now=dt.datetime(2026, 11, 27, 10, 0, tzinfo=dt.UTC),
             **kwargs,  # type: ignore[arg-type]
         )

@@ -214,7 +214,8 @@ def _capacity(ctx: RunContext, args: CapacityArgs) -> CapacityAnswer:
     weeks, provenance = capacity_report(ctx.engine, today=ctx.today, family=family)
     if plant is not None:
         weeks = [w for w in weeks if w.plant == plant]
-    horizon = ctx.today + dt.timedelta(weeks=args.weeks)
+    # The week under way counts as the first of `weeks` (as in the projection).
+    horizon = ctx.today - dt.timedelta(days=ctx.today.weekday()) + dt.timedelta(weeks=args.weeks)
     weeks = [w for w in weeks if w.week < horizon]
     return CapacityAnswer(family, plant, tuple(weeks), provenance)
 

@@ -94,24 +94,29 @@ def stock_card(s: StockStatus, lang: str) -> Card:
         f"{number(lang, s.allocated)} allocati)",
     )
     notes = []
-    if s.stockout_date is not None:
-        cover = min(
-            (loc.days_of_cover for loc in s.locations if loc.days_of_cover is not None),
-            default=None,
-        )
+    for loc in s.locations:
+        if loc.stockout_date is None:
+            continue
+        cover = number(lang, loc.days_of_cover or 0)
         notes.append(
             pick(
                 lang,
-                f"At the forecast rate it runs out around {date(lang, s.stockout_date)}",
-                f"Al ritmo previsto finisce verso il {date(lang, s.stockout_date)}",
-            )
-            + (
-                f" ({number(lang, cover)} " + pick(lang, "days of cover)", "giorni di copertura)")
-                if cover is not None
-                else ""
+                f"At {loc.location} it runs out around {date(lang, loc.stockout_date)} "
+                f"({cover} days of cover at the forecast rate)",
+                f"A {loc.location} finisce verso il {date(lang, loc.stockout_date)} "
+                f"({cover} giorni di copertura al ritmo previsto)",
             )
         )
-    elif s.provenance.run is not None:
+    for loc in s.locations:
+        if loc.days_of_cover is None and loc.on_hand > 0 and s.provenance.run is not None:
+            notes.append(
+                pick(
+                    lang,
+                    f"At {loc.location} the stock outlasts the 26-week projection.",
+                    f"A {loc.location} la giacenza dura oltre le 26 settimane della proiezione.",
+                )
+            )
+    if not notes and s.provenance.run is not None:
         notes.append(
             pick(
                 lang,
@@ -170,8 +175,17 @@ def stock_card(s: StockStatus, lang: str) -> Card:
                 pick(lang, f"when will {s.sku} run out", f"quando finisce {s.sku}"),
             ),
         ),
-        tone="bad" if s.stockout_date else ("warning" if s.available < s.safety_stock else "good"),
+        tone=_stock_tone(s),
     )
+
+
+def _stock_tone(s: StockStatus) -> str:
+    # Red when the location holding most of the stock runs out; amber for a smaller one.
+    if s.locations and s.locations[0].stockout_date is not None:
+        return "bad"
+    if s.stockout_date is not None or s.available < s.safety_stock:
+        return "warning"
+    return "good"
 
 
 def family_stock_card(f: FamilyStock, lang: str) -> Card:
@@ -233,6 +247,19 @@ def forecast_card(v: ForecastView, lang: str) -> Card:
                 f"{number(lang, p.lo_95)}–{number(lang, p.hi_95)}",
             )
             for p in v.periods
+        ),
+        notes=(
+            (
+                pick(
+                    lang,
+                    f"The week of {date(lang, v.periods[0].period)} counts from "
+                    f"{date(lang, v.start)}, the days still to come.",
+                    f"La settimana del {date(lang, v.periods[0].period)} conta dal "
+                    f"{date(lang, v.start)}, i giorni ancora da venire.",
+                ),
+            )
+            if v.periods and v.periods[0].period < v.start
+            else ()
         ),
         source=pick(lang, "Source: ", "Fonte: ") + _run(lang, v.run, v.models),
         actions=(
@@ -554,20 +581,49 @@ def atp_card(a: AtpAnswer, lang: str) -> Card:
     )
 
 
+@dataclass(frozen=True)
+class _QuotaFigures:
+    """A quota in its own measure: units when it has a unit target, else revenue."""
+
+    units: bool
+    target: float | None
+    sold: float
+    attained: float | None
+    pace: float  # per week so far
+    needed: float | None  # per week from here
+
+
+def _figures(s: QuotaStatus) -> _QuotaFigures:
+    if s.target_units is not None:
+        return _QuotaFigures(
+            True,
+            s.target_units,
+            s.sold_units,
+            s.attainment_pct,
+            s.current_weekly_pace,
+            s.required_weekly_pace,
+        )
+    weeks_elapsed = s.elapsed_share * ((s.end - s.start).days + 1) / 7
+    pace = s.sold_revenue / weeks_elapsed if weeks_elapsed > 0 else 0.0
+    needed = None
+    if s.target_revenue is not None and s.weeks_left > 0:
+        needed = max(0.0, s.target_revenue - s.sold_revenue) / s.weeks_left
+    return _QuotaFigures(
+        False, s.target_revenue, s.sold_revenue, s.revenue_attainment_pct, pace, needed
+    )
+
+
 def _quota_line(lang: str, s: QuotaStatus) -> tuple[str, ...]:
-    units = s.target_units is not None
-    target = s.target_units if units else s.target_revenue
-    sold = s.sold_units if units else s.sold_revenue
-    attained = s.attainment_pct if units else s.revenue_attainment_pct
-    fmt = (lambda x: number(lang, x)) if units else (lambda x: i18n.money(lang, x))
+    f = _figures(s)
+    fmt = (lambda x: number(lang, x)) if f.units else (lambda x: i18n.money(lang, x))
     return (
         s.owner_name + (f" ({s.family})" if s.family else ""),
-        fmt(target) if target is not None else "–",
-        fmt(sold),
-        pct(lang, attained),
+        fmt(f.target) if f.target is not None else "–",
+        fmt(f.sold),
+        pct(lang, f.attained),
         pct(lang, 100 * s.elapsed_share),
-        number(lang, s.current_weekly_pace),
-        number(lang, s.required_weekly_pace) if s.required_weekly_pace is not None else "–",
+        fmt(f.pace),
+        fmt(f.needed) if f.needed is not None else "–",
     )
 
 
@@ -578,19 +634,22 @@ def quota_card(q: QuotaAnswer, lang: str) -> Card:
             headline=pick(lang, f"No quota found for {when}.", f"Nessuna quota trovata per {when}.")
         )
     first = q.statuses[0]
-    if len(q.statuses) == 1 and first.attainment_pct is not None and first.target_units:
+    f = _figures(first)
+    fmt = (lambda x: number(lang, x)) if f.units else (lambda x: i18n.money(lang, x))
+    if len(q.statuses) == 1 and f.attained is not None and f.target:
         on_track = (
             pick(lang, "on track", "in linea")
             if first.on_track
             else pick(lang, "behind", "in ritardo")
         )
-        attained, target = pct(lang, first.attainment_pct), number(lang, first.target_units)
-        sold, elapsed = number(lang, first.sold_units), pct(lang, 100 * first.elapsed_share)
+        attained, target, sold = pct(lang, f.attained), fmt(f.target), fmt(f.sold)
+        elapsed = pct(lang, 100 * first.elapsed_share)
+        units = pick(lang, " units", " pezzi") if f.units else ""
         headline = pick(
             lang,
-            f"{first.owner_name}: {attained} of {target} units for {when} ({sold} sold; "
+            f"{first.owner_name}: {attained} of {target}{units} for {when} ({sold} sold; "
             f"{elapsed} of the period elapsed, {on_track})",
-            f"{first.owner_name}: {attained} di {target} pezzi per {when} ({sold} venduti; "
+            f"{first.owner_name}: {attained} di {target}{units} per {when} ({sold} venduti; "
             f"{elapsed} del periodo trascorso, {on_track})",
         )
     else:
@@ -601,15 +660,18 @@ def quota_card(q: QuotaAnswer, lang: str) -> Card:
             f"{len(q.statuses)} quote per {when}: {len(behind)} in ritardo",
         )
     notes = []
-    if len(q.statuses) == 1 and first.required_weekly_pace is not None:
-        needed, left = number(lang, first.required_weekly_pace), number(lang, first.weeks_left, 1)
-        pace = number(lang, first.current_weekly_pace)
+    if len(q.statuses) == 1 and f.needed is not None:
+        needed, left, pace = fmt(f.needed), number(lang, first.weeks_left, 1), fmt(f.pace)
+        per_week = (
+            pick(lang, " units/week", " pezzi/settimana")
+            if f.units
+            else "/" + pick(lang, "week", "settimana")
+        )
         notes.append(
             pick(
                 lang,
-                f"Needed from here: {needed} units/week over {left} weeks (so far {pace}/week).",
-                f"Da qui serve: {needed} pezzi/settimana per {left} settimane "
-                f"(finora {pace}/settimana).",
+                f"Needed from here: {needed}{per_week} over {left} weeks (so far {pace}/week).",
+                f"Da qui serve: {needed}{per_week} per {left} settimane (finora {pace}/settimana).",
             )
         )
     measured = date(lang, first.measured_until)
@@ -723,10 +785,12 @@ def _message(o: Outcome, lang: str) -> Card:
         args = ", ".join(f"{k}: {v}" for k, v in o.args.items())
         return Card(
             headline=t(lang, "confirm", ability=i18n.ability(lang, o.tool or ""), args=args),
-            actions=(Action(pick(lang, "Confirm", "Conferma"), pick(lang, "yes", "sì")),
-                     Action(pick(lang, "Cancel", "Annulla"), "no")),
+            actions=(
+                Action(pick(lang, "Confirm", "Conferma"), pick(lang, "yes", "sì")),
+                Action(pick(lang, "Cancel", "Annulla"), "no"),
+            ),
             tone="warning",
-        )  # fmt: skip
+        )
     if o.kind == "cancelled":
         return Card(headline=t(lang, "cancelled"))
     if o.kind == "unknown_user":

@@ -36,6 +36,7 @@ class ForecastView:
     name: str
     location: str | None  # None = all locations together
     run: RunSummary
+    start: dt.date  # today: the first week counts from this day
     periods: tuple[ForecastPeriod, ...]
     total: float
     total_lo_80: float
@@ -92,7 +93,9 @@ def _name(engine: Engine, sku: str) -> str:
 def forecast_view(
     engine: Engine, sku: str, *, today: dt.date, weeks: int = 12, location: str | None = None
 ) -> ForecastView:
-    """The next `weeks` periods of `sku`'s forecast from today, summed over locations."""
+    """The next `weeks` weeks of `sku`'s forecast from today, summed over locations.
+
+    The first is the week under way, pro-rated to the days left in it (from `today`)."""
     if not 1 <= weeks <= 104:
         raise PonteError(f"ask for 1 to 104 weeks ahead, not {weeks}", code="bad_horizon")
     series = _weekly_series(engine, sku, location)
@@ -105,8 +108,10 @@ def forecast_view(
     grouped = frames.groupby("ds").sum(numeric_only=True).sort_index().head(weeks)
     periods = []
     for ds, row in grouped.iterrows():
-        point = float(row["forecast"])
-        width = {b: float(np.sqrt(row[b])) for b in BANDS}
+        # The week under way counts only its days from today on, as in the projection.
+        share = (7 - today.weekday()) / 7 if ds == start else 1.0
+        point = float(row["forecast"]) * share
+        width = {b: float(np.sqrt(row[b])) * share for b in BANDS}
         periods.append(
             ForecastPeriod(
                 period=ds,  # type: ignore[arg-type]
@@ -124,6 +129,7 @@ def forecast_view(
         name=_name(engine, series[0].sku),
         location=location,
         run=series[0].run,
+        start=today,
         periods=tuple(periods),
         total=total,
         total_lo_80=max(0.0, total - spread),

@@ -23,6 +23,9 @@ def test_periods_have_their_calendar_bounds() -> None:
     assert period_bounds("2027") == (dt.date(2027, 1, 1), dt.date(2027, 12, 31))
     with pytest.raises(PonteError, match="is not a period"):
         period_bounds("Q4 2026")
+    for beyond_the_calendar in ("9999-12", "9999-Q4", "0000-Q1", "0000"):
+        with pytest.raises(PonteError, match="is not a period"):
+            period_bounds(beyond_the_calendar)
 
 
 def test_a_reps_attainment_pace_and_what_is_left(loaded: Engine) -> None:

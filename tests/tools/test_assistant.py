@@ -300,3 +300,50 @@ def test_a_new_question_replaces_the_pending_one(ask: Ask) -> None:
     ask("previsione pentola", conversation=chat)
     answer = ask("giacenza PAD-28", conversation=chat)
     assert (answer.tool, answer.result.sku) == ("stock_status", "PAD-28")
+
+
+# -- found in review ---------------------------------------------------------------------------
+
+
+def test_stock_at_one_location_counts_only_its_open_orders(ask: Ask, demo_dir: Path) -> None:
+    orders = read(demo_dir, "open_orders")
+    mine = orders[orders["sku"] == "MOK-003"]
+    at_plant = mine.loc[mine["location"] == "PLT-LUM", "quantity"].sum()
+    outcome = ask("giacenza MOK-003 a Lumezzane")
+    assert outcome.args["location"] == "PLT-LUM"
+    assert outcome.result.open_orders == at_plant < mine["quantity"].sum()
+
+
+def test_a_location_that_runs_out_is_named(ask: Ask) -> None:
+    text_it = plain(card(ask("giacenza COL-FIL")))
+    assert "A PLT-MAN finisce verso il" in text_it
+    assert "A WH-MIL la giacenza dura oltre le 26 settimane" in text_it
+
+
+def test_a_revenue_quota_shows_its_pace_in_money(ask: Ask, demo_dir: Path) -> None:
+    outcome = ask("quota export", user="U01HARRIS")
+    (status,) = outcome.result.statuses
+    assert status.target_units is None and status.target_revenue
+    weeks = status.elapsed_share * ((status.end - status.start).days + 1) / 7
+    answer = plain(card(outcome))
+    assert f"so far €{status.sold_revenue / weeks:,.0f}/week" in answer
+    assert answer.splitlines()[1].startswith(f"Export: {status.revenue_attainment_pct:.0f}% of €")
+
+
+@pytest.mark.parametrize("question", ["quota 9999-12", "quota q4 9999", "quota 0000-Q1"])
+def test_a_period_outside_the_calendar_is_a_clear_error(ask: Ask, question: str) -> None:
+    outcome = ask(question)
+    assert (outcome.kind, outcome.code) == ("error", "bad_period")
+
+
+def test_horizons_count_the_week_under_way_as_the_first(ask: Ask) -> None:
+    capacity = ask("capacity for the next 2 weeks", user="U01COLOMBO").result
+    assert sorted({w.week for w in capacity.weeks}) == [
+        dt.date(2026, 11, 23),
+        dt.date(2026, 11, 30),
+    ]
+    forecast = ask("forecast PAD-28 next 4 weeks").result
+    full = ask("forecast PAD-28 next 4 weeks", user="U01ROSSI", today=dt.date(2026, 11, 23))
+    assert len(forecast.periods) == 4 and forecast.periods[0].period == dt.date(2026, 11, 23)
+    # Friday: three days of the week are still to come.
+    assert forecast.periods[0].forecast == pytest.approx(full.result.periods[0].forecast * 3 / 7)
