@@ -26,10 +26,34 @@ def parse_number(digits: str, suffix: str | None) -> float:
     return value * {"k": 1e3, "mila": 1e3, "mille": 1e3, "m": 1e6}.get(suffix or "", 1)
 
 
+SMALL = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6,
+    "sette": 7, "otto": 8, "nove": 9, "dieci": 10,
+}  # fmt: skip
+# "mille", "duemila", "cinquecento", "five hundred", "a thousand": words people type.
+WORDS = re.compile(
+    r"\b(?:(mille|cento)|(due|tre|quattro|cinque|sei|sette|otto|nove|dieci)(cento|mila)"
+    r"|(a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(hundred|thousand))\b"
+    r"(?:\s*(" + UNITS + r")\b)?"
+)
+
+
+def _word_value(m: re.Match[str]) -> float:
+    alone, it_count, it_scale, en_count, en_scale = m.groups()[:5]
+    if alone:
+        return 1000.0 if alone == "mille" else 100.0
+    if it_count:
+        return SMALL[it_count] * (100.0 if it_scale == "cento" else 1000.0)
+    return SMALL[en_count] * (100.0 if en_scale == "hundred" else 1000.0)
+
+
 def find_quantities(text: str) -> list[tuple[Found, bool]]:
     """Every number in folded `text`, with whether a unit (or k) marks it as a quantity."""
     found = []
     for m in QUANTITY.finditer(text):
         value = parse_number(m.group(1), m.group(2))
         found.append((Found(value, m.start(), m.end()), bool(m.group(2) or m.group(3))))
-    return found
+    for m in WORDS.finditer(text):
+        found.append((Found(_word_value(m), m.start(), m.end()), True))
+    return sorted(found, key=lambda f: f[0].start)

@@ -27,6 +27,7 @@ Kind = Literal[
     "answer",  # result holds the tool's typed result
     "clarify",  # asking back: `missing` names what, `choices` lists options
     "unavailable",  # a recognised ability that is not available yet
+    "read_only",  # a request to change data that Ponte only reads
     "refused",  # the user may not do this
     "error",  # the user's input cannot be answered (unknown product, bad date...)
     "not_understood",
@@ -64,6 +65,7 @@ class Conversation:
 
     pending: Route | None = None
     awaiting: Route | None = None  # a write that waits for the user's yes or no
+    last: Route | None = None  # the last call answered: "and by January?" changes it
     history: list[tuple[str, str]] = field(default_factory=list)  # (question, tool or kind)
 
 
@@ -130,9 +132,13 @@ class Assistant:
             language=caller.language,
             today=today,
             pending=conversation.pending,
+            last=conversation.last,
+            home_territory=caller.territory,
         )
         conversation.pending = route if route.kind == "clarify" else None
         outcome = self.follow(route, ctx, conversation)
+        if outcome.kind == "answer":
+            conversation.last = route
         conversation.history.append((question, outcome.tool or outcome.kind))
         return outcome
 
@@ -154,11 +160,14 @@ class Assistant:
                 params={"unknown": route.unknown, "names": names},
                 **base,
             )
+        if route.kind == "cancelled":
+            return Outcome("cancelled", **base)
         if route.kind != "call":
             params = {
                 "unknown": route.unknown,
                 "suggestions": list(route.suggestions),
                 "chars": route.chars,
+                "hint": route.hint,
             }
             return Outcome(route.kind, params=params, **base)
         assert route.tool is not None

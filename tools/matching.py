@@ -8,6 +8,7 @@ typos forgiven through a TypoIndex.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -51,6 +52,15 @@ class CatalogueIndex:
         for sku, name, _ in catalogue.products:
             for word in dict.fromkeys(self.name_words(name)):
                 self._postings[word].append(sku)
+        # Words that follow a number in names ("28 cm", "3 tazze", "conf. 3" has none): a
+        # number before one of them, or right after a name word, is part of a name; any
+        # other number ("3 moka da 6 tazze") is a quantity.
+        self.after_number: set[str] = set()
+        for _, name, _ in catalogue.products:
+            folded = WORD.findall(fold(name))
+            for here, following in itertools.pairwise(folded):
+                if here.isdigit() and not following.isdigit():
+                    self.after_number.add(following)
         total = max(1, len(catalogue.products))
         self.idf = {w: math.log(1 + total / len(p)) for w, p in self._postings.items()}
         self._weight = {
@@ -130,6 +140,8 @@ class CatalogueIndex:
                 word = self.name_typos.lookup(typed)
             if word is None:
                 continue
+            if word.isdigit() and not self._number_in_name(words, i):
+                continue
             if not word.isdigit():
                 named = True
             for sku in self._postings[word]:
@@ -146,6 +158,17 @@ class CatalogueIndex:
         chosen = tuple(s for _, s in coverage[:8])
         positions = frozenset(i for s in chosen for i in used[s])
         return ProductMatch(skus=chosen, words=positions)
+
+    def is_name_word(self, word: str) -> bool:
+        return word in self._postings
+
+    def _number_in_name(self, words: list[str], i: int) -> bool:
+        before = words[i - 1] if i > 0 else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
+        named_before = before in self._postings or (
+            before != "" and not before.isdigit() and self.name_typos.lookup(before) is not None
+        )
+        return (named_before and not before.isdigit()) or after in self.after_number
 
     def family(self, word: str) -> str | None:
         if word in self.families:

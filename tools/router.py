@@ -17,11 +17,20 @@ from tools import vocabulary as v
 from tools.amounts import find_quantities
 from tools.matching import CatalogueIndex
 from tools.text import Token, TypoIndex, tokens
-from tools.when import Found, find_date, find_horizon_weeks, find_period
+from tools.when import BAD_PERIOD, Found, find_date, find_horizon_weeks, find_period
 
 MAX_CHARS = 2000  # longer messages are pasted documents, not questions
 MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
-Kind = Literal["call", "clarify", "unavailable", "not_understood", "too_long", "empty"]
+Kind = Literal[
+    "call",
+    "clarify",
+    "unavailable",  # a recognised ability that arrives later
+    "read_only",  # a request to change data Ponte only reads
+    "not_understood",
+    "cancelled",  # the user dropped the question Ponte asked back
+    "too_long",
+    "empty",
+]
 
 NEEDS_PRODUCT = {
     "stock_status",
@@ -56,6 +65,7 @@ class Route:
     unknown: str | None = None  # a product code or date as typed that does not exist
     suggestions: tuple[str, ...] = ()
     chars: int = 0  # the message's length, for "too long"
+    hint: str | None = None  # why a message was not understood (e.g. "sales_history")
 
 
 @dataclass
@@ -88,6 +98,7 @@ KEYWORDS = TypoIndex(
     if w not in v.STOPWORDS
 )
 RESERVED = frozenset(KEYWORDS.words)
+PROMISE_WORDS = v.INTENTS["available_to_promise"][0] + v.INTENTS["available_to_promise"][1]
 _EN_WORDS = {w for en, _ in v.INTENTS.values() for phrase in en for w in phrase.split()}
 _IT_WORDS = {w for _, it in v.INTENTS.values() for phrase in it for w in phrase.split()}
 ENGLISH_ONLY = frozenset(_EN_WORDS - _IT_WORDS - v.ITALIAN)
@@ -117,8 +128,14 @@ class Router:
         language: str,
         today: dt.date,
         pending: Route | None = None,
+        last: Route | None = None,
+        home_territory: str | None = None,
     ) -> Route:
-        """Read `message` from `user` (their default `language`) as one tool call."""
+        """Read `message` from `user` (their default `language`) as one tool call.
+
+        `pending` is the question Ponte asked back (the message may answer it), `last` the
+        call last answered ("and by January?" changes its date), `home_territory` the
+        user's territory ("my territory")."""
         text = message.strip()
         if not text:
             return Route(language=language, kind="empty")
@@ -137,18 +154,22 @@ class Router:
         lang = language_of(reading.words, language)
         joined, starts = _join(toks)
         found = self._entities(reading, joined, starts, toks, mentions, user, today)
+        if (
+            home_territory
+            and _has(reading.words, v.TERRITORY_WORDS)
+            and found.get("person") == user
+        ):
+            found.pop("person")  # "my territory": the territory, not the person
+            found.setdefault("territory", home_territory)
+        if pending is not None and pending.kind == "clarify" and _has(reading.words, v.NEVER_MIND):
+            return Route(language=lang, kind="cancelled", tool=pending.tool)
         intent, special = self._intent(reading, found)
+        if special == "read_only":
+            return Route(language=lang, kind="read_only")
+        if special == "sales_history":
+            return Route(language=lang, kind="not_understood", hint="sales_history")
         if special is not None:
             return Route(language=lang, kind="unavailable", tool=special)
-        if found.get("bad_date"):
-            return Route(
-                language=lang,
-                kind="clarify",
-                tool=intent,
-                missing="date",
-                unknown=found["bad_date"],
-                args=self._args(intent, found),
-            )
         product = self._product(reading, found)
         if "quantity" not in found:  # a bare number left over: "promise 500 PAD-28"
             for quantity, _ in find_quantities(joined):
@@ -157,8 +178,29 @@ class Router:
                     found["quantity"] = quantity.value
                     reading.free.difference_update(where)
                     break
+        if found.get("bad_date"):
+            intent = intent or "available_to_promise"  # a deadline is asked for a promise
+            args = self._args(intent, found)
+            if product is not None and len(product) == 1:
+                args["product"] = product[0]
+            return Route(
+                language=lang,
+                kind="clarify",
+                tool=intent,
+                missing="date",
+                unknown=found["bad_date"],
+                args=args,
+            )
         if intent is None and pending is not None and pending.kind == "clarify":
-            return self._answer_pending(pending, reading, found, product, lang)
+            return self._answer_pending(pending, reading, found, product, lang, today)
+        if intent is None and last is not None and _has(reading.words[:2], v.FOLLOW_UP):
+            return self._follow_up(last, found, product, lang)
+        if intent is None and found.get("location") in self.index.plants() and ("family" in found):
+            intent = "capacity_check"  # "can Lumezzane keep up with pentole?"
+        if intent is None and (
+            found.get("person") not in (None, user) or found.get("team") or found.get("people")
+        ):
+            intent = "quota_status"  # "come va Marchi?"
         if intent is None:
             if product is not None or "family" in found:
                 # "500 PAD-28 by Friday?" is a promise; a bare product is a stock question.
@@ -216,6 +258,9 @@ class Router:
         if period is not None:
             found["period"] = period.value
             take(period)
+        elif (bad := BAD_PERIOD.search(joined)) is not None:
+            found["bad_period"] = bad.group(1).upper()
+            take(Found(None, bad.start(), bad.end()))
         for i in sorted(free):
             sku = self.index.sku(words[i])
             pair = None if sku or i + 1 not in free else self.index.sku(words[i] + words[i + 1])
@@ -281,10 +326,26 @@ class Router:
                         found.setdefault("people", sorted(people))
                     free.difference_update(range(i, i + size))
                     break
+        mine = {i for i in _has(words, v.MINE) if words[i] != "i" or toks[i].raw == "I"}
         if "person" not in found and _has(words, v.TEAM):
             found["team"] = True
-        elif "person" not in found and _has(words, v.MINE):
+        elif "person" not in found and mine:  # "I", not the Italian article "i"
             found["person"] = user
+        if "person" not in found and "territory" not in found:
+            names = [
+                toks[i].raw
+                for i in sorted(free)
+                if i > 0
+                and toks[i].raw[:1].isupper()
+                and len(words[i]) > 2
+                and words[i - 1] in ("di", "of", "for", "per", "del", "della")
+                and words[i] not in v.STOPWORDS
+                and words[i] not in RESERVED
+                and self.index.typos.lookup(words[i]) is None
+                and not self.index.looks_like_code(words[i])
+            ]
+            if names:
+                found["unknown_name"] = names[0]  # "quota di Pippo": someone we do not know
 
     def _intent(self, reading: _Reading, found: dict[str, Any]) -> tuple[str | None, str | None]:
         """The delivered intent, or (None, name) for a recognised ability not available yet."""
@@ -292,7 +353,16 @@ class Router:
         quota = _has(words, ("quota", "quotas", "target", "targets", "obiettivo", "budget"))
         if _has(words, v.APPROVAL_WORDS) or (quota and _has(words, v.CHANGE_WORDS)):
             return None, "request_quota_change"
-        if _has(words, v.FEEDBACK_WORDS):
+        if _has(words, v.WRITE_VERBS) and _has(words, v.WRITE_OBJECTS):
+            return None, "read_only"
+        if _has(words, v.SALES_HISTORY) and not _has(words, v.NOT_HISTORY):
+            return None, "sales_history"
+        # "il cliente chiede 500 PAD-24 entro marzo": an ATP question, not feedback.
+        number = any(_is_number(words[i]) for i in reading.free)
+        promise = bool(_has(words, PROMISE_WORDS)) or (
+            "date" in found and ("quantity" in found or number)
+        )
+        if _has(words, v.FEEDBACK_WORDS) and not promise:
             search = _has(words, v.SEARCH_WORDS)
             return None, "search_feedback" if search else "record_feedback"
         if _has(words, v.ALERT_WORDS):
@@ -361,6 +431,14 @@ class Router:
     ) -> Route:
         args = self._args(intent, found)
         route = Route(language=lang, kind="call", tool=intent, args=args)
+        if intent == "quota_status" and found.get("bad_period"):
+            return replace(route, kind="clarify", missing="period", unknown=found["bad_period"])
+        if (
+            intent == "quota_status"
+            and found.get("unknown_name")
+            and not (found.get("person") or found.get("territory"))
+        ):
+            return replace(route, kind="clarify", missing="person", unknown=found["unknown_name"])
         if intent == "quota_status" and found.get("people"):
             return replace(route, kind="clarify", missing="person", choices=tuple(found["people"]))
         if intent not in NEEDS_PRODUCT:
@@ -396,27 +474,63 @@ class Router:
         found: dict[str, Any],
         product: tuple[str, ...] | None,
         lang: str,
+        today: dt.date,
     ) -> Route:
         """A reply to our question back: fill the missing piece and carry on."""
         args = dict(pending.args)
         words = reading.words
-        if pending.missing == "product" and product is None and pending.choices:
-            picked = _pick(words, pending.choices)
-            product = (picked,) if picked else None
-        if pending.missing == "person" and pending.choices:
-            picked = _pick(words, pending.choices) or found.get("person")
-            if picked:
-                found["person"] = picked
-                found.pop("people", None)
+        if pending.missing in ("product", "person") and pending.choices:
+            picked = _pick(words, pending.choices) or self._by_name(words, pending.choices)
+            if picked is not None:
+                if _is_number(words[0]):
+                    found.pop("quantity", None)  # "2" picks the second choice: not a quantity
+                if pending.missing == "product":
+                    product = (picked,)
+                else:
+                    found["person"] = picked
+                    found.pop("people", None)
+            elif pending.missing == "product" and product is None:
+                return replace(pending, language=lang)  # not one of them: ask again
         if pending.missing == "quantity" and "quantity" not in found:
             numbers = [f.value for f, _ in find_quantities(" ".join(words))]
             if numbers:
                 found["quantity"] = numbers[0]
+        if pending.missing == "date" and "date" not in found and words and words[0].isdigit():
+            day = find_date(f"entro il {words[0]}", today)  # "20": the 20th
+            if day is not None and day.value is not None:
+                found["date"] = day.value
+                found.pop("quantity", None)
         merged = {**_found_from_args(args), **found}
         if product is None and "product" in args:
             product = (args["product"],)
         assert pending.tool is not None
         return self._complete(pending.tool, merged, product, lang or pending.language)
+
+    def _by_name(self, words: list[str], choices: tuple[str, ...]) -> str | None:
+        """ "quella da 32", "the induction one": the one choice whose name has those words."""
+        wanted = [w for w in words if w.isdigit() or self.index.is_name_word(w)]
+        if not wanted:
+            return None
+        fits = [
+            c
+            for c in choices
+            if all(w in self.index.name_words(self.index.names.get(c, "") or "") for w in wanted)
+        ]
+        return fits[0] if len(fits) == 1 else None
+
+    def _follow_up(
+        self,
+        last: Route,
+        found: dict[str, Any],
+        product: tuple[str, ...] | None,
+        lang: str,
+    ) -> Route:
+        """ "And by January?", "e per la PAD-24?": the last call with what changed."""
+        merged = {**_found_from_args(last.args), **found}
+        if product is None and "product" in last.args:
+            product = (last.args["product"],)
+        assert last.tool is not None
+        return self._complete(last.tool, merged, product, lang)
 
 
 def _found_from_args(args: dict[str, Any]) -> dict[str, Any]:

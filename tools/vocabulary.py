@@ -11,11 +11,13 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "stock_status": (
         ("stock", "stocks", "on hand", "inventory", "in the warehouse", "in stock",
          "how many do we have", "how much do we have", "do we have", "have we got",
-         "available", "availability", "free stock", "allocated", "left"),
+         "available", "availability", "free stock", "allocated", "left", "next delivery",
+         "next receipt", "incoming", "arriving"),
         ("scorte", "scorta", "giacenza", "giacenze", "magazzino", "a stock", "in casa",
          "disponibile", "disponibili", "disponibilita", "quanti ne abbiamo",
          "quante ne abbiamo", "quanto abbiamo", "abbiamo", "ci sono", "rimasti", "rimaste",
-         "allocato", "impegnato", "libero"),
+         "allocato", "impegnato", "libero", "quando arriva", "prossimo arrivo", "in arrivo",
+         "arrivi"),
     ),
     "demand_forecast": (
         ("forecast", "forecasts", "demand", "will we sell", "expected sales", "prediction",
@@ -36,14 +38,16 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "days of cover", "how long", "last", "runway"),
         ("proiezione", "giacenza prevista", "rottura", "rottura di stock", "esaurimento",
          "esaurisce", "esauriamo", "finisce", "finiamo", "finira", "finiremo", "copertura",
-         "quanto dura", "durera", "andiamo in rottura", "proiezione scorte"),
+         "quanto dura", "durera", "andiamo in rottura", "proiezione scorte", "finiscono",
+         "finiranno", "esauriscono", "esauriranno", "terminano"),
     ),
     "capacity_check": (
         ("capacity", "utilization", "utilisation", "load", "plant", "plants", "factory",
-         "bottleneck", "shortfall", "production capacity", "overloaded"),
+         "bottleneck", "shortfall", "production capacity", "overloaded", "keep up"),
         ("capacita", "capacita produttiva", "saturazione", "carico", "impianto", "impianti",
          "stabilimento", "stabilimenti", "fabbrica", "collo di bottiglia", "carenza",
-         "produzione", "sotto capacita", "saturo", "satura"),
+         "produzione", "sotto capacita", "saturo", "satura", "tenere il passo",
+         "stare dietro"),
     ),
     "available_to_promise": (
         ("promise", "atp", "available to promise", "can we ship", "ship", "deliver",
@@ -57,7 +61,7 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("quota", "quotas", "target", "targets", "attainment", "achievement", "pace",
          "run rate", "on track", "how am i doing", "budget", "to quota"),
         ("quota", "obiettivo", "obiettivi", "raggiungimento", "avanzamento", "budget",
-         "target", "ritmo", "come sto andando", "sull obiettivo"),
+         "target", "ritmo", "come sto andando", "sull obiettivo", "come sta andando"),
     ),
     "help": (
         ("help", "what can you do", "commands", "how do i", "hello", "hi", "usage"),
@@ -71,7 +75,7 @@ CHANGE_WORDS = (
     "change", "raise", "increase", "lower", "reduce", "adjust", "cut", "modify", "update",
     "revise", "set", "bump", "cambiare", "cambia", "modificare", "modifica", "modifichi",
     "aumentare", "aumenta", "alzare", "alza", "abbassare", "abbassa", "ridurre", "riduci",
-    "rivedere", "revisione", "portare",
+    "rivedere", "revisione", "portare", "delete", "remove", "cancella", "elimina",
 )  # fmt: skip
 APPROVAL_WORDS = (
     "approve", "approval", "approvals", "reject", "sign off", "approvare", "approva",
@@ -82,7 +86,8 @@ FEEDBACK_WORDS = (
     "customer asked", "complaint", "complaints", "complained", "log feedback",
     "cliente dice", "cliente ha detto", "cliente lamenta", "cliente si lamenta",
     "cliente chiede", "reclamo", "reclami", "segnalazione", "segnalazioni", "lamentela",
-    "lamentele", "clienti dicono",
+    "lamentele", "clienti dicono", "dicono i clienti", "customers say", "customers said",
+    "customers think", "pensano i clienti", "clienti hanno detto",
 )  # fmt: skip
 SEARCH_WORDS = (
     "what", "search", "show", "find", "themes", "digest", "summary", "any", "list",
@@ -90,8 +95,33 @@ SEARCH_WORDS = (
 )  # fmt: skip
 ALERT_WORDS = (
     "alert", "alerts", "warning", "warnings", "exceptions", "allerta", "allerte", "avviso",
-    "avvisi", "criticita", "eccezioni",
+    "avvisi", "criticita", "eccezioni", "avvisami", "notify", "alert me", "remind me",
+    "ricordami", "segnalami", "avvertimi",
 )  # fmt: skip
+# Requests to change data other than quotas: Ponte reads the company's systems, it does not
+# edit them from chat.
+WRITE_VERBS = (
+    "update", "change", "modify", "delete", "remove", "book", "reserve", "set the", "adjust",
+    "aggiorna", "aggiornare", "modifica", "modificare", "cambia", "cambiare", "cancella",
+    "elimina", "prenota", "prenotare", "riserva", "imposta", "correggi",
+)  # fmt: skip
+WRITE_OBJECTS = (
+    "stock", "inventory", "forecast", "safety stock", "order", "orders", "capacity", "price",
+    "giacenza", "giacenze", "scorta", "scorte", "previsione", "ordine", "ordini", "capacita",
+    "prezzo", "magazzino",
+)  # fmt: skip
+# Past sales: not an ability (the forecast and its explanation are).
+SALES_HISTORY = (
+    "sold", "sales history", "past sales", "did we sell", "we sold", "venduto", "venduti",
+    "vendite passate", "storico vendite", "abbiamo venduto", "quanto vendiamo",
+)  # fmt: skip
+NOT_HISTORY = ("expected sales", "will we sell", "vendite previste", "venderemo")
+# A reply that drops the question Ponte asked back.
+NEVER_MIND = (
+    "never mind", "forget it", "cancel", "no thanks", "thanks", "thank you", "lascia perdere",
+    "lascia stare", "annulla", "niente", "grazie", "no grazie", "stop",
+)  # fmt: skip
+FOLLOW_UP = ("what about", "how about", "and", "e", "invece", "instead", "also", "anche")
 MINE = ("my", "mine", "me", "i", "mio", "mia", "miei", "mie", "io")
 TEAM = ("team", "my team", "squadra", "mio team", "la mia squadra", "il mio team")
 TERRITORY_WORDS = ("territory", "region", "area", "zone", "territorio", "zona", "regione")
@@ -117,7 +147,7 @@ ITALIAN = _words(
     "qual quale cosa non anche ancora piu meno perche dove chi quali questi queste "
     "quelli quelle loro nostri nostre vostro stato stata sia gia solo vuole vogliono "
     "serve servono grazie ciao favore degli alle agli nel nella nei nelle sui sulle "
-    "dalla dai dagli col coi puoi puo potete hai ha hanno siamo "
+    "dalla dai dagli col coi puoi puo potete hai ha hanno siamo a in "
 )
 # Words never read as part of a product name, even when a name contains them.
 STOPWORDS = (

@@ -78,23 +78,59 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-# Deadlines ("by 15 March", "entro il 15/03", "in two weeks").
+WEEKDAYS = {
+    **{d: i for i, d in enumerate(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])},
+    **{d: i for i, d in enumerate(
+        ["lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabato", "domenica"])},
+}  # fmt: skip
+WEEKDAY = r"(" + "|".join(WEEKDAYS) + r")"
+QUARTER_WORD = (
+    r"(?:q([1-4])|(first|second|third|fourth|primo|secondo|terzo|quarto)\s+"
+    r"(?:quarter|trimestre))"
+)
+# A day number is never glued to a code ("PAD-28 December" is not the 28th).
+DAY = r"(?<![\w-])(\d{1,2}|primo|first)(?:st|nd|rd|th)?"
+
+# Deadlines ("by 15 March", "entro il 15/03", "in two weeks"), most specific first.
 DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), "iso"),
-    (re.compile(r"\b(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?\b"), "dmy"),
-    (re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + YEAR + r"\b"), "d_month"),
+    (re.compile(r"(?<![\w-])(\d{1,2})-(\d{1,2})-(\d{4})\b"), "dmy"),
+    (re.compile(r"(?<![\w-])(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?\b"), "dmy"),
+    (re.compile(r"\b(?:end of|fine(?: di| del)?)\s+" + MONTH + YEAR + r"\b"), "end_of_month"),
+    (re.compile(r"\b(?:meta|mid|middle of)\s+(?:di\s+)?" + MONTH + YEAR + r"\b"), "mid_month"),
+    (re.compile(r"\b(?:beginning of|early|inizio(?: di)?)\s+" + MONTH + YEAR + r"\b"),
+     "start_of_month"),
+    (re.compile(r"\b(?:first week of|prima settimana di)\s+" + MONTH + YEAR + r"\b"),
+     "first_week"),
+    (re.compile(r"\b(?:end of(?: the)?|fine(?: del)?)\s+" + QUARTER_WORD + YEAR + r"\b"),
+     "end_of_quarter"),
+    (re.compile(DAY + r"\s+(?:of\s+|di\s+)?" + MONTH + YEAR + r"\b"), "d_month"),
     (re.compile(r"\b" + MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?" + YEAR + r"\b"), "month_d"),
     (re.compile(r"\b(?:in|fra|tra|within|entro)\s+" + NUMBER + r"\s+(days?|giorni|giorno|"
                 r"weeks?|settimane|settimana|months?|mesi|mese)\b"), "relative"),
     (re.compile(r"\b(today|oggi)\b"), "today"),
     (re.compile(r"\b(tomorrow|domani)\b"), "tomorrow"),
     (re.compile(r"\b(dopodomani|day after tomorrow)\b"), "after_tomorrow"),
+    (re.compile(r"\b(?:next|prossimo|prossima)\s+" + WEEKDAY + r"\b"), "next_weekday"),
+    (re.compile(r"\b" + WEEKDAY + r"\s+(?:prossimo|prossima|next)\b"), "next_weekday"),
+    (re.compile(r"\b" + WEEKDAY + r"\b"), "weekday"),
+    (re.compile(r"\b(end of next month|fine (?:del )?(?:mese prossimo|prossimo mese))\b"),
+     "next_month_end"),
+    (re.compile(r"\b(end of next year|fine (?:dell )?(?:anno prossimo|prossimo anno))\b"),
+     "next_year_end"),
     (re.compile(r"\b(end of (?:the )?month|fine (?:del )?mese)\b"), "month_end"),
     (re.compile(r"\b(end of (?:the )?year|fine (?:dell )?anno)\b"), "year_end"),
     (re.compile(r"\b(end of (?:the |this )?quarter|fine (?:del )?trimestre)\b"), "quarter_end"),
+    (re.compile(r"\b(this week|questa settimana|entro la settimana|end of the week|"
+                r"fine settimana)\b"), "this_week"),
     (re.compile(r"\b(next week|(?:la )?prossima settimana|settimana prossima)\b"), "next_week"),
     (re.compile(r"\b(next month|(?:il )?prossimo mese|mese prossimo)\b"), "next_month"),
     (re.compile(r"\b(?:by|for|entro|per|a|in|di|the)\s+" + MONTH + YEAR + r"\b"), "month_only"),
+    # "by the 15th", "entro il 15": a day of this month (or the next, if it has passed).
+    (re.compile(r"\b(?:by|on|entro|per)\s+(?:the\s+|il\s+)?(\d{1,2})(?:st|nd|rd|th)?"
+                r"(?=$|\s+(?!(?:units?|pcs|pz|pezzi|cm|" + "|".join(MONTHS) + r")\b))"),
+     "day_only"),
 ]  # fmt: skip
 
 
@@ -128,7 +164,43 @@ def _date_value(kind: str, m: re.Match[str], today: dt.date) -> dt.date | None:
             year = "20" + year
         return _next_occurrence(today, int(g[1]), int(g[0]), year)
     if kind == "d_month":
-        return _next_occurrence(today, MONTHS[g[1]], int(g[0]), g[2])
+        day = 1 if g[0] in ("primo", "first") else int(g[0])
+        return _next_occurrence(today, MONTHS[g[1]], day, g[2])
+    if kind in ("end_of_month", "mid_month", "start_of_month", "first_week"):
+        first = _next_occurrence(today, MONTHS[g[0]], 1, g[1])
+        if first is None:
+            return None
+        if not g[1] and month_end(first).replace(year=first.year - 1) >= today:
+            first = first.replace(year=first.year - 1)  # "fine novembre" on 27 Nov: this one
+        days = {"end_of_month": month_end(first).day, "mid_month": 15, "start_of_month": 1,
+                "first_week": 7}  # fmt: skip
+        return first.replace(day=days[kind])
+    if kind == "end_of_quarter":
+        quarter = int(g[0]) if g[0] else ORDINAL_QUARTERS[g[1]]
+        year = int(g[2]) if g[2] else today.year
+        end = month_end(dt.date(year, 3 * quarter, 1))
+        return end if g[2] or end >= today else month_end(dt.date(year + 1, 3 * quarter, 1))
+    if kind in ("weekday", "next_weekday"):
+        ahead = (WEEKDAYS[g[0]] - today.weekday()) % 7
+        if kind == "next_weekday":
+            # "next Friday": the Friday of next week.
+            return (
+                today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=7 + WEEKDAYS[g[0]])
+            )
+        return today + dt.timedelta(days=ahead)
+    if kind == "day_only":
+        day = int(g[0])
+        found = _day(today.year, today.month, day)
+        if found is None or found < today:
+            following = add_months(today, 1)
+            found = _day(following.year, following.month, day)
+        return found
+    if kind == "this_week":
+        return today + dt.timedelta(days=max(0, 4 - today.weekday()))
+    if kind == "next_month_end":
+        return month_end(add_months(today, 1))
+    if kind == "next_year_end":
+        return dt.date(today.year + 1, 12, 31)
     if kind == "month_d":
         return _next_occurrence(today, MONTHS[g[0]], int(g[1]), g[2])
     if kind == "relative":
@@ -229,6 +301,9 @@ def _period_value(kind: str, m: re.Match[str], today: dt.date) -> str | None:
         return g[0]
     raise AssertionError(kind)
 
+
+# Periods that look like one but are not: Q5, month 13.
+BAD_PERIOD = re.compile(r"\b(q[05-9]|\d{4}-q[05-9]|\d{4}-(?:1[3-9]|[2-9]\d|00))\b")
 
 HORIZON = re.compile(
     r"\b(?:next|coming|for the next|the next|prossim[ei]|nelle prossime|per le prossime|"

@@ -761,6 +761,14 @@ def _message(o: Outcome, lang: str) -> Card:
                     notes=(t(lang, "reply_hint"),),
                 )
             return Card(headline=head + t(lang, "ask_product_any", example="PAD-28"))
+        if o.missing == "period":
+            return Card(headline=t(lang, "bad_period", period=p.get("unknown") or "?"))
+        if o.missing == "person" and p.get("unknown") and not o.choices:
+            return Card(
+                headline=t(lang, "unknown_person", person=p["unknown"])
+                + " "
+                + t(lang, "ask_person")
+            )
         if o.missing == "person":
             return Card(
                 headline=t(lang, "ask_person"),
@@ -769,10 +777,13 @@ def _message(o: Outcome, lang: str) -> Card:
                 notes=(t(lang, "reply_hint"),),
             )
         return Card(headline=t(lang, f"ask_{o.missing}"))
+    if o.kind == "read_only":
+        return Card(headline=t(lang, "read_only"))
     if o.kind == "unavailable":
         from planning.access import ABILITIES
 
-        mine = [i18n.ability(lang, n) for n in ABILITIES if n != "help"]
+        role = o.caller.role if o.caller else None
+        mine = [i18n.ability(lang, n) for n in ABILITIES if n != "help" and role in ABILITIES[n]]
         return Card(
             headline=t(
                 lang,
@@ -814,6 +825,10 @@ def _message(o: Outcome, lang: str) -> Card:
         return Card(headline=t(lang, "too_long", chars=number(lang, p.get("chars", 0))))
     if o.kind == "empty":
         return Card(headline=t(lang, "empty"))
+    if p.get("hint") == "sales_history":
+        return Card(
+            headline=t(lang, "sales_history", example=i18n.example(lang, "explain_forecast"))
+        )
     head = ""
     if p.get("unknown"):
         head = t(lang, "unknown_product", sku=p["unknown"]) + " "

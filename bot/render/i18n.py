@@ -91,6 +91,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Entro quale data? (es. 15 marzo, 15/03/2027)",
     ),
     "ask_person": ("Whom do you mean?", "Chi intendi?"),
+    "read_only": (
+        "I can't change data from chat: I read what the company's systems export (loaded with "
+        "`ponte import`). Ask whoever maintains that data to update it at the source.",
+        "Non posso modificare dati dalla chat: leggo quello che esportano i sistemi aziendali "
+        "(caricato con `ponte import`). Chiedi a chi gestisce quei dati di aggiornarli alla fonte.",
+    ),
+    "sales_history": (
+        "I can't show past sales yet. I can show the forecast and explain it, e.g. “{example}”.",
+        "Non posso ancora mostrare le vendite passate. Posso mostrare la previsione e "
+        "spiegarla, es. “{example}”.",
+    ),
     "bad_date": ("{text} is not a date in the calendar.", "{text} non è una data valida."),
     "confirm": (
         "Please confirm: {ability} ({args}). Reply yes to go ahead or no to cancel.",
