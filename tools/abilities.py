@@ -41,9 +41,13 @@ class StockArgs(BaseModel):
     location: str | None = Field(None, description=LOCATION)
 
 
+PERIOD = "Optional period instead of weeks: YYYY-MM or YYYY-Qn (e.g. 2026-12 for December)."
+
+
 class ForecastArgs(BaseModel):
     product: str = Field(description=PRODUCT)
     weeks: int = Field(12, ge=1, le=104, description="How many weeks ahead (1-104).")
+    period: str | None = Field(None, description=PERIOD)
     location: str | None = Field(None, description=LOCATION)
 
 
@@ -62,6 +66,7 @@ class CapacityArgs(BaseModel):
     family: str | None = Field(None, description="Product family code; omit for all.")
     plant: str | None = Field(None, description="Plant code or name; omit for all plants.")
     weeks: int = Field(12, ge=1, le=52, description="How many weeks ahead (1-52).")
+    period: str | None = Field(None, description=PERIOD)
 
 
 class AtpArgs(BaseModel):
@@ -178,7 +183,24 @@ def _forecast(ctx: RunContext, args: ForecastArgs) -> Any:
         today=ctx.today,
         weeks=args.weeks,
         location=resolve_location(ctx, args.location),
+        between=_period(ctx, args.period),
     )
+
+
+def _period(ctx: RunContext, period: str | None) -> tuple[dt.date, dt.date] | None:
+    """First and last day of a period that must not be over yet (forecasts look ahead)."""
+    from planning.quotas import period_bounds
+
+    if period is None:
+        return None
+    first, last = period_bounds(period.upper())
+    if last < ctx.today:
+        raise PonteError(
+            f"{period} is over: forecasts and capacity look ahead",
+            code="period_over",
+            period=period,
+        )
+    return first, last
 
 
 def _explain(ctx: RunContext, args: ExplainArgs) -> Any:
@@ -214,10 +236,13 @@ def _capacity(ctx: RunContext, args: CapacityArgs) -> CapacityAnswer:
     weeks, provenance = capacity_report(ctx.engine, today=ctx.today, family=family)
     if plant is not None:
         weeks = [w for w in weeks if w.plant == plant]
-    # The week under way counts as the first of `weeks` (as in the projection).
-    horizon = ctx.today - dt.timedelta(days=ctx.today.weekday()) + dt.timedelta(weeks=args.weeks)
-    weeks = [w for w in weeks if w.week < horizon]
-    return CapacityAnswer(family, plant, tuple(weeks), provenance)
+    between = _period(ctx, args.period)
+    if between is not None:  # the weeks that overlap the period
+        weeks = [w for w in weeks if between[0] - dt.timedelta(days=6) <= w.week <= between[1]]
+    else:  # the week under way counts as the first of `weeks` (as in the projection)
+        monday = ctx.today - dt.timedelta(days=ctx.today.weekday())
+        weeks = [w for w in weeks if w.week < monday + dt.timedelta(weeks=args.weeks)]
+    return CapacityAnswer(family, plant, tuple(weeks), provenance, args.period)
 
 
 def _atp(ctx: RunContext, args: AtpArgs) -> AtpAnswer:

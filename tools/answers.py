@@ -30,6 +30,7 @@ class CapacityAnswer:
     plant: str | None
     weeks: tuple[CapacityWeek, ...]
     provenance: Provenance
+    period: str | None = None  # YYYY-MM or YYYY-Qn when the question named one
 
 
 @dataclass(frozen=True)

@@ -257,6 +257,10 @@ class Router:
             take(date)
         if period is not None:
             found["period"] = period.value
+            # Forecasts look ahead: "January" in November is next January.
+            found["ahead_period"] = _ahead(
+                str(period.value), today, "20" in joined[period.start : period.end]
+            )
             take(period)
         elif (bad := BAD_PERIOD.search(joined)) is not None:
             found["bad_period"] = bad.group(1).upper()
@@ -410,6 +414,8 @@ class Router:
             args["location"] = found["location"]
         if intent in ("demand_forecast", "inventory_projection"):
             args["weeks"] = found.get("weeks", DEFAULT_WEEKS)
+        if intent in ("demand_forecast", "capacity_check") and found.get("ahead_period"):
+            args["period"] = found["ahead_period"]  # "quanto venderemo a dicembre?"
         if intent == "available_to_promise":
             for key in ("quantity", "date"):
                 if key in found:
@@ -531,6 +537,17 @@ class Router:
             product = (last.args["product"],)
         assert last.tool is not None
         return self._complete(last.tool, merged, product, lang)
+
+
+def _ahead(period: str, today: dt.date, has_year: bool) -> str | None:
+    """A month or quarter named without a year, as the next one; None for a year."""
+    if "-" not in period:
+        return None
+    year, part = period.split("-")
+    if has_year:
+        return period
+    current = f"{today:%m}" if not part.startswith("Q") else f"Q{(today.month - 1) // 3 + 1}"
+    return f"{int(year) + 1}-{part}" if part < current and int(year) == today.year else period
 
 
 def _found_from_args(args: dict[str, Any]) -> dict[str, Any]:

@@ -307,7 +307,8 @@ BAD_PERIOD = re.compile(r"\b(q[05-9]|\d{4}-q[05-9]|\d{4}-(?:1[3-9]|[2-9]\d|00))\
 
 HORIZON = re.compile(
     r"\b(?:next|coming|for the next|the next|prossim[ei]|nelle prossime|per le prossime|"
-    r"nei prossimi|per i prossimi)\s+" + NUMBER + r"\s+(weeks?|settimane|months?|mesi)\b"
+    r"nei prossimi|per i prossimi|a|per|for|su)\s+" + NUMBER +
+    r"\s+(weeks?|settimane|months?|mesi)\b(?:\s+ahead)?"
 )  # fmt: skip
 
 

@@ -223,12 +223,20 @@ def family_stock_card(f: FamilyStock, lang: str) -> Card:
 def forecast_card(v: ForecastView, lang: str) -> Card:
     weeks = len(v.periods)
     where = v.location or pick(lang, "all locations", "tutte le sedi")
+    total, low, high = (
+        number(lang, v.total),
+        number(lang, v.total_lo_80),
+        number(lang, v.total_hi_80),
+    )
+    if v.end is not None:
+        span_en = f"from {date(lang, v.start)} to {date(lang, v.end)}"
+        span_it = f"dal {date(lang, v.start)} al {date(lang, v.end)}"
+    else:
+        span_en, span_it = f"in the next {weeks} weeks", f"nelle prossime {weeks} settimane"
     headline = pick(
         lang,
-        f"{number(lang, v.total)} units forecast in the next {weeks} weeks "
-        f"(80% range {number(lang, v.total_lo_80)}–{number(lang, v.total_hi_80)})",
-        f"{number(lang, v.total)} pezzi previsti nelle prossime {weeks} settimane "
-        f"(intervallo 80% {number(lang, v.total_lo_80)}–{number(lang, v.total_hi_80)})",
+        f"{total} units forecast {span_en} (80% range {low}–{high})",
+        f"{total} pezzi previsti {span_it} (intervallo 80% {low}–{high})",
     )
     return Card(
         title=f"{v.sku} · {v.name} · {where}",
@@ -258,7 +266,7 @@ def forecast_card(v: ForecastView, lang: str) -> Card:
                     f"{date(lang, v.start)}, i giorni ancora da venire.",
                 ),
             )
-            if v.periods and v.periods[0].period < v.start
+            if v.periods and v.periods[0].period < v.start and v.end is None
             else ()
         ),
         source=pick(lang, "Source: ", "Fonte: ") + _run(lang, v.run, v.models),
@@ -486,7 +494,8 @@ def capacity_card(c: CapacityAnswer, lang: str) -> Card:
     return Card(
         title=pick(lang, "Capacity", "Capacità")
         + (f" · {c.family}" if c.family else "")
-        + (f" · {c.plant}" if c.plant else ""),
+        + (f" · {c.plant}" if c.plant else "")
+        + (f" · {i18n.period(lang, c.period)}" if c.period else ""),
         headline=headline,
         columns=(
             pick(lang, "plant", "impianto"),

@@ -172,6 +172,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "I could not use those values: {problems}.",
         "Non posso usare quei valori: {problems}.",
     ),
+    "period_over": (
+        "{period} is over: forecasts and capacity look ahead.",
+        "{period} è già passato: previsioni e capacità guardano avanti.",
+    ),
+    "beyond_forecast": (
+        "The forecast runs to {until}: ask about a period before then.",
+        "La previsione arriva fino al {until}: chiedi un periodo precedente.",
+    ),
     "bad_horizon": ("Ask for 1 to 104 weeks ahead.", "Chiedi da 1 a 104 settimane."),
     "which_product": ("Which product?", "Quale prodotto?"),
     "error": ("I can't answer that: {message}.", "Non posso rispondere: {message}."),

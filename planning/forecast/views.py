@@ -36,7 +36,8 @@ class ForecastView:
     name: str
     location: str | None  # None = all locations together
     run: RunSummary
-    start: dt.date  # today: the first week counts from this day
+    start: dt.date  # the first week counts from this day (today, or the period's start)
+    end: dt.date | None  # the period's last day when one was asked for
     periods: tuple[ForecastPeriod, ...]
     total: float
     total_lo_80: float
@@ -83,6 +84,10 @@ def _weekly_series(engine: Engine, sku: str, location: str | None) -> list[Serie
     return series
 
 
+def frames_all_weeks(series: list[SeriesForecast]) -> list[dt.date]:
+    return [d for s in series for d in pd.to_datetime(s.values["ds"]).dt.date]
+
+
 def _name(engine: Engine, sku: str) -> str:
     with engine.connect() as conn:
         return str(
@@ -91,30 +96,48 @@ def _name(engine: Engine, sku: str) -> str:
 
 
 def forecast_view(
-    engine: Engine, sku: str, *, today: dt.date, weeks: int = 12, location: str | None = None
+    engine: Engine,
+    sku: str,
+    *,
+    today: dt.date,
+    weeks: int = 12,
+    location: str | None = None,
+    between: tuple[dt.date, dt.date] | None = None,
 ) -> ForecastView:
-    """The next `weeks` weeks of `sku`'s forecast from today, summed over locations.
+    """`sku`'s weekly forecast from today, summed over locations: the next `weeks` weeks, or
+    the weeks of the period `between` (first and last day, inclusive).
 
-    The first is the week under way, pro-rated to the days left in it (from `today`)."""
+    A week only partly ahead of today, or partly inside the period, counts for its days
+    that are (demand spread evenly over the week, as in the projection)."""
     if not 1 <= weeks <= 104:
         raise PonteError(f"ask for 1 to 104 weeks ahead, not {weeks}", code="bad_horizon")
     series = _weekly_series(engine, sku, location)
     frames = pd.concat([s.values for s in series])
     frames["ds"] = pd.to_datetime(frames["ds"]).dt.date
-    start = today - dt.timedelta(days=today.weekday())
-    frames = frames[frames["ds"] >= start]
+    first, last = (today, dt.date.max) if between is None else (max(today, between[0]), between[1])
+    frames = frames[(frames["ds"] > first - dt.timedelta(days=7)) & (frames["ds"] <= last)]
     for band in BANDS:  # half-widths, summed in quadrature
         frames[band] = (frames[band] - frames["forecast"]) ** 2
-    grouped = frames.groupby("ds").sum(numeric_only=True).sort_index().head(weeks)
+    grouped = frames.groupby("ds").sum(numeric_only=True).sort_index()
+    if between is None:
+        grouped = grouped.head(weeks)
+    elif grouped.empty or first > last:
+        horizon = max(frames_all_weeks(series)) + dt.timedelta(days=6)
+        raise PonteError(
+            f"the forecast does not cover {between[0]} to {between[1]} (it runs to {horizon})",
+            code="beyond_forecast",
+            until=horizon.isoformat(),
+        )
     periods = []
     for ds, row in grouped.iterrows():
-        # The week under way counts only its days from today on, as in the projection.
-        share = (7 - today.weekday()) / 7 if ds == start else 1.0
+        monday: dt.date = ds  # type: ignore[assignment]
+        days = (min(monday + dt.timedelta(days=6), last) - max(monday, first)).days + 1
+        share = max(0, days) / 7
         point = float(row["forecast"]) * share
         width = {b: float(np.sqrt(row[b])) * share for b in BANDS}
         periods.append(
             ForecastPeriod(
-                period=ds,  # type: ignore[arg-type]
+                period=monday,
                 forecast=point,
                 lo_80=max(0.0, point - width["lo_80"]),
                 hi_80=point + width["hi_80"],
@@ -129,7 +152,8 @@ def forecast_view(
         name=_name(engine, series[0].sku),
         location=location,
         run=series[0].run,
-        start=today,
+        start=first,
+        end=None if between is None else last,
         periods=tuple(periods),
         total=total,
         total_lo_80=max(0.0, total - spread),
@@ -143,7 +167,10 @@ def explain_forecast(
 ) -> ForecastExplanation:
     """Why the forecast is what it is: model per series, and how it compares with actuals."""
     series = _weekly_series(engine, sku, location)
-    view = forecast_view(engine, sku, today=today, weeks=COMPARE_WEEKS, location=location)
+    # The next COMPARE_WEEKS whole weeks, so that the weekly average is a whole-week one.
+    first = today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=1)
+    ahead = (first, first + dt.timedelta(weeks=COMPARE_WEEKS, days=-1))
+    view = forecast_view(engine, sku, today=today, location=location, between=ahead)
     sku = series[0].sku
     where = "" if location is None else " AND location = :loc"
     with engine.connect() as conn:

@@ -410,3 +410,31 @@ def test_not_available_lists_only_what_the_person_may_use(ask: Ask) -> None:
     text_it = plain(card(ask("ci sono allerte aperte?")))
     assert "capacità degli impianti" not in text_it and "giacenze" in text_it
     assert "capacità degli impianti" in plain(card(ask("ci sono allerte?", user="U01COLOMBO")))
+
+
+def test_a_forecast_for_a_month_counts_the_days_of_each_week_inside_it(
+    ask: Ask, demo_engine: Engine
+) -> None:
+    with demo_engine.connect() as conn:
+        weekly = pd.read_sql_query(
+            text(
+                "SELECT v.ds, sum(v.forecast) AS forecast FROM forecast_value v "
+                "JOIN forecast_series s ON s.run_id = v.run_id AND s.unique_id = v.unique_id "
+                "WHERE s.sku = 'PEN-24' GROUP BY v.ds"
+            ),
+            conn,
+        )
+    expected = 0.0
+    for day, value in zip(pd.to_datetime(weekly["ds"]).dt.date, weekly["forecast"], strict=True):
+        inside = sum(
+            1
+            for k in range(7)
+            if (day + dt.timedelta(days=k)).month == 12
+            and (day + dt.timedelta(days=k)).year == 2026
+        )
+        expected += value * inside / 7
+    outcome = ask("quanto venderemo di PEN-24 a dicembre?")
+    assert outcome.result.total == pytest.approx(expected)
+    assert "pezzi previsti dal 1 dic 2026 al 31 dic 2026" in plain(card(outcome))
+    past = ask("previsione PAD-28 per gennaio 2026")
+    assert (past.kind, past.code) == ("error", "period_over")

@@ -202,6 +202,16 @@ EN: list[tuple[str, str, dict[str, Any]]] = [
     ("notify me when PAD-28 is back in stock", "unavailable:list_alerts", {}),
     ("how many PAD-24 did we sell in October?", "not_understood", {}),
     ("quota for Q5", "clarify:period", {}),
+    (
+        "how many PEN-24 will we sell in January?",
+        "demand_forecast",
+        {"product": "PEN-24", "period": "2027-01"},
+    ),
+    (
+        "is PLT-LUM overloaded in January?",
+        "capacity_check",
+        {"plant": "PLT-LUM", "period": "2027-01"},
+    ),
 ]
 
 IT: list[tuple[str, str, dict[str, Any]]] = [
@@ -407,6 +417,12 @@ IT: list[tuple[str, str, dict[str, Any]]] = [
     ("avvisami quando arriva PAD-28", "unavailable:list_alerts", {}),
     ("cosa dicono i clienti della moka rossa?", "unavailable:search_feedback", {}),
     ("quanto abbiamo venduto di PAD-24 a ottobre?", "not_understood", {}),
+    (
+        "quanto venderemo di PEN-24 a dicembre?",
+        "demand_forecast",
+        {"product": "PEN-24", "period": "2026-12"},
+    ),
+    ("previsione a 8 settimane PAD-28", "demand_forecast", {"product": "PAD-28", "weeks": 8}),
 ]
 
 CASES = [(q, e, a, "en") for q, e, a in EN] + [(q, e, a, "it") for q, e, a in IT]
