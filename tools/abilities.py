@@ -41,7 +41,7 @@ class StockArgs(BaseModel):
     location: str | None = Field(None, description=LOCATION)
 
 
-PERIOD = "Optional period instead of weeks: YYYY-MM or YYYY-Qn (e.g. 2026-12 for December)."
+PERIOD = "Optional period instead of weeks: YYYY-MM, YYYY-Qn or YYYY (2026-12 = December)."
 
 
 class ForecastArgs(BaseModel):
@@ -237,12 +237,21 @@ def _capacity(ctx: RunContext, args: CapacityArgs) -> CapacityAnswer:
     if plant is not None:
         weeks = [w for w in weeks if w.plant == plant]
     between = _period(ctx, args.period)
+    covered_until = None
     if between is not None:  # the weeks that overlap the period
+        horizon = max((w.week for w in weeks), default=ctx.today) + dt.timedelta(days=6)
         weeks = [w for w in weeks if between[0] - dt.timedelta(days=6) <= w.week <= between[1]]
+        if not weeks:
+            raise PonteError(
+                f"the forecast does not reach {args.period} (it runs to {horizon})",
+                code="beyond_forecast",
+                until=horizon.isoformat(),
+            )
+        covered_until = horizon if horizon < between[1] else None
     else:  # the week under way counts as the first of `weeks` (as in the projection)
         monday = ctx.today - dt.timedelta(days=ctx.today.weekday())
         weeks = [w for w in weeks if w.week < monday + dt.timedelta(weeks=args.weeks)]
-    return CapacityAnswer(family, plant, tuple(weeks), provenance, args.period)
+    return CapacityAnswer(family, plant, tuple(weeks), provenance, args.period, covered_until)
 
 
 def _atp(ctx: RunContext, args: AtpArgs) -> AtpAnswer:

@@ -34,7 +34,7 @@ SMALL = {
 # "mille", "duemila", "cinquecento", "five hundred", "a thousand": words people type.
 WORDS = re.compile(
     r"\b(?:(mille|cento)|(due|tre|quattro|cinque|sei|sette|otto|nove|dieci)(cento|mila)"
-    r"|(a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(hundred|thousand))\b"
+    r"|(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(hundred|thousand|mila))\b"
     r"(?:\s*(" + UNITS + r")\b)?"
 )
 
@@ -45,7 +45,8 @@ def _word_value(m: re.Match[str]) -> float:
         return 1000.0 if alone == "mille" else 100.0
     if it_count:
         return SMALL[it_count] * (100.0 if it_scale == "cento" else 1000.0)
-    return SMALL[en_count] * (100.0 if en_scale == "hundred" else 1000.0)
+    count = int(en_count) if en_count.isdigit() else SMALL[en_count]
+    return count * (100.0 if en_scale == "hundred" else 1000.0)
 
 
 def find_quantities(text: str) -> list[tuple[Found, bool]]:

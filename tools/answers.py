@@ -31,6 +31,7 @@ class CapacityAnswer:
     weeks: tuple[CapacityWeek, ...]
     provenance: Provenance
     period: str | None = None  # YYYY-MM or YYYY-Qn when the question named one
+    covered_until: dt.date | None = None  # the forecast's last day, when the period goes past
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,7 @@ class Route:
 @dataclass
 class _Reading:
     words: list[str]  # folded, typos of vocabulary words read as the word meant
+    raw: list[str]  # as typed, for names we do not know
     free: set[int]  # positions not yet read as something
 
 
@@ -91,12 +92,15 @@ KEYWORDS = TypoIndex(
     for w in {w for p in PHRASES.values() for _, ws, _ in p for w in ws}
     | {
         w
-        for group in (v.CHANGE_WORDS, v.APPROVAL_WORDS, v.FEEDBACK_WORDS, v.ALERT_WORDS)
+        for group in (
+            v.CHANGE_WORDS, v.APPROVAL_WORDS, v.FEEDBACK_WORDS, v.ALERT_WORDS, v.WRITE_VERBS,
+            v.WRITE_OBJECTS, v.RESERVE_VERBS, v.SALES_HISTORY, v.NOT_HISTORY, v.NEVER_MIND,
+        )
         for phrase in group
         for w in phrase.split()
     }
     if w not in v.STOPWORDS
-)
+)  # fmt: skip
 RESERVED = frozenset(KEYWORDS.words)
 PROMISE_WORDS = v.INTENTS["available_to_promise"][0] + v.INTENTS["available_to_promise"][1]
 _EN_WORDS = {w for en, _ in v.INTENTS.values() for phrase in en for w in phrase.split()}
@@ -149,6 +153,7 @@ class Router:
         toks = tokens(MENTION.sub(" ", text))
         reading = _Reading(
             words=[self._keyword(t.text) for t in toks],
+            raw=[t.raw for t in toks],
             free=set(range(len(toks))),
         )
         lang = language_of(reading.words, language)
@@ -191,16 +196,25 @@ class Router:
                 unknown=found["bad_date"],
                 args=args,
             )
+        if intent is None and product and {"quantity", "date"} <= found.keys():
+            intent = "available_to_promise"  # "500 PAD-24 entro venerdì?" is a question
         if intent is None and pending is not None and pending.kind == "clarify":
             return self._answer_pending(pending, reading, found, product, lang, today)
         if intent is None and last is not None and _has(reading.words[:2], v.FOLLOW_UP):
             return self._follow_up(last, found, product, lang)
         if intent is None and found.get("location") in self.index.plants() and ("family" in found):
             intent = "capacity_check"  # "can Lumezzane keep up with pentole?"
-        if intent is None and (
-            found.get("person") not in (None, user) or found.get("team") or found.get("people")
+        if (
+            intent is None
+            and not product
+            and (
+                found.get("person") not in (None, user)
+                or found.get("team")
+                or found.get("people")
+                or ("territory" in found and "family" not in found)
+            )
         ):
-            intent = "quota_status"  # "come va Marchi?"
+            intent = "quota_status"  # "come va Marchi?", "how is my territory doing?"
         if intent is None:
             if product is not None or "family" in found:
                 # "500 PAD-28 by Friday?" is a promise; a bare product is a stock question.
@@ -296,14 +310,16 @@ class Router:
             if location is not None:
                 found.setdefault("location", location)
                 free.discard(i)
-        territory_context = bool(_has(words, v.TERRITORY_WORDS))
+        near_territory_word = {
+            j for i in _has(words, v.TERRITORY_WORDS) for j in (i - 1, i + 1, i + 2)
+        }
         for i in sorted(free):
             raw = toks[i].raw
             code = self.index.territory_codes.get(raw.upper())
-            if (
-                code
-                and (territory_context or raw.isupper())
-                and (territory_context or words[i] not in v.STOPWORDS)
+            # A code is a territory when typed in capitals (and not a word like "IS"), or
+            # next to "territory"/"zona" ("zona ne", "NE territory").
+            if code and (
+                i in near_territory_word or (raw.isupper() and words[i] not in v.STOPWORDS)
             ):
                 found.setdefault("territory", code)
                 free.discard(i)
@@ -357,7 +373,11 @@ class Router:
         quota = _has(words, ("quota", "quotas", "target", "targets", "obiettivo", "budget"))
         if _has(words, v.APPROVAL_WORDS) or (quota and _has(words, v.CHANGE_WORDS)):
             return None, "request_quota_change"
-        if _has(words, v.WRITE_VERBS) and _has(words, v.WRITE_OBJECTS):
+        asking_about = _has(words, v.ABOUT_A_CHANGE)
+        if not asking_about and (
+            (_has(words, v.WRITE_VERBS) and _has(words, v.WRITE_OBJECTS))
+            or _has(words, v.RESERVE_VERBS)
+        ):
             return None, "read_only"
         if _has(words, v.SALES_HISTORY) and not _has(words, v.NOT_HISTORY):
             return None, "sales_history"
@@ -437,7 +457,9 @@ class Router:
     ) -> Route:
         args = self._args(intent, found)
         route = Route(language=lang, kind="call", tool=intent, args=args)
-        if intent == "quota_status" and found.get("bad_period"):
+        if intent in ("quota_status", "demand_forecast", "capacity_check") and found.get(
+            "bad_period"
+        ):
             return replace(route, kind="clarify", missing="period", unknown=found["bad_period"])
         if (
             intent == "quota_status"
@@ -501,11 +523,17 @@ class Router:
             numbers = [f.value for f, _ in find_quantities(" ".join(words))]
             if numbers:
                 found["quantity"] = numbers[0]
-        if pending.missing == "date" and "date" not in found and words and words[0].isdigit():
-            day = find_date(f"entro il {words[0]}", today)  # "20": the 20th
-            if day is not None and day.value is not None:
-                found["date"] = day.value
-                found.pop("quantity", None)
+        if pending.missing in ("product", "person", "date") and "quantity" in args:
+            found.pop("quantity", None)  # "quella da 28", "il 15": the quantity stays
+        if pending.missing == "date" and "date" not in found:
+            day = next((w.rstrip("stndrh") for w in words if w[:1].isdigit()), None)
+            when = find_date(f"entro il {day}", today) if day and day.isdigit() else None
+            if when is None or when.value is None:
+                return replace(pending, language=lang)  # "32": not a day; ask again
+            found["date"] = when.value
+            found.pop("quantity", None)
+        if pending.missing == "person" and not found.get("person"):
+            return replace(pending, language=lang, unknown=" ".join(reading.raw)[:40] or None)
         merged = {**_found_from_args(args), **found}
         if product is None and "product" in args:
             product = (args["product"],)
@@ -532,7 +560,13 @@ class Router:
         lang: str,
     ) -> Route:
         """ "And by January?", "e per la PAD-24?": the last call with what changed."""
-        merged = {**_found_from_args(last.args), **found}
+        previous = _found_from_args(last.args)
+        if {"person", "territory", "team"} & found.keys():  # "and Esposito?": a new subject
+            for subject in ("person", "territory"):
+                previous.pop(subject, None)
+        if "family" in found and product is None:  # "e la famiglia padelle?"
+            return self._complete(last.tool or "stock_status", {**previous, **found}, None, lang)
+        merged = {**previous, **found}
         if product is None and "product" in last.args:
             product = (last.args["product"],)
         assert last.tool is not None
@@ -541,8 +575,8 @@ class Router:
 
 def _ahead(period: str, today: dt.date, has_year: bool) -> str | None:
     """A month or quarter named without a year, as the next one; None for a year."""
-    if "-" not in period:
-        return None
+    if "-" not in period:  # a year: the forecast reaches into it, or it is over
+        return period if int(period) >= today.year else None
     year, part = period.split("-")
     if has_year:
         return period
@@ -551,7 +585,10 @@ def _ahead(period: str, today: dt.date, has_year: bool) -> str | None:
 
 
 def _found_from_args(args: dict[str, Any]) -> dict[str, Any]:
-    return {k: val for k, val in args.items() if k != "product"}
+    found = {k: val for k, val in args.items() if k != "product"}
+    if "period" in args:
+        found["ahead_period"] = args["period"]  # a follow-up keeps the month asked about
+    return found
 
 
 def _pick(words: list[str], choices: tuple[str, ...]) -> str | None:

@@ -101,9 +101,19 @@ ALERT_WORDS = (
 # Requests to change data other than quotas: Ponte reads the company's systems, it does not
 # edit them from chat.
 WRITE_VERBS = (
-    "update", "change", "modify", "delete", "remove", "book", "reserve", "set the", "adjust",
-    "aggiorna", "aggiornare", "modifica", "modificare", "cambia", "cambiare", "cancella",
-    "elimina", "prenota", "prenotare", "riserva", "imposta", "correggi",
+    "update", "change", "modify", "delete", "remove", "set", "adjust", "raise", "increase",
+    "lower", "reduce", "aggiorna", "aggiornare", "modifica", "modificare", "cambia",
+    "cambiare", "cancella", "elimina", "imposta", "correggi", "alza", "aumenta", "abbassa",
+    "riduci",
+)  # fmt: skip
+# Reserving stock is a write too, whatever is named with it.
+RESERVE_VERBS = (
+    "reserve", "book", "hold", "allocate", "prenota", "prenotare", "riserva", "riservare",
+    "blocca", "bloccare", "alloca", "allocare", "tienimi", "tenere da parte",
+)  # fmt: skip
+# Questions about a change are not requests to make one.
+ABOUT_A_CHANGE = (
+    "why", "did", "does", "any", "perche", "come mai", "cambiato", "cambia la", "news",
 )  # fmt: skip
 WRITE_OBJECTS = (
     "stock", "inventory", "forecast", "safety stock", "order", "orders", "capacity", "price",
@@ -112,10 +122,14 @@ WRITE_OBJECTS = (
 )  # fmt: skip
 # Past sales: not an ability (the forecast and its explanation are).
 SALES_HISTORY = (
-    "sold", "sales history", "past sales", "did we sell", "we sold", "venduto", "venduti",
+    "sold", "sales", "past sales", "did we sell", "we sold", "venduto", "venduti", "vendite",
     "vendite passate", "storico vendite", "abbiamo venduto", "quanto vendiamo",
 )  # fmt: skip
-NOT_HISTORY = ("expected sales", "will we sell", "vendite previste", "venderemo")
+# ...unless the question is about the future ("sales forecast", "vendite previste").
+NOT_HISTORY = (
+    "expected sales", "will we sell", "vendite previste", "venderemo", "forecast",
+    "forecasts", "previsione", "previsioni", "prevista", "previste",
+)  # fmt: skip
 # A reply that drops the question Ponte asked back.
 NEVER_MIND = (
     "never mind", "forget it", "cancel", "no thanks", "thanks", "thank you", "lascia perdere",

@@ -52,21 +52,33 @@ class Found:
 def _day(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
 
 
 def _next_occurrence(today: dt.date, month: int, day: int, year: str | None) -> dt.date | None:
     if year:
         return _day(int(year), month, day)
-    found = _day(today.year, month, day)
-    if found is not None and found < today:
-        found = _day(today.year + 1, month, day)
-    return found
+    for candidate in range(today.year, today.year + 5):  # 29 February comes every 4 years
+        found = _day(candidate, month, day)
+        if found is not None and found >= today:
+            return found
+    return None
 
 
 def _number(word: str) -> int:
     return int(word) if word.isdigit() else NUMBER_WORDS[word]
+
+
+def _day_of_month(today: dt.date, day: int) -> dt.date | None:
+    """The next day numbered `day` from today ("the 30th" on 31 January: 30 March)."""
+    month = dt.date(today.year, today.month, 1)
+    for _ in range(3):
+        found = _day(month.year, month.month, day)
+        if found is not None and found >= today:
+            return found
+        month = add_months(month, 1)
+    return None
 
 
 def month_end(day: dt.date) -> dt.date:
@@ -96,9 +108,12 @@ DAY = r"(?<![\w-])(\d{1,2}|primo|first)(?:st|nd|rd|th)?"
 DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), "iso"),
     (re.compile(r"(?<![\w-])(\d{1,2})-(\d{1,2})-(\d{4})\b"), "dmy"),
-    (re.compile(r"(?<![\w-])(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?\b"), "dmy"),
-    (re.compile(r"\b(?:end of|fine(?: di| del)?)\s+" + MONTH + YEAR + r"\b"), "end_of_month"),
-    (re.compile(r"\b(?:meta|mid|middle of)\s+(?:di\s+)?" + MONTH + YEAR + r"\b"), "mid_month"),
+    (re.compile(r"(?<![\w-])(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b"), "dmy"),
+    (re.compile(r"(?<![\w.-])(\d{1,2})\.(\d{2})(?:\.(\d{2,4}))?\b(?!\.\d)"), "dmy"),
+    (re.compile(r"\b(?:end of|late|fine(?: di| del)?)\s+" + MONTH + YEAR + r"\b"),
+     "end_of_month"),
+    (re.compile(r"\b(?:meta|mid|middle of)[\s-]+(?:di\s+)?" + MONTH + YEAR + r"\b"),
+     "mid_month"),
     (re.compile(r"\b(?:beginning of|early|inizio(?: di)?)\s+" + MONTH + YEAR + r"\b"),
      "start_of_month"),
     (re.compile(r"\b(?:first week of|prima settimana di)\s+" + MONTH + YEAR + r"\b"),
@@ -112,6 +127,8 @@ DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(today|oggi)\b"), "today"),
     (re.compile(r"\b(tomorrow|domani)\b"), "tomorrow"),
     (re.compile(r"\b(dopodomani|day after tomorrow)\b"), "after_tomorrow"),
+    (re.compile(r"\b" + WEEKDAY + r"\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b"
+                r"(?!\s+(?:" + "|".join(MONTHS) + r")\b)"), "weekday_day"),
     (re.compile(r"\b(?:next|prossimo|prossima)\s+" + WEEKDAY + r"\b"), "next_weekday"),
     (re.compile(r"\b" + WEEKDAY + r"\s+(?:prossimo|prossima|next)\b"), "next_weekday"),
     (re.compile(r"\b" + WEEKDAY + r"\b"), "weekday"),
@@ -127,20 +144,23 @@ DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(next week|(?:la )?prossima settimana|settimana prossima)\b"), "next_week"),
     (re.compile(r"\b(next month|(?:il )?prossimo mese|mese prossimo)\b"), "next_month"),
     (re.compile(r"\b(?:by|for|entro|per|a|in|di|the)\s+" + MONTH + YEAR + r"\b"), "month_only"),
-    # "by the 15th", "entro il 15": a day of this month (or the next, if it has passed).
-    (re.compile(r"\b(?:by|on|entro|per)\s+(?:the\s+|il\s+)?(\d{1,2})(?:st|nd|rd|th)?"
-                r"(?=$|\s+(?!(?:units?|pcs|pz|pezzi|cm|" + "|".join(MONTHS) + r")\b))"),
-     "day_only"),
+    # "by the 15th", "entro il 15" (at the end): a day of this month (or the next).
+    (re.compile(r"\b(?:by|on)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b"), "day_only"),
+    (re.compile(r"\b(?:by|on)\s+the\s+(\d{1,2})$"), "day_only"),
+    (re.compile(r"\b(?:entro|per)\s+il\s+(\d{1,2})$"), "day_only"),
 ]  # fmt: skip
 
 
 def find_date(text: str, today: dt.date) -> Found | None:
     """The first deadline in folded `text`; Found(value=None) marks a date that does not exist."""
-    return _first(
-        (Found(_date_value(kind, m, today), m.start(), m.end()), True)
+    found = [
+        (kind, Found(_date_value(kind, m, today), m.start(), m.end()))
         for pattern, kind in DATE_PATTERNS
         if (m := pattern.search(text)) is not None
-    )
+    ]
+    # "entro venerdì 4 dicembre": the date, not the weekday.
+    specific = [f for kind, f in found if kind not in ("weekday", "next_weekday")]
+    return _first((f, True) for f in (specific or [f for _, f in found]))
 
 
 def _first(candidates: Iterable[tuple[Found, bool]]) -> Found | None:
@@ -155,6 +175,13 @@ def _first(candidates: Iterable[tuple[Found, bool]]) -> Found | None:
 
 
 def _date_value(kind: str, m: re.Match[str], today: dt.date) -> dt.date | None:
+    try:
+        return _date_of(kind, m, today)
+    except (ValueError, OverflowError):  # year 0, or past year 9999: not a date
+        return None
+
+
+def _date_of(kind: str, m: re.Match[str], today: dt.date) -> dt.date | None:
     g = m.groups()
     if kind == "iso":
         return _day(int(g[0]), int(g[1]), int(g[2]))
@@ -167,11 +194,16 @@ def _date_value(kind: str, m: re.Match[str], today: dt.date) -> dt.date | None:
         day = 1 if g[0] in ("primo", "first") else int(g[0])
         return _next_occurrence(today, MONTHS[g[1]], day, g[2])
     if kind in ("end_of_month", "mid_month", "start_of_month", "first_week"):
-        first = _next_occurrence(today, MONTHS[g[0]], 1, g[1])
-        if first is None:
-            return None
-        if not g[1] and month_end(first).replace(year=first.year - 1) >= today:
-            first = first.replace(year=first.year - 1)  # "fine novembre" on 27 Nov: this one
+        month = MONTHS[g[0]]
+        if g[1]:
+            year = int(g[1])
+        else:  # the month under way still counts ("fine novembre" on 27 November)
+            year = (
+                today.year
+                if month_end(dt.date(today.year, month, 1)) >= today
+                else (today.year + 1)
+            )
+        first = dt.date(year, month, 1)
         days = {"end_of_month": month_end(first).day, "mid_month": 15, "start_of_month": 1,
                 "first_week": 7}  # fmt: skip
         return first.replace(day=days[kind])
@@ -188,13 +220,10 @@ def _date_value(kind: str, m: re.Match[str], today: dt.date) -> dt.date | None:
                 today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=7 + WEEKDAYS[g[0]])
             )
         return today + dt.timedelta(days=ahead)
+    if kind == "weekday_day":
+        return _day_of_month(today, int(g[1]))
     if kind == "day_only":
-        day = int(g[0])
-        found = _day(today.year, today.month, day)
-        if found is None or found < today:
-            following = add_months(today, 1)
-            found = _day(following.year, following.month, day)
-        return found
+        return _day_of_month(today, int(g[0]))
     if kind == "this_week":
         return today + dt.timedelta(days=max(0, 4 - today.weekday()))
     if kind == "next_month_end":
@@ -268,7 +297,10 @@ def find_period(text: str, today: dt.date) -> Found | None:
     for pattern, kind in PERIOD_PATTERNS:
         match = pattern.search(text)
         if match is not None:
-            value = _period_value(kind, match, today)
+            try:
+                value = _period_value(kind, match, today)
+            except (ValueError, OverflowError):  # past the calendar: not a period
+                value = None
             candidates.append((Found(value, match.start(), match.end()), value is not None))
     return _first(candidates)
 

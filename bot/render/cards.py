@@ -7,6 +7,7 @@ plain text, rich output or Block Kit. Every number comes from the result object.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -229,8 +230,9 @@ def forecast_card(v: ForecastView, lang: str) -> Card:
         number(lang, v.total_hi_80),
     )
     if v.end is not None:
-        span_en = f"from {date(lang, v.start)} to {date(lang, v.end)}"
-        span_it = f"dal {date(lang, v.start)} al {date(lang, v.end)}"
+        end = v.covered_until or v.end  # a period past the forecast is counted to its end
+        span_en = f"from {date(lang, v.start)} to {date(lang, end)}"
+        span_it = f"dal {date(lang, v.start)} al {date(lang, end)}"
     else:
         span_en, span_it = f"in the next {weeks} weeks", f"nelle prossime {weeks} settimane"
     headline = pick(
@@ -268,7 +270,8 @@ def forecast_card(v: ForecastView, lang: str) -> Card:
             )
             if v.periods and v.periods[0].period < v.start and v.end is None
             else ()
-        ),
+        )
+        + _coverage_note(lang, v.covered_until),
         source=pick(lang, "Source: ", "Fonte: ") + _run(lang, v.run, v.models),
         actions=(
             Action(
@@ -293,6 +296,18 @@ PATTERNS = {
     "too_short": ("too little history (mean so far)", "storico troppo corto (media finora)"),
     "all_zero": ("no sales yet", "nessuna vendita finora"),
 }
+
+
+def _coverage_note(lang: str, until: dt.date | None) -> tuple[str, ...]:
+    if until is None:
+        return ()
+    return (
+        pick(
+            lang,
+            f"The forecast runs to {date(lang, until)}: later days are not counted.",
+            f"La previsione arriva al {date(lang, until)}: i giorni successivi non sono contati.",
+        ),
+    )
 
 
 def explain_card(e: ForecastExplanation, lang: str) -> Card:
@@ -507,6 +522,7 @@ def capacity_card(c: CapacityAnswer, lang: str) -> Card:
             pick(lang, "first week over", "prima sett. oltre"),
         ),
         rows=tuple(rows),
+        notes=_coverage_note(lang, c.covered_until),
         source=source(lang, c.provenance),
         tone="bad" if over else "good",
     )
@@ -533,7 +549,7 @@ STEPS = {
 
 
 def atp_card(a: AtpAnswer, lang: str) -> Card:
-    qty = number(lang, a.quantity)
+    qty = number(lang, a.quantity, 0 if a.quantity.is_integer() else 2)
     if a.feasible:
         headline = pick(
             lang,

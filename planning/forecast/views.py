@@ -38,6 +38,7 @@ class ForecastView:
     run: RunSummary
     start: dt.date  # the first week counts from this day (today, or the period's start)
     end: dt.date | None  # the period's last day when one was asked for
+    covered_until: dt.date | None  # the forecast's last day, when the period goes beyond it
     periods: tuple[ForecastPeriod, ...]
     total: float
     total_lo_80: float
@@ -84,10 +85,6 @@ def _weekly_series(engine: Engine, sku: str, location: str | None) -> list[Serie
     return series
 
 
-def frames_all_weeks(series: list[SeriesForecast]) -> list[dt.date]:
-    return [d for s in series for d in pd.to_datetime(s.values["ds"]).dt.date]
-
-
 def _name(engine: Engine, sku: str) -> str:
     with engine.connect() as conn:
         return str(
@@ -114,6 +111,7 @@ def forecast_view(
     series = _weekly_series(engine, sku, location)
     frames = pd.concat([s.values for s in series])
     frames["ds"] = pd.to_datetime(frames["ds"]).dt.date
+    horizon = max(frames["ds"]) + dt.timedelta(days=6)  # the last day the forecast covers
     first, last = (today, dt.date.max) if between is None else (max(today, between[0]), between[1])
     frames = frames[(frames["ds"] > first - dt.timedelta(days=7)) & (frames["ds"] <= last)]
     for band in BANDS:  # half-widths, summed in quadrature
@@ -122,7 +120,6 @@ def forecast_view(
     if between is None:
         grouped = grouped.head(weeks)
     elif grouped.empty or first > last:
-        horizon = max(frames_all_weeks(series)) + dt.timedelta(days=6)
         raise PonteError(
             f"the forecast does not cover {between[0]} to {between[1]} (it runs to {horizon})",
             code="beyond_forecast",
@@ -154,6 +151,7 @@ def forecast_view(
         run=series[0].run,
         start=first,
         end=None if between is None else last,
+        covered_until=horizon if between is not None and horizon < last else None,
         periods=tuple(periods),
         total=total,
         total_lo_80=max(0.0, total - spread),

@@ -438,3 +438,104 @@ def test_a_forecast_for_a_month_counts_the_days_of_each_week_inside_it(
     assert "pezzi previsti dal 1 dic 2026 al 31 dic 2026" in plain(card(outcome))
     past = ask("previsione PAD-28 per gennaio 2026")
     assert (past.kind, past.code) == ("error", "period_over")
+
+
+# -- found in the second review ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("today", "question", "deadline"),
+    [
+        (
+            dt.date(2027, 3, 15),
+            "posso promettere 100 PAD-28 entro fine febbraio?",
+            dt.date(2028, 2, 29),
+        ),
+        (dt.date(2027, 3, 15), "can I promise 100 PAD-28 by mid February?", dt.date(2028, 2, 15)),
+        (DEMO_TODAY, "posso promettere 500 PAD-28 entro venerdì 4 dicembre?", dt.date(2026, 12, 4)),
+        (DEMO_TODAY, "can we ship 500 PAD-28 by Friday the 4th?", dt.date(2026, 12, 4)),
+        (DEMO_TODAY, "posso promettere 30 PAD-28 per 2 clienti entro venerdì?", DEMO_TODAY),
+        (dt.date(2027, 1, 31), "posso promettere 10 PAD-28 entro il 30", dt.date(2027, 3, 30)),
+    ],
+)
+def test_deadlines_people_write(ask: Ask, today: dt.date, question: str, deadline: dt.date) -> None:
+    outcome = ask(question, today=today)
+    assert outcome.args["date"] == deadline, outcome
+
+
+@pytest.mark.parametrize(
+    "question", ["can we promise 100 PAD-28 by January 0000?", "quota per gennaio 0000"]
+)
+def test_years_outside_the_calendar_are_not_dates(ask: Ask, question: str) -> None:
+    outcome = ask(question)
+    assert outcome.kind in ("clarify", "error", "answer")  # answered, never an exception
+    assert "0000" not in str(outcome.args.get("date", ""))
+
+
+def test_a_decimal_is_a_quantity_not_a_date(ask: Ask) -> None:
+    outcome = ask("can we promise 1.5 PAD-28 by Friday?")
+    assert outcome.args["quantity"] == 1.5 and outcome.args["date"] == DEMO_TODAY
+    assert "1.50 × PAD-28" in plain(card(outcome))
+
+
+def test_a_reply_to_the_date_question_keeps_the_quantity(ask: Ask) -> None:
+    chat = Conversation()
+    ask("posso promettere 500 PAD-28?", conversation=chat)
+    assert ask("32", conversation=chat).missing == "date"  # no 32nd: asked again
+    answer = ask("the 20th", conversation=chat).result
+    assert (answer.quantity, answer.requested_date) == (500, dt.date(2026, 12, 20))
+
+
+def test_follow_ups_keep_the_period_and_switch_the_subject(ask: Ask) -> None:
+    chat = Conversation()
+    ask("forecast PAD-28 for January", conversation=chat)
+    other = ask("and PAD-24?", conversation=chat).result
+    assert (other.sku, other.start, other.end) == (
+        "PAD-24",
+        dt.date(2027, 1, 1),
+        dt.date(2027, 1, 31),
+    )
+    chat = Conversation()
+    ask("come va la mia quota?", conversation=chat)
+    territory = ask("e il mio territorio?", conversation=chat)
+    assert territory.args == {"territory": "NO"} and territory.result.statuses
+    chat = Conversation()
+    ask("quota of Marchi", user="U01HARRIS", conversation=chat)
+    assert ask("and Esposito?", user="U01HARRIS", conversation=chat).args == {
+        "person": "U01ESPOSITO"
+    }
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["past sales of PAD-28", "how many PAD-28 have we sold this year?", "vendite PAD-28 ottobre"],
+)
+def test_sales_history_is_said_to_be_unavailable(ask: Ask, question: str) -> None:
+    outcome = ask(question)
+    assert outcome.kind == "not_understood" and outcome.params["hint"] == "sales_history"
+
+
+def test_what_is_a_write_and_what_is_a_question_about_one(ask: Ask) -> None:
+    for write in (
+        "set stock of PAD-28 to 0",
+        "raise the forecast for PAD-28 by 10%",
+        "prenota 500 PAD-28 per venerdì",
+    ):
+        assert ask(write).kind == "read_only", write
+    assert ask("why did the forecast for MOK-003 change?").tool == "explain_forecast"
+
+
+def test_a_period_past_the_forecast_says_where_it_ends(ask: Ask) -> None:
+    partial = ask("forecast PAD-28 for 2027")
+    until = partial.result.covered_until
+    assert until is not None and until < dt.date(2027, 12, 31)
+    assert f"La previsione arriva al {until.day}" in plain(
+        card(ask("previsione PAD-28 per il 2027"))
+    )
+    beyond = ask("capacity in December 2030", user="U01COLOMBO")
+    assert (beyond.kind, beyond.code) == ("error", "beyond_forecast")
+
+
+def test_my_territory_without_the_word_quota(ask: Ask) -> None:
+    outcome = ask("how is my territory doing?", user="U01WALKER")
+    assert (outcome.tool, outcome.args) == ("quota_status", {"territory": "EX"})
