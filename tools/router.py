@@ -21,6 +21,7 @@ from tools.when import BAD_PERIOD, Found, find_date, find_horizon_weeks, find_pe
 
 MAX_CHARS = 2000  # longer messages are pasted documents, not questions
 MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
+NEGATIVE = re.compile(r"(?:^|\s)(-\s?\d[\d.,]*\s*k?)(?=\s|$|[?!])")
 Kind = Literal[
     "call",
     "clarify",
@@ -93,14 +94,22 @@ KEYWORDS = TypoIndex(
     | {
         w
         for group in (
-            v.CHANGE_WORDS, v.APPROVAL_WORDS, v.FEEDBACK_WORDS, v.ALERT_WORDS, v.WRITE_VERBS,
-            v.WRITE_OBJECTS, v.RESERVE_VERBS, v.SALES_HISTORY, v.NOT_HISTORY, v.NEVER_MIND,
+            v.CHANGE_WORDS,
+            v.APPROVAL_WORDS,
+            v.FEEDBACK_WORDS,
+            v.ALERT_WORDS,
+            v.WRITE_VERBS,
+            v.WRITE_OBJECTS,
+            v.RESERVE_VERBS,
+            v.SALES_HISTORY,
+            v.NOT_HISTORY,
+            v.NEVER_MIND,
         )
         for phrase in group
         for w in phrase.split()
     }
     if w not in v.STOPWORDS
-)  # fmt: skip
+)
 RESERVED = frozenset(KEYWORDS.words)
 PROMISE_WORDS = v.INTENTS["available_to_promise"][0] + v.INTENTS["available_to_promise"][1]
 _EN_WORDS = {w for en, _ in v.INTENTS.values() for phrase in en for w in phrase.split()}
@@ -159,6 +168,8 @@ class Router:
         lang = language_of(reading.words, language)
         joined, starts = _join(toks)
         found = self._entities(reading, joined, starts, toks, mentions, user, today)
+        if (negative := NEGATIVE.search(text)) is not None:
+            found["negative"] = negative.group(1)  # "-5 PAD-28": not a quantity to promise
         if (
             home_territory
             and _has(reading.words, v.TERRITORY_WORDS)
@@ -489,6 +500,11 @@ class Router:
         if len(product) > 1:
             return replace(route, kind="clarify", missing="product", choices=product)
         args["product"] = product[0]
+        if intent == "available_to_promise" and found.get("negative"):
+            args.pop("quantity", None)
+            return replace(
+                route, args=args, kind="clarify", missing="quantity", unknown=found["negative"]
+            )
         if intent == "available_to_promise":
             for slot in ("quantity", "date"):
                 if slot not in args:

@@ -801,6 +801,8 @@ def _message(o: Outcome, lang: str) -> Card:
                 columns=("#", "", ""),
                 notes=(t(lang, "reply_hint"),),
             )
+        if o.missing == "quantity" and p.get("unknown"):
+            return Card(headline=t(lang, "bad_quantity", text=p["unknown"]))
         return Card(headline=t(lang, f"ask_{o.missing}"))
     if o.kind == "read_only":
         return Card(headline=t(lang, "read_only"))

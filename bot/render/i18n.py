@@ -86,6 +86,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Quale prodotto? Indicami un codice (es. {example}) o parte del nome.",
     ),
     "ask_quantity": ("How many units?", "Quanti pezzi?"),
+    "bad_quantity": (
+        "{text} is not a quantity I can promise. How many units?",
+        "{text} non è una quantità che posso promettere. Quanti pezzi?",
+    ),
     "ask_date": (
         "By which date? (e.g. 15 March, 2027-03-15)",
         "Entro quale data? (es. 15 marzo, 15/03/2027)",

@@ -539,3 +539,11 @@ def test_a_period_past_the_forecast_says_where_it_ends(ask: Ask) -> None:
 def test_my_territory_without_the_word_quota(ask: Ask) -> None:
     outcome = ask("how is my territory doing?", user="U01WALKER")
     assert (outcome.tool, outcome.args) == ("quota_status", {"territory": "EX"})
+
+
+def test_a_negative_quantity_is_asked_again(ask: Ask) -> None:
+    chat = Conversation()
+    first = ask("posso promettere -5 PAD-28 entro venerdì?", conversation=chat)
+    assert (first.kind, first.missing) == ("clarify", "quantity")
+    assert plain(card(first)) == "-5 non è una quantità che posso promettere. Quanti pezzi?"
+    assert ask("5", conversation=chat).result.quantity == 5
