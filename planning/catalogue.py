@@ -6,9 +6,12 @@ The question router matches words against these; it reads them once per import (
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
+
+from planning.errors import PonteError
 
 
 @dataclass(frozen=True)
@@ -18,6 +21,25 @@ class Catalogue:
     locations: tuple[tuple[str, str, str], ...]  # code, name, kind
     territories: tuple[tuple[str, str], ...]  # code, name
     people: tuple[tuple[str, str, str], ...]  # slack user id, name, role
+
+
+def canonical_family(known: Iterable[str], family: str) -> str:
+    """The catalogue's spelling of a family ("padelle" for PADELLE), or a PonteError that
+    lists the families there are."""
+    families = sorted(set(known))
+    match = next((f for f in families if f.lower() == family.lower()), None)
+    if match is None:
+        raise PonteError(
+            f"unknown product family {family!r} (known: {', '.join(families)})",
+            code="unknown_family",
+            family=family,
+            known=families,
+        )
+    return match
+
+
+def families(conn: Connection) -> list[str]:
+    return [str(f) for (f,) in conn.execute(text("SELECT DISTINCT family FROM product"))]
 
 
 def catalogue_version(engine: Engine) -> tuple[int, int]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy import Engine, text
 
+from planning.catalogue import canonical_family, families
 from planning.db import as_date
 from planning.errors import PonteError
 from planning.supply import Provenance, inventory_projection
@@ -161,15 +162,7 @@ def stock_status(
 def family_stock(engine: Engine, family: str) -> FamilyStock:
     """Latest stock of every SKU in `family`, summed over locations."""
     with engine.connect() as conn:
-        known = [f for (f,) in conn.execute(text("SELECT DISTINCT family FROM product"))]
-        match = next((f for f in known if f.lower() == family.lower()), None)
-        if match is None:
-            raise PonteError(
-                f"unknown product family {family!r} (known: {', '.join(sorted(known))})",
-                code="unknown_family",
-                family=family,
-                known=sorted(known),
-            )
+        match = canonical_family(families(conn), family)
         frame = pd.read_sql_query(
             text(
                 "SELECT p.sku, p.name, p.safety_stock, s.location, s.as_of, s.on_hand, "

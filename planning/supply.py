@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, text
 
 from planning.atp import AtpResult, available_to_promise
 from planning.capacity import CapacityWeek, capacity_check
+from planning.catalogue import canonical_family
 from planning.errors import PonteError
 from planning.forecast.runs import RunSummary, canonical_sku, latest_run_id, summarize
 from planning.projection import InventoryProjection, project_inventory, week_monday
@@ -199,13 +200,7 @@ def capacity_report(
             conn, "SELECT family, avg(unit_price) AS price FROM product GROUP BY family"
         )
     if family is not None:
-        known = set(prices["family"])
-        match = next((f for f in known if f.lower() == family.lower()), None)
-        if match is None:
-            raise PonteError(
-                f"unknown product family {family!r} (known: {', '.join(sorted(known))})"
-            )
-        demand = demand[demand["family"] == match]
+        demand = demand[demand["family"] == canonical_family(prices["family"], family)]
     capacity["start_date"] = _dates(capacity["start_date"])
     capacity["end_date"] = [
         None if pd.isna(v) else pd.Timestamp(v).date() for v in capacity["end_date"]
