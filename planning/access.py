@@ -124,15 +124,8 @@ def quota_scope(engine: Engine, caller: Caller) -> QuotaScope:
         return QuotaScope(reps=None, territories=None)
     reps = {caller.slack_user_id} | set(caller.team)
     with engine.connect() as conn:
-        territories = {
-            t
-            for (t,) in conn.execute(
-                text("SELECT DISTINCT territory FROM person WHERE territory IS NOT NULL")
-            )
-            if t is not None
-        }
         rows = conn.execute(text("SELECT slack_user_id, territory FROM person")).all()
-    mine = {t for person, t in rows if person in reps and t in territories}
+    mine = {territory for person, territory in rows if person in reps and territory}
     return QuotaScope(reps=frozenset(reps), territories=frozenset(mine))
 
 
