@@ -24,6 +24,7 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.render.cards import Card
+from bot.render.text import aligned
 
 MAX_BLOCKS = 50
 HEADER_CHARS = 150
@@ -42,12 +43,7 @@ def _cut(text: str, limit: int) -> str:
 def table_text(card: Card, limit: int = SECTION_CHARS) -> str:
     """The card's rows as a monospaced table that fits one section."""
     rows = [card.columns, *card.rows] if card.columns else list(card.rows)
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-
-    def line(row: tuple[str, ...]) -> str:
-        return "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
-
-    lines = [line(r) for r in rows]
+    lines = aligned(rows)
     while True:
         left = len(rows) - len(lines)
         body = "\n".join(lines + ([f"… +{left}"] if left else []))

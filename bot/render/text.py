@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.render.cards import Card
+
+
+def aligned(rows: Sequence[tuple[str, ...]]) -> list[str]:
+    """Rows as lines of left-aligned columns two spaces apart (for a monospaced font)."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
 
 
 def plain(card: Card, *, max_rows: int = 30) -> str:
@@ -12,12 +23,8 @@ def plain(card: Card, *, max_rows: int = 30) -> str:
     lines.append(card.headline)
     lines.extend(f"{name}: {value}" for name, value in card.fields)
     if card.rows:
-        table = [card.columns, *card.rows[:max_rows]] if card.columns else list(card.rows)
-        widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
-        for row in table:
-            lines.append(
-                "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
-            )
+        shown = list(card.rows[:max_rows])
+        lines.extend(aligned([card.columns, *shown] if card.columns else shown))
         if len(card.rows) > max_rows:
             lines.append(f"… (+{len(card.rows) - max_rows})")
     lines.extend(f"- {note}" for note in card.notes)
