@@ -77,6 +77,8 @@ class QuotaStatus:
     on_track: bool | None  # attainment at least the elapsed share of the period
     current_weekly_pace: float  # units sold per week so far
     required_weekly_pace: float | None  # units per week still needed to reach the target
+    current_weekly_revenue: float  # revenue per week so far
+    required_weekly_revenue: float | None  # revenue per week still needed (revenue target)
     weeks_left: float
 
 
@@ -175,9 +177,11 @@ def _status(
     attainment = 100 * units / target_units if target_units else None
     revenue_attainment = 100 * revenue / target_revenue if target_revenue else None
     primary = attainment if attainment is not None else revenue_attainment
-    required = None
+    required = required_revenue = None
     if target_units is not None and weeks_left > 0:
         required = max(0.0, target_units - units) / weeks_left
+    if target_revenue is not None and weeks_left > 0:
+        required_revenue = max(0.0, target_revenue - revenue) / weeks_left
     weeks_elapsed = elapsed_days / DAYS_PER_WEEK
     return QuotaStatus(
         period=str(row["period"]),
@@ -199,6 +203,8 @@ def _status(
         on_track=None if primary is None else primary >= 100 * elapsed_share,
         current_weekly_pace=units / weeks_elapsed if weeks_elapsed > 0 else 0.0,
         required_weekly_pace=required,
+        current_weekly_revenue=revenue / weeks_elapsed if weeks_elapsed > 0 else 0.0,
+        required_weekly_revenue=required_revenue,
         weeks_left=weeks_left,
     )
 

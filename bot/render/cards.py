@@ -628,13 +628,13 @@ def _figures(s: QuotaStatus) -> _QuotaFigures:
             s.current_weekly_pace,
             s.required_weekly_pace,
         )
-    weeks_elapsed = s.elapsed_share * ((s.end - s.start).days + 1) / 7
-    pace = s.sold_revenue / weeks_elapsed if weeks_elapsed > 0 else 0.0
-    needed = None
-    if s.target_revenue is not None and s.weeks_left > 0:
-        needed = max(0.0, s.target_revenue - s.sold_revenue) / s.weeks_left
     return _QuotaFigures(
-        False, s.target_revenue, s.sold_revenue, s.revenue_attainment_pct, pace, needed
+        False,
+        s.target_revenue,
+        s.sold_revenue,
+        s.revenue_attainment_pct,
+        s.current_weekly_revenue,
+        s.required_weekly_revenue,
     )
 
 
