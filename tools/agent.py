@@ -79,9 +79,7 @@ class LlmAgent:
             return Outcome("confirm", tool=tool, args=args, **base)
         if calls.results:
             tool, args, result = calls.results[-1]
-            return Outcome(
-                "answer", tool=tool, args=args, result=result, model_text=str(final), **base
-            )
+            return Outcome("answer", tool=tool, args=args, result=result, **base)
         if calls.error is not None and calls.error[2].code == "ambiguous_product":
             # Ask back like the router does, so that "2" or "PAD-28" next answers it.
             tool, args, error = calls.error
@@ -95,7 +93,7 @@ class LlmAgent:
                 missing="product",
                 choices=choices,
             )
-            names = {c: ctx.index.names.get(c, "") for c in choices}
+            names = {c: ctx.index.label(c) for c in choices}
             return Outcome(
                 "clarify",
                 tool=tool,

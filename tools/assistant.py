@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 from planning.access import Caller, identify
 from planning.catalogue import catalogue_version, load_catalogue
 from planning.errors import PermissionDenied, PonteError
+from tools import vocabulary as v
 from tools.abilities import run_tool, writes
 from tools.context import RunContext
 from tools.matching import CatalogueIndex
@@ -37,10 +38,6 @@ Kind = Literal[
     "confirm",  # a write waits for the user's yes (the next message, or --yes)
     "cancelled",  # the user said no to a write: nothing changed
 ]
-# Answers to "shall I?" (folded: no accents).
-YES = frozenset({"yes", "y", "ok", "okay", "sure", "confirm", "go", "go ahead", "do it",
-                 "si", "confermo", "conferma", "va bene", "procedi", "vai", "certo"})  # fmt: skip
-NO = frozenset({"no", "n", "cancel", "stop", "annulla", "lascia perdere", "non farlo"})
 
 
 @dataclass(frozen=True)
@@ -56,17 +53,15 @@ class Outcome:
     choices: tuple[str, ...] = ()
     caller: Caller | None = None
     via: str = "router"  # router or llm
-    model_text: str | None = None  # an LLM's own words, shown after Ponte's numbers
 
 
 @dataclass
 class Conversation:
-    """What a chat remembers between questions: the question we asked back, and history."""
+    """What a chat remembers between questions."""
 
     pending: Route | None = None
     awaiting: Route | None = None  # a write that waits for the user's yes or no
     last: Route | None = None  # the last call answered: "and by January?" changes it
-    history: list[tuple[str, str]] = field(default_factory=list)  # (question, tool or kind)
 
 
 class Agent(Protocol):
@@ -107,23 +102,21 @@ class Assistant:
             language = question_language(question, "en")
             return Outcome("unknown_user", language, code=exc.code, params=exc.params)
         index = self.index()
-        language = question_language(question, caller.language)
-        ctx = RunContext(self.engine, caller, language, today, now, index, confirmed)
+        ctx = RunContext(self.engine, caller, caller.language, today, now, index, confirmed)
         awaiting, conversation.awaiting = conversation.awaiting, None
         if awaiting is not None:
             reply = " ".join(fold(question).strip(" .!").split())
-            if reply in YES:
+            if reply in v.YES:
                 confirmed_ctx = replace(ctx, language=awaiting.language, confirmed=True)
                 return self.follow(awaiting, confirmed_ctx, conversation)
-            if reply in NO:
+            if reply in v.NO:
                 return Outcome("cancelled", awaiting.language, tool=awaiting.tool,
                                args=awaiting.args, caller=caller)  # fmt: skip
         # A reply to a question asked back is the router's to read: it knows what it asked.
         if self.agent is not None and question.strip() and conversation.pending is None:
+            asked = replace(ctx, language=question_language(question, caller.language))
             try:
-                outcome = self.agent.ask(question, ctx, conversation)
-                conversation.history.append((question, outcome.tool or outcome.kind))
-                return outcome
+                return self.agent.ask(question, asked, conversation)
             except Exception:
                 pass
         route = Router(index).route(
@@ -139,7 +132,6 @@ class Assistant:
         outcome = self.follow(route, ctx, conversation)
         if outcome.kind == "answer":
             conversation.last = route
-        conversation.history.append((question, outcome.tool or outcome.kind))
         return outcome
 
     def follow(self, route: Route, ctx: RunContext, conversation: Conversation) -> Outcome:
@@ -152,7 +144,7 @@ class Assistant:
         }
         if route.kind == "clarify":
             index = ctx.index
-            names = {c: index.names.get(c) or index.people.get(c, "") for c in route.choices}
+            names = {c: index.label(c) for c in route.choices}
             return Outcome(
                 "clarify",
                 missing=route.missing,

@@ -192,6 +192,10 @@ class CatalogueIndex:
     def territory(self, words: tuple[str, ...]) -> str | None:
         return self.territory_names.get(words)
 
+    def label(self, code: str) -> str:
+        """A product's or person's name, for a list of choices."""
+        return self.names.get(code) or self.people.get(code, "")
+
     def territory_name(self, code: str | None) -> str | None:
         return dict(self.catalogue.territories).get(code or "")
 

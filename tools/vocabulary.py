@@ -135,6 +135,10 @@ NEVER_MIND = (
     "never mind", "forget it", "cancel", "no thanks", "thanks", "thank you", "lascia perdere",
     "lascia stare", "annulla", "niente", "grazie", "no grazie", "stop",
 )  # fmt: skip
+# Answers to "shall I?" before a write.
+YES = frozenset({"yes", "y", "ok", "okay", "sure", "confirm", "go", "go ahead", "do it",
+                 "si", "confermo", "conferma", "va bene", "procedi", "vai", "certo"})  # fmt: skip
+NO = frozenset({"no", "n", "cancel", "stop", "annulla", "lascia perdere", "non farlo"})
 FOLLOW_UP = ("what about", "how about", "and", "e", "invece", "instead", "also", "anche")
 MINE = ("my", "mine", "me", "i", "mio", "mia", "miei", "mie", "io")
 TEAM = ("team", "my team", "squadra", "mio team", "la mia squadra", "il mio team")
