@@ -16,8 +16,7 @@ from sqlalchemy import Engine, text
 
 from planning.catalogue import canonical_family, families
 from planning.db import as_date
-from planning.errors import PonteError
-from planning.supply import Provenance, inventory_projection
+from planning.supply import Provenance, inventory_projection, latest_stock, main_location
 
 
 @dataclass(frozen=True)
@@ -75,35 +74,19 @@ def stock_status(
     engine: Engine, sku: str, *, today: dt.date, location: str | None = None
 ) -> StockStatus:
     """Stock of `sku` at every location (or `location`), with cover from the projection."""
-    everywhere, provenance = inventory_projection(engine, sku, today=today)
-    sku = everywhere[0].sku if everywhere else sku
-    # Orders without a location ship from where the SKU is mainly stocked (as in the
-    # projection); asked about one location, only its orders count.
-    main = max(everywhere, key=lambda p: p.on_hand).location if everywhere else None
-    projections = [p for p in everywhere if location is None or p.location == location]
-    if location is not None and not projections:
-        raise PonteError(
-            f"there is no stock record for {sku} at {location}",
-            code="no_stock_at",
-            sku=sku,
-            location=location,
-        )
+    projections, provenance = inventory_projection(engine, sku, today=today, location=location)
+    sku = projections[0].sku if projections else sku
     with engine.connect() as conn:
+        stock = latest_stock(conn, sku)
+        # Asked about one location, only its orders count; orders without a location ship
+        # from the main one (as in the projection).
+        main = main_location(stock, sku, None)
+        as_of = dict(zip(stock["location"], stock["as_of"], strict=True))
         product = conn.execute(
             text("SELECT name, family, unit, safety_stock FROM product WHERE sku = :sku"),
             {"sku": sku},
         ).one()
         names = {str(c): str(n) for c, n in conn.execute(text("SELECT code, name FROM location"))}
-        as_of = {
-            loc: as_date(day)
-            for loc, day in conn.execute(
-                text(
-                    "SELECT location, max(as_of) FROM stock_level WHERE sku = :sku "
-                    "GROUP BY location"
-                ),
-                {"sku": sku},
-            )
-        }
         orders_by_location: dict[str, float] = {
             str(where): float(quantity)
             for where, quantity in conn.execute(
@@ -126,7 +109,7 @@ def stock_status(
         LocationStock(
             location=p.location,
             location_name=names.get(p.location, p.location),
-            as_of=as_of[p.location] or today,
+            as_of=as_of[p.location],
             on_hand=p.on_hand,
             allocated=p.allocated,
             available=p.on_hand - p.allocated,

@@ -66,7 +66,7 @@ def _sku_forecast(conn: Connection, run: RunSummary | None, sku: str) -> pd.Data
     return values[["location", "week", "forecast"]]
 
 
-def _stock(conn: Connection, sku: str) -> pd.DataFrame:
+def latest_stock(conn: Connection, sku: str) -> pd.DataFrame:
     """The latest snapshot line per location for `sku`."""
     stock = _frame(conn, "SELECT * FROM stock_level WHERE sku = :sku", sku=sku)
     if stock.empty:
@@ -75,7 +75,9 @@ def _stock(conn: Connection, sku: str) -> pd.DataFrame:
     return stock.sort_values("as_of").groupby("location", as_index=False).last()
 
 
-def _main_location(stock: pd.DataFrame, sku: str, location: str | None) -> str:
+def main_location(stock: pd.DataFrame, sku: str, location: str | None) -> str:
+    """`location` if it holds `sku` (else PonteError), or where most of it is stocked: the
+    location that orders without a location ship from."""
     if location is not None:
         if location not in set(stock["location"]):
             raise PonteError(
@@ -121,11 +123,11 @@ def inventory_projection(
     with engine.connect() as conn:
         product = _product(conn, sku)
         sku = str(product["sku"])
-        stock = _stock(conn, sku)
-        _main_location(stock, sku, location)  # says so when `location` holds no stock
+        stock = latest_stock(conn, sku)
+        main_location(stock, sku, location)  # says so when `location` holds no stock
         # Orders without a location ship from where the SKU is mainly stocked, whichever
         # location is being looked at.
-        main = _main_location(stock, sku, None)
+        main = main_location(stock, sku, None)
         forecast = _sku_forecast(conn, run, sku)
         projections = []
         for line in stock.to_dict("records"):
@@ -228,10 +230,10 @@ def atp(
     with engine.connect() as conn:
         product = _product(conn, sku)
         sku = str(product["sku"])
-        stock = _stock(conn, sku)
-        where = _main_location(stock, sku, location)
+        stock = latest_stock(conn, sku)
+        where = main_location(stock, sku, location)
         line = stock[stock["location"] == where].to_dict("records")[0]
-        orders, receipts = _orders_and_receipts(conn, sku, where, _main_location(stock, sku, None))
+        orders, receipts = _orders_and_receipts(conn, sku, where, main_location(stock, sku, None))
     free = pd.DataFrame(columns=["week", "free_units"])
     if run is not None:
         weeks, _ = capacity_report(engine, today=today, family=str(product["family"]))
