@@ -6,10 +6,11 @@ as they are; these add the provenance or the scope a renderer needs.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from planning.atp import AtpResult, AtpStep
+from planning.atp import AtpResult
 from planning.capacity import CapacityWeek
 from planning.projection import InventoryProjection
 from planning.quotas import QuotaStatus
@@ -35,36 +36,17 @@ class CapacityAnswer:
 
 
 @dataclass(frozen=True)
-class AtpAnswer:
-    """Available-to-promise, flat: `feasible` and `earliest_date` are what a caller reads."""
+class AtpAnswer(AtpResult):
+    """Available-to-promise, flat: the planning result's fields (`feasible`, `earliest_date`
+    are what a caller reads), plus the product's name and where the numbers come from."""
 
-    sku: str
     name: str
-    location: str
-    quantity: float
-    requested_date: dt.date
-    feasible: bool
-    earliest_date: dt.date | None
-    available_from_stock: float
-    from_capacity: float
-    reasoning: tuple[AtpStep, ...]
     provenance: Provenance
 
     @classmethod
     def of(cls, result: AtpResult, name: str, provenance: Provenance) -> AtpAnswer:
-        return cls(
-            sku=result.sku,
-            name=name,
-            location=result.location,
-            quantity=result.quantity,
-            requested_date=result.requested_date,
-            feasible=result.feasible,
-            earliest_date=result.earliest_date,
-            available_from_stock=result.available_from_stock,
-            from_capacity=result.from_capacity,
-            reasoning=result.reasoning,
-            provenance=provenance,
-        )
+        fields = {f.name: getattr(result, f.name) for f in dataclasses.fields(result)}
+        return cls(**fields, name=name, provenance=provenance)
 
 
 @dataclass(frozen=True)
