@@ -111,16 +111,13 @@ def run(today: dt.datetime | None, user: str | None) -> None:
         with tempfile.TemporaryDirectory(prefix="ponte-demo-") as folder:
             _load_demo(services, seed=7, out=Path(folder))
         _forecast(services)
-    if services.settings.slack_configured:
-        console.print(
-            "Slack credentials found, but this build has no Slack app yet; "
-            "starting the local shell instead."
-        )
-    else:
-        console.print(
-            "No Slack credentials set (SLACK_BOT_TOKEN with SLACK_APP_TOKEN or "
-            "SLACK_SIGNING_SECRET): starting the local shell."
-        )
+    if services.settings.slack_mode is not None:
+        _serve_slack(services)
+        return
+    console.print(
+        "No Slack credentials set (SLACK_BOT_TOKEN with SLACK_APP_TOKEN or "
+        "SLACK_SIGNING_SECRET): starting the local shell."
+    )
     _shell(services, user)
 
 
@@ -453,6 +450,26 @@ def build_assistant(services: Services) -> Any:
             ) from exc
         agent = LlmAgent(model, timeout=settings.ponte_llm_timeout, company=settings.ponte_company)
     return Assistant(services.engine, agent=agent)
+
+
+def _serve_slack(services: Services) -> None:
+    """Ponte as a Slack app, in the mode the environment sets up."""
+    from bot.slack.app import SlackServices, create_app
+    from bot.slack.server import EVENTS_PATH, HEALTH_PATH, serve_http, serve_socket
+
+    settings = services.settings
+    app = create_app(
+        settings, SlackServices(services.engine, build_assistant(services), services.clock)
+    )
+    if settings.slack_mode == "socket":
+        services.console.print("Slack Socket Mode (SLACK_APP_TOKEN): connecting to Slack.")
+        serve_socket(app, settings)
+    else:
+        services.console.print(
+            f"Slack HTTP mode (SLACK_SIGNING_SECRET): listening on port {settings.port}, "
+            f"requests at {EVENTS_PATH}, health check at {HEALTH_PATH}."
+        )
+        serve_http(app, settings, services.engine)
 
 
 def _default_user(services: Services, user: str | None) -> str:

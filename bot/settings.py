@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -20,6 +21,12 @@ class Settings(BaseSettings):
     slack_bot_token: SecretStr | None = None
     slack_app_token: SecretStr | None = None
     slack_signing_secret: SecretStr | None = None
+    # The Web API base URL (GovSlack, a proxy, or a local mock in tests and benchmarks).
+    slack_api_url: str = "https://slack.com/api/"
+    # HTTP mode listens here, at /slack/events (and /health for load balancers).
+    port: int = 3000
+    # After this many seconds without an answer, Slack shows "working on it" first.
+    ponte_working_after: float = 2.0
     # The date Ponte reasons from (PONTE_TODAY); None means the real today.
     ponte_today: dt.date | None = None
     # The Slack user id the shell and `ponte ask` act as when --as is not given.
@@ -30,10 +37,13 @@ class Settings(BaseSettings):
     ponte_company: str = "the company"
 
     @property
-    def slack_configured(self) -> bool:
-        return self.slack_bot_token is not None and (
-            self.slack_app_token is not None or self.slack_signing_secret is not None
-        )
+    def slack_mode(self) -> Literal["socket", "http"] | None:
+        """Socket Mode with an app token, HTTP mode with a signing secret, else None."""
+        if self.slack_bot_token is None:
+            return None
+        if self.slack_app_token is not None:
+            return "socket"
+        return "http" if self.slack_signing_secret is not None else None
 
 
 class Clock:

@@ -244,3 +244,13 @@ class ForecastValue(SQLModel, table=True):
     hi_80: float
     lo_95: float
     hi_95: float
+
+
+class ProcessedEvent(SQLModel, table=True):
+    """An event Ponte has taken on (a Slack event id), so that a retry is not answered twice."""
+
+    __tablename__ = "processed_event"
+
+    event_id: str = Field(primary_key=True, max_length=128)
+    source: str = Field(max_length=16)  # slack
+    received_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))

@@ -33,6 +33,11 @@ FIELD_CHARS = 2000
 MAX_FIELDS = 10
 BUTTON_CHARS = 75
 ASK_ACTION = "ponte_ask"  # a button that asks a follow-up question on the user's behalf
+MORE_ACTION = "ponte_more"  # the next page of a long table
+SHARE_ACTION = "ponte_share"  # post a private answer in the channel for everyone
+PAGE_ROWS = 15
+MAX_BUTTONS = 5
+VALUE_CHARS = 2000
 TONE = {"good": ":large_green_circle:", "warning": ":large_yellow_circle:", "bad": ":red_circle:"}
 
 
@@ -40,12 +45,14 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def table_text(card: Card, limit: int = SECTION_CHARS) -> str:
-    """The card's rows as a monospaced table that fits one section."""
-    rows = [card.columns, *card.rows] if card.columns else list(card.rows)
-    lines = aligned(rows)
+def table_text(card: Card, limit: int = SECTION_CHARS, page: int = 1) -> str:
+    """One page of the card's rows as a monospaced table that fits one section, ending with
+    how many rows come after it ("… +N")."""
+    first = (page - 1) * PAGE_ROWS
+    header = [card.columns] if card.columns else []
+    lines = aligned([*header, *card.rows[first : first + PAGE_ROWS]])
     while True:
-        left = len(rows) - len(lines)
+        left = len(card.rows) - first - (len(lines) - len(header))
         body = "\n".join(lines + ([f"… +{left}"] if left else []))
         text = f"```{body}```"
         if len(text) <= limit or len(lines) <= 1:
@@ -53,8 +60,33 @@ def table_text(card: Card, limit: int = SECTION_CHARS) -> str:
         lines.pop()
 
 
-def blocks(card: Card) -> list[dict[str, Any]]:
-    """The card as Block Kit blocks (at most 50, every text within Slack's limits)."""
+def pages(card: Card) -> int:
+    return max(1, -(-len(card.rows) // PAGE_ROWS))
+
+
+def _button(label: str, action_id: str, question: str, **extra: Any) -> ButtonElement | None:
+    """A button that asks `question` again; None when it does not fit a button's value."""
+    value = json.dumps({"ask": question, **extra}, ensure_ascii=False)
+    if len(value) > VALUE_CHARS:
+        return None
+    return ButtonElement(
+        text=PlainTextObject(text=_cut(label, BUTTON_CHARS)), action_id=action_id, value=value
+    )
+
+
+def blocks(
+    card: Card,
+    *,
+    question: str | None = None,
+    page: int = 1,
+    share_label: str | None = None,
+    more_label: str = "More",
+) -> list[dict[str, Any]]:
+    """The card as Block Kit blocks (at most 50, every text within Slack's limits).
+
+    A table longer than a page shows `page` of it, with a More button that asks `question`
+    again for the next page; `share_label` adds a button that posts the answer in the channel
+    (for replies only the asker sees)."""
     out: list[Block] = []
     if card.title:
         out.append(HeaderBlock(text=PlainTextObject(text=_cut(card.title, HEADER_CHARS))))
@@ -71,26 +103,25 @@ def blocks(card: Card) -> list[dict[str, Any]]:
             )
         )
     if card.rows:
-        out.append(SectionBlock(text=MarkdownTextObject(text=table_text(card))))
+        out.append(SectionBlock(text=MarkdownTextObject(text=table_text(card, page=page))))
     if card.notes:
         notes = "\n".join(f"• {note}" for note in card.notes)
         out.append(SectionBlock(text=MarkdownTextObject(text=_cut(notes, SECTION_CHARS))))
     if card.source:
         out.append(ContextBlock(elements=[MarkdownTextObject(text=_cut(card.source, 2000))]))
-    if card.actions:
+    buttons = [
+        _button(action.label, f"{ASK_ACTION}_{i}", action.question)
+        for i, action in enumerate(card.actions)
+    ]
+    if question is not None and page < pages(card):
+        label = f"{more_label} ({page + 1}/{pages(card)})"
+        buttons.insert(0, _button(label, MORE_ACTION, question, page=page + 1))
+    if question is not None and share_label:
+        buttons.append(_button(share_label, SHARE_ACTION, question, page=page))
+    shown = [b for b in buttons if b is not None][:MAX_BUTTONS]
+    if shown:
         out.append(DividerBlock())
-        out.append(
-            ActionsBlock(
-                elements=[
-                    ButtonElement(
-                        text=PlainTextObject(text=_cut(action.label, BUTTON_CHARS)),
-                        action_id=f"{ASK_ACTION}_{i}",
-                        value=json.dumps({"ask": action.question})[:2000],
-                    )
-                    for i, action in enumerate(card.actions[:5])
-                ]
-            )
-        )
+        out.append(ActionsBlock(elements=shown))
     return [b.to_dict() for b in out[:MAX_BLOCKS]]
 
 

@@ -187,6 +187,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_horizon": ("Ask for 1 to 104 weeks ahead.", "Chiedi da 1 a 104 settimane."),
     "which_product": ("Which product?", "Quale prodotto?"),
     "error": ("I can't answer that: {message}.", "Non posso rispondere: {message}."),
+    # Slack
+    "working": ("Working on it…", "Ci sto lavorando…"),
+    "status": ("is working on it…", "ci sta lavorando…"),
+    "share": ("Share in channel", "Condividi nel canale"),
+    "more": ("More", "Altro"),
+    "shared_by": ("Shared by <@{user}>: {question}", "Condiviso da <@{user}>: {question}"),
+    "share_failed": (
+        "I can't post in this channel: invite me with `/invite @Ponte` and share again.",
+        "Non posso scrivere in questo canale: invitami con `/invite @Ponte` e condividi di nuovo.",
+    ),
+    "ask_title": ("Ask Ponte", "Chiedi a Ponte"),
+    "ask_label": ("Your question", "La tua domanda"),
+    "ask_submit": ("Ask", "Chiedi"),
+    "ask_empty": ("Write a question first.", "Scrivi prima una domanda."),
+    "ask_too_long": (
+        "Keep it under {chars} characters.",
+        "Resta sotto i {chars} caratteri.",
+    ),
+    "greeting": (
+        "Hi {name}! Ask me about stock, forecasts, available-to-promise, capacity or quotas.",
+        "Ciao {name}! Chiedimi di scorte, previsioni, disponibilità a promettere, capacità o "
+        "quote.",
+    ),
 }
 
 ABILITY_NAMES: dict[str, tuple[str, str]] = {

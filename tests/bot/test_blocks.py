@@ -7,7 +7,14 @@ import json
 import pytest
 from slack_sdk.models.blocks import Block
 
-from bot.blocks.answers import ASK_ACTION, MAX_BLOCKS, blocks, fallback_text
+from bot.blocks.answers import (
+    ASK_ACTION,
+    MAX_BLOCKS,
+    MORE_ACTION,
+    SHARE_ACTION,
+    blocks,
+    fallback_text,
+)
 from bot.render.cards import Action, Card, card
 from tests.conftest import Ask
 
@@ -63,13 +70,37 @@ def test_every_answer_fits_slacks_limits(ask: Ask, user: str, question: str) -> 
     assert fallback_text(shown) == shown.headline
 
 
-def test_a_long_table_is_cut_and_says_how_much_is_left() -> None:
-    rows = tuple((f"SKU-{i:04d}", "x" * 60, str(i)) for i in range(500))
+def test_a_long_table_pages_with_a_more_button_that_asks_for_the_next_page() -> None:
+    rows = tuple((f"SKU-{i:04d}", f"product {i}") for i in range(40))
+    long = Card(headline="40 products", columns=("sku", "name"), rows=rows)
+    first = blocks(long, question="stock padelle")
+    table = first[1]["text"]["text"]
+    assert "SKU-0000" in table and "SKU-0014" in table and "SKU-0015" not in table
+    assert table.rstrip("`").endswith("… +25")
+    more = first[-1]["elements"][0]
+    assert more["action_id"] == MORE_ACTION and more["text"]["text"] == "More (2/3)"
+    assert json.loads(more["value"]) == {"ask": "stock padelle", "page": 2}
+    second = blocks(long, question="stock padelle", page=2)[1]["text"]["text"]
+    assert "SKU-0014" not in second and "SKU-0015" in second and "SKU-0029" in second
+    last = blocks(long, question="stock padelle", page=3)
+    assert "SKU-0039" in last[1]["text"]["text"] and "… +" not in last[1]["text"]["text"]
+    assert not [b for b in last if b["type"] == "actions"]  # nothing after the last page
+
+
+def test_a_page_too_wide_for_a_section_is_cut_and_says_how_much_is_left() -> None:
+    rows = tuple((f"SKU-{i:04d}", "x" * 400, str(i)) for i in range(500))
     payload = blocks(Card(headline="500 products", columns=("sku", "name", "n"), rows=rows))
     table = payload[1]["text"]["text"]
     assert len(table) <= 3000 and table.startswith("```sku") and "… +" in table
     shown = table.count("SKU-")
-    assert table.rstrip("`").endswith(f"… +{500 - shown}")
+    assert shown < 15 and table.rstrip("`").endswith(f"… +{500 - shown}")
+
+
+def test_a_private_answer_offers_to_share_it_in_the_channel() -> None:
+    payload = blocks(Card(headline="x"), question="stock PAD-28", share_label="Share in channel")
+    (share,) = payload[-1]["elements"]
+    assert share["action_id"] == SHARE_ACTION
+    assert json.loads(share["value"]) == {"ask": "stock PAD-28", "page": 1}
 
 
 def test_follow_up_buttons_carry_the_question_to_ask() -> None:

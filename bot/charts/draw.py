@@ -1,0 +1,156 @@
+"""Pure chart builders: typed planning results in, PNG bytes out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from bot.render.i18n import pick
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from planning.capacity import CapacityWeek
+    from planning.forecast.views import ForecastView
+    from planning.projection import InventoryProjection
+
+HISTORY = "#4a5568"
+FORECAST = "#2b6cb0"
+CAPACITY = "#c53030"
+MAX_PANELS = 6
+
+
+def _figure(rows: int = 1) -> Figure:
+    # Figure (not pyplot) keeps no global state: safe from the listener threads.
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=(8, 3.2 * rows), dpi=110, layout="constrained")
+
+
+def _days(days: Sequence[dt.date]) -> np.ndarray:
+    return np.array(days, dtype="datetime64[D]")
+
+
+def _png(figure: Figure) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def forecast_chart(view: ForecastView, history: pd.DataFrame, lang: str) -> bytes:
+    """Weekly sales history, the forecast and its 80% and 95% bands."""
+    figure = _figure()
+    ax = figure.add_subplot()
+    weeks = _days([p.period for p in view.periods])
+    ax.plot(
+        history["week"], history["quantity"], color=HISTORY, label=pick(lang, "sold", "venduto")
+    )
+    ax.fill_between(
+        weeks,
+        [p.lo_95 for p in view.periods],
+        [p.hi_95 for p in view.periods],
+        color=FORECAST,
+        alpha=0.15,
+        label=pick(lang, "95% range", "intervallo 95%"),
+    )
+    ax.fill_between(
+        weeks,
+        [p.lo_80 for p in view.periods],
+        [p.hi_80 for p in view.periods],
+        color=FORECAST,
+        alpha=0.3,
+        label=pick(lang, "80% range", "intervallo 80%"),
+    )
+    ax.plot(
+        weeks,
+        [p.forecast for p in view.periods],
+        color=FORECAST,
+        marker=".",
+        label=pick(lang, "forecast", "previsione"),
+    )
+    where = view.location or pick(lang, "all locations", "tutte le sedi")
+    ax.set_title(f"{view.sku} · {view.name} · {where}")
+    ax.set_ylabel(pick(lang, "units per week", "pezzi a settimana"))
+    ax.set_ylim(bottom=0)
+    ax.grid(alpha=0.3)
+    ax.legend(loc="upper left", fontsize="small")
+    figure.autofmt_xdate()
+    return _png(figure)
+
+
+def projection_chart(projections: Sequence[InventoryProjection], lang: str) -> bytes:
+    """Projected stock per location week by week, with the safety stock and zero lines."""
+    figure = _figure()
+    ax = figure.add_subplot()
+    for p in projections:
+        line = ax.step(
+            _days([w.week for w in p.weeks]),
+            [w.projected_on_hand for w in p.weeks],
+            where="post",
+            label=p.location,
+        )
+        ax.axhline(p.safety_stock, color=line[0].get_color(), linestyle=":", alpha=0.7)
+    ax.axhline(0, color=CAPACITY, linewidth=1)
+    first = projections[0]
+    ax.set_title(pick(lang, f"{first.sku}: projected stock", f"{first.sku}: giacenza prevista"))
+    ax.set_ylabel(
+        pick(lang, "units (dotted: safety stock)", "pezzi (punteggiato: scorta di sicurezza)")
+    )
+    ax.grid(alpha=0.3)
+    ax.legend(loc="upper right", fontsize="small")
+    figure.autofmt_xdate()
+    return _png(figure)
+
+
+def capacity_chart(weeks: Sequence[CapacityWeek], lang: str) -> bytes:
+    """Per plant and family: weekly forecast demand (bars, 95% upper end as a tick) against
+    the capacity in force (line), and utilization in the panel title."""
+    groups: dict[tuple[str, str], list[CapacityWeek]] = {}
+    for w in weeks:
+        groups.setdefault((w.plant, w.family), []).append(w)
+    panels = sorted(groups.items(), key=lambda kv: -max(w.utilization or 0 for w in kv[1]))
+    panels = panels[:MAX_PANELS]
+    figure = _figure(rows=max(1, len(panels)))
+    axes = figure.subplots(max(1, len(panels)), 1, squeeze=False)[:, 0]
+    for ax, ((plant, family), rows) in zip(axes, panels, strict=False):
+        days = _days([w.week for w in rows])
+        ax.bar(
+            days,
+            [w.demand for w in rows],
+            width=5,
+            color=FORECAST,
+            alpha=0.7,
+            label=pick(lang, "forecast demand", "domanda prevista"),
+        )
+        ax.scatter(
+            days,
+            [w.demand_upper for w in rows],
+            marker="_",
+            color=FORECAST,
+            label=pick(lang, "95% upper end", "estremo 95%"),
+        )
+        ax.step(
+            days,
+            [w.capacity_units for w in rows],
+            where="mid",
+            color=CAPACITY,
+            label=pick(lang, "capacity", "capacità"),
+        )
+        peak = max(w.utilization or 0 for w in rows)
+        ax.set_title(
+            pick(
+                lang,
+                f"{plant} · {family} · peak utilization {peak:.0%}",
+                f"{plant} · {family} · saturazione massima {peak:.0%}",
+            )
+        )
+        ax.set_ylabel(pick(lang, "units per week", "pezzi a settimana"))
+        ax.grid(alpha=0.3)
+        ax.legend(loc="upper left", fontsize="small")
+    figure.autofmt_xdate()
+    return _png(figure)

@@ -1,0 +1,54 @@
+"""Which chart an answer deserves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from bot.render.i18n import pick
+from planning.forecast.views import ForecastView
+from planning.overview import weekly_history
+from tools.answers import CapacityAnswer, ProjectionAnswer
+from tools.assistant import Outcome
+
+HISTORY_WEEKS = 52
+
+
+@dataclass(frozen=True)
+class Chart:
+    filename: str
+    title: str
+    png: bytes
+
+
+def chart_for(outcome: Outcome, engine: Engine) -> Chart | None:
+    """The chart for a forecast, projection or capacity answer; None for any other outcome."""
+    from bot.charts.draw import capacity_chart, forecast_chart, projection_chart
+
+    result, lang = outcome.result, outcome.language
+    if outcome.kind != "answer":
+        return None
+    if isinstance(result, ForecastView) and result.periods:
+        history = weekly_history(
+            engine, result.sku, until=result.start, weeks=HISTORY_WEEKS, location=result.location
+        )
+        return Chart(
+            f"forecast-{result.sku}.png",
+            pick(lang, f"{result.sku} forecast", f"{result.sku} previsione"),
+            forecast_chart(result, history, lang),
+        )
+    if isinstance(result, ProjectionAnswer) and result.projections:
+        return Chart(
+            f"projection-{result.sku}.png",
+            pick(lang, f"{result.sku} projected stock", f"{result.sku} giacenza prevista"),
+            projection_chart(result.projections, lang),
+        )
+    if isinstance(result, CapacityAnswer) and result.weeks:
+        scope = result.family or pick(lang, "all families", "tutte le famiglie")
+        return Chart(
+            f"capacity-{(result.family or 'all').lower()}.png",
+            pick(lang, f"Capacity utilization · {scope}", f"Saturazione impianti · {scope}"),
+            capacity_chart(result.weeks, lang),
+        )
+    return None

@@ -1,0 +1,99 @@
+"""The bolt App: built by `create_app(settings, services)`, listeners registered by function.
+
+The WebClient retries rate-limited calls (honouring Retry-After), connection errors and
+Slack's 5xx answers, and talks to SLACK_API_URL (GovSlack, a proxy, or a local mock).
+Every Events API delivery is recorded by event id before any listener runs, so a retry that
+Slack sends (X-Slack-Retry-Num) is acknowledged and dropped: one answer per question.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from concurrent.futures import Executor
+from dataclasses import dataclass
+from typing import Any
+
+from slack_bolt import App, BoltResponse
+from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+    ServerErrorRetryHandler,
+)
+from sqlalchemy import Engine
+
+from bot.settings import Clock, Settings
+from planning.events import first_delivery, forget_events
+from tools.assistant import Assistant
+
+log = logging.getLogger("ponte.slack")
+REMEMBER_EVENTS = dt.timedelta(days=1)  # Slack gives up retrying long before
+FORGET_EVERY = 1000  # events between clean-ups of old event ids
+
+
+@dataclass
+class SlackServices:
+    """What the listeners need: the database, the assistant engine and the clock."""
+
+    engine: Engine
+    assistant: Assistant
+    clock: Clock
+
+
+def web_client(settings: Settings) -> WebClient:
+    token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
+    base_url = settings.slack_api_url.rstrip("/") + "/"
+    return WebClient(
+        token=token,
+        base_url=base_url,
+        timeout=30,
+        retry_handlers=[
+            RateLimitErrorRetryHandler(max_retry_count=3),
+            ConnectionErrorRetryHandler(max_retry_count=3),
+            ServerErrorRetryHandler(max_retry_count=2),
+        ],
+    )
+
+
+def create_app(
+    settings: Settings, services: SlackServices, *, listener_executor: Executor | None = None
+) -> App:
+    """The Slack app for `settings` (Socket Mode or HTTP), with every listener registered.
+    Listeners run on `listener_executor` (bolt's own thread pool when None)."""
+    from bot.slack.listeners import register_listeners
+
+    secret = settings.slack_signing_secret
+    app = App(
+        client=web_client(settings),
+        signing_secret=secret.get_secret_value() if secret else "",
+        # Socket Mode requests are not signed; HTTP requests always are.
+        request_verification_enabled=settings.slack_mode == "http",
+        token_verification_enabled=False,  # checked on the first request, not at import
+        process_before_response=False,  # ack first, then answer on a worker thread
+        listener_executor=listener_executor,
+    )
+    app.middleware(ExactlyOnce(services))
+    register_listeners(app, services, settings)
+    return app
+
+
+class ExactlyOnce:
+    """Drops an Events API delivery whose event id Ponte has already taken on."""
+
+    def __init__(self, services: SlackServices) -> None:
+        self.services = services
+        self.seen = 0
+
+    def __call__(self, body: dict[str, Any], next: Any) -> BoltResponse | None:
+        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
+        if event_id:
+            now = self.services.clock.now()
+            if not first_delivery(self.services.engine, str(event_id), source="slack", now=now):
+                log.info("event %s already taken on: retry dropped", event_id)
+                return BoltResponse(status=200, body="")
+            self.seen += 1
+            if self.seen % FORGET_EVERY == 1:
+                forget_events(self.services.engine, before=now - REMEMBER_EVENTS)
+        next()
+        return None

@@ -1,0 +1,67 @@
+"""App Home for one person, by role: a rep sees their quota and the stock of the products
+they sell most; a manager their team's attainment; operations the plants' utilization and the
+products nearest to stockout. Everything goes through the same tools (and the same access
+checks) as a question would."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.blocks.home import home_view
+from bot.render.cards import Card, card
+from bot.render.home_cards import stockouts_card, top_stock_card
+from bot.render.i18n import pick
+from bot.slack.app import SlackServices
+from planning.access import identify
+from planning.errors import PonteError
+from planning.models import Role
+from planning.overview import nearest_stockouts, top_products
+from tools.assistant import Outcome, call
+from tools.context import RunContext
+
+TOP_PRODUCTS = 5
+STOCKOUT_WEEKS = 13
+CAPACITY_WEEKS = 8
+
+
+def home_for(services: SlackServices, user: str) -> dict[str, Any]:
+    """The Home tab view for the Slack user `user`."""
+    engine, clock = services.engine, services.clock
+    today, now = clock.today(), clock.now()
+    try:
+        caller = identify(engine, user)
+    except PonteError as exc:
+        unknown = Outcome("unknown_user", "en", code=exc.code, params=exc.params)
+        return home_view("Ponte", [card(unknown)])
+    lang = caller.language
+    ctx = RunContext(engine, caller, lang, today, now, services.assistant.index())
+
+    def tool(name: str, **args: Any) -> Card:
+        return card(call(ctx, name, args, language=lang))
+
+    cards: list[Card] = []
+    if caller.role == Role.rep:
+        cards.append(tool("quota_status"))
+        statuses = []
+        for sku in top_products(engine, caller.slack_user_id, today=today, limit=TOP_PRODUCTS):
+            outcome = call(ctx, "stock_status", {"product": sku}, language=lang)
+            if outcome.kind == "answer":
+                statuses.append(outcome.result)
+        cards.append(top_stock_card(statuses, lang))
+    elif caller.role == Role.manager:
+        cards.append(tool("quota_status"))
+    elif caller.role == Role.ops:
+        cards.append(tool("capacity_check", weeks=CAPACITY_WEEKS))
+        at_risk = nearest_stockouts(engine, today=today, weeks=STOCKOUT_WEEKS)
+        cards.append(stockouts_card(at_risk, lang, STOCKOUT_WEEKS))
+    else:
+        cards.append(tool("help"))
+    title = pick(lang, f"Ponte · {caller.name}", f"Ponte · {caller.name}")
+    footer = pick(
+        lang,
+        f"As of {now:%Y-%m-%d %H:%M} UTC, reasoning from {today:%Y-%m-%d}. "
+        "Ask me anything in a DM or with /ponte.",
+        f"Aggiornato {now:%Y-%m-%d %H:%M} UTC, con data di riferimento {today:%Y-%m-%d}. "
+        "Chiedimi qualsiasi cosa in DM o con /ponte.",
+    )
+    return home_view(title, cards, footer)

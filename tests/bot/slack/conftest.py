@@ -1,0 +1,278 @@
+"""The real bolt App, built by create_app over the demo company, with signed requests in and
+a local mock of Slack's Web API out."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import threading
+import time
+import urllib.parse
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from pydantic import SecretStr
+from slack_bolt import App
+from slack_bolt.request import BoltRequest
+from slack_bolt.response import BoltResponse
+from slack_sdk.signature import SignatureVerifier
+from sqlalchemy import Engine
+
+from bot.settings import Clock, Settings
+from bot.slack.app import SlackServices, create_app
+from tests.conftest import DEMO_TODAY
+from tests.slack_mock import BOT_ID, BOT_USER, TEAM, MockSlack
+from tools.assistant import Assistant
+
+SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+MANIFEST = Path(__file__).parents[3] / "slack" / "manifest.yaml"
+
+# The bot scope each Web API method needs (api.slack.com/methods); None: no scope.
+METHOD_SCOPES: dict[str, str | None] = {
+    "auth.test": None,
+    "chat.postMessage": "chat:write",
+    "chat.update": "chat:write",
+    "views.publish": None,
+    "views.open": None,
+    "files.getUploadURLExternal": "files:write",
+    "files.completeUploadExternal": "files:write",
+    "assistant.threads.setStatus": "assistant:write",
+    "assistant.threads.setSuggestedPrompts": "assistant:write",
+    "assistant.threads.setTitle": "assistant:write",
+}
+# Not Web API methods: a slash command's or a button's response_url, and a file's bytes.
+NOT_METHODS = ("response_url", "upload")
+
+
+def manifest_scopes() -> set[str]:
+    manifest = yaml.safe_load(MANIFEST.read_text())
+    return set(manifest["oauth_config"]["scopes"]["bot"])
+
+
+@pytest.fixture(scope="session")
+def mock_slack() -> Iterator[MockSlack]:
+    mock = MockSlack().start()
+    yield mock
+    mock.stop()
+
+
+def slack_settings(mock: MockSlack, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "slack_bot_token": SecretStr("xoxb-test"),
+        "slack_signing_secret": SecretStr(SECRET),
+        "slack_api_url": mock.api_url,
+        "ponte_working_after": 10.0,
+        **overrides,
+    }
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+class Tracked(ThreadPoolExecutor):
+    """bolt's listener pool, counting the work it still has, so a test can wait for the app
+    to finish instead of guessing how long a chart takes."""
+
+    def __init__(self) -> None:
+        super().__init__(max_workers=4)
+        self.pending = 0
+        self.changed = threading.Condition()
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+        with self.changed:
+            self.pending += 1
+        future = super().submit(fn, *args, **kwargs)
+        future.add_done_callback(self._done)
+        return future
+
+    def _done(self, _: Future[Any]) -> None:
+        with self.changed:
+            self.pending -= 1
+            self.changed.notify_all()
+
+    def idle(self, timeout: float = 30.0) -> None:
+        with self.changed:
+            if not self.changed.wait_for(lambda: self.pending == 0, timeout):
+                raise AssertionError(f"the app was still busy after {timeout}s")
+
+
+@dataclass
+class Rig:
+    """The app under test and what it sends to the mock Slack."""
+
+    app: App
+    mock: MockSlack
+    engine: Engine
+    executor: Tracked
+
+    def calls(self) -> list[str]:
+        """Once the app has finished its work: the Web API methods it called, in order."""
+        self.executor.idle()
+        return self.mock.methods()
+
+    def __post_init__(self) -> None:
+        self.ids = itertools.count(1)
+
+    # -- signed requests ----------------------------------------------------------------------
+
+    def send(
+        self,
+        body: str,
+        content_type: str,
+        *,
+        timestamp: int | None = None,
+        secret: str = SECRET,
+        retry: int | None = None,
+    ) -> BoltResponse:
+        stamp = str(timestamp if timestamp is not None else int(time.time()))
+        signature = SignatureVerifier(secret).generate_signature(timestamp=stamp, body=body)
+        headers = {
+            "content-type": [content_type],
+            "x-slack-request-timestamp": [stamp],
+            "x-slack-signature": [signature],
+        }
+        if retry is not None:
+            headers["x-slack-retry-num"] = [str(retry)]
+            headers["x-slack-retry-reason"] = ["http_timeout"]
+        return self.app.dispatch(BoltRequest(body=body, headers=headers))
+
+    def event_body(self, event: dict[str, Any], event_id: str | None = None) -> str:
+        return json.dumps({
+            "token": "legacy", "team_id": TEAM, "api_app_id": "A0PONTE", "type": "event_callback",
+            "event": event, "event_id": event_id or f"Ev{time.time_ns()}{next(self.ids)}",
+            "event_time": int(time.time()),
+            "authorizations": [{"team_id": TEAM, "user_id": BOT_USER, "is_bot": True}],
+        })  # fmt: skip
+
+    def event(self, event: dict[str, Any], **kwargs: Any) -> BoltResponse:
+        event_id = kwargs.pop("event_id", None)
+        return self.send(self.event_body(event, event_id), "application/json", **kwargs)
+
+    def mention(self, text: str, *, user: str, channel: str = "C0SALES", **kw: Any) -> str:
+        ts = f"{time.time():.6f}"
+        event = {"type": "app_mention", "user": user, "text": f"<@{BOT_USER}> {text}",
+                 "ts": ts, "channel": channel, "event_ts": ts}  # fmt: skip
+        assert self.event(event, **kw).status == 200
+        return ts
+
+    def dm(self, text: str, *, user: str, channel: str = "D0PONTE", **extra: Any) -> str:
+        ts = f"{time.time():.6f}"
+        event = {"type": "message", "channel_type": "im", "user": user, "text": text, "ts": ts,
+                 "channel": channel, "event_ts": ts, **extra}  # fmt: skip
+        assert self.event(event).status == 200
+        return ts
+
+    def form(self, fields: dict[str, str], **kwargs: Any) -> BoltResponse:
+        body = urllib.parse.urlencode(fields)
+        return self.send(body, "application/x-www-form-urlencoded", **kwargs)
+
+    def slash(self, text: str, *, user: str, channel: str = "C0SALES") -> BoltResponse:
+        return self.form({
+            "token": "legacy", "team_id": TEAM, "channel_id": channel, "channel_name": "sales",
+            "user_id": user, "user_name": user.lower(), "command": "/ponte", "text": text,
+            "response_url": f"{self.mock.url}/respond/{next(self.ids)}",
+            "trigger_id": f"trigger.{next(self.ids)}", "api_app_id": "A0PONTE",
+        })  # fmt: skip
+
+    def interaction(self, payload: dict[str, Any]) -> BoltResponse:
+        payload = {"team": {"id": TEAM}, "api_app_id": "A0PONTE", "token": "legacy", **payload}
+        return self.form({"payload": json.dumps(payload)})
+
+    def click(
+        self,
+        button: dict[str, Any],
+        *,
+        user: str,
+        channel: str = "C0SALES",
+        message: dict[str, Any] | None = None,
+        ephemeral: bool = False,
+    ) -> BoltResponse:
+        """Press `button` (a button element from blocks Ponte sent) on a message."""
+        container = {"type": "message", "message_ts": (message or {}).get("ts", "1764230000.1"),
+                     "channel_id": channel, "is_ephemeral": ephemeral}  # fmt: skip
+        payload: dict[str, Any] = {
+            "type": "block_actions",
+            "user": {"id": user, "team_id": TEAM},
+            "container": container,
+            "channel": {"id": channel},
+            "trigger_id": f"trigger.{next(self.ids)}",
+            "response_url": f"{self.mock.url}/respond/{next(self.ids)}",
+            "actions": [
+                {
+                    "type": "button",
+                    "action_id": button["action_id"],
+                    "block_id": "b1",
+                    "value": button.get("value"),
+                    "action_ts": f"{time.time():.6f}",
+                }
+            ],
+        }
+        if not ephemeral:
+            payload["message"] = message or {"ts": "1764230000.1", "type": "message"}
+        return self.interaction(payload)
+
+
+def buttons(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [e for b in blocks if b["type"] == "actions" for e in b["elements"]]
+
+
+def button(blocks: list[dict[str, Any]], label: str) -> dict[str, Any]:
+    found = [b for b in buttons(blocks) if b["text"]["text"].startswith(label)]
+    assert found, f"no {label!r} button in {[b['text']['text'] for b in buttons(blocks)]}"
+    return found[0]
+
+
+def block_text(blocks: list[dict[str, Any]]) -> str:
+    """Every text a reader sees in the blocks, in order."""
+    out: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            if isinstance(value.get("text"), str):
+                out.append(value["text"])
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    walk(blocks)
+    return "\n".join(out)
+
+
+@pytest.fixture
+def make_rig(mock_slack: MockSlack, demo_engine: Engine) -> Iterator[Any]:
+    """Builds the app (settings may be overridden); after the test, every Web API method the
+    app called must have its scope in the manifest."""
+    mock_slack.reset()
+
+    executors: list[Tracked] = []
+
+    def build(**overrides: Any) -> Rig:
+        services = SlackServices(demo_engine, Assistant(demo_engine), Clock(DEMO_TODAY))
+        executors.append(Tracked())
+        settings = slack_settings(mock_slack, **overrides)
+        app = create_app(settings, services, listener_executor=executors[-1])
+        return Rig(app, mock_slack, demo_engine, executors[-1])
+
+    yield build
+    for executor in executors:  # work still running lands here, not in the next test
+        executor.idle()
+        executor.shutdown()
+    called = {c.method for c in mock_slack.calls} - set(NOT_METHODS)
+    unknown = called - set(METHOD_SCOPES)
+    assert not unknown, f"add the scope these methods need to METHOD_SCOPES: {unknown}"
+    needed = {METHOD_SCOPES[m] for m in called} - {None}
+    missing = needed - manifest_scopes()
+    assert not missing, f"the app called methods whose scopes the manifest lacks: {missing}"
+
+
+@pytest.fixture
+def rig(make_rig: Any) -> Rig:
+    return make_rig()
+
+
+__all__ = ["BOT_ID", "BOT_USER", "Rig"]
