@@ -455,19 +455,23 @@ def build_assistant(services: Services) -> Any:
 def _serve_slack(services: Services) -> None:
     """Ponte as a Slack app, in the mode the environment sets up."""
     from bot.slack.app import SlackServices, create_app
-    from bot.slack.server import EVENTS_PATH, HEALTH_PATH, serve_http, serve_socket
+    from bot.slack.server import EVENTS_PATH, HEALTH_PATH, check_token, serve_http, serve_socket
 
     settings = services.settings
     app = create_app(
         settings, SlackServices(services.engine, build_assistant(services), services.clock)
     )
+    bot = check_token(app, settings)
     if settings.slack_mode == "socket":
-        services.console.print("Slack Socket Mode (SLACK_APP_TOKEN): connecting to Slack.")
+        services.console.print(
+            f"Slack Socket Mode (SLACK_APP_TOKEN): connecting to Slack as {bot}."
+        )
         serve_socket(app, settings)
     else:
         services.console.print(
-            f"Slack HTTP mode (SLACK_SIGNING_SECRET): listening on port {settings.port}, "
-            f"requests at {EVENTS_PATH}, health check at {HEALTH_PATH}."
+            f"Slack HTTP mode (SLACK_SIGNING_SECRET) as {bot}: listening on port "
+            f"{settings.port}, requests at {EVENTS_PATH}, health check at {HEALTH_PATH}.",
+            soft_wrap=True,
         )
         serve_http(app, settings, services.engine)
 
@@ -497,6 +501,7 @@ def _shell(services: Services, user: str | None) -> None:
         user=_default_user(services, user),
         today=services.clock.today,
         now=services.clock.now,
+        chart_dir=services.settings.ponte_chart_dir,
     ).run()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Literal
 
 from pydantic import SecretStr
@@ -27,6 +28,8 @@ class Settings(BaseSettings):
     port: int = 3000
     # After this many seconds without an answer, Slack shows "working on it" first.
     ponte_working_after: float = 2.0
+    # Where the shell saves charts; None = ponte-charts in the system's temporary directory.
+    ponte_chart_dir: Path | None = None
     # The date Ponte reasons from (PONTE_TODAY); None means the real today.
     ponte_today: dt.date | None = None
     # The Slack user id the shell and `ponte ask` act as when --as is not given.

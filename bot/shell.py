@@ -2,14 +2,17 @@
 
 The same engine as Slack (tools.assistant); the conversation remembers the question Ponte
 asked back, so "2" or "PAD-28" on the next line answers it. Lines starting with "/" are
-shell commands: /as USER to switch person, /whoami, /today, /quit.
+shell commands: /as USER to switch person, /whoami, /today, /quit. A forecast, projection or
+capacity answer also saves its chart as a PNG and prints the path.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 
 from rich.console import Console
 
@@ -17,7 +20,7 @@ from bot.render.cards import card
 from bot.render.console import show
 from planning.access import identify
 from planning.errors import PonteError
-from tools.assistant import Assistant, Conversation
+from tools.assistant import Assistant, Conversation, Outcome
 
 HELP = (
     "Ask in English or Italian. /as USER_ID switches person, /whoami shows who you are, "
@@ -34,8 +37,10 @@ class Shell:
         user: str,
         today: Callable[[], dt.date],
         now: Callable[[], dt.datetime],
+        chart_dir: Path | None = None,
     ) -> None:
         self.assistant = assistant
+        self.chart_dir = chart_dir or Path(tempfile.gettempdir()) / "ponte-charts"
         self.console = console
         self.user = user
         self.today = today
@@ -79,7 +84,22 @@ class Shell:
             conversation=self.conversation,
         )
         show(self.console, card(outcome))
+        self.save_chart(outcome)
         return True
+
+    def save_chart(self, outcome: Outcome) -> Path | None:
+        """Save the answer's chart (forecast, projection, capacity) and say where it is."""
+        from bot.charts import chart_for
+
+        chart = chart_for(outcome, self.assistant.engine)
+        if chart is None:
+            return None
+        self.chart_dir.mkdir(parents=True, exist_ok=True)
+        path = self.chart_dir / chart.filename
+        path.write_bytes(chart.png)
+        label = "Grafico" if outcome.language == "it" else "Chart"
+        self.console.print(f"{label}: {path}", highlight=False, soft_wrap=True)
+        return path
 
     def run(self, read: Callable[[str], str] = input) -> None:
         with contextlib.suppress(ImportError):  # Windows has no readline

@@ -16,6 +16,7 @@ from sqlalchemy import Engine, text
 
 from planning.catalogue import canonical_family, families
 from planning.db import as_date
+from planning.memo import DataMemo
 from planning.supply import Provenance, inventory_projection, latest_stock, main_location
 
 
@@ -70,10 +71,24 @@ class FamilyStock:
     available: float
 
 
+_MEMO = DataMemo()
+
+
 def stock_status(
     engine: Engine, sku: str, *, today: dt.date, location: str | None = None
 ) -> StockStatus:
-    """Stock of `sku` at every location (or `location`), with cover from the projection."""
+    """Stock of `sku` at every location (or `location`), with cover from the projection
+    (remembered until an import or a forecast run changes the data)."""
+    return _MEMO.get(
+        engine,
+        ("stock_status", sku, today, location),
+        lambda: _stock_status(engine, sku, today=today, location=location),
+    )
+
+
+def _stock_status(
+    engine: Engine, sku: str, *, today: dt.date, location: str | None = None
+) -> StockStatus:
     projections, provenance = inventory_projection(engine, sku, today=today, location=location)
     sku = projections[0].sku if projections else sku
     with engine.connect() as conn:

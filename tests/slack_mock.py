@@ -13,6 +13,7 @@ import json
 import threading
 import time
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -49,6 +50,7 @@ class MockSlack:
         self.calls: list[Call] = []
         self.failures: dict[str, list[Failure]] = {}
         self.attempts: dict[str, int] = {}
+        self.watchers: list[Callable[[Call], None]] = []  # told of every call as it lands
         self._lock = threading.Condition()
         self._ts = itertools.count(1)
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -171,9 +173,12 @@ class MockSlack:
                     return
                 body = {"ok": True} if method in ("response_url", "upload") else None
                 answer = body or mock._answer(method, params)
+                call = Call(method, params)
                 with mock._lock:
-                    mock.calls.append(Call(method, params))
+                    mock.calls.append(call)
                     mock._lock.notify_all()
+                for watcher in mock.watchers:
+                    watcher(call)
                 self._send(200, answer)
 
             def _params(self, raw: bytes, method: str) -> dict[str, Any]:

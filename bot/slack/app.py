@@ -64,6 +64,7 @@ def create_app(
     from bot.slack.listeners import register_listeners
 
     secret = settings.slack_signing_secret
+    logging.getLogger("slack_bolt.App").addFilter(_no_token_warning)
     app = App(
         client=web_client(settings),
         signing_secret=secret.get_secret_value() if secret else "",
@@ -76,6 +77,12 @@ def create_app(
     app.middleware(ExactlyOnce(services))
     register_listeners(app, services, settings)
     return app
+
+
+def _no_token_warning(record: logging.LogRecord) -> bool:
+    # bolt reads SLACK_BOT_TOKEN itself and warns that the client's token wins; it is the
+    # same token (web_client reads the same setting), so the warning only confuses.
+    return "`token` will be unused" not in record.getMessage()
 
 
 class ExactlyOnce:

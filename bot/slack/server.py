@@ -14,9 +14,11 @@ from slack_bolt.adapter.asgi import SlackRequestHandler
 from slack_bolt.adapter.asgi.http_request import AsgiHttpRequest
 from slack_bolt.request import BoltRequest
 from slack_bolt.response import BoltResponse
+from slack_sdk.errors import SlackApiError
 from sqlalchemy import Engine, text
 
 from bot.settings import Settings
+from planning.errors import PonteError
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/health"
@@ -65,8 +67,28 @@ def serve_http(app: App, settings: Settings, engine: Engine, *, host: str = "0.0
     uvicorn.run(PonteAsgi(app, engine), host=host, port=settings.port, log_level="warning")
 
 
+def check_token(app: App, settings: Settings) -> str:
+    """Who the bot token belongs to, or a PonteError saying what Slack said about it."""
+    try:
+        found = app.client.auth_test()
+    except SlackApiError as exc:
+        raise PonteError(
+            f"Slack refused SLACK_BOT_TOKEN ({exc.response.get('error')}): copy the Bot User "
+            "OAuth Token (xoxb-…) from the app's Install App page"
+        ) from exc
+    except OSError as exc:
+        raise PonteError(f"cannot reach Slack at {settings.slack_api_url}: {exc}") from exc
+    return f"{found.get('user')} in {found.get('team')}"
+
+
 def serve_socket(app: App, settings: Settings) -> None:
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     assert settings.slack_app_token is not None
-    SocketModeHandler(app, settings.slack_app_token.get_secret_value()).start()
+    try:
+        SocketModeHandler(app, settings.slack_app_token.get_secret_value()).start()
+    except SlackApiError as exc:
+        raise PonteError(
+            f"Slack refused SLACK_APP_TOKEN ({exc.response.get('error')}): generate an "
+            "app-level token (xapp-…) with the connections:write scope under Basic Information"
+        ) from exc

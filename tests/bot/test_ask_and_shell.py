@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
@@ -99,6 +100,16 @@ def test_the_shell_remembers_what_it_asked_and_switches_user(ponte: Ponte) -> No
     assert "Quale prodotto intendi?" in out and "pezzi previsti nelle prossime 12 settimane" in out
     assert "You are Sara Colombo (U01COLOMBO, ops" in out
     assert "PENTOLE at PLT-LUM is over capacity" in out
+
+
+def test_the_shell_saves_a_forecasts_chart_and_prints_where(ponte: Ponte, tmp_path: Path) -> None:
+    result = ponte("shell", "--as", "U01WALKER", input="forecast PAD-28\nstock PAD-28\n/quit\n",
+                   PONTE_CHART_DIR=str(tmp_path))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    chart = tmp_path / "forecast-PAD-28.png"
+    assert f"Chart: {chart}" in result.output
+    assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and chart.stat().st_size > 10_000
+    assert result.output.count("Chart: ") == 1  # a stock answer has no chart
 
 
 def test_the_shell_acts_as_ponte_as_by_default(ponte: Ponte) -> None:

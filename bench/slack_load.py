@@ -1,0 +1,313 @@
+"""Slack load benchmark: Ponte in HTTP mode against a mock Slack Web API on loopback.
+
+    python bench/slack_load.py [--seconds 60] [--concurrency 20] [--database URL]
+
+Starts `ponte run` in HTTP mode (uvicorn) in a subprocess, pointed at a mock Web API (the
+tests' tests/slack_mock.py) in this process, and sends signed app_mention events asking for
+the stock of demo products from `--concurrency` workers for `--seconds` seconds. Each worker
+is a person: it asks, waits for the answer to reach Slack (the mock), then asks again; so
+answers/s is what 20 people asking back to back get. Measures:
+ack latency (request sent -> HTTP 200 from Ponte), reply latency (request sent ->
+chat.postMessage received by the mock), answers/s, errors (non-200 acks, failed requests,
+events never answered), duplicate replies, and Ponte's peak RSS (VmHWM). Then runs a trivial
+slack-bolt listener (posts a fixed text), served the same way, as the ceiling.
+
+Targets: ack p99 < 100 ms, reply p95 < 300 ms, >= 60 answers/s and >= 10% of the trivial
+listener's throughput, 0 errors, 0 duplicate replies, RSS < 400 MB.
+Without --database, the demo company is generated and forecast into a temporary SQLite file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import http.client
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from slack_sdk.signature import SignatureVerifier  # noqa: E402
+
+from tests.slack_mock import BOT_USER, TEAM, Call, MockSlack  # noqa: E402
+
+TODAY = dt.date(2026, 11, 27)
+SECRET = "bench-signing-secret"
+SKUS = ["PAD-20", "PAD-24", "PAD-28", "MOK-001", "MOK-003", "MOK-006", "MOK-009", "MOK-E02"]
+QUESTIONS = ["how much {} do we have?", "stock {}", "quanto {} abbiamo?", "giacenza {}"]
+REPLY_TIMEOUT = 10.0
+REPS = ["U01WALKER", "U01ROSSI", "U01MARCHI"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q / 100 * len(ordered)))]
+
+
+@dataclass
+class Run:
+    name: str
+    sent: dict[str, float] = field(default_factory=dict)  # event ts -> monotonic send time
+    acks: list[float] = field(default_factory=list)
+    errors: Counter[str] = field(default_factory=Counter)
+    seconds: float = 0.0
+    peak_rss_mb: float = 0.0
+    replies: list[float] = field(default_factory=list)
+    answered: int = 0
+    duplicates: int = 0
+    working: int = 0
+
+
+def demo_database(folder: Path) -> str:
+    url = f"sqlite:///{folder / 'ponte.db'}"
+    env = {**os.environ, "DATABASE_URL": url, "PONTE_TODAY": TODAY.isoformat()}
+    ponte = [sys.executable, "-m", "bot.cli"]
+    subprocess.run([*ponte, "demo", "--out", str(folder / "demo")], env=env, check=True,
+                   stdout=subprocess.DEVNULL)  # fmt: skip
+    subprocess.run([*ponte, "forecast"], env=env, check=True, stdout=subprocess.DEVNULL)
+    return url
+
+
+def start_server(command: list[str], env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
+    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", "/health")
+            if conn.getresponse().status == 200:
+                return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise SystemExit(f"server on port {port} never became healthy")
+
+
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():  # Linux
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def load(run: Run, port: int, seconds: float, concurrency: int, mock: MockSlack) -> None:
+    verifier = SignatureVerifier(SECRET)
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+    counter = iter(range(10**9))
+    answered: dict[str, threading.Event] = {}
+
+    def watch(call: Call) -> None:
+        if call.method == "chat.postMessage":
+            with lock:
+                done = answered.get(str(call.params.get("thread_ts")))
+            if done is not None:
+                done.set()
+
+    mock.watchers[:] = [watch]
+
+    def worker(n: int) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        while time.monotonic() < stop:
+            with lock:
+                i = next(counter)
+            ts = f"1764230000.{i:06d}"
+            sku, question = SKUS[i % len(SKUS)], QUESTIONS[i // len(SKUS) % len(QUESTIONS)]
+            body = json.dumps({
+                "token": "legacy", "team_id": TEAM, "api_app_id": "A0PONTE",
+                "type": "event_callback", "event_id": f"EvBench{i}", "event_time": int(time.time()),
+                "event": {"type": "app_mention", "user": REPS[i % len(REPS)], "channel": "C0LOAD",
+                          "text": f"<@{BOT_USER}> {question.format(sku)}", "ts": ts},
+            })  # fmt: skip
+            stamp = str(int(time.time()))
+            headers = {
+                "content-type": "application/json",
+                "x-slack-request-timestamp": stamp,
+                "x-slack-signature": verifier.generate_signature(timestamp=stamp, body=body),
+            }
+            done = threading.Event()
+            with lock:
+                answered[ts] = done
+            started = time.monotonic()
+            try:
+                conn.request("POST", "/slack/events", body=body, headers=headers)
+                response = conn.getresponse()
+                response.read()
+            except OSError as exc:
+                with lock:
+                    run.errors[type(exc).__name__] += 1
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                continue
+            acked = time.monotonic()
+            with lock:
+                run.sent[ts] = started
+                run.acks.append(acked - started)
+                if response.status != 200:
+                    run.errors[f"HTTP {response.status}"] += 1
+                    continue
+            done.wait(REPLY_TIMEOUT)  # counted as "never answered" by collect() if it times out
+        conn.close()
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(concurrency)]
+    began = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    run.seconds = time.monotonic() - began
+
+
+def collect(run: Run, mock: MockSlack, drain: float = 15.0) -> None:
+    """Wait for the replies still coming, then match them to the events sent."""
+    deadline = time.monotonic() + drain
+    while time.monotonic() < deadline:
+        if len({c.params.get("thread_ts") for c in mock.of("chat.postMessage")}) >= len(run.sent):
+            break
+        time.sleep(0.2)
+    time.sleep(0.5)
+    first: dict[str, float] = {}
+    posts: Counter[str] = Counter()
+    for call in mock.of("chat.postMessage"):
+        ts = call.params.get("thread_ts")
+        if ts not in run.sent:
+            continue
+        if call.params.get("text") == "Working on it…":
+            run.working += 1
+        posts[ts] += 1
+        first.setdefault(ts, call.at)
+    run.answered = len(first)
+    run.duplicates = sum(n - 1 for n in posts.values()) - run.working
+    run.replies = [first[ts] - run.sent[ts] for ts in first]
+    missing = len(run.sent) - run.answered
+    if missing:
+        run.errors["never answered"] += missing
+
+
+def measure(name: str, command: list[str], env: dict[str, str], args: argparse.Namespace,
+            mock: MockSlack) -> Run:  # fmt: skip
+    """Serve with `command` (its "{port}" filled in), load it, and collect the replies."""
+    port = free_port()
+    mock.reset()
+    command = [part.replace("{port}", str(port)) for part in command]
+    process = start_server(command, {**env, "PORT": str(port)}, port)
+    run = Run(name)
+    try:
+        load(run, port, args.seconds, args.concurrency, mock)
+        collect(run, mock)
+        run.peak_rss_mb = peak_rss_mb(process.pid)
+    finally:
+        process.terminate()
+        process.wait(10)
+    return run
+
+
+def trivial_server(port: int) -> None:
+    """A slack-bolt app whose one listener posts a fixed text, served like Ponte."""
+    import uvicorn
+    from slack_bolt import App, Say
+    from slack_sdk import WebClient
+    from sqlalchemy import create_engine
+
+    from bot.slack.server import PonteAsgi
+
+    os.environ.pop("SLACK_BOT_TOKEN", None)  # the client below carries it
+    client = WebClient(token="xoxb-bench", base_url=os.environ["SLACK_API_URL"])
+    app = App(client=client, signing_secret=SECRET, token_verification_enabled=False)
+
+    def mention(event: dict[str, str], say: Say) -> None:
+        say(text="ok", thread_ts=event["ts"])
+
+    app.event("app_mention")(mention)
+    engine = create_engine("sqlite://")
+    uvicorn.run(PonteAsgi(app, engine), host="127.0.0.1", port=port, log_level="warning")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--concurrency", type=int, default=20)
+    parser.add_argument("--database", help="DATABASE_URL to serve (default: a fresh demo)")
+    parser.add_argument("--serve-trivial", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve_trivial:
+        trivial_server(args.serve_trivial)
+        return
+    console = Console()
+    mock = MockSlack().start()
+    with tempfile.TemporaryDirectory(prefix="ponte-slack-bench-") as folder:
+        url = args.database or demo_database(Path(folder))
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "PONTE_"))}
+        env.update({"DATABASE_URL": url, "PONTE_TODAY": TODAY.isoformat(),
+                    "SLACK_BOT_TOKEN": "xoxb-bench", "SLACK_SIGNING_SECRET": SECRET,
+                    "SLACK_API_URL": mock.api_url})  # fmt: skip
+        ponte = measure("Ponte (stock questions)", [sys.executable, "-m", "bot.cli", "run"],
+                        env, args, mock)  # fmt: skip
+        trivial = measure("trivial bolt listener (ceiling)",
+                          [sys.executable, __file__, "--serve-trivial", "{port}"], env, args,
+                          mock)  # fmt: skip
+    mock.stop()
+    report(console, args, [ponte, trivial])
+
+
+def report(console: Console, args: argparse.Namespace, runs: list[Run]) -> None:
+    table = Table(title=f"Slack HTTP mode, {args.concurrency} concurrent, {args.seconds:.0f} s, "
+                        f"{os.cpu_count()} cores")  # fmt: skip
+    for column in ("", "events", "ack p50", "ack p99", "reply p50", "reply p95", "answers/s",
+                   "errors", "duplicates", "peak RSS"):  # fmt: skip
+        table.add_column(column, justify="left" if not column else "right")
+    for run in runs:
+        table.add_row(
+            run.name,
+            str(len(run.sent)),
+            f"{pct(run.acks, 50) * 1000:.1f} ms",
+            f"{pct(run.acks, 99) * 1000:.1f} ms",
+            f"{pct(run.replies, 50) * 1000:.1f} ms",
+            f"{pct(run.replies, 95) * 1000:.1f} ms",
+            f"{run.answered / run.seconds:.1f}",
+            str(sum(run.errors.values())) + (f" {dict(run.errors)}" if run.errors else ""),
+            str(run.duplicates),
+            f"{run.peak_rss_mb:.0f} MB",
+        )
+    console.print(table)
+    ponte, trivial = runs
+    rate = ponte.answered / ponte.seconds
+    share = rate / max(trivial.answered / trivial.seconds, 1e-9)
+    checks = [
+        ("ack p99 < 100 ms", pct(ponte.acks, 99) < 0.100),
+        ("reply p95 < 300 ms", pct(ponte.replies, 95) < 0.300),
+        ("answers/s >= 60", rate >= 60),
+        (f"answers/s >= 10% of the trivial listener's ({share:.0%})", share >= 0.10),
+        ("0 errors", not ponte.errors),
+        ("0 duplicate replies", ponte.duplicates == 0),
+        ("peak RSS < 400 MB", ponte.peak_rss_mb < 400),
+    ]
+    for label, ok in checks:
+        console.print(f"{'PASS' if ok else 'FAIL'}  {label}")
+    if ponte.working:
+        console.print(f"({ponte.working} answers were slow enough to say 'working on it' first)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,56 @@
+"""Answers that depend only on stored data, remembered until that data changes.
+
+Every change to planning data is an audited import (one transaction with its audit_log row)
+or a new forecast run, so (audit rows, newest audit id, newest run id) identifies the data a
+result was computed from; one cheap query checks it on every call. A stock question about a
+product asked a second time then costs that query instead of a projection.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import TypeVar
+
+from sqlalchemy import Engine, text
+
+T = TypeVar("T")
+DataVersion = tuple[int, int, int]
+
+
+def data_version(engine: Engine) -> DataVersion:
+    with engine.connect() as conn:
+        count, newest, run = conn.execute(
+            text(
+                "SELECT (SELECT count(*) FROM audit_log), (SELECT max(id) FROM audit_log), "
+                "(SELECT max(id) FROM forecast_run)"
+            )
+        ).one()
+    return int(count), int(newest or 0), int(run or 0)
+
+
+class DataMemo:
+    """An LRU of results per engine, keyed by the caller's key and the data version."""
+
+    def __init__(self, size: int = 2048) -> None:
+        self.size = size
+        self._by_engine: weakref.WeakKeyDictionary[Engine, OrderedDict[Hashable, object]] = (
+            weakref.WeakKeyDictionary()
+        )
+        self._lock = threading.Lock()
+
+    def get(self, engine: Engine, key: Hashable, compute: Callable[[], T]) -> T:
+        full = (data_version(engine), key)
+        with self._lock:
+            found = self._by_engine.setdefault(engine, OrderedDict())
+            if full in found:
+                found.move_to_end(full)
+                return found[full]  # type: ignore[return-value]
+        value = compute()  # outside the lock: two threads may both compute, both correct
+        with self._lock:
+            found[full] = value
+            while len(found) > self.size:
+                found.popitem(last=False)
+        return value

@@ -1,0 +1,87 @@
+"""What Slack's delivery rules demand: signed requests only, one answer per event however
+often Slack retries it, and rate limits waited out rather than answers lost."""
+
+from __future__ import annotations
+
+import json
+import time
+
+from sqlalchemy import Engine, text
+
+from tests.bot.slack.conftest import Rig
+from tests.slack_mock import Failure
+
+
+def processed(engine: Engine, event_id: str) -> int:
+    with engine.connect() as conn:
+        query = text("SELECT count(*) FROM processed_event WHERE event_id = :id")
+        return int(conn.execute(query, {"id": event_id}).scalar_one())
+
+
+def mention_event(text_: str = "stock PAD-28") -> dict[str, object]:
+    return {"type": "app_mention", "user": "U01WALKER", "channel": "C0SALES",
+            "text": f"<@UPONTEBOT> {text_}", "ts": f"{time.time():.6f}"}  # fmt: skip
+
+
+def test_a_bad_signature_is_refused_and_changes_nothing(rig: Rig, demo_engine: Engine) -> None:
+    body = rig.event_body(mention_event(), event_id="EvBADSIG")
+    response = rig.send(body, "application/json", secret="not-the-secret")
+    assert response.status == 401
+    assert rig.calls() == [] and processed(demo_engine, "EvBADSIG") == 0
+
+
+def test_a_request_older_than_five_minutes_is_refused(rig: Rig, demo_engine: Engine) -> None:
+    body = rig.event_body(mention_event(), event_id="EvREPLAY")
+    response = rig.send(body, "application/json", timestamp=int(time.time()) - 6 * 60)
+    assert response.status == 401
+    assert rig.calls() == [] and processed(demo_engine, "EvREPLAY") == 0
+    assert rig.form({"command": "/ponte", "text": "stock PAD-28", "user_id": "U01WALKER"},
+                    timestamp=int(time.time()) - 301).status == 401  # fmt: skip
+    assert rig.calls() == []
+
+
+def test_a_retried_event_is_answered_once(rig: Rig, demo_engine: Engine) -> None:
+    event = mention_event()
+    first = rig.event(event, event_id="EvRETRY1")
+    again = rig.event(event, event_id="EvRETRY1", retry=1)
+    later = rig.event(event, event_id="EvRETRY1", retry=2)
+    assert first.status == again.status == later.status == 200
+    assert rig.calls() == ["chat.postMessage"]
+    assert processed(demo_engine, "EvRETRY1") == 1
+
+
+def test_a_retry_reaching_another_replica_is_still_answered_once(
+    make_rig, demo_engine: Engine
+) -> None:  # type: ignore[no-untyped-def]
+    one, two = make_rig(), make_rig()  # two processes' apps over one database
+    event = mention_event()
+    one.event(event, event_id="EvREPLICA")
+    two.event(event, event_id="EvREPLICA", retry=1)
+    one.calls(), two.calls()
+    assert one.mock.methods() == ["chat.postMessage"]
+
+
+def test_a_rate_limited_answer_waits_and_still_arrives(rig: Rig) -> None:
+    rig.mock.fail(
+        "chat.postMessage",
+        Failure(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"}),
+    )
+    started = time.monotonic()
+    rig.mention("stock PAD-28", user="U01WALKER")
+    [answer] = rig.mock.wait_for("chat.postMessage")
+    assert time.monotonic() - started >= 1.0  # Retry-After was honoured
+    assert rig.calls() == ["chat.postMessage"] and rig.mock.attempts["chat.postMessage"] == 2
+    assert "pcs available" in answer.params["text"]
+
+
+def test_a_slack_outage_moment_is_retried(rig: Rig) -> None:
+    rig.mock.fail("chat.postMessage", Failure(503, {"ok": False, "error": "service_unavailable"}))
+    rig.mention("stock PAD-28", user="U01WALKER")
+    [answer] = rig.mock.wait_for("chat.postMessage")
+    assert rig.mock.attempts["chat.postMessage"] == 2 and "pcs available" in answer.params["text"]
+
+
+def test_url_verification_is_answered_with_the_challenge(rig: Rig) -> None:
+    body = json.dumps({"type": "url_verification", "challenge": "c0ffee", "token": "legacy"})
+    response = rig.send(body, "application/json")
+    assert response.status == 200 and "c0ffee" in response.body

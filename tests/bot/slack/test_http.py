@@ -1,0 +1,148 @@
+"""HTTP mode served for real (uvicorn on loopback), and `ponte run` choosing its mode."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from slack_sdk.signature import SignatureVerifier
+from sqlalchemy import Engine
+
+from bot.slack.server import PonteAsgi
+from tests.bot.slack.conftest import SECRET, Rig
+from tests.conftest import DEMO_TODAY
+from tests.slack_mock import MockSlack
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def request(url: str, body: bytes | None = None, headers: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    req = urllib.request.Request(url, data=body, headers=headers or {})
+    try:
+        with urllib.request.urlopen(req, timeout=10) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode()
+
+
+def signed(body: str, secret: str = SECRET) -> dict[str, str]:
+    stamp = str(int(time.time()))
+    signature = SignatureVerifier(secret).generate_signature(timestamp=stamp, body=body)
+    return {"content-type": "application/json", "x-slack-request-timestamp": stamp,
+            "x-slack-signature": signature}  # fmt: skip
+
+
+@pytest.fixture
+def served(rig: Rig) -> Iterator[tuple[Rig, str]]:
+    port = free_port()
+    config = uvicorn.Config(PonteAsgi(rig.app, rig.engine), host="127.0.0.1", port=port,
+                            log_level="warning", lifespan="off")  # fmt: skip
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield rig, f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(10)
+
+
+def test_http_mode_answers_health_checks_and_signed_events(served: tuple[Rig, str]) -> None:
+    rig, url = served
+    assert request(f"{url}/health") == (200, '{"ok": true}')
+    body = rig.event_body({"type": "app_mention", "user": "U01WALKER", "channel": "C0SALES",
+                           "text": "<@UPONTEBOT> stock PAD-28", "ts": "1764230009.1"})  # fmt: skip
+    started = time.monotonic()
+    status, _ = request(f"{url}/slack/events", body.encode(), signed(body))
+    assert status == 200 and time.monotonic() - started < 3  # inside Slack's window
+    [answer] = rig.mock.wait_for("chat.postMessage")
+    assert answer.params["thread_ts"] == "1764230009.1"
+    bad = request(f"{url}/slack/events", body.encode(), signed(body, secret="wrong"))
+    assert bad[0] == 401
+    assert request(f"{url}/elsewhere")[0] == 404
+    assert rig.calls() == ["chat.postMessage"]
+
+
+def run_ponte(env: dict[str, str], tmp_path: Path, demo_engine: Engine) -> subprocess.Popen[str]:
+    database = tmp_path / "ponte.db"
+    assert demo_engine.url.database is not None
+    shutil.copy(demo_engine.url.database, database)
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "PONTE_"))}
+    clean.update({"DATABASE_URL": f"sqlite:///{database}", "PONTE_TODAY": DEMO_TODAY.isoformat(),
+                  "SLACK_BOT_TOKEN": "xoxb-test", **env})  # fmt: skip
+    command = [sys.executable, "-m", "bot.cli", "run"]
+    return subprocess.Popen(command, cwd=tmp_path, env=clean, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)  # fmt: skip
+
+
+def test_ponte_run_serves_http_mode_when_a_signing_secret_is_set(
+    mock_slack: MockSlack, tmp_path: Path, demo_engine: Engine
+) -> None:
+    port = free_port()
+    env = {"SLACK_SIGNING_SECRET": SECRET, "PORT": str(port), "SLACK_API_URL": mock_slack.api_url}
+    process = run_ponte(env, tmp_path, demo_engine)
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        assert line.startswith("Slack HTTP mode (SLACK_SIGNING_SECRET) as ponte in Ponte: ")
+        assert f"listening on port {port}, requests at /slack/events" in line
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                assert request(f"http://127.0.0.1:{port}/health") == (200, '{"ok": true}')
+                break
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.2)
+        else:
+            pytest.fail("ponte run never answered /health")
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def test_ponte_run_uses_socket_mode_when_an_app_token_is_set(
+    mock_slack: MockSlack, tmp_path: Path, demo_engine: Engine
+) -> None:
+    mock_slack.reset()
+    env = {"SLACK_APP_TOKEN": "xapp-test", "SLACK_API_URL": mock_slack.api_url}
+    process = run_ponte(env, tmp_path, demo_engine)
+    try:
+        output, _ = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    lines = output.splitlines()
+    assert lines[0] == "Slack Socket Mode (SLACK_APP_TOKEN): connecting to Slack as ponte in Ponte."
+    # The mock, like Slack with a revoked token, refuses to open a socket: one clear line.
+    assert lines[-1].startswith("Error: Slack refused SLACK_APP_TOKEN (invalid_auth)")
+    assert process.returncode == 1
+    assert mock_slack.of("apps.connections.open")  # asked our mock, not slack.com
+
+
+def test_ponte_run_with_a_revoked_bot_token_says_so(
+    mock_slack: MockSlack, tmp_path: Path, demo_engine: Engine
+) -> None:
+    from tests.slack_mock import Failure
+
+    mock_slack.reset()
+    mock_slack.fail("auth.test", Failure(body={"ok": False, "error": "token_revoked"}))
+    env = {"SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": mock_slack.api_url}
+    output, _ = run_ponte(env, tmp_path, demo_engine).communicate(timeout=60)
+    assert output.splitlines()[-1].startswith(
+        "Error: Slack refused SLACK_BOT_TOKEN (token_revoked)"
+    )
