@@ -254,7 +254,7 @@ def main() -> None:
     if args.serve_trivial:
         trivial_server(args.serve_trivial)
         return
-    console = Console()
+    console = Console(width=150)
     mock = MockSlack().start()
     with tempfile.TemporaryDirectory(prefix="ponte-slack-bench-") as folder:
         url = args.database or demo_database(Path(folder))

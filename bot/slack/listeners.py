@@ -118,7 +118,10 @@ def register_assistant(app: App, answerer: Answerer) -> None:
 
     def message(payload: dict[str, Any], client: WebClient, set_status: SetStatus) -> None:
         channel, thread, user = payload["channel"], payload["thread_ts"], payload["user"]
-        set_status(t(answerer.language(user), "status"))
+        try:
+            set_status(t(answerer.language(user), "status"))
+        except SlackApiError as exc:  # a reply in a plain DM thread has no assistant status
+            log.info("no assistant status in %s: %s", channel, exc.response.get("error"))
         reply = MessageReply(client, channel, thread)
         reply.working = lambda text: None  # type: ignore[method-assign]  # the status says it
         outcome = answerer.answer(reply, payload.get("text", ""), user=user,

@@ -20,6 +20,7 @@ from pydantic import SecretStr
 from slack_bolt import App
 from slack_bolt.request import BoltRequest
 from slack_bolt.response import BoltResponse
+from slack_sdk.models.blocks import Block
 from slack_sdk.signature import SignatureVerifier
 from sqlalchemy import Engine
 
@@ -243,6 +244,16 @@ def block_text(blocks: list[dict[str, Any]]) -> str:
     return "\n".join(out)
 
 
+def valid_blocks(blocks: list[dict[str, Any]], *, limit: int) -> None:
+    """slack_sdk's own validation of each block (text lengths, element counts), and the
+    number of blocks a message (50) or a Home tab (100) may hold."""
+    assert len(blocks) <= limit
+    for block in blocks:
+        parsed = Block.parse(block)
+        assert parsed is not None, block
+        parsed.validate_json()
+
+
 @pytest.fixture
 def make_rig(mock_slack: MockSlack, demo_engine: Engine) -> Iterator[Any]:
     """Builds the app (settings may be overridden); after the test, every Web API method the
@@ -262,6 +273,9 @@ def make_rig(mock_slack: MockSlack, demo_engine: Engine) -> Iterator[Any]:
     for executor in executors:  # work still running lands here, not in the next test
         executor.idle()
         executor.shutdown()
+    for call in mock_slack.calls:  # every payload sent fits Slack's Block Kit limits
+        valid_blocks(call.blocks() if call.method != "views.publish" else call.view()["blocks"],
+                     limit=100 if call.method == "views.publish" else 50)  # fmt: skip
     called = {c.method for c in mock_slack.calls} - set(NOT_METHODS)
     unknown = called - set(METHOD_SCOPES)
     assert not unknown, f"add the scope these methods need to METHOD_SCOPES: {unknown}"

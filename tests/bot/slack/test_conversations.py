@@ -111,3 +111,12 @@ def test_an_assistant_thread_offers_prompts_then_answers_with_a_status(rig: Rig)
     assert status.params["status"] == "ci sta lavorando…"
     [answer] = rig.mock.of("chat.postMessage")
     assert answer.params["thread_ts"] == "1764230001.1" and "disponibili" in answer.params["text"]
+
+
+def test_a_reply_in_a_plain_dm_thread_is_answered_without_a_status(rig: Rig) -> None:
+    from tests.slack_mock import Failure
+
+    rig.mock.fail("assistant.threads.setStatus", Failure(body={"ok": False, "error": "invalid"}))
+    rig.dm("stock PAD-28", user="U01WALKER", channel="D0WALKER", thread_ts="1764230001.9")
+    [answer] = rig.mock.wait_for("chat.postMessage")
+    assert answer.params["thread_ts"] == "1764230001.9" and "pcs available" in answer.params["text"]
