@@ -47,6 +47,9 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     url = normalize_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
+        # A connection per worker thread (the Slack app answers on several at once) instead
+        # of opening and closing overflow connections, each with its PRAGMAs, under load.
+        kwargs.setdefault("pool_size", 16)
         engine = create_engine(url, connect_args={"timeout": 30}, **kwargs)
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)

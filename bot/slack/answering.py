@@ -125,8 +125,10 @@ class Answerer:
     ) -> Outcome:
         """Answer `question` from `user` into `reply`, saying "working on it" first when the
         answer takes longer than `working_after` seconds."""
-        lang = self.language(user)
-        timer = threading.Timer(self.working_after, reply.working, args=(t(lang, "working"),))
+        def working() -> None:  # only slow answers pay for finding the user's language
+            reply.working(t(self.language(user), "working"))
+
+        timer = threading.Timer(self.working_after, working)
         timer.start()
         try:
             outcome = self.ask(question, user=user, key=key)
