@@ -3,7 +3,8 @@
 Every change to planning data is an audited import (one transaction with its audit_log row)
 or a new forecast run, so (audit rows, newest audit id, newest run id) identifies the data a
 result was computed from; one cheap query checks it on every call. A stock question about a
-product asked a second time then costs that query instead of a projection.
+product asked a second time then costs that query instead of a projection. A change made
+behind Ponte's back (SQL typed into the database) is seen after the next import or run.
 """
 
 from __future__ import annotations
@@ -17,18 +18,19 @@ from typing import TypeVar
 from sqlalchemy import Engine, text
 
 T = TypeVar("T")
-DataVersion = tuple[int, int, int]
+DataVersion = tuple[int, int, int, int]
 
 
 def data_version(engine: Engine) -> DataVersion:
+    # Counts as well as newest ids: SQLite reuses the top rowid after a delete.
     with engine.connect() as conn:
-        count, newest, run = conn.execute(
+        row = conn.execute(
             text(
                 "SELECT (SELECT count(*) FROM audit_log), (SELECT max(id) FROM audit_log), "
-                "(SELECT max(id) FROM forecast_run)"
+                "(SELECT count(*) FROM forecast_run), (SELECT max(id) FROM forecast_run)"
             )
         ).one()
-    return int(count), int(newest or 0), int(run or 0)
+    return tuple(int(v or 0) for v in row)  # type: ignore[return-value]
 
 
 class DataMemo:

@@ -9,6 +9,7 @@ import pandas as pd
 from sqlalchemy import Engine, text
 
 from planning.forecast.runs import canonical_sku
+from planning.memo import DataMemo
 from planning.projection import InventoryProjection, week_monday
 from planning.supply import inventory_projection
 
@@ -57,11 +58,22 @@ def top_products(
     return [str(r.sku) for r in rows]
 
 
+_MEMO = DataMemo(size=64)
+
+
 def nearest_stockouts(
     engine: Engine, *, today: dt.date, weeks: int = 13, limit: int = 5
 ) -> list[InventoryProjection]:
     """The product-locations whose projected stock runs out first within `weeks` weeks
-    (stockout date, then first week below safety stock), soonest first."""
+    (stockout date, then first week below safety stock), soonest first. A projection of
+    every product: remembered until an import or a forecast run changes the data."""
+    key = ("nearest_stockouts", today, weeks, limit)
+    return list(_MEMO.get(engine, key, lambda: _nearest(engine, today, weeks, limit)))
+
+
+def _nearest(
+    engine: Engine, today: dt.date, weeks: int, limit: int
+) -> tuple[InventoryProjection, ...]:
     with engine.connect() as conn:
         query = text("SELECT DISTINCT sku FROM stock_level ORDER BY sku")
         skus = list(conn.execute(query).scalars())
@@ -78,4 +90,4 @@ def nearest_stockouts(
             p.location,
         )
     )
-    return at_risk[:limit]
+    return tuple(at_risk[:limit])

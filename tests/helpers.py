@@ -120,3 +120,21 @@ def rejected_lines(engine: Engine, folder: Path) -> list[str]:
         run_import(engine, folder)
     assert snapshot(engine) == before, "a rejected import must not change the database"
     return caught.value.lines()
+
+
+def block_texts(payload: object) -> list[str]:
+    """Every text in a Block Kit payload, in order (what a reader of the message sees)."""
+    found: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            if isinstance(value.get("text"), str):
+                found.append(value["text"])
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    walk(payload)
+    return found

@@ -123,9 +123,14 @@ class MockSlack:
             return {"ok": True, "user_id": BOT_USER, "bot_id": BOT_ID, "team_id": TEAM,
                     "user": "ponte", "team": "Ponte"}  # fmt: skip
         if method == "chat.postMessage":
-            return {"ok": True, "channel": params.get("channel"), "ts": ts,
+            channel = str(params.get("channel"))
+            if channel.startswith(("U", "W")):  # posting to a person: their DM with the app
+                channel = "D" + channel[1:]
+            return {"ok": True, "channel": channel, "ts": ts,
                     "message": {"text": params.get("text"), "ts": ts}}  # fmt: skip
         if method == "chat.update":
+            if str(params.get("channel")).startswith(("U", "W")):  # as Slack: ids only
+                return {"ok": False, "error": "channel_not_found"}
             return {"ok": True, "channel": params.get("channel"), "ts": params.get("ts")}
         if method == "files.getUploadURLExternal":
             file_id = f"F{next(self._ts):06d}"

@@ -134,6 +134,21 @@ class Assistant:
             conversation.last = route
         return outcome
 
+    def rerun(
+        self, tool: str, args: dict[str, Any], *, user: str, today: dt.date, now: dt.datetime
+    ) -> Outcome:
+        """Run a call an earlier answer made (a button's "More", "Share") again, for the
+        verified `user`: their permissions, their language, today's data. A write is not
+        re-run this way: it needs the user's yes in a conversation."""
+        try:
+            caller = identify(self.engine, user)
+        except PonteError as exc:
+            return Outcome("unknown_user", "en", code=exc.code, params=exc.params)
+        ctx = RunContext(self.engine, caller, caller.language, today, now, self.index())
+        if writes(tool):
+            return Outcome("not_understood", caller.language, caller=caller)
+        return call(ctx, tool, args, language=caller.language)
+
     def follow(self, route: Route, ctx: RunContext, conversation: Conversation) -> Outcome:
         """Run a route's tool call for the caller in `ctx`, or explain why not."""
         base: dict[str, Any] = {

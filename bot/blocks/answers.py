@@ -50,7 +50,8 @@ def table_text(card: Card, limit: int = SECTION_CHARS, page: int = 1) -> str:
     how many rows come after it ("… +N")."""
     first = (page - 1) * PAGE_ROWS
     header = [card.columns] if card.columns else []
-    lines = aligned([*header, *card.rows[first : first + PAGE_ROWS]])
+    shown = card.rows[first : first + PAGE_ROWS]
+    lines = [escape(line) for line in aligned([*header, *shown])]
     while True:
         left = len(card.rows) - first - (len(lines) - len(header))
         body = "\n".join(lines + ([f"… +{left}"] if left else []))
@@ -64,60 +65,67 @@ def pages(card: Card) -> int:
     return max(1, -(-len(card.rows) // PAGE_ROWS))
 
 
-def _button(label: str, action_id: str, question: str, **extra: Any) -> ButtonElement | None:
-    """A button that asks `question` again; None when it does not fit a button's value."""
-    value = json.dumps({"ask": question, **extra}, ensure_ascii=False)
-    if len(value) > VALUE_CHARS:
+def _button(label: str, action_id: str, value: dict[str, Any]) -> ButtonElement | None:
+    """A button carrying `value` as JSON; None when it does not fit a button's value."""
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    if len(text) > VALUE_CHARS:
         return None
     return ButtonElement(
-        text=PlainTextObject(text=_cut(label, BUTTON_CHARS)), action_id=action_id, value=value
+        text=PlainTextObject(text=_cut(label, BUTTON_CHARS)), action_id=action_id, value=text
     )
+
+
+def escape(text: str) -> str:
+    """Text as Slack mrkdwn shows it literally: what a user typed never becomes a mention,
+    an @channel or a link (Slack's three control characters, escaped)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _mrkdwn(text: str, limit: int = SECTION_CHARS) -> MarkdownTextObject:
+    return MarkdownTextObject(text=_cut(text, limit))
 
 
 def blocks(
     card: Card,
     *,
-    question: str | None = None,
+    rerun: dict[str, Any] | None = None,
     page: int = 1,
     share_label: str | None = None,
     more_label: str = "More",
 ) -> list[dict[str, Any]]:
     """The card as Block Kit blocks (at most 50, every text within Slack's limits).
 
-    A table longer than a page shows `page` of it, with a More button that asks `question`
-    again for the next page; `share_label` adds a button that posts the answer in the channel
-    (for replies only the asker sees)."""
+    A table longer than a page shows `page` of it. `rerun` is the call behind the card
+    (tool, args, language): with it, a More button runs it again for the next page, and
+    `share_label` adds a button that posts the answer in the channel (for replies only the
+    asker sees). Follow-up questions (the card's actions) come after those two."""
+    page = max(1, min(page, pages(card)))
     out: list[Block] = []
     if card.title:
         out.append(HeaderBlock(text=PlainTextObject(text=_cut(card.title, HEADER_CHARS))))
     marker = TONE.get(card.tone)
-    headline = f"{marker} *{card.headline}*" if marker else f"*{card.headline}*"
-    out.append(SectionBlock(text=MarkdownTextObject(text=_cut(headline, SECTION_CHARS))))
+    headline = escape(card.headline)
+    out.append(SectionBlock(text=_mrkdwn(f"{marker} *{headline}*" if marker else f"*{headline}*")))
     if card.fields:
-        out.append(
-            SectionBlock(
-                fields=[
-                    MarkdownTextObject(text=_cut(f"*{name}*\n{value}", FIELD_CHARS))
-                    for name, value in card.fields[:MAX_FIELDS]
-                ]
-            )
-        )
+        fields = card.fields[:MAX_FIELDS]
+        out.append(SectionBlock(fields=[_mrkdwn(f"*{escape(name)}*\n{escape(value)}", FIELD_CHARS)
+                                        for name, value in fields]))  # fmt: skip
     if card.rows:
-        out.append(SectionBlock(text=MarkdownTextObject(text=table_text(card, page=page))))
+        out.append(SectionBlock(text=_mrkdwn(table_text(card, page=page))))
     if card.notes:
-        notes = "\n".join(f"• {note}" for note in card.notes)
-        out.append(SectionBlock(text=MarkdownTextObject(text=_cut(notes, SECTION_CHARS))))
+        out.append(SectionBlock(text=_mrkdwn("\n".join(f"• {escape(n)}" for n in card.notes))))
     if card.source:
-        out.append(ContextBlock(elements=[MarkdownTextObject(text=_cut(card.source, 2000))]))
-    buttons = [
-        _button(action.label, f"{ASK_ACTION}_{i}", action.question)
+        out.append(ContextBlock(elements=[_mrkdwn(escape(card.source), 2000)]))
+    buttons: list[ButtonElement | None] = []
+    if rerun is not None and page < pages(card):
+        label = f"{more_label} ({page + 1}/{pages(card)})"
+        buttons.append(_button(label, MORE_ACTION, {**rerun, "page": page + 1}))
+    if rerun is not None and share_label:
+        buttons.append(_button(share_label, SHARE_ACTION, {**rerun, "page": page}))
+    buttons += [
+        _button(action.label, f"{ASK_ACTION}_{i}", {"ask": action.question})
         for i, action in enumerate(card.actions)
     ]
-    if question is not None and page < pages(card):
-        label = f"{more_label} ({page + 1}/{pages(card)})"
-        buttons.insert(0, _button(label, MORE_ACTION, question, page=page + 1))
-    if question is not None and share_label:
-        buttons.append(_button(share_label, SHARE_ACTION, question, page=page))
     shown = [b for b in buttons if b is not None][:MAX_BUTTONS]
     if shown:
         out.append(DividerBlock())
@@ -127,4 +135,4 @@ def blocks(
 
 def fallback_text(card: Card) -> str:
     """The notification text that goes with the blocks (shown where blocks are not)."""
-    return _cut(card.headline, 3000)
+    return _cut(escape(card.headline), 3000)

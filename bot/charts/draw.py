@@ -50,22 +50,15 @@ def forecast_chart(view: ForecastView, history: pd.DataFrame, lang: str) -> byte
     ax.plot(
         history["week"], history["quantity"], color=HISTORY, label=pick(lang, "sold", "venduto")
     )
-    ax.fill_between(
-        weeks,
-        [p.lo_95 for p in view.periods],
-        [p.hi_95 for p in view.periods],
-        color=FORECAST,
-        alpha=0.15,
-        label=pick(lang, "95% range", "intervallo 95%"),
-    )
-    ax.fill_between(
-        weeks,
-        [p.lo_80 for p in view.periods],
-        [p.hi_80 for p in view.periods],
-        color=FORECAST,
-        alpha=0.3,
-        label=pick(lang, "80% range", "intervallo 80%"),
-    )
+    for level, alpha in ((95, 0.15), (80, 0.3)):
+        ax.fill_between(
+            weeks,
+            [getattr(p, f"lo_{level}") for p in view.periods],
+            [getattr(p, f"hi_{level}") for p in view.periods],
+            color=FORECAST,
+            alpha=alpha,
+            label=pick(lang, f"{level}% range", f"intervallo {level}%"),
+        )
     ax.plot(
         weeks,
         [p.forecast for p in view.periods],

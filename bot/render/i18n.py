@@ -192,10 +192,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status": ("is working on it…", "ci sta lavorando…"),
     "share": ("Share in channel", "Condividi nel canale"),
     "more": ("More", "Altro"),
-    "shared_by": ("Shared by <@{user}>: {question}", "Condiviso da <@{user}>: {question}"),
-    "share_failed": (
-        "I can't post in this channel: invite me with `/invite @Ponte` and share again.",
-        "Non posso scrivere in questo canale: invitami con `/invite @Ponte` e condividi di nuovo.",
+    "shared_by": ("Shared by <@{user}>", "Condiviso da <@{user}>"),
+    "broken": (
+        "Something went wrong on my side and I have no answer; the error is in Ponte's log. "
+        "Try again in a minute.",
+        "Qualcosa è andato storto da parte mia e non ho una risposta; l'errore è nel log di "
+        "Ponte. Riprova tra un minuto.",
+    ),
+    "stale_button": (
+        "That button no longer works: ask me again.",
+        "Quel pulsante non funziona più: chiedimelo di nuovo.",
     ),
     "ask_title": ("Ask Ponte", "Chiedi a Ponte"),
     "ask_label": ("Your question", "La tua domanda"),

@@ -11,10 +11,12 @@ import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, Protocol
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.blocks.answers import blocks, fallback_text
 from bot.render.cards import card
@@ -26,6 +28,7 @@ from tools.assistant import Conversation, Outcome
 
 log = logging.getLogger("ponte.slack")
 MAX_CONVERSATIONS = 10_000
+LANGUAGES = ("en", "it")
 
 
 class Reply(Protocol):
@@ -33,23 +36,28 @@ class Reply(Protocol):
 
     def working(self, text: str) -> None: ...
 
-    def post(self, text: str, blocks: list[dict[str, Any]]) -> None: ...
+    def post(self, text: str, blocks: list[dict[str, Any]], *, answered: bool) -> None: ...
 
 
 class MessageReply:
-    """A message in a channel or thread; the "working on it" message becomes the answer."""
+    """A message in a channel, a thread or a DM; the "working on it" message becomes the
+    answer. `channel` may be a user id: Slack then posts in the app's DM with them."""
 
     def __init__(self, client: WebClient, channel: str, thread_ts: str | None = None) -> None:
         self.client, self.channel, self.thread_ts = client, channel, thread_ts
         self.placeholder: str | None = None
+        self.status = True  # False in assistant threads, whose status says "working"
 
     def working(self, text: str) -> None:
+        if not self.status:
+            return
         sent = self.client.chat_postMessage(
             channel=self.channel, thread_ts=self.thread_ts, text=text
         )
-        self.placeholder = sent["ts"]
+        # chat.update wants the conversation's id (a DM's D…), not the user id posted to.
+        self.channel, self.placeholder = sent["channel"], sent["ts"]
 
-    def post(self, text: str, blocks: list[dict[str, Any]]) -> None:
+    def post(self, text: str, blocks: list[dict[str, Any]], *, answered: bool) -> None:
         if self.placeholder is not None:
             self.client.chat_update(
                 channel=self.channel, ts=self.placeholder, text=text, blocks=blocks
@@ -61,24 +69,32 @@ class MessageReply:
 
 
 class PrivateReply:
-    """A slash command's reply through its response_url: only the asker sees it, unless
-    `public` (then the whole channel does)."""
+    """A reply through a response_url (a slash command's or a button's): only the asker sees
+    it, unless `public` and it is an answer (a refusal or a question back stays private).
+    A slash command shows "working on it" and then replaces it; a button press, whose
+    "original" is the message it sits on, just adds the answer."""
 
-    def __init__(self, respond: Callable[..., Any], *, public: bool = False) -> None:
-        self.respond = respond
-        self.kind = "in_channel" if public else "ephemeral"
+    def __init__(
+        self, respond: Callable[..., Any], *, public: bool = False, notes: bool = True
+    ) -> None:
+        self.respond, self.public, self.notes = respond, public, notes
         self.replace = False
 
     def working(self, text: str) -> None:
-        self.respond(text=text, response_type="ephemeral")
-        self.replace = True
+        if self.notes:
+            self.respond(text=text, response_type="ephemeral")
+            self.replace = True
 
-    def post(self, text: str, blocks: list[dict[str, Any]]) -> None:
-        if self.replace and self.kind == "in_channel":  # the private "working" note goes
+    def post(self, text: str, blocks: list[dict[str, Any]], *, answered: bool) -> None:
+        public = self.public and answered
+        if self.replace and public:  # the private "working" note goes, the answer is public
             self.respond(delete_original=True)
             self.replace = False
         self.respond(
-            text=text, blocks=blocks, response_type=self.kind, replace_original=self.replace
+            text=text,
+            blocks=blocks,
+            response_type="in_channel" if public else "ephemeral",
+            replace_original=self.replace,
         )
 
 
@@ -98,9 +114,10 @@ class Answerer:
             return found
 
     def language(self, user: str) -> str:
+        """The user's language; English when they are unknown or the database cannot say."""
         try:
             return identify(self.services.engine, user).language
-        except PonteError:
+        except (PonteError, SQLAlchemyError):
             return "en"
 
     def ask(self, question: str, *, user: str, key: tuple[str, ...] | None = None) -> Outcome:
@@ -113,46 +130,73 @@ class Answerer:
             conversation=self.conversation(key) if key else None,
         )
 
+    def rerun(self, value: dict[str, Any], *, user: str) -> Outcome:
+        """A button's call (tool and arguments of an earlier answer) run again as `user`."""
+        clock = self.services.clock
+        outcome = self.services.assistant.rerun(
+            str(value["tool"]), dict(value["args"]), user=user,
+            today=clock.today(), now=clock.now(),
+        )  # fmt: skip
+        lang = value.get("lang")
+        if lang in LANGUAGES and outcome.kind == "answer":  # as the answer it continues
+            outcome = replace(outcome, language=lang)
+        return outcome
+
     def answer(
         self,
         reply: Reply,
-        question: str,
+        question: str | None = None,
         *,
         user: str,
         key: tuple[str, ...] | None = None,
+        rerun: dict[str, Any] | None = None,
         page: int = 1,
         shareable: bool = False,
-    ) -> Outcome:
-        """Answer `question` from `user` into `reply`, saying "working on it" first when the
-        answer takes longer than `working_after` seconds."""
+    ) -> Outcome | None:
+        """Answer `question` (or run `rerun` again) for `user` into `reply`, saying "working
+        on it" first when that takes longer than `working_after` seconds. When something
+        breaks, the user is told so (and the log has the traceback), never left waiting."""
+
         def working() -> None:  # only slow answers pay for finding the user's language
             reply.working(t(self.language(user), "working"))
 
         timer = threading.Timer(self.working_after, working)
         timer.start()
         try:
-            outcome = self.ask(question, user=user, key=key)
-        finally:
+            if rerun is not None:
+                outcome = self.rerun(rerun, user=user)
+            else:
+                outcome = self.ask(question or "", user=user, key=key)
+        except Exception:
+            log.exception("answering %r for %s failed", question or rerun, user)
             timer.cancel()
-            timer.join()  # a "working" message being sent lands before the answer
-        shown = card(outcome)
-        lang = outcome.language
-        share = t(lang, "share") if shareable and outcome.kind == "answer" else None
-        reply.post(
-            fallback_text(shown),
-            blocks(
-                shown, question=question, page=page, share_label=share, more_label=t(lang, "more")
-            ),
-        )
+            timer.join()
+            reply.post(t(self.language(user), "broken"), [], answered=False)
+            return None
+        timer.cancel()
+        timer.join()  # a "working" message being sent lands before the answer
+        self.show(reply, outcome, page=page, shareable=shareable)
         return outcome
 
+    def show(self, reply: Reply, outcome: Outcome, *, page: int = 1, shareable: bool) -> None:
+        shown = card(outcome)
+        lang = outcome.language
+        answered = outcome.kind == "answer" and outcome.tool is not None
+        again = {"tool": outcome.tool, "args": outcome.args, "lang": lang} if answered else None
+        share = t(lang, "share") if shareable and answered else None
+        more = t(lang, "more")
+        payload = blocks(shown, rerun=again, page=page, share_label=share, more_label=more)
+        reply.post(fallback_text(shown), payload, answered=answered)
+
     def attach_chart(
-        self, client: WebClient, outcome: Outcome, *, channel: str, thread_ts: str | None
+        self, client: WebClient, outcome: Outcome | None, *, channel: str, thread_ts: str | None
     ) -> None:
         """Upload the answer's chart (if it has one) to the thread; a failed upload is
         logged, the answer already stands."""
         from bot.charts import chart_for
 
+        if outcome is None:
+            return
         chart = chart_for(outcome, self.services.engine)
         if chart is None:
             return

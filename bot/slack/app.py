@@ -2,8 +2,8 @@
 
 The WebClient retries rate-limited calls (honouring Retry-After), connection errors and
 Slack's 5xx answers, and talks to SLACK_API_URL (GovSlack, a proxy, or a local mock).
-Every Events API delivery is recorded by event id before any listener runs, so a retry that
-Slack sends (X-Slack-Retry-Num) is acknowledged and dropped: one answer per question.
+Every Events API delivery is recorded by event id before its listener does anything, so a
+retry that Slack sends (X-Slack-Retry-Num) is acknowledged and dropped: one answer per event.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from concurrent.futures import Executor
 from dataclasses import dataclass
 from typing import Any
 
-from slack_bolt import App, BoltResponse
+from slack_bolt import App
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import (
     ConnectionErrorRetryHandler,
@@ -74,7 +74,6 @@ def create_app(
         process_before_response=False,  # ack first, then answer on a worker thread
         listener_executor=listener_executor,
     )
-    app.middleware(ExactlyOnce(services))
     register_listeners(app, services, settings)
     return app
 
@@ -86,21 +85,24 @@ def _no_token_warning(record: logging.LogRecord) -> bool:
 
 
 class ExactlyOnce:
-    """Drops an Events API delivery whose event id Ponte has already taken on."""
+    """Takes on an Events API delivery once: the first delivery of an event id wins, a retry
+    (on this replica or another) is dropped. Called on the listener's worker thread, after
+    the acknowledgement, so a busy database never delays an ack into a retry; the primary
+    key still lets only one of two concurrent deliveries through."""
 
     def __init__(self, services: SlackServices) -> None:
         self.services = services
         self.seen = 0
 
-    def __call__(self, body: dict[str, Any], next: Any) -> BoltResponse | None:
-        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
-        if event_id:
-            now = self.services.clock.now()
-            if not first_delivery(self.services.engine, str(event_id), source="slack", now=now):
-                log.info("event %s already taken on: retry dropped", event_id)
-                return BoltResponse(status=200, body="")
-            self.seen += 1
-            if self.seen % FORGET_EVERY == 1:
-                forget_events(self.services.engine, before=now - REMEMBER_EVENTS)
-        next()
-        return None
+    def __call__(self, body: dict[str, Any]) -> bool:
+        event_id = body.get("event_id")
+        if not event_id:
+            return True
+        now = self.services.clock.now()
+        if not first_delivery(self.services.engine, str(event_id), source="slack", now=now):
+            log.info("event %s already taken on: retry dropped", event_id)
+            return False
+        self.seen += 1
+        if self.seen % FORGET_EVERY == 1:
+            forget_events(self.services.engine, before=now - REMEMBER_EVENTS)
+        return True

@@ -1,7 +1,8 @@
 """The listeners: thin adapters from Slack payloads to the assistant and back.
 
 Each acknowledges at once (events are acknowledged by bolt before the listener runs, since
-process_before_response is off) and does its work on bolt's worker threads.
+process_before_response is off) and does its work on bolt's worker threads. Every event
+listener first asks `once(body)`: a retried delivery stops there.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from bot.blocks.answers import ASK_ACTION, MORE_ACTION, SHARE_ACTION, blocks, fa
 from bot.render.cards import card
 from bot.render.i18n import ability, example, t
 from bot.settings import Settings
-from bot.slack.answering import Answerer, MessageReply, PrivateReply
-from bot.slack.app import SlackServices
+from bot.slack.answering import Answerer, MessageReply, PrivateReply, Reply
+from bot.slack.app import ExactlyOnce, SlackServices
 from bot.slack.home import home_for
 from bot.slack.slash import slash_request
 from planning.access import ABILITIES, identify
@@ -47,6 +48,12 @@ def is_dm(event: dict[str, Any]) -> bool:
     return event.get("channel_type") == "im" and event.get("thread_ts") is None
 
 
+def dm_key(user: str) -> tuple[str, ...]:
+    """The conversation of a person's DM with Ponte, however they reached it (the Messages
+    tab, a modal, a Home tab button)."""
+    return ("dm", user)
+
+
 def without_mention(text: str, bot_user_id: str | None) -> str:
     """The message without the mention of Ponte that addressed it."""
     return " ".join(
@@ -56,16 +63,21 @@ def without_mention(text: str, bot_user_id: str | None) -> str:
 
 def register_listeners(app: App, services: SlackServices, settings: Settings) -> None:
     answerer = Answerer(services, working_after=settings.ponte_working_after)
-    register_conversations(app, answerer)
-    register_assistant(app, answerer)
+    once = ExactlyOnce(services)
+    register_conversations(app, answerer, once)
+    register_assistant(app, answerer, once)
     register_slash(app, answerer)
     register_actions(app, answerer, services)
     register_shortcuts(app, answerer)
-    register_home(app, services)
+    register_home(app, services, once)
 
 
-def register_conversations(app: App, answerer: Answerer) -> None:
-    def mention(event: dict[str, Any], context: BoltContext, client: WebClient) -> None:
+def register_conversations(app: App, answerer: Answerer, once: ExactlyOnce) -> None:
+    def mention(
+        body: dict[str, Any], event: dict[str, Any], context: BoltContext, client: WebClient
+    ) -> None:
+        if not once(body):
+            return
         thread = event.get("thread_ts") or event["ts"]
         channel, user = event["channel"], event["user"]
         question = without_mention(event.get("text", ""), context.bot_user_id)
@@ -73,10 +85,12 @@ def register_conversations(app: App, answerer: Answerer) -> None:
         outcome = answerer.answer(reply, question, user=user, key=(channel, thread, user))
         answerer.attach_chart(client, outcome, channel=channel, thread_ts=thread)
 
-    def direct_message(event: dict[str, Any], client: WebClient) -> None:
+    def direct_message(body: dict[str, Any], event: dict[str, Any], client: WebClient) -> None:
+        if not once(body):
+            return
         channel, user = event["channel"], event["user"]
         reply = MessageReply(client, channel)
-        outcome = answerer.answer(reply, event.get("text", ""), user=user, key=(channel, user))
+        outcome = answerer.answer(reply, event.get("text", ""), user=user, key=dm_key(user))
         answerer.attach_chart(client, outcome, channel=channel, thread_ts=None)
 
     def ignore() -> None:
@@ -87,14 +101,19 @@ def register_conversations(app: App, answerer: Answerer) -> None:
     app.event("message")(ignore)
 
 
-def register_assistant(app: App, answerer: Answerer) -> None:
+def register_assistant(app: App, answerer: Answerer, once: ExactlyOnce) -> None:
     """Slack's AI-app threads: suggested prompts when a thread opens, a status while working,
-    the answer in the thread."""
+    the answer in the thread. (bolt routes every DM reply in a thread here.)"""
     assistant = Assistant()
 
     def started(
-        payload: dict[str, Any], say: Say, set_suggested_prompts: SetSuggestedPrompts
+        body: dict[str, Any],
+        payload: dict[str, Any],
+        say: Say,
+        set_suggested_prompts: SetSuggestedPrompts,
     ) -> None:
+        if not once(body):
+            return
         user = payload["assistant_thread"]["user_id"]
         try:
             caller = identify(answerer.services.engine, user)
@@ -116,14 +135,18 @@ def register_assistant(app: App, answerer: Answerer) -> None:
     def context_changed() -> None:
         """Ponte does not read the channel the user is looking at: nothing to store."""
 
-    def message(payload: dict[str, Any], client: WebClient, set_status: SetStatus) -> None:
+    def message(
+        body: dict[str, Any], payload: dict[str, Any], client: WebClient, set_status: SetStatus
+    ) -> None:
+        if not once(body):
+            return
         channel, thread, user = payload["channel"], payload["thread_ts"], payload["user"]
         try:
             set_status(t(answerer.language(user), "status"))
         except SlackApiError as exc:  # a reply in a plain DM thread has no assistant status
             log.info("no assistant status in %s: %s", channel, exc.response.get("error"))
         reply = MessageReply(client, channel, thread)
-        reply.working = lambda text: None  # type: ignore[method-assign]  # the status says it
+        reply.status = False  # the assistant status already says it is working
         outcome = answerer.answer(reply, payload.get("text", ""), user=user,
                                   key=(channel, thread, user))  # fmt: skip
         answerer.attach_chart(client, outcome, channel=channel, thread_ts=thread)
@@ -150,94 +173,122 @@ def register_slash(app: App, answerer: Answerer) -> None:
     app.command(COMMAND)(slash)
 
 
-def _asked(body: dict[str, Any]) -> dict[str, Any]:
-    action = body["actions"][0]
+def button_value(body: dict[str, Any]) -> dict[str, Any]:
+    """The pressed button's value, if it is one Ponte made: {"ask": question} for a
+    follow-up, {"tool", "args", "page"} for More and Share; {} for anything else."""
+    action = (body.get("actions") or [{}])[0]
     try:
         value = json.loads(action.get("value") or "{}")
     except json.JSONDecodeError:
-        value = {}
-    return value if isinstance(value, dict) and isinstance(value.get("ask"), str) else {}
+        return {}
+    if not isinstance(value, dict):
+        return {}
+    if isinstance(value.get("ask"), str):
+        return value
+    page = value.get("page", 1)
+    rerun = isinstance(value.get("tool"), str) and isinstance(value.get("args"), dict)
+    return value if rerun and isinstance(page, int) and page >= 1 else {}
+
+
+class ButtonReply:
+    """Where a button's answer goes: privately under a private reply, in the thread of a
+    channel message or a DM thread, at the top of the DM for a DM or the Home tab; and
+    privately after all when Ponte may not post in that channel."""
+
+    def __init__(self, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
+        user = body["user"]["id"]
+        container = body.get("container", {})
+        channel = (body.get("channel") or {}).get("id") or container.get("channel_id")
+        message = body.get("message") or {}
+        thread = message.get("thread_ts")
+        self.respond = respond
+        self.private = bool(container.get("is_ephemeral") or (channel and not message))
+        self.inner: Reply
+        self.key: tuple[str, ...]
+        if self.private:
+            self.inner, self.key = PrivateReply(respond, notes=False), ("slash", channel, user)
+        elif channel is None or (channel.startswith("D") and thread is None):
+            self.inner, self.key = MessageReply(client, channel or user), dm_key(user)
+        else:
+            thread = thread or message.get("ts") or container.get("message_ts")
+            self.inner, self.key = MessageReply(client, channel, thread), (channel, thread, user)
+
+    def working(self, text: str) -> None:
+        self.inner.working(text)
+
+    def post(self, text: str, blocks: list[dict[str, Any]], *, answered: bool) -> None:
+        try:
+            self.inner.post(text, blocks, answered=answered)
+        except SlackApiError as exc:  # e.g. not_in_channel under a shared /ponte reply
+            log.info("button answer goes privately: %s", exc.response.get("error"))
+            PrivateReply(self.respond, notes=False).post(text, blocks, answered=answered)
 
 
 def register_actions(app: App, answerer: Answerer, services: SlackServices) -> None:
-    def where(
-        body: dict[str, Any], client: WebClient, respond: Respond
-    ) -> tuple[Any, tuple[str, ...]]:
-        """Where a button's answer goes: privately under a private reply, in the thread of a
-        channel message, in the DM for a DM or the Home tab."""
-        user = body["user"]["id"]
-        container = body.get("container", {})
-        channel = (body.get("channel") or {}).get("id") or container.get("channel_id")
-        if container.get("is_ephemeral") or (channel and body.get("message") is None):
-            return PrivateReply(respond), ("slash", channel or "", user)
-        if channel is None:  # App Home: answer in the DM with the app
-            return MessageReply(client, user), ("home", user)
-        if channel.startswith("D"):
-            return MessageReply(client, channel), (channel, user)
-        message = body.get("message") or {}
-        thread = message.get("thread_ts") or message.get("ts") or container.get("message_ts")
-        return MessageReply(client, channel, thread), (channel, thread, user)
+    def stale(user: str, respond: Respond) -> None:
+        respond(text=t(answerer.language(user), "stale_button"), response_type="ephemeral",
+                replace_original=False)  # fmt: skip
 
     def ask(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
         ack()
-        asked = _asked(body)
-        if not asked:
+        user, value = body["user"]["id"], button_value(body)
+        if "ask" not in value:
+            stale(user, respond)
             return
-        reply, key = where(body, client, respond)
-        answerer.answer(reply, asked["ask"], user=body["user"]["id"], key=key,
-                        shareable=isinstance(reply, PrivateReply))  # fmt: skip
+        reply = ButtonReply(body, client, respond)
+        answerer.answer(reply, value["ask"], user=user, key=reply.key, shareable=reply.private)
 
     def more(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
         ack()
-        asked = _asked(body)
-        page = asked.get("page")
-        if not asked or not isinstance(page, int) or page < 1:
+        user, value = body["user"]["id"], button_value(body)
+        if "tool" not in value:
+            stale(user, respond)
             return
-        reply, _ = where(body, client, respond)
-        answerer.answer(reply, asked["ask"], user=body["user"]["id"], page=page,
-                        shareable=isinstance(reply, PrivateReply))  # fmt: skip
+        reply = ButtonReply(body, client, respond)
+        answerer.answer(reply, rerun=value, user=user, page=value.get("page", 1),
+                        shareable=reply.private)  # fmt: skip
 
-    def share(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
-        """Post a private answer in the channel: asked again as the person sharing (the
-        channel sees only what they may see), once however often the button is pressed."""
+    def share(ack: Ack, body: dict[str, Any], respond: Respond) -> None:
+        """Post a private answer for the whole channel, through the reply's own response_url
+        (so it goes where the asker asked, never where only Ponte may write), run again as
+        the person sharing, once however often the button is pressed."""
         ack()
-        asked = _asked(body)
-        user = body["user"]["id"]
-        container = body.get("container", {})
-        channel = (body.get("channel") or {}).get("id") or container.get("channel_id")
-        if not asked or not channel:
+        user, value = body["user"]["id"], button_value(body)
+        if "tool" not in value:
+            stale(user, respond)
             return
-        once = f"share:{channel}:{container.get('message_ts', '')}:{user}"
+        container = body.get("container", {})
+        once = f"share:{container.get('channel_id', '')}:{container.get('message_ts', '')}:{user}"
         if not first_delivery(services.engine, once, source="slack", now=services.clock.now()):
             return
-        outcome = answerer.ask(asked["ask"], user=user)
-        lang = outcome.language
-        shown = card(outcome)
-        page = asked.get("page")
-        payload = blocks(shown, page=page if isinstance(page, int) and page > 0 else 1)
-        by = t(lang, "shared_by", user=user, question=asked["ask"])[:2000]
-        payload.append({"type": "context", "elements": [{"type": "mrkdwn", "text": by}]})
         try:
-            client.chat_postMessage(channel=channel, text=fallback_text(shown), blocks=payload)
-        except SlackApiError as exc:
-            log.info("share in %s failed: %s", channel, exc.response.get("error"))
-            forget_event(services.engine, once)  # once invited, the same button works
-            respond(text=t(lang, "share_failed"), response_type="ephemeral", replace_original=False)
-            return
-        respond(delete_original=True)
+            outcome = answerer.rerun(value, user=user)
+            if outcome.kind != "answer":  # no longer theirs to see: say why, privately
+                answerer.show(PrivateReply(respond, notes=False), outcome, shareable=False)
+                forget_event(services.engine, once)
+                return
+            shown = card(outcome)
+            payload = blocks(shown, page=value.get("page", 1))
+            by = t(outcome.language, "shared_by", user=user)
+            payload.append({"type": "context", "elements": [{"type": "mrkdwn", "text": by}]})
+            respond(delete_original=True)
+            respond(text=fallback_text(shown), blocks=payload, response_type="in_channel",
+                    replace_original=False)  # fmt: skip
+        except Exception:
+            forget_event(services.engine, once)  # not shared: the button may be pressed again
+            raise
 
     app.action(re.compile(rf"^{ASK_ACTION}_\d+$"))(ask)
     app.action(MORE_ACTION)(more)
     app.action(SHARE_ACTION)(share)
 
 
-def _modal(lang: str, initial: str, metadata: str) -> dict[str, Any]:
+def _modal(lang: str, initial: str) -> dict[str, Any]:
     return {
         "type": "modal",
         "callback_id": MODAL,
         "title": {"type": "plain_text", "text": t(lang, "ask_title")},
         "submit": {"type": "plain_text", "text": t(lang, "ask_submit")},
-        "private_metadata": metadata,
         "blocks": [
             {
                 "type": "input",
@@ -247,7 +298,8 @@ def _modal(lang: str, initial: str, metadata: str) -> dict[str, Any]:
                     "type": "plain_text_input",
                     "action_id": QUESTION_INPUT,
                     "multiline": True,
-                    "initial_value": initial[:3000],
+                    "max_length": MAX_CHARS,
+                    "initial_value": initial[:MAX_CHARS],
                 },
             }
         ],
@@ -263,7 +315,7 @@ def register_shortcuts(app: App, answerer: Answerer) -> None:
         user = shortcut["user"]["id"]
         text = (shortcut.get("message") or {}).get("text", "")
         client.views_open(trigger_id=shortcut["trigger_id"],
-                          view=_modal(answerer.language(user), text, ""))  # fmt: skip
+                          view=_modal(answerer.language(user), text))  # fmt: skip
 
     def submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
         user = body["user"]["id"]
@@ -278,16 +330,16 @@ def register_shortcuts(app: App, answerer: Answerer) -> None:
             ack(response_action="errors", errors={QUESTION_BLOCK: error})
             return
         ack()
-        answerer.answer(MessageReply(client, user), question, user=user, key=("home", user))
+        answerer.answer(MessageReply(client, user), question, user=user, key=dm_key(user))
 
     app.shortcut(SHORTCUT)(open_modal)
     app.shortcut(MESSAGE_SHORTCUT)(open_modal)
     app.view(MODAL)(submitted)
 
 
-def register_home(app: App, services: SlackServices) -> None:
-    def opened(event: dict[str, Any], client: WebClient) -> None:
-        if event.get("tab", "home") != "home":
+def register_home(app: App, services: SlackServices, once: ExactlyOnce) -> None:
+    def opened(body: dict[str, Any], event: dict[str, Any], client: WebClient) -> None:
+        if event.get("tab", "home") != "home" or not once(body):
             return
         client.views_publish(user_id=event["user"], view=home_for(services, event["user"]))
 

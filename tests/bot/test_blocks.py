@@ -17,6 +17,7 @@ from bot.blocks.answers import (
 )
 from bot.render.cards import Action, Card, card
 from tests.conftest import Ask
+from tests.helpers import block_texts
 
 QUESTIONS = [
     ("U01ROSSI", "stock PAD-28"),
@@ -33,23 +34,6 @@ QUESTIONS = [
 ]
 
 
-def texts(payload: list[dict]) -> list[str]:
-    found: list[str] = []
-
-    def walk(value: object) -> None:
-        if isinstance(value, dict):
-            if isinstance(value.get("text"), str):
-                found.append(value["text"])
-            for v in value.values():
-                walk(v)
-        elif isinstance(value, list):
-            for v in value:
-                walk(v)
-
-    walk(payload)
-    return found
-
-
 @pytest.mark.parametrize(("user", "question"), QUESTIONS)
 def test_every_answer_fits_slacks_limits(ask: Ask, user: str, question: str) -> None:
     outcome = ask(question, user=user)
@@ -60,7 +44,7 @@ def test_every_answer_fits_slacks_limits(ask: Ask, user: str, question: str) -> 
         parsed = Block.parse(block)
         assert parsed is not None
         parsed.validate_json()
-    assert all(len(t) <= 3000 for t in texts(payload))
+    assert all(len(t) <= 3000 for t in block_texts(payload))
     headline = next(b for b in payload if b["type"] == "section")
     assert shown.headline in headline["text"]["text"]
     if shown.source:
@@ -73,16 +57,17 @@ def test_every_answer_fits_slacks_limits(ask: Ask, user: str, question: str) -> 
 def test_a_long_table_pages_with_a_more_button_that_asks_for_the_next_page() -> None:
     rows = tuple((f"SKU-{i:04d}", f"product {i}") for i in range(40))
     long = Card(headline="40 products", columns=("sku", "name"), rows=rows)
-    first = blocks(long, question="stock padelle")
+    again = {"tool": "stock_status", "args": {"family": "PADELLE"}, "lang": "en"}
+    first = blocks(long, rerun=again)
     table = first[1]["text"]["text"]
     assert "SKU-0000" in table and "SKU-0014" in table and "SKU-0015" not in table
     assert table.rstrip("`").endswith("… +25")
     more = first[-1]["elements"][0]
     assert more["action_id"] == MORE_ACTION and more["text"]["text"] == "More (2/3)"
-    assert json.loads(more["value"]) == {"ask": "stock padelle", "page": 2}
-    second = blocks(long, question="stock padelle", page=2)[1]["text"]["text"]
+    assert json.loads(more["value"]) == {**again, "page": 2}
+    second = blocks(long, rerun=again, page=2)[1]["text"]["text"]
     assert "SKU-0014" not in second and "SKU-0015" in second and "SKU-0029" in second
-    last = blocks(long, question="stock padelle", page=3)
+    last = blocks(long, rerun=again, page=3)
     assert "SKU-0039" in last[1]["text"]["text"] and "… +" not in last[1]["text"]["text"]
     assert not [b for b in last if b["type"] == "actions"]  # nothing after the last page
 
@@ -97,10 +82,25 @@ def test_a_page_too_wide_for_a_section_is_cut_and_says_how_much_is_left() -> Non
 
 
 def test_a_private_answer_offers_to_share_it_in_the_channel() -> None:
-    payload = blocks(Card(headline="x"), question="stock PAD-28", share_label="Share in channel")
+    again = {"tool": "stock_status", "args": {"product": "PAD-28"}, "lang": "en"}
+    payload = blocks(Card(headline="x"), rerun=again, share_label="Share in channel")
     (share,) = payload[-1]["elements"]
     assert share["action_id"] == SHARE_ACTION
-    assert json.loads(share["value"]) == {"ask": "stock PAD-28", "page": 1}
+    assert json.loads(share["value"]) == {**again, "page": 1}
+
+
+def test_a_page_past_the_end_shows_the_last_page() -> None:
+    rows = tuple((f"SKU-{i:04d}",) for i in range(20))
+    table = blocks(Card(headline="x", rows=rows), page=9)[1]["text"]["text"]
+    assert "SKU-0019" in table and "SKU-0014" not in table and "+-" not in table
+
+
+def test_what_a_user_typed_never_becomes_a_mention_or_a_link() -> None:
+    typed = Card(headline="No product <!channel> or <https://evil.example|click>",
+                 rows=(("<@U01ROSSI>", "a & b"),), notes=("<!here>",))  # fmt: skip
+    text = json.dumps(blocks(typed)) + fallback_text(typed)
+    assert "<!" not in text and "<@" not in text and "<http" not in text
+    assert "&lt;!channel&gt;" in text and "a &amp; b" in text
 
 
 def test_follow_up_buttons_carry_the_question_to_ask() -> None:

@@ -7,10 +7,11 @@ import datetime as dt
 import threading
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from planning.demo import DEMO_SCENARIO
 from planning.events import first_delivery, forget_event, forget_events
+from planning.forecast.runs import compute_forecast, load_sales, store_run
 from planning.overview import nearest_stockouts, top_products, weekly_history
 from planning.stock import stock_status
 from tests.conftest import DEMO_TODAY, NOW
@@ -49,17 +50,23 @@ def test_old_event_ids_are_forgotten_and_a_failed_one_can_be_retried(engine: Eng
     assert first_delivery(engine, "EvNew", source="slack", now=NOW) is True
 
 
-def test_a_remembered_stock_answer_follows_the_next_import(loaded: Engine, tmp_path: Path) -> None:
+def test_a_remembered_stock_answer_is_kept_until_an_import_or_a_run(
+    loaded: Engine, tmp_path: Path
+) -> None:
     before = stock_status(loaded, "MOK-003", today=DEMO_TODAY)
-    assert stock_status(loaded, "MOK-003", today=DEMO_TODAY) == before
+    with loaded.begin() as conn:  # behind Ponte's back: no audit row, no run
+        conn.execute(text("UPDATE stock_level SET on_hand = 1000 WHERE sku = 'MOK-003'"))
+    assert stock_status(loaded, "MOK-003", today=DEMO_TODAY).on_hand == 1450  # remembered
+    store_run(loaded, compute_forecast(load_sales(loaded), today=DEMO_TODAY), now=NOW,
+              engine_name="local", duration_seconds=0.1)  # fmt: skip
+    assert stock_status(loaded, "MOK-003", today=DEMO_TODAY).on_hand == 1000  # a new run
     newer = write_files(tmp_path / "newer", {"stock.csv": """
         sku,location,on_hand,allocated,as_of
         MOK-003,WH-MIL,1100,150,2026-11-27
     """})  # fmt: skip
     run_import(loaded, newer)
     after = stock_status(loaded, "MOK-003", today=DEMO_TODAY)
-    assert (before.on_hand, after.on_hand) == (1450, 1100)
-    assert after.available == 950
+    assert (before.on_hand, after.on_hand, after.available) == (1450, 1100, 950)
 
 
 def test_weekly_history_counts_whole_weeks_and_weeks_without_sales(loaded: Engine) -> None:

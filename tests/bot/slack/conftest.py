@@ -27,6 +27,7 @@ from sqlalchemy import Engine
 from bot.settings import Clock, Settings
 from bot.slack.app import SlackServices, create_app
 from tests.conftest import DEMO_TODAY
+from tests.helpers import block_texts
 from tests.slack_mock import BOT_ID, BOT_USER, TEAM, MockSlack
 from tools.assistant import Assistant
 
@@ -152,10 +153,15 @@ class Rig:
         event_id = kwargs.pop("event_id", None)
         return self.send(self.event_body(event, event_id), "application/json", **kwargs)
 
-    def mention(self, text: str, *, user: str, channel: str = "C0SALES", **kw: Any) -> str:
+    def mention(
+        self, text: str, *, user: str, channel: str = "C0SALES", thread_ts: str | None = None,
+        **kw: Any,
+    ) -> str:  # fmt: skip
         ts = f"{time.time():.6f}"
         event = {"type": "app_mention", "user": user, "text": f"<@{BOT_USER}> {text}",
                  "ts": ts, "channel": channel, "event_ts": ts}  # fmt: skip
+        if thread_ts:
+            event["thread_ts"] = thread_ts
         assert self.event(event, **kw).status == 200
         return ts
 
@@ -228,20 +234,7 @@ def button(blocks: list[dict[str, Any]], label: str) -> dict[str, Any]:
 
 def block_text(blocks: list[dict[str, Any]]) -> str:
     """Every text a reader sees in the blocks, in order."""
-    out: list[str] = []
-
-    def walk(value: object) -> None:
-        if isinstance(value, dict):
-            if isinstance(value.get("text"), str):
-                out.append(value["text"])
-            for v in value.values():
-                walk(v)
-        elif isinstance(value, list):
-            for v in value:
-                walk(v)
-
-    walk(blocks)
-    return "\n".join(out)
+    return "\n".join(block_texts(blocks))
 
 
 def valid_blocks(blocks: list[dict[str, Any]], *, limit: int) -> None:
@@ -262,12 +255,12 @@ def make_rig(mock_slack: MockSlack, demo_engine: Engine) -> Iterator[Any]:
 
     executors: list[Tracked] = []
 
-    def build(**overrides: Any) -> Rig:
-        services = SlackServices(demo_engine, Assistant(demo_engine), Clock(DEMO_TODAY))
+    def build(engine: Engine = demo_engine, **overrides: Any) -> Rig:
+        services = SlackServices(engine, Assistant(engine), Clock(DEMO_TODAY))
         executors.append(Tracked())
         settings = slack_settings(mock_slack, **overrides)
         app = create_app(settings, services, listener_executor=executors[-1])
-        return Rig(app, mock_slack, demo_engine, executors[-1])
+        return Rig(app, mock_slack, engine, executors[-1])
 
     yield build
     for executor in executors:  # work still running lands here, not in the next test

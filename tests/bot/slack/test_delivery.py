@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 import time
+from pathlib import Path
 
 from sqlalchemy import Engine, text
 
+from planning.db import make_engine
 from tests.bot.slack.conftest import Rig
 from tests.slack_mock import Failure
 
@@ -85,3 +87,14 @@ def test_url_verification_is_answered_with_the_challenge(rig: Rig) -> None:
     body = json.dumps({"type": "url_verification", "challenge": "c0ffee", "token": "legacy"})
     response = rig.send(body, "application/json")
     assert response.status == 200 and "c0ffee" in response.body
+
+
+def test_when_ponte_breaks_the_asker_is_told_rather_than_left_waiting(
+    make_rig, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    broken = make_engine(f"sqlite:///{tmp_path / 'no-schema.db'}")  # no tables at all
+    rig = make_rig(engine=broken)
+    rig.slash("stock PAD-28", user="U01WALKER")
+    [reply] = rig.mock.wait_for("response_url")
+    assert reply.params["text"].startswith("Something went wrong on my side")
+    assert reply.params["response_type"] == "ephemeral"

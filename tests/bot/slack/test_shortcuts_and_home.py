@@ -52,6 +52,26 @@ def test_the_modal_answers_in_the_dm_with_ponte(rig: Rig) -> None:
     assert answer.params["text"].startswith("Yes: 500 × PAD-28 can ship by 15 Dec 2026")
 
 
+def test_a_slow_modal_answer_replaces_its_working_note_in_the_dm(make_rig) -> None:  # type: ignore[no-untyped-def]
+    rig = make_rig(ponte_working_after=0.0)
+    submission(rig, "stock PAD-28")
+    [update] = rig.mock.wait_for("chat.update")
+    assert rig.calls() == ["chat.postMessage", "chat.update"]
+    [working] = rig.mock.of("chat.postMessage")
+    assert working.params["channel"] == "U01WALKER" and working.params["text"] == "Working on it…"
+    assert update.params["channel"] == "D01WALKER"  # the DM's id, as chat.update needs
+    assert "pcs available" in update.params["text"]
+
+
+def test_the_modal_and_the_dm_are_one_conversation(rig: Rig) -> None:
+    submission(rig, "forecast please")
+    [asked] = rig.mock.wait_for("chat.postMessage")
+    assert "Which product?" in asked.params["text"]
+    rig.dm("PAD-28", user="U01WALKER", channel="D01WALKER")
+    answer = rig.mock.wait_for("chat.postMessage", 2)[1]
+    assert "units forecast" in answer.params["text"]
+
+
 def test_an_empty_modal_says_so_in_the_modal_and_does_nothing_else(rig: Rig) -> None:
     response = submission(rig, "   ", user="U01ROSSI")
     assert response.status == 200

@@ -22,7 +22,8 @@ def test_slash_stock_is_a_private_reply_with_a_share_button(rig: Rig) -> None:
     assert reply.params["response_type"] == "ephemeral"
     assert "pcs available" in reply.params["text"]
     share = button(reply.params["blocks"], "Share in channel")
-    assert json.loads(share["value"]) == {"ask": "stock PAD-28", "page": 1}
+    value = {"tool": "stock_status", "args": {"product": "PAD-28"}, "lang": "en", "page": 1}
+    assert json.loads(share["value"]) == value
 
 
 def test_slash_subcommands_read_as_written(rig: Rig, demo_engine: Engine) -> None:
@@ -65,32 +66,22 @@ def test_share_in_channel_posts_once_and_removes_the_private_reply(rig: Rig) -> 
     share = button(private.params["blocks"], "Share in channel")
     rig.click(share, user="U01WALKER", ephemeral=True)
     rig.click(share, user="U01WALKER", ephemeral=True)  # pressed twice
-    rig.mock.wait_for("chat.postMessage")
-    assert sorted(rig.calls()) == ["chat.postMessage", "response_url"]
-    [post] = rig.mock.of("chat.postMessage")
-    assert post.params["channel"] == "C0SALES" and "pcs available" in post.params["text"]
-    assert "Shared by <@U01WALKER>: stock PAD-28" in block_text(post.blocks())
-    assert not [b for b in buttons(post.blocks()) if b["action_id"] == "ponte_share"]
-    [removed] = rig.mock.of("response_url")
+    rig.mock.wait_for("response_url", 2)
+    assert rig.calls() == ["response_url", "response_url"]  # through the reply, not as Ponte
+    removed, posted = rig.mock.of("response_url")
     assert removed.params["delete_original"] is True
+    assert posted.params["response_type"] == "in_channel" and not posted.params["replace_original"]
+    assert "pcs available" in posted.params["text"]
+    assert block_text(posted.params["blocks"]).endswith("Shared by <@U01WALKER>")
+    shared = [b["action_id"] for b in buttons(posted.params["blocks"])]
+    assert "ponte_share" not in shared and "ponte_ask_0" in shared  # follow-ups for anyone
 
 
-def test_share_where_ponte_is_not_invited_says_how_to_fix_it(rig: Rig) -> None:
-    from tests.slack_mock import Failure
-
-    rig.slash("stock PAD-28", user="U01WALKER", channel="C0PRIVATE")
-    [private] = rig.mock.wait_for("response_url")
-    rig.calls()
-    rig.mock.reset()
-    rig.mock.fail("chat.postMessage", Failure(body={"ok": False, "error": "not_in_channel"}))
-    share = button(private.params["blocks"], "Share in channel")
-    rig.click(share, user="U01WALKER", channel="C0PRIVATE", ephemeral=True)
-    [note] = rig.mock.wait_for("response_url")
-    assert "/invite @Ponte" in note.params["text"]
-    assert note.params["response_type"] == "ephemeral"
-    rig.click(share, user="U01WALKER", channel="C0PRIVATE", ephemeral=True)  # after inviting
-    [post] = rig.mock.wait_for("chat.postMessage")
-    assert post.params["channel"] == "C0PRIVATE"
+def test_slash_share_of_a_refusal_stays_private(rig: Rig) -> None:
+    rig.slash("share quota <@U01ROSSI> 2026-Q4", user="U01WALKER")
+    [reply] = rig.mock.wait_for("response_url")
+    assert reply.params["response_type"] == "ephemeral"
+    assert "Sorry, you can see your own quota" in reply.params["text"]
 
 
 def test_a_follow_up_button_answers_in_the_thread_as_the_person_who_pressed_it(
@@ -130,7 +121,57 @@ def test_more_shows_the_next_page_of_a_long_table(rig: Rig, ask: Ask) -> None:
     assert not [b for b in buttons(second.params["blocks"]) if b["action_id"] == "ponte_more"]
 
 
-def test_a_tampered_button_value_is_ignored(rig: Rig) -> None:
-    bogus = {"action_id": "ponte_ask_0", "value": "not json"}
-    assert rig.click(bogus, user="U01WALKER").status == 200
-    assert rig.calls() == []
+def test_a_tampered_or_stale_button_says_so_and_does_nothing_else(rig: Rig) -> None:
+    for value in ("not json", '{"tool": "stock_status"}', '{"ask": 42}'):
+        rig.click({"action_id": "ponte_more", "value": value}, user="U01ROSSI")
+    replies = rig.mock.wait_for("response_url", 3)
+    assert rig.calls() == ["response_url"] * 3
+    assert {r.params["text"] for r in replies} == {
+        "Quel pulsante non funziona più: chiedimelo di nuovo."
+    }
+    assert all(r.params["response_type"] == "ephemeral" for r in replies)
+
+
+def test_more_after_a_question_back_pages_the_answer_not_the_reply(rig: Rig) -> None:
+    ts = rig.mention("forecast next 26 weeks", user="U01WALKER")
+    [asked] = rig.mock.wait_for("chat.postMessage")
+    assert "Which product?" in asked.params["text"]
+    rig.mention("MOK-003", user="U01WALKER", thread_ts=ts)
+    answer = rig.mock.wait_for("chat.postMessage", 2)[1]
+    rig.calls()
+    rig.mock.reset()
+    more = button(answer.blocks(), "More (2/2)")
+    rig.click(more, user="U01WALKER", message={"type": "message", "ts": "1.2", "thread_ts": ts})
+    [page] = rig.mock.wait_for("chat.postMessage")
+    assert (
+        page.params["thread_ts"] == ts
+        and "units forecast in the next 26 weeks" in page.params["text"]
+    )
+    assert "MOK-003" in page.blocks()[0]["text"]["text"]
+
+
+def test_a_button_in_a_dm_thread_answers_in_that_thread(rig: Rig) -> None:
+    rig.dm("stock PAD-28", user="U01WALKER", channel="D0WALKER", thread_ts="1764230007.1")
+    [answer] = rig.mock.wait_for("chat.postMessage")
+    rig.calls()
+    rig.mock.reset()
+    message = {"type": "message", "ts": "1764230007.2", "thread_ts": "1764230007.1"}
+    rig.click(button(answer.blocks(), "Show forecast"), user="U01WALKER", channel="D0WALKER",
+              message=message)  # fmt: skip
+    [forecast] = rig.mock.wait_for("chat.postMessage")
+    assert forecast.params["channel"] == "D0WALKER"
+    assert forecast.params["thread_ts"] == "1764230007.1"
+
+
+def test_a_button_under_a_shared_reply_where_ponte_is_not_invited_answers_privately(
+    rig: Rig,
+) -> None:
+    from tests.slack_mock import Failure
+
+    rig.mock.fail("chat.postMessage", Failure(body={"ok": False, "error": "not_in_channel"}))
+    shared = {"type": "message", "ts": "1764230008.1"}
+    show = {"action_id": "ponte_ask_0", "value": '{"ask": "forecast PAD-28"}'}
+    rig.click(show, user="U01WALKER", channel="C0ELSEWHERE", message=shared)
+    [private] = rig.mock.wait_for("response_url")
+    assert private.params["response_type"] == "ephemeral"
+    assert "units forecast" in private.params["text"]
