@@ -57,7 +57,7 @@ def home_for(services: SlackServices, user: str) -> dict[str, Any]:
         cards.append(stockouts_card(at_risk, lang, STOCKOUT_WEEKS))
     else:
         cards.append(tool("help"))
-    title = pick(lang, f"Ponte · {caller.name}", f"Ponte · {caller.name}")
+    title = f"Ponte · {caller.name}"
     footer = pick(
         lang,
         f"As of {now:%Y-%m-%d %H:%M} UTC, reasoning from {today:%Y-%m-%d}. "
