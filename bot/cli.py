@@ -454,14 +454,14 @@ def build_assistant(services: Services) -> Any:
 
 def _serve_slack(services: Services) -> None:
     """Ponte as a Slack app, in the mode the environment sets up."""
-    from bot.slack.app import SlackServices, create_app
+    from bot.slack.app import SlackServices, create_app, web_client
     from bot.slack.server import EVENTS_PATH, HEALTH_PATH, check_token, serve_http, serve_socket
 
     settings = services.settings
+    bot = check_token(web_client(settings), settings)  # one clear line for a bad token
     app = create_app(
         settings, SlackServices(services.engine, build_assistant(services), services.clock)
     )
-    bot = check_token(app, settings)
     if settings.slack_mode == "socket":
         services.console.print(
             f"Slack Socket Mode (SLACK_APP_TOKEN): connecting to Slack as {bot}."

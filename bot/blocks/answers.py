@@ -92,13 +92,15 @@ def blocks(
     page: int = 1,
     share_label: str | None = None,
     more_label: str = "More",
+    asker: str | None = None,
 ) -> list[dict[str, Any]]:
     """The card as Block Kit blocks (at most 50, every text within Slack's limits).
 
     A table longer than a page shows `page` of it. `rerun` is the call behind the card
     (tool, args, language): with it, a More button runs it again for the next page, and
     `share_label` adds a button that posts the answer in the channel (for replies only the
-    asker sees). Follow-up questions (the card's actions) come after those two."""
+    asker sees). Follow-up questions (the card's actions) come after those two. Every button
+    carries `asker`, so that another person's press is answered to them alone."""
     page = max(1, min(page, pages(card)))
     out: list[Block] = []
     if card.title:
@@ -116,14 +118,15 @@ def blocks(
         out.append(SectionBlock(text=_mrkdwn("\n".join(f"• {escape(n)}" for n in card.notes))))
     if card.source:
         out.append(ContextBlock(elements=[_mrkdwn(escape(card.source), 2000)]))
+    by = {"by": asker} if asker else {}
     buttons: list[ButtonElement | None] = []
     if rerun is not None and page < pages(card):
         label = f"{more_label} ({page + 1}/{pages(card)})"
-        buttons.append(_button(label, MORE_ACTION, {**rerun, "page": page + 1}))
+        buttons.append(_button(label, MORE_ACTION, {**rerun, "page": page + 1, **by}))
     if rerun is not None and share_label:
-        buttons.append(_button(share_label, SHARE_ACTION, {**rerun, "page": page}))
+        buttons.append(_button(share_label, SHARE_ACTION, {**rerun, "page": page, **by}))
     buttons += [
-        _button(action.label, f"{ASK_ACTION}_{i}", {"ask": action.question})
+        _button(action.label, f"{ASK_ACTION}_{i}", {"ask": action.question, **by})
         for i, action in enumerate(card.actions)
     ]
     shown = [b for b in buttons if b is not None][:MAX_BUTTONS]

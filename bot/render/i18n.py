@@ -193,6 +193,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "share": ("Share in channel", "Condividi nel canale"),
     "more": ("More", "Altro"),
     "shared_by": ("Shared by <@{user}>", "Condiviso da <@{user}>"),
+    "share_failed": (
+        "Slack did not take the shared answer; it is still here, only for you. Try again.",
+        "Slack non ha accettato la risposta condivisa; è ancora qui, solo per te. Riprova.",
+    ),
     "broken": (
         "Something went wrong on my side and I have no answer; the error is in Ponte's log. "
         "Try again in a minute.",

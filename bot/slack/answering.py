@@ -167,15 +167,15 @@ class Answerer:
                 outcome = self.rerun(rerun, user=user)
             else:
                 outcome = self.ask(question or "", user=user, key=key)
+            timer.cancel()
+            timer.join()  # a "working" message being sent lands before the answer
+            self.show(reply, outcome, page=page, shareable=shareable)
         except Exception:
             log.exception("answering %r for %s failed", question or rerun, user)
             timer.cancel()
             timer.join()
             reply.post(t(self.language(user), "broken"), [], answered=False)
             return None
-        timer.cancel()
-        timer.join()  # a "working" message being sent lands before the answer
-        self.show(reply, outcome, page=page, shareable=shareable)
         return outcome
 
     def show(self, reply: Reply, outcome: Outcome, *, page: int = 1, shareable: bool) -> None:
@@ -185,7 +185,9 @@ class Answerer:
         again = {"tool": outcome.tool, "args": outcome.args, "lang": lang} if answered else None
         share = t(lang, "share") if shareable and answered else None
         more = t(lang, "more")
-        payload = blocks(shown, rerun=again, page=page, share_label=share, more_label=more)
+        asker = outcome.caller.slack_user_id if outcome.caller else None
+        payload = blocks(shown, rerun=again, page=page, share_label=share, more_label=more,
+                         asker=asker)  # fmt: skip
         reply.post(fallback_text(shown), payload, answered=answered)
 
     def attach_chart(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from concurrent.futures import Executor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +30,7 @@ from tools.assistant import Assistant
 log = logging.getLogger("ponte.slack")
 REMEMBER_EVENTS = dt.timedelta(days=1)  # Slack gives up retrying long before
 FORGET_EVERY = 1000  # events between clean-ups of old event ids
+WORKERS = 16  # answers in progress at once; more wait their turn (their acks do not)
 
 
 @dataclass
@@ -57,10 +58,18 @@ def web_client(settings: Settings) -> WebClient:
 
 
 def create_app(
-    settings: Settings, services: SlackServices, *, listener_executor: Executor | None = None
+    settings: Settings,
+    services: SlackServices,
+    *,
+    listener_executor: Executor | None = None,
+    work_executor: Executor | None = None,
 ) -> App:
     """The Slack app for `settings` (Socket Mode or HTTP), with every listener registered.
-    Listeners run on `listener_executor` (bolt's own thread pool when None)."""
+
+    Bolt's listener threads (`listener_executor`, bolt's own pool when None) only acknowledge
+    and hand over; answering runs on `work_executor` (WORKERS threads when None), so slow
+    answers (an LLM, a chart) never keep a slash command or a button from its 3-second ack.
+    Building the app asks Slack who the bot is (auth.test) once, not on the first request."""
     from bot.slack.listeners import register_listeners
 
     secret = settings.slack_signing_secret
@@ -70,11 +79,11 @@ def create_app(
         signing_secret=secret.get_secret_value() if secret else "",
         # Socket Mode requests are not signed; HTTP requests always are.
         request_verification_enabled=settings.slack_mode == "http",
-        token_verification_enabled=False,  # checked on the first request, not at import
         process_before_response=False,  # ack first, then answer on a worker thread
         listener_executor=listener_executor,
     )
-    register_listeners(app, services, settings)
+    work = work_executor or ThreadPoolExecutor(WORKERS, thread_name_prefix="ponte-answer")
+    register_listeners(app, services, settings, work)
     return app
 
 

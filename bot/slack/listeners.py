@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Callable
+from concurrent.futures import Executor
 from typing import Any
 
 from slack_bolt import Ack, App, Assistant, BoltContext, Respond, Say, SetStatus
@@ -40,8 +42,10 @@ MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
 
 
 def from_a_person(event: dict[str, Any]) -> bool:
-    """A person's own new message: not a bot's (ours or another's), not an edit or a join."""
-    return event.get("bot_id") is None and event.get("subtype") is None and "user" in event
+    """A person's own new message (with or without a file): not a bot's (ours or another's),
+    not an edit or a join."""
+    subtype = event.get("subtype")
+    return event.get("bot_id") is None and subtype in (None, "file_share") and "user" in event
 
 
 def is_dm(event: dict[str, Any]) -> bool:
@@ -61,37 +65,61 @@ def without_mention(text: str, bot_user_id: str | None) -> str:
     )
 
 
-def register_listeners(app: App, services: SlackServices, settings: Settings) -> None:
+Later = Callable[..., None]
+
+
+def register_listeners(
+    app: App, services: SlackServices, settings: Settings, work: Executor
+) -> None:
     answerer = Answerer(services, working_after=settings.ponte_working_after)
     once = ExactlyOnce(services)
-    register_conversations(app, answerer, once)
-    register_assistant(app, answerer, once)
-    register_slash(app, answerer)
-    register_actions(app, answerer, services)
-    register_shortcuts(app, answerer)
-    register_home(app, services, once)
+
+    def later(fn: Callable[..., None], *args: Any) -> None:
+        """Run `fn` on the answering pool; a failure is logged with its traceback."""
+
+        def logged() -> None:
+            try:
+                fn(*args)
+            except Exception:
+                log.exception("Slack work %s failed", getattr(fn, "__name__", fn))
+
+        work.submit(logged)
+
+    register_conversations(app, answerer, once, later)
+    register_assistant(app, answerer, once, later)
+    register_slash(app, answerer, later)
+    register_actions(app, answerer, services, later)
+    register_shortcuts(app, answerer, later)
+    register_home(app, services, once, later)
 
 
-def register_conversations(app: App, answerer: Answerer, once: ExactlyOnce) -> None:
-    def mention(
-        body: dict[str, Any], event: dict[str, Any], context: BoltContext, client: WebClient
-    ) -> None:
+def register_conversations(app: App, answerer: Answerer, once: ExactlyOnce, later: Later) -> None:
+    def answer_mention(body: dict[str, Any], event: dict[str, Any], bot: str | None,
+                       client: WebClient) -> None:  # fmt: skip
         if not once(body):
             return
         thread = event.get("thread_ts") or event["ts"]
         channel, user = event["channel"], event["user"]
-        question = without_mention(event.get("text", ""), context.bot_user_id)
+        question = without_mention(event.get("text", ""), bot)
         reply = MessageReply(client, channel, thread)
         outcome = answerer.answer(reply, question, user=user, key=(channel, thread, user))
         answerer.attach_chart(client, outcome, channel=channel, thread_ts=thread)
 
-    def direct_message(body: dict[str, Any], event: dict[str, Any], client: WebClient) -> None:
+    def mention(
+        body: dict[str, Any], event: dict[str, Any], context: BoltContext, client: WebClient
+    ) -> None:
+        later(answer_mention, body, event, context.bot_user_id, client)
+
+    def answer_dm(body: dict[str, Any], event: dict[str, Any], client: WebClient) -> None:
         if not once(body):
             return
         channel, user = event["channel"], event["user"]
         reply = MessageReply(client, channel)
         outcome = answerer.answer(reply, event.get("text", ""), user=user, key=dm_key(user))
         answerer.attach_chart(client, outcome, channel=channel, thread_ts=None)
+
+    def direct_message(body: dict[str, Any], event: dict[str, Any], client: WebClient) -> None:
+        later(answer_dm, body, event, client)
 
     def ignore() -> None:
         """Channel chatter, edits, joins and bots' messages: acknowledged, not answered."""
@@ -101,12 +129,12 @@ def register_conversations(app: App, answerer: Answerer, once: ExactlyOnce) -> N
     app.event("message")(ignore)
 
 
-def register_assistant(app: App, answerer: Answerer, once: ExactlyOnce) -> None:
+def register_assistant(app: App, answerer: Answerer, once: ExactlyOnce, later: Later) -> None:
     """Slack's AI-app threads: suggested prompts when a thread opens, a status while working,
     the answer in the thread. (bolt routes every DM reply in a thread here.)"""
     assistant = Assistant()
 
-    def started(
+    def greet(
         body: dict[str, Any],
         payload: dict[str, Any],
         say: Say,
@@ -132,24 +160,38 @@ def register_assistant(app: App, answerer: Answerer, once: ExactlyOnce) -> None:
         if prompts:
             set_suggested_prompts(prompts=prompts[:4])
 
+    def started(
+        body: dict[str, Any],
+        payload: dict[str, Any],
+        say: Say,
+        set_suggested_prompts: SetSuggestedPrompts,
+    ) -> None:
+        later(greet, body, payload, say, set_suggested_prompts)
+
     def context_changed() -> None:
         """Ponte does not read the channel the user is looking at: nothing to store."""
 
-    def message(
+    def answer_in_thread(
         body: dict[str, Any], payload: dict[str, Any], client: WebClient, set_status: SetStatus
     ) -> None:
         if not once(body):
             return
         channel, thread, user = payload["channel"], payload["thread_ts"], payload["user"]
+        reply = MessageReply(client, channel, thread)
+        key: tuple[str, ...] = (channel, thread, user)
         try:
             set_status(t(answerer.language(user), "status"))
-        except SlackApiError as exc:  # a reply in a plain DM thread has no assistant status
+            reply.status = False  # the assistant status already says it is working
+        except SlackApiError as exc:  # a plain DM thread: no assistant, the DM's conversation
             log.info("no assistant status in %s: %s", channel, exc.response.get("error"))
-        reply = MessageReply(client, channel, thread)
-        reply.status = False  # the assistant status already says it is working
-        outcome = answerer.answer(reply, payload.get("text", ""), user=user,
-                                  key=(channel, thread, user))  # fmt: skip
+            key = dm_key(user)
+        outcome = answerer.answer(reply, payload.get("text", ""), user=user, key=key)
         answerer.attach_chart(client, outcome, channel=channel, thread_ts=thread)
+
+    def message(
+        body: dict[str, Any], payload: dict[str, Any], client: WebClient, set_status: SetStatus
+    ) -> None:
+        later(answer_in_thread, body, payload, client, set_status)
 
     assistant.thread_started(started)
     assistant.thread_context_changed(context_changed)
@@ -157,9 +199,8 @@ def register_assistant(app: App, answerer: Answerer, once: ExactlyOnce) -> None:
     app.use(assistant)
 
 
-def register_slash(app: App, answerer: Answerer) -> None:
-    def slash(ack: Ack, command: dict[str, Any], respond: Respond) -> None:
-        ack()
+def register_slash(app: App, answerer: Answerer, later: Later) -> None:
+    def answer_command(command: dict[str, Any], respond: Respond) -> None:
         request = slash_request(command.get("text", ""))
         user, channel = command["user_id"], command.get("channel_id", "")
         answerer.answer(
@@ -169,6 +210,10 @@ def register_slash(app: App, answerer: Answerer) -> None:
             key=("slash", channel, user),
             shareable=not request.share,
         )
+
+    def slash(ack: Ack, command: dict[str, Any], respond: Respond) -> None:
+        ack()
+        later(answer_command, command, respond)
 
     app.command(COMMAND)(slash)
 
@@ -192,17 +237,20 @@ def button_value(body: dict[str, Any]) -> dict[str, Any]:
 
 class ButtonReply:
     """Where a button's answer goes: privately under a private reply, in the thread of a
-    channel message or a DM thread, at the top of the DM for a DM or the Home tab; and
-    privately after all when Ponte may not post in that channel."""
+    channel message or a DM thread, at the top of the DM for a DM or the Home tab. In a
+    channel it is public only when it is an answer for the person who asked the first
+    question: someone else's press, a refusal or a question back goes to the presser alone,
+    and so does everything when Ponte may not post in that channel."""
 
     def __init__(self, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
-        user = body["user"]["id"]
+        self.user = user = body["user"]["id"]
         container = body.get("container", {})
         channel = (body.get("channel") or {}).get("id") or container.get("channel_id")
         message = body.get("message") or {}
         thread = message.get("thread_ts")
-        self.respond = respond
+        self.client, self.respond = client, respond
         self.private = bool(container.get("is_ephemeral") or (channel and not message))
+        self.public = False  # an answer here is seen by others than the presser
         self.inner: Reply
         self.key: tuple[str, ...]
         if self.private:
@@ -212,74 +260,105 @@ class ButtonReply:
         else:
             thread = thread or message.get("ts") or container.get("message_ts")
             self.inner, self.key = MessageReply(client, channel, thread), (channel, thread, user)
+            self.public = not channel.startswith("D")
+        self.asker = button_value(body).get("by")
+
+    @property
+    def for_the_asker(self) -> bool:
+        return self.asker in (None, self.user)
 
     def working(self, text: str) -> None:
-        self.inner.working(text)
+        if not self.public or self.for_the_asker:
+            self.inner.working(text)
 
     def post(self, text: str, blocks: list[dict[str, Any]], *, answered: bool) -> None:
+        if self.public and not (answered and self.for_the_asker):
+            self.privately(text, blocks)
+            return
         try:
             self.inner.post(text, blocks, answered=answered)
         except SlackApiError as exc:  # e.g. not_in_channel under a shared /ponte reply
             log.info("button answer goes privately: %s", exc.response.get("error"))
-            PrivateReply(self.respond, notes=False).post(text, blocks, answered=answered)
+            self.privately(text, blocks)
+
+    def privately(self, text: str, blocks: list[dict[str, Any]]) -> None:
+        privately(self.client, self.respond, self.user, text, blocks)
 
 
-def register_actions(app: App, answerer: Answerer, services: SlackServices) -> None:
-    def stale(user: str, respond: Respond) -> None:
-        respond(text=t(answerer.language(user), "stale_button"), response_type="ephemeral",
-                replace_original=False)  # fmt: skip
+def privately(
+    client: WebClient, respond: Respond, user: str, text: str, blocks: list[dict[str, Any]]
+) -> None:
+    """Only `user` sees it: through the interaction's response_url, or in their DM with
+    Ponte when there is none (a Home tab button)."""
+    if respond.response_url:
+        respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=False)
+    else:
+        client.chat_postMessage(channel=user, text=text, blocks=blocks)
 
-    def ask(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
-        ack()
+
+def register_actions(app: App, answerer: Answerer, services: SlackServices, later: Later) -> None:
+    def stale(client: WebClient, respond: Respond, user: str) -> None:
+        privately(client, respond, user, t(answerer.language(user), "stale_button"), [])
+
+    def answer_button(body: dict[str, Any], client: WebClient, respond: Respond) -> None:
         user, value = body["user"]["id"], button_value(body)
-        if "ask" not in value:
-            stale(user, respond)
+        if not value:
+            stale(client, respond, user)
             return
         reply = ButtonReply(body, client, respond)
-        answerer.answer(reply, value["ask"], user=user, key=reply.key, shareable=reply.private)
+        if "ask" in value:
+            answerer.answer(reply, value["ask"], user=user, key=reply.key,
+                            shareable=reply.private)  # fmt: skip
+        else:
+            answerer.answer(reply, rerun=value, user=user, page=value.get("page", 1),
+                            shareable=reply.private)  # fmt: skip
 
-    def more(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
+    def pressed(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
         ack()
-        user, value = body["user"]["id"], button_value(body)
-        if "tool" not in value:
-            stale(user, respond)
-            return
-        reply = ButtonReply(body, client, respond)
-        answerer.answer(reply, rerun=value, user=user, page=value.get("page", 1),
-                        shareable=reply.private)  # fmt: skip
+        later(answer_button, body, client, respond)
 
-    def share(ack: Ack, body: dict[str, Any], respond: Respond) -> None:
+    def share_answer(body: dict[str, Any], client: WebClient, respond: Respond) -> None:
         """Post a private answer for the whole channel, through the reply's own response_url
         (so it goes where the asker asked, never where only Ponte may write), run again as
-        the person sharing, once however often the button is pressed."""
-        ack()
+        the person sharing, once however often the button is pressed. The private copy goes
+        only once the public one is there."""
         user, value = body["user"]["id"], button_value(body)
-        if "tool" not in value:
-            stale(user, respond)
+        if "tool" not in value or not respond.response_url:
+            stale(client, respond, user)
             return
         container = body.get("container", {})
         once = f"share:{container.get('channel_id', '')}:{container.get('message_ts', '')}:{user}"
         if not first_delivery(services.engine, once, source="slack", now=services.clock.now()):
             return
+        shared = False
         try:
             outcome = answerer.rerun(value, user=user)
             if outcome.kind != "answer":  # no longer theirs to see: say why, privately
                 answerer.show(PrivateReply(respond, notes=False), outcome, shareable=False)
-                forget_event(services.engine, once)
                 return
             shown = card(outcome)
             payload = blocks(shown, page=value.get("page", 1))
             by = t(outcome.language, "shared_by", user=user)
             payload.append({"type": "context", "elements": [{"type": "mrkdwn", "text": by}]})
-            respond(delete_original=True)
-            respond(text=fallback_text(shown), blocks=payload, response_type="in_channel",
-                    replace_original=False)  # fmt: skip
-        except Exception:
-            forget_event(services.engine, once)  # not shared: the button may be pressed again
-            raise
+            posted = respond(text=fallback_text(shown), blocks=payload,
+                             response_type="in_channel", replace_original=False)  # fmt: skip
+            shared = posted.status_code == 200
+            if shared:
+                respond(delete_original=True)
+            else:
+                log.warning("share failed: %s %s", posted.status_code, posted.body)
+                respond(text=t(outcome.language, "share_failed"), response_type="ephemeral",
+                        replace_original=False)  # fmt: skip
+        finally:
+            if not shared:  # not shared: the button may be pressed again
+                forget_event(services.engine, once)
 
-    app.action(re.compile(rf"^{ASK_ACTION}_\d+$"))(ask)
-    app.action(MORE_ACTION)(more)
+    def share(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
+        ack()
+        later(share_answer, body, client, respond)
+
+    app.action(re.compile(rf"^{ASK_ACTION}_\d+$"))(pressed)
+    app.action(MORE_ACTION)(pressed)
     app.action(SHARE_ACTION)(share)
 
 
@@ -306,41 +385,47 @@ def _modal(lang: str, initial: str) -> dict[str, Any]:
     }
 
 
-def register_shortcuts(app: App, answerer: Answerer) -> None:
+def register_shortcuts(app: App, answerer: Answerer, later: Later) -> None:
     """The global shortcut and the message shortcut ("Ask Ponte about this") open a modal
     with the question; the answer arrives in the DM with Ponte."""
 
-    def open_modal(ack: Ack, shortcut: dict[str, Any], client: WebClient) -> None:
-        ack()
+    def show_modal(shortcut: dict[str, Any], client: WebClient) -> None:
         user = shortcut["user"]["id"]
-        text = (shortcut.get("message") or {}).get("text", "")
+        text = (shortcut.get("message") or {}).get("text") or ""
         client.views_open(trigger_id=shortcut["trigger_id"],
                           view=_modal(answerer.language(user), text))  # fmt: skip
 
+    def open_modal(ack: Ack, shortcut: dict[str, Any], client: WebClient) -> None:
+        ack()
+        later(show_modal, shortcut, client)  # the trigger lasts 3 s: the pool is not full
+
+    def answer_modal(user: str, question: str, client: WebClient) -> None:
+        answerer.answer(MessageReply(client, user), question, user=user, key=dm_key(user))
+
     def submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
         user = body["user"]["id"]
-        lang = answerer.language(user)
         values = view["state"]["values"].get(QUESTION_BLOCK, {}).get(QUESTION_INPUT, {})
         question = (values.get("value") or "").strip()
-        if not question:
-            ack(response_action="errors", errors={QUESTION_BLOCK: t(lang, "ask_empty")})
-            return
-        if len(question) > MAX_CHARS:
-            error = t(lang, "ask_too_long", chars=MAX_CHARS)
+        if not question or len(question) > MAX_CHARS:
+            lang = answerer.language(user)
+            error = t(lang, "ask_too_long", chars=MAX_CHARS) if question else t(lang, "ask_empty")
             ack(response_action="errors", errors={QUESTION_BLOCK: error})
             return
         ack()
-        answerer.answer(MessageReply(client, user), question, user=user, key=dm_key(user))
+        later(answer_modal, user, question, client)
 
     app.shortcut(SHORTCUT)(open_modal)
     app.shortcut(MESSAGE_SHORTCUT)(open_modal)
     app.view(MODAL)(submitted)
 
 
-def register_home(app: App, services: SlackServices, once: ExactlyOnce) -> None:
-    def opened(body: dict[str, Any], event: dict[str, Any], client: WebClient) -> None:
+def register_home(app: App, services: SlackServices, once: ExactlyOnce, later: Later) -> None:
+    def publish(body: dict[str, Any], event: dict[str, Any], client: WebClient) -> None:
         if event.get("tab", "home") != "home" or not once(body):
             return
         client.views_publish(user_id=event["user"], view=home_for(services, event["user"]))
+
+    def opened(body: dict[str, Any], event: dict[str, Any], client: WebClient) -> None:
+        later(publish, body, event, client)
 
     app.event("app_home_opened")(opened)

@@ -14,6 +14,7 @@ from slack_bolt.adapter.asgi import SlackRequestHandler
 from slack_bolt.adapter.asgi.http_request import AsgiHttpRequest
 from slack_bolt.request import BoltRequest
 from slack_bolt.response import BoltResponse
+from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy import Engine, text
 
@@ -67,10 +68,10 @@ def serve_http(app: App, settings: Settings, engine: Engine, *, host: str = "0.0
     uvicorn.run(PonteAsgi(app, engine), host=host, port=settings.port, log_level="warning")
 
 
-def check_token(app: App, settings: Settings) -> str:
+def check_token(client: WebClient, settings: Settings) -> str:
     """Who the bot token belongs to, or a PonteError saying what Slack said about it."""
     try:
-        found = app.client.auth_test()
+        found = client.auth_test()
     except SlackApiError as exc:
         raise PonteError(
             f"Slack refused SLACK_BOT_TOKEN ({exc.response.get('error')}): copy the Bot User "

@@ -193,20 +193,16 @@ class Rig:
         button: dict[str, Any],
         *,
         user: str,
-        channel: str = "C0SALES",
+        channel: str | None = "C0SALES",
         message: dict[str, Any] | None = None,
         ephemeral: bool = False,
     ) -> BoltResponse:
-        """Press `button` (a button element from blocks Ponte sent) on a message."""
-        container = {"type": "message", "message_ts": (message or {}).get("ts", "1764230000.1"),
-                     "channel_id": channel, "is_ephemeral": ephemeral}  # fmt: skip
+        """Press `button` (a button element from blocks Ponte sent) on a message, or on the
+        Home tab when `channel` is None (no channel, no message, no response_url there)."""
         payload: dict[str, Any] = {
             "type": "block_actions",
             "user": {"id": user, "team_id": TEAM},
-            "container": container,
-            "channel": {"id": channel},
             "trigger_id": f"trigger.{next(self.ids)}",
-            "response_url": f"{self.mock.url}/respond/{next(self.ids)}",
             "actions": [
                 {
                     "type": "button",
@@ -217,8 +213,17 @@ class Rig:
                 }
             ],
         }
+        if channel is None:
+            payload["container"] = {"type": "view", "view_id": "V0HOME"}
+            payload["view"] = {"id": "V0HOME", "type": "home"}
+            return self.interaction(payload)
+        ts = (message or {}).get("ts") or f"{time.time():.6f}"
+        payload["container"] = {"type": "message", "message_ts": ts, "channel_id": channel,
+                                "is_ephemeral": ephemeral}  # fmt: skip
+        payload["channel"] = {"id": channel}
+        payload["response_url"] = f"{self.mock.url}/respond/{next(self.ids)}"
         if not ephemeral:
-            payload["message"] = message or {"ts": "1764230000.1", "type": "message"}
+            payload["message"] = message or {"ts": ts, "type": "message"}
         return self.interaction(payload)
 
 
@@ -259,7 +264,8 @@ def make_rig(mock_slack: MockSlack, demo_engine: Engine) -> Iterator[Any]:
         services = SlackServices(engine, Assistant(engine), Clock(DEMO_TODAY))
         executors.append(Tracked())
         settings = slack_settings(mock_slack, **overrides)
-        app = create_app(settings, services, listener_executor=executors[-1])
+        app = create_app(settings, services, listener_executor=executors[-1],
+                         work_executor=executors[-1])  # fmt: skip
         return Rig(app, mock_slack, engine, executors[-1])
 
     yield build

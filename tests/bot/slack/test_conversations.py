@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import Engine
 
 from bot.render.i18n import number
@@ -22,7 +24,8 @@ def test_a_mention_is_answered_once_in_its_thread(rig: Rig, demo_engine: Engine)
     assert reply.params["text"].startswith(f"{number('en', available)} pcs available")
     context = next(b for b in blocks if b["type"] == "context")
     assert "stock" in block_text([context]).lower()  # where the numbers come from
-    assert button(blocks, "Show forecast")["value"] == '{"ask": "forecast PAD-28"}'
+    show = json.loads(button(blocks, "Show forecast")["value"])
+    assert show == {"ask": "forecast PAD-28", "by": "U01WALKER"}
 
 
 def test_a_forecast_in_a_thread_comes_with_its_chart(rig: Rig) -> None:

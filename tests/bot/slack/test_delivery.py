@@ -4,6 +4,7 @@ often Slack retries it, and rate limits waited out rather than answers lost."""
 from __future__ import annotations
 
 import json
+import threading
 import time
 from pathlib import Path
 
@@ -98,3 +99,31 @@ def test_when_ponte_breaks_the_asker_is_told_rather_than_left_waiting(
     [reply] = rig.mock.wait_for("response_url")
     assert reply.params["text"].startswith("Something went wrong on my side")
     assert reply.params["response_type"] == "ephemeral"
+
+
+def test_slash_commands_are_acknowledged_while_every_answering_thread_is_busy(
+    mock_slack, demo_engine: Engine
+) -> None:  # type: ignore[no-untyped-def]
+    from concurrent.futures import ThreadPoolExecutor
+
+    from bot.settings import Clock
+    from bot.slack.app import SlackServices, create_app
+    from tests.bot.slack.conftest import slack_settings
+    from tests.conftest import DEMO_TODAY
+    from tools.assistant import Assistant
+
+    mock_slack.reset()
+    work = ThreadPoolExecutor(max_workers=1)
+    release = threading.Event()
+    work.submit(release.wait)  # a slow answer (an LLM, say) holds the only answering thread
+    services = SlackServices(demo_engine, Assistant(demo_engine), Clock(DEMO_TODAY))
+    rig = Rig(create_app(slack_settings(mock_slack), services, work_executor=work), mock_slack,
+              demo_engine, None)  # type: ignore[arg-type]  # fmt: skip
+    started = time.monotonic()
+    responses = [rig.slash("stock PAD-28", user="U01WALKER") for _ in range(8)]
+    assert all(r.status == 200 for r in responses)
+    assert time.monotonic() - started < 3  # all eight inside Slack's window, not 404s
+    assert mock_slack.of("response_url") == []  # their answers wait their turn...
+    release.set()
+    assert len(mock_slack.wait_for("response_url", 8)) == 8  # ...and then all arrive
+    work.shutdown(wait=True)

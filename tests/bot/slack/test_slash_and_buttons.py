@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 from sqlalchemy import Engine
 
@@ -22,7 +23,8 @@ def test_slash_stock_is_a_private_reply_with_a_share_button(rig: Rig) -> None:
     assert reply.params["response_type"] == "ephemeral"
     assert "pcs available" in reply.params["text"]
     share = button(reply.params["blocks"], "Share in channel")
-    value = {"tool": "stock_status", "args": {"product": "PAD-28"}, "lang": "en", "page": 1}
+    value = {"tool": "stock_status", "args": {"product": "PAD-28"}, "lang": "en", "page": 1,
+             "by": "U01WALKER"}  # fmt: skip
     assert json.loads(share["value"]) == value
 
 
@@ -64,11 +66,12 @@ def test_share_in_channel_posts_once_and_removes_the_private_reply(rig: Rig) -> 
     rig.calls()
     rig.mock.reset()
     share = button(private.params["blocks"], "Share in channel")
-    rig.click(share, user="U01WALKER", ephemeral=True)
-    rig.click(share, user="U01WALKER", ephemeral=True)  # pressed twice
+    message = {"ts": f"{time.time():.6f}"}
+    rig.click(share, user="U01WALKER", ephemeral=True, message=message)
+    rig.click(share, user="U01WALKER", ephemeral=True, message=message)  # pressed twice
     rig.mock.wait_for("response_url", 2)
     assert rig.calls() == ["response_url", "response_url"]  # through the reply, not as Ponte
-    removed, posted = rig.mock.of("response_url")
+    posted, removed = rig.mock.of("response_url")  # the private copy goes once shared
     assert removed.params["delete_original"] is True
     assert posted.params["response_type"] == "in_channel" and not posted.params["replace_original"]
     assert "pcs available" in posted.params["text"]
@@ -84,7 +87,7 @@ def test_slash_share_of_a_refusal_stays_private(rig: Rig) -> None:
     assert "Sorry, you can see your own quota" in reply.params["text"]
 
 
-def test_a_follow_up_button_answers_in_the_thread_as_the_person_who_pressed_it(
+def test_a_follow_up_button_answers_the_asker_in_the_thread_and_others_privately(
     rig: Rig,
 ) -> None:
     ts = rig.mention("stock PAD-28", user="U01WALKER")
@@ -93,13 +96,63 @@ def test_a_follow_up_button_answers_in_the_thread_as_the_person_who_pressed_it(
     rig.mock.reset()
     show = button(answer.blocks(), "Show forecast")
     message = {"type": "message", "ts": "1764230000.000009", "thread_ts": ts}
-    rig.click(show, user="U01ROSSI", message=message)
+    rig.click(show, user="U01WALKER", message=message)
     [forecast] = rig.mock.wait_for("chat.postMessage")
     assert forecast.params["thread_ts"] == ts and "units forecast" in forecast.params["text"]
     rig.calls()
-    rig.click(show, user="U0STRANGER", message=message)  # identity is the presser's
-    stranger = rig.mock.wait_for("chat.postMessage", 2)[1]
+    rig.click(show, user="U01ROSSI", message=message)  # someone else in the channel
+    rig.click(show, user="U0STRANGER", message=message)  # and someone Ponte does not know
+    rossi, stranger = sorted(rig.mock.wait_for("response_url", 2), key=lambda c: c.params["text"])
+    assert rig.calls() == ["chat.postMessage", "response_url", "response_url"]
+    assert rossi.params["response_type"] == "ephemeral" and "units" in rossi.params["text"]
+    assert stranger.params["response_type"] == "ephemeral"
     assert "I don't know you yet (U0STRANGER)" in stranger.params["text"]
+
+
+def test_a_failed_share_keeps_the_private_answer_and_can_be_pressed_again(rig: Rig) -> None:
+    from tests.slack_mock import Failure
+
+    rig.slash("stock PAD-28", user="U01WALKER")
+    [private] = rig.mock.wait_for("response_url")
+    rig.calls()
+    rig.mock.reset()
+    rig.mock.fail("response_url", Failure(404, {"ok": False, "error": "expired_url"}))
+    share = button(private.params["blocks"], "Share in channel")
+    message = {"ts": f"{time.time():.6f}"}
+    rig.click(share, user="U01WALKER", ephemeral=True, message=message)
+    [note] = rig.mock.wait_for("response_url")
+    assert rig.calls() == ["response_url"]  # no delete_original: the answer is still there
+    assert note.params["text"].startswith("Slack did not take the shared answer")
+    rig.mock.reset()
+    rig.click(share, user="U01WALKER", ephemeral=True, message=message)
+    posted, removed = rig.mock.wait_for("response_url", 2)
+    assert posted.params["response_type"] == "in_channel" and removed.params["delete_original"]
+
+
+def test_a_button_on_the_home_tab_answers_in_the_dm(rig: Rig) -> None:
+    show = {"action_id": "ponte_ask_0", "value": '{"ask": "stock PAD-28", "by": "U01WALKER"}'}
+    rig.click(show, user="U01WALKER", channel=None)
+    [answer] = rig.mock.wait_for("chat.postMessage")
+    assert answer.params["channel"] == "U01WALKER" and "pcs available" in answer.params["text"]
+    rig.click({"action_id": "ponte_more", "value": "{}"}, user="U01WALKER", channel=None)
+    stale = rig.mock.wait_for("chat.postMessage", 2)[1]
+    assert stale.params["text"] == "That button no longer works: ask me again."
+
+
+def test_a_crafted_button_runs_only_what_the_presser_may_ask(rig: Rig) -> None:
+    values = [
+        {"tool": "quota_status", "args": {"person": "U01ROSSI"}},  # another rep's quota
+        {"tool": "rm_rf", "args": {}},  # no such tool
+        {"tool": "stock_status", "args": {"product": ["PAD-28"]}},  # args of the wrong type
+    ]
+    for value in values:
+        rig.click({"action_id": "ponte_more", "value": json.dumps({**value, "page": 1})},
+                  user="U01WALKER", ephemeral=True)  # fmt: skip
+    replies = rig.mock.wait_for("response_url", 3)
+    texts = " | ".join(sorted(r.params["text"] for r in replies))
+    assert rig.calls() == ["response_url"] * 3
+    assert "Sorry, you can see your own quota" in texts and "Giulia Rossi:" not in texts
+    assert "there is no tool 'rm_rf'" in texts and "I could not use those values" in texts
 
 
 def test_more_shows_the_next_page_of_a_long_table(rig: Rig, ask: Ask) -> None:
