@@ -116,10 +116,14 @@ def test_an_assistant_thread_offers_prompts_then_answers_with_a_status(rig: Rig)
     assert answer.params["thread_ts"] == "1764230001.1" and "disponibili" in answer.params["text"]
 
 
-def test_a_reply_in_a_plain_dm_thread_is_answered_without_a_status(rig: Rig) -> None:
+def test_a_reply_in_a_plain_dm_thread_continues_the_dm_conversation(rig: Rig) -> None:
     from tests.slack_mock import Failure
 
+    rig.dm("forecast please", user="U01WALKER", channel="D0WALKER")
+    [asked] = rig.mock.wait_for("chat.postMessage")
+    assert "Which product?" in asked.params["text"]
     rig.mock.fail("assistant.threads.setStatus", Failure(body={"ok": False, "error": "invalid"}))
-    rig.dm("stock PAD-28", user="U01WALKER", channel="D0WALKER", thread_ts="1764230001.9")
-    [answer] = rig.mock.wait_for("chat.postMessage")
-    assert answer.params["thread_ts"] == "1764230001.9" and "pcs available" in answer.params["text"]
+    rig.dm("PAD-28", user="U01WALKER", channel="D0WALKER", thread_ts="1764230009.5")
+    answer = rig.mock.wait_for("chat.postMessage", 2)[1]
+    assert answer.params["thread_ts"] == "1764230009.5"
+    assert "units forecast" in answer.params["text"]  # the product answers the question asked
