@@ -238,9 +238,9 @@ def button_value(body: dict[str, Any]) -> dict[str, Any]:
 class ButtonReply:
     """Where a button's answer goes: privately under a private reply, in the thread of a
     channel message or a DM thread, at the top of the DM for a DM or the Home tab. In a
-    channel it is public only when it is an answer for the person who asked the first
-    question: someone else's press, a refusal or a question back goes to the presser alone,
-    and so does everything when Ponte may not post in that channel."""
+    channel thread it is public only for the person who asked there (as their own mention
+    would be): anyone else's press is answered to them alone, and so is everything when
+    Ponte may not post in that channel."""
 
     def __init__(self, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
         self.user = user = body["user"]["id"]
@@ -272,7 +272,7 @@ class ButtonReply:
             self.inner.working(text)
 
     def post(self, text: str, blocks: list[dict[str, Any]], *, answered: bool) -> None:
-        if self.public and not (answered and self.for_the_asker):
+        if self.public and not self.for_the_asker:
             self.privately(text, blocks)
             return
         try:
