@@ -97,12 +97,10 @@ class Assistant:
         message in `conversation`) unless `confirmed` says it was given up front (--yes)."""
         conversation = conversation if conversation is not None else Conversation()
         try:
-            caller = identify(self.engine, user)
+            ctx = self.context(user, today=today, now=now, confirmed=confirmed)
         except PonteError as exc:
-            language = question_language(question, "en")
-            return Outcome("unknown_user", language, code=exc.code, params=exc.params)
-        index = self.index()
-        ctx = RunContext(self.engine, caller, caller.language, today, now, index, confirmed)
+            return unknown_user(exc, question_language(question, "en"))
+        caller, index = ctx.caller, ctx.index
         awaiting, conversation.awaiting = conversation.awaiting, None
         if awaiting is not None:
             reply = " ".join(fold(question).strip(" .!").split())
@@ -141,13 +139,20 @@ class Assistant:
         verified `user`: their permissions, their language, today's data. A write is not
         re-run this way: it needs the user's yes in a conversation."""
         try:
-            caller = identify(self.engine, user)
+            ctx = self.context(user, today=today, now=now)
         except PonteError as exc:
-            return Outcome("unknown_user", "en", code=exc.code, params=exc.params)
-        ctx = RunContext(self.engine, caller, caller.language, today, now, self.index())
+            return unknown_user(exc, "en")
         if writes(tool):
-            return Outcome("not_understood", caller.language, caller=caller)
-        return call(ctx, tool, args, language=caller.language)
+            return Outcome("not_understood", ctx.language, caller=ctx.caller)
+        return call(ctx, tool, args, language=ctx.language)
+
+    def context(
+        self, user: str, *, today: dt.date, now: dt.datetime, confirmed: bool = False
+    ) -> RunContext:
+        """The verified `user` as a caller, in their language, with the current catalogue;
+        a PonteError when they are not in the people list."""
+        caller = identify(self.engine, user)
+        return RunContext(self.engine, caller, caller.language, today, now, self.index(), confirmed)
 
     def follow(self, route: Route, ctx: RunContext, conversation: Conversation) -> Outcome:
         """Run a route's tool call for the caller in `ctx`, or explain why not."""
@@ -182,6 +187,11 @@ class Assistant:
             conversation.awaiting = route
             return Outcome("confirm", **base)
         return call(ctx, route.tool, route.args, language=route.language)
+
+
+def unknown_user(exc: PonteError, language: str) -> Outcome:
+    """The polite reply to someone not in the people list (who to ask is in `exc`)."""
+    return Outcome("unknown_user", language, code=exc.code, params=exc.params)
 
 
 def call(ctx: RunContext, tool: str, args: dict[str, Any], *, language: str) -> Outcome:

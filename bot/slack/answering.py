@@ -43,13 +43,20 @@ class MessageReply:
     """A message in a channel, a thread or a DM; the "working on it" message becomes the
     answer. `channel` may be a user id: Slack then posts in the app's DM with them."""
 
-    def __init__(self, client: WebClient, channel: str, thread_ts: str | None = None) -> None:
+    def __init__(
+        self,
+        client: WebClient,
+        channel: str,
+        thread_ts: str | None = None,
+        *,
+        working_note: bool = True,  # False where an assistant status already says it
+    ) -> None:
         self.client, self.channel, self.thread_ts = client, channel, thread_ts
+        self.working_note = working_note
         self.placeholder: str | None = None
-        self.status = True  # False in assistant threads, whose status says "working"
 
     def working(self, text: str) -> None:
-        if not self.status:
+        if not self.working_note:
             return
         sent = self.client.chat_postMessage(
             channel=self.channel, thread_ts=self.thread_ts, text=text

@@ -12,12 +12,11 @@ from bot.render.cards import Card, card
 from bot.render.home_cards import stockouts_card, top_stock_card
 from bot.render.i18n import pick
 from bot.slack.app import SlackServices
-from planning.access import authorize, identify
+from planning.access import authorize
 from planning.errors import PonteError
 from planning.models import Role
 from planning.overview import nearest_stockouts, top_products
-from tools.assistant import Outcome, call
-from tools.context import RunContext
+from tools.assistant import call, unknown_user
 
 TOP_PRODUCTS = 5
 STOCKOUT_WEEKS = 13
@@ -29,12 +28,10 @@ def home_for(services: SlackServices, user: str) -> dict[str, Any]:
     engine, clock = services.engine, services.clock
     today, now = clock.today(), clock.now()
     try:
-        caller = identify(engine, user)
+        ctx = services.assistant.context(user, today=today, now=now)
     except PonteError as exc:
-        unknown = Outcome("unknown_user", "en", code=exc.code, params=exc.params)
-        return home_view("Ponte", [card(unknown)])
-    lang = caller.language
-    ctx = RunContext(engine, caller, lang, today, now, services.assistant.index())
+        return home_view("Ponte", [card(unknown_user(exc, "en"))])
+    caller, lang = ctx.caller, ctx.language
 
     def tool(name: str, **args: Any) -> Card:
         return card(call(ctx, name, args, language=lang))

@@ -30,6 +30,7 @@ from bot.slack.slash import slash_request
 from planning.access import ABILITIES, identify
 from planning.errors import PonteError
 from planning.events import first_delivery, forget_event
+from tools.assistant import unknown_user
 from tools.router import MAX_CHARS
 
 log = logging.getLogger("ponte.slack")
@@ -145,9 +146,8 @@ def register_assistant(app: App, answerer: Answerer, once: ExactlyOnce, later: L
         user = payload["assistant_thread"]["user_id"]
         try:
             caller = identify(answerer.services.engine, user)
-        except PonteError:
-            outcome = answerer.ask("", user=user)  # the polite "who to ask" reply, only
-            say(text=fallback_text(card(outcome)))
+        except PonteError as exc:  # the polite "who to ask" reply, and nothing else
+            say(text=fallback_text(card(unknown_user(exc, "en"))))
             return
         lang = caller.language
         say(text=t(lang, "greeting", name=caller.name.split()[0]))
@@ -177,14 +177,15 @@ def register_assistant(app: App, answerer: Answerer, once: ExactlyOnce, later: L
         if not once(body):
             return
         channel, thread, user = payload["channel"], payload["thread_ts"], payload["user"]
-        reply = MessageReply(client, channel, thread)
-        key: tuple[str, ...] = (channel, thread, user)
+        key: tuple[str, ...]
         try:
             set_status(t(answerer.language(user), "status"))
-            reply.status = False  # the assistant status already says it is working
+            status, key = True, (channel, thread, user)
         except SlackApiError as exc:  # a plain DM thread: no assistant, the DM's conversation
             log.info("no assistant status in %s: %s", channel, exc.response.get("error"))
-            key = dm_key(user)
+            status, key = False, dm_key(user)
+        # With the assistant's status showing, no "working on it" message is needed.
+        reply = MessageReply(client, channel, thread, working_note=not status)
         outcome = answerer.answer(reply, payload.get("text", ""), user=user, key=key)
         answerer.attach_chart(client, outcome, channel=channel, thread_ts=thread)
 
@@ -242,7 +243,9 @@ class ButtonReply:
     would be): anyone else's press is answered to them alone, and so is everything when
     Ponte may not post in that channel."""
 
-    def __init__(self, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
+    def __init__(
+        self, body: dict[str, Any], value: dict[str, Any], client: WebClient, respond: Respond
+    ) -> None:
         self.user = user = body["user"]["id"]
         container = body.get("container", {})
         channel = (body.get("channel") or {}).get("id") or container.get("channel_id")
@@ -261,7 +264,7 @@ class ButtonReply:
             thread = thread or message.get("ts") or container.get("message_ts")
             self.inner, self.key = MessageReply(client, channel, thread), (channel, thread, user)
             self.public = not channel.startswith("D")
-        self.asker = button_value(body).get("by")
+        self.asker = value.get("by")
 
     @property
     def for_the_asker(self) -> bool:
@@ -305,7 +308,7 @@ def register_actions(app: App, answerer: Answerer, services: SlackServices, late
         if not value:
             stale(client, respond, user)
             return
-        reply = ButtonReply(body, client, respond)
+        reply = ButtonReply(body, value, client, respond)
         if "ask" in value:
             answerer.answer(reply, value["ask"], user=user, key=reply.key,
                             shareable=reply.private)  # fmt: skip
