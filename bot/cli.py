@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import click
 from rich.console import Console
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 
 from bot import terminal
 from bot.settings import Clock, Settings
@@ -70,6 +71,16 @@ def today_option(func: F) -> F:
     )(func)
 
 
+def database_trouble(exc: OperationalError) -> str:
+    """One line for a database that failed under a command, instead of a traceback."""
+    from planning.db import is_lock_timeout
+
+    if is_lock_timeout(exc):
+        return "another import or writer is holding the database: try again when it has finished"
+    reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+    return f"the database failed during the command ({reason}); nothing half-done was kept"
+
+
 def _date(value: dt.datetime | None) -> dt.date | None:
     return value.date() if value else None
 
@@ -84,6 +95,8 @@ class PonteGroup(click.Group):
             raise
         except PonteError as exc:
             raise click.ClickException(str(exc)) from exc
+        except OperationalError as exc:  # the database went away or stayed locked mid-command
+            raise click.ClickException(database_trouble(exc)) from exc
 
 
 @click.group(cls=PonteGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -141,8 +154,20 @@ def db_upgrade() -> None:
 
 @cli.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Reject the import on any warning (rows summed into one, a file emptying a table).",
+)
+@click.option(
+    "--wait",
+    type=click.FloatRange(min=0),
+    default=60.0,
+    show_default=True,
+    help="Seconds to wait while another import or writer holds the database.",
+)
 @today_option
-def import_(paths: tuple[Path, ...], today: dt.datetime | None) -> None:
+def import_(paths: tuple[Path, ...], strict: bool, wait: float, today: dt.datetime | None) -> None:
     """Import .csv/.xlsx contract files or folders (all or nothing).
 
     Every file is validated before anything is written; a bad import lists each problem
@@ -150,10 +175,11 @@ def import_(paths: tuple[Path, ...], today: dt.datetime | None) -> None:
     nothing.
     """
     services = build_services(_date(today))
-    _import(services, list(paths))
+    _import(services, list(paths), strict=strict, wait=wait)
 
 
-def _import(services: Services, paths: list[Path]) -> None:
+def _import(services: Services, paths: list[Path], *, strict: bool = False,
+            wait: float = 60.0) -> None:  # fmt: skip
     from planning.importer import import_files
 
     console = services.console
@@ -165,6 +191,8 @@ def _import(services: Services, paths: list[Path]) -> None:
                 now=services.clock.now(),
                 actor=services.actor,
                 progress=progress,
+                strict=strict,
+                lock_wait=wait,
             )
     except ImportRejected as rejected:
         terminal.print_rejection(console, rejected)

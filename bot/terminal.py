@@ -81,12 +81,20 @@ def print_import_summary(console: Console, summary: ImportSummary) -> None:
     console.print(import_summary_table(summary))
     if not summary.changed:
         console.print("Nothing changed: the database already held exactly these rows.")
+    if summary.warnings:
+        console.print(
+            f"[bold yellow]{summary.warnings.total} warning(s)[/]: imported as the contract "
+            "says, but check them (--strict rejects an import with warnings).",
+            highlight=False,
+        )
+        for line in summary.warning_lines():
+            console.print(line, highlight=False, markup=False, soft_wrap=True)
 
 
 def print_rejection(console: Console, rejected: ImportRejected) -> None:
+    found = "warning(s) found with --strict" if rejected.strict else "problem(s) found"
     console.print(
-        f"[bold red]Import rejected[/]: {rejected.problems.total} problem(s) found; "
-        "nothing was imported.",
+        f"[bold red]Import rejected[/]: {rejected.problems.total} {found}; nothing was imported.",
         highlight=False,
     )
     for line in rejected.lines():

@@ -35,6 +35,19 @@ DuplicatePolicy = Literal["reject", "sum"]
 # what is open now: a shipped order or a received batch is simply no longer in the file).
 Replaces = Literal["nothing", "as_of", "everything"]
 
+# Upper bounds on what one row may say. Far above any real business (a billion units in one
+# line, a trillion euros in one row or one target), and low enough that every sum Ponte
+# makes over millions of rows stays exact in a float (below 2**53) and every lead time
+# stays a date: one mistyped exponent (1e308) can no longer turn every plan into noise.
+MAX_UNITS = 1_000_000_000
+MAX_UNIT_PRICE = 1_000_000_000
+MAX_MONEY = 1_000_000_000_000
+MAX_TARGET_UNITS = 1_000_000_000_000
+MAX_LEAD_TIME_DAYS = 3650
+# Dates outside these years are typing mistakes (0202, 2202), never history or plans (an
+# open end written 9999-12-31 excepted).
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+
 
 @dataclass(frozen=True)
 class ColumnSpec:
@@ -44,6 +57,9 @@ class ColumnSpec:
     default: str | int | float | None = None
     minimum: float | None = None
     strictly_positive: bool = False
+    maximum: float | None = None
+    not_future: bool = False  # a date that cannot lie after the day of the import
+    open_end: bool = False  # a date where 9999-12-31 is the usual way to write "no end"
     choices: tuple[str, ...] = ()
     references: Reference | None = None
 
@@ -76,8 +92,22 @@ class FileSpec:
         return next(c for c in self.columns if c.name == name)
 
 
-def _qty(name: str, *, required: bool = True, positive: bool = False) -> ColumnSpec:
-    return ColumnSpec(name, "number", required=required, minimum=0, strictly_positive=positive)
+def _qty(
+    name: str, *, required: bool = True, positive: bool = False, default: float | None = None
+) -> ColumnSpec:
+    return ColumnSpec(
+        name,
+        "number",
+        required=required,
+        default=default,
+        minimum=0,
+        strictly_positive=positive,
+        maximum=MAX_UNITS,
+    )
+
+
+def _amount(name: str, maximum: float = MAX_MONEY) -> ColumnSpec:
+    return ColumnSpec(name, "number", minimum=0, maximum=maximum)
 
 
 FILES: tuple[FileSpec, ...] = (
@@ -89,9 +119,9 @@ FILES: tuple[FileSpec, ...] = (
             ColumnSpec("name", required=True),
             ColumnSpec("family", required=True),
             ColumnSpec("unit", default="pcs"),
-            ColumnSpec("unit_price", "number", minimum=0),
-            ColumnSpec("lead_time_days", "int", default=14, minimum=0),
-            ColumnSpec("safety_stock", "number", default=0.0, minimum=0),
+            _amount("unit_price", MAX_UNIT_PRICE),
+            ColumnSpec("lead_time_days", "int", default=14, minimum=0, maximum=MAX_LEAD_TIME_DAYS),
+            _qty("safety_stock", required=False, default=0.0),
         ),
         key=("sku",),
     ),
@@ -142,7 +172,7 @@ FILES: tuple[FileSpec, ...] = (
             ColumnSpec("sku", required=True, references="product"),
             ColumnSpec("location", required=True, references="location"),
             _qty("on_hand"),
-            ColumnSpec("allocated", "number", default=0.0, minimum=0),
+            _qty("allocated", required=False, default=0.0),
             ColumnSpec("as_of", "date", required=True),
         ),
         key=("sku", "location", "as_of"),
@@ -152,14 +182,14 @@ FILES: tuple[FileSpec, ...] = (
         "sales",
         SalesActual,
         (
-            ColumnSpec("date", "date", required=True),
+            ColumnSpec("date", "date", required=True, not_future=True),
             ColumnSpec("sku", required=True, references="product"),
             _qty("quantity"),
             ColumnSpec("location", references="location"),
             ColumnSpec("territory", references="territory"),
             ColumnSpec("customer"),
             ColumnSpec("rep", "slack_user_id", references="person"),
-            ColumnSpec("revenue", "number", minimum=0),
+            _amount("revenue"),
         ),
         key=("date", "sku", "location", "territory", "customer", "rep"),
         duplicates="sum",
@@ -172,7 +202,7 @@ FILES: tuple[FileSpec, ...] = (
             ColumnSpec("plant", required=True, references="plant"),
             ColumnSpec("family", required=True, references="family"),
             ColumnSpec("start_date", "date", required=True),
-            ColumnSpec("end_date", "date"),
+            ColumnSpec("end_date", "date", open_end=True),
             _qty("units_per_week"),
         ),
         key=("plant", "family", "start_date"),
@@ -213,8 +243,8 @@ FILES: tuple[FileSpec, ...] = (
             ColumnSpec("rep", "slack_user_id", references="person"),
             ColumnSpec("territory", references="territory"),
             ColumnSpec("family", references="family"),
-            ColumnSpec("target_units", "number", minimum=0),
-            ColumnSpec("target_revenue", "number", minimum=0),
+            _amount("target_units", MAX_TARGET_UNITS),
+            _amount("target_revenue"),
         ),
         key=("period", "rep", "territory", "family"),
     ),

@@ -12,9 +12,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from sqlmodel import Session
 
 from planning.errors import PonteError
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 HEAD = "0003"
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+CONNECT_TIMEOUT = 10  # seconds to open a PostgreSQL connection
 
 
 class DatabaseError(PonteError):
@@ -54,7 +56,9 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    # A server that stopped answering fails a question in seconds, not after TCP's minutes.
+    connect_args = {"connect_timeout": CONNECT_TIMEOUT, **kwargs.pop("connect_args", {})}
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
 
 
 def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -75,6 +79,59 @@ def _sqlite_on_begin(connection: Any) -> None:
     # SQLITE_BUSY when a read-then-write transaction finds another writer got there first.
     mode = connection.get_execution_options().get("sqlite_begin", "")
     connection.exec_driver_sql(f"BEGIN {mode}".strip())
+
+
+@contextmanager
+def writing(engine: Engine, *, wait: float) -> Iterator[Connection]:
+    """A write transaction that waits at most `wait` seconds for another writer's locks
+    (then fails with a lock error, see `is_lock_timeout`), instead of the engine's default.
+
+    SQLite: BEGIN IMMEDIATE takes the one writer's lock up front, under a busy timeout set
+    for this transaction only. PostgreSQL: every lock wait inside it is bounded."""
+    millis = max(int(wait * 1000), 1)
+    with engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn:
+        if conn.dialect.name != "sqlite":
+            with conn.begin():
+                conn.exec_driver_sql(f"SET LOCAL lock_timeout = {millis}")
+                yield conn
+            return
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        previous = int(raw.execute("PRAGMA busy_timeout").fetchone()[0])
+        raw.execute(f"PRAGMA busy_timeout = {millis}")
+        try:
+            with conn.begin():
+                yield conn
+        finally:
+            raw.execute(f"PRAGMA busy_timeout = {previous}")
+
+
+def is_lock_timeout(exc: DBAPIError) -> bool:
+    """The database refused because another writer held a lock past the wait allowed."""
+    orig = exc.orig
+    if getattr(orig, "sqlstate", None) == "55P03":  # PostgreSQL: lock_not_available
+        return True
+    return "database is locked" in str(orig) or "database table is locked" in str(orig)
+
+
+SQLITE_UNAVAILABLE = ("database is locked", "database table is locked", "unable to open",
+                      "disk i/o error")  # fmt: skip
+
+
+def is_unavailable(exc: BaseException) -> bool:
+    """The database cannot be reached or used right now (down, refusing connections, cut
+    off, locked, out of pooled connections), as opposed to a bug in a query."""
+    if isinstance(exc, SQLAlchemyTimeoutError):  # every pooled connection busy
+        return True
+    if not isinstance(exc, DBAPIError):
+        return False
+    if exc.connection_invalidated or isinstance(exc, InterfaceError):
+        return True
+    if not isinstance(exc, OperationalError):
+        return False
+    if type(exc.orig).__module__ == "sqlite3":  # SQLite also says "no such table" this way
+        return str(exc.orig).lower().startswith(SQLITE_UNAVAILABLE)
+    return True  # PostgreSQL: connection failures, shutdowns, a database refusing connections
 
 
 def is_sqlite(engine: Engine) -> bool:

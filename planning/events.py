@@ -12,15 +12,22 @@ import datetime as dt
 from sqlalchemy import Engine, Table, delete, insert
 from sqlalchemy.exc import IntegrityError
 
+from planning.db import writing
 from planning.models import ProcessedEvent
 
 EVENTS: Table = ProcessedEvent.__table__  # type: ignore[attr-defined]
 
 
-def first_delivery(engine: Engine, event_id: str, *, source: str, now: dt.datetime) -> bool:
-    """Record `event_id`; True the first time it is seen, False for every retry after."""
+def first_delivery(
+    engine: Engine, event_id: str, *, source: str, now: dt.datetime, wait: float = 30.0
+) -> bool:
+    """Record `event_id`; True the first time it is seen, False for every retry after.
+
+    Waits at most `wait` seconds for another writer (a long import holds SQLite's one write
+    lock); past that, or with the database down, raises the database's error: the caller
+    decides whether to answer anyway."""
     try:
-        with engine.begin() as conn:
+        with writing(engine, wait=wait) as conn:
             conn.execute(insert(EVENTS).values(event_id=event_id, source=source, received_at=now))
     except IntegrityError:
         return False

@@ -13,10 +13,13 @@ from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import col, select
 
 from planning.bulk import EntityCounts, record_audit, write_frame
 from planning.contract import FILES_BY_ENTITY, FileSpec
+from planning.db import is_lock_timeout, writing
+from planning.errors import PonteError
 from planning.models import Capacity, Location, Person, Product, Territory
 from planning.problems import ImportRejected, Problems
 from planning.reading import (
@@ -31,6 +34,8 @@ from planning.validation import KnownKeys, check_entity, check_file, check_heade
 
 # Any constant shared by all Ponte processes: the advisory lock that serialises imports.
 IMPORT_LOCK_ID = 0x504F4E5445  # "PONTE"
+# How long an import waits for another writer before giving up (seconds).
+DEFAULT_LOCK_WAIT = 60.0
 
 # Called as progress(label, done, total) while files are read and written.
 Progress = Callable[[str, int, int], None]
@@ -40,10 +45,21 @@ Progress = Callable[[str, int, int], None]
 class ImportSummary:
     files: list[str]
     counts: dict[str, EntityCounts] = field(default_factory=dict)
+    # What the contract allows but a person should know: rows summed into one, a file that
+    # emptied a table. `--strict` rejects the import instead.
+    warnings: Problems = field(default_factory=Problems)
 
     @property
     def changed(self) -> bool:
         return any(c.inserted or c.updated or c.removed for c in self.counts.values())
+
+    def warning_lines(self, limit: int = 20) -> list[str]:
+        return ImportRejected(self.warnings, self.files).lines(limit)
+
+
+class DatabaseBusy(PonteError):
+    """Another import (or another writer) held the database for longer than the import may
+    wait; nothing was written."""
 
 
 def import_files(
@@ -53,9 +69,13 @@ def import_files(
     now: dt.datetime,
     actor: str,
     progress: Progress | None = None,
+    strict: bool = False,
+    lock_wait: float = DEFAULT_LOCK_WAIT,
 ) -> ImportSummary:
-    """Import contract files (CSV or .xlsx; files or folders). Raises ImportRejected."""
-    problems = Problems()
+    """Import contract files (CSV or .xlsx; files or folders). Raises ImportRejected when a
+    file is wrong (or, with `strict`, when anything earns a warning), and DatabaseBusy when
+    another writer keeps the database for more than `lock_wait` seconds."""
+    problems, warnings = Problems(), Problems()
     sources = discover([Path(p) for p in paths], problems)
     known = load_known_keys(engine)
     by_entity: dict[str, list[tuple[str, pd.DataFrame]]] = {}
@@ -64,40 +84,66 @@ def import_files(
         frame = _read_and_type(source, spec, problems, progress)
         if frame is None:
             continue
-        frame = check_file(spec, frame, source.label, known, problems)
+        frame = check_file(spec, frame, source.label, known, problems,
+                           today=now.date(), warnings=warnings)  # fmt: skip
         known.learn(spec, frame)
         by_entity.setdefault(spec.entity, []).append((source.label, frame))
     validated = [
-        (FILES_BY_ENTITY[entity], check_entity(FILES_BY_ENTITY[entity], parts, known, problems))
+        (FILES_BY_ENTITY[entity], [label for label, _ in parts],
+         check_entity(FILES_BY_ENTITY[entity], parts, known, problems))
         for entity, parts in by_entity.items()
-    ]
+    ]  # fmt: skip
     labels = [s.label for s in sources]
     if problems:
         raise ImportRejected(problems, labels)
+    if strict and warnings:
+        raise ImportRejected(warnings, labels, strict=True)
 
-    summary = ImportSummary(files=labels)
-    with engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn, conn.begin():
-        if conn.dialect.name == "postgresql":
-            # One import at a time: a second one waits here instead of colliding on new keys.
-            # (SQLite serialises writers by itself.)
-            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({IMPORT_LOCK_ID})")
-        for spec, frame in validated:
-            if progress:
-                progress(f"writing {spec.entity}", 0, len(frame))
-            summary.counts[spec.entity] = write_frame(conn, spec, frame, now=now)
-            if progress:
-                progress(f"writing {spec.entity}", len(frame), len(frame))
-        record_audit(
-            conn,
-            now=now,
-            actor=actor,
-            action="import",
-            details={
-                "files": labels,
-                "counts": {k: vars(v) for k, v in summary.counts.items()},
-            },
-        )
+    summary = ImportSummary(files=labels, warnings=warnings)
+    try:
+        with writing(engine, wait=lock_wait) as conn:
+            if conn.dialect.name == "postgresql":
+                # One import at a time: a second one queues here instead of colliding on
+                # new keys. (SQLite has one writer at a time anyway.)
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({IMPORT_LOCK_ID})")
+            for spec, files, frame in validated:
+                if progress:
+                    progress(f"writing {spec.entity}", 0, len(frame))
+                counts = summary.counts[spec.entity] = write_frame(conn, spec, frame, now=now)
+                if counts.rows == 0 and counts.removed:
+                    _emptied(warnings, spec, files, counts.removed)
+                if progress:
+                    progress(f"writing {spec.entity}", len(frame), len(frame))
+            if strict and warnings:  # rolls the whole import back
+                raise ImportRejected(warnings, labels, strict=True)
+            record_audit(
+                conn,
+                now=now,
+                actor=actor,
+                action="import",
+                details={
+                    "files": labels,
+                    "counts": {k: vars(v) for k, v in summary.counts.items()},
+                    "warnings": [str(w) for w in warnings.first(100, labels)],
+                },
+            )
+    except OperationalError as exc:
+        if not is_lock_timeout(exc):
+            raise
+        raise DatabaseBusy(
+            f"another import or writer has held the database for {lock_wait:g} s; nothing "
+            "was imported: try again when it has finished"
+        ) from exc
     return summary
+
+
+def _emptied(warnings: Problems, spec: FileSpec, files: list[str], removed: int) -> None:
+    noun = spec.entity.replace("_", " ")
+    reason = (
+        f"the file has no rows, so all {removed:,} {noun} were removed (it replaces the "
+        "whole table: was it exported empty?)"
+    )
+    warnings.add(", ".join(files), 0, "-", reason)
 
 
 def _read_and_type(

@@ -67,9 +67,10 @@ class Problems:
 class ImportRejected(PonteError):
     """The import was refused: nothing was written. `problems` says everything that is wrong."""
 
-    def __init__(self, problems: Problems, files: Sequence[str]) -> None:
+    def __init__(self, problems: Problems, files: Sequence[str], *, strict: bool = False) -> None:
         self.problems = problems
         self.files = list(files)
+        self.strict = strict  # the problems are warnings that strict mode refuses
         super().__init__(f"import rejected: {problems.total} problem(s); nothing was imported")
 
     def lines(self, limit: int = 50) -> list[str]:

@@ -141,7 +141,7 @@ def read_header(source: SourceFile) -> list[str]:
             with source.path.open(encoding="utf-8-sig", newline="") as handle:
                 header = next(csv.reader(handle), None)
         except UnicodeDecodeError as exc:
-            raise UnreadableFile("the file is not UTF-8 text (save it as CSV UTF-8)") from exc
+            raise _not_utf8(source.path) from exc
         except csv.Error as exc:
             raise UnreadableFile(f"malformed CSV header: {exc}", row=1) from exc
     else:
@@ -188,6 +188,7 @@ def _read_csv(path: Path, header: list[str], chunk_rows: int) -> Iterator[pd.Dat
             ),
         )
         record = 0
+        spanned = 0  # lines taken by cells that span several lines (an unclosed quote)
         for batch in reader:
             for start in range(0, batch.num_rows, chunk_rows):
                 part = batch.slice(start, chunk_rows)
@@ -195,17 +196,24 @@ def _read_csv(path: Path, header: list[str], chunk_rows: int) -> Iterator[pd.Dat
                 frame = pd.DataFrame(
                     {name: column.to_pandas() for name, column in zip(header, trimmed, strict=True)}
                 )
+                if lines is None:
+                    first = record + 2 + spanned
+                    inside = _newlines_inside(part)
+                    if inside is None:
+                        frame.index = pd.RangeIndex(first, first + part.num_rows)
+                    else:  # each record starts after the lines the records before it took
+                        before = np.concatenate(([0], np.cumsum(inside)[:-1]))
+                        frame.index = pd.Index(first + np.arange(part.num_rows) + before)
+                        spanned += int(inside.sum())
+                else:
+                    frame.index = pd.Index(lines[record : record + part.num_rows])
                 extra = _cells_beyond_header(part, len(header))
                 if extra:
                     raise UnreadableFile(
                         "a value lies beyond the last named column (name the column or "
                         "delete the value)",
-                        row=_line(lines, record + extra - 1),
+                        row=int(frame.index[extra - 1]),
                     )
-                if lines is None:
-                    frame.index = pd.RangeIndex(record + 2, record + 2 + part.num_rows)
-                else:
-                    frame.index = pd.Index(lines[record : record + part.num_rows])
                 record += part.num_rows
                 # Rows blank in every cell (",,," from spreadsheets) carry nothing; Arrow
                 # finds them far faster than a comparison of Python strings would.
@@ -218,12 +226,17 @@ def _read_csv(path: Path, header: list[str], chunk_rows: int) -> Iterator[pd.Dat
     except pa.ArrowInvalid as exc:
         message = str(exc).split("\n")[0]
         if "utf8" in message.lower():
-            raise UnreadableFile("the file is not UTF-8 text (save it as CSV UTF-8)") from exc
-        row, found = _first_ragged_line(path, width)
-        if row:
-            detail = f"expected {width} fields like the header, found {found}"
-            raise UnreadableFile(f"malformed CSV: {detail}", row=row) from exc
-        raise UnreadableFile(f"malformed CSV: {message}") from exc
+            raise _not_utf8(path) from exc
+        ragged = _first_ragged_record(path, width)
+        if ragged is None:
+            raise UnreadableFile(f"malformed CSV: {message}") from exc
+        detail = f"expected {width} fields like the header, found {ragged.fields}"
+        if ragged.last > ragged.first:  # only a quote left open makes a record span lines
+            closed = (
+                "is never closed" if ragged.never_closed else f"closes only on row {ragged.last}"
+            )
+            detail = f"a quote opened on this row {closed} ({detail})"
+        raise UnreadableFile(f"malformed CSV: {detail}", row=ragged.first) from exc
 
 
 def _raw_width(path: Path) -> int:
@@ -242,8 +255,30 @@ def _cells_beyond_header(part: Any, named: int) -> int:
     return 0
 
 
-def _line(lines: npt.NDArray[np.int64] | None, record: int) -> int:
-    return int(lines[record]) if lines is not None else record + 2
+def _newlines_inside(part: Any) -> npt.NDArray[np.int64] | None:
+    """Per record, the line breaks inside its cells (None when there are none, as usual)."""
+    import pyarrow.compute as pc
+
+    counts = [pc.count_substring(part.column(i), "\n") for i in range(part.num_columns)]
+    if not any(pc.sum(c).as_py() for c in counts):
+        return None
+    return np.sum([c.to_numpy(zero_copy_only=False) for c in counts], axis=0).astype(np.int64)
+
+
+def _not_utf8(path: Path) -> UnreadableFile:
+    """Where the first byte that is not UTF-8 text lies, so it can be found and fixed."""
+    with path.open("rb") as handle:
+        for line, raw in enumerate(handle, start=1):
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                before = raw[: exc.start].decode("utf-8", errors="replace")[-20:]
+                return UnreadableFile(
+                    f"byte 0x{raw[exc.start]:02X} after {before!r} is not UTF-8 text "
+                    "(save the file as CSV UTF-8)",
+                    row=line,
+                )
+    return UnreadableFile("the file is not UTF-8 text (save it as CSV UTF-8)")
 
 
 def _has_blank_lines(path: Path) -> bool:
@@ -272,7 +307,15 @@ def _record_lines(path: Path) -> npt.NDArray[np.int64]:
     return np.asarray(starts, dtype=np.int64)
 
 
-def _first_ragged_line(path: Path, width: int) -> tuple[int, int]:
+@dataclass(frozen=True)
+class Ragged:
+    first: int  # the line the record starts on
+    last: int  # the line it ends on (later than `first` when a quote was left open)
+    fields: int
+    never_closed: bool  # the quote that opened it is still open at the end of the file
+
+
+def _first_ragged_record(path: Path, width: int) -> Ragged | None:
     """Where the parser gave up: the first record whose field count differs from the header's.
 
     Only runs on the error path, so plain Python speed is fine.
@@ -280,10 +323,26 @@ def _first_ragged_line(path: Path, width: int) -> tuple[int, int]:
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle)
         next(reader, None)
+        previous_end = reader.line_num
         for record in reader:
             if record and len(record) != width:
-                return reader.line_num, len(record)
-    return 0, 0
+                last = reader.line_num
+                first = previous_end + 1
+                return Ragged(first, last, len(record), _quote_left_open(path, first, last))
+            previous_end = reader.line_num
+    return None
+
+
+def _quote_left_open(path: Path, first: int, last: int) -> bool:
+    """An odd number of quote characters from `first` to `last`: one never closes."""
+    quotes = 0
+    with path.open("rb") as handle:
+        for line, raw in enumerate(handle, start=1):
+            if line > last:
+                break
+            if line >= first:
+                quotes += raw.count(b'"')
+    return quotes % 2 == 1
 
 
 def _sheet_header(path: Path, sheet: str) -> list[str]:

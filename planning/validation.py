@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from planning.contract import ColumnSpec, FileSpec, Reference
+from planning.contract import FIRST_YEAR, LAST_YEAR, ColumnSpec, FileSpec, Reference
 from planning.problems import Problems
 
 SLACK_USER_ID = r"[UW][A-Z0-9]+"
@@ -135,6 +135,10 @@ def _convert(
             else:
                 low = (numbers < column.minimum).to_numpy()
                 _report_values(problems, label, rows, low, values, name, "must not be negative")
+        if column.maximum is not None:
+            high = (numbers > column.maximum).to_numpy()
+            reason = f"is above the limit of {column.maximum:,.0f} (see the file contract)"
+            _report_values(problems, label, rows, high, values, name, reason)
         if column.default is not None:
             numbers = numbers.fillna(column.default)
         return numbers.astype("Int64") if column.kind == "int" else numbers.astype(float)
@@ -146,20 +150,26 @@ def _convert(
         result = pd.Series(iso[codes] if len(iso) else [], index=values.index, dtype=object)
         bad = (~blank) & result.isna().to_numpy()
         _report_values(problems, label, rows, bad, values, name, "is not a date (use YYYY-MM-DD)")
-        return result
+        years = result.str.slice(0, 4).astype(float)
+        odd = ((years < FIRST_YEAR) | ((years > LAST_YEAR) & (not column.open_end))).to_numpy()
+        reason = f"is outside the years {FIRST_YEAR}-{LAST_YEAR} (a typing mistake?)"
+        _report_values(problems, label, rows, odd, values, name, reason)
+        return result.where(~odd, None)
     text = values
+    broken = (~blank) & _contains_distinct(values, "\n|\r")
+    if broken.any():
+        # Only an unclosed quote makes a cell span lines in these files; the cell then holds
+        # the rows that follow, so show where it starts, not all of it.
+        shown = values.str.split(r"\r|\n", n=1, regex=True).str[0].str.slice(0, 40) + "…"
+        reason = "spans several lines (is a quote left open on this row?)"
+        _report_values(problems, label, rows, broken, shown, name, reason)
     limit = max_length(spec_table, name)
     if limit is not None:
-        too_long = (~blank) & _distinct(values, lambda d: d.str.len() > limit)
+        too_long = (~blank) & (~broken) & _distinct(values, lambda d: d.str.len() > limit)
         if too_long.any():
             shown = values.str.slice(0, 40) + "…"
             reason = f"is longer than {limit} characters"
             _report_values(problems, label, rows, too_long, shown, name, reason)
-    broken = (~blank) & _contains_distinct(values, "\n|\r")
-    if broken.any():
-        # Only an unclosed quote makes a cell span lines in these files.
-        reason = "spans several lines (is a quote left open on this row?)"
-        _report_values(problems, label, rows, broken, values, name, reason)
     if column.kind == "choice":
         bad = (~blank) & ~values.isin(column.choices).to_numpy()
         choices = ", ".join(column.choices)
@@ -225,9 +235,18 @@ def _report_values(
 
 
 def check_file(
-    spec: FileSpec, frame: pd.DataFrame, label: str, known: KnownKeys, problems: Problems
+    spec: FileSpec,
+    frame: pd.DataFrame,
+    label: str,
+    known: KnownKeys,
+    problems: Problems,
+    *,
+    today: dt.date,
+    warnings: Problems,
 ) -> pd.DataFrame:
-    """Whole-file checks: references, duplicate keys, rules across columns.
+    """Whole-file checks: references, duplicate keys, rules across columns, dates that
+    cannot lie in the future (`today` is the import's day). What the contract allows but a
+    person should hear about (rows summed into one) goes to `warnings`.
 
     Returns the frame ready to write (rows sharing a key summed where the contract says so).
     """
@@ -238,13 +257,25 @@ def check_file(
     for column in spec.columns:
         if column.references is not None:
             _check_reference(column, frame[column.name], rows, label, known, problems)
+        if column.not_future:
+            _check_not_future(frame[column.name], rows, label, today, problems)
     if spec.entity == "quotas":
         _check_quota_rules(frame, rows, label, problems)
     if spec.entity == "capacity":
         starts, ends = frame["start_date"], frame["end_date"]
         bad = (ends.notna() & starts.notna() & (ends < starts)).to_numpy()
         problems.add_rows(label, rows[bad], "end_date", "is before start_date")
-    return _handle_duplicates(spec, frame, label, problems)
+    return _handle_duplicates(spec, frame, label, problems, warnings)
+
+
+def _check_not_future(
+    values: pd.Series, rows: np.ndarray, label: str, today: dt.date, problems: Problems
+) -> None:
+    # A day's grace: a file written this evening in a time zone ahead of the server's.
+    latest = (today + dt.timedelta(days=1)).isoformat()
+    future = (values.notna() & (values > latest)).to_numpy()
+    reason = f"is after the day of the import ({today.isoformat()}): it cannot have happened yet"
+    _report_values(problems, label, rows, future, values, str(values.name), reason)
 
 
 def _check_reference(
@@ -286,7 +317,7 @@ def _check_quota_rules(
 
 
 def _handle_duplicates(
-    spec: FileSpec, frame: pd.DataFrame, label: str, problems: Problems
+    spec: FileSpec, frame: pd.DataFrame, label: str, problems: Problems, warnings: Problems
 ) -> pd.DataFrame:
     key = list(spec.key)
     required = [k for k in key if spec.column(k).required]
@@ -297,19 +328,30 @@ def _handle_duplicates(
     repeated = frame_ok.duplicated(subset=key, keep="first")
     if not repeated.any():
         return frame
+    first_rows = frame_ok.loc[~repeated, key].reset_index(names="first")
+    copies = frame_ok.duplicated(keep="first")[repeated]  # every column equal: an exact copy
+    dups = frame_ok.loc[repeated, key].assign(_copy=copies.to_numpy()).reset_index(names="row")
+    matched = dups.merge(first_rows, on=key, how="left").sort_values("row")
+    shown = matched.head(problems.keep)
     if spec.duplicates == "sum":
+        # Allowed (two lines of one order on one day), but a whole file exported twice
+        # doubles the history without a word: say so, row by row.
+        summed = " and ".join(spec.summed)
+        reasons = [
+            f"an exact copy of row {int(r['first'])}: its {summed} were added to that row's "
+            "(was the file exported twice?)"
+            if r["_copy"]
+            else f"same key as row {int(r['first'])} ({_describe_key(key, r)}): its {summed} "
+            "were added to that row's"
+            for _, r in shown.iterrows()
+        ]
+        warnings.add_rows(label, matched["row"].to_numpy(), key[0], reasons)
         groups = frame.groupby(key, dropna=False, sort=False)
         combined = groups[list(spec.summed)].sum(min_count=1)
         others = [c for c in frame.columns if c not in key and c not in spec.summed]
         if others:
             combined = combined.join(groups[others].first())
         return combined.reset_index()[list(frame.columns)]
-    first_rows = frame_ok.loc[~frame_ok.duplicated(subset=key, keep="first"), key].reset_index(
-        names="first"
-    )
-    dups = frame_ok.loc[repeated, key].reset_index(names="row")
-    matched = dups.merge(first_rows, on=key, how="left").sort_values("row")
-    shown = matched.head(problems.keep)
     reasons = [
         f"duplicate key {_describe_key(key, r)} (first on row {int(r['first'])})"
         for _, r in shown.iterrows()

@@ -126,7 +126,77 @@ BAD_FILES: list[tuple[str, dict[str, str], str]] = [
     (
         "malformed CSV: a quote left open",
         {"territories.csv": 'code,name\nNE,"Nord-Est\nCE,Centro\n'},
-        "territories.csv:2:name: 'Nord-Est\\nCE,Centro' spans several lines",
+        "territories.csv:2:name: 'Nord-Est…' spans several lines",
+    ),
+    (
+        "malformed CSV: a quote opened early and closed many rows later",
+        {
+            "products.csv": 'sku,name,family\nX-1,One,MOKA\nX-2,"Two,MOKA\n'
+            + "".join(f"Y-{i},Name {i},MOKA\n" for i in range(40))
+            + 'X-3,Three,"MOKA\n'
+        },
+        "products.csv:3:-: malformed CSV: a quote opened on this row closes only on row 44 "
+        "(expected 3 fields like the header, found 2)",
+    ),
+    (
+        "a cell spanning lines is reported where it starts",
+        {
+            "territories.csv": 'code,name\nNE,Nord-Est\nCE,"Centro\n'
+            + "".join(f"T{i},Name {i}\n" for i in range(40))
+            + 'SU,Sud"\nIS,Isole\n'
+        },
+        "territories.csv:3:name: 'Centro…' spans several lines",
+    ),
+    (
+        "malformed CSV: a quote never closed",
+        {"territories.csv": 'code,name\nNE,Nord-Est\n"CE,Centro\nSU,Sud\nIS,Isole\n'},
+        "territories.csv:3:-: malformed CSV: a quote opened on this row is never closed",
+    ),
+    (
+        "rows after a cell that spans lines keep their true line numbers",
+        {"territories.csv": 'code,name\nNE,"Nord\nEst"\nCE,\n'},
+        "territories.csv:4:name: required value is missing",
+    ),
+    # Bounds: one mistyped exponent must not turn every plan into 300-digit numbers.
+    (
+        "a quantity beyond the limit",
+        {"sales.csv": "date,sku,quantity\n2026-11-16,MOK-003,1e308\n"},
+        "sales.csv:2:quantity: '1e308' is above the limit of 1,000,000,000",
+    ),
+    (
+        "stock beyond the limit",
+        {"stock.csv": "sku,location,on_hand,as_of\nMOK-003,WH-MIL,2000000000,2026-11-26\n"},
+        "stock.csv:2:on_hand: '2000000000' is above the limit of 1,000,000,000",
+    ),
+    (
+        "a price beyond the limit",
+        {"products.csv": "sku,name,family,unit_price\nX-1,Thing,MOKA,1e10\n"},
+        "products.csv:2:unit_price: '1e10' is above the limit of 1,000,000,000",
+    ),
+    (
+        "revenue beyond the limit",
+        {"sales.csv": "date,sku,quantity,revenue\n2026-11-16,MOK-003,1,1e13\n"},
+        "sales.csv:2:revenue: '1e13' is above the limit of 1,000,000,000,000",
+    ),
+    (
+        "a lead time of centuries",
+        {"products.csv": "sku,name,family,lead_time_days\nX-1,Thing,MOKA,99999\n"},
+        "products.csv:2:lead_time_days: '99999' is above the limit of 3,650",
+    ),
+    (
+        "a quota target beyond the limit",
+        {"quotas.csv": "period,rep,target_units\n2026-Q4,U01ROSSI,1e15\n"},
+        "quotas.csv:2:target_units: '1e15' is above the limit of 1,000,000,000,000",
+    ),
+    (
+        "a date typed with the wrong century",
+        {"receipts.csv": "sku,location,date,quantity\nMOK-003,WH-MIL,2206-12-07,10\n"},
+        "receipts.csv:2:date: '2206-12-07' is outside the years 1900-2199",
+    ),
+    (
+        "sales that have not happened yet",
+        {"sales.csv": "date,sku,quantity\n2026-11-16,MOK-003,4\n2062-11-16,MOK-003,4\n"},
+        "sales.csv:3:date: '2062-11-16' is after the day of the import (2026-11-27)",
     ),
     (
         "empty file",
@@ -151,12 +221,19 @@ def test_a_bad_file_is_rejected_with_its_problem_and_changes_nothing(
     assert any(line.startswith(expected) for line in lines), lines
 
 
-def test_not_utf8_is_rejected(loaded: Engine, tmp_path: Path) -> None:
+def test_not_utf8_is_rejected_at_the_row_of_the_bad_byte(loaded: Engine, tmp_path: Path) -> None:
     folder = tmp_path / "bad"
     folder.mkdir()
-    (folder / "territories.csv").write_bytes("code,name\nNE,Città\n".encode("latin-1"))
+    rows = "".join(f"T{i},Territory {i}\n" for i in range(20))
+    (folder / "territories.csv").write_bytes(f"code,name\n{rows}NE,Città\n".encode("latin-1"))
     assert rejected_lines(loaded, folder) == [
-        "territories.csv:-:-: the file is not UTF-8 text (save it as CSV UTF-8)"
+        "territories.csv:22:-: byte 0xE0 after 'NE,Citt' is not UTF-8 text (save the file as "
+        "CSV UTF-8)"
+    ]
+    (folder / "territories.csv").write_bytes("code,nàme\nNE,Nord\n".encode("latin-1"))
+    assert rejected_lines(loaded, folder) == [
+        "territories.csv:1:-: byte 0xE0 after 'code,n' is not UTF-8 text (save the file as CSV "
+        "UTF-8)"
     ]
 
 
