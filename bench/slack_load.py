@@ -241,7 +241,7 @@ def trivial_server(port: int) -> None:
 
     app.event("app_mention")(mention)
     engine = create_engine("sqlite://")
-    uvicorn.run(PonteAsgi(app, engine), host="127.0.0.1", port=port, log_level="warning")
+    uvicorn.run(PonteAsgi(app, engine, SECRET), host="127.0.0.1", port=port, log_level="warning")
 
 
 def main() -> None:

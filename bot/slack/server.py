@@ -5,8 +5,12 @@ and a health check on /health)."""
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import json
-from collections.abc import Awaitable, Callable
+import logging
+import time
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from slack_bolt import App
@@ -21,27 +25,59 @@ from sqlalchemy import Engine, text
 from bot.settings import Settings
 from planning.errors import PonteError
 
+log = logging.getLogger("ponte.slack")
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/health"
+MAX_REQUEST_AGE = 5 * 60  # seconds: Slack's rule against replayed requests
 Receive = Callable[[], Awaitable[dict[str, Any]]]
 Send = Callable[[dict[str, Any]], Awaitable[None]]
 
 
 class PonteAsgi(SlackRequestHandler):
     """bolt's ASGI handler, dispatching on a worker thread (a slow request never holds up
-    the others' acknowledgements) and answering health checks."""
+    the others' acknowledgements) and answering health checks.
 
-    def __init__(self, app: App, engine: Engine) -> None:
+    The signature is checked before the body is read as JSON or a form: a request that is
+    not Slack's gets 401 however malformed it is, and a signed one Ponte cannot parse 400,
+    each with one log line (bolt would parse first, and a bad body became a 500 with a
+    traceback that anyone could write into the log)."""
+
+    def __init__(self, app: App, engine: Engine, signing_secret: str) -> None:
         super().__init__(app, path=EVENTS_PATH)
         self.engine = engine
+        self.secret = signing_secret.encode()
 
     async def dispatch(self, request: AsgiHttpRequest) -> BoltResponse:
-        bolt_request = BoltRequest(
-            body=await request.get_raw_body(),
-            query=request.query_string,
-            headers=request.get_headers(),
-        )
+        raw = await _raw_body(request)
+        headers: dict[str, str | Sequence[str]] = {
+            name.decode("latin-1").lower(): value.decode("latin-1")
+            for name, value in request.raw_headers
+        }
+        stamp, signature = (headers.get(f"x-slack-{h}") for h in ("request-timestamp", "signature"))
+        if not self.signed(raw, stamp, signature):
+            log.info("refused a request to %s without a valid Slack signature", EVENTS_PATH)
+            return BoltResponse(status=401, body="")
+        try:
+            body = raw.decode("utf-8")
+            bolt_request = BoltRequest(body=body, query=request.query_string, headers=headers)
+        except ValueError as exc:  # not UTF-8, bad JSON, a form whose payload is not JSON
+            log.warning("refused a signed request Ponte cannot read: %s", _one_line(exc))
+            return BoltResponse(status=400, body="")
         return await asyncio.to_thread(self.app.dispatch, bolt_request)
+
+    def signed(self, body: bytes, stamp: object, signature: object) -> bool:
+        """Slack's signature (v0, HMAC-SHA256 of the raw bytes) on a request at most five
+        minutes old. On bytes, not text: a body that is not even UTF-8 is still judged."""
+        if not isinstance(stamp, str) or not isinstance(signature, str):
+            return False
+        try:
+            if abs(time.time() - int(stamp)) > MAX_REQUEST_AGE:
+                return False
+        except ValueError:
+            return False
+        base = b"v0:" + stamp.encode() + b":" + body
+        expected = "v0=" + hmac.new(self.secret, base, hashlib.sha256).hexdigest()
+        return hmac.compare_digest(expected, signature)
 
     async def __call__(self, scope: dict[str, Any], receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["path"] == HEALTH_PATH:
@@ -62,10 +98,29 @@ class PonteAsgi(SlackRequestHandler):
         return True
 
 
+async def _raw_body(request: AsgiHttpRequest) -> bytes:
+    chunks = bytearray()
+    while True:
+        message = await request.receive()
+        if message["type"] != "http.request":  # the client went away
+            break
+        chunks.extend(message.get("body", b""))
+        if not message.get("more_body", False):
+            break
+    return bytes(chunks)
+
+
+def _one_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0][:200] if text else type(exc).__name__
+
+
 def serve_http(app: App, settings: Settings, engine: Engine, *, host: str = "0.0.0.0") -> None:
     import uvicorn
 
-    uvicorn.run(PonteAsgi(app, engine), host=host, port=settings.port, log_level="warning")
+    assert settings.slack_signing_secret is not None
+    handler = PonteAsgi(app, engine, settings.slack_signing_secret.get_secret_value())
+    uvicorn.run(handler, host=host, port=settings.port, log_level="warning")
 
 
 def check_token(client: WebClient, settings: Settings) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import logging
 import os
 import shutil
 import socket
@@ -50,8 +53,8 @@ def signed(body: str, secret: str = SECRET) -> dict[str, str]:
 @pytest.fixture
 def served(rig: Rig) -> Iterator[tuple[Rig, str]]:
     port = free_port()
-    config = uvicorn.Config(PonteAsgi(rig.app, rig.engine), host="127.0.0.1", port=port,
-                            log_level="warning", lifespan="off")  # fmt: skip
+    config = uvicorn.Config(PonteAsgi(rig.app, rig.engine, SECRET), host="127.0.0.1",
+                            port=port, log_level="warning", lifespan="off")  # fmt: skip
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -77,6 +80,42 @@ def test_http_mode_answers_health_checks_and_signed_events(served: tuple[Rig, st
     assert bad[0] == 401
     assert request(f"{url}/elsewhere")[0] == 404
     assert rig.calls() == ["chat.postMessage"]
+
+
+MALFORMED: list[tuple[str, bytes, str]] = [
+    ("bad JSON", b'{"type": "event_callback", "event": {', "application/json"),
+    (
+        "a form whose payload is not JSON",
+        b"payload=%7Bnot+json",
+        "application/x-www-form-urlencoded",
+    ),
+    ("bytes that are not UTF-8", b'{"text": "caf\xe9"}', "application/json"),
+]
+
+
+@pytest.mark.parametrize(("body", "kind"), [pytest.param(b, k, id=n) for n, b, k in MALFORMED])
+def test_a_malformed_request_is_refused_with_one_log_line_and_no_traceback(
+    served: tuple[Rig, str], caplog: pytest.LogCaptureFixture, body: bytes, kind: str
+) -> None:
+    rig, url = served
+    stamp = str(int(time.time()))
+    unsigned = {"content-type": kind, "x-slack-request-timestamp": stamp,
+                "x-slack-signature": "v0=" + "0" * 64}  # fmt: skip
+    garbage_stamp = {**unsigned, "x-slack-request-timestamp": "soon"}
+    base = b"v0:" + stamp.encode() + b":" + body  # signed as bytes, as Slack would
+    signature = "v0=" + hmac.new(SECRET.encode(), base, hashlib.sha256).hexdigest()
+    with caplog.at_level(logging.INFO):
+        # Not Slack's: 401 whatever the body holds, before anything reads it.
+        assert request(f"{url}/slack/events", body, unsigned)[0] == 401
+        assert request(f"{url}/slack/events", body, garbage_stamp)[0] == 401
+        assert request(f"{url}/slack/events", body, {"content-type": kind})[0] == 401
+        # Slack's signature on a body Ponte cannot read: 400.
+        signed_headers = {**unsigned, "x-slack-signature": signature}
+        assert request(f"{url}/slack/events", body, signed_headers)[0] == 400
+    lines = [r for r in caplog.records if r.name.startswith(("ponte", "uvicorn", "slack_bolt"))]
+    assert [r.levelname for r in lines] == ["INFO", "INFO", "INFO", "WARNING"]
+    assert not any(r.exc_info for r in caplog.records)  # no traceback for anyone to flood
+    assert rig.calls() == []  # nothing was answered or changed
 
 
 def run_ponte(env: dict[str, str], tmp_path: Path, demo_engine: Engine) -> subprocess.Popen[str]:
