@@ -203,6 +203,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Qualcosa è andato storto da parte mia e non ho una risposta; l'errore è nel log di "
         "Ponte. Riprova tra un minuto.",
     ),
+    "database_down": (
+        "I can't reach Ponte's database right now, so I have no answer for you. Nothing was "
+        "changed; please ask again in a few minutes.",
+        "Non riesco a raggiungere il database di Ponte in questo momento, quindi non ho una "
+        "risposta. Non è stato modificato nulla; richiedimelo tra qualche minuto.",
+    ),
     "stale_button": (
         "That button no longer works: ask me again.",
         "Quel pulsante non funziona più: chiedimelo di nuovo.",

@@ -21,10 +21,12 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.blocks.answers import blocks, fallback_text
 from bot.render.cards import card
 from bot.render.i18n import t
-from bot.slack.app import SlackServices
+from bot.slack.app import ExactlyOnce, SlackServices
 from planning.access import identify
+from planning.db import is_unavailable
 from planning.errors import PonteError
 from tools.assistant import Conversation, Outcome
+from tools.router import question_language
 
 log = logging.getLogger("ponte.slack")
 MAX_CONVERSATIONS = 10_000
@@ -37,6 +39,9 @@ class Reply(Protocol):
     def working(self, text: str) -> None: ...
 
     def post(self, text: str, blocks: list[dict[str, Any]], *, answered: bool) -> None: ...
+
+    def withdraw(self) -> None:
+        """Take back the "working on it" note: there will be no answer here after all."""
 
 
 class MessageReply:
@@ -74,6 +79,11 @@ class MessageReply:
                 channel=self.channel, thread_ts=self.thread_ts, text=text, blocks=blocks
             )
 
+    def withdraw(self) -> None:
+        if self.placeholder is not None:
+            self.client.chat_delete(channel=self.channel, ts=self.placeholder)
+            self.placeholder = None
+
 
 class PrivateReply:
     """A reply through a response_url (a slash command's or a button's): only the asker sees
@@ -104,12 +114,21 @@ class PrivateReply:
             replace_original=self.replace,
         )
 
+    def withdraw(self) -> None:
+        if self.replace:
+            self.respond(delete_original=True)
+            self.replace = False
+
 
 class Answerer:
     def __init__(self, services: SlackServices, *, working_after: float) -> None:
         self.services = services
         self.working_after = working_after
+        self.once = ExactlyOnce(services)
         self.conversations: OrderedDict[tuple[str, ...], Conversation] = OrderedDict()
+        # People's languages as last read from the database, so that an apology for a
+        # database that is down still speaks theirs.
+        self.languages: dict[str, str] = {}
         self._lock = threading.Lock()
 
     def conversation(self, key: tuple[str, ...]) -> Conversation:
@@ -120,12 +139,17 @@ class Answerer:
                 self.conversations.popitem(last=False)
             return found
 
-    def language(self, user: str) -> str:
-        """The user's language; English when they are unknown or the database cannot say."""
+    def language(self, user: str, question: str = "") -> str:
+        """The user's language: from the people list; when the database cannot say, as last
+        seen, else the question's own; English for people Ponte does not know."""
         try:
-            return identify(self.services.engine, user).language
-        except (PonteError, SQLAlchemyError):
+            language = identify(self.services.engine, user).language
+        except PonteError:
             return "en"
+        except SQLAlchemyError:
+            return self.languages.get(user) or question_language(question, "en")
+        self.languages[user] = language
+        return language
 
     def ask(self, question: str, *, user: str, key: tuple[str, ...] | None = None) -> Outcome:
         clock = self.services.clock
@@ -159,31 +183,46 @@ class Answerer:
         rerun: dict[str, Any] | None = None,
         page: int = 1,
         shareable: bool = False,
+        event: dict[str, Any] | None = None,
     ) -> Outcome | None:
         """Answer `question` (or run `rerun` again) for `user` into `reply`, saying "working
-        on it" first when that takes longer than `working_after` seconds. When something
-        breaks, the user is told so (and the log has the traceback), never left waiting."""
+        on it" first when that takes longer than `working_after` seconds. `event` (an Events
+        API body) is taken on once: a retry of it stops here. When something breaks, the
+        asker is told so in their language (the log has the traceback), never left waiting;
+        a database that is down says so."""
 
         def working() -> None:  # only slow answers pay for finding the user's language
-            reply.working(t(self.language(user), "working"))
+            reply.working(t(self.language(user, question or ""), "working"))
 
         timer = threading.Timer(self.working_after, working)
         timer.start()
         try:
+            if event is not None and not self.once(event):
+                _stop(timer)
+                reply.withdraw()  # a note posted while the record waited: not ours to answer
+                return None
             if rerun is not None:
                 outcome = self.rerun(rerun, user=user)
             else:
                 outcome = self.ask(question or "", user=user, key=key)
-            timer.cancel()
-            timer.join()  # a "working" message being sent lands before the answer
+            _stop(timer)  # a "working" message being sent lands before the answer
+            if outcome.caller is not None:
+                self.languages[user] = outcome.caller.language
             self.show(reply, outcome, page=page, shareable=shareable)
-        except Exception:
-            log.exception("answering %r for %s failed", question or rerun, user)
-            timer.cancel()
-            timer.join()
-            reply.post(t(self.language(user), "broken"), [], answered=False)
+        except Exception as exc:
+            _stop(timer)
+            reply.post(self.apology(exc, user, question or rerun), [], answered=False)
             return None
         return outcome
+
+    def apology(self, exc: Exception, user: str, question: object) -> str:
+        """What to tell `user` when answering `question` failed with `exc` (logged here with
+        its traceback): that the database is down, or that something broke."""
+        down = is_unavailable(exc)
+        log.error("answering %r for %s failed%s", question, user,
+                  ": the database failed" if down else "", exc_info=exc)  # fmt: skip
+        said = question if isinstance(question, str) else ""
+        return t(self.language(user, said), "database_down" if down else "broken")
 
     def show(self, reply: Reply, outcome: Outcome, *, page: int = 1, shareable: bool) -> None:
         shown = card(outcome)
@@ -219,3 +258,8 @@ class Answerer:
             )
         except SlackApiError as exc:
             log.warning("chart upload failed: %s", exc.response.get("error"))
+
+
+def _stop(timer: threading.Timer) -> None:
+    timer.cancel()
+    timer.join()

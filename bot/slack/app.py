@@ -16,12 +16,14 @@ from typing import Any
 
 from slack_bolt import App
 from slack_sdk import WebClient
+from slack_sdk.http_retry import HttpRequest, HttpResponse, RetryHandler, RetryState
 from slack_sdk.http_retry.builtin_handlers import (
     ConnectionErrorRetryHandler,
     RateLimitErrorRetryHandler,
     ServerErrorRetryHandler,
 )
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.settings import Clock, Settings
 from planning.events import first_delivery, forget_events
@@ -30,6 +32,9 @@ from tools.assistant import Assistant
 log = logging.getLogger("ponte.slack")
 REMEMBER_EVENTS = dt.timedelta(days=1)  # Slack gives up retrying long before
 FORGET_EVERY = 1000  # events between clean-ups of old event ids
+# Seconds an event's exactly-once record may wait for SQLite's write lock (a long import
+# holds it) before the event is answered without it.
+RECORD_WAIT = 1.0
 # Answers in progress at once; more wait their turn (their acks do not). Answering is mostly
 # Python work under one GIL: more threads add contention, not throughput (measured: 16
 # threads gave ack p99 114 ms in one run of bench/slack_load.py, 6 threads 25-62 ms).
@@ -45,19 +50,34 @@ class SlackServices:
     clock: Clock
 
 
+class AnyServerErrorRetryHandler(ServerErrorRetryHandler):
+    """Retries every 5xx (a proxy's 502 and 504 too), not only Slack's own 500 and 503."""
+
+    def _can_retry(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        return response is not None and 500 <= response.status_code < 600
+
+
+def retry_handlers() -> list[RetryHandler]:
+    """How every call to Slack is retried, Web API and response_url alike: rate limits after
+    their Retry-After, connection errors and server errors with backoff."""
+    return [
+        RateLimitErrorRetryHandler(max_retry_count=3),
+        ConnectionErrorRetryHandler(max_retry_count=3),
+        AnyServerErrorRetryHandler(max_retry_count=2),
+    ]
+
+
 def web_client(settings: Settings) -> WebClient:
     token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
     base_url = settings.slack_api_url.rstrip("/") + "/"
-    return WebClient(
-        token=token,
-        base_url=base_url,
-        timeout=30,
-        retry_handlers=[
-            RateLimitErrorRetryHandler(max_retry_count=3),
-            ConnectionErrorRetryHandler(max_retry_count=3),
-            ServerErrorRetryHandler(max_retry_count=2),
-        ],
-    )
+    return WebClient(token=token, base_url=base_url, timeout=30, retry_handlers=retry_handlers())
 
 
 def create_app(
@@ -74,6 +94,7 @@ def create_app(
     answers (an LLM, a chart) never keep a slash command or a button from its 3-second ack.
     Building the app asks Slack who the bot is (auth.test) once, not on the first request."""
     from bot.slack.listeners import register_listeners
+    from bot.slack.respond import retrying_respond
 
     secret = settings.slack_signing_secret
     logging.getLogger("slack_bolt.App").addFilter(_no_token_warning)
@@ -86,6 +107,7 @@ def create_app(
         listener_executor=listener_executor,
     )
     work = work_executor or ThreadPoolExecutor(WORKERS, thread_name_prefix="ponte-answer")
+    app.use(retrying_respond)
     register_listeners(app, services, settings, work)
     return app
 
@@ -98,9 +120,13 @@ def _no_token_warning(record: logging.LogRecord) -> bool:
 
 class ExactlyOnce:
     """Takes on an Events API delivery once: the first delivery of an event id wins, a retry
-    (on this replica or another) is dropped. Called on the listener's worker thread, after
-    the acknowledgement, so a busy database never delays an ack into a retry; the primary
-    key still lets only one of two concurrent deliveries through."""
+    (on this replica or another) is dropped. Called on an answering thread, after the
+    acknowledgement, so a busy database never delays an ack into a retry; the primary key
+    still lets only one of two concurrent deliveries through.
+
+    When the record cannot be written (the database is down, or another writer keeps it
+    locked past RECORD_WAIT) the event is taken on anyway and the log says so: a possible
+    second answer, should Slack retry, beats a question silently lost."""
 
     def __init__(self, services: SlackServices) -> None:
         self.services = services
@@ -111,10 +137,27 @@ class ExactlyOnce:
         if not event_id:
             return True
         now = self.services.clock.now()
-        if not first_delivery(self.services.engine, str(event_id), source="slack", now=now):
+        engine = self.services.engine
+        try:
+            first = first_delivery(engine, str(event_id), source="slack", now=now,
+                                   wait=RECORD_WAIT)  # fmt: skip
+        except SQLAlchemyError as exc:
+            log.warning("event %s taken on without its exactly-once record (%s): a retry of "
+                        "it could be answered twice", event_id, _first_line(exc))  # fmt: skip
+            return True
+        if not first:
             log.info("event %s already taken on: retry dropped", event_id)
             return False
         self.seen += 1
         if self.seen % FORGET_EVERY == 1:
-            forget_events(self.services.engine, before=now - REMEMBER_EVENTS)
+            try:
+                forget_events(engine, before=now - REMEMBER_EVENTS)
+            except SQLAlchemyError as exc:  # next time, then
+                log.warning("old event ids not pruned: %s", _first_line(exc))
         return True
+
+
+def _first_line(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).strip()
+    return text.splitlines()[0] if text else type(orig).__name__

@@ -1,8 +1,9 @@
 """The listeners: thin adapters from Slack payloads to the assistant and back.
 
 Each acknowledges at once (events are acknowledged by bolt before the listener runs, since
-process_before_response is off) and does its work on bolt's worker threads. Every event
-listener first asks `once(body)`: a retried delivery stops there.
+process_before_response is off) and hands its work to the answering threads. Every event is
+taken on once (`Answerer.once`): a retried delivery stops there, and a database too busy or
+down to record it delays or stops no one's answer.
 """
 
 from __future__ import annotations
@@ -18,8 +19,17 @@ from slack_bolt import Ack, App, Assistant, BoltContext, Respond, Say, SetStatus
 from slack_bolt.context.set_suggested_prompts import SetSuggestedPrompts
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from sqlalchemy.exc import SQLAlchemyError
 
-from bot.blocks.answers import ASK_ACTION, MORE_ACTION, SHARE_ACTION, blocks, fallback_text
+from bot.blocks.answers import (
+    ASK_ACTION,
+    MORE_ACTION,
+    SHARE_ACTION,
+    blocks,
+    escape,
+    fallback_text,
+)
+from bot.blocks.home import home_view
 from bot.render.cards import card
 from bot.render.i18n import ability, example, t
 from bot.settings import Settings
@@ -73,7 +83,7 @@ def register_listeners(
     app: App, services: SlackServices, settings: Settings, work: Executor
 ) -> None:
     answerer = Answerer(services, working_after=settings.ponte_working_after)
-    once = ExactlyOnce(services)
+    once = answerer.once
 
     def later(fn: Callable[..., None], *args: Any) -> None:
         """Run `fn` on the answering pool; a failure is logged with its traceback."""
@@ -86,24 +96,23 @@ def register_listeners(
 
         work.submit(logged)
 
-    register_conversations(app, answerer, once, later)
+    register_conversations(app, answerer, later)
     register_assistant(app, answerer, once, later)
     register_slash(app, answerer, later)
     register_actions(app, answerer, services, later)
     register_shortcuts(app, answerer, later)
-    register_home(app, services, once, later)
+    register_home(app, answerer, later)
 
 
-def register_conversations(app: App, answerer: Answerer, once: ExactlyOnce, later: Later) -> None:
+def register_conversations(app: App, answerer: Answerer, later: Later) -> None:
     def answer_mention(body: dict[str, Any], event: dict[str, Any], bot: str | None,
                        client: WebClient) -> None:  # fmt: skip
-        if not once(body):
-            return
         thread = event.get("thread_ts") or event["ts"]
         channel, user = event["channel"], event["user"]
         question = without_mention(event.get("text", ""), bot)
         reply = MessageReply(client, channel, thread)
-        outcome = answerer.answer(reply, question, user=user, key=(channel, thread, user))
+        outcome = answerer.answer(reply, question, user=user, key=(channel, thread, user),
+                                  event=body)  # fmt: skip
         answerer.attach_chart(client, outcome, channel=channel, thread_ts=thread)
 
     def mention(
@@ -112,11 +121,10 @@ def register_conversations(app: App, answerer: Answerer, once: ExactlyOnce, late
         later(answer_mention, body, event, context.bot_user_id, client)
 
     def answer_dm(body: dict[str, Any], event: dict[str, Any], client: WebClient) -> None:
-        if not once(body):
-            return
         channel, user = event["channel"], event["user"]
         reply = MessageReply(client, channel)
-        outcome = answerer.answer(reply, event.get("text", ""), user=user, key=dm_key(user))
+        outcome = answerer.answer(reply, event.get("text", ""), user=user, key=dm_key(user),
+                                  event=body)  # fmt: skip
         answerer.attach_chart(client, outcome, channel=channel, thread_ts=None)
 
     def direct_message(body: dict[str, Any], event: dict[str, Any], client: WebClient) -> None:
@@ -149,8 +157,11 @@ def register_assistant(app: App, answerer: Answerer, once: ExactlyOnce, later: L
         except PonteError as exc:  # the polite "who to ask" reply, and nothing else
             say(text=fallback_text(card(unknown_user(exc, "en"))))
             return
+        except SQLAlchemyError as exc:
+            say(text=answerer.apology(exc, user, "(greeting)"))
+            return
         lang = caller.language
-        say(text=t(lang, "greeting", name=caller.name.split()[0]))
+        say(text=t(lang, "greeting", name=escape(caller.name.split()[0])))
         mine = [name for name, roles in ABILITIES.items() if caller.role in roles]
         prompts = [
             {"title": ability(lang, name).capitalize(), "message": example(lang, name)}
@@ -174,19 +185,18 @@ def register_assistant(app: App, answerer: Answerer, once: ExactlyOnce, later: L
     def answer_in_thread(
         body: dict[str, Any], payload: dict[str, Any], client: WebClient, set_status: SetStatus
     ) -> None:
-        if not once(body):
-            return
         channel, thread, user = payload["channel"], payload["thread_ts"], payload["user"]
+        question = payload.get("text", "")
         key: tuple[str, ...]
         try:
-            set_status(t(answerer.language(user), "status"))
+            set_status(t(answerer.language(user, question), "status"))
             status, key = True, (channel, thread, user)
         except SlackApiError as exc:  # a plain DM thread: no assistant, the DM's conversation
             log.info("no assistant status in %s: %s", channel, exc.response.get("error"))
             status, key = False, dm_key(user)
         # With the assistant's status showing, no "working on it" message is needed.
         reply = MessageReply(client, channel, thread, working_note=not status)
-        outcome = answerer.answer(reply, payload.get("text", ""), user=user, key=key)
+        outcome = answerer.answer(reply, question, user=user, key=key, event=body)
         answerer.attach_chart(client, outcome, channel=channel, thread_ts=thread)
 
     def message(
@@ -274,6 +284,9 @@ class ButtonReply:
         if not self.public or self.for_the_asker:
             self.inner.working(text)
 
+    def withdraw(self) -> None:
+        self.inner.withdraw()
+
     def post(self, text: str, blocks: list[dict[str, Any]], *, answered: bool) -> None:
         if self.public and not self.for_the_asker:
             self.privately(text, blocks)
@@ -331,7 +344,11 @@ def register_actions(app: App, answerer: Answerer, services: SlackServices, late
             return
         container = body.get("container", {})
         once = f"share:{container.get('channel_id', '')}:{container.get('message_ts', '')}:{user}"
-        if not first_delivery(services.engine, once, source="slack", now=services.clock.now()):
+        try:
+            if not first_delivery(services.engine, once, source="slack", now=services.clock.now()):
+                return
+        except SQLAlchemyError as exc:  # nothing shared, nothing recorded: press again later
+            privately(client, respond, user, answerer.apology(exc, user, value), [])
             return
         shared = False
         try:
@@ -352,9 +369,15 @@ def register_actions(app: App, answerer: Answerer, services: SlackServices, late
                 log.warning("share failed: %s %s", posted.status_code, posted.body)
                 respond(text=t(outcome.language, "share_failed"), response_type="ephemeral",
                         replace_original=False)  # fmt: skip
+        except Exception as exc:
+            privately(client, respond, user, answerer.apology(exc, user, value), [])
         finally:
             if not shared:  # not shared: the button may be pressed again
-                forget_event(services.engine, once)
+                try:
+                    forget_event(services.engine, once)
+                except SQLAlchemyError as exc:
+                    log.warning("share %s stays recorded (%s): pressing again does nothing",
+                                once, exc.__class__.__name__)  # fmt: skip
 
     def share(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
         ack()
@@ -422,11 +445,18 @@ def register_shortcuts(app: App, answerer: Answerer, later: Later) -> None:
     app.view(MODAL)(submitted)
 
 
-def register_home(app: App, services: SlackServices, once: ExactlyOnce, later: Later) -> None:
+def register_home(app: App, answerer: Answerer, later: Later) -> None:
+    services, once = answerer.services, answerer.once
+
     def publish(body: dict[str, Any], event: dict[str, Any], client: WebClient) -> None:
         if event.get("tab", "home") != "home" or not once(body):
             return
-        client.views_publish(user_id=event["user"], view=home_for(services, event["user"]))
+        user = event["user"]
+        try:
+            view = home_for(services, user)
+        except Exception as exc:  # the tab says why it is empty instead of showing old figures
+            view = home_view("Ponte", [], answerer.apology(exc, user, "(App Home)"))
+        client.views_publish(user_id=user, view=view)
 
     def opened(body: dict[str, Any], event: dict[str, Any], client: WebClient) -> None:
         later(publish, body, event, client)

@@ -39,6 +39,7 @@ METHOD_SCOPES: dict[str, str | None] = {
     "auth.test": None,
     "chat.postMessage": "chat:write",
     "chat.update": "chat:write",
+    "chat.delete": "chat:write",
     "views.publish": None,
     "views.open": None,
     "files.getUploadURLExternal": "files:write",

@@ -4,10 +4,12 @@ often Slack retries it, and rate limits waited out rather than answers lost."""
 from __future__ import annotations
 
 import json
+import logging
 import threading
 import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine, text
 
 from planning.db import make_engine
@@ -127,3 +129,28 @@ def test_slash_commands_are_acknowledged_while_every_answering_thread_is_busy(
     release.set()
     assert len(mock_slack.wait_for("response_url", 8)) == 8  # ...and then all arrive
     work.shutdown(wait=True)
+
+
+def test_a_slash_reply_that_slack_refuses_for_a_moment_is_retried(rig: Rig) -> None:
+    rig.mock.fail(
+        "response_url",
+        Failure(429, {"ok": False}, {"Retry-After": "1"}),
+        Failure(502, {"ok": False}),
+    )
+    rig.slash("stock PAD-28", user="U01WALKER")
+    [reply] = rig.mock.wait_for("response_url")
+    assert rig.mock.attempts["response_url"] == 3  # a rate limit and a bad gateway, then it
+    assert "pcs available" in reply.params["text"]
+
+
+def test_a_slash_reply_lost_for_good_is_logged_with_its_channel_and_user(
+    rig: Rig, caplog: pytest.LogCaptureFixture
+) -> None:
+    gone = Failure(404, {"ok": False, "error": "expired_url"})
+    rig.mock.fail("response_url", gone, gone, gone, gone)
+    with caplog.at_level(logging.WARNING, logger="ponte.slack"):
+        rig.slash("stock PAD-28", user="U01WALKER", channel="C0ORDERS")
+        rig.calls()
+    assert rig.mock.attempts["response_url"] == 1  # a 404 is final: no pointless retries
+    [line] = [r.getMessage() for r in caplog.records if "lost" in r.getMessage()]
+    assert line.startswith("reply to U01WALKER in C0ORDERS lost: Slack's response_url answered 404")

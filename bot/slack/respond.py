@@ -1,0 +1,68 @@
+"""Replies through a response_url (slash commands, buttons), retried like Web API calls.
+
+bolt's own `respond` posts once and retries only connection errors: a 429 or a 503 from
+Slack loses the answer without a word. This one retries rate limits (after Retry-After),
+connection errors and 5xx with the same handlers as the WebClient, and logs a final failure
+with the channel and the user, so an answer that never arrived can be traced.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from slack_bolt import BoltContext, BoltResponse
+from slack_bolt.context.respond import Respond
+from slack_sdk.webhook import WebhookClient, WebhookResponse
+
+from bot.slack.app import retry_handlers
+
+log = logging.getLogger("ponte.slack")
+
+
+class RetryingRespond(Respond):
+    def __init__(self, *, response_url: str, channel: str | None, user: str | None) -> None:
+        super().__init__(response_url=response_url)
+        self.channel, self.user = channel, user
+
+    def __call__(  # type: ignore[override]
+        self,
+        text: str = "",
+        blocks: Sequence[dict[str, Any]] | None = None,
+        *,
+        response_type: str | None = None,
+        replace_original: bool | None = None,
+        delete_original: bool | None = None,
+        **extra: Any,
+    ) -> WebhookResponse:
+        message = {
+            "text": text,
+            "blocks": list(blocks) if blocks is not None else None,
+            "response_type": response_type,
+            "replace_original": replace_original,
+            "delete_original": delete_original,
+            **extra,
+        }
+        assert self.response_url is not None
+        webhook = WebhookClient(self.response_url, timeout=30, retry_handlers=retry_handlers())
+        try:
+            response = webhook.send_dict({k: v for k, v in message.items() if v is not None})
+        except OSError as exc:  # still unreachable after the retries
+            log.warning("reply to %s in %s lost: Slack's response_url unreachable (%s)",
+                        self.user, self.channel, exc)  # fmt: skip
+            raise
+        if response.status_code != 200:
+            log.warning("reply to %s in %s lost: Slack's response_url answered %s %s",
+                        self.user, self.channel, response.status_code,
+                        (response.body or "")[:200])  # fmt: skip
+        return response
+
+
+def retrying_respond(context: BoltContext, next: Callable[[], BoltResponse]) -> BoltResponse:
+    """bolt middleware: every listener's `respond` is a RetryingRespond."""
+    if context.response_url:
+        context["respond"] = RetryingRespond(
+            response_url=context.response_url, channel=context.channel_id, user=context.user_id
+        )
+    return next()
