@@ -16,10 +16,13 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import pandas as pd
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, bindparam, text
 
+from planning.db import as_date
 from planning.errors import PonteError
+from planning.memo import DataMemo
 
+_MEMO = DataMemo(size=1024)
 PERIOD = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$")
 DAYS_PER_WEEK = 7
 
@@ -91,7 +94,23 @@ def quota_status(
     period: str | None = None,
     family: str | None = None,
 ) -> list[QuotaStatus]:
-    """Status of the current quota versions for a rep or territory (or all of them)."""
+    """Status of the current quota versions for a rep or territory (or all of them).
+    Remembered until an import or a forecast run changes the data."""
+    key = ("quota_status", today, rep, territory, period, family)
+    found = _MEMO.get(
+        engine, key, lambda: tuple(_quota_status(engine, today, rep, territory, period, family))
+    )
+    return list(found)
+
+
+def _quota_status(
+    engine: Engine,
+    today: dt.date,
+    rep: str | None,
+    territory: str | None,
+    period: str | None,
+    family: str | None,
+) -> list[QuotaStatus]:
     wanted = period.upper() if period else None
     if wanted is not None:
         period_bounds(wanted)  # a bad period is the user's error: say so before querying
@@ -99,10 +118,6 @@ def quota_status(
         quotas = pd.read_sql_query(text("SELECT * FROM quota"), conn)
         people = {k: v for k, v in conn.execute(text("SELECT slack_user_id, name FROM person"))}
         territories = {k: v for k, v in conn.execute(text("SELECT code, name FROM territory"))}
-        families = {k: v for k, v in conn.execute(text("SELECT sku, family FROM product"))}
-        sales = pd.read_sql_query(
-            text("SELECT date, sku, quantity, revenue, territory, rep FROM sales_actual"), conn
-        )
     if rep is not None and rep not in people:
         raise PonteError(f"unknown person {rep!r}", code="unknown_person", person=rep)
     if territory is not None and territory not in territories:
@@ -121,11 +136,18 @@ def quota_status(
         current = current[current["territory"] == territory]
     if family is not None:
         current = current[current["family"].str.lower() == family.lower()]
-    stamps = pd.to_datetime(sales["date"])
-    bucket = 7 if not sales.empty and (stamps.dt.weekday == 0).all() else 1
-    sales["date"] = stamps.dt.date
-    sales["family"] = sales["sku"].map(families)
-    last_sale = max(sales["date"]) if not sales.empty else None
+    if current.empty:
+        return []
+    bucket, last_sale = sales_calendar(engine)
+    start, end = period_bounds(wanted)
+    sales = _period_sales(
+        engine,
+        since=start - dt.timedelta(days=bucket - 1),
+        until=min(end, today),
+        reps=sorted({r for r in current["rep"] if r}),
+        territories=sorted({t for t in current["territory"] if t}),
+    )
+    sales["date"] = pd.to_datetime(sales["date"]).dt.date
     covered = last_sale + dt.timedelta(days=bucket - 1) if last_sale else None
     out = []
     for row in current.to_dict("records"):
@@ -149,6 +171,50 @@ def quota_status(
             _status(row, start, end, owner, is_rep, mine, covered, today, people, territories)
         )
     return sorted(out, key=lambda s: (s.owner_kind, s.owner, s.family or ""))
+
+
+def sales_calendar(engine: Engine) -> tuple[int, dt.date | None]:
+    """(7, last week) when every sales row is dated on a Monday, so rows are weekly
+    buckets; (1, last day) for daily rows. Remembered until the data changes: it reads
+    every distinct date."""
+
+    def compute() -> tuple[int, dt.date | None]:
+        with engine.connect() as conn:
+            days = [as_date(d) for d in conn.execute(text("SELECT DISTINCT date FROM sales_actual"))
+                    .scalars()]  # fmt: skip
+        known = [d for d in days if d is not None]
+        if not known:
+            return 1, None
+        return (7 if all(d.weekday() == 0 for d in known) else 1), max(known)
+
+    return _MEMO.get(engine, "sales_calendar", compute)
+
+
+def _period_sales(
+    engine: Engine, *, since: dt.date, until: dt.date, reps: list[str], territories: list[str]
+) -> pd.DataFrame:
+    """The sales rows of a period (and the week before it) for these reps and territories,
+    with each row's product family: only what the quotas asked about is read."""
+    owners = []
+    if reps:
+        owners.append("s.rep IN :reps")
+    if territories:
+        owners.append("s.territory IN :territories")
+    query = text(
+        "SELECT s.date, s.sku, s.quantity, s.revenue, s.territory, s.rep, p.family "
+        "FROM sales_actual s JOIN product p ON p.sku = s.sku "
+        f"WHERE s.date >= :since AND s.date <= :until AND ({' OR '.join(owners)})"
+    ).bindparams(
+        *([bindparam("reps", expanding=True)] if reps else []),
+        *([bindparam("territories", expanding=True)] if territories else []),
+    )
+    params: dict[str, Any] = {"since": since, "until": until}
+    if reps:
+        params["reps"] = reps
+    if territories:
+        params["territories"] = territories
+    with engine.connect() as conn:
+        return pd.read_sql_query(query, conn, params=params)
 
 
 def _status(

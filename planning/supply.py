@@ -20,7 +20,10 @@ from planning.capacity import CapacityWeek, capacity_check
 from planning.catalogue import canonical_family
 from planning.errors import PonteError
 from planning.forecast.runs import RunSummary, canonical_sku, latest_run_id, summarize
+from planning.memo import DataMemo
 from planning.projection import InventoryProjection, project_inventory, week_monday
+
+_MEMO = DataMemo(size=1024)
 
 
 @dataclass(frozen=True)
@@ -118,7 +121,18 @@ def _orders_and_receipts(
 def inventory_projection(
     engine: Engine, sku: str, *, today: dt.date, weeks: int = 26, location: str | None = None
 ) -> tuple[list[InventoryProjection], Provenance]:
-    """Project stock week by week at every location holding `sku` (or just `location`)."""
+    """Project stock week by week at every location holding `sku` (or just `location`).
+    Remembered until an import or a forecast run changes the data."""
+    key = ("inventory_projection", sku, today, weeks, location)
+    projections, provenance = _MEMO.get(
+        engine, key, lambda: _inventory_projection(engine, sku, today, weeks, location)
+    )
+    return list(projections), provenance
+
+
+def _inventory_projection(
+    engine: Engine, sku: str, today: dt.date, weeks: int, location: str | None
+) -> tuple[tuple[InventoryProjection, ...], Provenance]:
     run = _weekly_run(engine)
     with engine.connect() as conn:
         product = _product(conn, sku)
@@ -151,28 +165,35 @@ def inventory_projection(
                 )
             )
     as_of = max(stock["as_of"]) if not stock.empty else None
-    return projections, Provenance(stock_as_of=as_of, run=run)
+    return tuple(projections), Provenance(stock_as_of=as_of, run=run)
 
 
-def plant_family_demand(engine: Engine, run: RunSummary) -> pd.DataFrame:
-    """Forecast demand per plant x family x week, summed bottom-up from the SKUs.
+def plant_family_demand(
+    engine: Engine, run: RunSummary, *, family: str | None = None
+) -> pd.DataFrame:
+    """Forecast demand per plant x family x week, summed bottom-up from the SKUs (of one
+    `family`, exactly as the catalogue spells it, or of all).
 
     A family made in several plants is shared in proportion to their capacity. The upper
     bound adds the SKUs' 95% half-widths in quadrature (independent errors), which is
     tighter than summing the bounds and still exact for the point forecast.
     """
+    params: dict[str, str | int] = {"run": run.run_id}
+    only = ""
+    if family is not None:
+        only, params["family"] = " AND p.family = :family", family
     with engine.connect() as conn:
         values = _frame(
             conn,
             "SELECT p.family, v.ds, v.forecast, v.hi_95 FROM forecast_value v "
             "JOIN forecast_series s ON s.run_id = v.run_id AND s.unique_id = v.unique_id "
-            "JOIN product p ON p.sku = s.sku WHERE v.run_id = :run",
-            run=run.run_id,
+            "JOIN product p ON p.sku = s.sku WHERE v.run_id = :run" + only,
+            **params,
         )
         capacity = _frame(conn, "SELECT plant, family, units_per_week FROM capacity")
     values["week"] = _dates(values["ds"])
     values["spread2"] = (values["hi_95"] - values["forecast"]) ** 2
-    family = values.groupby(["family", "week"], as_index=False).agg(
+    weekly = values.groupby(["family", "week"], as_index=False).agg(
         demand=("forecast", "sum"), spread2=("spread2", "sum")
     )
     share = capacity.groupby(["plant", "family"], as_index=False)["units_per_week"].max()
@@ -180,7 +201,7 @@ def plant_family_demand(engine: Engine, run: RunSummary) -> pd.DataFrame:
         "sum"
     )
     share["share"] = share["share"].fillna(1.0)
-    merged = family.merge(share[["plant", "family", "share"]], on="family")
+    merged = weekly.merge(share[["plant", "family", "share"]], on="family")
     merged["demand"] = merged["demand"] * merged["share"]
     merged["demand_upper"] = merged["demand"] + np.sqrt(merged["spread2"]) * merged["share"]
     return merged[["plant", "family", "week", "demand", "demand_upper"]]
@@ -189,11 +210,21 @@ def plant_family_demand(engine: Engine, run: RunSummary) -> pd.DataFrame:
 def capacity_report(
     engine: Engine, *, today: dt.date, family: str | None = None
 ) -> tuple[list[CapacityWeek], Provenance]:
-    """Weekly utilization and shortfall per plant x family, from the latest weekly run."""
+    """Weekly utilization and shortfall per plant x family, from the latest weekly run.
+
+    Remembered until an import or a forecast run changes the data: every available-to-
+    promise answer for a family's products asks for the same family's report."""
+    key = ("capacity_report", today, family.lower() if family else None)
+    weeks, provenance = _MEMO.get(engine, key, lambda: _capacity_report(engine, today, family))
+    return list(weeks), provenance
+
+
+def _capacity_report(
+    engine: Engine, today: dt.date, family: str | None
+) -> tuple[tuple[CapacityWeek, ...], Provenance]:
     run = _weekly_run(engine)
     if run is None:
         raise PonteError("no weekly forecast yet: run `ponte forecast` first", code="no_forecast")
-    demand = plant_family_demand(engine, run)
     with engine.connect() as conn:
         capacity = _frame(
             conn, "SELECT plant, family, start_date, end_date, units_per_week FROM capacity"
@@ -202,7 +233,8 @@ def capacity_report(
             conn, "SELECT family, avg(unit_price) AS price FROM product GROUP BY family"
         )
     if family is not None:
-        demand = demand[demand["family"] == canonical_family(prices["family"], family)]
+        family = canonical_family(prices["family"], family)
+    demand = plant_family_demand(engine, run, family=family)
     capacity["start_date"] = _dates(capacity["start_date"])
     capacity["end_date"] = [
         None if pd.isna(v) else pd.Timestamp(v).date() for v in capacity["end_date"]
@@ -213,7 +245,21 @@ def capacity_report(
         for family, price in zip(prices["family"], prices["price"], strict=True)
     }
     weeks = capacity_check(demand=demand, capacity=capacity, unit_revenue=revenue)
-    return weeks, Provenance(stock_as_of=None, run=run)
+    return tuple(weeks), Provenance(stock_as_of=None, run=run)
+
+
+@dataclass(frozen=True)
+class _AtpInputs:
+    """What every promise of one SKU at one location starts from, today (read-only)."""
+
+    sku: str
+    location: str
+    on_hand: float
+    allocated: float
+    receipts: pd.DataFrame
+    open_orders: pd.DataFrame
+    free_capacity: pd.DataFrame
+    provenance: Provenance
 
 
 def atp(
@@ -225,7 +271,29 @@ def atp(
     today: dt.date,
     location: str | None = None,
 ) -> tuple[AtpResult, Provenance]:
-    """Can `quantity` of `sku` ship by `requested_date`? Stock first, then free capacity."""
+    """Can `quantity` of `sku` ship by `requested_date`? Stock first, then free capacity.
+
+    What a promise starts from (stock, receipts, orders, the family's free capacity) is
+    remembered per SKU and location until an import or a forecast run changes the data:
+    only the promise itself is worked out for each question."""
+    key = ("atp_inputs", sku, today, location)
+    inputs = _MEMO.get(engine, key, lambda: _atp_inputs(engine, sku, today, location))
+    result = available_to_promise(
+        sku=inputs.sku,
+        location=inputs.location,
+        quantity=quantity,
+        requested_date=requested_date,
+        today=today,
+        on_hand=inputs.on_hand,
+        allocated=inputs.allocated,
+        receipts=inputs.receipts,
+        open_orders=inputs.open_orders,
+        free_capacity=inputs.free_capacity,
+    )
+    return result, inputs.provenance
+
+
+def _atp_inputs(engine: Engine, sku: str, today: dt.date, location: str | None) -> _AtpInputs:
     run = _weekly_run(engine)
     with engine.connect() as conn:
         product = _product(conn, sku)
@@ -238,19 +306,16 @@ def atp(
     if run is not None:
         weeks, _ = capacity_report(engine, today=today, family=str(product["family"]))
         free = _protected_free_capacity(weeks)
-    result = available_to_promise(
+    return _AtpInputs(
         sku=sku,
         location=where,
-        quantity=quantity,
-        requested_date=requested_date,
-        today=today,
         on_hand=float(line["on_hand"]),
         allocated=float(line["allocated"]),
         receipts=receipts,
         open_orders=orders,
         free_capacity=free,
+        provenance=Provenance(stock_as_of=line["as_of"], run=run),
     )
-    return result, Provenance(stock_as_of=line["as_of"], run=run)
 
 
 def _protected_free_capacity(weeks: list[CapacityWeek]) -> pd.DataFrame:

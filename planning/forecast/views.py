@@ -15,6 +15,7 @@ from sqlalchemy import Engine, text
 
 from planning.errors import PonteError
 from planning.forecast.runs import RunSummary, SeriesForecast, latest_run_id, sku_forecasts
+from planning.memo import DataMemo
 
 BANDS = ("lo_80", "hi_80", "lo_95", "hi_95")
 COMPARE_WEEKS = 13  # a quarter: long enough to smooth a noisy week, short enough to be recent
@@ -92,6 +93,9 @@ def _name(engine: Engine, sku: str) -> str:
         )
 
 
+_MEMO = DataMemo(size=1024)
+
+
 def forecast_view(
     engine: Engine,
     sku: str,
@@ -105,7 +109,22 @@ def forecast_view(
     the weeks of the period `between` (first and last day, inclusive).
 
     A week only partly ahead of today, or partly inside the period, counts for its days
-    that are (demand spread evenly over the week, as in the projection)."""
+    that are (demand spread evenly over the week, as in the projection). Remembered until
+    an import or a forecast run changes the data."""
+    key = ("forecast_view", sku, today, weeks, location, between)
+    return _MEMO.get(
+        engine, key, lambda: _forecast_view(engine, sku, today, weeks, location, between)
+    )
+
+
+def _forecast_view(
+    engine: Engine,
+    sku: str,
+    today: dt.date,
+    weeks: int,
+    location: str | None,
+    between: tuple[dt.date, dt.date] | None,
+) -> ForecastView:
     if not 1 <= weeks <= 104:
         raise PonteError(f"ask for 1 to 104 weeks ahead, not {weeks}", code="bad_horizon")
     series = _weekly_series(engine, sku, location)
