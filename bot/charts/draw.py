@@ -25,11 +25,26 @@ CAPACITY = "#c53030"
 MAX_PANELS = 6
 
 
+PANEL_INCHES = 3.2
+# Margins in inches, fixed: matplotlib's constrained layout measured every tick label of
+# every panel and cost 40% of a chart's time, for the same picture.
+TOP, BOTTOM, LEFT, RIGHT, BETWEEN = 0.35, 0.75, 0.95, 0.15, 0.75
+
+
 def _figure(rows: int = 1) -> Figure:
-    # Figure (not pyplot) keeps no global state: safe from the listener threads.
+    # Figure (not pyplot) keeps no global state: safe from any thread.
     from matplotlib.figure import Figure
 
-    return Figure(figsize=(8, 3.2 * rows), dpi=110, layout="constrained")
+    width, height = 8.0, PANEL_INCHES * rows
+    figure = Figure(figsize=(width, height), dpi=110)
+    figure.subplots_adjust(
+        left=LEFT / width,
+        right=1 - RIGHT / width,
+        top=1 - TOP / height,
+        bottom=BOTTOM / height,
+        hspace=BETWEEN / (PANEL_INCHES - BETWEEN),
+    )
+    return figure
 
 
 def _days(days: Sequence[dt.date]) -> np.ndarray:
@@ -37,6 +52,8 @@ def _days(days: Sequence[dt.date]) -> np.ndarray:
 
 
 def _png(figure: Figure) -> bytes:
+    # Dates slanted to fit; autofmt_xdate resets the bottom margin unless told ours.
+    figure.autofmt_xdate(bottom=BOTTOM / figure.get_figheight())
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
     return buffer.getvalue()
@@ -72,7 +89,6 @@ def forecast_chart(view: ForecastView, history: pd.DataFrame, lang: str) -> byte
     ax.set_ylim(bottom=0)
     ax.grid(alpha=0.3)
     ax.legend(loc="upper left", fontsize="small")
-    figure.autofmt_xdate()
     return _png(figure)
 
 
@@ -96,7 +112,6 @@ def projection_chart(projections: Sequence[InventoryProjection], lang: str) -> b
     )
     ax.grid(alpha=0.3)
     ax.legend(loc="upper right", fontsize="small")
-    figure.autofmt_xdate()
     return _png(figure)
 
 
@@ -145,5 +160,4 @@ def capacity_chart(weeks: Sequence[CapacityWeek], lang: str) -> bytes:
         ax.set_ylabel(pick(lang, "units per week", "pezzi a settimana"))
         ax.grid(alpha=0.3)
         ax.legend(loc="upper left", fontsize="small")
-    figure.autofmt_xdate()
     return _png(figure)

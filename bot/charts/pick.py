@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -22,8 +24,17 @@ class Chart:
     png: bytes
 
 
-def chart_for(outcome: Outcome, engine: Engine) -> Chart | None:
-    """The chart for a forecast, projection or capacity answer; None for any other outcome."""
+# draw(builder, *args) -> PNG bytes: where a chart builder runs (here, or in a child process).
+Draw = Callable[..., bytes]
+
+
+def draw_here(builder: Callable[..., bytes], *args: Any) -> bytes:
+    return builder(*args)
+
+
+def chart_for(outcome: Outcome, engine: Engine, *, draw: Draw = draw_here) -> Chart | None:
+    """The chart for a forecast, projection or capacity answer; None for any other outcome.
+    Its data is read here; `draw` runs the matplotlib builder (see bot.charts.maker)."""
     from bot.charts.draw import capacity_chart, forecast_chart, projection_chart
 
     result, lang = outcome.result, outcome.language
@@ -36,19 +47,19 @@ def chart_for(outcome: Outcome, engine: Engine) -> Chart | None:
         return Chart(
             f"forecast-{result.sku}.png",
             pick(lang, f"{result.sku} forecast", f"{result.sku} previsione"),
-            forecast_chart(result, history, lang),
+            draw(forecast_chart, result, history, lang),
         )
     if isinstance(result, ProjectionAnswer) and result.projections:
         return Chart(
             f"projection-{result.sku}.png",
             pick(lang, f"{result.sku} projected stock", f"{result.sku} giacenza prevista"),
-            projection_chart(result.projections, lang),
+            draw(projection_chart, result.projections, lang),
         )
     if isinstance(result, CapacityAnswer) and result.weeks:
         scope = result.family or pick(lang, "all families", "tutte le famiglie")
         return Chart(
             f"capacity-{(result.family or 'all').lower()}.png",
             pick(lang, f"Capacity utilization · {scope}", f"Saturazione impianti · {scope}"),
-            capacity_chart(result.weeks, lang),
+            draw(capacity_chart, result.weeks, lang),
         )
     return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from sqlalchemy import Engine
 
 from bot.render.i18n import number
@@ -127,3 +128,19 @@ def test_a_reply_in_a_plain_dm_thread_continues_the_dm_conversation(rig: Rig) ->
     answer = rig.mock.wait_for("chat.postMessage", 2)[1]
     assert answer.params["thread_ts"] == "1764230009.5"
     assert "units forecast" in answer.params["text"]  # the product answers the question asked
+
+
+def test_a_chart_that_cannot_be_drawn_leaves_the_answer_alone(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from bot.charts import maker
+    from bot.charts.maker import ChartFailed
+
+    def broken(*_: object) -> bytes:
+        raise ChartFailed("the chart process stopped")
+
+    monkeypatch.setattr(maker, "_SHARED", broken)
+    rig.mention("forecast PAD-28 next 6 weeks", user="U01WALKER")
+    assert rig.calls() == ["chat.postMessage"]  # the answer, and no upload
+    assert "units forecast in the next 6 weeks" in rig.mock.of("chat.postMessage")[0].params["text"]
+    assert "no chart for demand_forecast" in caplog.text
