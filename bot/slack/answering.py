@@ -11,6 +11,7 @@ import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from concurrent.futures import Executor
 from dataclasses import replace
 from typing import Any, Protocol
 
@@ -19,9 +20,11 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.blocks.answers import blocks, fallback_text
+from bot.charts.maker import ChartMaker
 from bot.render.cards import card
 from bot.render.i18n import t
 from bot.slack.app import ExactlyOnce, SlackServices
+from bot.slack.notes import Notes
 from planning.access import identify
 from planning.db import is_unavailable
 from planning.errors import PonteError
@@ -121,10 +124,13 @@ class PrivateReply:
 
 
 class Answerer:
-    def __init__(self, services: SlackServices, *, working_after: float) -> None:
+    def __init__(self, services: SlackServices, *, working_after: float, charts: Executor) -> None:
         self.services = services
         self.working_after = working_after
         self.once = ExactlyOnce(services)
+        self.notes = Notes()
+        self.charts = ChartMaker(services.engine)
+        self.chart_work = charts
         self.conversations: OrderedDict[tuple[str, ...], Conversation] = OrderedDict()
         # People's languages as last read from the database, so that an apology for a
         # database that is down still speaks theirs.
@@ -194,23 +200,22 @@ class Answerer:
         def working() -> None:  # only slow answers pay for finding the user's language
             reply.working(t(self.language(user, question or ""), "working"))
 
-        timer = threading.Timer(self.working_after, working)
-        timer.start()
+        note = self.notes.arm(self.working_after, working)
         try:
             if event is not None and not self.once(event):
-                _stop(timer)
+                note.settle()
                 reply.withdraw()  # a note posted while the record waited: not ours to answer
                 return None
             if rerun is not None:
                 outcome = self.rerun(rerun, user=user)
             else:
                 outcome = self.ask(question or "", user=user, key=key)
-            _stop(timer)  # a "working" message being sent lands before the answer
+            note.settle()  # a "working" message being sent lands before the answer
             if outcome.caller is not None:
                 self.languages[user] = outcome.caller.language
             self.show(reply, outcome, page=page, shareable=shareable)
         except Exception as exc:
-            _stop(timer)
+            note.settle()
             reply.post(self.apology(exc, user, question or rerun), [], answered=False)
             return None
         return outcome
@@ -239,27 +244,22 @@ class Answerer:
     def attach_chart(
         self, client: WebClient, outcome: Outcome | None, *, channel: str, thread_ts: str | None
     ) -> None:
-        """Upload the answer's chart (if it has one) to the thread; a failed upload is
+        """Upload the answer's chart (if it has one) to the thread, after the answer and
+        without keeping the answering thread: a chart that cannot be drawn or uploaded is
         logged, the answer already stands."""
-        from bot.charts import chart_for
-
-        if outcome is None:
+        if outcome is None or not ChartMaker.charted(outcome):
             return
-        chart = chart_for(outcome, self.services.engine)
-        if chart is None:
-            return
-        try:
-            client.files_upload_v2(
-                channel=channel,
-                thread_ts=thread_ts,
-                content=chart.png,
-                filename=chart.filename,
-                title=chart.title,
-            )
-        except SlackApiError as exc:
-            log.warning("chart upload failed: %s", exc.response.get("error"))
 
+        def upload() -> None:
+            try:
+                chart = self.charts.chart(outcome, today=self.services.clock.today())
+                if chart is not None:
+                    client.files_upload_v2(channel=channel, thread_ts=thread_ts,
+                                           content=chart.png, filename=chart.filename,
+                                           title=chart.title)  # fmt: skip
+            except SlackApiError as exc:
+                log.warning("chart upload failed: %s", exc.response.get("error"))
+            except Exception:
+                log.warning("no chart for %s %s", outcome.tool, outcome.args, exc_info=True)
 
-def _stop(timer: threading.Timer) -> None:
-    timer.cancel()
-    timer.join()
+        self.chart_work.submit(upload)

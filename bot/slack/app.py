@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
+import time
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -86,12 +88,15 @@ def create_app(
     *,
     listener_executor: Executor | None = None,
     work_executor: Executor | None = None,
+    chart_executor: Executor | None = None,
 ) -> App:
     """The Slack app for `settings` (Socket Mode or HTTP), with every listener registered.
 
     Bolt's listener threads (`listener_executor`, bolt's own pool when None) only acknowledge
     and hand over; answering runs on `work_executor` (WORKERS threads when None), so slow
-    answers (an LLM, a chart) never keep a slash command or a button from its 3-second ack.
+    answers (an LLM) never keep a slash command or a button from its 3-second ack; charts
+    are drawn and uploaded after their answer on `chart_executor` (one thread when None),
+    so they never keep the next question waiting either.
     Building the app asks Slack who the bot is (auth.test) once, not on the first request."""
     from bot.slack.listeners import register_listeners
     from bot.slack.respond import retrying_respond
@@ -107,8 +112,10 @@ def create_app(
         listener_executor=listener_executor,
     )
     work = work_executor or ThreadPoolExecutor(WORKERS, thread_name_prefix="ponte-answer")
+    # One thread: the chart process draws one chart at a time anyway.
+    charts = chart_executor or ThreadPoolExecutor(1, thread_name_prefix="ponte-chart")
     app.use(retrying_respond)
-    register_listeners(app, services, settings, work)
+    register_listeners(app, services, settings, work, charts)
     return app
 
 
@@ -131,6 +138,10 @@ class ExactlyOnce:
     def __init__(self, services: SlackServices) -> None:
         self.services = services
         self.seen = 0
+        # SQLite has one writer at a time, and a writer that finds it taken sleeps in steps
+        # of up to 100 ms before trying again: this process's threads queue here instead.
+        self.sqlite = services.engine.dialect.name == "sqlite"
+        self.writer = threading.Lock()
 
     def __call__(self, body: dict[str, Any]) -> bool:
         event_id = body.get("event_id")
@@ -139,9 +150,16 @@ class ExactlyOnce:
         now = self.services.clock.now()
         engine = self.services.engine
         try:
-            first = first_delivery(engine, str(event_id), source="slack", now=now,
-                                   wait=RECORD_WAIT)  # fmt: skip
-        except SQLAlchemyError as exc:
+            started = time.monotonic()
+            if self.sqlite and not self.writer.acquire(timeout=RECORD_WAIT):
+                raise TimeoutError("another answer's record held SQLite for too long")
+            try:
+                wait = max(RECORD_WAIT - (time.monotonic() - started), 0.01)
+                first = first_delivery(engine, str(event_id), source="slack", now=now, wait=wait)
+            finally:
+                if self.sqlite:
+                    self.writer.release()
+        except (SQLAlchemyError, TimeoutError) as exc:
             log.warning("event %s taken on without its exactly-once record (%s): a retry of "
                         "it could be answered twice", event_id, _first_line(exc))  # fmt: skip
             return True

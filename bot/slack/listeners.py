@@ -80,9 +80,9 @@ Later = Callable[..., None]
 
 
 def register_listeners(
-    app: App, services: SlackServices, settings: Settings, work: Executor
+    app: App, services: SlackServices, settings: Settings, work: Executor, charts: Executor
 ) -> None:
-    answerer = Answerer(services, working_after=settings.ponte_working_after)
+    answerer = Answerer(services, working_after=settings.ponte_working_after, charts=charts)
     once = answerer.once
 
     def later(fn: Callable[..., None], *args: Any) -> None:

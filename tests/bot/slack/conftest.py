@@ -266,7 +266,7 @@ def make_rig(mock_slack: MockSlack, demo_engine: Engine) -> Iterator[Any]:
         executors.append(Tracked())
         settings = slack_settings(mock_slack, **overrides)
         app = create_app(settings, services, listener_executor=executors[-1],
-                         work_executor=executors[-1])  # fmt: skip
+                         work_executor=executors[-1], chart_executor=executors[-1])  # fmt: skip
         return Rig(app, mock_slack, engine, executors[-1])
 
     yield build
