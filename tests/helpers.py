@@ -122,13 +122,14 @@ def rejected_lines(engine: Engine, folder: Path) -> list[str]:
     return caught.value.lines()
 
 
-def block_texts(payload: object) -> list[str]:
-    """Every text in a Block Kit payload, in order (what a reader of the message sees)."""
+def block_texts(payload: object, kind: str | None = None) -> list[str]:
+    """Every text in a Block Kit payload, in order (what a reader of the message sees); only
+    the text objects of one `kind` ("mrkdwn", "plain_text") when given."""
     found: list[str] = []
 
     def walk(value: object) -> None:
         if isinstance(value, dict):
-            if isinstance(value.get("text"), str):
+            if isinstance(value.get("text"), str) and kind in (None, value.get("type")):
                 found.append(value["text"])
             for v in value.values():
                 walk(v)

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import itertools
 import json
+import socket
 import threading
 import time
 import urllib.parse
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -226,6 +228,35 @@ class Rig:
         if not ephemeral:
             payload["message"] = message or {"ts": ts, "type": "message"}
         return self.interaction(payload)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def serving(rig: Rig) -> Iterator[str]:
+    """The rig's app served for real over HTTP (uvicorn on loopback): its base URL."""
+    import uvicorn
+
+    from bot.slack.server import PonteAsgi
+
+    port = free_port()
+    config = uvicorn.Config(PonteAsgi(rig.app, rig.engine, SECRET), host="127.0.0.1",
+                            port=port, log_level="warning", lifespan="off")  # fmt: skip
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
 
 
 def buttons(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:

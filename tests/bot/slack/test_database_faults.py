@@ -13,7 +13,6 @@ import logging
 import shutil
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -22,40 +21,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from click.testing import CliRunner
 from sqlalchemy import Engine, text
 
 from bot.cli import cli
-from bot.slack.server import PonteAsgi
 from planning.db import make_engine, upgrade
 from planning.importer import IMPORT_LOCK_ID, import_files
-from tests.bot.slack.conftest import SECRET, Rig
-from tests.bot.slack.test_http import free_port
+from tests.bot.slack.conftest import Rig, serving
 from tests.conftest import NOW, _postgres_admin
 from tests.helpers import snapshot
 from tests.slack_mock import Call
 
 DOWN_EN = "I can't reach Ponte's database right now"
 DOWN_IT = "Non riesco a raggiungere il database di Ponte"
-
-
-@contextmanager
-def serving(rig: Rig) -> Iterator[str]:
-    """The rig's app behind uvicorn, for /health."""
-    port = free_port()
-    config = uvicorn.Config(PonteAsgi(rig.app, rig.engine, SECRET), host="127.0.0.1",
-                            port=port, log_level="warning", lifespan="off")  # fmt: skip
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
 
 
 def health(url: str) -> int:

@@ -19,6 +19,7 @@ from planning.forecast.runs import compute_forecast, load_sales, store_run
 from planning.importer import import_files
 from tests.bot.slack.conftest import Rig
 from tests.conftest import DEMO_TODAY, NOW
+from tests.helpers import block_texts
 from tests.slack_mock import Call
 
 # What Slack turns into a notification or a link inside mrkdwn text.
@@ -61,20 +62,9 @@ def mrkdwn_texts(call: Call) -> list[str]:
     """Every string Slack reads as mrkdwn in a call: a message's text, and the mrkdwn text
     objects of its blocks or view (plain_text objects are shown literally by Slack)."""
     found = [call.params["text"]] if isinstance(call.params.get("text"), str) else []
-
-    def walk(value: Any) -> None:
-        if isinstance(value, dict):
-            if value.get("type") == "mrkdwn" and isinstance(value.get("text"), str):
-                found.append(value["text"])
-            for inner in value.values():
-                walk(inner)
-        elif isinstance(value, list):
-            for inner in value:
-                walk(inner)
-
     for name in ("blocks", "view"):
         value = call.params.get(name)
-        walk(json.loads(value) if isinstance(value, str) else value)
+        found += block_texts(json.loads(value) if isinstance(value, str) else value, "mrkdwn")
     return found
 
 

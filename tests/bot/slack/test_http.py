@@ -7,10 +7,8 @@ import hmac
 import logging
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -18,20 +16,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 from slack_sdk.signature import SignatureVerifier
 from sqlalchemy import Engine
 
-from bot.slack.server import PonteAsgi
-from tests.bot.slack.conftest import SECRET, Rig
+from tests.bot.slack.conftest import SECRET, Rig, free_port, serving
 from tests.conftest import DEMO_TODAY
 from tests.slack_mock import MockSlack
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def request(url: str, body: bytes | None = None, headers: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
@@ -52,18 +42,8 @@ def signed(body: str, secret: str = SECRET) -> dict[str, str]:
 
 @pytest.fixture
 def served(rig: Rig) -> Iterator[tuple[Rig, str]]:
-    port = free_port()
-    config = uvicorn.Config(PonteAsgi(rig.app, rig.engine, SECRET), host="127.0.0.1",
-                            port=port, log_level="warning", lifespan="off")  # fmt: skip
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield rig, f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    with serving(rig) as url:
+        yield rig, url
 
 
 def test_http_mode_answers_health_checks_and_signed_events(served: tuple[Rig, str]) -> None:
