@@ -490,10 +490,12 @@ def _serve_slack(services: Services) -> None:
     app = create_app(
         settings, SlackServices(services.engine, build_assistant(services), services.clock)
     )
+    single = services.engine.dialect.name == "sqlite"
     if settings.slack_mode == "socket":
         services.console.print(
             f"Slack Socket Mode (SLACK_APP_TOKEN): connecting to Slack as {bot}."
         )
+        _one_process_note(services, single)
         serve_socket(app, settings)
     else:
         services.console.print(
@@ -501,7 +503,17 @@ def _serve_slack(services: Services) -> None:
             f"{settings.port}, requests at {EVENTS_PATH}, health check at {HEALTH_PATH}.",
             soft_wrap=True,
         )
+        _one_process_note(services, single)
         serve_http(app, settings, services.engine)
+
+
+def _one_process_note(services: Services, sqlite: bool) -> None:
+    if sqlite:
+        services.console.print(
+            "SQLite serves one Ponte process: to run several (replicas behind a load "
+            "balancer), use PostgreSQL (DATABASE_URL=postgresql://…).",
+            soft_wrap=True,
+        )
 
 
 def _default_user(services: Services, user: str | None) -> str:

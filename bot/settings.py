@@ -28,6 +28,9 @@ class Settings(BaseSettings):
     port: int = 3000
     # After this many seconds without an answer, Slack shows "working on it" first.
     ponte_working_after: float = 2.0
+    # On SIGTERM: seconds to finish the answers in progress before handing the rest back
+    # (keep Kubernetes' terminationGracePeriodSeconds a few seconds longer).
+    ponte_drain_seconds: float = 20.0
     # Where the shell saves charts; None = ponte-charts in the system's temporary directory.
     ponte_chart_dir: Path | None = None
     # The date Ponte reasons from (PONTE_TODAY); None means the real today.

@@ -254,3 +254,38 @@ class ProcessedEvent(SQLModel, table=True):
     event_id: str = Field(primary_key=True, max_length=128)
     source: str = Field(max_length=16)  # slack
     received_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+
+
+class PendingWork(SQLModel, table=True):
+    """A question (or button, command, Home tab) someone asked Ponte, from the moment Slack
+    was acknowledged until the answer is posted: whichever process holds its lease works on
+    it; when the lease runs out (the process stopped), another one takes it over."""
+
+    __tablename__ = "pending_work"
+    __table_args__ = (Index("ix_pending_work_state_lease", "state", "lease_until"),)
+
+    key: str = Field(primary_key=True, max_length=200)  # event id, or trigger id
+    kind: str = Field(max_length=32)  # what to do with the payload: mention, dm, command...
+    payload: str = Field(sa_column=Column(Text, nullable=False))  # Slack's body, as JSON
+    state: str = Field(max_length=16)  # pending, working, done
+    owner: str | None = Field(default=None, max_length=128)  # the process holding the lease
+    lease_until: dt.datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
+    )
+    attempts: int = 0
+    apologized: bool = False  # the asker was told the database is down: say it once
+    received_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+    done_at: dt.datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
+    )
+
+
+class ConversationState(SQLModel, table=True):
+    """What a chat remembers between messages (what Ponte asked back, a write awaiting a
+    yes, the last call answered), shared by every process, forgotten after `expires_at`."""
+
+    __tablename__ = "conversation_state"
+
+    key: str = Field(primary_key=True, max_length=300)
+    state: str = Field(sa_column=Column(Text, nullable=False))  # JSON
+    expires_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))

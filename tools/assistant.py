@@ -8,8 +8,9 @@ result (or what to ask back, or why not), and bot/ renders it in the outcome's l
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal, Protocol
 
 from sqlalchemy import Engine
@@ -62,6 +63,46 @@ class Conversation:
     pending: Route | None = None
     awaiting: Route | None = None  # a write that waits for the user's yes or no
     last: Route | None = None  # the last call answered: "and by January?" changes it
+
+    def to_json(self) -> str:
+        """The conversation as JSON text, for a store every process shares."""
+        routes = {"pending": self.pending, "awaiting": self.awaiting, "last": self.last}
+        return json.dumps({k: _plain(asdict(r)) if r else None for k, r in routes.items()})
+
+    @classmethod
+    def from_json(cls, text: str) -> Conversation:
+        saved = json.loads(text)
+        return cls(**{k: _route(saved.get(k)) for k in ("pending", "awaiting", "last")})
+
+
+def _plain(value: Any) -> Any:
+    """JSON for a route's arguments: dates tagged so that they come back as dates."""
+    if isinstance(value, dt.date):
+        return {"$date": value.isoformat()}
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _unplain(value: Any) -> Any:
+    if isinstance(value, dict):
+        if set(value) == {"$date"}:
+            return dt.date.fromisoformat(value["$date"])
+        return {k: _unplain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_unplain(v) for v in value]
+    return value
+
+
+def _route(saved: dict[str, Any] | None) -> Route | None:
+    if saved is None:
+        return None
+    fields = _unplain(saved)
+    for name in ("choices", "suggestions"):
+        fields[name] = tuple(fields.get(name) or ())
+    return Route(**fields)
 
 
 class Agent(Protocol):

@@ -209,6 +209,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Non riesco a raggiungere il database di Ponte in questo momento, quindi non ho una "
         "risposta. Non è stato modificato nulla; richiedimelo tra qualche minuto.",
     ),
+    "answer_later": (
+        "I can't reach Ponte's database right now. Your question is kept: I'll answer it "
+        "here as soon as the database is back.",
+        "Non riesco a raggiungere il database di Ponte in questo momento. La tua domanda è "
+        "in attesa: ti rispondo qui appena il database torna disponibile.",
+    ),
     "stale_button": (
         "That button no longer works: ask me again.",
         "Quel pulsante non funziona più: chiedimelo di nuovo.",

@@ -2,14 +2,13 @@
 on it" status when the answer is slow, the card as blocks, and a chart where one helps.
 
 Conversations (what Ponte asked back, the last question for "and by January?") are kept per
-thread and user in this process; a follow-up that lands on another replica starts afresh.
+thread and user in the database, so a follow-up continues on whichever process it reaches.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import replace
@@ -23,16 +22,19 @@ from bot.blocks.answers import blocks, fallback_text
 from bot.charts.maker import ChartMaker
 from bot.render.cards import card
 from bot.render.i18n import t
-from bot.slack.app import ExactlyOnce, SlackServices
+from bot.slack.app import SlackServices
 from bot.slack.notes import Notes
+from bot.slack.queue import CURRENT, AnswerLater
 from planning.access import identify
+from planning.conversations import load_state, save_state
 from planning.db import is_unavailable
 from planning.errors import PonteError
 from tools.assistant import Conversation, Outcome
 from tools.router import question_language
 
 log = logging.getLogger("ponte.slack")
-MAX_CONVERSATIONS = 10_000
+CONVERSATION_TTL = dt.timedelta(hours=8)  # a working day: then a thread starts afresh
+SAVE_WAIT = 1.0  # seconds a conversation's save may wait for SQLite's write lock
 LANGUAGES = ("en", "it")
 
 
@@ -42,9 +44,6 @@ class Reply(Protocol):
     def working(self, text: str) -> None: ...
 
     def post(self, text: str, blocks: list[dict[str, Any]], *, answered: bool) -> None: ...
-
-    def withdraw(self) -> None:
-        """Take back the "working on it" note: there will be no answer here after all."""
 
 
 class MessageReply:
@@ -78,14 +77,10 @@ class MessageReply:
                 channel=self.channel, ts=self.placeholder, text=text, blocks=blocks
             )
         else:
-            self.client.chat_postMessage(
+            sent = self.client.chat_postMessage(
                 channel=self.channel, thread_ts=self.thread_ts, text=text, blocks=blocks
             )
-
-    def withdraw(self) -> None:
-        if self.placeholder is not None:
-            self.client.chat_delete(channel=self.channel, ts=self.placeholder)
-            self.placeholder = None
+            self.channel = sent.get("channel") or self.channel  # a DM's D…, for its chart
 
 
 class PrivateReply:
@@ -117,33 +112,32 @@ class PrivateReply:
             replace_original=self.replace,
         )
 
-    def withdraw(self) -> None:
-        if self.replace:
-            self.respond(delete_original=True)
-            self.replace = False
-
 
 class Answerer:
     def __init__(self, services: SlackServices, *, working_after: float, charts: Executor) -> None:
         self.services = services
         self.working_after = working_after
-        self.once = ExactlyOnce(services)
         self.notes = Notes()
         self.charts = ChartMaker(services.engine)
         self.chart_work = charts
-        self.conversations: OrderedDict[tuple[str, ...], Conversation] = OrderedDict()
         # People's languages as last read from the database, so that an apology for a
         # database that is down still speaks theirs.
         self.languages: dict[str, str] = {}
-        self._lock = threading.Lock()
 
     def conversation(self, key: tuple[str, ...]) -> Conversation:
-        with self._lock:
-            found = self.conversations.pop(key, None) or Conversation()
-            self.conversations[key] = found  # most recent last
-            while len(self.conversations) > MAX_CONVERSATIONS:
-                self.conversations.popitem(last=False)
-            return found
+        """The conversation `key` as any process left it (a new one when none or expired)."""
+        saved = load_state(self.services.engine, _key(key), now=self.services.clock.now())
+        return Conversation.from_json(saved) if saved else Conversation()
+
+    def remember(self, key: tuple[str, ...], conversation: Conversation) -> None:
+        """Save the conversation for its next message; if the database cannot take it now
+        (locked by an import), the answer still goes out and the next message starts afresh."""
+        expires = self.services.clock.now() + CONVERSATION_TTL
+        try:
+            save_state(self.services.engine, _key(key), conversation.to_json(),
+                       expires_at=expires, wait=SAVE_WAIT)  # fmt: skip
+        except SQLAlchemyError as exc:
+            log.warning("conversation %s not saved: %s", _key(key), exc.__class__.__name__)
 
     def language(self, user: str, question: str = "") -> str:
         """The user's language: from the people list; when the database cannot say, as last
@@ -159,13 +153,13 @@ class Answerer:
 
     def ask(self, question: str, *, user: str, key: tuple[str, ...] | None = None) -> Outcome:
         clock = self.services.clock
-        return self.services.assistant.ask(
-            question,
-            user=user,
-            today=clock.today(),
-            now=clock.now(),
-            conversation=self.conversation(key) if key else None,
+        conversation = self.conversation(key) if key else None
+        outcome = self.services.assistant.ask(
+            question, user=user, today=clock.today(), now=clock.now(), conversation=conversation
         )
+        if key and conversation is not None:
+            self.remember(key, conversation)
+        return outcome
 
     def rerun(self, value: dict[str, Any], *, user: str) -> Outcome:
         """A button's call (tool and arguments of an earlier answer) run again as `user`."""
@@ -189,23 +183,17 @@ class Answerer:
         rerun: dict[str, Any] | None = None,
         page: int = 1,
         shareable: bool = False,
-        event: dict[str, Any] | None = None,
     ) -> Outcome | None:
         """Answer `question` (or run `rerun` again) for `user` into `reply`, saying "working
-        on it" first when that takes longer than `working_after` seconds. `event` (an Events
-        API body) is taken on once: a retry of it stops here. When something breaks, the
-        asker is told so in their language (the log has the traceback), never left waiting;
-        a database that is down says so."""
+        on it" first when that takes longer than `working_after` seconds. When something
+        breaks, the asker is told so in their language (the log has the traceback), never
+        left waiting; a database that is down says so (see `failed`)."""
 
         def working() -> None:  # only slow answers pay for finding the user's language
             reply.working(t(self.language(user, question or ""), "working"))
 
         note = self.notes.arm(self.working_after, working)
         try:
-            if event is not None and not self.once(event):
-                note.settle()
-                reply.withdraw()  # a note posted while the record waited: not ours to answer
-                return None
             if rerun is not None:
                 outcome = self.rerun(rerun, user=user)
             else:
@@ -216,18 +204,30 @@ class Answerer:
             self.show(reply, outcome, page=page, shareable=shareable)
         except Exception as exc:
             note.settle()
-            reply.post(self.apology(exc, user, question or rerun), [], answered=False)
+            self.failed(exc, user, question or rerun,
+                        lambda text: reply.post(text, [], answered=False))  # fmt: skip
             return None
         return outcome
 
-    def apology(self, exc: Exception, user: str, question: object) -> str:
-        """What to tell `user` when answering `question` failed with `exc` (logged here with
-        its traceback): that the database is down, or that something broke."""
+    def failed(
+        self, exc: Exception, user: str, question: object, tell: Callable[[str], None]
+    ) -> None:
+        """Answering `question` for `user` failed with `exc` (logged here with its
+        traceback): `tell` them so. With the database down, and the work queued, they are
+        told once, and AnswerLater puts the work back: the real answer follows when the
+        database is back."""
         down = is_unavailable(exc)
         log.error("answering %r for %s failed%s", question, user,
-                  ": the database failed" if down else "", exc_info=exc)  # fmt: skip
-        said = question if isinstance(question, str) else ""
-        return t(self.language(user, said), "database_down" if down else "broken")
+                  ": the database is unavailable" if down else "", exc_info=exc)  # fmt: skip
+        work = CURRENT.get()
+        queued = down and work is not None
+        if not (queued and work is not None and work.apologized):
+            said = question if isinstance(question, str) else ""
+            text = t(self.language(user, said), "answer_later" if queued else
+                     "database_down" if down else "broken")  # fmt: skip
+            tell(text)
+        if queued:
+            raise AnswerLater from exc
 
     def show(self, reply: Reply, outcome: Outcome, *, page: int = 1, shareable: bool) -> None:
         shown = card(outcome)
@@ -263,3 +263,7 @@ class Answerer:
                 log.warning("no chart for %s %s", outcome.tool, outcome.args, exc_info=True)
 
         self.chart_work.submit(upload)
+
+
+def _key(key: tuple[str, ...]) -> str:
+    return "|".join(key)

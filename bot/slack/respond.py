@@ -9,10 +9,9 @@ with the channel and the user, so an answer that never arrived can be traced.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from slack_bolt import BoltContext, BoltResponse
 from slack_bolt.context.respond import Respond
 from slack_sdk.webhook import WebhookClient, WebhookResponse
 
@@ -22,7 +21,7 @@ log = logging.getLogger("ponte.slack")
 
 
 class RetryingRespond(Respond):
-    def __init__(self, *, response_url: str, channel: str | None, user: str | None) -> None:
+    def __init__(self, *, response_url: str | None, channel: str | None, user: str | None) -> None:
         super().__init__(response_url=response_url)
         self.channel, self.user = channel, user
 
@@ -44,7 +43,8 @@ class RetryingRespond(Respond):
             "delete_original": delete_original,
             **extra,
         }
-        assert self.response_url is not None
+        if self.response_url is None:
+            raise ValueError("no response_url to reply through")
         webhook = WebhookClient(self.response_url, timeout=30, retry_handlers=retry_handlers())
         try:
             response = webhook.send_dict({k: v for k, v in message.items() if v is not None})
@@ -57,12 +57,3 @@ class RetryingRespond(Respond):
                         self.user, self.channel, response.status_code,
                         (response.body or "")[:200])  # fmt: skip
         return response
-
-
-def retrying_respond(context: BoltContext, next: Callable[[], BoltResponse]) -> BoltResponse:
-    """bolt middleware: every listener's `respond` is a RetryingRespond."""
-    if context.response_url:
-        context["respond"] = RetryingRespond(
-            response_url=context.response_url, channel=context.channel_id, user=context.user_id
-        )
-    return next()

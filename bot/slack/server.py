@@ -9,8 +9,11 @@ import hashlib
 import hmac
 import json
 import logging
+import signal
+import threading
 import time
 from collections.abc import Awaitable, Callable, Sequence
+from types import FrameType
 from typing import Any
 
 from slack_bolt import App
@@ -23,12 +26,14 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy import Engine, text
 
 from bot.settings import Settings
+from bot.slack.app import queue_of
 from planning.errors import PonteError
 
 log = logging.getLogger("ponte.slack")
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/health"
 MAX_REQUEST_AGE = 5 * 60  # seconds: Slack's rule against replayed requests
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 Receive = Callable[[], Awaitable[dict[str, Any]]]
 Send = Callable[[dict[str, Any]], Awaitable[None]]
 
@@ -46,6 +51,7 @@ class PonteAsgi(SlackRequestHandler):
         super().__init__(app, path=EVENTS_PATH)
         self.engine = engine
         self.secret = signing_secret.encode()
+        self.queue = queue_of(app)
 
     async def dispatch(self, request: AsgiHttpRequest) -> BoltResponse:
         raw = await _raw_body(request)
@@ -81,8 +87,10 @@ class PonteAsgi(SlackRequestHandler):
 
     async def __call__(self, scope: dict[str, Any], receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["path"] == HEALTH_PATH:
-            ok = await asyncio.to_thread(self.database_ok)
-            body = json.dumps({"ok": ok}).encode()
+            # Draining (stopping after SIGTERM): not ok, so a load balancer sends no more.
+            draining = self.queue is not None and self.queue.status().draining
+            ok = not draining and await asyncio.to_thread(self.database_ok)
+            body = json.dumps({"ok": ok, **({"draining": True} if draining else {})}).encode()
             await send({"type": "http.response.start", "status": 200 if ok else 503,
                         "headers": [(b"content-type", b"application/json")]})  # fmt: skip
             await send({"type": "http.response.body", "body": body})
@@ -115,12 +123,49 @@ def _one_line(exc: Exception) -> str:
     return text.splitlines()[0][:200] if text else type(exc).__name__
 
 
-def serve_http(app: App, settings: Settings, engine: Engine, *, host: str = "0.0.0.0") -> None:
-    import uvicorn
+class DrainingServer:
+    """uvicorn that, on SIGTERM (or Ctrl-C), first drains Ponte's work queue: /health says
+    draining, requests still arriving are recorded for the other processes, the answers in
+    progress get `grace` seconds to finish, what is left is handed back; then uvicorn
+    stops. A second signal stops at once."""
 
+    def __init__(self, handler: PonteAsgi, *, host: str, port: int, grace: float) -> None:
+        import uvicorn
+
+        outer = self
+
+        class Server(uvicorn.Server):
+            def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+                if outer.draining is None:
+                    outer.draining = threading.Thread(target=outer.drain, name="ponte-drain")
+                    outer.draining.start()
+                else:
+                    super().handle_exit(sig, frame)
+
+        config = uvicorn.Config(handler, host=host, port=port, log_level="warning",
+                                lifespan="off")  # fmt: skip
+        self.server = Server(config)
+        assert handler.queue is not None
+        self.queue, self.grace = handler.queue, grace
+        self.draining: threading.Thread | None = None
+
+    def drain(self) -> None:
+        self.queue.drain(self.grace)
+        self.server.should_exit = True
+
+    def run(self) -> None:
+        self.server.run()
+        if self.draining is not None:
+            self.draining.join()
+
+
+def serve_http(app: App, settings: Settings, engine: Engine, *, host: str = "0.0.0.0") -> None:
     assert settings.slack_signing_secret is not None
     handler = PonteAsgi(app, engine, settings.slack_signing_secret.get_secret_value())
-    uvicorn.run(handler, host=host, port=settings.port, log_level="warning")
+    assert handler.queue is not None
+    handler.queue.start()  # work a stopped process left behind is taken on from now
+    DrainingServer(handler, host=host, port=settings.port,
+                   grace=settings.ponte_drain_seconds).run()  # fmt: skip
 
 
 def check_token(client: WebClient, settings: Settings) -> str:
@@ -138,13 +183,28 @@ def check_token(client: WebClient, settings: Settings) -> str:
 
 
 def serve_socket(app: App, settings: Settings) -> None:
+    """Socket Mode until SIGTERM (or Ctrl-C): then the work queue drains (see
+    DrainingServer) and the socket closes."""
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     assert settings.slack_app_token is not None
+    queue = queue_of(app)
+    assert queue is not None
+    queue.start()
+    handler = SocketModeHandler(app, settings.slack_app_token.get_secret_value())
+    stop = threading.Event()
+    previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in STOP_SIGNALS}
     try:
-        SocketModeHandler(app, settings.slack_app_token.get_secret_value()).start()
+        handler.connect()
     except SlackApiError as exc:
         raise PonteError(
             f"Slack refused SLACK_APP_TOKEN ({exc.response.get('error')}): generate an "
             "app-level token (xapp-…) with the connections:write scope under Basic Information"
         ) from exc
+    try:
+        stop.wait()
+        queue.drain(settings.ponte_drain_seconds)
+    finally:
+        handler.close()
+        for sig, handler_before in previous.items():
+            signal.signal(sig, handler_before)

@@ -27,7 +27,7 @@ from slack_sdk.signature import SignatureVerifier
 from sqlalchemy import Engine
 
 from bot.settings import Clock, Settings
-from bot.slack.app import SlackServices, create_app
+from bot.slack.app import SlackServices, create_app, queue_of
 from tests.conftest import DEMO_TODAY
 from tests.helpers import block_texts
 from tests.slack_mock import BOT_ID, BOT_USER, TEAM, MockSlack
@@ -119,7 +119,8 @@ class Rig:
         return self.mock.methods()
 
     def __post_init__(self) -> None:
-        self.ids = itertools.count(1)
+        # Unique across rigs: Slack never repeats a trigger id, and the queue drops repeats.
+        self.ids = itertools.count(time.time_ns())
 
     # -- signed requests ----------------------------------------------------------------------
 
@@ -300,10 +301,21 @@ def make_rig(mock_slack: MockSlack, demo_engine: Engine) -> Iterator[Any]:
                          work_executor=executors[-1], chart_executor=executors[-1])  # fmt: skip
         return Rig(app, mock_slack, engine, executors[-1])
 
-    yield build
+    apps: list[App] = []
+
+    def build_app(engine: Engine = demo_engine, **overrides: Any) -> Rig:
+        rig = build(engine, **overrides)
+        apps.append(rig.app)
+        return rig
+
+    yield build_app
     for executor in executors:  # work still running lands here, not in the next test
         executor.idle()
         executor.shutdown()
+    for app in apps:
+        queue = queue_of(app)
+        if queue is not None:
+            queue.stop()
     for call in mock_slack.calls:  # every payload sent fits Slack's Block Kit limits
         valid_blocks(call.blocks() if call.method != "views.publish" else call.view()["blocks"],
                      limit=100 if call.method == "views.publish" else 50)  # fmt: skip

@@ -18,8 +18,9 @@ from tests.slack_mock import Failure
 
 
 def processed(engine: Engine, event_id: str) -> int:
+    """How many times the event was taken on (recorded in the work queue)."""
     with engine.connect() as conn:
-        query = text("SELECT count(*) FROM processed_event WHERE event_id = :id")
+        query = text("SELECT count(*) FROM pending_work WHERE key = :id")
         return int(conn.execute(query, {"id": event_id}).scalar_one())
 
 

@@ -29,7 +29,7 @@ def web_api_methods_in_code() -> set[str]:
     """Web API methods the bot code calls through a WebClient (client.chat_postMessage...)."""
     source = "\n".join(p.read_text() for p in BOT_CODE.rglob("*.py"))
     called = set(re.findall(r"client\.([a-z]+_[A-Za-z0-9_]+)\(", source))
-    return {name.replace("_", ".", 1) if name != "files_upload_v2" else name for name in called}
+    return {name.replace("_", ".") if name != "files_upload_v2" else name for name in called}
 
 
 def test_every_scope_in_the_manifest_is_needed_and_every_needed_one_is_there() -> None:
@@ -39,8 +39,7 @@ def test_every_scope_in_the_manifest_is_needed_and_every_needed_one_is_there() -
     if "files_upload_v2" in methods:  # slack_sdk's upload: two Web API calls around the bytes
         methods -= {"files_upload_v2"}
         methods |= {"files.getUploadURLExternal", "files.completeUploadExternal"}
-    # Called through bolt: auth.test (who am I), set_status and set_suggested_prompts.
-    methods |= {"auth.test", "assistant.threads.setStatus", "assistant.threads.setSuggestedPrompts"}
+    methods |= {"auth.test"}  # called by bolt: who am I
     assert methods <= set(METHOD_SCOPES), methods - set(METHOD_SCOPES)
     needed = {METHOD_SCOPES[m] for m in methods} | {EVENT_SCOPES[e] for e in events}
     needed = (needed - {None}) | {"commands"}  # the slash command and the shortcuts

@@ -18,7 +18,7 @@ from tests.conftest import DEMO_TODAY
 def submission(rig: Rig, text: str | None, user: str = "U01WALKER") -> Any:
     value = {"type": "plain_text_input", "value": text}
     return rig.interaction({
-        "type": "view_submission", "user": {"id": user}, "trigger_id": "trigger.1",
+        "type": "view_submission", "user": {"id": user}, "trigger_id": f"trigger.{next(rig.ids)}",
         "view": {"id": "V1", "type": "modal", "callback_id": "ponte_ask_modal",
                  "private_metadata": "",
                  "state": {"values": {"question": {"question_input": value}}}},

@@ -99,11 +99,16 @@ def test_a_follow_up_button_answers_the_asker_in_the_thread_and_others_privately
     rig.click(show, user="U01WALKER", message=message)
     [forecast] = rig.mock.wait_for("chat.postMessage")
     assert forecast.params["thread_ts"] == ts and "units forecast" in forecast.params["text"]
-    rig.calls()
+    # A forecast started from a button comes with its chart, in the same thread.
+    assert rig.calls() == ["chat.postMessage", "files.getUploadURLExternal", "upload",
+                           "files.completeUploadExternal"]  # fmt: skip
+    [chart] = rig.mock.of("files.completeUploadExternal")
+    assert chart.params["thread_ts"] == ts
+    rig.mock.reset()
     rig.click(show, user="U01ROSSI", message=message)  # someone else in the channel
     rig.click(show, user="U0STRANGER", message=message)  # and someone Ponte does not know
     rossi, stranger = sorted(rig.mock.wait_for("response_url", 2), key=lambda c: c.params["text"])
-    assert rig.calls() == ["chat.postMessage", "response_url", "response_url"]
+    assert rig.calls() == ["response_url", "response_url"]  # privately: no chart for them
     assert rossi.params["response_type"] == "ephemeral" and "units" in rossi.params["text"]
     assert stranger.params["response_type"] == "ephemeral"
     assert "I don't know you yet (U0STRANGER)" in stranger.params["text"]

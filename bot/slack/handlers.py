@@ -1,0 +1,331 @@
+"""The work behind each kind of Slack request, run from the durable queue: a mention, a DM,
+an assistant thread, its greeting, the Home tab, /ponte, a button, Share, the Ask modal.
+
+Each handler gets the recorded work (Slack's body as it came in) and does everything from
+it, with the app's Web API client and a retried response_url: so any Ponte process can do
+any work, whichever process Slack delivered it to.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.blocks.answers import blocks, escape, fallback_text
+from bot.blocks.home import home_view
+from bot.render.cards import card
+from bot.render.i18n import ability, example, t
+from bot.slack.answering import Answerer, MessageReply, PrivateReply, Reply
+from bot.slack.home import home_for
+from bot.slack.respond import RetryingRespond
+from bot.slack.slash import slash_request
+from planning.access import ABILITIES, identify
+from planning.errors import PonteError
+from planning.events import first_delivery, forget_event
+from planning.work import Work
+from tools.assistant import unknown_user
+
+log = logging.getLogger("ponte.slack")
+MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
+
+
+def dm_key(user: str) -> tuple[str, ...]:
+    """The conversation of a person's DM with Ponte, however they reached it (the Messages
+    tab, a modal, a Home tab button)."""
+    return ("dm", user)
+
+
+def without_mention(text: str, bot_user_id: str | None) -> str:
+    """The message without the mention of Ponte that addressed it."""
+    return " ".join(
+        MENTION.sub(lambda m: "" if m.group(1) == bot_user_id else m.group(0), text).split()
+    )
+
+
+def respond_for(body: dict[str, Any]) -> RetryingRespond:
+    """Replies through the request's own response_url (None on the Home tab)."""
+    channel = (body.get("channel") or {}).get("id") or body.get("channel_id")
+    user = (body.get("user") or {}).get("id") or body.get("user_id")
+    return RetryingRespond(response_url=body.get("response_url"), channel=channel, user=user)
+
+
+class Handlers:
+    """Runs one piece of recorded work: `handlers(work)`."""
+
+    def __init__(self, answerer: Answerer, client: WebClient) -> None:
+        self.answerer, self.client = answerer, client
+        self.services = answerer.services
+
+    def __call__(self, work: Work) -> None:
+        getattr(self, work.kind)(work.payload)
+
+    # -- messages ------------------------------------------------------------------------
+
+    def mention(self, body: dict[str, Any]) -> None:
+        event = body["event"]
+        thread = event.get("thread_ts") or event["ts"]
+        channel, user = event["channel"], event["user"]
+        bot = (body.get("authorizations") or [{}])[0].get("user_id")
+        question = without_mention(event.get("text", ""), bot)
+        reply = MessageReply(self.client, channel, thread)
+        outcome = self.answerer.answer(reply, question, user=user, key=(channel, thread, user))
+        self.answerer.attach_chart(self.client, outcome, channel=channel, thread_ts=thread)
+
+    def dm(self, body: dict[str, Any]) -> None:
+        event = body["event"]
+        channel, user = event["channel"], event["user"]
+        reply = MessageReply(self.client, channel)
+        outcome = self.answerer.answer(reply, event.get("text", ""), user=user,
+                                       key=dm_key(user))  # fmt: skip
+        self.answerer.attach_chart(self.client, outcome, channel=channel, thread_ts=None)
+
+    def assistant_message(self, body: dict[str, Any]) -> None:
+        """A message in an assistant thread (or a plain DM thread: no status there, and it
+        continues the DM's conversation)."""
+        event = body["event"]
+        channel, thread, user = event["channel"], event["thread_ts"], event["user"]
+        question = event.get("text", "")
+        key: tuple[str, ...]
+        try:
+            self.client.assistant_threads_setStatus(
+                channel_id=channel, thread_ts=thread,
+                status=t(self.answerer.language(user, question), "status"),
+            )  # fmt: skip
+            status, key = True, (channel, thread, user)
+        except SlackApiError as exc:
+            log.info("no assistant status in %s: %s", channel, exc.response.get("error"))
+            status, key = False, dm_key(user)
+        # With the assistant's status showing, no "working on it" message is needed.
+        reply = MessageReply(self.client, channel, thread, working_note=not status)
+        outcome = self.answerer.answer(reply, question, user=user, key=key)
+        self.answerer.attach_chart(self.client, outcome, channel=channel, thread_ts=thread)
+
+    def greeting(self, body: dict[str, Any]) -> None:
+        """An assistant thread opened: hello by name, and prompts for the person's role."""
+        thread = body["event"]["assistant_thread"]
+        user, channel, ts = thread["user_id"], thread["channel_id"], thread["thread_ts"]
+
+        def say(text: str) -> None:
+            self.client.chat_postMessage(channel=channel, thread_ts=ts, text=text)
+
+        try:
+            caller = identify(self.services.engine, user)
+        except PonteError as exc:  # the polite "who to ask" reply, and nothing else
+            say(fallback_text(card(unknown_user(exc, "en"))))
+            return
+        except Exception as exc:
+            self.answerer.failed(exc, user, "(greeting)", say)
+            return
+        lang = caller.language
+        say(t(lang, "greeting", name=escape(caller.name.split()[0])))
+        mine = [name for name, roles in ABILITIES.items() if caller.role in roles]
+        prompts = [
+            {"title": ability(lang, name).capitalize(), "message": example(lang, name)}
+            for name in mine
+            if name != "help"
+        ]
+        if prompts:
+            self.client.assistant_threads_setSuggestedPrompts(
+                channel_id=channel, thread_ts=ts, prompts=prompts[:4]
+            )
+
+    def home(self, body: dict[str, Any]) -> None:
+        user = body["event"]["user"]
+
+        def publish(view: dict[str, Any]) -> None:
+            self.client.views_publish(user_id=user, view=view)
+
+        try:
+            view = home_for(self.services, user)
+        except Exception as exc:  # the tab says why it is empty instead of showing old figures
+            self.answerer.failed(exc, user, "(App Home)",
+                                 lambda text: publish(home_view("Ponte", [], text)))  # fmt: skip
+            return
+        publish(view)
+
+    def modal(self, body: dict[str, Any]) -> None:
+        user, question = body["user"], body["question"]
+        self.answerer.answer(MessageReply(self.client, user), question, user=user,
+                             key=dm_key(user))  # fmt: skip
+
+    # -- /ponte and buttons --------------------------------------------------------------
+
+    def command(self, body: dict[str, Any]) -> None:
+        request = slash_request(body.get("text", ""))
+        user, channel = body["user_id"], body.get("channel_id", "")
+        self.answerer.answer(
+            PrivateReply(respond_for(body), public=request.share),
+            request.question,
+            user=user,
+            key=("slash", channel, user),
+            shareable=not request.share,
+        )
+
+    def button(self, body: dict[str, Any]) -> None:
+        user, value = body["user"]["id"], button_value(body)
+        respond = respond_for(body)
+        if not value:
+            self.stale(respond, user)
+            return
+        reply = ButtonReply(body, value, self.client, respond)
+        if "ask" in value:
+            outcome = self.answerer.answer(reply, value["ask"], user=user, key=reply.key,
+                                           shareable=reply.private)  # fmt: skip
+        else:
+            outcome = self.answerer.answer(reply, rerun=value, user=user,
+                                           page=value.get("page", 1),
+                                           shareable=reply.private)  # fmt: skip
+        where = reply.posted_in()
+        if where is not None:  # answered in a thread or a DM: its chart goes there too
+            self.answerer.attach_chart(self.client, outcome, channel=where[0], thread_ts=where[1])
+
+    def share(self, body: dict[str, Any]) -> None:
+        """Post a private answer for the whole channel, through the reply's own response_url
+        (so it goes where the asker asked, never where only Ponte may write), run again as
+        the person sharing, once however often the button is pressed. The private copy goes
+        only once the public one is there."""
+        user, value = body["user"]["id"], button_value(body)
+        respond = respond_for(body)
+        if "tool" not in value or not respond.response_url:
+            self.stale(respond, user)
+            return
+        container = body.get("container", {})
+        once = f"share:{container.get('channel_id', '')}:{container.get('message_ts', '')}:{user}"
+        services, answerer = self.services, self.answerer
+
+        def tell(text: str) -> None:
+            privately(self.client, respond, user, text, [])
+
+        try:
+            if not first_delivery(services.engine, once, source="slack", now=services.clock.now()):
+                return
+        except Exception as exc:  # nothing shared, nothing recorded
+            answerer.failed(exc, user, value, tell)
+            return
+        shared = False
+        try:
+            outcome = answerer.rerun(value, user=user)
+            if outcome.kind != "answer":  # no longer theirs to see: say why, privately
+                answerer.show(PrivateReply(respond, notes=False), outcome, shareable=False)
+                return
+            shown = card(outcome)
+            payload = blocks(shown, page=value.get("page", 1))
+            by = t(outcome.language, "shared_by", user=user)
+            payload.append({"type": "context", "elements": [{"type": "mrkdwn", "text": by}]})
+            posted = respond(text=fallback_text(shown), blocks=payload,
+                             response_type="in_channel", replace_original=False)  # fmt: skip
+            shared = posted.status_code == 200
+            if shared:
+                respond(delete_original=True)
+            else:
+                respond(text=t(outcome.language, "share_failed"), response_type="ephemeral",
+                        replace_original=False)  # fmt: skip
+        except Exception as exc:
+            answerer.failed(exc, user, value, tell)
+        finally:
+            if not shared:  # not shared: the button may be pressed again
+                try:
+                    forget_event(services.engine, once)
+                except Exception as exc:
+                    log.warning("share %s stays recorded (%s): pressing again does nothing",
+                                once, exc.__class__.__name__)  # fmt: skip
+
+    def stale(self, respond: RetryingRespond, user: str) -> None:
+        privately(self.client, respond, user, t(self.answerer.language(user), "stale_button"), [])
+
+
+def button_value(body: dict[str, Any]) -> dict[str, Any]:
+    """The pressed button's value, if it is one Ponte made: {"ask": question} for a
+    follow-up, {"tool", "args", "page"} for More and Share; {} for anything else."""
+    action = (body.get("actions") or [{}])[0]
+    try:
+        value = json.loads(action.get("value") or "{}")
+    except json.JSONDecodeError:
+        return {}
+    if not isinstance(value, dict):
+        return {}
+    if isinstance(value.get("ask"), str):
+        return value
+    page = value.get("page", 1)
+    rerun = isinstance(value.get("tool"), str) and isinstance(value.get("args"), dict)
+    return value if rerun and isinstance(page, int) and page >= 1 else {}
+
+
+class ButtonReply:
+    """Where a button's answer goes: privately under a private reply, in the thread of a
+    channel message or a DM thread, at the top of the DM for a DM or the Home tab. In a
+    channel thread it is public only for the person who asked there (as their own mention
+    would be): anyone else's press is answered to them alone, and so is everything when
+    Ponte may not post in that channel."""
+
+    def __init__(
+        self,
+        body: dict[str, Any],
+        value: dict[str, Any],
+        client: WebClient,
+        respond: RetryingRespond,
+    ) -> None:
+        self.user = user = body["user"]["id"]
+        container = body.get("container", {})
+        channel = (body.get("channel") or {}).get("id") or container.get("channel_id")
+        message = body.get("message") or {}
+        thread = message.get("thread_ts")
+        self.client, self.respond = client, respond
+        self.private = bool(container.get("is_ephemeral") or (channel and not message))
+        self.public = False  # an answer here is seen by others than the presser
+        self.went_privately = self.private
+        self.inner: Reply
+        self.key: tuple[str, ...]
+        if self.private:
+            self.inner, self.key = PrivateReply(respond, notes=False), ("slash", channel, user)
+        elif channel is None or (channel.startswith("D") and thread is None):
+            self.inner, self.key = MessageReply(client, channel or user), dm_key(user)
+        else:
+            thread = thread or message.get("ts") or container.get("message_ts")
+            self.inner, self.key = MessageReply(client, channel, thread), (channel, thread, user)
+            self.public = not channel.startswith("D")
+        self.asker = value.get("by")
+
+    @property
+    def for_the_asker(self) -> bool:
+        return self.asker in (None, self.user)
+
+    def working(self, text: str) -> None:
+        if not self.public or self.for_the_asker:
+            self.inner.working(text)
+
+    def post(self, text: str, blocks: list[dict[str, Any]], *, answered: bool) -> None:
+        if self.public and not self.for_the_asker:
+            self.privately(text, blocks)
+            return
+        try:
+            self.inner.post(text, blocks, answered=answered)
+        except SlackApiError as exc:  # e.g. not_in_channel under a shared /ponte reply
+            log.info("button answer goes privately: %s", exc.response.get("error"))
+            self.privately(text, blocks)
+
+    def privately(self, text: str, blocks: list[dict[str, Any]]) -> None:
+        self.went_privately = True
+        privately(self.client, self.respond, self.user, text, blocks)
+
+    def posted_in(self) -> tuple[str, str | None] | None:
+        """The channel (and thread) the answer was posted in, when it was not private."""
+        if self.went_privately or not isinstance(self.inner, MessageReply):
+            return None
+        return self.inner.channel, self.inner.thread_ts
+
+
+def privately(
+    client: WebClient, respond: RetryingRespond, user: str, text: str, blocks: list[dict[str, Any]]
+) -> None:
+    """Only `user` sees it: through the interaction's response_url, or in their DM with
+    Ponte when there is none (a Home tab button)."""
+    if respond.response_url:
+        respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=False)
+    else:
+        client.chat_postMessage(channel=user, text=text, blocks=blocks)

@@ -1,0 +1,309 @@
+"""The durable answer queue: what Slack was told we took on is recorded before Slack is
+acknowledged, and answered by whichever Ponte process holds it, exactly once.
+
+- `take` (on the request's thread, before the acknowledgement) records the work held by this
+  process and starts it on the answering pool. A retry of work already recorded is dropped.
+- While this process works on something it renews its lease every RENEW_EVERY seconds; a
+  process that stops (crash, SIGKILL) stops renewing, and once its leases run out any other
+  process claims the work (one conditional update: one winner) and answers it.
+- `drain` (on SIGTERM) stops taking work on, lets what runs finish within a grace period,
+  and hands back what is left, for the other processes (or this one, restarted).
+- With the database down: the work cannot be recorded; it is answered here as well as it
+  can be (an apology in the asker's language, once), kept in memory, and recorded as pending
+  as soon as the database is back, so the real answer follows.
+
+Work too old to answer (MAX_AGE: Slack's reply links expire after 30 minutes) is given up
+with a log line; answered keys are forgotten after a day.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import datetime as dt
+import logging
+import os
+import socket
+import threading
+import time
+import uuid
+from collections import OrderedDict
+from collections.abc import Callable
+from concurrent.futures import Executor
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.settings import Clock
+from planning import work as store
+from planning.conversations import forget_expired
+from planning.work import Work
+
+log = logging.getLogger("ponte.slack")
+
+LEASE = dt.timedelta(seconds=6)  # a process that stops is taken over within this
+RENEW_EVERY = 2.0  # seconds between lease renewals (a third of the lease)
+SWEEP_EVERY = 1.0  # seconds between looks for work nobody holds
+RETRY_AFTER = dt.timedelta(seconds=15)  # work put back because the database was down
+RECORD_WAIT = 1.0  # seconds a record may wait for SQLite's write lock (an import holds it)
+MAX_AGE = dt.timedelta(minutes=30)
+REMEMBER_DONE = dt.timedelta(days=1)
+TIDY_EVERY = 600.0  # seconds between clean-ups of old keys and conversations
+RECENT = 4096  # keys remembered in memory, to drop retries while the database is down
+
+
+class AnswerLater(Exception):
+    """The database is down: the asker has been told so; the real answer follows later."""
+
+
+# The work the current thread is answering (None outside the queue: the shell, tests).
+CURRENT: contextvars.ContextVar[Work | None] = contextvars.ContextVar("ponte_work", default=None)
+
+
+@dataclass(frozen=True)
+class Status:
+    draining: bool
+    held: int
+
+
+class WorkQueue:
+    def __init__(
+        self,
+        engine: Any,
+        clock: Clock,
+        handle: Callable[[Work], None],
+        executor: Executor,
+        *,
+        capacity: int = 12,
+    ) -> None:
+        self.engine, self.clock, self.handle, self.executor = engine, clock, handle, executor
+        self.capacity = capacity  # work held at once before the sweeper stops claiming more
+        self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+        self.draining = False
+        self._held: set[str] = set()
+        self._outbox: dict[str, Work] = {}  # answered with an apology, not yet recorded
+        self._finishing: set[str] = set()  # answered, not yet marked so in the database
+        self._recent: OrderedDict[str, None] = OrderedDict()
+        self._changed = threading.Condition()
+        # SQLite has one writer at a time, and a writer finding it taken sleeps in steps of
+        # up to 100 ms before trying again: this process's writes queue here instead.
+        self._writer = threading.Lock() if engine.dialect.name == "sqlite" else None
+        self._loop: threading.Thread | None = None
+        self._stop = threading.Event()
+
+    # -- taking work on ------------------------------------------------------------------
+
+    def take(self, kind: str, key: str, payload: dict[str, Any]) -> None:
+        """Record work acknowledged to Slack and start it here (or, draining, leave it to
+        the other processes). Called before the acknowledgement goes back."""
+        self.start()
+        if self._seen(key):
+            log.info("%s %s already taken on: retry dropped", kind, key)
+            return
+        now = self.clock.now()
+        work = Work(key, kind, payload, attempts=1, apologized=False, received_at=now)
+        try:
+            new = self._write(store.record, key=key, kind=kind, payload=payload, now=now,
+                              owner=None if self.draining else self.owner, lease=LEASE)  # fmt: skip
+        except (SQLAlchemyError, TimeoutError) as exc:
+            log.warning("%s %s taken on without its exactly-once record (%s): answered "
+                        "from memory; a retry of it could be answered twice", kind, key,
+                        _first_line(exc))  # fmt: skip
+            self._submit(work, recorded=False)
+            return
+        if not new:
+            log.info("%s %s already taken on: retry dropped", kind, key)
+        elif not self.draining:
+            self._submit(work, recorded=True)
+
+    def _seen(self, key: str) -> bool:
+        with self._changed:
+            if key in self._recent:
+                return True
+            self._recent[key] = None
+            while len(self._recent) > RECENT:
+                self._recent.popitem(last=False)
+            return False
+
+    def _submit(self, work: Work, *, recorded: bool) -> None:
+        if recorded:
+            with self._changed:
+                self._held.add(work.key)
+        self.executor.submit(self._run, work, recorded)
+
+    def _run(self, work: Work, recorded: bool) -> None:
+        if self.draining and recorded:  # not started yet: another process does it
+            self._hand_back([work.key])
+            return
+        token = CURRENT.set(work)
+        later = False
+        try:
+            self.handle(work)
+        except AnswerLater:
+            later = True
+        except Exception:
+            log.exception("Slack work %s %s failed", work.kind, work.key)
+        finally:
+            CURRENT.reset(token)
+        try:
+            if later:
+                self._answer_later(work, recorded)
+            elif recorded:
+                self._finish(work.key)
+        except (SQLAlchemyError, TimeoutError) as exc:  # its lease runs out: retried then
+            log.warning("%s %s not put back (%s)", work.kind, work.key, _first_line(exc))
+        finally:
+            with self._changed:
+                self._held.discard(work.key)
+                self._changed.notify_all()
+
+    def _finish(self, key: str) -> None:
+        """Mark answered; while the database cannot take it, keep renewing the lease and
+        try again from the loop, so that nobody answers it a second time."""
+        try:
+            self._write(store.finish, key=key, owner=self.owner, now=self.clock.now())
+        except (SQLAlchemyError, TimeoutError) as exc:
+            log.warning("%s answered, not yet marked so (%s): trying again", key,
+                        _first_line(exc))  # fmt: skip
+            with self._changed:
+                self._finishing.add(key)
+                return
+        with self._changed:
+            self._finishing.discard(key)
+
+    def _answer_later(self, work: Work, recorded: bool) -> None:
+        if not recorded:  # recorded by the loop once the database is back
+            with self._changed:
+                self._outbox[work.key] = replace(work, apologized=True)
+            return
+        retry = self.clock.now() + RETRY_AFTER
+        self._write(store.release, keys=[work.key], owner=self.owner, not_before=retry,
+                    apologized=True)  # fmt: skip
+
+    # -- the loop: leases, work nobody holds, the outbox, clean-ups ----------------------
+
+    def start(self) -> None:
+        with self._changed:
+            if self._loop is None:
+                self._loop = threading.Thread(target=self._forever, daemon=True,
+                                              name="ponte-work-queue")  # fmt: skip
+                self._loop.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def _forever(self) -> None:
+        renewed = tidied = 0.0
+        while not self._stop.wait(SWEEP_EVERY):
+            try:
+                if time.monotonic() - renewed >= RENEW_EVERY:
+                    self._renew()
+                    renewed = time.monotonic()
+                with self._changed:
+                    unmarked = sorted(self._finishing)
+                for key in unmarked:
+                    self._finish(key)
+                self._flush_outbox()
+                if not self.draining:
+                    self.sweep()
+                if time.monotonic() - tidied >= TIDY_EVERY:
+                    self._tidy()
+                    tidied = time.monotonic()
+            except (SQLAlchemyError, TimeoutError) as exc:
+                log.warning("work queue: database unavailable (%s)", _first_line(exc))
+            except Exception:
+                log.exception("work queue loop failed")
+
+    def _renew(self) -> None:
+        with self._changed:
+            keys = sorted(self._held | self._finishing)
+        if keys:
+            kept = self._write(store.renew, keys=keys, owner=self.owner, now=self.clock.now(),
+                               lease=LEASE)  # fmt: skip
+            if kept < len(keys):
+                log.warning("%d of %d leases were lost while answering", len(keys) - kept,
+                            len(keys))  # fmt: skip
+
+    def sweep(self) -> int:
+        """Claim work nobody holds (a stopped process's, or handed back), up to this
+        process's capacity; how many were taken on."""
+        with self._changed:
+            room = self.capacity - len(self._held)
+        if room <= 0:
+            return 0
+        now = self.clock.now()
+        taken = 0
+        for key in store.claimable(self.engine, now=now, limit=room):
+            work = self._write(store.claim, key=key, owner=self.owner, now=now, lease=LEASE)
+            if work is None:
+                continue  # another process was quicker
+            if now - work.received_at > MAX_AGE:
+                log.warning("%s %s given up: asked at %s, too long ago to answer", work.kind,
+                            work.key, work.received_at)  # fmt: skip
+                self._write(store.finish, key=work.key, owner=self.owner, now=now)
+                continue
+            log.info("%s %s taken over (attempt %d)", work.kind, work.key, work.attempts)
+            self._submit(work, recorded=True)
+            taken += 1
+        return taken
+
+    def _flush_outbox(self) -> None:
+        with self._changed:
+            waiting = list(self._outbox.values())
+        for work in waiting:
+            self._write(store.record, key=work.key, kind=work.kind, payload=work.payload,
+                        now=work.received_at, owner=None, lease=LEASE, apologized=True)  # fmt: skip
+            with self._changed:
+                self._outbox.pop(work.key, None)
+            log.info("%s %s recorded now that the database is back", work.kind, work.key)
+
+    def _tidy(self) -> None:
+        now = self.clock.now()
+        self._write(store.forget_done, before=now - REMEMBER_DONE)
+        self._write(forget_expired, now=now)
+
+    def _write(self, fn: Callable[..., Any], **kwargs: Any) -> Any:
+        """A write to the queue's table, waiting at most RECORD_WAIT for another writer."""
+        if self._writer is None:
+            return fn(self.engine, wait=RECORD_WAIT, **kwargs)
+        if not self._writer.acquire(timeout=RECORD_WAIT):
+            raise TimeoutError("another write of this process held SQLite for too long")
+        try:
+            return fn(self.engine, wait=RECORD_WAIT, **kwargs)
+        finally:
+            self._writer.release()
+
+    # -- stopping ------------------------------------------------------------------------
+
+    def drain(self, grace: float) -> None:
+        """Stop taking work on, let what runs finish within `grace` seconds, hand the rest
+        back. New work still arriving is recorded for the other processes."""
+        self.draining = True
+        deadline = time.monotonic() + grace
+        with self._changed:
+            while self._held and time.monotonic() < deadline:
+                self._changed.wait(deadline - time.monotonic())
+            left = sorted(self._held)
+        if left:
+            self._hand_back(left)
+        log.info("drained: %d piece(s) of work handed back", len(left))
+
+    def _hand_back(self, keys: list[str]) -> None:
+        try:
+            self._write(store.release, keys=keys, owner=self.owner)
+        except (SQLAlchemyError, TimeoutError) as exc:  # their leases run out instead
+            log.warning("work not handed back (%s): taken over when its lease runs out",
+                        _first_line(exc))  # fmt: skip
+        with self._changed:
+            self._held.difference_update(keys)
+            self._changed.notify_all()
+
+    def status(self) -> Status:
+        with self._changed:
+            return Status(draining=self.draining, held=len(self._held))
+
+
+def _first_line(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).strip()
+    return text.splitlines()[0] if text else type(orig).__name__
