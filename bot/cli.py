@@ -37,7 +37,7 @@ class Services:
         return f"cli:{getpass.getuser()}"
 
 
-def build_services(today: dt.date | None) -> Services:
+def build_services(today: dt.date | None, *, lock_wait: float | None = None) -> Services:
     from pydantic import ValidationError
     from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
@@ -51,7 +51,8 @@ def build_services(today: dt.date | None) -> Services:
         )
         raise PonteError(f"bad setting in the environment: {problems}") from exc
     try:
-        engine = make_engine(settings.database_url)
+        waits = {"lock_wait": lock_wait} if lock_wait is not None else {}
+        engine = make_engine(settings.database_url, **waits)
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
         raise PonteError(
             f"DATABASE_URL {settings.database_url!r} is not a usable database URL "
@@ -69,6 +70,15 @@ def today_option(func: F) -> F:
         default=None,
         help="Reason as if today were this date (YYYY-MM-DD); default: today or PONTE_TODAY.",
     )(func)
+
+
+MAX_WAIT = 3600.0
+
+
+def _finite(value: float) -> float:
+    if value != value:  # NaN passes any range check
+        raise click.BadParameter("give a number of seconds")
+    return value
 
 
 def database_trouble(exc: OperationalError) -> str:
@@ -161,10 +171,11 @@ def db_upgrade() -> None:
 )
 @click.option(
     "--wait",
-    type=click.FloatRange(min=0),
+    type=click.FloatRange(min=0, max=MAX_WAIT),
+    callback=lambda _ctx, _param, value: _finite(value),
     default=60.0,
     show_default=True,
-    help="Seconds to wait while another import or writer holds the database.",
+    help="Seconds to wait while another import or writer holds the database (up to an hour).",
 )
 @today_option
 def import_(paths: tuple[Path, ...], strict: bool, wait: float, today: dt.datetime | None) -> None:
@@ -174,7 +185,7 @@ def import_(paths: tuple[Path, ...], strict: bool, wait: float, today: dt.dateti
     as file:row:column: reason and changes nothing. Re-importing the same files changes
     nothing.
     """
-    services = build_services(_date(today))
+    services = build_services(_date(today), lock_wait=wait)
     _import(services, list(paths), strict=strict, wait=wait)
 
 
@@ -193,6 +204,7 @@ def _import(services: Services, paths: list[Path], *, strict: bool = False,
                 progress=progress,
                 strict=strict,
                 lock_wait=wait,
+                today=services.clock.today(),
             )
     except ImportRejected as rejected:
         terminal.print_rejection(console, rejected)

@@ -88,7 +88,7 @@ def print_import_summary(console: Console, summary: ImportSummary) -> None:
             highlight=False,
         )
         for line in summary.warning_lines():
-            console.print(line, highlight=False, markup=False, soft_wrap=True)
+            console.print(line, highlight=False, markup=False, emoji=False, soft_wrap=True)
 
 
 def print_rejection(console: Console, rejected: ImportRejected) -> None:
@@ -98,7 +98,7 @@ def print_rejection(console: Console, rejected: ImportRejected) -> None:
         highlight=False,
     )
     for line in rejected.lines():
-        console.print(line, highlight=False, markup=False, soft_wrap=True)
+        console.print(line, highlight=False, markup=False, emoji=False, soft_wrap=True)
 
 
 def status_table(status: DataStatus) -> Table:

@@ -47,6 +47,7 @@ MAX_LEAD_TIME_DAYS = 3650
 # Dates outside these years are typing mistakes (0202, 2202), never history or plans (an
 # open end written 9999-12-31 excepted).
 FIRST_YEAR, LAST_YEAR = 1900, 2199
+OPEN_END = "9999-12-31"
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,7 @@ FILES: tuple[FileSpec, ...] = (
             ColumnSpec("location", required=True, references="location"),
             _qty("on_hand"),
             _qty("allocated", required=False, default=0.0),
-            ColumnSpec("as_of", "date", required=True),
+            ColumnSpec("as_of", "date", required=True, not_future=True),
         ),
         key=("sku", "location", "as_of"),
         replaces="as_of",

@@ -29,6 +29,7 @@ HEAD = "0004"
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 CONNECT_TIMEOUT = 10  # seconds to open a PostgreSQL connection
+DEFAULT_LOCK_WAIT = 30.0  # seconds any statement waits for another writer's locks
 
 
 class DatabaseError(PonteError):
@@ -44,21 +45,36 @@ def normalize_url(url: str) -> str:
     return url
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
-    """Create an engine for `url` (SQLite file or PostgreSQL), configured for Ponte."""
+def make_engine(url: str, *, lock_wait: float = DEFAULT_LOCK_WAIT, **kwargs: Any) -> Engine:
+    """Create an engine for `url` (SQLite file or PostgreSQL), configured for Ponte.
+    Any statement waits at most `lock_wait` seconds for another writer's locks."""
     url = normalize_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         # A connection per worker thread (the Slack app answers on several at once) instead
         # of opening and closing overflow connections, each with its PRAGMAs, under load.
         kwargs.setdefault("pool_size", 16)
-        engine = create_engine(url, connect_args={"timeout": 30}, **kwargs)
+        engine = create_engine(url, connect_args={"timeout": lock_wait}, **kwargs)
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine
-    # A server that stopped answering fails a question in seconds, not after TCP's minutes.
-    connect_args = {"connect_timeout": CONNECT_TIMEOUT, **kwargs.pop("connect_args", {})}
+    connect_args = {
+        # A server that stopped answering fails a question in seconds, not after TCP's
+        # minutes: a connection attempt, and a network path that stopped carrying data.
+        "connect_timeout": CONNECT_TIMEOUT,
+        "keepalives": 1,
+        "keepalives_idle": 10,
+        "keepalives_interval": 5,
+        "keepalives_count": 3,
+        "tcp_user_timeout": 30_000,
+        "options": f"-c lock_timeout={_millis(lock_wait)}",
+        **kwargs.pop("connect_args", {}),
+    }
     return create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
+
+
+def _millis(seconds: float) -> int:
+    return max(1, min(int(seconds * 1000), 2**31 - 1))
 
 
 def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -88,7 +104,7 @@ def writing(engine: Engine, *, wait: float) -> Iterator[Connection]:
 
     SQLite: BEGIN IMMEDIATE takes the one writer's lock up front, under a busy timeout set
     for this transaction only. PostgreSQL: every lock wait inside it is bounded."""
-    millis = max(int(wait * 1000), 1)
+    millis = _millis(wait)
     with engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn:
         if conn.dialect.name != "sqlite":
             with conn.begin():
@@ -157,6 +173,11 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(_alembic_config(engine), revision)
     except OperationalError as exc:  # connection problems surface here first
         url = engine.url.render_as_string(hide_password=True)
+        if is_lock_timeout(exc):
+            raise DatabaseError(
+                f"another import or writer is holding the database {url}: try again when it "
+                "has finished"
+            ) from exc
         raise DatabaseError(f"cannot reach the database {url}: {exc.orig}") from exc
 
 

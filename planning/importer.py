@@ -71,13 +71,20 @@ def import_files(
     progress: Progress | None = None,
     strict: bool = False,
     lock_wait: float = DEFAULT_LOCK_WAIT,
+    today: dt.date | None = None,
 ) -> ImportSummary:
     """Import contract files (CSV or .xlsx; files or folders). Raises ImportRejected when a
     file is wrong (or, with `strict`, when anything earns a warning), and DatabaseBusy when
-    another writer keeps the database for more than `lock_wait` seconds."""
+    another writer keeps the database for more than `lock_wait` seconds. Sales and stock
+    cannot be dated after `today` (the day Ponte reasons from; `now`'s date by default)."""
     problems, warnings = Problems(), Problems()
     sources = discover([Path(p) for p in paths], problems)
-    known = load_known_keys(engine)
+    try:
+        known = load_known_keys(engine)
+    except OperationalError as exc:  # an exclusive lock keeps even readers out
+        if not is_lock_timeout(exc):
+            raise
+        raise _busy(lock_wait) from exc
     by_entity: dict[str, list[tuple[str, pd.DataFrame]]] = {}
     for source in sources:
         spec = FILES_BY_ENTITY[source.entity]
@@ -85,7 +92,7 @@ def import_files(
         if frame is None:
             continue
         frame = check_file(spec, frame, source.label, known, problems,
-                           today=now.date(), warnings=warnings)  # fmt: skip
+                           today=today or now.date(), warnings=warnings)  # fmt: skip
         known.learn(spec, frame)
         by_entity.setdefault(spec.entity, []).append((source.label, frame))
     validated = [
@@ -130,11 +137,15 @@ def import_files(
     except OperationalError as exc:
         if not is_lock_timeout(exc):
             raise
-        raise DatabaseBusy(
-            f"another import or writer has held the database for {lock_wait:g} s; nothing "
-            "was imported: try again when it has finished"
-        ) from exc
+        raise _busy(lock_wait) from exc
     return summary
+
+
+def _busy(waited: float) -> DatabaseBusy:
+    return DatabaseBusy(
+        f"another import or writer has held the database for {waited:g} s; nothing was "
+        "imported: try again when it has finished"
+    )
 
 
 def _emptied(warnings: Problems, spec: FileSpec, files: list[str], removed: int) -> None:

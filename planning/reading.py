@@ -167,6 +167,13 @@ def read_chunks(
 
 
 def _read_csv(path: Path, header: list[str], chunk_rows: int) -> Iterator[pd.DataFrame]:
+    try:
+        yield from _arrow_chunks(path, header, chunk_rows)
+    except UnicodeDecodeError as exc:  # met by one of the exact (Python) passes
+        raise _not_utf8(path) from exc
+
+
+def _arrow_chunks(path: Path, header: list[str], chunk_rows: int) -> Iterator[pd.DataFrame]:
     """Arrow's streaming reader: multi-threaded parsing, C++ whitespace trimming."""
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -231,7 +238,9 @@ def _read_csv(path: Path, header: list[str], chunk_rows: int) -> Iterator[pd.Dat
         if ragged is None:
             raise UnreadableFile(f"malformed CSV: {message}") from exc
         detail = f"expected {width} fields like the header, found {ragged.fields}"
-        if ragged.last > ragged.first:  # only a quote left open makes a record span lines
+        if ragged.spaces_only:
+            detail = "the line holds only spaces (delete it, or fill in the row)"
+        elif ragged.last > ragged.first:  # only a quote left open makes a record span lines
             closed = (
                 "is never closed" if ragged.never_closed else f"closes only on row {ragged.last}"
             )
@@ -286,7 +295,8 @@ def _has_blank_lines(path: Path) -> bool:
     previous = b""
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 22), b""):
-            window = (previous + block).replace(b"\r\n", b"\n")
+            # Windows (CRLF) and old Mac (CR) line ends both count as line ends.
+            window = (previous + block).replace(b"\r\n", b"\n").replace(b"\r", b"\n")
             if b"\n\n" in window.rstrip(b"\r\n\t "):
                 return True
             previous = block[-2:]
@@ -313,6 +323,7 @@ class Ragged:
     last: int  # the line it ends on (later than `first` when a quote was left open)
     fields: int
     never_closed: bool  # the quote that opened it is still open at the end of the file
+    spaces_only: bool = False  # a line of blanks: not a blank line to a CSV reader
 
 
 def _first_ragged_record(path: Path, width: int) -> Ragged | None:
@@ -328,7 +339,9 @@ def _first_ragged_record(path: Path, width: int) -> Ragged | None:
             if record and len(record) != width:
                 last = reader.line_num
                 first = previous_end + 1
-                return Ragged(first, last, len(record), _quote_left_open(path, first, last))
+                spaces = all(not cell.strip() for cell in record)
+                return Ragged(first, last, len(record), _quote_left_open(path, first, last),
+                              spaces)  # fmt: skip
             previous_end = reader.line_num
     return None
 

@@ -16,12 +16,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from planning.contract import FIRST_YEAR, LAST_YEAR, ColumnSpec, FileSpec, Reference
+from planning.contract import FIRST_YEAR, LAST_YEAR, OPEN_END, ColumnSpec, FileSpec, Reference
 from planning.problems import Problems
 
 SLACK_USER_ID = r"[UW][A-Z0-9]+"
 ISO_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 INT_MAX = 2**31 - 1  # the database's INTEGER
+SHOWN_CHARS = 60  # of a bad value, in a problem line
 PERIOD = r"\d{4}(?:-(?:0[1-9]|1[0-2])|-Q[1-4])?"
 _REFERENCE_NOUN: dict[Reference, str] = {
     "product": "product",
@@ -115,6 +116,12 @@ def _convert(
     problems: Problems,
 ) -> pd.Series:
     name = column.name
+    broken = (~blank) & _contains_distinct(values, "\n|\r")
+    if broken.any():
+        # Only a quote left open makes a cell span lines in these files; the cell then holds
+        # the rows that follow, so say where it starts and ends, not all of it.
+        _report_spanning(problems, label, rows, broken, values, name)
+        blank = blank | broken  # reported: no second problem about the same cell
     if column.kind in ("number", "int"):
         numbers = pd.to_numeric(values.where(~blank, None), errors="coerce")
         # "inf" and "nan" parse as floats but are no quantity anyone can plan with.
@@ -151,21 +158,15 @@ def _convert(
         bad = (~blank) & result.isna().to_numpy()
         _report_values(problems, label, rows, bad, values, name, "is not a date (use YYYY-MM-DD)")
         years = result.str.slice(0, 4).astype(float)
-        odd = ((years < FIRST_YEAR) | ((years > LAST_YEAR) & (not column.open_end))).to_numpy()
+        no_end = (result == OPEN_END) if column.open_end else False
+        odd = ((years < FIRST_YEAR) | ((years > LAST_YEAR) & ~no_end)).to_numpy()
         reason = f"is outside the years {FIRST_YEAR}-{LAST_YEAR} (a typing mistake?)"
         _report_values(problems, label, rows, odd, values, name, reason)
         return result.where(~odd, None)
     text = values
-    broken = (~blank) & _contains_distinct(values, "\n|\r")
-    if broken.any():
-        # Only an unclosed quote makes a cell span lines in these files; the cell then holds
-        # the rows that follow, so show where it starts, not all of it.
-        shown = values.str.split(r"\r|\n", n=1, regex=True).str[0].str.slice(0, 40) + "…"
-        reason = "spans several lines (is a quote left open on this row?)"
-        _report_values(problems, label, rows, broken, shown, name, reason)
     limit = max_length(spec_table, name)
     if limit is not None:
-        too_long = (~blank) & (~broken) & _distinct(values, lambda d: d.str.len() > limit)
+        too_long = (~blank) & _distinct(values, lambda d: d.str.len() > limit)
         if too_long.any():
             shown = values.str.slice(0, 40) + "…"
             reason = f"is longer than {limit} characters"
@@ -183,6 +184,10 @@ def _convert(
         bad = (~blank) & ~_fullmatch_distinct(text, PERIOD)
         reason = "is not a period (use YYYY-MM, YYYY-Qn or YYYY)"
         _report_values(problems, label, rows, bad, values, name, reason)
+        years = pd.to_numeric(text.str.slice(0, 4), errors="coerce")
+        odd = (~blank) & (~bad) & ((years < FIRST_YEAR) | (years > LAST_YEAR)).to_numpy()
+        reason = f"is outside the years {FIRST_YEAR}-{LAST_YEAR} (a typing mistake?)"
+        _report_values(problems, label, rows, odd, values, name, reason)
     if column.default is not None:
         return text.where(~blank, column.default).astype(object)
     return text.where(~blank, None).astype(object)
@@ -231,7 +236,33 @@ def _report_values(
         return
     hit = np.flatnonzero(mask)
     shown = values.to_numpy()[hit[: problems.keep]]
-    problems.add_rows(label, rows[hit], column, (f"{v!r} {reason}" for v in shown))
+    problems.add_rows(label, rows[hit], column, (f"{_shown(v)!r} {reason}" for v in shown))
+
+
+def _shown(value: object) -> object:
+    """A value as a problem line quotes it: the start of a long one."""
+    if isinstance(value, str) and len(value) > SHOWN_CHARS:
+        return value[:SHOWN_CHARS] + "…"
+    return value
+
+
+def _report_spanning(
+    problems: Problems,
+    label: str,
+    rows: np.ndarray,
+    mask: np.ndarray,
+    values: pd.Series,
+    column: str,
+) -> None:
+    hit = np.flatnonzero(mask)
+    reasons = []
+    for row, value in zip(rows[hit[: problems.keep]], values.to_numpy()[hit[: problems.keep]],
+                          strict=True):  # fmt: skip
+        start = re.split(r"\r\n|\r|\n", value, maxsplit=1)[0][:40] + "…"
+        last = int(row) + len(re.findall(r"\r\n|\r|\n", value))
+        reasons.append(f"{start!r} spans rows {int(row)}-{last} (is a quote left open on row "
+                       f"{int(row)}?)")  # fmt: skip
+    problems.add_rows(label, rows[hit], column, reasons)
 
 
 def check_file(
@@ -351,13 +382,31 @@ def _handle_duplicates(
         others = [c for c in frame.columns if c not in key and c not in spec.summed]
         if others:
             combined = combined.join(groups[others].first())
-        return combined.reset_index()[list(frame.columns)]
+        out = combined.reset_index()[list(frame.columns)]
+        # Each summed row keeps the line of its first row: what later problems report.
+        lines = pd.Series(frame.index, index=frame.index)
+        firsts = lines.groupby([frame[k] for k in key], dropna=False, sort=False).first()
+        out.index = pd.Index(firsts.to_numpy())
+        for name in spec.summed:
+            _check_summed_bound(spec.column(name), out, label, problems)
+        return out
     reasons = [
         f"duplicate key {_describe_key(key, r)} (first on row {int(r['first'])})"
         for _, r in shown.iterrows()
     ]
     problems.add_rows(label, matched["row"].to_numpy(), key[0], reasons)
     return frame
+
+
+def _check_summed_bound(
+    column: ColumnSpec, summed: pd.DataFrame, label: str, problems: Problems
+) -> None:
+    if column.maximum is None:
+        return
+    high = (summed[column.name] > column.maximum).to_numpy()
+    reason = (f"rows with this key add up to more than the limit of {column.maximum:,.0f} "
+              "for one row (see the file contract)")  # fmt: skip
+    problems.add_rows(label, summed.index.to_numpy()[high], column.name, reason)
 
 
 def _describe_key(key: list[str], row: pd.Series) -> str:

@@ -9,6 +9,7 @@ it left out.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from slack_sdk.models.blocks import (
@@ -51,7 +52,8 @@ def table_text(card: Card, limit: int = SECTION_CHARS, page: int = 1) -> str:
     first = (page - 1) * PAGE_ROWS
     header = [card.columns] if card.columns else []
     shown = card.rows[first : first + PAGE_ROWS]
-    lines = [escape(line) for line in aligned([*header, *shown])]
+    # A backtick in a name would close the code block: a look-alike cannot.
+    lines = [escape(line).replace("`", "ˋ") for line in aligned([*header, *shown])]
     while True:
         left = len(card.rows) - first - (len(lines) - len(header))
         body = "\n".join(lines + ([f"… +{left}"] if left else []))
@@ -77,12 +79,25 @@ def _button(label: str, action_id: str, value: dict[str, Any]) -> ButtonElement 
 
 def escape(text: str) -> str:
     """Text as Slack mrkdwn shows it literally: what a user typed never becomes a mention,
-    an @channel or a link (Slack's three control characters, escaped)."""
+    an @channel or a link (Slack's three control characters, escaped). Blocks also set
+    `verbatim`, so that a bare URL in a name is not made a link either; see `literal` for
+    text outside blocks."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+AUTOLINK = re.compile(r"(?i)\b(https?|ftp|mailto|www)(?=[:.])")
+
+
+def literal(text: str) -> str:
+    """`escape`d, for mrkdwn that cannot be verbatim (a message's notification text): a
+    zero-width space after "http", "www"… keeps Slack from turning a bare URL into a link."""
+    return AUTOLINK.sub(lambda m: m.group(1) + "\u200b", escape(text))
+
+
 def _mrkdwn(text: str, limit: int = SECTION_CHARS) -> MarkdownTextObject:
-    return MarkdownTextObject(text=_cut(text, limit))
+    # verbatim: no automatic links, channel names or mentions from what people typed; the
+    # <@…> Ponte writes itself (who shared an answer) still works.
+    return MarkdownTextObject(text=_cut(text, limit), verbatim=True)
 
 
 def blocks(
@@ -138,4 +153,4 @@ def blocks(
 
 def fallback_text(card: Card) -> str:
     """The notification text that goes with the blocks (shown where blocks are not)."""
-    return _cut(escape(card.headline), 3000)
+    return _cut(literal(card.headline), 3000)

@@ -17,11 +17,8 @@ def home_view(title: str, cards: Sequence[Card], footer: str | None = None) -> d
     out: list[dict[str, Any]] = [
         {"type": "header", "text": {"type": "plain_text", "text": title[:150]}}
     ]
-    tail = (
-        [{"type": "context", "elements": [{"type": "mrkdwn", "text": footer[:2000]}]}]
-        if footer
-        else []
-    )
+    line = {"type": "mrkdwn", "text": footer[:2000], "verbatim": True} if footer else None
+    tail = [{"type": "context", "elements": [line]}] if line else []
     for card in cards:
         part = [{"type": "divider"}, *blocks(card)]
         if len(out) + len(part) + len(tail) > MAX_HOME_BLOCKS:

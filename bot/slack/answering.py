@@ -25,6 +25,7 @@ from bot.render.i18n import t
 from bot.slack.app import SlackServices
 from bot.slack.notes import Notes
 from bot.slack.queue import CURRENT, AnswerLater
+from bot.slack.respond import ReplyLost
 from planning.access import identify
 from planning.conversations import load_state, save_state
 from planning.db import is_unavailable
@@ -202,6 +203,9 @@ class Answerer:
             if outcome.caller is not None:
                 self.languages[user] = outcome.caller.language
             self.show(reply, outcome, page=page, shareable=shareable)
+        except ReplyLost:  # logged with its channel and user: that link says nothing more
+            note.settle()
+            return None
         except Exception as exc:
             note.settle()
             self.failed(exc, user, question or rerun,

@@ -15,16 +15,18 @@ from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from sqlalchemy.exc import OperationalError
 
-from bot.blocks.answers import blocks, escape, fallback_text
+from bot.blocks.answers import blocks, fallback_text, literal
 from bot.blocks.home import home_view
 from bot.render.cards import card
 from bot.render.i18n import ability, example, t
 from bot.slack.answering import Answerer, MessageReply, PrivateReply, Reply
 from bot.slack.home import home_for
-from bot.slack.respond import RetryingRespond
+from bot.slack.respond import ReplyLost, RetryingRespond
 from bot.slack.slash import slash_request
 from planning.access import ABILITIES, identify
+from planning.db import is_lock_timeout
 from planning.errors import PonteError
 from planning.events import first_delivery, forget_event
 from planning.work import Work
@@ -32,6 +34,7 @@ from tools.assistant import unknown_user
 
 log = logging.getLogger("ponte.slack")
 MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
+SHARE_WAIT = 1.0  # seconds Share's once-only record may wait for SQLite's write lock
 
 
 def dm_key(user: str) -> tuple[str, ...]:
@@ -122,7 +125,7 @@ class Handlers:
             self.answerer.failed(exc, user, "(greeting)", say)
             return
         lang = caller.language
-        say(t(lang, "greeting", name=escape(caller.name.split()[0])))
+        say(t(lang, "greeting", name=literal(caller.name.split()[0])))
         mine = [name for name, roles in ABILITIES.items() if caller.role in roles]
         prompts = [
             {"title": ability(lang, name).capitalize(), "message": example(lang, name)}
@@ -202,8 +205,17 @@ class Handlers:
             privately(self.client, respond, user, text, [])
 
         try:
-            if not first_delivery(services.engine, once, source="slack", now=services.clock.now()):
+            if not first_delivery(services.engine, once, source="slack", now=services.clock.now(),
+                                  wait=SHARE_WAIT):  # fmt: skip
                 return
+        except OperationalError as exc:
+            if not is_lock_timeout(exc):  # the database is down: nothing shared
+                answerer.failed(exc, user, value, tell)
+                return
+            # Readable, but an import holds the write lock: share now, unguarded, rather
+            # than make everyone wait for the import (a second press could share twice).
+            log.warning("share %s taken on without its once-only record (%s)", once,
+                        exc.__class__.__name__)  # fmt: skip
         except Exception as exc:  # nothing shared, nothing recorded
             answerer.failed(exc, user, value, tell)
             return
@@ -216,15 +228,19 @@ class Handlers:
             shown = card(outcome)
             payload = blocks(shown, page=value.get("page", 1))
             by = t(outcome.language, "shared_by", user=user)
-            payload.append({"type": "context", "elements": [{"type": "mrkdwn", "text": by}]})
-            posted = respond(text=fallback_text(shown), blocks=payload,
-                             response_type="in_channel", replace_original=False)  # fmt: skip
-            shared = posted.status_code == 200
-            if shared:
-                respond(delete_original=True)
-            else:
+            line = {"type": "mrkdwn", "text": by, "verbatim": True}
+            payload.append({"type": "context", "elements": [line]})
+            try:
+                respond(text=fallback_text(shown), blocks=payload, response_type="in_channel",
+                        replace_original=False)  # fmt: skip
+                shared = True
+            except ReplyLost:  # the private copy stays; say so, it may be pressed again
                 respond(text=t(outcome.language, "share_failed"), response_type="ephemeral",
                         replace_original=False)  # fmt: skip
+                return
+            respond(delete_original=True)
+        except ReplyLost:
+            return  # logged with its channel and user
         except Exception as exc:
             answerer.failed(exc, user, value, tell)
         finally:

@@ -35,6 +35,7 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.settings import Clock
+from bot.slack.respond import ReplyLost
 from planning import work as store
 from planning.conversations import forget_expired
 from planning.work import Work
@@ -141,6 +142,8 @@ class WorkQueue:
             self.handle(work)
         except AnswerLater:
             later = True
+        except ReplyLost:
+            pass  # logged with its channel and user where it was lost
         except Exception:
             log.exception("Slack work %s %s failed", work.kind, work.key)
         finally:

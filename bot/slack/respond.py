@@ -3,7 +3,8 @@
 bolt's own `respond` posts once and retries only connection errors: a 429 or a 503 from
 Slack loses the answer without a word. This one retries rate limits (after Retry-After),
 connection errors and 5xx with the same handlers as the WebClient, and logs a final failure
-with the channel and the user, so an answer that never arrived can be traced.
+with the channel and the user (and raises ReplyLost), so an answer that never arrived can
+be traced.
 """
 
 from __future__ import annotations
@@ -18,6 +19,11 @@ from slack_sdk.webhook import WebhookClient, WebhookResponse
 from bot.slack.app import retry_handlers
 
 log = logging.getLogger("ponte.slack")
+
+
+class ReplyLost(Exception):
+    """A reply through a response_url failed for good (already logged with its channel and
+    user): nothing more can be said through that link."""
 
 
 class RetryingRespond(Respond):
@@ -51,9 +57,10 @@ class RetryingRespond(Respond):
         except OSError as exc:  # still unreachable after the retries
             log.warning("reply to %s in %s lost: Slack's response_url unreachable (%s)",
                         self.user, self.channel, exc)  # fmt: skip
-            raise
+            raise ReplyLost(str(exc)) from exc
         if response.status_code != 200:
             log.warning("reply to %s in %s lost: Slack's response_url answered %s %s",
                         self.user, self.channel, response.status_code,
                         (response.body or "")[:200])  # fmt: skip
+            raise ReplyLost(f"{response.status_code} {(response.body or '')[:200]}")
         return response

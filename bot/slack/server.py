@@ -33,6 +33,8 @@ log = logging.getLogger("ponte.slack")
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/health"
 MAX_REQUEST_AGE = 5 * 60  # seconds: Slack's rule against replayed requests
+# Slack's largest requests (a modal's state, a message's blocks) are tens of kilobytes.
+MAX_BODY = 1 << 20
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 Receive = Callable[[], Awaitable[dict[str, Any]]]
 Send = Callable[[dict[str, Any]], Awaitable[None]]
@@ -42,10 +44,11 @@ class PonteAsgi(SlackRequestHandler):
     """bolt's ASGI handler, dispatching on a worker thread (a slow request never holds up
     the others' acknowledgements) and answering health checks.
 
-    The signature is checked before the body is read as JSON or a form: a request that is
-    not Slack's gets 401 however malformed it is, and a signed one Ponte cannot parse 400,
-    each with one log line (bolt would parse first, and a bad body became a 500 with a
-    traceback that anyone could write into the log)."""
+    The signature is checked before the body is read as JSON or a form (and the timestamp
+    before the body is read at all, which may not pass MAX_BODY): a request that is not
+    Slack's gets 401 however malformed it is, a signed one Ponte cannot parse 400, each with
+    one log line (bolt would parse first, and a bad body became a 500 with a traceback that
+    anyone could write into the log)."""
 
     def __init__(self, app: App, engine: Engine, signing_secret: str) -> None:
         super().__init__(app, path=EVENTS_PATH)
@@ -54,36 +57,37 @@ class PonteAsgi(SlackRequestHandler):
         self.queue = queue_of(app)
 
     async def dispatch(self, request: AsgiHttpRequest) -> BoltResponse:
-        raw = await _raw_body(request)
         headers: dict[str, str | Sequence[str]] = {
             name.decode("latin-1").lower(): value.decode("latin-1")
             for name, value in request.raw_headers
         }
         stamp, signature = (headers.get(f"x-slack-{h}") for h in ("request-timestamp", "signature"))
-        if not self.signed(raw, stamp, signature):
+        if not fresh(stamp) or not isinstance(signature, str):  # before reading any body
+            log.info("refused a request to %s without a valid Slack signature", EVENTS_PATH)
+            return BoltResponse(status=401, body="")
+        raw = await _raw_body(request, MAX_BODY)
+        if raw is None:
+            log.warning("refused a request to %s larger than %d bytes", EVENTS_PATH, MAX_BODY)
+            return BoltResponse(status=413, body="")
+        if not self.signed(raw, str(stamp), signature):
             log.info("refused a request to %s without a valid Slack signature", EVENTS_PATH)
             return BoltResponse(status=401, body="")
         try:
-            body = raw.decode("utf-8")
-            bolt_request = BoltRequest(body=body, query=request.query_string, headers=headers)
-        except ValueError as exc:  # not UTF-8, bad JSON, a form whose payload is not JSON
+            bolt_request = BoltRequest(
+                body=raw.decode("utf-8"), query=request.query_string, headers=headers
+            )
+            readable(bolt_request.body)
+        except Exception as exc:  # not UTF-8, bad JSON, not an object: bolt reads it as dicts
             log.warning("refused a signed request Ponte cannot read: %s", _one_line(exc))
             return BoltResponse(status=400, body="")
         return await asyncio.to_thread(self.app.dispatch, bolt_request)
 
-    def signed(self, body: bytes, stamp: object, signature: object) -> bool:
-        """Slack's signature (v0, HMAC-SHA256 of the raw bytes) on a request at most five
-        minutes old. On bytes, not text: a body that is not even UTF-8 is still judged."""
-        if not isinstance(stamp, str) or not isinstance(signature, str):
-            return False
-        try:
-            if abs(time.time() - int(stamp)) > MAX_REQUEST_AGE:
-                return False
-        except ValueError:
-            return False
+    def signed(self, body: bytes, stamp: str, signature: str) -> bool:
+        """Slack's signature: v0, HMAC-SHA256 of the raw bytes. On bytes, not text: a body
+        or a header that is not even UTF-8 is still judged, never a crash."""
         base = b"v0:" + stamp.encode() + b":" + body
-        expected = "v0=" + hmac.new(self.secret, base, hashlib.sha256).hexdigest()
-        return hmac.compare_digest(expected, signature)
+        expected = b"v0=" + hmac.new(self.secret, base, hashlib.sha256).hexdigest().encode()
+        return hmac.compare_digest(expected, signature.encode("latin-1", errors="replace"))
 
     async def __call__(self, scope: dict[str, Any], receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["path"] == HEALTH_PATH:
@@ -106,13 +110,32 @@ class PonteAsgi(SlackRequestHandler):
         return True
 
 
-async def _raw_body(request: AsgiHttpRequest) -> bytes:
+def fresh(stamp: object) -> bool:
+    """A request timestamp at most five minutes from now (Slack's rule against replays)."""
+    if not isinstance(stamp, str) or not stamp.isascii() or not stamp.strip().isdigit():
+        return False
+    return abs(time.time() - int(stamp)) <= MAX_REQUEST_AGE
+
+
+def readable(body: object) -> None:
+    """A ValueError unless `body` has the shape bolt expects: a JSON object, whose `event`
+    (when it has one) is an object too."""
+    if not isinstance(body, dict):
+        raise ValueError(f"the body is a {type(body).__name__}, not an object")
+    if "event" in body and not isinstance(body["event"], dict):
+        raise ValueError("its event is not an object")
+
+
+async def _raw_body(request: AsgiHttpRequest, limit: int) -> bytes | None:
+    """The body, or None once it grows past `limit` bytes (the rest is not read)."""
     chunks = bytearray()
     while True:
         message = await request.receive()
         if message["type"] != "http.request":  # the client went away
             break
         chunks.extend(message.get("body", b""))
+        if len(chunks) > limit:
+            return None
         if not message.get("more_body", False):
             break
     return bytes(chunks)

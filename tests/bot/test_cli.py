@@ -137,3 +137,19 @@ def test_db_upgrade_reports_the_revision(invoke: Invoke) -> None:
     result = invoke("db", "upgrade")
     assert result.exit_code == 0
     assert f"schema revision {HEAD}" in result.output
+
+
+def test_row_numbers_print_as_numbers_not_emoji(invoke: Invoke, tmp_path: Path) -> None:
+    rows = "".join(f"X-{i},Thing {i},MOKA,1\n" for i in range(2, 100))
+    folder = write_files(tmp_path / "bad", {"products.csv": "sku,name,family,unit_price\n" + rows
+                                            + "X-100,Thing,MOKA,free\n"})  # fmt: skip
+    result = invoke("import", str(folder))
+    assert "products.csv:100:unit_price: 'free' is not a number" in result.output
+
+
+@pytest.mark.parametrize("wait", ["nan", "inf", "-1", "99999"])
+def test_an_impossible_wait_is_a_usage_error(invoke: Invoke, tmp_path: Path, wait: str) -> None:
+    folder = write_files(tmp_path / "ok", SMALL_COMPANY)
+    result = invoke("import", "--wait", wait, str(folder))
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "--wait" in result.output

@@ -48,13 +48,13 @@ def test_a_stock_snapshot_split_across_files_keeps_every_line(
     folder = write_files(
         tmp_path / "stock",
         {
-            "stock_milano.csv": "sku,location,on_hand,as_of\nMOK-003,WH-MIL,10,2026-12-03\n",
-            "stock_plant.csv": "sku,location,on_hand,as_of\nPAD-28,PLT-LUM,20,2026-12-03\n",
+            "stock_milano.csv": "sku,location,on_hand,as_of\nMOK-003,WH-MIL,10,2026-11-27\n",
+            "stock_plant.csv": "sku,location,on_hand,as_of\nPAD-28,PLT-LUM,20,2026-11-27\n",
         },
     )
     counts = run_import(loaded, folder).counts["stock"]
     assert (counts.inserted, counts.removed) == (2, 0)
-    assert rows(loaded, "SELECT count(*) FROM stock_level WHERE as_of = '2026-12-03'") == [(2,)]
+    assert rows(loaded, "SELECT count(*) FROM stock_level WHERE as_of = '2026-11-27'") == [(2,)]
 
 
 def test_a_new_manager_further_down_the_same_file(loaded: Engine, tmp_path: Path) -> None:

@@ -126,7 +126,7 @@ BAD_FILES: list[tuple[str, dict[str, str], str]] = [
     (
         "malformed CSV: a quote left open",
         {"territories.csv": 'code,name\nNE,"Nord-Est\nCE,Centro\n'},
-        "territories.csv:2:name: 'Nord-Est…' spans several lines",
+        "territories.csv:2:name: 'Nord-Est…' spans rows 2-",
     ),
     (
         "malformed CSV: a quote opened early and closed many rows later",
@@ -145,7 +145,7 @@ BAD_FILES: list[tuple[str, dict[str, str], str]] = [
             + "".join(f"T{i},Name {i}\n" for i in range(40))
             + 'SU,Sud"\nIS,Isole\n'
         },
-        "territories.csv:3:name: 'Centro…' spans several lines",
+        "territories.csv:3:name: 'Centro…' spans rows 3-44 (is a quote left open on row 3?)",
     ),
     (
         "malformed CSV: a quote never closed",
@@ -197,6 +197,40 @@ BAD_FILES: list[tuple[str, dict[str, str], str]] = [
         "sales that have not happened yet",
         {"sales.csv": "date,sku,quantity\n2026-11-16,MOK-003,4\n2062-11-16,MOK-003,4\n"},
         "sales.csv:3:date: '2062-11-16' is after the day of the import (2026-11-27)",
+    ),
+    (
+        "a quote left open in a number column",
+        {
+            "sales.csv": 'date,sku,quantity\n2026-11-16,MOK-003,"4\n'
+            + "".join(f"2026-11-16,PAD-28,{i}\n" for i in range(1, 30))
+        },
+        "sales.csv:2:quantity: '4…' spans rows 2-",
+    ),
+    (
+        "an open end other than 9999-12-31",
+        {
+            "capacity.csv": "plant,family,start_date,end_date,units_per_week\n"
+            "PLT-LUM,PADELLE,2027-01-04,2206-12-31,100\n"
+        },
+        "capacity.csv:2:end_date: '2206-12-31' is outside the years 1900-2199",
+    ),
+    (
+        "a quota period in the wrong century",
+        {"quotas.csv": "period,rep,target_units\n2206-Q4,U01ROSSI,100\n"},
+        "quotas.csv:2:period: '2206-Q4' is outside the years 1900-2199",
+    ),
+    (
+        "a stock snapshot from the future",
+        {"stock.csv": "sku,location,on_hand,as_of\nMOK-003,WH-MIL,5,2062-11-26\n"},
+        "stock.csv:2:as_of: '2062-11-26' is after the day of the import (2026-11-27)",
+    ),
+    (
+        "summed rows above the limit for one row",
+        {
+            "sales.csv": "date,sku,quantity\n2026-11-16,MOK-003,1\n2026-11-16,PAD-28,900000000\n"
+            "2026-11-16,PAD-28,900000000\n"
+        },
+        "sales.csv:3:quantity: rows with this key add up to more than the limit of 1,000,000,000",
     ),
     (
         "empty file",
@@ -281,3 +315,73 @@ def test_a_broken_workbook_is_rejected(loaded: Engine, tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "products.xlsx").write_bytes(b"this is not a zip archive")
     assert rejected_lines(loaded, folder) == ["products.xlsx:-:-: not a valid Excel .xlsx file"]
+
+
+def test_a_large_file_that_is_not_utf8_is_rejected_at_its_row(
+    loaded: Engine, tmp_path: Path
+) -> None:
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    rows = "".join(f"T{i},Territory {i}\n" for i in range(600))  # past Arrow's first block
+    body = f"code,name\n{rows}\nNE,Città\nCE,Centro,extra\n"  # a blank line, a ragged row
+    (folder / "territories.csv").write_bytes(body.encode("latin-1"))
+    assert rejected_lines(loaded, folder) == [
+        "territories.csv:603:-: byte 0xE0 after 'NE,Citt' is not UTF-8 text (save the file as "
+        "CSV UTF-8)"
+    ]
+
+
+def test_a_line_of_spaces_is_named_as_such(loaded: Engine, tmp_path: Path) -> None:
+    folder = tmp_path / "bad"
+    folder.mkdir()  # written as bytes: the test helper's dedent would blank the line
+    (folder / "territories.csv").write_bytes(b"code,name\nNE,Nord-Est\n \t \nCE,Centro\n")
+    assert rejected_lines(loaded, folder) == [
+        "territories.csv:3:-: malformed CSV: the line holds only spaces (delete it, or fill in "
+        "the row)"
+    ]
+
+
+def test_old_mac_line_ends_keep_row_numbers_after_a_blank_line(
+    loaded: Engine, tmp_path: Path
+) -> None:
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "territories.csv").write_bytes(b"code,name\rNE,Nord\r\rCE,\rSU,\r")
+    assert rejected_lines(loaded, folder) == [
+        "territories.csv:4:name: required value is missing",
+        "territories.csv:5:name: required value is missing",
+    ]
+
+
+def test_a_duplicate_across_files_after_summed_rows_names_the_right_rows(
+    loaded: Engine, tmp_path: Path
+) -> None:
+    head = "date,sku,quantity\n"
+    files = {
+        "sales_a.csv": head + "2026-11-16,MOK-003,1\n2026-11-16,MOK-003,2\n"
+        "2026-11-16,PAD-28,3\n2026-11-09,PAD-28,4\n",
+        "sales_b.csv": head + "2026-11-02,PAD-28,1\n2026-11-02,MOK-003,1\n"
+        "2026-11-03,MOK-003,1\n2026-11-09,PAD-28,5\n",
+    }
+    lines = rejected_lines(loaded, write_files(tmp_path / "bad", files))
+    assert lines == [
+        "sales_b.csv:5:date: duplicate key date='2026-11-09', sku='PAD-28' (also in sales_a.csv "
+        "row 5)"
+    ]
+
+
+def test_sales_dated_after_the_pinned_day_are_refused(loaded: Engine, tmp_path: Path) -> None:
+    """Reasoning as of a pinned day (--today), sales after it have not happened yet."""
+    import datetime as dt
+
+    from planning.importer import import_files
+    from planning.problems import ImportRejected
+    from tests.conftest import NOW
+
+    folder = write_files(tmp_path / "s", {"sales.csv": "date,sku,quantity\n2026-11-20,MOK-003,4\n"})
+    with pytest.raises(ImportRejected) as caught:
+        import_files(loaded, [folder], now=NOW, actor="test", today=dt.date(2026, 11, 18))
+    assert caught.value.lines() == [
+        "sales.csv:2:date: '2026-11-20' is after the day of the import (2026-11-18): it cannot "
+        "have happened yet"
+    ]

@@ -233,3 +233,19 @@ def assert_one_line_busy(result: Any) -> None:
         "Error: another import or writer has held the database for 1 s; nothing was "
         "imported: try again when it has finished"
     ]
+
+
+@pytest.mark.postgres
+def test_an_import_kept_out_by_a_table_lock_stops_after_its_wait_too(
+    postgres_demo: tuple[Engine, str], demo_dir: Path, tmp_path: Path
+) -> None:
+    engine, _ = postgres_demo
+    before = snapshot(engine)
+    with engine.connect() as holder:  # a stuck writer keeps even readers out of product
+        holder.execute(text("LOCK TABLE product IN ACCESS EXCLUSIVE MODE"))
+        started = time.monotonic()
+        result = run_import_cli(engine, demo_dir, tmp_path)
+        assert time.monotonic() - started < 15  # --wait 1, not the lock's whole life
+        holder.rollback()
+    assert_one_line_busy(result)
+    assert snapshot(engine) == before

@@ -25,7 +25,10 @@ from tests.slack_mock import Call
 # What Slack turns into a notification or a link inside mrkdwn text.
 LIVE = re.compile(r"<[!@#]|<(?:https?|mailto):", re.IGNORECASE)
 HOSTILE = ("<!channel>", "<!here|here>", "<@U01BIANCHI>", "<#C0SALES>",
-           "<https://evil.example|click>", "<!subteam^S0ALL>")  # fmt: skip
+           "<https://evil.example|click>", "<!subteam^S0ALL>", "https://evil.example/login",
+           "www.evil.example", "```x``` *bold*")  # fmt: skip
+# A bare URL Slack would make a link of, where it reads mrkdwn that is not verbatim.
+BARE_URL = re.compile(r"(?i)\b(https?://|www\.)")
 
 
 def _hostile(i: int) -> str:
@@ -66,6 +69,27 @@ def mrkdwn_texts(call: Call) -> list[str]:
         value = call.params.get(name)
         found += block_texts(json.loads(value) if isinstance(value, str) else value, "mrkdwn")
     return found
+
+
+def autolinked(call: Call) -> list[str]:
+    """Text in which Slack would turn a bare URL into a link: a message's text, and mrkdwn
+    text objects that are not verbatim."""
+    found = [call.params["text"]] if isinstance(call.params.get("text"), str) else []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            if value.get("type") == "mrkdwn" and not value.get("verbatim"):
+                found.append(str(value.get("text")))
+            for inner in value.values():
+                walk(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                walk(inner)
+
+    for name in ("blocks", "view"):
+        value = call.params.get(name)
+        walk(json.loads(value) if isinstance(value, str) else value)
+    return [text for text in found if BARE_URL.search(text)]
 
 
 QUESTIONS = {
@@ -113,10 +137,16 @@ def test_nothing_people_typed_becomes_a_live_mention_or_link(
     assert len(shown) > 50
     live = [(method, text) for method, text in shown if LIVE.search(text)]
     assert live == []
+    assert [text for c in calls for text in autolinked(c)] == []  # no bare URL made a link
+    assert any("evil.example/login" in text for _, text in shown)  # shown, not linked
+    tables = [t for _, t in shown if t.startswith("```")]
+    assert tables and all(t.count("```") == 2 for t in tables)  # no name closes a table
     # ... and the hostile names are there, literally, where they belong.
     assert any("&lt;!channel&gt;" in text for _, text in shown)
     # Each greeting names the person (the stranger is told to ask an admin, also named).
-    assert all("&lt;" in c.params["text"] for c in greetings)
+    texts = [c.params["text"] for c in greetings]
+    assert any("&lt;" in text for text in texts)  # names shown, escaped
+    assert all(not LIVE.search(text) and not BARE_URL.search(text) for text in texts)
 
 
 def test_the_check_itself_catches_a_live_mention() -> None:

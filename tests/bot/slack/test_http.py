@@ -70,6 +70,15 @@ MALFORMED: list[tuple[str, bytes, str]] = [
         "application/x-www-form-urlencoded",
     ),
     ("bytes that are not UTF-8", b'{"text": "caf\xe9"}', "application/json"),
+    ("JSON that is not an object", b"[]", "application/json"),
+    ("JSON null", b"null", "application/json"),
+    ("a form whose payload is a list", b"payload=%5B%5D", "application/x-www-form-urlencoded"),
+    ("nesting deeper than Python can read", b"[" * 100_000, "application/json"),
+    (
+        "an event that is not an object",
+        b'{"type": "event_callback", "event": []}',
+        "application/json",
+    ),
 ]
 
 
@@ -165,3 +174,18 @@ def test_ponte_run_with_a_revoked_bot_token_says_so(
     assert output.splitlines()[-1].startswith(
         "Error: Slack refused SLACK_BOT_TOKEN (token_revoked)"
     )
+
+
+def test_a_forged_signature_or_an_oversized_body_is_refused_without_a_traceback(
+    served: tuple[Rig, str], caplog: pytest.LogCaptureFixture
+) -> None:
+    rig, url = served
+    stamp = str(int(time.time()))
+    with caplog.at_level(logging.INFO):
+        odd = {"content-type": "application/json", "x-slack-request-timestamp": stamp,
+               "x-slack-signature": "v0=\xe9\xe9"}  # not ASCII  # fmt: skip
+        assert request(f"{url}/slack/events", b"{}", odd)[0] == 401
+        big = b'{"text": "' + b"x" * (2 << 20) + b'"}'  # twice what Slack ever sends
+        assert request(f"{url}/slack/events", big, signed(big.decode()))[0] == 413
+    assert not any(r.exc_info for r in caplog.records)
+    assert rig.calls() == []
