@@ -154,6 +154,31 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def signed_event(run: Run, i: int, verifier: SignatureVerifier) -> tuple[str, str, dict[str, str]]:
+    """Question `i` of the run's workload as a signed app_mention: (its ts, body, headers)."""
+    ts = f"1764230000.{i:06d}"
+    questions = WORKLOADS[run.workload]
+    sku = run.skus[i // len(questions) % len(run.skus)]
+    user, question = questions[i % len(questions)]
+    # Promises vary in size and date, as customers' orders do.
+    question = question.replace("{qty}", str(50 + 37 * i % 900))
+    question = question.replace("{day}", str(1 + i % 28))
+    body = json.dumps({
+        "token": "legacy", "team_id": TEAM, "api_app_id": "A0PONTE",
+        "type": "event_callback", "event_id": f"Ev{run.tag}{i}",
+        "event_time": int(time.time()),
+        "event": {"type": "app_mention", "user": user, "channel": "C0LOAD",
+                  "text": f"<@{BOT_USER}> {question.format(sku)}", "ts": ts},
+    })  # fmt: skip
+    stamp = str(int(time.time()))
+    headers = {
+        "content-type": "application/json",
+        "x-slack-request-timestamp": stamp,
+        "x-slack-signature": verifier.generate_signature(timestamp=stamp, body=body),
+    }
+    return ts, body, headers
+
+
 def load(run: Run, port: int, seconds: float, mock: MockSlack) -> None:
     verifier = SignatureVerifier(SECRET)
     lock = threading.Lock()
@@ -175,26 +200,7 @@ def load(run: Run, port: int, seconds: float, mock: MockSlack) -> None:
         while time.monotonic() < stop:
             with lock:
                 i = next(counter)
-            ts = f"1764230000.{i:06d}"
-            questions = WORKLOADS[run.workload]
-            sku = run.skus[i // len(questions) % len(run.skus)]
-            user, question = questions[i % len(questions)]
-            # Promises vary in size and date, as customers' orders do.
-            question = question.replace("{qty}", str(50 + 37 * i % 900))
-            question = question.replace("{day}", str(1 + i % 28))
-            body = json.dumps({
-                "token": "legacy", "team_id": TEAM, "api_app_id": "A0PONTE",
-                "type": "event_callback", "event_id": f"Ev{run.tag}{i}",
-                "event_time": int(time.time()),
-                "event": {"type": "app_mention", "user": user, "channel": "C0LOAD",
-                          "text": f"<@{BOT_USER}> {question.format(sku)}", "ts": ts},
-            })  # fmt: skip
-            stamp = str(int(time.time()))
-            headers = {
-                "content-type": "application/json",
-                "x-slack-request-timestamp": stamp,
-                "x-slack-signature": verifier.generate_signature(timestamp=stamp, body=body),
-            }
+            ts, body, headers = signed_event(run, i, verifier)
             done = threading.Event()
             with lock:
                 answered[ts] = done
@@ -267,7 +273,7 @@ def measure(run: Run, command: list[str], env: dict[str, str], args: argparse.Na
         run.peak_rss_mb = peak_rss_mb(process.pid)
     finally:
         process.terminate()
-        process.wait(10)
+        process.wait(60)  # it drains first (PONTE_DRAIN_SECONDS)
     return run
 
 
@@ -298,10 +304,24 @@ def main() -> None:
     parser.add_argument("--runs", default="stock:20,mixed:20,mixed:50",
                         help="workload:people, comma-separated (stock, mixed)")  # fmt: skip
     parser.add_argument("--database", help="DATABASE_URL to serve (default: a fresh demo)")
+    parser.add_argument(
+        "--replicas", type=int, metavar="PEOPLE",
+        help="instead: two replicas on PostgreSQL, one stopped, one killed",
+    )  # fmt: skip
+    parser.add_argument("--replica-workload", choices=sorted(WORKLOADS), default="mixed")
+    parser.add_argument(
+        "--postgres", default="postgresql://postgres@127.0.0.1:5432/test",
+        help="server for --replicas (a database made and dropped there)",
+    )  # fmt: skip
     parser.add_argument("--serve-trivial", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve_trivial:
         trivial_server(args.serve_trivial)
+        return
+    if args.replicas:
+        from replicas import replica_bench
+
+        replica_bench(args)
         return
     plan = [(w, int(n)) for w, _, n in (part.partition(":") for part in args.runs.split(","))]
     if any(w not in WORKLOADS for w, _ in plan):

@@ -39,7 +39,7 @@ def save_state(
     moment keep the later one's state."""
     replace = update(STATES).where(STATES.c.key == key).values(state=state, expires_at=expires_at)
     try:
-        with writing(engine, wait=wait) as conn:
+        with writing(engine, wait=wait, durable=False) as conn:  # a lost one only starts afresh
             if not conn.execute(replace).rowcount:
                 conn.execute(insert(STATES).values(key=key, state=state, expires_at=expires_at))
     except IntegrityError:  # another process saved the first state of this key meanwhile

@@ -7,6 +7,7 @@ owned by Alembic migrations in planning/migrations, applied by `upgrade(engine)`
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError, DisconnectionError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from sqlmodel import Session
 
@@ -30,6 +31,7 @@ HEAD = "0004"
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 CONNECT_TIMEOUT = 10  # seconds to open a PostgreSQL connection
 DEFAULT_LOCK_WAIT = 30.0  # seconds any statement waits for another writer's locks
+IDLE_BEFORE_PING = 5.0  # seconds a pooled PostgreSQL connection may idle before a check
 
 
 class DatabaseError(PonteError):
@@ -70,7 +72,29 @@ def make_engine(url: str, *, lock_wait: float = DEFAULT_LOCK_WAIT, **kwargs: Any
         "options": f"-c lock_timeout={_millis(lock_wait)}",
         **kwargs.pop("connect_args", {}),
     }
-    return create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
+    kwargs.setdefault("pool_size", 16)  # a connection per answering thread, kept
+    engine = create_engine(url, connect_args=connect_args, **kwargs)
+    event.listen(engine, "checkout", _ping_if_idle)
+    event.listen(engine, "checkin", _note_checkin)
+    return engine
+
+
+def _note_checkin(_dbapi_connection: Any, record: Any) -> None:
+    record.info["checked_in"] = time.monotonic()
+
+
+def _ping_if_idle(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+    # A connection idle for a while may have been cut (a restart, a failover, a firewall):
+    # one round trip finds out, and the pool opens a new one. A connection in steady use
+    # is not pinged each time (that was a fifth of a busy answer's database time); if it
+    # breaks mid-use, that answer fails over to a retry.
+    if time.monotonic() - record.info.get("checked_in", 0.0) < IDLE_BEFORE_PING:
+        return
+    try:
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception as exc:
+        raise DisconnectionError("connection lost while idle") from exc
 
 
 def _millis(seconds: float) -> int:
@@ -98,17 +122,24 @@ def _sqlite_on_begin(connection: Any) -> None:
 
 
 @contextmanager
-def writing(engine: Engine, *, wait: float) -> Iterator[Connection]:
+def writing(engine: Engine, *, wait: float, durable: bool = True) -> Iterator[Connection]:
     """A write transaction that waits at most `wait` seconds for another writer's locks
     (then fails with a lock error, see `is_lock_timeout`), instead of the engine's default.
 
     SQLite: BEGIN IMMEDIATE takes the one writer's lock up front, under a busy timeout set
-    for this transaction only. PostgreSQL: every lock wait inside it is bounded."""
+    for this transaction only. PostgreSQL: every lock wait inside it is bounded; a write
+    that is not `durable` (bookkeeping a server crash may lose without harm) does not wait
+    for the disk."""
     millis = _millis(wait)
     with engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn:
         if conn.dialect.name != "sqlite":
             with conn.begin():
-                conn.exec_driver_sql(f"SET LOCAL lock_timeout = {millis}")
+                # One round trip for both settings (each is one more on a busy path).
+                sync = "off" if not durable else "on"
+                conn.exec_driver_sql(
+                    f"SELECT set_config('lock_timeout', '{millis}', true), "
+                    f"set_config('synchronous_commit', '{sync}', true)"
+                )
                 yield conn
             return
         raw = conn.connection.driver_connection

@@ -123,16 +123,18 @@ def renew(
     now: dt.datetime,
     lease: dt.timedelta,
     wait: float = 5.0,
-) -> int:
-    """Extend the lease of the work `owner` is still doing; how many leases it still held."""
+) -> set[str]:
+    """Extend the lease of the work `owner` is still doing; the keys it still held."""
     if not keys:
-        return 0
-    with writing(engine, wait=wait) as conn:
-        return conn.execute(
+        return set()
+    with writing(engine, wait=wait, durable=False) as conn:
+        rows = conn.execute(
             update(WORK)
             .where(WORK.c.key.in_(list(keys)), WORK.c.owner == owner, WORK.c.state == WORKING)
             .values(lease_until=now + lease)
-        ).rowcount
+            .returning(WORK.c.key)
+        )
+        return set(rows.scalars())
 
 
 def finish(
@@ -140,7 +142,8 @@ def finish(
 ) -> None:
     """The answer is posted: keep the key (to drop retries), forget the payload."""
     held = WORK.c.owner == owner if owner is not None else WORK.c.owner.is_(None)
-    with writing(engine, wait=wait) as conn:
+    # Not waiting for the disk: lost in a server crash, the work is answered again.
+    with writing(engine, wait=wait, durable=False) as conn:
         conn.execute(
             update(WORK)
             .where(WORK.c.key == key, held)

@@ -48,6 +48,7 @@ class Failure:
 class MockSlack:
     def __init__(self) -> None:
         self.calls: list[Call] = []
+        self.messages: dict[tuple[str, str], dict[str, Any]] = {}  # as Slack keeps them
         self.failures: dict[str, list[Failure]] = {}
         self.attempts: dict[str, int] = {}
         self.watchers: list[Callable[[Call], None]] = []  # told of every call as it lands
@@ -77,6 +78,7 @@ class MockSlack:
     def reset(self) -> None:
         with self._lock:
             self.calls.clear()
+            self.messages.clear()
             self.failures.clear()
             self.attempts.clear()
 
@@ -126,12 +128,27 @@ class MockSlack:
             channel = str(params.get("channel"))
             if channel.startswith(("U", "W")):  # posting to a person: their DM with the app
                 channel = "D" + channel[1:]
+            self.messages[(channel, ts)] = {"ts": ts, "text": params.get("text"),
+                                            "thread_ts": params.get("thread_ts"),
+                                            "metadata": _json(params.get("metadata"))}  # fmt: skip
             return {"ok": True, "channel": channel, "ts": ts,
                     "message": {"text": params.get("text"), "ts": ts}}  # fmt: skip
         if method == "chat.update":
             if str(params.get("channel")).startswith(("U", "W")):  # as Slack: ids only
                 return {"ok": False, "error": "channel_not_found"}
+            found = self.messages.get((str(params.get("channel")), str(params.get("ts"))))
+            if found is not None:
+                found.update(text=params.get("text"), metadata=_json(params.get("metadata")))
             return {"ok": True, "channel": params.get("channel"), "ts": params.get("ts")}
+        if method in ("conversations.replies", "conversations.history"):
+            channel, thread = str(params.get("channel")), params.get("ts")
+            shown = [
+                dict(m) for (c, _), m in sorted(self.messages.items())
+                if c == channel and (m["thread_ts"] == thread or m["ts"] == thread
+                                     if method == "conversations.replies"
+                                     else not m["thread_ts"])
+            ]  # fmt: skip
+            return {"ok": True, "messages": shown}
         if method == "files.getUploadURLExternal":
             file_id = f"F{next(self._ts):06d}"
             return {"ok": True, "upload_url": f"{self.url}/upload/{file_id}", "file_id": file_id}
@@ -207,3 +224,8 @@ class MockSlack:
                 self.wfile.write(data)
 
         return Handler
+
+
+def _json(value: Any) -> Any:
+    """A parameter slack_sdk sent as JSON text in a form, as the object it is."""
+    return json.loads(value) if isinstance(value, str) and value.startswith("{") else value

@@ -42,7 +42,10 @@ def main() -> None:
             reply = (True, getattr(draw, name)(*args))
         except Exception as exc:  # told to the parent, which logs it: the answer stands
             reply = (False, f"{type(exc).__name__}: {exc}")
-        write_frame(stdout, reply)
+        try:
+            write_frame(stdout, reply)
+        except OSError:  # the parent is gone (stopped, killed): so is its chart
+            return
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from tools.answers import AtpAnswer, CapacityAnswer, HelpAnswer, ProjectionAnswe
 from tools.assistant import Outcome
 
 MAX_ROWS = 15
+CHOICE_BUTTONS = 5  # Slack shows five buttons in a row comfortably
 
 
 @dataclass(frozen=True)
@@ -784,6 +785,7 @@ def _message(o: Outcome, lang: str) -> Card:
                     rows=_choice_rows(o),
                     columns=("#", "SKU", ""),
                     notes=(t(lang, "reply_hint"),),
+                    actions=_choice_actions(o),
                 )
             return Card(headline=head + t(lang, "ask_product_any", example="PAD-28"))
         if o.missing == "period":
@@ -800,6 +802,7 @@ def _message(o: Outcome, lang: str) -> Card:
                 rows=_choice_rows(o),
                 columns=("#", "", ""),
                 notes=(t(lang, "reply_hint"),),
+                actions=_choice_actions(o),
             )
         if o.missing == "quantity" and p.get("unknown"):
             return Card(headline=t(lang, "bad_quantity", text=p["unknown"]))
@@ -862,6 +865,14 @@ def _message(o: Outcome, lang: str) -> Card:
         if p.get("suggestions"):
             head += t(lang, "did_you_mean", choices=", ".join(p["suggestions"])) + " "
     return Card(headline=head + t(lang, "not_understood", examples=_examples(lang)))
+
+
+def _choice_actions(o: Outcome) -> tuple[Action, ...]:
+    """The first choices as buttons: pressing one answers the question asked back, on any
+    Ponte process (the conversation is in the database). People are shown by name."""
+    names = o.params.get("names", {})
+    shown = (lambda c: names.get(c, c)) if o.missing == "person" else (lambda c: c)
+    return tuple(Action(f"{i}. {shown(c)}", c) for i, c in enumerate(o.choices[:CHOICE_BUTTONS], 1))
 
 
 def _choice_rows(o: Outcome) -> tuple[tuple[str, ...], ...]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import replace
@@ -34,6 +35,8 @@ from tools.assistant import Conversation, Outcome
 from tools.router import question_language
 
 log = logging.getLogger("ponte.slack")
+CHART_BACKLOG = 8  # charts waiting to be drawn before more are skipped
+REPLY_EVENT = "ponte_reply"  # the metadata event type marking Ponte's replies
 CONVERSATION_TTL = dt.timedelta(hours=8)  # a working day: then a thread starts afresh
 SAVE_WAIT = 1.0  # seconds a conversation's save may wait for SQLite's write lock
 LANGUAGES = ("en", "it")
@@ -49,7 +52,12 @@ class Reply(Protocol):
 
 class MessageReply:
     """A message in a channel, a thread or a DM; the "working on it" message becomes the
-    answer. `channel` may be a user id: Slack then posts in the app's DM with them."""
+    answer. `channel` may be a user id: Slack then posts in the app's DM with them.
+
+    Each message Ponte posts for queued work carries the work's key in its metadata (and
+    whether it is the final reply), so that a process taking the work over from one that
+    died can see what was already posted: `already_answered` then says so, or has the
+    answer replace the "working on it" note the other one left."""
 
     def __init__(
         self,
@@ -58,30 +66,70 @@ class MessageReply:
         thread_ts: str | None = None,
         *,
         working_note: bool = True,  # False where an assistant status already says it
+        key: str | None = None,  # the queued work this replies to
     ) -> None:
         self.client, self.channel, self.thread_ts = client, channel, thread_ts
         self.working_note = working_note
+        self.key = key
         self.placeholder: str | None = None
+
+    def _metadata(self, final: bool) -> dict[str, Any] | None:
+        if self.key is None:
+            return None
+        return {"event_type": REPLY_EVENT, "event_payload": {"key": self.key, "final": final}}
 
     def working(self, text: str) -> None:
         if not self.working_note:
             return
         sent = self.client.chat_postMessage(
-            channel=self.channel, thread_ts=self.thread_ts, text=text
-        )
+            channel=self.channel, thread_ts=self.thread_ts, text=text,
+            metadata=self._metadata(final=False),
+        )  # fmt: skip
         # chat.update wants the conversation's id (a DM's D…), not the user id posted to.
         self.channel, self.placeholder = sent["channel"], sent["ts"]
 
     def post(self, text: str, blocks: list[dict[str, Any]], *, answered: bool) -> None:
         if self.placeholder is not None:
             self.client.chat_update(
-                channel=self.channel, ts=self.placeholder, text=text, blocks=blocks
-            )
+                channel=self.channel, ts=self.placeholder, text=text, blocks=blocks,
+                metadata=self._metadata(final=True),
+            )  # fmt: skip
         else:
             sent = self.client.chat_postMessage(
-                channel=self.channel, thread_ts=self.thread_ts, text=text, blocks=blocks
-            )
+                channel=self.channel, thread_ts=self.thread_ts, text=text, blocks=blocks,
+                metadata=self._metadata(final=True),
+            )  # fmt: skip
             self.channel = sent.get("channel") or self.channel  # a DM's D…, for its chart
+
+    def already_answered(self, since: dt.datetime) -> bool:
+        """Taking over work another process may have begun: True when its final reply is
+        already in Slack; a "working on it" note it left becomes this reply's placeholder.
+        When Slack cannot be asked (no history scope here), answer: twice beats never."""
+        assert self.key is not None
+        try:
+            if self.thread_ts is not None:
+                found = self.client.conversations_replies(
+                    channel=self.channel, ts=self.thread_ts, include_all_metadata=True,
+                    limit=200,
+                )  # fmt: skip
+            else:
+                oldest = f"{since.timestamp() - 60:.6f}"
+                found = self.client.conversations_history(
+                    channel=self.channel, oldest=oldest, include_all_metadata=True, limit=200
+                )
+        except SlackApiError as exc:
+            log.info("cannot look for an earlier reply to %s: %s", self.key,
+                     exc.response.get("error"))  # fmt: skip
+            return False
+        for message in found.get("messages") or []:
+            metadata = message.get("metadata") or {}
+            payload = metadata.get("event_payload") or {}
+            if metadata.get("event_type") != REPLY_EVENT or payload.get("key") != self.key:
+                continue
+            if payload.get("final"):
+                return True
+            self.placeholder = message.get("ts")
+        return False
 
 
 class PrivateReply:
@@ -121,6 +169,11 @@ class Answerer:
         self.notes = Notes()
         self.charts = ChartMaker(services.engine)
         self.chart_work = charts
+        # Charts are a bonus: under a flood, the answers go on and charts past a backlog wait
+        # for no one.
+        self._charts_lock = threading.Lock()
+        self._charts_waiting = 0
+        self._charts_stopped = False
         # People's languages as last read from the database, so that an apology for a
         # database that is down still speaks theirs.
         self.languages: dict[str, str] = {}
@@ -253,8 +306,16 @@ class Answerer:
         logged, the answer already stands."""
         if outcome is None or not ChartMaker.charted(outcome):
             return
+        with self._charts_lock:
+            if self._charts_waiting >= CHART_BACKLOG or self._charts_stopped:
+                log.info("chart for %s skipped: %d charts already waiting", outcome.tool,
+                         self._charts_waiting)  # fmt: skip
+                return
+            self._charts_waiting += 1
 
         def upload() -> None:
+            with self._charts_lock:
+                self._charts_waiting -= 1
             try:
                 chart = self.charts.chart(outcome, today=self.services.clock.today())
                 if chart is not None:
@@ -267,6 +328,14 @@ class Answerer:
                 log.warning("no chart for %s %s", outcome.tool, outcome.args, exc_info=True)
 
         self.chart_work.submit(upload)
+
+    def stop_charts(self) -> None:
+        """Stopping: charts not drawn yet are dropped, not waited for."""
+        with self._charts_lock:
+            self._charts_stopped = True
+        shutdown = getattr(self.chart_work, "shutdown", None)
+        if shutdown is not None:
+            shutdown(wait=False, cancel_futures=True)
 
 
 def _key(key: tuple[str, ...]) -> str:

@@ -23,6 +23,7 @@ from bot.render.cards import card
 from bot.render.i18n import ability, example, t
 from bot.slack.answering import Answerer, MessageReply, PrivateReply, Reply
 from bot.slack.home import home_for
+from bot.slack.queue import CURRENT
 from bot.slack.respond import ReplyLost, RetryingRespond
 from bot.slack.slash import slash_request
 from planning.access import ABILITIES, identify
@@ -75,17 +76,39 @@ class Handlers:
         channel, user = event["channel"], event["user"]
         bot = (body.get("authorizations") or [{}])[0].get("user_id")
         question = without_mention(event.get("text", ""), bot)
-        reply = MessageReply(self.client, channel, thread)
+        reply = self.message_reply(channel, thread)
+        if self.answered_before(reply):
+            return
         outcome = self.answerer.answer(reply, question, user=user, key=(channel, thread, user))
         self.answerer.attach_chart(self.client, outcome, channel=channel, thread_ts=thread)
 
     def dm(self, body: dict[str, Any]) -> None:
         event = body["event"]
         channel, user = event["channel"], event["user"]
-        reply = MessageReply(self.client, channel)
+        reply = self.message_reply(channel)
+        if self.answered_before(reply):
+            return
         outcome = self.answerer.answer(reply, event.get("text", ""), user=user,
                                        key=dm_key(user))  # fmt: skip
         self.answerer.attach_chart(self.client, outcome, channel=channel, thread_ts=None)
+
+    def message_reply(
+        self, channel: str, thread: str | None = None, *, working_note: bool = True
+    ) -> MessageReply:
+        work = CURRENT.get()
+        return MessageReply(self.client, channel, thread, working_note=working_note,
+                            key=work.key if work else None)  # fmt: skip
+
+    def answered_before(self, reply: MessageReply) -> bool:
+        """Work taken over from a process that stopped: was its answer already posted?"""
+        work = CURRENT.get()
+        if work is None or work.attempts <= 1:
+            return False
+        if reply.already_answered(work.received_at):
+            log.info("%s %s was already answered before it was taken over", work.kind,
+                     work.key)  # fmt: skip
+            return True
+        return False
 
     def assistant_message(self, body: dict[str, Any]) -> None:
         """A message in an assistant thread (or a plain DM thread: no status there, and it
@@ -104,7 +127,9 @@ class Handlers:
             log.info("no assistant status in %s: %s", channel, exc.response.get("error"))
             status, key = False, dm_key(user)
         # With the assistant's status showing, no "working on it" message is needed.
-        reply = MessageReply(self.client, channel, thread, working_note=not status)
+        reply = self.message_reply(channel, thread, working_note=not status)
+        if self.answered_before(reply):
+            return
         outcome = self.answerer.answer(reply, question, user=user, key=key)
         self.answerer.attach_chart(self.client, outcome, channel=channel, thread_ts=thread)
 

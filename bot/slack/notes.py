@@ -59,6 +59,9 @@ class Notes:
 
     def arm(self, after: float, action: Callable[[], None]) -> Note:
         note = Note(action)
+        if after <= 0:  # always say it first: now, before the answer can overtake it
+            note.fire()
+            return note
         with self._wake:
             heapq.heappush(self._heap, (time.monotonic() + after, next(self._order), note))
             if self._thread is None:

@@ -86,11 +86,13 @@ class WorkQueue:
         self._finishing: set[str] = set()  # answered, not yet marked so in the database
         self._recent: OrderedDict[str, None] = OrderedDict()
         self._changed = threading.Condition()
+        self._renewing = threading.Lock()
         # SQLite has one writer at a time, and a writer finding it taken sleeps in steps of
         # up to 100 ms before trying again: this process's writes queue here instead.
         self._writer = threading.Lock() if engine.dialect.name == "sqlite" else None
         self._loop: threading.Thread | None = None
         self._stop = threading.Event()
+        self.on_drain: list[Callable[[], None]] = []  # told when draining starts
 
     # -- taking work on ------------------------------------------------------------------
 
@@ -152,7 +154,10 @@ class WorkQueue:
             if later:
                 self._answer_later(work, recorded)
             elif recorded:
-                self._finish(work.key)
+                with self._renewing:
+                    self._finish(work.key)
+                    with self._changed:
+                        self._held.discard(work.key)
         except (SQLAlchemyError, TimeoutError) as exc:  # its lease runs out: retried then
             log.warning("%s %s not put back (%s)", work.kind, work.key, _first_line(exc))
         finally:
@@ -218,14 +223,18 @@ class WorkQueue:
                 log.exception("work queue loop failed")
 
     def _renew(self) -> None:
-        with self._changed:
-            keys = sorted(self._held | self._finishing)
-        if keys:
+        with self._renewing:  # no work is marked done meanwhile: what is not kept was lost
+            with self._changed:
+                keys = sorted(self._held | self._finishing)
+            if not keys:
+                return
             kept = self._write(store.renew, keys=keys, owner=self.owner, now=self.clock.now(),
                                lease=LEASE)  # fmt: skip
-            if kept < len(keys):
-                log.warning("%d of %d leases were lost while answering", len(keys) - kept,
-                            len(keys))  # fmt: skip
+            with self._changed:
+                lost = (self._held | self._finishing) & (set(keys) - kept)
+            if lost:
+                log.warning("leases lost while answering (another process may answer too): "
+                            "%s", ", ".join(sorted(lost)))  # fmt: skip
 
     def sweep(self) -> int:
         """Claim work nobody holds (a stopped process's, or handed back), up to this
@@ -282,6 +291,8 @@ class WorkQueue:
         """Stop taking work on, let what runs finish within `grace` seconds, hand the rest
         back. New work still arriving is recorded for the other processes."""
         self.draining = True
+        for hook in self.on_drain:
+            hook()
         deadline = time.monotonic() + grace
         with self._changed:
             while self._held and time.monotonic() < deadline:

@@ -50,8 +50,8 @@ def test_a_lease_that_runs_out_lets_exactly_one_other_process_take_over(engine: 
 def test_renewing_keeps_the_lease_and_finishing_forgets_the_payload(engine: Engine) -> None:
     record(engine, key="Ev1", kind="mention", payload=BODY, now=NOW, owner="A", lease=LEASE)
     later = NOW + dt.timedelta(seconds=5)
-    assert renew(engine, keys=["Ev1"], owner="A", now=later, lease=LEASE) == 1
-    assert renew(engine, keys=["Ev1"], owner="B", now=later, lease=LEASE) == 0  # not B's
+    assert renew(engine, keys=["Ev1"], owner="A", now=later, lease=LEASE) == {"Ev1"}
+    assert renew(engine, keys=["Ev1"], owner="B", now=later, lease=LEASE) == set()  # not B's
     assert claimable(engine, now=NOW + dt.timedelta(seconds=8)) == []  # renewed until 11 s
     finish(engine, key="Ev1", owner="A", now=later)
     assert claimable(engine, now=NOW + dt.timedelta(hours=1)) == []

@@ -36,8 +36,12 @@ from tools.assistant import Assistant
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 MANIFEST = Path(__file__).parents[3] / "slack" / "manifest.yaml"
 
-# The bot scope each Web API method needs (api.slack.com/methods); None: no scope.
-METHOD_SCOPES: dict[str, str | None] = {
+# The bot scope each Web API method needs (api.slack.com/methods); None: no scope. Reading a
+# conversation needs the scope of its kind: public and private channels (a DM's, im:history,
+# is there already for DM events).
+METHOD_SCOPES: dict[str, str | tuple[str, ...] | None] = {
+    "conversations.replies": ("channels:history", "groups:history"),
+    "conversations.history": ("channels:history", "groups:history"),
     "auth.test": None,
     "chat.postMessage": "chat:write",
     "chat.update": "chat:write",
@@ -52,6 +56,15 @@ METHOD_SCOPES: dict[str, str | None] = {
 }
 # Not Web API methods: a slash command's or a button's response_url, and a file's bytes.
 NOT_METHODS = ("response_url", "upload")
+
+
+def scopes_of(methods: set[str]) -> set[str]:
+    """The bot scopes these Web API methods need, together."""
+    needed: set[str] = set()
+    for method in methods:
+        scope = METHOD_SCOPES[method]
+        needed |= {scope} if isinstance(scope, str) else set(scope or ())
+    return needed
 
 
 def manifest_scopes() -> set[str]:
@@ -322,7 +335,7 @@ def make_rig(mock_slack: MockSlack, demo_engine: Engine) -> Iterator[Any]:
     called = {c.method for c in mock_slack.calls} - set(NOT_METHODS)
     unknown = called - set(METHOD_SCOPES)
     assert not unknown, f"add the scope these methods need to METHOD_SCOPES: {unknown}"
-    needed = {METHOD_SCOPES[m] for m in called} - {None}
+    needed = scopes_of(called)
     missing = needed - manifest_scopes()
     assert not missing, f"the app called methods whose scopes the manifest lacks: {missing}"
 
@@ -330,6 +343,20 @@ def make_rig(mock_slack: MockSlack, demo_engine: Engine) -> Iterator[Any]:
 @pytest.fixture
 def rig(make_rig: Any) -> Rig:
     return make_rig()
+
+
+@pytest.fixture
+def postgres_demo(postgres_url: str, demo_dir: Path) -> Iterator[tuple[Engine, str]]:
+    """The demo company in a new PostgreSQL database (no forecast run): engine and name."""
+    from planning.db import make_engine, upgrade
+    from planning.importer import import_files
+    from tests.conftest import NOW
+
+    engine = make_engine(postgres_url)
+    upgrade(engine)
+    import_files(engine, [demo_dir], now=NOW, actor="test")
+    yield engine, str(engine.url.database)
+    engine.dispose()
 
 
 __all__ = ["BOT_ID", "BOT_USER", "Rig"]

@@ -144,3 +144,17 @@ def test_a_chart_that_cannot_be_drawn_leaves_the_answer_alone(
     assert rig.calls() == ["chat.postMessage"]  # the answer, and no upload
     assert "units forecast in the next 6 weeks" in rig.mock.of("chat.postMessage")[0].params["text"]
     assert "no chart for demand_forecast" in caplog.text
+
+
+def test_the_choices_asked_back_are_buttons_that_answer_the_question(rig: Rig) -> None:
+    ts = rig.mention("how much moka 3 tazze do we have?", user="U01WALKER")
+    [asked] = rig.mock.wait_for("chat.postMessage")
+    assert "Which product" in asked.params["text"]
+    first = button(asked.blocks(), "1. ")
+    rig.calls()
+    rig.mock.reset()
+    message = {"type": "message", "ts": asked.params.get("ts", ts), "thread_ts": ts}
+    rig.click(first, user="U01WALKER", message=message)
+    [answer] = rig.mock.wait_for("chat.postMessage")
+    assert answer.params["thread_ts"] == ts and "pcs available" in answer.params["text"]
+    assert json.loads(first["value"])["ask"] in block_text(answer.blocks())  # the SKU pressed

@@ -25,10 +25,10 @@ from click.testing import CliRunner
 from sqlalchemy import Engine, text
 
 from bot.cli import cli
-from planning.db import make_engine, upgrade
-from planning.importer import IMPORT_LOCK_ID, import_files
+from planning.db import make_engine
+from planning.importer import IMPORT_LOCK_ID
 from tests.bot.slack.conftest import Rig, serving
-from tests.conftest import NOW, _postgres_admin
+from tests.conftest import _postgres_admin
 from tests.helpers import snapshot
 from tests.slack_mock import Call
 
@@ -65,15 +65,6 @@ def ask_all_three(rig: Rig, *, dm_user: str, dm_text: str, tag: str) -> None:
 
 
 # -- PostgreSQL: refusing connections, every open one killed -------------------------------
-
-
-@pytest.fixture
-def postgres_demo(postgres_url: str, demo_dir: Path) -> Iterator[tuple[Engine, str]]:
-    engine = make_engine(postgres_url)
-    upgrade(engine)
-    import_files(engine, [demo_dir], now=NOW, actor="test")
-    yield engine, str(engine.url.database)
-    engine.dispose()
 
 
 @contextmanager

@@ -155,3 +155,53 @@ def test_a_slash_reply_lost_for_good_is_logged_with_its_channel_and_user(
     assert rig.mock.attempts["response_url"] == 1  # a 404 is final: no pointless retries
     [line] = [r.getMessage() for r in caplog.records if "lost" in r.getMessage()]
     assert line.startswith("reply to U01WALKER in C0ORDERS lost: Slack's response_url answered 404")
+
+
+def left_by_a_stopped_replica(rig: Rig, key: str, thread: str, reply: dict | None) -> None:  # type: ignore[type-arg]
+    """Work another process took on and stopped doing (its lease ran out), and what it had
+    posted in the thread before it stopped: `reply` as {"final": bool}, or nothing."""
+    import datetime as dt
+
+    from planning.work import record
+
+    body = json.loads(rig.event_body(mention_event() | {"ts": thread}, event_id=key))
+    asked = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=20)
+    record(rig.engine, key=key, kind="mention", payload=body, now=asked, owner="stopped",
+           lease=dt.timedelta(seconds=6))  # fmt: skip
+    if reply is not None:
+        ts = f"{thread}9"
+        rig.mock.messages[("C0SALES", ts)] = {
+            "ts": ts, "text": "…", "thread_ts": thread,
+            "metadata": {"event_type": "ponte_reply", "event_payload": {"key": key, **reply}},
+        }  # fmt: skip
+
+
+def taken_over(rig: Rig) -> list[str]:
+    from bot.slack.app import queue_of
+
+    queue = queue_of(rig.app)
+    assert queue is not None and queue.sweep() >= 1
+    return rig.calls()
+
+
+def test_work_a_stopped_replica_had_answered_is_not_answered_again(rig: Rig) -> None:
+    left_by_a_stopped_replica(rig, "EvTAKEN1", "1764230300.000001", {"final": True})
+    assert taken_over(rig) == ["conversations.replies"]  # it looked, and found the answer
+    assert processed(rig.engine, "EvTAKEN1") == 1
+
+
+def test_work_a_stopped_replica_had_begun_finishes_in_its_working_note(rig: Rig) -> None:
+    left_by_a_stopped_replica(rig, "EvTAKEN2", "1764230300.000002", {"final": False})
+    assert taken_over(rig) == ["conversations.replies", "chat.update"]
+    [update] = rig.mock.of("chat.update")
+    assert update.params["ts"] == "1764230300.0000029" and "pcs available" in update.params["text"]
+
+
+def test_work_a_stopped_replica_had_not_answered_is_answered(rig: Rig) -> None:
+    left_by_a_stopped_replica(rig, "EvTAKEN3", "1764230300.000003", None)
+    assert taken_over(rig) == ["conversations.replies", "chat.postMessage"]
+    [answer] = rig.mock.of("chat.postMessage")
+    assert answer.params["thread_ts"] == "1764230300.000003"
+    metadata = answer.params["metadata"]  # JSON in the body, as slack_sdk sends it
+    metadata = json.loads(metadata) if isinstance(metadata, str) else metadata
+    assert metadata["event_payload"] == {"key": "EvTAKEN3", "final": True}

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from bot.slack.listeners import COMMAND, MESSAGE_SHORTCUT, MODAL, SHORTCUT
-from tests.bot.slack.conftest import MANIFEST, METHOD_SCOPES, manifest_scopes
+from tests.bot.slack.conftest import MANIFEST, METHOD_SCOPES, manifest_scopes, scopes_of
 
 # The bot scope each event subscription needs.
 EVENT_SCOPES: dict[str, str | None] = {
@@ -41,8 +41,8 @@ def test_every_scope_in_the_manifest_is_needed_and_every_needed_one_is_there() -
         methods |= {"files.getUploadURLExternal", "files.completeUploadExternal"}
     methods |= {"auth.test"}  # called by bolt: who am I
     assert methods <= set(METHOD_SCOPES), methods - set(METHOD_SCOPES)
-    needed = {METHOD_SCOPES[m] for m in methods} | {EVENT_SCOPES[e] for e in events}
-    needed = (needed - {None}) | {"commands"}  # the slash command and the shortcuts
+    needed = scopes_of(methods) | {s for e in events if (s := EVENT_SCOPES[e])}
+    needed |= {"commands"}  # the slash command and the shortcuts
     assert manifest_scopes() == needed
 
 
