@@ -47,6 +47,26 @@ def save_state(
             conn.execute(replace)
 
 
+def save_states(
+    engine: Engine, states: dict[str, tuple[str, dt.datetime]], *, wait: float = 30.0
+) -> None:
+    """Save several conversations' states ({key: (state, expires_at)}) in one write."""
+    if not states:
+        return
+    rows = [{"key": k, "state": v, "expires_at": e} for k, (v, e) in states.items()]
+    if engine.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as upsert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as upsert  # type: ignore[assignment]
+    statement = upsert(STATES).values(rows)
+    statement = statement.on_conflict_do_update(
+        index_elements=[STATES.c.key],
+        set_={"state": statement.excluded.state, "expires_at": statement.excluded.expires_at},
+    )
+    with writing(engine, wait=wait, durable=False) as conn:  # a lost one only starts afresh
+        conn.execute(statement)
+
+
 def forget_expired(engine: Engine, *, now: dt.datetime, wait: float = 30.0) -> int:
     with writing(engine, wait=wait) as conn:
         return conn.execute(delete(STATES).where(STATES.c.expires_at < now)).rowcount

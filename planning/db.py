@@ -7,7 +7,10 @@ owned by Alembic migrations in planning/migrations, applied by `upgrade(engine)`
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+import threading
 import time
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -126,10 +129,10 @@ def writing(engine: Engine, *, wait: float, durable: bool = True) -> Iterator[Co
     """A write transaction that waits at most `wait` seconds for another writer's locks
     (then fails with a lock error, see `is_lock_timeout`), instead of the engine's default.
 
-    SQLite: BEGIN IMMEDIATE takes the one writer's lock up front, under a busy timeout set
-    for this transaction only. PostgreSQL: every lock wait inside it is bounded; a write
-    that is not `durable` (bookkeeping a server crash may lose without harm) does not wait
-    for the disk."""
+    SQLite: this process's writers take turns on a Python lock, then BEGIN IMMEDIATE takes
+    the one writer's lock up front, under a busy timeout set for this transaction only.
+    PostgreSQL: every lock wait inside it is bounded; a write that is not `durable`
+    (bookkeeping a server crash may lose without harm) does not wait for the disk."""
     millis = _millis(wait)
     with engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn:
         if conn.dialect.name != "sqlite":
@@ -142,15 +145,36 @@ def writing(engine: Engine, *, wait: float, durable: bool = True) -> Iterator[Co
                 )
                 yield conn
             return
-        raw = conn.connection.driver_connection
-        assert raw is not None
-        previous = int(raw.execute("PRAGMA busy_timeout").fetchone()[0])
-        raw.execute(f"PRAGMA busy_timeout = {millis}")
+        # This process's writers queue on a lock: SQLite's own wait for a busy database
+        # sleeps in steps of up to 100 ms, which under load is most of a write's time.
+        started = time.monotonic()
+        lock = _writer_lock(engine)
+        if not lock.acquire(timeout=max(wait, 0.0)):
+            raise OperationalError(
+                "BEGIN IMMEDIATE", {}, sqlite3.OperationalError("database is locked")
+            )
         try:
-            with conn.begin():
-                yield conn
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            previous = int(raw.execute("PRAGMA busy_timeout").fetchone()[0])
+            left = max(wait - (time.monotonic() - started), 0.001)
+            raw.execute(f"PRAGMA busy_timeout = {_millis(left)}")
+            try:
+                with conn.begin():
+                    yield conn
+            finally:
+                raw.execute(f"PRAGMA busy_timeout = {previous}")
         finally:
-            raw.execute(f"PRAGMA busy_timeout = {previous}")
+            lock.release()
+
+
+_WRITERS: weakref.WeakKeyDictionary[Engine, threading.Lock] = weakref.WeakKeyDictionary()
+_WRITERS_LOCK = threading.Lock()
+
+
+def _writer_lock(engine: Engine) -> threading.Lock:
+    with _WRITERS_LOCK:
+        return _WRITERS.setdefault(engine, threading.Lock())
 
 
 def is_lock_timeout(exc: DBAPIError) -> bool:

@@ -73,6 +73,52 @@ def record(
     return True
 
 
+@dataclass(frozen=True)
+class NewWork:
+    key: str
+    kind: str
+    payload: dict[str, Any]
+    owner: str | None  # held by this process, or pending for any
+    apologized: bool = False
+
+
+def record_many(
+    engine: Engine,
+    entries: Sequence[NewWork],
+    *,
+    now: dt.datetime,
+    lease: dt.timedelta,
+    wait: float = 30.0,
+) -> set[str]:
+    """`record` for several pieces of work in one write; the keys that were new (the
+    others were recorded before: retries)."""
+    if not entries:
+        return set()
+    rows = [
+        {
+            "key": e.key,
+            "kind": e.kind,
+            "payload": json.dumps(e.payload),
+            "state": WORKING if e.owner else PENDING,
+            "owner": e.owner,
+            "lease_until": now + lease if e.owner else None,
+            "attempts": 1 if e.owner else 0,
+            "apologized": e.apologized,
+            "received_at": now,
+        }
+        for e in {e.key: e for e in reversed(entries)}.values()  # a key once, the first
+    ]
+    if engine.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as upsert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as upsert  # type: ignore[assignment]
+    statement = (
+        upsert(WORK).values(rows).on_conflict_do_nothing(index_elements=[WORK.c.key])
+    ).returning(WORK.c.key)
+    with writing(engine, wait=wait) as conn:
+        return set(conn.execute(statement).scalars())
+
+
 def claimable(engine: Engine, *, now: dt.datetime, limit: int = 20) -> list[str]:
     """Keys of work nobody holds: handed back, or whose holder stopped renewing its lease."""
     query = (
@@ -147,6 +193,20 @@ def finish(
         conn.execute(
             update(WORK)
             .where(WORK.c.key == key, held)
+            .values(state=DONE, payload="{}", owner=None, lease_until=None, done_at=now)
+        )
+
+
+def finish_many(
+    engine: Engine, *, keys: Sequence[str], owner: str, now: dt.datetime, wait: float = 5.0
+) -> None:
+    """`finish` for several keys `owner` answered, in one write."""
+    if not keys:
+        return
+    with writing(engine, wait=wait, durable=False) as conn:
+        conn.execute(
+            update(WORK)
+            .where(WORK.c.key.in_(list(keys)), WORK.c.owner == owner)
             .values(state=DONE, payload="{}", owner=None, lease_until=None, done_at=now)
         )
 

@@ -45,6 +45,7 @@ log = logging.getLogger("ponte.slack")
 LEASE = dt.timedelta(seconds=6)  # a process that stops is taken over within this
 RENEW_EVERY = 2.0  # seconds between lease renewals (a third of the lease)
 SWEEP_EVERY = 1.0  # seconds between looks for work nobody holds
+FINISH_EVERY = 0.1  # seconds between marking the work answered meanwhile
 RETRY_AFTER = dt.timedelta(seconds=15)  # work put back because the database was down
 RECORD_WAIT = 1.0  # seconds a record may wait for SQLite's write lock (an import holds it)
 MAX_AGE = dt.timedelta(minutes=30)
@@ -67,6 +68,56 @@ class Status:
     held: int
 
 
+class GroupCommit:
+    """Writes what several threads submit at the same moment in one go: the first to find
+    no write under way writes everything waiting; the others wait for its result (a
+    thread whose key is already waiting or being written gets False: a duplicate)."""
+
+    def __init__(self, write: Callable[[list[Any]], set[str]], *, wait: float) -> None:
+        self.write, self.wait = write, wait
+        self._waiting: dict[str, Any] = {}
+        self._writing: set[str] = set()
+        self._results: dict[str, bool | BaseException] = {}
+        self._changed = threading.Condition()
+
+    def __call__(self, item: Any) -> bool:
+        key: str = item.key
+        deadline = time.monotonic() + self.wait
+        with self._changed:
+            if key in self._waiting or key in self._writing:
+                return False
+            self._waiting[key] = item
+            while key not in self._results:
+                if not self._writing:
+                    batch, self._waiting = self._waiting, {}
+                    self._writing = set(batch)
+                    break
+                # Once a writer has it, that write's own wait bounds this one.
+                mine = key in self._waiting
+                left = max(deadline - time.monotonic(), 0) if mine else None
+                if not self._changed.wait(left) and key in self._waiting:
+                    del self._waiting[key]
+                    raise TimeoutError("the write before it took too long")
+            else:
+                return self._result(key)
+        try:
+            new = self.write(list(batch.values()))
+            outcome: dict[str, bool | BaseException] = {k: k in new for k in batch}
+        except BaseException as exc:  # every waiter learns what went wrong
+            outcome = dict.fromkeys(batch, exc)
+        with self._changed:
+            self._results.update(outcome)
+            self._writing = set()
+            self._changed.notify_all()
+            return self._result(key)
+
+    def _result(self, key: str) -> bool:
+        result = self._results.pop(key)
+        if isinstance(result, BaseException):
+            raise result
+        return result
+
+
 class WorkQueue:
     def __init__(
         self,
@@ -87,12 +138,12 @@ class WorkQueue:
         self._recent: OrderedDict[str, None] = OrderedDict()
         self._changed = threading.Condition()
         self._renewing = threading.Lock()
-        # SQLite has one writer at a time, and a writer finding it taken sleeps in steps of
-        # up to 100 ms before trying again: this process's writes queue here instead.
-        self._writer = threading.Lock() if engine.dialect.name == "sqlite" else None
         self._loop: threading.Thread | None = None
         self._stop = threading.Event()
         self.on_drain: list[Callable[[], None]] = []  # told when draining starts
+        # Requests arriving together are recorded in one write (acknowledgements wait for
+        # it: one write each queued them behind each other).
+        self._records = GroupCommit(self._record, wait=RECORD_WAIT)
 
     # -- taking work on ------------------------------------------------------------------
 
@@ -105,9 +156,9 @@ class WorkQueue:
             return
         now = self.clock.now()
         work = Work(key, kind, payload, attempts=1, apologized=False, received_at=now)
+        owner = None if self.draining else self.owner
         try:
-            new = self._write(store.record, key=key, kind=kind, payload=payload, now=now,
-                              owner=None if self.draining else self.owner, lease=LEASE)  # fmt: skip
+            new = self._records(store.NewWork(key, kind, payload, owner))
         except (SQLAlchemyError, TimeoutError) as exc:
             log.warning("%s %s taken on without its exactly-once record (%s): answered "
                         "from memory; a retry of it could be answered twice", kind, key,
@@ -118,6 +169,10 @@ class WorkQueue:
             log.info("%s %s already taken on: retry dropped", kind, key)
         elif not self.draining:
             self._submit(work, recorded=True)
+
+    def _record(self, batch: list[store.NewWork]) -> set[str]:
+        return set(self._write(store.record_many, entries=batch, now=self.clock.now(),
+                               lease=LEASE))  # fmt: skip
 
     def _seen(self, key: str) -> bool:
         with self._changed:
@@ -153,11 +208,9 @@ class WorkQueue:
         try:
             if later:
                 self._answer_later(work, recorded)
-            elif recorded:
-                with self._renewing:
-                    self._finish(work.key)
-                    with self._changed:
-                        self._held.discard(work.key)
+            elif recorded:  # marked answered with others, in a moment (see _finish)
+                with self._changed:
+                    self._finishing.add(work.key)
         except (SQLAlchemyError, TimeoutError) as exc:  # its lease runs out: retried then
             log.warning("%s %s not put back (%s)", work.kind, work.key, _first_line(exc))
         finally:
@@ -165,19 +218,25 @@ class WorkQueue:
                 self._held.discard(work.key)
                 self._changed.notify_all()
 
-    def _finish(self, key: str) -> None:
-        """Mark answered; while the database cannot take it, keep renewing the lease and
-        try again from the loop, so that nobody answers it a second time."""
-        try:
-            self._write(store.finish, key=key, owner=self.owner, now=self.clock.now())
-        except (SQLAlchemyError, TimeoutError) as exc:
-            log.warning("%s answered, not yet marked so (%s): trying again", key,
-                        _first_line(exc))  # fmt: skip
+    def _finish(self) -> None:
+        """Mark the work answered since the last time, in one write (a write per answer
+        was most of an answer's database time on SQLite). Its lease is renewed until then;
+        should this process die first, whoever takes the work over finds the reply already
+        in Slack. While the database cannot take it, it is tried again next time."""
+        with self._renewing:
             with self._changed:
-                self._finishing.add(key)
+                keys = sorted(self._finishing)
+            if not keys:
                 return
-        with self._changed:
-            self._finishing.discard(key)
+            try:
+                self._write(store.finish_many, keys=keys, owner=self.owner, now=self.clock.now())
+            except (SQLAlchemyError, TimeoutError) as exc:
+                log.warning("%d answered, not yet marked so (%s): trying again", len(keys),
+                            _first_line(exc))  # fmt: skip
+                return
+            with self._changed:
+                self._finishing.difference_update(keys)
+                self._changed.notify_all()
 
     def _answer_later(self, work: Work, recorded: bool) -> None:
         if not recorded:  # recorded by the loop once the database is back
@@ -198,25 +257,30 @@ class WorkQueue:
                 self._loop.start()
 
     def stop(self) -> None:
+        """Stop the loop, marking what was answered so first."""
         self._stop.set()
+        try:
+            self._finish()
+        except (SQLAlchemyError, TimeoutError) as exc:
+            log.warning("answered work not marked so (%s)", _first_line(exc))
 
     def _forever(self) -> None:
-        renewed = tidied = 0.0
-        while not self._stop.wait(SWEEP_EVERY):
+        renewed = swept = tidied = 0.0
+        while not self._stop.wait(FINISH_EVERY):
             try:
-                if time.monotonic() - renewed >= RENEW_EVERY:
+                self._finish()
+                now = time.monotonic()
+                if now - renewed >= RENEW_EVERY:
                     self._renew()
-                    renewed = time.monotonic()
-                with self._changed:
-                    unmarked = sorted(self._finishing)
-                for key in unmarked:
-                    self._finish(key)
-                self._flush_outbox()
-                if not self.draining:
-                    self.sweep()
-                if time.monotonic() - tidied >= TIDY_EVERY:
+                    renewed = now
+                if now - swept >= SWEEP_EVERY:
+                    self._flush_outbox()
+                    if not self.draining:
+                        self.sweep()
+                    swept = now
+                if now - tidied >= TIDY_EVERY:
                     self._tidy()
-                    tidied = time.monotonic()
+                    tidied = now
             except (SQLAlchemyError, TimeoutError) as exc:
                 log.warning("work queue: database unavailable (%s)", _first_line(exc))
             except Exception:
@@ -276,14 +340,7 @@ class WorkQueue:
 
     def _write(self, fn: Callable[..., Any], **kwargs: Any) -> Any:
         """A write to the queue's table, waiting at most RECORD_WAIT for another writer."""
-        if self._writer is None:
-            return fn(self.engine, wait=RECORD_WAIT, **kwargs)
-        if not self._writer.acquire(timeout=RECORD_WAIT):
-            raise TimeoutError("another write of this process held SQLite for too long")
-        try:
-            return fn(self.engine, wait=RECORD_WAIT, **kwargs)
-        finally:
-            self._writer.release()
+        return fn(self.engine, wait=RECORD_WAIT, **kwargs)
 
     # -- stopping ------------------------------------------------------------------------
 
@@ -298,6 +355,10 @@ class WorkQueue:
             while self._held and time.monotonic() < deadline:
                 self._changed.wait(deadline - time.monotonic())
             left = sorted(self._held)
+        try:
+            self._finish()  # what was answered is marked so before this process goes
+        except (SQLAlchemyError, TimeoutError) as exc:
+            log.warning("answered work not marked so (%s)", _first_line(exc))
         if left:
             self._hand_back(left)
         log.info("drained: %d piece(s) of work handed back", len(left))

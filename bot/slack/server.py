@@ -13,6 +13,7 @@ import signal
 import threading
 import time
 from collections.abc import Awaitable, Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from types import FrameType
 from typing import Any
 
@@ -35,6 +36,7 @@ HEALTH_PATH = "/health"
 MAX_REQUEST_AGE = 5 * 60  # seconds: Slack's rule against replayed requests
 # Slack's largest requests (a modal's state, a message's blocks) are tens of kilobytes.
 MAX_BODY = 1 << 20
+DISPATCHERS = 32
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 Receive = Callable[[], Awaitable[dict[str, Any]]]
 Send = Callable[[dict[str, Any]], Awaitable[None]]
@@ -55,6 +57,9 @@ class PonteAsgi(SlackRequestHandler):
         self.engine = engine
         self.secret = signing_secret.encode()
         self.queue = queue_of(app)
+        # Acknowledging waits for the request's record: enough threads that requests
+        # arriving together are recorded together (asyncio's default pool has cores + 4).
+        self.dispatchers = ThreadPoolExecutor(DISPATCHERS, thread_name_prefix="ponte-ack")
 
     async def dispatch(self, request: AsgiHttpRequest) -> BoltResponse:
         headers: dict[str, str | Sequence[str]] = {
@@ -80,7 +85,8 @@ class PonteAsgi(SlackRequestHandler):
         except Exception as exc:  # not UTF-8, bad JSON, not an object: bolt reads it as dicts
             log.warning("refused a signed request Ponte cannot read: %s", _one_line(exc))
             return BoltResponse(status=400, body="")
-        return await asyncio.to_thread(self.app.dispatch, bolt_request)
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.dispatchers, self.app.dispatch, bolt_request)
 
     def signed(self, body: bytes, stamp: str, signature: str) -> bool:
         """Slack's signature: v0, HMAC-SHA256 of the raw bytes. On bytes, not text: a body
