@@ -42,17 +42,31 @@ class DataMemo:
             weakref.WeakKeyDictionary()
         )
         self._lock = threading.Lock()
+        self._computing: dict[tuple[int, Hashable], threading.Event] = {}
 
     def get(self, engine: Engine, key: Hashable, compute: Callable[[], T]) -> T:
         full = (data_version(engine), key)
-        with self._lock:
-            found = self._by_engine.setdefault(engine, OrderedDict())
-            if full in found:
-                found.move_to_end(full)
-                return found[full]  # type: ignore[return-value]
-        value = compute()  # outside the lock: two threads may both compute, both correct
-        with self._lock:
-            found[full] = value
-            while len(found) > self.size:
-                found.popitem(last=False)
+        while True:
+            with self._lock:
+                found = self._by_engine.setdefault(engine, OrderedDict())
+                if full in found:
+                    found.move_to_end(full)
+                    return found[full]  # type: ignore[return-value]
+                computing = self._computing.get((id(engine), full))
+                if computing is None:  # this thread computes it; the others wait for it
+                    computing = self._computing[(id(engine), full)] = threading.Event()
+                    break
+            # People ask about the product of the moment together: one computation, not ten.
+            # Should it fail, the next one in line computes (and meets the error itself).
+            computing.wait()
+        try:
+            value = compute()  # outside the lock: other keys go on meanwhile
+            with self._lock:
+                found[full] = value
+                while len(found) > self.size:
+                    found.popitem(last=False)
+        finally:
+            with self._lock:
+                del self._computing[(id(engine), full)]
+            computing.set()
         return value
