@@ -123,6 +123,7 @@ FILES: tuple[FileSpec, ...] = (
             _amount("unit_price", MAX_UNIT_PRICE),
             ColumnSpec("lead_time_days", "int", default=14, minimum=0, maximum=MAX_LEAD_TIME_DAYS),
             _qty("safety_stock", required=False, default=0.0),
+            _qty("min_order_qty", required=False, positive=True),
         ),
         key=("sku",),
     ),

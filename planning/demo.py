@@ -314,9 +314,14 @@ def generate_demo(*, seed: int = 7, today: dt.date) -> dict[str, pd.DataFrame]:
     safety = np.maximum(
         1, np.round(qty[-26:].sum(2).mean(0) * product_rng.uniform(1, 2, len(_SKUS)))
     )
+    # Sold by the carton: a minimum order of a few days' sales, in tens.
+    minimum = np.maximum(10, np.round(qty[-26:].sum(2).mean(0) / 20, -1))
     products = _frame(
-        [(*p[:3], "pcs", p[3], p[4], int(s)) for p, s in zip(_PRODUCTS, safety, strict=True)],
-        "sku name family unit unit_price lead_time_days safety_stock",
+        [
+            (*p[:3], "pcs", p[3], p[4], int(s), int(m))
+            for p, s, m in zip(_PRODUCTS, safety, minimum, strict=True)
+        ],
+        "sku name family unit unit_price lead_time_days safety_stock min_order_qty",
     )
     open_orders = _open_orders(future[0], today, order_rng)
     return {

@@ -46,6 +46,7 @@ class Product(SQLModel, table=True):
     unit_price: float | None = None
     lead_time_days: int = 14
     safety_stock: float = 0.0
+    min_order_qty: float | None = None  # the smallest quantity sold in one order
 
 
 class Location(SQLModel, table=True):
