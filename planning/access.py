@@ -1,36 +1,29 @@
 """Who may do what: abilities by role, and whose quota each person may see.
 
 Keyed on the verified Slack user id (from Slack's signed request, or `--as` on the command
-line), never on message text or on what a model passes. The rules sit next to the abilities
-they guard so that a new ability cannot ship without saying who may use it.
+line), never on message text or on what a model passes. Each ability declares its audience
+(tools.registry); the check runs here, so that no ability ships without saying who may use it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
 from sqlalchemy import Engine, text
 
 from planning.errors import PermissionDenied, PonteError
 from planning.models import Role
 
-EVERYONE = frozenset(Role)
-SALES_AND_OPS = frozenset({Role.rep, Role.manager, Role.ops, Role.admin})
-PLANNERS = frozenset({Role.manager, Role.ops, Role.admin})
 
-# ability -> the roles that may use it. An unknown user may only ask for help.
-ABILITIES: dict[str, frozenset[Role]] = {
-    "help": EVERYONE,
-    "stock_status": EVERYONE,
-    "demand_forecast": EVERYONE,
-    "explain_forecast": EVERYONE,
-    "inventory_projection": EVERYONE,
-    # Promising delivery dates to customers is the sales side's and planners' job.
-    "available_to_promise": SALES_AND_OPS,
+class Audience(Enum):
+    """Who may use an ability: each ability declares one (tools.registry)."""
+
+    EVERYONE = frozenset(Role)
+    # Promising delivery dates to customers, and quotas: the sales side's and planners' job.
+    SALES_AND_OPS = frozenset({Role.rep, Role.manager, Role.ops, Role.admin})
     # Plant load is planning data: reps see its effect through available-to-promise.
-    "capacity_check": PLANNERS,
-    "quota_status": SALES_AND_OPS,
-}
+    PLANNERS = frozenset({Role.manager, Role.ops, Role.admin})
 
 
 @dataclass(frozen=True)
@@ -88,9 +81,9 @@ def identify(engine: Engine, slack_user_id: str) -> Caller:
     )
 
 
-def authorize(caller: Caller, ability: str) -> None:
-    """Raise PermissionDenied unless `caller`'s role may use `ability`."""
-    if caller.role not in ABILITIES.get(ability, frozenset()):
+def authorize(caller: Caller, ability: str, audience: Audience) -> None:
+    """Raise PermissionDenied unless `caller`'s role is in the `audience` of `ability`."""
+    if caller.role not in audience.value:
         raise PermissionDenied(
             f"{caller.name} ({caller.role}) may not use {ability}",
             code="not_allowed",
@@ -118,8 +111,7 @@ class QuotaScope:
 
 def quota_scope(engine: Engine, caller: Caller) -> QuotaScope:
     """Reps see their own quota and their territory's; managers their team's; ops and admins
-    everyone's (to check quotas against capacity)."""
-    authorize(caller, "quota_status")
+    everyone's (to check quotas against capacity); anyone else their own alone."""
     if caller.role in (Role.ops, Role.admin):
         return QuotaScope(reps=None, territories=None)
     reps = {caller.slack_user_id} | set(caller.team)

@@ -1,24 +1,28 @@
-"""The assistant's abilities: one tool per ability, each a thin call into planning/.
+"""The assistant's abilities, each declared once (tools.registry) over a thin call into
+planning/.
 
-`run_tool` is the one way in, for the router and for the LLM agent alike: it checks that the
-verified caller may use the ability (planning.access), validates the arguments with the tool's
-schema, and returns the typed result. `build_tools` wraps the same functions as LangChain
-tools for a model; the caller's identity, language and date are closed over, never arguments.
+`run_tool` is the one way in, for the router, the LLM agent (tools.binding) and the App Home
+alike: it checks that the verified caller is in the ability's declared audience
+(planning.access), validates the arguments with the ability's schema, and returns the typed
+result. Adding an ability: its planning function, its declaration here (audience, schema,
+examples, router hints, result types), its words in tools/vocabulary.py and its card in
+bot/render; tests/tools/test_registry.py says what is missing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, is_dataclass
 from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError
 
-from planning.access import ABILITIES, authorize, check_quota_access, quota_scope
-from planning.errors import PermissionDenied, PonteError
+from planning.access import Audience, Caller, authorize, check_quota_access, quota_scope
+from planning.errors import PonteError
+from planning.forecast.views import ForecastExplanation, ForecastView
 from planning.models import Role
+from planning.products import Fact, ProductFacts, product_facts
+from planning.stock import FamilyStock, StockStatus
+from tools import vocabulary as v
 from tools.answers import (
     AtpAnswer,
     CapacityAnswer,
@@ -27,12 +31,19 @@ from tools.answers import (
     QuotaAnswer,
 )
 from tools.context import RunContext
-from tools.text import fold
+from tools.registry import REGISTRY, Ability, sample_of
+from tools.resolve import (
+    product_name,
+    resolve_family,
+    resolve_location,
+    resolve_period,
+    resolve_person,
+    resolve_product,
+    resolve_territory,
+)
 
 PRODUCT = "A SKU code (e.g. PAD-28) or words from the product's name (e.g. 'padella 28 cm')."
 LOCATION = "Optional location code or name (plant or warehouse); omit for every location."
-# Abilities recognised today that arrive with later capabilities (alerts, approvals, feedback).
-COMING = ("request_quota_change", "record_feedback", "search_feedback", "list_alerts")
 
 
 class StockArgs(BaseModel):
@@ -87,76 +98,17 @@ class QuotaArgs(BaseModel):
     family: str | None = Field(None, description="Only the quota for this product family.")
 
 
-class HelpArgs(BaseModel):
-    topic: str | None = Field(None, description="Optional ability name to explain.")
-
-
-@dataclass(frozen=True)
-class Ability:
-    name: str
-    schema: type[BaseModel]
-    description: str  # written for the model that chooses the tool
-    run: Callable[[RunContext, Any], Any]
-    writes: bool = False  # changes data: runs only after the user confirms
-
-
-def writes(name: str) -> bool:
-    ability = ABILITIES_BY_NAME.get(name)
-    return ability is not None and ability.writes
-
-
-def resolve_product(ctx: RunContext, typed: str) -> str:
-    """The SKU a code or name means; a PonteError with suggestions when none or several do."""
-    index = ctx.index
-    sku = index.sku(fold(typed.strip()))
-    if sku is not None:
-        return sku
-    words = fold(typed).replace("-", " ").split()
-    match = index.match_product(words, set(range(len(words))))
-    if match is not None and len(match.skus) == 1:
-        return match.skus[0]
-    if match is not None:
-        raise PonteError(
-            f"{typed!r} matches several products: {', '.join(match.skus)}",
-            code="ambiguous_product",
-            product=typed,
-            choices=list(match.skus),
-        )
-    raise PonteError(
-        f"unknown product {typed!r}",
-        code="unknown_product",
-        sku=typed,
-        suggestions=index.similar_skus(fold(typed)),
+class ProductInfoArgs(BaseModel):
+    product: str = Field(description=PRODUCT)
+    fact: Fact | None = Field(
+        None,
+        description="The fact asked about, shown first: price, lead_time, safety_stock, "
+        "min_order, family or locations (where it is stocked); omit for all of them.",
     )
 
 
-def resolve_location(ctx: RunContext, typed: str | None) -> str | None:
-    if typed is None:
-        return None
-    words = fold(typed).split()
-    for word in [fold(typed).strip(), *words]:
-        code = ctx.index.location(word)
-        if code is not None:
-            return code
-    raise PonteError(f"unknown location {typed!r}", code="unknown_location", location=typed)
-
-
-def resolve_family(ctx: RunContext, typed: str | None) -> str | None:
-    if typed is None:
-        return None
-    family = ctx.index.family(fold(typed).strip())
-    if family is None:
-        raise PonteError(
-            f"unknown product family {typed!r}",
-            code="unknown_family",
-            family=typed,
-            known=sorted(set(ctx.index.families.values())),
-        )
-    return family
-
-
-def _name(ctx: RunContext, sku: str) -> str:
-    return ctx.index.names.get(sku, sku)
+class HelpArgs(BaseModel):
+    topic: str | None = Field(None, description="Optional ability name to explain.")
 
 
 def _stock(ctx: RunContext, args: StockArgs) -> Any:
@@ -183,24 +135,8 @@ def _forecast(ctx: RunContext, args: ForecastArgs) -> Any:
         today=ctx.today,
         weeks=args.weeks,
         location=resolve_location(ctx, args.location),
-        between=_period(ctx, args.period),
+        between=resolve_period(ctx, args.period),
     )
-
-
-def _period(ctx: RunContext, period: str | None) -> tuple[dt.date, dt.date] | None:
-    """First and last day of a period that must not be over yet (forecasts look ahead)."""
-    from planning.quotas import period_bounds
-
-    if period is None:
-        return None
-    first, last = period_bounds(period.upper())
-    if last < ctx.today:
-        raise PonteError(
-            f"{period} is over: forecasts and capacity look ahead",
-            code="period_over",
-            period=period,
-        )
-    return first, last
 
 
 def _explain(ctx: RunContext, args: ExplainArgs) -> Any:
@@ -225,7 +161,7 @@ def _projection(ctx: RunContext, args: ProjectionArgs) -> ProjectionAnswer:
         weeks=args.weeks,
         location=resolve_location(ctx, args.location),
     )
-    return ProjectionAnswer(sku, _name(ctx, sku), tuple(projections), provenance)
+    return ProjectionAnswer(sku, product_name(ctx, sku), tuple(projections), provenance)
 
 
 def _capacity(ctx: RunContext, args: CapacityArgs) -> CapacityAnswer:
@@ -236,7 +172,7 @@ def _capacity(ctx: RunContext, args: CapacityArgs) -> CapacityAnswer:
     weeks, provenance = capacity_report(ctx.engine, today=ctx.today, family=family)
     if plant is not None:
         weeks = [w for w in weeks if w.plant == plant]
-    between = _period(ctx, args.period)
+    between = resolve_period(ctx, args.period)
     covered_until = None
     if between is not None:  # the weeks that overlap the period
         horizon = max((w.week for w in weeks), default=ctx.today) + dt.timedelta(days=6)
@@ -270,7 +206,7 @@ def _atp(ctx: RunContext, args: AtpArgs) -> AtpAnswer:
         today=ctx.today,
         location=resolve_location(ctx, args.location),
     )
-    return AtpAnswer.of(result, _name(ctx, sku), provenance)
+    return AtpAnswer.of(result, product_name(ctx, sku), provenance)
 
 
 def _quota(ctx: RunContext, args: QuotaArgs) -> QuotaAnswer:
@@ -281,8 +217,8 @@ def _quota(ctx: RunContext, args: QuotaArgs) -> QuotaAnswer:
     period = (args.period or quarter_of(ctx.today)).upper()
     period_bounds(period)
     family = resolve_family(ctx, args.family)
-    person = _person(ctx, args.person)
-    territory = _territory(ctx, args.territory)
+    person = resolve_person(ctx, args.person)
+    territory = resolve_territory(ctx, args.territory)
     label = ctx.index.people.get(person or "") or ctx.index.territory_name(territory)
     check_quota_access(scope, caller, rep=person, territory=territory, label=label)
     statuses = quota_status(
@@ -303,106 +239,243 @@ def _quota(ctx: RunContext, args: QuotaArgs) -> QuotaAnswer:
     return QuotaAnswer(period=period, scope=how, whose=whose, statuses=tuple(statuses))
 
 
-def _person(ctx: RunContext, typed: str | None) -> str | None:
-    if typed is None:
-        return None
-    index = ctx.index
-    key = typed.strip().lstrip("<@").rstrip(">").split("|")[0]
-    if key.upper() in index.people_upper:
-        return index.people_upper[key.upper()]
-    people = index.people_named(tuple(fold(typed).split()))
-    if len(people) == 1:
-        return next(iter(people))
-    if people:
-        raise PonteError(
-            f"{typed!r} could be {', '.join(sorted(people))}",
-            code="ambiguous_person",
-            person=typed,
-            choices=sorted(people),
-        )
-    raise PonteError(f"unknown person {typed!r}", code="unknown_person", person=typed)
-
-
-def _territory(ctx: RunContext, typed: str | None) -> str | None:
-    if typed is None:
-        return None
-    index = ctx.index
-    if typed.strip().upper() in index.territory_codes:
-        return index.territory_codes[typed.strip().upper()]
-    found = index.territory(tuple(fold(typed).replace("-", " ").split()))
-    if found is None:
-        raise PonteError(f"unknown territory {typed!r}", code="unknown_territory", territory=typed)
-    return found
+def _product_info(ctx: RunContext, args: ProductInfoArgs) -> ProductFacts:
+    return product_facts(ctx.engine, resolve_product(ctx, args.product), asked=args.fact)
 
 
 def _help(ctx: RunContext, args: HelpArgs) -> HelpAnswer:
-    role = ctx.caller.role
-    mine = tuple(n for n in ABILITIES if role in ABILITIES[n] and n != "help")
-    return HelpAnswer(ctx.caller.name, str(role), mine, COMING)
+    mine = tuple(a.name for a in REGISTRY.for_role(ctx.caller.role))
+    coming = tuple(a.name for a in REGISTRY.coming())
+    return HelpAnswer(ctx.caller.name, str(ctx.caller.role), mine, coming, sample_of(ctx.index))
 
 
-ABILITY_LIST = (
+# -- the declarations (help lists them in this order) ---------------------------------------
+
+declare = REGISTRY.declare
+PRODUCT_SLOTS = {"location": "location"}
+declare(
     Ability(
         "stock_status",
-        StockArgs,
-        "Current stock of one product (on hand, allocated, available per location, open "
-        "orders, next receipt, days of cover) or of a whole family. Use for 'how much X do we "
-        "have', 'giacenza', 'disponibilità'.",
-        _stock,
-    ),
+        Audience.EVERYONE,
+        label=("stock", "giacenze"),
+        examples=("How much {product} do we have?", "Quanta giacenza abbiamo di {product}?"),
+        schema=StockArgs,
+        description="Current stock of one product (on hand, allocated, available per location, "
+        "open orders, next receipt, days of cover) or of a whole family. Use for 'how much X do "
+        "we have', 'giacenza', 'disponibilità'.",
+        run=_stock,
+        results=(StockStatus, FamilyStock),
+        takes=PRODUCT_SLOTS,
+        needs_product=True,
+        rank=7,
+    )
+)
+declare(
     Ability(
         "demand_forecast",
-        ForecastArgs,
-        "Weekly demand forecast for one product with 80% range, summed over locations unless "
-        "a location is given. Use for 'how much will we sell', 'previsione'.",
-        _forecast,
-    ),
+        Audience.EVERYONE,
+        label=("forecasts", "previsioni"),
+        examples=(
+            "Forecast for {product} next 8 weeks",
+            "Previsione {product} prossime 8 settimane",
+        ),
+        schema=ForecastArgs,
+        description="Weekly demand forecast for one product with 80% range, summed over locations "
+        "unless a location is given. Use for 'how much will we sell', 'previsione'.",
+        run=_forecast,
+        results=(ForecastView,),
+        takes={**PRODUCT_SLOTS, "weeks": "weeks", "ahead_period": "period"},
+        needs_product=True,
+        rank=6,
+    )
+)
+declare(
     Ability(
         "inventory_projection",
-        ProjectionArgs,
-        "Projected stock week by week (stock + receipts - max(forecast, orders)), with days "
-        "of cover and the stockout date. Use for 'when do we run out', 'quando finisce'.",
-        _projection,
-    ),
+        Audience.EVERYONE,
+        label=("stock projection and stockout dates", "proiezione scorte e rotture"),
+        examples=("When will {product} run out?", "Quando finisce {product}?"),
+        schema=ProjectionArgs,
+        description="Projected stock week by week (stock + receipts - max(forecast, orders)), with "
+        "days of cover and the stockout date. Use for 'when do we run out', 'quando finisce'.",
+        run=_projection,
+        results=(ProjectionAnswer,),
+        takes={**PRODUCT_SLOTS, "weeks": "weeks"},
+        needs_product=True,
+        rank=3,
+    )
+)
+declare(
     Ability(
         "capacity_check",
-        CapacityArgs,
-        "Forecast demand against plant capacity per plant, family and week: utilization and "
-        "shortfall. Use for 'capacity', 'saturazione impianto'.",
-        _capacity,
-    ),
+        Audience.PLANNERS,
+        label=("plant capacity", "capacità degli impianti"),
+        examples=("Capacity for {family}", "Saturazione impianto per {family}"),
+        schema=CapacityArgs,
+        description="Forecast demand against plant capacity per plant, family and week: "
+        "utilization and shortfall. Use for 'capacity', 'saturazione impianto'.",
+        run=_capacity,
+        results=(CapacityAnswer,),
+        takes={"weeks": "weeks", "ahead_period": "period", "family": "family", "plant": "plant"},
+        rank=4,
+    )
+)
+declare(
     Ability(
         "available_to_promise",
-        AtpArgs,
-        "Can a quantity of a product be promised by a date, from stock and free capacity? "
-        "Returns feasible and the earliest date for the full quantity.",
-        _atp,
-    ),
+        Audience.SALES_AND_OPS,
+        label=("available-to-promise", "disponibilità a promettere (ATP)"),
+        examples=(
+            "Can I promise 500 {product} by 15 March?",
+            "Posso promettere 500 {product} entro il 15 marzo?",
+        ),
+        schema=AtpArgs,
+        description="Can a quantity of a product be promised by a date, from stock and free "
+        "capacity? Returns feasible and the earliest date for the full quantity.",
+        run=_atp,
+        results=(AtpAnswer,),
+        takes={**PRODUCT_SLOTS, "quantity": "quantity", "date": "date"},
+        needs_product=True,
+        rank=1,
+    )
+)
+declare(
     Ability(
         "quota_status",
-        QuotaArgs,
-        "Sales quota: target, attainment to date, pace so far and weekly pace needed, for the "
-        "caller (default), a person, a territory, or a manager's team.",
-        _quota,
-    ),
+        Audience.SALES_AND_OPS,
+        label=("quotas and attainment", "quote e raggiungimento"),
+        examples=("What's my quota this quarter?", "Come sto andando con la quota?"),
+        schema=QuotaArgs,
+        description="Sales quota: target, attainment to date, pace so far and weekly pace needed, "
+        "for the caller (default), a person, a territory, or a manager's team.",
+        run=_quota,
+        results=(QuotaAnswer,),
+        takes={
+            "person": "person",
+            "territory": "territory",
+            "period": "period",
+            "family": "family",
+        },
+        rank=5,
+    )
+)
+declare(
     Ability(
         "explain_forecast",
-        ExplainArgs,
-        "Why a product's forecast is what it is: demand pattern, model, validation error, and "
-        "the forecast compared with recent sales and the same weeks last year.",
-        _explain,
-    ),
-    Ability("help", HelpArgs, "What Ponte can do for the person asking.", _help),
+        Audience.EVERYONE,
+        label=("why a forecast is what it is", "spiegazione delle previsioni"),
+        examples=(
+            "Why is the {product} forecast so high?",
+            "Perché la previsione di {product} è così alta?",
+        ),
+        schema=ExplainArgs,
+        description="Why a product's forecast is what it is: demand pattern, model, validation "
+        "error, and the forecast compared with recent sales and the same weeks last year.",
+        run=_explain,
+        results=(ForecastExplanation,),
+        takes=PRODUCT_SLOTS,
+        needs_product=True,
+        rank=2,
+    )
 )
-ABILITIES_BY_NAME = {a.name: a for a in ABILITY_LIST}
+declare(
+    Ability(
+        "product_info",
+        Audience.SALES_AND_OPS,
+        label=("product facts", "scheda prodotto"),
+        examples=("What's the lead time on {product}?", "Prezzo di listino di {product}?"),
+        schema=ProductInfoArgs,
+        description="What the product master says about one product: list price, unit, lead "
+        "time, safety stock, minimum order quantity, family and the locations stocking it. "
+        "Use for 'price of X', 'lead time', 'scorta di sicurezza', 'ordine minimo', 'what "
+        "family'.",
+        run=_product_info,
+        results=(ProductFacts,),
+        takes={**PRODUCT_SLOTS, "fact": "fact"},
+        keywords={"fact": {f: en + it for f, (en, it) in v.PRODUCT_FACTS.items()}},
+        needs_product=True,
+        rank=8,
+    )
+)
+declare(
+    Ability(
+        "help",
+        Audience.EVERYONE,
+        label=("help", "aiuto"),
+        examples=("What can you do?", "Cosa sai fare?"),
+        schema=HelpArgs,
+        description="What Ponte can do for the person asking.",
+        run=_help,
+        results=(HelpAnswer,),
+        rank=9,
+    )
+)
+# Recognised today, arriving with later capabilities: the router answers "not yet".
+declare(
+    Ability(
+        "request_quota_change",
+        Audience.SALES_AND_OPS,
+        label=("Quota change requests and approvals", "Richieste e approvazioni di modifica quota"),
+        examples=("Raise my Q1 quota to 12,000", "Alza la mia quota Q1 a 12.000"),
+        writes=True,
+    )
+)
+declare(
+    Ability(
+        "record_feedback",
+        Audience.SALES_AND_OPS,
+        label=("Recording customer feedback", "Registrare il feedback dei clienti"),
+        examples=(
+            "Feedback: ACME wants a {product} with a longer handle",
+            "Feedback: ACME vuole {product} con il manico più lungo",
+        ),
+        writes=True,
+    )
+)
+declare(
+    Ability(
+        "search_feedback",
+        Audience.EVERYONE,
+        label=("Searching customer feedback", "Cercare nel feedback dei clienti"),
+        examples=("What do customers say about {product}?", "Cosa dicono i clienti di {product}?"),
+    )
+)
+declare(
+    Ability(
+        "list_alerts",
+        Audience.PLANNERS,
+        label=("Alerts", "Le allerte"),
+        examples=("Any alerts this week?", "Ci sono allerte questa settimana?"),
+    )
+)
+declare(
+    Ability(
+        "sales_history",
+        Audience.EVERYONE,
+        label=("Sales history", "Lo storico delle vendite"),
+        examples=(
+            "How much {product} did we sell last month?",
+            "Quanto {product} abbiamo venduto il mese scorso?",
+        ),
+    )
+)
+del declare
+
+
+def check_access(caller: Caller, name: str) -> Ability:
+    """The ability `name`, once `caller` is known to be in its audience (PermissionDenied if
+    not; PonteError for a name that is not a delivered ability)."""
+    ability = REGISTRY.get(name)
+    if ability is None or ability.run is None or ability.schema is None:
+        raise PonteError(f"there is no tool {name!r}", code="no_such_tool", tool=name)
+    authorize(caller, name, ability.audience)
+    return ability
 
 
 def run_tool(ctx: RunContext, name: str, args: dict[str, Any]) -> Any:
     """Authorize, validate and run one ability for the verified caller in `ctx`."""
-    ability = ABILITIES_BY_NAME.get(name)
-    if ability is None:
-        raise PonteError(f"there is no tool {name!r}", code="no_such_tool", tool=name)
-    authorize(ctx.caller, name)
+    ability = check_access(ctx.caller, name)
+    assert ability.schema is not None and ability.run is not None
     try:
         parsed = ability.schema.model_validate(args)
     except ValidationError as exc:
@@ -413,78 +486,6 @@ def run_tool(ctx: RunContext, name: str, args: dict[str, Any]) -> Any:
     return ability.run(ctx, parsed)
 
 
-def plain(value: Any) -> Any:
-    """Results as JSON-ready data (dataclasses, dates, DataFrames)."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return {k: plain(v) for k, v in asdict(value).items()}
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    if hasattr(value, "to_dict") and hasattr(value, "columns"):
-        return plain(value.to_dict("records"))
-    if isinstance(value, float) and value != value:  # NaN
-        return None
-    if hasattr(value, "item"):  # numpy scalars
-        return value.item()
-    return value
-
-
-@dataclass
-class ToolCalls:
-    """What the LangChain tools did during one agent run, for the agent to report."""
-
-    results: list[tuple[str, dict[str, Any], Any]] = field(default_factory=list)
-    proposed: tuple[str, dict[str, Any]] | None = None  # a write waiting for the user's yes
-    refusal: PermissionDenied | None = None
-    error: tuple[str, dict[str, Any], PonteError] | None = None
-
-
-def build_tools(ctx: RunContext, calls: ToolCalls | None = None) -> list[Any]:
-    """The abilities as LangChain tools bound to `ctx`.
-
-    Each returns content for the model (the result as JSON) and, as its artifact, the typed
-    result that Ponte renders. Errors become content the model can read (so it can correct
-    a bad argument) and are recorded in `calls`.
-    """
-    from langchain_core.tools import StructuredTool
-
-    calls = calls if calls is not None else ToolCalls()
-
-    def bind(ability: Ability) -> Any:
-        def call(**kwargs: Any) -> tuple[str, Any]:
-            args = {k: v for k, v in kwargs.items() if v is not None}
-            if ability.writes and not ctx.confirmed:
-                try:
-                    authorize(ctx.caller, ability.name)
-                except PermissionDenied as denied:
-                    calls.refusal = denied
-                    return f"not allowed: {denied}", None
-                calls.proposed = (ability.name, plain(args))
-                return "Ponte asks the person to confirm this before it is done.", None
-            try:
-                result = run_tool(ctx, ability.name, args)
-            except PermissionDenied as denied:
-                calls.refusal = denied
-                return f"not allowed: {denied}", None
-            except PonteError as error:
-                calls.error = (ability.name, args, error)
-                return f"error: {error}", None
-            calls.results.append((ability.name, plain(args), result))
-            return json.dumps(plain(result), default=str)[:6000], result
-
-        return StructuredTool.from_function(
-            func=call,
-            name=ability.name,
-            description=ability.description,
-            args_schema=ability.schema,
-            response_format="content_and_artifact",
-        )
-
-    return [bind(a) for a in abilities()]
-
-
-def abilities() -> tuple[Ability, ...]:
-    return tuple(ABILITIES_BY_NAME.values())
+def writes(name: str) -> bool:
+    ability = REGISTRY.get(name)
+    return ability is not None and ability.writes

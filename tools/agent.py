@@ -15,15 +15,15 @@ from typing import Any
 
 from planning.errors import PonteError
 from prompts import load
-from tools.abilities import ToolCalls, build_tools
-from tools.assistant import Conversation, Outcome
+from tools.assistant import AgentUnavailable, Conversation, Outcome
+from tools.binding import ToolCalls, build_tools
 from tools.context import RunContext
 from tools.router import Route
 
 LANGUAGE_NAMES = {"en": "English", "it": "Italian"}
 
 
-class NoToolCalled(Exception):
+class NoToolCalled(AgentUnavailable):
     """The model answered in its own words: the router answers instead."""
 
 
@@ -65,8 +65,15 @@ class LlmAgent:
             ),
         )
         run = self._pool.submit(lambda: agent.invoke({"messages": [HumanMessage(question)]}))
-        # A model that hangs raises TimeoutError here and the router answers instead.
-        state: dict[str, Any] = run.result(timeout=self.timeout)
+        try:
+            state: dict[str, Any] = run.result(timeout=self.timeout)
+        except TimeoutError as exc:
+            raise AgentUnavailable(f"no answer from the model in {self.timeout:g} s") from exc
+        except Exception as exc:
+            if calls.crash is not None:  # Ponte's own fault inside a tool: not hidden
+                raise
+            # Providers raise their own types (HTTP, quota, bad key): any is the model failing.
+            raise AgentUnavailable(f"{type(exc).__name__}: {exc}") from exc
         language = ctx.language
         base: dict[str, Any] = {"language": language, "caller": ctx.caller, "via": "llm"}
         if calls.refusal is not None:

@@ -63,3 +63,4 @@ class HelpAnswer:
     role: str
     abilities: tuple[str, ...]  # what this person can ask now
     coming: tuple[str, ...]  # recognised, arriving with later capabilities
+    sample: dict[str, str]  # a product and family of the company's, for the examples

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import threading
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal, Protocol
@@ -22,8 +23,11 @@ from tools import vocabulary as v
 from tools.abilities import run_tool, writes
 from tools.context import RunContext
 from tools.matching import CatalogueIndex
+from tools.registry import sample_of
 from tools.router import RESERVED, Route, Router, question_language
 from tools.text import fold
+
+log = logging.getLogger("ponte.assistant")
 
 Kind = Literal[
     "answer",  # result holds the tool's typed result
@@ -105,6 +109,11 @@ def _route(saved: dict[str, Any] | None) -> Route | None:
     return Route(**fields)
 
 
+class AgentUnavailable(Exception):
+    """The LLM agent failed (timed out, its provider raised, it called no tool): the router
+    answers instead, and the log says why."""
+
+
 class Agent(Protocol):
     def ask(self, question: str, ctx: RunContext, conversation: Conversation) -> Outcome: ...
 
@@ -156,8 +165,8 @@ class Assistant:
             asked = replace(ctx, language=question_language(question, caller.language))
             try:
                 return self.agent.ask(question, asked, conversation)
-            except Exception:
-                pass
+            except AgentUnavailable as failed:
+                log.warning("the LLM agent failed, the router answers: %s", failed)
         route = Router(index).route(
             question,
             user=caller.slack_user_id,
@@ -221,6 +230,7 @@ class Assistant:
                 "suggestions": list(route.suggestions),
                 "chars": route.chars,
                 "hint": route.hint,
+                "sample": sample_of(ctx.index),  # the company's own names for examples
             }
             return Outcome(route.kind, params=params, **base)
         assert route.tool is not None

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from tools import vocabulary as v
+from tools.abilities import REGISTRY
 from tools.amounts import find_quantities
 from tools.matching import CatalogueIndex
 from tools.text import Token, TypoIndex, tokens
@@ -33,25 +34,6 @@ Kind = Literal[
     "empty",
 ]
 
-NEEDS_PRODUCT = {
-    "stock_status",
-    "demand_forecast",
-    "explain_forecast",
-    "inventory_projection",
-    "available_to_promise",
-}
-DELIVERED = tuple(v.INTENTS)
-# When two intents score the same, the more specific question wins.
-PRIORITY = (
-    "available_to_promise",
-    "explain_forecast",
-    "inventory_projection",
-    "capacity_check",
-    "quota_status",
-    "demand_forecast",
-    "stock_status",
-    "help",
-)
 DEFAULT_WEEKS = 12
 
 
@@ -180,6 +162,7 @@ class Router:
         if pending is not None and pending.kind == "clarify" and _has(reading.words, v.NEVER_MIND):
             return Route(language=lang, kind="cancelled", tool=pending.tool)
         intent, special = self._intent(reading, found)
+        found.update(_keywords(intent, reading.words))
         if special == "read_only":
             return Route(language=lang, kind="read_only")
         if special == "sales_history":
@@ -418,7 +401,8 @@ class Router:
         if "stock_status" in scores and "inventory_projection" in scores:
             scores["inventory_projection"] += 1  # "when does stock run out"
         best = max(scores.values())
-        return next(i for i in PRIORITY if scores.get(i, -1) >= best), None
+        # On a tie the more specific question wins (the declarations' rank).
+        return next(i for i in REGISTRY.priority() if scores.get(i, -1) >= best), None
 
     def _product(self, reading: _Reading, found: dict[str, Any]) -> tuple[str, ...] | None:
         skus = found.get("skus")
@@ -440,27 +424,15 @@ class Router:
     # -- completing a call -------------------------------------------------------------------
 
     def _args(self, intent: str | None, found: dict[str, Any]) -> dict[str, Any]:
-        args: dict[str, Any] = {}
-        if intent in NEEDS_PRODUCT and "location" in found:
-            args["location"] = found["location"]
-        if intent in ("demand_forecast", "inventory_projection"):
-            args["weeks"] = found.get("weeks", DEFAULT_WEEKS)
-        if intent in ("demand_forecast", "capacity_check") and found.get("ahead_period"):
-            args["period"] = found["ahead_period"]  # "quanto venderemo a dicembre?"
-        if intent == "available_to_promise":
-            for key in ("quantity", "date"):
-                if key in found:
-                    args[key] = found[key]
-        if intent == "capacity_check":
-            args["weeks"] = found.get("weeks", DEFAULT_WEEKS)
-            if "family" in found:
-                args["family"] = found["family"]
-            if found.get("location") in self.index.plants():
-                args["plant"] = found["location"]
-        if intent == "quota_status":
-            for key in ("person", "territory", "period", "family"):
-                if key in found:
-                    args[key] = found[key]
+        """The arguments the intent's declaration takes from what the question named."""
+        ability = REGISTRY.get(intent or "")
+        if ability is None:
+            return {}
+        if "location" in found and found["location"] in self.index.plants():
+            found.setdefault("plant", found["location"])  # a plant is also a location
+        args = {arg: found[entity] for entity, arg in ability.takes.items() if found.get(entity)}
+        if "weeks" in ability.takes.values():
+            args.setdefault("weeks", DEFAULT_WEEKS)
         return args
 
     def _complete(
@@ -480,7 +452,7 @@ class Router:
             return replace(route, kind="clarify", missing="person", unknown=found["unknown_name"])
         if intent == "quota_status" and found.get("people"):
             return replace(route, kind="clarify", missing="person", choices=tuple(found["people"]))
-        if intent not in NEEDS_PRODUCT:
+        if not _needs_product(intent):
             return route
         if product is None and found.get("unknown"):
             return replace(
@@ -587,6 +559,23 @@ class Router:
             product = (last.args["product"],)
         assert last.tool is not None
         return self._complete(last.tool, merged, product, lang)
+
+
+def _keywords(intent: str | None, words: list[str]) -> dict[str, str]:
+    """The arguments the intent's declaration reads from the question's words."""
+    ability = REGISTRY.get(intent or "")
+    chosen: dict[str, str] = {}
+    for arg, values in ability.keywords.items() if ability else ():
+        for value, phrases in values.items():
+            if _has(words, phrases):
+                chosen[arg] = value
+                break
+    return chosen
+
+
+def _needs_product(intent: str | None) -> bool:
+    ability = REGISTRY.get(intent or "")
+    return ability is not None and ability.needs_product
 
 
 def _ahead(period: str, today: dt.date, has_year: bool) -> str | None:

@@ -7,6 +7,42 @@ several words counts more than one word: "available to promise" outweighs "avail
 from __future__ import annotations
 
 # intent -> (English phrases, Italian phrases)
+# Facts of the product master, each with its words (English, Italian), folded.
+PRODUCT_FACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "price": (
+        ("price", "list price", "prices", "unit price", "cost", "how much does", "pricing"),
+        ("prezzo", "prezzi", "prezzo di listino", "listino", "costo", "quanto costa",
+         "prezzo unitario"),
+    ),
+    "lead_time": (
+        ("lead time", "lead times", "leadtime", "replenishment time", "how long to get"),
+        ("tempo di consegna", "tempi di consegna", "lead time", "tempi di approvvigionamento",
+         "tempo di approvvigionamento", "tempo di riordino"),
+    ),
+    "safety_stock": (
+        ("safety stock", "buffer stock", "safety level", "buffer"),
+        ("scorta di sicurezza", "scorte di sicurezza", "scorta minima", "livello di sicurezza"),
+    ),
+    "min_order": (
+        ("minimum order", "min order", "moq", "minimum order quantity", "order minimum",
+         "minimum quantity"),
+        ("ordine minimo", "lotto minimo", "quantita minima", "minimo d ordine",
+         "minimo ordinabile"),
+    ),
+    "family": (
+        ("what family", "which family", "family of", "product line", "what category",
+         "which category"),
+        ("che famiglia", "quale famiglia", "famiglia di", "famiglia del", "famiglia della",
+         "linea di prodotto", "che categoria", "quale categoria"),
+    ),
+    "locations": (
+        ("stocked", "where is", "where do we keep", "which warehouses", "which warehouse",
+         "stocked at", "stored"),
+        ("dove si trova", "dove teniamo", "in quali magazzini", "quale magazzino",
+         "stoccato", "stoccata", "dove e"),
+    ),
+}  # fmt: skip
+
 INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "stock_status": (
         ("stock", "stocks", "on hand", "inventory", "in the warehouse", "in stock",
@@ -69,6 +105,16 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "buongiorno", "salve"),
     ),
 }  # fmt: skip
+
+# Product facts: every fact's words, and the product sheet's.
+_SHEET = (
+    ("product info", "product details", "details of", "info on", "specs", "datasheet"),
+    ("scheda prodotto", "scheda", "dettagli", "informazioni su", "dati del", "dati di"),
+)
+INTENTS["product_info"] = (
+    tuple(dict.fromkeys(w for en, _ in PRODUCT_FACTS.values() for w in en)) + _SHEET[0],
+    tuple(dict.fromkeys(w for _, it in PRODUCT_FACTS.values() for w in it)) + _SHEET[1],
+)
 
 # Requests for abilities that arrive with later capabilities: recognised, answered honestly.
 CHANGE_WORDS = (

@@ -15,9 +15,11 @@ from bot.render import i18n
 from bot.render.i18n import date, number, pct, pick, t
 from planning.forecast.runs import RunSummary
 from planning.forecast.views import ForecastExplanation, ForecastView
+from planning.products import ProductFacts
 from planning.quotas import QuotaStatus
 from planning.stock import FamilyStock, StockStatus
 from planning.supply import Provenance
+from tools.abilities import REGISTRY
 from tools.answers import AtpAnswer, CapacityAnswer, HelpAnswer, ProjectionAnswer, QuotaAnswer
 from tools.assistant import Outcome
 
@@ -730,8 +732,75 @@ def quota_card(q: QuotaAnswer, lang: str) -> Card:
     )
 
 
+def product_card(f: ProductFacts, lang: str) -> Card:
+    """The product master's facts about one product, the one asked about first."""
+    u = f.unit
+    price = (
+        "–"
+        if f.unit_price is None
+        else pick(lang, f"€{number(lang, f.unit_price, 2)}", f"{number(lang, f.unit_price, 2)} €")
+        + f" / {u}"
+    )
+    minimum = "–" if f.min_order_qty is None else f"{number(lang, f.min_order_qty)} {u}"
+    where = ", ".join(f"{s.location} ({number(lang, s.on_hand)})" for s in f.stocked_at)
+    facts: dict[str, tuple[str, str]] = {  # fact -> (label, value)
+        "price": (pick(lang, "List price", "Prezzo di listino"), price),
+        "lead_time": (
+            pick(lang, "Lead time", "Tempo di consegna"),
+            pick(lang, f"{f.lead_time_days} days", f"{f.lead_time_days} giorni"),
+        ),
+        "safety_stock": (
+            pick(lang, "Safety stock", "Scorta di sicurezza"),
+            f"{number(lang, f.safety_stock)} {u}",
+        ),
+        "min_order": (pick(lang, "Minimum order", "Ordine minimo"), minimum),
+        "family": (
+            pick(lang, "Family", "Famiglia"),
+            pick(
+                lang,
+                f"{f.family} ({f.family_size} products)",
+                f"{f.family} ({f.family_size} prodotti)",
+            ),
+        ),
+        "locations": (
+            pick(lang, "Stocked at", "A magazzino in"),
+            where or pick(lang, "nowhere at the moment", "nessun luogo al momento"),
+        ),
+    }
+    if f.asked is None:
+        headline = pick(lang, "From the product master:", "Dall'anagrafica prodotti:")
+    else:
+        label, value = facts[f.asked]
+        if f.asked == "min_order" and f.min_order_qty is None:
+            value = pick(lang, "none set", "non impostato")
+        elif f.asked == "price" and f.unit_price is None:
+            value = pick(lang, "not in the product master", "non in anagrafica")
+        headline = f"{label}: {value}"
+    shown = [fact for fact in facts if fact != f.asked]
+    if f.imported_at is None:
+        origin = pick(lang, "Source: product master", "Fonte: anagrafica prodotti")
+    else:
+        when = date(lang, f.imported_at.date())
+        origin = pick(
+            lang,
+            f"Source: product master, imported {when} by {f.imported_by}",
+            f"Fonte: anagrafica prodotti, importata il {when} da {f.imported_by}",
+        )
+    if f.stocked_at:
+        as_of = max(s.as_of for s in f.stocked_at)
+        origin += pick(lang, "; stock as of ", "; giacenze al ") + date(lang, as_of)
+    return Card(
+        title=f"{f.sku} · {f.name}",
+        headline=headline,
+        fields=tuple(facts[fact] for fact in shown),
+        source=origin,
+    )
+
+
 def help_card(h: HelpAnswer, lang: str) -> Card:
-    rows = tuple((i18n.ability(lang, name), i18n.example(lang, name)) for name in h.abilities)
+    rows = tuple(
+        (i18n.ability(lang, name), i18n.example(lang, name, h.sample)) for name in h.abilities
+    )
     coming = ", ".join(i18n.ability(lang, name).lower() for name in h.coming)
     return Card(
         title=pick(
@@ -760,15 +829,16 @@ BUILDERS = {
     AtpAnswer: atp_card,
     QuotaAnswer: quota_card,
     HelpAnswer: help_card,
+    ProductFacts: product_card,
 }
 
 
 # -- everything that is not an answer -------------------------------------------------------
 
 
-def _examples(lang: str) -> str:
+def _examples(lang: str, sample: dict[str, str]) -> str:
     names = ("stock_status", "available_to_promise", "quota_status")
-    return " · ".join(f"“{i18n.example(lang, n)}”" for n in names)
+    return " · ".join(f"“{i18n.example(lang, n, sample)}”" for n in names)
 
 
 def _message(o: Outcome, lang: str) -> Card:
@@ -810,10 +880,8 @@ def _message(o: Outcome, lang: str) -> Card:
     if o.kind == "read_only":
         return Card(headline=t(lang, "read_only"))
     if o.kind == "unavailable":
-        from planning.access import ABILITIES
-
         role = o.caller.role if o.caller else None
-        mine = [i18n.ability(lang, n) for n in ABILITIES if n != "help" and role in ABILITIES[n]]
+        mine = [i18n.ability(lang, a.name) for a in REGISTRY.for_role(role)]
         return Card(
             headline=t(
                 lang,
@@ -857,14 +925,21 @@ def _message(o: Outcome, lang: str) -> Card:
         return Card(headline=t(lang, "empty"))
     if p.get("hint") == "sales_history":
         return Card(
-            headline=t(lang, "sales_history", example=i18n.example(lang, "explain_forecast"))
+            headline=t(
+                lang,
+                "sales_history",
+                example=i18n.example(lang, "explain_forecast", p.get("sample")),
+            )
         )
     head = ""
     if p.get("unknown"):
         head = t(lang, "unknown_product", sku=p["unknown"]) + " "
         if p.get("suggestions"):
             head += t(lang, "did_you_mean", choices=", ".join(p["suggestions"])) + " "
-    return Card(headline=head + t(lang, "not_understood", examples=_examples(lang)))
+    return Card(
+        headline=head
+        + t(lang, "not_understood", examples=_examples(lang, o.params.get("sample") or {}))
+    )
 
 
 def _choice_actions(o: Outcome) -> tuple[Action, ...]:

@@ -7,7 +7,11 @@ Numbers use the reader's conventions (1,234.5 / 1.234,5), dates are written out
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
+
+from tools import registry
+from tools.abilities import REGISTRY
 
 MONTHS = {
     "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
@@ -234,43 +238,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
 }
 
-ABILITY_NAMES: dict[str, tuple[str, str]] = {
-    "stock_status": ("stock", "giacenze"),
-    "demand_forecast": ("forecasts", "previsioni"),
-    "inventory_projection": ("stock projection and stockout dates", "proiezione scorte e rotture"),
-    "capacity_check": ("plant capacity", "capacità degli impianti"),
-    "available_to_promise": ("available-to-promise", "disponibilità a promettere (ATP)"),
-    "quota_status": ("quotas and attainment", "quote e raggiungimento"),
-    "explain_forecast": ("why a forecast is what it is", "spiegazione delle previsioni"),
-    "help": ("help", "aiuto"),
-    "request_quota_change": (
-        "Quota change requests and approvals",
-        "Richieste e approvazioni di modifica quota",
-    ),
-    "record_feedback": ("Recording customer feedback", "Registrare il feedback dei clienti"),
-    "search_feedback": ("Searching customer feedback", "Cercare nel feedback dei clienti"),
-    "list_alerts": ("Alerts", "Le allerte"),
-}
-
-EXAMPLES: dict[str, tuple[str, str]] = {
-    "stock_status": ("How much PAD-28 do we have?", "Quanta giacenza abbiamo di PAD-28?"),
-    "demand_forecast": (
-        "Forecast for MOK-003 next 8 weeks",
-        "Previsione MOK-003 prossime 8 settimane",
-    ),
-    "inventory_projection": ("When will PAD-28 run out?", "Quando finisce PAD-28?"),
-    "capacity_check": ("Capacity for PENTOLE", "Saturazione impianto per PENTOLE"),
-    "available_to_promise": (
-        "Can I promise 500 PAD-24 by 15 March?",
-        "Posso promettere 500 PAD-24 entro il 15 marzo?",
-    ),
-    "quota_status": ("What's my quota this quarter?", "Come sto andando con la quota?"),
-    "explain_forecast": (
-        "Why is the PAD-28 forecast so high?",
-        "Perché la previsione di PAD-28 è così alta?",
-    ),
-}
-
 
 def t(lang: str, key: str, **params: Any) -> str:
     english, italian = MESSAGES[key]
@@ -278,13 +245,14 @@ def t(lang: str, key: str, **params: Any) -> str:
 
 
 def ability(lang: str, name: str) -> str:
-    english, italian = ABILITY_NAMES.get(name, (name, name))
-    return italian if lang == "it" else english
+    """What the ability `name` is, as its declaration says (tools.registry)."""
+    return registry.label(name, lang)
 
 
-def example(lang: str, name: str) -> str:
-    english, italian = EXAMPLES[name]
-    return italian if lang == "it" else english
+def example(lang: str, name: str, sample: Mapping[str, str] | None = None) -> str:
+    """The declared example question of `name`, naming `sample`'s product and family."""
+    declared = REGISTRY.get(name)
+    return registry.example(declared, lang, sample) if declared else ""
 
 
 def pick(lang: str, english: str, italian: str) -> str:

@@ -7,8 +7,8 @@ from typing import Any
 
 from bot.render.cards import card
 from bot.render.text import plain
-from tools.abilities import plain as plain_data
 from tools.assistant import Outcome
+from tools.jsonable import plain as plain_data
 
 
 def payload(outcome: Outcome) -> dict[str, Any]:

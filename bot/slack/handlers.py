@@ -20,18 +20,20 @@ from sqlalchemy.exc import OperationalError
 from bot.blocks.answers import blocks, fallback_text, literal
 from bot.blocks.home import home_view
 from bot.render.cards import card
-from bot.render.i18n import ability, example, t
+from bot.render.i18n import t
 from bot.slack.answering import Answerer, MessageReply, PrivateReply, Reply
 from bot.slack.home import home_for
 from bot.slack.queue import CURRENT
 from bot.slack.respond import ReplyLost, RetryingRespond
 from bot.slack.slash import slash_request
-from planning.access import ABILITIES, identify
+from planning.access import identify
 from planning.db import is_lock_timeout
 from planning.errors import PonteError
 from planning.events import first_delivery, forget_event
 from planning.work import Work
+from tools.abilities import REGISTRY
 from tools.assistant import unknown_user
+from tools.registry import example, label, sample_of
 
 log = logging.getLogger("ponte.slack")
 MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
@@ -151,11 +153,10 @@ class Handlers:
             return
         lang = caller.language
         say(t(lang, "greeting", name=literal(caller.name.split()[0])))
-        mine = [name for name, roles in ABILITIES.items() if caller.role in roles]
+        sample = sample_of(self.services.assistant.index())
         prompts = [
-            {"title": ability(lang, name).capitalize(), "message": example(lang, name)}
-            for name in mine
-            if name != "help"
+            {"title": label(a.name, lang).capitalize(), "message": example(a, lang, sample)}
+            for a in REGISTRY.for_role(caller.role)
         ]
         if prompts:
             self.client.assistant_threads_setSuggestedPrompts(

@@ -12,10 +12,10 @@ from bot.render.cards import Card, card
 from bot.render.home_cards import stockouts_card, top_stock_card
 from bot.render.i18n import pick
 from bot.slack.app import SlackServices
-from planning.access import authorize
 from planning.errors import PonteError
 from planning.models import Role
 from planning.overview import nearest_stockouts, top_products
+from tools.abilities import check_access
 from tools.assistant import call, unknown_user
 
 TOP_PRODUCTS = 5
@@ -49,7 +49,7 @@ def home_for(services: SlackServices, user: str) -> dict[str, Any]:
         cards.append(tool("quota_status"))
     elif caller.role == Role.ops:
         cards.append(tool("capacity_check", weeks=CAPACITY_WEEKS))
-        authorize(caller, "inventory_projection")  # every product's projection: ops may
+        check_access(caller, "inventory_projection")  # every product's projection: ops may
         at_risk = nearest_stockouts(engine, today=today, weeks=STOCKOUT_WEEKS)
         cards.append(stockouts_card(at_risk, lang, STOCKOUT_WEEKS))
     else:

@@ -18,7 +18,7 @@ from sqlalchemy import Engine
 from bot.render.cards import card
 from bot.render.text import plain
 from tests.conftest import Ask
-from tools.abilities import ABILITY_LIST
+from tools.abilities import REGISTRY
 from tools.agent import LlmAgent
 from tools.assistant import Assistant
 
@@ -108,7 +108,8 @@ def test_a_model_that_calls_no_tool_leaves_the_answer_to_the_router(demo_engine:
 
 def test_no_tool_takes_identity_role_or_date_as_an_argument() -> None:
     forbidden = {"user", "user_id", "slack_user_id", "caller", "role", "as_user", "today", "now"}
-    for ability in ABILITY_LIST:
+    for ability in REGISTRY.delivered():
+        assert ability.schema is not None, ability.name
         assert not set(ability.schema.model_fields) & forbidden, ability.name
         assert ability.description, ability.name
 

@@ -50,7 +50,7 @@ def test_every_tool_answers_the_same_on_both_databases(
 
 def _without_run(result: object) -> object:
     """The result with run timestamps and durations left out (they differ per run)."""
-    from tools.abilities import plain
+    from tools.jsonable import plain
 
     data = plain(result)
 

@@ -18,11 +18,12 @@ from sqlalchemy import Engine
 
 from bot.render.cards import card
 from bot.render.text import plain
-from planning import access
+from planning.access import Audience
 from tests.conftest import Ask
 from tests.tools.test_agent import ToolCallingFake, llm_ask
-from tools import abilities
+from tools.abilities import REGISTRY
 from tools.assistant import Conversation
+from tools.registry import Ability
 
 
 class NoteArgs(BaseModel):
@@ -36,7 +37,7 @@ class Note:
 
 
 @pytest.fixture
-def notes(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Note]]:
+def notes() -> Iterator[list[Note]]:
     written: list[Note] = []
 
     def record(ctx: Any, args: NoteArgs) -> Note:
@@ -44,10 +45,21 @@ def notes(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Note]]:
         written.append(note)
         return note
 
-    ability = abilities.Ability("record_note", NoteArgs, "Record a note.", record, writes=True)
-    monkeypatch.setitem(abilities.ABILITIES_BY_NAME, "record_note", ability)
-    monkeypatch.setitem(access.ABILITIES, "record_note", access.SALES_AND_OPS)
+    REGISTRY.declare(
+        Ability(
+            "record_note",
+            Audience.SALES_AND_OPS,
+            label=("notes", "note"),
+            examples=("Note that ACME wants red lids", "Annota che ACME vuole coperchi rossi"),
+            schema=NoteArgs,
+            description="Record a note.",
+            run=record,
+            results=(Note,),
+            writes=True,
+        )
+    )
     yield written
+    REGISTRY.remove("record_note")
 
 
 def proposing(text: str) -> ToolCallingFake:

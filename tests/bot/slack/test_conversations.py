@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from bot.render.i18n import number
 from planning.stock import stock_status
@@ -104,7 +104,10 @@ def test_an_assistant_thread_offers_prompts_then_answers_with_a_status(rig: Rig)
     assert greeting.params["thread_ts"] == "1764230001.1"
     assert greeting.params["text"].startswith("Ciao Giulia")
     [prompts] = rig.mock.of("assistant.threads.setSuggestedPrompts")
-    assert "PAD-28" in str(prompts.params["prompts"])
+    with rig.engine.connect() as conn:  # examples name the company's own products
+        skus = set(conn.execute(text("SELECT sku FROM product")).scalars())
+    stock = prompts.params["prompts"][0]
+    assert stock["title"] == "Giacenze" and stock["message"].split()[-1].rstrip("?") in skus
 
     rig.mock.reset()
     rig.dm("quanto PAD-28 abbiamo?", user="U01ROSSI", channel="D0ROSSI",

@@ -1,0 +1,113 @@
+"""From what a person typed to the codes planning works with: products, locations, families,
+people, territories, periods. A name that fits none, or several, is a PonteError carrying
+the suggestions or choices the front door offers back."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from planning.errors import PonteError
+from tools.context import RunContext
+from tools.text import fold
+
+
+def resolve_product(ctx: RunContext, typed: str) -> str:
+    """The SKU a code or name means; a PonteError with suggestions when none or several do."""
+    index = ctx.index
+    sku = index.sku(fold(typed.strip()))
+    if sku is not None:
+        return sku
+    words = fold(typed).replace("-", " ").split()
+    match = index.match_product(words, set(range(len(words))))
+    if match is not None and len(match.skus) == 1:
+        return match.skus[0]
+    if match is not None:
+        raise PonteError(
+            f"{typed!r} matches several products: {', '.join(match.skus)}",
+            code="ambiguous_product",
+            product=typed,
+            choices=list(match.skus),
+        )
+    raise PonteError(
+        f"unknown product {typed!r}",
+        code="unknown_product",
+        sku=typed,
+        suggestions=index.similar_skus(fold(typed)),
+    )
+
+
+def resolve_location(ctx: RunContext, typed: str | None) -> str | None:
+    if typed is None:
+        return None
+    words = fold(typed).split()
+    for word in [fold(typed).strip(), *words]:
+        code = ctx.index.location(word)
+        if code is not None:
+            return code
+    raise PonteError(f"unknown location {typed!r}", code="unknown_location", location=typed)
+
+
+def resolve_family(ctx: RunContext, typed: str | None) -> str | None:
+    if typed is None:
+        return None
+    family = ctx.index.family(fold(typed).strip())
+    if family is None:
+        raise PonteError(
+            f"unknown product family {typed!r}",
+            code="unknown_family",
+            family=typed,
+            known=sorted(set(ctx.index.families.values())),
+        )
+    return family
+
+
+def product_name(ctx: RunContext, sku: str) -> str:
+    return ctx.index.names.get(sku, sku)
+
+
+def resolve_person(ctx: RunContext, typed: str | None) -> str | None:
+    if typed is None:
+        return None
+    index = ctx.index
+    key = typed.strip().lstrip("<@").rstrip(">").split("|")[0]
+    if key.upper() in index.people_upper:
+        return index.people_upper[key.upper()]
+    people = index.people_named(tuple(fold(typed).split()))
+    if len(people) == 1:
+        return next(iter(people))
+    if people:
+        raise PonteError(
+            f"{typed!r} could be {', '.join(sorted(people))}",
+            code="ambiguous_person",
+            person=typed,
+            choices=sorted(people),
+        )
+    raise PonteError(f"unknown person {typed!r}", code="unknown_person", person=typed)
+
+
+def resolve_territory(ctx: RunContext, typed: str | None) -> str | None:
+    if typed is None:
+        return None
+    index = ctx.index
+    if typed.strip().upper() in index.territory_codes:
+        return index.territory_codes[typed.strip().upper()]
+    found = index.territory(tuple(fold(typed).replace("-", " ").split()))
+    if found is None:
+        raise PonteError(f"unknown territory {typed!r}", code="unknown_territory", territory=typed)
+    return found
+
+
+def resolve_period(ctx: RunContext, period: str | None) -> tuple[dt.date, dt.date] | None:
+    """First and last day of a period that must not be over yet (forecasts look ahead)."""
+    from planning.quotas import period_bounds
+
+    if period is None:
+        return None
+    first, last = period_bounds(period.upper())
+    if last < ctx.today:
+        raise PonteError(
+            f"{period} is over: forecasts and capacity look ahead",
+            code="period_over",
+            period=period,
+        )
+    return first, last
