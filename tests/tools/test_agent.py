@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage, BaseMessage
+from pydantic import BaseModel
 from sqlalchemy import Engine
 
 from bot.render.cards import card
@@ -85,10 +86,35 @@ def test_a_bad_argument_from_the_model_is_a_clear_error(demo_engine: Engine) -> 
     assert "I don't know a product unicorn blender" in plain(card(outcome))
 
 
-def test_a_failing_model_falls_back_to_the_router(demo_engine: Engine, ask: Ask) -> None:
+def test_a_failing_model_falls_back_to_the_router(
+    demo_engine: Engine, ask: Ask, caplog: pytest.LogCaptureFixture
+) -> None:
     outcome = llm_ask(demo_engine, BrokenModel(messages=iter([])))("stock PAD-28")
     assert (outcome.kind, outcome.tool, outcome.via) == ("answer", "stock_status", "router")
     assert outcome.result == ask("stock PAD-28").result
+    # The operator learns why the model was bypassed.
+    assert "LLM agent failed" in caplog.text and "provider unreachable" in caplog.text
+
+
+def test_a_fault_in_ponte_s_own_tool_code_is_not_hidden(demo_engine: Engine) -> None:
+    from planning.access import Audience
+    from tools.abilities import REGISTRY
+    from tools.registry import Ability
+
+    class Args(BaseModel):
+        product: str
+
+    def broken(ctx: Any, args: Args) -> Any:
+        raise KeyError("a bug")
+
+    REGISTRY.declare(Ability("broken_tool", Audience.EVERYONE, ("x", "x"), ("x", "x"), Args,
+                             "A tool with a bug.", broken, (str,)))  # fmt: skip
+    try:
+        model = ToolCallingFake(messages=script(("broken_tool", {"product": "PAD-28"})))
+        with pytest.raises(KeyError, match="a bug"):
+            llm_ask(demo_engine, model)("stock PAD-28")
+    finally:
+        REGISTRY.remove("broken_tool")
 
 
 def test_a_slow_model_times_out_and_the_router_answers(demo_engine: Engine) -> None:
