@@ -345,62 +345,114 @@ def forecast_accuracy(run_id: int | None, as_json: bool, today: dt.datetime | No
         terminal.print_accuracy(services.console, report)
 
 
+def answer_options(func: F) -> F:
+    """--as, --lang, --json and --today: who asks, in which language, printed how, and when."""
+    func = click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")(func)
+    func = click.option(
+        "--lang",
+        type=click.Choice(["en", "it"]),
+        default=None,
+        help="Answer in English or Italian (default: the person's language).",
+    )(func)
+    func = click.option(
+        "--as",
+        "user",
+        default=None,
+        help="Slack user id to act as, with their permissions (default: PONTE_AS, else the "
+        "first admin in the people list).",
+    )(func)
+    return today_option(func)
+
+
+def _answer(
+    today: dt.datetime | None,
+    user: str | None,
+    lang: str | None,
+    as_json: bool,
+    tool: str,
+    args: dict[str, Any],
+) -> None:
+    """Run one ability as the assistant does (same access check, same result, same card)
+    and print it; exit 1 unless it answered."""
+    from bot.render.cards import card
+    from bot.render.console import show
+    from bot.render.payload import to_json
+    from tools.assistant import Assistant, call
+
+    services = build_services(_date(today))
+    clock = services.clock
+    ctx = Assistant(services.engine).context(
+        _operator(services, user), today=clock.today(), now=clock.now()
+    )
+    given = {k: v for k, v in args.items() if v is not None}
+    outcome = call(ctx, tool, given, language=lang or ctx.caller.language)
+    if as_json:
+        click.echo(to_json(outcome))
+    else:
+        show(services.console, card(outcome))
+    if outcome.kind != "answer":
+        raise SystemExit(1)
+
+
 @forecast.command("show")
 @click.argument("sku")
-@click.option("--run", "run_id", type=int, default=None, help="A run id (default: the latest).")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
-def forecast_show(sku: str, run_id: int | None, as_json: bool) -> None:
-    """Show a SKU's forecast, its intervals and where it comes from."""
-    from planning.forecast.runs import sku_forecasts
-
-    services = build_services(None)
-    forecasts = sku_forecasts(services.engine, sku, run_id=run_id)
-    if as_json:
-        click.echo(terminal.series_forecast_json(forecasts))
-    else:
-        terminal.print_series_forecast(services.console, forecasts)
+@click.option("--weeks", type=int, default=26, show_default=True, help="Weeks ahead (1-104).")
+@click.option("--period", default=None, help="Instead of weeks: YYYY-MM, YYYY-Qn or YYYY.")
+@click.option("--location", default=None, help="Only this location (default: all, summed).")
+@answer_options
+def forecast_show(
+    sku: str,
+    weeks: int,
+    period: str | None,
+    location: str | None,
+    user: str | None,
+    lang: str | None,
+    as_json: bool,
+    today: dt.datetime | None,
+) -> None:
+    """Show a SKU's weekly forecast, its range and where it comes from."""
+    args = {"product": sku, "weeks": weeks, "period": period, "location": location}
+    _answer(today, user, lang, as_json, "demand_forecast", args)
 
 
 @cli.command()
 @click.argument("sku")
 @click.option("--location", default=None, help="Only this location (default: every one).")
-@click.option("--weeks", type=int, default=26, show_default=True)
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
-@today_option
+@click.option("--weeks", type=int, default=26, show_default=True, help="Weeks ahead (1-104).")
+@answer_options
 def project(
-    sku: str, location: str | None, weeks: int, as_json: bool, today: dt.datetime | None
+    sku: str,
+    location: str | None,
+    weeks: int,
+    user: str | None,
+    lang: str | None,
+    as_json: bool,
+    today: dt.datetime | None,
 ) -> None:
     """Project a SKU's stock week by week: cover and stockout."""
-    from bot import supply_views
-    from planning.supply import inventory_projection
-
-    services = build_services(_date(today))
-    result, provenance = inventory_projection(
-        services.engine, sku, today=services.clock.today(), weeks=weeks, location=location
-    )
-    if as_json:
-        click.echo(supply_views.to_json(result, provenance))
-    else:
-        supply_views.print_projection(services.console, result, provenance)
+    args = {"product": sku, "location": location, "weeks": weeks}
+    _answer(today, user, lang, as_json, "inventory_projection", args)
 
 
 @cli.command()
 @click.option("--family", default=None, help="Only this product family.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
-@today_option
-def capacity(family: str | None, as_json: bool, today: dt.datetime | None) -> None:
+@click.option("--plant", default=None, help="Only this plant.")
+@click.option("--weeks", type=int, default=26, show_default=True, help="Weeks ahead (1-52).")
+@click.option("--period", default=None, help="Instead of weeks: YYYY-MM, YYYY-Qn or YYYY.")
+@answer_options
+def capacity(
+    family: str | None,
+    plant: str | None,
+    weeks: int,
+    period: str | None,
+    user: str | None,
+    lang: str | None,
+    as_json: bool,
+    today: dt.datetime | None,
+) -> None:
     """Compare forecast demand with plant capacity, week by week."""
-    from bot import supply_views
-    from planning.supply import capacity_report
-
-    services = build_services(_date(today))
-    weeks, provenance = capacity_report(
-        services.engine, today=services.clock.today(), family=family
-    )
-    if as_json:
-        click.echo(supply_views.to_json(weeks, provenance))
-    else:
-        supply_views.print_capacity(services.console, weeks, provenance)
+    args = {"family": family, "plant": plant, "weeks": weeks, "period": period}
+    _answer(today, user, lang, as_json, "capacity_check", args)
 
 
 @cli.command()
@@ -408,67 +460,51 @@ def capacity(family: str | None, as_json: bool, today: dt.datetime | None) -> No
 @click.argument("quantity", type=click.FloatRange(min=0, min_open=True))
 @click.argument("date", type=click.DateTime(formats=["%Y-%m-%d"]))
 @click.option("--location", default=None, help="Ship from (default: where most stock is).")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
-@today_option
+@answer_options
 def atp(
     sku: str,
     quantity: float,
     date: dt.datetime,
     location: str | None,
+    user: str | None,
+    lang: str | None,
     as_json: bool,
     today: dt.datetime | None,
 ) -> None:
     """Available-to-promise: can QUANTITY of SKU ship by DATE?"""
-    from bot import supply_views
-    from planning.supply import atp as available_to_promise
-
-    services = build_services(_date(today))
-    result, provenance = available_to_promise(
-        services.engine,
-        sku,
-        quantity,
-        date.date(),
-        today=services.clock.today(),
-        location=location,
-    )
-    if as_json:
-        click.echo(supply_views.to_json(result, provenance))
-    else:
-        supply_views.print_atp(services.console, result, provenance)
+    args = {"product": sku, "quantity": quantity, "date": date.date(), "location": location}
+    _answer(today, user, lang, as_json, "available_to_promise", args)
 
 
 @cli.command()
-@click.option("--rep", default=None, help="A rep's Slack user id.")
-@click.option("--territory", default=None, help="A territory code.")
+@click.option("--rep", default=None, help="A rep's Slack user id or name.")
+@click.option("--territory", default=None, help="A territory code or name.")
 @click.option("--period", default=None, help="YYYY-MM, YYYY-Qn or YYYY (default: this quarter).")
 @click.option("--family", default=None, help="Only quotas for this family.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-@today_option
+@answer_options
 def quota(
     rep: str | None,
     territory: str | None,
     period: str | None,
     family: str | None,
+    user: str | None,
+    lang: str | None,
     as_json: bool,
     today: dt.datetime | None,
 ) -> None:
     """Quota attainment to date and the weekly pace still needed."""
-    from bot import supply_views
-    from planning.quotas import quota_status
+    args = {"person": rep, "territory": territory, "period": period, "family": family}
+    _answer(today, user, lang, as_json, "quota_status", args)
 
-    services = build_services(_date(today))
-    statuses = quota_status(
-        services.engine,
-        today=services.clock.today(),
-        rep=rep,
-        territory=territory,
-        period=period,
-        family=family,
-    )
-    if as_json:
-        click.echo(supply_views.to_json(statuses, None))
-    else:
-        supply_views.print_quotas(services.console, statuses)
+
+@cli.command()
+@click.argument("sku")
+@answer_options
+def product(
+    sku: str, user: str | None, lang: str | None, as_json: bool, today: dt.datetime | None
+) -> None:
+    """What the product master says about SKU: price, lead time, minimum order, stock."""
+    _answer(today, user, lang, as_json, "product_info", {"product": sku})
 
 
 def build_assistant(services: Services) -> Any:
@@ -526,6 +562,29 @@ def _one_process_note(services: Services, sqlite: bool) -> None:
             "balancer), use PostgreSQL (DATABASE_URL=postgresql://…).",
             soft_wrap=True,
         )
+
+
+def _operator(services: Services, user: str | None) -> str:
+    """Who runs a planning command: --as, else PONTE_AS, else the first admin (then ops,
+    then manager) in the people list: whoever can see everything."""
+    from sqlalchemy import text
+
+    chosen = user or services.settings.ponte_as
+    if chosen:
+        return chosen
+    with services.engine.connect() as conn:
+        first = conn.execute(
+            text(
+                "SELECT slack_user_id FROM person WHERE role IN ('admin', 'ops', 'manager') "
+                "ORDER BY CASE role WHEN 'admin' THEN 0 WHEN 'ops' THEN 1 ELSE 2 END, "
+                "slack_user_id LIMIT 1"
+            )
+        ).scalar()
+    if first is None:
+        raise PonteError(
+            "nobody in the people list may plan: import people.csv (an admin) or use --as"
+        )
+    return str(first)
 
 
 def _default_user(services: Services, user: str | None) -> str:

@@ -36,8 +36,7 @@ class AtpStep:
     # capacity or result
     kind: str
     quantity: float
-    date: dt.date | None
-    detail: str  # short plain-English statement for the renderer; numbers are in the fields
+    date: dt.date | None  # as of, or by when (for "result": the earliest date, if any)
 
 
 @dataclass(frozen=True)
@@ -132,7 +131,7 @@ def available_to_promise(
         profile=profile,
         capacity=capacity,
     )
-    steps.append(_result_step(quantity, requested_date, feasible, earliest, search_end))
+    steps.append(AtpStep("result", quantity, earliest))
     return AtpResult(
         sku=sku,
         location=location,
@@ -197,53 +196,24 @@ def _explain(
     capacity: float | None,
 ) -> list[AtpStep]:
     """The steps from stock to the quantity available, in the order a planner reasons."""
-    steps = [AtpStep("on_hand", on_hand, today, f"{_units(on_hand)} on hand")]
+    steps = [AtpStep("on_hand", on_hand, today)]
     if allocated:
-        steps.append(AtpStep("allocated", allocated, today, f"{_units(allocated)} allocated"))
-    by_date = f"by {requested_date.isoformat()}"
+        steps.append(AtpStep("allocated", allocated, today))
     arriving = sum(units for day, units in incoming if day <= requested_date)
     if arriving:
-        detail = f"{_units(arriving)} arriving {by_date}"
-        steps.append(AtpStep("receipts", arriving, requested_date, detail))
+        steps.append(AtpStep("receipts", arriving, requested_date))
     due = sum(units for day, units in promised if day <= requested_date)
     if due:
-        detail = f"{_units(due)} promised to orders due {by_date}"
-        steps.append(AtpStep("promised_orders", due, requested_date, detail))
+        steps.append(AtpStep("promised_orders", due, requested_date))
     held, tightest = profile.held_for_later(requested_date)
     if held > TOLERANCE:
-        detail = f"{_units(held)} held back for orders due later (by {tightest.isoformat()})"
-        steps.append(AtpStep("later_orders", held, tightest, detail))
+        steps.append(AtpStep("later_orders", held, tightest))
+    # Negative when orders already promised exceed the stock by then.
     stock = round(profile.atp(requested_date), DECIMALS)
-    detail = (
-        f"{_units(stock)} available to promise {by_date}"
-        if stock >= 0
-        else f"orders already promised are {_units(-stock)} short of stock {by_date}"
-    )
-    steps.append(AtpStep("available_from_stock", stock, requested_date, detail))
+    steps.append(AtpStep("available_from_stock", stock, requested_date))
     if capacity is not None:
-        amount = _units(capacity) if capacity > 0 else "no"
-        detail = f"{amount} units of free capacity can ship {by_date}"
-        if stock < 0 and capacity > 0:
-            detail += f", {_units(min(capacity, -stock))} of it for orders already promised"
-        steps.append(AtpStep("capacity", capacity, requested_date, detail))
+        steps.append(AtpStep("capacity", capacity, requested_date))
     return steps
-
-
-def _result_step(
-    quantity: float,
-    requested_date: dt.date,
-    feasible: bool,
-    earliest: dt.date | None,
-    search_end: dt.date,
-) -> AtpStep:
-    units, by_date = _units(quantity), requested_date.isoformat()
-    if feasible:
-        detail = f"{units} can ship by {by_date}"
-    elif earliest is not None:
-        detail = f"{units} cannot ship by {by_date}; the earliest is {earliest.isoformat()}"
-    else:
-        detail = f"{units} cannot ship by {by_date}, nor by {search_end.isoformat()}"
-    return AtpStep("result", quantity, earliest, detail)
 
 
 def _dated(
@@ -253,8 +223,3 @@ def _dated(
         return []
     days = pd.to_datetime(frame[date_column]).dt.date
     return list(zip(days, frame[quantity_column].astype(float), strict=True))
-
-
-def _units(quantity: float) -> str:
-    text = f"{quantity:,.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text

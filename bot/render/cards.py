@@ -581,6 +581,16 @@ def atp_card(a: AtpAnswer, lang: str) -> Card:
             continue
         english, italian = STEPS[step.kind]
         quantity = step.quantity
+        if step.kind == "available_from_stock" and quantity < 0:
+            short, by = number(lang, -quantity), date(lang, step.date)
+            notes.append(
+                pick(
+                    lang,
+                    f"= orders already promised are {short} short of stock by {by}",
+                    f"= gli ordini già promessi superano la giacenza di {short} entro il {by}",
+                )
+            )
+            continue
         if step.kind == "capacity" and quantity <= 0:
             notes.append(
                 pick(lang, "no free plant capacity in time", "nessuna capacità libera in tempo")

@@ -37,32 +37,30 @@ def ponte(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ponte]:
     yield run
 
 
-def test_forecast_reports_what_it_chose(ponte: Ponte) -> None:
-    result = ponte("forecast", "show", "MOK-003", "--json")
+def test_forecast_show_gives_the_weeks_and_their_source(ponte: Ponte) -> None:
+    result = ponte("forecast", "show", "MOK-003", "--weeks", "8", "--today", TODAY, "--json")
     assert result.exit_code == 0, result.output
-    (series,) = [s for s in json.loads(result.output) if s["location"] == "WH-MIL"]
-    assert series["pattern"] in ("smooth", "erratic") and series["model"]
-    assert len(series["forecast"]) == 26 and series["forecast"][0]["ds"] == "2026-11-23"
-    text = ponte("forecast", "show", "MOK-003").output
-    assert "Source: forecast run 1" in text and "validation MASE" in text
+    answer = json.loads(result.output)
+    assert (answer["tool"], answer["args"]["product"]) == ("demand_forecast", "MOK-003")
+    text = ponte("forecast", "show", "MOK-003", "--today", TODAY, "--lang", "en").output
+    assert "Source: forecast run 1" in text
 
 
 def test_project_shows_the_stockout(ponte: Ponte) -> None:
     sku = DEMO_SCENARIO.stockout_sku
     result = ponte("project", sku, "--location", "WH-MIL", "--today", TODAY, "--json")
     assert result.exit_code == 0, result.output
-    (projection,) = json.loads(result.output)["result"]
-    assert projection["stockout_date"] is not None
-    text = ponte("project", sku, "--location", "WH-MIL", "--today", TODAY).output
-    assert f"{sku} at WH-MIL: runs out on {projection['stockout_date']}" in text
+    (projection,) = json.loads(result.output)["result"]["projections"]
+    stockout = dt.date.fromisoformat(projection["stockout_date"])
+    text = ponte("project", sku, "--location", "WH-MIL", "--today", TODAY, "--lang", "en")
+    assert f"WH-MIL: runs out on {stockout.day} {stockout:%b} {stockout.year}" in text.output
 
 
 def test_capacity_names_the_family_that_runs_short(ponte: Ponte) -> None:
-    result = ponte("capacity", "--today", TODAY)
+    result = ponte("capacity", "--today", TODAY, "--lang", "en")
     assert result.exit_code == 0, result.output
-    assert f"{DEMO_SCENARIO.capacity_family} at {DEMO_SCENARIO.capacity_plant}: demand exceeds" in (
-        result.output
-    )
+    family, plant = DEMO_SCENARIO.capacity_family, DEMO_SCENARIO.capacity_plant
+    assert f"{family} at {plant} is over capacity" in result.output
 
 
 def test_atp_answers_yes_or_no_with_the_earliest_date(ponte: Ponte) -> None:
@@ -70,21 +68,32 @@ def test_atp_answers_yes_or_no_with_the_earliest_date(ponte: Ponte) -> None:
     assert result.exit_code == 0, result.output
     answer = json.loads(result.output)["result"]
     assert answer["feasible"] is True and answer["earliest_date"] <= "2026-12-15"
-    past = ponte("atp", "MOK-003", "100", "2026-11-01", "--today", TODAY)
+    past = ponte("atp", "MOK-003", "100", "2026-11-01", "--today", TODAY, "--lang", "en")
     assert past.exit_code == 1 and "in the past" in past.output
 
 
-def test_unknown_products_and_families_are_one_friendly_line(ponte: Ponte) -> None:
+def test_unknown_products_and_families_are_one_friendly_answer(ponte: Ponte) -> None:
     for args in (
         ("forecast", "show", "MOK-999"),
-        ("project", "MOK-999", "--today", TODAY),
-        ("capacity", "--family", "TAZZE", "--today", TODAY),
-        ("atp", "MOK-999", "1", "2026-12-15", "--today", TODAY),
+        ("project", "MOK-999"),
+        ("atp", "MOK-999", "1", "2026-12-15"),
+        ("product", "MOK-999"),
     ):
-        result = ponte(*args)
+        result = ponte(*args, "--today", TODAY, "--lang", "en")
         assert result.exit_code == 1, args
-        assert result.output.startswith("Error: unknown"), result.output
+        assert result.output.startswith("I don't know a product MOK-999"), result.output
         assert "Traceback" not in result.output
+    family = ponte("capacity", "--family", "TAZZE", "--today", TODAY, "--lang", "it")
+    assert family.exit_code == 1 and "TAZZE" in family.output and "Traceback" not in family.output
+
+
+def test_commands_answer_in_the_language_asked_with_the_person_s_permissions(ponte: Ponte) -> None:
+    italian = ponte("atp", "MOK-003", "100", "2026-12-15", "--today", TODAY, "--lang", "it")
+    assert "Sì: 100 × MOK-003 possono partire entro il 15 dic 2026" in italian.output
+    rep = ponte("capacity", "--as", "U01ROSSI", "--today", TODAY, "--lang", "en")
+    assert rep.exit_code == 1 and "not available to your role" in rep.output
+    other = ponte("quota", "--rep", "U01ESPOSITO", "--as", "U01WALKER", "--today", TODAY)
+    assert other.exit_code == 1 and "2,694" not in other.output and "2.694" not in other.output
 
 
 def test_bad_forecast_settings_are_refused(ponte: Ponte) -> None:
@@ -126,10 +135,34 @@ def test_accuracy_scores_the_run_once_newer_sales_arrive(ponte: Ponte, tmp_path:
 def test_quota_shows_who_is_ahead_and_who_is_behind(ponte: Ponte) -> None:
     result = ponte("quota", "--today", TODAY, "--json")
     assert result.exit_code == 0, result.output
-    statuses = {s["owner"]: s for s in json.loads(result.output)["result"]}
+    statuses = {s["owner"]: s for s in json.loads(result.output)["result"]["statuses"]}
     assert statuses[DEMO_SCENARIO.over_quota_rep]["on_track"] is True
     assert statuses[DEMO_SCENARIO.under_quota_rep]["on_track"] is False
-    text = ponte("quota", "--rep", DEMO_SCENARIO.under_quota_rep, "--today", TODAY).output
-    assert "Esposito" in text and "2026-Q4" in text and "36%" in text
-    bad = ponte("quota", "--period", "next quarter", "--today", TODAY)
+    rep = DEMO_SCENARIO.under_quota_rep
+    text = ponte("quota", "--rep", rep, "--today", TODAY, "--lang", "en").output
+    assert "Esposito" in text and "Q4 2026" in text and "36%" in text
+    bad = ponte("quota", "--period", "next quarter", "--today", TODAY, "--lang", "en")
     assert bad.exit_code == 1 and "is not a period" in bad.output
+
+
+@pytest.mark.parametrize(
+    ("command", "question"),
+    [
+        (("forecast", "show", "MOK-003", "--weeks", "8"), "forecast MOK-003 next 8 weeks"),
+        (("project", "PAD-28", "--weeks", "12"), "when will PAD-28 run out?"),
+        (("capacity", "--family", "PENTOLE", "--weeks", "12"), "capacity for PENTOLE"),
+        (("atp", "MOK-003", "500", "2027-03-15"), "can I promise 500 MOK-003 by 15 March 2027?"),
+        (("quota", "--rep", "U01ESPOSITO"), "what's Esposito's quota?"),
+        (("product", "MOK-I06"), "product details of MOK-I06"),
+    ],
+)
+def test_a_command_and_the_same_question_give_the_same_answer(
+    ponte: Ponte, command: tuple[str, ...], question: str
+) -> None:
+    common = ("--as", "U01COLOMBO", "--today", TODAY, "--lang", "en")
+    by_command = ponte(*command, *common, "--json")
+    by_question = ponte("ask", question, "--as", "U01COLOMBO", "--today", TODAY, "--json")
+    assert by_command.exit_code == 0 and by_question.exit_code == 0, by_command.output
+    answer, asked = json.loads(by_command.output), json.loads(by_question.output)
+    assert (answer["tool"], answer["result"]) == (asked["tool"], asked["result"])
+    assert answer["text"] == asked["text"]

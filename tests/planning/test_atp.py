@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from planning.atp import AtpResult, available_to_promise
+from planning.atp import AtpResult, AtpStep, available_to_promise
 from planning.errors import PonteError
 
 TODAY = dt.date(2026, 11, 30)  # a Monday
@@ -59,11 +59,11 @@ def test_stock_promised_to_a_later_order_is_not_available_today() -> None:
         ("capacity", 0, TODAY),
         ("result", 50, None),
     ]
-    assert result.reasoning[1].detail == "80 held back for orders due later (by 2026-12-07)"
+    assert result.reasoning[1] == AtpStep("later_orders", 80, dt.date(2026, 12, 7))
     # The 20 that are free can be promised, today.
     exact = promise(20, TODAY, on_hand=100, orders=((NEXT_MONDAY, 80),))
     assert (exact.feasible, exact.earliest_date, exact.from_capacity) == (True, TODAY, 0)
-    assert exact.reasoning[-1].detail == "20 can ship by 2026-11-30"
+    assert exact.reasoning[-1] == AtpStep("result", 20, TODAY)
 
 
 def test_receipt_after_the_requested_date_only_moves_the_earliest_date() -> None:
@@ -76,7 +76,7 @@ def test_receipt_after_the_requested_date_only_moves_the_earliest_date() -> None
     assert result.available_from_stock == 20
     assert result.earliest_date == dt.date(2026, 12, 10)
     assert "receipts" not in [step.kind for step in result.reasoning]
-    assert result.reasoning[-1].detail == "60 cannot ship by 2026-12-04; the earliest is 2026-12-10"
+    assert result.reasoning[-1] == AtpStep("result", 60, dt.date(2026, 12, 10))
 
 
 def test_earliest_date_is_the_first_day_it_fits_even_before_the_requested_date() -> None:
@@ -102,7 +102,7 @@ def test_free_capacity_fills_the_gap_once_its_output_can_ship() -> None:
     assert short.from_capacity == 50
     assert short.earliest_date == dt.date(2026, 12, 14)
     step = next(s for s in short.reasoning if s.kind == "capacity")
-    assert (step.quantity, step.detail) == (50, "50 units of free capacity can ship by 2026-12-07")
+    assert (step.quantity, step.date) == (50, dt.date(2026, 12, 7))
 
 
 def test_capacity_of_a_week_already_under_way_is_not_counted() -> None:
@@ -149,8 +149,9 @@ def test_capacity_first_covers_orders_already_short_of_stock() -> None:
     fits = oversold(25)
     assert fits.feasible
     assert (fits.available_from_stock, fits.from_capacity) == (-20, 25)
-    assert [s.detail for s in fits.reasoning if s.kind == "capacity"] == [
-        "50 units of free capacity can ship by 2026-12-07, 20 of it for orders already promised"
+    assert [s for s in fits.reasoning if s.kind in ("available_from_stock", "capacity")] == [
+        AtpStep("available_from_stock", -20, NEXT_MONDAY),  # promised beyond the stock
+        AtpStep("capacity", 50, NEXT_MONDAY),
     ]
     too_much = oversold(40)
     assert not too_much.feasible
@@ -162,7 +163,7 @@ def test_no_earliest_date_beyond_the_search_horizon() -> None:
     receipts = ((dt.date(2026, 12, 21), 100),)
     result = promise(50, TODAY, receipts=receipts, horizon_days=14)
     assert result.earliest_date is None
-    assert result.reasoning[-1].detail == "50 cannot ship by 2026-11-30, nor by 2026-12-14"
+    assert result.reasoning[-1] == AtpStep("result", 50, None)
     assert promise(50, TODAY, receipts=receipts, horizon_days=21).earliest_date == dt.date(
         2026, 12, 21
     )
