@@ -12,28 +12,30 @@ bot/render; tests/tools/test_registry.py says what is missing.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError
 
-from planning.access import Audience, Caller, authorize, check_quota_access, quota_scope
+from planning.access import Audience, Caller, authorize
+from planning.answers import (
+    AtpAnswer,
+    CapacityAnswer,
+    ProjectionAnswer,
+    QuotaAnswer,
+    atp_answer,
+    capacity_answer,
+    projection_answer,
+    quota_answer,
+)
 from planning.errors import PonteError
 from planning.forecast.views import ForecastExplanation, ForecastView
-from planning.models import Role
 from planning.products import Fact, ProductFacts, product_facts
 from planning.stock import FamilyStock, StockStatus
 from tools import vocabulary as v
-from tools.answers import (
-    AtpAnswer,
-    CapacityAnswer,
-    HelpAnswer,
-    ProjectionAnswer,
-    QuotaAnswer,
-)
 from tools.context import RunContext
 from tools.registry import REGISTRY, Ability, sample_of
 from tools.resolve import (
-    product_name,
     resolve_family,
     resolve_location,
     resolve_period,
@@ -44,6 +46,15 @@ from tools.resolve import (
 
 PRODUCT = "A SKU code (e.g. PAD-28) or words from the product's name (e.g. 'padella 28 cm')."
 LOCATION = "Optional location code or name (plant or warehouse); omit for every location."
+
+
+@dataclass(frozen=True)
+class HelpAnswer:
+    name: str
+    role: str
+    abilities: tuple[str, ...]  # what this person can ask now
+    coming: tuple[str, ...]  # recognised, arriving with later capabilities
+    sample: dict[str, str]  # a product and family of the company's, for the examples
 
 
 class StockArgs(BaseModel):
@@ -151,92 +162,50 @@ def _explain(ctx: RunContext, args: ExplainArgs) -> Any:
 
 
 def _projection(ctx: RunContext, args: ProjectionArgs) -> ProjectionAnswer:
-    from planning.supply import inventory_projection
-
-    sku = resolve_product(ctx, args.product)
-    projections, provenance = inventory_projection(
+    return projection_answer(
         ctx.engine,
-        sku,
+        resolve_product(ctx, args.product),
         today=ctx.today,
         weeks=args.weeks,
         location=resolve_location(ctx, args.location),
     )
-    return ProjectionAnswer(sku, product_name(ctx, sku), tuple(projections), provenance)
 
 
 def _capacity(ctx: RunContext, args: CapacityArgs) -> CapacityAnswer:
-    from planning.supply import capacity_report
-
-    family = resolve_family(ctx, args.family)
-    plant = resolve_location(ctx, args.plant)
-    weeks, provenance = capacity_report(ctx.engine, today=ctx.today, family=family)
-    if plant is not None:
-        weeks = [w for w in weeks if w.plant == plant]
-    between = resolve_period(ctx, args.period)
-    covered_until = None
-    if between is not None:  # the weeks that overlap the period
-        horizon = max((w.week for w in weeks), default=ctx.today) + dt.timedelta(days=6)
-        weeks = [w for w in weeks if between[0] - dt.timedelta(days=6) <= w.week <= between[1]]
-        if not weeks:
-            raise PonteError(
-                f"the forecast does not reach {args.period} (it runs to {horizon})",
-                code="beyond_forecast",
-                until=horizon.isoformat(),
-            )
-        covered_until = horizon if horizon < between[1] else None
-    else:  # the week under way counts as the first of `weeks` (as in the projection)
-        monday = ctx.today - dt.timedelta(days=ctx.today.weekday())
-        weeks = [w for w in weeks if w.week < monday + dt.timedelta(weeks=args.weeks)]
-    return CapacityAnswer(family, plant, tuple(weeks), provenance, args.period, covered_until)
+    return capacity_answer(
+        ctx.engine,
+        today=ctx.today,
+        family=resolve_family(ctx, args.family),
+        plant=resolve_location(ctx, args.plant),
+        weeks=args.weeks,
+        period=args.period,
+    )
 
 
 def _atp(ctx: RunContext, args: AtpArgs) -> AtpAnswer:
-    from planning.supply import atp
-
-    if args.date < ctx.today:
-        raise PonteError(
-            f"{args.date} is in the past", code="date_in_past", date=args.date.isoformat()
-        )
-    sku = resolve_product(ctx, args.product)
-    result, provenance = atp(
+    return atp_answer(
         ctx.engine,
-        sku,
+        resolve_product(ctx, args.product),
         args.quantity,
         args.date,
         today=ctx.today,
         location=resolve_location(ctx, args.location),
     )
-    return AtpAnswer.of(result, product_name(ctx, sku), provenance)
 
 
 def _quota(ctx: RunContext, args: QuotaArgs) -> QuotaAnswer:
-    from planning.quotas import period_bounds, quarter_of, quota_status
-
-    caller = ctx.caller
-    scope = quota_scope(ctx.engine, caller)
-    period = (args.period or quarter_of(ctx.today)).upper()
-    period_bounds(period)
-    family = resolve_family(ctx, args.family)
     person = resolve_person(ctx, args.person)
     territory = resolve_territory(ctx, args.territory)
-    label = ctx.index.people.get(person or "") or ctx.index.territory_name(territory)
-    check_quota_access(scope, caller, rep=person, territory=territory, label=label)
-    statuses = quota_status(
-        ctx.engine, today=ctx.today, rep=person, territory=territory, period=period, family=family
+    return quota_answer(
+        ctx.engine,
+        ctx.caller,
+        today=ctx.today,
+        person=person,
+        territory=territory,
+        period=args.period,
+        family=resolve_family(ctx, args.family),
+        label=ctx.index.people.get(person or "") or ctx.index.territory_name(territory),
     )
-    if person is not None:
-        how, whose = ("self" if person == caller.slack_user_id else "person"), person
-    elif territory is not None:
-        how, whose = "territory", territory
-    elif caller.role == Role.rep:
-        how, whose = "self", caller.slack_user_id
-        statuses = [s for s in statuses if s.owner_kind == "rep" and s.owner == whose]
-    elif caller.role == Role.manager:
-        how, whose = "team", caller.slack_user_id
-        statuses = [s for s in statuses if s.owner_kind == "rep" and scope.allows(rep=s.owner)]
-    else:
-        how, whose = "all", None
-    return QuotaAnswer(period=period, scope=how, whose=whose, statuses=tuple(statuses))
 
 
 def _product_info(ctx: RunContext, args: ProductInfoArgs) -> ProductFacts:

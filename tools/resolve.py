@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from planning.answers import ahead
 from planning.errors import PonteError
 from tools.context import RunContext
 from tools.text import fold
@@ -99,15 +100,4 @@ def resolve_territory(ctx: RunContext, typed: str | None) -> str | None:
 
 def resolve_period(ctx: RunContext, period: str | None) -> tuple[dt.date, dt.date] | None:
     """First and last day of a period that must not be over yet (forecasts look ahead)."""
-    from planning.quotas import period_bounds
-
-    if period is None:
-        return None
-    first, last = period_bounds(period.upper())
-    if last < ctx.today:
-        raise PonteError(
-            f"{period} is over: forecasts and capacity look ahead",
-            code="period_over",
-            period=period,
-        )
-    return first, last
+    return None if period is None else ahead(period, ctx.today)

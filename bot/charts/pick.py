@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import Engine
 
 from bot.render.i18n import pick
+from planning.answers import CapacityAnswer, ProjectionAnswer
 from planning.forecast.views import ForecastView
 from planning.overview import weekly_history
-from tools.answers import CapacityAnswer, ProjectionAnswer
 from tools.assistant import Outcome
 
 HISTORY_WEEKS = 52

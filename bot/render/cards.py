@@ -13,14 +13,14 @@ from typing import Any
 
 from bot.render import i18n
 from bot.render.i18n import date, number, pct, pick, t
+from planning.answers import AtpAnswer, CapacityAnswer, ProjectionAnswer, QuotaAnswer
 from planning.forecast.runs import RunSummary
 from planning.forecast.views import ForecastExplanation, ForecastView
 from planning.products import ProductFacts
 from planning.quotas import QuotaStatus
 from planning.stock import FamilyStock, StockStatus
 from planning.supply import Provenance
-from tools.abilities import REGISTRY
-from tools.answers import AtpAnswer, CapacityAnswer, HelpAnswer, ProjectionAnswer, QuotaAnswer
+from tools.abilities import REGISTRY, HelpAnswer
 from tools.assistant import Outcome
 
 MAX_ROWS = 15

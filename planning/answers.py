@@ -1,0 +1,177 @@
+"""Complete answers, with their provenance and scope inside: what the abilities return.
+
+The projection, capacity, available-to-promise and quota computations (planning.supply,
+planning.quotas) return their numbers; these put them together the way a person asked: one
+product's name and projection, one plant's or one period's capacity, who may see which quota.
+Front doors only render them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, text
+
+from planning.access import Caller, check_quota_access, quota_scope
+from planning.atp import AtpResult
+from planning.capacity import CapacityWeek
+from planning.errors import PonteError
+from planning.models import Role
+from planning.projection import InventoryProjection
+from planning.quotas import QuotaStatus, period_bounds, quarter_of, quota_status
+from planning.supply import Provenance, atp, capacity_report, inventory_projection
+
+
+@dataclass(frozen=True)
+class ProjectionAnswer:
+    sku: str
+    name: str
+    projections: tuple[InventoryProjection, ...]
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class CapacityAnswer:
+    family: str | None
+    plant: str | None
+    weeks: tuple[CapacityWeek, ...]
+    provenance: Provenance
+    period: str | None = None  # YYYY-MM or YYYY-Qn when the question named one
+    covered_until: dt.date | None = None  # the forecast's last day, when the period goes past
+
+
+@dataclass(frozen=True)
+class AtpAnswer(AtpResult):
+    """Available-to-promise, flat: the computation's fields (`feasible`, `earliest_date`
+    are what a caller reads), plus the product's name and where the numbers come from."""
+
+    name: str
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class QuotaAnswer:
+    period: str
+    scope: str  # self, team, person, territory, all
+    whose: str | None  # the person or territory asked about
+    statuses: tuple[QuotaStatus, ...]
+
+
+def product_name(engine: Engine, sku: str) -> str:
+    with engine.connect() as conn:
+        name = conn.execute(text("SELECT name FROM product WHERE sku = :sku"), {"sku": sku})
+        return str(name.scalar() or sku)
+
+
+def projection_answer(
+    engine: Engine, sku: str, *, today: dt.date, weeks: int, location: str | None
+) -> ProjectionAnswer:
+    projections, provenance = inventory_projection(
+        engine, sku, today=today, weeks=weeks, location=location
+    )
+    return ProjectionAnswer(sku, product_name(engine, sku), tuple(projections), provenance)
+
+
+def capacity_answer(
+    engine: Engine,
+    *,
+    today: dt.date,
+    family: str | None,
+    plant: str | None,
+    weeks: int,
+    period: str | None = None,
+) -> CapacityAnswer:
+    """Capacity against demand for `family` (or all) at `plant` (or all): the next `weeks`
+    weeks, or the weeks overlapping `period` (which must not be over)."""
+    found, provenance = capacity_report(engine, today=today, family=family)
+    if plant is not None:
+        found = [w for w in found if w.plant == plant]
+    covered_until = None
+    if period is not None:  # the weeks that overlap the period
+        first, last = ahead(period, today)
+        horizon = max((w.week for w in found), default=today) + dt.timedelta(days=6)
+        found = [w for w in found if first - dt.timedelta(days=6) <= w.week <= last]
+        if not found:
+            raise PonteError(
+                f"the forecast does not reach {period} (it runs to {horizon})",
+                code="beyond_forecast",
+                until=horizon.isoformat(),
+            )
+        covered_until = horizon if horizon < last else None
+    else:  # the week under way counts as the first of `weeks` (as in the projection)
+        monday = today - dt.timedelta(days=today.weekday())
+        found = [w for w in found if w.week < monday + dt.timedelta(weeks=weeks)]
+    return CapacityAnswer(family, plant, tuple(found), provenance, period, covered_until)
+
+
+def ahead(period: str, today: dt.date) -> tuple[dt.date, dt.date]:
+    """First and last day of a period that must not be over yet (forecasts look ahead)."""
+    first, last = period_bounds(period.upper())
+    if last < today:
+        raise PonteError(
+            f"{period} is over: forecasts and capacity look ahead",
+            code="period_over",
+            period=period,
+        )
+    return first, last
+
+
+def atp_answer(
+    engine: Engine,
+    sku: str,
+    quantity: float,
+    requested_date: dt.date,
+    *,
+    today: dt.date,
+    location: str | None,
+) -> AtpAnswer:
+    if requested_date < today:
+        raise PonteError(
+            f"{requested_date} is in the past",
+            code="date_in_past",
+            date=requested_date.isoformat(),
+        )
+    result, provenance = atp(engine, sku, quantity, requested_date, today=today, location=location)
+    fields = {f.name: getattr(result, f.name) for f in dataclasses.fields(result)}
+    return AtpAnswer(**fields, name=product_name(engine, sku), provenance=provenance)
+
+
+def quota_answer(
+    engine: Engine,
+    caller: Caller,
+    *,
+    today: dt.date,
+    person: str | None = None,
+    territory: str | None = None,
+    period: str | None = None,
+    family: str | None = None,
+    label: str | None = None,
+) -> QuotaAnswer:
+    """The quotas `caller` asked about and may see: their own (reps), their team's
+    (managers) or everyone's (ops, admins) by default; a person's or a territory's when
+    named (PermissionDenied outside their scope; `label` names it in the message)."""
+    scope = quota_scope(engine, caller)
+    period = (period or quarter_of(today)).upper()
+    period_bounds(period)
+    check_quota_access(scope, caller, rep=person, territory=territory, label=label)
+    statuses = quota_status(
+        engine, today=today, rep=person, territory=territory, period=period, family=family
+    )
+    if person is not None:
+        how, whose = ("self" if person == caller.slack_user_id else "person"), person
+    elif territory is not None:
+        how, whose = "territory", territory
+    elif caller.role == Role.rep:
+        how, whose = "self", caller.slack_user_id
+        statuses = [s for s in statuses if s.owner_kind == "rep" and s.owner == whose]
+    elif caller.role == Role.manager:
+        how, whose = "team", caller.slack_user_id
+        statuses = [s for s in statuses if s.owner_kind == "rep" and scope.allows(rep=s.owner)]
+    elif caller.role in (Role.ops, Role.admin):
+        how, whose = "all", None
+    else:  # nobody else has quotas of their own to see
+        how, whose = "self", caller.slack_user_id
+        statuses = [s for s in statuses if s.owner_kind == "rep" and s.owner == whose]
+    return QuotaAnswer(period=period, scope=how, whose=whose, statuses=tuple(statuses))

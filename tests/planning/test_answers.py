@@ -1,0 +1,62 @@
+"""Answers put together in planning: whose quotas each role sees, which weeks a plant or a
+period covers, promises never dated in the past. Called directly, without the assistant, as
+the App Home and any future front door would."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import Engine
+
+from planning.access import identify
+from planning.answers import atp_answer, capacity_answer, quota_answer
+from planning.errors import PermissionDenied, PonteError
+from tests.conftest import DEMO_TODAY
+
+
+@pytest.mark.parametrize(
+    ("user", "scope", "everyone"),
+    [("U01ROSSI", "self", False), ("U01BIANCHI", "team", False), ("U01COLOMBO", "all", True)],
+)
+def test_each_role_sees_its_own_share_of_quotas(
+    demo_engine: Engine, user: str, scope: str, everyone: bool
+) -> None:
+    caller = identify(demo_engine, user)
+    answer = quota_answer(demo_engine, caller, today=DEMO_TODAY)
+    owners = {s.owner for s in answer.statuses if s.owner_kind == "rep"}
+    assert answer.scope == scope and answer.period == "2026-Q4"
+    if scope == "self":
+        assert owners == {user}
+    if scope == "team":
+        assert owners and owners <= set(caller.team) | {user}
+    assert (len(owners) > 5) is everyone
+
+
+def test_a_role_without_quotas_sees_nobody_else_s(demo_engine: Engine) -> None:
+    marketing = identify(demo_engine, "U01RICCI")
+    assert quota_answer(demo_engine, marketing, today=DEMO_TODAY).statuses == ()
+    with pytest.raises(PermissionDenied):
+        quota_answer(demo_engine, marketing, today=DEMO_TODAY, person="U01ROSSI")
+
+
+def test_capacity_keeps_the_plant_and_the_weeks_asked(demo_engine: Engine) -> None:
+    answer = capacity_answer(demo_engine, today=DEMO_TODAY, family=None, plant="PLT-LUM", weeks=4)
+    monday = DEMO_TODAY - dt.timedelta(days=DEMO_TODAY.weekday())
+    assert {w.plant for w in answer.weeks} == {"PLT-LUM"}
+    assert {w.week for w in answer.weeks} == {monday + dt.timedelta(weeks=i) for i in range(4)}
+    december = capacity_answer(
+        demo_engine, today=DEMO_TODAY, family=None, plant=None, weeks=12, period="2026-12"
+    )
+    assert all(dt.date(2026, 11, 25) <= w.week <= dt.date(2026, 12, 31) for w in december.weeks)
+    with pytest.raises(PonteError) as over:
+        capacity_answer(demo_engine, today=DEMO_TODAY, family=None, plant=None, weeks=4,
+                        period="2026-10")  # fmt: skip
+    assert over.value.code == "period_over"
+
+
+def test_a_promise_for_yesterday_is_refused(demo_engine: Engine) -> None:
+    with pytest.raises(PonteError) as past:
+        atp_answer(demo_engine, "MOK-003", 10, DEMO_TODAY - dt.timedelta(days=1),
+                   today=DEMO_TODAY, location=None)  # fmt: skip
+    assert past.value.code == "date_in_past"
