@@ -1,0 +1,52 @@
+"""Every error a person can cause reads as a sentence in both languages.
+
+Each `PonteError(..., code=...)` and `PermissionDenied(...)` raised in planning/ and tools/
+is found in the source, and its message in bot/render/i18n.py is formatted with exactly the
+parameters the raise passes: a message that names a parameter the error does not carry (which
+would fall back to the English text of the exception) fails here.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from bot.render import i18n
+
+ROOT = Path(__file__).resolve().parents[2]
+ERRORS = ("PonteError", "PermissionDenied")
+# Codes only an operator sees (a bad setting, a tool name a model invented): the exception's
+# own text is shown.
+OPERATOR_ONLY = {"bad_llm_setting", "no_such_tool", "bad_arguments"}
+
+
+def raised() -> dict[str, set[str]]:
+    """code -> the keyword parameters some raise site passes with it."""
+    found: dict[str, set[str]] = {}
+    for path in [*ROOT.joinpath("planning").rglob("*.py"), *ROOT.joinpath("tools").rglob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and getattr(node.func, "id", None) in ERRORS):
+                continue
+            keywords = {k.arg: k.value for k in node.keywords if k.arg}
+            code = keywords.pop("code", None)
+            if isinstance(code, ast.Constant) and isinstance(code.value, str):
+                found.setdefault(code.value, set()).update(keywords)  # type: ignore[arg-type]
+    return found
+
+
+RAISED = raised()
+
+
+def test_the_scan_finds_the_errors_people_meet() -> None:
+    assert {"unknown_product", "not_allowed", "date_in_past", "quota_not_yours"} <= set(RAISED)
+
+
+@pytest.mark.parametrize("code", sorted(set(RAISED) - OPERATOR_ONLY))
+@pytest.mark.parametrize("lang", ["en", "it"])
+def test_every_error_has_a_message_that_formats_with_its_parameters(code: str, lang: str) -> None:
+    assert code in i18n.MESSAGES, f"no message for {code}"
+    params = {name: f"<{name}>" for name in RAISED[code] | {"message"}}
+    text = i18n.t(lang, code, **params)
+    assert text.strip() and "{" not in text and "}" not in text
