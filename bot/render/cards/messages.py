@@ -1,0 +1,172 @@
+"""Everything that is not an answer: help, questions asked back, refusals and errors."""
+
+from __future__ import annotations
+
+from bot.render import i18n
+from bot.render.cards.base import CHOICE_BUTTONS, Action, Card
+from bot.render.i18n import number, pick, t
+from tools.abilities import REGISTRY, HelpAnswer
+from tools.assistant import Outcome
+
+
+def help_card(h: HelpAnswer, lang: str) -> Card:
+    rows = tuple(
+        (i18n.ability(lang, name), i18n.example(lang, name, h.sample)) for name in h.abilities
+    )
+    coming = ", ".join(i18n.ability(lang, name).lower() for name in h.coming)
+    return Card(
+        title=pick(
+            lang,
+            f"Hi {h.name.split()[0]}, here is what I can do",
+            f"Ciao {h.name.split()[0]}, ecco cosa so fare",
+        ),
+        headline=pick(
+            lang,
+            "Ask in plain English or Italian, for example:",
+            "Chiedimi in italiano o in inglese, per esempio:",
+        ),
+        columns=(pick(lang, "about", "su"), pick(lang, "try", "prova")),
+        rows=rows,
+        notes=(pick(lang, f"Coming later: {coming}.", f"In arrivo: {coming}."),),
+    )
+
+
+# -- everything that is not an answer -------------------------------------------------------
+
+
+def _examples(lang: str, sample: dict[str, str]) -> str:
+    names = ("stock_status", "available_to_promise", "quota_status")
+    return " · ".join(f"“{i18n.example(lang, n, sample)}”" for n in names)
+
+
+def message_card(o: Outcome, lang: str) -> Card:
+    p = o.params
+    if o.kind == "clarify":
+        if o.params.get("unknown") and o.missing == "date":
+            return Card(headline=t(lang, "bad_date", text=p["unknown"]) + " " + t(lang, "ask_date"))
+        if o.missing == "product":
+            head = t(lang, "unknown_product", sku=p["unknown"]) + " " if p.get("unknown") else ""
+            if o.choices:
+                ask = t(lang, "one_of_these") if head else t(lang, "ask_product")
+                return Card(
+                    headline=head + ask,
+                    rows=_choice_rows(o),
+                    columns=("#", "SKU", ""),
+                    notes=(t(lang, "reply_hint"),),
+                    actions=_choice_actions(o),
+                )
+            return Card(headline=head + t(lang, "ask_product_any", example="PAD-28"))
+        if o.missing == "period":
+            return Card(headline=t(lang, "bad_period", period=p.get("unknown") or "?"))
+        if o.missing == "person" and p.get("unknown") and not o.choices:
+            return Card(
+                headline=t(lang, "unknown_person", person=p["unknown"])
+                + " "
+                + t(lang, "ask_person")
+            )
+        if o.missing == "person":
+            return Card(
+                headline=t(lang, "ask_person"),
+                rows=_choice_rows(o),
+                columns=("#", "", ""),
+                notes=(t(lang, "reply_hint"),),
+                actions=_choice_actions(o),
+            )
+        if o.missing == "quantity" and p.get("unknown"):
+            return Card(headline=t(lang, "bad_quantity", text=p["unknown"]))
+        return Card(headline=t(lang, f"ask_{o.missing}"))
+    if o.kind == "read_only":
+        return Card(headline=t(lang, "read_only"))
+    if o.kind == "unavailable":
+        role = o.caller.role if o.caller else None
+        mine = [i18n.ability(lang, a.name) for a in REGISTRY.for_role(role)]
+        return Card(
+            headline=t(
+                lang,
+                "unavailable",
+                ability=i18n.ability(lang, o.tool or ""),
+                abilities=", ".join(mine),
+            )
+        )
+    if o.kind == "confirm":
+        args = ", ".join(f"{k}: {v}" for k, v in o.args.items())
+        return Card(
+            headline=t(lang, "confirm", ability=i18n.ability(lang, o.tool or ""), args=args),
+            actions=(
+                Action(pick(lang, "Confirm", "Conferma"), pick(lang, "yes", "sì")),
+                Action(pick(lang, "Cancel", "Annulla"), "no"),
+            ),
+            tone="warning",
+        )
+    if o.kind == "cancelled":
+        return Card(headline=t(lang, "cancelled"))
+    if o.kind == "unknown_user":
+        admins = p.get("admins") or [pick(lang, "your Ponte admin", "l'amministratore di Ponte")]
+        return Card(
+            headline=t(
+                lang,
+                "unknown_user",
+                user=p.get("user", "?"),
+                admins=pick(lang, " or ", " o ").join(admins),
+            )
+        )
+    if o.kind == "refused":
+        params = dict(p)
+        if "ability" in params:
+            params["ability"] = i18n.ability(lang, params["ability"])
+        return Card(headline=t(lang, o.code or "not_allowed", **params), tone="bad")
+    if o.kind == "error":
+        return Card(headline=_error_text(lang, o), tone="bad")
+    if o.kind == "too_long":
+        return Card(headline=t(lang, "too_long", chars=number(lang, p.get("chars", 0))))
+    if o.kind == "empty":
+        return Card(headline=t(lang, "empty"))
+    if p.get("hint") == "sales_history":
+        return Card(
+            headline=t(
+                lang,
+                "sales_history",
+                example=i18n.example(lang, "explain_forecast", p.get("sample")),
+            )
+        )
+    head = ""
+    if p.get("unknown"):
+        head = t(lang, "unknown_product", sku=p["unknown"]) + " "
+        if p.get("suggestions"):
+            head += t(lang, "did_you_mean", choices=", ".join(p["suggestions"])) + " "
+    return Card(
+        headline=head
+        + t(lang, "not_understood", examples=_examples(lang, o.params.get("sample") or {}))
+    )
+
+
+def _choice_actions(o: Outcome) -> tuple[Action, ...]:
+    """The first choices as buttons: pressing one answers the question asked back, on any
+    Ponte process (the conversation is in the database). People are shown by name."""
+    names = o.params.get("names", {})
+    shown = (lambda c: names.get(c, c)) if o.missing == "person" else (lambda c: c)
+    return tuple(Action(f"{i}. {shown(c)}", c) for i, c in enumerate(o.choices[:CHOICE_BUTTONS], 1))
+
+
+def _choice_rows(o: Outcome) -> tuple[tuple[str, ...], ...]:
+    names = o.params.get("names", {})
+    return tuple((str(i), c, names.get(c, "")) for i, c in enumerate(o.choices, 1))
+
+
+def _error_text(lang: str, o: Outcome) -> str:
+    p = dict(o.params)
+    code = o.code
+    if code == "unknown_product":
+        text = t(lang, "unknown_product", sku=p.get("sku", "?"))
+        if p.get("suggestions"):
+            text += " " + t(lang, "did_you_mean", choices=", ".join(p["suggestions"]))
+        return text
+    for key in ("choices", "known"):
+        if isinstance(p.get(key), list):
+            p[key] = ", ".join(p[key])
+    if code is not None and code in i18n.MESSAGES:
+        try:
+            return t(lang, code, **p)
+        except KeyError:
+            pass
+    return t(lang, "error", message=p.get("message", "?"))
