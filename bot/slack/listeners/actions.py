@@ -1,0 +1,28 @@
+"""Buttons pressed on Ponte's answers."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from slack_bolt import Ack, App
+
+from bot.blocks.answers import ASK_ACTION, MORE_ACTION, SHARE_ACTION
+from bot.slack.listeners.keys import trigger_key
+from bot.slack.queue import WorkQueue
+
+
+def register(app: App, queue: WorkQueue) -> None:
+    """Buttons on answers: a choice or a follow-up question, More, Share."""
+
+    def pressed(ack: Ack, body: dict[str, Any]) -> None:
+        queue.take("button", trigger_key("button", body), body)
+        ack()
+
+    def share(ack: Ack, body: dict[str, Any]) -> None:
+        queue.take("share", trigger_key("share", body), body)
+        ack()
+
+    app.action(re.compile(rf"^{ASK_ACTION}_\d+$"))(pressed)
+    app.action(MORE_ACTION)(pressed)
+    app.action(SHARE_ACTION)(share)
