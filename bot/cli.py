@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import getpass
 import tempfile
@@ -259,7 +260,9 @@ def status(as_json: bool, today: dt.datetime | None) -> None:
     services = build_services(_date(today))
     result = data_status(services.engine, today=services.clock.today())
     if as_json:
-        click.echo(terminal.status_json(result))
+        from tools.jsonable import dumps
+
+        click.echo(dumps({**dataclasses.asdict(result), "empty": result.empty}))
     else:
         terminal.print_status(services.console, result)
 
@@ -332,15 +335,13 @@ def _forecast(
 @today_option
 def forecast_accuracy(run_id: int | None, as_json: bool, today: dt.datetime | None) -> None:
     """Score a past forecast run against the actuals imported since."""
-    import dataclasses
-    import json
-
     from planning.forecast.accuracy import forecast_accuracy as score
+    from tools.jsonable import dumps
 
     services = build_services(_date(today))
     report = score(services.engine, today=services.clock.today(), run_id=run_id)
     if as_json:
-        click.echo(json.dumps(dataclasses.asdict(report), default=str, indent=2))
+        click.echo(dumps(report))
     else:
         terminal.print_accuracy(services.console, report)
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -21,7 +19,7 @@ from rich.table import Table
 
 if TYPE_CHECKING:  # the `ponte` start-up pays only for what a command uses
     from planning.forecast.accuracy import AccuracyReport, Scores
-    from planning.forecast.runs import RunSummary, SeriesForecast
+    from planning.forecast.runs import RunSummary
     from planning.importer import ImportSummary
     from planning.importer import Progress as ProgressCallback
     from planning.problems import ImportRejected
@@ -134,12 +132,6 @@ def print_status(console: Console, status: DataStatus) -> None:
         console.print(f"[yellow]warning:[/] {warning}", highlight=False)
 
 
-def status_json(status: DataStatus) -> str:
-    payload = asdict(status)
-    payload["empty"] = status.empty
-    return json.dumps(payload, default=str, indent=2)
-
-
 def print_run_summary(console: Console, run: RunSummary) -> None:
     console.print(
         f"Forecast run {run.run_id}: {run.series_count} series, {run.horizon} {run.grain}s "
@@ -164,59 +156,6 @@ def print_run_summary(console: Console, run: RunSummary) -> None:
             f"{run.fallbacks} series had too little history or no demand: flagged fallback.",
             highlight=False,
         )
-
-
-def print_series_forecast(console: Console, forecasts: list[SeriesForecast]) -> None:
-    for item in forecasts:
-        where = item.location or (f"territory {item.territory}" if item.territory else "all")
-        accuracy = (
-            f"validation MASE {item.validation_mase:.2f}"
-            if item.validation_mase is not None
-            else "not validated"
-        )
-        flag = " [yellow](fallback: too little history)[/]" if item.fallback else ""
-        table = Table(
-            title=f"{item.sku} at {where}: {item.pattern} demand, {item.model}{flag}",
-            title_justify="left",
-        )
-        for name in (item.run.grain, "forecast", "80% range", "95% range"):
-            table.add_column(name, justify="right", no_wrap=True)
-        for row in item.values.itertuples(index=False):
-            table.add_row(
-                str(row.ds),
-                f"{row.forecast:,.0f}",
-                f"{row.lo_80:,.0f}–{row.hi_80:,.0f}",
-                f"{row.lo_95:,.0f}–{row.hi_95:,.0f}",
-            )
-        console.print(table)
-        console.print(
-            f"Source: forecast run {item.run.run_id} ({item.run.created_at:%Y-%m-%d %H:%M} UTC), "
-            f"sales up to the {item.run.grain} of {item.run.data_as_of}, "
-            f"{item.history_periods} {item.run.grain}s of history, {accuracy}.",
-            highlight=False,
-        )
-
-
-def series_forecast_json(forecasts: list[SeriesForecast]) -> str:
-    payload = []
-    for item in forecasts:
-        values = item.values.assign(ds=item.values["ds"].astype(str))
-        payload.append(
-            {
-                "run_id": item.run.run_id,
-                "data_as_of": str(item.run.data_as_of),
-                "unique_id": item.unique_id,
-                "sku": item.sku,
-                "location": item.location,
-                "territory": item.territory,
-                "pattern": item.pattern,
-                "model": item.model,
-                "validation_mase": item.validation_mase,
-                "fallback": item.fallback,
-                "forecast": values.to_dict("records"),
-            }
-        )
-    return json.dumps(payload, indent=2)
 
 
 def _pct(value: float | None) -> str:
