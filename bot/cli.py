@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import getpass
+import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -61,6 +62,9 @@ def build_services(today: dt.date | None, *, lock_wait: float | None = None) -> 
         ) from exc
     upgrade(engine)  # the schema is always current before a command touches it
     return Services(settings, Clock(today or settings.ponte_today), engine, Console())
+
+
+LANG_HELP = "English or Italian (default: PONTE_AS's language, else the locale's)."
 
 
 def today_option(func: F) -> F:
@@ -252,19 +256,21 @@ def _load_demo(services: Services, *, seed: int, out: Path, load: bool = True) -
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.option("--lang", type=click.Choice(["en", "it"]), default=None, help=LANG_HELP)
 @today_option
-def status(as_json: bool, today: dt.datetime | None) -> None:
+def status(as_json: bool, lang: str | None, today: dt.datetime | None) -> None:
     """Show what is loaded: counts, dates, freshness."""
+    from bot.render.cards.reports import status_card
+    from bot.render.console import show
     from planning.status import data_status
+    from tools.jsonable import dumps
 
     services = build_services(_date(today))
     result = data_status(services.engine, today=services.clock.today())
     if as_json:
-        from tools.jsonable import dumps
-
         click.echo(dumps({**dataclasses.asdict(result), "empty": result.empty}))
     else:
-        terminal.print_status(services.console, result)
+        show(services.console, status_card(result, _language(services, lang)))
 
 
 @cli.group(invoke_without_command=True)
@@ -332,9 +338,14 @@ def _forecast(
     "--run", "run_id", type=int, default=None, help="A run id (default: latest scorable)."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
+@click.option("--lang", type=click.Choice(["en", "it"]), default=None, help=LANG_HELP)
 @today_option
-def forecast_accuracy(run_id: int | None, as_json: bool, today: dt.datetime | None) -> None:
+def forecast_accuracy(
+    run_id: int | None, as_json: bool, lang: str | None, today: dt.datetime | None
+) -> None:
     """Score a past forecast run against the actuals imported since."""
+    from bot.render.cards.reports import accuracy_card
+    from bot.render.console import show
     from planning.forecast.accuracy import forecast_accuracy as score
     from tools.jsonable import dumps
 
@@ -343,7 +354,25 @@ def forecast_accuracy(run_id: int | None, as_json: bool, today: dt.datetime | No
     if as_json:
         click.echo(dumps(report))
     else:
-        terminal.print_accuracy(services.console, report)
+        show(services.console, accuracy_card(report, _language(services, lang)))
+
+
+def _language(services: Services, lang: str | None) -> str:
+    """--lang, else PONTE_AS's language, else the locale's (it_* is Italian)."""
+    if lang:
+        return lang
+    if services.settings.ponte_as:
+        from sqlalchemy import text
+
+        with services.engine.connect() as conn:
+            found = conn.execute(
+                text("SELECT language FROM person WHERE slack_user_id = :id"),
+                {"id": services.settings.ponte_as},
+            ).scalar()
+        if found:
+            return str(found)
+    locale = os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
+    return "it" if locale.lower().startswith("it") else "en"
 
 
 def answer_options(func: F) -> F:

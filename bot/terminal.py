@@ -1,4 +1,5 @@
-"""Terminal rendering (rich) of planning results: import summaries, problems, data status."""
+"""Terminal rendering (rich) of what the admin commands report: import progress, summaries
+and problems, forecast runs. Answers and reports are cards (bot.render.cards)."""
 
 from __future__ import annotations
 
@@ -18,12 +19,10 @@ from rich.progress import (
 from rich.table import Table
 
 if TYPE_CHECKING:  # the `ponte` start-up pays only for what a command uses
-    from planning.forecast.accuracy import AccuracyReport, Scores
     from planning.forecast.runs import RunSummary
     from planning.importer import ImportSummary
     from planning.importer import Progress as ProgressCallback
     from planning.problems import ImportRejected
-    from planning.status import DataStatus
 
 # Files smaller than this import in a blink; a bar would only flicker.
 PROGRESS_MIN_ROWS = 50_000
@@ -99,39 +98,6 @@ def print_rejection(console: Console, rejected: ImportRejected) -> None:
         console.print(line, highlight=False, markup=False, emoji=False, soft_wrap=True)
 
 
-def status_table(status: DataStatus) -> Table:
-    table = Table(title=f"Ponte data as of {status.today}", title_justify="left")
-    table.add_column("data")
-    table.add_column("rows", justify="right")
-    table.add_column("from")
-    table.add_column("to")
-    table.add_column("detail")
-    for entity in status.entities:
-        table.add_row(
-            entity.entity,
-            f"{entity.rows:,}",
-            str(entity.first or ""),
-            str(entity.last or ""),
-            entity.detail,
-        )
-    return table
-
-
-def print_status(console: Console, status: DataStatus) -> None:
-    console.print(status_table(status))
-    freshness = []
-    if status.sales_age_days is not None:
-        freshness.append(f"sales {status.sales_age_days} day(s) old")
-    if status.stock_age_days is not None:
-        freshness.append(f"stock {status.stock_age_days} day(s) old")
-    if status.last_import_at is not None:
-        freshness.append(f"last import {status.last_import_at:%Y-%m-%d %H:%M} UTC")
-    if freshness:
-        console.print("Freshness: " + ", ".join(freshness), highlight=False)
-    for warning in status.warnings:
-        console.print(f"[yellow]warning:[/] {warning}", highlight=False)
-
-
 def print_run_summary(console: Console, run: RunSummary) -> None:
     console.print(
         f"Forecast run {run.run_id}: {run.series_count} series, {run.horizon} {run.grain}s "
@@ -154,56 +120,5 @@ def print_run_summary(console: Console, run: RunSummary) -> None:
     if run.fallbacks:
         console.print(
             f"{run.fallbacks} series had too little history or no demand: flagged fallback.",
-            highlight=False,
-        )
-
-
-def _pct(value: float | None) -> str:
-    return f"{value:+.1%}" if value is not None else "–"
-
-
-def print_accuracy(console: Console, report: AccuracyReport, worst: int = 10) -> None:
-    run = report.run
-    console.print(
-        f"Forecast run {run.run_id} (data as of {run.data_as_of}) against actuals "
-        f"{report.scored_from} … {report.scored_to}",
-        highlight=False,
-    )
-    table = Table(title="Accuracy by family", title_justify="left")
-    for name in (
-        "family",
-        "periods",
-        "actual",
-        "MASE",
-        "WAPE",
-        "bias",
-        "naive WAPE",
-        "value added",
-    ):
-        table.add_column(name, justify="right" if name != "family" else "left")
-
-    def add(score: Scores, style: str = "") -> None:
-        table.add_row(
-            score.key,
-            str(score.periods),
-            f"{score.actual:,.0f}",
-            f"{score.mase:.2f}" if score.mase is not None else "–",
-            f"{score.wape:.1%}" if score.wape is not None else "–",
-            _pct(score.bias),
-            f"{score.naive_wape:.1%}" if score.naive_wape is not None else "–",
-            _pct(score.value_added),
-            style=style,
-        )
-
-    for score in report.by_family:
-        add(score)
-    add(report.overall, style="bold")
-    console.print(table)
-    ranked = sorted(
-        (s for s in report.by_series if s.mase is not None), key=lambda s: -(s.mase or 0)
-    )[:worst]
-    if ranked:
-        console.print(
-            "Least accurate series (MASE): " + ", ".join(f"{s.key} {s.mase:.2f}" for s in ranked),
             highlight=False,
         )

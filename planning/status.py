@@ -33,7 +33,15 @@ class EntityStatus:
     rows: int
     first: dt.date | None = None
     last: dt.date | None = None
-    detail: str = ""
+    # What the rows hold, counted: {"families": 5}, {"plant": 2, "warehouse": 1}, roles.
+    breakdown: dict[str, int] = field(default_factory=dict)
+    periods: tuple[str, ...] = ()  # quotas: the periods they cover
+
+
+@dataclass(frozen=True)
+class StatusWarning:
+    code: str  # no_data, stale_sales, stale_stock
+    days: int | None = None  # how old the data is
 
 
 @dataclass(frozen=True)
@@ -43,7 +51,7 @@ class DataStatus:
     last_import_at: dt.datetime | None
     sales_age_days: int | None
     stock_age_days: int | None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[StatusWarning] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -79,21 +87,15 @@ def data_status(engine: Engine, *, today: dt.date) -> DataStatus:
         sales_first, sales_last = span(SalesActual.date)
         stock_first, stock_last = span(StockLevel.as_of)
         entities = [
-            EntityStatus("products", count(Product), detail=f"{families} families"),
+            EntityStatus("products", count(Product), breakdown={"families": int(families)}),
             EntityStatus(
                 "locations",
                 count(Location),
-                detail=f"{plants} plant(s), {count(Location) - plants} warehouse(s)",
+                breakdown={"plant": plants, "warehouse": count(Location) - plants},
             ),
             EntityStatus("territories", count(Territory)),
-            EntityStatus("people", count(Person), detail=", ".join(f"{n} {r}" for r, n in roles)),
-            EntityStatus(
-                "stock",
-                count(StockLevel),
-                stock_first,
-                stock_last,
-                detail=f"latest snapshot {stock_last}" if stock_last else "",
-            ),
+            EntityStatus("people", count(Person), breakdown={str(r): int(n) for r, n in roles}),
+            EntityStatus("stock", count(StockLevel), stock_first, stock_last),
             EntityStatus("sales", count(SalesActual), sales_first, sales_last),
             EntityStatus("capacity", count(Capacity), *span(Capacity.start_date)),
             EntityStatus("receipts", count(PlannedReceipt), *span(PlannedReceipt.date)),
@@ -101,18 +103,18 @@ def data_status(engine: Engine, *, today: dt.date) -> DataStatus:
             EntityStatus(
                 "quotas",
                 int(session.exec(select(func.count()).select_from(quota_keys)).one()),
-                detail=", ".join(periods),
+                periods=tuple(periods),
             ),
         ]
     sales_age = (today - sales_last).days if sales_last else None
     stock_age = (today - stock_last).days if stock_last else None
     warnings = []
     if all(e.rows == 0 for e in entities):
-        warnings.append("no data loaded: run `ponte demo` or `ponte import PATH`")
+        warnings.append(StatusWarning("no_data"))
     if sales_age is not None and sales_age > STALE_AFTER_DAYS:
-        warnings.append(f"sales history ends {sales_age} days before {today}: import newer sales")
+        warnings.append(StatusWarning("stale_sales", sales_age))
     if stock_age is not None and stock_age > STALE_AFTER_DAYS:
-        warnings.append(f"the latest stock snapshot is {stock_age} days old")
+        warnings.append(StatusWarning("stale_stock", stock_age))
     return DataStatus(
         today=today,
         entities=entities,

@@ -42,7 +42,7 @@ def test_help_lists_every_command_with_a_description() -> None:
 
 
 def test_status_on_an_empty_database_says_how_to_load_data(invoke: Invoke) -> None:
-    result = invoke("status", "--today", "2026-11-27")
+    result = invoke("status", "--today", "2026-11-27", "--lang", "en")
     assert result.exit_code == 0
     assert "no data loaded: run `ponte demo` or `ponte import PATH`" in result.output
 
@@ -115,8 +115,10 @@ def test_run_loads_the_demo_into_an_empty_database_once(invoke: Invoke) -> None:
 
 
 def test_pinned_date_comes_from_the_environment_too(invoke: Invoke) -> None:
-    result = invoke("status", env={"PONTE_TODAY": "2027-01-15"})
-    assert "Ponte data as of 2027-01-15" in result.output
+    result = invoke("status", "--lang", "en", env={"PONTE_TODAY": "2027-01-15"})
+    assert "Ponte data as of 15 Jan 2027" in result.output
+    italian = invoke("status", "--lang", "it", env={"PONTE_TODAY": "2027-01-15"})
+    assert "Dati di Ponte al 15 gen 2027" in italian.output and "nessun dato" in italian.output
 
 
 def test_a_bad_date_is_a_usage_error_not_a_crash(invoke: Invoke) -> None:

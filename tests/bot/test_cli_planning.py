@@ -120,6 +120,9 @@ def test_accuracy_scores_the_run_once_newer_sales_arrive(ponte: Ponte, tmp_path:
     scored = later("forecast", "accuracy", "--json", "--today", "2026-12-11")
     assert scored.exit_code == 0, scored.output
     report = json.loads(scored.output)
+    card = later("forecast", "accuracy", "--today", "2026-12-11", "--lang", "it").output
+    wape = f"{report['overall']['wape'] * 100:.1f}%".replace(".", ",")
+    assert "Accuratezza delle previsioni" in card and f"WAPE {wape} su 23 nov 2026" in card
     assert (report["scored_from"], report["scored_to"]) == ("2026-11-23", "2026-11-30")
     overall = report["overall"]
     assert 0 < overall["wape"] < 1 and overall["periods"] == 2
