@@ -10,7 +10,60 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from bot.render.i18n import pick
+from bot.render import i18n
+from bot.render.i18n import t
+
+TEXT: dict[str, tuple[str, str]] = {
+    "chart.forecast_chart.label": (
+        "sold",
+        "venduto",
+    ),
+    "chart.forecast_chart.label_2": (
+        "{level}% range",
+        "intervallo {level}%",
+    ),
+    "chart.forecast_chart.label_3": (
+        "forecast",
+        "previsione",
+    ),
+    "chart.forecast_chart.where": (
+        "all locations",
+        "tutte le sedi",
+    ),
+    "chart.forecast_chart.text": (
+        "units per week",
+        "pezzi a settimana",
+    ),
+    "chart.projection_chart.text": (
+        "{sku}: projected stock",
+        "{sku}: giacenza prevista",
+    ),
+    "chart.projection_chart.text_2": (
+        "units (dotted: safety stock)",
+        "pezzi (punteggiato: scorta di sicurezza)",
+    ),
+    "chart.capacity_chart.label": (
+        "forecast demand",
+        "domanda prevista",
+    ),
+    "chart.capacity_chart.label_2": (
+        "95% upper end",
+        "estremo 95%",
+    ),
+    "chart.capacity_chart.label_3": (
+        "capacity",
+        "capacità",
+    ),
+    "chart.capacity_chart.text": (
+        "{plant} · {family} · peak utilization {peak:.0%}",
+        "{plant} · {family} · saturazione massima {peak:.0%}",
+    ),
+    "chart.capacity_chart.text_2": (
+        "units per week",
+        "pezzi a settimana",
+    ),
+}
+i18n.register(TEXT)
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -65,7 +118,10 @@ def forecast_chart(view: ForecastView, history: pd.DataFrame, lang: str) -> byte
     ax = figure.add_subplot()
     weeks = _days([p.period for p in view.periods])
     ax.plot(
-        history["week"], history["quantity"], color=HISTORY, label=pick(lang, "sold", "venduto")
+        history["week"],
+        history["quantity"],
+        color=HISTORY,
+        label=t(lang, "chart.forecast_chart.label"),
     )
     for level, alpha in ((95, 0.15), (80, 0.3)):
         ax.fill_between(
@@ -74,18 +130,18 @@ def forecast_chart(view: ForecastView, history: pd.DataFrame, lang: str) -> byte
             [getattr(p, f"hi_{level}") for p in view.periods],
             color=FORECAST,
             alpha=alpha,
-            label=pick(lang, f"{level}% range", f"intervallo {level}%"),
+            label=t(lang, "chart.forecast_chart.label_2", level=level),
         )
     ax.plot(
         weeks,
         [p.forecast for p in view.periods],
         color=FORECAST,
         marker=".",
-        label=pick(lang, "forecast", "previsione"),
+        label=t(lang, "chart.forecast_chart.label_3"),
     )
-    where = view.location or pick(lang, "all locations", "tutte le sedi")
+    where = view.location or t(lang, "chart.forecast_chart.where")
     ax.set_title(f"{view.sku} · {view.name} · {where}")
-    ax.set_ylabel(pick(lang, "units per week", "pezzi a settimana"))
+    ax.set_ylabel(t(lang, "chart.forecast_chart.text"))
     ax.set_ylim(bottom=0)
     ax.grid(alpha=0.3)
     ax.legend(loc="upper left", fontsize="small")
@@ -106,10 +162,8 @@ def projection_chart(projections: Sequence[InventoryProjection], lang: str) -> b
         ax.axhline(p.safety_stock, color=line[0].get_color(), linestyle=":", alpha=0.7)
     ax.axhline(0, color=CAPACITY, linewidth=1)
     first = projections[0]
-    ax.set_title(pick(lang, f"{first.sku}: projected stock", f"{first.sku}: giacenza prevista"))
-    ax.set_ylabel(
-        pick(lang, "units (dotted: safety stock)", "pezzi (punteggiato: scorta di sicurezza)")
-    )
+    ax.set_title(t(lang, "chart.projection_chart.text", sku=first.sku))
+    ax.set_ylabel(t(lang, "chart.projection_chart.text_2"))
     ax.grid(alpha=0.3)
     ax.legend(loc="upper right", fontsize="small")
     return _png(figure)
@@ -133,31 +187,25 @@ def capacity_chart(weeks: Sequence[CapacityWeek], lang: str) -> bytes:
             width=5,
             color=FORECAST,
             alpha=0.7,
-            label=pick(lang, "forecast demand", "domanda prevista"),
+            label=t(lang, "chart.capacity_chart.label"),
         )
         ax.scatter(
             days,
             [w.demand_upper for w in rows],
             marker="_",
             color=FORECAST,
-            label=pick(lang, "95% upper end", "estremo 95%"),
+            label=t(lang, "chart.capacity_chart.label_2"),
         )
         ax.step(
             days,
             [w.capacity_units for w in rows],
             where="mid",
             color=CAPACITY,
-            label=pick(lang, "capacity", "capacità"),
+            label=t(lang, "chart.capacity_chart.label_3"),
         )
         peak = max(w.utilization or 0 for w in rows)
-        ax.set_title(
-            pick(
-                lang,
-                f"{plant} · {family} · peak utilization {peak:.0%}",
-                f"{plant} · {family} · saturazione massima {peak:.0%}",
-            )
-        )
-        ax.set_ylabel(pick(lang, "units per week", "pezzi a settimana"))
+        ax.set_title(t(lang, "chart.capacity_chart.text", plant=plant, family=family, peak=peak))
+        ax.set_ylabel(t(lang, "chart.capacity_chart.text_2"))
         ax.grid(alpha=0.3)
         ax.legend(loc="upper left", fontsize="small")
     return _png(figure)

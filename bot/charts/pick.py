@@ -8,11 +8,32 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from bot.render.i18n import pick
+from bot.render import i18n
+from bot.render.i18n import t
 from planning.answers import CapacityAnswer, ProjectionAnswer
 from planning.forecast.views import ForecastView
 from planning.overview import weekly_history
 from tools.assistant import Outcome
+
+TEXT: dict[str, tuple[str, str]] = {
+    "chart.chart_for.text": (
+        "{sku} forecast",
+        "{sku} previsione",
+    ),
+    "chart.chart_for.text_2": (
+        "{sku} projected stock",
+        "{sku} giacenza prevista",
+    ),
+    "chart.chart_for.scope": (
+        "all families",
+        "tutte le famiglie",
+    ),
+    "chart.chart_for.text_3": (
+        "Capacity utilization · {scope}",
+        "Saturazione impianti · {scope}",
+    ),
+}
+i18n.register(TEXT)
 
 HISTORY_WEEKS = 52
 
@@ -46,20 +67,20 @@ def chart_for(outcome: Outcome, engine: Engine, *, draw: Draw = draw_here) -> Ch
         )
         return Chart(
             f"forecast-{result.sku}.png",
-            pick(lang, f"{result.sku} forecast", f"{result.sku} previsione"),
+            t(lang, "chart.chart_for.text", sku=result.sku),
             draw(forecast_chart, result, history, lang),
         )
     if isinstance(result, ProjectionAnswer) and result.projections:
         return Chart(
             f"projection-{result.sku}.png",
-            pick(lang, f"{result.sku} projected stock", f"{result.sku} giacenza prevista"),
+            t(lang, "chart.chart_for.text_2", sku=result.sku),
             draw(projection_chart, result.projections, lang),
         )
     if isinstance(result, CapacityAnswer) and result.weeks:
-        scope = result.family or pick(lang, "all families", "tutte le famiglie")
+        scope = result.family or t(lang, "chart.chart_for.scope")
         return Chart(
             f"capacity-{(result.family or 'all').lower()}.png",
-            pick(lang, f"Capacity utilization · {scope}", f"Saturazione impianti · {scope}"),
+            t(lang, "chart.chart_for.text_3", scope=scope),
             draw(capacity_chart, result.weeks, lang),
         )
     return None

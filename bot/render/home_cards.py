@@ -5,42 +5,125 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.render import i18n
 from bot.render.cards import Action, Card
-from bot.render.i18n import date, number, pick
+from bot.render.i18n import date, number, t
 from planning.projection import InventoryProjection
 from planning.stock import StockStatus
+
+TEXT: dict[str, tuple[str, str]] = {
+    "home_cards.top_stock_card.title": (
+        "Your top products",
+        "I tuoi prodotti principali",
+    ),
+    "home_cards.top_stock_card.headline": (
+        "No sales of yours in the last 13 weeks yet.",
+        "Nessuna tua vendita nelle ultime 13 settimane.",
+    ),
+    "home_cards.top_stock_card.title_2": (
+        "Your top products",
+        "I tuoi prodotti principali",
+    ),
+    "home_cards.top_stock_card.headline_2": (
+        "{short} of your top {statuses} products are projected to run out",
+        "{short} dei tuoi {statuses} prodotti principali rischiano la rottura",
+    ),
+    "home_cards.top_stock_card.headline_3": (
+        "Your top {statuses} products are covered",
+        "I tuoi {statuses} prodotti principali sono coperti",
+    ),
+    "home_cards.top_stock_card.columns": (
+        "product",
+        "prodotto",
+    ),
+    "home_cards.top_stock_card.columns_2": (
+        "available",
+        "disponibile",
+    ),
+    "home_cards.top_stock_card.columns_3": (
+        "on hand",
+        "a magazzino",
+    ),
+    "home_cards.top_stock_card.columns_4": (
+        "runs out",
+        "rottura",
+    ),
+    "home_cards.top_stock_card.actions": (
+        "Stock {sku}",
+        "Giacenza {sku}",
+    ),
+    "home_cards.top_stock_card.actions_2": (
+        "stock {sku}",
+        "giacenza {sku}",
+    ),
+    "home_cards.stockouts_card.title": (
+        "Nearest to stockout",
+        "Più vicini alla rottura",
+    ),
+    "home_cards.stockouts_card.headline": (
+        "Nothing runs short in the next {weeks} weeks.",
+        "Nessuna rottura nelle prossime {weeks} settimane.",
+    ),
+    "home_cards.stockouts_card.headline_2": (
+        "{sku} at {location} runs out on {stockout_date}",
+        "{sku} a {location} va in rottura il {stockout_date}",
+    ),
+    "home_cards.stockouts_card.headline_3": (
+        "{sku} at {location} falls below safety stock",
+        "{sku} a {location} scende sotto la scorta di sicurezza",
+    ),
+    "home_cards.stockouts_card.columns": (
+        "product",
+        "prodotto",
+    ),
+    "home_cards.stockouts_card.columns_2": (
+        "location",
+        "sede",
+    ),
+    "home_cards.stockouts_card.columns_3": (
+        "days of cover",
+        "giorni di copertura",
+    ),
+    "home_cards.stockouts_card.columns_4": (
+        "runs out",
+        "rottura",
+    ),
+    "home_cards.stockouts_card.columns_5": (
+        "below safety",
+        "sotto scorta",
+    ),
+    "home_cards.stockouts_card.actions": (
+        "Projection {sku}",
+        "Proiezione {sku}",
+    ),
+    "home_cards.stockouts_card.actions_2": (
+        "when will {sku} run out",
+        "quando finisce {sku}",
+    ),
+}
+i18n.register(TEXT)
 
 
 def top_stock_card(statuses: Sequence[StockStatus], lang: str) -> Card:
     """One line per product: available, on hand, days to the projected stockout."""
     if not statuses:
         return Card(
-            title=pick(lang, "Your top products", "I tuoi prodotti principali"),
-            headline=pick(
-                lang,
-                "No sales of yours in the last 13 weeks yet.",
-                "Nessuna tua vendita nelle ultime 13 settimane.",
-            ),
+            title=t(lang, "home_cards.top_stock_card.title"),
+            headline=t(lang, "home_cards.top_stock_card.headline"),
         )
     short = [s for s in statuses if s.stockout_date is not None]
     return Card(
-        title=pick(lang, "Your top products", "I tuoi prodotti principali"),
-        headline=pick(
-            lang,
-            f"{len(short)} of your top {len(statuses)} products are projected to run out",
-            f"{len(short)} dei tuoi {len(statuses)} prodotti principali rischiano la rottura",
+        title=t(lang, "home_cards.top_stock_card.title_2"),
+        headline=t(
+            lang, "home_cards.top_stock_card.headline_2", short=len(short), statuses=len(statuses)
         )
         if short
-        else pick(
-            lang,
-            f"Your top {len(statuses)} products are covered",
-            f"I tuoi {len(statuses)} prodotti principali sono coperti",
-        ),
+        else t(lang, "home_cards.top_stock_card.headline_3", statuses=len(statuses)),
         columns=(
-            pick(lang, "product", "prodotto"),
-            pick(lang, "available", "disponibile"),
-            pick(lang, "on hand", "a magazzino"),
-            pick(lang, "runs out", "rottura"),
+            t(lang, "home_cards.top_stock_card.columns"),
+            t(lang, "home_cards.top_stock_card.columns_2"),
+            t(lang, "home_cards.top_stock_card.columns_3"),
+            t(lang, "home_cards.top_stock_card.columns_4"),
         ),
         rows=tuple(
             (
@@ -54,8 +137,8 @@ def top_stock_card(statuses: Sequence[StockStatus], lang: str) -> Card:
         tone="warning" if short else "good",
         actions=tuple(
             Action(
-                pick(lang, f"Stock {s.sku}", f"Giacenza {s.sku}"),
-                pick(lang, f"stock {s.sku}", f"giacenza {s.sku}"),
+                t(lang, "home_cards.top_stock_card.actions", sku=s.sku),
+                t(lang, "home_cards.top_stock_card.actions_2", sku=s.sku),
             )
             for s in short[:3]
         ),
@@ -64,37 +147,33 @@ def top_stock_card(statuses: Sequence[StockStatus], lang: str) -> Card:
 
 def stockouts_card(projections: Sequence[InventoryProjection], lang: str, weeks: int) -> Card:
     """The product-locations that run out (or fall below safety stock) first."""
-    title = pick(lang, "Nearest to stockout", "Più vicini alla rottura")
+    title = t(lang, "home_cards.stockouts_card.title")
     if not projections:
         return Card(
             title=title,
-            headline=pick(
-                lang,
-                f"Nothing runs short in the next {weeks} weeks.",
-                f"Nessuna rottura nelle prossime {weeks} settimane.",
-            ),
+            headline=t(lang, "home_cards.stockouts_card.headline", weeks=weeks),
             tone="good",
         )
     first = projections[0]
     return Card(
         title=title,
-        headline=pick(
+        headline=t(
             lang,
-            f"{first.sku} at {first.location} runs out on {date(lang, first.stockout_date)}",
-            f"{first.sku} a {first.location} va in rottura il {date(lang, first.stockout_date)}",
+            "home_cards.stockouts_card.headline_2",
+            sku=first.sku,
+            location=first.location,
+            stockout_date=date(lang, first.stockout_date),
         )
         if first.stockout_date
-        else pick(
-            lang,
-            f"{first.sku} at {first.location} falls below safety stock",
-            f"{first.sku} a {first.location} scende sotto la scorta di sicurezza",
+        else t(
+            lang, "home_cards.stockouts_card.headline_3", sku=first.sku, location=first.location
         ),
         columns=(
-            pick(lang, "product", "prodotto"),
-            pick(lang, "location", "sede"),
-            pick(lang, "days of cover", "giorni di copertura"),
-            pick(lang, "runs out", "rottura"),
-            pick(lang, "below safety", "sotto scorta"),
+            t(lang, "home_cards.stockouts_card.columns"),
+            t(lang, "home_cards.stockouts_card.columns_2"),
+            t(lang, "home_cards.stockouts_card.columns_3"),
+            t(lang, "home_cards.stockouts_card.columns_4"),
+            t(lang, "home_cards.stockouts_card.columns_5"),
         ),
         rows=tuple(
             (
@@ -109,8 +188,8 @@ def stockouts_card(projections: Sequence[InventoryProjection], lang: str, weeks:
         tone="bad" if first.stockout_date else "warning",
         actions=(
             Action(
-                pick(lang, f"Projection {first.sku}", f"Proiezione {first.sku}"),
-                pick(lang, f"when will {first.sku} run out", f"quando finisce {first.sku}"),
+                t(lang, "home_cards.stockouts_card.actions", sku=first.sku),
+                t(lang, "home_cards.stockouts_card.actions_2", sku=first.sku),
             ),
         ),
     )

@@ -1,5 +1,11 @@
 """Words and number formats in English and Italian, for everything Ponte says.
 
+One catalogue, one style: every text is a key with its English and Italian wording, read
+with `t(lang, key, **params)`. Shared messages (errors, questions asked back) are here; each
+card or chart module keeps its own texts beside the code that fills them (`TEXT`, added to the
+catalogue with `register`). tests/bot/test_messages.py checks that both languages of every
+text take the same parameters and that every error's message formats with its own.
+
 Numbers use the reader's conventions (1,234.5 / 1.234,5), dates are written out
 ("15 Mar 2027" / "15 mar 2027") so they are never read the wrong way round.
 """
@@ -239,6 +245,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+def register(texts: dict[str, tuple[str, str]]) -> None:
+    """Add a module's texts to the one catalogue (each card module keeps its own beside the
+    code that fills it); a key may be registered once."""
+    clash = texts.keys() & MESSAGES.keys()
+    if clash:
+        raise ValueError(f"messages registered twice: {sorted(clash)}")
+    MESSAGES.update(texts)
+
+
+def text_for(lang: str, key: str, default: str, **params: Any) -> str:
+    """`t`, for a key made from data (a demand pattern, a table's name): `default` when the
+    catalogue has no such key."""
+    return t(lang, key, **params) if key in MESSAGES else default
+
+
 def t(lang: str, key: str, **params: Any) -> str:
     english, italian = MESSAGES[key]
     return (italian if lang == "it" else english).format(**params)
@@ -253,7 +274,3 @@ def example(lang: str, name: str, sample: Mapping[str, str] | None = None) -> st
     """The declared example question of `name`, naming `sample`'s product and family."""
     declared = REGISTRY.get(name)
     return registry.example(declared, lang, sample) if declared else ""
-
-
-def pick(lang: str, english: str, italian: str) -> str:
-    return italian if lang == "it" else english

@@ -8,15 +8,26 @@ from __future__ import annotations
 from typing import Any
 
 from bot.blocks.home import home_view
+from bot.render import i18n
 from bot.render.cards import Card, card
 from bot.render.home_cards import stockouts_card, top_stock_card
-from bot.render.i18n import pick
+from bot.render.i18n import t
 from bot.slack.app import SlackServices
 from planning.errors import PonteError
 from planning.models import Role
 from planning.overview import nearest_stockouts, top_products
 from tools.abilities import check_access
 from tools.assistant import call, unknown_user
+
+TEXT: dict[str, tuple[str, str]] = {
+    "home.home_for.footer": (
+        "As of {now:%Y-%m-%d %H:%M} UTC, reasoning from {today:%Y-%m-%d}. Ask me anything "
+        "in a DM or with /ponte.",
+        "Aggiornato {now:%Y-%m-%d %H:%M} UTC, con data di riferimento {today:%Y-%m-%d}. "
+        "Chiedimi qualsiasi cosa in DM o con /ponte.",
+    ),
+}
+i18n.register(TEXT)
 
 TOP_PRODUCTS = 5
 STOCKOUT_WEEKS = 13
@@ -55,11 +66,5 @@ def home_for(services: SlackServices, user: str) -> dict[str, Any]:
     else:
         cards.append(tool("help"))
     title = f"Ponte · {caller.name}"
-    footer = pick(
-        lang,
-        f"As of {now:%Y-%m-%d %H:%M} UTC, reasoning from {today:%Y-%m-%d}. "
-        "Ask me anything in a DM or with /ponte.",
-        f"Aggiornato {now:%Y-%m-%d %H:%M} UTC, con data di riferimento {today:%Y-%m-%d}. "
-        "Chiedimi qualsiasi cosa in DM o con /ponte.",
-    )
+    footer = t(lang, "home.home_for.footer", now=now, today=today)
     return home_view(title, cards, footer)

@@ -50,3 +50,16 @@ def test_every_error_has_a_message_that_formats_with_its_parameters(code: str, l
     params = {name: f"<{name}>" for name in RAISED[code] | {"message"}}
     text = i18n.t(lang, code, **params)
     assert text.strip() and "{" not in text and "}" not in text
+
+
+def test_every_text_says_the_same_things_in_both_languages() -> None:
+    import string
+
+    import bot.render.cards  # noqa: F401  (its modules register their texts)
+
+    def fields(text: str) -> set[str]:
+        return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+
+    for key, (english, italian) in i18n.MESSAGES.items():
+        assert english.strip() and italian.strip(), key
+        assert fields(english) == fields(italian), key

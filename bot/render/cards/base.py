@@ -4,9 +4,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.render.i18n import date, pick
+from bot.render import i18n
+from bot.render.i18n import date, t
 from planning.forecast.runs import RunSummary
 from planning.supply import Provenance
+
+TEXT: dict[str, tuple[str, str]] = {
+    "base.run_line.text": (
+        "forecast run {run_id} of {date} (sales to the week of {data_as_of}; {model})",
+        "previsione n. {run_id} del {date} (vendite fino alla settimana del {data_as_of}; {model})",
+    ),
+    "base.source.text": (
+        "stock as of ",
+        "giacenze al ",
+    ),
+    "base.source.text_2": (
+        "no forecast yet (counted as 0)",
+        "nessuna previsione (contata come 0)",
+    ),
+    "base.source.text_3": (
+        "Source: ",
+        "Fonte: ",
+    ),
+}
+i18n.register(TEXT)
 
 MAX_ROWS = 15
 CHOICE_BUTTONS = 5  # Slack shows five buttons in a row comfortably
@@ -37,25 +58,22 @@ class Card:
 def run_line(lang: str, run: RunSummary, models: tuple[str, ...] = ()) -> str:
     """The run, and the models behind the numbers (the run's commonest when not given)."""
     model = ", ".join(models or tuple(run.models)[:2]) or "–"
-    return pick(
+    return t(
         lang,
-        f"forecast run {run.run_id} of {date(lang, run.created_at.date())} "
-        f"(sales to the week of {date(lang, run.data_as_of)}; {model})",
-        f"previsione n. {run.run_id} del {date(lang, run.created_at.date())} "
-        f"(vendite fino alla settimana del {date(lang, run.data_as_of)}; {model})",
+        "base.run_line.text",
+        run_id=run.run_id,
+        date=date(lang, run.created_at.date()),
+        data_as_of=date(lang, run.data_as_of),
+        model=model,
     )
 
 
 def source(lang: str, provenance: Provenance) -> str:
     parts = []
     if provenance.stock_as_of is not None:
-        parts.append(
-            pick(lang, "stock as of ", "giacenze al ") + date(lang, provenance.stock_as_of)
-        )
+        parts.append(t(lang, "base.source.text") + date(lang, provenance.stock_as_of))
     if provenance.run is not None:
         parts.append(run_line(lang, provenance.run))
     else:
-        parts.append(
-            pick(lang, "no forecast yet (counted as 0)", "nessuna previsione (contata come 0)")
-        )
-    return pick(lang, "Source: ", "Fonte: ") + "; ".join(parts)
+        parts.append(t(lang, "base.source.text_2"))
+    return t(lang, "base.source.text_3") + "; ".join(parts)

@@ -4,14 +4,110 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bot.render import i18n
 from bot.render.cards.base import Action, Card, run_line
-from bot.render.i18n import date, number, pct, pick
+from bot.render.i18n import date, number, pct, t, text_for
 from planning.forecast.views import ForecastExplanation, ForecastView
+
+TEXT: dict[str, tuple[str, str]] = {
+    "forecast.forecast_card.where": (
+        "all locations",
+        "tutte le sedi",
+    ),
+    "forecast.forecast_card.headline": (
+        "{total} units forecast {span} (80% range {low}–{high})",
+        "{total} pezzi previsti {span} (intervallo 80% {low}–{high})",
+    ),
+    "forecast.forecast_card.between": ("from {start} to {end}", "dal {start} al {end}"),
+    "forecast.forecast_card.ahead": (
+        "in the next {weeks} weeks",
+        "nelle prossime {weeks} settimane",
+    ),
+    "forecast.forecast_card.columns": (
+        "week of",
+        "settimana del",
+    ),
+    "forecast.forecast_card.columns_2": (
+        "forecast",
+        "previsione",
+    ),
+    "forecast.forecast_card.columns_3": (
+        "80% range",
+        "intervallo 80%",
+    ),
+    "forecast.forecast_card.columns_4": (
+        "95% range",
+        "intervallo 95%",
+    ),
+    "forecast.forecast_card.notes": (
+        "The week of {period} counts from {start}, the days still to come.",
+        "La settimana del {period} conta dal {start}, i giorni ancora da venire.",
+    ),
+    "forecast.forecast_card.source": (
+        "Source: ",
+        "Fonte: ",
+    ),
+    "forecast.forecast_card.actions": (
+        "Explain",
+        "Spiega",
+    ),
+    "forecast.forecast_card.actions_2": (
+        "explain forecast {sku}",
+        "spiega previsione {sku}",
+    ),
+    "forecast.coverage_note.text": (
+        "The forecast runs to {until}: later days are not counted.",
+        "La previsione arriva al {until}: i giorni successivi non sono contati.",
+    ),
+    "forecast.explain_card.parts": (
+        "Forecast {forecast_weekly}/week for the next 13 weeks",
+        "Previsione {forecast_weekly}/settimana per le prossime 13 settimane",
+    ),
+    "forecast.explain_card.text": (
+        "{value} vs the last 13 weeks ({recent_weekly}/week)",
+        "{value} rispetto alle ultime 13 settimane ({recent_weekly}/settimana)",
+    ),
+    "forecast.explain_card.text_2": (
+        "{value} vs the same weeks last year ({last_year_weekly}/week)",
+        "{value} rispetto alle stesse settimane dell'anno scorso ({last_year_weekly}/settimana)",
+    ),
+    "forecast.explain_card.text_3": (
+        "{location}: the model failed, a simple fallback is used.",
+        "{location}: il modello non ha funzionato, uso un metodo semplice.",
+    ),
+    "forecast.explain_card.text_4": (
+        "Validation error (MASE) below 1 means the model beat a seasonal naive forecast on "
+        "the most recent held-out weeks.",
+        "Un errore di validazione (MASE) sotto 1 significa che il modello ha battuto la "
+        "previsione stagionale ingenua sulle ultime settimane tenute da parte.",
+    ),
+    "forecast.explain_card.columns": (
+        "series",
+        "serie",
+    ),
+    "forecast.explain_card.columns_2": (
+        "pattern",
+        "andamento",
+    ),
+    "forecast.explain_card.columns_3": (
+        "model",
+        "modello",
+    ),
+    "forecast.explain_card.columns_4": (
+        "weeks of history",
+        "settimane di storico",
+    ),
+    "forecast.explain_card.source": (
+        "Source: ",
+        "Fonte: ",
+    ),
+}
+i18n.register(TEXT)
 
 
 def forecast_card(v: ForecastView, lang: str) -> Card:
     weeks = len(v.periods)
-    where = v.location or pick(lang, "all locations", "tutte le sedi")
+    where = v.location or t(lang, "forecast.forecast_card.where")
     total, low, high = (
         number(lang, v.total),
         number(lang, v.total_lo_80),
@@ -19,23 +115,20 @@ def forecast_card(v: ForecastView, lang: str) -> Card:
     )
     if v.end is not None:
         end = v.covered_until or v.end  # a period past the forecast is counted to its end
-        span_en = f"from {date(lang, v.start)} to {date(lang, end)}"
-        span_it = f"dal {date(lang, v.start)} al {date(lang, end)}"
+        span = t(lang, "forecast.forecast_card.between", start=date(lang, v.start),
+                 end=date(lang, end))  # fmt: skip
     else:
-        span_en, span_it = f"in the next {weeks} weeks", f"nelle prossime {weeks} settimane"
-    headline = pick(
-        lang,
-        f"{total} units forecast {span_en} (80% range {low}–{high})",
-        f"{total} pezzi previsti {span_it} (intervallo 80% {low}–{high})",
-    )
+        span = t(lang, "forecast.forecast_card.ahead", weeks=weeks)
+    headline = t(lang, "forecast.forecast_card.headline", total=total, span=span, low=low,
+                 high=high)  # fmt: skip
     return Card(
         title=f"{v.sku} · {v.name} · {where}",
         headline=headline,
         columns=(
-            pick(lang, "week of", "settimana del"),
-            pick(lang, "forecast", "previsione"),
-            pick(lang, "80% range", "intervallo 80%"),
-            pick(lang, "95% range", "intervallo 95%"),
+            t(lang, "forecast.forecast_card.columns"),
+            t(lang, "forecast.forecast_card.columns_2"),
+            t(lang, "forecast.forecast_card.columns_3"),
+            t(lang, "forecast.forecast_card.columns_4"),
         ),
         rows=tuple(
             (
@@ -48,29 +141,28 @@ def forecast_card(v: ForecastView, lang: str) -> Card:
         ),
         notes=(
             (
-                pick(
+                t(
                     lang,
-                    f"The week of {date(lang, v.periods[0].period)} counts from "
-                    f"{date(lang, v.start)}, the days still to come.",
-                    f"La settimana del {date(lang, v.periods[0].period)} conta dal "
-                    f"{date(lang, v.start)}, i giorni ancora da venire.",
+                    "forecast.forecast_card.notes",
+                    period=date(lang, v.periods[0].period),
+                    start=date(lang, v.start),
                 ),
             )
             if v.periods and v.periods[0].period < v.start and v.end is None
             else ()
         )
         + coverage_note(lang, v.covered_until),
-        source=pick(lang, "Source: ", "Fonte: ") + run_line(lang, v.run, v.models),
+        source=t(lang, "forecast.forecast_card.source") + run_line(lang, v.run, v.models),
         actions=(
             Action(
-                pick(lang, "Explain", "Spiega"),
-                pick(lang, f"explain forecast {v.sku}", f"spiega previsione {v.sku}"),
+                t(lang, "forecast.forecast_card.actions"),
+                t(lang, "forecast.forecast_card.actions_2", sku=v.sku),
             ),
         ),
     )
 
 
-PATTERNS = {
+PATTERNS = {  # demand pattern -> its words
     "smooth": ("steady demand", "domanda regolare"),
     "intermittent": (
         "intermittent demand (many weeks without sales)",
@@ -84,91 +176,65 @@ PATTERNS = {
     "too_short": ("too little history (mean so far)", "storico troppo corto (media finora)"),
     "all_zero": ("no sales yet", "nessuna vendita finora"),
 }
+i18n.register({f"forecast.pattern.{k}": v for k, v in PATTERNS.items()})
 
 
 def coverage_note(lang: str, until: dt.date | None) -> tuple[str, ...]:
     if until is None:
         return ()
-    return (
-        pick(
-            lang,
-            f"The forecast runs to {date(lang, until)}: later days are not counted.",
-            f"La previsione arriva al {date(lang, until)}: i giorni successivi non sono contati.",
-        ),
-    )
+    return (t(lang, "forecast.coverage_note.text", until=date(lang, until)),)
 
 
 def explain_card(e: ForecastExplanation, lang: str) -> Card:
     parts = [
-        pick(
-            lang,
-            f"Forecast {number(lang, e.forecast_weekly)}/week for the next 13 weeks",
-            f"Previsione {number(lang, e.forecast_weekly)}/settimana per le prossime 13 settimane",
-        )
+        t(lang, "forecast.explain_card.parts", forecast_weekly=number(lang, e.forecast_weekly))
     ]
     if e.change_vs_recent_pct is not None:
         parts.append(
-            pick(
+            t(
                 lang,
-                f"{pct(lang, e.change_vs_recent_pct, True)} vs the last 13 weeks "
-                f"({number(lang, e.recent_weekly)}/week)",
-                f"{pct(lang, e.change_vs_recent_pct, True)} rispetto alle ultime 13 settimane "
-                f"({number(lang, e.recent_weekly)}/settimana)",
+                "forecast.explain_card.text",
+                value=pct(lang, e.change_vs_recent_pct, True),
+                recent_weekly=number(lang, e.recent_weekly),
             )
         )
     if e.change_vs_last_year_pct is not None and e.last_year_weekly is not None:
         parts.append(
-            pick(
+            t(
                 lang,
-                f"{pct(lang, e.change_vs_last_year_pct, True)} vs the same weeks last "
-                f"year ({number(lang, e.last_year_weekly)}/week)",
-                f"{pct(lang, e.change_vs_last_year_pct, True)} rispetto alle stesse settimane "
-                f"dell'anno scorso ({number(lang, e.last_year_weekly)}/settimana)",
+                "forecast.explain_card.text_2",
+                value=pct(lang, e.change_vs_last_year_pct, True),
+                last_year_weekly=number(lang, e.last_year_weekly),
             )
         )
     rows = []
     notes = []
     for s in e.series:
-        english, italian = PATTERNS.get(s.pattern, (s.pattern, s.pattern))
         mase = "–" if s.validation_mase is None else number(lang, s.validation_mase, 2)
         rows.append(
             (
                 s.location or s.territory,
-                pick(lang, english, italian),
+                text_for(lang, f"forecast.pattern.{s.pattern}", s.pattern),
                 s.model,
                 mase,
                 number(lang, s.history_periods),
             )
         )
         if s.fallback:
-            notes.append(
-                pick(
-                    lang,
-                    f"{s.location}: the model failed, a simple fallback is used.",
-                    f"{s.location}: il modello non ha funzionato, uso un metodo semplice.",
-                )
-            )
-    notes.append(
-        pick(
-            lang,
-            "Validation error (MASE) below 1 means the model beat a seasonal naive "
-            "forecast on the most recent held-out weeks.",
-            "Un errore di validazione (MASE) sotto 1 significa che il modello ha battuto la "
-            "previsione stagionale ingenua sulle ultime settimane tenute da parte.",
-        )
-    )
+            notes.append(t(lang, "forecast.explain_card.text_3", location=s.location))
+    notes.append(t(lang, "forecast.explain_card.text_4"))
     return Card(
         title=f"{e.sku} · {e.name}",
         headline="; ".join(parts) + ".",
         columns=(
-            pick(lang, "series", "serie"),
-            pick(lang, "pattern", "andamento"),
-            pick(lang, "model", "modello"),
+            t(lang, "forecast.explain_card.columns"),
+            t(lang, "forecast.explain_card.columns_2"),
+            t(lang, "forecast.explain_card.columns_3"),
             "MASE",
-            pick(lang, "weeks of history", "settimane di storico"),
+            t(lang, "forecast.explain_card.columns_4"),
         ),
         rows=tuple(rows),
         notes=tuple(notes),
-        source=pick(lang, "Source: ", "Fonte: ")
+        source=t(lang, "forecast.explain_card.source")
         + run_line(lang, e.run, tuple(dict.fromkeys(s.model for s in e.series))),
     )

@@ -4,9 +4,53 @@ from __future__ import annotations
 
 from bot.render import i18n
 from bot.render.cards.base import CHOICE_BUTTONS, Action, Card
-from bot.render.i18n import number, pick, t
+from bot.render.i18n import number, t
 from tools.abilities import REGISTRY, HelpAnswer
 from tools.assistant import Outcome
+
+TEXT: dict[str, tuple[str, str]] = {
+    "messages.help_card.title": (
+        "Hi {split}, here is what I can do",
+        "Ciao {split}, ecco cosa so fare",
+    ),
+    "messages.help_card.headline": (
+        "Ask in plain English or Italian, for example:",
+        "Chiedimi in italiano o in inglese, per esempio:",
+    ),
+    "messages.help_card.columns": (
+        "about",
+        "su",
+    ),
+    "messages.help_card.columns_2": (
+        "try",
+        "prova",
+    ),
+    "messages.help_card.notes": (
+        "Coming later: {coming}.",
+        "In arrivo: {coming}.",
+    ),
+    "messages.message_card.actions": (
+        "Confirm",
+        "Conferma",
+    ),
+    "messages.message_card.actions_2": (
+        "yes",
+        "sì",
+    ),
+    "messages.message_card.actions_3": (
+        "Cancel",
+        "Annulla",
+    ),
+    "messages.message_card.admins": (
+        "your Ponte admin",
+        "l'amministratore di Ponte",
+    ),
+    "messages.message_card.admins_2": (
+        " or ",
+        " o ",
+    ),
+}
+i18n.register(TEXT)
 
 
 def help_card(h: HelpAnswer, lang: str) -> Card:
@@ -15,19 +59,11 @@ def help_card(h: HelpAnswer, lang: str) -> Card:
     )
     coming = ", ".join(i18n.ability(lang, name).lower() for name in h.coming)
     return Card(
-        title=pick(
-            lang,
-            f"Hi {h.name.split()[0]}, here is what I can do",
-            f"Ciao {h.name.split()[0]}, ecco cosa so fare",
-        ),
-        headline=pick(
-            lang,
-            "Ask in plain English or Italian, for example:",
-            "Chiedimi in italiano o in inglese, per esempio:",
-        ),
-        columns=(pick(lang, "about", "su"), pick(lang, "try", "prova")),
+        title=t(lang, "messages.help_card.title", split=h.name.split()[0]),
+        headline=t(lang, "messages.help_card.headline"),
+        columns=(t(lang, "messages.help_card.columns"), t(lang, "messages.help_card.columns_2")),
         rows=rows,
-        notes=(pick(lang, f"Coming later: {coming}.", f"In arrivo: {coming}."),),
+        notes=(t(lang, "messages.help_card.notes", coming=coming),),
     )
 
 
@@ -93,21 +129,24 @@ def message_card(o: Outcome, lang: str) -> Card:
         return Card(
             headline=t(lang, "confirm", ability=i18n.ability(lang, o.tool or ""), args=args),
             actions=(
-                Action(pick(lang, "Confirm", "Conferma"), pick(lang, "yes", "sì")),
-                Action(pick(lang, "Cancel", "Annulla"), "no"),
+                Action(
+                    t(lang, "messages.message_card.actions"),
+                    t(lang, "messages.message_card.actions_2"),
+                ),
+                Action(t(lang, "messages.message_card.actions_3"), "no"),
             ),
             tone="warning",
         )
     if o.kind == "cancelled":
         return Card(headline=t(lang, "cancelled"))
     if o.kind == "unknown_user":
-        admins = p.get("admins") or [pick(lang, "your Ponte admin", "l'amministratore di Ponte")]
+        admins = p.get("admins") or [t(lang, "messages.message_card.admins")]
         return Card(
             headline=t(
                 lang,
                 "unknown_user",
                 user=p.get("user", "?"),
-                admins=pick(lang, " or ", " o ").join(admins),
+                admins=t(lang, "messages.message_card.admins_2").join(admins),
             )
         )
     if o.kind == "refused":

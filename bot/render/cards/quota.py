@@ -6,9 +6,87 @@ from dataclasses import dataclass
 
 from bot.render import i18n
 from bot.render.cards.base import Card
-from bot.render.i18n import date, number, pct, pick
+from bot.render.i18n import date, number, pct, t
 from planning.answers import QuotaAnswer
 from planning.quotas import QuotaStatus
+
+TEXT: dict[str, tuple[str, str]] = {
+    "quota.quota_card.headline": (
+        "No quota found for {when}.",
+        "Nessuna quota trovata per {when}.",
+    ),
+    "quota.quota_card.on_track": (
+        "on track",
+        "in linea",
+    ),
+    "quota.quota_card.on_track_2": (
+        "behind",
+        "in ritardo",
+    ),
+    "quota.quota_card.units": (
+        " units",
+        " pezzi",
+    ),
+    "quota.quota_card.headline_2": (
+        "{owner_name}: {attained} of {target}{units} for {when} ({sold} sold; {elapsed} of "
+        "the period elapsed, {on_track})",
+        "{owner_name}: {attained} di {target}{units} per {when} ({sold} venduti; {elapsed} "
+        "del periodo trascorso, {on_track})",
+    ),
+    "quota.quota_card.headline_3": (
+        "{statuses} quotas for {when}: {behind} behind pace",
+        "{statuses} quote per {when}: {behind} in ritardo",
+    ),
+    "quota.quota_card.per_week": (
+        " units/week",
+        " pezzi/settimana",
+    ),
+    "quota.quota_card.per_week_2": (
+        "week",
+        "settimana",
+    ),
+    "quota.quota_card.text": (
+        "Needed from here: {needed}{per_week} over {left} weeks (so far {pace}/week).",
+        "Da qui serve: {needed}{per_week} per {left} settimane (finora {pace}/settimana).",
+    ),
+    "quota.quota_card.title": (
+        "Quota",
+        "Quota",
+    ),
+    "quota.quota_card.columns": (
+        "who",
+        "chi",
+    ),
+    "quota.quota_card.columns_2": (
+        "sold",
+        "venduto",
+    ),
+    "quota.quota_card.columns_3": (
+        "attained",
+        "raggiunto",
+    ),
+    "quota.quota_card.columns_4": (
+        "elapsed",
+        "trascorso",
+    ),
+    "quota.quota_card.columns_5": (
+        "pace/wk",
+        "ritmo/sett",
+    ),
+    "quota.quota_card.columns_6": (
+        "needed/wk",
+        "serve/sett",
+    ),
+    "quota.quota_card.source": (
+        "Source: quotas (current version) and sales to {measured}",
+        "Fonte: quote (versione corrente) e vendite fino al {measured}",
+    ),
+    "quota.quota_card.source_2": (
+        "Source: quotas (current version); no sales imported for this period yet",
+        "Fonte: quote (versione corrente); nessuna vendita importata per questo periodo",
+    ),
+}
+i18n.register(TEXT)
 
 
 @dataclass(frozen=True)
@@ -60,75 +138,68 @@ def _quota_line(lang: str, s: QuotaStatus) -> tuple[str, ...]:
 def quota_card(q: QuotaAnswer, lang: str) -> Card:
     when = i18n.period(lang, q.period)
     if not q.statuses:
-        return Card(
-            headline=pick(lang, f"No quota found for {when}.", f"Nessuna quota trovata per {when}.")
-        )
+        return Card(headline=t(lang, "quota.quota_card.headline", when=when))
     first = q.statuses[0]
     f = _figures(first)
     fmt = (lambda x: number(lang, x)) if f.units else (lambda x: i18n.money(lang, x))
     if len(q.statuses) == 1 and f.attained is not None and f.target:
         on_track = (
-            pick(lang, "on track", "in linea")
+            t(lang, "quota.quota_card.on_track")
             if first.on_track
-            else pick(lang, "behind", "in ritardo")
+            else t(lang, "quota.quota_card.on_track_2")
         )
         attained, target, sold = pct(lang, f.attained), fmt(f.target), fmt(f.sold)
         elapsed = pct(lang, 100 * first.elapsed_share)
-        units = pick(lang, " units", " pezzi") if f.units else ""
-        headline = pick(
+        units = t(lang, "quota.quota_card.units") if f.units else ""
+        headline = t(
             lang,
-            f"{first.owner_name}: {attained} of {target}{units} for {when} ({sold} sold; "
-            f"{elapsed} of the period elapsed, {on_track})",
-            f"{first.owner_name}: {attained} di {target}{units} per {when} ({sold} venduti; "
-            f"{elapsed} del periodo trascorso, {on_track})",
+            "quota.quota_card.headline_2",
+            owner_name=first.owner_name,
+            attained=attained,
+            target=target,
+            units=units,
+            when=when,
+            sold=sold,
+            elapsed=elapsed,
+            on_track=on_track,
         )
     else:
         behind = [s for s in q.statuses if s.on_track is False]
-        headline = pick(
+        headline = t(
             lang,
-            f"{len(q.statuses)} quotas for {when}: {len(behind)} behind pace",
-            f"{len(q.statuses)} quote per {when}: {len(behind)} in ritardo",
+            "quota.quota_card.headline_3",
+            statuses=len(q.statuses),
+            when=when,
+            behind=len(behind),
         )
     notes = []
     if len(q.statuses) == 1 and f.needed is not None:
         needed, left, pace = fmt(f.needed), number(lang, first.weeks_left, 1), fmt(f.pace)
         per_week = (
-            pick(lang, " units/week", " pezzi/settimana")
+            t(lang, "quota.quota_card.per_week")
             if f.units
-            else "/" + pick(lang, "week", "settimana")
+            else "/" + t(lang, "quota.quota_card.per_week_2")
         )
         notes.append(
-            pick(
-                lang,
-                f"Needed from here: {needed}{per_week} over {left} weeks (so far {pace}/week).",
-                f"Da qui serve: {needed}{per_week} per {left} settimane (finora {pace}/settimana).",
-            )
+            t(lang, "quota.quota_card.text", needed=needed, per_week=per_week, left=left, pace=pace)
         )
     measured = date(lang, first.measured_until)
     return Card(
-        title=pick(lang, "Quota", "Quota") + f" · {when}",
+        title=t(lang, "quota.quota_card.title") + f" · {when}",
         headline=headline,
         columns=(
-            pick(lang, "who", "chi"),
+            t(lang, "quota.quota_card.columns"),
             "target",
-            pick(lang, "sold", "venduto"),
-            pick(lang, "attained", "raggiunto"),
-            pick(lang, "elapsed", "trascorso"),
-            pick(lang, "pace/wk", "ritmo/sett"),
-            pick(lang, "needed/wk", "serve/sett"),
+            t(lang, "quota.quota_card.columns_2"),
+            t(lang, "quota.quota_card.columns_3"),
+            t(lang, "quota.quota_card.columns_4"),
+            t(lang, "quota.quota_card.columns_5"),
+            t(lang, "quota.quota_card.columns_6"),
         ),
         rows=tuple(_quota_line(lang, s) for s in q.statuses),
         notes=tuple(notes),
-        source=pick(
-            lang,
-            f"Source: quotas (current version) and sales to {measured}",
-            f"Fonte: quote (versione corrente) e vendite fino al {measured}",
-        )
+        source=t(lang, "quota.quota_card.source", measured=measured)
         if first.measured_until >= first.start
-        else pick(
-            lang,
-            "Source: quotas (current version); no sales imported for this period yet",
-            "Fonte: quote (versione corrente); nessuna vendita importata per questo periodo",
-        ),
+        else t(lang, "quota.quota_card.source_2"),
         tone="good" if all(s.on_track for s in q.statuses) else "warning",
     )

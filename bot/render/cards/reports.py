@@ -3,10 +3,115 @@ accurate a past forecast run turned out."""
 
 from __future__ import annotations
 
+from bot.render import i18n
 from bot.render.cards.base import Card, run_line
-from bot.render.i18n import date, number, pick
+from bot.render.i18n import date, number, t, text_for
 from planning.forecast.accuracy import AccuracyReport, Scores
 from planning.status import DataStatus, StatusWarning
+
+TEXT: dict[str, tuple[str, str]] = {
+    "reports.status_card.text": (
+        "sales {sales_age_days} day(s) old",
+        "vendite di {sales_age_days} giorni fa",
+    ),
+    "reports.status_card.text_2": (
+        "stock {stock_age_days} day(s) old",
+        "giacenze di {stock_age_days} giorni fa",
+    ),
+    "reports.status_card.text_3": (
+        "last import {when}",
+        "ultimo import {when}",
+    ),
+    "reports.status_card.headline": (
+        "Freshness: ",
+        "Aggiornamento: ",
+    ),
+    "reports.status_card.headline_2": (
+        "Nothing loaded yet.",
+        "Ancora nessun dato.",
+    ),
+    "reports.status_card.title": (
+        "Ponte data as of {today}",
+        "Dati di Ponte al {today}",
+    ),
+    "reports.status_card.columns": (
+        "data",
+        "dati",
+    ),
+    "reports.status_card.columns_2": (
+        "rows",
+        "righe",
+    ),
+    "reports.status_card.columns_3": (
+        "from",
+        "dal",
+    ),
+    "reports.status_card.columns_4": (
+        "to",
+        "al",
+    ),
+    "reports.status_card.columns_5": (
+        "detail",
+        "dettaglio",
+    ),
+    "reports.warning.text": (
+        "no data loaded: run `ponte demo` or `ponte import PATH`",
+        "nessun dato caricato: esegui `ponte demo` o `ponte import PERCORSO`",
+    ),
+    "reports.warning.text_2": (
+        "sales history ends {days} days before {today}: import newer sales",
+        "lo storico vendite finisce {days} giorni prima del {today}: importa vendite più recenti",
+    ),
+    "reports.warning.text_3": (
+        "the latest stock snapshot is {days} days old",
+        "l'ultima fotografia delle giacenze ha {days} giorni",
+    ),
+    "reports.row.text": (
+        "all",
+        "tutto",
+    ),
+    "reports.accuracy_card.headline": (
+        "WAPE {wape} over {span} (seasonal naive: {naive_wape})",
+        "WAPE {wape} su {span} (naive stagionale: {naive_wape})",
+    ),
+    "reports.accuracy_card.notes": (
+        "Least accurate series (MASE): {worst}",
+        "Serie meno accurate (MASE): {worst}",
+    ),
+    "reports.accuracy_card.title": (
+        "Forecast accuracy",
+        "Accuratezza delle previsioni",
+    ),
+    "reports.accuracy_card.columns": (
+        "family",
+        "famiglia",
+    ),
+    "reports.accuracy_card.columns_2": (
+        "periods",
+        "periodi",
+    ),
+    "reports.accuracy_card.columns_3": (
+        "actual",
+        "venduto",
+    ),
+    "reports.accuracy_card.columns_4": (
+        "bias",
+        "distorsione",
+    ),
+    "reports.accuracy_card.columns_5": (
+        "naive WAPE",
+        "WAPE naive",
+    ),
+    "reports.accuracy_card.columns_6": (
+        "value added",
+        "valore aggiunto",
+    ),
+    "reports.accuracy_card.source": (
+        "Source: ",
+        "Fonte: ",
+    ),
+}
+i18n.register(TEXT)
 
 WORST = 10  # least accurate series named under the accuracy table
 
@@ -22,53 +127,49 @@ ENTITIES = {
     "open_orders": ("open orders", "ordini aperti"),
     "quotas": ("quotas", "quote"),
 }
+i18n.register({f"reports.entities.{k}": v for k, v in ENTITIES.items()})
 PARTS = {
     "families": ("families", "famiglie"),
     "plant": ("plants", "stabilimenti"),
     "warehouse": ("warehouses", "magazzini"),
 }
+i18n.register({f"reports.parts.{k}": v for k, v in PARTS.items()})
 
 
 def status_card(s: DataStatus, lang: str) -> Card:
     rows = []
     for e in s.entities:
-        english, italian = ENTITIES.get(e.entity, (e.entity, e.entity))
+        entity = text_for(lang, f"reports.entities.{e.entity}", e.entity)
         parts = [
-            f"{number(lang, n)} {pick(lang, *PARTS.get(name, (name, name)))}"
+            f"{number(lang, n)} {text_for(lang, f'reports.parts.{name}', name)}"
             for name, n in e.breakdown.items()
         ]
         detail = ", ".join([*parts, *e.periods])
         first = date(lang, e.first) if e.first else ""
         last = date(lang, e.last) if e.last else ""
-        rows.append((pick(lang, english, italian), number(lang, e.rows), first, last, detail))
+        rows.append((entity, number(lang, e.rows), first, last, detail))
     fresh = []
     if s.sales_age_days is not None:
-        fresh.append(pick(lang, f"sales {s.sales_age_days} day(s) old",
-                          f"vendite di {s.sales_age_days} giorni fa"))  # fmt: skip
+        fresh.append(t(lang, "reports.status_card.text", sales_age_days=s.sales_age_days))
     if s.stock_age_days is not None:
-        fresh.append(pick(lang, f"stock {s.stock_age_days} day(s) old",
-                          f"giacenze di {s.stock_age_days} giorni fa"))  # fmt: skip
+        fresh.append(t(lang, "reports.status_card.text_2", stock_age_days=s.stock_age_days))
     if s.last_import_at is not None:
         when = f"{date(lang, s.last_import_at.date())} {s.last_import_at:%H:%M} UTC"
-        fresh.append(pick(lang, f"last import {when}", f"ultimo import {when}"))
+        fresh.append(t(lang, "reports.status_card.text_3", when=when))
     headline = (
-        pick(lang, "Freshness: ", "Aggiornamento: ") + ", ".join(fresh)
+        t(lang, "reports.status_card.headline") + ", ".join(fresh)
         if fresh
-        else pick(lang, "Nothing loaded yet.", "Ancora nessun dato.")
+        else t(lang, "reports.status_card.headline_2")
     )
     return Card(
-        title=pick(
-            lang,
-            f"Ponte data as of {date(lang, s.today)}",
-            f"Dati di Ponte al {date(lang, s.today)}",
-        ),
+        title=t(lang, "reports.status_card.title", today=date(lang, s.today)),
         headline=headline,
         columns=(
-            pick(lang, "data", "dati"),
-            pick(lang, "rows", "righe"),
-            pick(lang, "from", "dal"),
-            pick(lang, "to", "al"),
-            pick(lang, "detail", "dettaglio"),
+            t(lang, "reports.status_card.columns"),
+            t(lang, "reports.status_card.columns_2"),
+            t(lang, "reports.status_card.columns_3"),
+            t(lang, "reports.status_card.columns_4"),
+            t(lang, "reports.status_card.columns_5"),
         ),
         rows=tuple(rows),
         notes=tuple(_warning(lang, w, s) for w in s.warnings),
@@ -78,23 +179,10 @@ def status_card(s: DataStatus, lang: str) -> Card:
 
 def _warning(lang: str, w: StatusWarning, s: DataStatus) -> str:
     if w.code == "no_data":
-        return pick(
-            lang,
-            "no data loaded: run `ponte demo` or `ponte import PATH`",
-            "nessun dato caricato: esegui `ponte demo` o `ponte import PERCORSO`",
-        )
+        return t(lang, "reports.warning.text")
     if w.code == "stale_sales":
-        return pick(
-            lang,
-            f"sales history ends {w.days} days before {date(lang, s.today)}: import newer sales",
-            f"lo storico vendite finisce {w.days} giorni prima del {date(lang, s.today)}: "
-            "importa vendite più recenti",
-        )
-    return pick(
-        lang,
-        f"the latest stock snapshot is {w.days} days old",
-        f"l'ultima fotografia delle giacenze ha {w.days} giorni",
-    )
+        return t(lang, "reports.warning.text_2", days=w.days, today=date(lang, s.today))
+    return t(lang, "reports.warning.text_3", days=w.days)
 
 
 def accuracy_card(r: AccuracyReport, lang: str) -> Card:
@@ -106,7 +194,7 @@ def accuracy_card(r: AccuracyReport, lang: str) -> Card:
 
     def row(s: Scores) -> tuple[str, ...]:
         return (
-            s.key if s.key != "all" else pick(lang, "all", "tutto"),
+            s.key if s.key != "all" else t(lang, "reports.row.text"),
             number(lang, s.periods),
             number(lang, s.actual),
             number(lang, s.mase, 2) if s.mase is not None else "–",
@@ -118,30 +206,31 @@ def accuracy_card(r: AccuracyReport, lang: str) -> Card:
 
     overall = r.overall
     span = f"{date(lang, r.scored_from)} – {date(lang, r.scored_to)}"
-    headline = pick(
+    headline = t(
         lang,
-        f"WAPE {share(overall.wape)} over {span} (seasonal naive: {share(overall.naive_wape)})",
-        f"WAPE {share(overall.wape)} su {span} (naive stagionale: {share(overall.naive_wape)})",
+        "reports.accuracy_card.headline",
+        wape=share(overall.wape),
+        span=span,
+        naive_wape=share(overall.naive_wape),
     )
     ranked = sorted((s for s in r.by_series if s.mase is not None), key=lambda s: -(s.mase or 0))
     worst = ", ".join(f"{s.key} {number(lang, s.mase or 0, 2)}" for s in ranked[:WORST])
-    notes = (pick(lang, f"Least accurate series (MASE): {worst}",
-                  f"Serie meno accurate (MASE): {worst}"),) if worst else ()  # fmt: skip
+    notes = (t(lang, "reports.accuracy_card.notes", worst=worst),) if worst else ()
     return Card(
-        title=pick(lang, "Forecast accuracy", "Accuratezza delle previsioni"),
+        title=t(lang, "reports.accuracy_card.title"),
         headline=headline,
         columns=(
-            pick(lang, "family", "famiglia"),
-            pick(lang, "periods", "periodi"),
-            pick(lang, "actual", "venduto"),
+            t(lang, "reports.accuracy_card.columns"),
+            t(lang, "reports.accuracy_card.columns_2"),
+            t(lang, "reports.accuracy_card.columns_3"),
             "MASE",
             "WAPE",
-            pick(lang, "bias", "distorsione"),
-            pick(lang, "naive WAPE", "WAPE naive"),
-            pick(lang, "value added", "valore aggiunto"),
+            t(lang, "reports.accuracy_card.columns_4"),
+            t(lang, "reports.accuracy_card.columns_5"),
+            t(lang, "reports.accuracy_card.columns_6"),
         ),
         rows=(*(row(s) for s in r.by_family), row(overall)),
         notes=notes,
-        source=pick(lang, "Source: ", "Fonte: ") + run_line(lang, r.run),
+        source=t(lang, "reports.accuracy_card.source") + run_line(lang, r.run),
         tone="good" if (overall.value_added or 0) > 0 else "warning",
     )

@@ -2,19 +2,115 @@
 
 from __future__ import annotations
 
+from bot.render import i18n
 from bot.render.cards.base import Action, Card, source
-from bot.render.i18n import date, number, pick
+from bot.render.i18n import date, number, t
 from planning.stock import FamilyStock, StockStatus
+
+TEXT: dict[str, tuple[str, str]] = {
+    "stock.stock_card.headline": (
+        "{available} {u} available ({on_hand} on hand, {allocated} allocated)",
+        "{available} {u} disponibili ({on_hand} a magazzino, {allocated} allocati)",
+    ),
+    "stock.stock_card.text": (
+        "At {location} it runs out around {stockout_date} ({cover} days of cover at the "
+        "forecast rate)",
+        "A {location} finisce verso il {stockout_date} ({cover} giorni di copertura al "
+        "ritmo previsto)",
+    ),
+    "stock.stock_card.text_2": (
+        "At {location} the stock outlasts the 26-week projection.",
+        "A {location} la giacenza dura oltre le 26 settimane della proiezione.",
+    ),
+    "stock.stock_card.text_3": (
+        "No stockout projected in the next 26 weeks.",
+        "Nessuna rottura prevista nelle prossime 26 settimane.",
+    ),
+    "stock.stock_card.text_4": (
+        "Below safety stock ({safety_stock}).",
+        "Sotto la scorta di sicurezza ({safety_stock}).",
+    ),
+    "stock.stock_card.fields": (
+        "Open orders",
+        "Ordini aperti",
+    ),
+    "stock.stock_card.fields_2": (
+        "Next receipt",
+        "Prossimo arrivo",
+    ),
+    "stock.stock_card.columns": (
+        "location",
+        "sede",
+    ),
+    "stock.stock_card.columns_2": (
+        "on hand",
+        "a magazzino",
+    ),
+    "stock.stock_card.columns_3": (
+        "allocated",
+        "allocati",
+    ),
+    "stock.stock_card.columns_4": (
+        "available",
+        "disponibili",
+    ),
+    "stock.stock_card.columns_5": (
+        "runs out",
+        "rottura",
+    ),
+    "stock.stock_card.actions": (
+        "Show forecast",
+        "Mostra previsione",
+    ),
+    "stock.stock_card.actions_2": (
+        "forecast {sku}",
+        "previsione {sku}",
+    ),
+    "stock.stock_card.actions_3": (
+        "Projection",
+        "Proiezione",
+    ),
+    "stock.stock_card.actions_4": (
+        "when will {sku} run out",
+        "quando finisce {sku}",
+    ),
+    "stock.family_stock_card.headline": (
+        "{available} available across {lines} {family} products",
+        "{available} disponibili su {lines} prodotti {family}",
+    ),
+    "stock.family_stock_card.text": (
+        "Below safety stock: ",
+        "Sotto scorta di sicurezza: ",
+    ),
+    "stock.family_stock_card.columns": (
+        "name",
+        "nome",
+    ),
+    "stock.family_stock_card.columns_2": (
+        "on hand",
+        "a magazzino",
+    ),
+    "stock.family_stock_card.columns_3": (
+        "available",
+        "disponibili",
+    ),
+    "stock.family_stock_card.source": (
+        "Source: stock as of ",
+        "Fonte: giacenze al ",
+    ),
+}
+i18n.register(TEXT)
 
 
 def stock_card(s: StockStatus, lang: str) -> Card:
     u = s.unit
-    headline = pick(
+    headline = t(
         lang,
-        f"{number(lang, s.available)} {u} available ({number(lang, s.on_hand)} on hand, "
-        f"{number(lang, s.allocated)} allocated)",
-        f"{number(lang, s.available)} {u} disponibili ({number(lang, s.on_hand)} a magazzino, "
-        f"{number(lang, s.allocated)} allocati)",
+        "stock.stock_card.headline",
+        available=number(lang, s.available),
+        u=u,
+        on_hand=number(lang, s.on_hand),
+        allocated=number(lang, s.allocated),
     )
     notes = []
     for loc in s.locations:
@@ -22,43 +118,25 @@ def stock_card(s: StockStatus, lang: str) -> Card:
             continue
         cover = number(lang, loc.days_of_cover or 0)
         notes.append(
-            pick(
+            t(
                 lang,
-                f"At {loc.location} it runs out around {date(lang, loc.stockout_date)} "
-                f"({cover} days of cover at the forecast rate)",
-                f"A {loc.location} finisce verso il {date(lang, loc.stockout_date)} "
-                f"({cover} giorni di copertura al ritmo previsto)",
+                "stock.stock_card.text",
+                location=loc.location,
+                stockout_date=date(lang, loc.stockout_date),
+                cover=cover,
             )
         )
     for loc in s.locations:
         if loc.days_of_cover is None and loc.on_hand > 0 and s.provenance.run is not None:
-            notes.append(
-                pick(
-                    lang,
-                    f"At {loc.location} the stock outlasts the 26-week projection.",
-                    f"A {loc.location} la giacenza dura oltre le 26 settimane della proiezione.",
-                )
-            )
+            notes.append(t(lang, "stock.stock_card.text_2", location=loc.location))
     if not notes and s.provenance.run is not None:
-        notes.append(
-            pick(
-                lang,
-                "No stockout projected in the next 26 weeks.",
-                "Nessuna rottura prevista nelle prossime 26 settimane.",
-            )
-        )
+        notes.append(t(lang, "stock.stock_card.text_3"))
     if s.available < s.safety_stock:
-        notes.append(
-            pick(
-                lang,
-                f"Below safety stock ({number(lang, s.safety_stock)}).",
-                f"Sotto la scorta di sicurezza ({number(lang, s.safety_stock)}).",
-            )
-        )
+        notes.append(t(lang, "stock.stock_card.text_4", safety_stock=number(lang, s.safety_stock)))
     fields = [
-        (pick(lang, "Open orders", "Ordini aperti"), number(lang, s.open_orders)),
+        (t(lang, "stock.stock_card.fields"), number(lang, s.open_orders)),
         (
-            pick(lang, "Next receipt", "Prossimo arrivo"),
+            t(lang, "stock.stock_card.fields_2"),
             f"{number(lang, s.next_receipt_quantity)} · {date(lang, s.next_receipt_date)}"
             if s.next_receipt_date
             else "–",
@@ -79,23 +157,23 @@ def stock_card(s: StockStatus, lang: str) -> Card:
         headline=headline,
         fields=tuple(fields),
         columns=(
-            pick(lang, "location", "sede"),
-            pick(lang, "on hand", "a magazzino"),
-            pick(lang, "allocated", "allocati"),
-            pick(lang, "available", "disponibili"),
-            pick(lang, "runs out", "rottura"),
+            t(lang, "stock.stock_card.columns"),
+            t(lang, "stock.stock_card.columns_2"),
+            t(lang, "stock.stock_card.columns_3"),
+            t(lang, "stock.stock_card.columns_4"),
+            t(lang, "stock.stock_card.columns_5"),
         ),
         rows=rows,
         notes=tuple(notes),
         source=source(lang, s.provenance),
         actions=(
             Action(
-                pick(lang, "Show forecast", "Mostra previsione"),
-                pick(lang, f"forecast {s.sku}", f"previsione {s.sku}"),
+                t(lang, "stock.stock_card.actions"),
+                t(lang, "stock.stock_card.actions_2", sku=s.sku),
             ),
             Action(
-                pick(lang, "Projection", "Proiezione"),
-                pick(lang, f"when will {s.sku} run out", f"quando finisce {s.sku}"),
+                t(lang, "stock.stock_card.actions_3"),
+                t(lang, "stock.stock_card.actions_4", sku=s.sku),
             ),
         ),
         tone=_stock_tone(s),
@@ -113,31 +191,30 @@ def _stock_tone(s: StockStatus) -> str:
 
 def family_stock_card(f: FamilyStock, lang: str) -> Card:
     low = [line for line in f.lines if line.below_safety_stock]
-    headline = pick(
+    headline = t(
         lang,
-        f"{number(lang, f.available)} available across {len(f.lines)} {f.family} products",
-        f"{number(lang, f.available)} disponibili su {len(f.lines)} prodotti {f.family}",
+        "stock.family_stock_card.headline",
+        available=number(lang, f.available),
+        lines=len(f.lines),
+        family=f.family,
     )
     notes = []
     if low:
-        notes.append(
-            pick(lang, "Below safety stock: ", "Sotto scorta di sicurezza: ")
-            + ", ".join(line.sku for line in low)
-        )
+        notes.append(t(lang, "stock.family_stock_card.text") + ", ".join(line.sku for line in low))
     return Card(
         title=f"{f.family}",
         headline=headline,
         columns=(
             "SKU",
-            pick(lang, "name", "nome"),
-            pick(lang, "on hand", "a magazzino"),
-            pick(lang, "available", "disponibili"),
+            t(lang, "stock.family_stock_card.columns"),
+            t(lang, "stock.family_stock_card.columns_2"),
+            t(lang, "stock.family_stock_card.columns_3"),
         ),
         rows=tuple(
             (line.sku, line.name, number(lang, line.on_hand), number(lang, line.available))
             for line in f.lines
         ),
         notes=tuple(notes),
-        source=pick(lang, "Source: stock as of ", "Fonte: giacenze al ") + date(lang, f.as_of),
+        source=t(lang, "stock.family_stock_card.source") + date(lang, f.as_of),
         tone="warning" if low else "good",
     )

@@ -7,8 +7,140 @@ from typing import Any
 from bot.render import i18n
 from bot.render.cards.base import Card, source
 from bot.render.cards.forecast import coverage_note
-from bot.render.i18n import date, number, pct, pick
+from bot.render.i18n import date, number, pct, t
 from planning.answers import AtpAnswer, CapacityAnswer, ProjectionAnswer
+
+TEXT: dict[str, tuple[str, str]] = {
+    "supply.projection_card.text": (
+        "{location}: runs out on {stockout_date} ({value} days of cover)",
+        "{location}: finisce il {stockout_date} ({value} giorni di copertura)",
+    ),
+    "supply.projection_card.text_2": (
+        "{location}: covers all {weeks} weeks",
+        "{location}: copre tutte le {weeks} settimane",
+    ),
+    "supply.projection_card.text_3": (
+        "days of cover",
+        "giorni di copertura",
+    ),
+    "supply.projection_card.notes": (
+        "{location}: below safety stock from the week of {first_below_safety_stock}",
+        "{location}: sotto scorta di sicurezza dalla settimana del {first_below_safety_stock}",
+    ),
+    "supply.projection_card.text_4": (
+        "Demand = the larger of forecast and open orders each week.",
+        "Domanda = il maggiore tra previsione e ordini aperti di ogni settimana.",
+    ),
+    "supply.projection_card.headline": (
+        "No stock records.",
+        "Nessuna giacenza.",
+    ),
+    "supply.projection_card.columns": (
+        "location",
+        "sede",
+    ),
+    "supply.projection_card.columns_2": (
+        "week of",
+        "settimana del",
+    ),
+    "supply.projection_card.columns_3": (
+        "opening",
+        "iniziale",
+    ),
+    "supply.projection_card.columns_4": (
+        "receipts",
+        "arrivi",
+    ),
+    "supply.projection_card.columns_5": (
+        "demand",
+        "domanda",
+    ),
+    "supply.projection_card.columns_6": (
+        "projected",
+        "prevista",
+    ),
+    "supply.capacity_card.headline": (
+        "{family} at {plant} is over capacity from the week of {week}: {value} units short "
+        "over {short} weeks",
+        "{family} a {plant} è oltre capacità dalla settimana del {week}: mancano {value} "
+        "pezzi in {short} settimane",
+    ),
+    "supply.capacity_card.text": (
+        " (and {value} more)",
+        " (e altri {value})",
+    ),
+    "supply.capacity_card.headline_2": (
+        "Within capacity for the next {weeks_count} weeks",
+        "Entro la capacità per le prossime {weeks_count} settimane",
+    ),
+    "supply.capacity_card.title": (
+        "Capacity",
+        "Capacità",
+    ),
+    "supply.capacity_card.columns": (
+        "plant",
+        "impianto",
+    ),
+    "supply.capacity_card.columns_2": (
+        "family",
+        "famiglia",
+    ),
+    "supply.capacity_card.columns_3": (
+        "peak load",
+        "picco carico",
+    ),
+    "supply.capacity_card.columns_4": (
+        "weeks over",
+        "sett. oltre",
+    ),
+    "supply.capacity_card.columns_5": (
+        "shortfall",
+        "carenza",
+    ),
+    "supply.capacity_card.columns_6": (
+        "revenue at risk",
+        "ricavi a rischio",
+    ),
+    "supply.capacity_card.columns_7": (
+        "first week over",
+        "prima sett. oltre",
+    ),
+    "supply.atp_card.headline": (
+        "Yes: {qty} × {sku} can ship by {requested_date}",
+        "Sì: {qty} × {sku} possono partire entro il {requested_date}",
+    ),
+    "supply.atp_card.headline_2": (
+        "No: {qty} × {sku} cannot ship by {requested_date}; earliest date {earliest_date}",
+        "No: {qty} × {sku} non possono partire entro il {requested_date}; prima data "
+        "possibile {earliest_date}",
+    ),
+    "supply.atp_card.headline_3": (
+        "No: {qty} × {sku} cannot ship by {requested_date}, nor within the planning horizon",
+        "No: {qty} × {sku} non possono partire entro il {requested_date}, né entro "
+        "l'orizzonte di pianificazione",
+    ),
+    "supply.atp_card.text": (
+        "= orders already promised are {short} short of stock by {by}",
+        "= gli ordini già promessi superano la giacenza di {short} entro il {by}",
+    ),
+    "supply.atp_card.text_2": (
+        "no free plant capacity in time",
+        "nessuna capacità libera in tempo",
+    ),
+    "supply.atp_card.fields": (
+        "Ship from",
+        "Spedizione da",
+    ),
+    "supply.atp_card.text_3": (
+        "Earliest date",
+        "Prima data",
+    ),
+    "supply.atp_card.text_4": (
+        "From new production",
+        "Da nuova produzione",
+    ),
+}
+i18n.register(TEXT)
 
 
 def projection_card(p: ProjectionAnswer, lang: str) -> Card:
@@ -17,27 +149,28 @@ def projection_card(p: ProjectionAnswer, lang: str) -> Card:
     for proj in p.projections:
         if proj.stockout_date is not None:
             heads.append(
-                pick(
+                t(
                     lang,
-                    f"{proj.location}: runs out on {date(lang, proj.stockout_date)} "
-                    f"({number(lang, proj.days_of_cover or 0)} days of cover)",
-                    f"{proj.location}: finisce il {date(lang, proj.stockout_date)} "
-                    f"({number(lang, proj.days_of_cover or 0)} giorni di copertura)",
+                    "supply.projection_card.text",
+                    location=proj.location,
+                    stockout_date=date(lang, proj.stockout_date),
+                    value=number(lang, proj.days_of_cover or 0),
                 )
             )
             worst = "bad"
         elif proj.covers_horizon:
             heads.append(
-                pick(
+                t(
                     lang,
-                    f"{proj.location}: covers all {len(proj.weeks)} weeks",
-                    f"{proj.location}: copre tutte le {len(proj.weeks)} settimane",
+                    "supply.projection_card.text_2",
+                    location=proj.location,
+                    weeks=len(proj.weeks),
                 )
             )
         else:
             heads.append(
                 f"{proj.location}: {number(lang, proj.days_of_cover or 0)} "
-                + pick(lang, "days of cover", "giorni di copertura")
+                + t(lang, "supply.projection_card.text_3")
             )
         if proj.first_below_safety_stock is not None and worst is None:
             worst = "warning"
@@ -53,35 +186,26 @@ def projection_card(p: ProjectionAnswer, lang: str) -> Card:
                 )
             )
     notes = [
-        pick(
+        t(
             lang,
-            f"{proj.location}: below safety stock from the week of "
-            f"{date(lang, proj.first_below_safety_stock)}",
-            f"{proj.location}: sotto scorta di sicurezza dalla settimana del "
-            f"{date(lang, proj.first_below_safety_stock)}",
+            "supply.projection_card.notes",
+            location=proj.location,
+            first_below_safety_stock=date(lang, proj.first_below_safety_stock),
         )
         for proj in p.projections
         if proj.first_below_safety_stock is not None
     ]
-    notes.append(
-        pick(
-            lang,
-            "Demand = the larger of forecast and open orders each week.",
-            "Domanda = il maggiore tra previsione e ordini aperti di ogni settimana.",
-        )
-    )
+    notes.append(t(lang, "supply.projection_card.text_4"))
     return Card(
         title=f"{p.sku} · {p.name}",
-        headline="; ".join(heads)
-        if heads
-        else pick(lang, "No stock records.", "Nessuna giacenza."),
+        headline="; ".join(heads) if heads else t(lang, "supply.projection_card.headline"),
         columns=(
-            pick(lang, "location", "sede"),
-            pick(lang, "week of", "settimana del"),
-            pick(lang, "opening", "iniziale"),
-            pick(lang, "receipts", "arrivi"),
-            pick(lang, "demand", "domanda"),
-            pick(lang, "projected", "prevista"),
+            t(lang, "supply.projection_card.columns"),
+            t(lang, "supply.projection_card.columns_2"),
+            t(lang, "supply.projection_card.columns_3"),
+            t(lang, "supply.projection_card.columns_4"),
+            t(lang, "supply.projection_card.columns_5"),
+            t(lang, "supply.projection_card.columns_6"),
         ),
         rows=tuple(rows),
         notes=tuple(notes),
@@ -114,37 +238,33 @@ def capacity_card(c: CapacityAnswer, lang: str) -> Card:
     weeks_count = len({w.week for w in c.weeks})
     if over:
         plant, family, short = over[0]
-        headline = pick(
+        headline = t(
             lang,
-            f"{family} at {plant} is over capacity from the week of {date(lang, short[0].week)}: "
-            f"{number(lang, sum(w.shortfall_units for w in short))} units short over "
-            f"{len(short)} weeks",
-            f"{family} a {plant} è oltre capacità dalla settimana del {date(lang, short[0].week)}: "
-            f"mancano {number(lang, sum(w.shortfall_units for w in short))} pezzi in "
-            f"{len(short)} settimane",
+            "supply.capacity_card.headline",
+            family=family,
+            plant=plant,
+            week=date(lang, short[0].week),
+            value=number(lang, sum(w.shortfall_units for w in short)),
+            short=len(short),
         )
         if len(over) > 1:
-            headline += pick(lang, f" (and {len(over) - 1} more)", f" (e altri {len(over) - 1})")
+            headline += t(lang, "supply.capacity_card.text", value=len(over) - 1)
     else:
-        headline = pick(
-            lang,
-            f"Within capacity for the next {weeks_count} weeks",
-            f"Entro la capacità per le prossime {weeks_count} settimane",
-        )
+        headline = t(lang, "supply.capacity_card.headline_2", weeks_count=weeks_count)
     return Card(
-        title=pick(lang, "Capacity", "Capacità")
+        title=t(lang, "supply.capacity_card.title")
         + (f" · {c.family}" if c.family else "")
         + (f" · {c.plant}" if c.plant else "")
         + (f" · {i18n.period(lang, c.period)}" if c.period else ""),
         headline=headline,
         columns=(
-            pick(lang, "plant", "impianto"),
-            pick(lang, "family", "famiglia"),
-            pick(lang, "peak load", "picco carico"),
-            pick(lang, "weeks over", "sett. oltre"),
-            pick(lang, "shortfall", "carenza"),
-            pick(lang, "revenue at risk", "ricavi a rischio"),
-            pick(lang, "first week over", "prima sett. oltre"),
+            t(lang, "supply.capacity_card.columns"),
+            t(lang, "supply.capacity_card.columns_2"),
+            t(lang, "supply.capacity_card.columns_3"),
+            t(lang, "supply.capacity_card.columns_4"),
+            t(lang, "supply.capacity_card.columns_5"),
+            t(lang, "supply.capacity_card.columns_6"),
+            t(lang, "supply.capacity_card.columns_7"),
         ),
         rows=tuple(rows),
         notes=coverage_note(lang, c.covered_until),
@@ -171,63 +291,58 @@ STEPS = {
     ),
     "capacity": ("+ {q} of free plant capacity by {d}", "+ {q} da capacità libera entro il {d}"),
 }
+i18n.register({f"supply.step.{k}": v for k, v in STEPS.items()})
 
 
 def atp_card(a: AtpAnswer, lang: str) -> Card:
     qty = number(lang, a.quantity, 0 if a.quantity.is_integer() else 2)
     if a.feasible:
-        headline = pick(
+        headline = t(
             lang,
-            f"Yes: {qty} × {a.sku} can ship by {date(lang, a.requested_date)}",
-            f"Sì: {qty} × {a.sku} possono partire entro il {date(lang, a.requested_date)}",
+            "supply.atp_card.headline",
+            qty=qty,
+            sku=a.sku,
+            requested_date=date(lang, a.requested_date),
         )
     elif a.earliest_date is not None:
-        headline = pick(
+        headline = t(
             lang,
-            f"No: {qty} × {a.sku} cannot ship by {date(lang, a.requested_date)}; "
-            f"earliest date {date(lang, a.earliest_date)}",
-            f"No: {qty} × {a.sku} non possono partire entro il "
-            f"{date(lang, a.requested_date)}; prima data possibile {date(lang, a.earliest_date)}",
+            "supply.atp_card.headline_2",
+            qty=qty,
+            sku=a.sku,
+            requested_date=date(lang, a.requested_date),
+            earliest_date=date(lang, a.earliest_date),
         )
     else:
-        headline = pick(
+        headline = t(
             lang,
-            f"No: {qty} × {a.sku} cannot ship by {date(lang, a.requested_date)}, "
-            "nor within the planning horizon",
-            f"No: {qty} × {a.sku} non possono partire entro il "
-            f"{date(lang, a.requested_date)}, né entro l'orizzonte di pianificazione",
+            "supply.atp_card.headline_3",
+            qty=qty,
+            sku=a.sku,
+            requested_date=date(lang, a.requested_date),
         )
     notes = []
     for step in a.reasoning:
         if step.kind not in STEPS:
             continue
-        english, italian = STEPS[step.kind]
         quantity = step.quantity
         if step.kind == "available_from_stock" and quantity < 0:
             short, by = number(lang, -quantity), date(lang, step.date)
-            notes.append(
-                pick(
-                    lang,
-                    f"= orders already promised are {short} short of stock by {by}",
-                    f"= gli ordini già promessi superano la giacenza di {short} entro il {by}",
-                )
-            )
+            notes.append(t(lang, "supply.atp_card.text", short=short, by=by))
             continue
         if step.kind == "capacity" and quantity <= 0:
-            notes.append(
-                pick(lang, "no free plant capacity in time", "nessuna capacità libera in tempo")
-            )
+            notes.append(t(lang, "supply.atp_card.text_2"))
             continue
         notes.append(
-            pick(lang, english, italian).format(q=number(lang, quantity), d=date(lang, step.date))
+            t(lang, f"supply.step.{step.kind}", q=number(lang, quantity), d=date(lang, step.date))
         )
-    fields = [(pick(lang, "Ship from", "Spedizione da"), a.location)]
+    fields = [(t(lang, "supply.atp_card.fields"), a.location)]
     if a.earliest_date is not None:
-        fields.append((pick(lang, "Earliest date", "Prima data"), date(lang, a.earliest_date)))
+        fields.append((t(lang, "supply.atp_card.text_3"), date(lang, a.earliest_date)))
     if a.from_capacity > 0:
         fields.append(
             (
-                pick(lang, "From new production", "Da nuova produzione"),
+                t(lang, "supply.atp_card.text_4"),
                 number(lang, a.from_capacity),
             )
         )
