@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Engine, Table, delete, insert, select, update
+from sqlalchemy import Connection, Engine, Table, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from planning.db import as_utc, writing
@@ -53,8 +53,16 @@ def save_states(
     """Save several conversations' states ({key: (state, expires_at)}) in one write."""
     if not states:
         return
+    with writing(engine, wait=wait, durable=False) as conn:  # a lost one only starts afresh
+        save_states_in(conn, states)
+
+
+def save_states_in(conn: Connection, states: dict[str, tuple[str, dt.datetime]]) -> None:
+    """`save_states` inside a transaction the caller holds (one write for several things)."""
+    if not states:
+        return
     rows = [{"key": k, "state": v, "expires_at": e} for k, (v, e) in states.items()]
-    if engine.dialect.name == "postgresql":
+    if conn.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as upsert
     else:
         from sqlalchemy.dialects.sqlite import insert as upsert  # type: ignore[assignment]
@@ -63,8 +71,7 @@ def save_states(
         index_elements=[STATES.c.key],
         set_={"state": statement.excluded.state, "expires_at": statement.excluded.expires_at},
     )
-    with writing(engine, wait=wait, durable=False) as conn:  # a lost one only starts afresh
-        conn.execute(statement)
+    conn.execute(statement)
 
 
 def forget_expired(engine: Engine, *, now: dt.datetime, wait: float = 30.0) -> int:

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import Engine, Table, and_, delete, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
+from planning.conversations import save_states_in
 from planning.db import as_utc, writing
 from planning.models import PendingWork
 
@@ -198,17 +199,26 @@ def finish(
 
 
 def finish_many(
-    engine: Engine, *, keys: Sequence[str], owner: str, now: dt.datetime, wait: float = 5.0
+    engine: Engine,
+    *,
+    keys: Sequence[str],
+    owner: str,
+    now: dt.datetime,
+    states: dict[str, tuple[str, dt.datetime]] | None = None,
+    wait: float = 5.0,
 ) -> None:
-    """`finish` for several keys `owner` answered, in one write."""
-    if not keys:
+    """`finish` for several keys `owner` answered, in one write, with the conversation
+    `states` ({key: (state, expires_at)}) those answers left."""
+    if not keys and not states:
         return
     with writing(engine, wait=wait, durable=False) as conn:
-        conn.execute(
-            update(WORK)
-            .where(WORK.c.key.in_(list(keys)), WORK.c.owner == owner)
-            .values(state=DONE, payload="{}", owner=None, lease_until=None, done_at=now)
-        )
+        if keys:
+            conn.execute(
+                update(WORK)
+                .where(WORK.c.key.in_(list(keys)), WORK.c.owner == owner)
+                .values(state=DONE, payload="{}", owner=None, lease_until=None, done_at=now)
+            )
+        save_states_in(conn, states or {})
 
 
 def release(

@@ -26,7 +26,7 @@ from bot.render.cards import card
 from bot.render.i18n import t
 from bot.slack.app import SlackServices
 from bot.slack.notes import Notes
-from bot.slack.queue import CURRENT, AnswerLater
+from bot.slack.queue import CURRENT, AnswerLater, WorkQueue
 from bot.slack.respond import ReplyLost
 from planning.access import identify
 from planning.conversations import load_state, save_states
@@ -173,6 +173,8 @@ class Answerer:
         # Charts are a bonus: under a flood, the answers go on and charts past a backlog wait
         # for no one.
         self._charts_lock = threading.Lock()
+        # Queued work's conversations are saved with the queue's finishes (create_app sets it).
+        self.later: WorkQueue | None = None
         # Conversations waiting for the write under way (see `remember`).
         self._unsaved: dict[str, tuple[str, dt.datetime]] = {}
         self._saving = threading.Condition()
@@ -185,7 +187,9 @@ class Answerer:
 
     def conversation(self, key: tuple[str, ...]) -> Conversation:
         """The conversation `key` as any process left it (a new one when none or expired)."""
-        saved = load_state(self.services.engine, _key(key), now=self.services.clock.now())
+        saved = self.later.unsaved(_key(key)) if self.later is not None else None
+        if saved is None:
+            saved = load_state(self.services.engine, _key(key), now=self.services.clock.now())
         return Conversation.from_json(saved) if saved else Conversation()
 
     def remember(self, key: tuple[str, ...], conversation: Conversation) -> None:
@@ -240,7 +244,11 @@ class Answerer:
             question, user=user, today=clock.today(), now=clock.now(), conversation=conversation
         )
         if key and conversation is not None:
-            self.remember(key, conversation)
+            if self.later is not None and CURRENT.get() is not None:  # with the finishes
+                expires = clock.now() + CONVERSATION_TTL
+                self.later.remember(_key(key), conversation.to_json(), expires)
+            else:
+                self.remember(key, conversation)
         return outcome
 
     def rerun(self, value: dict[str, Any], *, user: str) -> Outcome:

@@ -116,6 +116,7 @@ def create_app(
     answerer = Answerer(services, working_after=settings.ponte_working_after, charts=charts)
     handlers = Handlers(answerer, app.client)
     queue = WorkQueue(services.engine, services.clock, handlers, work)
+    answerer.later = queue  # conversations saved with the answered work, in one write
     queue.on_drain.append(answerer.stop_charts)  # charts not drawn yet are not waited for
     _QUEUES[app] = queue
     register_listeners(app, answerer, queue, work)

@@ -144,6 +144,8 @@ class WorkQueue:
         # Requests arriving together are recorded in one write (acknowledgements wait for
         # it: one write each queued them behind each other).
         self._records = GroupCommit(self._record, wait=RECORD_WAIT)
+        # Conversations the answers left, saved with the next finishes (see `remember`).
+        self._states: dict[str, tuple[str, dt.datetime]] = {}
 
     # -- taking work on ------------------------------------------------------------------
 
@@ -218,6 +220,19 @@ class WorkQueue:
                 self._held.discard(work.key)
                 self._changed.notify_all()
 
+    def remember(self, name: str, state: str, expires_at: dt.datetime) -> None:
+        """Save a conversation's state with the next batch of answered work, in the same
+        write (within FINISH_EVERY): answers no longer wait for a write of their own. Until
+        then this process reads it from here (`unsaved`); another process sees it a moment
+        later, long before a person has read the answer and typed the next message."""
+        with self._changed:
+            self._states[name] = (state, expires_at)
+
+    def unsaved(self, name: str) -> str | None:
+        with self._changed:
+            found = self._states.get(name)
+        return found[0] if found else None
+
     def _finish(self) -> None:
         """Mark the work answered since the last time, in one write (a write per answer
         was most of an answer's database time on SQLite). Its lease is renewed until then;
@@ -226,16 +241,21 @@ class WorkQueue:
         with self._renewing:
             with self._changed:
                 keys = sorted(self._finishing)
-            if not keys:
+                states = dict(self._states)
+            if not keys and not states:
                 return
             try:
-                self._write(store.finish_many, keys=keys, owner=self.owner, now=self.clock.now())
+                self._write(store.finish_many, keys=keys, owner=self.owner,
+                            now=self.clock.now(), states=states)  # fmt: skip
             except (SQLAlchemyError, TimeoutError) as exc:
                 log.warning("%d answered, not yet marked so (%s): trying again", len(keys),
                             _first_line(exc))  # fmt: skip
                 return
             with self._changed:
                 self._finishing.difference_update(keys)
+                for name, item in states.items():
+                    if self._states.get(name) is item:  # not replaced meanwhile
+                        del self._states[name]
                 self._changed.notify_all()
 
     def _answer_later(self, work: Work, recorded: bool) -> None:
