@@ -32,10 +32,14 @@ if TYPE_CHECKING:
     from bot.slack.queue import WorkQueue
 
 log = logging.getLogger("ponte.slack")
-# Answers in progress at once; more wait their turn (their acks do not). Answering is mostly
-# Python work under one GIL: more threads add contention, not throughput (measured: 16
-# threads gave ack p99 114 ms in one run of bench/slack_load.py, 6 threads 25-62 ms).
-WORKERS = 6
+# Answers in progress at once; more wait their turn (their acks do not). Without an LLM,
+# answering is Python work under one GIL: more threads add contention, not throughput, and
+# acknowledgements (which now write the request's record) wait behind them. Measured with
+# bench/slack_load.py, mixed:20, 40 s, on 2026-11-30: 6 threads ack p99 188-274 ms, reply
+# p95 700-750 ms; 3 threads 127 ms, 551 ms; 2 threads 101 ms, 599 ms (answers/s 62-68 in
+# all). An LLM's answers mostly wait on the network: then more threads help.
+WORKERS = 3
+WORKERS_WITH_LLM = 8
 
 
 @dataclass
@@ -110,7 +114,8 @@ def create_app(
         process_before_response=True,
         listener_executor=listener_executor,
     )
-    work = work_executor or ThreadPoolExecutor(WORKERS, thread_name_prefix="ponte-answer")
+    workers = WORKERS_WITH_LLM if settings.ponte_llm else WORKERS
+    work = work_executor or ThreadPoolExecutor(workers, thread_name_prefix="ponte-answer")
     # One thread: the chart process draws one chart at a time anyway.
     charts = chart_executor or ThreadPoolExecutor(1, thread_name_prefix="ponte-chart")
     answerer = Answerer(services, working_after=settings.ponte_working_after, charts=charts)
