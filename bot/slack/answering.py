@@ -247,6 +247,10 @@ class Answerer:
             if self.later is not None and CURRENT.get() is not None:  # with the finishes
                 expires = clock.now() + CONVERSATION_TTL
                 self.later.remember(_key(key), conversation.to_json(), expires)
+                if conversation.pending is not None or conversation.awaiting is not None:
+                    # Ponte asked something back: the reply (a button, "1") may come at once,
+                    # to another process. Written before the question goes out.
+                    self.later.flush()
             else:
                 self.remember(key, conversation)
         return outcome

@@ -228,6 +228,10 @@ class WorkQueue:
         with self._changed:
             self._states[name] = (state, expires_at)
 
+    def flush(self) -> None:
+        """Write the answered work and conversations waiting for the next batch, now."""
+        self._finish()
+
     def unsaved(self, name: str) -> str | None:
         with self._changed:
             found = self._states.get(name)
