@@ -47,18 +47,9 @@ def save_state(
             conn.execute(replace)
 
 
-def save_states(
-    engine: Engine, states: dict[str, tuple[str, dt.datetime]], *, wait: float = 30.0
-) -> None:
-    """Save several conversations' states ({key: (state, expires_at)}) in one write."""
-    if not states:
-        return
-    with writing(engine, wait=wait, durable=False) as conn:  # a lost one only starts afresh
-        save_states_in(conn, states)
-
-
 def save_states_in(conn: Connection, states: dict[str, tuple[str, dt.datetime]]) -> None:
-    """`save_states` inside a transaction the caller holds (one write for several things)."""
+    """Save several conversations' states ({key: (state, expires_at)}) inside a transaction
+    the caller holds (the queue writes them with the work they answered)."""
     if not states:
         return
     rows = [{"key": k, "state": v, "expires_at": e} for k, (v, e) in states.items()]

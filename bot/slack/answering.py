@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
-import time
 from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import replace
@@ -29,7 +28,7 @@ from bot.slack.notes import Notes
 from bot.slack.queue import CURRENT, AnswerLater, WorkQueue
 from bot.slack.respond import ReplyLost
 from planning.access import identify
-from planning.conversations import load_state, save_states
+from planning.conversations import load_state, save_state
 from planning.db import is_unavailable
 from planning.errors import PonteError
 from tools.assistant import Conversation, Outcome
@@ -175,10 +174,6 @@ class Answerer:
         self._charts_lock = threading.Lock()
         # Queued work's conversations are saved with the queue's finishes (create_app sets it).
         self.later: WorkQueue | None = None
-        # Conversations waiting for the write under way (see `remember`).
-        self._unsaved: dict[str, tuple[str, dt.datetime]] = {}
-        self._saving = threading.Condition()
-        self._writing = False
         self._charts_waiting = 0
         self._charts_stopped = False
         # People's languages as last read from the database, so that an apology for a
@@ -194,36 +189,15 @@ class Answerer:
 
     def remember(self, key: tuple[str, ...], conversation: Conversation) -> None:
         """Save the conversation for its next message, which may reach another process,
-        before the answer goes out. The answers finishing at the same moment save theirs in
-        one write (a group commit): one thread writes, the others wait for it. If the
-        database cannot take it now (locked by an import), the answer still goes out and
-        the next message starts afresh."""
-        name, item = _key(key), (conversation.to_json(),
-                                 self.services.clock.now() + CONVERSATION_TTL)  # fmt: skip
-        with self._saving:
-            self._unsaved[name] = item
-            deadline = time.monotonic() + SAVE_WAIT
-            while self._unsaved.get(name) is item:  # not written (nor replaced) yet
-                if not self._writing:
-                    self._writing = True
-                    batch = dict(self._unsaved)
-                    break
-                if not self._saving.wait(deadline - time.monotonic()):
-                    log.warning("conversation %s not saved in time", name)
-                    return
-            else:
-                return
+        before the answer goes out (outside queued work: queued work hands it to the queue,
+        see `ask`). If the database cannot take it now (locked by an import), the answer
+        still goes out and the next message starts afresh."""
+        expires = self.services.clock.now() + CONVERSATION_TTL
         try:
-            save_states(self.services.engine, batch, wait=SAVE_WAIT)
+            save_state(self.services.engine, _key(key), conversation.to_json(),
+                       expires_at=expires, wait=SAVE_WAIT)  # fmt: skip
         except SQLAlchemyError as exc:
-            log.warning("%d conversation(s) not saved: %s", len(batch), exc.__class__.__name__)
-        finally:
-            with self._saving:
-                for written, state in batch.items():
-                    if self._unsaved.get(written) is state:
-                        del self._unsaved[written]
-                self._writing = False
-                self._saving.notify_all()
+            log.warning("conversation %s not saved: %s", _key(key), exc.__class__.__name__)
 
     def language(self, user: str, question: str = "") -> str:
         """The user's language: from the people list; when the database cannot say, as last
