@@ -7,7 +7,12 @@ periods, quantities) with the deterministic router: tool execution excluded, the
 index built once beforehand (its build time is reported). Prints p50/p95/p99 latency per
 question and questions/s. Target: p95 <= 20 ms on this 2-core machine.
 
-Part 2 times an end-to-end `ponte ask` stock question in a fresh process (interpreter start,
+Part 2 asks the realistic question set (tests/tools/role_questions.py: questions typed in
+each role's voice, written before the router was changed) through the assistant over the demo
+company, as the person who typed each one, and prints the share answered as a planner expects,
+per role and language (`--failures` lists the rest). Target: >= 90%.
+
+Part 3 times an end-to-end `ponte ask` stock question in a fresh process (interpreter start,
 imports, schema check, routing, SQL, rendering) against the demo database. Target: < 1.5 s.
 """
 
@@ -32,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from planning.catalogue import Catalogue  # noqa: E402
+from tests.tools.role_questions import QUESTIONS, judge  # noqa: E402
 from tools.matching import CatalogueIndex  # noqa: E402
 from tools.router import RESERVED, Router  # noqa: E402
 
@@ -166,6 +172,60 @@ def route_bench(products: int, count: int) -> dict[str, float]:
     }
 
 
+def realistic(console: Console, failures: bool) -> list[tuple[str, str, str]]:
+    """Ask the realistic set through the assistant over the demo company; print the share
+    answered right per role and language; return the questions missed (asker, text, why)."""
+    from planning.db import make_engine, upgrade
+    from planning.demo import generate_demo, write_demo_files
+    from planning.forecast.runs import compute_forecast, load_sales, store_run
+    from planning.importer import import_files
+    from tools.assistant import Assistant
+    from tools.router import question_language
+
+    now = dt.datetime(2026, 11, 27, 10, 0, tzinfo=dt.UTC)
+    with tempfile.TemporaryDirectory(prefix="ponte-bench-") as folder:
+        frames = generate_demo(seed=7, today=TODAY)
+        write_demo_files(frames, Path(folder))
+        engine = make_engine(f"sqlite:///{folder}/ponte.db")
+        upgrade(engine)
+        import_files(engine, [Path(folder)], now=now, actor="bench")
+        run = compute_forecast(load_sales(engine), today=TODAY)
+        store_run(engine, run, now=now, engine_name="local", duration_seconds=1.0)
+        assistant = Assistant(engine)
+        roles = dict(zip(frames["people"]["slack_user_id"], frames["people"]["role"], strict=True))
+        score: dict[tuple[str, str], list[int]] = {}
+        wrong = []
+        for q in QUESTIONS:
+            outcome = assistant.ask(q.text, user=q.asker, today=TODAY, now=now)
+            problem = judge(q, outcome)
+            key = (roles[q.asker], question_language(q.text, "it"))
+            score.setdefault(key, [0, 0])[0] += problem is None
+            score[key][1] += 1
+            if problem:
+                wrong.append((q.asker, q.text, problem))
+        engine.dispose()
+    table = Table(title=f"Realistic questions ({len(QUESTIONS)}), answered as a planner expects")
+    for column in ("role", "English", "Italian", "all"):
+        table.add_column(column, justify="right")
+    for role in ("rep", "manager", "ops", "marketing", "admin", "all"):
+        cells = []
+        for language in ("en", "it", None):
+            right = sum(r for (ro, la), (r, _) in score.items()
+                        if role in (ro, "all") and language in (la, None))  # fmt: skip
+            asked = sum(n for (ro, la), (_, n) in score.items()
+                        if role in (ro, "all") and language in (la, None))  # fmt: skip
+            cells.append(f"{100 * right / asked:.0f}% of {asked}" if asked else "-")
+        table.add_row(role, *cells)
+    console.print(table)
+    if failures:
+        for asker, text, problem in wrong:
+            console.print(f"{asker}: {text!r}: {problem}", markup=False, highlight=False)
+    share = 1 - len(wrong) / len(QUESTIONS)
+    verdict = "met" if share >= 0.9 else "NOT met"
+    console.print(f"Target >= 90% right: {verdict} ({100 * share:.1f}%)")
+    return wrong
+
+
 def cold_ask(runs: int) -> list[float]:
     """Seconds for `ponte ask` (a fresh process each time) on a demo database."""
     ponte = str(Path(sys.executable).with_name("ponte"))
@@ -192,8 +252,13 @@ def main() -> None:
     parser.add_argument("--questions", type=int, default=10_000)
     parser.add_argument("--products", type=int, default=10_000)
     parser.add_argument("--cold-runs", type=int, default=5)
+    parser.add_argument("--failures", action="store_true", help="list the questions missed")
+    parser.add_argument("--only-realistic", action="store_true", help="skip the timings")
     args = parser.parse_args()
     console = Console()
+    realistic(console, args.failures)
+    if args.only_realistic:
+        return
     r = route_bench(args.products, args.questions)
     table = Table(title=f"Routing {args.questions:,} questions, {args.products:,} products")
     for column in ("p50 ms", "p95 ms", "p99 ms", "max ms", "questions/s", "routed to a tool",
