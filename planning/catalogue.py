@@ -21,6 +21,9 @@ class Catalogue:
     locations: tuple[tuple[str, str, str], ...]  # code, name, kind
     territories: tuple[tuple[str, str], ...]  # code, name
     people: tuple[tuple[str, str, str], ...]  # slack user id, name, role
+    # Other names of products: the English name and the aliases of products.csv.
+    other_names: tuple[tuple[str, str], ...] = ()  # sku, name
+    customers: tuple[tuple[str, str], ...] = ()  # customer name, territory ('' if none)
 
 
 def canonical_family(known: Iterable[str], family: str) -> str:
@@ -57,10 +60,36 @@ def load_catalogue(engine: Engine) -> Catalogue:
         people = conn.execute(
             text("SELECT slack_user_id, name, role FROM person ORDER BY slack_user_id")
         ).all()
+        names = conn.execute(
+            text("SELECT sku, name_en, aliases FROM product WHERE name_en IS NOT NULL "
+                 "OR aliases IS NOT NULL ORDER BY sku")
+        ).all()  # fmt: skip
+        # Customers are named in sales and in the order book; a customer's territory is
+        # the one it buys in most.
+        customers = conn.execute(
+            text(
+                "SELECT customer, territory FROM ("
+                " SELECT customer, territory, count(*) AS n FROM sales_actual"
+                " WHERE customer <> '' GROUP BY customer, territory"
+                " UNION ALL SELECT customer, coalesce(territory, ''), count(*) FROM open_order"
+                " GROUP BY customer, territory) AS named ORDER BY customer, n DESC"
+            )
+        ).all()
     return Catalogue(
         version=version,
         products=tuple((str(a), str(b), str(c)) for a, b, c in products),
         locations=tuple((str(a), str(b), str(c)) for a, b, c in locations),
         territories=tuple((str(a), str(b)) for a, b in territories),
         people=tuple((str(a), str(b), str(c)) for a, b, c in people),
+        other_names=tuple(_other_names(names)),
+        customers=tuple(dict((str(c), str(t or "")) for c, t in reversed(customers)).items()),
     )
+
+
+def _other_names(rows: Iterable[tuple[str, str | None, str | None]]) -> Iterable[tuple[str, str]]:
+    for sku, english, aliases in rows:
+        if english:
+            yield str(sku), str(english)
+        for alias in (aliases or "").split(";"):
+            if alias.strip():
+                yield str(sku), alias.strip()

@@ -124,6 +124,8 @@ FILES: tuple[FileSpec, ...] = (
             ColumnSpec("lead_time_days", "int", default=14, minimum=0, maximum=MAX_LEAD_TIME_DAYS),
             _qty("safety_stock", required=False, default=0.0),
             _qty("min_order_qty", required=False, positive=True),
+            ColumnSpec("name_en"),
+            ColumnSpec("aliases"),
         ),
         key=("sku",),
     ),

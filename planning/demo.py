@@ -110,6 +110,38 @@ _PRODUCTS: tuple[tuple[str, str, str, float, int, float, float], ...] = (
     ("RIC-POM", "Pomolo coperchio in bachelite", "RICAMBI", 2.50, 21, 12, 0.0),
 )
 
+# The export catalogue's names (products.csv `name_en`) and the sales team's own words for a
+# few products (`aliases`).
+_ENGLISH = {
+    "MOK-001": "Classic moka pot 1 cup", "MOK-002": "Classic moka pot 2 cups",
+    "MOK-003": "Classic moka pot 3 cups", "MOK-006": "Classic moka pot 6 cups",
+    "MOK-009": "Classic moka pot 9 cups", "MOK-012": "Classic moka pot 12 cups",
+    "MOK-I03": "Induction moka pot 3 cups", "MOK-I06": "Induction moka pot 6 cups",
+    "MOK-E02": "Electric moka pot 2 cups", "MOK-R04": "Red moka pot 4 cups design edition",
+    "PEN-16": "Stainless saucepan 16 cm", "PEN-20": "Stainless saucepan 20 cm",
+    "PEN-24": "Stainless stockpot 24 cm", "PEN-28": "Stainless stockpot 28 cm",
+    "PEN-PAS": "Pasta pot 5 L with colander", "PEN-PRE": "Pressure cooker 6 L",
+    "PEN-TEG": "Stainless shallow casserole 24 cm", "PEN-SAU": "Conical saucier 18 cm",
+    "PAD-20": "Non-stick frying pan 20 cm", "PAD-24": "Non-stick frying pan 24 cm",
+    "PAD-28": "Non-stick frying pan 28 cm", "PAD-32": "Non-stick frying pan 32 cm",
+    "PAD-W30": "Non-stick wok 30 cm", "PAD-G28": "Cast iron grill pan 28 cm",
+    "PAD-S28": "Non-stick saute pan 28 cm", "PAD-C24": "Non-stick crepe pan 24 cm",
+    "COL-CUO": "Chef's knife 20 cm", "COL-PAN": "Bread knife 22 cm",
+    "COL-SPE": "Paring knife 9 cm", "COL-FIL": "Filleting knife 18 cm",
+    "COL-SAN": "Santoku knife 17 cm", "COL-BIS": "Steak knife set of 6",
+    "COL-CEP": "Knife block with 5 knives", "RIC-G03": "Moka gasket 3 cups (pack of 3)",
+    "RIC-G06": "Moka gasket 6 cups (pack of 3)", "RIC-F03": "Moka filter 3 cups",
+    "RIC-F06": "Moka filter 6 cups", "RIC-VAL": "Moka safety valve",
+    "RIC-MAN": "Universal pan handle", "RIC-POM": "Bakelite lid knob",
+}  # fmt: skip
+_ALIASES = {
+    "PAD-W30": "wok",
+    "PEN-PRE": "pressione; pentola pressione",
+    "PEN-PAS": "pastaiola",
+    "COL-CEP": "ceppo coltelli",
+    "MOK-R04": "moka rossa; moka design",
+}
+
 _LOCATIONS = (
     ("PLT-LUM", "Stabilimento di Lumezzane (BS)", "plant", "Lombardia"),
     ("PLT-MAN", "Stabilimento di Maniago (PN)", "plant", "Friuli-Venezia Giulia"),
@@ -318,10 +350,10 @@ def generate_demo(*, seed: int = 7, today: dt.date) -> dict[str, pd.DataFrame]:
     minimum = np.maximum(10, np.round(qty[-26:].sum(2).mean(0) / 20, -1))
     products = _frame(
         [
-            (*p[:3], "pcs", p[3], p[4], int(s), int(m))
+            (*p[:3], "pcs", p[3], p[4], int(s), int(m), _ENGLISH[p[0]], _ALIASES.get(p[0], ""))
             for p, s, m in zip(_PRODUCTS, safety, minimum, strict=True)
         ],
-        "sku name family unit unit_price lead_time_days safety_stock min_order_qty",
+        "sku name family unit unit_price lead_time_days safety_stock min_order_qty name_en aliases",
     )
     open_orders = _open_orders(future[0], today, order_rng)
     return {

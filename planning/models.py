@@ -47,6 +47,9 @@ class Product(SQLModel, table=True):
     lead_time_days: int = 14
     safety_stock: float = 0.0
     min_order_qty: float | None = None  # the smallest quantity sold in one order
+    name_en: str | None = Field(default=None, max_length=200)  # the English name, if any
+    # Other names people use for it, separated by ";" ("frying pan 28; skillet 28").
+    aliases: str | None = Field(default=None, max_length=1000)
 
 
 class Location(SQLModel, table=True):

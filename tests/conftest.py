@@ -112,6 +112,17 @@ def catalogue_of(frames: dict[str, pd.DataFrame]) -> Catalogue:
         locations=tuple(frames["locations"][["code", "name", "kind"]].itertuples(index=False)),
         territories=tuple(frames["territories"][["code", "name"]].itertuples(index=False)),
         people=tuple(frames["people"][["slack_user_id", "name", "role"]].itertuples(index=False)),
+        other_names=tuple(
+            (sku, name.strip())
+            for sku, english, aliases in frames["products"][["sku", "name_en", "aliases"]]
+            .fillna("")
+            .itertuples(index=False)
+            for name in [english, *aliases.split(";")]
+            if name.strip()
+        ),
+        customers=tuple(
+            frames["sales"].groupby("customer")["territory"].agg(lambda t: t.mode()[0]).items()
+        ),
     )
 
 

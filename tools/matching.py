@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from planning.catalogue import Catalogue
+from tools import lexicon
 from tools.text import TypoIndex, distance, fold
 from tools.vocabulary import STOPWORDS
 
@@ -47,27 +48,52 @@ class CatalogueIndex:
         self.sku_prefix: dict[str, list[str]] = defaultdict(list)
         for sku in self.names:
             self.sku_prefix[compact(sku)[:2]].append(sku)
-        # Product name words -> products, weighted by rarity.
-        self._postings: dict[str, list[str]] = defaultdict(list)
+        # Every name of a product: its name, its English name and aliases (products.csv).
+        every_name: dict[str, list[str]] = defaultdict(list)
         for sku, name, _ in catalogue.products:
-            for word in dict.fromkeys(self.name_words(name)):
-                self._postings[word].append(sku)
+            every_name[sku].append(name)
+        for sku, name in catalogue.other_names:
+            every_name[sku].append(name)
+        # Product name words -> products, weighted by rarity; a name also answers to the
+        # generic words that mean the same in the other language (tools.lexicon).
+        self._postings: dict[str, list[str]] = defaultdict(list)
+        for sku, names in every_name.items():
+            own = [w for name in names for w in WORD.findall(fold(name))]
+            # A generic synonym never takes a word that says what a question is about
+            # ("stock pot" does not make "stock" a product word); the company's own names may.
+            synonyms = [w for w in _with_synonyms(own) if w not in reserved and len(w) > 2]
+            for word in dict.fromkeys(own + synonyms):
+                if word not in STOPWORDS:
+                    self._postings[word].append(sku)
         # Words that follow a number in names ("28 cm", "3 tazze", "conf. 3" has none): a
         # number before one of them, or right after a name word, is part of a name; any
         # other number ("3 moka da 6 tazze") is a quantity.
         self.after_number: set[str] = set()
-        for _, name, _ in catalogue.products:
-            folded = WORD.findall(fold(name))
-            for here, following in itertools.pairwise(folded):
-                if here.isdigit() and not following.isdigit():
-                    self.after_number.add(following)
+        for names in every_name.values():
+            for name in names:
+                folded = WORD.findall(fold(name))
+                for here, following in itertools.pairwise(folded):
+                    if here.isdigit() and not following.isdigit():
+                        self.after_number.update(
+                            w for w in _with_synonyms([following]) if w not in reserved
+                        )
         total = max(1, len(catalogue.products))
         self.idf = {w: math.log(1 + total / len(p)) for w, p in self._postings.items()}
+        # How much a name says, counted on the name itself: a product with many aliases
+        # is not harder to name than one with none.
         self._weight = {
-            sku: sum(self.idf[w] for w in dict.fromkeys(self.name_words(name)))
+            sku: sum(self.idf.get(w, 0.0) for w in dict.fromkeys(self.name_words(name)))
             for sku, name, _ in catalogue.products
         }
-        self.families = {fold(f): f for _, _, f in catalogue.products}
+        self.families: dict[str, str] = {}
+        self.family_phrases: dict[tuple[str, ...], str] = {}
+        for family in sorted({f for _, _, f in catalogue.products}):
+            self.families[fold(family)] = family
+            for phrase in _family_words(fold(family)):
+                if len(phrase) == 1:
+                    self.families.setdefault(phrase[0], family)
+                else:
+                    self.family_phrases.setdefault(phrase, family)
         self.locations: dict[str, str] = {}
         for code, _, _ in catalogue.locations:
             self.locations[fold(code)] = code
@@ -171,6 +197,8 @@ class CatalogueIndex:
         return (named_before and not before.isdigit()) or after in self.after_number
 
     def family(self, word: str) -> str | None:
+        """The family a word names: its code ("padelle"), the code's plural in the other
+        language ("pans"), or a typo of either; never a product word ("padella")."""
         if word in self.families:
             return self.families[word]
         if word in self._postings or word in STOPWORDS:
@@ -201,3 +229,36 @@ class CatalogueIndex:
 
     def people_named(self, words: tuple[str, ...]) -> frozenset[str]:
         return self.person_names.get(words, frozenset())
+
+
+def _with_synonyms(words: list[str]) -> list[str]:
+    """`words` and the words of every lexicon group one of whose forms they contain. A longer
+    form hides the shorter ones inside it: "moka pot" is a moka, not a pot."""
+    out = list(words)
+    covered: set[int] = set()
+    for form, group in _FORMS:
+        size = len(form)
+        for i in range(len(words) - size + 1):
+            span = set(range(i, i + size))
+            if tuple(words[i : i + size]) == form and not span <= covered:
+                covered |= span
+                out.extend(w for other in group for w in other.split())
+    return out
+
+
+def _family_words(code: str) -> list[tuple[str, ...]]:
+    """The plural forms of the lexicon group a family code belongs to ("padelle" -> pans)."""
+    return [
+        tuple(plural.split()) for every, plurals in _GROUPS if code in every for plural in plurals
+    ]
+
+
+_GROUPS = [
+    (tuple(fold(f) for f in every), tuple(fold(p) for p in plurals))
+    for every, plurals in lexicon.groups()
+]
+# Every form as words with its group, longest first.
+_FORMS = sorted(
+    ((tuple(form.split()), every) for every, _ in _GROUPS for form in every),
+    key=lambda item: -len(item[0]),
+)
