@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
@@ -31,11 +31,13 @@ from planning.answers import (
 from planning.errors import PonteError
 from planning.forecast.views import ForecastExplanation, ForecastView
 from planning.products import Fact, ProductFacts, product_facts
+from planning.sales import SalesFilter, SalesHistory, sales_history, sales_scope
 from planning.stock import FamilyStock, StockStatus
 from tools import vocabulary as v
 from tools.context import RunContext
 from tools.registry import REGISTRY, Ability, sample_of
 from tools.resolve import (
+    resolve_customer,
     resolve_family,
     resolve_location,
     resolve_period,
@@ -116,6 +118,25 @@ class ProductInfoArgs(BaseModel):
         description="The fact asked about, shown first: price, lead_time, safety_stock, "
         "min_order, family or locations (where it is stocked); omit for all of them.",
     )
+
+
+class SalesArgs(BaseModel):
+    product: str | None = Field(None, description=PRODUCT)
+    family: str | None = Field(None, description="Product family code, e.g. PADELLE.")
+    customer: str | None = Field(None, description="Customer name (or enough of it).")
+    person: str | None = Field(None, description="The rep who sold: Slack user id or name.")
+    territory: str | None = Field(None, description="Territory code or name.")
+    period: str | None = Field(
+        None, description="YYYY-MM, YYYY-Qn or YYYY (already started); omit for this year."
+    )
+    compare: Literal["previous", "last_year"] | None = Field(
+        None, description="Compare with the period before, or the same period last year."
+    )
+    group_by: Literal["customer", "product", "person", "territory"] | None = Field(
+        None, description="Split the total by customer, product, rep or territory, largest first."
+    )
+    top: int | None = Field(None, ge=1, le=50, description="How many rows of the split (1-50).")
+    last_purchase: bool = Field(False, description="Also say when the customer last bought.")
 
 
 class HelpArgs(BaseModel):
@@ -210,6 +231,27 @@ def _quota(ctx: RunContext, args: QuotaArgs) -> QuotaAnswer:
 
 def _product_info(ctx: RunContext, args: ProductInfoArgs) -> ProductFacts:
     return product_facts(ctx.engine, resolve_product(ctx, args.product), asked=args.fact)
+
+
+def _sales(ctx: RunContext, args: SalesArgs) -> SalesHistory:
+    what = SalesFilter(
+        product=resolve_product(ctx, args.product) if args.product else None,
+        family=resolve_family(ctx, args.family),
+        customer=resolve_customer(ctx, args.customer),
+        person=resolve_person(ctx, args.person),
+        territory=resolve_territory(ctx, args.territory),
+    )
+    return sales_history(
+        ctx.engine,
+        sales_scope(ctx.engine, ctx.caller),
+        what,
+        period=args.period or str(ctx.today.year),
+        today=ctx.today,
+        compare=args.compare,
+        group_by=args.group_by,
+        top=args.top,
+        last_purchase=args.last_purchase,
+    )
 
 
 def _help(ctx: RunContext, args: HelpArgs) -> HelpAnswer:
@@ -350,7 +392,7 @@ declare(
 declare(
     Ability(
         "product_info",
-        Audience.SALES_AND_OPS,
+        Audience.EVERYONE,
         label=("product facts", "scheda prodotto"),
         examples=("What's the lead time on {product}?", "Prezzo di listino di {product}?"),
         schema=ProductInfoArgs,
@@ -421,11 +463,33 @@ declare(
     Ability(
         "sales_history",
         Audience.EVERYONE,
-        label=("Sales history", "Lo storico delle vendite"),
+        label=("sales history", "storico delle vendite"),
         examples=(
             "How much {product} did we sell last month?",
             "Quanto {product} abbiamo venduto il mese scorso?",
         ),
+        schema=SalesArgs,
+        description="Units and revenue shipped over a period, for a product, family, customer, "
+        "rep or territory, optionally compared with the period before or last year, split by "
+        "customer, product, rep or territory (top N), and when a customer last bought.",
+        run=_sales,
+        results=(SalesHistory,),
+        takes={
+            "customer": "customer",
+            "person": "person",
+            "territory": "territory",
+            "behind_period": "period",
+            "family": "family",
+            "top": "top",
+            "compare": "compare",
+            "group_by": "group_by",
+            "last_purchase": "last_purchase",
+        },
+        keywords={
+            "group_by": v.SALES_GROUPS,
+            "last_purchase": {"yes": v.LAST_PURCHASE},
+        },
+        rank=4,
     )
 )
 del declare

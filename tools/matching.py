@@ -114,7 +114,9 @@ class CatalogueIndex:
             self.territory_names[words] = code
             self.territory_names[("".join(words),)] = code
             self.territory_names[("-".join(words),)] = code  # "nord-ovest" is one token
+        self._customers(catalogue)
         self.people = {person: name for person, name, _ in catalogue.people}
+        self.roles = {person: role for person, _, role in catalogue.people}
         self.people_upper = {person.upper(): person for person in self.people}
         by_name: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for person, name, _ in catalogue.people:
@@ -125,6 +127,18 @@ class CatalogueIndex:
             if len(words) > 2:
                 by_name[words[1:]].add(person)  # "Lo Bianco", "De Angelis"
         self.person_names = {k: frozenset(v) for k, v in by_name.items()}
+        # Words of names of places, people and customers: never read as a typo of a keyword
+        # ("Centro" is not "contro").
+        self.name_words_known = frozenset(
+            w
+            for name in (
+                *(n for _, n in catalogue.territories),
+                *(n for _, n, _ in catalogue.locations),
+                *(n for _, n, _ in catalogue.people),
+                *(c for c, _ in catalogue.customers),
+            )
+            for w in WORD.findall(fold(name))
+        )
         # Names are foreign words to half the users: "pans" is not a typo of "pane".
         self.typos = TypoIndex(
             (w for w in set(self._postings) | set(self.families) if not w.isdigit()), shortest=5
@@ -209,6 +223,35 @@ class CatalogueIndex:
     def family_products(self, family: str) -> list[str]:
         return [sku for sku, f in self.family_of.items() if f == family]
 
+    # -- customers --------------------------------------------------------------------------
+
+    def _customers(self, catalogue: Catalogue) -> None:
+        """Customers by their name's words: the whole name, or its first words when only one
+        customer starts that way ("maison de la moka" for Maison de la Moka SARL); single
+        words shared by several customers ("bottega") name all of them."""
+        self.customer_territory = dict(catalogue.customers)
+        starts: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        words: dict[str, set[str]] = defaultdict(set)
+        for customer, _ in catalogue.customers:
+            folded = tuple(WORD.findall(fold(customer)))
+            for size in range(1, len(folded) + 1):
+                starts[folded[:size]].add(customer)
+            for word in folded:
+                if word not in STOPWORDS and len(word) > 2:
+                    words[word].add(customer)
+        self.customer_names = {
+            k: next(iter(v)) for k, v in starts.items() if len(v) == 1 and len(k) > 1
+        }
+        self.customer_words = {k: frozenset(v) for k, v in words.items()}
+        self.longest_customer = max((len(k) for k in self.customer_names), default=0)
+
+    def customer(self, words: tuple[str, ...]) -> str | None:
+        """The one customer these words (two or more, from the start of its name) name."""
+        return self.customer_names.get(words)
+
+    def customers_with(self, word: str) -> frozenset[str]:
+        return self.customer_words.get(word, frozenset())
+
     # -- places and people ------------------------------------------------------------------
 
     def location(self, word: str) -> str | None:
@@ -221,11 +264,16 @@ class CatalogueIndex:
         return self.territory_names.get(words)
 
     def label(self, code: str) -> str:
-        """A product's or person's name, for a list of choices."""
-        return self.names.get(code) or self.people.get(code, "")
+        """A product's or person's name (or a customer's territory), for a list of choices."""
+        return (
+            self.names.get(code) or self.people.get(code) or self.customer_territory.get(code, "")
+        )
 
     def territory_name(self, code: str | None) -> str | None:
         return dict(self.catalogue.territories).get(code or "")
+
+    def role_of(self, person: str) -> str | None:
+        return self.roles.get(person)
 
     def people_named(self, words: tuple[str, ...]) -> frozenset[str]:
         return self.person_names.get(words, frozenset())

@@ -62,6 +62,35 @@ def resolve_family(ctx: RunContext, typed: str | None) -> str | None:
     return family
 
 
+def resolve_customer(ctx: RunContext, typed: str | None) -> str | None:
+    """The customer a name means: as written in the sales file, or enough of it to tell it
+    from the others; a PonteError with the choices when several fit or none does."""
+    if typed is None:
+        return None
+    index = ctx.index
+    exact = {fold(c): c for c in index.customer_territory}
+    if fold(typed).strip() in exact:
+        return exact[fold(typed).strip()]
+    words = tuple(w for w in fold(typed).replace("&", " ").split() if w)
+    found = index.customer(words)
+    if found is not None:
+        return found
+    fits = set(index.customer_territory)
+    for word in words:
+        if index.customers_with(word):
+            fits &= index.customers_with(word)
+    if len(fits) == 1:
+        return next(iter(fits))
+    if fits and len(fits) < len(index.customer_territory):
+        raise PonteError(
+            f"{typed!r} could be {', '.join(sorted(fits))}",
+            code="ambiguous_customer",
+            customer=typed,
+            choices=sorted(fits),
+        )
+    raise PonteError(f"unknown customer {typed!r}", code="unknown_customer", customer=typed)
+
+
 def product_name(ctx: RunContext, sku: str) -> str:
     return ctx.index.names.get(sku, sku)
 

@@ -48,7 +48,7 @@ class Route:
     unknown: str | None = None  # a product code or date as typed that does not exist
     suggestions: tuple[str, ...] = ()
     chars: int = 0  # the message's length, for "too long"
-    hint: str | None = None  # why a message was not understood (e.g. "sales_history")
+    hint: str | None = None  # why a message was not understood
 
 
 @dataclass
@@ -83,8 +83,10 @@ KEYWORDS = TypoIndex(
             v.WRITE_VERBS,
             v.WRITE_OBJECTS,
             v.RESERVE_VERBS,
-            v.SALES_HISTORY,
-            v.NOT_HISTORY,
+            v.LAST_PURCHASE,
+            v.VERSUS,
+            v.PREVIOUS,
+            *v.SALES_GROUPS.values(),
             v.NEVER_MIND,
         )
         for phrase in group
@@ -165,8 +167,6 @@ class Router:
         found.update(_keywords(intent, reading.words))
         if special == "read_only":
             return Route(language=lang, kind="read_only")
-        if special == "sales_history":
-            return Route(language=lang, kind="not_understood", hint="sales_history")
         if special is not None:
             return Route(language=lang, kind="unavailable", tool=special)
         product = self._product(reading, found)
@@ -231,6 +231,8 @@ class Router:
             return word
         if word in self.index.typos.words or self.index.looks_like_code(word):
             return word
+        if word in self.index.name_words_known:
+            return word
         return KEYWORDS.lookup(word) or word
 
     def _entities(
@@ -265,6 +267,10 @@ class Router:
             take(date)
         if period is not None:
             found["period"] = period.value
+            # Sales look back: "December" in November is last December.
+            found["behind_period"] = _behind(
+                str(period.value), today, "20" in joined[period.start : period.end]
+            )
             # Forecasts look ahead: "January" in November is next January.
             found["ahead_period"] = _ahead(
                 str(period.value), today, "20" in joined[period.start : period.end]
@@ -288,6 +294,13 @@ class Router:
                 found["unknown"] = toks[i].raw
                 found["suggestions"] = self.index.similar_skus(words[i])
                 free.discard(i)
+        if (top := TOP.search(joined)) is not None:
+            found["top"] = int(top.group(1) or top.group(2))
+            take(Found(None, top.start(), top.end()))
+        if (versus := _versus(words, joined, today)) is not None:
+            found["compare"], at = versus
+            # "vs last": the other side of a comparison, not "how long stock will last".
+            free.difference_update(i for i in range(at, len(words)) if words[i] in COMPARED)
         for quantity, marked in find_quantities(joined):
             if marked and _positions(quantity, starts, joined) <= free:
                 found.setdefault("quantity", quantity.value)
@@ -304,6 +317,7 @@ class Router:
             if location is not None:
                 found.setdefault("location", location)
                 free.discard(i)
+        self._customers(reading, toks, found)
         near_territory_word = {
             j for i in _has(words, v.TERRITORY_WORDS) for j in (i - 1, i + 1, i + 2)
         }
@@ -312,9 +326,8 @@ class Router:
             code = self.index.territory_codes.get(raw.upper())
             # A code is a territory when typed in capitals (and not a word like "IS"), or
             # next to "territory"/"zona" ("zona ne", "NE territory").
-            if code and (
-                i in near_territory_word or (raw.isupper() and words[i] not in v.STOPWORDS)
-            ):
+            shouted = raw.isupper() and len(raw) > 1 and not all(t.raw.isupper() for t in toks)
+            if code and (i in near_territory_word or shouted):
                 found.setdefault("territory", code)
                 free.discard(i)
                 continue
@@ -361,6 +374,40 @@ class Router:
             if names:
                 found["unknown_name"] = names[0]  # "quota di Pippo": someone we do not know
 
+    def _customers(self, reading: _Reading, toks: list[Token], found: dict[str, Any]) -> None:
+        """A customer named in full or by its first words ("maison de la moka"), or by a word
+        only its name has ("partenope"); a word several customers share ("bottega") names
+        them all, for a question back if the question turns out to be about sales."""
+        index, free = self.index, reading.free
+        typed = [t.text for t in toks]
+        for i in sorted(free):
+            for size in range(min(index.longest_customer, len(typed) - i), 1, -1):
+                span = set(range(i, i + size))
+                name = index.customer(tuple(w for w in typed[i : i + size] if w != "&"))
+                if name is not None and span <= free:
+                    found.setdefault("customer", name)
+                    free.difference_update(span)
+                    break
+        if "customer" in found:
+            return
+        for i in sorted(free):
+            word = typed[i]
+            if word in RESERVED or word in v.STOPWORDS or self.index.is_name_word(word):
+                continue
+            if self.index.location(word) or self.index.territory((word,)):
+                continue
+            named = index.customers_with(word)
+            if len(named) == 1:
+                if index.people_named((word,)):
+                    found["customer_or_person"] = next(iter(named))  # "Colombo"
+                    continue
+                found["customer"] = next(iter(named))
+                free.discard(i)
+                return
+            if len(named) > 1 and (toks[i].raw[:1].isupper() or i > 0):
+                found.setdefault("customers", sorted(named))
+                found.setdefault("customers_at", i)
+
     def _intent(self, reading: _Reading, found: dict[str, Any]) -> tuple[str | None, str | None]:
         """The delivered intent, or (None, name) for a recognised ability not available yet."""
         words = reading.words
@@ -373,8 +420,6 @@ class Router:
             or _has(words, v.RESERVE_VERBS)
         ):
             return None, "read_only"
-        if _has(words, v.SALES_HISTORY) and not _has(words, v.NOT_HISTORY):
-            return None, "sales_history"
         # "il cliente chiede 500 PAD-24 entro marzo": an ATP question, not feedback.
         number = any(_is_number(words[i]) for i in reading.free)
         promise = bool(_has(words, PROMISE_WORDS)) or (
@@ -386,9 +431,12 @@ class Router:
         if _has(words, v.ALERT_WORDS):
             return None, "list_alerts"
         scores: dict[str, float] = {}
+        unread = set(reading.free)  # words not already read as a date, a place, a name
         for i, word in enumerate(words):
             for intent, phrase, _ in PHRASES.get(word, ()):
-                if words[i : i + len(phrase)] == list(phrase):
+                if words[i : i + len(phrase)] == list(phrase) and (
+                    set(range(i, i + len(phrase))) <= unread
+                ):
                     scores[intent] = scores.get(intent, 0) + len(phrase) ** 1.5
                     reading.free.difference_update(range(i, i + len(phrase)))
         if not scores:
@@ -398,6 +446,8 @@ class Router:
             scores["explain_forecast"] += scores["demand_forecast"]
         if "available_to_promise" in scores and {"quantity", "date"} & found.keys():
             scores["available_to_promise"] += 2
+        if "sales_history" in scores and "demand_forecast" in scores:
+            scores["demand_forecast"] += scores["sales_history"]  # "vendite previste"
         if "stock_status" in scores and "inventory_projection" in scores:
             scores["inventory_projection"] += 1  # "when does stock run out"
         best = max(scores.values())
@@ -450,9 +500,25 @@ class Router:
             and not (found.get("person") or found.get("territory"))
         ):
             return replace(route, kind="clarify", missing="person", unknown=found["unknown_name"])
+        if intent == "sales_history":
+            customer = found.get("customer_or_person")
+            person = found.get("person")
+            if customer and person and self.index.role_of(person) != "rep":
+                args.pop("person", None)  # "vendite Colombo": the customer, not Sara Colombo
+                args["customer"] = customer
+            if found.get("customers") and "customer" not in args:
+                return replace(
+                    route, kind="clarify", missing="customer", choices=tuple(found["customers"])
+                )
+            if found.get("team"):
+                args.pop("person", None)
         if intent == "quota_status" and found.get("people"):
             return replace(route, kind="clarify", missing="person", choices=tuple(found["people"]))
         if not _needs_product(intent):
+            if product and "product" in _fields(intent):
+                if len(product) > 1:
+                    return replace(route, kind="clarify", missing="product", choices=product)
+                args["product"] = product[0]
             return route
         if product is None and found.get("unknown"):
             return replace(
@@ -495,13 +561,16 @@ class Router:
         """A reply to our question back: fill the missing piece and carry on."""
         args = dict(pending.args)
         words = reading.words
-        if pending.missing in ("product", "person") and pending.choices:
+        if pending.missing in ("product", "person", "customer") and pending.choices:
             picked = _pick(words, pending.choices) or self._by_name(words, pending.choices)
             if picked is not None:
                 if _is_number(words[0]):
                     found.pop("quantity", None)  # "2" picks the second choice: not a quantity
                 if pending.missing == "product":
                     product = (picked,)
+                elif pending.missing == "customer":
+                    found["customer"] = picked
+                    found.pop("customers", None)
                 else:
                     found["person"] = picked
                     found.pop("people", None)
@@ -561,16 +630,23 @@ class Router:
         return self._complete(last.tool, merged, product, lang)
 
 
-def _keywords(intent: str | None, words: list[str]) -> dict[str, str]:
-    """The arguments the intent's declaration reads from the question's words."""
+def _keywords(intent: str | None, words: list[str]) -> dict[str, Any]:
+    """The arguments the intent's declaration reads from the question's words ("yes" for a
+    flag that is on)."""
     ability = REGISTRY.get(intent or "")
-    chosen: dict[str, str] = {}
+    chosen: dict[str, Any] = {}
     for arg, values in ability.keywords.items() if ability else ():
         for value, phrases in values.items():
             if _has(words, phrases):
-                chosen[arg] = value
+                chosen[arg] = True if value == "yes" else value
                 break
     return chosen
+
+
+def _fields(intent: str | None) -> frozenset[str]:
+    ability = REGISTRY.get(intent or "")
+    schema = ability.schema if ability is not None else None
+    return frozenset(schema.model_fields) if schema is not None else frozenset()
 
 
 def _needs_product(intent: str | None) -> bool:
@@ -587,6 +663,42 @@ def _ahead(period: str, today: dt.date, has_year: bool) -> str | None:
         return period
     current = f"{today:%m}" if not part.startswith("Q") else f"Q{(today.month - 1) // 3 + 1}"
     return f"{int(year) + 1}-{part}" if part < current and int(year) == today.year else period
+
+
+TOP = re.compile(
+    r"\b(?:top|primi|prime|first|i|my|miei|mie)\s+(\d{1,2})\b(?!\s*(?:cm|mm|l|pz|pcs|tazz))"
+    r"|\b(\d{1,2})\s+(?:prodotti|clienti|products|customers|articoli|items)\b"
+)
+
+
+def _behind(period: str, today: dt.date, has_year: bool) -> str:
+    """A month or quarter named without a year, as the latest one already started."""
+    if "-" not in period or has_year:
+        return period
+    year, part = period.split("-")
+    current = f"{today:%m}" if not part.startswith("Q") else f"Q{(today.month - 1) // 3 + 1}"
+    return f"{int(year) - 1}-{part}" if part > current and int(year) == today.year else period
+
+
+COMPARED = frozenset(w for p in v.LAST_YEAR + v.PREVIOUS + v.VERSUS for w in p.split())
+
+
+def _versus(words: list[str], joined: str, today: dt.date) -> tuple[str, int] | None:
+    """ "vs last year", "rispetto al mese prima", "ottobre vs ottobre scorso": what a sales
+    figure is compared with (and where the comparison starts), or None."""
+    at = min(_has(words, v.VERSUS), default=None)
+    if at is None:
+        return None
+    after = words[at + 1 :]
+    if _has(after, v.PREVIOUS):
+        return "previous", at
+    if _has(after, v.LAST_YEAR):
+        return "last_year", at
+    sides = [find_period(" ".join(part), today) for part in (words[:at], after)]
+    if sides[0] is not None and sides[1] is not None and sides[0].value and sides[1].value:
+        first, second = str(sides[0].value), str(sides[1].value)
+        return ("last_year" if second[4:] == first[4:] else "previous"), at
+    return None
 
 
 def _found_from_args(args: dict[str, Any]) -> dict[str, Any]:

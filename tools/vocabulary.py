@@ -71,11 +71,13 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "inventory_projection": (
         ("projection", "projected", "project", "run out", "running out", "runs out",
          "stockout", "stock out", "out of stock", "cover", "coverage", "weeks of cover",
-         "days of cover", "how long", "last", "runway"),
+         "days of cover", "how long", "last", "runway", "excess", "overstock",
+         "overstocked", "too much stock", "below safety stock"),
         ("proiezione", "giacenza prevista", "rottura", "rottura di stock", "esaurimento",
          "esaurisce", "esauriamo", "finisce", "finiamo", "finira", "finiremo", "copertura",
          "quanto dura", "durera", "andiamo in rottura", "proiezione scorte", "finiscono",
-         "finiranno", "esauriscono", "esauriranno", "terminano"),
+         "finiranno", "esauriscono", "esauriranno", "terminano", "eccesso", "sovrascorta",
+         "troppo stock", "in eccesso", "abbastanza"),
     ),
     "capacity_check": (
         ("capacity", "utilization", "utilisation", "load", "plant", "plants", "factory",
@@ -98,6 +100,16 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "run rate", "on track", "how am i doing", "budget", "to quota"),
         ("quota", "obiettivo", "obiettivi", "raggiungimento", "avanzamento", "budget",
          "target", "ritmo", "come sto andando", "sull obiettivo", "come sta andando"),
+    ),
+    "sales_history": (
+        ("sales", "sold", "sell", "sells", "selling", "bought", "buy", "buys", "purchased",
+         "last buy", "last bought", "last order", "last ordered", "last purchase",
+         "best sellers", "best seller", "best selling", "top customers", "last order",
+         "revenue", "turnover", "did we sell", "we sold", "top", "top customers"),
+        ("vendite", "venduto", "venduti", "venduta", "vende", "vendono", "comprato", "compra",
+         "comprano", "acquistato", "acquisti", "ha preso", "ordinato", "fatturato",
+         "ultimo ordine", "ultimo acquisto", "piu venduti", "abbiamo venduto", "top",
+         "migliori clienti"),
     ),
     "help": (
         ("help", "what can you do", "commands", "how do i", "hello", "hi", "usage"),
@@ -166,16 +178,32 @@ WRITE_OBJECTS = (
     "giacenza", "giacenze", "scorta", "scorte", "previsione", "ordine", "ordini", "capacita",
     "prezzo", "magazzino",
 )  # fmt: skip
-# Past sales: not an ability (the forecast and its explanation are).
-SALES_HISTORY = (
-    "sold", "sales", "past sales", "did we sell", "we sold", "venduto", "venduti", "vendite",
-    "vendite passate", "storico vendite", "abbiamo venduto", "quanto vendiamo",
+# Sales history: how a total is split, and "when did they last buy".
+SALES_GROUPS = {
+    "territory": ("by territory", "per territorio", "which territory", "quale territorio",
+                  "territories", "territori", "by region", "per zona", "which region"),
+    "person": ("by rep", "per venditore", "venditori", "by salesperson", "which rep",
+               "who on my team", "chi del mio team", "chi ha venduto", "who sold", "per rep"),
+    "customer": ("customers", "customer", "clienti", "cliente", "who buys", "chi compra",
+                 "by customer", "per cliente", "which customer", "quale cliente"),
+    "product": ("products", "prodotti", "best sellers", "best seller", "best selling",
+                "by product", "per prodotto", "piu venduti", "piu venduto", "top products",
+                "prodotto piu venduto"),
+}  # fmt: skip
+LAST_PURCHASE = (
+    "last order", "last ordered", "last bought", "last buy", "last purchase", "last time",
+    "last purchased", "ultimo ordine", "ultimo acquisto", "ultima volta", "last order?",
 )  # fmt: skip
-# ...unless the question is about the future ("sales forecast", "vendite previste").
-NOT_HISTORY = (
-    "expected sales", "will we sell", "vendite previste", "venderemo", "forecast",
-    "forecasts", "previsione", "previsioni", "prevista", "previste",
-)  # fmt: skip
+# A comparison: "vs", "rispetto a"; and what the other side is.
+VERSUS = ("vs", "versus", "compared", "compare", "rispetto", "confronta", "confronto",
+          "contro", "than", "against")  # fmt: skip
+LAST_YEAR = ("last year", "anno scorso", "scorso anno", "year before", "previous year",
+             "anno prima", "anno precedente", "a year ago", "un anno fa", "year vs last",
+             "scorso", "scorsa", "last")  # fmt: skip
+PREVIOUS = ("last month", "previous month", "month before", "mese scorso", "mese prima",
+            "mese precedente", "trimestre prima", "trimestre precedente", "previous quarter",
+            "quarter before", "last quarter", "periodo precedente", "week before",
+            "settimana prima")  # fmt: skip
 # A reply that drops the question Ponte asked back.
 NEVER_MIND = (
     "never mind", "forget it", "cancel", "no thanks", "thanks", "thank you", "lascia perdere",

@@ -281,6 +281,7 @@ PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(last month|(?:lo )?scorso mese|mese scorso)\b"), "last_m"),
     (re.compile(r"\b(this year|quest anno|anno corrente|year to date|ytd)\b"), "this_y"),
     (re.compile(r"\b(next year|(?:il )?prossimo anno|anno prossimo)\b"), "next_y"),
+    (re.compile(r"\b(last year|(?:l )?anno scorso|(?:lo )?scorso anno)\b"), "last_y"),
     (re.compile(r"\b(\d{4})-(0[1-9]|1[0-2])\b"), "year_month"),
     (re.compile(r"\b" + MONTH + YEAR + r"\b"), "month"),
     (re.compile(r"\b(?:in|for|nel|del|per il)\s+(20\d{2})\b"), "year"),
@@ -321,8 +322,8 @@ def _period_value(kind: str, m: re.Match[str], today: dt.date) -> str | None:
     if kind in ("this_m", "next_m", "last_m"):
         day = add_months(today, {"this_m": 0, "next_m": 1, "last_m": -1}[kind])
         return f"{day:%Y-%m}"
-    if kind in ("this_y", "next_y"):
-        return str(today.year + (kind == "next_y"))
+    if kind in ("this_y", "next_y", "last_y"):
+        return str(today.year + {"this_y": 0, "next_y": 1, "last_y": -1}[kind])
     if kind == "year_month":
         return f"{g[0]}-{g[1]}"
     if kind == "month":

@@ -111,11 +111,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Non posso modificare dati dalla chat: leggo quello che esportano i sistemi aziendali "
         "(caricato con `ponte import`). Chiedi a chi gestisce quei dati di aggiornarli alla fonte.",
     ),
-    "sales_history": (
-        "I can't show past sales yet. I can show the forecast and explain it, e.g. “{example}”.",
-        "Non posso ancora mostrare le vendite passate. Posso mostrare la previsione e "
-        "spiegarla, es. “{example}”.",
-    ),
+    "ask_customer": ("Which customer?", "Quale cliente?"),
     "bad_date": ("{text} is not a date in the calendar.", "{text} non è una data valida."),
     "confirm": (
         "Please confirm: {ability} ({args}). Reply yes to go ahead or no to cancel.",
@@ -135,6 +131,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mi dispiace, puoi vedere la tua quota (e quella del tuo territorio o del tuo team), "
         "non quella di {whose}.",
     ),
+    "sales_not_yours": (
+        "Sorry, you can see the sales of your own territories and team, not {whose}'s.",
+        "Mi dispiace, puoi vedere le vendite dei tuoi territori e del tuo team, non di {whose}.",
+    ),
+    "sales_customers_hidden": (
+        "Sorry, sales by customer and by rep are for the sales team; I can show product and "
+        "territory totals.",
+        "Mi dispiace, le vendite per cliente e per venditore sono per il team commerciale; "
+        "posso mostrare i totali per prodotto e territorio.",
+    ),
     # errors the user can cause
     "unknown_product": ("I don't know a product {sku}.", "Non conosco il prodotto {sku}."),
     "did_you_mean": ("Did you mean {choices}?", "Forse intendevi {choices}?"),
@@ -152,6 +158,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ambiguous_person": (
         "{person} could be {choices}. Whom?",
         "{person} può essere {choices}. Chi?",
+    ),
+    "unknown_customer": (
+        "I don't know a customer {customer}.",
+        "Non conosco il cliente {customer}.",
+    ),
+    "ambiguous_customer": (
+        "{customer} could be {choices}. Which one?",
+        "{customer} può essere {choices}. Quale?",
+    ),
+    "period_in_future": (
+        "{period} has not started yet: ask for its forecast instead.",
+        "{period} non è ancora iniziato: chiedi la sua previsione.",
     ),
     "unknown_territory": (
         "I don't know a territory {territory}.",

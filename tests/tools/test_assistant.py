@@ -506,13 +506,26 @@ def test_follow_ups_keep_the_period_and_switch_the_subject(ask: Ask) -> None:
     }
 
 
-@pytest.mark.parametrize(
-    "question",
-    ["past sales of PAD-28", "how many PAD-28 have we sold this year?", "vendite PAD-28 ottobre"],
-)
-def test_sales_history_is_said_to_be_unavailable(ask: Ask, question: str) -> None:
-    outcome = ask(question)
-    assert outcome.kind == "not_understood" and outcome.params["hint"] == "sales_history"
+def test_sales_history_answers_in_the_askers_scope(ask: Ask) -> None:
+    mine = ask("vendite PAD-28 ottobre", user="U01ROSSI")
+    assert (mine.kind, mine.tool) == ("answer", "sales_history")
+    assert mine.result.territories == ("NO",)  # a rep sees their own territory's sales
+    everyone = ask("vendite PAD-28 ottobre", user="U01DEANGELIS")
+    assert everyone.result.territories is None
+    assert 0 < mine.result.current.units < everyone.result.current.units
+    assert mine.result.current.start.isoformat() == "2026-10-01"
+
+
+def test_a_customer_shared_word_is_asked_back_and_the_reply_answers(ask: Ask) -> None:
+    chat = Conversation()
+    first = ask("when did Casalinghi last order?", user="U01HARRIS", conversation=chat)
+    assert (first.kind, first.missing) == ("clarify", "customer")
+    assert "Casalinghi Medicei" in first.choices
+    second = ask(str(first.choices.index("Casalinghi Medicei") + 1), user="U01HARRIS",
+                 conversation=chat)  # fmt: skip
+    assert (second.kind, second.tool) == ("answer", "sales_history")
+    assert second.args["customer"] == "Casalinghi Medicei"
+    assert second.result.last_purchase is not None
 
 
 def test_what_is_a_write_and_what_is_a_question_about_one(ask: Ask) -> None:

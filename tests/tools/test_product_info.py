@@ -76,11 +76,25 @@ def test_the_whole_sheet_names_its_source(ask: Ask) -> None:
     assert "Source: product master, imported" in text and "stock as of" in text
 
 
-def test_marketing_is_refused_politely_in_their_language(ask: Ask) -> None:
+def test_marketing_reads_the_product_master_too(ask: Ask) -> None:
+    # Marketing sets promotions on list prices: the product sheet is everyone's.
     outcome = ask("prezzo della padella 28", user="U01RICCI")
-    assert (outcome.kind, outcome.code, outcome.result) == ("refused", "not_allowed", None)
-    text = plain(card(outcome))
-    assert "scheda prodotto" in text and "29" not in text
+    assert (outcome.kind, outcome.tool, outcome.args["product"]) == (
+        "answer",
+        "product_info",
+        "PAD-28",
+    )
+    assert plain(card(outcome)).startswith("PAD-28")
+
+
+def test_marketing_is_refused_customer_sales_politely_in_their_language(ask: Ask) -> None:
+    outcome = ask("chi compra più moka elettriche?", user="U01RICCI")
+    assert (outcome.kind, outcome.code, outcome.result) == (
+        "refused",
+        "sales_customers_hidden",
+        None,
+    )
+    assert "team commerciale" in plain(card(outcome))
 
 
 def test_an_unknown_product_is_asked_back(ask: Ask) -> None:

@@ -200,7 +200,11 @@ EN: list[tuple[str, str, dict[str, Any]]] = [
     ("when is the next delivery of PAD-28?", "stock_status", {"product": "PAD-28"}),
     ("update the stock of PAD-28 to 600", "read_only", {}),
     ("notify me when PAD-28 is back in stock", "unavailable:list_alerts", {}),
-    ("how many PAD-24 did we sell in October?", "not_understood", {}),
+    (
+        "how many PAD-24 did we sell in October?",
+        "sales_history",
+        {"product": "PAD-24", "period": "2026-10"},
+    ),
     ("quota for Q5", "clarify:period", {}),
     (
         "how many PEN-24 will we sell in January?",
@@ -416,7 +420,11 @@ IT: list[tuple[str, str, dict[str, Any]]] = [
     ("aggiorna la giacenza di PAD-28 a 600", "read_only", {}),
     ("avvisami quando arriva PAD-28", "unavailable:list_alerts", {}),
     ("cosa dicono i clienti della moka rossa?", "unavailable:search_feedback", {}),
-    ("quanto abbiamo venduto di PAD-24 a ottobre?", "not_understood", {}),
+    (
+        "quanto abbiamo venduto di PAD-24 a ottobre?",
+        "sales_history",
+        {"product": "PAD-24", "period": "2026-10"},
+    ),
     (
         "quanto venderemo di PEN-24 a dicembre?",
         "demand_forecast",

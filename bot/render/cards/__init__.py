@@ -17,11 +17,13 @@ from bot.render.cards.forecast import explain_card, forecast_card
 from bot.render.cards.messages import help_card, message_card
 from bot.render.cards.product import product_card
 from bot.render.cards.quota import quota_card
+from bot.render.cards.sales import sales_card
 from bot.render.cards.stock import family_stock_card, stock_card
 from bot.render.cards.supply import atp_card, capacity_card, projection_card
 from planning.answers import AtpAnswer, CapacityAnswer, ProjectionAnswer, QuotaAnswer
 from planning.forecast.views import ForecastExplanation, ForecastView
 from planning.products import ProductFacts
+from planning.sales import SalesHistory
 from planning.stock import FamilyStock, StockStatus
 from tools.abilities import HelpAnswer
 from tools.assistant import Outcome
@@ -30,6 +32,7 @@ __all__ = ["BUILDERS", "Action", "Card", "card", "source"]
 
 BUILDERS: dict[type, Callable[[Any, str], Card]] = {
     StockStatus: stock_card,
+    SalesHistory: sales_card,
     FamilyStock: family_stock_card,
     ForecastView: forecast_card,
     ForecastExplanation: explain_card,

@@ -100,9 +100,9 @@ def message_card(o: Outcome, lang: str) -> Card:
                 + " "
                 + t(lang, "ask_person")
             )
-        if o.missing == "person":
+        if o.missing in ("person", "customer") and o.choices:
             return Card(
-                headline=t(lang, "ask_person"),
+                headline=t(lang, f"ask_{o.missing}"),
                 rows=_choice_rows(o),
                 columns=("#", "", ""),
                 notes=(t(lang, "reply_hint"),),
@@ -160,14 +160,6 @@ def message_card(o: Outcome, lang: str) -> Card:
         return Card(headline=t(lang, "too_long", chars=number(lang, p.get("chars", 0))))
     if o.kind == "empty":
         return Card(headline=t(lang, "empty"))
-    if p.get("hint") == "sales_history":
-        return Card(
-            headline=t(
-                lang,
-                "sales_history",
-                example=i18n.example(lang, "explain_forecast", p.get("sample")),
-            )
-        )
     head = ""
     if p.get("unknown"):
         head = t(lang, "unknown_product", sku=p["unknown"]) + " "

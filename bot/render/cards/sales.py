@@ -1,0 +1,142 @@
+"""Sales history: the total asked for first, then the comparison, the split and the customer's
+last purchase."""
+
+from __future__ import annotations
+
+from bot.render import i18n
+from bot.render.cards.base import Card
+from bot.render.i18n import date, number, t
+from planning.sales import SalesFigure, SalesHistory
+
+TEXT: dict[str, tuple[str, str]] = {
+    "sales.title": ("Sales · {what} · {period}", "Vendite · {what} · {period}"),
+    "sales.everything": ("all products", "tutti i prodotti"),
+    "sales.headline": (
+        "{units} units sold{revenue} from {start} to {end}",
+        "{units} pezzi venduti{revenue} dal {start} al {end}",
+    ),
+    "sales.revenue": (" (€{value})", " ({value} €)"),
+    "sales.nothing": (
+        "Nothing sold from {start} to {end}",
+        "Nessuna vendita dal {start} al {end}",
+    ),
+    "sales.previous": ("The period before", "Il periodo precedente"),
+    "sales.last_year": ("The same period last year", "Lo stesso periodo dell'anno scorso"),
+    "sales.compared": (
+        "{units} units ({start} – {end}): {change}",
+        "{units} pezzi ({start} – {end}): {change}",
+    ),
+    "sales.change": ("{sign}{pct}%", "{sign}{pct}%"),
+    "sales.no_base": ("nothing sold then", "nessuna vendita allora"),
+    "sales.last_purchase": ("Last purchase", "Ultimo acquisto"),
+    "sales.last_purchase_days": (
+        "{day} ({days} days ago)",
+        "{day} ({days} giorni fa)",
+    ),
+    "sales.column.customer": ("Customer", "Cliente"),
+    "sales.column.product": ("Product", "Prodotto"),
+    "sales.column.person": ("Rep", "Venditore"),
+    "sales.column.territory": ("Territory", "Territorio"),
+    "sales.column.units": ("Units", "Pezzi"),
+    "sales.column.revenue": ("Revenue €", "Fatturato €"),
+    "sales.column.share": ("Share", "Quota"),
+    "sales.scope": (
+        "Only your territories' sales: {territories}",
+        "Solo le vendite dei tuoi territori: {territories}",
+    ),
+    "sales.source": (
+        "Source: shipped sales (sales.csv), data through {through}",
+        "Fonte: vendite spedite (sales.csv), dati fino al {through}",
+    ),
+}
+i18n.register(TEXT)
+
+
+def sales_card(h: SalesHistory, lang: str) -> Card:
+    w = h.what
+    what = " · ".join(
+        str(x) for x in (w.product, w.family, w.customer, w.person, w.territory) if x
+    ) or t(lang, "sales.everything")
+    headline = _headline(h.current, lang)
+    fields: list[tuple[str, str]] = []
+    notes: list[str] = []
+    tone = "info"
+    if h.previous is not None and h.compare is not None:
+        label = t(lang, f"sales.{h.compare}")
+        change = h.change_pct
+        shown = (
+            t(lang, "sales.no_base")
+            if change is None
+            else t(
+                lang, "sales.change", sign="+" if change >= 0 else "", pct=number(lang, change, 1)
+            )
+        )
+        fields.append(
+            (
+                label,
+                t(
+                    lang,
+                    "sales.compared",
+                    units=number(lang, h.previous.units),
+                    start=date(lang, h.previous.start),
+                    end=date(lang, h.previous.end),
+                    change=shown,
+                ),
+            )
+        )
+        headline += f" · {shown}"
+        if change is not None:
+            tone = "good" if change >= 0 else "warning"
+    if h.last_purchase is not None:
+        value = t(
+            lang,
+            "sales.last_purchase_days",
+            day=date(lang, h.last_purchase),
+            days=h.days_since_last_purchase,
+        )
+        headline = f"{t(lang, 'sales.last_purchase')}: {value} · {headline}"
+    columns: tuple[str, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
+    if h.group_by is not None:
+        columns = (
+            t(lang, f"sales.column.{h.group_by}"),
+            t(lang, "sales.column.units"),
+            t(lang, "sales.column.revenue"),
+            t(lang, "sales.column.share"),
+        )
+        rows = tuple(
+            (
+                r.key,
+                number(lang, r.units),
+                number(lang, r.revenue or 0),
+                f"{number(lang, 100 * r.share, 1)}%",
+            )
+            for r in h.rows
+        )
+    if h.territories is not None:
+        notes.append(t(lang, "sales.scope", territories=", ".join(h.territories)))
+    through = date(lang, h.data_through) if h.data_through else "–"
+    return Card(
+        title=t(lang, "sales.title", what=what, period=h.period),
+        headline=headline,
+        fields=tuple(fields),
+        columns=columns,
+        rows=rows,
+        notes=tuple(notes),
+        source=t(lang, "sales.source", through=through),
+        tone=tone,
+    )
+
+
+def _headline(f: SalesFigure, lang: str) -> str:
+    if not f.units:
+        return t(lang, "sales.nothing", start=date(lang, f.start), end=date(lang, f.end))
+    revenue = "" if f.revenue is None else t(lang, "sales.revenue", value=number(lang, f.revenue))
+    return t(
+        lang,
+        "sales.headline",
+        units=number(lang, f.units),
+        revenue=revenue,
+        start=date(lang, f.start),
+        end=date(lang, f.end),
+    )

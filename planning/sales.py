@@ -1,0 +1,272 @@
+"""Sales history: what was shipped, by product, family, customer, rep or territory, over a
+period, against the period before or the same period a year earlier; the top sellers and
+buyers; and when a customer last bought (a quiet account is a signal).
+
+Who sees what (`sales_scope`): reps their own territory's customers and their own sales;
+managers their team's; ops and marketing product totals (no customer or rep); admins all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+import pandas as pd
+from sqlalchemy import Engine, text
+
+from planning.access import Caller
+from planning.errors import PermissionDenied, PonteError
+from planning.models import Role
+from planning.quotas import period_bounds
+
+Compare = Literal["previous", "last_year"]
+GroupBy = Literal["customer", "product", "person", "territory"]
+GROUP_COLUMN = {"customer": "customer", "product": "sku", "person": "rep", "territory": "territory"}
+
+
+@dataclass(frozen=True)
+class SalesScope:
+    """The rows a caller may read: None means no limit on that column."""
+
+    territories: frozenset[str] | None
+    reps: frozenset[str] | None  # whose own sales they may ask by name
+    customers_visible: bool
+
+
+def sales_scope(engine: Engine, caller: Caller) -> SalesScope:
+    if caller.role == Role.admin:
+        return SalesScope(territories=None, reps=None, customers_visible=True)
+    if caller.role in (Role.ops, Role.marketing):
+        return SalesScope(territories=None, reps=frozenset(), customers_visible=False)
+    reps = {caller.slack_user_id} | set(caller.team)
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT slack_user_id, territory FROM person")).all()
+    mine = frozenset(t for person, t in rows if person in reps and t)
+    return SalesScope(territories=mine, reps=frozenset(reps), customers_visible=True)
+
+
+@dataclass(frozen=True)
+class SalesFilter:
+    product: str | None = None
+    family: str | None = None
+    customer: str | None = None
+    person: str | None = None  # the rep who sold
+    territory: str | None = None
+
+
+@dataclass(frozen=True)
+class SalesFigure:
+    start: dt.date
+    end: dt.date  # last day counted (never after the data or today)
+    units: float
+    revenue: float | None
+
+
+@dataclass(frozen=True)
+class SalesRow:
+    key: str  # sku, customer, rep id or territory code
+    units: float
+    revenue: float | None
+    share: float  # of the period's units
+
+
+@dataclass(frozen=True)
+class SalesHistory:
+    what: SalesFilter
+    period: str  # as asked: YYYY, YYYY-Qn or YYYY-MM
+    current: SalesFigure
+    compare: Compare | None
+    previous: SalesFigure | None  # the period compared with, cut to the same length
+    group_by: GroupBy | None
+    rows: tuple[SalesRow, ...]  # largest first, `top` of them
+    top: int | None
+    last_purchase: dt.date | None  # the customer's (or filter's) latest sale, any period
+    days_since_last_purchase: int | None
+    data_through: dt.date | None  # the latest sale in the data
+    territories: tuple[str, ...] | None  # the caller's scope when it limited the figures
+
+    @property
+    def change_pct(self) -> float | None:
+        if self.previous is None or not self.previous.units:
+            return None
+        return 100 * (self.current.units - self.previous.units) / self.previous.units
+
+
+def sales_history(
+    engine: Engine,
+    scope: SalesScope,
+    what: SalesFilter,
+    *,
+    period: str,
+    today: dt.date,
+    compare: Compare | None = None,
+    group_by: GroupBy | None = None,
+    top: int | None = None,
+    last_purchase: bool = False,
+) -> SalesHistory:
+    """Units and revenue shipped for `what` over `period`, within the caller's `scope`."""
+    _check(scope, what, group_by)
+    _check_customer(engine, scope, what.customer)
+    start, end = period_bounds(period)
+    if start > today:
+        raise PonteError(
+            f"{period} has not started yet: ask for a forecast instead",
+            code="period_in_future",
+            period=period,
+        )
+    frame = _rows(engine, scope, what)
+    through = None if frame.empty else frame["date"].max()
+    end = min(end, today, through or end)
+    current = _figure(frame, start, end)
+    previous = None
+    if compare is not None:
+        before, after = _compared(start, end, period, compare)
+        previous = _figure(frame, before, after)
+    rows: tuple[SalesRow, ...] = ()
+    if group_by is not None:
+        rows = _grouped(frame, start, end, GROUP_COLUMN[group_by], current.units, top)
+    latest = None
+    if last_purchase and not frame.empty:
+        latest = frame["date"].max()
+    limited = None if scope.territories is None or what.territory else scope.territories
+    return SalesHistory(
+        what=what,
+        period=period,
+        current=current,
+        compare=compare,
+        previous=previous,
+        group_by=group_by,
+        rows=rows,
+        top=top,
+        last_purchase=latest,
+        days_since_last_purchase=None if latest is None else (today - latest).days,
+        data_through=through,
+        territories=tuple(sorted(limited)) if limited is not None else None,
+    )
+
+
+def _check(scope: SalesScope, what: SalesFilter, group_by: GroupBy | None) -> None:
+    if not scope.customers_visible and (what.customer or group_by == "customer"):
+        raise PermissionDenied(
+            "customer sales are for the sales team", code="sales_customers_hidden"
+        )
+    if what.person is not None and scope.reps is not None and what.person not in scope.reps:
+        raise PermissionDenied(
+            f"you may not see {what.person}'s sales", code="sales_not_yours", whose=what.person
+        )
+    if not scope.customers_visible and group_by == "person":
+        raise PermissionDenied("rep sales are for the sales team", code="sales_customers_hidden")
+    if (
+        what.territory is not None
+        and scope.territories is not None
+        and what.territory not in scope.territories
+    ):
+        raise PermissionDenied(
+            f"you may not see {what.territory}'s sales",
+            code="sales_not_yours",
+            whose=what.territory,
+        )
+
+
+def _check_customer(engine: Engine, scope: SalesScope, customer: str | None) -> None:
+    """A rep or manager asking about a customer who buys only outside their territories."""
+    if customer is None or scope.territories is None:
+        return
+    with engine.connect() as conn:
+        where = {
+            str(t)
+            for (t,) in conn.execute(
+                text("SELECT DISTINCT territory FROM sales_actual WHERE customer = :c"),
+                {"c": customer},
+            )
+        }
+    if where and not where & scope.territories:
+        raise PermissionDenied(
+            f"you may not see {customer}'s sales", code="sales_not_yours", whose=customer
+        )
+
+
+def _rows(engine: Engine, scope: SalesScope, what: SalesFilter) -> pd.DataFrame:
+    clauses, params = [], {}
+    for column, value in (
+        ("s.sku", what.product),
+        ("p.family", what.family),
+        ("s.customer", what.customer),
+        ("s.rep", what.person),
+        ("s.territory", what.territory),
+    ):
+        if value is not None:
+            name = column.split(".")[1]
+            clauses.append(f"{column} = :{name}")
+            params[name] = value
+    if scope.territories is not None:
+        names = [f":t{i}" for i in range(len(scope.territories))] or ["NULL"]
+        clauses.append(f"s.territory IN ({', '.join(names)})")
+        params.update({f"t{i}": t for i, t in enumerate(sorted(scope.territories))})
+    where = " AND ".join(clauses) or "1 = 1"
+    sql = (
+        "SELECT s.date, s.sku, s.customer, s.rep, s.territory, s.quantity, s.revenue "
+        f"FROM sales_actual s JOIN product p ON p.sku = s.sku WHERE {where}"
+    )
+    with engine.connect() as conn:
+        frame = pd.read_sql_query(text(sql), conn, params=params)
+    frame["date"] = pd.to_datetime(frame["date"]).dt.date
+    return frame
+
+
+def _figure(frame: pd.DataFrame, start: dt.date, end: dt.date) -> SalesFigure:
+    inside = frame[(frame["date"] >= start) & (frame["date"] <= end)]
+    revenue = inside["revenue"]
+    return SalesFigure(
+        start=start,
+        end=end,
+        units=float(inside["quantity"].sum()),
+        revenue=float(revenue.sum()) if revenue.notna().any() else None,
+    )
+
+
+def _compared(
+    start: dt.date, end: dt.date, period: str, compare: Compare
+) -> tuple[dt.date, dt.date]:
+    """The period compared with, as long as the part of `period` counted so far."""
+    if compare == "last_year":
+        return _shift_years(start, -1), _shift_years(end, -1)
+    if "-Q" in period:
+        months = 3
+    elif "-" in period:
+        months = 1
+    else:
+        months = 12
+    before = _shift_months(start, -months)
+    return before, before + (end - start)
+
+
+def _shift_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _shift_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return day.replace(year=index // 12, month=index % 12 + 1, day=1)
+
+
+def _grouped(
+    frame: pd.DataFrame, start: dt.date, end: dt.date, column: str, total: float, top: int | None
+) -> tuple[SalesRow, ...]:
+    inside = frame[(frame["date"] >= start) & (frame["date"] <= end)]
+    inside = inside[inside[column].astype(str) != ""]
+    sums = inside.groupby(column).agg(units=("quantity", "sum"), revenue=("revenue", "sum"))
+    sums = sums.sort_values(["units"], ascending=False).head(top or 10)
+    return tuple(
+        SalesRow(
+            key=str(key),
+            units=float(row.units),
+            revenue=float(row.revenue),
+            share=float(row.units) / total if total else 0.0,
+        )
+        for key, row in sums.iterrows()
+    )

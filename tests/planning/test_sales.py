@@ -1,0 +1,161 @@
+"""Sales history over the demo company: totals, comparisons, splits, last purchase, scope."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+from sqlalchemy import Engine
+
+from planning.access import identify
+from planning.errors import PermissionDenied, PonteError
+from planning.sales import SalesFilter, sales_history, sales_scope
+from tests.conftest import DEMO_TODAY
+
+
+def _sold(frames: dict[str, pd.DataFrame], start: str, end: str, **where: str) -> float:
+    sales = frames["sales"]
+    days = sales["date"].dt.date
+    rows = sales[(days >= dt.date.fromisoformat(start)) & (days <= dt.date.fromisoformat(end))]
+    for column, value in where.items():
+        rows = rows[rows[column] == value]
+    return float(rows["quantity"].sum())
+
+
+def _scope(engine: Engine, user: str):  # type: ignore[no-untyped-def]
+    return sales_scope(engine, identify(engine, user))
+
+
+def test_a_month_is_the_sum_of_its_shipments(
+    demo_engine: Engine, demo_frames: dict[str, pd.DataFrame]
+) -> None:
+    h = sales_history(
+        demo_engine,
+        _scope(demo_engine, "U01DEANGELIS"),
+        SalesFilter(product="PAD-28"),
+        period="2026-10",
+        today=DEMO_TODAY,
+    )
+    assert h.current.units == _sold(demo_frames, "2026-10-01", "2026-10-31", sku="PAD-28") > 0
+    assert h.territories is None  # an admin sees every territory
+
+
+def test_a_rep_sees_their_territory_and_is_told_so(
+    demo_engine: Engine, demo_frames: dict[str, pd.DataFrame]
+) -> None:
+    h = sales_history(
+        demo_engine,
+        _scope(demo_engine, "U01ROSSI"),
+        SalesFilter(family="MOKA"),
+        period="2026-Q3",
+        today=DEMO_TODAY,
+    )
+    moka = demo_frames["products"].query("family == 'MOKA'")["sku"]
+    sales = demo_frames["sales"]
+    rows = sales[sales["sku"].isin(moka) & (sales["territory"] == "NO")]
+    days = rows["date"].dt.date
+    expected = rows[(days >= dt.date(2026, 7, 1)) & (days <= dt.date(2026, 9, 30))]
+    assert h.current.units == float(expected["quantity"].sum())
+    assert h.territories == ("NO",)
+
+
+def test_an_unfinished_period_is_compared_like_for_like(demo_engine: Engine) -> None:
+    h = sales_history(
+        demo_engine,
+        _scope(demo_engine, "U01HARRIS"),
+        SalesFilter(territory="EX"),
+        period="2026",
+        today=DEMO_TODAY,
+        compare="last_year",
+    )
+    assert h.previous is not None and h.current.end <= DEMO_TODAY
+    assert (h.previous.start, h.previous.end) == (
+        dt.date(2025, 1, 1),
+        h.current.end.replace(year=2025),
+    )
+    assert h.change_pct == pytest.approx(
+        100 * (h.current.units - h.previous.units) / h.previous.units
+    )
+
+
+def test_the_top_customers_come_largest_first_with_their_share(demo_engine: Engine) -> None:
+    h = sales_history(
+        demo_engine,
+        _scope(demo_engine, "U01HARRIS"),
+        SalesFilter(territory="CE"),
+        period="2026",
+        today=DEMO_TODAY,
+        group_by="customer",
+        top=3,
+    )
+    assert len(h.rows) == 3
+    assert [r.units for r in h.rows] == sorted((r.units for r in h.rows), reverse=True)
+    assert sum(r.share for r in h.rows) <= 1.0
+    assert h.rows[0].share == pytest.approx(h.rows[0].units / h.current.units)
+
+
+def test_a_quiet_customer_shows_when_it_last_bought(
+    demo_engine: Engine, demo_frames: dict[str, pd.DataFrame]
+) -> None:
+    h = sales_history(
+        demo_engine,
+        _scope(demo_engine, "U01HARRIS"),
+        SalesFilter(customer="Emporio Sardo"),
+        period="2026",
+        today=DEMO_TODAY,
+        last_purchase=True,
+    )
+    sales = demo_frames["sales"]
+    last = sales[sales["customer"] == "Emporio Sardo"]["date"].max().date()
+    assert h.last_purchase == last
+    assert h.days_since_last_purchase == (DEMO_TODAY - last).days
+
+
+@pytest.mark.parametrize(
+    ("user", "what", "group_by", "code"),
+    [
+        ("U01ROSSI", SalesFilter(customer="Casalinghi Vesuvio"), None, "sales_not_yours"),
+        ("U01ZANETTI", SalesFilter(person="U01MARCHI"), None, "sales_not_yours"),
+        ("U01BIANCHI", SalesFilter(territory="SU"), None, "sales_not_yours"),
+        ("U01COLOMBO", SalesFilter(customer="Casalinghi Colombo"), None, "sales_customers_hidden"),
+        ("U01RICCI", SalesFilter(family="MOKA"), "customer", "sales_customers_hidden"),
+    ],
+)
+def test_what_a_role_may_not_see_is_refused(
+    demo_engine: Engine, user: str, what: SalesFilter, group_by: str | None, code: str
+) -> None:
+    with pytest.raises(PermissionDenied) as refused:
+        sales_history(
+            demo_engine,
+            _scope(demo_engine, user),
+            what,
+            period="2026",
+            today=DEMO_TODAY,
+            group_by=group_by,  # type: ignore[arg-type]
+        )
+    assert refused.value.code == code
+
+
+def test_ops_and_marketing_see_product_totals_of_every_territory(demo_engine: Engine) -> None:
+    h = sales_history(
+        demo_engine,
+        _scope(demo_engine, "U01RICCI"),
+        SalesFilter(family="COLTELLI"),
+        period="2026-Q3",
+        today=DEMO_TODAY,
+        group_by="territory",
+    )
+    assert {r.key for r in h.rows} >= {"NO", "EX"} and h.territories is None
+
+
+def test_a_period_that_has_not_started_is_a_forecast_question(demo_engine: Engine) -> None:
+    with pytest.raises(PonteError) as error:
+        sales_history(
+            demo_engine,
+            _scope(demo_engine, "U01DEANGELIS"),
+            SalesFilter(),
+            period="2027-Q1",
+            today=DEMO_TODAY,
+        )
+    assert error.value.code == "period_in_future"
