@@ -56,10 +56,11 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "arrivi"),
     ),
     "demand_forecast": (
-        ("forecast", "forecasts", "demand", "will we sell", "expected sales", "prediction",
-         "predicted", "outlook", "how much will we sell", "how many will we sell"),
-        ("previsione", "previsioni", "domanda", "venderemo", "vendite previste", "stima",
-         "quanto venderemo", "quanti ne venderemo", "prevista", "previsto"),
+        ("forecast", "forecasts", "fcst", "fcast", "demand", "will we sell", "expected sales",
+         "prediction", "predicted", "outlook", "how much will we sell", "how many will we sell"),
+        ("previsione", "previsioni", "fcst", "domanda", "venderemo",
+         "vendite previste", "stima", "quanto venderemo", "quanti ne venderemo", "prevista",
+         "previsto"),
     ),
     "explain_forecast": (
         ("explain", "why", "which model", "what model", "accuracy", "accurate", "reliable",

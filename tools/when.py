@@ -340,8 +340,8 @@ BAD_PERIOD = re.compile(r"\b(q[05-9]|\d{4}-q[05-9]|\d{4}-(?:1[3-9]|[2-9]\d|00))\
 
 HORIZON = re.compile(
     r"\b(?:next|coming|for the next|the next|prossim[ei]|nelle prossime|per le prossime|"
-    r"nei prossimi|per i prossimi|a|per|for|su)\s+" + NUMBER +
-    r"\s+(weeks?|settimane|months?|mesi)\b(?:\s+ahead)?"
+    r"nei prossimi|per i prossimi|a|per|for|su|in)\s+" + NUMBER +
+    r"\s+(weeks?|wks?|settimane|sett|months?|mesi|mths?)\b(?:\s+ahead)?"
 )  # fmt: skip
 
 
@@ -351,5 +351,5 @@ def find_horizon_weeks(text: str) -> Found | None:
     if match is None:
         return None
     count = _number(match.group(1))
-    weeks = count if match.group(2).startswith(("week", "settiman")) else round(count * 52 / 12)
+    weeks = count if match.group(2).startswith(("w", "sett")) else round(count * 52 / 12)
     return Found(weeks, match.start(), match.end())

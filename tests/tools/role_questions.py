@@ -883,9 +883,10 @@ QUESTIONS: list[Q] = [
     ),
     Q(
         COLOMBO,
+        # The customer Casalinghi Colombo (Sara Colombo is no rep); customer sales are the
+        # sales team's: ops see product and territory totals (issue 12).
         "vendite Colombo ottobre",
-        "sales_history",
-        {"customer": "Casalinghi Colombo", "period": "2026-10"},
+        "denied",
     ),
     Q(COLOMBO, "fcst MOK-006 dec", "demand_forecast", {"product": "MOK-006", "period": "2026-12"}),
     Q(
@@ -1182,9 +1183,9 @@ QUESTIONS: list[Q] = [
     ),
     Q(
         BARBIERI,
+        # Marketing sees product and territory totals, not customers (issue 12).
         "chi compra più moka elettriche?",
-        "sales_history",
-        {"product": "MOK-E02", "group_by": "customer"},
+        "denied",
     ),
     Q(
         BARBIERI,
