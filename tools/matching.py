@@ -282,15 +282,19 @@ class CatalogueIndex:
 def _with_synonyms(words: list[str]) -> list[str]:
     """`words` and the words of every lexicon group one of whose forms they contain. A longer
     form hides the shorter ones inside it: "moka pot" is a moka, not a pot."""
+    matches = [
+        (len(form), i, group)
+        for i, word in enumerate(words)
+        for form, group in _FORMS.get(word, ())
+        if tuple(words[i : i + len(form)]) == form
+    ]
     out = list(words)
     covered: set[int] = set()
-    for form, group in _FORMS:
-        size = len(form)
-        for i in range(len(words) - size + 1):
-            span = set(range(i, i + size))
-            if tuple(words[i : i + size]) == form and not span <= covered:
-                covered |= span
-                out.extend(w for other in group for w in other.split())
+    for size, i, group in sorted(matches, key=lambda m: -m[0]):
+        span = set(range(i, i + size))
+        if not span <= covered:
+            covered |= span
+            out.extend(w for other in group for w in other.split())
     return out
 
 
@@ -305,8 +309,8 @@ _GROUPS = [
     (tuple(fold(f) for f in every), tuple(fold(p) for p in plurals))
     for every, plurals in lexicon.groups()
 ]
-# Every form as words with its group, longest first.
-_FORMS = sorted(
-    ((tuple(form.split()), every) for every, _ in _GROUPS for form in every),
-    key=lambda item: -len(item[0]),
-)
+# Every form as words with its group, by its first word.
+_FORMS: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = defaultdict(list)
+for _every, _ in _GROUPS:
+    for _form in _every:
+        _FORMS[_form.split()[0]].append((tuple(_form.split()), _every))
