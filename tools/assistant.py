@@ -229,7 +229,6 @@ class Assistant:
                 "unknown": route.unknown,
                 "suggestions": list(route.suggestions),
                 "chars": route.chars,
-                "hint": route.hint,
                 "sample": sample_of(ctx.index),  # the company's own names for examples
             }
             return Outcome(route.kind, params=params, **base)

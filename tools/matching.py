@@ -82,18 +82,14 @@ class CatalogueIndex:
         # How much a name says, counted on the name itself: a product with many aliases
         # is not harder to name than one with none.
         self._weight = {
-            sku: sum(self.idf.get(w, 0.0) for w in dict.fromkeys(self.name_words(name)))
+            sku: sum(self.idf[w] for w in dict.fromkeys(self.name_words(name)))
             for sku, name, _ in catalogue.products
         }
         self.families: dict[str, str] = {}
-        self.family_phrases: dict[tuple[str, ...], str] = {}
         for family in sorted({f for _, _, f in catalogue.products}):
             self.families[fold(family)] = family
-            for phrase in _family_words(fold(family)):
-                if len(phrase) == 1:
-                    self.families.setdefault(phrase[0], family)
-                else:
-                    self.family_phrases.setdefault(phrase, family)
+            for word in _family_words(fold(family)):
+                self.families.setdefault(word, family)
         self.locations: dict[str, str] = {}
         for code, _, _ in catalogue.locations:
             self.locations[fold(code)] = code
@@ -298,11 +294,10 @@ def _with_synonyms(words: list[str]) -> list[str]:
     return out
 
 
-def _family_words(code: str) -> list[tuple[str, ...]]:
-    """The plural forms of the lexicon group a family code belongs to ("padelle" -> pans)."""
-    return [
-        tuple(plural.split()) for every, plurals in _GROUPS if code in every for plural in plurals
-    ]
+def _family_words(code: str) -> list[str]:
+    """The one-word plural forms of the lexicon group a family code belongs to ("padelle" ->
+    pans; "frying pans" adds nothing "pans" does not)."""
+    return [p for every, plurals in _GROUPS if code in every for p in plurals if " " not in p]
 
 
 _GROUPS = [

@@ -48,7 +48,6 @@ class Route:
     unknown: str | None = None  # a product code or date as typed that does not exist
     suggestions: tuple[str, ...] = ()
     chars: int = 0  # the message's length, for "too long"
-    hint: str | None = None  # why a message was not understood
 
 
 @dataclass
@@ -267,14 +266,11 @@ class Router:
             take(date)
         if period is not None:
             found["period"] = period.value
+            has_year = "20" in joined[period.start : period.end]
             # Sales look back: "December" in November is last December.
-            found["behind_period"] = _behind(
-                str(period.value), today, "20" in joined[period.start : period.end]
-            )
+            found["behind_period"] = _behind(str(period.value), today, has_year)
             # Forecasts look ahead: "January" in November is next January.
-            found["ahead_period"] = _ahead(
-                str(period.value), today, "20" in joined[period.start : period.end]
-            )
+            found["ahead_period"] = _ahead(str(period.value), today, has_year)
             take(period)
         elif (bad := BAD_PERIOD.search(joined)) is not None:
             found["bad_period"] = bad.group(1).upper()
@@ -297,7 +293,7 @@ class Router:
         if (top := TOP.search(joined)) is not None:
             found["top"] = int(top.group(1) or top.group(2))
             take(Found(None, top.start(), top.end()))
-        if (versus := _versus(words, joined, today)) is not None:
+        if (versus := _versus(words, today)) is not None:
             found["compare"], at = versus
             # "vs last": the other side of a comparison, not "how long stock will last".
             free.difference_update(i for i in range(at, len(words)) if words[i] in COMPARED)
@@ -383,7 +379,7 @@ class Router:
         for i in sorted(free):
             for size in range(min(index.longest_customer, len(typed) - i), 1, -1):
                 span = set(range(i, i + size))
-                name = index.customer(tuple(w for w in typed[i : i + size] if w != "&"))
+                name = index.customer(tuple(typed[i : i + size]))
                 if name is not None and span <= free:
                     found.setdefault("customer", name)
                     free.difference_update(span)
@@ -392,9 +388,9 @@ class Router:
             return
         for i in sorted(free):
             word = typed[i]
-            if word in RESERVED or word in v.STOPWORDS or self.index.is_name_word(word):
+            if word in RESERVED or word in v.STOPWORDS or index.is_name_word(word):
                 continue
-            if self.index.location(word) or self.index.territory((word,)):
+            if index.location(word) or index.territory((word,)):
                 continue
             named = index.customers_with(word)
             if len(named) == 1:
@@ -406,7 +402,6 @@ class Router:
                 return
             if len(named) > 1 and (toks[i].raw[:1].isupper() or i > 0):
                 found.setdefault("customers", sorted(named))
-                found.setdefault("customers_at", i)
 
     def _intent(self, reading: _Reading, found: dict[str, Any]) -> tuple[str | None, str | None]:
         """The delivered intent, or (None, name) for a recognised ability not available yet."""
@@ -658,11 +653,16 @@ def _ahead(period: str, today: dt.date, has_year: bool) -> str | None:
     """A month or quarter named without a year, as the next one; None for a year."""
     if "-" not in period:  # a year: the forecast reaches into it, or it is over
         return period if int(period) >= today.year else None
-    year, part = period.split("-")
     if has_year:
         return period
-    current = f"{today:%m}" if not part.startswith("Q") else f"Q{(today.month - 1) // 3 + 1}"
-    return f"{int(year) + 1}-{part}" if part < current and int(year) == today.year else period
+    year, part = period.split("-")
+    passed = part < _current(part, today) and int(year) == today.year
+    return f"{int(year) + 1}-{part}" if passed else period
+
+
+def _current(part: str, today: dt.date) -> str:
+    """Today's month ("11") or quarter ("Q4"), spelt as `part` is, so the two compare."""
+    return f"Q{(today.month - 1) // 3 + 1}" if part.startswith("Q") else f"{today:%m}"
 
 
 TOP = re.compile(
@@ -676,14 +676,14 @@ def _behind(period: str, today: dt.date, has_year: bool) -> str:
     if "-" not in period or has_year:
         return period
     year, part = period.split("-")
-    current = f"{today:%m}" if not part.startswith("Q") else f"Q{(today.month - 1) // 3 + 1}"
-    return f"{int(year) - 1}-{part}" if part > current and int(year) == today.year else period
+    coming = part > _current(part, today) and int(year) == today.year
+    return f"{int(year) - 1}-{part}" if coming else period
 
 
 COMPARED = frozenset(w for p in v.LAST_YEAR + v.PREVIOUS + v.VERSUS for w in p.split())
 
 
-def _versus(words: list[str], joined: str, today: dt.date) -> tuple[str, int] | None:
+def _versus(words: list[str], today: dt.date) -> tuple[str, int] | None:
     """ "vs last year", "rispetto al mese prima", "ottobre vs ottobre scorso": what a sales
     figure is compared with (and where the comparison starts), or None."""
     at = min(_has(words, v.VERSUS), default=None)

@@ -43,7 +43,7 @@ def problems(abilities: Iterable[Ability], router: Router | None = None) -> list
         if not a.delivered:  # recognised, and answered "not yet"
             for lang in ("en", "it") if router is not None else ():
                 route = _route(router, a, lang)
-                if a.name not in (route.tool, route.hint):
+                if route.tool != a.name:
                     say(f"{a.name}: its {lang} example reaches {route.tool or route.kind}")
             continue
         if a.schema is None or not a.description.strip():
