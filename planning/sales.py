@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import pandas as pd
-from sqlalchemy import Engine, text
+from sqlalchemy import BindParameter, Engine, bindparam, text
 
-from planning.access import Caller
+from planning.access import Caller, quota_scope
+from planning.db import as_date
 from planning.errors import PermissionDenied, PonteError
 from planning.models import Role
 from planning.quotas import period_bounds
@@ -39,11 +40,10 @@ def sales_scope(engine: Engine, caller: Caller) -> SalesScope:
         return SalesScope(territories=None, reps=None, customers_visible=True)
     if caller.role in (Role.ops, Role.marketing):
         return SalesScope(territories=None, reps=frozenset(), customers_visible=False)
-    reps = {caller.slack_user_id} | set(caller.team)
-    with engine.connect() as conn:
-        rows = conn.execute(text("SELECT slack_user_id, territory FROM person")).all()
-    mine = frozenset(t for person, t in rows if person in reps and t)
-    return SalesScope(territories=mine, reps=frozenset(reps), customers_visible=True)
+    # The sales side sees whose sales it sees the quotas of: their own, their team's, and
+    # those people's territories.
+    quotas = quota_scope(engine, caller)
+    return SalesScope(territories=quotas.territories, reps=quotas.reps, customers_visible=True)
 
 
 @dataclass(frozen=True)
@@ -115,20 +115,21 @@ def sales_history(
             code="period_in_future",
             period=period,
         )
-    frame = _rows(engine, scope, what)
-    through = None if frame.empty else frame["date"].max()
+    selection = _selection(scope, what)
+    through = _latest(engine, selection)
     end = min(end, today, through or end)
-    current = _figure(frame, start, end)
-    previous = None
+    since = start
+    previous_bounds = None
     if compare is not None:
-        before, after = _compared(start, end, period, compare)
-        previous = _figure(frame, before, after)
+        previous_bounds = _compared(start, end, period, compare)
+        since = min(since, previous_bounds[0])
+    frame = _rows(engine, selection, since=since, until=end)
+    current = _figure(frame, start, end)
+    previous = None if previous_bounds is None else _figure(frame, *previous_bounds)
     rows: tuple[SalesRow, ...] = ()
     if group_by is not None:
         rows = _grouped(frame, start, end, GROUP_COLUMN[group_by], current.units, top)
-    latest = None
-    if last_purchase and not frame.empty:
-        latest = frame["date"].max()
+    latest = through if last_purchase else None
     limited = None if scope.territories is None or what.territory else scope.territories
     return SalesHistory(
         what=what,
@@ -187,8 +188,18 @@ def _check_customer(engine: Engine, scope: SalesScope, customer: str | None) -> 
         )
 
 
-def _rows(engine: Engine, scope: SalesScope, what: SalesFilter) -> pd.DataFrame:
-    clauses, params = [], {}
+@dataclass(frozen=True)
+class _Selection:
+    """The WHERE clause (over sales_actual s joined to product p) for a filter and a scope."""
+
+    where: str
+    params: dict[str, Any]
+    binds: tuple[BindParameter[Any], ...]
+
+
+def _selection(scope: SalesScope, what: SalesFilter) -> _Selection:
+    clauses: list[str] = []
+    params: dict[str, Any] = {}
     for column, value in (
         ("s.sku", what.product),
         ("p.family", what.family),
@@ -200,17 +211,35 @@ def _rows(engine: Engine, scope: SalesScope, what: SalesFilter) -> pd.DataFrame:
             name = column.split(".")[1]
             clauses.append(f"{column} = :{name}")
             params[name] = value
+    binds: tuple[BindParameter[Any], ...] = ()
     if scope.territories is not None:
-        names = [f":t{i}" for i in range(len(scope.territories))] or ["NULL"]
-        clauses.append(f"s.territory IN ({', '.join(names)})")
-        params.update({f"t{i}": t for i, t in enumerate(sorted(scope.territories))})
-    where = " AND ".join(clauses) or "1 = 1"
-    sql = (
-        "SELECT s.date, s.sku, s.customer, s.rep, s.territory, s.quantity, s.revenue "
-        f"FROM sales_actual s JOIN product p ON p.sku = s.sku WHERE {where}"
-    )
+        clauses.append("s.territory IN :territories")
+        params["territories"] = sorted(scope.territories)
+        binds = (bindparam("territories", expanding=True),)
+    return _Selection(" AND ".join(clauses) or "1 = 1", params, binds)
+
+
+def _latest(engine: Engine, selection: _Selection) -> dt.date | None:
+    """The selection's latest sale, whenever it was: where its data ends, and when a
+    customer last bought."""
+    query = text(
+        "SELECT max(s.date) FROM sales_actual s JOIN product p ON p.sku = s.sku "
+        f"WHERE {selection.where}"
+    ).bindparams(*selection.binds)
     with engine.connect() as conn:
-        frame = pd.read_sql_query(text(sql), conn, params=params)
+        return as_date(conn.execute(query, selection.params).scalar())
+
+
+def _rows(engine: Engine, selection: _Selection, *, since: dt.date, until: dt.date) -> pd.DataFrame:
+    """The selection's sales rows between two days: only the periods asked about are read."""
+    query = text(
+        "SELECT s.date, s.sku, s.customer, s.rep, s.territory, s.quantity, s.revenue "
+        "FROM sales_actual s JOIN product p ON p.sku = s.sku "
+        f"WHERE s.date >= :since AND s.date <= :until AND {selection.where}"
+    ).bindparams(*selection.binds)
+    params = {**selection.params, "since": since, "until": until}
+    with engine.connect() as conn:
+        frame = pd.read_sql_query(query, conn, params=params)
     frame["date"] = pd.to_datetime(frame["date"]).dt.date
     return frame
 

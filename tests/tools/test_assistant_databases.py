@@ -22,6 +22,9 @@ QUESTIONS = [
     ("U01COLOMBO", "capacity for pentole", "capacity_check"),
     ("U01ROSSI", "can I promise 500 PAD-28 by 20 December?", "available_to_promise"),
     ("U01BIANCHI", "avanzamento del mio team", "quota_status"),
+    ("U01ROSSI", "vendite moka ottobre vs ottobre scorso", "sales_history"),
+    ("U01HARRIS", "when did Emporio Sardo last order?", "sales_history"),
+    ("U01WALKER", "my Q3 sales by product", "sales_history"),
     ("U01ROSSI", "help", "help"),
 ]
 
