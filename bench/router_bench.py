@@ -177,8 +177,7 @@ def realistic(console: Console, failures: bool) -> list[tuple[str, str, str]]:
     answered right per role and language; return the questions missed (asker, text, why)."""
     from planning.db import make_engine, upgrade
     from planning.demo import generate_demo, write_demo_files
-    from planning.forecast.runs import compute_forecast, load_sales, store_run
-    from planning.importer import import_files
+    from tests.conftest import load_company
     from tools.assistant import Assistant
     from tools.router import question_language
 
@@ -188,10 +187,7 @@ def realistic(console: Console, failures: bool) -> list[tuple[str, str, str]]:
         write_demo_files(frames, Path(folder))
         engine = make_engine(f"sqlite:///{folder}/ponte.db")
         upgrade(engine)
-        import_files(engine, [Path(folder)], now=now, actor="bench")
-        run = compute_forecast(load_sales(engine), today=TODAY)
-        store_run(engine, run, now=now, engine_name="local", duration_seconds=1.0)
-        assistant = Assistant(engine)
+        assistant = Assistant(load_company(engine, Path(folder)))
         roles = dict(zip(frames["people"]["slack_user_id"], frames["people"]["role"], strict=True))
         score: dict[tuple[str, str], list[int]] = {}
         wrong = []

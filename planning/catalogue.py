@@ -81,12 +81,13 @@ def load_catalogue(engine: Engine) -> Catalogue:
         locations=tuple((str(a), str(b), str(c)) for a, b, c in locations),
         territories=tuple((str(a), str(b)) for a, b in territories),
         people=tuple((str(a), str(b), str(c)) for a, b, c in people),
-        other_names=tuple(_other_names(names)),
+        other_names=tuple(other_names(names)),
         customers=tuple(dict((str(c), str(t or "")) for c, t in reversed(customers)).items()),
     )
 
 
-def _other_names(rows: Iterable[tuple[str, str | None, str | None]]) -> Iterable[tuple[str, str]]:
+def other_names(rows: Iterable[tuple[str, str | None, str | None]]) -> Iterable[tuple[str, str]]:
+    """(sku, name) for each product's English name and each of its ';'-separated aliases."""
     for sku, english, aliases in rows:
         if english:
             yield str(sku), str(english)

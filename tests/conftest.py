@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 
-from planning.catalogue import Catalogue
+from planning.catalogue import Catalogue, other_names
 from planning.db import make_engine, normalize_url, upgrade
 from planning.demo import generate_demo, write_demo_files
 from planning.forecast.runs import compute_forecast, load_sales, store_run
@@ -113,12 +113,9 @@ def catalogue_of(frames: dict[str, pd.DataFrame]) -> Catalogue:
         territories=tuple(frames["territories"][["code", "name"]].itertuples(index=False)),
         people=tuple(frames["people"][["slack_user_id", "name", "role"]].itertuples(index=False)),
         other_names=tuple(
-            (sku, name.strip())
-            for sku, english, aliases in frames["products"][["sku", "name_en", "aliases"]]
-            .fillna("")
-            .itertuples(index=False)
-            for name in [english, *aliases.split(";")]
-            if name.strip()
+            other_names(
+                frames["products"][["sku", "name_en", "aliases"]].fillna("").itertuples(index=False)
+            )
         ),
         customers=tuple(
             frames["sales"].groupby("customer")["territory"].agg(lambda t: t.mode()[0]).items()
@@ -136,15 +133,21 @@ def router(demo_frames: dict[str, pd.DataFrame]) -> Router:
     return Router(CatalogueIndex(catalogue_of(demo_frames), RESERVED))
 
 
+def load_company(engine: Engine, folder: Path) -> Engine:
+    """A company's contract files imported into `engine`, with one weekly forecast run, as
+    on DEMO_TODAY."""
+    import_files(engine, [folder], now=NOW, actor="test")
+    result = compute_forecast(load_sales(engine), today=DEMO_TODAY)
+    store_run(engine, result, now=NOW, engine_name="local", duration_seconds=1.0)
+    return engine
+
+
 @pytest.fixture(scope="session")
 def demo_engine(demo_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     """The demo company imported into SQLite, with one weekly forecast run."""
     engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('assistant') / 'ponte.db'}")
     upgrade(engine)
-    import_files(engine, [demo_dir], now=NOW, actor="test")
-    result = compute_forecast(load_sales(engine), today=DEMO_TODAY)
-    store_run(engine, result, now=NOW, engine_name="local", duration_seconds=1.0)
-    yield engine
+    yield load_company(engine, demo_dir)
     engine.dispose()
 
 

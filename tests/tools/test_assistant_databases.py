@@ -8,9 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from planning.forecast.runs import compute_forecast, load_sales, store_run
-from planning.importer import import_files
-from tests.conftest import DEMO_TODAY, NOW
+from tests.conftest import DEMO_TODAY, load_company
 from tools.assistant import Assistant
 
 QUESTIONS = [
@@ -31,10 +29,7 @@ QUESTIONS = [
 
 @pytest.fixture
 def demo_on(engine: Engine, demo_dir: Path) -> Engine:
-    import_files(engine, [demo_dir], now=NOW, actor="test")
-    result = compute_forecast(load_sales(engine), today=DEMO_TODAY)
-    store_run(engine, result, now=NOW, engine_name="local", duration_seconds=1.0)
-    return engine
+    return load_company(engine, demo_dir)
 
 
 def test_every_tool_answers_the_same_on_both_databases(

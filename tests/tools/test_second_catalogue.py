@@ -16,9 +16,7 @@ import pytest
 from sqlalchemy import Engine
 
 from planning.db import make_engine, upgrade
-from planning.forecast.runs import compute_forecast, load_sales, store_run
-from planning.importer import import_files
-from tests.conftest import DEMO_TODAY
+from tests.conftest import DEMO_TODAY, load_company
 from tests.fixtures.bikeparts.questions import QUESTIONS, Q
 from tests.tools.role_questions import judge
 from tools.assistant import Assistant
@@ -49,10 +47,7 @@ NOT_YET: dict[str, str] = {
 def bikes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('bikes') / 'ponte.db'}")
     upgrade(engine)
-    import_files(engine, [FILES], now=NOW, actor="test")
-    run = compute_forecast(load_sales(engine), today=DEMO_TODAY)
-    store_run(engine, run, now=NOW, engine_name="local", duration_seconds=1.0)
-    yield engine
+    yield load_company(engine, FILES)
     engine.dispose()
 
 
