@@ -82,8 +82,16 @@ def load_catalogue(engine: Engine) -> Catalogue:
         territories=tuple((str(a), str(b)) for a, b in territories),
         people=tuple((str(a), str(b), str(c)) for a, b, c in people),
         other_names=tuple(other_names(names)),
-        customers=tuple(dict((str(c), str(t or "")) for c, t in reversed(customers)).items()),
+        customers=tuple(_first_territory(customers)),
     )
+
+
+def _first_territory(rows: Iterable[tuple[str, str | None]]) -> Iterable[tuple[str, str]]:
+    """(customer, territory) from rows ordered by customer, most rows first: the first."""
+    seen: dict[str, str] = {}
+    for customer, territory in rows:
+        seen.setdefault(str(customer), str(territory or ""))
+    return seen.items()
 
 
 def other_names(rows: Iterable[tuple[str, str | None, str | None]]) -> Iterable[tuple[str, str]]:

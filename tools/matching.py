@@ -226,6 +226,7 @@ class CatalogueIndex:
         customer starts that way ("maison de la moka" for Maison de la Moka SARL); single
         words shared by several customers ("bottega") name all of them."""
         self.customer_territory = dict(catalogue.customers)
+        self.customer_exact = {fold(c): c for c in self.customer_territory}
         starts: dict[tuple[str, ...], set[str]] = defaultdict(set)
         words: dict[str, set[str]] = defaultdict(set)
         for customer, _ in catalogue.customers:

@@ -68,9 +68,8 @@ def resolve_customer(ctx: RunContext, typed: str | None) -> str | None:
     if typed is None:
         return None
     index = ctx.index
-    exact = {fold(c): c for c in index.customer_territory}
-    if fold(typed).strip() in exact:
-        return exact[fold(typed).strip()]
+    if fold(typed).strip() in index.customer_exact:
+        return index.customer_exact[fold(typed).strip()]
     words = tuple(w for w in fold(typed).replace("&", " ").split() if w)
     found = index.customer(words)
     if found is not None:
