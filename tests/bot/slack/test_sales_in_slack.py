@@ -1,0 +1,27 @@
+"""Sales history through the real Slack app: answered in the thread, and still answered when
+Slack refuses the reply for a moment."""
+
+from __future__ import annotations
+
+from tests.bot.slack.conftest import Rig
+from tests.slack_mock import Failure
+
+
+def test_a_quiet_account_question_survives_a_rate_limit_and_an_outage(rig: Rig) -> None:
+    rig.mock.fail(
+        "chat.postMessage",
+        Failure(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"}),
+        Failure(500, {"ok": False, "error": "internal_error"}),
+    )
+    ts = rig.mention("when did Emporio Sardo last order?", user="U01HARRIS")
+    [answer] = rig.mock.wait_for("chat.postMessage")
+    assert rig.mock.attempts["chat.postMessage"] == 3
+    assert answer.params["thread_ts"] == ts
+    assert answer.params["text"].startswith("Last purchase: 16 Nov 2026 (11 days ago)")
+
+
+def test_a_rep_asking_about_another_territorys_customer_is_refused_privately(rig: Rig) -> None:
+    rig.slash("quanto ha comprato Casalinghi Vesuvio quest'anno?", user="U01ROSSI")
+    [reply] = rig.mock.wait_for("response_url")
+    assert reply.params["response_type"] == "ephemeral"
+    assert "non di Casalinghi Vesuvio" in reply.params["text"]
