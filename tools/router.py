@@ -291,8 +291,10 @@ class Router:
                 found["suggestions"] = self.index.similar_skus(words[i])
                 free.discard(i)
         if (top := TOP.search(joined)) is not None:
-            found["top"] = int(top.group(1) or top.group(2))
-            take(Found(None, top.start(), top.end()))
+            number = 1 if top.group(1) else 2
+            found["top"] = int(top.group(number))
+            # The count is read; "top" and "clienti" still say what is asked.
+            take(Found(None, top.start(number), top.end(number)))
         if (versus := _versus(words, today)) is not None:
             found["compare"], at = versus
             # "vs last": the other side of a comparison, not "how long stock will last".
