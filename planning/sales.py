@@ -19,7 +19,7 @@ from planning.access import Caller, quota_scope
 from planning.db import as_date
 from planning.errors import PermissionDenied, PonteError
 from planning.models import Role
-from planning.quotas import period_bounds
+from planning.quotas import period_bounds, sales_calendar
 
 Compare = Literal["previous", "last_year"]
 GroupBy = Literal["customer", "product", "person", "territory"]
@@ -121,7 +121,8 @@ def sales_history(
     since = start
     previous_bounds = None
     if compare is not None:
-        previous_bounds = _compared(start, end, period, compare)
+        step, _ = sales_calendar(engine)
+        previous_bounds = _compared(period, compare, counted=(start, end), step=step)
         since = min(since, previous_bounds[0])
     frame = _rows(engine, selection, since=since, until=end)
     current = _figure(frame, start, end)
@@ -256,31 +257,35 @@ def _figure(frame: pd.DataFrame, start: dt.date, end: dt.date) -> SalesFigure:
 
 
 def _compared(
-    start: dt.date, end: dt.date, period: str, compare: Compare
+    period: str, compare: Compare, *, counted: tuple[dt.date, dt.date], step: int
 ) -> tuple[dt.date, dt.date]:
-    """The period compared with, as long as the part of `period` counted so far."""
-    if compare == "last_year":
-        return _shift_years(start, -1), _shift_years(end, -1)
-    if "-Q" in period:
-        months = 3
-    elif "-" in period:
-        months = 1
+    """The period compared with: all of it when `period` is over; else as much of it as of
+    `period` is counted so far, in weekly buckets when sales are weekly (1-16 November holds
+    three Monday rows; 1-16 October only two, so it is compared with 1-21 October)."""
+    before_start, before_end = period_bounds(_before(period, compare))
+    start, end = counted
+    if end == period_bounds(period)[1]:
+        return before_start, before_end
+    if step == 7:
+        first_monday = start + dt.timedelta(days=-start.weekday() % 7)
+        days = 7 * max(0, (end - first_monday).days // 7 + 1)
     else:
-        months = 12
-    before = _shift_months(start, -months)
-    return before, before + (end - start)
+        days = (end - start).days + 1
+    return before_start, min(before_start + dt.timedelta(days=days - 1), before_end)
 
 
-def _shift_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
-def _shift_months(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 + months
-    return day.replace(year=index // 12, month=index % 12 + 1, day=1)
+def _before(period: str, compare: Compare) -> str:
+    """ "2026-10" -> "2025-10" (last year) or "2026-09" (previous); quarters and years too."""
+    year, _, part = period.upper().partition("-")
+    if compare == "last_year":
+        return f"{int(year) - 1}{'-' + part if part else ''}"
+    if not part:
+        return str(int(year) - 1)
+    if part.startswith("Q"):
+        index = int(year) * 4 + int(part[1]) - 2
+        return f"{index // 4}-Q{index % 4 + 1}"
+    index = int(year) * 12 + int(part) - 2
+    return f"{index // 12}-{index % 12 + 1:02d}"
 
 
 def _grouped(

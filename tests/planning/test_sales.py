@@ -60,23 +60,46 @@ def test_a_rep_sees_their_territory_and_is_told_so(
     assert h.territories == ("NO",)
 
 
-def test_an_unfinished_period_is_compared_like_for_like(demo_engine: Engine) -> None:
+def _weeks(frames: dict[str, pd.DataFrame], start: dt.date, end: dt.date) -> int:
+    days = frames["sales"]["date"].dt.date
+    return int(days[(days >= start) & (days <= end)].nunique())
+
+
+@pytest.mark.parametrize(("period", "compare"), [("2026", "last_year"), ("2026-11", "previous")])
+def test_an_unfinished_period_is_compared_week_for_week(
+    demo_engine: Engine, demo_frames: dict[str, pd.DataFrame], period: str, compare: str
+) -> None:
+    # Sales are weekly rows dated on Mondays: 1-16 November holds three of them, 1-16
+    # October two. A day-for-day comparison would show November 50% up on nothing.
     h = sales_history(
         demo_engine,
         _scope(demo_engine, "U01HARRIS"),
         SalesFilter(territory="EX"),
-        period="2026",
+        period=period,
         today=DEMO_TODAY,
-        compare="last_year",
+        compare=compare,  # type: ignore[arg-type]
     )
     assert h.previous is not None and h.current.end <= DEMO_TODAY
-    assert (h.previous.start, h.previous.end) == (
-        dt.date(2025, 1, 1),
-        h.current.end.replace(year=2025),
+    assert _weeks(demo_frames, h.previous.start, h.previous.end) == _weeks(
+        demo_frames, h.current.start, h.current.end
     )
+    assert h.previous.start == (dt.date(2025, 1, 1) if period == "2026" else dt.date(2026, 10, 1))
     assert h.change_pct == pytest.approx(
         100 * (h.current.units - h.previous.units) / h.previous.units
     )
+
+
+def test_a_finished_month_is_compared_with_the_whole_month_before(demo_engine: Engine) -> None:
+    h = sales_history(
+        demo_engine,
+        _scope(demo_engine, "U01HARRIS"),
+        SalesFilter(territory="EX"),
+        period="2026-10",
+        today=DEMO_TODAY,
+        compare="previous",
+    )
+    assert h.previous is not None
+    assert (h.previous.start, h.previous.end) == (dt.date(2026, 9, 1), dt.date(2026, 9, 30))
 
 
 def test_the_top_customers_come_largest_first_with_their_share(demo_engine: Engine) -> None:
