@@ -18,6 +18,7 @@ from planning.access import Caller, check_quota_access, quota_scope
 from planning.atp import AtpResult
 from planning.capacity import CapacityWeek
 from planning.errors import PonteError
+from planning.groups import TOP_LINES, ProductGroup, members
 from planning.models import Role
 from planning.projection import InventoryProjection
 from planning.quotas import QuotaStatus, period_bounds, quarter_of, quota_status
@@ -59,6 +60,41 @@ class QuotaAnswer:
     statuses: tuple[QuotaStatus, ...]
 
 
+# Cover beyond this many weeks of forecast demand is excess stock.
+EXCESS_WEEKS = 26.0
+# A group projection runs one projection per member: beyond this many, ask for a family.
+MAX_PROJECTED = 300
+
+
+@dataclass(frozen=True)
+class GroupProjectionLine:
+    sku: str
+    name: str
+    available: float  # on hand - allocated, over the locations looked at
+    weekly_demand: float  # average demand per week over the projection
+    weeks_of_cover: float | None  # available / weekly demand; None without demand
+    stockout_date: dt.date | None  # earliest projected stockout at any location
+    below_safety_from: dt.date | None
+    excess: bool  # cover beyond the excess threshold
+
+
+@dataclass(frozen=True)
+class GroupProjection:
+    """The projection of several products: which run out, which fall below safety stock,
+    which hold excess stock; the most urgent first."""
+
+    group: ProductGroup
+    location: str | None
+    weeks: int
+    excess_weeks: float
+    products: int  # members projected (those stocked where asked)
+    lines: tuple[GroupProjectionLine, ...]  # stockouts (soonest first), below safety, excess
+    stockouts: int
+    below_safety: int
+    excess: int
+    provenance: Provenance
+
+
 def product_name(engine: Engine, sku: str) -> str:
     with engine.connect() as conn:
         name = conn.execute(text("SELECT name FROM product WHERE sku = :sku"), {"sku": sku})
@@ -72,6 +108,83 @@ def projection_answer(
         engine, sku, today=today, weeks=weeks, location=location
     )
     return ProjectionAnswer(sku, product_name(engine, sku), tuple(projections), provenance)
+
+
+def group_projection(
+    engine: Engine,
+    group: ProductGroup,
+    *,
+    today: dt.date,
+    weeks: int,
+    location: str | None,
+    excess_weeks: float = EXCESS_WEEKS,
+) -> GroupProjection:
+    """Every member of `group` projected `weeks` ahead at every location (or `location`,
+    skipping members not stocked there), most urgent first."""
+    with engine.connect() as conn:
+        group, products = members(conn, group)
+    if len(products) > MAX_PROJECTED:
+        raise PonteError(
+            f"{len(products)} products are too many to project at once",
+            code="group_too_large",
+            products=len(products),
+        )
+    lines, provenance = [], Provenance(stock_as_of=None, run=None)
+    for sku, name in zip(products["sku"], products["name"], strict=True):
+        try:
+            found, provenance = inventory_projection(
+                engine, str(sku), today=today, weeks=weeks, location=location
+            )
+        except PonteError:
+            continue  # not stocked at `location`
+        if not found:
+            continue
+        available = sum(p.on_hand - p.allocated for p in found)
+        demand = sum(w.demand for p in found for w in p.weeks) / max(1, weeks)
+        cover = available / demand if demand > 0 else None
+        stockouts = [p.stockout_date for p in found if p.stockout_date is not None]
+        lows = [p.first_below_safety_stock for p in found if p.first_below_safety_stock]
+        lines.append(
+            GroupProjectionLine(
+                sku=str(sku),
+                name=str(name),
+                available=available,
+                weekly_demand=demand,
+                weeks_of_cover=cover,
+                stockout_date=min(stockouts) if stockouts else None,
+                below_safety_from=min(lows) if lows else None,
+                excess=available > 0 and (cover is None or cover > excess_weeks),
+            )
+        )
+    if not lines:
+        raise PonteError(
+            "none of these products is stocked there", code="group_not_stocked", location=location
+        )
+
+    def urgency(line: GroupProjectionLine) -> tuple[int, dt.date, float, str]:
+        if line.stockout_date is not None:
+            return (0, line.stockout_date, 0.0, line.sku)
+        if line.below_safety_from is not None:
+            return (1, line.below_safety_from, 0.0, line.sku)
+        if line.excess:
+            return (2, dt.date.min, -(line.weeks_of_cover or float("inf")), line.sku)
+        return (3, dt.date.min, line.weeks_of_cover or 0.0, line.sku)
+
+    lines.sort(key=urgency)
+    return GroupProjection(
+        group=group,
+        location=location,
+        weeks=weeks,
+        excess_weeks=excess_weeks,
+        products=len(lines),
+        lines=tuple(lines[:TOP_LINES]),
+        stockouts=sum(line.stockout_date is not None for line in lines),
+        below_safety=sum(
+            line.stockout_date is None and line.below_safety_from is not None for line in lines
+        ),
+        excess=sum(line.excess for line in lines),
+        provenance=provenance,
+    )
 
 
 def capacity_answer(

@@ -1,4 +1,4 @@
-"""Stock status: what is on hand, allocated and free for a SKU (or a family), and how long
+"""Stock status: what is on hand, allocated and free for a SKU (or a group), and how long
 it lasts.
 
 On hand and allocated come from the latest stock snapshot per location; cover comes from the
@@ -12,10 +12,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, bindparam, text
 
-from planning.catalogue import canonical_family, families
 from planning.db import as_date
+from planning.groups import TOP_LINES, ProductGroup, filter_sql, members
 from planning.memo import DataMemo
 from planning.supply import Provenance, inventory_projection, latest_stock, main_location
 
@@ -53,7 +53,7 @@ class StockStatus:
 
 
 @dataclass(frozen=True)
-class FamilyStockLine:
+class GroupStockLine:
     sku: str
     name: str
     on_hand: float
@@ -63,12 +63,23 @@ class FamilyStockLine:
 
 
 @dataclass(frozen=True)
-class FamilyStock:
-    family: str
+class GroupStock:
+    """The stock of several products together (a family, a list, or everything), at every
+    location or one: totals over every member, and the members holding the most."""
+
+    group: ProductGroup
+    location: str | None
     as_of: dt.date | None
-    lines: tuple[FamilyStockLine, ...]
+    products: int  # members of the group
+    lines: tuple[GroupStockLine, ...]  # most available first, TOP_LINES of them
     on_hand: float
+    allocated: float
     available: float
+    below_safety_stock: tuple[str, ...]  # every member below its safety stock, by sku
+
+    @property
+    def family(self) -> str | None:
+        return self.group.family
 
 
 _MEMO = DataMemo()
@@ -157,44 +168,49 @@ def _stock_status(
     )
 
 
-def family_stock(engine: Engine, family: str) -> FamilyStock:
-    """Latest stock of every SKU in `family`, summed over locations."""
+def group_stock(engine: Engine, group: ProductGroup, *, location: str | None = None) -> GroupStock:
+    """Latest stock of every product in `group`, summed over locations (or at `location`)."""
     with engine.connect() as conn:
-        match = canonical_family(families(conn), family)
-        frame = pd.read_sql_query(
-            text(
-                "SELECT p.sku, p.name, p.safety_stock, s.location, s.as_of, s.on_hand, "
-                "s.allocated FROM product p LEFT JOIN stock_level s ON s.sku = p.sku "
-                "WHERE p.family = :family"
-            ),
-            conn,
-            params={"family": match},
+        group, products = members(conn, group)
+        where, params, expanding = filter_sql(group)
+        if location is not None:
+            where += " AND s.location = :location"
+            params["location"] = location
+        query = text(
+            "SELECT s.sku, s.location, s.as_of, s.on_hand, s.allocated FROM stock_level s "
+            "JOIN product p ON p.sku = s.sku WHERE 1 = 1" + where
         )
-    frame["as_of"] = pd.to_datetime(frame["as_of"]).dt.date
-    stocked = frame.dropna(subset=["location"])
-    latest = stocked.sort_values("as_of").groupby(["sku", "location"], as_index=False).last()
+        if expanding:
+            query = query.bindparams(bindparam("skus", expanding=True))
+        stock = pd.read_sql_query(query, conn, params=params)
+    stock["as_of"] = pd.to_datetime(stock["as_of"]).dt.date
+    latest = stock.sort_values("as_of").groupby(["sku", "location"], as_index=False).last()
     totals = latest.groupby("sku")[["on_hand", "allocated"]].sum()
-    on_hands = {str(k): float(v) for k, v in totals["on_hand"].items()}
-    allocations = {str(k): float(v) for k, v in totals["allocated"].items()}
-    products = frame.drop_duplicates("sku").sort_values("sku")
-    lines = []
-    for row in products.itertuples():
-        on_hand = on_hands.get(str(row.sku), 0.0)
-        allocated = allocations.get(str(row.sku), 0.0)
-        lines.append(
-            FamilyStockLine(
-                sku=str(row.sku),
-                name=str(row.name),
-                on_hand=on_hand,
-                allocated=allocated,
-                available=on_hand - allocated,
-                below_safety_stock=on_hand - allocated < float(str(row.safety_stock)),
-            )
+    frame = products.set_index("sku").join(totals)
+    for column in ("on_hand", "allocated"):  # a product without stock rows holds none
+        frame[column] = pd.to_numeric(frame[column]).fillna(0.0)
+    frame["available"] = frame["on_hand"] - frame["allocated"]
+    frame["low"] = frame["available"] < frame["safety_stock"].astype(float)
+    ranked = frame.sort_values(["available", "name"], ascending=[False, True], kind="stable")
+    lines = tuple(
+        GroupStockLine(
+            sku=str(row["sku"]),
+            name=str(row["name"]),
+            on_hand=float(row["on_hand"]),
+            allocated=float(row["allocated"]),
+            available=float(row["available"]),
+            below_safety_stock=bool(row["low"]),
         )
-    return FamilyStock(
-        family=match,
+        for row in ranked.reset_index().to_dict("records")
+    )
+    return GroupStock(
+        group=group,
+        location=location,
         as_of=max(latest["as_of"]) if not latest.empty else None,
-        lines=tuple(lines),
-        on_hand=sum(line.on_hand for line in lines),
-        available=sum(line.available for line in lines),
+        products=len(frame),
+        lines=lines[:TOP_LINES],
+        on_hand=float(frame["on_hand"].sum()),
+        allocated=float(frame["allocated"].sum()),
+        available=float(frame["available"].sum()),
+        below_safety_stock=tuple(sorted(str(s) for s in frame.index[frame["low"]])),
     )

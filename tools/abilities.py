@@ -21,18 +21,21 @@ from planning.access import Audience, Caller, authorize
 from planning.answers import (
     AtpAnswer,
     CapacityAnswer,
+    GroupProjection,
     ProjectionAnswer,
     QuotaAnswer,
     atp_answer,
     capacity_answer,
+    group_projection,
     projection_answer,
     quota_answer,
 )
 from planning.errors import PonteError
-from planning.forecast.views import ForecastExplanation, ForecastView
+from planning.forecast.views import ForecastExplanation, ForecastView, GroupForecast
+from planning.groups import ProductGroup
 from planning.products import Fact, ProductFacts, product_facts
 from planning.sales import SalesFilter, SalesHistory, sales_history, sales_scope
-from planning.stock import FamilyStock, StockStatus
+from planning.stock import GroupStock, StockStatus
 from tools import vocabulary as v
 from tools.context import RunContext
 from tools.registry import REGISTRY, Ability, sample_of
@@ -59,17 +62,25 @@ class HelpAnswer:
     sample: dict[str, str]  # a product and family of the company's, for the examples
 
 
-class StockArgs(BaseModel):
-    product: str | None = Field(None, description=PRODUCT + " Omit when asking for a family.")
+class GroupArgs(BaseModel):
+    """One product, or several together: a family, a list of products, or all of them."""
+
+    product: str | None = Field(None, description=PRODUCT + " Omit for a group of products.")
     family: str | None = Field(None, description="Product family code, e.g. PADELLE.")
+    products: list[str] | None = Field(
+        None, max_length=50, description="Several products at once (codes or names)."
+    )
+    all_products: bool = Field(False, description="Every product of the catalogue together.")
+
+
+class StockArgs(GroupArgs):
     location: str | None = Field(None, description=LOCATION)
 
 
 PERIOD = "Optional period instead of weeks: YYYY-MM, YYYY-Qn or YYYY (2026-12 = December)."
 
 
-class ForecastArgs(BaseModel):
-    product: str = Field(description=PRODUCT)
+class ForecastArgs(GroupArgs):
     weeks: int = Field(12, ge=1, le=104, description="How many weeks ahead (1-104).")
     period: str | None = Field(None, description=PERIOD)
     location: str | None = Field(None, description=LOCATION)
@@ -80,8 +91,7 @@ class ExplainArgs(BaseModel):
     location: str | None = Field(None, description=LOCATION)
 
 
-class ProjectionArgs(BaseModel):
-    product: str = Field(description=PRODUCT)
+class ProjectionArgs(GroupArgs):
     weeks: int = Field(12, ge=1, le=104, description="How many weeks to project (1-104).")
     location: str | None = Field(None, description=LOCATION)
 
@@ -143,31 +153,43 @@ class HelpArgs(BaseModel):
     topic: str | None = Field(None, description="Optional ability name to explain.")
 
 
-def _stock(ctx: RunContext, args: StockArgs) -> Any:
-    from planning.stock import family_stock, stock_status
+def _group(ctx: RunContext, args: GroupArgs) -> ProductGroup | str:
+    """The products asked about: one product's code, or the group."""
+    named = [resolve_product(ctx, p) for p in args.products or ()]
+    if args.product is not None:
+        named.insert(0, resolve_product(ctx, args.product))
+    named = list(dict.fromkeys(named))
+    if len(named) == 1:
+        return named[0]
+    if named:
+        return ProductGroup(skus=tuple(named))
+    if args.family is not None:
+        return ProductGroup(family=resolve_family(ctx, args.family))
+    if args.all_products:
+        return ProductGroup()
+    raise PonteError("which product?", code="which_product")
 
-    if args.product is None and args.family is None:
-        raise PonteError("which product?", code="which_product")
-    if args.product is None:
-        return family_stock(ctx.engine, resolve_family(ctx, args.family) or "")
-    return stock_status(
-        ctx.engine,
-        resolve_product(ctx, args.product),
-        today=ctx.today,
-        location=resolve_location(ctx, args.location),
-    )
+
+def _stock(ctx: RunContext, args: StockArgs) -> Any:
+    from planning.stock import group_stock, stock_status
+
+    asked, location = _group(ctx, args), resolve_location(ctx, args.location)
+    if isinstance(asked, ProductGroup):
+        return group_stock(ctx.engine, asked, location=location)
+    return stock_status(ctx.engine, asked, today=ctx.today, location=location)
 
 
 def _forecast(ctx: RunContext, args: ForecastArgs) -> Any:
-    from planning.forecast.views import forecast_view
+    from planning.forecast.views import forecast_view, group_forecast
 
+    asked, location = _group(ctx, args), resolve_location(ctx, args.location)
+    between = resolve_period(ctx, args.period)
+    if isinstance(asked, ProductGroup):
+        return group_forecast(
+            ctx.engine, asked, today=ctx.today, weeks=args.weeks, location=location, between=between
+        )
     return forecast_view(
-        ctx.engine,
-        resolve_product(ctx, args.product),
-        today=ctx.today,
-        weeks=args.weeks,
-        location=resolve_location(ctx, args.location),
-        between=resolve_period(ctx, args.period),
+        ctx.engine, asked, today=ctx.today, weeks=args.weeks, location=location, between=between
     )
 
 
@@ -182,13 +204,14 @@ def _explain(ctx: RunContext, args: ExplainArgs) -> Any:
     )
 
 
-def _projection(ctx: RunContext, args: ProjectionArgs) -> ProjectionAnswer:
+def _projection(ctx: RunContext, args: ProjectionArgs) -> ProjectionAnswer | GroupProjection:
+    asked, location = _group(ctx, args), resolve_location(ctx, args.location)
+    if isinstance(asked, ProductGroup):
+        return group_projection(
+            ctx.engine, asked, today=ctx.today, weeks=args.weeks, location=location
+        )
     return projection_answer(
-        ctx.engine,
-        resolve_product(ctx, args.product),
-        today=ctx.today,
-        weeks=args.weeks,
-        location=resolve_location(ctx, args.location),
+        ctx.engine, asked, today=ctx.today, weeks=args.weeks, location=location
     )
 
 
@@ -272,10 +295,12 @@ declare(
         examples=("How much {product} do we have?", "Quanta giacenza abbiamo di {product}?"),
         schema=StockArgs,
         description="Current stock of one product (on hand, allocated, available per location, "
-        "open orders, next receipt, days of cover) or of a whole family. Use for 'how much X do "
-        "we have', 'giacenza', 'disponibilità'.",
+        "open orders, next receipt, days of cover), or the total of a family, several products "
+        "or all products with the largest holdings. Use for 'how much X do we have', "
+        "'giacenza', 'disponibilità'.",
         run=_stock,
-        results=(StockStatus, FamilyStock),
+        results=(StockStatus, GroupStock),
+        groups=True,
         takes=PRODUCT_SLOTS,
         needs_product=True,
         rank=7,
@@ -291,10 +316,12 @@ declare(
             "Previsione {product} prossime 8 settimane",
         ),
         schema=ForecastArgs,
-        description="Weekly demand forecast for one product with 80% range, summed over locations "
-        "unless a location is given. Use for 'how much will we sell', 'previsione'.",
+        description="Weekly demand forecast for one product, or the total of a family, several "
+        "products or all products with the largest contributors, with 80% range, summed over "
+        "locations unless a location is given. Use for 'how much will we sell', 'previsione'.",
         run=_forecast,
-        results=(ForecastView,),
+        results=(ForecastView, GroupForecast),
+        groups=True,
         takes={**PRODUCT_SLOTS, "weeks": "weeks", "ahead_period": "period"},
         needs_product=True,
         rank=6,
@@ -308,9 +335,12 @@ declare(
         examples=("When will {product} run out?", "Quando finisce {product}?"),
         schema=ProjectionArgs,
         description="Projected stock week by week (stock + receipts - max(forecast, orders)), with "
-        "days of cover and the stockout date. Use for 'when do we run out', 'quando finisce'.",
+        "days of cover and the stockout date; for a family or several products, which run out, "
+        "fall below safety stock or hold excess stock. Use for 'when do we run out', 'quando "
+        "finisce', 'weeks of cover', 'excess'.",
         run=_projection,
-        results=(ProjectionAnswer,),
+        results=(ProjectionAnswer, GroupProjection),
+        groups=True,
         takes={**PRODUCT_SLOTS, "weeks": "weeks"},
         needs_product=True,
         rank=3,

@@ -260,6 +260,14 @@ GROUPS: tuple[str, ...] = (
 )
 
 
+# Words that mark the plain version of a product ("Moka Classica 6 tazze" next to "Moka
+# Induzione 6 tazze"): a question that leaves them out means that one.
+PLAIN = frozenset(
+    "classico classica classici classiche classic standard base basic original originale "
+    "regular normale normal tradizionale traditional".split()
+)
+
+
 def _forms(form: str) -> tuple[str, str]:
     one, _, many = form.partition("/")
     return one.strip(), (many or one).strip()

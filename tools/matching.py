@@ -80,9 +80,12 @@ class CatalogueIndex:
         total = max(1, len(catalogue.products))
         self.idf = {w: math.log(1 + total / len(p)) for w, p in self._postings.items()}
         # How much a name says, counted on the name itself: a product with many aliases
-        # is not harder to name than one with none.
+        # is not harder to name than one with none; the words of a plain version ("Moka
+        # Classica") count for nothing, so "moka 6 tazze" names it rather than the others.
         self._weight = {
-            sku: sum(self.idf[w] for w in dict.fromkeys(self.name_words(name)))
+            sku: sum(
+                self.idf[w] for w in dict.fromkeys(self.name_words(name)) if w not in lexicon.PLAIN
+            )
             for sku, name, _ in catalogue.products
         }
         self.families: dict[str, str] = {}

@@ -42,6 +42,8 @@ class Ability:
     # the first value whose phrase the question holds is passed ("lead time" -> lead_time).
     keywords: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
     needs_product: bool = False
+    # Answers for several products together (a family, products named, all): GroupArgs.
+    groups: bool = False
     rank: int = 100
 
     @property

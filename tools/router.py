@@ -85,6 +85,7 @@ KEYWORDS = TypoIndex(
             v.LAST_PURCHASE,
             v.VERSUS,
             v.PREVIOUS,
+            v.EVERYTHING,
             *v.SALES_GROUPS.values(),
             v.NEVER_MIND,
         )
@@ -304,6 +305,9 @@ class Router:
                 found.setdefault("quantity", quantity.value)
                 take(quantity)
         self._places_and_people(reading, toks, found, user)
+        if every := _has(words, v.EVERYTHING) & free:
+            found["all"] = True  # "stock totale", "fcst all products"
+            free.difference_update(every)
         return found
 
     def _places_and_people(
@@ -454,7 +458,7 @@ class Router:
     def _product(self, reading: _Reading, found: dict[str, Any]) -> tuple[str, ...] | None:
         skus = found.get("skus")
         if skus:
-            return tuple(dict.fromkeys(skus))
+            return tuple(dict.fromkeys(skus))  # codes typed: each one is meant
         families = {
             i: f for i in sorted(reading.free) if (f := self.index.family(reading.words[i]))
         }
@@ -462,6 +466,12 @@ class Router:
         # "moka 3 tazze" names a product; "moka" alone names the family.
         if match is not None and match.words - families.keys():
             reading.free.difference_update(match.words)
+            # "le moke a induzione", "PAD-24 e PAD-28": these products together, not one of
+            # them to choose.
+            if len(match.skus) > 1 and (
+                match.words & families.keys() or _has(reading.words, v.TOGETHER)
+            ):
+                found["together"] = True
             return match.skus
         if families:
             found["family"] = next(iter(families.values()))
@@ -525,9 +535,15 @@ class Router:
                 unknown=found["unknown"],
                 choices=tuple(found.get("suggestions", ())),
             )
-        if product is None and intent == "stock_status" and "family" in found:
-            args.pop("location", None)
-            return replace(route, args={**args, "family": found["family"]})
+        if _answers_groups(intent):  # a family, several products or all: one answer
+            if product is None and "family" in found:
+                return replace(route, args={**args, "family": found["family"]})
+            if product is None and found.get("all"):
+                return replace(route, args={**args, "all_products": True})
+            if product is not None and len(product) > 1 and (
+                found.get("skus") or found.get("together") or found.get("all")
+            ):
+                return replace(route, args={**args, "products": list(product)})
         if product is None:
             family = found.get("family")
             choices = self.index.family_products(family) if family else ()
@@ -644,6 +660,11 @@ def _fields(intent: str | None) -> frozenset[str]:
     ability = REGISTRY.get(intent or "")
     schema = ability.schema if ability is not None else None
     return frozenset(schema.model_fields) if schema is not None else frozenset()
+
+
+def _answers_groups(intent: str | None) -> bool:
+    ability = REGISTRY.get(intent or "")
+    return ability is not None and ability.groups
 
 
 def _needs_product(intent: str | None) -> bool:

@@ -205,6 +205,12 @@ PREVIOUS = ("last month", "previous month", "month before", "mese scorso", "mese
             "mese precedente", "trimestre prima", "trimestre precedente", "previous quarter",
             "quarter before", "last quarter", "periodo precedente", "week before",
             "settimana prima")  # fmt: skip
+# Every product together: "stock totale", "fcst all products", "tutto il magazzino".
+EVERYTHING = ("all", "everything", "total", "totale", "totali", "overall", "tutto", "tutti",
+              "tutta", "tutte", "complessivo", "complessiva", "whole", "entire", "intero",
+              "intera", "complessivamente", "in totale", "in total")  # fmt: skip
+# Several products meant together: "santoku vs chef knife", "PAD-24 e PAD-28".
+TOGETHER = VERSUS + ("and", "e", "&", "plus", "both", "entrambi", "entrambe")
 # A reply that drops the question Ponte asked back.
 NEVER_MIND = (
     "never mind", "forget it", "cancel", "no thanks", "thanks", "thank you", "lascia perdere",

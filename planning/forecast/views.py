@@ -11,10 +11,17 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, bindparam, text
 
 from planning.errors import PonteError
-from planning.forecast.runs import RunSummary, SeriesForecast, latest_run_id, sku_forecasts
+from planning.forecast.runs import (
+    RunSummary,
+    SeriesForecast,
+    latest_run_id,
+    sku_forecasts,
+    summarize,
+)
+from planning.groups import TOP_LINES, ProductGroup, filter_sql, members
 from planning.memo import DataMemo
 
 BANDS = ("lo_80", "hi_80", "lo_95", "hi_95")
@@ -125,42 +132,11 @@ def _forecast_view(
     location: str | None,
     between: tuple[dt.date, dt.date] | None,
 ) -> ForecastView:
-    if not 1 <= weeks <= 104:
-        raise PonteError(f"ask for 1 to 104 weeks ahead, not {weeks}", code="bad_horizon")
     series = _weekly_series(engine, sku, location)
     frames = pd.concat([s.values for s in series])
     frames["ds"] = pd.to_datetime(frames["ds"]).dt.date
-    horizon = max(frames["ds"]) + dt.timedelta(days=6)  # the last day the forecast covers
-    first, last = (today, dt.date.max) if between is None else (max(today, between[0]), between[1])
-    frames = frames[(frames["ds"] > first - dt.timedelta(days=7)) & (frames["ds"] <= last)]
-    for band in BANDS:  # half-widths, summed in quadrature
-        frames[band] = (frames[band] - frames["forecast"]) ** 2
-    grouped = frames.groupby("ds").sum(numeric_only=True).sort_index()
-    if between is None:
-        grouped = grouped.head(weeks)
-    elif grouped.empty or first > last:
-        raise PonteError(
-            f"the forecast does not cover {between[0]} to {between[1]} (it runs to {horizon})",
-            code="beyond_forecast",
-            until=horizon.isoformat(),
-        )
-    periods = []
-    for ds, row in grouped.iterrows():
-        monday: dt.date = ds  # type: ignore[assignment]
-        days = (min(monday + dt.timedelta(days=6), last) - max(monday, first)).days + 1
-        share = max(0, days) / 7
-        point = float(row["forecast"]) * share
-        width = {b: float(np.sqrt(row[b])) * share for b in BANDS}
-        periods.append(
-            ForecastPeriod(
-                period=monday,
-                forecast=point,
-                lo_80=max(0.0, point - width["lo_80"]),
-                hi_80=point + width["hi_80"],
-                lo_95=max(0.0, point - width["lo_95"]),
-                hi_95=point + width["hi_95"],
-            )
-        )
+    asked, first, last, horizon = _weeks_asked(frames, today, weeks, between)
+    periods = _summed(asked)
     total = sum(p.forecast for p in periods)
     spread = float(np.sqrt(sum((p.hi_80 - p.forecast) ** 2 for p in periods)))
     return ForecastView(
@@ -171,11 +147,174 @@ def _forecast_view(
         start=first,
         end=None if between is None else last,
         covered_until=horizon if between is not None and horizon < last else None,
-        periods=tuple(periods),
+        periods=periods,
         total=total,
         total_lo_80=max(0.0, total - spread),
         total_hi_80=total + spread,
         models=tuple(dict.fromkeys(s.model for s in series)),
+    )
+
+
+def _weeks_asked(
+    frames: pd.DataFrame, today: dt.date, weeks: int, between: tuple[dt.date, dt.date] | None
+) -> tuple[pd.DataFrame, dt.date, dt.date, dt.date]:
+    """The forecast rows of the weeks asked for, each with the `share` of its days that
+    count (a week only partly ahead of today or inside the period counts for those days);
+    the first and last day counted; and the last day the forecast covers."""
+    if not 1 <= weeks <= 104:
+        raise PonteError(f"ask for 1 to 104 weeks ahead, not {weeks}", code="bad_horizon")
+    horizon = max(frames["ds"]) + dt.timedelta(days=6)
+    first, last = (today, dt.date.max) if between is None else (max(today, between[0]), between[1])
+    frames = frames[(frames["ds"] > first - dt.timedelta(days=7)) & (frames["ds"] <= last)]
+    mondays = sorted(set(frames["ds"]))
+    if between is None:
+        mondays = mondays[:weeks]
+    elif not mondays or first > last:
+        assert between is not None
+        raise PonteError(
+            f"the forecast does not cover {between[0]} to {between[1]} (it runs to {horizon})",
+            code="beyond_forecast",
+            until=horizon.isoformat(),
+        )
+    share = {
+        monday: max(0, (min(monday + dt.timedelta(days=6), last) - max(monday, first)).days + 1) / 7
+        for monday in mondays
+    }
+    frames = frames[frames["ds"].isin(share.keys())].copy()
+    frames["share"] = frames["ds"].map(share)
+    return frames, first, last, horizon
+
+
+def _summed(frames: pd.DataFrame) -> tuple[ForecastPeriod, ...]:
+    """One period per week: the point forecasts summed, the bands' half-widths in quadrature,
+    both for the week's share of days."""
+    frames = frames.copy()
+    for band in BANDS:
+        frames[band] = (frames[band] - frames["forecast"]) ** 2
+    grouped = frames.groupby("ds").agg(
+        forecast=("forecast", "sum"), share=("share", "first"), **{b: (b, "sum") for b in BANDS}
+    )
+    periods = []
+    for ds, row in grouped.sort_index().iterrows():
+        share = float(row["share"])
+        point = float(row["forecast"]) * share
+        width = {b: float(np.sqrt(row[b])) * share for b in BANDS}
+        periods.append(
+            ForecastPeriod(
+                period=ds,  # type: ignore[arg-type]
+                forecast=point,
+                lo_80=max(0.0, point - width["lo_80"]),
+                hi_80=point + width["hi_80"],
+                lo_95=max(0.0, point - width["lo_95"]),
+                hi_95=point + width["hi_95"],
+            )
+        )
+    return tuple(periods)
+
+
+@dataclass(frozen=True)
+class ForecastShare:
+    sku: str
+    name: str
+    total: float
+    share: float  # of the group's total (0-1)
+
+
+@dataclass(frozen=True)
+class GroupForecast:
+    """The forecast of several products together: weekly totals and who makes them."""
+
+    group: ProductGroup
+    location: str | None
+    run: RunSummary
+    start: dt.date
+    end: dt.date | None
+    covered_until: dt.date | None
+    periods: tuple[ForecastPeriod, ...]
+    total: float
+    total_lo_80: float
+    total_hi_80: float
+    products: int  # members with a forecast
+    contributors: tuple[ForecastShare, ...]  # largest first, TOP_LINES of them
+
+
+def group_forecast(
+    engine: Engine,
+    group: ProductGroup,
+    *,
+    today: dt.date,
+    weeks: int = 12,
+    location: str | None = None,
+    between: tuple[dt.date, dt.date] | None = None,
+) -> GroupForecast:
+    """The weekly forecast of every product in `group` summed (bands in quadrature, as if
+    the products' errors were independent), over the weeks a ForecastView would count."""
+    key = ("group_forecast", group, today, weeks, location, between)
+    return _MEMO.get(
+        engine, key, lambda: _group_forecast(engine, group, today, weeks, location, between)
+    )
+
+
+def _group_forecast(
+    engine: Engine,
+    group: ProductGroup,
+    today: dt.date,
+    weeks: int,
+    location: str | None,
+    between: tuple[dt.date, dt.date] | None,
+) -> GroupForecast:
+    run_id = latest_run_id(engine, grain="week") or latest_run_id(engine)
+    if run_id is None:
+        raise PonteError(
+            "no forecast has been run yet: run `ponte forecast` first", code="no_forecast"
+        )
+    with engine.connect() as conn:
+        group, products = members(conn, group)
+        where, params, expanding = filter_sql(group)
+        if location is not None:
+            where += " AND s.location = :location"
+            params["location"] = location
+        query = text(
+            "SELECT s.sku, v.ds, v.forecast, v.lo_80, v.hi_80, v.lo_95, v.hi_95 "
+            "FROM forecast_value v JOIN forecast_series s "
+            "ON s.run_id = v.run_id AND s.unique_id = v.unique_id "
+            "JOIN product p ON p.sku = s.sku WHERE v.run_id = :run" + where
+        )
+        if expanding:
+            query = query.bindparams(bindparam("skus", expanding=True))
+        frames = pd.read_sql_query(query, conn, params={"run": run_id, **params})
+    if frames.empty:
+        raise PonteError(
+            "the latest forecast has none of these products"
+            + (f" at {location}" if location else ""),
+            code="no_group_series",
+        )
+    frames["ds"] = pd.to_datetime(frames["ds"]).dt.date
+    asked, first, last, horizon = _weeks_asked(frames, today, weeks, between)
+    periods = _summed(asked)
+    total = sum(p.forecast for p in periods)
+    spread = float(np.sqrt(sum((p.hi_80 - p.forecast) ** 2 for p in periods)))
+    by_sku = (asked["forecast"] * asked["share"]).groupby(asked["sku"]).sum()
+    names = dict(zip(products["sku"], products["name"], strict=True))
+    ranked = sorted(by_sku.items(), key=lambda item: (-float(item[1]), str(item[0])))
+    return GroupForecast(
+        group=group,
+        location=location,
+        run=summarize(engine, run_id),
+        start=first,
+        end=None if between is None else last,
+        covered_until=horizon if between is not None and horizon < last else None,
+        periods=periods,
+        total=total,
+        total_lo_80=max(0.0, total - spread),
+        total_hi_80=total + spread,
+        products=len(by_sku),
+        contributors=tuple(
+            ForecastShare(
+                str(sku), str(names.get(sku, sku)), float(v), float(v) / total if total else 0.0
+            )
+            for sku, v in ranked[:TOP_LINES]
+        ),
     )
 
 

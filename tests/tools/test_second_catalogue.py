@@ -25,7 +25,6 @@ FILES = Path(__file__).parents[1] / "fixtures" / "bikeparts"
 NOW = dt.datetime(2026, 11, 27, 10, 0, tzinfo=dt.UTC)
 NOT_YET: dict[str, str] = {
     "quante catene 12v abbiamo a Verona?": "'12v' (speeds) is not read as part of the name",
-    "giacenze trasmissione a Bergamo": "a plant named by its town only in the name's last word",
     "giac. cerchi 27.5 alluminio": "'27.5' does not match the name's '27,5'",
     "proiezione scorte cassetta 10-50 prossime 6 sett": "'10-50' does not match the name",
     "quando andiamo in rottura sul deragliatore ant.?": "abbreviations of name words ('ant.')",

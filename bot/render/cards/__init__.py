@@ -13,18 +13,29 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.render.cards.base import Action, Card, source
-from bot.render.cards.forecast import explain_card, forecast_card
+from bot.render.cards.forecast import explain_card, forecast_card, group_forecast_card
 from bot.render.cards.messages import help_card, message_card
 from bot.render.cards.product import product_card
 from bot.render.cards.quota import quota_card
 from bot.render.cards.sales import sales_card
-from bot.render.cards.stock import family_stock_card, stock_card
-from bot.render.cards.supply import atp_card, capacity_card, projection_card
-from planning.answers import AtpAnswer, CapacityAnswer, ProjectionAnswer, QuotaAnswer
-from planning.forecast.views import ForecastExplanation, ForecastView
+from bot.render.cards.stock import group_stock_card, stock_card
+from bot.render.cards.supply import (
+    atp_card,
+    capacity_card,
+    group_projection_card,
+    projection_card,
+)
+from planning.answers import (
+    AtpAnswer,
+    CapacityAnswer,
+    GroupProjection,
+    ProjectionAnswer,
+    QuotaAnswer,
+)
+from planning.forecast.views import ForecastExplanation, ForecastView, GroupForecast
 from planning.products import ProductFacts
 from planning.sales import SalesHistory
-from planning.stock import FamilyStock, StockStatus
+from planning.stock import GroupStock, StockStatus
 from tools.abilities import HelpAnswer
 from tools.assistant import Outcome
 
@@ -33,10 +44,12 @@ __all__ = ["BUILDERS", "Action", "Card", "card", "source"]
 BUILDERS: dict[type, Callable[[Any, str], Card]] = {
     StockStatus: stock_card,
     SalesHistory: sales_card,
-    FamilyStock: family_stock_card,
+    GroupStock: group_stock_card,
     ForecastView: forecast_card,
+    GroupForecast: group_forecast_card,
     ForecastExplanation: explain_card,
     ProjectionAnswer: projection_card,
+    GroupProjection: group_projection_card,
     CapacityAnswer: capacity_card,
     AtpAnswer: atp_card,
     QuotaAnswer: quota_card,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from bot.render import i18n
 from bot.render.i18n import date, t
 from planning.forecast.runs import RunSummary
+from planning.groups import ProductGroup
 from planning.supply import Provenance
 
 TEXT: dict[str, tuple[str, str]] = {
@@ -26,6 +27,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Source: ",
         "Fonte: ",
     ),
+    "base.group.all": ("All products", "Tutti i prodotti"),
+    "base.group.many": ("{count} products", "{count} prodotti"),
 }
 i18n.register(TEXT)
 
@@ -50,6 +53,21 @@ class Card:
     source: str | None = None
     actions: tuple[Action, ...] = ()
     tone: str = "info"  # info, good, warning, bad
+
+
+def group_label(lang: str, group: ProductGroup, location: str | None = None) -> str:
+    """What a group answer is about: the family, the products named, or all products."""
+    if group.family is not None:
+        label = group.family
+    elif group.skus:
+        label = (
+            " + ".join(group.skus)
+            if len(group.skus) <= 4
+            else t(lang, "base.group.many", count=len(group.skus))
+        )
+    else:
+        label = t(lang, "base.group.all")
+    return f"{label} · {location}" if location else label
 
 
 # -- provenance ----------------------------------------------------------------------------

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.render import i18n
-from bot.render.cards.base import Action, Card, run_line
+from bot.render.cards.base import Action, Card, group_label, run_line
 from bot.render.i18n import date, number, pct, t, text_for
-from planning.forecast.views import ForecastExplanation, ForecastView
+from planning.forecast.views import ForecastExplanation, ForecastView, GroupForecast
 
 TEXT: dict[str, tuple[str, str]] = {
     "forecast.forecast_card.where": (
@@ -101,8 +101,88 @@ TEXT: dict[str, tuple[str, str]] = {
         "Source: ",
         "Fonte: ",
     ),
+    "forecast.group_forecast_card.headline": (
+        "{total} units forecast {span} across {products} products (80% range {low}–{high})",
+        "{total} pezzi previsti {span} su {products} prodotti (intervallo 80% {low}–{high})",
+    ),
+    "forecast.group_forecast_card.lead": (
+        "Largest: {name} ({sku}) with {share} of the total.",
+        "Il più grande: {name} ({sku}) con il {share} del totale.",
+    ),
+    "forecast.group_forecast_card.more": (
+        "The {shown} largest are listed; the total counts all {products}.",
+        "Sono elencati i {shown} più grandi; il totale conta tutti i {products}.",
+    ),
+    "forecast.group_forecast_card.range": (
+        "The range treats the products' errors as independent.",
+        "L'intervallo tratta gli errori dei prodotti come indipendenti.",
+    ),
+    "forecast.group_forecast_card.columns": ("product", "prodotto"),
+    "forecast.group_forecast_card.columns_2": ("forecast", "previsione"),
+    "forecast.group_forecast_card.columns_3": ("share", "quota"),
 }
 i18n.register(TEXT)
+
+
+def _span(lang: str, start: dt.date, end: dt.date | None, until: dt.date | None, weeks: int) -> str:
+    if end is not None:
+        return t(
+            lang,
+            "forecast.forecast_card.between",
+            start=date(lang, start),
+            end=date(lang, until or end),  # a period past the forecast is counted to its end
+        )
+    return t(lang, "forecast.forecast_card.ahead", weeks=weeks)
+
+
+def group_forecast_card(g: GroupForecast, lang: str) -> Card:
+    """A group's forecast: the total first, then the products that make it."""
+    headline = t(
+        lang,
+        "forecast.group_forecast_card.headline",
+        total=number(lang, g.total),
+        span=_span(lang, g.start, g.end, g.covered_until, len(g.periods)),
+        products=number(lang, g.products),
+        low=number(lang, g.total_lo_80),
+        high=number(lang, g.total_hi_80),
+    )
+    notes = []
+    if g.contributors and g.products > 1:
+        lead = g.contributors[0]
+        notes.append(
+            t(
+                lang,
+                "forecast.group_forecast_card.lead",
+                name=lead.name,
+                sku=lead.sku,
+                share=pct(lang, 100 * lead.share),
+            )
+        )
+    if g.products > len(g.contributors):
+        notes.append(
+            t(
+                lang,
+                "forecast.group_forecast_card.more",
+                shown=len(g.contributors),
+                products=g.products,
+            )
+        )
+    notes.append(t(lang, "forecast.group_forecast_card.range"))
+    return Card(
+        title=group_label(lang, g.group, g.location),
+        headline=headline,
+        columns=(
+            "SKU",
+            t(lang, "forecast.group_forecast_card.columns"),
+            t(lang, "forecast.group_forecast_card.columns_2"),
+            t(lang, "forecast.group_forecast_card.columns_3"),
+        ),
+        rows=tuple(
+            (c.sku, c.name, number(lang, c.total), pct(lang, 100 * c.share)) for c in g.contributors
+        ),
+        notes=tuple(notes) + coverage_note(lang, g.covered_until),
+        source=t(lang, "forecast.forecast_card.source") + run_line(lang, g.run),
+    )
 
 
 def forecast_card(v: ForecastView, lang: str) -> Card:

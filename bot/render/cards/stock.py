@@ -1,11 +1,11 @@
-"""Stock cards: one product across locations, or a whole family."""
+"""Stock cards: one product across locations, or a group of products together."""
 
 from __future__ import annotations
 
 from bot.render import i18n
-from bot.render.cards.base import Action, Card, source
+from bot.render.cards.base import MAX_ROWS, Action, Card, group_label, source
 from bot.render.i18n import date, number, t
-from planning.stock import FamilyStock, StockStatus
+from planning.stock import GroupStock, StockStatus
 
 TEXT: dict[str, tuple[str, str]] = {
     "stock.stock_card.headline": (
@@ -74,27 +74,31 @@ TEXT: dict[str, tuple[str, str]] = {
         "when will {sku} run out",
         "quando finisce {sku}",
     ),
-    "stock.family_stock_card.headline": (
-        "{available} available across {lines} {family} products",
-        "{available} disponibili su {lines} prodotti {family}",
+    "stock.group_stock_card.headline": (
+        "{available} available across {products} products",
+        "{available} disponibili su {products} prodotti",
     ),
-    "stock.family_stock_card.text": (
-        "Below safety stock: ",
-        "Sotto scorta di sicurezza: ",
+    "stock.group_stock_card.low": (
+        "Below safety stock ({count}): ",
+        "Sotto scorta di sicurezza ({count}): ",
     ),
-    "stock.family_stock_card.columns": (
+    "stock.group_stock_card.more": (
+        "The {shown} holding the most are listed; the totals count all {products}.",
+        "Sono elencati i {shown} con più giacenza; i totali contano tutti i {products}.",
+    ),
+    "stock.group_stock_card.columns": (
         "name",
         "nome",
     ),
-    "stock.family_stock_card.columns_2": (
+    "stock.group_stock_card.columns_2": (
         "on hand",
         "a magazzino",
     ),
-    "stock.family_stock_card.columns_3": (
+    "stock.group_stock_card.columns_3": (
         "available",
         "disponibili",
     ),
-    "stock.family_stock_card.source": (
+    "stock.group_stock_card.source": (
         "Source: stock as of ",
         "Fonte: giacenze al ",
     ),
@@ -189,32 +193,38 @@ def _stock_tone(s: StockStatus) -> str:
     return "good"
 
 
-def family_stock_card(f: FamilyStock, lang: str) -> Card:
-    low = [line for line in f.lines if line.below_safety_stock]
+def group_stock_card(g: GroupStock, lang: str) -> Card:
     headline = t(
         lang,
-        "stock.family_stock_card.headline",
-        available=number(lang, f.available),
-        lines=len(f.lines),
-        family=f.family,
+        "stock.group_stock_card.headline",
+        available=number(lang, g.available),
+        products=number(lang, g.products),
     )
     notes = []
-    if low:
-        notes.append(t(lang, "stock.family_stock_card.text") + ", ".join(line.sku for line in low))
+    if g.below_safety_stock:
+        low = ", ".join(g.below_safety_stock[:MAX_ROWS])
+        more = "…" if len(g.below_safety_stock) > MAX_ROWS else ""
+        notes.append(
+            t(lang, "stock.group_stock_card.low", count=len(g.below_safety_stock)) + low + more
+        )
+    if g.products > len(g.lines):
+        notes.append(
+            t(lang, "stock.group_stock_card.more", shown=len(g.lines), products=g.products)
+        )
     return Card(
-        title=f"{f.family}",
+        title=group_label(lang, g.group, g.location),
         headline=headline,
         columns=(
             "SKU",
-            t(lang, "stock.family_stock_card.columns"),
-            t(lang, "stock.family_stock_card.columns_2"),
-            t(lang, "stock.family_stock_card.columns_3"),
+            t(lang, "stock.group_stock_card.columns"),
+            t(lang, "stock.group_stock_card.columns_2"),
+            t(lang, "stock.group_stock_card.columns_3"),
         ),
         rows=tuple(
             (line.sku, line.name, number(lang, line.on_hand), number(lang, line.available))
-            for line in f.lines
+            for line in g.lines
         ),
         notes=tuple(notes),
-        source=t(lang, "stock.family_stock_card.source") + date(lang, f.as_of),
-        tone="warning" if low else "good",
+        source=t(lang, "stock.group_stock_card.source") + date(lang, g.as_of),
+        tone="warning" if g.below_safety_stock else "good",
     )

@@ -5,10 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from bot.render import i18n
-from bot.render.cards.base import Card, source
+from bot.render.cards.base import Card, group_label, source
 from bot.render.cards.forecast import coverage_note
 from bot.render.i18n import date, number, pct, t
-from planning.answers import AtpAnswer, CapacityAnswer, ProjectionAnswer
+from planning.answers import (
+    AtpAnswer,
+    CapacityAnswer,
+    GroupProjection,
+    GroupProjectionLine,
+    ProjectionAnswer,
+)
 
 TEXT: dict[str, tuple[str, str]] = {
     "supply.projection_card.text": (
@@ -139,8 +145,122 @@ TEXT: dict[str, tuple[str, str]] = {
         "From new production",
         "Da nuova produzione",
     ),
+    "supply.group_projection_card.stockouts": (
+        "{count} of {products} run out within {weeks} weeks, first {name} ({sku}) on {day}",
+        "{count} su {products} vanno in rottura entro {weeks} settimane, per primo {name} "
+        "({sku}) il {day}",
+    ),
+    "supply.group_projection_card.low": (
+        "{count} of {products} fall below safety stock within {weeks} weeks, first {sku} from "
+        "the week of {day}",
+        "{count} su {products} scendono sotto la scorta di sicurezza entro {weeks} settimane, "
+        "per primo {sku} dalla settimana del {day}",
+    ),
+    "supply.group_projection_card.fine": (
+        "None of the {products} runs out or falls below safety stock in {weeks} weeks",
+        "Nessuno dei {products} va in rottura o sotto scorta di sicurezza in {weeks} settimane",
+    ),
+    "supply.group_projection_card.excess": (
+        "Excess stock (more than {threshold} weeks of cover): {count}, most {name} ({sku}), "
+        "{cover}.",
+        "Eccesso di scorta (oltre {threshold} settimane di copertura): {count}, il maggiore "
+        "{name} ({sku}), {cover}.",
+    ),
+    "supply.group_projection_card.no_excess": (
+        "No excess stock (none beyond {threshold} weeks of cover).",
+        "Nessun eccesso di scorta (nessuno oltre {threshold} settimane di copertura).",
+    ),
+    "supply.group_projection_card.weeks": (
+        "{weeks} weeks of cover",
+        "{weeks} settimane di copertura",
+    ),
+    "supply.group_projection_card.no_demand": ("no forecast demand", "nessuna domanda prevista"),
+    "supply.group_projection_card.more": (
+        "The {shown} most urgent are listed; the counts include all {products}.",
+        "Sono elencati i {shown} più urgenti; i conteggi includono tutti i {products}.",
+    ),
+    "supply.group_projection_card.columns": ("product", "prodotto"),
+    "supply.group_projection_card.columns_2": ("available", "disponibili"),
+    "supply.group_projection_card.columns_3": ("weeks of cover", "sett. di copertura"),
+    "supply.group_projection_card.columns_4": ("runs out", "rottura"),
+    "supply.group_projection_card.columns_5": ("", ""),
+    "supply.group_projection_card.flag_excess": ("excess", "eccesso"),
+    "supply.group_projection_card.flag_low": ("below safety", "sotto scorta"),
 }
 i18n.register(TEXT)
+
+
+def _cover(lang: str, line: GroupProjectionLine) -> str:
+    if line.weeks_of_cover is None:
+        return t(lang, "supply.group_projection_card.no_demand")
+    return t(lang, "supply.group_projection_card.weeks", weeks=number(lang, line.weeks_of_cover))
+
+
+def group_projection_card(g: GroupProjection, lang: str) -> Card:
+    """Which products of a group run out, fall below safety stock or hold excess stock."""
+    key = "supply.group_projection_card."
+    first = g.lines[0] if g.lines else None
+    if g.stockouts and first is not None and first.stockout_date is not None:
+        headline = t(lang, key + "stockouts", count=g.stockouts, products=g.products,
+                     weeks=g.weeks, name=first.name, sku=first.sku,
+                     day=date(lang, first.stockout_date))  # fmt: skip
+        tone = "bad"
+    elif g.below_safety and first is not None:
+        day = date(lang, first.below_safety_from)
+        headline = t(lang, key + "low", count=g.below_safety, products=g.products,
+                     weeks=g.weeks, sku=first.sku, day=day)  # fmt: skip
+        tone = "warning"
+    else:
+        headline = t(lang, key + "fine", products=g.products, weeks=g.weeks)
+        tone = "good"
+    excess = sorted(
+        (line for line in g.lines if line.excess),
+        key=lambda line: -(line.weeks_of_cover if line.weeks_of_cover is not None else 1e18),
+    )
+    threshold = number(lang, g.excess_weeks)
+    if excess:
+        most = excess[0]
+        notes = [t(lang, key + "excess", threshold=threshold, count=g.excess, name=most.name,
+                   sku=most.sku, cover=_cover(lang, most))]  # fmt: skip
+        tone = "warning" if tone == "good" else tone
+    else:
+        notes = [t(lang, key + "no_excess", threshold=threshold)]
+    if g.products > len(g.lines):
+        notes.append(t(lang, key + "more", shown=len(g.lines), products=g.products))
+
+    def flag(line: GroupProjectionLine) -> str:
+        if line.excess:
+            return t(lang, key + "flag_excess")
+        if line.below_safety_from is not None and line.stockout_date is None:
+            return t(lang, key + "flag_low")
+        return ""
+
+    return Card(
+        title=group_label(lang, g.group, g.location),
+        headline=headline,
+        columns=(
+            "SKU",
+            t(lang, key + "columns"),
+            t(lang, key + "columns_2"),
+            t(lang, key + "columns_3"),
+            t(lang, key + "columns_4"),
+            t(lang, key + "columns_5"),
+        ),
+        rows=tuple(
+            (
+                line.sku,
+                line.name,
+                number(lang, line.available),
+                "–" if line.weeks_of_cover is None else number(lang, line.weeks_of_cover, 1),
+                date(lang, line.stockout_date) if line.stockout_date else "–",
+                flag(line),
+            )
+            for line in g.lines
+        ),
+        notes=tuple(notes),
+        source=source(lang, g.provenance),
+        tone=tone,
+    )
 
 
 def projection_card(p: ProjectionAnswer, lang: str) -> Card:
