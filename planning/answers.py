@@ -93,6 +93,7 @@ class GroupProjection:
     below_safety: int
     excess: int
     provenance: Provenance
+    focus: str | None = None  # "excess" when that was the question: said first
 
 
 def product_name(engine: Engine, sku: str) -> str:
@@ -118,6 +119,7 @@ def group_projection(
     weeks: int,
     location: str | None,
     excess_weeks: float = EXCESS_WEEKS,
+    focus: str | None = None,
 ) -> GroupProjection:
     """Every member of `group` projected `weeks` ahead at every location (or `location`,
     skipping members not stocked there), most urgent first."""
@@ -184,6 +186,7 @@ def group_projection(
         ),
         excess=sum(line.excess for line in lines),
         provenance=provenance,
+        focus=focus,
     )
 
 

@@ -94,6 +94,9 @@ class ExplainArgs(BaseModel):
 class ProjectionArgs(GroupArgs):
     weeks: int = Field(12, ge=1, le=104, description="How many weeks to project (1-104).")
     location: str | None = Field(None, description=LOCATION)
+    focus: Literal["excess"] | None = Field(
+        None, description="'excess' when the question is about excess stock: said first."
+    )
 
 
 class CapacityArgs(BaseModel):
@@ -208,7 +211,12 @@ def _projection(ctx: RunContext, args: ProjectionArgs) -> ProjectionAnswer | Gro
     asked, location = _group(ctx, args), resolve_location(ctx, args.location)
     if isinstance(asked, ProductGroup):
         return group_projection(
-            ctx.engine, asked, today=ctx.today, weeks=args.weeks, location=location
+            ctx.engine,
+            asked,
+            today=ctx.today,
+            weeks=args.weeks,
+            location=location,
+            focus=args.focus,
         )
     return projection_answer(
         ctx.engine, asked, today=ctx.today, weeks=args.weeks, location=location
@@ -341,7 +349,9 @@ declare(
         run=_projection,
         results=(ProjectionAnswer, GroupProjection),
         groups=True,
-        takes={**PRODUCT_SLOTS, "weeks": "weeks"},
+        takes={**PRODUCT_SLOTS, "weeks": "weeks", "focus": "focus"},
+        across_products="list_alerts",
+        keywords={"focus": {"excess": v.EXCESS}},
         needs_product=True,
         rank=3,
     )

@@ -263,8 +263,23 @@ GROUPS: tuple[str, ...] = (
 # Words that mark the plain version of a product ("Moka Classica 6 tazze" next to "Moka
 # Induzione 6 tazze"): a question that leaves them out means that one.
 PLAIN = frozenset(
-    "classico classica classici classiche classic standard base basic original originale "
-    "regular normale normal tradizionale traditional".split()
+    [
+        "classico",
+        "classica",
+        "classici",
+        "classiche",
+        "classic",
+        "standard",
+        "base",
+        "basic",
+        "original",
+        "originale",
+        "regular",
+        "normale",
+        "normal",
+        "tradizionale",
+        "traditional",
+    ]
 )
 
 

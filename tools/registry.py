@@ -44,6 +44,9 @@ class Ability:
     needs_product: bool = False
     # Answers for several products together (a family, products named, all): GroupArgs.
     groups: bool = False
+    # Asked with no product at all ("what runs out soon?"), the question is a list across
+    # products, which this ability answers (it may be one still to come).
+    across_products: str | None = None
     rank: int = 100
 
     @property

@@ -417,8 +417,8 @@ class Router:
             return None, "request_quota_change"
         asking_about = _has(words, v.ABOUT_A_CHANGE)
         if not asking_about and (
-            (_has(words, v.WRITE_VERBS) and _has(words, v.WRITE_OBJECTS))
-            or _has(words, v.RESERVE_VERBS)
+            (self._verbs(words, v.WRITE_VERBS) and _has(words, v.WRITE_OBJECTS))
+            or self._verbs(words, v.RESERVE_VERBS)
         ):
             return None, "read_only"
         # "il cliente chiede 500 PAD-24 entro marzo": an ATP question, not feedback.
@@ -454,6 +454,24 @@ class Router:
         best = max(scores.values())
         # On a tie the more specific question wins (the declarations' rank).
         return next(i for i in REGISTRY.priority() if scores.get(i, -1) >= best), None
+
+    def _verbs(self, words: list[str], verbs: tuple[str, ...]) -> set[int]:
+        """Where `verbs` are used as verbs: a verb that is also a word of product names and
+        stands next to another such word is part of a name ("set coltelli bistecca",
+        "the steak knives set"), not a request."""
+        named = self.index.is_name_word
+        return {
+            i
+            for i in _has(words, verbs)
+            if not (
+                named(words[i])
+                and (
+                    (i > 0 and named(words[i - 1]))
+                    or (i + 1 < len(words) and named(words[i + 1]))
+                    or (i + 2 < len(words) and words[i + 1].isdigit() and named(words[i + 2]))
+                )
+            )
+        }
 
     def _product(self, reading: _Reading, found: dict[str, Any]) -> tuple[str, ...] | None:
         skus = found.get("skus")
@@ -540,10 +558,16 @@ class Router:
                 return replace(route, args={**args, "family": found["family"]})
             if product is None and found.get("all"):
                 return replace(route, args={**args, "all_products": True})
-            if product is not None and len(product) > 1 and (
-                found.get("skus") or found.get("together") or found.get("all")
+            if (
+                product is not None
+                and len(product) > 1
+                and (found.get("skus") or found.get("together") or found.get("all"))
             ):
                 return replace(route, args={**args, "products": list(product)})
+        across = REGISTRY.get(intent)
+        if product is None and "family" not in found and not found.get("unknown"):
+            if across is not None and across.across_products:  # "what runs out soon?"
+                return Route(language=lang, kind="unavailable", tool=across.across_products)
         if product is None:
             family = found.get("family")
             choices = self.index.family_products(family) if family else ()

@@ -135,6 +135,7 @@ CHANGE_WORDS = (
     "revise", "set", "bump", "cambiare", "cambia", "modificare", "modifica", "modifichi",
     "aumentare", "aumenta", "alzare", "alza", "abbassare", "abbassa", "ridurre", "riduci",
     "rivedere", "revisione", "portare", "delete", "remove", "cancella", "elimina",
+    "cambiami", "alzami", "abbassami", "aumentami", "riducimi", "modificami",
 )  # fmt: skip
 APPROVAL_WORDS = (
     "approve", "approval", "approvals", "reject", "sign off", "approvare", "approva",
@@ -146,16 +147,22 @@ FEEDBACK_WORDS = (
     "cliente dice", "cliente ha detto", "cliente lamenta", "cliente si lamenta",
     "cliente chiede", "reclamo", "reclami", "segnalazione", "segnalazioni", "lamentela",
     "lamentele", "clienti dicono", "dicono i clienti", "customers say", "customers said",
-    "customers think", "pensano i clienti", "clienti hanno detto",
+    "customers think", "pensano i clienti", "clienti hanno detto", "customers saying",
+    "customers are saying", "cosa dicono", "si lamenta", "si lamentano", "complains",
+    "complaining", "dice che", "dicono che", "log that", "log this", "log it", "segnalalo",
+    "registralo", "lo puoi registrare", "registrare", "puoi registrare",
 )  # fmt: skip
 SEARCH_WORDS = (
     "what", "search", "show", "find", "themes", "digest", "summary", "any", "list",
-    "cosa", "cerca", "mostra", "trova", "temi", "riepilogo", "quali", "elenco",
+    "cosa", "cerca", "mostra", "trova", "temi", "riepilogo", "quali", "elenco", "about",
+    "sui", "sulla", "sulle", "sul", "sugli", "saying", "cosa dicono",
 )  # fmt: skip
 ALERT_WORDS = (
     "alert", "alerts", "warning", "warnings", "exceptions", "allerta", "allerte", "avviso",
     "avvisi", "criticita", "eccezioni", "avvisami", "notify", "alert me", "remind me",
-    "ricordami", "segnalami", "avvertimi",
+    "ricordami", "segnalami", "avvertimi", "worry", "worried", "keep an eye", "watch out",
+    "tenere d occhio", "tenere sott occhio", "preoccupare", "preoccuparmi", "preoccuparci",
+    "preoccupa", "red flags", "problemi in vista",
 )  # fmt: skip
 # Requests to change data other than quotas: Ponte reads the company's systems, it does not
 # edit them from chat.
@@ -163,12 +170,15 @@ WRITE_VERBS = (
     "update", "change", "modify", "delete", "remove", "set", "adjust", "raise", "increase",
     "lower", "reduce", "aggiorna", "aggiornare", "modifica", "modificare", "cambia",
     "cambiare", "cancella", "elimina", "imposta", "correggi", "alza", "aumenta", "abbassa",
-    "riduci",
+    "riduci", "metti", "mettere", "setta", "azzera", "azzerare", "reset", "cancel",
+    "annulla", "annullare", "void",
 )  # fmt: skip
-# Reserving stock is a write too, whatever is named with it.
+# Reserving or moving stock is a write too, whatever is named with it.
 RESERVE_VERBS = (
     "reserve", "book", "hold", "allocate", "prenota", "prenotare", "riserva", "riservare",
-    "blocca", "bloccare", "alloca", "allocare", "tienimi", "tenere da parte",
+    "blocca", "bloccare", "alloca", "allocare", "tienimi", "tenere da parte", "riservami",
+    "prenotami", "bloccami", "mettimi da parte", "metti da parte", "sposta", "spostare",
+    "spostami", "trasferisci", "trasferire", "move", "transfer",
 )  # fmt: skip
 # Questions about a change are not requests to make one.
 ABOUT_A_CHANGE = (
@@ -177,7 +187,7 @@ ABOUT_A_CHANGE = (
 WRITE_OBJECTS = (
     "stock", "inventory", "forecast", "safety stock", "order", "orders", "capacity", "price",
     "giacenza", "giacenze", "scorta", "scorte", "previsione", "ordine", "ordini", "capacita",
-    "prezzo", "magazzino",
+    "prezzo", "magazzino", "invoice", "invoices", "fattura", "fatture", "lo stock", "la giacenza",
 )  # fmt: skip
 # Sales history: how a total is split, and "when did they last buy".
 SALES_GROUPS = {
@@ -205,12 +215,16 @@ PREVIOUS = ("last month", "previous month", "month before", "mese scorso", "mese
             "mese precedente", "trimestre prima", "trimestre precedente", "previous quarter",
             "quarter before", "last quarter", "periodo precedente", "week before",
             "settimana prima")  # fmt: skip
+# A projection asked about excess stock leads with it.
+EXCESS = ("excess", "overstock", "overstocked", "too much stock", "too much", "eccesso",
+          "eccedenza", "eccedenze", "sovrascorta", "troppo stock", "troppa giacenza",
+          "troppa merce", "in eccesso")  # fmt: skip
 # Every product together: "stock totale", "fcst all products", "tutto il magazzino".
 EVERYTHING = ("all", "everything", "total", "totale", "totali", "overall", "tutto", "tutti",
               "tutta", "tutte", "complessivo", "complessiva", "whole", "entire", "intero",
               "intera", "complessivamente", "in totale", "in total")  # fmt: skip
 # Several products meant together: "santoku vs chef knife", "PAD-24 e PAD-28".
-TOGETHER = VERSUS + ("and", "e", "&", "plus", "both", "entrambi", "entrambe")
+TOGETHER = (*VERSUS, "and", "e", "&", "plus", "both", "entrambi", "entrambe")
 # A reply that drops the question Ponte asked back.
 NEVER_MIND = (
     "never mind", "forget it", "cancel", "no thanks", "thanks", "thank you", "lascia perdere",

@@ -72,6 +72,47 @@ def test_family_stock_sums_every_product_of_the_family(ask: Ask, demo_dir: Path)
     assert outcome.result.available == (mine["on_hand"] - mine["allocated"]).sum()
 
 
+def test_a_family_forecast_is_one_answer_summing_its_products(ask: Ask) -> None:
+    outcome = ask("previsione pentole prossime 8 sett.", user="U01ZANETTI")
+    assert (outcome.kind, outcome.tool) == ("answer", "demand_forecast")
+    group = outcome.result
+    singles = [
+        ask(f"previsione {c.sku} prossime 8 settimane", user="U01ZANETTI").result.total
+        for c in group.contributors
+    ]
+    assert group.products == len(singles) > 1
+    assert group.total == pytest.approx(sum(singles))
+    shown = plain(card(outcome))
+    assert f"su {group.products} prodotti" in shown and "pezzi previsti" in shown
+
+
+def test_excess_asked_about_a_family_comes_first(ask: Ask, demo_dir: Path) -> None:
+    outcome = ask("any knives in excess?", user="U01GALLI")
+    assert (outcome.kind, outcome.tool) == ("answer", "inventory_projection")
+    headline = card(outcome).headline
+    assert headline.startswith("Excess stock") and "COL-FIL" in headline
+    together = ask("stock totale", user="U01BIANCHI")
+    assert together.result.group.everything
+    assert together.result.products == len(read(demo_dir, "products"))
+
+
+def test_a_list_across_products_is_recognised_not_asked_back(ask: Ask) -> None:
+    for question in (
+        "what runs out soon?",
+        "cosa rischia di finire?",
+        "quanto abbiamo in eccesso?",
+    ):
+        outcome = ask(question, user="U01MORETTI")
+        assert (outcome.kind, outcome.tool) == ("unavailable", "list_alerts"), question
+
+
+def test_a_write_is_a_verb_not_a_word_inside_a_name(ask: Ask) -> None:
+    named = ask("stock set coltelli bistecca", user="U01COLOMBO")
+    assert (named.kind, named.args.get("product")) == ("answer", "COL-BIS")
+    for request in ("set the safety stock of PAD-24 to 500", "sposta 200 santoku a milano"):
+        assert ask(request, user="U01COLOMBO").kind == "read_only", request
+
+
 def _quota_expected(demo_dir: Path, rep: str, start: dt.date, end: dt.date) -> float:
     """Units sold by `rep` in [start, end], weekly rows counted for their days inside."""
     sales = read(demo_dir, "sales")

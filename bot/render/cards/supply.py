@@ -225,6 +225,8 @@ def group_projection_card(g: GroupProjection, lang: str) -> Card:
         tone = "warning" if tone == "good" else tone
     else:
         notes = [t(lang, key + "no_excess", threshold=threshold)]
+    if g.focus == "excess":  # asked about excess: that comes first
+        headline, notes = notes[0].rstrip("."), [headline + "."]
     if g.products > len(g.lines):
         notes.append(t(lang, key + "more", shown=len(g.lines), products=g.products))
 

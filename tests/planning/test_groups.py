@@ -1,0 +1,109 @@
+"""Several products answered together (planning.groups): a family, a list, everything.
+
+A group's figures must be the sums of its members' own answers, so that "stock padelle" and
+"stock PAD-24" never disagree."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import Engine
+
+from planning.answers import EXCESS_WEEKS, group_projection, projection_answer
+from planning.demo import DEMO_SCENARIO
+from planning.errors import PonteError
+from planning.forecast.views import forecast_view, group_forecast
+from planning.groups import ProductGroup
+from planning.stock import group_stock, stock_status
+from tests.conftest import DEMO_TODAY
+
+
+def _family(engine: Engine, family: str) -> list[str]:
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql("SELECT sku FROM product WHERE family = ?", (family,))
+        return sorted(str(sku) for (sku,) in rows)
+
+
+def test_group_stock_is_the_sum_of_its_products(demo_engine: Engine) -> None:
+    skus = _family(demo_engine, "PADELLE")
+    group = group_stock(demo_engine, ProductGroup(family="padelle"))
+    assert group.family == "PADELLE" and group.products == len(skus)
+    singles = [stock_status(demo_engine, sku, today=DEMO_TODAY) for sku in skus]
+    assert group.available == pytest.approx(sum(s.available for s in singles))
+    assert group.on_hand == pytest.approx(sum(s.on_hand for s in singles))
+    listed = [line.available for line in group.lines]
+    assert listed == sorted(listed, reverse=True)  # the largest holdings first
+
+
+def test_group_stock_at_one_location_and_of_everything(demo_engine: Engine) -> None:
+    skus = _family(demo_engine, "PADELLE")
+    at_milan = group_stock(demo_engine, ProductGroup(skus=tuple(skus)), location="WH-MIL")
+    expected = 0.0
+    for sku in skus:
+        try:
+            expected += stock_status(
+                demo_engine, sku, today=DEMO_TODAY, location="WH-MIL"
+            ).available
+        except PonteError:
+            pass  # not stocked at Milan
+    assert at_milan.available == pytest.approx(expected)
+    everything = group_stock(demo_engine, ProductGroup())
+    with demo_engine.connect() as conn:
+        count = conn.exec_driver_sql("SELECT count(*) FROM product").scalar()
+    assert everything.products == count and len(everything.lines) < everything.products
+    assert everything.available > at_milan.available
+
+
+def test_group_forecast_is_the_sum_of_its_products_forecasts(demo_engine: Engine) -> None:
+    skus = ("PAD-24", "PAD-28", "MOK-003")
+    december = (dt.date(2026, 12, 1), dt.date(2026, 12, 31))
+    group = group_forecast(demo_engine, ProductGroup(skus=skus), today=DEMO_TODAY, between=december)
+    singles = {
+        sku: forecast_view(demo_engine, sku, today=DEMO_TODAY, between=december).total
+        for sku in skus
+    }
+    assert group.total == pytest.approx(sum(singles.values()))
+    assert [c.sku for c in group.contributors] == sorted(singles, key=lambda s: -singles[s])
+    assert sum(c.share for c in group.contributors) == pytest.approx(1.0)
+    ahead = group_forecast(demo_engine, ProductGroup(family="MOKA"), today=DEMO_TODAY, weeks=8)
+    moka = _family(demo_engine, "MOKA")
+    assert ahead.total == pytest.approx(
+        sum(forecast_view(demo_engine, s, today=DEMO_TODAY, weeks=8).total for s in moka)
+    )
+
+
+def test_group_projection_puts_stockouts_first_and_says_excess(demo_engine: Engine) -> None:
+    stockout, excess = DEMO_SCENARIO.stockout_sku, DEMO_SCENARIO.excess_sku
+    group = group_projection(
+        demo_engine,
+        ProductGroup(skus=(excess, stockout)),
+        today=DEMO_TODAY,
+        weeks=12,
+        location=None,
+    )
+    first, second = group.lines
+    single = projection_answer(demo_engine, stockout, today=DEMO_TODAY, weeks=12, location=None)
+    assert first.sku == stockout
+    assert first.stockout_date == min(
+        p.stockout_date for p in single.projections if p.stockout_date
+    )
+    assert second.sku == excess and second.excess
+    assert second.weeks_of_cover is None or second.weeks_of_cover > EXCESS_WEEKS
+    runs_out = [
+        sku
+        for sku in (excess, stockout)
+        if any(
+            p.stockout_date
+            for p in projection_answer(
+                demo_engine, sku, today=DEMO_TODAY, weeks=12, location=None
+            ).projections
+        )
+    ]
+    assert (group.stockouts, group.excess) == (len(runs_out), 1)
+
+
+def test_an_unknown_family_lists_the_known_ones(demo_engine: Engine) -> None:
+    with pytest.raises(PonteError) as error:
+        group_stock(demo_engine, ProductGroup(family="biciclette"))
+    assert error.value.code == "unknown_family" and "PADELLE" in str(error.value)
