@@ -565,9 +565,14 @@ class Router:
             ):
                 return replace(route, args={**args, "products": list(product)})
         across = REGISTRY.get(intent)
-        if product is None and "family" not in found and not found.get("unknown"):
-            if across is not None and across.across_products:  # "what runs out soon?"
-                return Route(language=lang, kind="unavailable", tool=across.across_products)
+        if (
+            product is None
+            and "family" not in found
+            and not found.get("unknown")
+            and across is not None
+            and across.across_products
+        ):  # "what runs out soon?"
+            return Route(language=lang, kind="unavailable", tool=across.across_products)
         if product is None:
             family = found.get("family")
             choices = self.index.family_products(family) if family else ()

@@ -5,6 +5,7 @@ A group's figures must be the sums of its members' own answers, so that "stock p
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 import pytest
@@ -41,12 +42,10 @@ def test_group_stock_at_one_location_and_of_everything(demo_engine: Engine) -> N
     at_milan = group_stock(demo_engine, ProductGroup(skus=tuple(skus)), location="WH-MIL")
     expected = 0.0
     for sku in skus:
-        try:
+        with contextlib.suppress(PonteError):  # not stocked at Milan
             expected += stock_status(
                 demo_engine, sku, today=DEMO_TODAY, location="WH-MIL"
             ).available
-        except PonteError:
-            pass  # not stocked at Milan
     assert at_milan.available == pytest.approx(expected)
     everything = group_stock(demo_engine, ProductGroup())
     with demo_engine.connect() as conn:
