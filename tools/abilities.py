@@ -31,6 +31,7 @@ from planning.answers import (
     quota_answer,
 )
 from planning.errors import PonteError
+from planning.forecast.accuracy import Accuracy, accuracy_of
 from planning.forecast.views import ForecastExplanation, ForecastView, GroupForecast
 from planning.groups import ProductGroup
 from planning.products import Fact, ProductFacts, product_facts
@@ -150,6 +151,11 @@ class SalesArgs(BaseModel):
     )
     top: int | None = Field(None, ge=1, le=50, description="How many rows of the split (1-50).")
     last_purchase: bool = Field(False, description="Also say when the customer last bought.")
+
+
+class AccuracyArgs(BaseModel):
+    product: str | None = Field(None, description=PRODUCT + " Omit for a family or overall.")
+    family: str | None = Field(None, description="Product family code; omit for overall.")
 
 
 class HelpArgs(BaseModel):
@@ -282,6 +288,15 @@ def _sales(ctx: RunContext, args: SalesArgs) -> SalesHistory:
         group_by=args.group_by,
         top=args.top,
         last_purchase=args.last_purchase,
+    )
+
+
+def _accuracy(ctx: RunContext, args: AccuracyArgs) -> Accuracy:
+    return accuracy_of(
+        ctx.engine,
+        today=ctx.today,
+        sku=resolve_product(ctx, args.product) if args.product else None,
+        family=None if args.product else resolve_family(ctx, args.family),
     )
 
 
@@ -426,6 +441,26 @@ declare(
         results=(ForecastExplanation,),
         takes=PRODUCT_SLOTS,
         needs_product=True,
+        rank=2,
+    )
+)
+declare(
+    Ability(
+        "forecast_accuracy",
+        Audience.EVERYONE,
+        label=("how accurate forecasts are", "accuratezza delle previsioni"),
+        examples=(
+            "How accurate is the {product} forecast?",
+            "Quanto è accurata la previsione {family}?",
+        ),
+        schema=AccuracyArgs,
+        description="How good the forecast is for a product, a family or overall: WAPE, bias, "
+        "MASE and the value added over seasonal naive against the sales that arrived after a "
+        "past run, and the latest models' error on held-out weeks. Use for 'accuracy', "
+        "'MAPE', 'how reliable', 'affidabilità'.",
+        run=_accuracy,
+        results=(Accuracy,),
+        takes={"family": "family"},
         rank=2,
     )
 )

@@ -445,6 +445,10 @@ class Router:
         # "why is the forecast..." is about the forecast's reasons, not the forecast itself.
         if "explain_forecast" in scores and "demand_forecast" in scores:
             scores["explain_forecast"] += scores["demand_forecast"]
+        if "forecast_accuracy" in scores:  # "how accurate is the forecast", "errore previsioni"
+            scores["forecast_accuracy"] += sum(
+                scores.get(i, 0) for i in ("demand_forecast", "explain_forecast")
+            )
         if "available_to_promise" in scores and {"quantity", "date"} & found.keys():
             scores["available_to_promise"] += 2
         if "sales_history" in scores and "demand_forecast" in scores:

@@ -63,11 +63,19 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "previsto"),
     ),
     "explain_forecast": (
-        ("explain", "why", "which model", "what model", "accuracy", "accurate", "reliable",
-         "how was", "how is the forecast", "based on", "error", "bias", "trust"),
+        ("explain", "why", "which model", "what model", "how was", "how is the forecast",
+         "based on", "trust"),
         ("spiega", "spiegami", "perche", "quale modello", "che modello", "modello",
-         "accuratezza", "affidabile", "precisa", "errore", "distorsione", "su cosa si basa",
-         "come e stata calcolata", "come e calcolata"),
+         "su cosa si basa", "come e stata calcolata", "come e calcolata"),
+    ),
+    "forecast_accuracy": (
+        ("accuracy", "accurate", "how accurate", "reliable", "how reliable", "reliability",
+         "error", "errors", "forecast error", "bias", "biased", "mape", "wape", "mase",
+         "how good", "any good", "how far off", "off by", "hit rate"),
+        ("accuratezza", "accurato", "accurata", "accurate", "accurati", "affidabile",
+         "affidabili", "affidabilita", "precisione", "preciso", "precisa", "precise", "errore",
+         "errori", "distorsione", "mape", "wape", "mase", "bias", "quanto sbaglia",
+         "quanto sbagliamo", "sbaglia", "azzecca", "ci prende"),
     ),
     "inventory_projection": (
         ("projection", "projected", "project", "run out", "running out", "runs out",

@@ -19,7 +19,7 @@ from sqlalchemy import Engine, text
 from planning.db import as_date
 from planning.errors import PonteError
 from planning.forecast.demand import SEASON_LENGTH, Grain, demand_history
-from planning.forecast.runs import RunSummary, load_sales, summarize
+from planning.forecast.runs import RunSummary, latest_run_id, load_sales, summarize
 
 
 @dataclass(frozen=True)
@@ -65,13 +65,29 @@ def forecast_accuracy(
     engine: Engine, *, today: dt.date, run_id: int | None = None
 ) -> AccuracyReport:
     """Score `run_id` (default: the latest run with actuals to compare) against sales."""
+    run, scored = _scored(engine, today, run_id)
+    by_series = tuple(_scores(str(uid), part) for uid, part in scored.groupby("unique_id"))
+    by_family = tuple(_scores(str(f), part) for f, part in scored.groupby("family"))
+    return AccuracyReport(
+        run=run,
+        scored_from=scored["ds"].min().date(),
+        scored_to=scored["ds"].max().date(),
+        overall=_scores("all", scored),
+        by_family=by_family,
+        by_series=by_series,
+    )
+
+
+def _scored(engine: Engine, today: dt.date, run_id: int | None) -> tuple[RunSummary, pd.DataFrame]:
+    """A run's forecasts next to the actuals since (unique_id, sku, family, ds, forecast, y,
+    naive, scale)."""
     run = _run_to_score(engine, today, run_id)
     grain: Grain = "week" if run.grain == "week" else "month"
     history = demand_history(load_sales(engine), end=today, grain=grain)
     with engine.connect() as conn:
         values = pd.read_sql_query(
             text(
-                "SELECT v.unique_id, v.ds, v.forecast, p.family FROM forecast_value v "
+                "SELECT v.unique_id, s.sku, v.ds, v.forecast, p.family FROM forecast_value v "
                 "JOIN forecast_series s ON s.run_id = v.run_id AND s.unique_id = v.unique_id "
                 "JOIN product p ON p.sku = s.sku WHERE v.run_id = :run"
             ),
@@ -82,22 +98,93 @@ def forecast_accuracy(
     scored = values.merge(history[["unique_id", "ds", "y"]], on=["unique_id", "ds"])
     if scored.empty:
         raise PonteError(
-            f"forecast run {run.run_id} has no periods with actuals yet: import newer sales"
+            f"forecast run {run.run_id} has no periods with actuals yet: import newer sales",
+            code="nothing_to_score",
         )
     season = SEASON_LENGTH[grain]
     naive, scale = _naive_and_scale(history, run.data_as_of, season)
     scored = scored.merge(naive, on=["unique_id", "ds"], how="left").merge(scale, on="unique_id")
     # Without a year of history the naive forecast is the last value seen before the run.
     scored["naive"] = scored["naive"].fillna(scored["last_value"])
-    by_series = tuple(_scores(str(uid), part) for uid, part in scored.groupby("unique_id"))
-    by_family = tuple(_scores(str(f), part) for f, part in scored.groupby("family"))
-    return AccuracyReport(
-        run=run,
-        scored_from=scored["ds"].min().date(),
-        scored_to=scored["ds"].max().date(),
-        overall=_scores("all", scored),
-        by_family=by_family,
-        by_series=by_series,
+    return run, scored
+
+
+@dataclass(frozen=True)
+class Accuracy:
+    """How good the forecast of one product, a family or everything is: scored against the
+    sales that arrived after a past run when there is one, and in any case how the latest
+    run's models did on the weeks held out when they were chosen."""
+
+    sku: str | None
+    family: str | None
+    against_actuals: Scores | None  # None until a run can be compared with later sales
+    scored_run: RunSummary | None
+    scored_from: dt.date | None
+    scored_to: dt.date | None
+    latest_run: RunSummary
+    series: int  # series of the latest run asked about
+    validation_mase: float | None  # their median held-out MASE (< 1 beats seasonal naive)
+    beating_naive: int  # series whose held-out MASE is below 1
+    worst: tuple[tuple[str, float], ...]  # least accurate series on held-out weeks
+
+
+def accuracy_of(
+    engine: Engine, *, today: dt.date, sku: str | None = None, family: str | None = None
+) -> Accuracy:
+    """The accuracy of `sku`'s forecast, `family`'s, or (neither) the whole forecast."""
+    latest = latest_run_id(engine, grain="week") or latest_run_id(engine)
+    if latest is None:
+        raise PonteError(
+            "no forecast has been run yet: run `ponte forecast` first", code="no_forecast"
+        )
+    where, only = "", {}
+    if sku is not None:
+        where, only = " AND s.sku = :sku", {"sku": sku}
+    elif family is not None:
+        where, only = " AND p.family = :family", {"family": family}
+    with engine.connect() as conn:
+        series = pd.read_sql_query(
+            text(
+                "SELECT s.unique_id, s.validation_mase FROM forecast_series s "
+                "JOIN product p ON p.sku = s.sku WHERE s.run_id = :run" + where
+            ),
+            conn,
+            params={"run": latest, **only},
+        )
+    if series.empty:
+        raise PonteError(
+            "the latest forecast has no series for this: no sales history", code="no_series"
+        )
+    mase = series.dropna(subset=["validation_mase"])
+    worst = mase.sort_values("validation_mase", ascending=False).head(3)
+    actuals, run, first, last = None, None, None, None
+    try:
+        run, scored = _scored(engine, today, None)
+    except PonteError:
+        scored = None  # no run has later sales to compare with yet
+    if scored is not None:
+        if sku is not None:
+            scored = scored[scored["sku"] == sku]
+        elif family is not None:
+            scored = scored[scored["family"] == family]
+        if not scored.empty:
+            actuals = _scores(sku or family or "all", scored)
+            first, last = scored["ds"].min().date(), scored["ds"].max().date()
+    return Accuracy(
+        sku=sku,
+        family=family,
+        against_actuals=actuals,
+        scored_run=run if actuals is not None else None,
+        scored_from=first,
+        scored_to=last,
+        latest_run=summarize(engine, latest),
+        series=len(series),
+        validation_mase=float(mase["validation_mase"].median()) if not mase.empty else None,
+        beating_naive=int((mase["validation_mase"] < 1).sum()),
+        worst=tuple(
+            (str(u), float(m))
+            for u, m in zip(worst["unique_id"], worst["validation_mase"], strict=True)
+        ),
     )
 
 

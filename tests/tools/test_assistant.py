@@ -96,6 +96,23 @@ def test_excess_asked_about_a_family_comes_first(ask: Ask, demo_dir: Path) -> No
     assert together.result.products == len(read(demo_dir, "products"))
 
 
+def test_forecast_accuracy_is_asked_in_chat_for_a_family(ask: Ask, demo_engine: Engine) -> None:
+    outcome = ask("quanto è affidabile la previsione sulle padelle?", user="U01COLOMBO")
+    assert (outcome.kind, outcome.tool) == ("answer", "forecast_accuracy")
+    with demo_engine.connect() as conn:
+        stored = pd.read_sql_query(
+            text(
+                "SELECT s.validation_mase FROM forecast_series s JOIN product p ON p.sku = s.sku "
+                "WHERE p.family = 'PADELLE'"
+            ),
+            conn,
+        )["validation_mase"]
+    assert outcome.result.validation_mase == pytest.approx(stored.median())
+    shown = plain(card(outcome))
+    assert "Non ancora verificata sulle vendite successive" in shown  # the demo has one run
+    assert f"MASE mediano {stored.median():.2f}".replace(".", ",") in shown
+
+
 def test_a_list_across_products_is_recognised_not_asked_back(ask: Ask) -> None:
     for question in (
         "what runs out soon?",

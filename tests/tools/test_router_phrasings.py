@@ -59,7 +59,7 @@ EN: list[tuple[str, str, dict[str, Any]]] = [
     ("why is the forecast for PAD-28 so high?", "explain_forecast", {"product": "PAD-28"}),
     ("explain the MOK-003 forecast", "explain_forecast", {"product": "MOK-003"}),
     ("which model do you use for COL-FIL?", "explain_forecast", {"product": "COL-FIL"}),
-    ("how accurate is the forecast of PEN-24?", "explain_forecast", {"product": "PEN-24"}),
+    ("how accurate is the forecast of PEN-24?", "forecast_accuracy", {"product": "PEN-24"}),
     ("expalin forecast santoku", "explain_forecast", {"product": "COL-SAN"}),
     # projection
     ("when will PAD-28 run out?", "inventory_projection", {"product": "PAD-28", "weeks": 12}),
@@ -264,7 +264,7 @@ IT: list[tuple[str, str, dict[str, Any]]] = [
     ("perché la previsione di PAD-28 è così alta?", "explain_forecast", {"product": "PAD-28"}),
     ("spiegami la previsione del MOK-003", "explain_forecast", {"product": "MOK-003"}),
     ("che modello usi per COL-FIL?", "explain_forecast", {"product": "COL-FIL"}),
-    ("quanto è affidabile la previsione di PEN-24?", "explain_forecast", {"product": "PEN-24"}),
+    ("quanto è affidabile la previsione di PEN-24?", "forecast_accuracy", {"product": "PEN-24"}),
     ("spiega previsione wok", "explain_forecast", {"product": "PAD-W30"}),
     # proiezioni
     ("quando finisce PAD-28?", "inventory_projection", {"product": "PAD-28", "weeks": 12}),

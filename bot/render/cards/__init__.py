@@ -13,7 +13,12 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.render.cards.base import Action, Card, source
-from bot.render.cards.forecast import explain_card, forecast_card, group_forecast_card
+from bot.render.cards.forecast import (
+    accuracy_answer_card,
+    explain_card,
+    forecast_card,
+    group_forecast_card,
+)
 from bot.render.cards.messages import help_card, message_card
 from bot.render.cards.product import product_card
 from bot.render.cards.quota import quota_card
@@ -32,6 +37,7 @@ from planning.answers import (
     ProjectionAnswer,
     QuotaAnswer,
 )
+from planning.forecast.accuracy import Accuracy
 from planning.forecast.views import ForecastExplanation, ForecastView, GroupForecast
 from planning.products import ProductFacts
 from planning.sales import SalesHistory
@@ -48,6 +54,7 @@ BUILDERS: dict[type, Callable[[Any, str], Card]] = {
     ForecastView: forecast_card,
     GroupForecast: group_forecast_card,
     ForecastExplanation: explain_card,
+    Accuracy: accuracy_answer_card,
     ProjectionAnswer: projection_card,
     GroupProjection: group_projection_card,
     CapacityAnswer: capacity_card,

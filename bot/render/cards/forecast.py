@@ -7,6 +7,7 @@ import datetime as dt
 from bot.render import i18n
 from bot.render.cards.base import Action, Card, group_label, run_line
 from bot.render.i18n import date, number, pct, t, text_for
+from planning.forecast.accuracy import Accuracy
 from planning.forecast.views import ForecastExplanation, ForecastView, GroupForecast
 
 TEXT: dict[str, tuple[str, str]] = {
@@ -120,8 +121,95 @@ TEXT: dict[str, tuple[str, str]] = {
     "forecast.group_forecast_card.columns": ("product", "prodotto"),
     "forecast.group_forecast_card.columns_2": ("forecast", "previsione"),
     "forecast.group_forecast_card.columns_3": ("share", "quota"),
+    "forecast.accuracy.actuals": (
+        "WAPE {wape} over {periods} weeks of sales since forecast run {run} ({start}–{end}); "
+        "seasonal naive {naive}",
+        "WAPE {wape} su {periods} settimane di vendite dopo la previsione n. {run} "
+        "({start}–{end}); naive stagionale {naive}",
+    ),
+    "forecast.accuracy.better": (
+        "The forecast beats seasonal naive by {points} points of WAPE.",
+        "La previsione batte il naive stagionale di {points} punti di WAPE.",
+    ),
+    "forecast.accuracy.worse": (
+        "Seasonal naive (the same weeks last year) did better, by {points} points of WAPE.",
+        "Il naive stagionale (le stesse settimane dell'anno scorso) ha fatto meglio, di "
+        "{points} punti di WAPE.",
+    ),
+    "forecast.accuracy.bias": (
+        "Bias {bias}: the forecast ran {way}.",
+        "Distorsione {bias}: la previsione è stata {way}.",
+    ),
+    "forecast.accuracy.high": ("high", "alta"),
+    "forecast.accuracy.low": ("low", "bassa"),
+    "forecast.accuracy.held_out": (
+        "Not yet checked against later sales (forecast run {run} saw sales to {as_of}); on "
+        "the weeks held out when the models were chosen, median MASE {mase}",
+        "Non ancora verificata sulle vendite successive (la previsione n. {run} ha visto le "
+        "vendite fino al {as_of}); sulle settimane tenute da parte nella scelta dei modelli, "
+        "MASE mediano {mase}",
+    ),
+    "forecast.accuracy.mase": (
+        "MASE below 1 beats seasonal naive: {beating} of {series} series do.",
+        "Un MASE sotto 1 batte il naive stagionale: ci riescono {beating} serie su {series}.",
+    ),
+    "forecast.accuracy.worst": (
+        "Least accurate on held-out weeks: {worst}",
+        "Meno accurate sulle settimane tenute da parte: {worst}",
+    ),
+    "forecast.accuracy.overall": ("All products", "Tutti i prodotti"),
+    "forecast.accuracy.title": ("Forecast accuracy · {what}", "Accuratezza previsioni · {what}"),
 }
 i18n.register(TEXT)
+
+
+def accuracy_answer_card(a: Accuracy, lang: str) -> Card:
+    """Accuracy as asked in chat: against later sales when it can be, held-out error always."""
+    what = a.sku or a.family or t(lang, "forecast.accuracy.overall")
+    notes = []
+    mase = "–" if a.validation_mase is None else number(lang, a.validation_mase, 2)
+    held_out = t(lang, "forecast.accuracy.held_out", run=a.latest_run.run_id,
+                 as_of=date(lang, a.latest_run.data_as_of), mase=mase)  # fmt: skip
+    scores = a.against_actuals
+    if scores is not None and scores.wape is not None and a.scored_run is not None:
+        headline = t(
+            lang,
+            "forecast.accuracy.actuals",
+            wape=pct(lang, 100 * scores.wape),
+            periods=scores.periods,
+            run=a.scored_run.run_id,
+            start=date(lang, a.scored_from),
+            end=date(lang, a.scored_to),
+            naive=pct(lang, 100 * (scores.naive_wape or 0)),
+        )
+        if scores.value_added is not None:
+            key = "better" if scores.value_added >= 0 else "worse"
+            points = number(lang, abs(100 * scores.value_added), 1)
+            notes.append(t(lang, f"forecast.accuracy.{key}", points=points))
+        if scores.bias is not None:
+            way = t(lang, "forecast.accuracy." + ("high" if scores.bias > 0 else "low"))
+            notes.append(
+                t(
+                    lang,
+                    "forecast.accuracy.bias",
+                    bias=pct(lang, 100 * scores.bias, signed=True),
+                    way=way,
+                )
+            )
+        notes.append(held_out + ".")
+    else:
+        headline = held_out
+    notes.append(t(lang, "forecast.accuracy.mase", beating=a.beating_naive, series=a.series))
+    if a.worst and a.series > 1:
+        worst = ", ".join(f"{uid} ({number(lang, m, 2)})" for uid, m in a.worst)
+        notes.append(t(lang, "forecast.accuracy.worst", worst=worst))
+    return Card(
+        title=t(lang, "forecast.accuracy.title", what=what),
+        headline=headline,
+        notes=tuple(notes),
+        source=t(lang, "forecast.forecast_card.source") + run_line(lang, a.latest_run),
+        tone="info",
+    )
 
 
 def _span(lang: str, start: dt.date, end: dt.date | None, until: dt.date | None, weeks: int) -> str:
