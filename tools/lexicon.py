@@ -260,6 +260,62 @@ GROUPS: tuple[str, ...] = (
 )
 
 
+# Words in the names of places and sales territories, as each language says them: points of
+# the compass, parts of a country, "abroad"; then countries, regions and cities. A territory named
+# "Nord-Ovest" also answers to "north-west", "Isole" to "islands", "Export" to "estero".
+PLACES: tuple[str, ...] = (
+    "nord | north | settentrione | northern | settentrionale",
+    "sud | south | meridione | southern | meridionale | mezzogiorno",
+    "est | east | eastern | orientale",
+    "ovest | west | western | occidentale",
+    "centro | centre | center | central | centrale",
+    "isole | islands | isles | insulare",
+    "isola | island",
+    "export | estero | abroad | foreign | international | internazionale | overseas",
+)
+# Names of countries, regions and cities that differ between the languages.
+PLACE_NAMES: tuple[str, ...] = (
+    "italia | italy",
+    "francia | france",
+    "germania | germany",
+    "spagna | spain",
+    "svizzera | switzerland",
+    "austria | austria",
+    "belgio | belgium",
+    "olanda | paesi bassi | netherlands | holland",
+    "regno unito | united kingdom | uk | great britain | gran bretagna",
+    "stati uniti | united states | usa",
+    "europa | europe",
+    "portogallo | portugal",
+    "grecia | greece",
+    "polonia | poland",
+    "milano | milan",
+    "torino | turin",
+    "firenze | florence",
+    "venezia | venice",
+    "napoli | naples",
+    "roma | rome",
+    "genova | genoa",
+    "padova | padua",
+    "mantova | mantua",
+    "sicilia | sicily",
+    "sardegna | sardinia",
+    "lombardia | lombardy",
+    "piemonte | piedmont",
+    "toscana | tuscany",
+)
+
+
+def place_words(word: str, *, names_only: bool = False) -> tuple[str, ...]:
+    """Every way of saying a word of a place's name (the word itself first); with
+    `names_only`, only proper names ("milan"), not the compass words ("centrale")."""
+    for line in PLACE_NAMES if names_only else PLACES + PLACE_NAMES:
+        forms = [f.strip() for f in line.split("|")]
+        if word in forms:
+            return (word, *(f for f in forms if f != word))
+    return (word,)
+
+
 # Words that mark the plain version of a product ("Moka Classica 6 tazze" next to "Moka
 # Induzione 6 tazze"): a question that leaves them out means that one.
 PLAIN = frozenset(

@@ -109,10 +109,19 @@ class CatalogueIndex:
         self.territory_codes = {code.upper(): code for code, _ in catalogue.territories}
         self.territory_names: dict[tuple[str, ...], str] = {}
         for code, name in catalogue.territories:
-            words = tuple(WORD.findall(fold(name)))
-            self.territory_names[words] = code
-            self.territory_names[("".join(words),)] = code
-            self.territory_names[("-".join(words),)] = code  # "nord-ovest" is one token
+            # "Nord-Ovest" as typed, and as the other language says it ("north-west").
+            spellings = itertools.product(
+                *(lexicon.place_words(w) for w in WORD.findall(fold(name)))
+            )
+            for spelling in itertools.islice(spellings, 64):
+                words = tuple(w for part in spelling for w in part.split())
+                for key in (words, ("".join(words),), ("-".join(words),)):
+                    self.territory_names.setdefault(key, code)  # "nord-ovest" is one token
+        # Places' own names in the other language: "milan" is the Milano warehouse.
+        for word, code in list(self.location_words.items()):
+            for other in lexicon.place_words(word, names_only=True)[1:]:
+                if " " not in other and other not in reserved:
+                    self.location_words.setdefault(other, code)
         self._customers(catalogue)
         self.people = {person: name for person, name, _ in catalogue.people}
         self.roles = {person: role for person, _, role in catalogue.people}

@@ -339,15 +339,25 @@ def _period_value(kind: str, m: re.Match[str], today: dt.date) -> str | None:
 BAD_PERIOD = re.compile(r"\b(q[05-9]|\d{4}-q[05-9]|\d{4}-(?:1[3-9]|[2-9]\d|00))\b")
 
 HORIZON = re.compile(
-    r"\b(?:next|coming|for the next|the next|prossim[ei]|nelle prossime|per le prossime|"
-    r"nei prossimi|per i prossimi|a|per|for|su|in)\s+" + NUMBER +
+    r"\b(?:(?:next|coming|for the next|the next|prossim[ei]|nelle prossime|per le prossime|"
+    r"nei prossimi|per i prossimi|a|per|for|su|in)\s+)?" + NUMBER +
     r"\s+(weeks?|wks?|settimane|sett|months?|mesi|mths?)\b(?:\s+ahead)?"
 )  # fmt: skip
+# "the last 3 months", "3 settimane fa" look back: not a horizon.
+LOOKING_BACK = re.compile(r"(?:last|past|previous|ultim[ei]|scors[ei]|precedenti)\s+$")
+AGO = re.compile(r"^\s+(?:ago|fa)\b")
 
 
 def find_horizon_weeks(text: str) -> Found | None:
     """ "next 8 weeks" -> 8; "prossimi 3 mesi" -> 13."""
-    match = HORIZON.search(text)
+    match = next(
+        (
+            m
+            for m in HORIZON.finditer(text)
+            if not LOOKING_BACK.search(text[: m.start()]) and not AGO.match(text[m.end() :])
+        ),
+        None,
+    )
     if match is None:
         return None
     count = _number(match.group(1))

@@ -1322,6 +1322,14 @@ def judge(question: Q, outcome: Any) -> str | None:
     if outcome.kind != "answer" or outcome.tool != question.expect:
         return f"expected an answer from {question.expect}, got {got} {outcome.args}"
     for key, value in question.args.items():
-        if not _same(value, outcome.args.get(key)):
-            return f"{key}: expected {value!r}, got {outcome.args.get(key)!r}"
+        got = outcome.args.get(key)
+        if isinstance(value, list) and not isinstance(got, list):
+            # Several of a kind answered together may travel as the plural argument
+            # ("products": ["PAD-24", "PAD-28"]) or as a comparison of the singular one.
+            got = outcome.args.get(PLURAL.get(key, key + "s"), got)
+        if not _same(value, got):
+            return f"{key}: expected {value!r}, got {got!r}"
     return None
+
+
+PLURAL = {"person": "people", "territory": "territories", "family": "families"}

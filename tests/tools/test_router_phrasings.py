@@ -61,6 +61,19 @@ EN: list[tuple[str, str, dict[str, Any]]] = [
     ("which model do you use for COL-FIL?", "explain_forecast", {"product": "COL-FIL"}),
     ("how accurate is the forecast of PEN-24?", "forecast_accuracy", {"product": "PEN-24"}),
     ("expalin forecast santoku", "explain_forecast", {"product": "COL-SAN"}),
+    # places and territories in English for an Italian company's names
+    ("bread knife stock in the milan warehouse", "stock_status", {"location": "WH-MIL"}),
+    ("quota for the north-west this quarter", "quota_status", {"territory": "NO"}),
+    ("best sellers in the islands this year", "sales_history", {"territory": "IS"}),
+    # groups, lists across products
+    ("forecast all pans next 8 weeks", "demand_forecast", {"family": "PADELLE", "weeks": 8}),
+    ("what's our total stock?", "stock_status", {"all_products": True}),
+    (
+        "PAD-24 vs PAD-28, how much stock do we have?",
+        "stock_status",
+        {"products": ["PAD-24", "PAD-28"]},
+    ),
+    ("what runs out soon?", "unavailable:list_alerts", {}),
     # projection
     ("when will PAD-28 run out?", "inventory_projection", {"product": "PAD-28", "weeks": 12}),
     ("projected stock of MOK-003 for 20 weeks", "inventory_projection", {"product": "MOK-003"}),
@@ -431,6 +444,13 @@ IT: list[tuple[str, str, dict[str, Any]]] = [
         {"product": "PEN-24", "period": "2026-12"},
     ),
     ("previsione a 8 settimane PAD-28", "demand_forecast", {"product": "PAD-28", "weeks": 8}),
+    ("giacenza di tutto il magazzino di milano", "stock_status", {"location": "WH-MIL"}),
+    ("vendite all'estero quest'anno", "sales_history", {"territory": "EX"}),
+    ("proiezione scorte coltelli 6 settimane", "inventory_projection", {"family": "COLTELLI"}),
+    ("stock set coltelli bistecca", "stock_status", {"product": "COL-BIS"}),
+    ("azzera lo stock del tegame", "read_only", {}),
+    ("cosa va in rottura nelle prossime settimane?", "unavailable:list_alerts", {}),
+    ("quanto è accurata la previsione delle moka?", "forecast_accuracy", {"family": "MOKA"}),
 ]
 
 CASES = [(q, e, a, "en") for q, e, a in EN] + [(q, e, a, "it") for q, e, a in IT]
