@@ -30,7 +30,7 @@ from planning.answers import (
     projection_answer,
     quota_answer,
 )
-from planning.errors import PonteError
+from planning.errors import PermissionDenied, PonteError
 from planning.forecast.accuracy import Accuracy, accuracy_of
 from planning.forecast.views import ForecastExplanation, ForecastView, GroupForecast
 from planning.groups import ProductGroup
@@ -324,6 +324,7 @@ declare(
         run=_stock,
         results=(StockStatus, GroupStock),
         groups=True,
+        compares=("location",),
         takes=PRODUCT_SLOTS,
         needs_product=True,
         rank=7,
@@ -345,6 +346,7 @@ declare(
         run=_forecast,
         results=(ForecastView, GroupForecast),
         groups=True,
+        compares=("period", "location"),
         takes={**PRODUCT_SLOTS, "weeks": "weeks", "ahead_period": "period"},
         needs_product=True,
         rank=6,
@@ -364,6 +366,7 @@ declare(
         run=_projection,
         results=(ProjectionAnswer, GroupProjection),
         groups=True,
+        compares=("location",),
         takes={**PRODUCT_SLOTS, "weeks": "weeks", "focus": "focus"},
         across_products="list_alerts",
         keywords={"focus": {"excess": v.EXCESS}},
@@ -382,6 +385,7 @@ declare(
         "utilization and shortfall. Use for 'capacity', 'saturazione impianto'.",
         run=_capacity,
         results=(CapacityAnswer,),
+        compares=("family", "plant", "period"),
         takes={"weeks": "weeks", "ahead_period": "period", "family": "family", "plant": "plant"},
         rank=4,
     )
@@ -416,6 +420,7 @@ declare(
         "for the caller (default), a person, a territory, or a manager's team.",
         run=_quota,
         results=(QuotaAnswer,),
+        compares=("person", "territory", "period"),
         takes={
             "person": "person",
             "territory": "territory",
@@ -549,6 +554,7 @@ declare(
         "customer, product, rep or territory (top N), and when a customer last bought.",
         run=_sales,
         results=(SalesHistory,),
+        compares=("person", "territory", "customer", "product", "family", "period"),
         takes={
             "customer": "customer",
             "person": "person",
@@ -580,10 +586,91 @@ def check_access(caller: Caller, name: str) -> Ability:
     return ability
 
 
+@dataclass(frozen=True)
+class Side:
+    """One side of a comparison: the value compared, and its answer or why there is none."""
+
+    value: str
+    label: str  # how people call it: a person's or territory's name, a product's code
+    result: Any | None
+    code: str | None = None  # the problem, when this side has no answer
+    params: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The same question asked of several people, territories, products, places or periods,
+    answered side by side."""
+
+    tool: str
+    over: str  # the argument that varies
+    sides: tuple[Side, ...]
+
+
+MAX_SIDES = 8
+
+
 def run_tool(ctx: RunContext, name: str, args: dict[str, Any]) -> Any:
-    """Authorize, validate and run one ability for the verified caller in `ctx`."""
+    """Authorize, validate and run one ability for the verified caller in `ctx`; an argument
+    the ability compares, given as a list, runs it once per value (a Comparison)."""
     ability = check_access(ctx.caller, name)
+    listed = [arg for arg in ability.compares if isinstance(args.get(arg), list)]
+    if listed:
+        return _compare(ctx, ability, args, listed)
+    return _run(ctx, ability, args)
+
+
+def _compare(
+    ctx: RunContext, ability: Ability, args: dict[str, Any], listed: list[str]
+) -> Comparison:
+    if len(listed) > 1:
+        raise PonteError(
+            f"compare one thing at a time, not {' and '.join(listed)}",
+            code="one_comparison",
+            over=", ".join(listed),
+        )
+    over = listed[0]
+    values = list(dict.fromkeys(str(value) for value in args[over]))
+    if not 1 < len(values) <= MAX_SIDES:
+        raise PonteError(
+            f"compare 2 to {MAX_SIDES} at a time", code="comparison_size", most=MAX_SIDES
+        )
+    sides = []
+    for value in values:
+        # A side the caller may not see refuses the whole question (PermissionDenied is
+        # raised); a side that has no answer says why, next to the others.
+        try:
+            result = _run(ctx, ability, {**args, over: value})
+        except PermissionDenied:
+            raise
+        except PonteError as exc:
+            sides.append(
+                Side(
+                    value,
+                    _side_label(ctx, over, value),
+                    None,
+                    exc.code,
+                    {**exc.params, "message": str(exc)},
+                )
+            )
+            continue
+        sides.append(Side(value, _side_label(ctx, over, value), result))
+    return Comparison(ability.name, over, tuple(sides))
+
+
+def _side_label(ctx: RunContext, over: str, value: str) -> str:
+    index = ctx.index
+    if over == "person":
+        person = index.people_upper.get(value.upper())
+        return index.people.get(person or "", value)
+    if over == "territory":
+        return index.territory_name(value) or value
+    return value
+
+
+def _run(ctx: RunContext, ability: Ability, args: dict[str, Any]) -> Any:
     assert ability.schema is not None and ability.run is not None
+    name = ability.name
     try:
         parsed = ability.schema.model_validate(args)
     except ValidationError as exc:

@@ -44,6 +44,9 @@ class Ability:
     needs_product: bool = False
     # Answers for several products together (a family, products named, all): GroupArgs.
     groups: bool = False
+    # Arguments that may name several values to answer side by side ("Rossi vs Walker"):
+    # the ability runs once per value and the answers come back as one Comparison.
+    compares: tuple[str, ...] = ()
     # Asked with no product at all ("what runs out soon?"), the question is a list across
     # products, which this ability answers (it may be one still to come).
     across_products: str | None = None

@@ -247,8 +247,11 @@ class Router:
     ) -> dict[str, Any]:
         found: dict[str, Any] = {}
         words, free = reading.words, reading.free
+        found["joined"] = bool(_has(words, v.TOGETHER))  # "vs", "e", "and": maybe compared
         if mentions:
             found["person"] = mentions[0]
+            for mention in mentions:
+                _named(found, "person", mention)
 
         def take(span: Found) -> None:
             free.difference_update(_positions(span, starts, joined))
@@ -273,6 +276,16 @@ class Router:
             # Forecasts look ahead: "January" in November is next January.
             found["ahead_period"] = _ahead(str(period.value), today, has_year)
             take(period)
+            other = find_period(joined[period.end :], today) if _has(words, v.TOGETHER) else None
+            if other is not None and other.value is not None:  # "dicembre vs gennaio"
+                second = Found(other.value, period.end + other.start, period.end + other.end)
+                second_year = "20" in joined[second.start : second.end]
+                for kind, how in (("period", None), ("behind_period", _behind),
+                                  ("ahead_period", _ahead)):  # fmt: skip
+                    _named(found, kind, found[kind])
+                    named = str(second.value)
+                    _named(found, kind, named if how is None else how(named, today, second_year))
+                take(second)
         elif (bad := BAD_PERIOD.search(joined)) is not None:
             found["bad_period"] = bad.group(1).upper()
             take(Found(None, bad.start(), bad.end()))
@@ -317,7 +330,7 @@ class Router:
         for i in sorted(free):
             location = self.index.location(words[i])
             if location is not None:
-                found.setdefault("location", location)
+                _named(found, "location", location)
                 free.discard(i)
         self._customers(reading, toks, found)
         near_territory_word = {
@@ -330,19 +343,19 @@ class Router:
             # next to "territory"/"zona" ("zona ne", "NE territory").
             shouted = raw.isupper() and len(raw) > 1 and not all(t.raw.isupper() for t in toks)
             if code and (i in near_territory_word or shouted):
-                found.setdefault("territory", code)
+                _named(found, "territory", code)
                 free.discard(i)
                 continue
             for size in (2, 1):
                 span = tuple(words[i : i + size])
                 territory = self.index.territory(span)
                 if territory and set(range(i, i + size)) <= free:
-                    found.setdefault("territory", territory)
+                    _named(found, "territory", territory)
                     free.difference_update(range(i, i + size))
                     break
             person = self.index.people_upper.get(raw.upper())
             if person is not None and i in free:
-                found.setdefault("person", person)
+                _named(found, "person", person)
                 free.discard(i)
         for i in sorted(free):
             for size in (3, 2, 1):
@@ -350,7 +363,7 @@ class Router:
                 people = self.index.people_named(span)
                 if people and set(range(i, i + size)) <= free:
                     if len(people) == 1:
-                        found.setdefault("person", next(iter(people)))
+                        _named(found, "person", next(iter(people)))
                     else:
                         found.setdefault("people", sorted(people))
                     free.difference_update(range(i, i + size))
@@ -459,6 +472,21 @@ class Router:
         # On a tie the more specific question wins (the declarations' rank).
         return next(i for i in REGISTRY.priority() if scores.get(i, -1) >= best), None
 
+    def _sides(self, reading: _Reading) -> tuple[str, ...] | None:
+        """Two products on either side of "vs" / "e" / "and", each named on its own, or None."""
+        words, free = reading.words, reading.free
+        joins = sorted(i for i in _has(words, v.TOGETHER) if not self.index.is_name_word(words[i]))
+        for at in joins:
+            left = self.index.match_product(words, {i for i in free if i < at})
+            right = self.index.match_product(words, {i for i in free if i > at})
+            if left is None or right is None or len(left.skus) > 1 or len(right.skus) > 1:
+                continue
+            if left.skus == right.skus:
+                continue
+            reading.free.difference_update(left.words | right.words)
+            return left.skus + right.skus
+        return None
+
     def _verbs(self, words: list[str], verbs: tuple[str, ...]) -> set[int]:
         """Where `verbs` are used as verbs: a verb that is also a word of product names and
         stands next to another such word is part of a name ("set coltelli bistecca",
@@ -484,6 +512,10 @@ class Router:
         families = {
             i: f for i in sorted(reading.free) if (f := self.index.family(reading.words[i]))
         }
+        sides = self._sides(reading)
+        if sides is not None:  # "santoku vs chef knife", "moka 1 tazza e moka 9 tazze"
+            found["together"] = True
+            return sides
         match = self.index.match_product(reading.words, reading.free)
         # "moka 3 tazze" names a product; "moka" alone names the family.
         if match is not None and match.words - families.keys():
@@ -496,7 +528,8 @@ class Router:
                 found["together"] = True
             return match.skus
         if families:
-            found["family"] = next(iter(families.values()))
+            for family in families.values():
+                _named(found, "family", family)
             reading.free.difference_update(families)
         return None
 
@@ -518,6 +551,18 @@ class Router:
         self, intent: str, found: dict[str, Any], product: tuple[str, ...] | None, lang: str
     ) -> Route:
         args = self._args(intent, found)
+        ability = REGISTRY.get(intent)
+        compares = ability.compares if ability is not None else ()
+        if ability is not None and found.get("joined"):
+            # "Rossi vs Walker", "nord-ovest e nord-est", "dicembre vs gennaio": each side.
+            for entity, arg in ability.takes.items():
+                named = found.get("several", {}).get(entity, [])
+                if arg in compares and len(named) > 1 and not args.get("compare"):
+                    args[arg] = list(named)
+                    break
+            if product is not None and len(product) > 1 and "product" in compares:
+                args["product"] = list(product)
+                product = None
         route = Route(language=lang, kind="call", tool=intent, args=args)
         if intent in ("quota_status", "demand_forecast", "capacity_check") and found.get(
             "bad_period"
@@ -674,6 +719,17 @@ class Router:
             product = (last.args["product"],)
         assert last.tool is not None
         return self._complete(last.tool, merged, product, lang)
+
+
+def _named(found: dict[str, Any], kind: str, value: Any) -> None:
+    """Record a person, territory, location, family or period the question names: the
+    first is the one asked about, all of them (in order) in case they are compared."""
+    if value is None:
+        return
+    found.setdefault(kind, value)
+    several = found.setdefault("several", {}).setdefault(kind, [])
+    if value not in several:
+        several.append(value)
 
 
 def _keywords(intent: str | None, words: list[str]) -> dict[str, Any]:

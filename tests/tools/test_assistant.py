@@ -113,6 +113,38 @@ def test_forecast_accuracy_is_asked_in_chat_for_a_family(ask: Ask, demo_engine: 
     assert f"MASE mediano {stored.median():.2f}".replace(".", ",") in shown
 
 
+def test_two_people_compared_are_each_one_answered_alone(ask: Ask) -> None:
+    both = ask("attainment Rossi vs Walker", user="U01DEANGELIS")
+    assert (both.kind, both.tool) == ("answer", "quota_status")
+    assert [side.value for side in both.result.sides] == ["U01ROSSI", "U01WALKER"]
+    for side, alone in zip(
+        both.result.sides, ("quota Giulia Rossi", "quota James Walker"), strict=True
+    ):
+        single = ask(alone, user="U01DEANGELIS").result
+        assert side.result.statuses == single.statuses
+    rows = card(both).rows
+    assert [label for label, _ in rows] == ["Giulia Rossi", "James Walker"]
+    # A rep may not see a colleague's quota by putting it next to their own.
+    refused = ask("attainment Rossi vs Walker", user="U01ROSSI")
+    assert refused.kind == "refused" and refused.result is None
+
+
+def test_a_side_without_an_answer_says_why_next_to_the_other(ask: Ask) -> None:
+    outcome = ask("santoku stock Maniago vs Milan", user="U01GALLI")
+    assert outcome.tool == "stock_status" and outcome.result.over == "location"
+    maniago, milan = outcome.result.sides
+    assert maniago.result.locations[0].location == "PLT-MAN"
+    assert milan.result.available == ask("santoku stock at milan", user="U01GALLI").result.available
+    months = ask("previsione coltelli dicembre vs gennaio", user="U01GALLI")
+    assert [s.value for s in months.result.sides] == ["2026-12", "2027-01"]
+    assert card(months).headline == "dic 2026 vs gen 2027"
+    beyond = ask("previsione coltelli dicembre vs dicembre 2027", user="U01GALLI")
+    december, too_far = beyond.result.sides
+    assert december.result.total > 0 and too_far.result is None
+    assert too_far.code == "beyond_forecast"
+    assert "La previsione arriva fino al" in card(beyond).rows[1][1]
+
+
 def test_a_list_across_products_is_recognised_not_asked_back(ask: Ask) -> None:
     for question in (
         "what runs out soon?",

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from bot.render import i18n
 from bot.render.cards.base import Action, Card, source
 from bot.render.cards.forecast import (
     accuracy_answer_card,
@@ -19,7 +20,7 @@ from bot.render.cards.forecast import (
     forecast_card,
     group_forecast_card,
 )
-from bot.render.cards.messages import help_card, message_card
+from bot.render.cards.messages import error_text, help_card, message_card
 from bot.render.cards.product import product_card
 from bot.render.cards.quota import quota_card
 from bot.render.cards.sales import sales_card
@@ -30,6 +31,7 @@ from bot.render.cards.supply import (
     group_projection_card,
     projection_card,
 )
+from bot.render.i18n import period, t
 from planning.answers import (
     AtpAnswer,
     CapacityAnswer,
@@ -42,8 +44,9 @@ from planning.forecast.views import ForecastExplanation, ForecastView, GroupFore
 from planning.products import ProductFacts
 from planning.sales import SalesHistory
 from planning.stock import GroupStock, StockStatus
-from tools.abilities import HelpAnswer
+from tools.abilities import Comparison, HelpAnswer
 from tools.assistant import Outcome
+from tools.registry import label as ability_label
 
 __all__ = ["BUILDERS", "Action", "Card", "card", "source"]
 
@@ -63,6 +66,43 @@ BUILDERS: dict[type, Callable[[Any, str], Card]] = {
     HelpAnswer: help_card,
     ProductFacts: product_card,
 }
+
+
+TEXT: dict[str, tuple[str, str]] = {
+    "comparison.title": ("Side by side · {what}", "A confronto · {what}"),
+    "comparison.columns": ("", ""),
+    "comparison.columns_2": ("answer", "risposta"),
+    "comparison.note": (
+        "Each line is the answer to the question asked of that one alone.",
+        "Ogni riga è la risposta alla domanda fatta per quello soltanto.",
+    ),
+}
+i18n.register(TEXT)
+
+
+def comparison_card(c: Comparison, lang: str) -> Card:
+    """Each side's own answer, its headline on one line, in the order asked."""
+    rows, tones = [], []
+    for side in c.sides:
+        label = period(lang, side.value) if c.over == "period" else side.label
+        if side.result is None:
+            line, tone = error_text(lang, side.code, side.params or {}), "bad"
+        else:
+            own = BUILDERS[type(side.result)](side.result, lang)
+            line, tone = own.headline.removeprefix(f"{side.label}: "), own.tone
+        rows.append((label, line))
+        tones.append(tone)
+    return Card(
+        title=t(lang, "comparison.title", what=ability_label(c.tool, lang)),
+        headline=" vs ".join(label for label, _ in rows),
+        columns=(t(lang, "comparison.columns"), t(lang, "comparison.columns_2")),
+        rows=tuple(rows),
+        notes=(t(lang, "comparison.note"),),
+        tone="bad" if "bad" in tones else "warning" if "warning" in tones else "info",
+    )
+
+
+BUILDERS[Comparison] = comparison_card
 
 
 def card(outcome: Outcome) -> Card:

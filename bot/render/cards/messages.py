@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from bot.render import i18n
 from bot.render.cards.base import CHOICE_BUTTONS, Action, Card
 from bot.render.i18n import number, t
@@ -185,8 +187,12 @@ def _choice_rows(o: Outcome) -> tuple[tuple[str, ...], ...]:
 
 
 def _error_text(lang: str, o: Outcome) -> str:
-    p = dict(o.params)
-    code = o.code
+    return error_text(lang, o.code, o.params)
+
+
+def error_text(lang: str, code: str | None, params: dict[str, Any]) -> str:
+    """A PonteError's code and parameters as one line in `lang`."""
+    p = dict(params)
     if code == "unknown_product":
         text = t(lang, "unknown_product", sku=p.get("sku", "?"))
         if p.get("suggestions"):
