@@ -8,6 +8,7 @@ it last" agrees with `ponte project`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ import pandas as pd
 from sqlalchemy import Engine, bindparam, text
 
 from planning.db import as_date
+from planning.errors import PonteError
 from planning.groups import TOP_LINES, ProductGroup, filter_sql, members
 from planning.memo import DataMemo
 from planning.supply import Provenance, inventory_projection, latest_stock, main_location
@@ -50,6 +52,9 @@ class StockStatus:
     next_receipt_quantity: float
     stockout_date: dt.date | None  # earliest projected stockout across locations
     provenance: Provenance
+    # Asked about a location that holds none of it: that location (the figures are then
+    # those of the locations that do hold it).
+    not_held_at: str | None = None
 
 
 @dataclass(frozen=True)
@@ -93,8 +98,19 @@ def stock_status(
     return _MEMO.get(
         engine,
         ("stock_status", sku, today, location),
-        lambda: _stock_status(engine, sku, today=today, location=location),
+        lambda: _held_or_not(engine, sku, today=today, location=location),
     )
+
+
+def _held_or_not(engine: Engine, sku: str, *, today: dt.date, location: str | None) -> StockStatus:
+    try:
+        return _stock_status(engine, sku, today=today, location=location)
+    except PonteError as exc:
+        if exc.code != "no_stock_at" or location is None:
+            raise
+    # None of it at `location`: say so, with where it is held ("PAD-28 a Lumezzane").
+    everywhere = _stock_status(engine, sku, today=today, location=None)
+    return dataclasses.replace(everywhere, not_held_at=location)
 
 
 def _stock_status(

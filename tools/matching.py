@@ -211,7 +211,8 @@ class CatalogueIndex:
         return word in self._postings
 
     def _number_in_name(self, words: list[str], i: int) -> bool:
-        before = words[i - 1] if i > 0 else ""
+        back = 2 if i > 1 and words[i - 1] in ("da", "di", "from", "of") else 1
+        before = words[i - back] if i >= back else ""  # "padelle da 24"
         after = words[i + 1] if i + 1 < len(words) else ""
         named_before = before in self._postings or (
             before != "" and not before.isdigit() and self.name_typos.lookup(before) is not None
@@ -227,6 +228,14 @@ class CatalogueIndex:
             return None  # "padella" is a product word, not a typo of the family PADELLE
         fixed = self.typos.lookup(word)
         return self.families.get(fixed) if fixed else None
+
+    def family_of_all(self, skus: tuple[str, ...]) -> str | None:
+        """The family `skus` are the whole of, or None."""
+        families = {self.family_of.get(sku) for sku in skus}
+        if len(families) != 1 or None in families:
+            return None
+        family = next(iter(families))
+        return family if family and set(self.family_products(family)) == set(skus) else None
 
     def family_products(self, family: str) -> list[str]:
         return [sku for sku, f in self.family_of.items() if f == family]

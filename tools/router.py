@@ -332,6 +332,16 @@ class Router:
             if location is not None:
                 _named(found, "location", location)
                 free.discard(i)
+                # "the Maniago plant", "magazzino di Milano": the kind of place is part of
+                # its name here, not a question about capacity or the warehouse.
+                for j in (i - 2, i - 1, i + 1):
+                    between = words[j + 1 : i] if j < i else []
+                    if (
+                        0 <= j < len(words)
+                        and words[j] in v.PLACE_KINDS
+                        and (all(w in v.STOPWORDS for w in between))
+                    ):
+                        free.discard(j)
         self._customers(reading, toks, found)
         near_territory_word = {
             j for i in _has(words, v.TERRITORY_WORDS) for j in (i - 1, i + 1, i + 2)
@@ -492,10 +502,12 @@ class Router:
         stands next to another such word is part of a name ("set coltelli bistecca",
         "the steak knives set"), not a request."""
         named = self.index.is_name_word
+        objects = _has(words, v.WRITE_OBJECTS)
         return {
             i
             for i in _has(words, verbs)
-            if not (
+            if i + 1 in objects  # "set safety stock ...": what follows is what it changes
+            or not (
                 named(words[i])
                 and (
                     (i > 0 and named(words[i - 1]))
@@ -520,10 +532,12 @@ class Router:
         # "moka 3 tazze" names a product; "moka" alone names the family.
         if match is not None and match.words - families.keys():
             reading.free.difference_update(match.words)
-            # "le moke a induzione", "PAD-24 e PAD-28": these products together, not one of
-            # them to choose.
+            # "le moke a induzione", "PAD-24 e PAD-28", "knife stock" (a name before what is
+            # asked about, English-style): these products together, not one to choose.
+            after = max(match.words) + 1
+            modifier = after < len(reading.words) and reading.words[after] in v.ABOUT_WORDS
             if len(match.skus) > 1 and (
-                match.words & families.keys() or _has(reading.words, v.TOGETHER)
+                match.words & families.keys() or _has(reading.words, v.TOGETHER) or modifier
             ):
                 found["together"] = True
             return match.skus
@@ -612,6 +626,9 @@ class Router:
                 and len(product) > 1
                 and (found.get("skus") or found.get("together") or found.get("all"))
             ):
+                family = self.index.family_of_all(product)  # every knife: the knives
+                if family is not None and not found.get("skus"):
+                    return replace(route, args={**args, "family": family})
                 return replace(route, args={**args, "products": list(product)})
         across = REGISTRY.get(intent)
         if (

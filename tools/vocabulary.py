@@ -223,6 +223,12 @@ PREVIOUS = ("last month", "previous month", "month before", "mese scorso", "mese
             "mese precedente", "trimestre prima", "trimestre precedente", "previous quarter",
             "quarter before", "last quarter", "periodo precedente", "week before",
             "settimana prima")  # fmt: skip
+# What is asked about, said after a product word used as a modifier ("knife stock").
+ABOUT_WORDS = ("stock", "stocks", "inventory", "sales", "forecast", "forecasts", "fcst",
+               "demand", "cover", "projection", "levels", "orders")  # fmt: skip
+# Kinds of places, said next to a place's name ("the Maniago plant", "magazzino di Milano").
+PLACE_KINDS = ("plant", "factory", "warehouse", "depot", "site", "stabilimento", "impianto",
+               "fabbrica", "magazzino", "deposito", "sede", "hub")  # fmt: skip
 # A projection asked about excess stock leads with it.
 EXCESS = ("excess", "overstock", "overstocked", "too much stock", "too much", "eccesso",
           "eccedenza", "eccedenze", "sovrascorta", "troppo stock", "troppa giacenza",

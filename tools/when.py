@@ -90,6 +90,50 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
+def easter(year: int) -> dt.date:
+    """Easter Sunday of `year` (Gregorian calendar; the anonymous algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+# Days people promise by, in both languages: (month, day), or days after Easter.
+HOLIDAYS: dict[str, tuple[int, int] | int] = {
+    "natale": (12, 25), "christmas": (12, 25), "xmas": (12, 25),
+    "vigilia di natale": (12, 24), "christmas eve": (12, 24),
+    "santo stefano": (12, 26), "boxing day": (12, 26),
+    "capodanno": (1, 1), "new year": (1, 1), "new years day": (1, 1),
+    "new year s day": (1, 1), "san silvestro": (12, 31), "new year s eve": (12, 31),
+    "epifania": (1, 6), "befana": (1, 6), "epiphany": (1, 6),
+    "san valentino": (2, 14), "valentine s day": (2, 14), "valentines day": (2, 14),
+    "festa della liberazione": (4, 25), "liberazione": (4, 25),
+    "primo maggio": (5, 1), "festa del lavoro": (5, 1), "labour day": (5, 1),
+    "may day": (5, 1), "festa della repubblica": (6, 2),
+    "ferragosto": (8, 15), "halloween": (10, 31), "ognissanti": (11, 1),
+    "all saints": (11, 1), "immacolata": (12, 8),
+    "pasqua": 0, "easter": 0, "easter sunday": 0, "pasquetta": 1, "easter monday": 1,
+}  # fmt: skip
+
+
+def _holiday(name: str, today: dt.date) -> dt.date:
+    """The next `name` holiday from today (today included)."""
+    when = HOLIDAYS[name]
+    for year in range(today.year, today.year + 2):
+        if isinstance(when, int):
+            day = easter(year) + dt.timedelta(days=when)
+        else:
+            day = dt.date(year, *when)
+        if day >= today:
+            return day
+    raise AssertionError(name)
+
+
 WEEKDAYS = {
     **{d: i for i, d in enumerate(
         ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])},
@@ -134,6 +178,10 @@ DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b" + WEEKDAY + r"\b"), "weekday"),
     (re.compile(r"\b(end of next month|fine (?:del )?(?:mese prossimo|prossimo mese))\b"),
      "next_month_end"),
+    (re.compile(r"\b(end of (?:the )?next quarter|fine (?:del )?(?:prossimo trimestre|"
+                r"trimestre prossimo))\b"), "next_quarter_end"),
+    (re.compile(r"\b(" + "|".join(sorted(HOLIDAYS, key=len, reverse=True)) + r")\b"),
+     "holiday"),
     (re.compile(r"\b(end of next year|fine (?:dell )?(?:anno prossimo|prossimo anno))\b"),
      "next_year_end"),
     (re.compile(r"\b(end of (?:the )?month|fine (?:del )?mese)\b"), "month_end"),
@@ -212,8 +260,14 @@ def _date_of(kind: str, m: re.Match[str], today: dt.date) -> dt.date | None:
         year = int(g[2]) if g[2] else today.year
         end = month_end(dt.date(year, 3 * quarter, 1))
         return end if g[2] or end >= today else month_end(dt.date(year + 1, 3 * quarter, 1))
+    if kind == "holiday":
+        return _holiday(g[0], today)
+    if kind == "next_quarter_end":
+        last = add_months(dt.date(today.year, 3 * ((today.month - 1) // 3 + 1), 1), 3)
+        return month_end(last)
     if kind in ("weekday", "next_weekday"):
-        ahead = (WEEKDAYS[g[0]] - today.weekday()) % 7
+        # "by Friday" said on a Friday is next Friday: today is not a deadline to ask about.
+        ahead = (WEEKDAYS[g[0]] - today.weekday()) % 7 or 7
         if kind == "next_weekday":
             # "next Friday": the Friday of next week.
             return (
@@ -285,6 +339,10 @@ PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(\d{4})-(0[1-9]|1[0-2])\b"), "year_month"),
     (re.compile(r"\b" + MONTH + YEAR + r"\b"), "month"),
     (re.compile(r"\b(?:in|for|nel|del|per il)\s+(20\d{2})\b"), "year"),
+    # "top 5 prodotti 2026": a year standing alone (never "2000 pz", a quantity).
+    (re.compile(r"(?<![\w/.,-])(20[1-4]\d)(?![\w/.,-])(?!\s*(?:pz|pcs|pezzi|units|unita|"
+                r"pieces|x)\b)"), "bare_year"),
+    (re.compile(r"\b(?:dell |dell\s|l )?(anno|year)\b(?!\s+(?:fa|ago))"), "this_y"),
 ]  # fmt: skip
 
 
@@ -332,6 +390,8 @@ def _period_value(kind: str, m: re.Match[str], today: dt.date) -> str | None:
         return f"{g[1] or year}-{MONTHS[g[0]]:02d}"
     if kind == "year":
         return g[0]
+    if kind == "bare_year":  # a number that could be a quantity: a year only near today
+        return g[0] if abs(int(g[0]) - today.year) <= 5 else None
     raise AssertionError(kind)
 
 

@@ -188,6 +188,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{sku} non ha una previsione presso {location}.",
     ),
     "no_stock": ("There is no stock record for {sku}.", "Non ci sono dati di giacenza per {sku}."),
+    "comparison_size": (
+        "I compare 2 to {most} at a time.",
+        "Confronto da 2 a {most} alla volta.",
+    ),
+    "one_comparison": (
+        "I compare one thing at a time ({over}): ask about one of them.",
+        "Confronto una cosa alla volta ({over}): chiedimene una.",
+    ),
+    "empty_group": ("No products in this group.", "Nessun prodotto in questo gruppo."),
+    "group_not_stocked": (
+        "None of these products is stocked at {location}.",
+        "Nessuno di questi prodotti è tenuto a {location}.",
+    ),
+    "group_too_large": (
+        "{products} products are too many to project at once: ask for a family.",
+        "{products} prodotti sono troppi da proiettare insieme: chiedi per una famiglia.",
+    ),
+    "no_group_series": (
+        "The latest forecast has none of these products.",
+        "L'ultima previsione non ha nessuno di questi prodotti.",
+    ),
+    "nothing_to_score": (
+        "No forecast run has later sales to compare with yet: import newer sales.",
+        "Nessuna previsione ha ancora vendite successive con cui confrontarla: importa "
+        "vendite più recenti.",
+    ),
     "no_stock_at": (
         "There is no stock record for {sku} at {location}.",
         "Non ci sono dati di giacenza per {sku} presso {location}.",

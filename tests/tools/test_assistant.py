@@ -145,6 +145,24 @@ def test_a_side_without_an_answer_says_why_next_to_the_other(ask: Ask) -> None:
     assert "La previsione arriva fino al" in card(beyond).rows[1][1]
 
 
+def test_stock_at_a_place_that_holds_none_says_so_first(ask: Ask) -> None:
+    outcome = ask("stock PAD-28 a Lumezzane", user="U01COLOMBO")
+    assert (outcome.kind, outcome.tool) == ("answer", "stock_status")
+    assert outcome.result.not_held_at == "PLT-LUM"
+    everywhere = ask("stock PAD-28", user="U01COLOMBO").result
+    assert outcome.result.available == everywhere.available
+    assert card(outcome).headline.startswith("Nessuna giacenza a PLT-LUM")
+    plant = ask("knife stock at the Maniago plant", user="U01GALLI")
+    assert (plant.kind, plant.tool) == ("answer", "stock_status")
+    assert plant.result.location == "PLT-MAN" and plant.result.products > 1
+
+
+def test_a_year_on_its_own_is_a_period_but_a_quantity_is_not(ask: Ask) -> None:
+    assert ask("top 5 prodotti 2026", user="U01RICCI").args["period"] == "2026"
+    promise = ask("posso promettere 2000 pomoli entro fine dicembre", user="U01MORETTI")
+    assert promise.args["quantity"] == 2000 and "period" not in promise.args
+
+
 def test_a_list_across_products_is_recognised_not_asked_back(ask: Ask) -> None:
     for question in (
         "what runs out soon?",
@@ -544,8 +562,25 @@ def test_a_forecast_for_a_month_counts_the_days_of_each_week_inside_it(
         (dt.date(2027, 3, 15), "can I promise 100 PAD-28 by mid February?", dt.date(2028, 2, 15)),
         (DEMO_TODAY, "posso promettere 500 PAD-28 entro venerdì 4 dicembre?", dt.date(2026, 12, 4)),
         (DEMO_TODAY, "can we ship 500 PAD-28 by Friday the 4th?", dt.date(2026, 12, 4)),
-        (DEMO_TODAY, "posso promettere 30 PAD-28 per 2 clienti entro venerdì?", DEMO_TODAY),
+        # Asked on a Friday, "by Friday" is a week away: today is no deadline to ask about.
+        (
+            DEMO_TODAY,
+            "posso promettere 30 PAD-28 per 2 clienti entro venerdì?",
+            dt.date(2026, 12, 4),
+        ),
         (dt.date(2027, 1, 31), "posso promettere 10 PAD-28 entro il 30", dt.date(2027, 3, 30)),
+        # Holidays, in either language, are their next occurrence; Easter moves every year.
+        (DEMO_TODAY, "posso promettere 50 PAD-28 entro natale?", dt.date(2026, 12, 25)),
+        (dt.date(2026, 12, 26), "can I promise 50 PAD-28 by Christmas?", dt.date(2027, 12, 25)),
+        (DEMO_TODAY, "can I promise 40 PAD-28 by Easter?", dt.date(2027, 3, 28)),
+        (dt.date(2028, 1, 10), "posso promettere 40 PAD-28 per Pasqua?", dt.date(2028, 4, 16)),
+        (DEMO_TODAY, "posso promettere 600 PAD-28 per Ferragosto?", dt.date(2027, 8, 15)),
+        (DEMO_TODAY, "can I promise 90 PAD-28 by end of next quarter", dt.date(2027, 3, 31)),
+        (
+            DEMO_TODAY,
+            "posso promettere 90 PAD-28 entro fine del prossimo trimestre",
+            dt.date(2027, 3, 31),
+        ),
     ],
 )
 def test_deadlines_people_write(ask: Ask, today: dt.date, question: str, deadline: dt.date) -> None:
@@ -564,7 +599,7 @@ def test_years_outside_the_calendar_are_not_dates(ask: Ask, question: str) -> No
 
 def test_a_decimal_is_a_quantity_not_a_date(ask: Ask) -> None:
     outcome = ask("can we promise 1.5 PAD-28 by Friday?")
-    assert outcome.args["quantity"] == 1.5 and outcome.args["date"] == DEMO_TODAY
+    assert outcome.args["quantity"] == 1.5 and outcome.args["date"] == dt.date(2026, 12, 4)
     assert "1.50 × PAD-28" in plain(card(outcome))
 
 

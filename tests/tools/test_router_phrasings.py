@@ -174,9 +174,9 @@ EN: list[tuple[str, str, dict[str, Any]]] = [
         {"product": "PAD-28", "quantity": 500, "date": D(2026, 12, 15)},
     ),
     (
-        "can we ship five hundred PAD-24 by Friday?",
+        "can we ship five hundred PAD-24 by Friday?",  # asked on a Friday: next Friday
         "available_to_promise",
-        {"product": "PAD-24", "quantity": 500, "date": D(2026, 11, 27)},
+        {"product": "PAD-24", "quantity": 500, "date": D(2026, 12, 4)},
     ),
     (
         "ATP 300 MOK-006 by the 15th",
@@ -391,9 +391,9 @@ IT: list[tuple[str, str, dict[str, Any]]] = [
         {"product": "PEN-20", "quantity": 300, "date": D(2027, 1, 10)},
     ),
     (
-        "posso promettere mille pezzi di PAD-28 entro venerdì?",
+        "posso promettere mille pezzi di PAD-28 entro venerdì?",  # detto di venerdì
         "available_to_promise",
-        {"product": "PAD-28", "quantity": 1000, "date": D(2026, 11, 27)},
+        {"product": "PAD-28", "quantity": 1000, "date": D(2026, 12, 4)},
     ),
     (
         "riusciamo a consegnare 200 PEN-24 entro la fine del mese prossimo?",

@@ -29,7 +29,6 @@ NOT_YET: dict[str, str] = {
     "proiezione scorte cassetta 10-50 prossime 6 sett": "'10-50' does not match the name",
     "quando andiamo in rottura sul deragliatore ant.?": "abbreviations of name words ('ant.')",
     "stock levels for accessories": "'accessories' is not in the lexicon",
-    "brakes stock at the Bergamo plant": "stock at a plant read as capacity",
     "helmet sz L stock?": "'sz' for size",
     "can I promise 60 29er rims to Radhaus München by Dec 11?": "'29er' for 29 inch",
     "could I commit 30 size L road frames by 12/18?": "US dates (12/18)",

@@ -70,7 +70,6 @@ BUILDERS: dict[type, Callable[[Any, str], Card]] = {
 
 TEXT: dict[str, tuple[str, str]] = {
     "comparison.title": ("Side by side · {what}", "A confronto · {what}"),
-    "comparison.columns": ("", ""),
     "comparison.columns_2": ("answer", "risposta"),
     "comparison.note": (
         "Each line is the answer to the question asked of that one alone.",
@@ -95,7 +94,7 @@ def comparison_card(c: Comparison, lang: str) -> Card:
     return Card(
         title=t(lang, "comparison.title", what=ability_label(c.tool, lang)),
         headline=" vs ".join(label for label, _ in rows),
-        columns=(t(lang, "comparison.columns"), t(lang, "comparison.columns_2")),
+        columns=("", t(lang, "comparison.columns_2")),
         rows=tuple(rows),
         notes=(t(lang, "comparison.note"),),
         tone="bad" if "bad" in tones else "warning" if "warning" in tones else "info",

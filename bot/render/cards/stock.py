@@ -18,6 +18,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "A {location} finisce verso il {stockout_date} ({cover} giorni di copertura al "
         "ritmo previsto)",
     ),
+    "stock.stock_card.not_held": (
+        "None at {location}: {sku} is not stocked there; {available} {u} available at {held}",
+        "Nessuna giacenza a {location}: {sku} non è tenuto lì; {available} {u} disponibili a "
+        "{held}",
+    ),
     "stock.stock_card.text_2": (
         "At {location} the stock outlasts the 26-week projection.",
         "A {location} la giacenza dura oltre le 26 settimane della proiezione.",
@@ -116,6 +121,17 @@ def stock_card(s: StockStatus, lang: str) -> Card:
         on_hand=number(lang, s.on_hand),
         allocated=number(lang, s.allocated),
     )
+    if s.not_held_at is not None:  # the place asked about first: it holds none
+        held = ", ".join(loc.location for loc in s.locations) or "–"
+        headline = t(
+            lang,
+            "stock.stock_card.not_held",
+            location=s.not_held_at,
+            sku=s.sku,
+            available=number(lang, s.available),
+            u=u,
+            held=held,
+        )
     notes = []
     for loc in s.locations:
         if loc.stockout_date is None:

@@ -183,7 +183,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "supply.group_projection_card.columns_2": ("available", "disponibili"),
     "supply.group_projection_card.columns_3": ("weeks of cover", "sett. di copertura"),
     "supply.group_projection_card.columns_4": ("runs out", "rottura"),
-    "supply.group_projection_card.columns_5": ("", ""),
     "supply.group_projection_card.flag_excess": ("excess", "eccesso"),
     "supply.group_projection_card.flag_low": ("below safety", "sotto scorta"),
 }
@@ -246,7 +245,7 @@ def group_projection_card(g: GroupProjection, lang: str) -> Card:
             t(lang, key + "columns_2"),
             t(lang, key + "columns_3"),
             t(lang, key + "columns_4"),
-            t(lang, key + "columns_5"),
+            "",
         ),
         rows=tuple(
             (

@@ -150,7 +150,7 @@ def test_a_chart_that_cannot_be_drawn_leaves_the_answer_alone(
 
 
 def test_the_choices_asked_back_are_buttons_that_answer_the_question(rig: Rig) -> None:
-    ts = rig.mention("how much moka 3 tazze do we have?", user="U01WALKER")
+    ts = rig.mention("how much pentola alta do we have?", user="U01WALKER")
     [asked] = rig.mock.wait_for("chat.postMessage")
     assert "Which product" in asked.params["text"]
     first = button(asked.blocks(), "1. ")

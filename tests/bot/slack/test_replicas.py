@@ -213,7 +213,7 @@ def test_a_follow_up_on_the_other_replica_continues_the_conversation(
     replicas: Any, mock_slack: MockSlack
 ) -> None:
     a, b = replicas("a"), replicas("b")
-    assert a.send(dm("how much moka 3 tazze do we have?", "1764230200.000001")) == 200
+    assert a.send(dm("how much pentola alta do we have?", "1764230200.000001")) == 200
     asked = mock_slack.wait_for("chat.postMessage")[0]
     assert "Which product" in asked.params["text"]
     assert b.send(dm("1", "1764230200.000002")) == 200  # the answer reaches the other one
