@@ -161,12 +161,7 @@ def _quota_status(
         ]
         if row["family"]:
             mine = mine[mine["family"] == row["family"]]
-        day = pd.to_datetime(mine["date"])
-        first = day.where(day >= pd.Timestamp(start), pd.Timestamp(start))
-        last = day + pd.Timedelta(days=bucket - 1)
-        last = last.where(last <= pd.Timestamp(end), pd.Timestamp(end))
-        weight = ((last - first).dt.days + 1) / bucket
-        mine = mine.assign(quantity=mine["quantity"] * weight, revenue=mine["revenue"] * weight)
+        mine = in_period(mine, start, end, bucket)
         out.append(
             _status(row, start, end, owner, is_rep, mine, covered, today, people, territories)
         )
@@ -188,6 +183,22 @@ def sales_calendar(engine: Engine) -> tuple[int, dt.date | None]:
         return (7 if all(d.weekday() == 0 for d in known) else 1), max(known)
 
     return _MEMO.get(engine, "sales_calendar", compute)
+
+
+def in_period(frame: pd.DataFrame, start: dt.date, end: dt.date, bucket: int) -> pd.DataFrame:
+    """The sales rows (date, quantity, revenue, ...) that fall inside [start, end]: a row
+    is a `bucket` of days from its date (7 for weekly rows), and one straddling either end
+    counts for the share of its days inside, so that every answer counts a week the same."""
+    day = pd.to_datetime(frame["date"])
+    inside = (day >= pd.Timestamp(start) - pd.Timedelta(days=bucket - 1)) & (
+        day <= pd.Timestamp(end)
+    )
+    frame, day = frame[inside], day[inside]
+    first = day.where(day >= pd.Timestamp(start), pd.Timestamp(start))
+    last = day + pd.Timedelta(days=bucket - 1)
+    last = last.where(last <= pd.Timestamp(end), pd.Timestamp(end))
+    weight = ((last - first).dt.days + 1) / bucket
+    return frame.assign(quantity=frame["quantity"] * weight, revenue=frame["revenue"] * weight)
 
 
 def _period_sales(

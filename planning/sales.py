@@ -19,7 +19,7 @@ from planning.access import Caller, quota_scope
 from planning.db import as_date
 from planning.errors import PermissionDenied, PonteError
 from planning.models import Role
-from planning.quotas import period_bounds, sales_calendar
+from planning.quotas import in_period, period_bounds, sales_calendar
 
 Compare = Literal["previous", "last_year"]
 GroupBy = Literal["customer", "product", "person", "territory"]
@@ -117,19 +117,26 @@ def sales_history(
         )
     selection = _selection(scope, what)
     through = _latest(engine, selection)
-    end = min(end, today, through or end)
+    # Weekly rows (dated on Mondays) hold a week each: the data covers that week's last day,
+    # and a week straddling the period's start or end counts for its days inside, as quotas
+    # count it (planning.quotas.in_period).
+    bucket, _ = sales_calendar(engine)
+    covered = None if through is None else through + dt.timedelta(days=bucket - 1)
+    end = min(end, today, covered or end)
     since = start
     previous_bounds = None
     if compare is not None:
-        step, _ = sales_calendar(engine)
-        previous_bounds = _compared(period, compare, counted=(start, end), step=step)
+        previous_bounds = _compared(period, compare, counted=(start, end))
         since = min(since, previous_bounds[0])
-    frame = _rows(engine, selection, since=since, until=end)
-    current = _figure(frame, start, end)
-    previous = None if previous_bounds is None else _figure(frame, *previous_bounds)
+    frame = _rows(engine, selection, since=since - dt.timedelta(days=bucket - 1), until=end)
+    current = _figure(in_period(frame, start, end, bucket), start, end)
+    previous = None
+    if previous_bounds is not None:
+        previous = _figure(in_period(frame, *previous_bounds, bucket), *previous_bounds)
     rows: tuple[SalesRow, ...] = ()
     if group_by is not None:
-        rows = _grouped(frame, start, end, GROUP_COLUMN[group_by], current.units, top)
+        inside = in_period(frame, start, end, bucket)
+        rows = _grouped(inside, GROUP_COLUMN[group_by], current.units, top)
     latest = through if last_purchase else None
     limited = None if scope.territories is None or what.territory else scope.territories
     return SalesHistory(
@@ -143,7 +150,7 @@ def sales_history(
         top=top,
         last_purchase=latest,
         days_since_last_purchase=None if latest is None else (today - latest).days,
-        data_through=through,
+        data_through=covered,
         territories=tuple(sorted(limited)) if limited is not None else None,
     )
 
@@ -245,8 +252,7 @@ def _rows(engine: Engine, selection: _Selection, *, since: dt.date, until: dt.da
     return frame
 
 
-def _figure(frame: pd.DataFrame, start: dt.date, end: dt.date) -> SalesFigure:
-    inside = frame[(frame["date"] >= start) & (frame["date"] <= end)]
+def _figure(inside: pd.DataFrame, start: dt.date, end: dt.date) -> SalesFigure:
     revenue = inside["revenue"]
     return SalesFigure(
         start=start,
@@ -257,20 +263,16 @@ def _figure(frame: pd.DataFrame, start: dt.date, end: dt.date) -> SalesFigure:
 
 
 def _compared(
-    period: str, compare: Compare, *, counted: tuple[dt.date, dt.date], step: int
+    period: str, compare: Compare, *, counted: tuple[dt.date, dt.date]
 ) -> tuple[dt.date, dt.date]:
-    """The period compared with: all of it when `period` is over; else as much of it as of
-    `period` is counted so far, in weekly buckets when sales are weekly (1-16 November holds
-    three Monday rows; 1-16 October only two, so it is compared with 1-21 October)."""
+    """The period compared with: all of it when `period` is over; else as many days of it
+    as of `period` are counted so far (1-22 November against 1-22 October: weekly rows
+    count for their days inside, so the two spans weigh the same)."""
     before_start, before_end = period_bounds(_before(period, compare))
     start, end = counted
     if end == period_bounds(period)[1]:
         return before_start, before_end
-    if step == 7:
-        first_monday = start + dt.timedelta(days=-start.weekday() % 7)
-        days = 7 * max(0, (end - first_monday).days // 7 + 1)
-    else:
-        days = (end - start).days + 1
+    days = (end - start).days + 1
     return before_start, min(before_start + dt.timedelta(days=days - 1), before_end)
 
 
@@ -289,9 +291,8 @@ def _before(period: str, compare: Compare) -> str:
 
 
 def _grouped(
-    frame: pd.DataFrame, start: dt.date, end: dt.date, column: str, total: float, top: int | None
+    inside: pd.DataFrame, column: str, total: float, top: int | None
 ) -> tuple[SalesRow, ...]:
-    inside = frame[(frame["date"] >= start) & (frame["date"] <= end)]
     inside = inside[inside[column].astype(str) != ""]
     sums = inside.groupby(column).agg(units=("quantity", "sum"), revenue=("revenue", "sum"))
     sums = sums.sort_values(["units"], ascending=False).head(top or 10)

@@ -15,12 +15,17 @@ from tests.conftest import DEMO_TODAY
 
 
 def _sold(frames: dict[str, pd.DataFrame], start: str, end: str, **where: str) -> float:
-    sales = frames["sales"]
-    days = sales["date"].dt.date
-    rows = sales[(days >= dt.date.fromisoformat(start)) & (days <= dt.date.fromisoformat(end))]
+    """Units shipped in [start, end]: the demo's rows are weeks from their Monday, and a
+    week straddling either end counts for its days inside (as quotas count it)."""
+    first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    rows = frames["sales"]
     for column, value in where.items():
-        rows = rows[rows[column] == value]
-    return float(rows["quantity"].sum())
+        rows = rows[rows[column].isin(value) if isinstance(value, list) else rows[column] == value]
+    total = 0.0
+    for monday, quantity in zip(rows["date"].dt.date, rows["quantity"], strict=True):
+        days = (min(monday + dt.timedelta(days=6), last) - max(monday, first)).days + 1
+        total += quantity * max(0, days) / 7
+    return total
 
 
 def _scope(engine: Engine, user: str):  # type: ignore[no-untyped-def]
@@ -37,7 +42,8 @@ def test_a_month_is_the_sum_of_its_shipments(
         period="2026-10",
         today=DEMO_TODAY,
     )
-    assert h.current.units == _sold(demo_frames, "2026-10-01", "2026-10-31", sku="PAD-28") > 0
+    expected = _sold(demo_frames, "2026-10-01", "2026-10-31", sku="PAD-28")
+    assert h.current.units == pytest.approx(expected) and expected > 0
     assert h.territories is None  # an admin sees every territory
 
 
@@ -51,26 +57,18 @@ def test_a_rep_sees_their_territory_and_is_told_so(
         period="2026-Q3",
         today=DEMO_TODAY,
     )
-    moka = demo_frames["products"].query("family == 'MOKA'")["sku"]
-    sales = demo_frames["sales"]
-    rows = sales[sales["sku"].isin(moka) & (sales["territory"] == "NO")]
-    days = rows["date"].dt.date
-    expected = rows[(days >= dt.date(2026, 7, 1)) & (days <= dt.date(2026, 9, 30))]
-    assert h.current.units == float(expected["quantity"].sum())
+    moka = list(demo_frames["products"].query("family == 'MOKA'")["sku"])
+    expected = _sold(demo_frames, "2026-07-01", "2026-09-30", sku=moka, territory="NO")
+    assert h.current.units == pytest.approx(expected)
     assert h.territories == ("NO",)
 
 
-def _weeks(frames: dict[str, pd.DataFrame], start: dt.date, end: dt.date) -> int:
-    days = frames["sales"]["date"].dt.date
-    return int(days[(days >= start) & (days <= end)].nunique())
-
-
 @pytest.mark.parametrize(("period", "compare"), [("2026", "last_year"), ("2026-11", "previous")])
-def test_an_unfinished_period_is_compared_week_for_week(
+def test_an_unfinished_period_is_compared_day_for_day(
     demo_engine: Engine, demo_frames: dict[str, pd.DataFrame], period: str, compare: str
 ) -> None:
-    # Sales are weekly rows dated on Mondays: 1-16 November holds three of them, 1-16
-    # October two. A day-for-day comparison would show November 50% up on nothing.
+    # Sales are weekly rows dated on Mondays, counted for their days inside each span: 1-22
+    # November against 1-22 October, never three weeks against two.
     h = sales_history(
         demo_engine,
         _scope(demo_engine, "U01HARRIS"),
@@ -80,8 +78,10 @@ def test_an_unfinished_period_is_compared_week_for_week(
         compare=compare,  # type: ignore[arg-type]
     )
     assert h.previous is not None and h.current.end <= DEMO_TODAY
-    assert _weeks(demo_frames, h.previous.start, h.previous.end) == _weeks(
-        demo_frames, h.current.start, h.current.end
+    span = h.current.end - h.current.start
+    assert h.previous.end - h.previous.start == span
+    assert h.previous.units == pytest.approx(
+        _sold(demo_frames, str(h.previous.start), str(h.previous.end), territory="EX")
     )
     assert h.previous.start == (dt.date(2025, 1, 1) if period == "2026" else dt.date(2026, 10, 1))
     assert h.change_pct == pytest.approx(
@@ -182,3 +182,20 @@ def test_a_period_that_has_not_started_is_a_forecast_question(demo_engine: Engin
             today=DEMO_TODAY,
         )
     assert error.value.code == "period_in_future"
+
+
+def test_sales_to_date_agree_with_the_quota_of_the_same_rep(
+    demo_engine: Engine,
+) -> None:
+    from planning.quotas import quota_status
+
+    (quota,) = quota_status(demo_engine, today=DEMO_TODAY, rep="U01ROSSI", period="2026-Q4")
+    h = sales_history(
+        demo_engine,
+        _scope(demo_engine, "U01ROSSI"),
+        SalesFilter(person="U01ROSSI"),
+        period="2026-Q4",
+        today=DEMO_TODAY,
+    )
+    assert h.current.units == pytest.approx(quota.sold_units)
+    assert h.current.end == quota.measured_until
