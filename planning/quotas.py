@@ -24,11 +24,21 @@ from planning.memo import DataMemo
 
 _MEMO = DataMemo(size=1024)
 PERIOD = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$")
+SPAN = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")
 DAYS_PER_WEEK = 7
 
 
 def period_bounds(period: str) -> tuple[dt.date, dt.date]:
-    """First and last day of a `YYYY-MM`, `YYYY-Qn` or `YYYY` period."""
+    """First and last day of a `YYYY-MM`, `YYYY-Qn` or `YYYY` period, or of a span of days
+    `YYYY-MM-DD..YYYY-MM-DD` ("the last 3 months")."""
+    if (span := SPAN.match(period)) is not None:
+        try:
+            first, last = (dt.date.fromisoformat(d) for d in span.groups())
+        except ValueError:
+            first, last = dt.date.max, dt.date.min
+        if last < first:
+            raise PonteError(f"{period!r} is not a period", code="bad_period", period=period)
+        return first, last
     match = PERIOD.match(period.upper())
     if match is None:
         raise PonteError(

@@ -66,6 +66,7 @@ class SalesFigure:
 @dataclass(frozen=True)
 class SalesRow:
     key: str  # sku, customer, rep id or territory code
+    name: str  # what people call it: the product's, rep's or territory's name
     units: float
     revenue: float | None
     share: float  # of the period's units
@@ -136,7 +137,8 @@ def sales_history(
     rows: tuple[SalesRow, ...] = ()
     if group_by is not None:
         inside = in_period(frame, start, end, bucket)
-        rows = _grouped(inside, GROUP_COLUMN[group_by], current.units, top)
+        names = _names(engine, group_by)
+        rows = _grouped(inside, GROUP_COLUMN[group_by], current.units, top, names)
     latest = through if last_purchase else None
     limited = None if scope.territories is None or what.territory else scope.territories
     return SalesHistory(
@@ -277,7 +279,18 @@ def _compared(
 
 
 def _before(period: str, compare: Compare) -> str:
-    """ "2026-10" -> "2025-10" (last year) or "2026-09" (previous); quarters and years too."""
+    """ "2026-10" -> "2025-10" (last year) or "2026-09" (previous); quarters, years and
+    spans of days too (the span before, or the same days a year earlier)."""
+    if ".." in period:
+        first, last = period_bounds(period)
+        if compare == "last_year":
+            first, last = _year_before(first), _year_before(last)
+        else:
+            first, last = (
+                first - (last - first) - dt.timedelta(days=1),
+                first - dt.timedelta(days=1),
+            )
+        return f"{first}..{last}"
     year, _, part = period.upper().partition("-")
     if compare == "last_year":
         return f"{int(year) - 1}{'-' + part if part else ''}"
@@ -290,8 +303,26 @@ def _before(period: str, compare: Compare) -> str:
     return f"{index // 12}-{index % 12 + 1:02d}"
 
 
+def _year_before(day: dt.date) -> dt.date:
+    return day.replace(year=day.year - 1, day=min(day.day, 28) if day.month == 2 else day.day)
+
+
+NAMES = {
+    "product": "SELECT sku, name FROM product",
+    "person": "SELECT slack_user_id, name FROM person",
+    "territory": "SELECT code, name FROM territory",
+}
+
+
+def _names(engine: Engine, group_by: GroupBy) -> dict[str, str]:
+    if group_by not in NAMES:
+        return {}
+    with engine.connect() as conn:
+        return {str(k): str(v) for k, v in conn.execute(text(NAMES[group_by]))}
+
+
 def _grouped(
-    inside: pd.DataFrame, column: str, total: float, top: int | None
+    inside: pd.DataFrame, column: str, total: float, top: int | None, names: dict[str, str]
 ) -> tuple[SalesRow, ...]:
     inside = inside[inside[column].astype(str) != ""]
     sums = inside.groupby(column).agg(units=("quantity", "sum"), revenue=("revenue", "sum"))
@@ -299,6 +330,7 @@ def _grouped(
     return tuple(
         SalesRow(
             key=str(key),
+            name=names.get(str(key), str(key)),
             units=float(row.units),
             revenue=float(row.revenue),
             share=float(row.units) / total if total else 0.0,

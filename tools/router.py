@@ -196,6 +196,8 @@ class Router:
             return self._answer_pending(pending, reading, found, product, lang, today)
         if intent is None and last is not None and _has(reading.words[:2], v.FOLLOW_UP):
             return self._follow_up(last, found, product, lang)
+        if intent is None and not product and (found.get("compare") or found.get("customer")):
+            intent = "sales_history"  # "how did Bottega Etnea do vs last year?"
         if intent is None and found.get("location") in self.index.plants() and ("family" in found):
             intent = "capacity_check"  # "can Lumezzane keep up with pentole?"
         if (
@@ -313,6 +315,11 @@ class Router:
             found["compare"], at = versus
             # "vs last": the other side of a comparison, not "how long stock will last".
             free.difference_update(i for i in range(at, len(words)) if words[i] in COMPARED)
+            spoken = _positions(period, starts, joined) if period is not None else set()
+            if spoken and min(spoken) > at and len(found.get("several", {}).get("period", [])) < 2:
+                # "vendite X vs anno scorso": last year is the other side; this one is now.
+                for kind in ("period", "behind_period", "ahead_period"):
+                    found.pop(kind, None)
         for quantity, marked in find_quantities(joined):
             if marked and _positions(quantity, starts, joined) <= free:
                 found.setdefault("quantity", quantity.value)
@@ -571,7 +578,11 @@ class Router:
             # "Rossi vs Walker", "nord-ovest e nord-est", "dicembre vs gennaio": each side.
             for entity, arg in ability.takes.items():
                 named = found.get("several", {}).get(entity, [])
-                if arg in compares and len(named) > 1 and not args.get("compare"):
+                if (
+                    arg in compares
+                    and len(named) > 1
+                    and not (arg == "period" and args.get("compare"))
+                ):
                     args[arg] = list(named)
                     break
             if product is not None and len(product) > 1 and "product" in compares:
@@ -780,6 +791,8 @@ def _needs_product(intent: str | None) -> bool:
 
 def _ahead(period: str, today: dt.date, has_year: bool) -> str | None:
     """A month or quarter named without a year, as the next one; None for a year."""
+    if ".." in period:
+        return None  # "the last 3 months" look back: not a forecast's period
     if "-" not in period:  # a year: the forecast reaches into it, or it is over
         return period if int(period) >= today.year else None
     if has_year:
@@ -802,7 +815,7 @@ TOP = re.compile(
 
 def _behind(period: str, today: dt.date, has_year: bool) -> str:
     """A month or quarter named without a year, as the latest one already started."""
-    if "-" not in period or has_year:
+    if "-" not in period or has_year or ".." in period:
         return period
     year, part = period.split("-")
     coming = part > _current(part, today) and int(year) == today.year

@@ -86,7 +86,7 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "esaurisce", "esauriamo", "finisce", "finiamo", "finira", "finiremo", "copertura",
          "quanto dura", "durera", "andiamo in rottura", "proiezione scorte", "finiscono",
          "finiranno", "esauriscono", "esauriranno", "terminano", "eccesso", "sovrascorta",
-         "troppo stock", "in eccesso", "abbastanza"),
+         "troppo stock", "in eccesso", "abbastanza", "eccedenze", "eccedenza"),
     ),
     "capacity_check": (
         ("capacity", "utilization", "utilisation", "load", "plant", "plants", "factory",
@@ -114,11 +114,13 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("sales", "sold", "sell", "sells", "selling", "bought", "buy", "buys", "purchased",
          "last buy", "last bought", "last order", "last ordered", "last purchase",
          "best sellers", "best seller", "best selling", "top customers", "last order",
-         "revenue", "turnover", "did we sell", "we sold", "top", "top customers"),
+         "revenue", "turnover", "did we sell", "we sold", "top", "top customers",
+         "best rep", "top rep", "best salesperson", "top salesperson", "best seller rep"),
         ("vendite", "venduto", "venduti", "venduta", "vende", "vendono", "comprato", "compra",
          "comprano", "acquistato", "acquisti", "ha preso", "ordinato", "fatturato",
          "ultimo ordine", "ultimo acquisto", "piu venduti", "abbiamo venduto", "top",
-         "migliori clienti"),
+         "migliori clienti", "miglior venditore", "migliori venditori", "chi vende di piu",
+         "chi ha venduto di piu"),
     ),
     "help": (
         ("help", "what can you do", "commands", "how do i", "hello", "hi", "usage"),
@@ -143,7 +145,8 @@ CHANGE_WORDS = (
     "revise", "set", "bump", "cambiare", "cambia", "modificare", "modifica", "modifichi",
     "aumentare", "aumenta", "alzare", "alza", "abbassare", "abbassa", "ridurre", "riduci",
     "rivedere", "revisione", "portare", "delete", "remove", "cancella", "elimina",
-    "cambiami", "alzami", "abbassami", "aumentami", "riducimi", "modificami",
+    "cambiami", "alzami", "abbassami", "aumentami", "riducimi", "modificami", "porta",
+    "portala", "fissa", "imposta", "metti",
 )  # fmt: skip
 APPROVAL_WORDS = (
     "approve", "approval", "approvals", "reject", "sign off", "approvare", "approva",
@@ -196,12 +199,16 @@ WRITE_OBJECTS = (
     "stock", "inventory", "forecast", "safety stock", "order", "orders", "capacity", "price",
     "giacenza", "giacenze", "scorta", "scorte", "previsione", "ordine", "ordini", "capacita",
     "prezzo", "magazzino", "invoice", "invoices", "fattura", "fatture", "lo stock", "la giacenza",
+    "catalogue", "catalog", "catalogo", "listino", "anagrafica", "product list", "lead time",
+    "min order", "ordine minimo",
 )  # fmt: skip
 # Sales history: how a total is split, and "when did they last buy".
 SALES_GROUPS = {
     "territory": ("by territory", "per territorio", "which territory", "quale territorio",
                   "territories", "territori", "by region", "per zona", "which region"),
     "person": ("by rep", "per venditore", "venditori", "by salesperson", "which rep",
+               "miglior venditore", "best rep", "top rep", "best salesperson", "chi vende di piu",
+               "chi ha venduto di piu", "top salesperson",
                "who on my team", "chi del mio team", "chi ha venduto", "who sold", "per rep"),
     "customer": ("customers", "customer", "clienti", "cliente", "who buys", "chi compra",
                  "by customer", "per cliente", "which customer", "quale cliente"),

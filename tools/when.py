@@ -336,7 +336,10 @@ PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(this year|quest anno|anno corrente|year to date|ytd)\b"), "this_y"),
     (re.compile(r"\b(next year|(?:il )?prossimo anno|anno prossimo)\b"), "next_y"),
     (re.compile(r"\b(last year|(?:l )?anno scorso|(?:lo )?scorso anno)\b"), "last_y"),
-    (re.compile(r"\b(\d{4})-(0[1-9]|1[0-2])\b"), "year_month"),
+    (re.compile(r"\b(\d{4})-(0[1-9]|1[0-2])\b(?!-\d)"), "year_month"),
+    # "ultimi 3 mesi", "the last 6 months", "past 4 wks": the days up to today.
+    (re.compile(r"\b(?:last|past|previous|ultim[ie]|scors[ie]|precedenti)\s+" + NUMBER +
+                r"\s+(months?|mesi|mths?|weeks?|wks?|settimane|sett)\b"), "rolling"),
     (re.compile(r"\b" + MONTH + YEAR + r"\b"), "month"),
     (re.compile(r"\b(?:in|for|nel|del|per il)\s+(20\d{2})\b"), "year"),
     # "top 5 prodotti 2026": a year standing alone (never "2000 pz", a quantity).
@@ -384,6 +387,14 @@ def _period_value(kind: str, m: re.Match[str], today: dt.date) -> str | None:
         return str(today.year + {"this_y": 0, "next_y": 1, "last_y": -1}[kind])
     if kind == "year_month":
         return f"{g[0]}-{g[1]}"
+    if kind == "rolling":
+        count = _number(g[0])
+        if g[1].startswith(("w", "sett")):
+            first = today - dt.timedelta(weeks=count) + dt.timedelta(days=1)
+        else:
+            back = add_months(today, -count)
+            first = back.replace(day=min(today.day, month_end(back).day)) + dt.timedelta(days=1)
+        return f"{first}..{today}"
     if kind == "month":
         if g[0] in ("mar", "may", "set", "ago", "dic", "gen") and not g[1]:
             return None  # also ordinary words ("set", "may"): a month only with a year

@@ -50,7 +50,10 @@ def date(lang: str, day: dt.date | None) -> str:
 
 
 def period(lang: str, value: str) -> str:
-    """2026-Q4 -> "Q4 2026"; 2026-03 -> "Mar 2026"."""
+    """2026-Q4 -> "Q4 2026"; 2026-03 -> "Mar 2026"; a span of days as its two dates."""
+    if ".." in value:
+        first, last = (dt.date.fromisoformat(d) for d in value.split(".."))
+        return f"{date(lang, first)}–{date(lang, last)}"
     if "-Q" in value:
         year, quarter = value.split("-")
         return f"{quarter} {year}"

@@ -163,6 +163,24 @@ def test_a_year_on_its_own_is_a_period_but_a_quantity_is_not(ask: Ask) -> None:
     assert promise.args["quantity"] == 2000 and "period" not in promise.args
 
 
+def test_sales_over_the_last_months_and_against_last_year(ask: Ask) -> None:
+    rolling = ask("vendite casalinghi colombo ultimi 3 mesi", user="U01ROSSI")
+    assert rolling.args["period"] == "2026-08-28..2026-11-27"
+    assert rolling.result.current.start == dt.date(2026, 8, 28)
+    assert "28 ago 2026–27 nov 2026" in card(rolling).title
+    # "vs anno scorso": last year is the other side; this year is the one asked about.
+    versus = ask("vendite casalinghi serenissima vs anno scorso", user="U01ZANETTI")
+    assert versus.result.period == "2026" and versus.result.compare == "last_year"
+    assert versus.result.previous.start == dt.date(2025, 1, 1)
+
+
+def test_the_best_rep_is_named_not_a_slack_id(ask: Ask) -> None:
+    outcome = ask("chi è il miglior venditore quest'anno", user="U01BIANCHI")
+    assert outcome.args["group_by"] == "person"
+    first = card(outcome).rows[0][0]
+    assert first in ("Marco Zanetti", "Giulia Rossi", "Luca Brambilla")
+
+
 def test_a_list_across_products_is_recognised_not_asked_back(ask: Ask) -> None:
     for question in (
         "what runs out soon?",

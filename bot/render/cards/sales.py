@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.render import i18n
 from bot.render.cards.base import Card
-from bot.render.i18n import date, number, t
+from bot.render.i18n import date, number, period, t
 from planning.sales import SalesFigure, SalesHistory
 
 TEXT: dict[str, tuple[str, str]] = {
@@ -106,7 +106,7 @@ def sales_card(h: SalesHistory, lang: str) -> Card:
         )
         rows = tuple(
             (
-                r.key,
+                r.name if r.name == r.key or h.group_by == "person" else f"{r.name} ({r.key})",
                 number(lang, r.units),
                 number(lang, r.revenue or 0),
                 f"{number(lang, 100 * r.share, 1)}%",
@@ -117,7 +117,7 @@ def sales_card(h: SalesHistory, lang: str) -> Card:
         notes.append(t(lang, "sales.scope", territories=", ".join(h.territories)))
     through = date(lang, h.data_through) if h.data_through else "–"
     return Card(
-        title=t(lang, "sales.title", what=what, period=h.period),
+        title=t(lang, "sales.title", what=what, period=period(lang, h.period)),
         headline=headline,
         fields=tuple(fields),
         columns=columns,
