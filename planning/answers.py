@@ -74,6 +74,7 @@ class GroupProjectionLine:
     weekly_demand: float  # average demand per week over the projection
     weeks_of_cover: float | None  # available / weekly demand; None without demand
     stockout_date: dt.date | None  # earliest projected stockout at any location
+    stockout_at: str | None  # where that is
     below_safety_from: dt.date | None
     excess: bool  # cover beyond the excess threshold
 
@@ -144,7 +145,7 @@ def group_projection(
         available = sum(p.on_hand - p.allocated for p in found)
         demand = sum(w.demand for p in found for w in p.weeks) / max(1, weeks)
         cover = available / demand if demand > 0 else None
-        stockouts = [p.stockout_date for p in found if p.stockout_date is not None]
+        stockouts = sorted((p.stockout_date, p.location) for p in found if p.stockout_date)
         lows = [p.first_below_safety_stock for p in found if p.first_below_safety_stock]
         lines.append(
             GroupProjectionLine(
@@ -153,7 +154,8 @@ def group_projection(
                 available=available,
                 weekly_demand=demand,
                 weeks_of_cover=cover,
-                stockout_date=min(stockouts) if stockouts else None,
+                stockout_date=stockouts[0][0] if stockouts else None,
+                stockout_at=stockouts[0][1] if stockouts else None,
                 below_safety_from=min(lows) if lows else None,
                 excess=available > 0 and (cover is None or cover > excess_weeks),
             )

@@ -58,7 +58,7 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "demand_forecast": (
         ("forecast", "forecasts", "fcst", "fcast", "demand", "will we sell", "expected sales",
          "prediction", "predicted", "outlook", "how much will we sell", "how many will we sell"),
-        ("previsione", "previsioni", "fcst", "domanda", "venderemo",
+        ("previsione", "previsioni", "fcst", "domanda", "venderemo", "vendiamo",
          "vendite previste", "stima", "quanto venderemo", "quanti ne venderemo", "prevista",
          "previsto"),
     ),

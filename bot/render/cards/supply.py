@@ -146,9 +146,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Da nuova produzione",
     ),
     "supply.group_projection_card.stockouts": (
-        "{count} of {products} run out within {weeks} weeks, first {name} ({sku}) on {day}",
-        "{count} su {products} vanno in rottura entro {weeks} settimane, per primo {name} "
-        "({sku}) il {day}",
+        "{count} of {products} run out somewhere within {weeks} weeks, first {name} ({sku}) "
+        "at {location} on {day}",
+        "{count} su {products} vanno in rottura in almeno una sede entro {weeks} settimane, "
+        "per primo {name} ({sku}) a {location} il {day}",
     ),
     "supply.group_projection_card.low": (
         "{count} of {products} fall below safety stock within {weeks} weeks, first {sku} from "
@@ -201,7 +202,7 @@ def group_projection_card(g: GroupProjection, lang: str) -> Card:
     first = g.lines[0] if g.lines else None
     if g.stockouts and first is not None and first.stockout_date is not None:
         headline = t(lang, key + "stockouts", count=g.stockouts, products=g.products,
-                     weeks=g.weeks, name=first.name, sku=first.sku,
+                     weeks=g.weeks, name=first.name, sku=first.sku, location=first.stockout_at,
                      day=date(lang, first.stockout_date))  # fmt: skip
         tone = "bad"
     elif g.below_safety and first is not None:
@@ -253,7 +254,9 @@ def group_projection_card(g: GroupProjection, lang: str) -> Card:
                 line.name,
                 number(lang, line.available),
                 "–" if line.weeks_of_cover is None else number(lang, line.weeks_of_cover, 1),
-                date(lang, line.stockout_date) if line.stockout_date else "–",
+                f"{date(lang, line.stockout_date)} ({line.stockout_at})"
+                if line.stockout_date
+                else "–",
                 flag(line),
             )
             for line in g.lines
