@@ -172,9 +172,16 @@ def route_bench(products: int, count: int) -> dict[str, float]:
     }
 
 
-def realistic(console: Console, failures: bool) -> list[tuple[str, str, str]]:
-    """Ask the realistic set through the assistant over the demo company; print the share
-    answered right per role and language; return the questions missed (asker, text, why)."""
+def realistic(
+    console: Console, failures: bool, *, trial: bool = False
+) -> list[tuple[str, str, str]]:
+    """Ask the realistic set (or, with `trial`, the new-user trial's set) through the
+    assistant over the demo company; print the share answered right per role and language;
+    return the questions missed (asker, text, why)."""
+    from tests.tools.trial_questions import TRIAL
+
+    questions = TRIAL if trial else QUESTIONS
+    name = "New-user trial questions" if trial else "Realistic questions"
     from planning.db import make_engine, upgrade
     from planning.demo import generate_demo, write_demo_files
     from tests.conftest import load_company
@@ -191,7 +198,7 @@ def realistic(console: Console, failures: bool) -> list[tuple[str, str, str]]:
         roles = dict(zip(frames["people"]["slack_user_id"], frames["people"]["role"], strict=True))
         score: dict[tuple[str, str], list[int]] = {}
         wrong = []
-        for q in QUESTIONS:
+        for q in questions:
             outcome = assistant.ask(q.text, user=q.asker, today=TODAY, now=now)
             problem = judge(q, outcome)
             key = (roles[q.asker], question_language(q.text, "it"))
@@ -200,7 +207,7 @@ def realistic(console: Console, failures: bool) -> list[tuple[str, str, str]]:
             if problem:
                 wrong.append((q.asker, q.text, problem))
         engine.dispose()
-    table = Table(title=f"Realistic questions ({len(QUESTIONS)}), answered as a planner expects")
+    table = Table(title=f"{name} ({len(questions)}), answered as a planner expects")
     for column in ("role", "English", "Italian", "all"):
         table.add_column(column, justify="right")
     for role in ("rep", "manager", "ops", "marketing", "admin", "all"):
@@ -216,7 +223,7 @@ def realistic(console: Console, failures: bool) -> list[tuple[str, str, str]]:
     if failures:
         for asker, text, problem in wrong:
             console.print(f"{asker}: {text!r}: {problem}", markup=False, highlight=False)
-    share = 1 - len(wrong) / len(QUESTIONS)
+    share = 1 - len(wrong) / len(questions)
     verdict = "met" if share >= 0.9 else "NOT met"
     console.print(f"Target >= 90% right: {verdict} ({100 * share:.1f}%)")
     return wrong
@@ -253,6 +260,7 @@ def main() -> None:
     args = parser.parse_args()
     console = Console()
     realistic(console, args.failures)
+    realistic(console, args.failures, trial=True)
     if args.only_realistic:
         return
     r = route_bench(args.products, args.questions)

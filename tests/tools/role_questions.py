@@ -1323,6 +1323,8 @@ def judge(question: Q, outcome: Any) -> str | None:
         return f"expected an answer from {question.expect}, got {got} {outcome.args}"
     for key, value in question.args.items():
         got = outcome.args.get(key)
+        if key == "period" and isinstance(value, list) and _compared_as(outcome.args, value):
+            continue  # "oct vs sep" answered as October against the month before
         if isinstance(value, list) and not isinstance(got, list):
             # Several of a kind answered together may travel as the plural argument
             # ("products": ["PAD-24", "PAD-28"]) or as a comparison of the singular one.
@@ -1333,3 +1335,21 @@ def judge(question: Q, outcome: Any) -> str | None:
 
 
 PLURAL = {"person": "people", "territory": "territories", "family": "families"}
+
+
+def _compared_as(args: dict[str, Any], periods: list[str]) -> bool:
+    """Two periods named outright and answered as the first compared with the period before
+    it or the same period a year earlier, which is the second."""
+    if len(periods) != 2 or args.get("period") != periods[0] or not args.get("compare"):
+        return False
+    first, second = periods
+    year, _, part = first.partition("-")
+    if args["compare"] == "last_year":
+        return second == f"{int(year) - 1}{'-' + part if part else ''}"
+    if not part:
+        return second == str(int(year) - 1)
+    if part.startswith("Q"):
+        index = int(year) * 4 + int(part[1]) - 2
+        return second == f"{index // 4}-Q{index % 4 + 1}"
+    index = int(year) * 12 + int(part) - 2
+    return second == f"{index // 12}-{index % 12 + 1:02d}"
