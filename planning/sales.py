@@ -22,8 +22,14 @@ from planning.models import Role
 from planning.quotas import in_period, period_bounds, sales_calendar
 
 Compare = Literal["previous", "last_year"]
-GroupBy = Literal["customer", "product", "person", "territory"]
-GROUP_COLUMN = {"customer": "customer", "product": "sku", "person": "rep", "territory": "territory"}
+GroupBy = Literal["customer", "product", "person", "territory", "family"]
+GROUP_COLUMN = {
+    "customer": "customer",
+    "product": "sku",
+    "person": "rep",
+    "territory": "territory",
+    "family": "family",
+}
 
 
 @dataclass(frozen=True)
@@ -243,7 +249,7 @@ def _latest(engine: Engine, selection: _Selection) -> dt.date | None:
 def _rows(engine: Engine, selection: _Selection, *, since: dt.date, until: dt.date) -> pd.DataFrame:
     """The selection's sales rows between two days: only the periods asked about are read."""
     query = text(
-        "SELECT s.date, s.sku, s.customer, s.rep, s.territory, s.quantity, s.revenue "
+        "SELECT s.date, s.sku, p.family, s.customer, s.rep, s.territory, s.quantity, s.revenue "
         "FROM sales_actual s JOIN product p ON p.sku = s.sku "
         f"WHERE s.date >= :since AND s.date <= :until AND {selection.where}"
     ).bindparams(*selection.binds)

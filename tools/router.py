@@ -16,7 +16,7 @@ from typing import Any, Literal
 from tools import vocabulary as v
 from tools.abilities import REGISTRY
 from tools.amounts import find_quantities
-from tools.matching import CatalogueIndex
+from tools.matching import CatalogueIndex, ProductMatch
 from tools.text import Token, TypoIndex, tokens
 from tools.when import BAD_PERIOD, Found, find_date, find_horizon_weeks, find_period
 
@@ -151,7 +151,7 @@ class Router:
         )
         lang = language_of(reading.words, language)
         joined, starts = _join(toks)
-        found = self._entities(reading, joined, starts, toks, mentions, user, today)
+        found = self._entities(reading, joined, starts, toks, mentions, user, today, lang)
         if (negative := NEGATIVE.search(text)) is not None:
             found["negative"] = negative.group(1)  # "-5 PAD-28": not a quantity to promise
         if (
@@ -246,6 +246,7 @@ class Router:
         mentions: list[str],
         user: str,
         today: dt.date,
+        lang: str,
     ) -> dict[str, Any]:
         found: dict[str, Any] = {}
         words, free = reading.words, reading.free
@@ -271,8 +272,9 @@ class Router:
             found["date"] = date.value
             take(date)
         if period is not None:
-            found["period"] = period.value
-            has_year = "20" in joined[period.start : period.end]
+            has_year = bool(re.search(r"\d{4}", joined[period.start : period.end]))
+            # Quotas look either way: "Q3" in November is the one just over, "Q1" the next.
+            found["period"] = _nearest(str(period.value), today, has_year)
             # Sales look back: "December" in November is last December.
             found["behind_period"] = _behind(str(period.value), today, has_year)
             # Forecasts look ahead: "January" in November is next January.
@@ -312,26 +314,30 @@ class Router:
             # The count is read; "top" and "clienti" still say what is asked.
             take(Found(None, top.start(number), top.end(number)))
         if (versus := _versus(words, today)) is not None:
-            found["compare"], at = versus
+            found["compare"], at, main = versus
+            if main is not None:  # "2024 vs 2025": 2025, against the year before
+                found["period"] = found["behind_period"] = main
             # "vs last": the other side of a comparison, not "how long stock will last".
             free.difference_update(i for i in range(at, len(words)) if words[i] in COMPARED)
             spoken = _positions(period, starts, joined) if period is not None else set()
-            if spoken and min(spoken) > at and len(found.get("several", {}).get("period", [])) < 2:
+            if spoken and min(spoken) > at and main is None:
                 # "vendite X vs anno scorso": last year is the other side; this one is now.
                 for kind in ("period", "behind_period", "ahead_period"):
                     found.pop(kind, None)
+                if found["compare"] == "last_year":
+                    found["period"] = found["behind_period"] = str(today.year)
         for quantity, marked in find_quantities(joined):
             if marked and _positions(quantity, starts, joined) <= free:
                 found.setdefault("quantity", quantity.value)
                 take(quantity)
-        self._places_and_people(reading, toks, found, user)
+        self._places_and_people(reading, toks, found, user, lang)
         if every := _has(words, v.EVERYTHING) & free:
             found["all"] = True  # "stock totale", "fcst all products"
             free.difference_update(every)
         return found
 
     def _places_and_people(
-        self, reading: _Reading, toks: list[Token], found: dict[str, Any], user: str
+        self, reading: _Reading, toks: list[Token], found: dict[str, Any], user: str, lang: str
     ) -> None:
         words, free = reading.words, reading.free
         for i in sorted(free):
@@ -385,7 +391,10 @@ class Router:
                         found.setdefault("people", sorted(people))
                     free.difference_update(range(i, i + size))
                     break
-        mine = {i for i in _has(words, v.MINE) if words[i] != "i" or toks[i].raw == "I"}
+        # "I" is the asker; a lowercase "i" only in English (in Italian it is an article).
+        mine = {
+            i for i in _has(words, v.MINE) if words[i] != "i" or toks[i].raw == "I" or lang == "en"
+        }
         if "person" not in found and _has(words, v.TEAM):
             found["team"] = True
         elif "person" not in found and mine:  # "I", not the Italian article "i"
@@ -496,6 +505,8 @@ class Router:
         for at in joins:
             left = self.index.match_product(words, {i for i in free if i < at})
             right = self.index.match_product(words, {i for i in free if i > at})
+            if left is not None and right is None:
+                right = self._same_but_size(words, left, at)  # "saucepan 16 and 20"
             if left is None or right is None or len(left.skus) > 1 or len(right.skus) > 1:
                 continue
             if left.skus == right.skus:
@@ -503,6 +514,18 @@ class Router:
             reading.free.difference_update(left.words | right.words)
             return left.skus + right.skus
         return None
+
+    def _same_but_size(self, words: list[str], left: ProductMatch, at: int) -> ProductMatch | None:
+        """ "saucepan 16 and 20": the left side's product with the right side's number."""
+        sizes = [i for i in left.words if words[i].isdigit()]
+        if at + 1 >= len(words) or not words[at + 1].isdigit() or len(sizes) != 1:
+            return None
+        other = list(words)
+        other[sizes[0]] = words[at + 1]
+        found = self.index.match_product(other, set(left.words))
+        if found is None:
+            return None
+        return ProductMatch(found.skus, frozenset(found.words - {sizes[0]} | {at + 1}))
 
     def _verbs(self, words: list[str], verbs: tuple[str, ...]) -> set[int]:
         """Where `verbs` are used as verbs: a verb that is also a word of product names and
@@ -802,6 +825,25 @@ def _ahead(period: str, today: dt.date, has_year: bool) -> str | None:
     return f"{int(year) + 1}-{part}" if passed else period
 
 
+def _nearest(period: str, today: dt.date, has_year: bool) -> str:
+    """A month or quarter named without a year, in whichever year puts it nearest today."""
+    if has_year or "-" not in period or ".." in period:
+        return period
+    year, part = period.split("-")
+    size = 3 if part.startswith("Q") else 1
+    number = int(part[1:]) if part.startswith("Q") else int(part)
+    now = today.year * 12 + (
+        ((today.month - 1) // 3 * 3 + 1) if size == 3 else today.month
+    )  # fmt: skip
+
+    def distance(y: int) -> tuple[int, int]:
+        months = y * 12 + (number - 1) * size + 1 - now
+        return abs(months), months > 0  # on a tie, the one already started
+
+    best = min((int(year) - 1, int(year), int(year) + 1), key=distance)
+    return f"{best}-{part}"
+
+
 def _current(part: str, today: dt.date) -> str:
     """Today's month ("11") or quarter ("Q4"), spelt as `part` is, so the two compare."""
     return f"Q{(today.month - 1) // 3 + 1}" if part.startswith("Q") else f"{today:%m}"
@@ -825,22 +867,35 @@ def _behind(period: str, today: dt.date, has_year: bool) -> str:
 COMPARED = frozenset(w for p in v.LAST_YEAR + v.PREVIOUS + v.VERSUS for w in p.split())
 
 
-def _versus(words: list[str], today: dt.date) -> tuple[str, int] | None:
-    """ "vs last year", "rispetto al mese prima", "ottobre vs ottobre scorso": what a sales
-    figure is compared with (and where the comparison starts), or None."""
+def _versus(words: list[str], today: dt.date) -> tuple[str, int, str | None] | None:
+    """ "vs last year", "rispetto al mese prima", "ottobre vs ottobre scorso", "2024 vs 2025":
+    what a sales figure is compared with, where the comparison starts, and the period asked
+    about when both are named (the later one); None when "vs" compares something else
+    ("Esposito vs Marchi anno scorso")."""
     at = min(_has(words, v.VERSUS), default=None)
     if at is None:
         return None
     after = words[at + 1 :]
-    if _has(after, v.PREVIOUS):
-        return "previous", at
-    if _has(after, v.LAST_YEAR):
-        return "last_year", at
-    sides = [find_period(" ".join(part), today) for part in (words[:at], after)]
-    if sides[0] is not None and sides[1] is not None and sides[0].value and sides[1].value:
-        first, second = str(sides[0].value), str(sides[1].value)
-        return ("last_year" if second[4:] == first[4:] else "previous"), at
-    return None
+    start = next((j for j, w in enumerate(after) if w not in v.STOPWORDS or w == "last"), None)
+    if start is None:
+        return None
+    said = after[start:]
+    other = find_period(" ".join(said), today)
+    opens = any(said[: len(p.split())] == p.split() for p in v.PREVIOUS + v.LAST_YEAR)
+    if not opens and (other is None or other.start != 0):
+        return None  # "Esposito vs Marchi ...": not a comparison of periods
+    if _has(said, v.PREVIOUS):  # "vs the month before", "ottobre vs ottobre scorso"
+        return "previous", at, None
+    if _has(said, v.LAST_YEAR):
+        return "last_year", at, None
+    before = find_period(" ".join(words[:at]), today)
+    if other is None or not other.value or before is None or not before.value:
+        return None
+    first = _behind(str(before.value), today, False)
+    second = _behind(str(other.value), today, False)
+    main, earlier = (first, second) if first >= second else (second, first)
+    same_part = main[4:] == earlier[4:] and main[:4] != earlier[:4]
+    return ("last_year" if same_part else "previous"), at, main
 
 
 def _found_from_args(args: dict[str, Any]) -> dict[str, Any]:

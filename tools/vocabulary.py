@@ -212,7 +212,11 @@ SALES_GROUPS = {
                "who on my team", "chi del mio team", "chi ha venduto", "who sold", "per rep"),
     "customer": ("customers", "customer", "clienti", "cliente", "who buys", "chi compra",
                  "by customer", "per cliente", "which customer", "quale cliente"),
+    "family": ("by family", "per famiglia", "by product family", "famiglie", "families",
+               "which family", "quale famiglia"),
     "product": ("products", "prodotti", "best sellers", "best seller", "best selling",
+                "buy the most", "buys the most", "bought the most", "compra di piu",
+                "comprano di piu", "most bought", "piu comprati", "piu comprato",
                 "by product", "per prodotto", "piu venduti", "piu venduto", "top products",
                 "prodotto piu venduto"),
 }  # fmt: skip

@@ -325,17 +325,21 @@ PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(first|second|third|fourth|primo|secondo|terzo|quarto)\s+"
                 r"(?:quarter|trimestre)(?:\s+(?:of\s+|del\s+)?(\d{4}))?\b"), "ordinal_q"),
     (re.compile(r"\b(this quarter|current quarter|questo trimestre|trimestre corrente|"
-                r"trimestre in corso|quarter to date|qtd)\b"), "this_q"),
+                r"trimestre in corso|quarter to date|qtd|sto trimestre|this qtr)\b"), "this_q"),
     (re.compile(r"\b(next quarter|(?:il )?prossimo trimestre|trimestre prossimo)\b"), "next_q"),
     (re.compile(r"\b(last quarter|previous quarter|(?:lo )?scorso trimestre|trimestre scorso|"
-                r"trimestre precedente)\b"), "last_q"),
+                r"trimestre precedente|ultimo trimestre|trimestre passato|last qtr)\b"), "last_q"),
     (re.compile(r"\b(this month|current month|questo mese|mese corrente|"
-                r"mese in corso)\b"), "this_m"),
+                r"mese in corso|sto mese)\b"), "this_m"),
     (re.compile(r"\b(next month|(?:il )?prossimo mese|mese prossimo)\b"), "next_m"),
     (re.compile(r"\b(last month|(?:lo )?scorso mese|mese scorso)\b"), "last_m"),
-    (re.compile(r"\b(this year|quest anno|anno corrente|year to date|ytd)\b"), "this_y"),
+    (re.compile(r"\b(this year|quest anno|anno corrente|year to date|ytd|this yr|"
+                r"st anno|sto anno|anno in corso)\b"), "this_y"),
     (re.compile(r"\b(next year|(?:il )?prossimo anno|anno prossimo)\b"), "next_y"),
-    (re.compile(r"\b(last year|(?:l )?anno scorso|(?:lo )?scorso anno)\b"), "last_y"),
+    (re.compile(r"\b(last year|(?:l )?anno scorso|(?:lo )?scorso anno|last yr)\b"), "last_y"),
+    # "natale 2025", "vendite di Ferragosto": the holiday's month.
+    (re.compile(r"\b(" + "|".join(sorted(HOLIDAYS, key=len, reverse=True)) + r")"
+                r"(?:\s+(?:del\s+|of\s+)?(\d{4}))?\b"), "holiday_month"),
     (re.compile(r"\b(\d{4})-(0[1-9]|1[0-2])\b(?!-\d)"), "year_month"),
     # "ultimi 3 mesi", "the last 6 months", "past 4 wks": the days up to today.
     (re.compile(r"\b(?:last|past|previous|ultim[ie]|scors[ie]|precedenti)\s+" + NUMBER +
@@ -401,6 +405,14 @@ def _period_value(kind: str, m: re.Match[str], today: dt.date) -> str | None:
         return f"{g[1] or year}-{MONTHS[g[0]]:02d}"
     if kind == "year":
         return g[0]
+    if kind == "holiday_month":
+        when = HOLIDAYS[g[0]]
+        year_of = int(g[1]) if g[1] else year
+        if isinstance(when, int):
+            month = (easter(year_of) + dt.timedelta(days=when)).month
+        else:
+            month = when[0]
+        return f"{year_of}-{month:02d}"
     if kind == "bare_year":  # a number that could be a quantity: a year only near today
         return g[0] if abs(int(g[0]) - today.year) <= 5 else None
     raise AssertionError(kind)

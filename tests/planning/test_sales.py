@@ -199,3 +199,17 @@ def test_sales_to_date_agree_with_the_quota_of_the_same_rep(
     )
     assert h.current.units == pytest.approx(quota.sold_units)
     assert h.current.end == quota.measured_until
+
+
+def test_a_split_by_family_adds_up_to_the_total(demo_engine: Engine) -> None:
+    h = sales_history(
+        demo_engine,
+        _scope(demo_engine, "U01DEANGELIS"),
+        SalesFilter(),
+        period="2026-Q3",
+        today=DEMO_TODAY,
+        group_by="family",
+    )
+    families = {r.key for r in h.rows}
+    assert "PADELLE" in families and "MOKA" in families
+    assert sum(r.units for r in h.rows) == pytest.approx(h.current.units)

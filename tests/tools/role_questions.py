@@ -1340,9 +1340,10 @@ PLURAL = {"person": "people", "territory": "territories", "family": "families"}
 def _compared_as(args: dict[str, Any], periods: list[str]) -> bool:
     """Two periods named outright and answered as the first compared with the period before
     it or the same period a year earlier, which is the second."""
-    if len(periods) != 2 or args.get("period") != periods[0] or not args.get("compare"):
+    if len(periods) != 2 or args.get("period") not in periods or not args.get("compare"):
         return False
-    first, second = periods
+    first = args["period"]  # the one asked about; the other is what it is compared with
+    second = periods[1] if first == periods[0] else periods[0]
     year, _, part = first.partition("-")
     if args["compare"] == "last_year":
         return second == f"{int(year) - 1}{'-' + part if part else ''}"

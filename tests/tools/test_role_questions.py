@@ -22,6 +22,7 @@ NOT_YET: dict[str, str] = {
     "whats the price of the 3 cup moka gasket": "expected an answer from product_info",
     "how's the new rep doing on quota?": "expected a question back for the person",
     "where do we stock the lid knob?": "expected an answer from product_info",
+    "capacità lumezzane moka a Ferragosto": "expected an answer from capacity_check",
     "the induction mokas, sales this year": "expected an answer from sales_history",
     "what's the best selling knife in export this year?": "expected an answer from sales_history",
 }

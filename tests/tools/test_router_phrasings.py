@@ -74,6 +74,12 @@ EN: list[tuple[str, str, dict[str, Any]]] = [
         {"products": ["PAD-24", "PAD-28"]},
     ),
     ("what runs out soon?", "unavailable:list_alerts", {}),
+    # periods either way of today, and comparisons of periods and people
+    ("q1 quotas for my team", "quota_status", {"period": "2027-Q1"}),
+    ("quota Q3 please", "quota_status", {"period": "2026-Q3"}),
+    ("how much did i sell in november", "sales_history", {"person": ME, "period": "2026-11"}),
+    ("2 cup moka sales 2024 vs 2025", "sales_history", {"period": "2025", "compare": "last_year"}),
+    ("sales last 6 months", "sales_history", {"period": "2026-05-28..2026-11-27"}),
     # projection
     ("when will PAD-28 run out?", "inventory_projection", {"product": "PAD-28", "weeks": 12}),
     ("projected stock of MOK-003 for 20 weeks", "inventory_projection", {"product": "MOK-003"}),
@@ -451,6 +457,22 @@ IT: list[tuple[str, str, dict[str, Any]]] = [
     ("azzera lo stock del tegame", "read_only", {}),
     ("cosa va in rottura nelle prossime settimane?", "unavailable:list_alerts", {}),
     ("quanto è accurata la previsione delle moka?", "forecast_accuracy", {"family": "MOKA"}),
+    (
+        "vendite per famiglia ultimo trimestre",
+        "sales_history",
+        {"group_by": "family", "period": "2026-Q3"},
+    ),
+    ("top 5 prodotti natale 2025", "sales_history", {"period": "2025-12", "top": 5}),
+    (
+        "vendite esposito vs marchi anno scorso",
+        "sales_history",
+        {"person": ["U01ESPOSITO", "U01MARCHI"], "period": "2025"},
+    ),
+    (
+        "vendite sto mese vs mese scorso",
+        "sales_history",
+        {"period": "2026-11", "compare": "previous"},
+    ),
 ]
 
 CASES = [(q, e, a, "en") for q, e, a in EN] + [(q, e, a, "it") for q, e, a in IT]

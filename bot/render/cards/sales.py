@@ -37,6 +37,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "sales.column.product": ("Product", "Prodotto"),
     "sales.column.person": ("Rep", "Venditore"),
     "sales.column.territory": ("Territory", "Territorio"),
+    "sales.column.family": ("Family", "Famiglia"),
     "sales.column.units": ("Units", "Pezzi"),
     "sales.column.revenue": ("Revenue €", "Fatturato €"),
     "sales.column.share": ("Share", "Quota"),
