@@ -58,6 +58,12 @@ class QuotaAnswer:
     scope: str  # self, team, person, territory, all
     whose: str | None  # the person or territory asked about
     statuses: tuple[QuotaStatus, ...]
+    label: str | None = None  # the person's or territory's name
+
+    @property
+    def reps_of_territory(self) -> bool:
+        """A territory asked about that has no quota of its own: these are its reps'."""
+        return self.scope == "territory" and all(s.owner_kind == "rep" for s in self.statuses)
 
 
 # Cover beyond this many weeks of forecast demand is excess stock.
@@ -210,7 +216,11 @@ def capacity_answer(
     if period is not None:  # the weeks that overlap the period
         first, last = ahead(period, today)
         horizon = max((w.week for w in found), default=today) + dt.timedelta(days=6)
-        found = [w for w in found if first - dt.timedelta(days=6) <= w.week <= last]
+        found = [
+            w.counted(_days_inside(w.week, max(first, today), last) / 7)
+            for w in found
+            if first - dt.timedelta(days=6) <= w.week <= last
+        ]
         if not found:
             raise PonteError(
                 f"the forecast does not reach {period} (it runs to {horizon})",
@@ -222,6 +232,10 @@ def capacity_answer(
         monday = today - dt.timedelta(days=today.weekday())
         found = [w for w in found if w.week < monday + dt.timedelta(weeks=weeks)]
     return CapacityAnswer(family, plant, tuple(found), provenance, period, covered_until)
+
+
+def _days_inside(monday: dt.date, first: dt.date, last: dt.date) -> int:
+    return max(0, (min(monday + dt.timedelta(days=6), last) - max(monday, first)).days + 1)
 
 
 def ahead(period: str, today: dt.date) -> tuple[dt.date, dt.date]:
@@ -281,6 +295,10 @@ def quota_answer(
         how, whose = ("self" if person == caller.slack_user_id else "person"), person
     elif territory is not None:
         how, whose = "territory", territory
+        if caller.role == Role.rep:  # a territory's figures, not a colleague's own quota
+            statuses = [
+                s for s in statuses if s.owner_kind != "rep" or s.owner == caller.slack_user_id
+            ]
     elif caller.role == Role.rep:
         how, whose = "self", caller.slack_user_id
         statuses = [s for s in statuses if s.owner_kind == "rep" and s.owner == whose]
@@ -292,4 +310,4 @@ def quota_answer(
     else:  # nobody else has quotas of their own to see
         how, whose = "self", caller.slack_user_id
         statuses = [s for s in statuses if s.owner_kind == "rep" and s.owner == whose]
-    return QuotaAnswer(period=period, scope=how, whose=whose, statuses=tuple(statuses))
+    return QuotaAnswer(period=period, scope=how, whose=whose, statuses=tuple(statuses), label=label)

@@ -7,6 +7,7 @@ the week's Monday, so a period starting mid-week applies from the following week
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -32,6 +33,21 @@ class CapacityWeek:
     shortfall_units: float  # max(0, demand - capacity)
     shortfall_units_upper: float  # max(0, demand_upper - capacity)
     shortfall_revenue: float  # shortfall_units * revenue per unit of the family
+    share: float = 1.0  # of the week's days counted (a week straddling a period asked for)
+
+    def counted(self, share: float) -> CapacityWeek:
+        """This week for `share` of its days: demand, capacity and shortfalls prorated as
+        forecasts are (the utilization, a ratio, stays)."""
+        return dataclasses.replace(
+            self,
+            demand=self.demand * share,
+            demand_upper=self.demand_upper * share,
+            capacity_units=self.capacity_units * share,
+            shortfall_units=self.shortfall_units * share,
+            shortfall_units_upper=self.shortfall_units_upper * share,
+            shortfall_revenue=self.shortfall_revenue * share,
+            share=share,
+        )
 
 
 def capacity_check(

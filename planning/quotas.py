@@ -127,6 +127,10 @@ def _quota_status(
     with engine.connect() as conn:
         quotas = pd.read_sql_query(text("SELECT * FROM quota"), conn)
         people = {k: v for k, v in conn.execute(text("SELECT slack_user_id, name FROM person"))}
+        based = {
+            str(k): str(t or "")
+            for k, t in conn.execute(text("SELECT slack_user_id, territory FROM person"))
+        }
         territories = {k: v for k, v in conn.execute(text("SELECT code, name FROM territory"))}
     if rep is not None and rep not in people:
         raise PonteError(f"unknown person {rep!r}", code="unknown_person", person=rep)
@@ -143,7 +147,12 @@ def _quota_status(
     if rep is not None:
         current = current[current["rep"] == rep]
     if territory is not None:
-        current = current[current["territory"] == territory]
+        named = current["territory"] == territory
+        if current[named & (current["rep"] == "")].empty:
+            # A territory with no quota of its own has its reps' quotas.
+            reps = {person for person, where in based.items() if where == territory}
+            named = named | current["rep"].isin(reps)
+        current = current[named]
     if family is not None:
         current = current[current["family"].str.lower() == family.lower()]
     if current.empty:

@@ -106,3 +106,26 @@ def test_an_unknown_family_lists_the_known_ones(demo_engine: Engine) -> None:
     with pytest.raises(PonteError) as error:
         group_stock(demo_engine, ProductGroup(family="biciclette"))
     assert error.value.code == "unknown_family" and "PADELLE" in str(error.value)
+
+
+def test_capacity_for_a_month_counts_the_forecast_of_that_month(demo_engine: Engine) -> None:
+    """December's demand at the plant is December's forecast of the family it makes: weeks
+    straddling the month count for their days inside, as forecasts do."""
+    from planning.answers import capacity_answer
+
+    with demo_engine.connect() as conn:
+        plants = conn.exec_driver_sql(
+            "SELECT DISTINCT plant FROM capacity WHERE family = 'PENTOLE'"
+        ).all()
+    assert len(plants) == 1  # one plant makes the family: all of its demand lands there
+    december = capacity_answer(
+        demo_engine, today=DEMO_TODAY, family="PENTOLE", plant=None, weeks=12, period="2026-12"
+    )
+    forecast = group_forecast(
+        demo_engine,
+        ProductGroup(family="PENTOLE"),
+        today=DEMO_TODAY,
+        between=(dt.date(2026, 12, 1), dt.date(2026, 12, 31)),
+    )
+    assert sum(w.demand for w in december.weeks) == pytest.approx(forecast.total)
+    assert {w.share for w in december.weeks} > {1.0}  # the first and last weeks straddle

@@ -181,6 +181,24 @@ def test_the_best_rep_is_named_not_a_slack_id(ask: Ask) -> None:
     assert first in ("Marco Zanetti", "Giulia Rossi", "Luca Brambilla")
 
 
+def test_a_territory_without_a_quota_of_its_own_shows_its_reps(ask: Ask) -> None:
+    outcome = ask("quota territorio Isole", user="U01HARRIS")
+    assert [s.owner for s in outcome.result.statuses] == ["U01LOBIANCO"]
+    assert card(outcome).headline.startswith("Isole has no quota of its own; its reps'")
+    # A territory with a quota of its own answers with it.
+    own = ask("quota territorio nord-ovest", user="U01BIANCHI").result.statuses
+    assert [s.owner_kind for s in own] == ["territory"]
+
+
+def test_a_promise_that_needs_production_says_so_first(ask: Ask) -> None:
+    outcome = ask("can we promise 2000 PAD-28 by mid January?", user="U01HARRIS")
+    atp = outcome.result
+    assert atp.feasible and atp.from_capacity > 0
+    stock = f"{atp.quantity - atp.from_capacity:,.0f} from stock"
+    made = f"the other {atp.from_capacity:,.0f} from free plant capacity"
+    assert stock in card(outcome).headline and made in card(outcome).headline
+
+
 def test_a_list_across_products_is_recognised_not_asked_back(ask: Ask) -> None:
     for question in (
         "what runs out soon?",

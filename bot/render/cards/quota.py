@@ -11,6 +11,10 @@ from planning.answers import QuotaAnswer
 from planning.quotas import QuotaStatus
 
 TEXT: dict[str, tuple[str, str]] = {
+    "quota.quota_card.reps_of": (
+        "{territory} has no quota of its own; its reps': ",
+        "{territory} non ha una quota propria; quella dei suoi venditori: ",
+    ),
     "quota.quota_card.headline": (
         "No quota found for {when}.",
         "Nessuna quota trovata per {when}.",
@@ -172,6 +176,8 @@ def quota_card(q: QuotaAnswer, lang: str) -> Card:
             when=when,
             behind=len(behind),
         )
+    if q.reps_of_territory:  # the territory asked about first: its quota is its reps'
+        headline = t(lang, "quota.quota_card.reps_of", territory=q.label or q.whose) + headline
     notes = []
     if len(q.statuses) == 1 and f.needed is not None:
         needed, left, pace = fmt(f.needed), number(lang, first.weeks_left, 1), fmt(f.pace)

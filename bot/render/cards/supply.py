@@ -111,6 +111,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "first week over",
         "prima sett. oltre",
     ),
+    "supply.atp_card.split": (
+        " ({stock} from stock, the other {made} from free plant capacity: it depends on "
+        "production)",
+        " ({stock} da magazzino, gli altri {made} da capacità libera dell'impianto: dipende "
+        "dalla produzione)",
+    ),
     "supply.atp_card.headline": (
         "Yes: {qty} × {sku} can ship by {requested_date}",
         "Sì: {qty} × {sku} possono partire entro il {requested_date}",
@@ -144,6 +150,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "supply.atp_card.text_4": (
         "From new production",
         "Da nuova produzione",
+    ),
+    "supply.capacity_card.prorated": (
+        "Weeks straddling the period count for their days inside it, as forecasts do.",
+        "Le settimane a cavallo del periodo contano per i loro giorni interni, come nelle "
+        "previsioni.",
     ),
     "supply.group_projection_card.stockouts": (
         "{count} of {products} run out somewhere within {weeks} weeks, first {name} ({sku}) "
@@ -391,7 +402,10 @@ def capacity_card(c: CapacityAnswer, lang: str) -> Card:
             t(lang, "supply.capacity_card.columns_7"),
         ),
         rows=tuple(rows),
-        notes=coverage_note(lang, c.covered_until),
+        notes=coverage_note(lang, c.covered_until)
+        + (
+            (t(lang, "supply.capacity_card.prorated"),) if any(w.share < 1 for w in c.weeks) else ()
+        ),
         source=source(lang, c.provenance),
         tone="bad" if over else "good",
     )
@@ -444,6 +458,11 @@ def atp_card(a: AtpAnswer, lang: str) -> Card:
             qty=qty,
             sku=a.sku,
             requested_date=date(lang, a.requested_date),
+        )
+    if a.earliest_date is not None and a.from_capacity > 0:  # not all of it is on the shelf
+        stock = number(lang, max(0.0, a.quantity - a.from_capacity))
+        headline += t(
+            lang, "supply.atp_card.split", stock=stock, made=number(lang, a.from_capacity)
         )
     notes = []
     for step in a.reasoning:
