@@ -183,6 +183,16 @@ class CatalogueIndex:
             typed = words[i]
             if typed in STOPWORDS or (typed in self.reserved and typed not in self._postings):
                 continue
+            parts = WORD.findall(typed)
+            if typed not in self._postings and len(parts) > 1:
+                # "27.5" for "27,5", "10-50", "v-brake": the parts of a name, glued.
+                if all(part in self._postings for part in parts):
+                    named = named or any(not part.isdigit() for part in parts)
+                    for part in dict.fromkeys(parts):
+                        for sku in self._postings[part]:
+                            hits[sku] += self.idf[part]
+                            used[sku].add(i)
+                continue
             word = typed if typed in self._postings else None
             if word is None and not typed.isdigit():
                 word = self.name_typos.lookup(typed)

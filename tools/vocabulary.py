@@ -276,7 +276,7 @@ ENGLISH = _words(
     "there their they them its you your us want wants need needs about any some all "
     "would could should did was were been being had not only just also still more most "
     "than then so if but because which who whom whose where why let s t whats thanks "
-    "thank "
+    "thank over "
 )
 ITALIAN = _words(
     "il lo la i gli le di del della dei delle per entro e sono che come quanto quanti "

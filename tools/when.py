@@ -422,7 +422,8 @@ def _period_value(kind: str, m: re.Match[str], today: dt.date) -> str | None:
 BAD_PERIOD = re.compile(r"\b(q[05-9]|\d{4}-q[05-9]|\d{4}-(?:1[3-9]|[2-9]\d|00))\b")
 
 HORIZON = re.compile(
-    r"\b(?:(?:next|coming|for the next|the next|prossim[ei]|nelle prossime|per le prossime|"
+    r"\b(?:(?:next|coming|for the next|the next|over the next|over the coming|prossim[ei]|"
+    r"nelle prossime|per le prossime|"
     r"nei prossimi|per i prossimi|a|per|for|su|in)\s+)?" + NUMBER +
     r"\s+(weeks?|wks?|settimane|sett|months?|mesi|mths?)\b(?:\s+ahead)?"
 )  # fmt: skip
