@@ -172,16 +172,25 @@ def route_bench(products: int, count: int) -> dict[str, float]:
     }
 
 
+SETS = ("realistic", "trial", "fresh")
+
+
 def realistic(
-    console: Console, failures: bool, *, trial: bool = False
+    console: Console, failures: bool, *, which: str = "realistic"
 ) -> list[tuple[str, str, str]]:
-    """Ask the realistic set (or, with `trial`, the new-user trial's set) through the
-    assistant over the demo company; print the share answered right per role and language;
-    return the questions missed (asker, text, why)."""
+    """Ask one kept question set through the assistant over the demo company (`realistic`:
+    written for the issue; `trial`, `fresh`: two new-user trials' questions, written before
+    they were asked); print the share answered right per role and language; return the
+    questions missed (asker, text, why)."""
+    from tests.tools.fresh_questions import FRESH
     from tests.tools.trial_questions import TRIAL
 
-    questions = TRIAL if trial else QUESTIONS
-    name = "New-user trial questions" if trial else "Realistic questions"
+    questions = {"realistic": QUESTIONS, "trial": TRIAL, "fresh": FRESH}[which]
+    name = {
+        "realistic": "Realistic questions",
+        "trial": "First new-user trial's questions",
+        "fresh": "Second new-user trial's questions",
+    }[which]
     from planning.db import make_engine, upgrade
     from planning.demo import generate_demo, write_demo_files
     from tests.conftest import load_company
@@ -259,8 +268,8 @@ def main() -> None:
     parser.add_argument("--only-realistic", action="store_true", help="skip the timings")
     args = parser.parse_args()
     console = Console()
-    realistic(console, args.failures)
-    realistic(console, args.failures, trial=True)
+    for which in SETS:
+        realistic(console, args.failures, which=which)
     if args.only_realistic:
         return
     r = route_bench(args.products, args.questions)

@@ -92,12 +92,20 @@ class SalesHistory:
     days_since_last_purchase: int | None
     data_through: dt.date | None  # the latest sale in the data
     territories: tuple[str, ...] | None  # the caller's scope when it limited the figures
+    label: str = ""  # what was asked about, by name ("Marco Zanetti", "Centro")
+    prorated: bool = False  # weekly rows straddling the period counted for their days inside
 
     @property
     def change_pct(self) -> float | None:
         if self.previous is None or not self.previous.units:
             return None
         return 100 * (self.current.units - self.previous.units) / self.previous.units
+
+    @property
+    def revenue_change_pct(self) -> float | None:
+        if self.previous is None or not self.previous.revenue or self.current.revenue is None:
+            return None
+        return 100 * (self.current.revenue - self.previous.revenue) / self.previous.revenue
 
 
 def sales_history(
@@ -160,7 +168,28 @@ def sales_history(
         days_since_last_purchase=None if latest is None else (today - latest).days,
         data_through=covered,
         territories=tuple(sorted(limited)) if limited is not None else None,
+        label=_label(engine, what),
+        prorated=bucket > 1
+        and (start.weekday() != 0 or (end + dt.timedelta(days=1)).weekday() != 0),
     )
+
+
+def _label(engine: Engine, what: SalesFilter) -> str:
+    """The filter by the names people use: the product's, rep's and territory's names."""
+    parts = []
+    with engine.connect() as conn:
+        for value, sql in (
+            (what.product, "SELECT name FROM product WHERE sku = :v"),
+            (what.family, None),
+            (what.customer, None),
+            (what.person, "SELECT name FROM person WHERE slack_user_id = :v"),
+            (what.territory, "SELECT name FROM territory WHERE code = :v"),
+        ):
+            if value is None:
+                continue
+            name = conn.execute(text(sql), {"v": value}).scalar() if sql else None
+            parts.append(str(name or value))
+    return " · ".join(parts)
 
 
 def _check(scope: SalesScope, what: SalesFilter, group_by: GroupBy | None) -> None:

@@ -217,6 +217,8 @@ def _explain(ctx: RunContext, args: ExplainArgs) -> Any:
 
 def _projection(ctx: RunContext, args: ProjectionArgs) -> ProjectionAnswer | GroupProjection:
     asked, location = _group(ctx, args), resolve_location(ctx, args.location)
+    if args.focus == "excess" and not isinstance(asked, ProductGroup):
+        asked = ProductGroup(skus=(asked,))  # "excess on the paring knife?": a verdict
     if isinstance(asked, ProductGroup):
         return group_projection(
             ctx.engine,
@@ -485,6 +487,7 @@ declare(
         run=_product_info,
         results=(ProductFacts,),
         takes={**PRODUCT_SLOTS, "fact": "fact"},
+        compares=("product",),
         keywords={"fact": {f: en + it for f, (en, it) in v.PRODUCT_FACTS.items()}},
         needs_product=True,
         rank=8,

@@ -37,7 +37,7 @@ GROUPS: tuple[str, ...] = (
     "cuoco/cuochi | chef/chefs | cook/cooks",
     "pane/pane | bread/bread",
     "spelucchino/spelucchini | paring knife/paring knives | peeling knife/peeling knives",
-    "filettare/filettare | fillet/fillets | filleting/filleting",
+    "filettare/filettare | filetto/filetti | fillet/fillets | filleting/filleting",
     "bistecca/bistecche | steak/steaks",
     "ceppo/ceppi | knife block/knife blocks | block/blocks",
     "mannaia/mannaie | cleaver/cleavers",

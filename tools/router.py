@@ -9,6 +9,7 @@ read as a product name. Numbers inside a product's name ("padella 28 cm") are pa
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
@@ -196,8 +197,11 @@ class Router:
             return self._answer_pending(pending, reading, found, product, lang, today)
         if intent is None and last is not None and _has(reading.words[:2], v.FOLLOW_UP):
             return self._follow_up(last, found, product, lang)
-        if intent is None and not product and (found.get("compare") or found.get("customer")):
-            intent = "sales_history"  # "how did Bottega Etnea do vs last year?"
+        if intent is None and (
+            (not product and (found.get("compare") or found.get("customer")))
+            or ".." in str(found.get("behind_period") or "")
+        ):
+            intent = "sales_history"  # "how did Bottega Etnea do vs last year?", "ultimi 6 mesi"
         if intent is None and found.get("location") in self.index.plants() and ("family" in found):
             intent = "capacity_check"  # "can Lumezzane keep up with pentole?"
         if (
@@ -210,7 +214,10 @@ class Router:
                 or ("territory" in found and "family" not in found)
             )
         ):
-            intent = "quota_status"  # "come va Marchi?", "how is my territory doing?"
+            # "come va Marchi?", "how is my territory doing?"; but a whole year or the last N
+            # months is sales talk ("nord ovest vs nord est quest'anno").
+            behind = str(found.get("behind_period") or "")
+            intent = "sales_history" if ".." in behind or behind.isdigit() else "quota_status"
         if intent is None:
             if product is not None or "family" in found:
                 # "500 PAD-28 by Friday?" is a promise; a bare product is a stock question.
@@ -270,6 +277,13 @@ class Router:
             take(date)
         elif date is not None:
             found["date"] = date.value
+            # A forecast "fino a fine prossimo trimestre" runs from today to that day.
+            if (
+                isinstance(date.value, dt.date)
+                and date.value >= today
+                and UNTIL.search(joined[: date.start])
+            ):
+                found["until"] = f"{today}..{date.value}"
             take(date)
         if period is not None:
             has_year = bool(re.search(r"\d{4}", joined[period.start : period.end]))
@@ -277,8 +291,11 @@ class Router:
             found["period"] = _nearest(str(period.value), today, has_year)
             # Sales look back: "December" in November is last December.
             found["behind_period"] = _behind(str(period.value), today, has_year)
-            # Forecasts look ahead: "January" in November is next January.
-            found["ahead_period"] = _ahead(str(period.value), today, has_year)
+            # Forecasts look ahead: "January" in November is next January; but "until the end
+            # of next quarter" is a span from today, not the quarter.
+            inside_date = date is not None and date.start <= period.start < date.end
+            if not (inside_date and found.get("until")):
+                found["ahead_period"] = _ahead(str(period.value), today, has_year)
             take(period)
             other = find_period(joined[period.end :], today) if _has(words, v.TOGETHER) else None
             if other is not None and other.value is not None:  # "dicembre vs gennaio"
@@ -286,7 +303,7 @@ class Router:
                 second_year = "20" in joined[second.start : second.end]
                 for kind, how in (("period", None), ("behind_period", _behind),
                                   ("ahead_period", _ahead)):  # fmt: skip
-                    _named(found, kind, found[kind])
+                    _named(found, kind, found.get(kind))
                     named = str(second.value)
                     _named(found, kind, named if how is None else how(named, today, second_year))
                 take(second)
@@ -426,7 +443,7 @@ class Router:
                 span = set(range(i, i + size))
                 name = index.customer(tuple(typed[i : i + size]))
                 if name is not None and span <= free:
-                    found.setdefault("customer", name)
+                    _named(found, "customer", name)  # "casa friulana e cucine scaligere"
                     free.difference_update(span)
                     break
         if "customer" in found:
@@ -533,10 +550,15 @@ class Router:
         "the steak knives set"), not a request."""
         named = self.index.is_name_word
         objects = _has(words, v.WRITE_OBJECTS)
+        # "set chef knife price to 52.90": an order that names the new value.
+        target = any(
+            w in ("to", "a", "at", "=") and _is_number(n) for w, n in itertools.pairwise(words)
+        )
         return {
             i
             for i in _has(words, verbs)
             if i + 1 in objects  # "set safety stock ...": what follows is what it changes
+            or (i == 0 and target)
             or not (
                 named(words[i])
                 and (
@@ -570,6 +592,10 @@ class Router:
                 match.words & families.keys() or _has(reading.words, v.TOGETHER) or modifier
             ):
                 found["together"] = True
+                # "the frying pans": the pans of the family, not the pan handle (a spare part).
+                named = {families[i] for i in match.words & families.keys()}
+                inside = tuple(s for s in match.skus if self.index.family_of.get(s) in named)
+                return inside or match.skus
             return match.skus
         if families:
             for family in families.values():
@@ -597,6 +623,14 @@ class Router:
         args = self._args(intent, found)
         ability = REGISTRY.get(intent)
         compares = ability.compares if ability is not None else ()
+        if (
+            ability is not None
+            and found.get("until")
+            and "period" not in args
+            and "ahead_period" in ability.takes
+            and "date" not in ability.takes
+        ):
+            args["period"] = found["until"]  # "forecast ... until the end of next quarter"
         if ability is not None and found.get("joined"):
             # "Rossi vs Walker", "nord-ovest e nord-est", "dicembre vs gennaio": each side.
             for entity, arg in ability.takes.items():
@@ -610,7 +644,7 @@ class Router:
                     break
             if product is not None and len(product) > 1 and "product" in compares:
                 args["product"] = list(product)
-                product = None
+                return Route(language=lang, kind="call", tool=intent, args=args)  # each alone
         route = Route(language=lang, kind="call", tool=intent, args=args)
         if intent in ("quota_status", "demand_forecast", "capacity_check") and found.get(
             "bad_period"
@@ -865,6 +899,31 @@ def _behind(period: str, today: dt.date, has_year: bool) -> str:
 
 
 COMPARED = frozenset(w for p in v.LAST_YEAR + v.PREVIOUS + v.VERSUS for w in p.split())
+UNTIL = re.compile(r"\b(?:fino(?: a| al| alla)?|until|till|through|thru|up to)\s*$")
+OVER_YEAR = ("yoy", "year over year", "anno su anno", "y y")
+OVER_PERIOD = ("mom", "month over month", "mese su mese", "qoq", "quarter over quarter",
+               "trimestre su trimestre")  # fmt: skip
+# Words between "vs" and the period compared with: "vs the same quarter last year".
+SAME = frozenset(
+    [
+        "same",
+        "stesso",
+        "stessa",
+        "stessi",
+        "period",
+        "periodo",
+        "trim",
+        "trimestre",
+        "quarter",
+        "qtr",
+        "mese",
+        "month",
+        "settimana",
+        "week",
+        "anno",
+        "year",
+    ]
+)
 
 
 def _versus(words: list[str], today: dt.date) -> tuple[str, int, str | None] | None:
@@ -873,15 +932,24 @@ def _versus(words: list[str], today: dt.date) -> tuple[str, int, str | None] | N
     about when both are named (the later one); None when "vs" compares something else
     ("Esposito vs Marchi anno scorso")."""
     at = min(_has(words, v.VERSUS), default=None)
-    if at is None:
+    if at is None:  # "fatturato zanetti yoy", "vendite mese su mese"
+        for compare, phrases in (("last_year", OVER_YEAR), ("previous", OVER_PERIOD)):
+            if spot := _has(words, phrases):
+                return compare, min(spot), None
         return None
     after = words[at + 1 :]
-    start = next((j for j, w in enumerate(after) if w not in v.STOPWORDS or w == "last"), None)
-    if start is None:
+    first = next((j for j, w in enumerate(after) if w not in v.STOPWORDS or w == "last"), None)
+    if first is None:
         return None
-    said = after[start:]
+    said = after[first:]
+    # "vs stesso trimestre anno scorso", "vs the same period last year"
+    bare = said[next((j for j, w in enumerate(said) if w not in SAME), len(said)) :]
+    opens = any(
+        part[: len(p.split())] == p.split()
+        for part in (said, bare)
+        for p in v.PREVIOUS + v.LAST_YEAR
+    )
     other = find_period(" ".join(said), today)
-    opens = any(said[: len(p.split())] == p.split() for p in v.PREVIOUS + v.LAST_YEAR)
     if not opens and (other is None or other.start != 0):
         return None  # "Esposito vs Marchi ...": not a comparison of periods
     if _has(said, v.PREVIOUS):  # "vs the month before", "ottobre vs ottobre scorso"
@@ -891,9 +959,9 @@ def _versus(words: list[str], today: dt.date) -> tuple[str, int, str | None] | N
     before = find_period(" ".join(words[:at]), today)
     if other is None or not other.value or before is None or not before.value:
         return None
-    first = _behind(str(before.value), today, False)
-    second = _behind(str(other.value), today, False)
-    main, earlier = (first, second) if first >= second else (second, first)
+    one = _behind(str(before.value), today, False)
+    two = _behind(str(other.value), today, False)
+    main, earlier = (one, two) if one >= two else (two, one)
     same_part = main[4:] == earlier[4:] and main[:4] != earlier[:4]
     return ("last_year" if same_part else "previous"), at, main
 

@@ -71,11 +71,13 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "forecast_accuracy": (
         ("accuracy", "accurate", "how accurate", "reliable", "how reliable", "reliability",
          "error", "errors", "forecast error", "bias", "biased", "mape", "wape", "mase",
-         "how good", "any good", "how far off", "off by", "hit rate"),
+         "how good", "any good", "how far off", "off by", "hit rate", "vs actual", "vs actuals",
+         "forecast vs actual", "fcst vs actual", "vs sold"),
         ("accuratezza", "accurato", "accurata", "accurate", "accurati", "affidabile",
          "affidabili", "affidabilita", "precisione", "preciso", "precisa", "precise", "errore",
          "errori", "distorsione", "mape", "wape", "mase", "bias", "quanto sbaglia",
-         "quanto sbagliamo", "sbaglia", "azzecca", "ci prende"),
+         "quanto sbagliamo", "sbaglia", "azzecca", "ci prende", "vs venduto", "previsto vs venduto",
+         "previsione vs venduto", "fcst vs venduto", "vs reale"),
     ),
     "inventory_projection": (
         ("projection", "projected", "project", "run out", "running out", "runs out",
@@ -116,7 +118,8 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "best sellers", "best seller", "best selling", "top customers", "last order",
          "revenue", "turnover", "did we sell", "we sold", "top", "top customers",
          "best rep", "top rep", "best salesperson", "top salesperson", "best seller rep"),
-        ("vendite", "venduto", "venduti", "venduta", "vende", "vendono", "comprato", "compra",
+        ("vendite", "venduto", "venduti", "venduta", "vendute", "vende", "vendono", "comprato",
+         "compra",
          "comprano", "acquistato", "acquisti", "ha preso", "ordinato", "fatturato",
          "ultimo ordine", "ultimo acquisto", "piu venduti", "abbiamo venduto", "top",
          "migliori clienti", "miglior venditore", "migliori venditori", "chi vende di piu",
@@ -200,6 +203,7 @@ WRITE_OBJECTS = (
     "giacenza", "giacenze", "scorta", "scorte", "previsione", "ordine", "ordini", "capacita",
     "prezzo", "magazzino", "invoice", "invoices", "fattura", "fatture", "lo stock", "la giacenza",
     "catalogue", "catalog", "catalogo", "listino", "anagrafica", "product list", "lead time",
+    "moq", "minimum order",
     "min order", "ordine minimo",
 )  # fmt: skip
 # Sales history: how a total is split, and "when did they last buy".
@@ -208,11 +212,14 @@ SALES_GROUPS = {
                   "territories", "territori", "by region", "per zona", "which region"),
     "person": ("by rep", "per venditore", "venditori", "by salesperson", "which rep",
                "miglior venditore", "best rep", "top rep", "best salesperson", "chi vende di piu",
+               "chi del team", "who on the team", "per commerciale", "commerciali", "per agente",
+               "agenti", "which reps", "the reps", "by reps", "reps sell",
                "chi ha venduto di piu", "top salesperson",
                "who on my team", "chi del mio team", "chi ha venduto", "who sold", "per rep"),
     "customer": ("customers", "customer", "clienti", "cliente", "who buys", "chi compra",
                  "by customer", "per cliente", "which customer", "quale cliente"),
     "family": ("by family", "per famiglia", "by product family", "famiglie", "families",
+               "mix famiglie", "family mix", "per family",
                "which family", "quale famiglia"),
     "product": ("products", "prodotti", "best sellers", "best seller", "best selling",
                 "buy the most", "buys the most", "bought the most", "compra di piu",
@@ -229,11 +236,14 @@ VERSUS = ("vs", "versus", "compared", "compare", "rispetto", "confronta", "confr
           "contro", "than", "against")  # fmt: skip
 LAST_YEAR = ("last year", "anno scorso", "scorso anno", "year before", "previous year",
              "anno prima", "anno precedente", "a year ago", "un anno fa", "year vs last",
-             "scorso", "scorsa", "last")  # fmt: skip
+             "scorso", "scorsa", "last", "yoy", "year over year", "anno su anno",
+             "same period last year", "stesso periodo anno scorso")  # fmt: skip
 PREVIOUS = ("last month", "previous month", "month before", "mese scorso", "mese prima",
             "mese precedente", "trimestre prima", "trimestre precedente", "previous quarter",
             "quarter before", "last quarter", "periodo precedente", "week before",
-            "settimana prima")  # fmt: skip
+            "settimana prima", "the one before", "one before", "quello prima", "quello precedente",
+            "mese su mese", "month over month", "mom", "qoq", "quarter over quarter",
+            "trimestre su trimestre")  # fmt: skip
 # What is asked about, said after a product word used as a modifier ("knife stock").
 ABOUT_WORDS = ("stock", "stocks", "inventory", "sales", "forecast", "forecasts", "fcst",
                "demand", "cover", "projection", "levels", "orders")  # fmt: skip

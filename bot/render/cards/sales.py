@@ -28,6 +28,15 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "sales.change": ("{sign}{pct}%", "{sign}{pct}%"),
     "sales.no_base": ("nothing sold then", "nessuna vendita allora"),
+    "sales.both": (
+        "{units} in units, {revenue} in revenue",
+        "{units} in pezzi, {revenue} in fatturato",
+    ),
+    "sales.prorated": (
+        "Sales are weekly rows: a week straddling the period counts for its days inside it.",
+        "Le vendite sono settimanali: una settimana a cavallo del periodo conta per i suoi "
+        "giorni interni.",
+    ),
     "sales.last_purchase": ("Last purchase", "Ultimo acquisto"),
     "sales.last_purchase_days": (
         "{day} ({days} days ago)",
@@ -55,9 +64,11 @@ i18n.register(TEXT)
 
 def sales_card(h: SalesHistory, lang: str) -> Card:
     w = h.what
-    what = " · ".join(
-        str(x) for x in (w.product, w.family, w.customer, w.person, w.territory) if x
-    ) or t(lang, "sales.everything")
+    what = (
+        h.label
+        or " · ".join(str(x) for x in (w.product, w.family, w.customer, w.person, w.territory) if x)
+        or t(lang, "sales.everything")
+    )
     headline = _headline(h.current, lang)
     fields: list[tuple[str, str]] = []
     notes: list[str] = []
@@ -85,6 +96,15 @@ def sales_card(h: SalesHistory, lang: str) -> Card:
                 ),
             )
         )
+        revenue = h.revenue_change_pct
+        if revenue is not None and change is not None:  # units and money can part ways
+            shown = t(
+                lang,
+                "sales.both",
+                units=shown,
+                revenue=t(lang, "sales.change", sign="+" if revenue >= 0 else "",
+                          pct=number(lang, revenue, 1)),
+            )  # fmt: skip
         headline += f" · {shown}"
         if change is not None:
             tone = "good" if change >= 0 else "warning"
@@ -116,6 +136,8 @@ def sales_card(h: SalesHistory, lang: str) -> Card:
         )
     if h.territories is not None:
         notes.append(t(lang, "sales.scope", territories=", ".join(h.territories)))
+    if h.prorated:
+        notes.append(t(lang, "sales.prorated"))
     through = date(lang, h.data_through) if h.data_through else "–"
     return Card(
         title=t(lang, "sales.title", what=what, period=period(lang, h.period)),
