@@ -199,6 +199,24 @@ def test_a_promise_that_needs_production_says_so_first(ask: Ask) -> None:
     assert stock in card(outcome).headline and made in card(outcome).headline
 
 
+def test_a_year_on_year_answer_gives_units_and_revenue_by_name(ask: Ask) -> None:
+    outcome = ask("fatturato zanetti yoy", user="U01BIANCHI")
+    h = outcome.result
+    assert h.compare == "last_year" and h.label == "Marco Zanetti"
+    money = 100 * (h.current.revenue - h.previous.revenue) / h.previous.revenue
+    shown = plain(card(outcome))
+    assert f"{money:+.1f}% in fatturato".replace(".", ",") in shown
+    assert "Vendite · Marco Zanetti" in shown
+    assert "una settimana a cavallo del periodo conta per i suoi giorni interni" in shown
+
+
+def test_a_forecast_until_a_day_runs_from_today_to_that_day(ask: Ask) -> None:
+    outcome = ask("previsione padelle fino a fine prossimo trimestre", user="U01COLOMBO")
+    assert (outcome.result.start, outcome.result.end) == (DEMO_TODAY, dt.date(2027, 3, 31))
+    month = ask("previsione padelle a gennaio", user="U01COLOMBO").result
+    assert (month.start, month.end) == (dt.date(2027, 1, 1), dt.date(2027, 1, 31))
+
+
 def test_a_list_across_products_is_recognised_not_asked_back(ask: Ask) -> None:
     for question in (
         "what runs out soon?",
