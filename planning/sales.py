@@ -121,7 +121,13 @@ def sales_history(
     last_purchase: bool = False,
 ) -> SalesHistory:
     """Units and revenue shipped for `what` over `period`, within the caller's `scope`."""
-    _check(scope, what, group_by)
+    try:
+        _check(scope, what, group_by)
+    except PermissionDenied as exc:  # said with the rep's or territory's name, not a code
+        if exc.params.get("whose") in (what.person, what.territory):
+            whose = _label(engine, SalesFilter(person=what.person, territory=what.territory))
+            raise PermissionDenied(str(exc), code=exc.code, whose=whose) from None
+        raise
     _check_customer(engine, scope, what.customer)
     start, end = period_bounds(period)
     if start > today:

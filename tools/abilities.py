@@ -448,6 +448,7 @@ declare(
         "error, and the forecast compared with recent sales and the same weeks last year.",
         run=_explain,
         results=(ForecastExplanation,),
+        compares=("product",),
         takes=PRODUCT_SLOTS,
         needs_product=True,
         rank=2,
@@ -469,6 +470,7 @@ declare(
         "'MAPE', 'how reliable', 'affidabilità'.",
         run=_accuracy,
         results=(Accuracy,),
+        compares=("product", "family"),
         takes={"family": "family"},
         rank=2,
     )

@@ -198,7 +198,10 @@ class Router:
         if intent is None and last is not None and _has(reading.words[:2], v.FOLLOW_UP):
             return self._follow_up(last, found, product, lang)
         if intent is None and (
-            (not product and (found.get("compare") or found.get("customer")))
+            (
+                not product
+                and (found.get("compare") or found.get("customer") or found.get("unknown_customer"))
+            )
             or ".." in str(found.get("behind_period") or "")
         ):
             intent = "sales_history"  # "how did Bottega Etnea do vs last year?", "ultimi 6 mesi"
@@ -443,6 +446,13 @@ class Router:
                 span = set(range(i, i + size))
                 name = index.customer(tuple(typed[i : i + size]))
                 if name is not None and span <= free:
+                    after = i + size
+                    if after < len(toks) and self._another_name(toks[after], name):
+                        # "Ferramenta Pippo": a customer we do not know, not Ferramenta Sforza.
+                        found["unknown_customer"] = " ".join(t.raw for t in toks[i : after + 1])
+                        found["suggestions"] = [name]
+                        free.difference_update(span | {after})
+                        break
                     _named(found, "customer", name)  # "casa friulana e cucine scaligere"
                     free.difference_update(span)
                     break
@@ -456,14 +466,38 @@ class Router:
                 continue
             named = index.customers_with(word)
             if len(named) == 1:
+                name = next(iter(named))
                 if index.people_named((word,)):
-                    found["customer_or_person"] = next(iter(named))  # "Colombo"
+                    found["customer_or_person"] = name  # "Colombo"
                     continue
-                found["customer"] = next(iter(named))
+                if i + 1 < len(toks) and self._another_name(toks[i + 1], name):
+                    # "Ferramenta Pippo": a customer we do not know, not Ferramenta Sforza.
+                    found["unknown_customer"] = f"{toks[i].raw} {toks[i + 1].raw}"
+                    found["suggestions"] = [name]
+                    free.difference_update((i, i + 1))
+                    return
+                found["customer"] = name
                 free.discard(i)
                 return
             if len(named) > 1 and (toks[i].raw[:1].isupper() or i > 0):
                 found.setdefault("customers", sorted(named))
+
+    def _another_name(self, token: Token, customer: str) -> bool:
+        """A capitalised word right after the first words of a customer's name that is not
+        in it, nor anything else Ponte knows: the name of another customer."""
+        word = token.text
+        return (
+            token.raw[:1].isupper()
+            and len(word) > 2
+            and customer not in self.index.customers_with(word)
+            and word not in RESERVED
+            and word not in v.STOPWORDS
+            and not self.index.is_name_word(word)
+            and self.index.location(word) is None
+            and self.index.territory((word,)) is None
+            and not self.index.people_named((word,))
+            and self.index.family(word) is None
+        )
 
     def _intent(self, reading: _Reading, found: dict[str, Any]) -> tuple[str | None, str | None]:
         """The delivered intent, or (None, name) for a recognised ability not available yet."""
@@ -656,6 +690,14 @@ class Router:
             and not (found.get("person") or found.get("territory"))
         ):
             return replace(route, kind="clarify", missing="person", unknown=found["unknown_name"])
+        if intent == "sales_history" and found.get("unknown_customer") and "customer" not in args:
+            return replace(
+                route,
+                kind="clarify",
+                missing="customer",
+                unknown=found["unknown_customer"],
+                choices=tuple(found.get("suggestions", ())),
+            )
         if intent == "sales_history":
             customer = found.get("customer_or_person")
             person = found.get("person")

@@ -217,6 +217,15 @@ def test_a_forecast_until_a_day_runs_from_today_to_that_day(ask: Ask) -> None:
     assert (month.start, month.end) == (dt.date(2027, 1, 1), dt.date(2027, 1, 31))
 
 
+def test_a_customer_we_do_not_know_is_not_read_as_one_we_do(ask: Ask) -> None:
+    outcome = ask("vendite Ferramenta Pippo", user="U01ROSSI")
+    assert (outcome.kind, outcome.missing) == ("clarify", "customer")
+    assert outcome.choices == ("Ferramenta Sforza",) and outcome.result is None
+    assert card(outcome).headline.startswith("Non conosco il cliente Ferramenta Pippo.")
+    refused = ask("vendite di Brambilla", user="U01ROSSI")
+    assert refused.kind == "refused" and "Luca Brambilla" in card(refused).headline
+
+
 def test_a_list_across_products_is_recognised_not_asked_back(ask: Ask) -> None:
     for question in (
         "what runs out soon?",

@@ -103,8 +103,10 @@ def message_card(o: Outcome, lang: str) -> Card:
                 + t(lang, "ask_person")
             )
         if o.missing in ("person", "customer") and o.choices:
+            unknown = p.get("unknown") if o.missing == "customer" else None
             return Card(
-                headline=t(lang, f"ask_{o.missing}"),
+                headline=(t(lang, "unknown_customer", customer=unknown) + " " if unknown else "")
+                + t(lang, f"ask_{o.missing}"),
                 rows=_choice_rows(o),
                 columns=("#", "", ""),
                 notes=(t(lang, "reply_hint"),),
