@@ -72,6 +72,29 @@ FINISHES = [
     "eco",
     "slim",
 ]
+# The same names in English, for the catalogue's `name_en` and aliases (as products.csv has).
+ENGLISH = {
+    "Padella antiaderente": "Non-stick frying pan", "Wok": "Wok",
+    "Bistecchiera ghisa": "Cast iron grill pan", "Saltapasta": "Saute pan",
+    "Crepiera": "Crepe pan", "Pentola alta inox": "Steel stock pot", "Casseruola": "Saucepan",
+    "Tegame": "Shallow pan", "Pentola pressione": "Pressure cooker", "Pescera": "Fish kettle",
+    "Moka Classica": "Classic moka pot", "Moka Induzione": "Induction moka pot",
+    "Moka Elettrica": "Electric moka pot", "Caffettiera design": "Design coffee maker",
+    "Coltello cuoco": "Chef knife", "Coltello pane": "Bread knife",
+    "Spelucchino": "Paring knife", "Santoku": "Santoku knife", "Mannaia": "Cleaver",
+    "Guarnizione": "Gasket", "Filtro": "Filter", "Valvola sicurezza": "Safety valve",
+    "Manico universale": "Universal handle", "Pomolo": "Lid knob", "Mestolo": "Ladle",
+    "Schiumarola": "Skimmer", "Frusta": "Whisk", "Pinza": "Tongs", "Spatola": "Spatula",
+    "Grattugia": "Grater", "Piatto piano": "Dinner plate", "Piatto fondo": "Soup plate",
+    "Bicchiere": "Glass", "Caraffa": "Jug", "Zuccheriera": "Sugar bowl",
+    "Teglia": "Baking tray", "Tortiera": "Cake tin", "Stampo muffin": "Muffin mould",
+    "Pirofila": "Baking dish", "Leccarda": "Roasting pan",
+}  # fmt: skip
+FINISHES_EN = {
+    "inox": "stainless", "rame": "copper", "nero": "black", "rosso": "red", "blu": "blue",
+    "bianco": "white", "verde": "green", "oro": "gold", "titanio": "titanium",
+    "ceramica": "ceramic", "pietra": "stone", "bambu": "bamboo", "casa": "home",
+}  # fmt: skip
 SIZES = [
     *(f"{n} cm" for n in (16, 18, 20, 24, 26, 28, 30, 32)),
     *("1 L", "2 L", "3 tazze", "6 tazze", "9 tazze", "12 tazze"),
@@ -80,16 +103,23 @@ SIZES = [
 
 
 def catalogue(products: int, rng: random.Random) -> Catalogue:
-    rows = []
+    """`products` products of 8 families, each with an English name and an alias (products.csv
+    `name_en` and `aliases`)."""
+    rows, other = [], []
     seen = set()
     while len(rows) < products:
         family = rng.choice(list(FAMILIES))
-        name = f"{rng.choice(FAMILIES[family])} {rng.choice(FINISHES)} {rng.choice(SIZES)}"
+        base, finish, size = rng.choice(FAMILIES[family]), rng.choice(FINISHES), rng.choice(SIZES)
+        name = f"{base} {finish} {size}"
         if name in seen:
             name = f"{name} v{len(rows)}"
         seen.add(name)
-        rows.append((f"{family[:3]}-{len(rows):05d}", name, family))
+        sku = f"{family[:3]}-{len(rows):05d}"
+        rows.append((sku, name, family))
+        english = f"{ENGLISH[base]} {FINISHES_EN.get(finish, finish)} {size}"
+        other += [(sku, english), (sku, f"{ENGLISH[base].split()[-1]} {finish} {size}")]
     return Catalogue(
+        other_names=tuple(other),
         version=(0, 0),
         products=tuple(rows),
         locations=(("PLT-LUM", "Stabilimento di Lumezzane", "plant"),
@@ -121,12 +151,17 @@ TEMPLATES = [
 
 def questions(cat: Catalogue, count: int, rng: random.Random) -> list[str]:
     out = []
+    other: dict[str, list[str]] = {}
+    for sku, name in cat.other_names:
+        other.setdefault(sku, []).append(name)
     for _ in range(count):
         sku, name, family = rng.choice(cat.products)
         mode = rng.random()
         if mode < 0.4:
             product = sku if rng.random() < 0.7 else sku.lower().replace("-", "")
         else:
+            if rng.random() < 0.3:  # the English name or an alias, as an export rep types it
+                name = rng.choice(other[sku])
             words = name.split()
             product = " ".join(typo(w, rng) if rng.random() < 0.2 else w for w in words)
         out.append(
@@ -273,7 +308,10 @@ def main() -> None:
     if args.only_realistic:
         return
     r = route_bench(args.products, args.questions)
-    table = Table(title=f"Routing {args.questions:,} questions, {args.products:,} products")
+    table = Table(
+        title=f"Routing {args.questions:,} questions, {args.products:,} products "
+        "(with English names and aliases)"
+    )
     for column in ("p50 ms", "p95 ms", "p99 ms", "max ms", "questions/s", "routed to a tool",
                    "index build s", "peak RSS MB"):  # fmt: skip
         table.add_column(column, justify="right")
