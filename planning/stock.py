@@ -81,6 +81,7 @@ class GroupStock:
     allocated: float
     available: float
     below_safety_stock: tuple[str, ...]  # every member below its safety stock, by sku
+    by_location: tuple[tuple[str, float], ...] = ()  # available per location, largest first
 
     @property
     def family(self) -> str | None:
@@ -202,6 +203,7 @@ def group_stock(engine: Engine, group: ProductGroup, *, location: str | None = N
     stock["as_of"] = pd.to_datetime(stock["as_of"]).dt.date
     latest = stock.sort_values("as_of").groupby(["sku", "location"], as_index=False).last()
     totals = latest.groupby("sku")[["on_hand", "allocated"]].sum()
+    places = (latest["on_hand"] - latest["allocated"]).groupby(latest["location"]).sum()
     frame = products.set_index("sku").join(totals)
     for column in ("on_hand", "allocated"):  # a product without stock rows holds none
         frame[column] = pd.to_numeric(frame[column]).fillna(0.0)
@@ -229,4 +231,7 @@ def group_stock(engine: Engine, group: ProductGroup, *, location: str | None = N
         allocated=float(frame["allocated"].sum()),
         available=float(frame["available"].sum()),
         below_safety_stock=tuple(sorted(str(s) for s in frame.index[frame["low"]])),
+        by_location=tuple(
+            (str(k), float(v)) for k, v in sorted(places.items(), key=lambda kv: -float(kv[1]))
+        ),
     )

@@ -35,6 +35,7 @@ def test_group_stock_is_the_sum_of_its_products(demo_engine: Engine) -> None:
     assert group.on_hand == pytest.approx(sum(s.on_hand for s in singles))
     listed = [line.available for line in group.lines]
     assert listed == sorted(listed, reverse=True)  # the largest holdings first
+    assert sum(units for _, units in group.by_location) == pytest.approx(group.available)
 
 
 def test_group_stock_at_one_location_and_of_everything(demo_engine: Engine) -> None:

@@ -91,6 +91,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "The {shown} holding the most are listed; the totals count all {products}.",
         "Sono elencati i {shown} con più giacenza; i totali contano tutti i {products}.",
     ),
+    "stock.group_stock_card.where": ("Available by location", "Disponibili per sede"),
     "stock.group_stock_card.columns": (
         "name",
         "nome",
@@ -227,9 +228,18 @@ def group_stock_card(g: GroupStock, lang: str) -> Card:
         notes.append(
             t(lang, "stock.group_stock_card.more", shown=len(g.lines), products=g.products)
         )
+    fields: tuple[tuple[str, str], ...] = ()
+    if len(g.by_location) > 1:  # where it is: "giacenze coltelli per sede"
+        fields = (
+            (
+                t(lang, "stock.group_stock_card.where"),
+                " · ".join(f"{place} {number(lang, units)}" for place, units in g.by_location),
+            ),
+        )
     return Card(
         title=group_label(lang, g.group, g.location),
         headline=headline,
+        fields=fields,
         columns=(
             "SKU",
             t(lang, "stock.group_stock_card.columns"),

@@ -193,7 +193,13 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "supply.group_projection_card.columns": ("product", "prodotto"),
     "supply.group_projection_card.columns_2": ("available", "disponibili"),
-    "supply.group_projection_card.columns_3": ("weeks of cover", "sett. di copertura"),
+    "supply.group_projection_card.columns_3": ("weeks of stock", "settimane di stock"),
+    "supply.group_projection_card.reading": (
+        "Weeks of stock: available stock over the average weekly demand, before receipts; "
+        "run-out dates count receipts, per location.",
+        "Settimane di stock: giacenza disponibile sulla domanda media settimanale, prima degli "
+        "arrivi; le date di rottura contano gli arrivi, sede per sede.",
+    ),
     "supply.group_projection_card.columns_4": ("runs out", "rottura"),
     "supply.group_projection_card.flag_excess": ("excess", "eccesso"),
     "supply.group_projection_card.flag_low": ("below safety", "sotto scorta"),
@@ -240,6 +246,7 @@ def group_projection_card(g: GroupProjection, lang: str) -> Card:
         headline, notes = notes[0].rstrip("."), [headline + "."]
     if g.products > len(g.lines):
         notes.append(t(lang, key + "more", shown=len(g.lines), products=g.products))
+    notes.append(t(lang, key + "reading"))
 
     def flag(line: GroupProjectionLine) -> str:
         if line.excess:
