@@ -52,11 +52,15 @@ def members(conn: Connection, group: ProductGroup) -> tuple[ProductGroup, pd.Dat
     return group, frame
 
 
-def filter_sql(group: ProductGroup, column: str = "p") -> tuple[str, dict[str, Any], bool]:
-    """An SQL condition on the product table aliased `column` that keeps the group's members,
-    its parameters, and whether it needs an expanding `skus` parameter."""
+def read_members(conn: Connection, sql: str, group: ProductGroup, **params: Any) -> pd.DataFrame:
+    """Rows of `sql` (a query joining the product table as `p`, ending in a WHERE clause)
+    for the group's members only; `params` fill the query's own parameters."""
+    where = ""
     if group.family is not None:
-        return f" AND {column}.family = :family", {"family": group.family}, False
-    if group.skus:
-        return f" AND {column}.sku IN :skus", {"skus": list(group.skus)}, True
-    return "", {}, False
+        where, params["family"] = " AND p.family = :family", group.family
+    elif group.skus:
+        where, params["skus"] = " AND p.sku IN :skus", list(group.skus)
+    query = text(sql + where)
+    if group.skus and group.family is None:
+        query = query.bindparams(bindparam("skus", expanding=True))
+    return pd.read_sql_query(query, conn, params=params)

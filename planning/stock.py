@@ -13,11 +13,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import Engine, bindparam, text
+from sqlalchemy import Engine, text
 
 from planning.db import as_date
 from planning.errors import PonteError
-from planning.groups import TOP_LINES, ProductGroup, filter_sql, members
+from planning.groups import TOP_LINES, ProductGroup, members, read_members
 from planning.memo import DataMemo
 from planning.supply import Provenance, inventory_projection, latest_stock, main_location
 
@@ -189,17 +189,15 @@ def group_stock(engine: Engine, group: ProductGroup, *, location: str | None = N
     """Latest stock of every product in `group`, summed over locations (or at `location`)."""
     with engine.connect() as conn:
         group, products = members(conn, group)
-        where, params, expanding = filter_sql(group)
-        if location is not None:
-            where += " AND s.location = :location"
-            params["location"] = location
-        query = text(
+        at = {} if location is None else {"location": location}
+        stock = read_members(
+            conn,
             "SELECT s.sku, s.location, s.as_of, s.on_hand, s.allocated FROM stock_level s "
-            "JOIN product p ON p.sku = s.sku WHERE 1 = 1" + where
+            "JOIN product p ON p.sku = s.sku WHERE "
+            + ("s.location = :location" if at else "1 = 1"),
+            group,
+            **at,
         )
-        if expanding:
-            query = query.bindparams(bindparam("skus", expanding=True))
-        stock = pd.read_sql_query(query, conn, params=params)
     stock["as_of"] = pd.to_datetime(stock["as_of"]).dt.date
     latest = stock.sort_values("as_of").groupby(["sku", "location"], as_index=False).last()
     totals = latest.groupby("sku")[["on_hand", "allocated"]].sum()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Engine, bindparam, text
+from sqlalchemy import Engine, text
 
 from planning.errors import PonteError
 from planning.forecast.runs import (
@@ -21,7 +21,7 @@ from planning.forecast.runs import (
     sku_forecasts,
     summarize,
 )
-from planning.groups import TOP_LINES, ProductGroup, filter_sql, members
+from planning.groups import TOP_LINES, ProductGroup, members, read_members
 from planning.memo import DataMemo
 
 BANDS = ("lo_80", "hi_80", "lo_95", "hi_95")
@@ -137,8 +137,7 @@ def _forecast_view(
     frames["ds"] = pd.to_datetime(frames["ds"]).dt.date
     asked, first, last, horizon = _weeks_asked(frames, today, weeks, between)
     periods = _summed(asked)
-    total = sum(p.forecast for p in periods)
-    spread = float(np.sqrt(sum((p.hi_80 - p.forecast) ** 2 for p in periods)))
+    total, low, high = _total(periods)
     return ForecastView(
         sku=series[0].sku,
         name=_name(engine, series[0].sku),
@@ -149,8 +148,8 @@ def _forecast_view(
         covered_until=horizon if between is not None and horizon < last else None,
         periods=periods,
         total=total,
-        total_lo_80=max(0.0, total - spread),
-        total_hi_80=total + spread,
+        total_lo_80=low,
+        total_hi_80=high,
         models=tuple(dict.fromkeys(s.model for s in series)),
     )
 
@@ -183,6 +182,13 @@ def _weeks_asked(
     frames = frames[frames["ds"].isin(share.keys())].copy()
     frames["share"] = frames["ds"].map(share)
     return frames, first, last, horizon
+
+
+def _total(periods: tuple[ForecastPeriod, ...]) -> tuple[float, float, float]:
+    """The periods' total with its 80% range (weekly half-widths in quadrature)."""
+    total = sum(p.forecast for p in periods)
+    spread = float(np.sqrt(sum((p.hi_80 - p.forecast) ** 2 for p in periods)))
+    return total, max(0.0, total - spread), total + spread
 
 
 def _summed(frames: pd.DataFrame) -> tuple[ForecastPeriod, ...]:
@@ -270,19 +276,17 @@ def _group_forecast(
         )
     with engine.connect() as conn:
         group, products = members(conn, group)
-        where, params, expanding = filter_sql(group)
-        if location is not None:
-            where += " AND s.location = :location"
-            params["location"] = location
-        query = text(
+        frames = read_members(
+            conn,
             "SELECT s.sku, v.ds, v.forecast, v.lo_80, v.hi_80, v.lo_95, v.hi_95 "
             "FROM forecast_value v JOIN forecast_series s "
             "ON s.run_id = v.run_id AND s.unique_id = v.unique_id "
-            "JOIN product p ON p.sku = s.sku WHERE v.run_id = :run" + where
+            "JOIN product p ON p.sku = s.sku WHERE v.run_id = :run"
+            + ("" if location is None else " AND s.location = :location"),
+            group,
+            run=run_id,
+            **({} if location is None else {"location": location}),
         )
-        if expanding:
-            query = query.bindparams(bindparam("skus", expanding=True))
-        frames = pd.read_sql_query(query, conn, params={"run": run_id, **params})
     if frames.empty:
         raise PonteError(
             "the latest forecast has none of these products"
@@ -292,8 +296,7 @@ def _group_forecast(
     frames["ds"] = pd.to_datetime(frames["ds"]).dt.date
     asked, first, last, horizon = _weeks_asked(frames, today, weeks, between)
     periods = _summed(asked)
-    total = sum(p.forecast for p in periods)
-    spread = float(np.sqrt(sum((p.hi_80 - p.forecast) ** 2 for p in periods)))
+    total, low, high = _total(periods)
     by_sku = (asked["forecast"] * asked["share"]).groupby(asked["sku"]).sum()
     names = dict(zip(products["sku"], products["name"], strict=True))
     ranked = sorted(by_sku.items(), key=lambda item: (-float(item[1]), str(item[0])))
@@ -306,8 +309,8 @@ def _group_forecast(
         covered_until=horizon if between is not None and horizon < last else None,
         periods=periods,
         total=total,
-        total_lo_80=max(0.0, total - spread),
-        total_hi_80=total + spread,
+        total_lo_80=low,
+        total_hi_80=high,
         products=len(by_sku),
         contributors=tuple(
             ForecastShare(

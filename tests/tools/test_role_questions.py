@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import Ask
-from tests.tools.role_questions import QUESTIONS, Q, judge
+from tests.tools.role_questions import QUESTIONS, Q, cases, judge
 
 # question text -> why it is not answered right yet
 NOT_YET: dict[str, str] = {
@@ -35,13 +35,7 @@ def test_the_set_is_big_balanced_and_unique() -> None:
     assert set(NOT_YET) <= set(texts), set(NOT_YET) - set(texts)
 
 
-def _case(q: Q) -> object:
-    marks = [pytest.mark.xfail(reason=NOT_YET[q.text], strict=True)] if q.text in NOT_YET else []
-    return pytest.param(q, id=f"{q.asker}:{q.text[:50]}", marks=marks)
-
-
-@pytest.mark.parametrize("question", [_case(q) for q in QUESTIONS])
+@pytest.mark.parametrize("question", cases(QUESTIONS, NOT_YET))
 def test_answered_as_a_planner_expects(ask: Ask, question: Q) -> None:
-    outcome = ask(question.text, user=question.asker)
-    problem = judge(question, outcome)
+    problem = judge(question, ask(question.text, user=question.asker))
     assert problem is None, problem

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import Ask
-from tests.tools.role_questions import Q, judge
+from tests.tools.role_questions import Q, cases, judge
 from tests.tools.trial_questions import TRIAL
 
 # question text -> why it is not answered right yet
@@ -25,19 +25,7 @@ NOT_YET: dict[str, str] = {
 }
 
 
-def test_the_set_is_balanced_and_unique() -> None:
-    texts = [q.text for q in TRIAL]
-    assert len(texts) >= 100 and len(set(texts)) == len(texts)
-    assert set(NOT_YET) <= set(texts), set(NOT_YET) - set(texts)
-
-
-def _case(q: Q) -> object:
-    marks = [pytest.mark.xfail(reason=NOT_YET[q.text], strict=True)] if q.text in NOT_YET else []
-    return pytest.param(q, id=f"{q.asker}:{q.text[:50]}", marks=marks)
-
-
-@pytest.mark.parametrize("question", [_case(q) for q in TRIAL])
+@pytest.mark.parametrize("question", cases(TRIAL, NOT_YET))
 def test_answered_as_a_planner_expects(ask: Ask, question: Q) -> None:
-    outcome = ask(question.text, user=question.asker)
-    problem = judge(question, outcome)
+    problem = judge(question, ask(question.text, user=question.asker))
     assert problem is None, problem
