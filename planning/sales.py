@@ -57,8 +57,9 @@ class SalesFilter:
     product: str | None = None
     family: str | None = None
     customer: str | None = None
-    person: str | None = None  # the rep who sold
+    person: str | None = None  # the rep who sold (a manager: their team's reps)
     territory: str | None = None
+    products: tuple[str, ...] = ()  # several products together ("the frying pans")
 
 
 @dataclass(frozen=True)
@@ -136,13 +137,14 @@ def sales_history(
             code="period_in_future",
             period=period,
         )
-    selection = _selection(scope, what)
+    selection = _selection(scope, what, _team(engine, what.person))
     through = _latest(engine, selection)
     # Weekly rows (dated on Mondays) hold a week each: the data covers that week's last day,
     # and a week straddling the period's start or end counts for its days inside, as quotas
     # count it (planning.quotas.in_period).
-    bucket, _ = sales_calendar(engine)
-    covered = None if through is None else through + dt.timedelta(days=bucket - 1)
+    bucket, last_sale = sales_calendar(engine)
+    # The data ends where the whole file does (a quiet customer's last purchase is not it).
+    covered = None if last_sale is None else last_sale + dt.timedelta(days=bucket - 1)
     end = min(end, today, covered or end)
     since = start
     previous_bounds = None
@@ -248,26 +250,43 @@ class _Selection:
     binds: tuple[BindParameter[Any], ...]
 
 
-def _selection(scope: SalesScope, what: SalesFilter) -> _Selection:
+def _team(engine: Engine, person: str | None) -> tuple[str, ...]:
+    """The reps reporting to `person` (a manager asked about: "vendite team Bianchi")."""
+    if person is None:
+        return ()
+    with engine.connect() as conn:
+        reps = conn.execute(
+            text("SELECT slack_user_id FROM person WHERE manager_slack_user_id = :p"),
+            {"p": person},
+        ).scalars()
+        return tuple(sorted(str(r) for r in reps))
+
+
+def _selection(scope: SalesScope, what: SalesFilter, team: tuple[str, ...] = ()) -> _Selection:
     clauses: list[str] = []
     params: dict[str, Any] = {}
     for column, value in (
         ("s.sku", what.product),
         ("p.family", what.family),
         ("s.customer", what.customer),
-        ("s.rep", what.person),
+        ("s.rep", None if team else what.person),
         ("s.territory", what.territory),
     ):
         if value is not None:
             name = column.split(".")[1]
             clauses.append(f"{column} = :{name}")
             params[name] = value
-    binds: tuple[BindParameter[Any], ...] = ()
-    if scope.territories is not None:
-        clauses.append("s.territory IN :territories")
-        params["territories"] = sorted(scope.territories)
-        binds = (bindparam("territories", expanding=True),)
-    return _Selection(" AND ".join(clauses) or "1 = 1", params, binds)
+    binds: list[BindParameter[Any]] = []
+    for name, column, values in (
+        ("skus", "s.sku", what.products),
+        ("team", "s.rep", team),
+        ("territories", "s.territory", sorted(scope.territories or ())),
+    ):
+        if values or (name == "territories" and scope.territories is not None):
+            clauses.append(f"{column} IN :{name}")
+            params[name] = list(values)
+            binds.append(bindparam(name, expanding=True))
+    return _Selection(" AND ".join(clauses) or "1 = 1", params, tuple(binds))
 
 
 def _latest(engine: Engine, selection: _Selection) -> dt.date | None:

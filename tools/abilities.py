@@ -136,6 +136,9 @@ class ProductInfoArgs(BaseModel):
 
 class SalesArgs(BaseModel):
     product: str | None = Field(None, description=PRODUCT)
+    products: list[str] | None = Field(
+        None, max_length=50, description="Several products together, one total."
+    )
     family: str | None = Field(None, description="Product family code, e.g. PADELLE.")
     customer: str | None = Field(None, description="Customer name (or enough of it).")
     person: str | None = Field(None, description="The rep who sold: Slack user id or name.")
@@ -277,6 +280,7 @@ def _product_info(ctx: RunContext, args: ProductInfoArgs) -> ProductFacts:
 def _sales(ctx: RunContext, args: SalesArgs) -> SalesHistory:
     what = SalesFilter(
         product=resolve_product(ctx, args.product) if args.product else None,
+        products=tuple(dict.fromkeys(resolve_product(ctx, p) for p in args.products or ())),
         family=resolve_family(ctx, args.family),
         customer=resolve_customer(ctx, args.customer),
         person=resolve_person(ctx, args.person),

@@ -69,7 +69,9 @@ class CatalogueIndex:
         # number before one of them, or right after a name word, is part of a name; any
         # other number ("3 moka da 6 tazze") is a quantity.
         self.after_number: set[str] = set()
-        for names in every_name.values():
+        # A number with the word after it ("3 tazze"): a size, which "conf. 3" is not.
+        self._sizes: dict[str, set[str]] = defaultdict(set)
+        for sku, names in every_name.items():
             for name in names:
                 folded = WORD.findall(fold(name))
                 for here, following in itertools.pairwise(folded):
@@ -77,6 +79,8 @@ class CatalogueIndex:
                         self.after_number.update(
                             w for w in _with_synonyms([following]) if w not in reserved
                         )
+                        for word in _with_synonyms([following]):
+                            self._sizes[f"{here} {word}"].add(sku)
         total = max(1, len(catalogue.products))
         self.idf = {w: math.log(1 + total / len(p)) for w, p in self._postings.items()}
         # How much a name says, counted on the name itself: a product with many aliases
@@ -151,6 +155,7 @@ class CatalogueIndex:
         self.typos = TypoIndex(
             (w for w in set(self._postings) | set(self.families) if not w.isdigit()), shortest=5
         )
+        self.family_typos = TypoIndex(self.families, shortest=5)
         # Name words alone: a family word ("padelle") finds its singular ("padella") here.
         self.name_typos = TypoIndex((w for w in self._postings if not w.isdigit()), shortest=5)
 
@@ -202,7 +207,10 @@ class CatalogueIndex:
                 continue
             if not word.isdigit():
                 named = True
+            sized = self._sizes.get(f"{word} {words[i + 1]}") if i + 1 < len(words) else None
             for sku in self._postings[word]:
+                if sized and sku not in sized:
+                    continue  # "3 tazze": not the pack of 3 of the 6-cup gasket
                 if i not in used[sku]:
                     hits[sku] += self.idf[word]
                     used[sku].add(i)
@@ -236,7 +244,7 @@ class CatalogueIndex:
             return self.families[word]
         if word in self._postings or word in STOPWORDS:
             return None  # "padella" is a product word, not a typo of the family PADELLE
-        fixed = self.typos.lookup(word)
+        fixed = self.family_typos.lookup(word)  # "knifes" is "knives", not the word "knife"
         return self.families.get(fixed) if fixed else None
 
     def family_of_all(self, skus: tuple[str, ...]) -> str | None:

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from planning.errors import PonteError
+from planning.quotas import period_bounds
 from tools import vocabulary as v
 from tools.abilities import REGISTRY
 from tools.amounts import find_quantities
@@ -203,7 +205,8 @@ class Router:
                 and (found.get("compare") or found.get("customer") or found.get("unknown_customer"))
             )
             or ".." in str(found.get("behind_period") or "")
-        ):
+            or (found.get("joined") and _over(found.get("behind_period"), today))
+        ):  # "confronta padelle e pentole ultimo trimestre": a period gone by is sales
             intent = "sales_history"  # "how did Bottega Etnea do vs last year?", "ultimi 6 mesi"
         if intent is None and found.get("location") in self.index.plants() and ("family" in found):
             intent = "capacity_check"  # "can Lumezzane keep up with pentole?"
@@ -545,6 +548,8 @@ class Router:
             scores["demand_forecast"] += scores["sales_history"]  # "vendite previste"
         if "stock_status" in scores and "inventory_projection" in scores:
             scores["inventory_projection"] += 1  # "when does stock run out"
+            if _has(words, v.EXCESS):  # "do we have excess stock on X?"
+                scores["inventory_projection"] = max(scores.values()) + 1
         best = max(scores.values())
         # On a tie the more specific question wins (the declarations' rank).
         return next(i for i in REGISTRY.priority() if scores.get(i, -1) >= best), None
@@ -665,6 +670,14 @@ class Router:
             and "date" not in ability.takes
         ):
             args["period"] = found["until"]  # "forecast ... until the end of next quarter"
+        elif (
+            ability is not None and found.get("until") and "weeks" in args and "weeks" not in found
+        ):
+            last = dt.date.fromisoformat(found["until"].split("..")[1])
+            first = dt.date.fromisoformat(found["until"].split("..")[0])
+            args["weeks"] = max(
+                1, min(104, -(-((last - first).days + 1) // 7))
+            )  # "fino a fine febbraio"
         if ability is not None and found.get("joined"):
             # "Rossi vs Walker", "nord-ovest e nord-est", "dicembre vs gennaio": each side.
             for entity, arg in ability.takes.items():
@@ -712,8 +725,14 @@ class Router:
                 args.pop("person", None)
         if intent == "quota_status" and found.get("people"):
             return replace(route, kind="clarify", missing="person", choices=tuple(found["people"]))
+        if intent == "sales_history" and args.get("top") and not args.get("group_by"):
+            args["group_by"] = "product"  # "top 5 knives by revenue"
         if not _needs_product(intent):
             if product and "product" in _fields(intent):
+                if len(product) > 1 and found.get("together") and "products" in _fields(intent):
+                    family = self.index.family_of_all(product)  # "the frying pans", together
+                    args.update({"family": family} if family else {"products": list(product)})
+                    return route
                 if len(product) > 1:
                     return replace(route, kind="clarify", missing="product", choices=product)
                 args["product"] = product[0]
@@ -918,6 +937,16 @@ def _nearest(period: str, today: dt.date, has_year: bool) -> str:
 
     best = min((int(year) - 1, int(year), int(year) + 1), key=distance)
     return f"{best}-{part}"
+
+
+def _over(period: object, today: dt.date) -> bool:
+    """A period that has ended ("ultimo trimestre", "2025")."""
+    if not period:
+        return False
+    try:
+        return period_bounds(str(period))[1] < today
+    except PonteError:
+        return False
 
 
 def _current(part: str, today: dt.date) -> str:

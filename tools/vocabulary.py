@@ -83,7 +83,8 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("projection", "projected", "project", "run out", "running out", "runs out",
          "stockout", "stock out", "out of stock", "cover", "coverage", "weeks of cover",
          "days of cover", "how long", "last", "runway", "excess", "overstock",
-         "overstocked", "too much stock", "below safety stock"),
+         "overstocked", "too much stock", "below safety stock", "running low", "run low",
+         "low on"),
         ("proiezione", "giacenza prevista", "rottura", "rottura di stock", "esaurimento",
          "esaurisce", "esauriamo", "finisce", "finiamo", "finira", "finiremo", "copertura",
          "quanto dura", "durera", "andiamo in rottura", "proiezione scorte", "finiscono",
@@ -117,12 +118,14 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "last buy", "last bought", "last order", "last ordered", "last purchase",
          "best sellers", "best seller", "best selling", "top customers", "last order",
          "revenue", "turnover", "did we sell", "we sold", "top", "top customers",
-         "best rep", "top rep", "best salesperson", "top salesperson", "best seller rep"),
+         "best rep", "top rep", "best salesperson", "top salesperson", "best seller rep",
+         "best customer", "top customer", "biggest customer", "biggest customers"),
         ("vendite", "venduto", "venduti", "venduta", "vendute", "vende", "vendono", "comprato",
          "compra",
          "comprano", "acquistato", "acquisti", "ha preso", "ordinato", "fatturato",
          "ultimo ordine", "ultimo acquisto", "piu venduti", "abbiamo venduto", "top",
-         "migliori clienti", "miglior venditore", "migliori venditori", "chi vende di piu",
+         "migliori clienti", "miglior cliente", "cliente migliore", "miglior venditore",
+         "migliori venditori", "chi vende di piu",
          "chi ha venduto di piu"),
     ),
     "help": (
@@ -176,6 +179,7 @@ ALERT_WORDS = (
     "avvisi", "criticita", "eccezioni", "avvisami", "notify", "alert me", "remind me",
     "ricordami", "segnalami", "avvertimi", "worry", "worried", "keep an eye", "watch out",
     "tenere d occhio", "tenere sott occhio", "preoccupare", "preoccuparmi", "preoccuparci",
+    "across the board", "across all products", "su tutto il catalogo", "in tutto il catalogo",
     "preoccupa", "red flags", "problemi in vista",
 )  # fmt: skip
 # Requests to change data other than quotas: Ponte reads the company's systems, it does not
@@ -217,6 +221,7 @@ SALES_GROUPS = {
                "chi ha venduto di piu", "top salesperson",
                "who on my team", "chi del mio team", "chi ha venduto", "who sold", "per rep"),
     "customer": ("customers", "customer", "clienti", "cliente", "who buys", "chi compra",
+                 "miglior cliente", "best customer",
                  "by customer", "per cliente", "which customer", "quale cliente"),
     "family": ("by family", "per famiglia", "by product family", "famiglie", "families",
                "mix famiglie", "family mix", "per family",
@@ -242,6 +247,7 @@ PREVIOUS = ("last month", "previous month", "month before", "mese scorso", "mese
             "mese precedente", "trimestre prima", "trimestre precedente", "previous quarter",
             "quarter before", "last quarter", "periodo precedente", "week before",
             "settimana prima", "the one before", "one before", "quello prima", "quello precedente",
+            "prior", "the prior", "periodo prima",
             "mese su mese", "month over month", "mom", "qoq", "quarter over quarter",
             "trimestre su trimestre")  # fmt: skip
 # What is asked about, said after a product word used as a modifier ("knife stock").

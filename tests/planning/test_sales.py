@@ -213,3 +213,35 @@ def test_a_split_by_family_adds_up_to_the_total(demo_engine: Engine) -> None:
     families = {r.key for r in h.rows}
     assert "PADELLE" in families and "MOKA" in families
     assert sum(r.units for r in h.rows) == pytest.approx(h.current.units)
+
+
+def test_a_manager_named_is_their_teams_sales(
+    demo_engine: Engine, demo_frames: dict[str, pd.DataFrame]
+) -> None:
+    people = demo_frames["people"]
+    team = list(people.loc[people["manager_slack_user_id"] == "U01BIANCHI", "slack_user_id"])
+    h = sales_history(
+        demo_engine,
+        _scope(demo_engine, "U01DEANGELIS"),
+        SalesFilter(person="U01BIANCHI"),
+        period="2026-Q3",
+        today=DEMO_TODAY,
+    )
+    assert len(team) == 3
+    assert h.current.units == pytest.approx(
+        _sold(demo_frames, "2026-07-01", "2026-09-30", rep=team)
+    )
+
+
+def test_a_quiet_customer_is_counted_to_where_the_data_ends(demo_engine: Engine) -> None:
+    """Its last purchase is weeks ago: the period still runs to the data's end, and says so."""
+    h = sales_history(
+        demo_engine,
+        _scope(demo_engine, "U01DEANGELIS"),
+        SalesFilter(customer="Grandi Magazzini Partenope"),
+        period="2026-09-28..2026-11-27",
+        today=DEMO_TODAY,
+        last_purchase=True,
+    )
+    assert h.current.end == h.data_through == dt.date(2026, 11, 22)
+    assert h.last_purchase is not None and h.last_purchase < dt.date(2026, 10, 1)

@@ -19,7 +19,6 @@ NOT_YET: dict[str, str] = {
     "compare my sales this month vs last month": "period: expected '2026-11'",
     "confronta rossi e brambilla questo trimestre": "expected an answer from sales_history",
     "export knives q4 target vs actual": "expected an answer from quota_status",
-    "fcst guarnizioni moka 3 tazze a dicembre": "product: expected 'RIC-G03'",
     "which pans are below safety stock": "expected an answer from stock_status",
     "quante crepiere vendiamo a febbraio": "expected an answer from sales_history",
 }
