@@ -94,6 +94,7 @@ class SalesHistory:
     data_through: dt.date | None  # the latest sale in the data
     territories: tuple[str, ...] | None  # the caller's scope when it limited the figures
     label: str = ""  # what was asked about, by name ("Marco Zanetti", "Centro")
+    rank_by: str = "units"  # what the split is ordered by, and its shares are of
     prorated: bool = False  # weekly rows straddling the period counted for their days inside
 
     @property
@@ -120,6 +121,7 @@ def sales_history(
     group_by: GroupBy | None = None,
     top: int | None = None,
     last_purchase: bool = False,
+    rank_by: Literal["units", "revenue"] = "units",
 ) -> SalesHistory:
     """Units and revenue shipped for `what` over `period`, within the caller's `scope`."""
     try:
@@ -160,7 +162,7 @@ def sales_history(
     if group_by is not None:
         inside = in_period(frame, start, end, bucket)
         names = _names(engine, group_by)
-        rows = _grouped(inside, GROUP_COLUMN[group_by], current.units, top, names)
+        rows = _grouped(inside, GROUP_COLUMN[group_by], current, top, names, rank_by)
     latest = through if last_purchase else None
     limited = None if scope.territories is None or what.territory else scope.territories
     return SalesHistory(
@@ -172,6 +174,7 @@ def sales_history(
         group_by=group_by,
         rows=rows,
         top=top,
+        rank_by=rank_by,
         last_purchase=latest,
         days_since_last_purchase=None if latest is None else (today - latest).days,
         data_through=covered,
@@ -382,18 +385,26 @@ def _names(engine: Engine, group_by: GroupBy) -> dict[str, str]:
 
 
 def _grouped(
-    inside: pd.DataFrame, column: str, total: float, top: int | None, names: dict[str, str]
+    inside: pd.DataFrame,
+    column: str,
+    current: SalesFigure,
+    top: int | None,
+    names: dict[str, str],
+    rank_by: Literal["units", "revenue"],
 ) -> tuple[SalesRow, ...]:
+    """The split of the period's sales by `column`, largest first by units or by revenue,
+    with each row's share of that same measure."""
     inside = inside[inside[column].astype(str) != ""]
     sums = inside.groupby(column).agg(units=("quantity", "sum"), revenue=("revenue", "sum"))
-    sums = sums.sort_values(["units"], ascending=False).head(top or 10)
+    sums = sums.sort_values([rank_by], ascending=False).head(top or 10)
+    total = (current.revenue or 0.0) if rank_by == "revenue" else current.units
     return tuple(
         SalesRow(
             key=str(key),
             name=names.get(str(key), str(key)),
             units=float(row.units),
             revenue=float(row.revenue),
-            share=float(row.units) / total if total else 0.0,
+            share=float(getattr(row, rank_by)) / total if total else 0.0,
         )
         for key, row in sums.iterrows()
     )

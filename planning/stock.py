@@ -200,6 +200,8 @@ def group_stock(engine: Engine, group: ProductGroup, *, location: str | None = N
         )
     stock["as_of"] = pd.to_datetime(stock["as_of"]).dt.date
     latest = stock.sort_values("as_of").groupby(["sku", "location"], as_index=False).last()
+    if location is not None:  # at one place, the products kept there
+        products = products[products["sku"].isin(latest["sku"])]
     totals = latest.groupby("sku")[["on_hand", "allocated"]].sum()
     places = (latest["on_hand"] - latest["allocated"]).groupby(latest["location"]).sum()
     frame = products.set_index("sku").join(totals)

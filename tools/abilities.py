@@ -156,6 +156,9 @@ class SalesArgs(BaseModel):
     )
     top: int | None = Field(None, ge=1, le=50, description="How many rows of the split (1-50).")
     last_purchase: bool = Field(False, description="Also say when the customer last bought.")
+    rank_by: Literal["units", "revenue"] = Field(
+        "units", description="Order the split (and its shares) by units or by revenue."
+    )
 
 
 class AccuracyArgs(BaseModel):
@@ -296,6 +299,7 @@ def _sales(ctx: RunContext, args: SalesArgs) -> SalesHistory:
         group_by=args.group_by,
         top=args.top,
         last_purchase=args.last_purchase,
+        rank_by=args.rank_by,
     )
 
 
@@ -576,10 +580,12 @@ declare(
             "compare": "compare",
             "group_by": "group_by",
             "last_purchase": "last_purchase",
+            "rank_by": "rank_by",
         },
         keywords={
             "group_by": v.SALES_GROUPS,
             "last_purchase": {"yes": v.LAST_PURCHASE},
+            "rank_by": {"revenue": v.BY_REVENUE},
         },
         rank=4,
     )

@@ -293,6 +293,9 @@ class CatalogueIndex:
     def location(self, word: str) -> str | None:
         return self.locations.get(word) or self.location_words.get(word)
 
+    def locations_of_kind(self, kind: str) -> list[str]:
+        return [code for code, _, k in self.catalogue.locations if k == kind]
+
     def plants(self) -> list[str]:
         return [code for code, _, kind in self.catalogue.locations if kind == "plant"]
 

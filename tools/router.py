@@ -17,11 +17,11 @@ from typing import Any, Literal
 from planning.errors import PonteError
 from planning.quotas import period_bounds
 from tools import vocabulary as v
-from tools.abilities import REGISTRY
+from tools.abilities import MAX_SIDES, REGISTRY
 from tools.amounts import find_quantities
 from tools.matching import CatalogueIndex, ProductMatch
 from tools.text import Token, TypoIndex, tokens
-from tools.when import BAD_PERIOD, Found, find_date, find_horizon_weeks, find_period
+from tools.when import BAD_PERIOD, Found, find_date, find_horizon_weeks, find_period, month_end
 
 MAX_CHARS = 2000  # longer messages are pasted documents, not questions
 MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
@@ -378,6 +378,11 @@ class Router:
                         and (all(w in v.STOPWORDS for w in between))
                     ):
                         free.discard(j)
+        if "location" not in found and (at := _has(words, ("warehouse",)) & free):
+            warehouses = self.index.locations_of_kind("warehouse")
+            if len(warehouses) == 1:  # "at the warehouse": the only one there is
+                _named(found, "location", warehouses[0])
+                free.difference_update(at)
         self._customers(reading, toks, found)
         near_territory_word = {
             j for i in _has(words, v.TERRITORY_WORDS) for j in (i - 1, i + 1, i + 2)
@@ -546,6 +551,9 @@ class Router:
             scores["available_to_promise"] += 2
         if "sales_history" in scores and "demand_forecast" in scores:
             scores["demand_forecast"] += scores["sales_history"]  # "vendite previste"
+        if "sales_history" in scores and (found.get("customer") or found.get("compare")):
+            # "quanto abbiamo fatturato con Casalinghi Serenissima": a customer has no stock.
+            scores["sales_history"] = max(scores.values()) + 1
         if "stock_status" in scores and "inventory_projection" in scores:
             scores["inventory_projection"] += 1  # "when does stock run out"
             if _has(words, v.EXCESS):  # "do we have excess stock on X?"
@@ -561,8 +569,8 @@ class Router:
         for at in joins:
             left = self.index.match_product(words, {i for i in free if i < at})
             right = self.index.match_product(words, {i for i in free if i > at})
-            if left is not None and right is None:
-                right = self._same_but_size(words, left, at)  # "saucepan 16 and 20"
+            if left is not None and (right is None or self._only_size(words, free, at)):
+                right = self._same_but_size(words, left, at) or right  # "saucepan 16 and 20"
             if left is None or right is None or len(left.skus) > 1 or len(right.skus) > 1:
                 continue
             if left.skus == right.skus:
@@ -570,6 +578,15 @@ class Router:
             reading.free.difference_update(left.words | right.words)
             return left.skus + right.skus
         return None
+
+    def _only_size(self, words: list[str], free: set[int], at: int) -> bool:
+        """The right side of "moka induzione 3 vs 6 tazze" is a size and nothing else."""
+        right = [words[i] for i in sorted(free) if i > at and words[i] not in v.STOPWORDS]
+        return (
+            bool(right)
+            and right[0].isdigit()
+            and all(w.isdigit() or w in self.index.after_number for w in right)
+        )
 
     def _same_but_size(self, words: list[str], left: ProductMatch, at: int) -> ProductMatch | None:
         """ "saucepan 16 and 20": the left side's product with the right side's number."""
@@ -745,6 +762,14 @@ class Router:
                 unknown=found["unknown"],
                 choices=tuple(found.get("suggestions", ())),
             )
+        if (
+            product is None
+            and "family" in found
+            and "product" in compares
+            and not _answers_groups(intent)
+            and 1 < len(members := self.index.family_products(found["family"])) <= MAX_SIDES
+        ):  # "price list for the knives": each product's facts, side by side
+            return replace(route, args={**args, "product": sorted(members)})
         if _answers_groups(intent):  # a family, several products or all: one answer
             if product is None and "family" in found:
                 return replace(route, args={**args, "family": found["family"]})
@@ -910,7 +935,12 @@ def _needs_product(intent: str | None) -> bool:
 def _ahead(period: str, today: dt.date, has_year: bool) -> str | None:
     """A month or quarter named without a year, as the next one; None for a year."""
     if ".." in period:
-        return None  # "the last 3 months" look back: not a forecast's period
+        first, last = (dt.date.fromisoformat(d) for d in period.split(".."))
+        if last == today:
+            return None  # "the last 3 months" look back: not a forecast's period
+        if first < today and not has_year:  # "da gennaio a marzo" in November: next year's
+            return f"{_shift(first, 1)}..{_shift(last, 1)}"
+        return period
     if "-" not in period:  # a year: the forecast reaches into it, or it is over
         return period if int(period) >= today.year else None
     if has_year:
@@ -918,6 +948,13 @@ def _ahead(period: str, today: dt.date, has_year: bool) -> str | None:
     year, part = period.split("-")
     passed = part < _current(part, today) and int(year) == today.year
     return f"{int(year) + 1}-{part}" if passed else period
+
+
+def _shift(day: dt.date, years: int) -> dt.date:
+    """The same day `years` later; the last day of February stays the last day."""
+    if day.month == 2 and day.day >= 28:
+        return month_end(dt.date(day.year + years, 2, 1))
+    return day.replace(year=day.year + years)
 
 
 def _nearest(period: str, today: dt.date, has_year: bool) -> str:
@@ -962,6 +999,9 @@ TOP = re.compile(
 
 def _behind(period: str, today: dt.date, has_year: bool) -> str:
     """A month or quarter named without a year, as the latest one already started."""
+    if ".." in period and not has_year:
+        first, last = (dt.date.fromisoformat(d) for d in period.split(".."))
+        return f"{_shift(first, -1)}..{_shift(last, -1)}" if first > today else period
     if "-" not in period or has_year or ".." in period:
         return period
     year, part = period.split("-")

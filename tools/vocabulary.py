@@ -196,7 +196,9 @@ RESERVE_VERBS = (
     "reserve", "book", "hold", "allocate", "prenota", "prenotare", "riserva", "riservare",
     "blocca", "bloccare", "alloca", "allocare", "tienimi", "tenere da parte", "riservami",
     "prenotami", "bloccami", "mettimi da parte", "metti da parte", "sposta", "spostare",
-    "spostami", "trasferisci", "trasferire", "move", "transfer",
+    "spostami", "trasferisci", "trasferire", "move", "transfer", "delete customer",
+    "delete the customer", "remove customer", "remove the customer", "elimina cliente",
+    "elimina il cliente", "cancella cliente", "cancella il cliente",
 )  # fmt: skip
 # Questions about a change are not requests to make one.
 ABOUT_A_CHANGE = (
@@ -207,7 +209,7 @@ WRITE_OBJECTS = (
     "giacenza", "giacenze", "scorta", "scorte", "previsione", "ordine", "ordini", "capacita",
     "prezzo", "magazzino", "invoice", "invoices", "fattura", "fatture", "lo stock", "la giacenza",
     "catalogue", "catalog", "catalogo", "listino", "anagrafica", "product list", "lead time",
-    "moq", "minimum order",
+    "moq", "minimum order", "allocated", "allocation", "allocazione", "allocati",
     "min order", "ordine minimo",
 )  # fmt: skip
 # Sales history: how a total is split, and "when did they last buy".
@@ -232,6 +234,9 @@ SALES_GROUPS = {
                 "by product", "per prodotto", "piu venduti", "piu venduto", "top products",
                 "prodotto piu venduto"),
 }  # fmt: skip
+# A split ordered by money, not units.
+BY_REVENUE = ("by revenue", "per fatturato", "in revenue", "by sales value", "in fatturato",
+              "per valore", "by value", "revenue wise", "top earners")  # fmt: skip
 LAST_PURCHASE = (
     "last order", "last ordered", "last bought", "last buy", "last purchase", "last time",
     "last purchased", "ultimo ordine", "ultimo acquisto", "ultima volta", "last order?",
@@ -247,7 +252,7 @@ PREVIOUS = ("last month", "previous month", "month before", "mese scorso", "mese
             "mese precedente", "trimestre prima", "trimestre precedente", "previous quarter",
             "quarter before", "last quarter", "periodo precedente", "week before",
             "settimana prima", "the one before", "one before", "quello prima", "quello precedente",
-            "prior", "the prior", "periodo prima",
+            "prior", "the prior", "periodo prima", "previous", "precedenti",
             "mese su mese", "month over month", "mom", "qoq", "quarter over quarter",
             "trimestre su trimestre")  # fmt: skip
 # What is asked about, said after a product word used as a modifier ("knife stock").

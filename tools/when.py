@@ -341,6 +341,9 @@ PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(" + "|".join(sorted(HOLIDAYS, key=len, reverse=True)) + r")"
                 r"(?:\s+(?:del\s+|of\s+)?(\d{4}))?\b"), "holiday_month"),
     (re.compile(r"\b(\d{4})-(0[1-9]|1[0-2])\b(?!-\d)"), "year_month"),
+    # "da gennaio a marzo", "from Jan to Mar 2027": the months between, both included.
+    (re.compile(r"\b(?:da|dal|from|between)\s+" + MONTH + YEAR + r"\s+(?:a|al|to|until|till|"
+                r"and|e|-)\s+" + MONTH + YEAR + r"\b"), "month_range"),
     # "ultimi 3 mesi", "the last 6 months", "past 4 wks": the days up to today.
     (re.compile(r"\b(?:last|past|previous|ultim[ie]|scors[ie]|precedenti)\s+" + NUMBER +
                 r"\s+(months?|mesi|mths?|weeks?|wks?|settimane|sett)\b"), "rolling"),
@@ -391,6 +394,12 @@ def _period_value(kind: str, m: re.Match[str], today: dt.date) -> str | None:
         return str(today.year + {"this_y": 0, "next_y": 1, "last_y": -1}[kind])
     if kind == "year_month":
         return f"{g[0]}-{g[1]}"
+    if kind == "month_range":
+        first_month, last_month = MONTHS[g[0]], MONTHS[g[2]]
+        first_year = int(g[1] or g[3] or year)
+        last_year = int(g[3]) if g[3] else first_year + (1 if last_month < first_month else 0)
+        last = month_end(dt.date(last_year, last_month, 1))
+        return f"{dt.date(first_year, first_month, 1)}..{last}"
     if kind == "rolling":
         count = _number(g[0])
         if g[1].startswith(("w", "sett")):

@@ -245,3 +245,19 @@ def test_a_quiet_customer_is_counted_to_where_the_data_ends(demo_engine: Engine)
     )
     assert h.current.end == h.data_through == dt.date(2026, 11, 22)
     assert h.last_purchase is not None and h.last_purchase < dt.date(2026, 10, 1)
+
+
+def test_a_split_by_revenue_is_ordered_and_shared_by_revenue(demo_engine: Engine) -> None:
+    h = sales_history(
+        demo_engine,
+        _scope(demo_engine, "U01DEANGELIS"),
+        SalesFilter(),
+        period="2026",
+        today=DEMO_TODAY,
+        group_by="product",
+        top=5,
+        rank_by="revenue",
+    )
+    revenues = [r.revenue for r in h.rows]
+    assert revenues == sorted(revenues, reverse=True)
+    assert h.rows[0].share == pytest.approx(h.rows[0].revenue / h.current.revenue)

@@ -473,6 +473,18 @@ IT: list[tuple[str, str, dict[str, Any]]] = [
         "sales_history",
         {"period": "2026-11", "compare": "previous"},
     ),
+    (
+        "previsione pentole da gennaio a marzo",
+        "demand_forecast",
+        {"period": "2027-01-01..2027-03-31"},
+    ),
+    ("vendite moka da gennaio a marzo", "sales_history", {"period": "2026-01-01..2026-03-31"}),
+    (
+        "top 5 prodotti per fatturato 2026",
+        "sales_history",
+        {"rank_by": "revenue", "group_by": "product"},
+    ),
+    ("elimina il cliente ferramenta sforza", "read_only", {}),
 ]
 
 CASES = [(q, e, a, "en") for q, e, a in EN] + [(q, e, a, "it") for q, e, a in IT]

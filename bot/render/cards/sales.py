@@ -50,6 +50,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "sales.column.units": ("Units", "Pezzi"),
     "sales.column.revenue": ("Revenue €", "Fatturato €"),
     "sales.column.share": ("Share", "Quota"),
+    "sales.column.share_revenue": ("Share of revenue", "Quota del fatturato"),
     "sales.scope": (
         "Only your territories' sales: {territories}",
         "Solo le vendite dei tuoi territori: {territories}",
@@ -123,7 +124,10 @@ def sales_card(h: SalesHistory, lang: str) -> Card:
             t(lang, f"sales.column.{h.group_by}"),
             t(lang, "sales.column.units"),
             t(lang, "sales.column.revenue"),
-            t(lang, "sales.column.share"),
+            t(
+                lang,
+                "sales.column.share_revenue" if h.rank_by == "revenue" else "sales.column.share",
+            ),
         )
         rows = tuple(
             (
