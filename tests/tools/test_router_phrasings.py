@@ -80,6 +80,22 @@ EN: list[tuple[str, str, dict[str, Any]]] = [
     ("how much did i sell in november", "sales_history", {"person": ME, "period": "2026-11"}),
     ("2 cup moka sales 2024 vs 2025", "sales_history", {"period": "2025", "compare": "last_year"}),
     ("sales last 6 months", "sales_history", {"period": "2026-05-28..2026-11-27"}),
+    (
+        "forecast pots from january to march",
+        "demand_forecast",
+        {"period": "2027-01-01..2027-03-31"},
+    ),
+    (
+        "top 3 families by revenue last quarter",
+        "sales_history",
+        {"rank_by": "revenue", "group_by": "family"},
+    ),
+    ("delete customer ferramenta sforza", "read_only", {}),
+    (
+        "weeks of cover on 9 cup moka at the warehouse",
+        "inventory_projection",
+        {"location": "WH-MIL"},
+    ),
     # projection
     ("when will PAD-28 run out?", "inventory_projection", {"product": "PAD-28", "weeks": 12}),
     ("projected stock of MOK-003 for 20 weeks", "inventory_projection", {"product": "MOK-003"}),
