@@ -207,26 +207,34 @@ def route_bench(products: int, count: int) -> dict[str, float]:
     }
 
 
-SETS = ("realistic", "trial", "fresh", "third")
+SETS = ("realistic", "trial", "fresh", "third", "fourth")
 
 
 def realistic(
     console: Console, failures: bool, *, which: str = "realistic"
 ) -> list[tuple[str, str, str]]:
     """Ask one kept question set through the assistant over the demo company (`realistic`:
-    written for the issue; `trial`, `fresh`, `third`: three new-user trials' questions,
+    written for the issue; `trial`, `fresh`, `third`, `fourth`: new-user trials' questions,
     written before they were asked); print the share answered right per role and language;
     return the questions missed (asker, text, why)."""
+    from tests.tools.fourth_questions import FOURTH
     from tests.tools.fresh_questions import FRESH
     from tests.tools.third_questions import THIRD
     from tests.tools.trial_questions import TRIAL
 
-    questions = {"realistic": QUESTIONS, "trial": TRIAL, "fresh": FRESH, "third": THIRD}[which]
+    questions = {
+        "realistic": QUESTIONS,
+        "trial": TRIAL,
+        "fresh": FRESH,
+        "third": THIRD,
+        "fourth": FOURTH,
+    }[which]
     name = {
         "realistic": "Realistic questions",
         "trial": "First new-user trial's questions",
         "fresh": "Second new-user trial's questions",
         "third": "Third new-user trial's questions",
+        "fourth": "Fourth new-user trial's questions",
     }[which]
     from planning.db import make_engine, upgrade
     from planning.demo import generate_demo, write_demo_files

@@ -634,7 +634,7 @@ class Router:
         }
         sides = self._sides(reading)
         if sides is not None:  # "santoku vs chef knife", "moka 1 tazza e moka 9 tazze"
-            found["together"] = True
+            found["together"] = found["sides"] = True
             return sides
         match = self.index.match_product(reading.words, reading.free)
         # "moka 3 tazze" names a product; "moka" alone names the family.
@@ -706,7 +706,12 @@ class Router:
                 ):
                     args[arg] = list(named)
                     break
-            if product is not None and len(product) > 1 and "product" in compares:
+            if (
+                product is not None
+                and len(product) > 1
+                and "product" in compares
+                and (found.get("sides") or found.get("skus"))
+            ):
                 args["product"] = list(product)
                 return Route(language=lang, kind="call", tool=intent, args=args)  # each alone
         route = Route(language=lang, kind="call", tool=intent, args=args)
@@ -745,6 +750,10 @@ class Router:
         if intent == "sales_history" and args.get("top") and not args.get("group_by"):
             args["group_by"] = "product"  # "top 5 knives by revenue"
         if not _needs_product(intent):
+            family = self.index.family_of_all(product) if product and len(product) > 1 else None
+            if family and found.get("together") and "family" in _fields(intent):
+                args["family"] = family  # "export knife quota", "knife sales": the knives
+                return route
             if product and "product" in _fields(intent):
                 if len(product) > 1 and found.get("together") and "products" in _fields(intent):
                     family = self.index.family_of_all(product)  # "the frying pans", together
@@ -770,6 +779,14 @@ class Router:
             and 1 < len(members := self.index.family_products(found["family"])) <= MAX_SIDES
         ):  # "price list for the knives": each product's facts, side by side
             return replace(route, args={**args, "product": sorted(members)})
+        if (
+            ability is not None
+            and ability.across_products
+            and product is None
+            and "family" not in found
+            and found.get("all")
+        ):  # "excess stock report for all skus": the list across products, with alerts
+            return Route(language=lang, kind="unavailable", tool=ability.across_products)
         if _answers_groups(intent):  # a family, several products or all: one answer
             if product is None and "family" in found:
                 return replace(route, args={**args, "family": found["family"]})

@@ -89,7 +89,8 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "esaurisce", "esauriamo", "finisce", "finiamo", "finira", "finiremo", "copertura",
          "quanto dura", "durera", "andiamo in rottura", "proiezione scorte", "finiscono",
          "finiranno", "esauriscono", "esauriranno", "terminano", "eccesso", "sovrascorta",
-         "troppo stock", "in eccesso", "abbastanza", "eccedenze", "eccedenza"),
+         "troppo stock", "in eccesso", "abbastanza", "eccedenze", "eccedenza", "troppo",
+         "troppa", "troppi", "troppe"),
     ),
     "capacity_check": (
         ("capacity", "utilization", "utilisation", "load", "plant", "plants", "factory",
@@ -236,7 +237,8 @@ SALES_GROUPS = {
 }  # fmt: skip
 # A split ordered by money, not units.
 BY_REVENUE = ("by revenue", "per fatturato", "in revenue", "by sales value", "in fatturato",
-              "per valore", "by value", "revenue wise", "top earners")  # fmt: skip
+              "per valore", "by value", "revenue wise", "top earners", "fatturato", "revenue",
+              "turnover")  # fmt: skip
 LAST_PURCHASE = (
     "last order", "last ordered", "last bought", "last buy", "last purchase", "last time",
     "last purchased", "ultimo ordine", "ultimo acquisto", "ultima volta", "last order?",
@@ -257,12 +259,14 @@ PREVIOUS = ("last month", "previous month", "month before", "mese scorso", "mese
             "trimestre su trimestre")  # fmt: skip
 # What is asked about, said after a product word used as a modifier ("knife stock").
 ABOUT_WORDS = ("stock", "stocks", "inventory", "sales", "forecast", "forecasts", "fcst",
-               "demand", "cover", "projection", "levels", "orders")  # fmt: skip
+               "demand", "cover", "projection", "levels", "orders", "quota", "quotas",
+               "target", "budget", "attainment", "revenue", "prices")  # fmt: skip
 # Kinds of places, said next to a place's name ("the Maniago plant", "magazzino di Milano").
 PLACE_KINDS = ("plant", "factory", "warehouse", "depot", "site", "stabilimento", "impianto",
                "fabbrica", "magazzino", "deposito", "sede", "hub")  # fmt: skip
 # A projection asked about excess stock leads with it.
-EXCESS = ("excess", "overstock", "overstocked", "too much stock", "too much", "eccesso",
+EXCESS = ("excess", "overstock", "overstocked", "too much stock", "too much", "too many",
+          "troppo", "troppa", "troppi", "troppe", "eccesso",
           "eccedenza", "eccedenze", "sovrascorta", "troppo stock", "troppa giacenza",
           "troppa merce", "in eccesso")  # fmt: skip
 # Every product together: "stock totale", "fcst all products", "tutto il magazzino".

@@ -1,4 +1,4 @@
-# ruff: noqa: E501 (a table of questions and why each is not answered right yet)
+
 """The third new-user trial's questions (tests/tools/third_questions.py), asked through the
 assistant over the demo company as the person who typed them, judged as the realistic set is.
 
@@ -17,7 +17,6 @@ from tests.tools.third_questions import THIRD
 
 # question text -> why it is not answered right yet
 NOT_YET: dict[str, str] = {
-    "knife sales to casa italia import last 12 months vs the year before": "family: expected 'COLTELLI'",
     "quanto costa il cepo coltelli?": "product: expected 'COL-CEP'",
     "prices of all frying pans": "expected an answer from product_info",
 }
