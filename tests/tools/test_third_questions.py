@@ -1,4 +1,3 @@
-
 """The third new-user trial's questions (tests/tools/third_questions.py), asked through the
 assistant over the demo company as the person who typed them, judged as the realistic set is.
 
