@@ -306,7 +306,7 @@ class Router:
             other = find_period(joined[period.end :], today) if _has(words, v.TOGETHER) else None
             if other is not None and other.value is not None:  # "dicembre vs gennaio"
                 second = Found(other.value, period.end + other.start, period.end + other.end)
-                second_year = "20" in joined[second.start : second.end]
+                second_year = bool(re.search(r"\d{4}", joined[second.start : second.end]))
                 for kind, how in (("period", None), ("behind_period", _behind),
                                   ("ahead_period", _ahead)):  # fmt: skip
                     _named(found, kind, found.get(kind))
