@@ -22,7 +22,7 @@ from planning.models import Role
 from planning.quotas import in_period, period_bounds, sales_calendar
 
 Compare = Literal["previous", "last_year"]
-GroupBy = Literal["customer", "product", "person", "territory", "family"]
+GroupBy = Literal["customer", "product", "person", "territory", "family", "month"]
 GROUP_COLUMN = {
     "customer": "customer",
     "product": "sku",
@@ -160,9 +160,12 @@ def sales_history(
         previous = _figure(in_period(frame, *previous_bounds, bucket), *previous_bounds)
     rows: tuple[SalesRow, ...] = ()
     if group_by is not None:
-        inside = in_period(frame, start, end, bucket)
-        names = _names(engine, group_by)
-        rows = _grouped(inside, GROUP_COLUMN[group_by], current, top, names, rank_by)
+        if group_by == "month":
+            rows = _monthly(frame, start, end, bucket, current)
+        else:
+            inside = in_period(frame, start, end, bucket)
+            names = _names(engine, group_by)
+            rows = _grouped(inside, GROUP_COLUMN[group_by], current, top, names, rank_by)
     latest = through if last_purchase else None
     limited = None if scope.territories is None or what.territory else scope.territories
     return SalesHistory(
@@ -251,6 +254,31 @@ class _Selection:
     where: str
     params: dict[str, Any]
     binds: tuple[BindParameter[Any], ...]
+
+
+def _monthly(
+    frame: pd.DataFrame, start: dt.date, end: dt.date, bucket: int, current: SalesFigure
+) -> tuple[SalesRow, ...]:
+    """Month by month, in calendar order: each month counts its days of weekly rows, so the
+    months add up to the period."""
+    rows = []
+    first = start.replace(day=1)
+    while first <= end:
+        following = (first + dt.timedelta(days=32)).replace(day=1)
+        span = (max(first, start), min(following - dt.timedelta(days=1), end))
+        inside = in_period(frame, *span, bucket)
+        units, revenue = float(inside["quantity"].sum()), float(inside["revenue"].sum())
+        rows.append(
+            SalesRow(
+                key=f"{first:%Y-%m}",
+                name=f"{first:%Y-%m}",
+                units=units,
+                revenue=revenue,
+                share=units / current.units if current.units else 0.0,
+            )
+        )
+        first = following
+    return tuple(rows)
 
 
 def _team(engine: Engine, person: str | None) -> tuple[str, ...]:

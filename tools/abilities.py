@@ -149,10 +149,12 @@ class SalesArgs(BaseModel):
     compare: Literal["previous", "last_year"] | None = Field(
         None, description="Compare with the period before, or the same period last year."
     )
-    group_by: Literal["customer", "product", "person", "territory", "family"] | None = Field(
-        None,
-        description="Split the total by customer, product, rep, territory or product family, "
-        "largest first.",
+    group_by: Literal["customer", "product", "person", "territory", "family", "month"] | None = (
+        Field(
+            None,
+            description="Split the total by customer, product, rep, territory or product "
+            "family (largest first), or month by month.",
+        )
     )
     top: int | None = Field(None, ge=1, le=50, description="How many rows of the split (1-50).")
     last_purchase: bool = Field(False, description="Also say when the customer last bought.")

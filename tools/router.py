@@ -155,6 +155,8 @@ class Router:
         lang = language_of(reading.words, language)
         joined, starts = _join(toks)
         found = self._entities(reading, joined, starts, toks, mentions, user, today, lang)
+        # Names are not the language: "esposito vs lo bianco ytd" from an English speaker.
+        lang = language_of([reading.words[i] for i in sorted(reading.free)], language)
         if (negative := NEGATIVE.search(text)) is not None:
             found["negative"] = negative.group(1)  # "-5 PAD-28": not a quantity to promise
         if (
@@ -264,6 +266,7 @@ class Router:
         found: dict[str, Any] = {}
         words, free = reading.words, reading.free
         found["joined"] = bool(_has(words, v.TOGETHER))  # "vs", "e", "and": maybe compared
+        found["by_family"] = bool(_has(words, v.SALES_GROUPS["family"]))
         if mentions:
             found["person"] = mentions[0]
             for mention in mentions:
@@ -747,6 +750,15 @@ class Router:
                 args.pop("person", None)
         if intent == "quota_status" and found.get("people"):
             return replace(route, kind="clarify", missing="person", choices=tuple(found["people"]))
+        families = sorted(set(self.index.family_of.values()))
+        if (
+            found.get("by_family")
+            and product is None
+            and "family" not in found
+            and intent == "forecast_accuracy"  # the others split by family themselves
+            and 1 < len(families) <= MAX_SIDES
+        ):  # "forecast accuracy by family": each family side by side
+            return replace(route, args={**args, "family": families})
         if intent == "sales_history" and args.get("top") and not args.get("group_by"):
             args["group_by"] = "product"  # "top 5 knives by revenue"
         if not _needs_product(intent):

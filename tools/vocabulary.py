@@ -226,6 +226,8 @@ SALES_GROUPS = {
     "customer": ("customers", "customer", "clienti", "cliente", "who buys", "chi compra",
                  "miglior cliente", "best customer",
                  "by customer", "per cliente", "which customer", "quale cliente"),
+    "month": ("monthly", "by month", "per mese", "mese per mese", "month by month", "mensile",
+              "mensili", "each month", "ogni mese"),
     "family": ("by family", "per famiglia", "by product family", "famiglie", "families",
                "mix famiglie", "family mix", "per family",
                "which family", "quale famiglia"),

@@ -261,3 +261,20 @@ def test_a_split_by_revenue_is_ordered_and_shared_by_revenue(demo_engine: Engine
     revenues = [r.revenue for r in h.rows]
     assert revenues == sorted(revenues, reverse=True)
     assert h.rows[0].share == pytest.approx(h.rows[0].revenue / h.current.revenue)
+
+
+def test_month_by_month_adds_up_to_the_period(
+    demo_engine: Engine, demo_frames: dict[str, pd.DataFrame]
+) -> None:
+    h = sales_history(
+        demo_engine,
+        _scope(demo_engine, "U01DEANGELIS"),
+        SalesFilter(product="PAD-G28"),
+        period="2026-Q3",
+        today=DEMO_TODAY,
+        group_by="month",
+    )
+    assert [r.key for r in h.rows] == ["2026-07", "2026-08", "2026-09"]
+    assert sum(r.units for r in h.rows) == pytest.approx(h.current.units)
+    august = _sold(demo_frames, "2026-08-01", "2026-08-31", sku="PAD-G28")
+    assert h.rows[1].units == pytest.approx(august)

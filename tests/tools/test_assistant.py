@@ -226,6 +226,11 @@ def test_a_customer_we_do_not_know_is_not_read_as_one_we_do(ask: Ask) -> None:
     assert refused.kind == "refused" and "Luca Brambilla" in card(refused).headline
 
 
+def test_italian_names_do_not_make_an_english_question_italian(ask: Ask) -> None:
+    outcome = ask("esposito vs lo bianco ytd", user="U01HARRIS")  # Emma Harris writes English
+    assert outcome.language == "en" and outcome.result.over == "person"
+
+
 def test_a_list_across_products_is_recognised_not_asked_back(ask: Ask) -> None:
     for question in (
         "what runs out soon?",

@@ -91,6 +91,12 @@ EN: list[tuple[str, str, dict[str, Any]]] = [
         {"rank_by": "revenue", "group_by": "family"},
     ),
     ("delete customer ferramenta sforza", "read_only", {}),
+    ("monthly sales of the 28cm grill pan this year", "sales_history", {"group_by": "month"}),
+    (
+        "forecast accuracy by family",
+        "forecast_accuracy",
+        {"family": ["COLTELLI", "MOKA", "PADELLE", "PENTOLE", "RICAMBI"]},
+    ),
     (
         "weeks of cover on 9 cup moka at the warehouse",
         "inventory_projection",
@@ -501,6 +507,7 @@ IT: list[tuple[str, str, dict[str, Any]]] = [
         {"rank_by": "revenue", "group_by": "product"},
     ),
     ("elimina il cliente ferramenta sforza", "read_only", {}),
+    ("vendite mese per mese della bistecchiera quest'anno", "sales_history", {"group_by": "month"}),
 ]
 
 CASES = [(q, e, a, "en") for q, e, a in EN] + [(q, e, a, "it") for q, e, a in IT]

@@ -47,6 +47,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "sales.column.person": ("Rep", "Venditore"),
     "sales.column.territory": ("Territory", "Territorio"),
     "sales.column.family": ("Family", "Famiglia"),
+    "sales.column.month": ("Month", "Mese"),
     "sales.column.units": ("Units", "Pezzi"),
     "sales.column.revenue": ("Revenue €", "Fatturato €"),
     "sales.column.share": ("Share", "Quota"),
@@ -131,7 +132,11 @@ def sales_card(h: SalesHistory, lang: str) -> Card:
         )
         rows = tuple(
             (
-                r.name if r.name == r.key or h.group_by == "person" else f"{r.name} ({r.key})",
+                i18n.period(lang, r.key)
+                if h.group_by == "month"
+                else r.name
+                if r.name == r.key or h.group_by == "person"
+                else f"{r.name} ({r.key})",
                 number(lang, r.units),
                 number(lang, r.revenue or 0),
                 f"{number(lang, 100 * r.share, 1)}%",
