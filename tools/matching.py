@@ -279,6 +279,8 @@ class CatalogueIndex:
             k: next(iter(v)) for k, v in starts.items() if len(v) == 1 and len(k) > 1
         }
         self.customer_words = {k: frozenset(v) for k, v in words.items()}
+        # "serenisima" for Serenissima: customers' own words, typed with a letter off.
+        self.customer_typos = TypoIndex((w for w in words if len(w) >= 5), shortest=5)
         self.longest_customer = max((len(k) for k in self.customer_names), default=0)
 
     def customer(self, words: tuple[str, ...]) -> str | None:

@@ -451,7 +451,7 @@ class Router:
         only its name has ("partenope"); a word several customers share ("bottega") names
         them all, for a question back if the question turns out to be about sales."""
         index, free = self.index, reading.free
-        typed = [t.text for t in toks]
+        typed = [self._customer_word(t.text) for t in toks]
         for i in sorted(free):
             for size in range(min(index.longest_customer, len(typed) - i), 1, -1):
                 span = set(range(i, i + size))
@@ -492,6 +492,22 @@ class Router:
                 return
             if len(named) > 1 and (toks[i].raw[:1].isupper() or i > 0):
                 found.setdefault("customers", sorted(named))
+
+    def _customer_word(self, word: str) -> str:
+        """The word, or the customer's word it is a typo of ("serenisima"); never a word
+        Ponte knows as something else."""
+        index = self.index
+        if (
+            word in index.customer_words
+            or word in RESERVED
+            or word in v.STOPWORDS
+            or index.is_name_word(word)
+            or word in index.name_words_known
+            or index.location(word) is not None
+            or index.family(word) is not None
+        ):
+            return word
+        return index.customer_typos.lookup(word) or word
 
     def _another_name(self, token: Token, customer: str) -> bool:
         """A capitalised word right after the first words of a customer's name that is not
@@ -632,15 +648,25 @@ class Router:
         skus = found.get("skus")
         if skus:
             return tuple(dict.fromkeys(skus))  # codes typed: each one is meant
-        families = {
-            i: f for i in sorted(reading.free) if (f := self.index.family(reading.words[i]))
-        }
+        families: dict[int, str] = {}
+        for i in sorted(reading.free):
+            family = self.index.family(reading.words[i])
+            if family is not None and families.get(i - 1) not in (None, family):
+                continue  # "moka pots": the second word says what the first one is
+            if family is not None:
+                families[i] = family
         sides = self._sides(reading)
         if sides is not None:  # "santoku vs chef knife", "moka 1 tazza e moka 9 tazze"
             found["together"] = found["sides"] = True
             return sides
         match = self.index.match_product(reading.words, reading.free)
         # "moka 3 tazze" names a product; "moka" alone names the family.
+        if (
+            match is not None
+            and families
+            and all(self.index.family(reading.words[i]) for i in match.words)
+        ):  # "moka pots", "pots and pans": family words only, not product names
+            match = None
         if match is not None and match.words - families.keys():
             reading.free.difference_update(match.words)
             # "le moke a induzione", "PAD-24 e PAD-28", "knife stock" (a name before what is
@@ -767,7 +793,11 @@ class Router:
                 args["family"] = family  # "export knife quota", "knife sales": the knives
                 return route
             if product and "product" in _fields(intent):
-                if len(product) > 1 and found.get("together") and "products" in _fields(intent):
+                if (
+                    len(product) > 1
+                    and (found.get("together") or args.get("group_by") == "product")
+                    and "products" in _fields(intent)
+                ):  # "best selling knife": the knives, split by product
                     family = self.index.family_of_all(product)  # "the frying pans", together
                     args.update({"family": family} if family else {"products": list(product)})
                     return route

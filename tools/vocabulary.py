@@ -120,13 +120,15 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "best sellers", "best seller", "best selling", "top customers", "last order",
          "revenue", "turnover", "did we sell", "we sold", "top", "top customers",
          "best rep", "top rep", "best salesperson", "top salesperson", "best seller rep",
-         "best customer", "top customer", "biggest customer", "biggest customers"),
+         "best customer", "top customer", "biggest customer", "biggest customers",
+         "sells the most", "sell the most", "sold the most", "most sold", "selling the most"),
         ("vendite", "venduto", "venduti", "venduta", "vendute", "vende", "vendono", "comprato",
          "compra",
          "comprano", "acquistato", "acquisti", "ha preso", "ordinato", "fatturato",
          "ultimo ordine", "ultimo acquisto", "piu venduti", "abbiamo venduto", "top",
          "migliori clienti", "miglior cliente", "cliente migliore", "miglior venditore",
-         "migliori venditori", "chi vende di piu",
+         "migliori venditori", "chi vende di piu", "vende di piu", "vendono di piu",
+         "venduto di piu",
          "chi ha venduto di piu"),
     ),
     "help": (
@@ -199,7 +201,9 @@ RESERVE_VERBS = (
     "prenotami", "bloccami", "mettimi da parte", "metti da parte", "sposta", "spostare",
     "spostami", "trasferisci", "trasferire", "move", "transfer", "delete customer",
     "delete the customer", "remove customer", "remove the customer", "elimina cliente",
-    "elimina il cliente", "cancella cliente", "cancella il cliente",
+    "elimina il cliente", "cancella cliente", "cancella il cliente", "registra un arrivo",
+    "registra l arrivo", "carica a sistema", "inserisci un ordine", "aggiungi un ordine",
+    "crea un ordine", "create an order", "add a receipt", "book a receipt", "carica",
 )  # fmt: skip
 # Questions about a change are not requests to make one.
 ABOUT_A_CHANGE = (
@@ -220,7 +224,7 @@ SALES_GROUPS = {
     "person": ("by rep", "per venditore", "venditori", "by salesperson", "which rep",
                "miglior venditore", "best rep", "top rep", "best salesperson", "chi vende di piu",
                "chi del team", "who on the team", "per commerciale", "commerciali", "per agente",
-               "agenti", "which reps", "the reps", "by reps", "reps sell",
+               "agenti", "which reps", "the reps", "by reps", "reps sell", "reps", "salespeople",
                "chi ha venduto di piu", "top salesperson",
                "who on my team", "chi del mio team", "chi ha venduto", "who sold", "per rep"),
     "customer": ("customers", "customer", "clienti", "cliente", "who buys", "chi compra",

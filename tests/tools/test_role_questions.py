@@ -21,7 +21,6 @@ NOT_YET: dict[str, str] = {
     "how's the new rep doing on quota?": "expected a question back for the person",
     "where do we stock the lid knob?": "expected an answer from product_info",
     "capacità lumezzane moka a Ferragosto": "expected an answer from capacity_check",
-    "what's the best selling knife in export this year?": "expected an answer from sales_history",
 }
 
 

@@ -93,6 +93,18 @@ EN: list[tuple[str, str, dict[str, Any]]] = [
     ("delete customer ferramenta sforza", "read_only", {}),
     ("monthly sales of the 28cm grill pan this year", "sales_history", {"group_by": "month"}),
     (
+        "top 3 reps by revenue last quarter",
+        "sales_history",
+        {"group_by": "person", "rank_by": "revenue"},
+    ),
+    ("which family sells the most", "sales_history", {"group_by": "family"}),
+    ("export monthly revenue since june", "sales_history", {"period": "2026-06-01..2026-11-27"}),
+    (
+        "moka pots sold in oct compared to sept",
+        "sales_history",
+        {"family": "MOKA", "compare": "previous"},
+    ),
+    (
         "forecast accuracy by family",
         "forecast_accuracy",
         {"family": ["COLTELLI", "MOKA", "PADELLE", "PENTOLE", "RICAMBI"]},
@@ -508,6 +520,13 @@ IT: list[tuple[str, str, dict[str, Any]]] = [
     ),
     ("elimina il cliente ferramenta sforza", "read_only", {}),
     ("vendite mese per mese della bistecchiera quest'anno", "sales_history", {"group_by": "month"}),
+    (
+        "casalinghi serenisima ultimi 6 mesi",
+        "sales_history",
+        {"customer": "Casalinghi Serenissima"},
+    ),
+    ("quale famiglia vende di più", "sales_history", {"group_by": "family"}),
+    ("registra un arrivo di 500 MOK-003 a milano", "read_only", {}),
 ]
 
 CASES = [(q, e, a, "en") for q, e, a in EN] + [(q, e, a, "it") for q, e, a in IT]
