@@ -20,7 +20,7 @@ from planning.capacity import CapacityWeek
 from planning.errors import PonteError
 from planning.groups import TOP_LINES, ProductGroup, members
 from planning.models import Role
-from planning.projection import InventoryProjection
+from planning.projection import InventoryProjection, days_inside
 from planning.quotas import QuotaStatus, period_bounds, quarter_of, quota_status
 from planning.supply import Provenance, atp, capacity_report, inventory_projection
 
@@ -217,7 +217,7 @@ def capacity_answer(
         first, last = ahead(period, today)
         horizon = max((w.week for w in found), default=today) + dt.timedelta(days=6)
         found = [
-            w.counted(_days_inside(w.week, max(first, today), last) / 7)
+            w.counted(days_inside(w.week, max(first, today), last) / 7)
             for w in found
             if first - dt.timedelta(days=6) <= w.week <= last
         ]
@@ -232,10 +232,6 @@ def capacity_answer(
         monday = today - dt.timedelta(days=today.weekday())
         found = [w for w in found if w.week < monday + dt.timedelta(weeks=weeks)]
     return CapacityAnswer(family, plant, tuple(found), provenance, period, covered_until)
-
-
-def _days_inside(monday: dt.date, first: dt.date, last: dt.date) -> int:
-    return max(0, (min(monday + dt.timedelta(days=6), last) - max(monday, first)).days + 1)
 
 
 def ahead(period: str, today: dt.date) -> tuple[dt.date, dt.date]:

@@ -63,6 +63,12 @@ class InventoryProjection:
     stockout_date: dt.date | None  # first day ending with projected stock below 0
 
 
+def days_inside(monday: dt.date, first: dt.date, last: dt.date) -> int:
+    """How many days of the week starting `monday` fall within [first, last]: a week
+    straddling a period counts for those (forecasts and capacity alike)."""
+    return max(0, (min(monday + dt.timedelta(days=6), last) - max(monday, first)).days + 1)
+
+
 def week_monday(day: dt.date) -> dt.date:
     """The Monday of the ISO week containing `day`."""
     return day - dt.timedelta(days=day.weekday())

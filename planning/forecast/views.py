@@ -23,6 +23,7 @@ from planning.forecast.runs import (
 )
 from planning.groups import TOP_LINES, ProductGroup, members, read_members
 from planning.memo import DataMemo
+from planning.projection import days_inside
 
 BANDS = ("lo_80", "hi_80", "lo_95", "hi_95")
 COMPARE_WEEKS = 13  # a quarter: long enough to smooth a noisy week, short enough to be recent
@@ -175,10 +176,7 @@ def _weeks_asked(
             code="beyond_forecast",
             until=horizon.isoformat(),
         )
-    share = {
-        monday: max(0, (min(monday + dt.timedelta(days=6), last) - max(monday, first)).days + 1) / 7
-        for monday in mondays
-    }
+    share = {monday: days_inside(monday, first, last) / 7 for monday in mondays}
     frames = frames[frames["ds"].isin(share.keys())].copy()
     frames["share"] = frames["ds"].map(share)
     return frames, first, last, horizon
