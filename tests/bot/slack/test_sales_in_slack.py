@@ -1,5 +1,5 @@
-"""Sales history through the real Slack app: answered in the thread, and still answered when
-Slack refuses the reply for a moment."""
+"""Sales history and comparisons through the real Slack app: answered in the thread, and
+still answered when Slack refuses the reply for a moment."""
 
 from __future__ import annotations
 
@@ -25,3 +25,18 @@ def test_a_rep_asking_about_another_territorys_customer_is_refused_privately(rig
     [reply] = rig.mock.wait_for("response_url")
     assert reply.params["response_type"] == "ephemeral"
     assert "non di Casalinghi Vesuvio" in reply.params["text"]
+
+
+def test_a_comparison_arrives_once_through_a_rate_limit_and_an_outage(rig: Rig) -> None:
+    rig.mock.fail(
+        "chat.postMessage",
+        Failure(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"}),
+        Failure(500, {"ok": False, "error": "internal_error"}),
+    )
+    ts = rig.mention("attainment Rossi vs Walker", user="U01DEANGELIS")
+    [answer] = rig.mock.wait_for("chat.postMessage")
+    assert rig.mock.attempts["chat.postMessage"] == 3
+    assert answer.params["thread_ts"] == ts
+    assert answer.params["text"].startswith("Giulia Rossi vs James Walker")
+    both = str(answer.params["blocks"])  # each side's own answer, in the table
+    assert "of 11,990 units for Q4 2026" in both and "of 10,220 units for Q4 2026" in both
