@@ -719,8 +719,7 @@ class Router:
         elif (
             ability is not None and found.get("until") and "weeks" in args and "weeks" not in found
         ):
-            last = dt.date.fromisoformat(found["until"].split("..")[1])
-            first = dt.date.fromisoformat(found["until"].split("..")[0])
+            first, last = period_bounds(found["until"])  # the span's own parser
             args["weeks"] = max(
                 1, min(104, -(-((last - first).days + 1) // 7))
             )  # "fino a fine febbraio"
