@@ -71,13 +71,13 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "forecast_accuracy": (
         ("accuracy", "accurate", "how accurate", "reliable", "how reliable", "reliability",
          "error", "errors", "forecast error", "bias", "biased", "mape", "wape", "mase",
-         "how good", "any good", "how far off", "off by", "hit rate", "vs actual", "vs actuals",
-         "forecast vs actual", "fcst vs actual", "vs sold"),
+         "how good", "any good", "how far off", "off by", "hit rate", "forecast vs actual",
+         "fcst vs actual", "forecast vs actuals", "fcst vs actuals", "forecast vs sold"),
         ("accuratezza", "accurato", "accurata", "accurate", "accurati", "affidabile",
          "affidabili", "affidabilita", "precisione", "preciso", "precisa", "precise", "errore",
          "errori", "distorsione", "mape", "wape", "mase", "bias", "quanto sbaglia",
-         "quanto sbagliamo", "sbaglia", "azzecca", "ci prende", "vs venduto", "previsto vs venduto",
-         "previsione vs venduto", "fcst vs venduto", "vs reale"),
+         "quanto sbagliamo", "sbaglia", "azzecca", "ci prende", "previsto vs venduto",
+         "previsione vs venduto", "fcst vs venduto", "previsione vs reale"),
     ),
     "inventory_projection": (
         ("projection", "projected", "project", "run out", "running out", "runs out",
@@ -291,7 +291,8 @@ YES = frozenset({"yes", "y", "ok", "okay", "sure", "confirm", "go", "go ahead", 
                  "si", "confermo", "conferma", "va bene", "procedi", "vai", "certo"})  # fmt: skip
 NO = frozenset({"no", "n", "cancel", "stop", "annulla", "lascia perdere", "non farlo"})
 FOLLOW_UP = ("what about", "how about", "and", "e", "invece", "instead", "also", "anche")
-MINE = ("my", "mine", "me", "i", "mio", "mia", "miei", "mie", "io")
+MINE = ("my", "mine", "me", "i", "mio", "mia", "miei", "mie", "io", "ho venduto",
+        "ho fatturato", "ho chiuso")  # fmt: skip
 TEAM = ("team", "my team", "squadra", "mio team", "la mia squadra", "il mio team")
 TERRITORY_WORDS = ("territory", "region", "area", "zone", "territorio", "zona", "regione")
 

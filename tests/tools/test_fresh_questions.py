@@ -17,7 +17,6 @@ from tests.tools.role_questions import Q, cases, judge
 
 # question text -> why it is not answered right yet
 NOT_YET: dict[str, str] = {
-    "export knives quota vs actual": "expected an answer from quota_status",
     "how many pasta pots could we promise grandi magazzini partenope by end of next week": "expected an answer from available_to_promise",
     "stock of all 3 cup items": "product: expected ['MOK-003', 'MOK-I03', 'RIC-G03', 'RIC-F03",
     "mix famiglie ultimi 12 mesi": "group_by: expected 'family'",

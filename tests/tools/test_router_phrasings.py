@@ -527,6 +527,8 @@ IT: list[tuple[str, str, dict[str, Any]]] = [
     ),
     ("quale famiglia vende di più", "sales_history", {"group_by": "family"}),
     ("registra un arrivo di 500 MOK-003 a milano", "read_only", {}),
+    ("quanto ho venduto questo mese?", "sales_history", {"person": ME, "period": "2026-11"}),
+    ("la mia quota vs venduto", "quota_status", {"person": ME}),
 ]
 
 CASES = [(q, e, a, "en") for q, e, a in EN] + [(q, e, a, "it") for q, e, a in IT]

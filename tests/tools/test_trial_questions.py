@@ -18,7 +18,6 @@ from tests.tools.trial_questions import TRIAL
 NOT_YET: dict[str, str] = {
     "compare my sales this month vs last month": "period: expected '2026-11'",
     "confronta rossi e brambilla questo trimestre": "expected an answer from sales_history",
-    "export knives q4 target vs actual": "expected an answer from quota_status",
     "which pans are below safety stock": "expected an answer from stock_status",
     "quante crepiere vendiamo a febbraio": "expected an answer from sales_history",
 }
