@@ -9,9 +9,8 @@ import pandas as pd
 from sqlalchemy import Engine, text
 
 from planning.forecast.runs import canonical_sku
-from planning.memo import DataMemo
 from planning.projection import InventoryProjection, week_monday
-from planning.supply import inventory_projection
+from planning.scan import scan_stock
 
 
 def weekly_history(
@@ -58,36 +57,11 @@ def top_products(
     return [str(r.sku) for r in rows]
 
 
-_MEMO = DataMemo(size=64)
-
-
 def nearest_stockouts(
     engine: Engine, *, today: dt.date, weeks: int = 13, limit: int = 5
 ) -> list[InventoryProjection]:
     """The product-locations whose projected stock runs out first within `weeks` weeks
-    (stockout date, then first week below safety stock), soonest first. A projection of
-    every product: remembered until an import or a forecast run changes the data."""
-    key = ("nearest_stockouts", today, weeks, limit)
-    return list(_MEMO.get(engine, key, lambda: _nearest(engine, today, weeks, limit)))
-
-
-def _nearest(
-    engine: Engine, today: dt.date, weeks: int, limit: int
-) -> tuple[InventoryProjection, ...]:
-    with engine.connect() as conn:
-        query = text("SELECT DISTINCT sku FROM stock_level ORDER BY sku")
-        skus = list(conn.execute(query).scalars())
-    at_risk = []
-    for sku in skus:
-        projections, _ = inventory_projection(engine, sku, today=today, weeks=weeks)
-        at_risk += [p for p in projections if p.stockout_date or p.first_below_safety_stock]
-    never = dt.date.max
-    at_risk.sort(
-        key=lambda p: (
-            p.stockout_date or never,
-            p.first_below_safety_stock or never,
-            p.sku,
-            p.location,
-        )
-    )
-    return tuple(at_risk[:limit])
+    (stockout date, then first week below safety stock), soonest first: from the projection
+    of every product at once (planning.scan)."""
+    scan = scan_stock(engine, today=today, weeks=weeks)
+    return [scan.projection(int(row)) for row in scan.at_risk()["row"].head(limit)]

@@ -19,6 +19,8 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from planning.errors import PonteError
@@ -115,60 +117,151 @@ def project_inventory(
     forecast_by_week = _by_week(
         forecast, "week", "forecast", f"forecast {where}", horizon, late=False
     )
+    mondays = [first_monday + dt.timedelta(weeks=i) for i in range(weeks)]
 
-    days_in_first_week = 7 - start.weekday()
-    opening = on_hand - allocated
-    elapsed = 0  # days from `start` to the first day of the current week
-    cover: float | None = None
-    projected: list[ProjectionWeek] = []
-    for index in range(weeks):
-        monday = first_monday + dt.timedelta(weeks=index)
-        days = days_in_first_week if index == 0 else 7
-        # The days of week 1 before `start` are over and their sales have already left
-        # on_hand, so only the share of the forecast for the days still ahead is demand.
-        week_forecast = forecast_by_week.get(monday, 0.0) * days / 7
-        week_receipts = receipts_by_week.get(monday, 0.0)
-        week_orders = orders_by_week.get(monday, 0.0)
-        demand = max(week_forecast, week_orders)
-        supply = round(opening + week_receipts, DECIMALS)
-        closing = round(supply - demand, DECIMALS)
-        if cover is None and closing < 0:
-            # Demand is even over the week, so stock lasts supply / (demand per day) days.
-            cover = elapsed + (days * supply / demand if supply > 0 else 0.0)
-        projected.append(
-            ProjectionWeek(
-                week=monday,
-                opening=round(opening, DECIMALS),
-                receipts=week_receipts,
-                forecast=week_forecast,
-                open_orders=week_orders,
-                demand=demand,
-                projected_on_hand=closing,
-                below_safety_stock=closing < safety_stock,
-            )
-        )
-        opening = closing
-        elapsed += days
+    def row(totals: dict[dt.date, float]) -> FloatArray:
+        return np.array([[totals.get(monday, 0.0) for monday in mondays]], dtype=float)
 
-    days_of_cover = None if cover is None else round(cover, DECIMALS)
-    first_below = next((week.week for week in projected if week.below_safety_stock), None)
-    return InventoryProjection(
-        sku=sku,
-        location=location,
+    weekly = project_weeks(
+        opening=np.array([on_hand - allocated]),
+        safety_stock=np.array([safety_stock]),
+        receipts=row(receipts_by_week),
+        open_orders=row(orders_by_week),
+        forecast=row(forecast_by_week),
         start=start,
-        on_hand=on_hand,
-        allocated=allocated,
-        safety_stock=safety_stock,
-        weeks=tuple(projected),
-        days_of_cover=days_of_cover,
-        weeks_of_cover=None if days_of_cover is None else days_of_cover / 7,
-        covers_horizon=days_of_cover is None,
-        first_below_safety_stock=first_below,
+    )
+    return weekly.projection(0, sku=sku, location=location, on_hand=on_hand, allocated=allocated)
+
+
+FloatArray = npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class WeeklyProjection:
+    """Projections of many product-locations over the same weeks, one row each: what
+    `project_inventory` works out for one, computed for thousands at once (numpy arrays of
+    shape rows x weeks), so a view over every product is one pass, not one call each."""
+
+    start: dt.date
+    safety_stock: FloatArray  # rows
+    opening: FloatArray  # rows x weeks: projected on hand at the start of each week
+    receipts: FloatArray
+    forecast: FloatArray  # pro-rated in week 1
+    open_orders: FloatArray
+    demand: FloatArray
+    closing: FloatArray
+    days_of_cover: FloatArray  # rows: NaN where stock lasts the whole horizon
+
+    @property
+    def mondays(self) -> list[dt.date]:
+        first = week_monday(self.start)
+        return [first + dt.timedelta(weeks=i) for i in range(self.closing.shape[1])]
+
+    def stockout_dates(self) -> list[dt.date | None]:
+        """Per row, the first day ending with projected stock below 0 (None: never)."""
         # Stock runs out during day floor(cover) counted from 0: running out exactly at the
         # end of a day leaves that day served, and the shortage starts the next day.
-        stockout_date=(
-            None if days_of_cover is None else start + dt.timedelta(days=math.floor(days_of_cover))
-        ),
+        return [
+            None if math.isnan(cover) else self.start + dt.timedelta(days=math.floor(cover))
+            for cover in self.days_of_cover.tolist()
+        ]
+
+    def first_below_safety_stock(self) -> list[dt.date | None]:
+        """Per row, the Monday of the first week closing below safety stock (None: never)."""
+        below: npt.NDArray[np.bool_] = self.closing < self.safety_stock[:, None]
+        first: list[int] = below.argmax(axis=1).tolist()
+        hits: list[bool] = np.any(below, axis=1).tolist()
+        mondays = self.mondays
+        return [mondays[k] if hit else None for k, hit in zip(first, hits, strict=True)]
+
+    def projection(
+        self, row: int, *, sku: str, location: str, on_hand: float, allocated: float
+    ) -> InventoryProjection:
+        """Row `row` as the InventoryProjection of `sku` at `location`."""
+        safety = float(self.safety_stock[row])
+        weeks = tuple(
+            ProjectionWeek(
+                week=monday,
+                opening=float(self.opening[row, k]),
+                receipts=float(self.receipts[row, k]),
+                forecast=float(self.forecast[row, k]),
+                open_orders=float(self.open_orders[row, k]),
+                demand=float(self.demand[row, k]),
+                projected_on_hand=float(self.closing[row, k]),
+                below_safety_stock=bool(self.closing[row, k] < safety),
+            )
+            for k, monday in enumerate(self.mondays)
+        )
+        cover = float(self.days_of_cover[row])
+        days_of_cover = None if math.isnan(cover) else cover
+        return InventoryProjection(
+            sku=sku,
+            location=location,
+            start=self.start,
+            on_hand=on_hand,
+            allocated=allocated,
+            safety_stock=safety,
+            weeks=weeks,
+            days_of_cover=days_of_cover,
+            weeks_of_cover=None if days_of_cover is None else days_of_cover / 7,
+            covers_horizon=days_of_cover is None,
+            first_below_safety_stock=self.first_below_safety_stock()[row],
+            stockout_date=self.stockout_dates()[row],
+        )
+
+
+def project_weeks(
+    *,
+    opening: FloatArray,
+    safety_stock: FloatArray,
+    receipts: FloatArray,
+    open_orders: FloatArray,
+    forecast: FloatArray,
+    start: dt.date,
+) -> WeeklyProjection:
+    """Project every row week by week from `opening` stock (on hand - allocated): the
+    arithmetic of `project_inventory`, with quantities already summed into weeks (column 0 is
+    the week containing `start`, late receipts and overdue orders included in it, and its
+    forecast the whole week's: it is pro-rated here)."""
+    rows, weeks = receipts.shape
+    days = np.full(weeks, 7.0)
+    days[0] = 7 - start.weekday()
+    # The days of week 1 before `start` are over and their sales have already left on_hand,
+    # so only the share of the forecast for the days still ahead is demand.
+    forecast = forecast.astype(float).copy()
+    forecast[:, 0] *= days[0] / 7
+    demand = np.maximum(forecast, open_orders)
+    opening_by_week = np.empty((rows, weeks))
+    closing = np.empty((rows, weeks))
+    cover = np.full(rows, np.nan)
+    current = opening.astype(float)
+    elapsed = 0.0  # days from `start` to the first day of the current week
+    for k in range(weeks):
+        opening_by_week[:, k] = np.round(current, DECIMALS)
+        supply = np.round(current + receipts[:, k], DECIMALS)
+        closing[:, k] = np.round(supply - demand[:, k], DECIMALS)
+        runs_out = np.isnan(cover) & (closing[:, k] < 0)
+        if runs_out.any():
+            # Demand is even over the week, so stock lasts supply / (demand per day) days.
+            share = np.divide(
+                days[k] * supply,
+                demand[:, k],
+                out=np.zeros(rows),
+                where=(supply > 0) & (demand[:, k] > 0),
+            )
+            cover[runs_out] = np.round(elapsed + share[runs_out], DECIMALS)
+        current = closing[:, k]
+        elapsed += days[k]
+    return WeeklyProjection(
+        start=start,
+        safety_stock=safety_stock.astype(float),
+        opening=opening_by_week,
+        receipts=receipts.astype(float),
+        forecast=forecast,
+        open_orders=open_orders.astype(float),
+        demand=demand,
+        closing=closing,
+        days_of_cover=cover,
     )
 
 

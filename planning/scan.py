@@ -1,0 +1,144 @@
+"""Every product-location's stock projection at once: one read of stock, receipts, open
+orders and the weekly forecast, one vectorised pass (projection.project_weeks), instead of a
+projection per SKU. The ops Home's nearest stockouts read it, and so will the alert scan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+from sqlalchemy import Connection, Engine, text
+
+from planning.forecast.runs import latest_run_id
+from planning.memo import DataMemo
+from planning.projection import InventoryProjection, WeeklyProjection, project_weeks, week_monday
+
+_MEMO = DataMemo(size=16)
+
+
+@dataclass(frozen=True)
+class StockScan:
+    """The projection of every product-location holding stock, from `start` for `weeks`."""
+
+    start: dt.date
+    weeks: int
+    rows: pd.DataFrame  # sku, location, on_hand, allocated (one per projected row, in order)
+    projected: WeeklyProjection
+
+    def at_risk(self) -> pd.DataFrame:
+        """The rows that run out or fall below safety stock within the horizon, soonest
+        first (stockout date, then first week below safety stock, then sku and location),
+        with those dates and the days of cover."""
+        frame = self.rows.assign(
+            row=np.arange(len(self.rows)),
+            stockout_date=pd.Series(self.projected.stockout_dates(), dtype=object),
+            first_below_safety_stock=pd.Series(
+                self.projected.first_below_safety_stock(), dtype=object
+            ),
+            days_of_cover=self.projected.days_of_cover,
+        )
+        risky = frame["stockout_date"].notna() | frame["first_below_safety_stock"].notna()
+        never = dt.date.max
+        frame = frame[risky].assign(
+            _out=lambda f: f["stockout_date"].fillna(never),
+            _low=lambda f: f["first_below_safety_stock"].fillna(never),
+        )
+        ordered = frame.sort_values(["_out", "_low", "sku", "location"], kind="stable")
+        return ordered.drop(columns=["_out", "_low"]).reset_index(drop=True)
+
+    def projection(self, row: int) -> InventoryProjection:
+        line = self.rows.iloc[row]
+        return self.projected.projection(
+            row,
+            sku=str(line["sku"]),
+            location=str(line["location"]),
+            on_hand=float(line["on_hand"]),
+            allocated=float(line["allocated"]),
+        )
+
+
+def scan_stock(engine: Engine, *, today: dt.date, weeks: int) -> StockScan:
+    """Project every product-location's stock from `today` for `weeks` weeks, as
+    `inventory_projection` does for one SKU. Remembered until an import or a forecast run
+    changes the data."""
+    return _MEMO.get(engine, ("scan_stock", today, weeks), lambda: _scan(engine, today, weeks))
+
+
+def _scan(engine: Engine, today: dt.date, weeks: int) -> StockScan:
+    first = week_monday(today)
+    end = first + dt.timedelta(weeks=weeks)
+    run_id = latest_run_id(engine, grain="week")
+    with engine.connect() as conn:
+        stock = _latest_stock(conn)
+        orders = _frame(conn, "SELECT sku, due_date AS day, quantity, location FROM open_order")
+        receipts = _frame(conn, "SELECT sku, date AS day, quantity, location FROM planned_receipt")
+        forecast = (
+            _frame(
+                conn,
+                "SELECT s.sku, s.location, v.ds AS day, v.forecast AS quantity "
+                "FROM forecast_value v JOIN forecast_series s "
+                "ON s.run_id = v.run_id AND s.unique_id = v.unique_id "
+                "WHERE v.run_id = :run AND v.ds >= :first AND v.ds < :end",
+                run=run_id,
+                first=first.isoformat(),
+                end=end.isoformat(),
+            )
+            if run_id is not None
+            else pd.DataFrame(columns=["sku", "location", "day", "quantity"])
+        )
+    stock = stock.sort_values(["sku", "location"], kind="stable").reset_index(drop=True)
+    # Orders without a location ship from where the SKU is mainly stocked (the most on
+    # hand; the first location by code on a tie), as inventory_projection has it.
+    main = stock.loc[stock.groupby("sku")["on_hand"].idxmax(), ["sku", "location"]]
+    main_of = dict(zip(main["sku"], main["location"], strict=True))
+    where = orders["location"].fillna("").astype(str)
+    orders["location"] = where.where(where != "", orders["sku"].map(main_of))
+    keys = pd.MultiIndex.from_frame(stock[["sku", "location"]])
+    projected = project_weeks(
+        opening=(stock["on_hand"] - stock["allocated"]).to_numpy(dtype=float),
+        safety_stock=stock["safety_stock"].to_numpy(dtype=float),
+        receipts=_weekly(receipts, keys, first, weeks, late=True),
+        open_orders=_weekly(orders, keys, first, weeks, late=True),
+        forecast=_weekly(forecast, keys, first, weeks, late=False),
+        start=today,
+    )
+    rows = stock[["sku", "location", "on_hand", "allocated"]]
+    return StockScan(start=today, weeks=weeks, rows=rows, projected=projected)
+
+
+def _frame(conn: Connection, sql: str, **params: str | int | None) -> pd.DataFrame:
+    return pd.read_sql_query(text(sql), conn, params=params)
+
+
+def _latest_stock(conn: Connection) -> pd.DataFrame:
+    """The latest snapshot line of every product-location, with the product's safety stock."""
+    return _frame(
+        conn,
+        "SELECT s.sku, s.location, s.on_hand, s.allocated, p.safety_stock "
+        "FROM stock_level s JOIN product p ON p.sku = s.sku "
+        "JOIN (SELECT sku, location, max(as_of) AS as_of FROM stock_level "
+        "GROUP BY sku, location) l "
+        "ON l.sku = s.sku AND l.location = s.location AND l.as_of = s.as_of",
+    )
+
+
+def _weekly(
+    frame: pd.DataFrame, keys: pd.MultiIndex, first: dt.date, weeks: int, *, late: bool
+) -> npt.NDArray[np.float64]:
+    """Quantities (columns sku, location, day, quantity) summed per row of `keys` and week
+    (column 0 = the week of `first`); with `late`, rows dated before it count in it."""
+    out = np.zeros((len(keys), weeks))
+    if frame.empty:
+        return out
+    days = pd.to_datetime(frame["day"])
+    week = ((days - pd.Timestamp(first)).dt.days // 7).to_numpy()
+    if late:
+        week = np.maximum(week, 0)
+    row = keys.get_indexer(pd.MultiIndex.from_frame(frame[["sku", "location"]].astype(str)))
+    keep = (row >= 0) & (week >= 0) & (week < weeks)
+    np.add.at(out, (row[keep], week[keep]), frame["quantity"].to_numpy(dtype=float)[keep])
+    return out

@@ -1,0 +1,52 @@
+"""The all-products scan gives, for every product-location, exactly the projection a
+question about that one product gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import Engine, text
+
+from planning.overview import nearest_stockouts
+from planning.scan import scan_stock
+from planning.supply import inventory_projection
+from tests.conftest import DEMO_TODAY
+
+
+@pytest.mark.parametrize("today", [DEMO_TODAY, DEMO_TODAY + dt.timedelta(days=3)])
+def test_the_scan_projects_every_product_as_one_question_does(
+    demo_engine: Engine, today: dt.date
+) -> None:
+    scan = scan_stock(demo_engine, today=today, weeks=13)
+    with demo_engine.connect() as conn:
+        skus = list(conn.execute(text("SELECT DISTINCT sku FROM stock_level")).scalars())
+    expected = {
+        (p.sku, p.location): p
+        for sku in skus
+        for p in inventory_projection(demo_engine, sku, today=today, weeks=13)[0]
+    }
+    found = {(p.sku, p.location): p for p in map(scan.projection, range(len(scan.rows)))}
+    assert found.keys() == expected.keys()
+    for key, projection in expected.items():
+        assert found[key].stockout_date == projection.stockout_date, key
+        assert found[key].first_below_safety_stock == projection.first_below_safety_stock, key
+        assert found[key].days_of_cover == pytest.approx(projection.days_of_cover), key
+        assert [w.projected_on_hand for w in found[key].weeks] == pytest.approx(
+            [w.projected_on_hand for w in projection.weeks]
+        ), key
+        assert [w.open_orders for w in found[key].weeks] == [
+            w.open_orders for w in projection.weeks
+        ], key
+    # The demo plants runs-outs: the scan's soonest are the ones the Home lists.
+    soonest = nearest_stockouts(demo_engine, today=today, weeks=13, limit=5)
+    risky = sorted(
+        (p for p in expected.values() if p.stockout_date or p.first_below_safety_stock),
+        key=lambda p: (
+            p.stockout_date or dt.date.max,
+            p.first_below_safety_stock or dt.date.max,
+            p.sku,
+            p.location,
+        ),
+    )
+    assert [(p.sku, p.location) for p in soonest] == [(p.sku, p.location) for p in risky[:5]]
