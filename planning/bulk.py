@@ -61,6 +61,10 @@ def _merge(conn: Connection, spec: FileSpec, frame: pd.DataFrame) -> EntityCount
     if not_null_text:
         frame = frame.assign(**{k: frame[k].fillna("") for k in not_null_text})
     copy_rows(conn, stage, columns, frame, not_null_text)
+    if conn.dialect.name == "postgresql":
+        # The planner's view of the staged rows: without it, a large file merged into a
+        # table last analyzed when small is joined row by row against a scan of the table.
+        conn.exec_driver_sql(f"ANALYZE {stage}")
 
     match = " AND ".join(f"t.{quote(k)} = s.{quote(k)}" for k in spec.key)
     values = [c for c in columns if c not in spec.key]
@@ -81,6 +85,10 @@ def _merge(conn: Connection, spec: FileSpec, frame: pd.DataFrame) -> EntityCount
         ).rowcount
     removed = 0
     if spec.replaces != "nothing":
+        # What is kept is looked up in the staged rows once per stored row: by their key,
+        # not by a scan of them each time (50,000 stock lines took 36 s that way on SQLite).
+        keys = ", ".join(quote(k) for k in spec.key)
+        conn.exec_driver_sql(f"CREATE INDEX {stage}_key ON {stage} ({keys})")
         kept = " AND ".join(f"{table.name}.{quote(k)} = s.{quote(k)}" for k in spec.key)
         scope = (
             f"{quote('as_of')} IN (SELECT as_of FROM {stage}) AND "

@@ -69,8 +69,7 @@ def load_catalogue(engine: Engine) -> Catalogue:
         customers = conn.execute(
             text(
                 "SELECT customer, territory FROM ("
-                " SELECT customer, territory, count(*) AS n FROM sales_actual"
-                " WHERE customer <> '' GROUP BY customer, territory"
+                " SELECT customer, territory, lines AS n FROM sales_customer"
                 " UNION ALL SELECT customer, coalesce(territory, ''), count(*) FROM open_order"
                 " GROUP BY customer, territory) AS named ORDER BY customer, n DESC"
             )

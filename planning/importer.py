@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import OperationalError
 from sqlmodel import col, select
 
 from planning.bulk import EntityCounts, record_audit, write_frame
 from planning.contract import FILES_BY_ENTITY, FileSpec
-from planning.db import is_lock_timeout, writing
+from planning.db import analyze, is_lock_timeout, writing
 from planning.errors import PonteError
 from planning.models import Capacity, Location, Person, Product, Territory
 from planning.problems import ImportRejected, Problems
@@ -123,6 +123,8 @@ def import_files(
                     progress(f"writing {spec.entity}", len(frame), len(frame))
             if strict and warnings:  # rolls the whole import back
                 raise ImportRejected(warnings, labels, strict=True)
+            if "sales" in summary.counts:
+                refresh_sales_summaries(conn)
             record_audit(
                 conn,
                 now=now,
@@ -138,7 +140,24 @@ def import_files(
         if not is_lock_timeout(exc):
             raise
         raise _busy(lock_wait) from exc
+    written = [spec.sql_table.name for spec, _, _ in validated]
+    summaries = ["sales_customer", "sales_date"] if "sales" in summary.counts else []
+    analyze(engine, written + summaries)
     return summary
+
+
+def refresh_sales_summaries(conn: Connection) -> None:
+    """Rebuild the customers and the days named in sales (planning.models.SalesCustomer,
+    SalesDate) from the sales table, inside the import that changed it."""
+    for table, columns in (("sales_customer", "customer, territory"), ("sales_date", "date")):
+        conn.execute(text(f"DELETE FROM {table}"))
+        named = " WHERE customer <> ''" if table == "sales_customer" else ""
+        conn.execute(
+            text(
+                f"INSERT INTO {table} ({columns}, lines) SELECT {columns}, count(*) "
+                f"FROM sales_actual{named} GROUP BY {columns}"
+            )
+        )
 
 
 def _busy(waited: float) -> DatabaseBusy:

@@ -102,12 +102,19 @@ class SalesActual(SQLModel, table=True):
 
     Sales have no natural id, so every descriptive column is part of the key, and a blank
     one is stored as '' (not NULL) so that re-importing the same row finds it again. This is
-    the one high-volume table: it has no surrogate id, no foreign keys and a single index
-    (the key), because each extra index or foreign-key trigger costs a million lookups per
-    million imported rows. The importer, its only writer, checks every reference first.
+    the one high-volume table: it has no surrogate id and no foreign keys, because each
+    foreign-key trigger costs a million lookups per million imported rows (the importer, its
+    only writer, checks every reference first). Besides the key (by date) it has the three
+    indexes questions need at 5,000 products: a product's, a rep's and a territory's sales
+    over a period, read without scanning everyone's.
     """
 
     __tablename__ = "sales_actual"
+    __table_args__ = (
+        Index("ix_sales_actual_sku_date", "sku", "date"),
+        Index("ix_sales_actual_rep_date", "rep", "date"),
+        Index("ix_sales_actual_territory_date", "territory", "date"),
+    )
 
     date: dt.date = Field(primary_key=True)
     sku: str = Field(primary_key=True, max_length=64)
@@ -117,6 +124,29 @@ class SalesActual(SQLModel, table=True):
     rep: str = Field(default="", primary_key=True, max_length=32)
     quantity: float
     revenue: float | None = None
+
+
+class SalesCustomer(SQLModel, table=True):
+    """The customers named in sales, with each territory they buy in and how many sales
+    lines: what the router learns customers' names from, refreshed by every sales import
+    (reading 2.4M sales rows per question to learn 500 names is what it replaces)."""
+
+    __tablename__ = "sales_customer"
+
+    customer: str = Field(primary_key=True, max_length=200)
+    territory: str = Field(primary_key=True, max_length=64)
+    lines: int
+
+
+class SalesDate(SQLModel, table=True):
+    """The days sales are dated on, with how many lines each: whether the file is weekly
+    buckets (every day a Monday) and where it ends, without reading every sales row;
+    refreshed by every sales import."""
+
+    __tablename__ = "sales_date"
+
+    date: dt.date = Field(primary_key=True)
+    lines: int
 
 
 class Capacity(SQLModel, table=True):
@@ -216,6 +246,9 @@ class ForecastRun(SQLModel, table=True):
     series_count: int
     duration_seconds: float
     parameters: str = Field(sa_column=Column(Text, nullable=False))
+    # Patterns, models and fallbacks counted over the run's series (JSON), stored with the
+    # run so that no answer counts them again; NULL for runs made before it was stored.
+    summary: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
 class ForecastSeries(SQLModel, table=True):
@@ -248,6 +281,20 @@ class ForecastValue(SQLModel, table=True):
     hi_80: float
     lo_95: float
     hi_95: float
+
+
+class ForecastFamilyWeek(SQLModel, table=True):
+    """A run's forecast demand per product family and week, summed from its SKUs when the
+    run is stored: capacity and ATP answers read 26 rows instead of every SKU's forecast.
+    `spread2` sums the SKUs' squared 95% half-widths (independent errors add in quadrature)."""
+
+    __tablename__ = "forecast_family_week"
+
+    run_id: int = Field(foreign_key="forecast_run.id", primary_key=True)
+    family: str = Field(primary_key=True, max_length=64)
+    ds: dt.date = Field(primary_key=True)
+    demand: float
+    spread2: float
 
 
 class ProcessedEvent(SQLModel, table=True):
