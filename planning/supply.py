@@ -94,7 +94,9 @@ def main_location(stock: pd.DataFrame, sku: str, location: str | None) -> str:
         raise PonteError(
             f"there is no stock record for {sku}: import stock.csv first", code="no_stock", sku=sku
         )
-    return str(stock.sort_values("on_hand", ascending=False)["location"].iloc[0])
+    # The first location by code on a tie, as the all-products scan has it.
+    ranked = stock.sort_values("location").sort_values("on_hand", ascending=False, kind="stable")
+    return str(ranked["location"].iloc[0])
 
 
 def _orders_and_receipts(
@@ -181,21 +183,17 @@ def plant_family_demand(
     params: dict[str, str | int] = {"run": run.run_id}
     only = ""
     if family is not None:
-        only, params["family"] = " AND p.family = :family", family
+        only, params["family"] = " AND family = :family", family
     with engine.connect() as conn:
-        values = _frame(
+        # Summed from the SKUs once, when the run was stored (forecast.runs.FAMILY_WEEKS).
+        weekly = _frame(
             conn,
-            "SELECT p.family, v.ds, v.forecast, v.hi_95 FROM forecast_value v "
-            "JOIN forecast_series s ON s.run_id = v.run_id AND s.unique_id = v.unique_id "
-            "JOIN product p ON p.sku = s.sku WHERE v.run_id = :run" + only,
+            "SELECT family, ds, demand, spread2 FROM forecast_family_week WHERE run_id = :run"
+            + only,
             **params,
         )
         capacity = _frame(conn, "SELECT plant, family, units_per_week FROM capacity")
-    values["week"] = _dates(values["ds"])
-    values["spread2"] = (values["hi_95"] - values["forecast"]) ** 2
-    weekly = values.groupby(["family", "week"], as_index=False).agg(
-        demand=("forecast", "sum"), spread2=("spread2", "sum")
-    )
+    weekly["week"] = _dates(weekly["ds"])
     share = capacity.groupby(["plant", "family"], as_index=False)["units_per_week"].max()
     share["share"] = share["units_per_week"] / share.groupby("family")["units_per_week"].transform(
         "sum"

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Engine, func, insert, select, text
 from sqlmodel import col
 
 from planning.bulk import copy_rows
-from planning.db import as_date, as_utc
+from planning.db import analyze, as_date, as_utc
 from planning.errors import PonteError
 from planning.forecast.demand import (
     FREQUENCY,
@@ -27,7 +27,7 @@ from planning.forecast.demand import (
     demand_history,
     last_complete_period,
 )
-from planning.models import ForecastRun, ForecastSeries, ForecastValue, Product
+from planning.models import AuditEntry, ForecastRun, ForecastSeries, ForecastValue, Product
 
 if TYPE_CHECKING:
     from planning.forecast.pipeline import EngineSpec
@@ -60,6 +60,9 @@ class RunSummary:
     patterns: dict[str, int] = field(default_factory=dict)
     models: dict[str, int] = field(default_factory=dict)
     fallbacks: int = 0
+    # When sales were imported after the run was made (the forecast does not know them
+    # yet: `ponte forecast` again); None while the run is the newest view of the sales.
+    sales_imported_after: dt.datetime | None = None
 
 
 def load_sales(engine: Engine) -> pd.DataFrame:
@@ -146,7 +149,34 @@ def store_run(
             run_id=run_id, ds=pd.to_datetime(result.values["ds"]).dt.strftime("%Y-%m-%d")
         )
         copy_rows(conn, "forecast_value", list(_columns(ForecastValue)), values)
+        # The run's own facts, computed once here rather than by every answer that reads it.
+        conn.execute(
+            text("UPDATE forecast_run SET summary = :summary WHERE id = :run"),
+            {"summary": json.dumps(_counts(series)), "run": run_id},
+        )
+        conn.execute(text(FAMILY_WEEKS), {"run": run_id})
+    analyze(engine, ["forecast_series", "forecast_value", "forecast_family_week"])
     return summarize(engine, run_id)
+
+
+# A run's demand per family and week, summed from its SKUs' forecasts (with the squares of
+# their 95% half-widths, which add up for independent errors): capacity reads these rows.
+FAMILY_WEEKS = (
+    "INSERT INTO forecast_family_week (run_id, family, ds, demand, spread2) "
+    "SELECT v.run_id, p.family, v.ds, sum(v.forecast), "
+    "sum((v.hi_95 - v.forecast) * (v.hi_95 - v.forecast)) FROM forecast_value v "
+    "JOIN forecast_series s ON s.run_id = v.run_id AND s.unique_id = v.unique_id "
+    "JOIN product p ON p.sku = s.sku WHERE v.run_id = :run GROUP BY v.run_id, p.family, v.ds"
+)
+
+
+def _counts(series: pd.DataFrame) -> dict[str, object]:
+    """Patterns, models and fallbacks over a run's series, most frequent first."""
+    return {
+        "patterns": dict(Counter(series["pattern"].astype(str)).most_common()),
+        "models": dict(Counter(series["model"].astype(str)).most_common()),
+        "fallbacks": int(series["fallback"].astype(bool).sum()),
+    }
 
 
 def _columns(model: type) -> tuple[str, ...]:
@@ -168,10 +198,19 @@ def summarize(engine: Engine, run_id: int) -> RunSummary:
         run = conn.execute(select(ForecastRun).where(col(ForecastRun.id) == run_id)).first()
         if run is None:
             raise PonteError(f"there is no forecast run {run_id}")
-        series = conn.execute(
-            select(
-                col(ForecastSeries.pattern), col(ForecastSeries.model), col(ForecastSeries.fallback)
-            ).where(col(ForecastSeries.run_id) == run_id)
+        if run.summary is not None:
+            counts = json.loads(run.summary)
+        else:  # a run stored before its summary was: count its series
+            series = pd.read_sql_query(
+                text("SELECT pattern, model, fallback FROM forecast_series WHERE run_id = :r"),
+                conn,
+                params={"r": run_id},
+            )
+            counts = _counts(series)
+        imports = conn.execute(
+            select(col(AuditEntry.at), col(AuditEntry.details))
+            .where(col(AuditEntry.action) == "import", col(AuditEntry.at) > run.created_at)
+            .order_by(col(AuditEntry.at))
         ).all()
     return RunSummary(
         run_id=run_id,
@@ -182,10 +221,19 @@ def summarize(engine: Engine, run_id: int) -> RunSummary:
         engine=run.engine,
         series_count=run.series_count,
         duration_seconds=run.duration_seconds,
-        patterns=dict(Counter(p for p, _, _ in series).most_common()),
-        models=dict(Counter(m for _, m, _ in series).most_common()),
-        fallbacks=sum(1 for *_, f in series if f),
+        patterns=counts["patterns"],
+        models=counts["models"],
+        fallbacks=counts["fallbacks"],
+        sales_imported_after=next(
+            (as_utc(at) for at, details in imports if _changed_sales(details)), None
+        ),
     )
+
+
+def _changed_sales(details: str) -> bool:
+    """Whether an import (its audit details) added, changed or removed sales rows."""
+    counts = json.loads(details).get("counts", {}).get("sales")
+    return bool(counts) and any(counts.get(k) for k in ("inserted", "updated", "removed"))
 
 
 @dataclass(frozen=True)

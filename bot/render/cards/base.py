@@ -15,6 +15,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "forecast run {run_id} of {date} (sales to the week of {data_as_of}; {model})",
         "previsione n. {run_id} del {date} (vendite fino alla settimana del {data_as_of}; {model})",
     ),
+    "base.run_line.stale": (
+        "; sales imported on {date} are not in it yet: run `ponte forecast`",
+        "; non include le vendite importate il {date}: esegui `ponte forecast`",
+    ),
     "base.source.text": (
         "stock as of ",
         "giacenze al ",
@@ -76,7 +80,7 @@ def group_label(lang: str, group: ProductGroup, location: str | None = None) -> 
 def run_line(lang: str, run: RunSummary, models: tuple[str, ...] = ()) -> str:
     """The run, and the models behind the numbers (the run's commonest when not given)."""
     model = ", ".join(models or tuple(run.models)[:2]) or "–"
-    return t(
+    line = t(
         lang,
         "base.run_line.text",
         run_id=run.run_id,
@@ -84,6 +88,9 @@ def run_line(lang: str, run: RunSummary, models: tuple[str, ...] = ()) -> str:
         data_as_of=date(lang, run.data_as_of),
         model=model,
     )
+    if run.sales_imported_after is not None:
+        line += t(lang, "base.run_line.stale", date=date(lang, run.sales_imported_after.date()))
+    return line
 
 
 def source(lang: str, provenance: Provenance) -> str:
