@@ -284,8 +284,18 @@ def quota_answer(
     period = (period or quarter_of(today)).upper()
     period_bounds(period)
     check_quota_access(scope, caller, rep=person, territory=territory, label=label)
+    # Only the quotas this answer shows are worked out: a rep's own, a manager's team's.
+    among = None
+    if person is None and territory is None and caller.role not in (Role.ops, Role.admin):
+        among = scope.reps if caller.role == Role.manager else frozenset({caller.slack_user_id})
     statuses = quota_status(
-        engine, today=today, rep=person, territory=territory, period=period, family=family
+        engine,
+        today=today,
+        rep=person,
+        territory=territory,
+        period=period,
+        family=family,
+        among=among,
     )
     if person is not None:
         how, whose = ("self" if person == caller.slack_user_id else "person"), person

@@ -33,10 +33,22 @@ def data_version(engine: Engine) -> DataVersion:
     return tuple(int(v or 0) for v in row)  # type: ignore[return-value]
 
 
+_EVERY: weakref.WeakSet[DataMemo] = weakref.WeakSet()
+
+
+def forget_everything() -> None:
+    """Empty every memo of this process: the next answer is computed as if it were the
+    first (benchmarks time answers this way)."""
+    for memo in list(_EVERY):
+        with memo._lock:
+            memo._by_engine.clear()
+
+
 class DataMemo:
     """An LRU of results per engine, keyed by the caller's key and the data version."""
 
     def __init__(self, size: int = 2048) -> None:
+        _EVERY.add(self)
         self.size = size
         self._by_engine: weakref.WeakKeyDictionary[Engine, OrderedDict[Hashable, object]] = (
             weakref.WeakKeyDictionary()

@@ -8,6 +8,7 @@ result (or what to ask back, or why not), and bot/ renders it in the outcome's l
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import logging
 import threading
@@ -131,6 +132,10 @@ class Assistant:
         with self._lock:
             if self._index is None or self._index.catalogue.version != version:
                 self._index = CatalogueIndex(load_catalogue(self.engine), RESERVED)
+                # The index is a few hundred thousand long-lived objects: left to the garbage
+                # collector, every full collection walks them all (a 60-100 ms pause in one
+                # answer out of ten at 5,000 products). Frozen, collections skip them.
+                gc.freeze()
             return self._index
 
     def ask(
