@@ -50,7 +50,7 @@ def _basics(skus: list[str]) -> dict[str, pd.DataFrame]:
                 "family": "TILES",
                 "safety_stock": 10,
             }
-        ),  # fmt: skip
+        ),
         "locations": pd.DataFrame({"code": ["DEP"], "name": ["Depot"], "kind": ["warehouse"]}),
         "territories": pd.DataFrame({"code": ["N"], "name": ["North"]}),
         "people": pd.DataFrame(
@@ -60,7 +60,7 @@ def _basics(skus: list[str]) -> dict[str, pd.DataFrame]:
                 "role": ["rep", "ops"],
                 "territory": ["N", None],
             }
-        ),  # fmt: skip
+        ),
         "stock": pd.DataFrame(
             {"sku": skus, "location": "DEP", "as_of": TODAY.isoformat(), "on_hand": 40}
         ),
