@@ -78,21 +78,33 @@ def forecast_accuracy(
     )
 
 
-def _scored(engine: Engine, today: dt.date, run_id: int | None) -> tuple[RunSummary, pd.DataFrame]:
+def _scored(
+    engine: Engine,
+    today: dt.date,
+    run_id: int | None,
+    *,
+    sku: str | None = None,
+    family: str | None = None,
+) -> tuple[RunSummary, pd.DataFrame]:
     """A run's forecasts next to the actuals since (unique_id, sku, family, ds, forecast, y,
-    naive, scale)."""
+    naive, scale), of one `sku` or `family` when given (only their sales are read)."""
     run = _run_to_score(engine, today, run_id)
     grain: Grain = "week" if run.grain == "week" else "month"
-    history = demand_history(load_sales(engine), end=today, grain=grain)
+    only, params = "", dict[str, str | int](run=run.run_id)
+    if sku is not None:
+        only, params["sku"] = " AND s.sku = :sku", sku
+    elif family is not None:
+        only, params["family"] = " AND p.family = :family", family
+    history = demand_history(load_sales(engine, sku=sku, family=family), end=today, grain=grain)
     with engine.connect() as conn:
         values = pd.read_sql_query(
             text(
                 "SELECT v.unique_id, s.sku, v.ds, v.forecast, p.family FROM forecast_value v "
                 "JOIN forecast_series s ON s.run_id = v.run_id AND s.unique_id = v.unique_id "
-                "JOIN product p ON p.sku = s.sku WHERE v.run_id = :run"
+                "JOIN product p ON p.sku = s.sku WHERE v.run_id = :run" + only
             ),
             conn,
-            params={"run": run.run_id},
+            params=params,
         )
     values["ds"] = pd.to_datetime(values["ds"])
     scored = values.merge(history[["unique_id", "ds", "y"]], on=["unique_id", "ds"])
@@ -159,17 +171,12 @@ def accuracy_of(
     worst = mase.sort_values("validation_mase", ascending=False).head(3)
     actuals, run, first, last = None, None, None, None
     try:
-        run, scored = _scored(engine, today, None)
+        run, scored = _scored(engine, today, None, sku=sku, family=family)
     except PonteError:
         scored = None  # no run has later sales to compare with yet
-    if scored is not None:
-        if sku is not None:
-            scored = scored[scored["sku"] == sku]
-        elif family is not None:
-            scored = scored[scored["family"] == family]
-        if not scored.empty:
-            actuals = _scores(sku or family or "all", scored)
-            first, last = scored["ds"].min().date(), scored["ds"].max().date()
+    if scored is not None and not scored.empty:
+        actuals = _scores(sku or family or "all", scored)
+        first, last = scored["ds"].min().date(), scored["ds"].max().date()
     return Accuracy(
         sku=sku,
         family=family,

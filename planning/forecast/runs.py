@@ -65,10 +65,22 @@ class RunSummary:
     sales_imported_after: dt.datetime | None = None
 
 
-def load_sales(engine: Engine) -> pd.DataFrame:
+def load_sales(
+    engine: Engine, *, sku: str | None = None, family: str | None = None
+) -> pd.DataFrame:
+    """Sales rows to forecast or score from: all of them, or one product's or one family's
+    (read through the product index)."""
+    where, params = "", {}
+    if sku is not None:
+        where, params = " WHERE sku = :sku", {"sku": sku}
+    elif family is not None:
+        where = " WHERE sku IN (SELECT sku FROM product WHERE family = :family)"
+        params = {"family": family}
     with engine.connect() as conn:
         return pd.read_sql_query(
-            text("SELECT date, sku, quantity, location, territory FROM sales_actual"), conn
+            text("SELECT date, sku, quantity, location, territory FROM sales_actual" + where),
+            conn,
+            params=params,
         )
 
 
