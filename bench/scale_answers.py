@@ -283,54 +283,46 @@ def _ms(values: list[float], q: float) -> str:
     return f"{1000 * ordered[min(len(ordered) - 1, int(q * len(ordered)))]:.0f}"
 
 
+def _table(
+    title: str, first: str, columns: list[tuple[int, str]], labels: list[str], cell: Any
+) -> Table:
+    """One row per label, one column per (size, backend): `cell(key, label)` fills it."""
+    table = Table(title=title)
+    table.add_column(first)
+    for skus, backend in columns:
+        table.add_column(f"{skus} {backend}", justify="right")
+    for label in labels:
+        table.add_row(label, *(cell(key, label) for key in columns))
+    return table
+
+
 def report(results: dict[tuple[int, str], dict[str, Any]], console: Console) -> None:
     columns = list(results)
-    table = Table(title="Warm answers in-process, ms (p50 / p95)")
-    table.add_column("ability")
-    for skus, backend in columns:
-        table.add_column(f"{skus} {backend}", justify="right")
-    labels = next(iter(results.values()))["warm"].keys()
-    for label in labels:
-        row = [label]
-        for key in columns:
-            values = results[key]["warm"][label]
-            row.append(f"{_ms(values, 0.5)} / {_ms(values, 0.95)}")
-        table.add_row(*row)
-    console.print(table)
+    first = next(iter(results.values()))
 
-    table = Table(title="App Home, ms (p50 / max)")
-    table.add_column("Home")
-    for skus, backend in columns:
-        table.add_column(f"{skus} {backend}", justify="right")
-    for label in next(iter(results.values()))["home"]:
-        row = [label]
-        for key in columns:
-            values = results[key]["home"][label]
-            row.append(f"{_ms(values, 0.5)} / {1000 * max(values):.0f}")
-        table.add_row(*row)
-    console.print(table)
+    def warm(key: tuple[int, str], label: str) -> str:
+        values = results[key]["warm"][label]
+        return f"{_ms(values, 0.5)} / {_ms(values, 0.95)}"
 
-    table = Table(title="Cold `ponte ask`, s (median) and peak RSS, MB (max)")
-    table.add_column("question")
-    for skus, backend in columns:
-        table.add_column(f"{skus} {backend}", justify="right")
-    for label, _, _ in COLD:
-        row = [label]
-        for key in columns:
-            runs = results[key]["cold"][label]
-            row.append(
-                f"{statistics.median(s for s, _ in runs):.2f} s · {max(m for _, m in runs):.0f} MB"
-            )
-        table.add_row(*row)
-    row = ["warm process peak RSS"]
-    for key in columns:
-        row.append(f"{results[key]['worker_peak_mb']:.0f} MB")
-    table.add_row(*row)
-    for step in ("import", "forecast"):
-        table.add_row(
-            f"setup: ponte {step}", *(f"{results[k]['setup'][step]:.1f} s" for k in columns)
-        )
-    console.print(table)
+    def home(key: tuple[int, str], label: str) -> str:
+        values = results[key]["home"][label]
+        return f"{_ms(values, 0.5)} / {1000 * max(values):.0f}"
+
+    def cold(key: tuple[int, str], label: str) -> str:
+        if label == "warm process peak RSS":
+            return f"{results[key]['worker_peak_mb']:.0f} MB"
+        if label.startswith("setup: ponte "):
+            return f"{results[key]['setup'][label.split()[-1]]:.1f} s"
+        runs = results[key]["cold"][label]
+        return f"{statistics.median(s for s, _ in runs):.2f} s · {max(m for _, m in runs):.0f} MB"
+
+    title = "Warm answers in-process, each a first answer, ms (p50 / p95)"
+    console.print(_table(title, "ability", columns, list(first["warm"]), warm))
+    console.print(_table("App Home, ms (p50 / max)", "Home", columns, list(first["home"]), home))
+    labels = [label for label, _, _ in COLD]
+    labels += ["warm process peak RSS", "setup: ponte import", "setup: ponte forecast"]
+    title = "Cold `ponte ask`, s (median) and peak RSS, MB (max)"
+    console.print(_table(title, "question", columns, labels, cold))
     for key, figures in results.items():
         for label, problem in figures.get("failures", {}).items():
             console.print(f"[red]{key[0]} {key[1]}: {label} did not answer: {problem}[/red]")
