@@ -229,11 +229,16 @@ def _database(backend: str, skus: int, data: Path, postgres: str) -> tuple[str, 
 
 
 def measure(skus: int, backend: str, args: argparse.Namespace, console: Console) -> dict[str, Any]:
-    from scale_company import write_company
-
     files = args.data / f"company-{skus}"
     if not (files / "quotas.csv").exists():
-        write_company(skus, files, today=TODAY)
+        # In a process of its own: a child's peak RSS starts from its parent's at fork, so
+        # this process must stay small for the cold answers' figures to be their own.
+        subprocess.run(
+            [sys.executable, str(Path(__file__).parent / "scale_company.py"), str(skus),
+             str(files), "--today", TODAY.isoformat()],
+            check=True,
+            capture_output=True,
+        )  # fmt: skip
     url, drop = _database(backend, skus, args.data, args.postgres)
     try:
         console.print(f"[dim]{skus} SKUs on {backend}: importing…[/dim]")
@@ -268,8 +273,8 @@ def measure(skus: int, backend: str, args: argparse.Namespace, console: Console)
                     [*PONTE, "ask", "--as", user, "--json", text], url
                 )
                 runs.append((seconds, peak))
-                if '"kind": "answer"' not in answer and '"kind":"answer"' not in answer:
-                    figures["failures"][f"cold {label}"] = answer[:160]
+                if '"kind": "answer"' not in answer:
+                    figures["failures"][f"cold {label}"] = answer[-600:]
             figures["cold"][label] = runs
         return figures
     finally:

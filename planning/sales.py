@@ -153,19 +153,21 @@ def sales_history(
     if compare is not None:
         previous_bounds = _compared(period, compare, counted=(start, end))
         since = min(since, previous_bounds[0])
-    frame = _rows(engine, selection, since=since - dt.timedelta(days=bucket - 1), until=end)
-    current = _figure(in_period(frame, start, end, bucket), start, end)
+    split = None
+    if group_by not in (None, "month"):
+        split, current = _split(engine, selection, GROUP_COLUMN[str(group_by)], start, end,
+                                bucket, rank_by=rank_by, top=top or 10)  # fmt: skip
     previous = None
-    if previous_bounds is not None:
-        previous = _figure(in_period(frame, *previous_bounds, bucket), *previous_bounds)
+    if split is None or previous_bounds is not None:  # a split carries its own total
+        frame = _rows(engine, selection, since=since - dt.timedelta(days=bucket - 1), until=end)
+        current = _figure(in_period(frame, start, end, bucket), start, end)
+        if previous_bounds is not None:
+            previous = _figure(in_period(frame, *previous_bounds, bucket), *previous_bounds)
     rows: tuple[SalesRow, ...] = ()
-    if group_by is not None:
-        if group_by == "month":
-            rows = _monthly(frame, start, end, bucket, current)
-        else:
-            split = _split(engine, selection, GROUP_COLUMN[group_by], start, end, bucket,
-                           rank_by=rank_by, top=top or 10)  # fmt: skip
-            rows = _grouped(split, current, _names(engine, group_by), rank_by)
+    if group_by == "month":
+        rows = _monthly(frame, start, end, bucket, current)
+    elif split is not None and group_by is not None:
+        rows = _grouped(split, current, _names(engine, group_by), rank_by)
     latest = through if last_purchase else None
     limited = None if scope.territories is None or what.territory else scope.territories
     return SalesHistory(
@@ -362,10 +364,11 @@ def _split(
     *,
     rank_by: Literal["units", "revenue"],
     top: int,
-) -> pd.DataFrame:
+) -> tuple[pd.DataFrame, SalesFigure]:
     """The `top` values of `column` by units or revenue over [start, end] (key, units,
-    revenue), summed in the database. A weekly row straddling the period's start or end
-    counts for its days inside (the weights of `in_period`, one per such day)."""
+    revenue), and the whole selection's total over it, summed in one pass in the database.
+    A weekly row straddling the period's start or end counts for its days inside (the
+    weights of `in_period`, one per such day)."""
     edges = [start - dt.timedelta(days=d) for d in range(1, bucket)]
     edges += [end - dt.timedelta(days=d) for d in range(bucket - 1)]
     weights = in_period(
@@ -381,12 +384,18 @@ def _split(
         else "1.0"
     )
     measure = "units" if rank_by == "units" else "revenue"
+    # Rows without a value of `column` (a sale with no customer) count in the total, never
+    # in the ranking: they sort last and are dropped below.
     query = text(
+        "SELECT key, units, revenue, sum(units) OVER () AS all_units, "
+        "sum(revenue) OVER () AS all_revenue, max(priced) OVER () AS any_priced FROM ("
         f"SELECT {column} AS key, sum(s.quantity * {weight}) AS units, "
-        f"sum(coalesce(s.revenue, 0) * {weight}) AS revenue "
+        f"sum(coalesce(s.revenue, 0) * {weight}) AS revenue, "
+        "max(CASE WHEN s.revenue IS NULL THEN 0 ELSE 1 END) AS priced "
         f"FROM {_sales_from(selection.where + column)} "
         f"WHERE s.date >= :since AND s.date <= :until AND {selection.where} "
-        f"AND {column} <> '' GROUP BY {column} ORDER BY {measure} DESC, key LIMIT :top"
+        f"GROUP BY {column}) AS grouped "
+        f"ORDER BY CASE WHEN key = '' THEN 1 ELSE 0 END, {measure} DESC, key LIMIT :top"
     ).bindparams(*selection.binds)
     params = {
         **selection.params,
@@ -394,10 +403,19 @@ def _split(
         **shares,
         "since": start - dt.timedelta(days=bucket - 1),
         "until": end,
-        "top": top,
+        "top": top + 1,
     }
     with engine.connect() as conn:
-        return pd.read_sql_query(query, conn, params=params)
+        split = pd.read_sql_query(query, conn, params=params)
+    if split.empty:
+        return split, SalesFigure(start=start, end=end, units=0.0, revenue=None)
+    total = SalesFigure(
+        start=start,
+        end=end,
+        units=float(split["all_units"].iloc[0]),
+        revenue=float(split["all_revenue"].iloc[0]) if split["any_priced"].iloc[0] else None,
+    )
+    return split[split["key"].astype(str) != ""].head(top), total
 
 
 def _figure(inside: pd.DataFrame, start: dt.date, end: dt.date) -> SalesFigure:
