@@ -226,23 +226,32 @@ def _import(services: Services, paths: list[Path], *, strict: bool = False,
     show_default=True,
     help="Folder for the generated contract files.",
 )
+@click.option(
+    "--weeks",
+    type=click.IntRange(8, 260),
+    default=156,
+    show_default=True,
+    help="Weeks of sales history (fewer: the last weeks of the same company).",
+)
 @click.option("--no-import", is_flag=True, help="Only write the files.")
 @today_option
-def demo(seed: int, out: Path, no_import: bool, today: dt.datetime | None) -> None:
+def demo(seed: int, out: Path, weeks: int, no_import: bool, today: dt.datetime | None) -> None:
     """Write the demo company's files and import them.
 
     Officine Ponte S.p.A., a fictional Italian housewares maker: deterministic for a seed
     and a date, with history ending the week before --today.
     """
     services = build_services(_date(today))
-    _load_demo(services, seed=seed, out=out, load=not no_import)
+    _load_demo(services, seed=seed, out=out, load=not no_import, weeks=weeks)
 
 
-def _load_demo(services: Services, *, seed: int, out: Path, load: bool = True) -> None:
+def _load_demo(
+    services: Services, *, seed: int, out: Path, load: bool = True, weeks: int = 156
+) -> None:
     from planning.demo import generate_demo, write_demo_files
 
     today = services.clock.today()
-    frames = generate_demo(seed=seed, today=today)
+    frames = generate_demo(seed=seed, today=today, weeks=weeks)
     try:
         paths = write_demo_files(frames, out)
     except OSError as exc:

@@ -19,10 +19,13 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from planning.errors import PonteError
+
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 
-HISTORY_WEEKS = 156
+HISTORY_WEEKS = 156  # the default history; `generate_demo(weeks=...)` gives 8 to 260
+MIN_WEEKS, MAX_WEEKS = 8, 260
 RECENT_WEEKS = 8  # "recent demand" in this module always means the last 8 weeks of history
 HORIZON_WEEKS = 12  # how far ahead plans (receipts, capacity sizing) look
 LUMP_PROBABILITY = 0.08  # spare parts: chance that a territory orders a SKU in a given week
@@ -234,9 +237,9 @@ def _quarter(day: dt.date) -> tuple[str, dt.date, dt.date]:
     return f"{day.year}-Q{(first_month - 1) // 3 + 1}", start, end
 
 
-def _expected_demand(mondays: list[dt.date]) -> FloatArray:
+def _expected_demand(mondays: list[dt.date], history: int) -> FloatArray:
     """Noise-free weekly demand per (week, sku, territory), history and horizon alike."""
-    age = (HISTORY_WEEKS - 1) - np.arange(len(mondays), dtype=np.float64)  # < 0 is the future
+    age = (history - 1) - np.arange(len(mondays), dtype=np.float64)  # < 0 is the future
     iso = np.array([d.isocalendar().week for d in mondays], dtype=np.float64)
     base = np.array([p[5] for p in _PRODUCTS])
     trend = np.exp(-np.outer(age / 52.0, np.array([p[6] for p in _PRODUCTS])))
@@ -285,6 +288,7 @@ def _sample_quantities(expected: FloatArray, rng: np.random.Generator) -> IntArr
 
 
 def _sales(qty: IntArray, mondays: list[dt.date], rng: np.random.Generator) -> pd.DataFrame:
+    history = len(mondays)
     week, sku, terr = np.nonzero(qty)
     codes = [t[0] for t in _TERRITORIES]
     customer = np.zeros(len(week), dtype=np.int64)
@@ -292,7 +296,7 @@ def _sales(qty: IntArray, mondays: list[dt.date], rng: np.random.Generator) -> p
         rows = terr == k
         count = len(_CUSTOMERS[code])
         if code == _LOST_CUSTOMER_TERRITORY:
-            late = rows & (week >= HISTORY_WEEKS - RECENT_WEEKS)
+            late = rows & (week >= history - RECENT_WEEKS)
             customer[late] = _pick(rng, _customer_weights(count, lost_first=True), int(late.sum()))
             rows &= ~late
         customer[rows] = _pick(rng, _customer_weights(count), int(rows.sum()))
@@ -317,24 +321,35 @@ def _sales(qty: IntArray, mondays: list[dt.date], rng: np.random.Generator) -> p
     )
 
 
-def generate_demo(*, seed: int = 7, today: dt.date) -> dict[str, pd.DataFrame]:
+def generate_demo(
+    *, seed: int = 7, today: dt.date, weeks: int = HISTORY_WEEKS
+) -> dict[str, pd.DataFrame]:
     """Build the demo company's data as one DataFrame per contract file.
 
     Returns frames keyed products, locations, territories, people, stock, sales, capacity,
     receipts, open_orders and quotas, with columns in contract order and dates as datetime64.
-    Sales history is 156 weekly buckets dated on Mondays, ending the week before the one that
-    contains `today`. The same `(seed, today)` always gives the same frames.
+    Sales history is `weeks` weekly buckets (8 to 260; 156 by default) dated on Mondays,
+    ending the week before the one that contains `today`. The same `(seed, today, weeks)`
+    always gives the same frames; fewer than 156 weeks are the last weeks of the default
+    company's history (everything else unchanged), so the same company can be forecast from
+    one, two or three years of its past.
     """
+    if not MIN_WEEKS <= weeks <= MAX_WEEKS:
+        raise PonteError(
+            f"the demo's history can be {MIN_WEEKS} to {MAX_WEEKS} weeks, not {weeks}",
+            code="bad_weeks",
+        )
+    history = max(weeks, HISTORY_WEEKS)
     # Independent streams, so that tweaking one file's recipe leaves the others unchanged.
     root = np.random.default_rng(seed)
     sales_rng, product_rng, order_rng, stock_rng, plan_rng, quota_rng = root.spawn(6)
     this_monday = today - dt.timedelta(days=today.weekday())
-    first_monday = this_monday - dt.timedelta(weeks=HISTORY_WEEKS)
-    mondays = [first_monday + dt.timedelta(weeks=i) for i in range(HISTORY_WEEKS + HORIZON_WEEKS)]
-    expected = _expected_demand(mondays)
-    qty = _sample_quantities(expected[:HISTORY_WEEKS], sales_rng)
-    sales = _sales(qty, mondays[:HISTORY_WEEKS], sales_rng)
-    future = expected[HISTORY_WEEKS:]
+    first_monday = this_monday - dt.timedelta(weeks=history)
+    mondays = [first_monday + dt.timedelta(weeks=i) for i in range(history + HORIZON_WEEKS)]
+    expected = _expected_demand(mondays, history)
+    qty = _sample_quantities(expected[:history], sales_rng)
+    sales = _sales(qty, mondays[:history], sales_rng)
+    future = expected[history:]
     # Plans are sized on whichever is higher, what just sold or what the season brings.
     rate = {
         WAREHOUSE: np.maximum(
@@ -365,8 +380,9 @@ def generate_demo(*, seed: int = 7, today: dt.date) -> dict[str, pd.DataFrame]:
             "slack_user_id name role email manager_slack_user_id territory language",
         ),
         "stock": _stock(qty, rate, today, stock_rng),
-        "sales": sales,
-        "capacity": _capacity(qty, future, mondays),
+        # The last `weeks` of the history (the whole of it by default).
+        "sales": sales[sales["date"] >= pd.Timestamp(this_monday - dt.timedelta(weeks=weeks))],
+        "capacity": _capacity(qty, future, mondays, history),
         "receipts": _receipts(rate[WAREHOUSE], today, plan_rng),
         "open_orders": open_orders,
         "quotas": _quotas(sales, today, quota_rng),
@@ -432,10 +448,12 @@ def _stock(
     return _frame(rows, "sku location on_hand allocated as_of", "as_of")
 
 
-def _capacity(qty: IntArray, future: FloatArray, mondays: list[dt.date]) -> pd.DataFrame:
+def _capacity(
+    qty: IntArray, future: FloatArray, mondays: list[dt.date], history: int
+) -> pd.DataFrame:
     """Open-ended weekly capacity per plant and family, plus the scenario line's overhaul."""
-    # The overhaul starts two Mondays after this week's Monday (mondays[HISTORY_WEEKS]).
-    overhaul = mondays[HISTORY_WEEKS] + dt.timedelta(weeks=2)
+    # The overhaul starts two Mondays after this week's Monday (mondays[history]).
+    overhaul = mondays[history] + dt.timedelta(weeks=2)
     scenario = (DEMO_SCENARIO.capacity_plant, DEMO_SCENARIO.capacity_family)
     rows: list[tuple[object, ...]] = []
     for family, (plant, *_) in _FAMILIES.items():

@@ -104,6 +104,20 @@ def test_demo_writes_the_files_and_imports_them(invoke: Invoke, tmp_path: Path) 
     assert status["warnings"] == []
 
 
+def test_demo_with_two_years_of_history(invoke: Invoke, tmp_path: Path) -> None:
+    # The same company, from the last 104 weeks of its past: a planner's two years.
+    result = invoke("demo", "--weeks", "104", "--out", str(tmp_path / "short"),
+                    "--today", DEMO_TODAY.isoformat())  # fmt: skip
+    assert result.exit_code == 0, result.output
+    status = json.loads(invoke("status", "--json", "--today", DEMO_TODAY.isoformat()).output)
+    sales = next(e for e in status["entities"] if e["entity"] == "sales")
+    assert (sales["first"], sales["last"]) == ("2024-11-25", "2026-11-16")
+    refused = invoke("demo", "--weeks", "5", "--out", str(tmp_path / "none"))
+    assert refused.exit_code == 2
+    assert "--weeks" in refused.output and "8<=x<=260" in refused.output
+    assert not (tmp_path / "none").exists()
+
+
 def test_run_loads_the_demo_into_an_empty_database_once(invoke: Invoke) -> None:
     first = invoke("run", "--today", DEMO_TODAY.isoformat())
     assert first.exit_code == 0, first.output

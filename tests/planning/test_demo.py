@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import Engine
 
 from planning.demo import DEMO_SCENARIO, generate_demo, write_demo_files
+from planning.errors import PonteError
 from tests.conftest import DEMO_TODAY
 from tests.helpers import run_import, snapshot, without_audit
 
@@ -169,3 +170,19 @@ def test_the_situations_hold_for_other_dates_and_seeds(today: dt.date, seed: int
     )
     assert out_cover < lead / 7
     assert excess_cover > 26
+
+
+def test_a_shorter_history_is_the_last_weeks_of_the_same_company() -> None:
+    full = generate_demo(seed=7, today=DEMO_TODAY)
+    short = generate_demo(seed=7, today=DEMO_TODAY, weeks=78)
+    sales = full["sales"]
+    assert short["sales"]["date"].nunique() == 78
+    kept = sales[sales["date"] >= short["sales"]["date"].min()].reset_index(drop=True)
+    assert short["sales"].reset_index(drop=True).equals(kept)
+    for name in full.keys() - {"sales"}:  # the plans, stock and quotas stay the same
+        assert short[name].equals(full[name]), name
+    longer = generate_demo(seed=7, today=DEMO_TODAY, weeks=208)["sales"]
+    assert longer["date"].nunique() == 208
+    assert longer["date"].max() == sales["date"].max()
+    with pytest.raises(PonteError, match="8 to 260 weeks"):
+        generate_demo(seed=7, today=DEMO_TODAY, weeks=4)

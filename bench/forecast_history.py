@@ -1,0 +1,109 @@
+"""How the weekly forecast depends on the history a company has: 52, 78, 104, 130 and 156
+weeks of the same demo company, each forecast 26 weeks ahead and scored on the 26 weeks
+that followed.
+
+    python bench/forecast_history.py [--weeks 52,78,104,130,156] [--seed 7]
+
+The demo company is generated once with 182 weeks of sales (`generate_demo(weeks=182)`); the
+last 26 weeks are held out as the actuals, and each run sees the N weeks before them. Ponte
+(`compute_forecast`, what `ponte forecast` runs) is compared with seasonal naive (the same
+week last year) on the same series: WAPE, MASE (scaled by each series' in-sample seasonal
+naive error), bias, how many series got a seasonal model, and how often the actuals fell
+inside the 80% and 95% intervals. Measures issue 16's first complaint: under about 130
+weeks the weekly path cannot validate a seasonal model and forecasts without the season.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from rich.console import Console
+from rich.table import Table
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from planning.demo import generate_demo
+from planning.forecast.demand import demand_history
+from planning.forecast.runs import compute_forecast
+
+TODAY = dt.date(2026, 11, 27)
+HORIZON, SEASON = 26, 52
+
+
+def score(weeks: int, sales: pd.DataFrame, cutoff: dt.date) -> dict[str, float]:
+    """Forecast from the `weeks` weeks before `cutoff`; score on the 26 weeks from it."""
+    first = pd.Timestamp(cutoff - dt.timedelta(weeks=weeks))
+    dates = pd.to_datetime(sales["date"])
+    seen = sales[(dates >= first) & (dates < pd.Timestamp(cutoff))]
+    started = time.perf_counter()
+    result = compute_forecast(seen, today=cutoff, horizon=HORIZON)
+    seconds = time.perf_counter() - started
+    actual = demand_history(sales, end=cutoff + dt.timedelta(weeks=HORIZON), grain="week")
+    history = demand_history(seen, end=cutoff, grain="week")
+    ahead = actual[actual["ds"] >= pd.Timestamp(cutoff)]
+    values = result.values.assign(ds=pd.to_datetime(result.values["ds"]))
+    merged = ahead.merge(values, on=["unique_id", "ds"], how="inner")
+    # Seasonal naive: the same week a year before, from the history the run saw.
+    last_year = history.assign(ds=history["ds"] + pd.Timedelta(weeks=SEASON))
+    merged = merged.merge(
+        last_year[["unique_id", "ds", "y"]].rename(columns={"y": "naive"}),
+        on=["unique_id", "ds"],
+        how="left",
+    )
+    merged["naive"] = merged["naive"].fillna(0.0)
+    scale = history.groupby("unique_id")["y"].apply(
+        lambda y: float(np.abs(np.diff(y.to_numpy(), n=1)).mean()) if len(y) > 1 else 1.0
+    )
+    merged["scale"] = merged["unique_id"].map(scale).replace(0.0, 1.0)
+    total = merged["y"].abs().sum()
+    error = (merged["forecast"] - merged["y"]).abs()
+    naive_error = (merged["naive"] - merged["y"]).abs()
+    seasonal = result.series["model"].str.contains("MSTL|Seasonal").sum()
+    return {
+        "weeks": weeks,
+        "series": len(result.series),
+        "seasonal models": int(seasonal),
+        "Ponte WAPE %": 100 * error.sum() / total,
+        "seasonal naive WAPE %": 100 * naive_error.sum() / total,
+        "Ponte MASE": float((error / merged["scale"]).mean()),
+        "seasonal naive MASE": float((naive_error / merged["scale"]).mean()),
+        "bias %": 100 * (merged["forecast"] - merged["y"]).sum() / total,
+        "80% coverage": _inside(merged, 80),
+        "95% coverage": _inside(merged, 95),
+        "seconds": seconds,
+    }
+
+
+def _inside(merged: pd.DataFrame, level: int) -> float:
+    """How often (%) the actual fell inside the `level`% interval."""
+    y = merged["y"]
+    return float(100 * ((y >= merged[f"lo_{level}"]) & (y <= merged[f"hi_{level}"])).mean())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--weeks", default="52,78,104,130,156")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    warnings.filterwarnings("ignore")
+    sales = generate_demo(seed=args.seed, today=TODAY, weeks=182)["sales"]
+    this_monday = TODAY - dt.timedelta(days=TODAY.weekday())
+    cutoff = this_monday - dt.timedelta(weeks=HORIZON)  # the 26 weeks from here are held out
+    rows = [score(int(w), sales, cutoff) for w in args.weeks.split(",")]
+    table = Table(title=f"Demo company, 26 weeks ahead from {cutoff}, by weeks of history")
+    for column in rows[0]:
+        table.add_column(column, justify="right")
+    for row in rows:
+        table.add_row(*(f"{v:.1f}" if isinstance(v, float) else str(v) for v in row.values()))
+    Console().print(table)
+
+
+if __name__ == "__main__":
+    main()
