@@ -28,6 +28,7 @@ from rich.console import Console
 from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from planning.demo import generate_demo
 from planning.forecast.demand import demand_history
@@ -91,13 +92,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--weeks", default="52,78,104,130,156")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--company",
+        choices=["demo", "hardware"],
+        default="demo",
+        help="demo: the housewares demo (mild seasons); hardware: bench/scale_company.py's "
+        "wholesaler, 300 SKUs, yearly swings of up to +-50%%.",
+    )
     args = parser.parse_args()
     warnings.filterwarnings("ignore")
-    sales = generate_demo(seed=args.seed, today=TODAY, weeks=182)["sales"]
+    if args.company == "demo":
+        sales = generate_demo(seed=args.seed, today=TODAY, weeks=182)["sales"]
+    else:
+        from scale_company import generate_company
+
+        sales = generate_company(300, today=TODAY, seed=args.seed, weeks=182)["sales"]
     this_monday = TODAY - dt.timedelta(days=TODAY.weekday())
     cutoff = this_monday - dt.timedelta(weeks=HORIZON)  # the 26 weeks from here are held out
     rows = [score(int(w), sales, cutoff) for w in args.weeks.split(",")]
-    table = Table(title=f"Demo company, 26 weeks ahead from {cutoff}, by weeks of history")
+    title = f"{args.company} company, 26 weeks ahead from {cutoff}, by weeks of history"
+    table = Table(title=title)
     for column in rows[0]:
         table.add_column(column, justify="right")
     for row in rows:

@@ -50,8 +50,10 @@ def family_count(skus: int) -> int:
     return max(2, min(len(FAMILIES), skus // 20))
 
 
-def generate_company(skus: int, *, today: dt.date, seed: int = 5) -> dict[str, pd.DataFrame]:
-    """Every contract file of a company with `skus` products, as DataFrames."""
+def generate_company(
+    skus: int, *, today: dt.date, seed: int = 5, weeks: int = WEEKS
+) -> dict[str, pd.DataFrame]:
+    """Every contract file of a company with `skus` products and `weeks` weeks of sales."""
     rng = np.random.default_rng(seed)
     families = family_count(skus)
     family = [FAMILIES[i % families] for i in range(skus)]
@@ -82,19 +84,19 @@ def generate_company(skus: int, *, today: dt.date, seed: int = 5) -> dict[str, p
     )
 
     this_monday = today - dt.timedelta(days=today.weekday())
-    mondays = pd.date_range(this_monday - dt.timedelta(weeks=WEEKS), periods=WEEKS, freq="7D")
-    t = np.arange(WEEKS)
+    mondays = pd.date_range(this_monday - dt.timedelta(weeks=weeks), periods=weeks, freq="7D")
+    t = np.arange(weeks)
     peak = rng.integers(0, 52, skus)
     amplitude = rng.uniform(0, 0.5, skus)
     trend = rng.uniform(-0.3, 0.4, skus)
     shape = (1 + amplitude[:, None] * np.cos(2 * np.pi * (t[None, :] - peak[:, None]) / 52)) * (
-        1 + trend[:, None] * t[None, :] / WEEKS
+        1 + trend[:, None] * t[None, :] / weeks
     )
     # Each SKU-week is sold through four channels (customer lines): three ship from the
     # warehouse, the fourth from the family's plant for half the SKUs.
     channels = 4
     expected = (level[:, None] * shape)[:, :, None] / channels
-    quantity = rng.poisson(np.broadcast_to(expected, (skus, WEEKS, channels)))
+    quantity = rng.poisson(np.broadcast_to(expected, (skus, weeks, channels)))
     from_plant = rng.random(skus) < 0.5
     sku_index, week_index, channel = np.nonzero(quantity)
     units = quantity[sku_index, week_index, channel].astype(float)

@@ -335,10 +335,7 @@ def generate_demo(
     one, two or three years of its past.
     """
     if not MIN_WEEKS <= weeks <= MAX_WEEKS:
-        raise PonteError(
-            f"the demo's history can be {MIN_WEEKS} to {MAX_WEEKS} weeks, not {weeks}",
-            code="bad_weeks",
-        )
+        raise PonteError(f"the demo's history can be {MIN_WEEKS} to {MAX_WEEKS} weeks, not {weeks}")
     history = max(weeks, HISTORY_WEEKS)
     # Independent streams, so that tweaking one file's recipe leaves the others unchanged.
     root = np.random.default_rng(seed)

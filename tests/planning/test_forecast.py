@@ -151,3 +151,34 @@ def test_demand_history_builds_weekly_series_with_zero_weeks() -> None:
 def test_series_choice_codes_round_trip() -> None:
     choice = SeriesChoice(DemandPattern.lumpy, "ADIDA+TSB", 0.8, False)
     assert SeriesChoice.from_code(choice.code, 0.8) == choice
+
+
+@pytest.mark.parametrize("weeks", [80, 108])
+def test_two_years_of_weekly_sales_carry_the_yearly_season(weeks: int) -> None:
+    # A spring peak: sales double from winter to June, in every year of the history. With
+    # under two years before the held-out weeks the forecast used to be a flat line.
+    rng = np.random.default_rng(5)
+    t = np.arange(weeks + 26)
+    level = 400 * (1 + 0.5 * np.cos(2 * np.pi * (t - 23) / 52))  # peak in week 23 (June)
+    y = rng.poisson(level).astype(float)
+    history = pd.DataFrame(
+        {"unique_id": "tiles", "ds": pd.date_range("2024-01-01", periods=weeks, freq="W-MON"),
+         "y": y[:weeks]}
+    )  # fmt: skip
+    rows = forecast_series(history, horizon=26, season_length=52, freq="W-MON")
+    assert "MSTL" in rows["model"].iloc[0] or "SeasonalNaive" in rows["model"].iloc[0]
+    forecast = rows["forecast"].to_numpy()
+    assert forecast.max() > 1.5 * forecast.min()  # the peak and the trough, not a flat line
+    assert np.corrcoef(forecast, level[weeks:])[0, 1] > 0.9
+    # Against what it used to give, a flat line at the recent level: half the error or less.
+    flat = np.full(26, y[weeks - 13 : weeks].mean())
+    assert np.abs(forecast - y[weeks:]).sum() < 0.5 * np.abs(flat - y[weeks:]).sum()
+
+
+def test_one_year_of_weekly_sales_is_not_enough_to_validate_a_season() -> None:
+    y = np.random.default_rng(6).poisson(300, 60).astype(float)
+    history = pd.DataFrame(
+        {"unique_id": "new", "ds": pd.date_range("2025-09-01", periods=60, freq="W-MON"), "y": y}
+    )
+    rows = forecast_series(history, horizon=26, season_length=52, freq="W-MON")
+    assert not any(m in rows["model"].iloc[0] for m in ("MSTL", "SeasonalNaive"))
