@@ -134,7 +134,9 @@ class Assistant:
                 self._index = CatalogueIndex(load_catalogue(self.engine), RESERVED)
                 # The index is a few hundred thousand long-lived objects: left to the garbage
                 # collector, every full collection walks them all (a 60-100 ms pause in one
-                # answer out of ten at 5,000 products). Frozen, collections skip them.
+                # answer out of ten at 5,000 products). Frozen, collections skip them; the
+                # garbage of the moment is collected first, so nothing dead is frozen in.
+                gc.collect()
                 gc.freeze()
             return self._index
 

@@ -45,6 +45,9 @@ class ForecastResult:
     data_as_of: dt.date
     series: pd.DataFrame  # unique_id, sku, location, territory, pattern, model, ...
     values: pd.DataFrame  # unique_id, ds, forecast, lo_80, hi_80, lo_95, hi_95
+    # The newest audit entry when the sales were read (load_sales): an import recorded
+    # after it is one this forecast has not seen. None when unknown.
+    seen_audit_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -77,11 +80,19 @@ def load_sales(
         where = " WHERE sku IN (SELECT sku FROM product WHERE family = :family)"
         params = {"family": family}
     with engine.connect() as conn:
-        return pd.read_sql_query(
+        # Read first: an import that commits in between is then counted as unseen (the
+        # forecast says it may be missing), never the other way round.
+        seen = conn.execute(text("SELECT max(id) FROM audit_log")).scalar()
+        sales = pd.read_sql_query(
             text("SELECT date, sku, quantity, location, territory FROM sales_actual" + where),
             conn,
             params=params,
         )
+    sales.attrs[SEEN_AUDIT_ID] = int(seen or 0)
+    return sales
+
+
+SEEN_AUDIT_ID = "seen_audit_id"
 
 
 def compute_forecast(
@@ -124,6 +135,7 @@ def compute_forecast(
         data_as_of=last_complete_period(today, grain).date(),
         series=meta.merge(choices, on="unique_id"),
         values=values[["unique_id", "ds", "forecast", "lo_80", "hi_80", "lo_95", "hi_95"]],
+        seen_audit_id=sales.attrs.get(SEEN_AUDIT_ID),
     )
 
 
@@ -164,7 +176,10 @@ def store_run(
         # The run's own facts, computed once here rather than by every answer that reads it.
         conn.execute(
             text("UPDATE forecast_run SET summary = :summary WHERE id = :run"),
-            {"summary": json.dumps(_counts(series)), "run": run_id},
+            {
+                "summary": json.dumps({**_counts(series), SEEN_AUDIT_ID: result.seen_audit_id}),
+                "run": run_id,
+            },
         )
         conn.execute(text(FAMILY_WEEKS), {"run": run_id})
     analyze(engine, ["forecast_series", "forecast_value", "forecast_family_week"])
@@ -219,10 +234,16 @@ def summarize(engine: Engine, run_id: int) -> RunSummary:
                 params={"r": run_id},
             )
             counts = _counts(series)
+        # Imports after what the run read (by audit id: an import running while the
+        # forecast read the sales started before the run was stored), else after the run.
+        seen = counts.get(SEEN_AUDIT_ID)
+        after = (
+            col(AuditEntry.id) > seen if seen is not None else col(AuditEntry.at) > run.created_at
+        )
         imports = conn.execute(
             select(col(AuditEntry.at), col(AuditEntry.details))
-            .where(col(AuditEntry.action) == "import", col(AuditEntry.at) > run.created_at)
-            .order_by(col(AuditEntry.at))
+            .where(col(AuditEntry.action) == "import", after)
+            .order_by(col(AuditEntry.id))
         ).all()
     return RunSummary(
         run_id=run_id,

@@ -123,6 +123,10 @@ def test_accuracy_scores_the_run_once_newer_sales_arrive(ponte: Ponte, tmp_path:
     card = later("forecast", "accuracy", "--today", "2026-12-11", "--lang", "it").output
     wape = f"{report['overall']['wape'] * 100:.1f}%".replace(".", ",")
     assert "Accuratezza delle previsioni" in card and f"WAPE {wape} su 23 nov 2026" in card
+    # The run is scored against the sales imported after it: no "run ponte forecast" here.
+    assert "ponte forecast" not in card
+    shown = later("forecast", "show", "PAD-28", "--today", "2026-12-11", "--lang", "en").output
+    assert "are not in it yet: run `ponte forecast`" in shown.replace("\n", " ")
     assert (report["scored_from"], report["scored_to"]) == ("2026-11-23", "2026-11-30")
     overall = report["overall"]
     assert 0 < overall["wape"] < 1 and overall["periods"] == 2

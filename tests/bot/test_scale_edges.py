@@ -169,3 +169,21 @@ def test_a_forecast_older_than_the_last_sales_import_says_so(
     answer = _ask(engine, "UOPS", "demand_forecast", product="T-1")
     # Only sales the run has not seen make it stale; the same file again does not.
     assert ("not in it yet: run `ponte forecast`" in answer) is changed
+
+
+def test_sales_imported_while_the_forecast_ran_are_said_to_be_missing(
+    engine: Engine, tmp_path: Path
+) -> None:
+    from planning.forecast.runs import compute_forecast, load_sales
+
+    skus = ["T-1", "T-2"]
+    _import(engine, _write(tmp_path / "a", **_basics(skus), sales=_sales(skus)))
+    seen = load_sales(engine)  # `ponte forecast` reads the sales...
+    newer = _sales(skus, weeks=61, until=MONDAY + dt.timedelta(weeks=1))
+    _import(engine, _write(tmp_path / "b", sales=newer), at=NOW + dt.timedelta(hours=1))
+    # ...an import commits meanwhile, and the run is stored after it.
+    result = compute_forecast(seen, today=TODAY)
+    store_run(engine, result, now=NOW + dt.timedelta(hours=2), engine_name="local",
+              duration_seconds=1.0)  # fmt: skip
+    answer = _ask(engine, "UOPS", "demand_forecast", product="T-1")
+    assert "not in it yet: run `ponte forecast`" in answer

@@ -182,3 +182,37 @@ def test_one_year_of_weekly_sales_is_not_enough_to_validate_a_season() -> None:
     )
     rows = forecast_series(history, horizon=26, season_length=52, freq="W-MON")
     assert not any(m in rows["model"].iloc[0] for m in ("MSTL", "SeasonalNaive"))
+
+
+def test_awkward_weekly_histories_each_get_a_forecast_never_negative() -> None:
+    rng = np.random.default_rng(9)
+    weeks = 100
+    shifted = np.r_[rng.poisson(50, 60), rng.poisson(200, 40)].astype(float)  # a new customer
+    gap = rng.poisson(80, weeks).astype(float)
+    gap[30:52] = 0.0  # months without a sale (a stock-out, a lost listing)
+    late = np.r_[np.zeros(70), rng.poisson(30, 30)].astype(float)  # starts mid-season
+    series = {
+        "zeros": np.zeros(weeks),
+        "one sale": np.r_[np.zeros(weeks - 1), 7.0],
+        "mid-season start": late,
+        "gap": gap,
+        "level shift": shifted,
+        "falling to nothing": np.r_[rng.poisson(40, 80), np.zeros(20)].astype(float),
+    }
+    history = pd.concat(
+        pd.DataFrame(
+            {"unique_id": uid, "ds": pd.date_range("2024-06-03", periods=weeks, freq="W-MON"),
+             "y": y}
+        )
+        for uid, y in series.items()
+    )  # fmt: skip
+    rows = forecast_series(history, horizon=26, season_length=52, freq="W-MON")
+    assert set(rows["unique_id"]) == set(series)
+    assert (rows[["forecast", "lo_80", "lo_95"]] >= 0).all().all()
+    assert rows[["forecast", "lo_80", "hi_80", "lo_95", "hi_95"]].notna().all().all()
+    by_id = rows.groupby("unique_id")
+    assert by_id["model"].first()["zeros"] == "Zero (no demand)"
+    assert by_id["fallback"].first()["zeros"]
+    assert by_id["forecast"].sum()["zeros"] == 0
+    # After the shift, the forecast follows the new level, not the average of both.
+    assert by_id["forecast"].mean()["level shift"] > 120

@@ -77,8 +77,12 @@ def group_label(lang: str, group: ProductGroup, location: str | None = None) -> 
 # -- provenance ----------------------------------------------------------------------------
 
 
-def run_line(lang: str, run: RunSummary, models: tuple[str, ...] = ()) -> str:
-    """The run, and the models behind the numbers (the run's commonest when not given)."""
+def run_line(
+    lang: str, run: RunSummary, models: tuple[str, ...] = (), *, stale: bool = True
+) -> str:
+    """The run, and the models behind the numbers (the run's commonest when not given);
+    with `stale`, whether sales imported since are missing from it (not said of a past
+    run scored against those very sales)."""
     model = ", ".join(models or tuple(run.models)[:2]) or "–"
     line = t(
         lang,
@@ -88,7 +92,7 @@ def run_line(lang: str, run: RunSummary, models: tuple[str, ...] = ()) -> str:
         data_as_of=date(lang, run.data_as_of),
         model=model,
     )
-    if run.sales_imported_after is not None:
+    if stale and run.sales_imported_after is not None:
         line += t(lang, "base.run_line.stale", date=date(lang, run.sales_imported_after.date()))
     return line
 

@@ -231,6 +231,6 @@ def accuracy_card(r: AccuracyReport, lang: str) -> Card:
         ),
         rows=(*(row(s) for s in r.by_family), row(overall)),
         notes=notes,
-        source=t(lang, "reports.accuracy_card.source") + run_line(lang, r.run),
+        source=t(lang, "reports.accuracy_card.source") + run_line(lang, r.run, stale=False),
         tone="good" if (overall.value_added or 0) > 0 else "warning",
     )
