@@ -284,10 +284,20 @@ def quota_answer(
     period = (period or quarter_of(today)).upper()
     period_bounds(period)
     check_quota_access(scope, caller, rep=person, territory=territory, label=label)
-    # Only the quotas this answer shows are worked out: a rep's own, a manager's team's.
-    among = None
-    if person is None and territory is None and caller.role not in (Role.ops, Role.admin):
-        among = scope.reps if caller.role == Role.manager else frozenset({caller.slack_user_id})
+    # Whose quotas the answer shows, decided once: only those reps' own quotas (`among`)
+    # are worked out, not everyone's to be filtered afterwards.
+    among: frozenset[str] | None = None
+    if person is not None:
+        how, whose = ("self" if person == caller.slack_user_id else "person"), person
+    elif territory is not None:
+        how, whose = "territory", territory
+    elif caller.role == Role.manager:
+        how, whose, among = "team", caller.slack_user_id, scope.reps
+    elif caller.role in (Role.ops, Role.admin):
+        how, whose = "all", None
+    else:  # a rep, or anyone else: their own (nobody else has quotas of their own)
+        how, whose = "self", caller.slack_user_id
+        among = frozenset({caller.slack_user_id})
     statuses = quota_status(
         engine,
         today=today,
@@ -297,23 +307,7 @@ def quota_answer(
         family=family,
         among=among,
     )
-    if person is not None:
-        how, whose = ("self" if person == caller.slack_user_id else "person"), person
-    elif territory is not None:
-        how, whose = "territory", territory
-        if caller.role == Role.rep:  # a territory's figures, not a colleague's own quota
-            statuses = [
-                s for s in statuses if s.owner_kind != "rep" or s.owner == caller.slack_user_id
-            ]
-    elif caller.role == Role.rep:
-        how, whose = "self", caller.slack_user_id
-        statuses = [s for s in statuses if s.owner_kind == "rep" and s.owner == whose]
-    elif caller.role == Role.manager:
-        how, whose = "team", caller.slack_user_id
-        statuses = [s for s in statuses if s.owner_kind == "rep" and scope.allows(rep=s.owner)]
-    elif caller.role in (Role.ops, Role.admin):
-        how, whose = "all", None
-    else:  # nobody else has quotas of their own to see
-        how, whose = "self", caller.slack_user_id
-        statuses = [s for s in statuses if s.owner_kind == "rep" and s.owner == whose]
+    if territory is not None and caller.role == Role.rep:
+        # A territory's figures, not a colleague's own quota.
+        statuses = [s for s in statuses if s.owner_kind != "rep" or s.owner == caller.slack_user_id]
     return QuotaAnswer(period=period, scope=how, whose=whose, statuses=tuple(statuses), label=label)
