@@ -11,11 +11,12 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Engine
 
 from planning.forecast.runs import latest_run_id
 from planning.memo import DataMemo
 from planning.projection import InventoryProjection, WeeklyProjection, project_weeks, week_monday
+from planning.supply import latest_stock, read_frame
 
 _MEMO = DataMemo(size=16)
 
@@ -73,11 +74,13 @@ def _scan(engine: Engine, today: dt.date, weeks: int) -> StockScan:
     end = first + dt.timedelta(weeks=weeks)
     run_id = latest_run_id(engine, grain="week")
     with engine.connect() as conn:
-        stock = _latest_stock(conn)
-        orders = _frame(conn, "SELECT sku, due_date AS day, quantity, location FROM open_order")
-        receipts = _frame(conn, "SELECT sku, date AS day, quantity, location FROM planned_receipt")
+        stock = latest_stock(conn)
+        orders = read_frame(conn, "SELECT sku, due_date AS day, quantity, location FROM open_order")
+        receipts = read_frame(
+            conn, "SELECT sku, date AS day, quantity, location FROM planned_receipt"
+        )
         forecast = (
-            _frame(
+            read_frame(
                 conn,
                 "SELECT s.sku, s.location, v.ds AS day, v.forecast AS quantity "
                 "FROM forecast_value v JOIN forecast_series s "
@@ -90,7 +93,6 @@ def _scan(engine: Engine, today: dt.date, weeks: int) -> StockScan:
             if run_id is not None
             else pd.DataFrame(columns=["sku", "location", "day", "quantity"])
         )
-    stock = stock.sort_values(["sku", "location"], kind="stable").reset_index(drop=True)
     # Orders without a location ship from where the SKU is mainly stocked (the most on
     # hand; the first location by code on a tie), as inventory_projection has it.
     main = stock.loc[stock.groupby("sku")["on_hand"].idxmax(), ["sku", "location"]]
@@ -108,22 +110,6 @@ def _scan(engine: Engine, today: dt.date, weeks: int) -> StockScan:
     )
     rows = stock[["sku", "location", "on_hand", "allocated"]]
     return StockScan(start=today, weeks=weeks, rows=rows, projected=projected)
-
-
-def _frame(conn: Connection, sql: str, **params: str | int | None) -> pd.DataFrame:
-    return pd.read_sql_query(text(sql), conn, params=params)
-
-
-def _latest_stock(conn: Connection) -> pd.DataFrame:
-    """The latest snapshot line of every product-location, with the product's safety stock."""
-    return _frame(
-        conn,
-        "SELECT s.sku, s.location, s.on_hand, s.allocated, p.safety_stock "
-        "FROM stock_level s JOIN product p ON p.sku = s.sku "
-        "JOIN (SELECT sku, location, max(as_of) AS as_of FROM stock_level "
-        "GROUP BY sku, location) l "
-        "ON l.sku = s.sku AND l.location = s.location AND l.as_of = s.as_of",
-    )
 
 
 def _weekly(

@@ -34,7 +34,8 @@ class Provenance:
     run: RunSummary | None
 
 
-def _frame(conn: Connection, sql: str, **params: str | int | float) -> pd.DataFrame:
+def read_frame(conn: Connection, sql: str, **params: str | int | float | None) -> pd.DataFrame:
+    """The rows of `sql` with `params` bound, as a DataFrame."""
     return pd.read_sql_query(text(sql), conn, params=params)
 
 
@@ -43,7 +44,9 @@ def _dates(series: pd.Series) -> pd.Series:
 
 
 def _product(conn: Connection, sku: str) -> pd.Series:
-    product = _frame(conn, "SELECT * FROM product WHERE sku = :sku", sku=canonical_sku(conn, sku))
+    product = read_frame(
+        conn, "SELECT * FROM product WHERE sku = :sku", sku=canonical_sku(conn, sku)
+    )
     return product.iloc[0]
 
 
@@ -57,7 +60,7 @@ def _sku_forecast(conn: Connection, run: RunSummary | None, sku: str) -> pd.Data
     """Weekly forecast per location for one SKU (columns location, week, forecast)."""
     if run is None:
         return pd.DataFrame(columns=["location", "week", "forecast"])
-    values = _frame(
+    values = read_frame(
         conn,
         "SELECT s.location, s.territory, v.ds, v.forecast FROM forecast_value v "
         "JOIN forecast_series s ON s.run_id = v.run_id AND s.unique_id = v.unique_id "
@@ -69,13 +72,22 @@ def _sku_forecast(conn: Connection, run: RunSummary | None, sku: str) -> pd.Data
     return values[["location", "week", "forecast"]]
 
 
-def latest_stock(conn: Connection, sku: str) -> pd.DataFrame:
-    """The latest snapshot line per location for `sku`."""
-    stock = _frame(conn, "SELECT * FROM stock_level WHERE sku = :sku", sku=sku)
-    if stock.empty:
-        return stock
+def latest_stock(conn: Connection, sku: str | None = None) -> pd.DataFrame:
+    """The latest snapshot line per location of `sku` (of every product when None), with
+    the product's safety stock: sku, location, as_of, on_hand, allocated, safety_stock,
+    ordered by sku and location."""
+    only, params = ("", {}) if sku is None else (" WHERE sku = :sku", {"sku": sku})
+    stock = read_frame(
+        conn,
+        "SELECT s.sku, s.location, s.as_of, s.on_hand, s.allocated, p.safety_stock "
+        "FROM stock_level s JOIN product p ON p.sku = s.sku "
+        f"JOIN (SELECT sku, location, max(as_of) AS as_of FROM stock_level{only} "
+        "GROUP BY sku, location) l "
+        "ON l.sku = s.sku AND l.location = s.location AND l.as_of = s.as_of",
+        **params,
+    )
     stock["as_of"] = _dates(stock["as_of"])
-    return stock.sort_values("as_of").groupby("location", as_index=False).last()
+    return stock.sort_values(["sku", "location"], kind="stable").reset_index(drop=True)
 
 
 def main_location(stock: pd.DataFrame, sku: str, location: str | None) -> str:
@@ -102,14 +114,14 @@ def main_location(stock: pd.DataFrame, sku: str, location: str | None) -> str:
 def _orders_and_receipts(
     conn: Connection, sku: str, location: str, main: str
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    orders = _frame(
+    orders = read_frame(
         conn,
         "SELECT due_date, quantity, location FROM open_order WHERE sku = :sku",
         sku=sku,
     )
     # An order without a location ships from where the SKU is mainly stocked.
     orders = orders[orders["location"].fillna(main).replace("", main) == location]
-    receipts = _frame(
+    receipts = read_frame(
         conn,
         "SELECT date, quantity FROM planned_receipt WHERE sku = :sku AND location = :loc",
         sku=sku,
@@ -186,13 +198,13 @@ def plant_family_demand(
         only, params["family"] = " AND family = :family", family
     with engine.connect() as conn:
         # Summed from the SKUs once, when the run was stored (forecast.runs.FAMILY_WEEKS).
-        weekly = _frame(
+        weekly = read_frame(
             conn,
             "SELECT family, ds, demand, spread2 FROM forecast_family_week WHERE run_id = :run"
             + only,
             **params,
         )
-        capacity = _frame(conn, "SELECT plant, family, units_per_week FROM capacity")
+        capacity = read_frame(conn, "SELECT plant, family, units_per_week FROM capacity")
     weekly["week"] = _dates(weekly["ds"])
     share = capacity.groupby(["plant", "family"], as_index=False)["units_per_week"].max()
     share["share"] = share["units_per_week"] / share.groupby("family")["units_per_week"].transform(
@@ -224,10 +236,10 @@ def _capacity_report(
     if run is None:
         raise PonteError("no weekly forecast yet: run `ponte forecast` first", code="no_forecast")
     with engine.connect() as conn:
-        capacity = _frame(
+        capacity = read_frame(
             conn, "SELECT plant, family, start_date, end_date, units_per_week FROM capacity"
         )
-        prices = _frame(
+        prices = read_frame(
             conn, "SELECT family, avg(unit_price) AS price FROM product GROUP BY family"
         )
     if family is not None:
