@@ -107,27 +107,21 @@ def project_inventory(
             raise PonteError(
                 f"The {label} quantity for {sku} at {location} must be 0 or more, not {value}."
             )
-    first_monday = week_monday(start)
-    end = first_monday + dt.timedelta(weeks=weeks)
-    horizon = (first_monday, end)
     where = f"of {sku} at {location}"
-    receipts_by_week = _by_week(receipts, "date", "quantity", f"planned receipt {where}", horizon)
-    orders_by_week = _by_week(open_orders, "due_date", "quantity", f"open order {where}", horizon)
-    # A forecast for a week already past is no longer demand: it is dropped, not carried in.
-    forecast_by_week = _by_week(
-        forecast, "week", "forecast", f"forecast {where}", horizon, late=False
-    )
-    mondays = [first_monday + dt.timedelta(weeks=i) for i in range(weeks)]
+    first = week_monday(start)
 
-    def row(totals: dict[dt.date, float]) -> FloatArray:
-        return np.array([[totals.get(monday, 0.0) for monday in mondays]], dtype=float)
+    def one_row(frame: pd.DataFrame, day: str, quantity: str, label: str, late: bool) -> FloatArray:
+        days, quantities = _checked(frame, day, quantity, f"{label} {where}")
+        rows = np.zeros(len(days), dtype=np.int64)
+        return weekly_totals(days, quantities, rows, rows=1, first=first, weeks=weeks, late=late)
 
     weekly = project_weeks(
         opening=np.array([on_hand - allocated]),
         safety_stock=np.array([safety_stock]),
-        receipts=row(receipts_by_week),
-        open_orders=row(orders_by_week),
-        forecast=row(forecast_by_week),
+        receipts=one_row(receipts, "date", "quantity", "planned receipt", late=True),
+        open_orders=one_row(open_orders, "due_date", "quantity", "open order", late=True),
+        # A forecast for a week already past is no longer demand: dropped, not carried in.
+        forecast=one_row(forecast, "week", "forecast", "forecast", late=False),
         start=start,
     )
     return weekly.projection(0, sku=sku, location=location, on_hand=on_hand, allocated=allocated)
@@ -265,35 +259,43 @@ def project_weeks(
     )
 
 
-def _by_week(
-    frame: pd.DataFrame,
-    date_column: str,
-    quantity_column: str,
-    label: str,
-    horizon: tuple[dt.date, dt.date],
+def weekly_totals(
+    days: pd.Series,
+    quantities: FloatArray,
+    row_of: npt.NDArray[np.int64],
     *,
-    late: bool = True,
-) -> dict[dt.date, float]:
-    """Sum quantities by the Monday of their week, for weeks in [first Monday, end).
+    rows: int,
+    first: dt.date,
+    weeks: int,
+    late: bool,
+) -> FloatArray:
+    """Quantities summed per row (`row_of` each; negative: left out) and week, as a rows x
+    weeks array whose column 0 is the week of `first` (a Monday). With `late`, quantities
+    dated before that week count in it (late receipts, overdue orders); without, they are
+    dropped. Quantities from `weeks` weeks on are dropped."""
+    out = np.zeros((rows, weeks))
+    if len(days) == 0:
+        return out
+    week = ((pd.to_datetime(days) - pd.Timestamp(first)).dt.days // 7).to_numpy()
+    if late:
+        week = np.maximum(week, 0)
+    keep = (row_of >= 0) & (week >= 0) & (week < weeks)
+    np.add.at(out, (row_of[keep], week[keep]), quantities[keep])
+    return out
 
-    With `late`, rows dated before the first week count in it (late receipts, overdue orders);
-    without, they are dropped.
-    """
-    first_monday, end = horizon
-    totals: dict[dt.date, float] = {}
+
+def _checked(
+    frame: pd.DataFrame, date_column: str, quantity_column: str, label: str
+) -> tuple[pd.Series, FloatArray]:
+    """The dates and quantities of `frame`; a PonteError for the first row without a date
+    or with a negative or missing quantity."""
     if frame.empty:
-        return totals
+        return pd.Series([], dtype=object), np.zeros(0)
     days = pd.to_datetime(frame[date_column]).dt.date
-    for day, quantity in zip(days, frame[quantity_column].astype(float), strict=True):
+    quantities: FloatArray = frame[quantity_column].to_numpy(dtype=np.float64)
+    for day, quantity in zip(days, quantities, strict=True):
         if pd.isna(day):
             raise PonteError(f"A {label} for {quantity:g} units has no date.")
         if not quantity >= 0:
             raise PonteError(f"The {label} dated {day} has a negative or missing quantity.")
-        monday = week_monday(day)
-        if monday < first_monday:
-            if not late:
-                continue
-            monday = first_monday
-        if monday < end:
-            totals[monday] = totals.get(monday, 0.0) + quantity
-    return totals
+    return days, quantities

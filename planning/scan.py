@@ -15,7 +15,13 @@ from sqlalchemy import Engine
 
 from planning.forecast.runs import latest_run_id
 from planning.memo import DataMemo
-from planning.projection import InventoryProjection, WeeklyProjection, project_weeks, week_monday
+from planning.projection import (
+    InventoryProjection,
+    WeeklyProjection,
+    project_weeks,
+    week_monday,
+    weekly_totals,
+)
 from planning.supply import latest_stock, read_frame
 
 _MEMO = DataMemo(size=16)
@@ -116,15 +122,9 @@ def _weekly(
     frame: pd.DataFrame, keys: pd.MultiIndex, first: dt.date, weeks: int, *, late: bool
 ) -> npt.NDArray[np.float64]:
     """Quantities (columns sku, location, day, quantity) summed per row of `keys` and week
-    (column 0 = the week of `first`); with `late`, rows dated before it count in it."""
-    out = np.zeros((len(keys), weeks))
-    if frame.empty:
-        return out
-    days = pd.to_datetime(frame["day"])
-    week = ((days - pd.Timestamp(first)).dt.days // 7).to_numpy()
-    if late:
-        week = np.maximum(week, 0)
-    row = keys.get_indexer(pd.MultiIndex.from_frame(frame[["sku", "location"]].astype(str)))
-    keep = (row >= 0) & (week >= 0) & (week < weeks)
-    np.add.at(out, (row[keep], week[keep]), frame["quantity"].to_numpy(dtype=float)[keep])
-    return out
+    (projection.weekly_totals, as one product's projection sums them)."""
+    row_of = keys.get_indexer(pd.MultiIndex.from_frame(frame[["sku", "location"]].astype(str)))
+    quantities = frame["quantity"].to_numpy(dtype=float)
+    return weekly_totals(
+        frame["day"], quantities, row_of, rows=len(keys), first=first, weeks=weeks, late=late
+    )
