@@ -37,7 +37,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from planning.catalogue import Catalogue  # noqa: E402
-from tests.tools.role_questions import QUESTIONS, judge  # noqa: E402
+from tests.tools.kept_sets import KEPT  # noqa: E402
+from tests.tools.role_questions import judge  # noqa: E402
 from tools.matching import CatalogueIndex  # noqa: E402
 from tools.router import RESERVED, Router  # noqa: E402
 
@@ -207,35 +208,13 @@ def route_bench(products: int, count: int) -> dict[str, float]:
     }
 
 
-SETS = ("realistic", "trial", "fresh", "third", "fourth")
-
-
 def realistic(
     console: Console, failures: bool, *, which: str = "realistic"
 ) -> list[tuple[str, str, str]]:
-    """Ask one kept question set through the assistant over the demo company (`realistic`:
-    written for the issue; `trial`, `fresh`, `third`, `fourth`: new-user trials' questions,
-    written before they were asked); print the share answered right per role and language;
-    return the questions missed (asker, text, why)."""
-    from tests.tools.fourth_questions import FOURTH
-    from tests.tools.fresh_questions import FRESH
-    from tests.tools.third_questions import THIRD
-    from tests.tools.trial_questions import TRIAL
-
-    questions = {
-        "realistic": QUESTIONS,
-        "trial": TRIAL,
-        "fresh": FRESH,
-        "third": THIRD,
-        "fourth": FOURTH,
-    }[which]
-    name = {
-        "realistic": "Realistic questions",
-        "trial": "First new-user trial's questions",
-        "fresh": "Second new-user trial's questions",
-        "third": "Third new-user trial's questions",
-        "fourth": "Fourth new-user trial's questions",
-    }[which]
+    """Ask one kept question set (tests/tools/kept_sets.py) through the assistant over the
+    demo company; print the share answered right per role and language; return the
+    questions missed (asker, text, why)."""
+    questions, name = KEPT[which].questions, KEPT[which].title
     from planning.db import make_engine, upgrade
     from planning.demo import generate_demo, write_demo_files
     from tests.conftest import load_company
@@ -313,7 +292,7 @@ def main() -> None:
     parser.add_argument("--only-realistic", action="store_true", help="skip the timings")
     args = parser.parse_args()
     console = Console()
-    for which in SETS:
+    for which in KEPT:
         realistic(console, args.failures, which=which)
     if args.only_realistic:
         return

@@ -1304,9 +1304,10 @@ def _same(expected: Any, got: Any) -> bool:
     return bool(expected == got)
 
 
-def cases(questions: list[Q], not_yet: dict[str, str]) -> list[Any]:
-    """pytest parameters for a kept set: the questions not answered right yet are strict
-    expected failures with their reason, so one that starts passing must leave the list."""
+def cases(questions: list[Q], not_yet: dict[str, str], name: str = "") -> list[Any]:
+    """pytest parameters for a kept set (`name` begins their ids): the questions not
+    answered right yet are strict expected failures with their reason, so one that starts
+    passing must leave the list."""
     import pytest
 
     texts = [q.text for q in questions]
@@ -1315,7 +1316,7 @@ def cases(questions: list[Q], not_yet: dict[str, str]) -> list[Any]:
     return [
         pytest.param(
             q,
-            id=f"{q.asker}:{q.text[:50]}",
+            id=f"{name + ':' if name else ''}{q.asker}:{q.text[:50]}",
             marks=[pytest.mark.xfail(reason=not_yet[q.text], strict=True)]
             if q.text in not_yet
             else [],

@@ -1,0 +1,74 @@
+# ruff: noqa: E501 (a table of questions and why each is not answered right yet)
+"""Every kept question set, with the questions Ponte does not answer right yet and why.
+
+`realistic` was written for the understanding issue in each role's voice; the others are
+new-user trials' questions, written before any of them was asked by someone who had not read
+the router, so they check the understanding on wording its authors did not choose. The
+questions not answered right yet are strict expected failures (tests/tools/
+test_kept_questions.py): one that starts passing must leave its NOT_YET, so the lists only
+shrink. bench/router_bench.py prints each set's share right per role and language. A new
+trial's set is one more entry here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tests.tools.fourth_questions import FOURTH
+from tests.tools.fresh_questions import FRESH
+from tests.tools.role_questions import QUESTIONS, Q
+from tests.tools.third_questions import THIRD
+from tests.tools.trial_questions import TRIAL
+
+
+@dataclass(frozen=True)
+class KeptSet:
+    title: str
+    questions: list[Q]
+    not_yet: dict[str, str]  # question text -> why it is not answered right yet
+
+
+KEPT: dict[str, KeptSet] = {
+    "realistic": KeptSet(
+        "Realistic questions",
+        QUESTIONS,
+        {
+            "how many espresso makers did Maison de la Moka buy in october?": "expected an answer from sales_history",
+            "how's the new rep doing on quota?": "expected a question back for the person",
+            "where do we stock the lid knob?": "expected an answer from product_info",
+            "capacità lumezzane moka a Ferragosto": "expected an answer from capacity_check",
+        },
+    ),
+    "trial": KeptSet(
+        "First new-user trial's questions",
+        TRIAL,
+        {
+            "compare my sales this month vs last month": "period: expected '2026-11'",
+            "confronta rossi e brambilla questo trimestre": "expected an answer from sales_history",
+            "which pans are below safety stock": "expected an answer from stock_status",
+            "quante crepiere vendiamo a febbraio": "expected an answer from sales_history",
+        },
+    ),
+    "fresh": KeptSet(
+        "Second new-user trial's questions",
+        FRESH,
+        {
+            "how many pasta pots could we promise grandi magazzini partenope by end of next week": "expected an answer from available_to_promise",
+            "stock of all 3 cup items": "product: expected ['MOK-003', 'MOK-I03', 'RIC-G03', 'RIC-F03",
+            "mix famiglie ultimi 12 mesi": "group_by: expected 'family'",
+        },
+    ),
+    "third": KeptSet(
+        "Third new-user trial's questions",
+        THIRD,
+        {
+            "quanto costa il cepo coltelli?": "product: expected 'COL-CEP'",
+            "prices of all frying pans": "expected an answer from product_info",
+        },
+    ),
+    "fourth": KeptSet(
+        "Fourth new-user trial's questions",
+        FOURTH,
+        {},
+    ),
+}
