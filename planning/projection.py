@@ -153,12 +153,12 @@ class WeeklyProjection:
 
     def stockout_dates(self) -> list[dt.date | None]:
         """Per row, the first day ending with projected stock below 0 (None: never)."""
+        return [self._stockout(cover) for cover in self.days_of_cover.tolist()]
+
+    def _stockout(self, cover: float) -> dt.date | None:
         # Stock runs out during day floor(cover) counted from 0: running out exactly at the
         # end of a day leaves that day served, and the shortage starts the next day.
-        return [
-            None if math.isnan(cover) else self.start + dt.timedelta(days=math.floor(cover))
-            for cover in self.days_of_cover.tolist()
-        ]
+        return None if math.isnan(cover) else self.start + dt.timedelta(days=math.floor(cover))
 
     def first_below_safety_stock(self) -> list[dt.date | None]:
         """Per row, the Monday of the first week closing below safety stock (None: never)."""
@@ -188,6 +188,7 @@ class WeeklyProjection:
         )
         cover = float(self.days_of_cover[row])
         days_of_cover = None if math.isnan(cover) else cover
+        below = np.flatnonzero(self.closing[row] < safety)  # this row only, not all of them
         return InventoryProjection(
             sku=sku,
             location=location,
@@ -199,8 +200,8 @@ class WeeklyProjection:
             days_of_cover=days_of_cover,
             weeks_of_cover=None if days_of_cover is None else days_of_cover / 7,
             covers_horizon=days_of_cover is None,
-            first_below_safety_stock=self.first_below_safety_stock()[row],
-            stockout_date=self.stockout_dates()[row],
+            first_below_safety_stock=weeks[int(below[0])].week if below.size else None,
+            stockout_date=self._stockout(cover),
         )
 
 
