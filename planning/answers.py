@@ -22,6 +22,7 @@ from planning.groups import TOP_LINES, ProductGroup, members
 from planning.models import Role
 from planning.projection import InventoryProjection, days_inside
 from planning.quotas import QuotaStatus, period_bounds, quarter_of, quota_status
+from planning.scan import scan_stock
 from planning.supply import Provenance, atp, capacity_report, inventory_projection
 
 
@@ -138,14 +139,21 @@ def group_projection(
             code="group_too_large",
             products=len(products),
         )
-    lines, provenance = [], Provenance(stock_as_of=None, run=None)
+    # Every product's projection at once (planning.scan, shared with the ops Home): the
+    # members' rows of it, at `location` when one is asked (members not stocked there are
+    # left out), instead of one projection per member.
+    scan = scan_stock(engine, today=today, weeks=weeks)
+    mine = scan.rows[scan.rows["sku"].isin(set(products["sku"].astype(str)))]
+    if location is not None:
+        mine = mine[mine["location"] == location]
+    by_sku: dict[str, list[InventoryProjection]] = {}
+    for row, sku in zip(mine.index, mine["sku"], strict=True):
+        by_sku.setdefault(str(sku), []).append(scan.projection(int(row)))
+    as_of = max(mine["as_of"]) if not mine.empty else None
+    provenance = Provenance(stock_as_of=as_of, run=scan.run)
+    lines = []
     for sku, name in zip(products["sku"], products["name"], strict=True):
-        try:
-            found, provenance = inventory_projection(
-                engine, str(sku), today=today, weeks=weeks, location=location
-            )
-        except PonteError:
-            continue  # not stocked at `location`
+        found = by_sku.get(str(sku), [])
         if not found:
             continue
         available = sum(p.on_hand - p.allocated for p in found)

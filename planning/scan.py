@@ -13,7 +13,7 @@ import numpy.typing as npt
 import pandas as pd
 from sqlalchemy import Engine
 
-from planning.forecast.runs import latest_run_id
+from planning.forecast.runs import RunSummary, latest_run_id, summarize
 from planning.memo import DataMemo
 from planning.projection import (
     InventoryProjection,
@@ -33,8 +33,10 @@ class StockScan:
 
     start: dt.date
     weeks: int
-    rows: pd.DataFrame  # sku, location, on_hand, allocated (one per projected row, in order)
+    # sku, location, as_of, on_hand, allocated: one per projected row, in order
+    rows: pd.DataFrame
     projected: WeeklyProjection
+    run: RunSummary | None  # the weekly forecast run whose demand it projects
 
     def at_risk(self) -> pd.DataFrame:
         """The rows that run out or fall below safety stock within the horizon, soonest
@@ -79,6 +81,7 @@ def _scan(engine: Engine, today: dt.date, weeks: int) -> StockScan:
     first = week_monday(today)
     end = first + dt.timedelta(weeks=weeks)
     run_id = latest_run_id(engine, grain="week")
+    run = summarize(engine, run_id) if run_id is not None else None
     with engine.connect() as conn:
         stock = latest_stock(conn)
         orders = read_frame(conn, "SELECT sku, due_date AS day, quantity, location FROM open_order")
@@ -114,8 +117,8 @@ def _scan(engine: Engine, today: dt.date, weeks: int) -> StockScan:
         forecast=_weekly(forecast, keys, first, weeks, late=False),
         start=today,
     )
-    rows = stock[["sku", "location", "on_hand", "allocated"]]
-    return StockScan(start=today, weeks=weeks, rows=rows, projected=projected)
+    rows = stock[["sku", "location", "as_of", "on_hand", "allocated"]]
+    return StockScan(start=today, weeks=weeks, rows=rows, projected=projected, run=run)
 
 
 def _weekly(
