@@ -155,6 +155,20 @@ def worker(url: str, skus: int, repeat: int, stock_file: str) -> dict[str, Any]:
             "sales_history",
             lambda: {"person": rep(), "group_by": "customer", "period": "2026"},
         ),
+        "team sales by customer, year vs last year": (
+            "UMGR01",
+            "sales_history",
+            lambda: {
+                "group_by": "customer",
+                "compare": "last_year",
+                "period": f"2026-Q{rng.randrange(4) + 1}" if rng.random() < 0.5 else "2026",
+            },
+        ),
+        "excess stock in a family": (
+            "UOPS01",
+            "inventory_projection",
+            lambda: {"family": family(), "focus": "excess"},
+        ),
         "top products by revenue": (
             "UADM01",
             "sales_history",

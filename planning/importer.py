@@ -123,8 +123,12 @@ def import_files(
                     progress(f"writing {spec.entity}", len(frame), len(frame))
             if strict and warnings:  # rolls the whole import back
                 raise ImportRejected(warnings, labels, strict=True)
-            if "sales" in summary.counts:
-                refresh_sales_summaries(conn)
+            sales = next((f for spec, _, f in validated if spec.entity == "sales"), None)
+            if sales is not None and len(sales):
+                days = sales["date"].astype(str)
+                refresh_sales_summaries(
+                    conn, dt.date.fromisoformat(days.min()), dt.date.fromisoformat(days.max())
+                )
             record_audit(
                 conn,
                 now=now,
@@ -141,23 +145,58 @@ def import_files(
             raise
         raise _busy(lock_wait) from exc
     written = [spec.sql_table.name for spec, _, _ in validated]
-    summaries = ["sales_customer", "sales_date"] if "sales" in summary.counts else []
+    summaries = (
+        ["sales_customer_day", "sales_customer", "sales_date"] if "sales" in summary.counts else []
+    )
     analyze(engine, written + summaries)
     return summary
 
 
-def refresh_sales_summaries(conn: Connection) -> None:
-    """Rebuild the customers and the days named in sales (planning.models.SalesCustomer,
-    SalesDate) from the sales table, inside the import that changed it."""
+def refresh_sales_summaries(conn: Connection, since: dt.date, until: dt.date) -> None:
+    """Inside the import that wrote sales dated `since`..`until`: sum those days again per
+    territory, rep and customer (planning.models.SalesCustomerDay; sales are never removed,
+    so no other day changed), then rebuild the customers and the days named in sales
+    (SalesCustomer, SalesDate) from the sums."""
+    days = {"since": since, "until": until}
+    source = "sales_actual"
+    if conn.dialect.name == "sqlite" and _most_of_the_sales(conn, since, until):
+        # SQLite would reach most of the table through an index, a lookup per line: 5.8 s
+        # to re-import 2.4M lines, against 2.9 s reading the table through.
+        source += " NOT INDEXED"
+    conn.execute(
+        text("DELETE FROM sales_customer_day WHERE date >= :since AND date <= :until"), days
+    )
+    conn.execute(
+        text(
+            "INSERT INTO sales_customer_day (date, territory, rep, customer, quantity, revenue, "
+            "lines) SELECT date, territory, rep, customer, sum(quantity), sum(revenue), "
+            f"count(*) FROM {source} WHERE date >= :since AND date <= :until "
+            "GROUP BY date, territory, rep, customer"
+        ),
+        days,
+    )
     for table, columns in (("sales_customer", "customer, territory"), ("sales_date", "date")):
         conn.execute(text(f"DELETE FROM {table}"))
         named = " WHERE customer <> ''" if table == "sales_customer" else ""
         conn.execute(
             text(
-                f"INSERT INTO {table} ({columns}, lines) SELECT {columns}, count(*) "
-                f"FROM sales_actual{named} GROUP BY {columns}"
+                f"INSERT INTO {table} ({columns}, lines) SELECT {columns}, sum(lines) "
+                f"FROM sales_customer_day{named} GROUP BY {columns}"
             )
         )
+
+
+def _most_of_the_sales(conn: Connection, since: dt.date, until: dt.date) -> bool:
+    """Whether the days `since`..`until` held at least half the sales lines before this
+    import (by the days' counts, planning.models.SalesDate): always so in an empty table."""
+    inside, everything = conn.execute(
+        text(
+            "SELECT coalesce(sum(CASE WHEN date >= :since AND date <= :until THEN lines END), "
+            "0), coalesce(sum(lines), 0) FROM sales_date"
+        ),
+        {"since": since, "until": until},
+    ).one()
+    return bool(2 * inside >= everything)
 
 
 def _busy(waited: float) -> DatabaseBusy:

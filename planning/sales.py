@@ -19,7 +19,7 @@ from planning.access import Caller, quota_scope
 from planning.db import as_date
 from planning.errors import PermissionDenied, PonteError
 from planning.models import Role
-from planning.quotas import in_period, period_bounds, sales_calendar
+from planning.quotas import in_period, period_bounds, sales_calendar, sales_from
 
 Compare = Literal["previous", "last_year"]
 GroupBy = Literal["customer", "product", "person", "territory", "family", "month"]
@@ -239,7 +239,7 @@ def _check_customer(engine: Engine, scope: SalesScope, customer: str | None) -> 
         where = {
             str(t)
             for (t,) in conn.execute(
-                text("SELECT DISTINCT territory FROM sales_actual WHERE customer = :c"),
+                text("SELECT territory FROM sales_customer WHERE customer = :c"),
                 {"c": customer},
             )
         }
@@ -326,7 +326,7 @@ def _latest(engine: Engine, selection: _Selection) -> dt.date | None:
     """The selection's latest sale, whenever it was: where its data ends, and when a
     customer last bought."""
     query = text(
-        f"SELECT max(s.date) FROM {_sales_from(selection.where)} WHERE {selection.where}"
+        f"SELECT max(s.date) FROM {sales_from(selection.where)} WHERE {selection.where}"
     ).bindparams(*selection.binds)
     with engine.connect() as conn:
         return as_date(conn.execute(query, selection.params).scalar())
@@ -338,7 +338,7 @@ def _rows(engine: Engine, selection: _Selection, *, since: dt.date, until: dt.da
     rep's sales comes back as its 52 weeks, not as its thousands of rows."""
     query = text(
         "SELECT s.date, sum(s.quantity) AS quantity, sum(s.revenue) AS revenue "
-        f"FROM {_sales_from(selection.where)} "
+        f"FROM {sales_from(selection.where)} "
         f"WHERE s.date >= :since AND s.date <= :until AND {selection.where} GROUP BY s.date"
     ).bindparams(*selection.binds)
     params = {**selection.params, "since": since, "until": until}
@@ -346,12 +346,6 @@ def _rows(engine: Engine, selection: _Selection, *, since: dt.date, until: dt.da
         frame = pd.read_sql_query(query, conn, params=params)
     frame["date"] = pd.to_datetime(frame["date"]).dt.date
     return frame
-
-
-def _sales_from(uses: str) -> str:
-    """Sales, joined to the catalogue only when `uses` (the SQL that will read them) needs
-    a product's family: the join costs a lookup per row, a third of a quarter's scan."""
-    return "sales_actual s" + (" JOIN product p ON p.sku = s.sku" if "p.family" in uses else "")
 
 
 def _split(
@@ -392,7 +386,7 @@ def _split(
         f"SELECT {column} AS key, sum(s.quantity * {weight}) AS units, "
         f"sum(coalesce(s.revenue, 0) * {weight}) AS revenue, "
         "max(CASE WHEN s.revenue IS NULL THEN 0 ELSE 1 END) AS priced "
-        f"FROM {_sales_from(selection.where + column)} "
+        f"FROM {sales_from(selection.where + column)} "
         f"WHERE s.date >= :since AND s.date <= :until AND {selection.where} "
         f"GROUP BY {column}) AS grouped "
         f"ORDER BY CASE WHEN key = '' THEN 1 ELSE 0 END, {measure} DESC, key LIMIT :top"

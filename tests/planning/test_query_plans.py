@@ -28,7 +28,7 @@ from tools.assistant import Assistant, call
 
 TODAY = dt.date(2026, 11, 27)
 SKUS, WEEKS, REPS = 1200, 104, 6
-BIG = ("sales_actual", "forecast_value")
+BIG = ("sales_actual", "sales_customer_day", "forecast_value")
 
 
 def _company(folder: Path) -> list[Path]:
@@ -186,8 +186,8 @@ def _scans(engine: Engine, statement: str, parameters: Any) -> list[str]:
         if engine.dialect.name == "sqlite":
             plan = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters).all()
             names = {table: table for table in BIG}
-            for table, alias in re.findall(r"\b(sales_actual|forecast_value)\s+(?:AS\s+)?(\w+)",
-                                           statement):  # fmt: skip
+            tables = "|".join(BIG)
+            for table, alias in re.findall(rf"\b({tables})\s+(?:AS\s+)?(\w+)", statement):
                 names[alias] = table
             return [
                 names[detail.split()[1]]
@@ -225,3 +225,25 @@ def test_an_answer_reads_its_rows_through_an_index(
     assert reading, "the answer read neither sales nor forecasts"
     for statement, parameters in reading:
         assert _scans(company, statement, parameters) == [], statement
+
+
+@pytest.mark.parametrize(
+    ("user", "args"),
+    [
+        ("UREP1", {}),
+        ("UADMIN", {"period": "2026", "group_by": "customer", "compare": "last_year"}),
+        ("UADMIN", {"person": "UREP2", "period": "2026-Q3", "group_by": "territory"}),
+    ],
+)
+def test_a_question_naming_no_product_reads_the_sums_per_customer_and_day(
+    company: Engine, statements: list[tuple[str, Any]], user: str, args: dict[str, Any]
+) -> None:
+    """A year of the whole company's sales by customer, against the year before, is 1.5M
+    sales lines at 5,000 products (2.2 s on SQLite) and 28,000 sums per customer and day."""
+    ctx = Assistant(company).context(user, today=TODAY, now=NOW)
+    forget_everything()
+    statements.clear()
+    outcome = call(ctx, "sales_history" if args else "quota_status", args, language="en")
+    assert outcome.kind == "answer", outcome
+    assert any("sales_customer_day" in s for s, _ in statements)
+    assert not any("sales_actual" in s for s, _ in statements)

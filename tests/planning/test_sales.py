@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -12,6 +13,7 @@ from planning.access import identify
 from planning.errors import PermissionDenied, PonteError
 from planning.sales import SalesFilter, sales_history, sales_scope
 from tests.conftest import DEMO_TODAY
+from tests.helpers import run_import, write_files
 
 
 def _sold(frames: dict[str, pd.DataFrame], start: str, end: str, **where: str) -> float:
@@ -278,3 +280,42 @@ def test_month_by_month_adds_up_to_the_period(
     assert sum(r.units for r in h.rows) == pytest.approx(h.current.units)
     august = _sold(demo_frames, "2026-08-01", "2026-08-31", sku="PAD-G28")
     assert h.rows[1].units == pytest.approx(august)
+
+
+def test_a_corrected_and_a_later_sales_file_change_the_customers_figures(
+    loaded: Engine, tmp_path: Path
+) -> None:
+    """Questions that name no product read sales summed per customer and day: a file that
+    corrects a line, adds a customer and adds a week changes those sums as it changes the
+    lines (the small company sold Casalinghi Colombo 300 and 310 moka in November)."""
+    write_files(
+        tmp_path / "update",
+        {
+            "sales.csv": """
+                date,sku,quantity,location,territory,customer,rep,revenue
+                2026-11-16,MOK-003,250,WH-MIL,NO,Casalinghi Colombo,U01ROSSI,6000
+                2026-11-16,PAD-28,40,WH-MIL,NO,Ferramenta Nord,U01ROSSI,1196
+                2026-11-23,MOK-003,100,WH-MIL,NO,Casalinghi Colombo,U01ROSSI,
+            """
+        },
+    )
+    run_import(loaded, tmp_path / "update" / "sales.csv")
+    scope = _scope(loaded, "U01BIANCHI")
+    today = dt.date(2026, 11, 30)
+    by_customer = sales_history(
+        loaded, scope, SalesFilter(), period="2026-11", today=today, group_by="customer"
+    )
+    assert [(r.name, r.units, r.revenue) for r in by_customer.rows] == [
+        ("Casalinghi Colombo", 650, 13000),
+        ("Ferramenta Nord", 40, 1196),
+    ]
+    assert by_customer.current.units == 690  # the unassigned padelle are no team's
+    new_customer = sales_history(
+        loaded, scope, SalesFilter(customer="Ferramenta Nord"), period="2026-11", today=today
+    )
+    assert (new_customer.current.units, new_customer.last_purchase) == (40, None)
+    weekly = sales_history(
+        loaded, scope, SalesFilter(person="U01ROSSI"), period="2026-11", today=today,
+        compare="previous",
+    )  # fmt: skip
+    assert (weekly.current.units, weekly.data_through) == (690, dt.date(2026, 11, 29))

@@ -42,3 +42,27 @@ def test_a_database_behind_head_is_upgraded(engine: Engine) -> None:
     assert current_revision(engine) == "0001"
     upgrade(engine)
     assert current_revision(engine) == HEAD
+
+
+def test_upgrading_sums_the_sales_imported_before(loaded: Engine) -> None:
+    """Sales imported before the sums per customer and day existed (revision 0007) are
+    summed by the upgrade: the team's sales by customer read the same after it."""
+    import datetime as dt
+
+    from alembic import command
+
+    from planning.access import identify
+    from planning.db import _alembic_config
+    from planning.sales import SalesFilter, sales_history, sales_scope
+
+    def by_customer() -> list[tuple[str, float, float | None]]:
+        scope = sales_scope(loaded, identify(loaded, "U01BIANCHI"))
+        h = sales_history(loaded, scope, SalesFilter(), period="2026-11",
+                          today=dt.date(2026, 11, 27), group_by="customer")  # fmt: skip
+        return [(r.name, r.units, r.revenue) for r in h.rows]
+
+    imported = by_customer()
+    command.downgrade(_alembic_config(loaded), "0007")
+    assert "sales_customer_day" not in inspect(loaded).get_table_names()
+    upgrade(loaded)
+    assert by_customer() == imported == [("Casalinghi Colombo", 610, 14180.5)]
