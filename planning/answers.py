@@ -139,11 +139,12 @@ def group_projection(
             code="group_too_large",
             products=len(products),
         )
-    # Every product's projection at once (planning.scan, shared with the ops Home): the
-    # members' rows of it, at `location` when one is asked (members not stocked there are
-    # left out), instead of one projection per member.
-    scan = scan_stock(engine, today=today, weeks=weeks)
-    mine = scan.rows[scan.rows["sku"].isin(set(products["sku"].astype(str)))]
+    # The members' projections at once (planning.scan, as the ops Home projects every
+    # product), at `location` when one is asked (members not stocked there are left out),
+    # instead of one projection per member.
+    skus = frozenset(products["sku"].astype(str))
+    scan = scan_stock(engine, today=today, weeks=weeks, skus=skus)
+    mine = scan.rows
     if location is not None:
         mine = mine[mine["location"] == location]
     by_sku: dict[str, list[InventoryProjection]] = {}

@@ -70,23 +70,36 @@ class StockScan:
         )
 
 
-def scan_stock(engine: Engine, *, today: dt.date, weeks: int) -> StockScan:
+def scan_stock(
+    engine: Engine, *, today: dt.date, weeks: int, skus: frozenset[str] | None = None
+) -> StockScan:
     """Project every product-location's stock from `today` for `weeks` weeks, as
-    `inventory_projection` does for one SKU. Remembered until an import or a forecast run
-    changes the data."""
-    return _MEMO.get(engine, ("scan_stock", today, weeks), lambda: _scan(engine, today, weeks))
+    `inventory_projection` does for one SKU; only the `skus`' when given (a family's
+    projection: its 200 products, not the 5,000 the ops Home scans, read in a tenth of the
+    time). Remembered until an import or a forecast run changes the data."""
+    return _MEMO.get(
+        engine, ("scan_stock", today, weeks, skus), lambda: _scan(engine, today, weeks, skus)
+    )
 
 
-def _scan(engine: Engine, today: dt.date, weeks: int) -> StockScan:
+def _scan(engine: Engine, today: dt.date, weeks: int, skus: frozenset[str] | None) -> StockScan:
     first = week_monday(today)
     end = first + dt.timedelta(weeks=weeks)
     run_id = latest_run_id(engine, grain="week")
     run = summarize(engine, run_id) if run_id is not None else None
+    only = {} if skus is None else {"skus": skus}
+    of_skus = "" if skus is None else " WHERE sku IN :skus"
     with engine.connect() as conn:
-        stock = latest_stock(conn)
-        orders = read_frame(conn, "SELECT sku, due_date AS day, quantity, location FROM open_order")
+        stock = latest_stock(conn, skus=skus)
+        orders = read_frame(
+            conn,
+            f"SELECT sku, due_date AS day, quantity, location FROM open_order{of_skus}",
+            **only,
+        )
         receipts = read_frame(
-            conn, "SELECT sku, date AS day, quantity, location FROM planned_receipt"
+            conn,
+            f"SELECT sku, date AS day, quantity, location FROM planned_receipt{of_skus}",
+            **only,
         )
         forecast = (
             read_frame(
@@ -94,10 +107,12 @@ def _scan(engine: Engine, today: dt.date, weeks: int) -> StockScan:
                 "SELECT s.sku, s.location, v.ds AS day, v.forecast AS quantity "
                 "FROM forecast_value v JOIN forecast_series s "
                 "ON s.run_id = v.run_id AND s.unique_id = v.unique_id "
-                "WHERE v.run_id = :run AND v.ds >= :first AND v.ds < :end",
+                "WHERE v.run_id = :run AND v.ds >= :first AND v.ds < :end"
+                + ("" if skus is None else " AND s.sku IN :skus"),
                 run=run_id,
                 first=first.isoformat(),
                 end=end.isoformat(),
+                **only,
             )
             if run_id is not None
             else pd.DataFrame(columns=["sku", "location", "day", "quantity"])

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, bindparam, text
 
 from planning.atp import AtpResult, available_to_promise
 from planning.capacity import CapacityWeek, capacity_check
@@ -34,9 +34,15 @@ class Provenance:
     run: RunSummary | None
 
 
-def read_frame(conn: Connection, sql: str, **params: str | int | float | None) -> pd.DataFrame:
-    """The rows of `sql` with `params` bound, as a DataFrame."""
-    return pd.read_sql_query(text(sql), conn, params=params)
+def read_frame(
+    conn: Connection, sql: str, **params: str | int | float | frozenset[str] | None
+) -> pd.DataFrame:
+    """The rows of `sql` with `params` bound, as a DataFrame; a set of values is bound to
+    `IN :name` as a list."""
+    sets = sorted(k for k, v in params.items() if isinstance(v, frozenset))
+    query = text(sql).bindparams(*(bindparam(k, expanding=True) for k in sets))
+    bound = {k: sorted(v) if isinstance(v, frozenset) else v for k, v in params.items()}
+    return pd.read_sql_query(query, conn, params=bound)
 
 
 def _dates(series: pd.Series) -> pd.Series:
@@ -72,11 +78,17 @@ def _sku_forecast(conn: Connection, run: RunSummary | None, sku: str) -> pd.Data
     return values[["location", "week", "forecast"]]
 
 
-def latest_stock(conn: Connection, sku: str | None = None) -> pd.DataFrame:
-    """The latest snapshot line per location of `sku` (of every product when None), with
-    the product's safety stock: sku, location, as_of, on_hand, allocated, safety_stock,
-    ordered by sku and location."""
-    only, params = ("", {}) if sku is None else (" WHERE sku = :sku", {"sku": sku})
+def latest_stock(
+    conn: Connection, sku: str | None = None, *, skus: frozenset[str] | None = None
+) -> pd.DataFrame:
+    """The latest snapshot line per location of `sku` (of the `skus`; of every product when
+    neither), with the product's safety stock: sku, location, as_of, on_hand, allocated,
+    safety_stock, ordered by sku and location."""
+    only, params = "", dict[str, str | frozenset[str]]()
+    if sku is not None:
+        only, params = " WHERE sku = :sku", {"sku": sku}
+    elif skus is not None:
+        only, params = " WHERE sku IN :skus", {"skus": skus}
     stock = read_frame(
         conn,
         "SELECT s.sku, s.location, s.as_of, s.on_hand, s.allocated, p.safety_stock "

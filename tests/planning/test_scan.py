@@ -50,3 +50,23 @@ def test_the_scan_projects_every_product_as_one_question_does(
         ),
     )
     assert [(p.sku, p.location) for p in soonest] == [(p.sku, p.location) for p in risky[:5]]
+
+
+def test_a_scan_of_some_products_projects_them_as_the_scan_of_all_does(
+    demo_engine: Engine,
+) -> None:
+    """A family's projection scans only its products (the demo's MOKA, with their open
+    orders, receipts and forecasts): each row as the all-products scan has it, and no other
+    product."""
+    with demo_engine.connect() as conn:
+        moka = frozenset(
+            conn.execute(text("SELECT sku FROM product WHERE family = 'MOKA'")).scalars()
+        )
+    some = scan_stock(demo_engine, today=DEMO_TODAY, weeks=13, skus=moka)
+    every = scan_stock(demo_engine, today=DEMO_TODAY, weeks=13)
+    assert set(some.rows["sku"]) == moka & set(every.rows["sku"]) and len(moka) > 5
+    keys = zip(every.rows["sku"], every.rows["location"], strict=True)
+    rows = {key: i for i, key in enumerate(keys)}
+    for i, (sku, location) in enumerate(zip(some.rows["sku"], some.rows["location"], strict=True)):
+        mine, theirs = some.projection(i), every.projection(rows[(sku, location)])
+        assert mine == theirs, (sku, location)
