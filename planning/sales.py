@@ -370,10 +370,14 @@ def _split(
     )
     cases = {f"d{i}": day for i, day in enumerate(weights["date"])}
     shares = {f"w{i}": float(w) for i, w in enumerate(weights["quantity"])}
+    # Most rows lie inside the period, whole: they skip the edge days' list (a dozen
+    # comparisons per row were two thirds of a quarter's top products at 5,000 SKUs).
+    inside = {"inside_from": start, "inside_to": end - dt.timedelta(days=bucket - 1)}
     weight = (
-        "(CASE s.date "
+        "(CASE WHEN s.date >= :inside_from AND s.date <= :inside_to THEN 1.0 "
+        "ELSE (CASE s.date "
         + " ".join(f"WHEN :d{i} THEN :w{i}" for i in range(len(cases)))
-        + " ELSE 1.0 END)"
+        + " ELSE 1.0 END) END)"
         if cases
         else "1.0"
     )
@@ -395,6 +399,7 @@ def _split(
         **selection.params,
         **cases,
         **shares,
+        **(inside if cases else {}),
         "since": start - dt.timedelta(days=bucket - 1),
         "until": end,
         "top": top + 1,
