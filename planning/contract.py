@@ -26,7 +26,10 @@ from planning.models import (
     Territory,
 )
 
-ColumnKind = Literal["text", "int", "number", "date", "choice", "slack_user_id", "period"]
+ColumnKind = Literal["text", "int", "number", "date", "choice", "slack_user_id", "period", "flag"]
+# How a yes/no column may be written (case-insensitive; blank is no).
+FLAG_YES = ("yes", "y", "true", "1", "x", "si", "sì", "promo")
+FLAG_NO = ("no", "n", "false", "0")
 # What a column can point at: a set of known keys built from the database plus this import.
 Reference = Literal["product", "location", "plant", "territory", "person", "family"]
 DuplicatePolicy = Literal["reject", "sum"]
@@ -194,6 +197,8 @@ FILES: tuple[FileSpec, ...] = (
             ColumnSpec("customer"),
             ColumnSpec("rep", "slack_user_id", references="person"),
             _amount("revenue"),
+            # A promotion (a volantino, a discount week): the forecast does not repeat it.
+            ColumnSpec("promo", "flag"),
         ),
         key=("date", "sku", "location", "territory", "customer", "rep"),
         duplicates="sum",

@@ -267,8 +267,11 @@ def _expected_demand(mondays: list[dt.date], history: int) -> FloatArray:
     return demand
 
 
-def _sample_quantities(expected: FloatArray, rng: np.random.Generator) -> IntArray:
-    """Observed weekly units: promotions, noise, Poisson counts and lumpy spare parts."""
+def _sample_quantities(
+    expected: FloatArray, rng: np.random.Generator
+) -> tuple[IntArray, npt.NDArray[np.bool_]]:
+    """Observed weekly units (promotions, noise, Poisson counts and lumpy spare parts), and
+    which weeks of which products were on promotion."""
     weeks = expected.shape[0]
     promo = np.ones(expected.shape[:2])
     for family in _FAMILIES:
@@ -284,10 +287,15 @@ def _sample_quantities(expected: FloatArray, rng: np.random.Generator) -> IntArr
     hit = rng.random(mean.shape) < LUMP_PROBABILITY
     lumps = np.where(hit, rng.poisson(mean / LUMP_PROBABILITY), 0)
     lumpy = np.array([f == "RICAMBI" for f in _FAMILY_OF])
-    return np.where(lumpy[None, :, None], lumps, steady).astype(np.int64)
+    return np.where(lumpy[None, :, None], lumps, steady).astype(np.int64), promo > 1.0
 
 
-def _sales(qty: IntArray, mondays: list[dt.date], rng: np.random.Generator) -> pd.DataFrame:
+def _sales(
+    qty: IntArray,
+    promo: npt.NDArray[np.bool_],
+    mondays: list[dt.date],
+    rng: np.random.Generator,
+) -> pd.DataFrame:
     history = len(mondays)
     week, sku, terr = np.nonzero(qty)
     codes = [t[0] for t in _TERRITORIES]
@@ -317,6 +325,8 @@ def _sales(qty: IntArray, mondays: list[dt.date], rng: np.random.Generator) -> p
             "customer": [_CUSTOMERS[t][c] for t, c in pairs],
             "rep": [_rep_for(t, c) for t, c in pairs],
             "revenue": revenue,
+            # The company marks its volantino weeks (Italy only) in the sales file.
+            "promo": promo[week, sku] & (np.array(codes)[terr] != EXPORT),
         }
     )
 
@@ -344,8 +354,8 @@ def generate_demo(
     first_monday = this_monday - dt.timedelta(weeks=history)
     mondays = [first_monday + dt.timedelta(weeks=i) for i in range(history + HORIZON_WEEKS)]
     expected = _expected_demand(mondays, history)
-    qty = _sample_quantities(expected[:history], sales_rng)
-    sales = _sales(qty, mondays[:history], sales_rng)
+    qty, promo = _sample_quantities(expected[:history], sales_rng)
+    sales = _sales(qty, promo, mondays[:history], sales_rng)
     future = expected[history:]
     # Plans are sized on whichever is higher, what just sold or what the season brings.
     rate = {
@@ -528,6 +538,8 @@ def _format_cell(value: object) -> str:
         return ""
     if isinstance(value, float) and math.isnan(value):
         return ""
+    if isinstance(value, bool | np.bool_):  # a flag: "yes", or blank for no
+        return "yes" if value else ""
     if isinstance(value, dt.date):
         return value.strftime("%Y-%m-%d")
     if isinstance(value, float | np.floating):

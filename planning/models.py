@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import Column, DateTime, Index, Text, UniqueConstraint, text
+from sqlalchemy import Column, DateTime, Index, Text, UniqueConstraint, false, text
 from sqlmodel import Field, SQLModel
 
 PLANT = "plant"
@@ -124,6 +124,7 @@ class SalesActual(SQLModel, table=True):
     rep: str = Field(default="", primary_key=True, max_length=32)
     quantity: float
     revenue: float | None = None
+    promo: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
 
 
 class SalesCustomer(SQLModel, table=True):
@@ -313,6 +314,21 @@ class ForecastFamilyWeek(SQLModel, table=True):
     ds: dt.date = Field(primary_key=True)
     demand: float
     spread2: float
+
+
+class ForecastAdjustment(SQLModel, table=True):
+    """A week of a series' history a run did not learn from as it was (a promotion or a
+    one-off spike, planning.forecast.promotions): what sold, and the usual level the models
+    saw instead. The forecast's explanation says which weeks were not repeated."""
+
+    __tablename__ = "forecast_adjustment"
+
+    run_id: int = Field(foreign_key="forecast_run.id", primary_key=True)
+    unique_id: str = Field(primary_key=True, max_length=200)
+    ds: dt.date = Field(primary_key=True)
+    actual: float
+    used: float
+    reason: str = Field(max_length=16)
 
 
 class ProcessedEvent(SQLModel, table=True):

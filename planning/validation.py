@@ -16,7 +16,16 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from planning.contract import FIRST_YEAR, LAST_YEAR, OPEN_END, ColumnSpec, FileSpec, Reference
+from planning.contract import (
+    FIRST_YEAR,
+    FLAG_NO,
+    FLAG_YES,
+    LAST_YEAR,
+    OPEN_END,
+    ColumnSpec,
+    FileSpec,
+    Reference,
+)
 from planning.problems import Problems
 
 SLACK_USER_ID = r"[UW][A-Z0-9]+"
@@ -149,6 +158,14 @@ def _convert(
         if column.default is not None:
             numbers = numbers.fillna(column.default)
         return numbers.astype("Int64") if column.kind == "int" else numbers.astype(float)
+    if column.kind == "flag":
+        # Each distinct spelling once: a million rows hold two or three.
+        yes = _distinct(values, lambda d: d.str.strip().str.lower().isin(FLAG_YES))
+        no = _distinct(values, lambda d: d.str.strip().str.lower().isin(FLAG_NO))
+        bad = (~blank) & ~yes & ~no
+        reason = "is not yes or no (also: true/false, 1/0, y/n, sì)"
+        _report_values(problems, label, rows, bad, values, name, reason)
+        return pd.Series(yes & ~blank, index=values.index, dtype=bool)
     if column.kind == "date":
         # Files repeat the same few dates (and ids) a million times: check each distinct
         # value once, then spread the answer back over the rows.
@@ -379,7 +396,12 @@ def _handle_duplicates(
         warnings.add_rows(label, matched["row"].to_numpy(), key[0], reasons)
         groups = frame.groupby(key, dropna=False, sort=False)
         combined = groups[list(spec.summed)].sum(min_count=1)
-        others = [c for c in frame.columns if c not in key and c not in spec.summed]
+        flags = [c.name for c in spec.columns if c.kind == "flag" and c.name in frame.columns]
+        if flags:  # a line of a promotion makes the summed row one
+            combined = combined.join(groups[flags].max())
+        others = [
+            c for c in frame.columns if c not in key and c not in spec.summed and c not in flags
+        ]
         if others:
             combined = combined.join(groups[others].first())
         out = combined.reset_index()[list(frame.columns)]

@@ -47,9 +47,19 @@ def demand_history(sales: pd.DataFrame, *, end: dt.date, grain: Grain = "week") 
     """Aggregate sales (date, sku, quantity, location, territory) into demand series.
 
     Returns unique_id, sku, location, territory, ds, y; location/territory are '' when the
-    series is not split by them.
+    series is not split by them. With a `promo` column in `sales`, also promo: whether any
+    of the period's sales was a promotion.
     """
-    columns = ["unique_id", "sku", "location", "territory", "ds", "y"]
+    flagged = "promo" in sales.columns
+    columns = [
+        "unique_id",
+        "sku",
+        "location",
+        "territory",
+        "ds",
+        "y",
+        *(["promo"] if flagged else []),
+    ]
     if sales.empty:
         return pd.DataFrame(columns=columns)
     quantity = pd.to_numeric(sales["quantity"], errors="coerce")
@@ -64,6 +74,7 @@ def demand_history(sales: pd.DataFrame, *, end: dt.date, grain: Grain = "week") 
             "ds": period_start(sales["date"], grain),
             # A missing quantity is no sale recorded: zero demand, not a gap to interpolate.
             "y": quantity.fillna(0.0).astype(float),
+            "promo": sales["promo"].fillna(False).astype(bool) if flagged else False,
         }
     )
     # Where a location is known the series is SKU x location; territory splits only the rest.
@@ -71,7 +82,7 @@ def demand_history(sales: pd.DataFrame, *, end: dt.date, grain: Grain = "week") 
     last = last_complete_period(end, grain)
     frame = frame[frame["ds"] <= last]
     grouped = frame.groupby(["sku", "location", "territory", "ds"], as_index=False).agg(
-        y=("y", "sum")
+        y=("y", "sum"), promo=("promo", "max")
     )
     if grouped.empty:
         return pd.DataFrame(columns=columns)
@@ -83,6 +94,8 @@ def demand_history(sales: pd.DataFrame, *, end: dt.date, grain: Grain = "week") 
     position = periods.get_indexer(pd.DatetimeIndex(grouped["ds"]))
     matrix = np.zeros((len(uniques), len(periods)))
     np.add.at(matrix, (codes, position), grouped["y"].to_numpy(dtype=np.float64))
+    promo = np.zeros(matrix.shape, dtype=bool)
+    promo[codes, position] = grouped["promo"].to_numpy(dtype=bool)
     selling = matrix > 0
     first = np.where(selling.any(axis=1), selling.argmax(axis=1), 0)
     keep = np.arange(len(periods))[None, :] >= first[:, None]
@@ -100,5 +113,6 @@ def demand_history(sales: pd.DataFrame, *, end: dt.date, grain: Grain = "week") 
             "territory": labels["territory"].to_numpy()[series],
             "ds": periods[period],
             "y": matrix[series, period],
+            "promo": promo[series, period],
         }
     )[columns]

@@ -27,7 +27,15 @@ from planning.forecast.demand import (
     demand_history,
     last_complete_period,
 )
-from planning.models import AuditEntry, ForecastRun, ForecastSeries, ForecastValue, Product
+from planning.forecast.promotions import take_out_one_offs
+from planning.models import (
+    AuditEntry,
+    ForecastAdjustment,
+    ForecastRun,
+    ForecastSeries,
+    ForecastValue,
+    Product,
+)
 
 if TYPE_CHECKING:
     from planning.forecast.pipeline import EngineSpec
@@ -45,6 +53,9 @@ class ForecastResult:
     data_as_of: dt.date
     series: pd.DataFrame  # unique_id, sku, location, territory, pattern, model, ...
     values: pd.DataFrame  # unique_id, ds, forecast, lo_80, hi_80, lo_95, hi_95
+    # The weeks not learned from as they were (unique_id, ds, actual, used, reason):
+    # promotions and one-off spikes (planning.forecast.promotions).
+    adjustments: pd.DataFrame = field(default_factory=pd.DataFrame)
     # The newest audit entry when the sales were read (load_sales): an import recorded
     # after it is one this forecast has not seen. None when unknown.
     seen_audit_id: int | None = None
@@ -84,7 +95,9 @@ def load_sales(
         # forecast says it may be missing), never the other way round.
         seen = conn.execute(text("SELECT max(id) FROM audit_log")).scalar()
         sales = pd.read_sql_query(
-            text("SELECT date, sku, quantity, location, territory FROM sales_actual" + where),
+            text(
+                "SELECT date, sku, quantity, location, territory, promo FROM sales_actual" + where
+            ),
             conn,
             params=params,
         )
@@ -113,8 +126,9 @@ def compute_forecast(
     history = demand_history(sales, end=today, grain=grain)
     if history.empty:
         raise PonteError("there are no sales to forecast from: import sales.csv first")
+    learned, adjustments = take_out_one_offs(history, SEASON_LENGTH[grain])
     values = forecast_series(
-        history,
+        learned,
         horizon=horizon,
         season_length=SEASON_LENGTH[grain],
         freq=FREQUENCY[grain],
@@ -135,6 +149,7 @@ def compute_forecast(
         data_as_of=last_complete_period(today, grain).date(),
         series=meta.merge(choices, on="unique_id"),
         values=values[["unique_id", "ds", "forecast", "lo_80", "hi_80", "lo_95", "hi_95"]],
+        adjustments=adjustments,
         seen_audit_id=sales.attrs.get(SEEN_AUDIT_ID),
     )
 
@@ -173,6 +188,12 @@ def store_run(
             run_id=run_id, ds=pd.to_datetime(result.values["ds"]).dt.strftime("%Y-%m-%d")
         )
         copy_rows(conn, "forecast_value", list(_columns(ForecastValue)), values)
+        if len(result.adjustments):
+            adjusted = result.adjustments.assign(
+                run_id=run_id,
+                ds=pd.to_datetime(result.adjustments["ds"]).dt.strftime("%Y-%m-%d"),
+            )
+            copy_rows(conn, "forecast_adjustment", list(_columns(ForecastAdjustment)), adjusted)
         # The run's own facts, computed once here rather than by every answer that reads it.
         conn.execute(
             text("UPDATE forecast_run SET summary = :summary WHERE id = :run"),

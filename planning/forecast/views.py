@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, bindparam, text
 
+from planning.db import as_date
 from planning.errors import PonteError
 from planning.forecast.runs import (
     RunSummary,
@@ -56,6 +57,17 @@ class ForecastView:
 
 
 @dataclass(frozen=True)
+class OneOffWeek:
+    """A week of history the forecast did not learn from as it was (and so does not repeat):
+    a promotion flagged in the sales file, or a one-off spike (planning.forecast.promotions)."""
+
+    week: dt.date
+    actual: float  # what sold
+    used: float  # the usual level the models learned instead
+    reason: str  # promotion | spike
+
+
+@dataclass(frozen=True)
 class SeriesReason:
     location: str
     territory: str
@@ -64,6 +76,7 @@ class SeriesReason:
     validation_mase: float | None  # < 1: better than a seasonal naive on held-out weeks
     fallback: bool
     history_periods: int
+    not_repeated: tuple[OneOffWeek, ...] = ()  # most recent first
 
 
 @dataclass(frozen=True)
@@ -336,6 +349,7 @@ def explain_forecast(
             conn,
             params={"sku": sku, "loc": location},
         )
+        one_offs = _one_offs(conn, series[0].run.run_id, [s.unique_id for s in series])
     sales["date"] = pd.to_datetime(sales["date"])
     cutoff = pd.Timestamp(series[0].run.data_as_of) + pd.Timedelta(days=6)
     recent = sales[(sales["date"] > cutoff - pd.Timedelta(weeks=COMPARE_WEEKS))
@@ -362,6 +376,7 @@ def explain_forecast(
                 validation_mase=s.validation_mase,
                 fallback=s.fallback,
                 history_periods=s.history_periods,
+                not_repeated=one_offs.get(s.unique_id, ()),
             )
             for s in series
         ),
@@ -371,6 +386,26 @@ def explain_forecast(
         change_vs_recent_pct=_change(forecast_weekly, recent_weekly),
         change_vs_last_year_pct=_change(forecast_weekly, last_year_weekly),
     )
+
+
+def _one_offs(
+    conn: Connection, run_id: int, series: list[str]
+) -> dict[str, tuple[OneOffWeek, ...]]:
+    """The weeks each series' forecast did not learn from as they were, most recent first."""
+    rows = conn.execute(
+        text(
+            "SELECT unique_id, ds, actual, used, reason FROM forecast_adjustment "
+            "WHERE run_id = :run AND unique_id IN :series ORDER BY unique_id, ds DESC"
+        ).bindparams(bindparam("series", expanding=True)),
+        {"run": run_id, "series": series},
+    )
+    found: dict[str, list[OneOffWeek]] = {}
+    for r in rows:
+        day = as_date(r.ds)
+        assert day is not None  # part of the key
+        week = OneOffWeek(day, float(r.actual), float(r.used), str(r.reason))
+        found.setdefault(str(r.unique_id), []).append(week)
+    return {k: tuple(v) for k, v in found.items()}
 
 
 def _change(new: float, old: float | None) -> float | None:

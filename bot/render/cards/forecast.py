@@ -8,7 +8,7 @@ from bot.render import i18n
 from bot.render.cards.base import Action, Card, group_label, run_line
 from bot.render.i18n import date, number, pct, t, text_for
 from planning.forecast.accuracy import Accuracy
-from planning.forecast.views import ForecastExplanation, ForecastView, GroupForecast
+from planning.forecast.views import ForecastExplanation, ForecastView, GroupForecast, OneOffWeek
 
 TEXT: dict[str, tuple[str, str]] = {
     "forecast.forecast_card.where": (
@@ -75,6 +75,22 @@ TEXT: dict[str, tuple[str, str]] = {
     "forecast.explain_card.text_3": (
         "{location}: the model failed, a simple fallback is used.",
         "{location}: il modello non ha funzionato, uso un metodo semplice.",
+    ),
+    "forecast.explain_card.not_repeated": (
+        "{series}: not repeated, as one-offs: {weeks}{more}.",
+        "{series}: non ripetute, perché eccezionali: {weeks}{more}.",
+    ),
+    "forecast.explain_card.one_off.promotion": (
+        "week of {week}, {actual} sold in a promotion (usually {used})",
+        "settimana del {week}, {actual} venduti in promozione (di solito {used})",
+    ),
+    "forecast.explain_card.one_off.spike": (
+        "week of {week}, a one-off peak of {actual} (usually {used})",
+        "settimana del {week}, un picco isolato di {actual} (di solito {used})",
+    ),
+    "forecast.explain_card.one_off.more": (
+        " and {count} earlier weeks",
+        " e altre {count} settimane prima",
     ),
     "forecast.explain_card.text_4": (
         "Validation error (MASE) below 1 means the model beat a seasonal naive forecast on "
@@ -353,6 +369,27 @@ def coverage_note(lang: str, until: dt.date | None) -> tuple[str, ...]:
     return (t(lang, "forecast.coverage_note.text", until=date(lang, until)),)
 
 
+SHOWN_ONE_OFFS = 3
+
+
+def _not_repeated(lang: str, series: str, weeks: tuple[OneOffWeek, ...]) -> str:
+    """The weeks a series' forecast does not repeat, the most recent SHOWN_ONE_OFFS named."""
+    named = [
+        t(
+            lang,
+            f"forecast.explain_card.one_off.{w.reason}",
+            week=date(lang, w.week),
+            actual=number(lang, w.actual),
+            used=number(lang, w.used),
+        )
+        for w in weeks[:SHOWN_ONE_OFFS]
+    ]
+    rest = len(weeks) - SHOWN_ONE_OFFS
+    more = t(lang, "forecast.explain_card.one_off.more", count=rest) if rest > 0 else ""
+    return t(lang, "forecast.explain_card.not_repeated", series=series, weeks="; ".join(named),
+             more=more)  # fmt: skip
+
+
 def explain_card(e: ForecastExplanation, lang: str) -> Card:
     parts = [
         t(lang, "forecast.explain_card.parts", forecast_weekly=number(lang, e.forecast_weekly))
@@ -390,6 +427,8 @@ def explain_card(e: ForecastExplanation, lang: str) -> Card:
         )
         if s.fallback:
             notes.append(t(lang, "forecast.explain_card.text_3", location=s.location))
+        if s.not_repeated:
+            notes.append(_not_repeated(lang, s.location or s.territory, s.not_repeated))
     notes.append(t(lang, "forecast.explain_card.text_4"))
     return Card(
         title=f"{e.sku} · {e.name}",

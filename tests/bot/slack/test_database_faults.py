@@ -214,7 +214,7 @@ def run_import_cli(engine: Engine, folder: Path, cwd: Path) -> Any:
     extra.mkdir()
     shutil.copy(folder / "sales.csv", extra / "sales.csv")
     with (extra / "sales.csv").open("a") as handle:
-        handle.write("2026-11-20,PAD-28,5,WH-MIL,NO,Nuovo Cliente,U01ROSSI,150\n")
+        handle.write("2026-11-20,PAD-28,5,WH-MIL,NO,Nuovo Cliente,U01ROSSI,150,\n")
     return CliRunner().invoke(cli, ["import", "--wait", "1", str(extra)], env=env)
 
 
