@@ -78,8 +78,18 @@ def score(weeks: int, sales: pd.DataFrame, cutoff: dt.date) -> dict[str, float]:
         "bias %": 100 * (merged["forecast"] - merged["y"]).sum() / total,
         "80% coverage": _inside(merged, 80),
         "95% coverage": _inside(merged, 95),
+        # by demand pattern: smooth or erratic / intermittent or lumpy (Croston-type models)
+        "80% cov. regular / sporadic": _by_pattern(merged, result.series, 80),
+        "95% cov. regular / sporadic": _by_pattern(merged, result.series, 95),
         "seconds": seconds,
     }
+
+
+def _by_pattern(merged: pd.DataFrame, series: pd.DataFrame, level: int) -> str:
+    sporadic = set(series.loc[series["pattern"].isin(["intermittent", "lumpy"]), "unique_id"])
+    rows = merged["unique_id"].isin(sporadic)
+    parts = [_inside(merged[~rows], level), _inside(merged[rows], level) if rows.any() else None]
+    return " / ".join("-" if p is None else f"{p:.0f}" for p in parts)
 
 
 def _inside(merged: pd.DataFrame, level: int) -> float:
