@@ -81,8 +81,26 @@ def score(weeks: int, sales: pd.DataFrame, cutoff: dt.date) -> dict[str, float]:
         # by demand pattern: smooth or erratic / intermittent or lumpy (Croston-type models)
         "80% cov. regular / sporadic": _by_pattern(merged, result.series, 80),
         "95% cov. regular / sporadic": _by_pattern(merged, result.series, 95),
+        "13-week total 80% cov. independent / correlated": _totals(merged, 13, 80),
         "seconds": seconds,
     }
+
+
+def _totals(merged: pd.DataFrame, weeks: int, level: int) -> str:
+    """How often (%) each series' total over the first `weeks` weeks fell inside the total's
+    range, taken as the weeks' half-widths added in quadrature (independent errors, as the
+    answers sum them today) and added up (errors that move together)."""
+    first = merged[merged["ds"] < merged["ds"].min() + pd.Timedelta(weeks=weeks)]
+    half = first[f"hi_{level}"] - first["forecast"]
+    sums = (
+        first.assign(half2=half**2, half=half)
+        .groupby("unique_id")[["y", "forecast", "half2", "half"]]
+        .sum()
+    )
+    miss = (sums["y"] - sums["forecast"]).abs()
+    independent = 100 * (miss <= np.sqrt(sums["half2"])).mean()
+    correlated = 100 * (miss <= sums["half"]).mean()
+    return f"{independent:.0f} / {correlated:.0f}"
 
 
 def _by_pattern(merged: pd.DataFrame, series: pd.DataFrame, level: int) -> str:
