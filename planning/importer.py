@@ -145,11 +145,13 @@ def import_files(
             raise
         raise _busy(lock_wait) from exc
     written = [spec.sql_table.name for spec, _, _ in validated]
-    summaries = (
-        ["sales_customer_day", "sales_customer", "sales_date"] if "sales" in summary.counts else []
-    )
+    summaries = list(SALES_SUMMARIES) if "sales" in summary.counts else []
     analyze(engine, written + summaries)
     return summary
+
+
+# The tables refresh_sales_summaries keeps, derived from the sales lines.
+SALES_SUMMARIES = ("sales_customer_day", "sales_customer", "sales_date")
 
 
 def refresh_sales_summaries(conn: Connection, since: dt.date, until: dt.date) -> None:
