@@ -20,6 +20,7 @@ from planning.forecast.model import (
     LEVELS,
     ChosenModel,
     DemandModel,
+    MissRatio,
     SeriesChoice,
     ValidationScore,
 )
@@ -27,6 +28,8 @@ from planning.forecast.model import (
 Engine = Literal["local", "dask", "spark", "ray"]
 ENGINES: tuple[str, ...] = ("local", "dask", "spark", "ray")
 MAX_HORIZON = 260  # five years of weeks: past that a demand forecast is a guess
+# Held-out errors a run needs, across its short series, before it calibrates their intervals.
+MIN_POOLED = 30
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,7 @@ def forecast_series(
         DemandModel(season_length=season_length),
         ChosenModel(season_length=season_length),
         ValidationScore(season_length=season_length),
+        *(MissRatio(season_length=season_length, level=level) for level in LEVELS),
     ]
     n_jobs = 1 if engine.name != "local" else engine.n_jobs
     forecaster = StatsForecast(models=models, freq=freq, n_jobs=n_jobs)
@@ -174,4 +178,28 @@ def _tidy(raw: pd.DataFrame) -> pd.DataFrame:
     out["model"] = [c.model for c in choices]
     out["validation_mase"] = np.array([c.validation_mase for c in choices], dtype=np.float64)
     out["fallback"] = [c.fallback for c in choices]
+    _widen_short_series(out, raw)
     return out.sort_values(["unique_id", "ds"], ignore_index=True)
+
+
+def _widen_short_series(out: pd.DataFrame, raw: pd.DataFrame) -> None:
+    """Calibrate, in place, the intervals of series with too few held-out periods to be
+    calibrated alone, on the pooled held-out errors of all such series of the run (split
+    conformal on errors scaled by each interval's half-width): widened where the pool's
+    errors ran wider than the models said, never narrowed."""
+    for level in LEVELS:
+        ratio = raw[f"PonteRatio{level}"].to_numpy(dtype=np.float64)
+        pooled = ratio[np.isfinite(ratio)]
+        if pooled.size < MIN_POOLED:
+            continue
+        rank = min(1.0, level / 100 * (1 + 1 / pooled.size))
+        factor = float(np.quantile(pooled, rank))
+        if factor <= 1:
+            continue
+        short = out["unique_id"].isin(out["unique_id"][np.isfinite(ratio)].unique())
+        point = out.loc[short, "forecast"]
+        lo, hi = f"lo_{level}", f"hi_{level}"
+        out.loc[short, lo] = np.maximum(0.0, point - factor * (point - out.loc[short, lo]))
+        out.loc[short, hi] = point + factor * (out.loc[short, hi] - point)
+    out["lo_95"] = np.minimum(out["lo_95"], out["lo_80"])
+    out["hi_95"] = np.maximum(out["hi_95"], out["hi_80"])
