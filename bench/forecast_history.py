@@ -82,6 +82,8 @@ def score(weeks: int, sales: pd.DataFrame, cutoff: dt.date) -> dict[str, float]:
         "80% cov. regular / sporadic": _by_pattern(merged, result.series, 80),
         "95% cov. regular / sporadic": _by_pattern(merged, result.series, 95),
         "13-week total 80% cov. independent / correlated": _totals(merged, 13, 80),
+        "4 / 13 / 26-week total 80% cov., as answered": _totals_with_correlation(merged, 80),
+        "4 / 13 / 26-week total 95% cov., as answered": _totals_with_correlation(merged, 95),
         "seconds": seconds,
     }
 
@@ -89,7 +91,16 @@ def score(weeks: int, sales: pd.DataFrame, cutoff: dt.date) -> dict[str, float]:
 def _totals(merged: pd.DataFrame, weeks: int, level: int) -> str:
     """How often (%) each series' total over the first `weeks` weeks fell inside the total's
     range, taken as the weeks' half-widths added in quadrature (independent errors, as the
-    answers sum them today) and added up (errors that move together)."""
+    answers summed them until stop 25) and added up (errors that move together)."""
+    miss, independent, together = _total_parts(merged, weeks, level)
+    return f"{100 * (miss <= independent).mean():.0f} / {100 * (miss <= together).mean():.0f}"
+
+
+def _total_parts(
+    merged: pd.DataFrame, weeks: int, level: int
+) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Per series, over the first `weeks` weeks: the total's miss, and its half-width for
+    independent errors (quadrature) and for errors that move together (added up)."""
     first = merged[merged["ds"] < merged["ds"].min() + pd.Timedelta(weeks=weeks)]
     half = first[f"hi_{level}"] - first["forecast"]
     sums = (
@@ -97,10 +108,21 @@ def _totals(merged: pd.DataFrame, weeks: int, level: int) -> str:
         .groupby("unique_id")[["y", "forecast", "half2", "half"]]
         .sum()
     )
-    miss = (sums["y"] - sums["forecast"]).abs()
-    independent = 100 * (miss <= np.sqrt(sums["half2"])).mean()
-    correlated = 100 * (miss <= sums["half"]).mean()
-    return f"{independent:.0f} / {correlated:.0f}"
+    return (sums["y"] - sums["forecast"]).abs(), np.sqrt(sums["half2"]), sums["half"]
+
+
+def _totals_with_correlation(merged: pd.DataFrame, level: int) -> str:
+    """Coverage (%) of 4-, 13- and 26-week totals with the range the answers use
+    (planning.forecast.ranges.total_half_width: the weeks' errors correlated by
+    WEEK_CORRELATION)."""
+    from planning.forecast.ranges import WEEK_CORRELATION, total_half_width
+
+    parts = []
+    for weeks in (4, 13, 26):
+        miss, independent, together = _total_parts(merged, weeks, level)
+        half = total_half_width(independent**2, together, WEEK_CORRELATION)
+        parts.append(f"{100 * (miss <= half).mean():.0f}")
+    return " / ".join(parts)
 
 
 def _by_pattern(merged: pd.DataFrame, series: pd.DataFrame, level: int) -> str:
@@ -139,11 +161,14 @@ def main() -> None:
     cutoff = this_monday - dt.timedelta(weeks=HORIZON)  # the 26 weeks from here are held out
     rows = [score(int(w), sales, cutoff) for w in args.weeks.split(",")]
     title = f"{args.company} company, 26 weeks ahead from {cutoff}, by weeks of history"
+    # One column per history length: the measures read down, in an 80-column terminal.
     table = Table(title=title)
-    for column in rows[0]:
-        table.add_column(column, justify="right")
+    table.add_column("weeks of history")
     for row in rows:
-        table.add_row(*(f"{v:.1f}" if isinstance(v, float) else str(v) for v in row.values()))
+        table.add_column(str(row["weeks"]), justify="right")
+    for measure in list(rows[0])[1:]:
+        values = (row[measure] for row in rows)
+        table.add_row(measure, *(f"{v:.1f}" if isinstance(v, float) else str(v) for v in values))
     Console().print(table)
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, bindparam, text
 
 from planning.db import as_date
 from planning.errors import PonteError
+from planning.forecast.ranges import WEEK_CORRELATION, total_half_width
 from planning.forecast.runs import (
     RunSummary,
     SeriesForecast,
@@ -196,9 +197,12 @@ def _weeks_asked(
 
 
 def _total(periods: tuple[ForecastPeriod, ...]) -> tuple[float, float, float]:
-    """The periods' total with its 80% range (weekly half-widths in quadrature)."""
+    """The periods' total with its 80% range: the weeks' errors move together in part
+    (planning.forecast.ranges); taken as independent, a 13-week total's 80% range held
+    51-74% of what sold."""
     total = sum(p.forecast for p in periods)
-    spread = float(np.sqrt(sum((p.hi_80 - p.forecast) ** 2 for p in periods)))
+    widths = [p.hi_80 - p.forecast for p in periods]
+    spread = total_half_width(sum(w * w for w in widths), sum(widths), WEEK_CORRELATION)
     return total, max(0.0, total - spread), total + spread
 
 
