@@ -28,6 +28,7 @@ from planning.forecast.demand import (
     last_complete_period,
 )
 from planning.forecast.promotions import take_out_one_offs
+from planning.forecast.seasonality import borrow_seasons, season_back
 from planning.models import (
     AuditEntry,
     ForecastAdjustment,
@@ -101,11 +102,19 @@ def load_sales(
             conn,
             params=params,
         )
+        families = {
+            str(sku): str(family)
+            for sku, family in conn.execute(text("SELECT sku, family FROM product"))
+            if family
+        }
     sales.attrs[SEEN_AUDIT_ID] = int(seen or 0)
+    sales.attrs[FAMILIES] = families
     return sales
 
 
 SEEN_AUDIT_ID = "seen_audit_id"
+# The catalogue's families (sku -> family), so that a new product can borrow its family's season.
+FAMILIES = "families"
 
 
 def compute_forecast(
@@ -126,14 +135,15 @@ def compute_forecast(
     history = demand_history(sales, end=today, grain=grain)
     if history.empty:
         raise PonteError("there are no sales to forecast from: import sales.csv first")
-    learned, adjustments = take_out_one_offs(history, SEASON_LENGTH[grain])
-    values = forecast_series(
-        learned,
-        horizon=horizon,
-        season_length=SEASON_LENGTH[grain],
-        freq=FREQUENCY[grain],
-        engine=engine,
+    season = SEASON_LENGTH[grain]
+    learned, adjustments = take_out_one_offs(history, season)
+    learned, borrowed = borrow_seasons(
+        learned, sales.attrs.get(FAMILIES) or {}, horizon=horizon, season=season
     )
+    values = forecast_series(
+        learned, horizon=horizon, season_length=season, freq=FREQUENCY[grain], engine=engine
+    )
+    season_back(values, borrowed, season)
     meta = history.groupby("unique_id", as_index=False).agg(
         sku=("sku", "first"),
         location=("location", "first"),

@@ -8,6 +8,7 @@ from bot.render import i18n
 from bot.render.cards.base import Action, Card, group_label, run_line
 from bot.render.i18n import date, number, pct, t, text_for
 from planning.forecast.accuracy import Accuracy
+from planning.forecast.seasonality import season_lender
 from planning.forecast.views import ForecastExplanation, ForecastView, GroupForecast, OneOffWeek
 
 TEXT: dict[str, tuple[str, str]] = {
@@ -79,6 +80,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "forecast.explain_card.not_repeated": (
         "{series}: not repeated, as one-offs: {weeks}{more}.",
         "{series}: non ripetute, perché eccezionali: {weeks}{more}.",
+    ),
+    "forecast.explain_card.borrowed_season": (
+        "{series}: too little history for a season of its own: it follows the season of its "
+        "family {family}, pooled over the sister products with two years or more.",
+        "{series}: storico troppo breve per una stagionalità propria: segue quella della sua "
+        "famiglia {family}, calcolata sui prodotti fratelli con almeno due anni di vendite.",
     ),
     "forecast.explain_card.one_off.promotion": (
         "week of {week}, {actual} sold in a promotion (usually {used})",
@@ -429,6 +436,11 @@ def explain_card(e: ForecastExplanation, lang: str) -> Card:
             notes.append(t(lang, "forecast.explain_card.text_3", location=s.location))
         if s.not_repeated:
             notes.append(_not_repeated(lang, s.location or s.territory, s.not_repeated))
+        lender = season_lender(s.model)
+        if lender:
+            series = s.location or s.territory
+            notes.append(t(lang, "forecast.explain_card.borrowed_season", series=series,
+                           family=lender))  # fmt: skip
     notes.append(t(lang, "forecast.explain_card.text_4"))
     return Card(
         title=f"{e.sku} · {e.name}",

@@ -1,0 +1,209 @@
+"""A season borrowed from the family, for products with too little history of their own.
+
+A product launched last spring cannot show its own yearly season, but its sister products
+(same family, any location) with two years or more usually can. For each family, the
+seasonal profile is pooled over those sisters: each series' sales over its centred 52-week
+moving average, averaged by week of the year, over the years and then over the sisters,
+smoothed and scaled to average 1. It is used only when it stands clearly above the noise
+it was estimated with (its variance across the weeks of the year more than
+`MIN_SIGNAL_TO_NOISE` times the variance the averaging leaves); a family without such a
+profile lends nothing.
+
+A short series is divided by its family's profile before the models see it (so they learn
+its level and trend without the season), and its forecast and ranges are multiplied back by
+the profile of the weeks ahead, but only if the profile fits what it sold so far (less
+variation around a straight line once divided by it): a product that sells against its
+family's season, or a family whose products peak at different times (their pooled profile
+fits none of them), keeps its own course. Measured by taking a third of a company's products
+back to 26-64 weeks of history: on the demo (families share a season) WAPE on those products
+went from 25.4/20.6/19.0/18.9% to 16.7/15.2/16.4/16.6% at 26/40/52/64 weeks, bias from
+-23/-16/-14/-14% to -6/-2/-5/-6%; on the hardware company (each product peaks in its own
+week) 35.1/31.5/29.4/28.0% to 36.0/32.2/28.0/26.7%. (Also requiring the sisters to agree
+with each other cost the demo up to 2 points and gained hardware under 1.) The model name
+says so (`…, season of PADELLE`), and the forecast's explanation tells the planner.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from planning.forecast.classify import DemandPattern, classify
+
+Array = npt.NDArray[np.float64]
+# A sister lends its season once it has this many seasons of history.
+MIN_SISTER_SEASONS = 2
+# The profile's spread across the year must exceed this many times its estimation noise.
+MIN_SIGNAL_TO_NOISE = 4.0
+# Weeks (periods) either side averaged to smooth the profile (weekly profiles are noisy).
+SMOOTHING = 2
+# No period of the profile below this share of the average (a near-zero week would blow a
+# division up).
+FLOOR = 0.2
+BORROWED = ", season of "
+
+
+@dataclass(frozen=True)
+class Profile:
+    family: str
+    factors: Array  # one per period of the year, averaging 1
+    sisters: int
+
+
+def position_in_year(ds: pd.Series, season: int) -> npt.NDArray[np.int64]:
+    """0-based period of the year: ISO week (week 53 folded into 52) or month."""
+    stamps = pd.to_datetime(ds)
+    if season == 12:
+        return np.asarray(stamps.dt.month.to_numpy() - 1, dtype=np.int64)
+    week = stamps.dt.isocalendar().week.to_numpy(dtype=np.int64)
+    return np.asarray(np.minimum(week, season) - 1, dtype=np.int64)
+
+
+def family_profiles(
+    history: pd.DataFrame, families: Mapping[str, str], season: int
+) -> dict[str, Profile]:
+    """Per family, the pooled seasonal profile of its long, regular series (if it is real)."""
+    ratios: dict[str, list[tuple[npt.NDArray[np.int64], Array]]] = {}
+    values = history["y"].to_numpy(dtype=np.float64)
+    skus = history["sku"].to_numpy()
+    positions = position_in_year(history["ds"], season)
+    for indices in history.groupby("unique_id", sort=False).indices.values():
+        rows = np.asarray(indices, dtype=np.int64)
+        family = families.get(str(skus[rows[0]]))
+        y = values[rows]
+        if family is None or y.size < MIN_SISTER_SEASONS * season:
+            continue
+        if classify(y) not in (DemandPattern.smooth, DemandPattern.erratic):
+            continue
+        level = _centred_average(y, season)
+        inside = np.isfinite(level) & (level > 0)
+        ratios.setdefault(family, []).append((positions[rows][inside], y[inside] / level[inside]))
+    profiles = {}
+    for family, series in ratios.items():
+        profile = _pooled(series, season)
+        if profile is not None:
+            profiles[family] = Profile(family, profile, len(series))
+    return profiles
+
+
+def _centred_average(y: Array, season: int) -> Array:
+    """The 2x`season` centred moving average (NaN where the window does not fit)."""
+    half = season // 2
+    out = np.full(y.size, np.nan)
+    if y.size <= season:
+        return out
+    window = np.ones(season + 1)
+    window[0] = window[-1] = 0.5  # an even season: the classical 2xm average
+    out[half : y.size - half] = np.convolve(y, window / season, mode="valid")
+    return out
+
+
+def _pooled(series: list[tuple[npt.NDArray[np.int64], Array]], season: int) -> Array | None:
+    """The sisters' profiles averaged, smoothed and normalised; None when it is noise."""
+    profiles, noise = [], []
+    for position, ratio in series:
+        counts = np.bincount(position, minlength=season)
+        if (counts == 0).any():  # a series that does not cover the whole year lends nothing
+            continue
+        sums = np.bincount(position, weights=ratio, minlength=season)
+        mean = sums / counts
+        squares = np.bincount(position, weights=(ratio - mean[position]) ** 2, minlength=season)
+        profiles.append(mean)
+        # Noise of each period's mean: the ratios' spread around it, over how many there are
+        # (with one year per period, the week-to-week spread stands in for it).
+        spread = squares / np.maximum(counts - 1, 1)
+        spread = np.where(counts > 1, spread, np.var(ratio - mean[position]) or np.var(ratio))
+        noise.append(spread / counts)
+    if not profiles:
+        return None
+    raw = np.mean(profiles, axis=0)
+    variance_of_mean = np.mean(noise, axis=0) / len(profiles)
+    kernel = np.ones(2 * SMOOTHING + 1) / (2 * SMOOTHING + 1)
+    padded = np.concatenate([raw[-SMOOTHING:], raw, raw[:SMOOTHING]])
+    smooth = np.convolve(padded, kernel, mode="valid")
+    smooth_noise = float(np.mean(variance_of_mean)) / (2 * SMOOTHING + 1)
+    if np.var(smooth) < MIN_SIGNAL_TO_NOISE * smooth_noise:
+        return None
+    smooth = np.maximum(smooth / smooth.mean(), FLOOR)
+    return smooth / smooth.mean()
+
+
+def own_season_possible(periods: int, horizon: int, season: int) -> bool:
+    """Whether the demand model can validate a season on this much history (see
+    planning.forecast.model: a season before the held-out periods)."""
+    holdout = min(horizon, max(1, periods // 4))
+    return periods - holdout >= season
+
+
+def _spread(y: Array) -> float:
+    """Variation around a straight line, relative to the level (what a season explains)."""
+    t = np.arange(y.size, dtype=np.float64)
+    slope, intercept = np.polyfit(t, y, 1)
+    level = float(np.mean(y)) or 1.0
+    return float(np.std(y - (slope * t + intercept)) / abs(level))
+
+
+def borrow_seasons(
+    history: pd.DataFrame,
+    families: Mapping[str, str],
+    *,
+    horizon: int,
+    season: int,
+) -> tuple[pd.DataFrame, dict[str, Profile]]:
+    """`history` with each short regular series divided by its family's profile, and which
+    series borrowed (unique_id -> profile)."""
+    if not families or "sku" not in history:
+        return history, {}
+    profiles = family_profiles(history, families, season)
+    if not profiles:
+        return history, {}
+    y = history["y"].to_numpy(dtype=np.float64).copy()
+    position = position_in_year(history["ds"], season)
+    borrowed: dict[str, Profile] = {}
+    skus = history["sku"].to_numpy()
+    for uid, indices in history.groupby("unique_id", sort=False).indices.items():
+        rows = np.asarray(indices, dtype=np.int64)
+        profile = profiles.get(families.get(str(skus[rows[0]]), ""))
+        if profile is None or own_season_possible(rows.size, horizon, season):
+            continue
+        if classify(y[rows]) not in (DemandPattern.smooth, DemandPattern.erratic):
+            continue
+        adjusted = y[rows] / profile.factors[position[rows]]
+        if _spread(adjusted) >= _spread(y[rows]):
+            continue  # the family's season does not fit what this product sold so far
+        y[rows] = adjusted
+        borrowed[str(uid)] = profile
+    return history.assign(y=y), borrowed
+
+
+def season_back(values: pd.DataFrame, borrowed: Mapping[str, Profile], season: int) -> None:
+    """Multiply, in place, the forecasts and ranges of the series that borrowed a season by
+    their family's profile, and name it in their model."""
+    if not borrowed:
+        return
+    rows = values["unique_id"].isin(list(borrowed)).to_numpy()
+    position = position_in_year(values.loc[rows, "ds"], season)
+    lenders = values.loc[rows, "unique_id"]
+    factors = np.array([borrowed[u].factors[p] for u, p in zip(lenders, position, strict=True)])
+    for column in ("forecast", "lo_80", "hi_80", "lo_95", "hi_95"):
+        values.loc[rows, column] = values.loc[rows, column].to_numpy() * factors
+    values.loc[rows, "model"] = [
+        with_season(m, borrowed[u].family)
+        for u, m in zip(values.loc[rows, "unique_id"], values.loc[rows, "model"], strict=True)
+    ]
+
+
+def with_season(model: str, family: str) -> str:
+    """The model name of a series that borrowed its family's season (fits 120 characters)."""
+    return (model + BORROWED + family)[:120]
+
+
+def season_lender(model: str) -> str | None:
+    """The family whose season a series borrowed, from its model name, if it did."""
+    if BORROWED not in model:
+        return None
+    return model.rsplit(BORROWED, 1)[1]

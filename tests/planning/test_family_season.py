@@ -1,0 +1,136 @@
+"""A product with too little history for a season of its own follows its family's season,
+pooled over the sister products that have two years or more (planning.forecast.seasonality),
+and the explanation says so; a family whose products do not agree lends nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import Engine
+
+from bot.render.cards import card
+from bot.render.text import plain
+from planning.forecast.runs import FAMILIES, compute_forecast, load_sales, store_run
+from tests.conftest import NOW
+from tests.helpers import run_import, write_files
+from tools.assistant import Assistant, call
+
+TODAY = dt.date(2026, 11, 27)
+WEEKS, AHEAD, NEW = 130, 26, 40  # sisters' history, weeks forecast, the new product's history
+# The sisters' history up to the week of 16 Nov 2026, then the weeks forecast.
+ALL_WEEKS = pd.date_range(start="2024-05-27", periods=WEEKS + AHEAD, freq="W-MON")
+FUTURE = ALL_WEEKS[WEEKS:]
+
+
+def _barbecue(seed: int, peak_week: int = 26, level: float = 300.0) -> np.ndarray:
+    """Garden barbecues: sales double from winter to a summer peak, weeks 20% noisy."""
+    week = ALL_WEEKS.isocalendar().week.to_numpy()
+    shape = 1 + 0.35 * np.cos(2 * np.pi * (week - peak_week) / 52)
+    rng = np.random.default_rng(seed)
+    return rng.poisson(level * shape * rng.gamma(25.0, 1 / 25.0, shape.size)).astype(float)
+
+
+def _sales(series: dict[str, np.ndarray], weeks: dict[str, int]) -> pd.DataFrame:
+    """Each product's last `weeks[sku]` weeks before the forecast, as sales rows."""
+    frames = []
+    for sku, y in series.items():
+        seen = slice(WEEKS - weeks.get(sku, WEEKS), WEEKS)
+        frames.append(pd.DataFrame({"date": ALL_WEEKS[seen], "sku": sku, "quantity": y[seen],
+                                    "location": "WH", "territory": ""}))  # fmt: skip
+    return pd.concat(frames, ignore_index=True)
+
+
+def _company(new_product: np.ndarray, sisters: dict[str, np.ndarray]) -> pd.DataFrame:
+    sales = _sales({**sisters, "BBQ-NEW": new_product}, {"BBQ-NEW": NEW})
+    sales.attrs[FAMILIES] = {sku: "BARBECUE" for sku in [*sisters, "BBQ-NEW"]}
+    return sales
+
+
+def _forecast_of(sales: pd.DataFrame, sku: str) -> pd.DataFrame:
+    result = compute_forecast(sales, today=TODAY, horizon=AHEAD)
+    values = result.values[result.values["unique_id"] == f"{sku}@WH"]
+    model = str(result.series.set_index("unique_id").loc[f"{sku}@WH", "model"])
+    return values.assign(model=model)
+
+
+def _wape(forecast: pd.DataFrame, actual: np.ndarray) -> float:
+    return float(np.abs(forecast["forecast"].to_numpy() - actual).sum() / actual.sum())
+
+
+SISTERS = {f"BBQ-{k}": _barbecue(k, level=200 + 60 * k) for k in range(1, 5)}
+
+
+def test_a_new_product_follows_its_familys_season_and_beats_a_flat_line() -> None:
+    new = _barbecue(9, level=250)
+    borrowed = _forecast_of(_company(new, SISTERS), "BBQ-NEW")
+    alone = _company(new, SISTERS)
+    alone.attrs[FAMILIES] = {}  # a catalogue without families: nothing to borrow from
+    flat = _forecast_of(alone, "BBQ-NEW")
+    actual = new[WEEKS:]
+    assert borrowed["model"].iloc[0].endswith(", season of BARBECUE")
+    assert "season of" not in flat["model"].iloc[0]
+    # The winter trough and the spring rise of the weeks ahead are in the forecast ...
+    truth = 1 + 0.35 * np.cos(2 * np.pi * (FUTURE.isocalendar().week.to_numpy() - 26) / 52)
+    assert np.corrcoef(borrowed["forecast"], truth)[0, 1] > 0.9
+    # ... and the error is well below the flat line's (20% noisy weeks set a floor).
+    assert _wape(borrowed, actual) < 0.8 * _wape(flat, actual)
+    assert (borrowed["lo_80"] <= borrowed["forecast"]).all()
+    assert (borrowed["forecast"] <= borrowed["hi_80"]).all()
+
+
+def test_a_family_whose_products_peak_at_different_times_lends_no_season() -> None:
+    scattered = {f"BBQ-{k}": _barbecue(k, peak_week=13 * k) for k in range(1, 5)}
+    forecast = _forecast_of(_company(_barbecue(9), scattered), "BBQ-NEW")
+    assert "season of" not in forecast["model"].iloc[0]
+
+
+def test_a_product_selling_against_its_familys_season_keeps_its_own_course() -> None:
+    against = _barbecue(9, peak_week=0)  # sells most in winter, unlike its family
+    forecast = _forecast_of(_company(against, SISTERS), "BBQ-NEW")
+    assert "season of" not in forecast["model"].iloc[0]
+
+
+def test_awkward_new_products_still_get_a_forecast_never_negative() -> None:
+    rng = np.random.default_rng(3)
+    spare = np.where(rng.random(WEEKS + AHEAD) < 0.15, 4.0, 0.0)  # sells now and then
+    three_weeks = np.r_[np.zeros(WEEKS - 3), [5.0, 0, 9], np.zeros(AHEAD)]
+    for new in (spare, np.zeros(WEEKS + AHEAD), three_weeks):
+        sales = _company(new, SISTERS)
+        sales = sales[sales["quantity"] > 0]  # sales files hold the weeks that sold
+        result = compute_forecast(sales, today=TODAY, horizon=AHEAD)
+        assert (result.values[["forecast", "lo_80", "lo_95"]] >= 0).all().all()
+        models = result.series.set_index("unique_id")["model"]
+        assert "season of" not in models.get("BBQ-NEW@WH", "")
+
+
+# -- through the file contract, the database and the explanation -----------------------------
+
+
+def test_the_explanation_says_the_season_is_the_familys(loaded: Engine, tmp_path: Path) -> None:
+    sales = _sales({**SISTERS, "BBQ-NEW": _barbecue(9, level=250)}, {"BBQ-NEW": NEW})
+    lines = ["date,sku,quantity,location"] + [
+        f"{r.date:%Y-%m-%d},{r.sku},{int(r.quantity)},WH" for r in sales.itertuples()
+    ]
+    products = "sku,name,family\n" + "".join(
+        f"{sku},Barbecue {sku[4:]},BARBECUE\n" for sku in [*SISTERS, "BBQ-NEW"]
+    )
+    files = {
+        "products.csv": products,
+        "locations.csv": "code,name,kind\nWH,Magazzino,warehouse\n",
+        "sales.csv": "\n".join(lines) + "\n",
+    }
+    run_import(loaded, write_files(tmp_path / "garden", files))
+    result = compute_forecast(load_sales(loaded, family="BARBECUE"), today=TODAY, horizon=AHEAD)
+    store_run(loaded, result, now=NOW, engine_name="local", duration_seconds=1.0)
+    ctx = Assistant(loaded).context("U01COLOMBO", today=TODAY, now=NOW)
+    english = plain(card(call(ctx, "explain_forecast", {"product": "BBQ-NEW"}, language="en")))
+    assert "it follows the season of its family BARBECUE" in english
+    italian = plain(card(call(ctx, "explain_forecast", {"product": "BBQ-NEW"}, language="it")))
+    assert "segue quella della sua famiglia BARBECUE" in italian
+    sister = plain(card(call(ctx, "explain_forecast", {"product": "BBQ-1"}, language="en")))
+    assert "season of its family" not in sister  # two years and more: its own season
+    forecast = plain(card(call(ctx, "demand_forecast", {"product": "BBQ-NEW"}, language="en")))
+    assert "season of BARBECUE" in forecast  # the source line names the model
