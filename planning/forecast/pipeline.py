@@ -3,8 +3,9 @@
 `forecast_series` takes long-format history (unique_id, ds, y) and returns, per series and
 period: forecast, lo_80, hi_80, lo_95, hi_95, and per series the demand pattern, the model
 chosen, its validation error (MASE) and whether a fallback was used. The same call runs on
-the local cores or, through statsforecast's own fugue backend, on an existing Dask, Spark or
-Ray cluster: Ponte passes the engine through and distributes nothing itself.
+the local cores; on Dask, the same StatsForecast call runs on each partition of whole series
+(`map_partitions`); on an existing Spark or Ray cluster, through statsforecast's own fugue
+backend.
 """
 
 from __future__ import annotations
@@ -112,15 +113,35 @@ def _run_dask(
         raise PonteError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
     try:
         with client.as_current():
+            # Whole series per partition (a sorted index never splits one value), one
+            # StatsForecast call per partition on the worker: statsforecast's own fugue path
+            # makes every series a task of its own, which cost 2.4x the local run on the same
+            # cores (338 s against 138 s for 20,000 series), and hands results back as float32.
             partitions = max(1, min(64, data["unique_id"].nunique() // 500))
-            frame = dd.from_pandas(data, npartitions=partitions)
-            result = forecaster.forecast(df=frame, h=horizon, level=level)
+            indexed = data.set_index("unique_id").sort_index()
+            frame = dd.from_pandas(indexed, npartitions=partitions, sort=True)
+            first = data[data["unique_id"] == data["unique_id"].iloc[0]]
+            meta = _forecast_partition(first.set_index("unique_id"), forecaster, horizon, level)
+            result = frame.map_partitions(
+                _forecast_partition, forecaster, horizon, level, meta=meta.iloc[:0]
+            )
             computed: pd.DataFrame = result.compute()
             return computed
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _forecast_partition(
+    part: pd.DataFrame, forecaster: Any, horizon: int, level: list[int]
+) -> pd.DataFrame:
+    """The local StatsForecast call on one partition's whole series, on one core."""
+    from statsforecast import StatsForecast
+
+    single = StatsForecast(models=forecaster.models, freq=forecaster.freq, n_jobs=1)
+    out: pd.DataFrame = single.forecast(df=part.reset_index(), h=horizon, level=level)
+    return out.reset_index(drop="unique_id" in out.columns)
 
 
 def _run_fugue_engine(
