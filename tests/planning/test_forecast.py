@@ -219,6 +219,15 @@ def test_awkward_weekly_histories_each_get_a_forecast_never_negative() -> None:
     assert by_id["forecast"].mean()["level shift"] > 120
 
 
+def _weekly_history(series: dict[str, np.ndarray], weeks: int) -> pd.DataFrame:
+    """The first `weeks` weeks of each series, as the long history forecast_series takes."""
+    return pd.concat(
+        pd.DataFrame({"unique_id": uid, "ds": pd.date_range("2024-01-01", periods=weeks,
+                      freq="W-MON"), "y": y[:weeks].astype(float)})
+        for uid, y in series.items()
+    )  # fmt: skip
+
+
 def test_the_80_and_95_percent_ranges_hold_about_that_share_of_what_sells_next() -> None:
     """Ranges a planner can trust: on weekly series like real ones (a season, 20-30% noise,
     some intermittent spare parts), the weeks that follow fall inside the 80% range about
@@ -234,11 +243,7 @@ def test_the_80_and_95_percent_ranges_hold_about_that_share_of_what_sells_next()
     for k in range(20):
         sells = rng.random(t.size) < 0.25
         series[f"spare-{k}"] = np.where(sells, rng.poisson(rng.uniform(3, 12), t.size) + 1, 0)
-    history = pd.concat(
-        pd.DataFrame({"unique_id": uid, "ds": pd.date_range("2024-01-01", periods=weeks,
-                      freq="W-MON"), "y": y[:weeks].astype(float)})
-        for uid, y in series.items()
-    )  # fmt: skip
+    history = _weekly_history(series, weeks)
     rows = forecast_series(history, horizon=ahead, season_length=52, freq="W-MON")
     actual = np.concatenate([y[weeks:] for y in series.values()])
     rows = rows.sort_values(["unique_id", "ds"])
@@ -306,11 +311,7 @@ def test_a_quarters_total_range_holds_about_its_share_of_what_sells() -> None:
         level = rng.uniform(50, 400) * (1 + 0.3 * np.cos(2 * np.pi * (t - rng.integers(52)) / 52))
         level = level * np.exp(rng.normal(0, 0.03, t.size).cumsum())  # a level that drifts
         series[f"regular-{k}"] = rng.poisson(level * rng.gamma(15.0, 1 / 15.0, t.size))
-    history = pd.concat(
-        pd.DataFrame({"unique_id": uid, "ds": pd.date_range("2024-01-01", periods=weeks,
-                      freq="W-MON"), "y": y[:weeks].astype(float)})
-        for uid, y in series.items()
-    )  # fmt: skip
+    history = _weekly_history(series, weeks)
     rows = forecast_series(history, horizon=ahead, season_length=52, freq="W-MON")
     rows = rows.sort_values(["unique_id", "ds"]).groupby("unique_id").head(quarter)
     for level, low, high in ((80, 70, 90), (95, 88, 99)):
