@@ -1,7 +1,8 @@
 """Ponte's demand model: per series, classify, validate candidates, choose or combine.
 
-`DemandModel` is a statsforecast model, so StatsForecast runs it on local cores or, through
-fugue, on Dask, Spark or Ray; Ponte adds no distribution of its own. For each series it:
+`DemandModel` is a statsforecast model, so StatsForecast runs it on local cores, on Dask
+(planning.forecast.pipeline maps the same call over partitions of whole series) or, through
+statsforecast's fugue backend, on Spark or Ray. For each series it:
 
 1. classifies the demand pattern (planning.forecast.classify);
 2. fits each candidate suited to the pattern on all but the last `holdout` periods
@@ -18,12 +19,14 @@ fugue, on Dask, Spark or Ray; Ponte adds no distribution of its own. For each se
    or empirical ones for the intermittent models), each at least as wide as the chosen
    option's errors on the held-out periods at that level (split conformal: the models' own
    intervals covered 64-75% of outcomes at 80% on weekly demand, the intermittent models'
-   two-window conformal ones 52-71%), never negative.
+   two-window conformal ones 52-71%), never negative. With fewer than `MIN_CALIBRATION`
+   held-out errors the series instead reports each error over its range's half-width
+   (`MissRatio`), for the run to pool across its short series (planning.forecast.pipeline).
 
 Why these candidates for smooth series: chosen on all seven M1 and M3 collections at once
 (bench/forecast_accuracy.py, 4,004 series), not on one. The earlier set (damped ETS and two
 Theta variants, chosen on M3 monthly alone) was worse than AutoETS on M3 other and worse than
-the plain mean of AutoETS, DynamicOptimizedTheta and AutoCES on six of the seven. That mean
+the plain mean of AutoETS, DynamicOptimizedTheta and AutoCES on five of the seven. That mean
 beats AutoETS on six collections but not on M3 other, whose smooth trending series AutoCES
 (no trend term) under-forecasts; leaving AutoCES out where the held-out periods say so keeps
 its gains on noisy series (M1 yearly: MASE 10% below AutoETS) and beats AutoETS on all
@@ -31,10 +34,11 @@ seven. Every variant tried, with its figures, is in the README under Benchmarks.
 would add about 1.5% at nine times the cost; seasonal naive is kept as the yardstick
 (forecast value added in planning.forecast.accuracy), not as a candidate.
 
-StatsForecast gives a model one output column (plus intervals), so what was chosen and how it
-validated leave through two companion models, `ChosenModel` and `ValidationError`, which read
-the result the `DemandModel` just computed for the same series in the same process (and
-recompute it, identically, if they ever run elsewhere).
+StatsForecast gives a model one output column (plus intervals), so what was chosen, how it
+validated and the held-out misses leave through companion models (`ChosenModel`,
+`ValidationScore`, `MissRatio` at 80% and 95%), which read the result the `DemandModel` just
+computed for the same series in the same process (and recompute it, identically, if they
+ever run elsewhere).
 """
 
 from __future__ import annotations

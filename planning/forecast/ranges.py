@@ -1,4 +1,4 @@
-"""The range of a sum (weeks of one forecast, or products of a family) from its parts' ranges.
+"""The range of a sum of weeks of a forecast from the weeks' ranges.
 
 A forecast's errors in successive weeks move together: a level that was misjudged stays
 misjudged for weeks. So the range of a total is wider than the parts' half-widths added in
@@ -7,7 +7,9 @@ as one). With every pair of parts' errors correlated by rho, the half-width of t
 
     sqrt(Σw² + rho · ((Σw)² − Σw²))
 
-(exact for normal errors: rho = 0 is quadrature, rho = 1 is plain addition).
+(exact for normal errors: rho = 0 is quadrature, rho = 1 is plain addition). Products of a
+family are still added in quadrature (views._summed, forecast_family_week.spread2): their
+errors' correlation differs from company to company (see issue 16's note).
 """
 
 from __future__ import annotations

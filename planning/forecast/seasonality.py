@@ -107,10 +107,14 @@ def _pooled(series: list[tuple[npt.NDArray[np.int64], Array]], season: int) -> A
     profiles, noise = [], []
     for position, ratio in series:
         counts = np.bincount(position, minlength=season)
-        if (counts == 0).any():  # a series that does not cover the whole year lends nothing
+        if (counts > 0).sum() < season - 2:  # a series that misses part of the year
             continue
         sums = np.bincount(position, weights=ratio, minlength=season)
-        mean = sums / counts
+        seen = np.flatnonzero(counts)
+        # A period it never saw (two years whose middle holds an ISO week 53 see week 52
+        # twice and another week not at all): from the periods either side.
+        mean = np.interp(np.arange(season), seen, sums[seen] / counts[seen], period=season)
+        counts = np.maximum(counts, 1)
         squares = np.bincount(position, weights=(ratio - mean[position]) ** 2, minlength=season)
         profiles.append(mean)
         # Noise of each period's mean: the ratios' spread around it, over how many there are

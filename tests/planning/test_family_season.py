@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 from bot.render.cards import card
 from bot.render.text import plain
 from planning.forecast.runs import FAMILIES, compute_forecast, load_sales, store_run
+from planning.forecast.seasonality import family_profiles
 from tests.conftest import NOW
 from tests.helpers import run_import, write_files
 from tools.assistant import Assistant, call
@@ -134,3 +135,19 @@ def test_the_explanation_says_the_season_is_the_familys(loaded: Engine, tmp_path
     assert "season of its family" not in sister  # two years and more: its own season
     forecast = plain(card(call(ctx, "demand_forecast", {"product": "BBQ-NEW"}, language="en")))
     assert "season of BARBECUE" in forecast  # the source line names the model
+
+
+def test_a_sister_with_exactly_two_years_lends_its_season_across_an_iso_week_53() -> None:
+    """2026 has an ISO week 53: two years from January 2026 see week 52 twice and another
+    week not at all; the sister still lends its season."""
+    weeks = pd.date_range("2026-01-05", periods=104, freq="W-MON")
+    week = weeks.isocalendar().week.to_numpy()
+    rows = []
+    for k in range(4):
+        rng = np.random.default_rng(k)
+        y = rng.poisson(300 * (1 + 0.35 * np.cos(2 * np.pi * (week - 26) / 52)))
+        rows.append(pd.DataFrame({"unique_id": f"BBQ-{k}@WH", "sku": f"BBQ-{k}", "ds": weeks,
+                                  "y": y.astype(float)}))  # fmt: skip
+    profiles = family_profiles(pd.concat(rows), {f"BBQ-{k}": "BARBECUE" for k in range(4)}, 52)
+    profile = profiles["BARBECUE"].factors
+    assert profile.argmax() in range(22, 31) and profile.argmin() in (*range(0, 5), *range(48, 52))

@@ -325,3 +325,27 @@ def test_a_quarters_total_range_holds_about_its_share_of_what_sells() -> None:
             added_up.append(half < widths.sum())
         assert low <= 100 * np.mean(inside) <= high, (level, 100 * np.mean(inside))
         assert all(added_up)
+
+
+def test_a_few_parts_that_sold_twice_do_not_widen_the_ranges_of_new_regular_products() -> None:
+    """Short series pool their held-out misses by kind: a part that sold twice misses by
+    hundreds of its (empty) range and would have stretched a new pan's 95% range from
+    about 80-115 to 0-500."""
+    rng = np.random.default_rng(8)
+    regular = {f"pan-{k}": rng.poisson(100, 20).astype(float) for k in range(40)}
+    rare = {}
+    for k in range(8):
+        y = np.zeros(20)
+        y[0], y[15 + k % 5] = 1, 8
+        rare[f"part-{k}"] = y
+
+    def ranges(series: dict[str, np.ndarray]) -> pd.DataFrame:
+        history = pd.concat(
+            pd.DataFrame({"unique_id": u, "ds": np.arange(20), "y": y}) for u, y in series.items()
+        )
+        rows = forecast_series(history, horizon=6, season_length=1, freq=1)
+        return rows[rows["unique_id"].str.startswith("pan")].reset_index(drop=True)
+
+    alone, mixed = ranges(regular), ranges({**regular, **rare})
+    pd.testing.assert_frame_equal(alone, mixed)
+    assert (mixed["hi_95"] < 2 * mixed["forecast"]).all()

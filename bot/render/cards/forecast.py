@@ -438,7 +438,7 @@ def explain_card(e: ForecastExplanation, lang: str) -> Card:
             notes.append(_not_repeated(lang, s.location or s.territory, s.not_repeated))
         lender = season_lender(s.model)
         if lender:
-            series = s.location or s.territory
+            series = s.location or s.territory or e.sku
             notes.append(t(lang, "forecast.explain_card.borrowed_season", series=series,
                            family=lender))  # fmt: skip
     notes.append(t(lang, "forecast.explain_card.text_4"))
