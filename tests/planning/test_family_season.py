@@ -111,12 +111,16 @@ def test_awkward_new_products_still_get_a_forecast_never_negative() -> None:
 
 
 def test_the_explanation_says_the_season_is_the_familys(loaded: Engine, tmp_path: Path) -> None:
-    sales = _sales({**SISTERS, "BBQ-NEW": _barbecue(9, level=250)}, {"BBQ-NEW": NEW})
+    odd = _barbecue(8, peak_week=0)  # sells most in winter, unlike its family
+    sales = _sales(
+        {**SISTERS, "BBQ-NEW": _barbecue(9, level=250), "BBQ-ODD": odd},
+        {"BBQ-NEW": NEW, "BBQ-ODD": NEW},
+    )
     lines = ["date,sku,quantity,location"] + [
         f"{r.date:%Y-%m-%d},{r.sku},{int(r.quantity)},WH" for r in sales.itertuples()
     ]
     products = "sku,name,family\n" + "".join(
-        f"{sku},Barbecue {sku[4:]},BARBECUE\n" for sku in [*SISTERS, "BBQ-NEW"]
+        f"{sku},Barbecue {sku[4:]},BARBECUE\n" for sku in [*SISTERS, "BBQ-NEW", "BBQ-ODD"]
     )
     files = {
         "products.csv": products,
@@ -133,6 +137,12 @@ def test_the_explanation_says_the_season_is_the_familys(loaded: Engine, tmp_path
     assert "segue quella della sua famiglia BARBECUE" in italian
     sister = plain(card(call(ctx, "explain_forecast", {"product": "BBQ-1"}, language="en")))
     assert "season of its family" not in sister  # two years and more: its own season
+    # A new product its family's season does not fit says it has none, and why.
+    odd_en = plain(card(call(ctx, "explain_forecast", {"product": "BBQ-ODD"}, language="en")))
+    assert "40 weeks of sales are too few for a season of its own" in odd_en
+    odd_it = plain(card(call(ctx, "explain_forecast", {"product": "BBQ-ODD"}, language="it")))
+    assert "40 settimane di vendite sono troppo poche per una stagionalità propria" in odd_it
+    assert "too few for a season" not in sister
     forecast = plain(card(call(ctx, "demand_forecast", {"product": "BBQ-NEW"}, language="en")))
     assert "season of BARBECUE" in forecast  # the source line names the model
 

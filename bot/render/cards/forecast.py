@@ -8,8 +8,15 @@ from bot.render import i18n
 from bot.render.cards.base import Action, Card, group_label, run_line
 from bot.render.i18n import date, number, pct, t, text_for
 from planning.forecast.accuracy import Accuracy
-from planning.forecast.seasonality import season_lender
-from planning.forecast.views import ForecastExplanation, ForecastView, GroupForecast, OneOffWeek
+from planning.forecast.demand import SEASON_LENGTH
+from planning.forecast.seasonality import own_season_possible, season_lender
+from planning.forecast.views import (
+    ForecastExplanation,
+    ForecastView,
+    GroupForecast,
+    OneOffWeek,
+    SeriesReason,
+)
 
 TEXT: dict[str, tuple[str, str]] = {
     "forecast.forecast_card.where": (
@@ -87,6 +94,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "{series}: storico troppo breve per una stagionalità propria: segue quella della sua "
         "famiglia {family}, calcolata sui prodotti fratelli con almeno due anni di vendite.",
     ),
+    "forecast.explain_card.no_season": (
+        "{series}: {periods} {unit} of sales are too few for a season of its own, and its "
+        "family has none that fits them: the forecast follows its level and trend, without a "
+        "season.",
+        "{series}: {periods} {unit} di vendite sono troppo poche per una stagionalità propria, "
+        "e la sua famiglia non ne ha una che si adatti: la previsione segue livello e "
+        "tendenza, senza stagionalità.",
+    ),
+    "forecast.explain_card.unit.week": ("weeks", "settimane"),
+    "forecast.explain_card.unit.month": ("months", "mesi"),
     "forecast.explain_card.one_off.promotion": (
         "week of {week}, {actual} sold in a promotion (usually {used})",
         "settimana del {week}, {actual} venduti in promozione (di solito {used})",
@@ -379,6 +396,13 @@ def coverage_note(lang: str, until: dt.date | None) -> tuple[str, ...]:
 SHOWN_ONE_OFFS = 3
 
 
+def _too_short_for_a_season(s: SeriesReason, grain: str, horizon: int) -> bool:
+    """A regular series whose history could carry no season of its own (and borrowed none)."""
+    if s.fallback or s.pattern not in ("smooth", "erratic") or grain not in SEASON_LENGTH:
+        return False
+    return not own_season_possible(s.history_periods, horizon, SEASON_LENGTH[grain])
+
+
 def _not_repeated(lang: str, series: str, weeks: tuple[OneOffWeek, ...]) -> str:
     """The weeks a series' forecast does not repeat, the most recent SHOWN_ONE_OFFS named."""
     named = [
@@ -437,10 +461,15 @@ def explain_card(e: ForecastExplanation, lang: str) -> Card:
         if s.not_repeated:
             notes.append(_not_repeated(lang, s.location or s.territory, s.not_repeated))
         lender = season_lender(s.model)
+        series = s.location or s.territory or e.sku
         if lender:
-            series = s.location or s.territory or e.sku
             notes.append(t(lang, "forecast.explain_card.borrowed_season", series=series,
                            family=lender))  # fmt: skip
+        elif _too_short_for_a_season(s, e.run.grain, e.run.horizon):
+            unit = t(lang, f"forecast.explain_card.unit.{e.run.grain}")
+            periods = number(lang, s.history_periods)
+            notes.append(t(lang, "forecast.explain_card.no_season", series=series,
+                           periods=periods, unit=unit))  # fmt: skip
     notes.append(t(lang, "forecast.explain_card.text_4"))
     return Card(
         title=f"{e.sku} · {e.name}",
