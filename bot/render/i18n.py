@@ -13,6 +13,7 @@ Numbers use the reader's conventions (1,234.5 / 1.234,5), dates are written out
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -309,7 +310,19 @@ def text_for(lang: str, key: str, default: str, **params: Any) -> str:
 
 def t(lang: str, key: str, **params: Any) -> str:
     english, italian = MESSAGES[key]
-    return (italian if lang == "it" else english).format(**params)
+    if lang != "it":
+        return english.format(**params)
+    return _elide(italian.format(**params))
+
+
+# "del 8 giu" is said "dell'8 giu": an articulated preposition before a number read with a
+# vowel (otto..., undici; not 110, centodieci) drops its vowel. Not before 1: the first of
+# a month is read "primo" ("dal 1 dic", dal primo dicembre).
+_ELISION = re.compile(r"\b(de|da|a|ne|su)l (8|11(?!\d))")
+
+
+def _elide(text: str) -> str:
+    return _ELISION.sub(lambda m: f"{m.group(1)}ll'{m.group(2)}", text)
 
 
 def ability(lang: str, name: str) -> str:

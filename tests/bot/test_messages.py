@@ -63,3 +63,17 @@ def test_every_text_says_the_same_things_in_both_languages() -> None:
     for key, (english, italian) in i18n.MESSAGES.items():
         assert english.strip() and italian.strip(), key
         assert fields(english) == fields(italian), key
+
+
+@pytest.mark.parametrize(
+    ("week", "said"),
+    [("8 giu 2026", "settimana dell'8 giu 2026"), ("11 mag 2026", "settimana dell'11 mag 2026"),
+     ("18 giu 2026", "settimana del 18 giu 2026"), ("1 giu 2026", "settimana del 1 giu 2026")],
+)  # fmt: skip
+def test_italian_drops_the_prepositions_vowel_before_otto_and_undici(week: str, said: str) -> None:
+    """A trial reader saw "settimana del 8 giu": Italian says "dell'8"; "del 18", and "del 1"
+    (read "primo"), stay as they are."""
+    import bot.render.cards  # noqa: F401  (each card module registers its texts)
+
+    note = i18n.t("it", "forecast.explain_card.one_off.spike", week=week, actual="500", used="300")
+    assert note.startswith(said)
