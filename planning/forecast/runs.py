@@ -102,10 +102,10 @@ def load_sales(
             conn,
             params=params,
         )
+        # The families of the products read (a new product borrows its family's season).
+        catalogue = "SELECT sku, family FROM product" + where
         families = {
-            str(sku): str(family)
-            for sku, family in conn.execute(text("SELECT sku, family FROM product"))
-            if family
+            str(sku): str(family) for sku, family in conn.execute(text(catalogue), params) if family
         }
     sales.attrs[SEEN_AUDIT_ID] = int(seen or 0)
     sales.attrs[FAMILIES] = families
