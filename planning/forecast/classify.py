@@ -19,6 +19,13 @@ CV2_CUTOFF = 0.49
 MIN_HISTORY = 6
 
 
+def held_out(periods: int, horizon: int) -> int:
+    """How many of a series' last periods validate its models: the horizon, at most a
+    quarter of the history (planning.forecast.model; a season is validated only when a whole
+    one comes before them)."""
+    return min(horizon, max(1, periods // 4))
+
+
 class DemandPattern(StrEnum):
     smooth = "smooth"
     erratic = "erratic"

@@ -64,7 +64,7 @@ from statsforecast.models import (
 )
 from statsforecast.utils import ConformalIntervals
 
-from planning.forecast.classify import MIN_HISTORY, DemandPattern, classify
+from planning.forecast.classify import MIN_HISTORY, DemandPattern, classify, held_out
 
 Array = npt.NDArray[np.float64]
 LEVELS = (80, 95)
@@ -258,7 +258,7 @@ def fit_and_forecast(
             pattern, FALLBACK_MEAN, math.nan, True
         )
 
-    holdout = min(h, max(1, y.size // 4))
+    holdout = held_out(y.size, h)
     latest = y.size - holdout
     names: tuple[str, ...]
     if pattern.sporadic:

@@ -32,7 +32,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from planning.forecast.classify import DemandPattern, classify
+from planning.forecast.classify import DemandPattern, classify, held_out
 
 Array = npt.NDArray[np.float64]
 # A sister lends its season once it has this many seasons of history.
@@ -139,8 +139,7 @@ def _pooled(series: list[tuple[npt.NDArray[np.int64], Array]], season: int) -> A
 def own_season_possible(periods: int, horizon: int, season: int) -> bool:
     """Whether the demand model can validate a season on this much history (see
     planning.forecast.model: a season before the held-out periods)."""
-    holdout = min(horizon, max(1, periods // 4))
-    return periods - holdout >= season
+    return periods - held_out(periods, horizon) >= season
 
 
 def _spread(y: Array) -> float:
