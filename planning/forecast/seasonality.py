@@ -63,25 +63,47 @@ def position_in_year(ds: pd.Series, season: int) -> npt.NDArray[np.int64]:
     return np.asarray(np.minimum(week, season) - 1, dtype=np.int64)
 
 
+@dataclass(frozen=True)
+class _Rows:
+    """A history's columns and each series' rows, read once for both passes over it."""
+
+    y: Array
+    skus: npt.NDArray[np.object_]
+    positions: npt.NDArray[np.int64]  # period of the year of every row
+    series: dict[str, npt.NDArray[np.int64]]  # unique_id -> its rows
+
+    @staticmethod
+    def of(history: pd.DataFrame, season: int) -> _Rows:
+        groups = history.groupby("unique_id", sort=False).indices
+        return _Rows(
+            y=history["y"].to_numpy(dtype=np.float64),
+            skus=history["sku"].to_numpy(dtype=object),
+            positions=position_in_year(history["ds"], season),
+            series={str(u): np.asarray(r, dtype=np.int64) for u, r in groups.items()},
+        )
+
+
 def family_profiles(
     history: pd.DataFrame, families: Mapping[str, str], season: int
 ) -> dict[str, Profile]:
     """Per family, the pooled seasonal profile of its long, regular series (if it is real)."""
+    return _profiles(_Rows.of(history, season), families, season)
+
+
+def _profiles(data: _Rows, families: Mapping[str, str], season: int) -> dict[str, Profile]:
     ratios: dict[str, list[tuple[npt.NDArray[np.int64], Array]]] = {}
-    values = history["y"].to_numpy(dtype=np.float64)
-    skus = history["sku"].to_numpy()
-    positions = position_in_year(history["ds"], season)
-    for indices in history.groupby("unique_id", sort=False).indices.values():
-        rows = np.asarray(indices, dtype=np.int64)
-        family = families.get(str(skus[rows[0]]))
-        y = values[rows]
+    for rows in data.series.values():
+        family = families.get(str(data.skus[rows[0]]))
+        y = data.y[rows]
         if family is None or y.size < MIN_SISTER_SEASONS * season:
             continue
         if classify(y) not in (DemandPattern.smooth, DemandPattern.erratic):
             continue
         level = _centred_average(y, season)
         inside = np.isfinite(level) & (level > 0)
-        ratios.setdefault(family, []).append((positions[rows][inside], y[inside] / level[inside]))
+        ratios.setdefault(family, []).append(
+            (data.positions[rows][inside], y[inside] / level[inside])
+        )
     profiles = {}
     for family, series in ratios.items():
         profile = _pooled(series, season)
@@ -161,25 +183,23 @@ def borrow_seasons(
     series borrowed (unique_id -> profile)."""
     if not families or "sku" not in history:
         return history, {}
-    profiles = family_profiles(history, families, season)
+    data = _Rows.of(history, season)
+    profiles = _profiles(data, families, season)
     if not profiles:
         return history, {}
-    y = history["y"].to_numpy(dtype=np.float64).copy()
-    position = position_in_year(history["ds"], season)
+    y = data.y.copy()
     borrowed: dict[str, Profile] = {}
-    skus = history["sku"].to_numpy()
-    for uid, indices in history.groupby("unique_id", sort=False).indices.items():
-        rows = np.asarray(indices, dtype=np.int64)
-        profile = profiles.get(families.get(str(skus[rows[0]]), ""))
+    for uid, rows in data.series.items():
+        profile = profiles.get(families.get(str(data.skus[rows[0]]), ""))
         if profile is None or own_season_possible(rows.size, horizon, season):
             continue
         if classify(y[rows]) not in (DemandPattern.smooth, DemandPattern.erratic):
             continue
-        adjusted = y[rows] / profile.factors[position[rows]]
+        adjusted = y[rows] / profile.factors[data.positions[rows]]
         if _spread(adjusted) >= _spread(y[rows]):
             continue  # the family's season does not fit what this product sold so far
         y[rows] = adjusted
-        borrowed[str(uid)] = profile
+        borrowed[uid] = profile
     return history.assign(y=y), borrowed
 
 
