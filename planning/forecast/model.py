@@ -174,7 +174,7 @@ def _candidate(name: str, settings: ModelSettings, conformal_h: int | None) -> A
     raise ValueError(f"unknown candidate model {name}")
 
 
-def _scale(y: Array, season: int) -> float:
+def mase_scale(y: Array, season: int) -> float:
     """MASE denominator: in-sample mean absolute (seasonal) naive error."""
     lag = season if y.size > season else 1
     diffs = np.abs(y[lag:] - y[:-lag]) if y.size > lag else np.abs(np.diff(y))
@@ -303,7 +303,7 @@ def fit_and_forecast(
             pattern, FALLBACK_MEAN, math.nan, True
         )
 
-    scale = _scale(y[:shortest], settings.season_length)
+    scale = mase_scale(y[:shortest], settings.season_length)
     options = [
         combo
         for size in range(1, len(validation) + 1)
