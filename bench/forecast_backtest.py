@@ -55,14 +55,9 @@ def weekly_history(company: str, series: int, seed: int) -> pd.DataFrame:
         from forecast_scale import generate
 
         return generate(series, seed=seed)
-    if company == "demo":
-        from planning.demo import generate_demo
+    from scale_company import forecast_company
 
-        sales = generate_demo(seed=seed, today=TODAY)["sales"]
-    else:
-        from scale_company import generate_company
-
-        sales = generate_company(300, today=TODAY, seed=seed)["sales"]
+    sales = forecast_company(company, today=TODAY, seed=seed)["sales"]
     history = demand_history(sales, end=TODAY, grain="week")
     return history[["unique_id", "ds", "y", *(["promo"] if "promo" in history else [])]]
 

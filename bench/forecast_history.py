@@ -30,7 +30,6 @@ from rich.table import Table
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from planning.demo import generate_demo
 from planning.forecast.demand import demand_history
 from planning.forecast.runs import compute_forecast
 
@@ -151,12 +150,9 @@ def main() -> None:
     )
     args = parser.parse_args()
     warnings.filterwarnings("ignore")
-    if args.company == "demo":
-        sales = generate_demo(seed=args.seed, today=TODAY, weeks=182)["sales"]
-    else:
-        from scale_company import generate_company
+    from scale_company import forecast_company
 
-        sales = generate_company(300, today=TODAY, seed=args.seed, weeks=182)["sales"]
+    sales = forecast_company(args.company, today=TODAY, seed=args.seed, weeks=182)["sales"]
     this_monday = TODAY - dt.timedelta(days=TODAY.weekday())
     cutoff = this_monday - dt.timedelta(weeks=HORIZON)  # the 26 weeks from here are held out
     rows = [score(int(w), sales, cutoff) for w in args.weeks.split(",")]

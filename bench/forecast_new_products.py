@@ -40,14 +40,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     warnings.filterwarnings("ignore")
-    if args.company == "demo":
-        from planning.demo import generate_demo
+    from scale_company import forecast_company
 
-        data = generate_demo(seed=args.seed, today=TODAY, weeks=182)
-    else:
-        from scale_company import generate_company
-
-        data = generate_company(300, today=TODAY, seed=args.seed, weeks=182)
+    data = forecast_company(args.company, today=TODAY, seed=args.seed, weeks=182)
     sales, products = data["sales"], data["products"]
     families = dict(zip(products["sku"], products["family"], strict=True))
     skus = sorted(sales["sku"].unique())

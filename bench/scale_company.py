@@ -228,6 +228,19 @@ def generate_company(
     }
 
 
+def forecast_company(
+    name: str, *, today: dt.date, seed: int, weeks: int = WEEKS
+) -> dict[str, pd.DataFrame]:
+    """The two companies the forecast benchmarks compare: `demo`, the housewares demo (mild
+    seasons, promotions marked), or `hardware`, this wholesaler with 300 SKUs (yearly swings
+    of up to +-50%, each product peaking in its own week)."""
+    if name == "demo":
+        from planning.demo import generate_demo
+
+        return generate_demo(seed=seed, today=today, weeks=weeks)
+    return generate_company(300, today=today, seed=seed, weeks=weeks)
+
+
 def write_company(skus: int, out: Path, *, today: dt.date, seed: int = 5) -> list[Path]:
     """Write the company's files into `out`, in the contract's order; returns their paths."""
     frames = generate_company(skus, today=today, seed=seed)
