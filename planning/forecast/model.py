@@ -304,11 +304,18 @@ def fit_and_forecast(
         )
 
     scale = mase_scale(y[:shortest], settings.season_length)
-    options = [
-        combo
-        for size in range(1, len(validation) + 1)
-        for combo in itertools.combinations(validation, size)
-    ]
+    everything = tuple(validation)
+    if names is SMOOTH_CANDIDATES:
+        # The mean of all, or that mean without AutoCES, whichever validated better.
+        options = [everything, tuple(n for n in everything if n != SMOOTH_WITHOUT) or everything]
+        margin = 0.0
+    else:
+        options = [
+            combo
+            for size in range(1, len(validation) + 1)
+            for combo in itertools.combinations(validation, size)
+        ]
+        margin = settings.margin
     errors = {
         combo: float(
             np.mean(
@@ -323,12 +330,6 @@ def fit_and_forecast(
         )
         for combo in options
     }
-    everything = options[-1]
-    margin = settings.margin
-    if names is SMOOTH_CANDIDATES:
-        # The mean of all, or that mean without AutoCES, whichever validated better.
-        options = [everything, tuple(n for n in everything if n != SMOOTH_WITHOUT) or everything]
-        margin = 0.0
     best = min(options, key=lambda combo: errors[combo])
     chosen = best if errors[best] < (1 - margin) * errors[everything] else everything
 
