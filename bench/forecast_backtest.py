@@ -43,23 +43,31 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from planning.forecast.demand import demand_history
 from planning.forecast.pipeline import forecast_series
 from planning.forecast.promotions import take_out_one_offs
+from planning.forecast.ranges import error_correlation, total_half_width
 
 TODAY = dt.date(2026, 11, 27)
 SEASON, SPAN = 52, 26
 PATTERNS = ("smooth", "erratic", "intermittent", "lumpy", "too_short", "all_zero", "all")
 
 
-def weekly_history(company: str, series: int, seed: int) -> pd.DataFrame:
-    """unique_id, ds, y (and promo for the demo), up to the last complete week."""
+def weekly_history(company: str, series: int, seed: int) -> tuple[pd.DataFrame, dict[str, str]]:
+    """unique_id, ds, y (and promo for the demo), up to the last complete week; and each
+    series' product family (none for `scale`, whose series belong to no catalogue)."""
     if company == "scale":
         from forecast_scale import generate
 
-        return generate(series, seed=seed)
+        return generate(series, seed=seed), {}
     from scale_company import forecast_company
 
-    sales = forecast_company(company, today=TODAY, seed=seed)["sales"]
-    history = demand_history(sales, end=TODAY, grain="week")
-    return history[["unique_id", "ds", "y", *(["promo"] if "promo" in history else [])]]
+    frames = forecast_company(company, today=TODAY, seed=seed)
+    history = demand_history(frames["sales"], end=TODAY, grain="week")
+    family = dict(zip(frames["products"]["sku"], frames["products"]["family"], strict=True))
+    family_of = {
+        str(uid): family[sku]
+        for uid, sku in history.groupby("unique_id")["sku"].first().items()
+        if sku in family
+    }
+    return history[["unique_id", "ds", "y", *(["promo"] if "promo" in history else [])]], family_of
 
 
 def alternatives() -> list[Any]:
@@ -88,8 +96,12 @@ def alternatives() -> list[Any]:
     ]
 
 
-def one_origin(history: pd.DataFrame, origin: pd.Timestamp, horizon: int) -> pd.DataFrame:
-    """Every method's forecasts from `origin`, beside the actuals; long format."""
+def one_origin(
+    history: pd.DataFrame, origin: pd.Timestamp, horizon: int, family_of: dict[str, str]
+) -> pd.DataFrame:
+    """Every method's forecasts from `origin`, beside the actuals; long format, with each
+    series' family and the errors' correlation the run measured for it (as `ponte
+    forecast` stores it)."""
     from statsforecast import StatsForecast
 
     seen = history[history["ds"] < origin]
@@ -108,6 +120,9 @@ def one_origin(history: pd.DataFrame, origin: pd.Timestamp, horizon: int) -> pd.
     )
     merged["scale"] = merged["unique_id"].map(scale).replace(0.0, 1.0).fillna(1.0)
     merged["origin"] = origin
+    measured = error_correlation(ponte, family_of)
+    merged["family"] = merged["unique_id"].map(family_of)
+    merged["rho"] = merged["family"].map(measured).fillna(0.0)
     return merged
 
 
@@ -137,6 +152,38 @@ def summarise(frame: pd.DataFrame, methods: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def family_totals(frame: pd.DataFrame) -> pd.DataFrame:
+    """The share of a family's weekly totals inside Ponte's 80% and 95% ranges of them,
+    their products' half-widths combined three ways: as independent errors (quadrature), with
+    the correlation the run measured for the family (what `ponte forecast` stores and the
+    answers and capacity check use), and added up (errors moving as one)."""
+    part = frame.dropna(subset=["family"])
+    if part.empty:
+        return pd.DataFrame()
+    part = part.assign(
+        **{f"w{lv}": part[f"hi_{lv}"] - part["Ponte"] for lv in (80, 95)},
+        **{f"w{lv}2": (part[f"hi_{lv}"] - part["Ponte"]) ** 2 for lv in (80, 95)},
+    )
+    totals = part.groupby(["origin", "family", "ds"]).agg(
+        y=("y", "sum"),
+        point=("Ponte", "sum"),
+        rho=("rho", "first"),
+        **{c: (c, "sum") for c in ("w80", "w802", "w95", "w952")},
+    )
+    rows = []
+    for label, rho in (("independent", 0.0), ("measured", None), ("added up", 1.0)):
+        row: dict[str, object] = {"family ranges": label}
+        for level in (80, 95):
+            correlation = totals["rho"] if rho is None else rho
+            half = total_half_width(totals[f"w{level}2"], totals[f"w{level}"], correlation)
+            inside = (totals["y"] - totals["point"]).abs() <= half
+            row[f"{level}% held"] = 100 * float(inside.mean())
+        rows.append(row)
+    measured = totals.groupby("family")["rho"].mean()
+    rows[1]["family ranges"] = f"measured (correlation {measured.min():.2f}-{measured.max():.2f})"
+    return pd.DataFrame(rows)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--company", choices=["demo", "hardware", "scale"], default="demo")
@@ -147,12 +194,12 @@ def main() -> None:
     args = parser.parse_args()
     warnings.filterwarnings("ignore")
     console = Console(width=110)
-    history = weekly_history(args.company, args.series, args.seed)
+    history, family_of = weekly_history(args.company, args.series, args.seed)
     end = history["ds"].max() + pd.Timedelta(weeks=1)
     first = end - pd.Timedelta(weeks=SPAN)
     origins = [first + pd.Timedelta(weeks=k) for k in range(0, SPAN - args.horizon + 1, args.step)]
     started = time.perf_counter()
-    frames = [one_origin(history, origin, args.horizon) for origin in origins]
+    frames = [one_origin(history, origin, args.horizon, family_of) for origin in origins]
     frame = pd.concat(frames, ignore_index=True)
     methods = [str(m.alias) for m in alternatives()]
     table_data = summarise(frame, methods)
@@ -176,6 +223,17 @@ def main() -> None:
                 cells.append(str(value))
         table.add_row(*cells)
     console.print(table)
+    families = family_totals(frame)
+    if not families.empty:
+        table = Table(
+            title=f"{args.company}: a family's weekly total inside its range "
+            f"({frame['family'].nunique()} families, same origins)"
+        )
+        for column in families.columns:
+            table.add_column(column, justify="right")
+        for row in families.itertuples(index=False):
+            table.add_row(*(f"{v:.1f}" if isinstance(v, float) else str(v) for v in row))
+        console.print(table)
     console.print(f"  {time.perf_counter() - started:.0f} s", highlight=False)
 
 

@@ -305,7 +305,9 @@ class ForecastValue(SQLModel, table=True):
 class ForecastFamilyWeek(SQLModel, table=True):
     """A run's forecast demand per product family and week, summed from its SKUs when the
     run is stored: capacity and ATP answers read 26 rows instead of every SKU's forecast.
-    `spread2` sums the SKUs' squared 95% half-widths (independent errors add in quadrature)."""
+    `spread2` is the square of the family total's 95% half-width: the SKUs' half-widths
+    combined for errors correlated as the run measured for the family (ForecastFamily;
+    planning.forecast.ranges), in quadrature where it could not."""
 
     __tablename__ = "forecast_family_week"
 
@@ -314,6 +316,18 @@ class ForecastFamilyWeek(SQLModel, table=True):
     ds: dt.date = Field(primary_key=True)
     demand: float
     spread2: float
+
+
+class ForecastFamily(SQLModel, table=True):
+    """How much a run's errors moved together across a family's series on the held-out
+    weeks (0 independent, 1 as one; planning.forecast.ranges.error_correlation); family ''
+    is every series of the run together. A family without a row counts as independent."""
+
+    __tablename__ = "forecast_family"
+
+    run_id: int = Field(foreign_key="forecast_run.id", primary_key=True)
+    family: str = Field(primary_key=True, max_length=64)
+    error_correlation: float
 
 
 class ForecastAdjustment(SQLModel, table=True):

@@ -36,7 +36,8 @@ would add about 1.5% at nine times the cost; seasonal naive is kept as the yards
 
 StatsForecast gives a model one output column (plus intervals), so what was chosen, how it
 validated and the held-out misses leave through companion models (`ChosenModel`,
-`ValidationScore`, `MissRatio` at 80% and 95%), which read the result the `DemandModel` just
+`ValidationScore`, `HeldOutError`, `MissRatio` at 80% and 95%), which read the result the
+`DemandModel` just
 computed for the same series in the same process (and recompute it, identically, if they
 ever run elsewhere).
 """
@@ -373,7 +374,20 @@ def fit_and_forecast(
     choice = SeriesChoice(pattern, "+".join(used), errors[chosen] / scale, False)
     bands = _bands(mean, spread)
     bands.update({f"ratio-{level}": ratio for level, ratio in ratios.items()})
+    bands["miss"] = _held_out_errors(misses[0], h)
     return bands, choice
+
+
+def _held_out_errors(miss: Array, h: int) -> Array:
+    """The chosen option's errors (forecast minus actual) on the series' last held-out
+    periods, oldest first, in an array of the horizon's length (NaN past them; the last
+    ones are dropped in the rare case of more held-out periods than the horizon): the run
+    measures from them how much its products' errors move together
+    (planning.forecast.ranges.error_correlation)."""
+    out = np.full(h, np.nan)
+    kept = miss[-h:]
+    out[: kept.size] = kept
+    return out
 
 
 def _fitted_for_validation(
@@ -516,6 +530,17 @@ class ValidationScore(_Companion):
 
     def values(self, bands: dict[str, Array], choice: SeriesChoice, h: int) -> Array:
         return np.full(h, choice.validation_mase)
+
+
+class HeldOutError(_Companion):
+    """Companion output: the chosen option's errors on the series' last held-out periods
+    (oldest first, NaN past them and for fallbacks), for the run to measure how its
+    series' errors move together."""
+
+    default_alias = "PonteMiss"
+
+    def values(self, bands: dict[str, Array], choice: SeriesChoice, h: int) -> Array:
+        return bands.get("miss", np.full(h, np.nan))
 
 
 class MissRatio(_Companion):

@@ -2,10 +2,12 @@
 
 `forecast_series` takes long-format history (unique_id, ds, y) and returns, per series and
 period: forecast, lo_80, hi_80, lo_95, hi_95, and per series the demand pattern, the model
-chosen, its validation error (MASE) and whether a fallback was used. The same call runs on
-the local cores; on Dask, the same StatsForecast call runs on each partition of whole series
-(`map_partitions`); on an existing Spark or Ray cluster, through statsforecast's own fugue
-backend.
+chosen, its validation error (MASE) and whether a fallback was used, and in
+`held_out_error` the chosen model's errors on the series' last held-out periods, oldest
+first from the first forecast period on (NaN past them; not values of those periods).
+The same call runs on the local cores; on Dask, the same StatsForecast call runs on each
+partition of whole series (`map_partitions`); on an existing Spark or Ray cluster, through
+statsforecast's own fugue backend.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from planning.forecast.model import (
     LEVELS,
     ChosenModel,
     DemandModel,
+    HeldOutError,
     MissRatio,
     SeriesChoice,
     ValidationScore,
@@ -62,7 +65,9 @@ def forecast_series(
         raise PonteError(f"unknown engine {engine.name!r}: use one of {', '.join(ENGINES)}")
     columns = ["unique_id", "ds", "forecast", "lo_80", "hi_80", "lo_95", "hi_95"]
     if history.empty:
-        return pd.DataFrame(columns=[*columns, "pattern", "model", "validation_mase", "fallback"])
+        return pd.DataFrame(
+            columns=[*columns, "pattern", "model", "validation_mase", "fallback", "held_out_error"]
+        )
     data = history[["unique_id", "ds", "y"]].copy()
     data["y"] = pd.to_numeric(data["y"], errors="coerce").fillna(0.0).astype(np.float64)
     if (data["y"] < 0).any():
@@ -74,6 +79,7 @@ def forecast_series(
         DemandModel(season_length=season_length),
         ChosenModel(season_length=season_length),
         ValidationScore(season_length=season_length),
+        HeldOutError(season_length=season_length),
         *(MissRatio(season_length=season_length, level=level) for level in LEVELS),
     ]
     n_jobs = 1 if engine.name != "local" else engine.n_jobs
@@ -202,6 +208,8 @@ def _tidy(raw: pd.DataFrame) -> pd.DataFrame:
     out["model"] = [c.model for c in choices]
     out["validation_mase"] = np.array([c.validation_mase for c in choices], dtype=np.float64)
     out["fallback"] = [c.fallback for c in choices]
+    # Not a value of the period beside it: the series' k-th last held-out error, in order.
+    out["held_out_error"] = raw["PonteMiss"].astype(float).to_numpy()
     _widen_short_series(out, raw)
     return out.sort_values(["unique_id", "ds"], ignore_index=True)
 

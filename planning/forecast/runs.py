@@ -28,10 +28,12 @@ from planning.forecast.demand import (
     last_complete_period,
 )
 from planning.forecast.promotions import take_out_one_offs
+from planning.forecast.ranges import EVERY_SERIES, error_correlation
 from planning.forecast.seasonality import borrow_seasons, season_back
 from planning.models import (
     AuditEntry,
     ForecastAdjustment,
+    ForecastFamily,
     ForecastRun,
     ForecastSeries,
     ForecastValue,
@@ -60,6 +62,9 @@ class ForecastResult:
     # The newest audit entry when the sales were read (load_sales): an import recorded
     # after it is one this forecast has not seen. None when unknown.
     seen_audit_id: int | None = None
+    # How much the series' errors moved together on the held-out weeks, per family ('' for
+    # every series): a family total's range is as wide as that makes it.
+    error_correlation: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -153,6 +158,12 @@ def compute_forecast(
     choices = values.groupby("unique_id", as_index=False)[
         ["pattern", "model", "validation_mase", "fallback"]
     ].first()
+    families = sales.attrs.get(FAMILIES) or {}
+    family_of = {
+        uid: families[sku]
+        for uid, sku in zip(meta["unique_id"], meta["sku"], strict=True)
+        if sku in families
+    }
     return ForecastResult(
         grain=grain,
         horizon=horizon,
@@ -161,6 +172,7 @@ def compute_forecast(
         values=values[["unique_id", "ds", "forecast", "lo_80", "hi_80", "lo_95", "hi_95"]],
         adjustments=adjustments,
         seen_audit_id=sales.attrs.get(SEEN_AUDIT_ID),
+        error_correlation=error_correlation(values, family_of),
     )
 
 
@@ -204,6 +216,14 @@ def store_run(
                 ds=pd.to_datetime(result.adjustments["ds"]).dt.strftime("%Y-%m-%d"),
             )
             copy_rows(conn, "forecast_adjustment", list(_columns(ForecastAdjustment)), adjusted)
+        if result.error_correlation:
+            conn.execute(
+                insert(ForecastFamily.__table__),  # type: ignore[attr-defined]
+                [
+                    {"run_id": run_id, "family": family, "error_correlation": rho}
+                    for family, rho in result.error_correlation.items()
+                ],
+            )
         # The run's own facts, computed once here rather than by every answer that reads it.
         conn.execute(
             text("UPDATE forecast_run SET summary = :summary WHERE id = :run"),
@@ -217,14 +237,23 @@ def store_run(
     return summarize(engine, run_id)
 
 
-# A run's demand per family and week, summed from its SKUs' forecasts (with the squares of
-# their 95% half-widths, which add up for independent errors): capacity reads these rows.
+# A run's demand per family and week, summed from its SKUs' forecasts, with the square of
+# the total's 95% half-width: Σw² + rho·((Σw)² − Σw²) for the family's measured correlation
+# rho (planning.forecast.ranges.total_half_width; none measured: quadrature). Capacity reads
+# these rows.
 FAMILY_WEEKS = (
     "INSERT INTO forecast_family_week (run_id, family, ds, demand, spread2) "
-    "SELECT v.run_id, p.family, v.ds, sum(v.forecast), "
-    "sum((v.hi_95 - v.forecast) * (v.hi_95 - v.forecast)) FROM forecast_value v "
+    "SELECT run_id, family, ds, demand, "
+    "squares + rho * (CASE WHEN widths * widths > squares THEN widths * widths - squares "
+    "ELSE 0 END) FROM ("
+    "SELECT v.run_id AS run_id, p.family AS family, v.ds AS ds, sum(v.forecast) AS demand, "
+    "sum((v.hi_95 - v.forecast) * (v.hi_95 - v.forecast)) AS squares, "
+    "sum(v.hi_95 - v.forecast) AS widths, coalesce(max(f.error_correlation), 0) AS rho "
+    "FROM forecast_value v "
     "JOIN forecast_series s ON s.run_id = v.run_id AND s.unique_id = v.unique_id "
-    "JOIN product p ON p.sku = s.sku WHERE v.run_id = :run GROUP BY v.run_id, p.family, v.ds"
+    "JOIN product p ON p.sku = s.sku "
+    "LEFT JOIN forecast_family f ON f.run_id = v.run_id AND f.family = p.family "
+    "WHERE v.run_id = :run GROUP BY v.run_id, p.family, v.ds) AS weekly"
 )
 
 
@@ -239,6 +268,19 @@ def _counts(series: pd.DataFrame) -> dict[str, object]:
 
 def _columns(model: type) -> tuple[str, ...]:
     return tuple(c.name for c in model.__table__.columns)  # type: ignore[attr-defined]
+
+
+def family_error_correlation(conn: Connection, run_id: int, families: set[str]) -> float:
+    """How much the run's errors moved together across the series of `families` (one family:
+    its own measure; several: the run's over every series). 0 when the run measured none."""
+    family = next(iter(families)) if len(families) == 1 else EVERY_SERIES
+    value = conn.execute(
+        text(
+            "SELECT error_correlation FROM forecast_family WHERE run_id = :run AND family = :family"
+        ),
+        {"run": run_id, "family": family},
+    ).scalar()
+    return float(value) if value is not None else 0.0
 
 
 def latest_run_id(engine: Engine, *, grain: str | None = None) -> int | None:

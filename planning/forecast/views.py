@@ -1,7 +1,9 @@
 """A SKU's forecast as a rep asks for it: summed over locations, and explained.
 
-The sum over locations keeps the point forecast exact and combines the interval half-widths
-in quadrature (independent errors), as plant loads do in planning.supply.
+The sum over locations (or over a group's products) keeps the point forecast exact and
+combines the interval half-widths for errors that move together as much as the run measured
+for the family (planning.forecast.ranges; in quadrature where it measured none), as plant
+loads do in planning.supply.
 """
 
 from __future__ import annotations
@@ -9,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 from sqlalchemy import Connection, Engine, bindparam, text
 
@@ -19,6 +20,7 @@ from planning.forecast.ranges import WEEK_CORRELATION, total_half_width
 from planning.forecast.runs import (
     RunSummary,
     SeriesForecast,
+    family_error_correlation,
     latest_run_id,
     sku_forecasts,
     summarize,
@@ -55,6 +57,8 @@ class ForecastView:
     total_lo_80: float
     total_hi_80: float
     models: tuple[str, ...]  # distinct models behind the series summed
+    # How much the summed series' errors move together (0: independent), as the run measured.
+    error_correlation: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -151,7 +155,9 @@ def _forecast_view(
     frames = pd.concat([s.values for s in series])
     frames["ds"] = pd.to_datetime(frames["ds"]).dt.date
     asked, first, last, horizon = _weeks_asked(frames, today, weeks, between)
-    periods = _summed(asked)
+    with engine.connect() as conn:
+        rho = _error_correlation(conn, series[0].run.run_id, [series[0].sku])
+    periods = _summed(asked, rho)
     total, low, high = _total(periods)
     return ForecastView(
         sku=series[0].sku,
@@ -166,6 +172,7 @@ def _forecast_view(
         total_lo_80=low,
         total_hi_80=high,
         models=tuple(dict.fromkeys(s.model for s in series)),
+        error_correlation=rho,
     )
 
 
@@ -206,20 +213,36 @@ def _total(periods: tuple[ForecastPeriod, ...]) -> tuple[float, float, float]:
     return total, max(0.0, total - spread), total + spread
 
 
-def _summed(frames: pd.DataFrame) -> tuple[ForecastPeriod, ...]:
-    """One period per week: the point forecasts summed, the bands' half-widths in quadrature,
-    both for the week's share of days."""
+def _error_correlation(conn: Connection, run_id: int, skus: list[str]) -> float:
+    """How much the errors of these products' series move together, as the run measured
+    for their family (several families: for the whole run)."""
+    query = text("SELECT DISTINCT family FROM product WHERE sku IN :skus").bindparams(
+        bindparam("skus", expanding=True)
+    )
+    families = {str(f) for (f,) in conn.execute(query, {"skus": skus})}
+    return family_error_correlation(conn, run_id, families)
+
+
+def _summed(frames: pd.DataFrame, rho: float) -> tuple[ForecastPeriod, ...]:
+    """One period per week: the point forecasts summed, the bands' half-widths combined for
+    errors correlated by `rho` (planning.forecast.ranges), both for the week's share of days."""
     frames = frames.copy()
     for band in BANDS:
-        frames[band] = (frames[band] - frames["forecast"]) ** 2
+        frames[band] = frames[band] - frames["forecast"]
+        frames[f"{band}2"] = frames[band] ** 2
     grouped = frames.groupby("ds").agg(
-        forecast=("forecast", "sum"), share=("share", "first"), **{b: (b, "sum") for b in BANDS}
+        forecast=("forecast", "sum"),
+        share=("share", "first"),
+        **{b: (b, "sum") for b in BANDS},
+        **{f"{b}2": (f"{b}2", "sum") for b in BANDS},
     )
     periods = []
     for ds, row in grouped.sort_index().iterrows():
         share = float(row["share"])
         point = float(row["forecast"]) * share
-        width = {b: float(np.sqrt(row[b])) * share for b in BANDS}
+        width = {
+            b: total_half_width(float(row[f"{b}2"]), abs(float(row[b])), rho) * share for b in BANDS
+        }
         periods.append(
             ForecastPeriod(
                 period=ds,  # type: ignore[arg-type]
@@ -257,6 +280,8 @@ class GroupForecast:
     total_hi_80: float
     products: int  # members with a forecast
     contributors: tuple[ForecastShare, ...]  # largest first, TOP_LINES of them
+    # How much the products' errors move together (0: independent), as the run measured.
+    error_correlation: float = 0.0
 
 
 def group_forecast(
@@ -268,8 +293,9 @@ def group_forecast(
     location: str | None = None,
     between: tuple[dt.date, dt.date] | None = None,
 ) -> GroupForecast:
-    """The weekly forecast of every product in `group` summed (bands in quadrature, as if
-    the products' errors were independent), over the weeks a ForecastView would count."""
+    """The weekly forecast of every product in `group` summed (bands combined for errors
+    correlated as the run measured for the family), over the weeks a ForecastView would
+    count."""
     key = ("group_forecast", group, today, weeks, location, between)
     return _MEMO.get(
         engine, key, lambda: _group_forecast(engine, group, today, weeks, location, between)
@@ -310,7 +336,10 @@ def _group_forecast(
         )
     frames["ds"] = pd.to_datetime(frames["ds"]).dt.date
     asked, first, last, horizon = _weeks_asked(frames, today, weeks, between)
-    periods = _summed(asked)
+    summed = products[products["sku"].isin(set(asked["sku"]))]
+    with engine.connect() as conn:
+        rho = family_error_correlation(conn, run_id, set(summed["family"].astype(str)))
+    periods = _summed(asked, rho)
     total, low, high = _total(periods)
     by_sku = (asked["forecast"] * asked["share"]).groupby(asked["sku"]).sum()
     names = dict(zip(products["sku"], products["name"], strict=True))
@@ -327,6 +356,7 @@ def _group_forecast(
         total_lo_80=low,
         total_hi_80=high,
         products=len(by_sku),
+        error_correlation=rho,
         contributors=tuple(
             ForecastShare(
                 str(sku), str(names.get(sku, sku)), float(v), float(v) / total if total else 0.0

@@ -13,7 +13,12 @@ from planning.forecast.classify import DemandPattern, classify
 from planning.forecast.demand import demand_history
 from planning.forecast.model import SPORADIC_CANDIDATES, SeriesChoice
 from planning.forecast.pipeline import EngineSpec, forecast_series
-from planning.forecast.ranges import WEEK_CORRELATION, total_half_width
+from planning.forecast.ranges import (
+    EVERY_SERIES,
+    WEEK_CORRELATION,
+    error_correlation,
+    total_half_width,
+)
 
 RNG = np.random.default_rng(42)
 
@@ -349,3 +354,66 @@ def test_a_few_parts_that_sold_twice_do_not_widen_the_ranges_of_new_regular_prod
     alone, mixed = ranges(regular), ranges({**regular, **rare})
     pd.testing.assert_frame_equal(alone, mixed)
     assert (mixed["hi_95"] < 2 * mixed["forecast"]).all()
+
+
+def _family_company(weeks: int, ahead: int) -> tuple[dict[str, np.ndarray], dict[str, str]]:
+    """Two families of 15 products: in one a shock hits every product in the same week
+    (a family-wide promotion by a competitor, a season misjudged for all); in the other
+    each product's weeks move alone."""
+    rng = np.random.default_rng(5)
+    t = np.arange(weeks + ahead)
+    shared_shock = np.exp(rng.normal(0, 0.25, t.size))
+    series, family = {}, {}
+    for name, shock in (("together", shared_shock), ("apart", None)):
+        for k in range(15):
+            level = rng.uniform(80, 300)
+            own = shock if shock is not None else np.exp(rng.normal(0, 0.25, t.size))
+            uid = f"{name}-{k}@WH"
+            series[uid] = rng.poisson(level * own).astype(float)
+            family[uid] = name.upper()
+    return series, family
+
+
+def test_a_familys_weekly_total_range_counts_the_errors_its_products_share() -> None:
+    """A family's weekly total (the capacity check's upper bound, "forecast for the pans")
+    sums products whose errors move together when a shock hits the whole family: the run
+    measures it on the held-out weeks, and the total's range widened by it holds about its
+    share of what sells, where the products' ranges in quadrature held about half at 80%."""
+    weeks, ahead = 120, 13
+    series, family = _family_company(weeks, ahead)
+    rows = forecast_series(
+        _weekly_history(series, weeks), horizon=ahead, season_length=52, freq="W-MON"
+    )
+    measured = error_correlation(rows, family)
+    assert measured["TOGETHER"] > 0.4, measured
+    assert measured["APART"] < 0.1, measured
+    assert 0 < measured[EVERY_SERIES] < measured["TOGETHER"]
+    rows["family"] = rows["unique_id"].map(family)
+    rows["step"] = rows.groupby("unique_id").cumcount()
+    rows["actual"] = [
+        series[u][weeks + s] for u, s in zip(rows["unique_id"], rows["step"], strict=True)
+    ]
+    rows["w"] = rows["hi_80"] - rows["forecast"]
+    totals = rows.groupby(["family", "step"]).agg(
+        y=("actual", "sum"),
+        point=("forecast", "sum"),
+        w=("w", "sum"),
+        w2=("w", lambda w: (w**2).sum()),
+    )
+    together = totals.loc["TOGETHER"]
+    miss = (together["y"] - together["point"]).abs()
+    widened = total_half_width(together["w2"], together["w"], measured["TOGETHER"])
+    quadrature = total_half_width(together["w2"], together["w"], 0.0)
+    assert (miss <= widened).mean() >= 0.7, (miss / widened).describe()
+    assert (miss <= quadrature).mean() <= 0.6, (miss / quadrature).describe()
+
+
+def test_too_few_held_out_weeks_or_one_product_measure_no_correlation() -> None:
+    errors = pd.DataFrame(
+        {
+            "unique_id": ["a"] * 5 + ["b"] * 5 + ["c"] * 20,
+            "held_out_error": [1.0, -2, 3, 1, 2] * 2 + list(np.linspace(-3, 3, 20)),
+        }
+    )
+    measured = error_correlation(errors, {"a": "SHORT", "b": "SHORT", "c": "ALONE"})
+    assert "SHORT" not in measured and "ALONE" not in measured

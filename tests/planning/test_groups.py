@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import math
 
 import pytest
 from sqlalchemy import Engine
@@ -14,9 +15,11 @@ from sqlalchemy import Engine
 from planning.answers import EXCESS_WEEKS, group_projection, projection_answer
 from planning.demo import DEMO_SCENARIO
 from planning.errors import PonteError
+from planning.forecast.runs import latest_run_id, summarize
 from planning.forecast.views import forecast_view, group_forecast
 from planning.groups import ProductGroup
 from planning.stock import group_stock, stock_status
+from planning.supply import plant_family_demand
 from tests.conftest import DEMO_TODAY
 
 
@@ -71,6 +74,42 @@ def test_group_forecast_is_the_sum_of_its_products_forecasts(demo_engine: Engine
     assert ahead.total == pytest.approx(
         sum(forecast_view(demo_engine, s, today=DEMO_TODAY, weeks=8).total for s in moka)
     )
+
+
+def test_a_familys_range_widens_by_the_errors_its_products_share(demo_engine: Engine) -> None:
+    """The run measured how the demo's products' errors move together per family; a family
+    whose products share errors gets a weekly range wider than its products' ranges in
+    quadrature (narrower than added up), and the capacity check's upper bound uses the same."""
+    with demo_engine.connect() as conn:
+        measured = dict(
+            conn.exec_driver_sql("SELECT family, error_correlation FROM forecast_family").all()
+        )
+    assert measured["PENTOLE"] > 0.2 and measured["PENTOLE"] > measured["PADELLE"]
+    group = group_forecast(demo_engine, ProductGroup(family="PENTOLE"), today=DEMO_TODAY, weeks=8)
+    assert group.error_correlation == pytest.approx(measured["PENTOLE"])
+    singles = [
+        forecast_view(demo_engine, sku, today=DEMO_TODAY, weeks=8)
+        for sku in _family(demo_engine, "PENTOLE")
+    ]
+    for k, week in enumerate(group.periods):
+        widths = [s.periods[k].hi_80 - s.periods[k].forecast for s in singles]
+        half = week.hi_80 - week.forecast
+        assert math.sqrt(sum(w * w for w in widths)) < half < sum(widths)
+    run = summarize(demo_engine, latest_run_id(demo_engine, grain="week") or 0)
+    weekly = plant_family_demand(demo_engine, run, family="PENTOLE")
+    with demo_engine.connect() as conn:
+        squares = dict(
+            conn.exec_driver_sql(
+                "SELECT v.ds, sum((v.hi_95 - v.forecast) * (v.hi_95 - v.forecast)) "
+                "FROM forecast_value v JOIN forecast_series s ON s.run_id = v.run_id "
+                "AND s.unique_id = v.unique_id JOIN product p ON p.sku = s.sku "
+                "WHERE p.family = 'PENTOLE' AND v.run_id = ? GROUP BY v.ds",
+                (run.run_id,),
+            ).all()
+        )
+    first = weekly.sort_values("week").iloc[0]
+    quadrature = math.sqrt(squares[first["week"].isoformat()])
+    assert first["demand_upper"] - first["demand"] > quadrature
 
 
 def test_group_projection_puts_stockouts_first_and_says_excess(demo_engine: Engine) -> None:

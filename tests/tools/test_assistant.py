@@ -84,6 +84,9 @@ def test_a_family_forecast_is_one_answer_summing_its_products(ask: Ask) -> None:
     assert group.total == pytest.approx(sum(singles))
     shown = plain(card(outcome))
     assert f"su {group.products} prodotti" in shown and "pezzi previsti" in shown
+    # The demo's pots share their errors (0.49 measured): the answer says the range counts it.
+    assert group.error_correlation > 0.2
+    assert "gli errori dei prodotti si muovono insieme (correlazione 0," in shown
 
 
 def test_excess_asked_about_a_family_comes_first(ask: Ask, demo_dir: Path) -> None:

@@ -155,8 +155,17 @@ TEXT: dict[str, tuple[str, str]] = {
         "Sono elencati i {shown} più grandi; il totale conta tutti i {products}.",
     ),
     "forecast.group_forecast_card.range": (
-        "The range treats the products' errors as independent.",
-        "L'intervallo tratta gli errori dei prodotti come indipendenti.",
+        "The range treats the products' errors as independent (this forecast run could not "
+        "measure how they move together).",
+        "L'intervallo tratta gli errori dei prodotti come indipendenti (questa previsione non "
+        "ha potuto misurare quanto si muovono insieme).",
+    ),
+    "forecast.group_forecast_card.range_together": (
+        "The range counts the products' errors as moving together (correlation {rho}, "
+        "measured on the weeks the forecast held out): wider than for independent errors.",
+        "L'intervallo conta che gli errori dei prodotti si muovono insieme (correlazione "
+        "{rho}, misurata sulle settimane tenute da parte): più ampio che per errori "
+        "indipendenti.",
     ),
     "forecast.group_forecast_card.columns": ("product", "prodotto"),
     "forecast.group_forecast_card.columns_2": ("forecast", "previsione"),
@@ -295,7 +304,11 @@ def group_forecast_card(g: GroupForecast, lang: str) -> Card:
                 products=g.products,
             )
         )
-    notes.append(t(lang, "forecast.group_forecast_card.range"))
+    if g.error_correlation > 0:
+        rho = number(lang, g.error_correlation, 2)
+        notes.append(t(lang, "forecast.group_forecast_card.range_together", rho=rho))
+    else:
+        notes.append(t(lang, "forecast.group_forecast_card.range"))
     return Card(
         title=group_label(lang, g.group, g.location),
         headline=headline,
