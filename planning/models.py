@@ -388,3 +388,64 @@ class ConversationState(SQLModel, table=True):
     key: str = Field(primary_key=True, max_length=300)
     state: str = Field(sa_column=Column(Text, nullable=False))  # JSON
     expires_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+
+
+class Alert(SQLModel, table=True):
+    """One episode of a problem an alert rule found (planning.alerts): what, how much money
+    is at stake, and where it stands. At most one per fingerprint is not resolved."""
+
+    __tablename__ = "alert"
+    __table_args__ = (
+        Index(
+            "ux_alert_open",
+            "fingerprint",
+            unique=True,
+            sqlite_where=text("status != 'resolved'"),
+            postgresql_where=text("status != 'resolved'"),
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    fingerprint: str = Field(max_length=300, index=True)  # rule:entity:period
+    rule: str = Field(max_length=32)
+    kind: str = Field(max_length=32)
+    entity: str = Field(max_length=200)
+    period: str = Field(max_length=16)
+    family: str | None = Field(default=None, max_length=64)
+    sku: str | None = Field(default=None, max_length=64)
+    location: str | None = Field(default=None, max_length=64)
+    plant: str | None = Field(default=None, max_length=64)
+    severity: str = Field(max_length=8)
+    money: float
+    numbers: str = Field(sa_column=Column(Text, nullable=False))  # JSON
+    status: str = Field(max_length=16, index=True)  # open | acknowledged | snoozed | resolved
+    first_seen: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+    last_seen: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+    resolved_at: dt.datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
+    )
+    snoozed_until: dt.date | None = None
+    assigned_to: str | None = Field(default=None, max_length=32)
+    acknowledged_by: str | None = Field(default=None, max_length=32)
+    acknowledged_at: dt.datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
+    )
+    notify: bool = True  # waiting to be (re-)notified
+    notified_kind: str | None = Field(default=None, max_length=32)
+    notified_severity: str | None = Field(default=None, max_length=8)
+    channel: str | None = Field(default=None, max_length=64)
+    message_ts: str | None = Field(default=None, max_length=32)
+    version: int = 1  # every change adds one: a conditional update's guard
+
+
+class AlertEvent(SQLModel, table=True):
+    """What happened to an alert, who did it and when: appended, never changed."""
+
+    __tablename__ = "alert_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    alert_id: int = Field(foreign_key="alert.id", index=True)
+    at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+    actor: str = Field(max_length=64)
+    action: str = Field(max_length=32)
+    details: str = Field(sa_column=Column(Text, nullable=False))  # JSON

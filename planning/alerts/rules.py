@@ -1,0 +1,578 @@
+"""The alert rules: where forecast demand diverges from capacity, stock or quotas.
+
+Each rule reads what the answers read (planning.scan's projection of every product-location,
+planning.supply's capacity report, the latest weekly forecast run, the quotas) and returns
+`Finding`s: a problem, the entity and period it concerns, the money at stake and the numbers
+behind it. Nothing is stored here; planning.alerts.store keeps the findings as alerts with a
+lifecycle. Thresholds come from `AlertSettings` (global, with per-family overrides).
+
+Rules (the issue's list, each documented in the README under Alerts):
+
+- capacity: a plant x family's forecast demand exceeds capacity in a coming week (point
+  forecast: "shortfall"; the 80% upper bound only: "risk"); revenue of the units short. A
+  family with forecast demand and no capacity at all is "capacity unknown", never 0% load.
+- stockout: within the SKU's lead time (so no new order can arrive first) projected stock at
+  a location runs out ("stockout") or falls below safety stock ("below safety stock"), after
+  every planned receipt; the order quantity that would keep it at safety stock, and the
+  revenue of the demand that cannot be served.
+- excess: cover beyond `excess_weeks` with the forecast below recent sales (demand falling):
+  the units beyond that cover, valued at list price (the catalogue holds no unit cost).
+- drift: since an older forecast run was made, the product's weekly sales fell outside its
+  80% range in most recent weeks, or the tracking signal (summed errors over mean absolute
+  error) passed +-4: demand has shifted.
+- quota: the quotas set for a family and period add up to more than its plants can make in
+  that period, or to far less than its forecast demand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import Engine, text
+
+from planning.capacity import CapacityWeek
+from planning.errors import PonteError
+from planning.forecast.runs import latest_run_id
+from planning.projection import days_inside, week_monday
+from planning.quotas import period_bounds
+from planning.scan import scan_stock
+from planning.supply import capacity_report, read_frame
+
+# Normal quantiles: the capacity report carries each week's 95% upper bound; the risk rule
+# uses the 80% one, the same distance from the point forecast scaled by z(0.90)/z(0.975).
+Z80, Z95 = 1.2816, 1.9600
+
+RULES = ("capacity", "stockout", "excess", "drift", "quota")
+SEVERITIES = ("high", "medium", "low")
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """What counts as a problem; every field may be overridden per family."""
+
+    horizon_weeks: int = 26  # how far ahead capacity and stock are checked
+    excess_weeks: float = 26.0  # cover beyond this many weeks is excess
+    # ... by at least this many weeks of the forecast's average demand (27 weeks of cover is
+    # not a write-down story).
+    excess_margin_weeks: float = 4.0
+    # Demand is falling when the next 13 weeks' forecast is below this share of the last 13
+    # weeks' sales: an excess then ranks one severity higher (a write-down is likelier).
+    falling_below: float = 1.0
+    # A capacity "risk" (the 80% upper bound over capacity, the point forecast not) counts
+    # in weeks loaded at least this much by the point forecast: a wide range alone, on a
+    # half-idle plant, is no risk.
+    risk_min_load: float = 0.85
+    drift_weeks: int = 4  # recent weeks a drift is judged on
+    drift_outside: int = 3  # of which at least this many outside the 80% range
+    tracking_signal: float = 4.0
+    quota_below_forecast: float = 0.5  # quotas under half the forecast demand
+    high_money: float = 10_000.0  # money at stake for "high" severity
+    medium_money: float = 1_000.0  # and for "medium"; below is "low"
+
+
+@dataclass(frozen=True)
+class AlertSettings:
+    """Global thresholds and per-family overrides (family -> {field: value})."""
+
+    defaults: Thresholds = field(default_factory=Thresholds)
+    families: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def of(self, family: str | None) -> Thresholds:
+        override = self.families.get(family or "") or {
+            k: v
+            for f, over in self.families.items()
+            if f.lower() == (family or "").lower()
+            for k, v in over.items()
+        }
+        return replace(self.defaults, **override) if override else self.defaults
+
+    @staticmethod
+    def from_mapping(data: dict[str, Any]) -> AlertSettings:
+        """From a parsed settings file: top-level thresholds and a `families` table. An
+        unknown threshold or a value that is not a positive number is a PonteError."""
+        known = {f for f in Thresholds.__dataclass_fields__}
+
+        def checked(values: dict[str, Any], where: str) -> dict[str, Any]:
+            out: dict[str, Any] = {}
+            for key, value in values.items():
+                if key not in known:
+                    raise PonteError(
+                        f"unknown alert threshold {key!r} in {where}: use one of "
+                        + ", ".join(sorted(known))
+                    )
+                if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+                    raise PonteError(f"alert threshold {key} in {where} must be a positive number")
+                kind = type(getattr(Thresholds(), key))
+                out[key] = kind(value)
+            return out
+
+        families = data.get("families") or {}
+        top = {k: v for k, v in data.items() if k != "families"}
+        return AlertSettings(
+            defaults=replace(Thresholds(), **checked(top, "the alert settings")),
+            families={str(f): checked(dict(v), f"family {f}") for f, v in families.items()},
+        )
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found by a rule, as of a scan."""
+
+    rule: str  # one of RULES
+    kind: str  # the rule's level: shortfall | risk | unknown, stockout | below_safety_stock, ...
+    entity: str  # what it is about: PLT-LUM/PENTOLE, PAD-28@WH-MIL, PAD-28, PENTOLE
+    period: str  # the period it concerns (a month, a quota period), '' when it has none
+    money: float  # revenue or stock value at stake, in the catalogue's currency
+    severity: str  # high | medium | low, from the money at stake
+    numbers: dict[str, Any]  # the key numbers, for the message and "Why?"
+    family: str | None = None
+    sku: str | None = None
+    location: str | None = None
+    plant: str | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        """The same problem in every scan: rule, entity and period."""
+        return f"{self.rule}:{self.entity}" + (f":{self.period}" if self.period else "")
+
+
+# How bad a rule's kind is: a worse kind of the same alert notifies again.
+KIND_RANK = {
+    "unknown": 0,
+    "risk": 1,
+    "shortfall": 2,
+    "below_safety_stock": 1,
+    "stockout": 2,
+    "excess": 1,
+    "drift": 1,
+    "below_forecast": 1,
+    "over_capacity": 2,
+}
+
+
+def severity(money: float, limits: Thresholds) -> str:
+    if money >= limits.high_money:
+        return "high"
+    return "medium" if money >= limits.medium_money else "low"
+
+
+@dataclass(frozen=True)
+class Scan:
+    """Everything the rules found as of `today`, and which rules could run (a rule that
+    could not, for want of a forecast say, resolves nothing)."""
+
+    today: dt.date
+    findings: tuple[Finding, ...]
+    evaluated: frozenset[str]
+    skipped: dict[str, str]  # rule -> why it could not run
+
+
+def find_problems(engine: Engine, *, today: dt.date, settings: AlertSettings) -> Scan:
+    """Run every rule as of `today`."""
+    findings: list[Finding] = []
+    evaluated: set[str] = set()
+    skipped: dict[str, str] = {}
+    if latest_run_id(engine, grain="week") is None:
+        reason = "no weekly forecast yet: run `ponte forecast` first"
+        return Scan(today, (), frozenset(), {rule: reason for rule in RULES})
+    with engine.connect() as conn:
+        products = read_frame(
+            conn, "SELECT sku, name, family, unit_price, lead_time_days, safety_stock FROM product"
+        )
+    products["unit_price"] = products["unit_price"].astype(float).fillna(0.0)
+    for rule, run in (
+        ("capacity", _capacity),
+        ("stockout", _stock),
+        ("drift", _drift),
+        ("quota", _quota),
+    ):
+        found, why = run(engine, today, settings, products)
+        if why:
+            skipped[rule] = why
+        else:
+            evaluated.add(rule)
+            if rule == "stockout":
+                evaluated.add("excess")
+            findings.extend(found)
+    order = {s: k for k, s in enumerate(SEVERITIES)}
+    findings.sort(key=lambda f: (order[f.severity], -f.money, f.fingerprint))
+    return Scan(today, tuple(findings), frozenset(evaluated), skipped)
+
+
+Rule = tuple[list[Finding], str | None]
+
+
+def _capacity(
+    engine: Engine, today: dt.date, settings: AlertSettings, products: pd.DataFrame
+) -> Rule:
+    weeks, _ = capacity_report(engine, today=today)
+    with engine.connect() as conn:
+        planned = read_frame(conn, "SELECT DISTINCT family FROM capacity")
+        demanded = read_frame(
+            conn,
+            "SELECT family, sum(demand) AS demand FROM forecast_family_week "
+            "WHERE run_id = :run AND ds >= :first GROUP BY family",
+            run=latest_run_id(engine, grain="week"),
+            first=week_monday(today).isoformat(),
+        )
+    price = products.groupby("family")["unit_price"].mean().to_dict()
+    out: list[Finding] = []
+    known = set(planned["family"].astype(str))
+    for family, demand in zip(demanded["family"], demanded["demand"], strict=True):
+        if str(family) in known or not demand or demand <= 0:
+            continue
+        out.append(
+            Finding(
+                rule="capacity",
+                kind="unknown",
+                entity=str(family),
+                period="",
+                money=0.0,
+                severity="low",
+                numbers={"demand": float(demand), "capacity": None},
+                family=str(family),
+            )
+        )
+    by_key: dict[tuple[str, str], list[CapacityWeek]] = {}
+    for week in weeks:
+        by_key.setdefault((week.plant, week.family), []).append(week)
+    for (plant, family), rows in sorted(by_key.items()):
+        limits = settings.of(family)
+        last = week_monday(today) + dt.timedelta(weeks=limits.horizon_weeks)
+        rows = [w for w in rows if w.week < last and w.capacity_units > 0]
+        over = [w for w in rows if w.shortfall_units > 0]
+        upper80 = [
+            w.demand + (w.demand_upper - w.demand) * Z80 / Z95 - w.capacity_units for w in rows
+        ]
+        risky = [
+            w
+            for w, short in zip(rows, upper80, strict=True)
+            if short > 0 and w.demand >= limits.risk_min_load * w.capacity_units
+        ]
+        if over:
+            kind, hit = "shortfall", over
+            units = sum(w.shortfall_units for w in over)
+        elif risky:
+            kind, hit = "risk", risky
+            units = sum(
+                max(0.0, s)
+                for w, s in zip(rows, upper80, strict=True)
+                if w.demand >= limits.risk_min_load * w.capacity_units
+            )
+        else:
+            continue
+        money = units * float(price.get(family, 0.0))
+        first = hit[0]
+        peak = max(rows, key=lambda w: w.demand / w.capacity_units)
+        out.append(
+            Finding(
+                rule="capacity",
+                kind=kind,
+                entity=f"{plant}/{family}",
+                period=f"{first.week:%Y-%m}",
+                money=money,
+                severity=severity(money, limits),
+                numbers={
+                    "first_week": first.week.isoformat(),
+                    "weeks_over": len(hit),
+                    "units_short": units,
+                    "peak_load": peak.demand / peak.capacity_units,
+                    "peak_week": peak.week.isoformat(),
+                    "capacity": first.capacity_units,
+                    "demand": first.demand,
+                },
+                family=family,
+                plant=plant,
+            )
+        )
+    return out, None
+
+
+def _stock(engine: Engine, today: dt.date, settings: AlertSettings, products: pd.DataFrame) -> Rule:
+    horizon = max(
+        settings.defaults.horizon_weeks,
+        *(int(o.get("horizon_weeks", 0)) for o in settings.families.values()),
+        1,
+    )
+    scan = scan_stock(engine, today=today, weeks=horizon)
+    if scan.rows.empty:
+        return [], "no stock levels imported"
+    projected = scan.projected
+    info = scan.rows[["sku", "location", "on_hand"]].merge(
+        products, on="sku", how="left", validate="many_to_one"
+    )
+    with engine.connect() as conn:
+        plants = set(
+            read_frame(conn, "SELECT code FROM location WHERE kind = 'plant'")["code"].astype(str)
+        )
+    # A plant's own stock is replenished by production, which the data does not plan as
+    # receipts unless it says so: its supply is what the capacity rule checks.
+    supplied = projected.receipts.sum(axis=1) > 0
+    mondays = projected.mondays
+    out: list[Finding] = []
+    recent = _recent_sales(engine, today)
+    closing, safety = projected.closing, projected.safety_stock
+    skus, places = info["sku"].astype(str).tolist(), info["location"].astype(str).tolist()
+    families = info["family"].astype(str).tolist()
+    prices = info["unit_price"].to_numpy(dtype=float)
+    leads = info["lead_time_days"].to_numpy(dtype=float)
+    held = info["on_hand"].to_numpy(dtype=float)
+    for row, (sku, location, family) in enumerate(zip(skus, places, families, strict=True)):
+        limits = settings.of(family)
+        price, on_hand, lead_days = float(prices[row]), float(held[row]), int(leads[row])
+        lead = max(1, math.ceil(lead_days / 7))
+        window = closing[row, : lead + 1]
+        lowest = float(window.min())
+        entity = f"{sku}@{location}"
+        if location in plants and not supplied[row]:
+            continue
+        if lowest < float(safety[row]):
+            short = max(0.0, -lowest)
+            need = float(np.max(safety[row] - window))
+            kind = "stockout" if lowest < 0 else "below_safety_stock"
+            first = int(np.argmax(window < (0 if lowest < 0 else safety[row])))
+            money = short * price
+            out.append(
+                Finding(
+                    rule="stockout",
+                    kind=kind,
+                    entity=entity,
+                    period="",
+                    money=money,
+                    severity=severity(money, limits) if kind == "stockout" else "low",
+                    numbers={
+                        "week": mondays[first].isoformat(),
+                        "lead_time_days": lead_days,
+                        "units_short": short,
+                        "order_quantity": need,
+                        "safety_stock": float(safety[row]),
+                        "on_hand": on_hand,
+                    },
+                    family=family,
+                    sku=sku,
+                    location=location,
+                )
+            )
+            continue
+        weeks = min(int(limits.excess_weeks), closing.shape[1])
+        if weeks < int(limits.excess_weeks):
+            continue  # the scan does not reach that far
+        beyond = float(closing[row, weeks - 1]) - float(safety[row])
+        weekly = float(projected.demand[row, :weeks].mean())
+        if beyond <= limits.excess_margin_weeks * weekly:
+            continue
+        ahead = float(projected.forecast[row, :13].sum())
+        before = recent.get((sku, location), 0.0)
+        falling = ahead < limits.falling_below * before
+        money = beyond * price
+        level = severity(money, limits)
+        if falling and level != "high":
+            level = SEVERITIES[SEVERITIES.index(level) - 1]
+        out.append(
+            Finding(
+                rule="excess",
+                kind="excess",
+                entity=entity,
+                period="",
+                money=money,
+                severity=level,
+                numbers={
+                    "units_beyond": beyond,
+                    "demand_falling": falling,
+                    "cover_weeks": limits.excess_weeks,
+                    "forecast_13_weeks": ahead,
+                    "sold_last_13_weeks": before,
+                    "on_hand": on_hand,
+                },
+                family=family,
+                sku=sku,
+                location=location,
+            )
+        )
+    return out, None
+
+
+def _recent_sales(engine: Engine, today: dt.date) -> dict[tuple[str, str], float]:
+    """Units sold per sku and location in the 13 weeks before today."""
+    since = today - dt.timedelta(weeks=13)
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT sku, location, sum(quantity) FROM sales_actual "
+                "WHERE date >= :since AND date < :today GROUP BY sku, location"
+            ),
+            {"since": since.isoformat(), "today": today.isoformat()},
+        ).all()
+    return {(str(s), str(loc or "")): float(q or 0) for s, loc, q in rows}
+
+
+def _drift(engine: Engine, today: dt.date, settings: AlertSettings, products: pd.DataFrame) -> Rule:
+    """Against the newest weekly run that has `drift_weeks` weeks of sales after it."""
+    weeks = settings.defaults.drift_weeks
+    last_week = week_monday(today) - dt.timedelta(weeks=1)
+    with engine.connect() as conn:
+        runs = conn.execute(
+            text(
+                "SELECT id, data_as_of FROM forecast_run WHERE grain = 'week' "
+                "ORDER BY data_as_of DESC, id DESC"
+            )
+        ).all()
+    older = [
+        (int(run_id), pd.Timestamp(as_of).date())
+        for run_id, as_of in runs
+        if pd.Timestamp(as_of).date() + dt.timedelta(weeks=weeks) <= last_week
+    ]
+    if not older:
+        return [], f"no forecast run is {weeks} weeks older than the latest sales yet"
+    run_id, as_of = older[0]
+    first = as_of + dt.timedelta(weeks=1)
+    with engine.connect() as conn:
+        forecast = read_frame(
+            conn,
+            "SELECT s.sku, v.ds, sum(v.forecast) AS forecast, sum(v.lo_80) AS lo, "
+            "sum(v.hi_80) AS hi FROM forecast_value v JOIN forecast_series s "
+            "ON s.run_id = v.run_id AND s.unique_id = v.unique_id "
+            "WHERE v.run_id = :run AND v.ds >= :first AND v.ds <= :last GROUP BY s.sku, v.ds",
+            run=run_id,
+            first=first.isoformat(),
+            last=last_week.isoformat(),
+        )
+        sales = read_frame(
+            conn,
+            "SELECT sku, date, quantity FROM sales_actual WHERE date >= :first AND date < :end",
+            first=first.isoformat(),
+            end=(last_week + dt.timedelta(days=7)).isoformat(),
+        )
+    if forecast.empty:
+        return [], f"forecast run {run_id} holds no weeks after its data"
+    sales["ds"] = [week_monday(pd.Timestamp(d).date()).isoformat() for d in sales["date"]]
+    actual = sales.groupby(["sku", "ds"])["quantity"].sum()
+    forecast["ds"] = [pd.Timestamp(d).date().isoformat() for d in forecast["ds"]]
+    frame = forecast.set_index(["sku", "ds"]).join(actual.rename("actual")).fillna({"actual": 0.0})
+    frame = frame.reset_index().sort_values(["sku", "ds"])
+    price = dict(zip(products["sku"], products["unit_price"], strict=True))
+    family = dict(zip(products["sku"], products["family"], strict=True))
+    out: list[Finding] = []
+    for sku, part in frame.groupby("sku"):
+        limits = settings.of(str(family.get(sku, "")))
+        error = (part["actual"] - part["forecast"]).to_numpy(dtype=float)
+        recent = part.tail(limits.drift_weeks)
+        outside_hi = int((recent["actual"] > recent["hi"]).sum())
+        outside_lo = int((recent["actual"] < recent["lo"]).sum())
+        mad = float(np.abs(error).mean())
+        signal = float(error.sum() / mad) if mad > 0 else 0.0
+        if (
+            max(outside_hi, outside_lo) < limits.drift_outside
+            and abs(signal) < limits.tracking_signal
+        ):
+            continue
+        weekly = float(error[-limits.drift_weeks :].mean())
+        money = abs(weekly) * 13 * float(price.get(sku, 0.0))
+        out.append(
+            Finding(
+                rule="drift",
+                kind="drift",
+                entity=str(sku),
+                period="",
+                money=money,
+                severity=severity(money, limits),
+                numbers={
+                    "run": run_id,
+                    "weeks": len(part),
+                    "outside_80": max(outside_hi, outside_lo),
+                    "direction": "above" if signal > 0 else "below",
+                    "tracking_signal": signal,
+                    "weekly_error": weekly,
+                },
+                family=str(family.get(sku, "")) or None,
+                sku=str(sku),
+            )
+        )
+    return out, None
+
+
+def _quota(engine: Engine, today: dt.date, settings: AlertSettings, products: pd.DataFrame) -> Rule:
+    with engine.connect() as conn:
+        quotas = read_frame(conn, "SELECT * FROM quota WHERE family IS NOT NULL")
+    if quotas.empty:
+        return [], None
+    key = ["period", "rep", "territory", "family"]
+    current = quotas.fillna({"rep": "", "territory": "", "family": ""})
+    current = current.sort_values("version").groupby(key, as_index=False).last()
+    # Territory quotas and their reps' quotas overlap: count reps where a family has them.
+    by_rep = current[current["rep"] != ""]
+    chosen = by_rep if not by_rep.empty else current
+    totals = chosen.groupby(["family", "period"], as_index=False)["target_units"].sum()
+    # "Far below the forecast" only where the family's quotas cover everyone with a quota in
+    # the period: a family quota of three reps out of ten is no company target.
+    owners = current.assign(owner=current["rep"].where(current["rep"] != "", current["territory"]))
+    everyone = owners.groupby("period")["owner"].nunique()
+    holders = owners[owners["family"] != ""].groupby(["family", "period"])["owner"].nunique()
+    weeks, _ = capacity_report(engine, today=today)
+    capacity = pd.DataFrame(
+        {
+            "family": [w.family for w in weeks],
+            "week": [w.week for w in weeks],
+            "capacity": [w.capacity_units for w in weeks],
+            "demand": [w.demand for w in weeks],
+        }
+    )
+    price = products.groupby("family")["unit_price"].mean().to_dict()
+    out: list[Finding] = []
+    horizon_end = capacity["week"].max() if not capacity.empty else today
+    for family, period, target in totals.itertuples(index=False):
+        if not target or pd.isna(target):
+            continue
+        try:
+            start, end = period_bounds(str(period))
+        except PonteError:
+            continue
+        if end < today or capacity.empty or end > horizon_end + dt.timedelta(days=6):
+            continue  # over, or beyond what the forecast covers
+        limits = settings.of(str(family))
+        # A period already under way: the quota's share of its days still to come, against
+        # the capacity and demand of those days.
+        first = max(start, today)
+        target = float(target) * ((end - first).days + 1) / ((end - start).days + 1)
+        mine = capacity[(capacity["family"] == family) & (capacity["week"] >= week_monday(first))]
+        mine = mine[mine["week"] <= end]
+        if mine.empty:
+            continue
+        share = np.array([days_inside(w, first, end) / 7 for w in mine["week"]])
+        can_make = float((mine["capacity"].to_numpy() * share).sum())
+        demand = float((mine["demand"].to_numpy() * share).sum())
+        unit = float(price.get(family, 0.0))
+        if can_make > 0 and target > can_make:
+            kind, money = "over_capacity", (target - can_make) * unit
+        elif (
+            demand > 0
+            and target < limits.quota_below_forecast * demand
+            and holders.get((family, period), 0) >= everyone.get(period, 0)
+        ):
+            kind, money = "below_forecast", (demand - target) * unit
+        else:
+            continue
+        out.append(
+            Finding(
+                rule="quota",
+                kind=kind,
+                entity=str(family),
+                period=str(period),
+                money=money,
+                severity=severity(money, limits),
+                numbers={
+                    "quota": target,
+                    "capacity": can_make,
+                    "forecast": demand,
+                    "from": first.isoformat(),
+                    "to": end.isoformat(),
+                },
+                family=str(family),
+            )
+        )
+    return out, None

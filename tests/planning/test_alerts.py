@@ -1,0 +1,267 @@
+"""Alert rules on the demo company, and the alerts' stored lifecycle on both databases."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+
+from planning.access import Caller, identify
+from planning.alerts.rules import AlertSettings, Finding, Scan, find_problems
+from planning.alerts.store import (
+    AlertConflict,
+    act,
+    alert_events,
+    mark_notified,
+    record_scan,
+    stored_alerts,
+)
+from planning.db import make_engine, upgrade
+from planning.demo import DEMO_SCENARIO
+from planning.errors import PermissionDenied, PonteError
+from planning.memo import forget_everything
+from planning.models import Role
+from tests.conftest import DEMO_TODAY, NOW, load_company
+
+OPS = "U01COLOMBO"  # Sara Colombo, operations
+MANAGER = "U01BIANCHI"
+REP = "U01ROSSI"
+
+
+@pytest.fixture(scope="module")
+def demo_file(demo_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo company with one forecast run, in a SQLite file each test copies."""
+    path = tmp_path_factory.mktemp("alerts") / "demo.db"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    load_company(engine, demo_dir)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def demo(demo_file: Path, tmp_path: Path) -> Iterator[Engine]:
+    """A private copy of the demo company: alerts written here stay here."""
+    copy = tmp_path / "demo.db"
+    shutil.copy(demo_file, copy)
+    engine = make_engine(f"sqlite:///{copy}")
+    yield engine
+    engine.dispose()
+    forget_everything()
+
+
+def scan_of(engine: Engine, today: dt.date = DEMO_TODAY, **settings: object) -> Scan:
+    return find_problems(engine, today=today, settings=AlertSettings(**settings))  # type: ignore[arg-type]
+
+
+# -- the rules, on the demo company ----------------------------------------------------------
+
+
+def test_a_scan_of_the_demo_finds_exactly_its_planted_problems(demo: Engine) -> None:
+    scan = scan_of(demo)
+    high = {(f.rule, f.kind, f.entity) for f in scan.findings if f.severity == "high"}
+    assert high == {
+        (
+            "capacity",
+            "shortfall",
+            f"{DEMO_SCENARIO.capacity_plant}/{DEMO_SCENARIO.capacity_family}",
+        ),
+        ("stockout", "stockout", f"{DEMO_SCENARIO.stockout_sku}@WH-MIL"),
+        ("excess", "excess", f"{DEMO_SCENARIO.excess_sku}@WH-MIL"),
+    }
+    # Nothing absurd beside them: the rest only dips below safety stock within lead time,
+    # at the warehouse (the plants' stock is refilled by production, checked by capacity).
+    rest = [f for f in scan.findings if f.severity != "high"]
+    assert rest and all(f.kind == "below_safety_stock" and f.severity == "low" for f in rest)
+    assert all(f.location == "WH-MIL" and f.numbers["units_short"] == 0 for f in rest)
+    stockout = next(f for f in scan.findings if f.kind == "stockout")
+    assert stockout.numbers["order_quantity"] > stockout.numbers["units_short"] > 0
+    with demo.connect() as conn:
+        price = conn.execute(text("SELECT unit_price FROM product WHERE sku = :s"),
+                             {"s": stockout.sku}).scalar()  # fmt: skip
+    assert stockout.money == pytest.approx(stockout.numbers["units_short"] * price)
+    shortfall = next(f for f in scan.findings if f.kind == "shortfall")
+    assert shortfall.period == "2026-12" and shortfall.numbers["first_week"] == "2026-12-07"
+    assert scan.skipped == {"drift": "no forecast run is 4 weeks older than the latest sales yet"}
+
+
+def test_thresholds_per_family_change_what_counts(demo: Engine) -> None:
+    family = next(f.family for f in scan_of(demo).findings if f.rule == "excess")
+    lenient = AlertSettings(families={family.lower(): {"excess_weeks": 52}})
+    found = find_problems(demo, today=DEMO_TODAY, settings=lenient)
+    assert not [f for f in found.findings if f.rule == "excess"]
+    assert [f for f in found.findings if f.rule == "capacity"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [{"excess_weeks": -3}, {"no_such_threshold": 1}, {"families": {"MOKA": {"drift_weeks": "x"}}}],
+)
+def test_bad_alert_settings_are_refused_by_name(data: dict[str, object]) -> None:
+    with pytest.raises(PonteError, match="threshold"):
+        AlertSettings.from_mapping(data)
+
+
+def test_a_family_without_capacity_is_unknown_not_idle(demo: Engine) -> None:
+    with demo.begin() as conn:
+        conn.execute(text("DELETE FROM capacity WHERE family = 'MOKA'"))
+    forget_everything()
+    moka = [f for f in scan_of(demo).findings if f.family == "MOKA" and f.rule == "capacity"]
+    assert [(f.kind, f.numbers["capacity"], f.severity) for f in moka] == [("unknown", None, "low")]
+
+
+def test_without_a_forecast_no_rule_runs_and_each_says_why(engine: Engine) -> None:
+    scan = scan_of(engine)
+    assert not scan.findings and not scan.evaluated
+    assert set(scan.skipped) == {"capacity", "stockout", "excess", "drift", "quota"}
+    assert "ponte forecast" in scan.skipped["capacity"]
+
+
+# -- the lifecycle ---------------------------------------------------------------------------
+
+
+def finding(
+    entity: str = "PAD-28@WH-MIL",
+    kind: str = "stockout",
+    money: float = 500.0,
+    severity: str = "medium",
+) -> Finding:
+    numbers = {"units_short": money / 10}
+    return Finding("stockout", kind, entity, "", money, severity, numbers, sku="PAD-28")
+
+
+def scan(*findings: Finding, today: dt.date = DEMO_TODAY) -> Scan:
+    return Scan(today, findings, frozenset({"stockout", "excess"}), {})
+
+
+def ops(engine: Engine | None = None, user: str = OPS, role: Role = Role.ops) -> Caller:
+    if engine is not None:
+        return identify(engine, user)
+    return Caller(user, "Sara Colombo", role, "it", None, None, frozenset())
+
+
+def test_a_second_scan_notifies_nothing_new_and_worsening_notifies_again(engine: Engine) -> None:
+    first = record_scan(engine, scan(finding()), now=NOW)
+    assert len(first.opened) == 1 and first.to_notify == first.opened
+    (alert,) = stored_alerts(engine)
+    mark_notified(engine, alert.id, channel="C1", message_ts="1.1", now=NOW)
+    again = record_scan(engine, scan(finding(money=520.0)), now=NOW)
+    assert again.to_notify == () and again.unchanged == 1
+    assert stored_alerts(engine)[0].money == 520.0  # the numbers follow the data
+    worse = record_scan(engine, scan(finding(money=20_000.0, severity="high")), now=NOW)
+    assert worse.worsened == (alert.id,)
+    assert [a.action for a in _trail(engine, alert.id)] == [
+        "opened", "notified", "worsened",
+    ]  # fmt: skip
+
+
+def test_a_problem_that_clears_is_resolved_and_a_rule_that_did_not_run_resolves_nothing(
+    engine: Engine,
+) -> None:
+    record_scan(engine, scan(finding(), finding("PAD-24@WH-MIL")), now=NOW)
+    skipped = Scan(DEMO_TODAY, (), frozenset(), {"stockout": "no stock"})
+    assert record_scan(engine, skipped, now=NOW).resolved == ()
+    cleared = record_scan(engine, scan(finding()), now=NOW)
+    (gone,) = cleared.resolved
+    assert {a.entity for a in stored_alerts(engine)} == {"PAD-28@WH-MIL"}
+    assert _trail(engine, gone)[-1].action == "resolved"
+    # The same problem back later is a new episode, notified again.
+    back = record_scan(engine, scan(finding(), finding("PAD-24@WH-MIL")), now=NOW)
+    assert len(back.opened) == 1 and back.opened[0] != gone
+
+
+def test_a_double_click_acknowledges_once_and_says_who_was_first(demo: Engine) -> None:
+    record_scan(demo, scan(finding()), now=NOW)
+    (alert,) = stored_alerts(demo)
+    done = act(demo, alert.id, "acknowledge", caller=ops(demo), now=NOW, today=DEMO_TODAY,
+               version=alert.version)  # fmt: skip
+    assert done.status == "acknowledged" and done.acknowledged_by == OPS
+    with pytest.raises(AlertConflict, match="already acknowledged by Sara Colombo"):
+        act(demo, alert.id, "acknowledge", caller=ops(demo, MANAGER), now=NOW, today=DEMO_TODAY,
+            version=alert.version)  # fmt: skip
+    assert [e.action for e in _trail(demo, alert.id)].count("acknowledge") == 1
+
+
+def test_people_who_do_not_plan_may_not_act_and_bad_input_changes_nothing(demo: Engine) -> None:
+    record_scan(demo, scan(finding()), now=NOW)
+    (alert,) = stored_alerts(demo)
+    with pytest.raises(PermissionDenied):
+        act(demo, alert.id, "acknowledge", caller=ops(demo, REP), now=NOW, today=DEMO_TODAY)
+    with pytest.raises(PonteError, match="after today"):
+        act(demo, alert.id, "snooze", caller=ops(demo), now=NOW, today=DEMO_TODAY,
+            until=DEMO_TODAY)  # fmt: skip
+    with pytest.raises(PonteError, match="people list"):
+        act(demo, alert.id, "assign", caller=ops(demo), now=NOW, today=DEMO_TODAY,
+            assignee="U0NOBODY")  # fmt: skip
+    with pytest.raises(PonteError, match="no alert 999"):
+        act(demo, 999, "acknowledge", caller=ops(demo), now=NOW, today=DEMO_TODAY)
+    assert stored_alerts(demo) == [alert]
+    assert [e.action for e in _trail(demo, alert.id)] == ["opened"]
+
+
+def test_assigned_and_snoozed_alerts_come_back_when_the_snooze_is_over(demo: Engine) -> None:
+    record_scan(demo, scan(finding()), now=NOW)
+    (alert,) = stored_alerts(demo)
+    mark_notified(demo, alert.id, channel="C1", message_ts="1.1", now=NOW)
+    act(demo, alert.id, "assign", caller=ops(demo), now=NOW, today=DEMO_TODAY, assignee=MANAGER)
+    until = DEMO_TODAY + dt.timedelta(days=7)
+    snoozed = act(demo, alert.id, "snooze", caller=ops(demo), now=NOW, today=DEMO_TODAY,
+                  until=until)  # fmt: skip
+    assert (snoozed.status, snoozed.assigned_to, snoozed.snoozed_until) == (
+        "snoozed", MANAGER, until,
+    )  # fmt: skip
+    assert record_scan(demo, scan(finding()), now=NOW).to_notify == ()
+    later = record_scan(demo, scan(finding(), today=until), now=NOW)
+    assert later.reopened == (alert.id,)
+    assert stored_alerts(demo)[0].status == "open"
+
+
+def test_two_people_at_once_make_one_decision(engine: Engine) -> None:
+    record_scan(engine, scan(finding()), now=NOW)
+    (alert,) = stored_alerts(engine)
+    outcomes: list[str] = []
+
+    def click(user: str) -> None:
+        try:
+            act(engine, alert.id, "acknowledge", caller=ops(user=user), now=NOW, today=DEMO_TODAY,
+                version=alert.version)  # fmt: skip
+            outcomes.append("done")
+        except AlertConflict:
+            outcomes.append("conflict")
+
+    threads = [threading.Thread(target=click, args=(u,)) for u in (OPS, MANAGER, "U01GALLI")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["conflict", "conflict", "done"]
+    assert [e.action for e in _trail(engine, alert.id)].count("acknowledge") == 1
+
+
+def test_two_scans_at_once_open_each_problem_once(engine: Engine) -> None:
+    findings = scan(finding(), finding("PAD-24@WH-MIL"), finding("MOK-003@WH-MIL"))
+    threads = [
+        threading.Thread(target=record_scan, args=(engine, findings), kwargs={"now": NOW})
+        for _ in range(3)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(a.entity for a in stored_alerts(engine)) == [
+        "MOK-003@WH-MIL", "PAD-24@WH-MIL", "PAD-28@WH-MIL",
+    ]  # fmt: skip
+
+
+class _Event:
+    def __init__(self, action: str) -> None:
+        self.action = action
+
+
+def _trail(engine: Engine, alert_id: int) -> list[_Event]:
+    return [_Event(action) for _, _, action, _ in alert_events(engine, alert_id)]
