@@ -464,7 +464,11 @@ def _drift(engine: Engine, today: dt.date, settings: AlertSettings, products: pd
         recent = part.tail(limits.drift_weeks)
         outside_hi = int((recent["actual"] > recent["hi"]).sum())
         outside_lo = int((recent["actual"] < recent["lo"]).sum())
-        mad = float(np.abs(error).mean())
+        # The tracking signal's yardstick is the error the forecast itself expected (its 80%
+        # range as a normal spread, whose mean absolute deviation is 0.8 sigma), not the few
+        # errors since the run: over six weeks those make any one-signed run of errors +-6.
+        sigma = float(((part["hi"] - part["lo"]) / (2 * Z80)).mean())
+        mad = 0.7979 * sigma if sigma > 0 else float(np.abs(error).mean())
         signal = float(error.sum() / mad) if mad > 0 else 0.0
         if (
             max(outside_hi, outside_lo) < limits.drift_outside

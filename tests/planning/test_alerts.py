@@ -265,3 +265,28 @@ class _Event:
 
 def _trail(engine: Engine, alert_id: int) -> list[_Event]:
     return [_Event(action) for _, _, action, _ in alert_events(engine, alert_id)]
+
+
+def test_demand_that_shifted_since_an_older_forecast_is_a_drift(demo: Engine) -> None:
+    """Six weeks after a forecast was made, a product selling twice what it forecast every
+    week is flagged as drifting upwards; one selling as forecast is not."""
+    from planning.forecast.runs import compute_forecast, load_sales, store_run
+
+    made = DEMO_TODAY - dt.timedelta(weeks=6)
+    older = compute_forecast(load_sales(demo), today=made)
+    store_run(demo, older, now=NOW - dt.timedelta(weeks=6), engine_name="local",
+              duration_seconds=1.0)  # fmt: skip
+    before = {f.sku for f in scan_of(demo).findings if f.rule == "drift"}
+    assert "PAD-24" not in before
+    with demo.begin() as conn:
+        conn.execute(
+            text("UPDATE sales_actual SET quantity = 2 * quantity WHERE sku = 'PAD-24' "
+                 "AND date >= :since"),
+            {"since": (made - dt.timedelta(days=made.weekday())).isoformat()},
+        )  # fmt: skip
+    forget_everything()
+    drift = {f.sku: f for f in scan_of(demo).findings if f.rule == "drift"}
+    assert drift["PAD-24"].numbers["direction"] == "above"
+    assert drift["PAD-24"].numbers["tracking_signal"] >= 4
+    assert drift["PAD-24"].numbers["outside_80"] >= 3
+    assert set(drift) - {"PAD-24"} == before  # nothing else changed
