@@ -420,9 +420,8 @@ def _answer(
 
     services = build_services(_date(today))
     clock = services.clock
-    ctx = Assistant(services.engine).context(
-        _operator(services, user), today=clock.today(), now=clock.now()
-    )
+    assistant = Assistant(services.engine, alert_settings=services.settings.alert_settings())
+    ctx = assistant.context(_operator(services, user), today=clock.today(), now=clock.now())
     given = {k: v for k, v in args.items() if v is not None}
     outcome = call(ctx, tool, given, language=lang or ctx.caller.language)
     if as_json:
@@ -546,6 +545,132 @@ def product(
     _answer(today, user, lang, as_json, "product_info", {"product": sku})
 
 
+@cli.group(invoke_without_command=True)
+@click.option("--family", default=None, help="Only this product family.")
+@click.option(
+    "--kind",
+    "focus",
+    type=click.Choice(["capacity", "stockout", "excess", "drift", "quota"]),
+    default=None,
+    help="Only this kind of alert.",
+)
+@answer_options
+@click.pass_context
+def alerts(
+    ctx: click.Context,
+    family: str | None,
+    focus: str | None,
+    user: str | None,
+    lang: str | None,
+    as_json: bool,
+    today: dt.datetime | None,
+) -> None:
+    """The alerts: what the rules find now, most money at stake first (as `list_alerts`)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    _answer(today, user, lang, as_json, "list_alerts", {"family": family, "focus": focus})
+
+
+@alerts.command("scan")
+@click.option("--dry-run", is_flag=True, help="Print what would change; store nothing.")
+@click.option("--lang", type=click.Choice(["en", "it"]), default=None, help=LANG_HELP)
+@today_option
+def alerts_scan(dry_run: bool, lang: str | None, today: dt.datetime | None) -> None:
+    """Run every alert rule and keep the result: open new alerts, flag worse ones, resolve
+    those that cleared (what the scheduled scan does)."""
+    from planning.alerts.rules import find_problems
+    from planning.alerts.store import preview_scan, record_scan, stored_alerts
+
+    services = build_services(_date(today))
+    language = _language(services, lang)
+    scan = find_problems(
+        services.engine, today=services.clock.today(), settings=services.settings.alert_settings()
+    )
+    change, cleared = preview_scan(services.engine, scan)
+    ids: dict[str, int] = {}
+    if not dry_run:
+        record_scan(services.engine, scan, now=services.clock.now())
+        ids = {a.fingerprint: a.id for a in stored_alerts(services.engine)}
+    terminal.print_alert_scan(
+        services.console, scan, change, cleared, ids, language, dry_run=dry_run
+    )
+
+
+def _alert_action(
+    alert_id: int, action: str, user: str | None, today: dt.datetime | None, **extra: Any
+) -> None:
+    from planning.access import identify
+    from planning.alerts.store import act
+
+    services = build_services(_date(today))
+    caller = identify(services.engine, _operator(services, user))
+    done = act(
+        services.engine,
+        alert_id,
+        action,
+        caller=caller,
+        now=services.clock.now(),
+        today=services.clock.today(),
+        **extra,
+    )
+    terminal.print_alert_state(services.console, done)
+
+
+@alerts.command("ack")
+@click.argument("alert_id", type=int)
+@click.option("--as", "user", default=None, help="Slack user id acting (default: PONTE_AS).")
+@today_option
+def alerts_ack(alert_id: int, user: str | None, today: dt.datetime | None) -> None:
+    """Acknowledge an alert: someone is on it."""
+    _alert_action(alert_id, "acknowledge", user, today)
+
+
+@alerts.command("snooze")
+@click.argument("alert_id", type=int)
+@click.option("--until", type=click.DateTime(formats=["%Y-%m-%d"]), default=None)
+@click.option("--days", type=click.IntRange(1, 90), default=None, help="Or for this many days.")
+@click.option("--as", "user", default=None, help="Slack user id acting (default: PONTE_AS).")
+@today_option
+def alerts_snooze(
+    alert_id: int,
+    until: dt.datetime | None,
+    days: int | None,
+    user: str | None,
+    today: dt.datetime | None,
+) -> None:
+    """Snooze an alert until a day: it comes back then if the problem is still there."""
+    if (until is None) == (days is None):
+        raise click.UsageError("give either --until YYYY-MM-DD or --days N")
+    day = until.date() if until else (_date(today) or Clock(Settings().ponte_today).today())
+    if days:
+        day = day + dt.timedelta(days=days)
+    _alert_action(alert_id, "snooze", user, today, until=day)
+
+
+@alerts.command("assign")
+@click.argument("alert_id", type=int)
+@click.argument("assignee")
+@click.option("--as", "user", default=None, help="Slack user id acting (default: PONTE_AS).")
+@today_option
+def alerts_assign(
+    alert_id: int, assignee: str, user: str | None, today: dt.datetime | None
+) -> None:
+    """Assign an alert to a person (their Slack user id)."""
+    _alert_action(alert_id, "assign", user, today, assignee=assignee)
+
+
+@alerts.command("history")
+@click.argument("alert_id", type=int)
+def alerts_history(alert_id: int) -> None:
+    """What happened to an alert, who did it and when."""
+    from planning.alerts.store import alert_events, get_alert
+
+    services = build_services(None)
+    alert = get_alert(services.engine, alert_id)
+    terminal.print_alert_state(services.console, alert)
+    terminal.print_alert_events(services.console, alert_events(services.engine, alert_id))
+
+
 def build_assistant(services: Services) -> Any:
     """The assistant engine, with the LLM agent when PONTE_LLM is set."""
     from tools.assistant import Assistant
@@ -564,7 +689,7 @@ def build_assistant(services: Services) -> Any:
                 f"(pip install langchain-{provider})"
             ) from exc
         agent = LlmAgent(model, timeout=settings.ponte_llm_timeout, company=settings.ponte_company)
-    return Assistant(services.engine, agent=agent)
+    return Assistant(services.engine, agent=agent, alert_settings=settings.alert_settings())
 
 
 def _serve_slack(services: Services) -> None:

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import tomllib
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+if TYPE_CHECKING:
+    from planning.alerts.rules import AlertSettings
+
 DEFAULT_DATABASE_URL = "sqlite:///ponte.db"
+DEFAULT_ALERTS_FILE = "ponte-alerts.toml"
 
 
 class Settings(BaseSettings):
@@ -41,6 +46,30 @@ class Settings(BaseSettings):
     ponte_llm: str | None = None
     ponte_llm_timeout: float = 20.0
     ponte_company: str = "the company"
+    # The alerts file (TOML): thresholds, per-family overrides; None = ponte-alerts.toml in
+    # the working directory when there is one, else the defaults (README, Alerts).
+    ponte_alerts: Path | None = None
+
+    def alert_settings(self) -> AlertSettings:
+        """The alert thresholds from the alerts file; a PonteError naming the file and the
+        problem when it cannot be read."""
+        from planning.alerts.rules import AlertSettings
+        from planning.errors import PonteError
+
+        path = self.ponte_alerts or Path(DEFAULT_ALERTS_FILE)
+        if self.ponte_alerts is None and not path.exists():
+            return AlertSettings()
+        try:
+            with path.open("rb") as handle:
+                data = tomllib.load(handle)
+        except OSError as exc:
+            raise PonteError(f"cannot read the alerts file {path}: {exc.strerror}") from exc
+        except tomllib.TOMLDecodeError as exc:
+            raise PonteError(f"the alerts file {path} is not valid TOML: {exc}") from exc
+        try:
+            return AlertSettings.from_mapping(data.get("thresholds", {}))
+        except PonteError as exc:
+            raise PonteError(f"the alerts file {path}: {exc}") from exc
 
     @property
     def slack_mode(self) -> Literal["socket", "http"] | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.progress import (
@@ -19,6 +19,8 @@ from rich.progress import (
 from rich.table import Table
 
 if TYPE_CHECKING:  # the `ponte` start-up pays only for what a command uses
+    from planning.alerts.rules import Scan
+    from planning.alerts.store import StoredAlert
     from planning.forecast.runs import RunSummary
     from planning.importer import ImportSummary
     from planning.importer import Progress as ProgressCallback
@@ -122,3 +124,77 @@ def print_run_summary(console: Console, run: RunSummary) -> None:
             f"{run.fallbacks} series had too little history or no demand: flagged fallback.",
             highlight=False,
         )
+
+
+CHANGES = {"new": "new", "worse": "worse: notified again", "back": "snooze over", "known": ""}
+
+
+def print_alert_scan(
+    console: Console,
+    scan: Scan,
+    change: dict[str, str],
+    cleared: list[StoredAlert],
+    ids: dict[str, int],
+    lang: str,
+    *,
+    dry_run: bool,
+) -> None:
+    """One alert scan: every finding with what the scan does to it, then the alerts that
+    cleared, then the rules that could not run."""
+    from bot.render.cards.alerts import describe
+    from bot.render.i18n import money
+    from planning.alerts.answers import AlertLine
+
+    title = f"Alert scan of {scan.today}" + (" (dry run: nothing stored)" if dry_run else "")
+    table = Table(title=title)
+    for column in ("severity", "alert", "problem", "at stake", "scan"):
+        table.add_column(column, justify="right" if column == "at stake" else "left")
+    for finding in scan.findings:
+        what = describe(lang, AlertLine(finding, None))
+        stake = money(lang, finding.money) if finding.money else "–"
+        alert = f"#{ids[finding.fingerprint]}" if finding.fingerprint in ids else "–"
+        table.add_row(finding.severity, alert, what, stake,
+                      CHANGES.get(change.get(finding.fingerprint, ""), ""))  # fmt: skip
+    console.print(table)
+    opened = sum(1 for c in change.values() if c == "new")
+    worse = sum(1 for c in change.values() if c in ("worse", "back"))
+    verb = "would be" if dry_run else "were"
+    console.print(
+        f"{len(scan.findings)} problems: {opened} new, {worse} to notify again; "
+        f"{len(cleared)} alerts cleared and {verb} resolved.",
+        highlight=False,
+    )
+    for gone in cleared:
+        console.print(f"  resolved: #{gone.id} {gone.fingerprint}", highlight=False)
+    for rule, why in scan.skipped.items():
+        console.print(f"  {rule} not checked: {why}", highlight=False)
+
+
+def print_alert_state(console: Console, alert: StoredAlert) -> None:
+    extra = []
+    if alert.acknowledged_by:
+        extra.append(f"acknowledged by {alert.acknowledged_by}")
+    if alert.snoozed_until:
+        extra.append(f"snoozed until {alert.snoozed_until}")
+    if alert.assigned_to:
+        extra.append(f"assigned to {alert.assigned_to}")
+    console.print(
+        f"Alert #{alert.id} {alert.fingerprint}: {alert.status}"
+        + (f" ({', '.join(extra)})" if extra else ""),
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+def print_alert_events(
+    console: Console, events: list[tuple[Any, str, str, dict[str, Any]]]
+) -> None:
+    table = Table(title="History")
+    for column in ("when", "who", "what", "details"):
+        table.add_column(column)
+    for at, actor, action, details in events:
+        shown = ", ".join(
+            f"{k} {round(v) if isinstance(v, float) else v}" for k, v in details.items()
+        )
+        table.add_row(str(at)[:19], actor, action, shown)
+    console.print(table)

@@ -18,6 +18,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, ValidationError
 
 from planning.access import Audience, Caller, authorize
+from planning.alerts.answers import AlertList, alerts_answer
 from planning.answers import (
     AtpAnswer,
     CapacityAnswer,
@@ -98,6 +99,28 @@ class ProjectionArgs(GroupArgs):
     focus: Literal["excess"] | None = Field(
         None, description="'excess' when the question is about excess stock: said first."
     )
+
+
+class AlertArgs(BaseModel):
+    family: str | None = Field(None, description="Only this product family.")
+    product: str | None = Field(None, description=PRODUCT + " Omit for every product.")
+    focus: Literal["capacity", "stockout", "excess", "drift", "quota"] | None = Field(
+        None,
+        description="One kind of alert: capacity (demand over plant capacity), stockout (runs "
+        "out or below safety stock within lead time), excess (too much stock), drift (sales "
+        "moved away from the forecast), quota (quotas the plants cannot serve).",
+    )
+    severity: Literal["high", "medium", "low"] | None = Field(
+        None, description="Only alerts this severe or worse ('critical' = high)."
+    )
+    within_weeks: int | None = Field(
+        None,
+        ge=1,
+        le=104,
+        description="Stock running out within this many weeks (default: "
+        "within each product's lead time).",
+    )
+    by: dt.date | None = Field(None, description="Stock running out by this date, YYYY-MM-DD.")
 
 
 class CapacityArgs(BaseModel):
@@ -250,6 +273,29 @@ def _capacity(ctx: RunContext, args: CapacityArgs) -> CapacityAnswer:
         weeks=args.weeks,
         period=args.period,
     )
+
+
+def _alerts(ctx: RunContext, args: AlertArgs) -> AlertList:
+    return alerts_answer(
+        ctx.engine,
+        ctx.caller,
+        today=ctx.today,
+        settings=ctx.alert_settings,
+        family=resolve_family(ctx, args.family),
+        sku=resolve_product(ctx, args.product) if args.product else None,
+        focus=args.focus,
+        severity=args.severity,
+        within_weeks=args.within_weeks or _weeks_until(ctx.today, args.by),
+    )
+
+
+def _weeks_until(today: dt.date, day: dt.date | None) -> int | None:
+    """The weeks from today's to `day`'s, both counted: "what runs out before Christmas?"."""
+    if day is None:
+        return None
+    if day < today:
+        raise PonteError(f"{day} is already past", code="past_date", date=day.isoformat())
+    return max(1, (day - today).days // 7 + 1)
 
 
 def _atp(ctx: RunContext, args: AtpArgs) -> AtpAnswer:
@@ -551,9 +597,26 @@ declare(
 declare(
     Ability(
         "list_alerts",
-        Audience.PLANNERS,
-        label=("Alerts", "Le allerte"),
-        examples=("Any alerts this week?", "Ci sono allerte questa settimana?"),
+        Audience.EVERYONE,
+        label=("alerts: stockouts, excess, capacity, drift", "allerte: rotture, eccessi, capacità"),
+        examples=("Any alerts for {family}?", "Cosa c'è di critico questa settimana?"),
+        schema=AlertArgs,
+        description="Problems the alert rules find now, most money at stake first: demand over "
+        "plant capacity, stock running out or below safety stock within lead time, excess "
+        "stock, sales drifting from the forecast, quotas the plants cannot serve; with who "
+        "acknowledged, snoozed or was assigned each. Reps see the stock ones. Use for 'any "
+        "alerts', 'what runs out soon', 'cosa c'è di critico', 'where do we have excess'.",
+        run=_alerts,
+        results=(AlertList,),
+        takes={
+            "family": "family",
+            "weeks": "within_weeks",
+            "date": "by",
+            "focus": "focus",
+            "severity": "severity",
+        },
+        keywords={"focus": v.ALERT_FOCUS, "severity": {"high": v.CRITICAL}},
+        rank=5,
     )
 )
 declare(

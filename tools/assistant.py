@@ -18,6 +18,7 @@ from typing import Any, Literal, Protocol
 from sqlalchemy import Engine
 
 from planning.access import Caller, identify
+from planning.alerts.rules import AlertSettings
 from planning.catalogue import catalogue_version, load_catalogue
 from planning.errors import PermissionDenied, PonteError
 from tools import vocabulary as v
@@ -120,9 +121,16 @@ class Agent(Protocol):
 
 
 class Assistant:
-    def __init__(self, engine: Engine, *, agent: Agent | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        agent: Agent | None = None,
+        alert_settings: AlertSettings | None = None,
+    ) -> None:
         self.engine = engine
         self.agent = agent
+        self.alert_settings = alert_settings or AlertSettings()
         self._index: CatalogueIndex | None = None
         self._lock = threading.Lock()
 
@@ -209,7 +217,16 @@ class Assistant:
         """The verified `user` as a caller, in their language, with the current catalogue;
         a PonteError when they are not in the people list."""
         caller = identify(self.engine, user)
-        return RunContext(self.engine, caller, caller.language, today, now, self.index(), confirmed)
+        return RunContext(
+            self.engine,
+            caller,
+            caller.language,
+            today,
+            now,
+            self.index(),
+            confirmed,
+            alert_settings=self.alert_settings,
+        )
 
     def follow(self, route: Route, ctx: RunContext, conversation: Conversation) -> Outcome:
         """Run a route's tool call for the caller in `ctx`, or explain why not."""

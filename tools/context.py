@@ -8,11 +8,12 @@ cannot pass or change it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 
 from planning.access import Caller
+from planning.alerts.rules import AlertSettings
 from tools.matching import CatalogueIndex
 
 
@@ -25,3 +26,5 @@ class RunContext:
     now: dt.datetime
     index: CatalogueIndex
     confirmed: bool = False  # the user already said yes to a write (--yes, or a reply)
+    # The alert rules' thresholds (the alerts file, PONTE_ALERTS; defaults without one).
+    alert_settings: AlertSettings = field(default_factory=AlertSettings)

@@ -170,6 +170,7 @@ class Router:
             return Route(language=lang, kind="cancelled", tool=pending.tool)
         intent, special = self._intent(reading, found)
         found.update(_keywords(intent, reading.words))
+        found["across_words"] = _keywords("list_alerts", reading.words)
         if special == "read_only":
             return Route(language=lang, kind="read_only")
         if special is not None:
@@ -547,7 +548,10 @@ class Router:
             search = _has(words, v.SEARCH_WORDS)
             return None, "search_feedback" if search else "record_feedback"
         if _has(words, v.ALERT_WORDS):
-            return None, "list_alerts"
+            # "notify me when PAD-28 is back": a subscription, which arrives with delivery.
+            if _has(words, v.SUBSCRIBE_WORDS):
+                return None, "list_alerts"
+            return "list_alerts", None
         scores: dict[str, float] = {}
         unread = set(reading.free)  # words not already read as a date, a place, a name
         for i, word in enumerate(words):
@@ -702,6 +706,16 @@ class Router:
             args.setdefault("weeks", DEFAULT_WEEKS)
         return args
 
+    def _across(self, intent: str, tool: str, found: dict[str, Any], lang: str) -> Route:
+        """A question asked across every product ("what runs out soon?", "dove abbiamo
+        eccedenze?") is the list `tool` answers (the alerts): of the kind the question's
+        words say, else of the kind `intent` is about (running out, for a projection)."""
+        args = self._args(tool, found)
+        args.update(found.get("across_words", {}))
+        if intent == "inventory_projection":
+            args.setdefault("focus", "excess" if found.get("focus") == "excess" else "stockout")
+        return Route(language=lang, kind="call", tool=tool, args=args)
+
     def _complete(
         self, intent: str, found: dict[str, Any], product: tuple[str, ...] | None, lang: str
     ) -> Route:
@@ -826,8 +840,8 @@ class Router:
             and product is None
             and "family" not in found
             and found.get("all")
-        ):  # "excess stock report for all skus": the list across products, with alerts
-            return Route(language=lang, kind="unavailable", tool=ability.across_products)
+        ):  # "excess stock report for all skus": the list across products, the alerts'
+            return self._across(intent, ability.across_products, found, lang)
         if _answers_groups(intent):  # a family, several products or all: one answer
             if product is None and "family" in found:
                 return replace(route, args={**args, "family": found["family"]})
@@ -850,7 +864,7 @@ class Router:
             and across is not None
             and across.across_products
         ):  # "what runs out soon?"
-            return Route(language=lang, kind="unavailable", tool=across.across_products)
+            return self._across(intent, across.across_products, found, lang)
         if product is None:
             family = found.get("family")
             choices = self.index.family_products(family) if family else ()

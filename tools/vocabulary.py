@@ -143,6 +143,10 @@ _SHEET = (
     ("product info", "product details", "details of", "info on", "specs", "datasheet"),
     ("scheda prodotto", "scheda", "dettagli", "informazioni su", "dati del", "dati di"),
 )
+INTENTS["list_alerts"] = (
+    ("alerts", "alert", "red flags", "exceptions"),
+    ("allerte", "allerta", "criticita", "eccezioni", "avvisi"),
+)
 INTENTS["product_info"] = (
     tuple(dict.fromkeys(w for en, _ in PRODUCT_FACTS.values() for w in en)) + _SHEET[0],
     tuple(dict.fromkeys(w for _, it in PRODUCT_FACTS.values() for w in it)) + _SHEET[1],
@@ -183,7 +187,38 @@ ALERT_WORDS = (
     "ricordami", "segnalami", "avvertimi", "worry", "worried", "keep an eye", "watch out",
     "tenere d occhio", "tenere sott occhio", "preoccupare", "preoccuparmi", "preoccuparci",
     "across the board", "across all products", "su tutto il catalogo", "in tutto il catalogo",
-    "preoccupa", "red flags", "problemi in vista",
+    "preoccupa", "red flags", "problemi in vista", "di critico", "critical issues",
+    "cosa c e di urgente", "what s urgent", "what needs attention", "needs my attention",
+)  # fmt: skip
+# Asking to be told later ("notify me when PAD-28 is back"): a subscription, not the list.
+SUBSCRIBE_WORDS = (
+    "avvisami", "notify", "notify me", "alert me", "remind me", "ricordami", "segnalami",
+    "avvertimi", "let me know when", "fammi sapere quando", "tell me when", "dimmi quando",
+)  # fmt: skip
+# Which alerts a question is about (list_alerts' focus); the first that matches wins.
+RUN_OUT = (
+    "run out", "runs out", "running out", "stockout", "stockouts", "stock out", "out of stock",
+    "rottura", "rotture", "rottura di stock", "finire", "finisce", "esaurimento", "esaurire",
+    "esaurisce", "below safety stock", "sotto scorta", "sotto la scorta", "running low",
+    "run low", "runs low", "low stock", "low on stock", "in esaurimento", "scarseggia",
+    "scarseggiano", "going to run out",
+)  # fmt: skip
+ALERT_FOCUS = {
+    "excess": (
+        "excess", "overstock", "overstocked", "too much stock", "eccesso", "eccedenza",
+        "eccedenze", "sovrascorta", "troppo stock", "in eccesso",
+    ),
+    "stockout": RUN_OUT,
+    "capacity": ("capacity", "capacita", "saturazione", "overloaded", "sovraccarico",
+                 "plant", "impianto", "stabilimento"),
+    "drift": ("drift", "drifting", "deriva", "shifted", "off forecast", "fuori previsione",
+              "scostamento", "scostamenti"),
+    "quota": ("quota", "quotas", "quote", "target", "obiettivi"),
+}  # fmt: skip
+# Only the most serious ones.
+CRITICAL = (
+    "critical", "critico", "critica", "critici", "critiche", "urgent", "urgente", "urgenti",
+    "serious", "grave", "gravi", "severe", "high severity", "most important", "piu importanti",
 )  # fmt: skip
 # Requests to change data other than quotas: Ponte reads the company's systems, it does not
 # edit them from chat.

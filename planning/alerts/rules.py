@@ -56,6 +56,10 @@ class Thresholds:
     """What counts as a problem; every field may be overridden per family."""
 
     horizon_weeks: int = 26  # how far ahead capacity and stock are checked
+    # Stock that runs out (or falls below safety stock) within this many weeks; 0 = within
+    # each SKU's own lead time (no new order can arrive first), the default. A question
+    # ("what runs out in the next 4 weeks?") sets it.
+    stockout_weeks: int = 0
     excess_weeks: float = 26.0  # cover beyond this many weeks is excess
     # ... by at least this many weeks of the forecast's average demand (27 weeks of cover is
     # not a write-down story).
@@ -296,6 +300,7 @@ def _capacity(
 def _stock(engine: Engine, today: dt.date, settings: AlertSettings, products: pd.DataFrame) -> Rule:
     horizon = max(
         settings.defaults.horizon_weeks,
+        settings.defaults.stockout_weeks,
         *(int(o.get("horizon_weeks", 0)) for o in settings.families.values()),
         1,
     )
@@ -326,7 +331,7 @@ def _stock(engine: Engine, today: dt.date, settings: AlertSettings, products: pd
         limits = settings.of(family)
         price, on_hand, lead_days = float(prices[row]), float(held[row]), int(leads[row])
         lead = max(1, math.ceil(lead_days / 7))
-        window = closing[row, : lead + 1]
+        window = closing[row, : (limits.stockout_weeks or lead + 1)]
         lowest = float(window.min())
         entity = f"{sku}@{location}"
         if location in plants and not supplied[row]:
@@ -348,6 +353,7 @@ def _stock(engine: Engine, today: dt.date, settings: AlertSettings, products: pd
                     numbers={
                         "week": mondays[first].isoformat(),
                         "lead_time_days": lead_days,
+                        "within_weeks": limits.stockout_weeks or None,
                         "units_short": short,
                         "order_quantity": need,
                         "safety_stock": float(safety[row]),

@@ -162,6 +162,30 @@ def _record(engine: Engine, scan: Scan, now: dt.datetime) -> ScanResult:
     return ScanResult(tuple(opened), tuple(worsened), tuple(reopened), tuple(resolved), unchanged)
 
 
+def preview_scan(engine: Engine, scan: Scan) -> tuple[dict[str, str], list[StoredAlert]]:
+    """What `record_scan` would do, without doing it: per finding's fingerprint "new",
+    "worse" (notified again), "back" (snooze over) or "known"; and the alerts it would
+    resolve."""
+    with engine.connect() as conn:
+        current = {
+            row.fingerprint: row
+            for row in conn.execute(select(ALERTS).where(ALERTS.c.status.in_(NOT_RESOLVED)))
+        }
+    out: dict[str, str] = {}
+    for finding in scan.findings:
+        row = current.pop(finding.fingerprint, None)
+        if row is None:
+            out[finding.fingerprint] = "new"
+        elif not row.notify and _worse(finding, row.notified_kind, row.notified_severity):
+            out[finding.fingerprint] = "worse"
+        elif row.status == "snoozed" and row.snoozed_until and row.snoozed_until <= scan.today:
+            out[finding.fingerprint] = "back"
+        else:
+            out[finding.fingerprint] = "known"
+    cleared = [_stored(row) for row in current.values() if row.rule in scan.evaluated]
+    return out, cleared
+
+
 def _open(conn: Connection, finding: Finding, now: dt.datetime) -> int:
     inserted = conn.execute(
         insert(ALERTS).values(

@@ -173,3 +173,60 @@ def test_a_command_and_the_same_question_give_the_same_answer(
     answer, asked = json.loads(by_command.output), json.loads(by_question.output)
     assert (answer["tool"], answer["result"]) == (asked["tool"], asked["result"])
     assert answer["text"] == asked["text"]
+
+
+@pytest.fixture
+def own_ponte(ponte: Ponte, tmp_path: Path) -> Ponte:
+    """A private copy of the module's demo database, for commands that write."""
+    source = Path(ponte.url.removeprefix("sqlite:///"))
+    for suffix in ("", "-wal", "-shm"):
+        if Path(f"{source}{suffix}").exists():
+            shutil.copy(f"{source}{suffix}", tmp_path / f"ponte.db{suffix}")
+    return Ponte(f"sqlite:///{tmp_path / 'ponte.db'}")
+
+
+def test_an_alert_scan_keeps_each_problem_once_and_people_act_on_it(own_ponte: Ponte) -> None:
+    dry = own_ponte("alerts", "scan", "--dry-run", "--today", TODAY, "--lang", "en")
+    assert dry.exit_code == 0, dry.output
+    assert "8 problems: 8 new" in dry.output and "dry run: nothing stored" in dry.output
+    first = own_ponte("alerts", "scan", "--today", TODAY, "--lang", "en")
+    assert "8 problems: 8 new" in first.output and "#1" in first.output
+    again = own_ponte("alerts", "scan", "--today", TODAY, "--lang", "en")
+    assert "8 problems: 0 new, 0 to notify again" in again.output
+    assert "drift not checked: no forecast run is 4 weeks older" in again.output
+    ack = own_ponte("alerts", "ack", "1", "--as", "U01COLOMBO", "--today", TODAY)
+    assert ack.exit_code == 0 and "acknowledged by U01COLOMBO" in ack.output
+    twice = own_ponte("alerts", "ack", "1", "--as", "U01BIANCHI", "--today", TODAY)
+    assert twice.exit_code == 1 and "already acknowledged by Sara Colombo" in twice.output
+    rep = own_ponte("alerts", "snooze", "2", "--days", "7", "--as", "U01ROSSI", "--today", TODAY)
+    assert rep.exit_code == 1 and "may not" in rep.output
+    listed = own_ponte("alerts", "--as", "U01COLOMBO", "--today", TODAY, "--lang", "en", "--json")
+    lines = json.loads(listed.output)["result"]["lines"]
+    assert lines[0]["stored"]["status"] == "acknowledged"
+    history = own_ponte("alerts", "history", "1")
+    assert [w for w in ("opened", "acknowledge") if w in history.output] == [
+        "opened",
+        "acknowledge",
+    ]
+
+
+def test_an_alerts_file_sets_thresholds_and_a_bad_one_is_one_line(
+    own_ponte: Ponte, tmp_path: Path
+) -> None:
+    settings = tmp_path / "alerts.toml"
+    settings.write_text('[thresholds]\nexcess_weeks = 60\n[thresholds.families.PENTOLE]\n'
+                        'risk_min_load = 2\n')  # fmt: skip
+    env = {"DATABASE_URL": own_ponte.url, "PONTE_ALERTS": str(settings)}
+    run = CliRunner().invoke(cli, ["alerts", "scan", "--dry-run", "--today", TODAY], env=env)
+    assert run.exit_code == 0, run.output
+    assert "COL-FIL" not in run.output and "PENTOLE" in run.output  # a shortfall is no risk
+    settings.write_text("[thresholds]\nexcess_weeks = -1\n")
+    bad = CliRunner().invoke(cli, ["alerts", "scan", "--today", TODAY], env=env)
+    assert bad.exit_code == 1
+    assert bad.output.strip().splitlines() == [
+        f"Error: the alerts file {settings}: alert threshold excess_weeks in the alert settings "
+        "must be a positive number"
+    ]
+    settings.write_text("[thresholds\n")
+    broken = CliRunner().invoke(cli, ["alerts", "scan", "--today", TODAY], env=env)
+    assert broken.exit_code == 1 and "is not valid TOML" in broken.output

@@ -451,7 +451,7 @@ FOURTH: list[Q] = [
         {"product": ["PEN-PAS", "PEN-PRE"], "period": "2026"},
     ),
     # O22 (a company-wide excess list is the alerts')
-    Q(COLOMBO, "excess stock report for all skus", "unavailable:list_alerts"),
+    Q(COLOMBO, "excess stock report for all skus", "list_alerts", {"focus": "excess"}),
     # O23 (WH-MIL is the one warehouse)
     Q(
         MORETTI,

@@ -393,7 +393,12 @@ FRESH: list[Q] = [
         {"product": "PEN-PAS"},
     ),
     # 60
-    Q(HARRIS, "what runs out before christmas?", "unavailable:list_alerts"),
+    Q(
+        HARRIS,
+        "what runs out before christmas?",
+        "list_alerts",
+        {"focus": "stockout", "by": dt.date(2026, 12, 25)},
+    ),
     # ------------------------------------------------------------------------------------
     # Ops planners (product and territory totals, no customers or reps)
     # ------------------------------------------------------------------------------------
@@ -464,7 +469,12 @@ FRESH: list[Q] = [
         {"product": "PEN-28", "period": "2025"},
     ),
     # 74
-    Q(GALLI, "cosa va in rottura nelle prossime 4 settimane?", "unavailable:list_alerts"),
+    Q(
+        GALLI,
+        "cosa va in rottura nelle prossime 4 settimane?",
+        "list_alerts",
+        {"focus": "stockout", "within_weeks": 4},
+    ),
     # 75
     Q(MORETTI, "fcst vs venduto moka induzione 6", "forecast_accuracy", {"product": "MOK-I06"}),
     # 76 (every item with "3 tazze" in its name)
@@ -710,7 +720,7 @@ FRESH: list[Q] = [
     # 118
     Q(DEANGELIS, "set chef knife price to 52.90 from jan", "read_only"),
     # 119
-    Q(RICCI, "what's in excess right now?", "unavailable:list_alerts"),
+    Q(RICCI, "what's in excess right now?", "list_alerts", {"focus": "excess"}),
     # 120
     Q(
         DEANGELIS,

@@ -9,7 +9,7 @@ comparisons, locations, holidays and named periods, plus the things Ponte cannot
 
 Each question carries the answer a careful human planner would consider right: the tool and
 the arguments that must be present (others may be too), or an outcome such as
-"clarify:product", "unavailable:list_alerts", "read_only", "denied" or "not_understood".
+"clarify:product", "unavailable:record_feedback", "read_only", "denied" or "not_understood".
 Only arguments the author was sure of are listed; where a reading was open (for instance
 "next month" as a period or as a horizon) that argument is left out.
 
@@ -142,7 +142,7 @@ QUESTIONS: list[Q] = [
         "available_to_promise",
         {"product": "PAD-24", "quantity": 120, "date": dt.date(2026, 12, 4)},
     ),
-    Q(ROSSI, "cosa rischia di finire?", "unavailable:list_alerts"),
+    Q(ROSSI, "cosa rischia di finire?", "list_alerts", {"focus": "stockout"}),
     Q(
         ROSSI,
         "how many 3 cup mokas at milan?",
@@ -505,7 +505,7 @@ QUESTIONS: list[Q] = [
         "forecast_accuracy",
         {"product": "PAD-28"},
     ),
-    Q(WALKER, "what should i worry about this week", "unavailable:list_alerts"),
+    Q(WALKER, "what should i worry about this week", "list_alerts"),
     Q(
         WALKER,
         "Can I promise 40 pressure cookers to Maison de la Moka by Easter?",
@@ -631,7 +631,7 @@ QUESTIONS: list[Q] = [
         {"product": "MOK-006", "quantity": 1000, "date": dt.date(2027, 1, 31)},
     ),
     Q(BIANCHI, "quanto sono state accurate le previsioni ultimamente?", "forecast_accuracy", {}),
-    Q(BIANCHI, "cosa dobbiamo tenere d'occhio questa settimana?", "unavailable:list_alerts"),
+    Q(BIANCHI, "cosa dobbiamo tenere d'occhio questa settimana?", "list_alerts"),
     Q(BIANCHI, "alza la quota di zanetti del 10%", "unavailable:request_quota_change"),
     Q(
         BIANCHI,
@@ -651,7 +651,7 @@ QUESTIONS: list[Q] = [
         "capacity_check",
         {"plant": "PLT-LUM", "period": "2027-01"},
     ),
-    Q(BIANCHI, "quanto abbiamo in eccesso?", "unavailable:list_alerts"),
+    Q(BIANCHI, "quanto abbiamo in eccesso?", "list_alerts", {"focus": "excess"}),
     Q(
         BIANCHI,
         "vendite NE del Q3 rispetto al trimestre prima",
@@ -786,7 +786,7 @@ QUESTIONS: list[Q] = [
         {"family": "MOKA", "group_by": "territory"},
     ),
     Q(HARRIS, "bump James' Q1 quota down by 5%", "unavailable:request_quota_change"),
-    Q(HARRIS, "any excess stock I should know about?", "unavailable:list_alerts"),
+    Q(HARRIS, "any excess stock I should know about?", "list_alerts", {"focus": "excess"}),
     Q(HARRIS, "stock for all pans", "stock_status", {"family": "PADELLE"}),
     Q(
         HARRIS,
@@ -897,7 +897,12 @@ QUESTIONS: list[Q] = [
     ),
     Q(COLOMBO, "MAPE padelle", "forecast_accuracy", {"family": "PADELLE"}),
     Q(COLOMBO, "aggiorna la giacenza di PEN-PRE a 320, abbiamo fatto inventario", "read_only"),
-    Q(COLOMBO, "cosa va in rottura nelle prossime settimane?", "unavailable:list_alerts"),
+    Q(
+        COLOMBO,
+        "cosa va in rottura nelle prossime settimane?",
+        "list_alerts",
+        {"focus": "stockout"},
+    ),
     Q(
         COLOMBO,
         "lead time manico universale",
@@ -1064,7 +1069,7 @@ QUESTIONS: list[Q] = [
         {"product": "PAD-W30", "fact": "safety_stock"},
     ),
     Q(MORETTI, "eccesso pentola a pressione?", "inventory_projection", {"product": "PEN-PRE"}),
-    Q(MORETTI, "what runs out soon?", "unavailable:list_alerts"),
+    Q(MORETTI, "what runs out soon?", "list_alerts", {"focus": "stockout"}),
     Q(MORETTI, "azzera lo stock del tegame a lumezzane", "read_only"),
     Q(
         MORETTI,

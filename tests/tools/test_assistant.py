@@ -234,14 +234,16 @@ def test_italian_names_do_not_make_an_english_question_italian(ask: Ask) -> None
     assert outcome.language == "en" and outcome.result.over == "person"
 
 
-def test_a_list_across_products_is_recognised_not_asked_back(ask: Ask) -> None:
-    for question in (
-        "what runs out soon?",
-        "cosa rischia di finire?",
-        "quanto abbiamo in eccesso?",
+def test_a_list_across_products_is_the_alerts_not_a_question_back(ask: Ask) -> None:
+    for question, focus in (
+        ("what runs out soon?", "stockout"),
+        ("cosa rischia di finire?", "stockout"),
+        ("quanto abbiamo in eccesso?", "excess"),
     ):
         outcome = ask(question, user="U01MORETTI")
-        assert (outcome.kind, outcome.tool) == ("unavailable", "list_alerts"), question
+        assert (outcome.kind, outcome.tool) == ("answer", "list_alerts"), question
+        assert outcome.result.focus == focus
+        assert all(line.finding.rule == focus for line in outcome.result.lines)
 
 
 def test_a_write_is_a_verb_not_a_word_inside_a_name(ask: Ask) -> None:
@@ -585,10 +587,15 @@ def test_requests_to_change_data_are_answered_and_change_nothing(
     assert counts(demo_engine) == before
 
 
-def test_not_available_lists_only_what_the_person_may_use(ask: Ask) -> None:
-    text_it = plain(card(ask("ci sono allerte aperte?")))
-    assert "capacità degli impianti" not in text_it and "giacenze" in text_it
-    assert "capacità degli impianti" in plain(card(ask("ci sono allerte?", user="U01COLOMBO")))
+def test_a_rep_sees_the_stock_alerts_and_operations_every_kind(ask: Ask) -> None:
+    rep = ask("ci sono allerte aperte?")  # Giulia Rossi, a rep
+    assert {line.finding.rule for line in rep.result.lines} <= {"stockout", "excess"}
+    assert "per i pianificatori" in plain(card(rep))
+    ops = ask("ci sono allerte?", user="U01COLOMBO")
+    assert "capacity" in {line.finding.rule for line in ops.result.lines}
+    assert "PENTOLE a PLT-LUM oltre la capacità" in plain(card(ops))
+    refused = ask("capacity alerts", user="U01ROSSI")
+    assert refused.kind == "refused"
 
 
 def test_a_forecast_for_a_month_counts_the_days_of_each_week_inside_it(

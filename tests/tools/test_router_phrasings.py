@@ -73,7 +73,7 @@ EN: list[tuple[str, str, dict[str, Any]]] = [
         "stock_status",
         {"products": ["PAD-24", "PAD-28"]},
     ),
-    ("what runs out soon?", "unavailable:list_alerts", {}),
+    ("what runs out soon?", "list_alerts", {"focus": "stockout"}),
     # periods either way of today, and comparisons of periods and people
     ("q1 quotas for my team", "quota_status", {"period": "2027-Q1"}),
     ("quota Q3 please", "quota_status", {"period": "2026-Q3"}),
@@ -205,7 +205,7 @@ EN: list[tuple[str, str, dict[str, Any]]] = [
     ("please approve Elena's quota request", "unavailable:request_quota_change", {}),
     ("customer said the handles of PAD-28 get loose", "unavailable:record_feedback", {}),
     ("what feedback did customers give about MOKA?", "unavailable:search_feedback", {}),
-    ("show me the alerts", "unavailable:list_alerts", {}),
+    ("show me the alerts", "list_alerts", {}),
     ("what's the weather like?", "not_understood", {}),
     # found in review: dates glued to codes, weekdays, month parts, customers, write requests
     (
@@ -422,7 +422,7 @@ IT: list[tuple[str, str, dict[str, Any]]] = [
         {},
     ),
     ("cosa dicono i clienti nei feedback sulle moka?", "unavailable:search_feedback", {}),
-    ("ci sono allerte aperte?", "unavailable:list_alerts", {}),
+    ("ci sono allerte aperte?", "list_alerts", {}),
     ("che tempo fa a Milano?", "not_understood", {}),
     # trovati in revisione
     (
@@ -489,7 +489,7 @@ IT: list[tuple[str, str, dict[str, Any]]] = [
     ("proiezione scorte coltelli 6 settimane", "inventory_projection", {"family": "COLTELLI"}),
     ("stock set coltelli bistecca", "stock_status", {"product": "COL-BIS"}),
     ("azzera lo stock del tegame", "read_only", {}),
-    ("cosa va in rottura nelle prossime settimane?", "unavailable:list_alerts", {}),
+    ("cosa va in rottura nelle prossime settimane?", "list_alerts", {"focus": "stockout"}),
     ("quanto è accurata la previsione delle moka?", "forecast_accuracy", {"family": "MOKA"}),
     (
         "vendite per famiglia ultimo trimestre",

@@ -316,7 +316,7 @@ THIRD: list[Q] = [
         {"territory": "IS", "group_by": "family", "period": "2026-11"},
     ),
     # M24
-    Q(HARRIS, "which products are going to run out", "unavailable:list_alerts"),
+    Q(HARRIS, "which products are going to run out", "list_alerts", {"focus": "stockout"}),
     # M25 (which period is compared with last year is open)
     Q(
         HARRIS,
@@ -435,7 +435,7 @@ THIRD: list[Q] = [
         {"product": "MOK-012", "period": LAST_6_MONTHS, "compare": "last_year"},
     ),
     # O22
-    Q(MORETTI, "what's running low across the board", "unavailable:list_alerts"),
+    Q(MORETTI, "what's running low across the board", "list_alerts", {"focus": "stockout"}),
     # O23 (the next receipt is on the stock card)
     Q(MORETTI, "prossimi arrivi moka 9 tazze", "stock_status", {"product": "MOK-009"}),
     # O24

@@ -350,7 +350,7 @@ TRIAL: list[Q] = [
         {"customer": "Emporio Sardo", "group_by": "product"},
     ),
     # B29
-    Q(HARRIS, "what's running out soon?", "unavailable:list_alerts"),
+    Q(HARRIS, "what's running out soon?", "list_alerts", {"focus": "stockout"}),
     # B30
     Q(HARRIS, "reserve 200 santoku for casa italia import", "read_only"),
     # ------------------------------------------------------------------------------------
@@ -382,7 +382,7 @@ TRIAL: list[Q] = [
         {"product": "RIC-G03", "period": "2026-12"},
     ),
     # C06 (excess across all products is the alerts list, not there yet)
-    Q(GALLI, "dove abbiamo eccedenze?", "unavailable:list_alerts"),
+    Q(GALLI, "dove abbiamo eccedenze?", "list_alerts", {"focus": "excess"}),
     # C07
     Q(
         GALLI,

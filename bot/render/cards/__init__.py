@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.render import i18n
+from bot.render.cards.alerts import alerts_card
 from bot.render.cards.base import Action, Card, source
 from bot.render.cards.forecast import (
     accuracy_answer_card,
@@ -32,6 +33,7 @@ from bot.render.cards.supply import (
     projection_card,
 )
 from bot.render.i18n import period, t
+from planning.alerts.answers import AlertList
 from planning.answers import (
     AtpAnswer,
     CapacityAnswer,
@@ -65,6 +67,7 @@ BUILDERS: dict[type, Callable[[Any, str], Card]] = {
     QuotaAnswer: quota_card,
     HelpAnswer: help_card,
     ProductFacts: product_card,
+    AlertList: alerts_card,
 }
 
 

@@ -1,0 +1,246 @@
+"""The alerts card: what the rules find now, worst first, with who is on each."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from bot.render import i18n
+from bot.render.cards.base import Card, source
+from bot.render.i18n import date, money, number, t
+from planning.alerts.answers import AlertLine, AlertList
+
+TEXT: dict[str, tuple[str, str]] = {
+    "alerts.title": ("Alerts", "Allerte"),
+    "alerts.headline": (
+        "{total} alerts (high {high}, medium {medium}, low {low})",
+        "{total} allerte (alta gravità {high}, media {medium}, bassa {low})",
+    ),
+    "alerts.headline_one": (
+        "1 alert ({severity})",
+        "1 allerta ({severity})",
+    ),
+    "alerts.none": (
+        "No alerts: nothing runs out within lead time, no plant is over capacity{what}.",
+        "Nessuna allerta: niente va in rottura entro il lead time, nessun impianto è oltre "
+        "la capacità{what}.",
+    ),
+    "alerts.none_stock": (
+        "No stock alerts{what}: nothing runs out within lead time or sits in excess.",
+        "Nessuna allerta sulle scorte{what}: niente va in rottura entro il lead time né è "
+        "in eccesso.",
+    ),
+    "alerts.none_focus": (
+        "No {focus} alerts{what}.",
+        "Nessuna allerta di tipo {focus}{what}.",
+    ),
+    "alerts.for": (" for {what}", " per {what}"),
+    "alerts.columns": ("severity", "gravità"),
+    "alerts.columns_2": ("problem", "problema"),
+    "alerts.columns_3": ("at stake", "in gioco"),
+    "alerts.columns_4": ("status", "stato"),
+    "alerts.more": (
+        "The {shown} with most at stake are listed, of {total}.",
+        "Sono elencate le {shown} con più in gioco, su {total}.",
+    ),
+    "alerts.hidden": (
+        "Capacity, drift and quota alerts are for planners; these are the stock ones.",
+        "Le allerte su capacità, previsioni e quote sono per i pianificatori; queste sono "
+        "quelle sulle scorte.",
+    ),
+    "alerts.skipped": ("{rule} not checked: {why}", "{rule} non controllate: {why}"),
+    "alerts.money_note": (
+        "At stake: revenue of the units short (stockout, capacity, quota), stock beyond "
+        "cover at list price (excess), a quarter of the weekly miss (drift).",
+        "In gioco: fatturato dei pezzi mancanti (rottura, capacità, quote), scorta oltre "
+        "la copertura a prezzo di listino (eccesso), un trimestre dello scarto settimanale "
+        "(deriva).",
+    ),
+    "alerts.severity.high": ("high", "alta"),
+    "alerts.severity.medium": ("medium", "media"),
+    "alerts.severity.low": ("low", "bassa"),
+    "alerts.rule.capacity": ("capacity", "capacità"),
+    "alerts.rule.stockout": ("stockout", "rottura"),
+    "alerts.rule.excess": ("excess", "eccesso"),
+    "alerts.rule.drift": ("drift", "deriva"),
+    "alerts.rule.quota": ("quota", "quote"),
+    "alerts.status.open": ("open", "aperta"),
+    "alerts.status.new": ("new", "nuova"),
+    "alerts.status.acknowledged": ("acknowledged by {who}", "presa in carico da {who}"),
+    "alerts.status.snoozed": ("snoozed until {day}", "rimandata al {day}"),
+    "alerts.status.assigned": ("; assigned to {who}", "; assegnata a {who}"),
+    "alerts.kind.shortfall": (
+        "{family} at {plant} over capacity from {week}: {units} units short in {weeks} weeks "
+        "(peak load {load})",
+        "{family} a {plant} oltre la capacità dal {week}: mancano {units} pezzi in {weeks} "
+        "settimane (carico massimo {load})",
+    ),
+    "alerts.kind.risk": (
+        "{family} at {plant} may exceed capacity from {week} (80% upper bound): up to "
+        "{units} units in {weeks} weeks",
+        "{family} a {plant} può superare la capacità dal {week} (estremo superiore 80%): "
+        "fino a {units} pezzi in {weeks} settimane",
+    ),
+    "alerts.kind.unknown": (
+        "{family}: no capacity on file for its forecast of {units} units: capacity unknown, "
+        "not idle",
+        "{family}: nessuna capacità in archivio per i {units} pezzi previsti: capacità "
+        "sconosciuta, non inutilizzata",
+    ),
+    "alerts.kind.stockout": (
+        "{sku} at {location} runs out in the week of {week}, within its {lead}-day lead "
+        "time: {units} units short; order {order}",
+        "{sku} a {location} va in rottura nella settimana del {week}, entro il lead time di "
+        "{lead} giorni: mancano {units} pezzi; ordinarne {order}",
+    ),
+    "alerts.kind.stockout_within": (
+        "{sku} at {location} runs out in the week of {week}: {units} units short; order "
+        "{order} (lead time {lead} days)",
+        "{sku} a {location} va in rottura nella settimana del {week}: mancano {units} pezzi; "
+        "ordinarne {order} (lead time {lead} giorni)",
+    ),
+    "alerts.kind.below_safety_stock_within": (
+        "{sku} at {location} falls below safety stock ({safety}) in the week of {week}; "
+        "order {order} (lead time {lead} days)",
+        "{sku} a {location} scende sotto la scorta di sicurezza ({safety}) nella settimana "
+        "del {week}; ordinarne {order} (lead time {lead} giorni)",
+    ),
+    "alerts.within": (
+        "Stock running out within the {weeks} weeks asked, not only within lead time.",
+        "Scorte in rottura entro le {weeks} settimane chieste, non solo entro il lead time.",
+    ),
+    "alerts.kind.below_safety_stock": (
+        "{sku} at {location} falls below safety stock ({safety}) in the week of {week}, "
+        "within its {lead}-day lead time; order {order}",
+        "{sku} a {location} scende sotto la scorta di sicurezza ({safety}) nella settimana "
+        "del {week}, entro il lead time di {lead} giorni; ordinarne {order}",
+    ),
+    "alerts.kind.excess": (
+        "{sku} at {location}: {units} units beyond {cover} weeks of cover{falling}",
+        "{sku} a {location}: {units} pezzi oltre {cover} settimane di copertura{falling}",
+    ),
+    "alerts.falling": (" and demand falling", " e domanda in calo"),
+    "alerts.kind.drift": (
+        "{sku} sells {direction} its forecast: {units} a week, tracking signal {signal}, "
+        "{outside} of the last weeks outside the 80% range",
+        "{sku} vende {direction} la previsione: {units} a settimana, tracking signal "
+        "{signal}, {outside} delle ultime settimane fuori dall'intervallo 80%",
+    ),
+    "alerts.above": ("above", "sopra"),
+    "alerts.below": ("below", "sotto"),
+    "alerts.kind.over_capacity": (
+        "{family} {period}: quotas of {quota} units exceed what the plants can make ({can})",
+        "{family} {period}: quote per {quota} pezzi oltre quanto gli impianti producono ({can})",
+    ),
+    "alerts.kind.below_forecast": (
+        "{family} {period}: quotas of {quota} units are far below the forecast ({forecast})",
+        "{family} {period}: quote per {quota} pezzi molto sotto la previsione ({forecast})",
+    ),
+}
+i18n.register(TEXT)
+
+
+def _day(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(str(value)) if value else None
+
+
+def describe(lang: str, line: AlertLine) -> str:
+    """One alert in words, with its key numbers."""
+    f, n = line.finding, line.finding.numbers
+    where = {"sku": f.sku, "location": f.location, "family": f.family, "plant": f.plant}
+    if f.kind in ("shortfall", "risk"):
+        return t(lang, f"alerts.kind.{f.kind}", **where, week=date(lang, _day(n["first_week"])),
+                 units=number(lang, n["units_short"]), weeks=n["weeks_over"],
+                 load=i18n.pct(lang, 100 * n["peak_load"]))  # fmt: skip
+    if f.kind == "unknown":
+        return t(lang, "alerts.kind.unknown", **where, units=number(lang, n["demand"]))
+    if f.kind in ("stockout", "below_safety_stock"):
+        key = f"alerts.kind.{f.kind}" + ("_within" if n.get("within_weeks") else "")
+        return t(lang, key, **where, week=date(lang, _day(n["week"])),
+                 lead=n["lead_time_days"], units=number(lang, n["units_short"]),
+                 order=number(lang, n["order_quantity"]),
+                 safety=number(lang, n["safety_stock"]))  # fmt: skip
+    if f.kind == "excess":
+        falling = t(lang, "alerts.falling") if n.get("demand_falling") else ""
+        return t(lang, "alerts.kind.excess", **where, units=number(lang, n["units_beyond"]),
+                 cover=number(lang, n["cover_weeks"]), falling=falling)  # fmt: skip
+    if f.kind == "drift":
+        return t(lang, "alerts.kind.drift", sku=f.sku,
+                 direction=t(lang, f"alerts.{n['direction']}"),
+                 units=number(lang, abs(n["weekly_error"])),
+                 signal=number(lang, n["tracking_signal"], 1),
+                 outside=n["outside_80"])  # fmt: skip
+    return t(lang, f"alerts.kind.{f.kind}", family=f.family, period=i18n.period(lang, f.period),
+             quota=number(lang, n["quota"]), can=number(lang, n["capacity"]),
+             forecast=number(lang, n["forecast"]))  # fmt: skip
+
+
+def status(lang: str, line: AlertLine, people: dict[str, str]) -> str:
+    stored = line.stored
+    if stored is None:
+        return t(lang, "alerts.status.new")
+    if stored.status == "acknowledged" and stored.acknowledged_by:
+        who = people.get(stored.acknowledged_by, stored.acknowledged_by)
+        text = t(lang, "alerts.status.acknowledged", who=who)
+    elif stored.status == "snoozed":
+        text = t(lang, "alerts.status.snoozed", day=date(lang, stored.snoozed_until))
+    else:
+        text = t(lang, "alerts.status.open")
+    if stored.assigned_to:
+        text += t(lang, "alerts.status.assigned",
+                  who=people.get(stored.assigned_to, stored.assigned_to))  # fmt: skip
+    return text
+
+
+def alerts_card(a: AlertList, lang: str) -> Card:
+    what = ", ".join(x for x in (a.family, a.sku) if x)
+    scope = t(lang, "alerts.for", what=what) if what else ""
+    if not a.total:
+        if a.focus:
+            rule = t(lang, f"alerts.rule.{a.focus}")
+            headline = t(lang, "alerts.none_focus", focus=rule, what=scope)
+        elif a.hidden_rules:
+            headline = t(lang, "alerts.none_stock", what=scope)
+        else:
+            headline = t(lang, "alerts.none", what=scope)
+    elif a.total == 1:
+        level = a.lines[0].finding.severity
+        headline = t(lang, "alerts.headline_one", severity=t(lang, f"alerts.severity.{level}"))
+    else:
+        headline = t(lang, "alerts.headline", total=a.total, **{
+            s: a.by_severity.get(s, 0) for s in ("high", "medium", "low")})  # fmt: skip
+    rows = tuple(
+        (
+            t(lang, f"alerts.severity.{line.finding.severity}"),
+            describe(lang, line),
+            money(lang, line.finding.money) if line.finding.money else "–",
+            status(lang, line, a.people),
+        )
+        for line in a.lines
+    )
+    notes: list[str] = []
+    if a.total > len(a.lines):
+        notes.append(t(lang, "alerts.more", shown=len(a.lines), total=a.total))
+    if a.within_weeks:
+        notes.append(t(lang, "alerts.within", weeks=a.within_weeks))
+    if a.hidden_rules:
+        notes.append(t(lang, "alerts.hidden"))
+    for rule, why in a.skipped.items():
+        if a.focus in (None, rule):
+            notes.append(t(lang, "alerts.skipped", rule=t(lang, f"alerts.rule.{rule}"), why=why))
+    if rows:
+        notes.append(t(lang, "alerts.money_note"))
+    title = t(lang, "alerts.title")
+    if a.focus:
+        title += f" · {t(lang, f'alerts.rule.{a.focus}')}"
+    if what:
+        title += f" · {what}"
+    return Card(
+        title=title,
+        headline=headline,
+        columns=tuple(t(lang, f"alerts.columns{s}") for s in ("", "_2", "_3", "_4")),
+        rows=rows,
+        notes=tuple(notes),
+        source=source(lang, a.provenance),
+        tone="bad" if a.by_severity.get("high") else ("warning" if a.total else "good"),
+    )

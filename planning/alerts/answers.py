@@ -1,0 +1,142 @@
+"""The alerts as a person asks for them: "any alerts for PENTOLE?", "cosa va in rottura?".
+
+The list is what the rules find now (so it never lags behind an import or a forecast run),
+with each problem's stored lifecycle beside it when a scan has kept it (acknowledged by whom,
+snoozed until when, assigned to whom). Who sees what is decided here, on the verified caller:
+planners (managers, operations, admins) every rule; reps and marketing the stock rules
+(what is about to run out, what is in excess: what they can or should sell), not plant
+capacity, forecast drift or quota checks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from sqlalchemy import Engine, bindparam, text
+
+from planning.access import Caller
+from planning.alerts.rules import RULES, SEVERITIES, AlertSettings, Finding, find_problems
+from planning.alerts.store import StoredAlert, stored_alerts
+from planning.db import as_date
+from planning.errors import PonteError
+from planning.forecast.runs import latest_run_id, summarize
+from planning.models import Role
+from planning.supply import Provenance
+
+PLANNER_ROLES = frozenset({Role.manager, Role.ops, Role.admin})
+STOCK_RULES = frozenset({"stockout", "excess"})
+MAX_LINES = 15
+
+
+def visible_rules(caller: Caller) -> frozenset[str]:
+    """The rules whose alerts `caller` may read."""
+    return frozenset(RULES) if caller.role in PLANNER_ROLES else STOCK_RULES
+
+
+@dataclass(frozen=True)
+class AlertLine:
+    finding: Finding
+    stored: StoredAlert | None  # its lifecycle, when a scan has kept it
+
+
+@dataclass(frozen=True)
+class AlertList:
+    today: dt.date
+    family: str | None
+    sku: str | None
+    focus: str | None  # one rule asked about
+    severity: str | None  # only this severity and worse
+    lines: tuple[AlertLine, ...]  # most money at stake first within severity; MAX_LINES
+    total: int  # lines before the cut
+    by_severity: dict[str, int]
+    within_weeks: int | None  # stock running out within these weeks (None: lead time)
+    hidden_rules: tuple[str, ...]  # rules the caller may not read
+    skipped: dict[str, str]  # rule -> why it could not run
+    provenance: Provenance
+    people: dict[str, str]  # slack user id -> name, of those who acted on the lines
+
+
+def alerts_answer(
+    engine: Engine,
+    caller: Caller,
+    *,
+    today: dt.date,
+    settings: AlertSettings,
+    family: str | None = None,
+    sku: str | None = None,
+    focus: str | None = None,
+    severity: str | None = None,
+    within_weeks: int | None = None,
+) -> AlertList:
+    """The alerts `caller` may read, now; `within_weeks` looks for stock running out within
+    that many weeks instead of within each product's lead time ("what runs out in the next
+    4 weeks?", "before Christmas")."""
+    if focus is not None and focus not in RULES:
+        raise PonteError(f"unknown kind of alert {focus!r}: use {', '.join(RULES)}")
+    if severity is not None and severity not in SEVERITIES:
+        raise PonteError(f"unknown severity {severity!r}: use {', '.join(SEVERITIES)}")
+    allowed = visible_rules(caller)
+    if focus is not None and focus not in allowed:
+        from planning.errors import PermissionDenied
+
+        raise PermissionDenied(
+            f"{caller.name} ({caller.role}) may not see {focus} alerts",
+            code="alerts_not_yours",
+            rule=focus,
+        )
+    if within_weeks is not None:
+        if not 1 <= within_weeks <= 104:
+            raise PonteError(
+                f"ask for 1 to 104 weeks ahead, not {within_weeks}", code="bad_horizon"
+            )
+        settings = replace(
+            settings, defaults=replace(settings.defaults, stockout_weeks=within_weeks)
+        )
+    scan = find_problems(engine, today=today, settings=settings)
+    kept = {a.fingerprint: a for a in stored_alerts(engine)}
+    worst = SEVERITIES.index(severity) if severity else len(SEVERITIES)
+    lines = [
+        AlertLine(f, kept.get(f.fingerprint))
+        for f in scan.findings
+        if f.rule in allowed
+        and (focus is None or f.rule == focus)
+        and (family is None or (f.family or "").lower() == family.lower())
+        and (sku is None or f.sku == sku)
+        and SEVERITIES.index(f.severity) <= worst
+    ]
+    counts = {s: sum(1 for line in lines if line.finding.severity == s) for s in SEVERITIES}
+    run_id = latest_run_id(engine, grain="week")
+    acted = {
+        who
+        for line in lines[:MAX_LINES]
+        if line.stored is not None
+        for who in (line.stored.acknowledged_by, line.stored.assigned_to)
+        if who
+    }
+    names = text("SELECT slack_user_id, name FROM person WHERE slack_user_id IN :ids")
+    people: dict[str, str] = {}
+    with engine.connect() as conn:
+        stock_as_of = conn.execute(text("SELECT max(as_of) FROM stock_level")).scalar()
+        if acted:
+            query = names.bindparams(bindparam("ids", expanding=True))
+            for who, name in conn.execute(query, {"ids": sorted(acted)}):
+                people[str(who)] = str(name)
+    return AlertList(
+        today=today,
+        family=family,
+        sku=sku,
+        focus=focus,
+        severity=severity,
+        lines=tuple(lines[:MAX_LINES]),
+        total=len(lines),
+        by_severity=counts,
+        within_weeks=within_weeks,
+        hidden_rules=tuple(r for r in RULES if r not in allowed),
+        skipped={r: why for r, why in scan.skipped.items() if r in allowed},
+        provenance=Provenance(
+            stock_as_of=as_date(stock_as_of) if stock_as_of else None,
+            run=summarize(engine, run_id) if run_id is not None else None,
+        ),
+        people=people,
+    )
