@@ -573,16 +573,22 @@ def alerts(
 
 @alerts.command("scan")
 @click.option("--dry-run", is_flag=True, help="Print what would change; store nothing.")
+@click.option(
+    "--post", is_flag=True, help="Then post the news to Slack (the alerts file's [delivery])."
+)
 @click.option("--lang", type=click.Choice(["en", "it"]), default=None, help=LANG_HELP)
 @today_option
-def alerts_scan(dry_run: bool, lang: str | None, today: dt.datetime | None) -> None:
+def alerts_scan(dry_run: bool, post: bool, lang: str | None, today: dt.datetime | None) -> None:
     """Run every alert rule and keep the result: open new alerts, flag worse ones, resolve
     those that cleared (what the scheduled scan does)."""
+    if dry_run and post:
+        raise click.UsageError("--dry-run stores and posts nothing: leave out --post")
     from planning.alerts.rules import find_problems
     from planning.alerts.store import preview_scan, record_scan, stored_alerts
 
     services = build_services(_date(today))
     language = _language(services, lang)
+    poster = _alert_poster(services) if post else None  # a bad [delivery] stops it first
     scan = find_problems(
         services.engine, today=services.clock.today(), settings=services.settings.alert_settings()
     )
@@ -594,6 +600,39 @@ def alerts_scan(dry_run: bool, lang: str | None, today: dt.datetime | None) -> N
     terminal.print_alert_scan(
         services.console, scan, change, cleared, ids, language, dry_run=dry_run
     )
+    if poster is not None:
+        done = poster.deliver(now=services.clock.now())
+        services.console.print(
+            f"Posted {len(done.posted)}, cleared {len(done.said)} in their threads; "
+            f"{len(done.waiting)} wait for the digest, {len(done.failed)} failed "
+            "(retried next time).",
+            highlight=False,
+        )
+
+
+@alerts.command("digest")
+def alerts_digest() -> None:
+    """Post each channel's digest: the alerts that wait for it (low severity, over the cap)."""
+    services = build_services(None)
+    sent = _alert_poster(services).digest(now=services.clock.now())
+    for channel, ids in sent.items():
+        services.console.print(f"{channel}: {len(ids)} alerts in the digest", highlight=False)
+    if not sent:
+        services.console.print("No alerts wait for a digest.")
+
+
+def _alert_poster(services: Services) -> Any:
+    from bot.alerts import AlertPoster
+    from bot.slack.app import web_client
+
+    if services.settings.slack_bot_token is None:
+        raise PonteError("posting alerts needs SLACK_BOT_TOKEN (and the alerts file's [delivery])")
+    delivery = services.settings.alert_delivery()
+    if delivery.default_channel is None and not delivery.routes:
+        raise PonteError(
+            "no channel for alerts: set default_channel in the alerts file's [delivery]"
+        )
+    return AlertPoster(services.engine, web_client(services.settings), delivery)
 
 
 def _alert_action(

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 if TYPE_CHECKING:
+    from planning.alerts.delivery import Delivery
     from planning.alerts.rules import AlertSettings
 
 DEFAULT_DATABASE_URL = "sqlite:///ponte.db"
@@ -50,24 +51,41 @@ class Settings(BaseSettings):
     # the working directory when there is one, else the defaults (README, Alerts).
     ponte_alerts: Path | None = None
 
-    def alert_settings(self) -> AlertSettings:
-        """The alert thresholds from the alerts file; a PonteError naming the file and the
-        problem when it cannot be read."""
-        from planning.alerts.rules import AlertSettings
+    def _alerts_file(self) -> tuple[Path, dict[str, Any]]:
+        """The alerts file's path and tables ({} without a file)."""
         from planning.errors import PonteError
 
         path = self.ponte_alerts or Path(DEFAULT_ALERTS_FILE)
         if self.ponte_alerts is None and not path.exists():
-            return AlertSettings()
+            return path, {}
         try:
             with path.open("rb") as handle:
-                data = tomllib.load(handle)
+                return path, tomllib.load(handle)
         except OSError as exc:
             raise PonteError(f"cannot read the alerts file {path}: {exc.strerror}") from exc
         except tomllib.TOMLDecodeError as exc:
             raise PonteError(f"the alerts file {path} is not valid TOML: {exc}") from exc
+
+    def alert_settings(self) -> AlertSettings:
+        """The alert thresholds from the alerts file's [thresholds]; a PonteError naming
+        the file and the problem when it cannot be read."""
+        from planning.alerts.rules import AlertSettings
+        from planning.errors import PonteError
+
+        path, data = self._alerts_file()
         try:
             return AlertSettings.from_mapping(data.get("thresholds", {}))
+        except PonteError as exc:
+            raise PonteError(f"the alerts file {path}: {exc}") from exc
+
+    def alert_delivery(self) -> Delivery:
+        """Where alerts are posted: the alerts file's [delivery]."""
+        from planning.alerts.delivery import Delivery
+        from planning.errors import PonteError
+
+        path, data = self._alerts_file()
+        try:
+            return Delivery.from_mapping(data.get("delivery", {}))
         except PonteError as exc:
             raise PonteError(f"the alerts file {path}: {exc}") from exc
 

@@ -8,6 +8,7 @@ any work, whichever process Slack delivered it to.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import re
@@ -17,9 +18,11 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import OperationalError
 
+from bot.blocks.alerts import ALERT_ACTION, DONE_IT, AlertRef, alert_message, alert_of
 from bot.blocks.answers import blocks, fallback_text, literal
 from bot.blocks.home import home_view
 from bot.render.cards import card
+from bot.render.cards.messages import error_text
 from bot.render.i18n import t
 from bot.slack.answering import Answerer, MessageReply, PrivateReply, Reply
 from bot.slack.home import home_for
@@ -27,6 +30,7 @@ from bot.slack.queue import CURRENT
 from bot.slack.respond import ReplyLost, RetryingRespond
 from bot.slack.slash import slash_request
 from planning.access import identify
+from planning.alerts.store import StoredAlert, act, get_alert
 from planning.db import is_lock_timeout
 from planning.errors import PonteError
 from planning.events import first_delivery, forget_event
@@ -277,8 +281,113 @@ class Handlers:
                     log.warning("share %s stays recorded (%s): pressing again does nothing",
                                 once, exc.__class__.__name__)  # fmt: skip
 
+    # -- alert messages ---------------------------------------------------------------------
+
+    def alert_action(self, body: dict[str, Any]) -> None:
+        """A control on an alert's message: act on the alert as the verified presser
+        (planning.alerts.store authorizes and applies it once), then show who did what on
+        the message; whatever changed nothing is told to the presser alone, in their
+        language. Why? answers, in the alert's thread, the question behind its numbers."""
+        action = (body.get("actions") or [{}])[0]
+        kind = str(action.get("action_id", "")).removeprefix(f"{ALERT_ACTION}_")
+        user = body["user"]["id"]
+        respond = respond_for(body)
+        ref = alert_of(action.get("value")) or _alert_on_message(body.get("message") or {})
+        if ref is None:
+            self.stale(respond, user)
+            return
+        alert_id, version = ref.alert, ref.version
+        engine, clock = self.services.engine, self.services.clock
+        lang = self.answerer.language(user)  # the presser's, for what only they see
+
+        def tell(text: str) -> None:
+            privately(self.client, respond, user, text, [])
+
+        try:
+            if kind == "why":
+                self.alert_why(body, get_alert(engine, alert_id), user)
+                return
+            caller = identify(engine, user)
+            name, extra = _alert_change(kind, action, clock.today())
+            done = act(engine, alert_id, name, caller=caller, now=clock.now(), today=clock.today(),
+                       version=version if "value" in action else None, **extra)  # fmt: skip
+        except PonteError as exc:
+            tell(_alert_refusal(lang, exc))
+            return
+        except Exception as exc:
+            self.answerer.failed(exc, user, kind, tell)
+            return
+        container = body.get("container", {})
+        channel, ts = container.get("channel_id"), container.get("message_ts")
+        if channel and ts:
+            text, blocks = alert_message(done, ref.lang, actor={name: user})
+            self.client.chat_update(channel=channel, ts=ts, text=text, blocks=blocks)
+
+    def alert_why(self, body: dict[str, Any], alert: StoredAlert, user: str) -> None:
+        """The numbers behind an alert, period by period: the ability that shows them, run
+        as the presser (with their permissions), answered in the alert's thread."""
+        question = why_question(alert)
+        reply = ButtonReply(body, question, self.client, respond_for(body))
+        outcome = self.answerer.answer(reply, rerun=question, user=user, shareable=reply.private)
+        where = reply.posted_in()
+        if where is not None:
+            self.answerer.attach_chart(self.client, outcome, channel=where[0], thread_ts=where[1])
+
     def stale(self, respond: RetryingRespond, user: str) -> None:
         privately(self.client, respond, user, t(self.answerer.language(user), "stale_button"), [])
+
+
+def why_question(alert: StoredAlert) -> dict[str, Any]:
+    """The call whose answer shows an alert's numbers period by period: the projection of
+    a stock alert's product and place (forecast, orders, receipts, stock), the capacity
+    check of a plant's family, the explanation of a drifting product's forecast."""
+    if alert.rule in ("stockout", "excess"):
+        args: dict[str, Any] = {"product": alert.sku, "location": alert.location, "weeks": 12}
+        return {"tool": "inventory_projection", "args": args}
+    if alert.rule == "drift":
+        return {"tool": "explain_forecast", "args": {"product": alert.sku}}
+    args = {"family": alert.family, "weeks": 12}
+    if alert.plant:
+        args["plant"] = alert.plant
+    if alert.rule == "quota" and alert.period:
+        args = {"family": alert.family, "period": alert.period}
+    return {"tool": "capacity_check", "args": args}
+
+
+def _alert_change(kind: str, action: dict[str, Any], today: dt.date) -> tuple[str, dict[str, Any]]:
+    """The store's action and its arguments for a control of the alert message."""
+    if kind == "ack":
+        return "acknowledge", {}
+    if kind.startswith("snooze_") and kind.removeprefix("snooze_").isdigit():
+        return "snooze", {"until": today + dt.timedelta(days=int(kind.removeprefix("snooze_")))}
+    if kind == "until":
+        try:
+            return "snooze", {"until": dt.date.fromisoformat(str(action.get("selected_date")))}
+        except ValueError as exc:
+            raise PonteError("bad date", code="bad_snooze") from exc
+    if kind == "assign":
+        return "assign", {"assignee": action.get("selected_user")}
+    raise PonteError(f"unknown alert control {kind!r}", code="stale_button")
+
+
+def _alert_on_message(message: dict[str, Any]) -> AlertRef | None:
+    """A select or date picker carries no value: the alert is the one its message's buttons
+    name (whatever version they showed: a choice made in a select is not a double click)."""
+    for block in message.get("blocks") or []:
+        for element in block.get("elements") or []:
+            found = alert_of(element.get("value")) if isinstance(element, dict) else None
+            if found is not None:
+                return AlertRef(found.alert, None, found.lang)
+    return None
+
+
+def _alert_refusal(lang: str, exc: PonteError) -> str:
+    params = dict(exc.params)
+    if exc.code == "alert_conflict":
+        params["action_it"] = DONE_IT.get(str(params.get("action")), params.get("action"))
+    if exc.code == "not_allowed":
+        params["ability"] = t(lang, "alerts.title").lower()
+    return error_text(lang, exc.code, {"message": str(exc), **params})
 
 
 def button_value(body: dict[str, Any]) -> dict[str, Any]:

@@ -79,6 +79,22 @@ class StoredAlert:
     message_ts: str | None
     version: int
 
+    def finding(self) -> Finding:
+        """The problem as the rules found it when last scanned."""
+        return Finding(
+            rule=self.rule,
+            kind=self.kind,
+            entity=self.entity,
+            period=self.period,
+            money=self.money,
+            severity=self.severity,
+            numbers=self.numbers,
+            family=self.family,
+            sku=self.sku,
+            location=self.location,
+            plant=self.plant,
+        )
+
 
 @dataclass(frozen=True)
 class ScanResult:
@@ -155,8 +171,9 @@ def _record(engine: Engine, scan: Scan, now: dt.datetime) -> ScanResult:
         for row in current.values():
             if row.rule not in scan.evaluated:
                 continue
+            # A posted alert says in its thread that it cleared (planning.alerts.delivery).
             _update(conn, row.id, row.version, {"status": "resolved", "resolved_at": now,
-                                                "notify": False})  # fmt: skip
+                                                "notify": row.message_ts is not None})  # fmt: skip
             _event(conn, row.id, now, SCANNER, "resolved", {"reason": "cleared"})
             resolved.append(row.id)
     return ScanResult(tuple(opened), tuple(worsened), tuple(reopened), tuple(resolved), unchanged)

@@ -1,0 +1,113 @@
+"""Where alerts go and when: routing rules, the daily cap per channel, the digest's share.
+
+Pure decisions over stored alerts (planning.alerts.store); bot.alerts posts them to Slack.
+
+- An alert goes to the channel of the first route that matches it (a route names a family,
+  a place, or both: a plant, or the location of a stock alert), else the default channel.
+- High and medium alerts are posted one message each, at most `cap_per_day` per channel
+  and day (Rome or UTC: the day of the scan's clock); beyond the cap, and low ones always,
+  they wait for the channel's daily digest, one message listing them.
+- A worsened alert is posted again (its first message is updated, and the news goes in its
+  thread); a resolved one that had a message says so in the thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Engine, select, update
+
+from planning.alerts.rules import SEVERITIES
+from planning.alerts.store import ALERTS, EVENTS, SCANNER, StoredAlert, _event, _stored
+from planning.db import writing
+from planning.errors import PonteError
+
+WRITE_WAIT = 30.0
+
+
+@dataclass(frozen=True)
+class AlertRoute:
+    channel: str
+    family: str | None = None
+    place: str | None = None  # a plant or a location code
+
+    def matches(self, alert: StoredAlert) -> bool:
+        if self.family is not None and (alert.family or "").lower() != self.family.lower():
+            return False
+        places = {p.lower() for p in (alert.plant, alert.location) if p}
+        return self.place is None or self.place.lower() in places
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """How alerts reach Slack (the alerts file's [delivery] table)."""
+
+    default_channel: str | None = None
+    routes: tuple[AlertRoute, ...] = ()
+    cap_per_day: int = 20
+    language: str = "en"
+    # Severities posted one by one; the others wait for the digest.
+    posted: frozenset[str] = field(default_factory=lambda: frozenset({"high", "medium"}))
+
+    def channel_for(self, alert: StoredAlert) -> str | None:
+        for route in self.routes:
+            if route.matches(alert):
+                return route.channel
+        return self.default_channel
+
+    @staticmethod
+    def from_mapping(data: dict[str, Any]) -> Delivery:
+        """From the alerts file's [delivery] table; a PonteError naming what is wrong."""
+        known = {"default_channel", "routes", "cap_per_day", "language", "digest"}
+        unknown = set(data) - known
+        if unknown:
+            raise PonteError(f"unknown delivery setting {sorted(unknown)[0]!r}: use " +
+                             ", ".join(sorted(known)))  # fmt: skip
+        routes = []
+        for k, route in enumerate(data.get("routes") or []):
+            if not isinstance(route, dict) or not isinstance(route.get("channel"), str):
+                raise PonteError(f"delivery route {k + 1} needs a channel")
+            extra = set(route) - {"channel", "family", "place"}
+            if extra:
+                raise PonteError(f"delivery route {k + 1}: unknown key {sorted(extra)[0]!r}")
+            routes.append(AlertRoute(route["channel"], route.get("family"), route.get("place")))
+        cap = data.get("cap_per_day", 20)
+        if isinstance(cap, bool) or not isinstance(cap, int) or cap < 0:
+            raise PonteError("cap_per_day must be a whole number, 0 or more")
+        language = data.get("language", "en")
+        if language not in ("en", "it"):
+            raise PonteError("delivery language must be en or it")
+        digest = data.get("digest", "low")
+        if digest not in SEVERITIES:
+            raise PonteError(f"digest must be one of {', '.join(SEVERITIES)}")
+        posted = frozenset(SEVERITIES[: SEVERITIES.index(digest)])
+        return Delivery(data.get("default_channel"), tuple(routes), cap, language, posted)
+
+
+def pending(engine: Engine) -> list[StoredAlert]:
+    """Alerts with something to say: open ones not yet (re-)notified, resolved ones whose
+    message should say they cleared."""
+    with engine.connect() as conn:
+        rows = conn.execute(select(ALERTS).where(ALERTS.c.notify.is_(True))).all()
+    order = {s: k for k, s in enumerate(SEVERITIES)}
+    alerts = [_stored(r) for r in rows]
+    return sorted(alerts, key=lambda a: (order.get(a.severity, 9), -a.money, a.id))
+
+
+def posted_since(engine: Engine, channel: str, since: dt.datetime) -> int:
+    """Alert messages posted to `channel` since `since` (the cap counts them)."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(EVENTS.c.details).where(EVENTS.c.action == "notified", EVENTS.c.at >= since)
+        ).all()
+    return sum(1 for (details,) in rows if json.loads(details).get("channel") == channel)
+
+
+def mark_said(engine: Engine, alert_id: int, *, now: dt.datetime, what: str) -> None:
+    """A resolved alert's thread was told (or there was nothing to tell): done with it."""
+    with writing(engine, wait=WRITE_WAIT) as conn:
+        conn.execute(update(ALERTS).where(ALERTS.c.id == alert_id).values(notify=False))
+        _event(conn, alert_id, now, SCANNER, what, {})
