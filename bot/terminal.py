@@ -141,7 +141,7 @@ def print_alert_scan(
 ) -> None:
     """One alert scan: every finding with what the scan does to it, then the alerts that
     cleared, then the rules that could not run."""
-    from bot.render.cards.alerts import describe
+    from bot.render.cards.alerts import describe, skipped_note
     from bot.render.i18n import money
     from planning.alerts.answers import AlertLine
 
@@ -167,7 +167,7 @@ def print_alert_scan(
     for gone in cleared:
         console.print(f"  resolved: #{gone.id} {gone.fingerprint}", highlight=False)
     for rule, why in scan.skipped.items():
-        console.print(f"  {rule} not checked: {why}", highlight=False)
+        console.print(f"  {skipped_note(lang, rule, why)}", highlight=False)
 
 
 def print_alert_state(console: Console, alert: StoredAlert) -> None:

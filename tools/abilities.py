@@ -285,7 +285,11 @@ def _alerts(ctx: RunContext, args: AlertArgs) -> AlertList:
         sku=resolve_product(ctx, args.product) if args.product else None,
         focus=args.focus,
         severity=args.severity,
-        within_weeks=args.within_weeks or _weeks_until(ctx.today, args.by),
+        # A horizon counts for stock running out ("in the next 4 weeks", "before Christmas");
+        # "anything critical this week?" is about now, not a one-week window.
+        within_weeks=(args.within_weeks or _weeks_until(ctx.today, args.by))
+        if args.focus == "stockout"
+        else None,
     )
 
 

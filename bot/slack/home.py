@@ -1,7 +1,8 @@
 """App Home for one person, by role: a rep sees their quota and the stock of the products
-they sell most; a manager their team's attainment; operations the plants' utilization and the
-products nearest to stockout. Everything goes through the same tools (and the same access
-checks) as a question would."""
+they sell most; a manager their team's attainment; operations the open alerts (assigned to
+them first), the plants' utilization and the products nearest to stockout. Everything goes
+through the same tools (and the same access checks) as a question would; the alerts are the
+ones the last scan kept (planning.alerts.answers.kept_alerts, with the same rule filter)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from typing import Any
 from bot.blocks.home import home_view
 from bot.render import i18n
 from bot.render.cards import Card, card
+from bot.render.cards.alerts import alerts_card
 from bot.render.home_cards import stockouts_card, top_stock_card
 from bot.render.i18n import t
 from bot.slack.app import SlackServices
+from planning.alerts.answers import kept_alerts
 from planning.errors import PonteError
 from planning.models import Role
 from planning.overview import nearest_stockouts, top_products
@@ -59,6 +62,8 @@ def home_for(services: SlackServices, user: str) -> dict[str, Any]:
     elif caller.role == Role.manager:
         cards.append(tool("quota_status"))
     elif caller.role == Role.ops:
+        # The alerts the last scan kept: the ones assigned to them first, then by severity.
+        cards.append(alerts_card(kept_alerts(engine, caller, today=today), lang))
         cards.append(tool("capacity_check", weeks=CAPACITY_WEEKS))
         check_access(caller, "inventory_projection")  # every product's projection: ops may
         at_risk = nearest_stockouts(engine, today=today, weeks=STOCKOUT_WEEKS)

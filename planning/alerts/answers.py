@@ -140,3 +140,42 @@ def alerts_answer(
         ),
         people=people,
     )
+
+
+def kept_alerts(engine: Engine, caller: Caller, *, today: dt.date) -> AlertList:
+    """The alerts the last scan kept and that are not resolved, for the caller's App Home:
+    those assigned to them first, then by severity and money at stake (read from the store,
+    no scan: the Home opens in a blink at any size)."""
+    allowed = visible_rules(caller)
+    kept = [a for a in stored_alerts(engine) if a.rule in allowed]
+    kept.sort(key=lambda a: a.assigned_to != caller.slack_user_id)  # stable: severity kept
+    lines = [AlertLine(a.finding(), a) for a in kept]
+    counts = {s: sum(1 for a in kept if a.severity == s) for s in SEVERITIES}
+    acted = sorted({w for a in kept[:MAX_LINES] for w in (a.acknowledged_by, a.assigned_to) if w})
+    people: dict[str, str] = {}
+    with engine.connect() as conn:
+        if acted:
+            query = text(
+                "SELECT slack_user_id, name FROM person WHERE slack_user_id IN :ids"
+            ).bindparams(bindparam("ids", expanding=True))
+            people = {str(k): str(v) for k, v in conn.execute(query, {"ids": acted})}
+        stock_as_of = conn.execute(text("SELECT max(as_of) FROM stock_level")).scalar()
+    run_id = latest_run_id(engine, grain="week")
+    return AlertList(
+        today=today,
+        family=None,
+        sku=None,
+        focus=None,
+        severity=None,
+        lines=tuple(lines[:MAX_LINES]),
+        total=len(lines),
+        by_severity=counts,
+        within_weeks=None,
+        hidden_rules=tuple(r for r in RULES if r not in allowed),
+        skipped={},
+        provenance=Provenance(
+            stock_as_of=as_date(stock_as_of) if stock_as_of else None,
+            run=summarize(engine, run_id) if run_id is not None else None,
+        ),
+        people=people,
+    )

@@ -48,6 +48,12 @@ from planning.supply import capacity_report, read_frame
 Z80, Z95 = 1.2816, 1.9600
 
 RULES = ("capacity", "stockout", "excess", "drift", "quota")
+# Why a rule could not run (Scan.skipped's values), said in words by bot.render.
+SKIPPED = {
+    "no_forecast": "no weekly forecast yet: run `ponte forecast` first",
+    "no_stock": "no stock levels imported",
+    "no_older_run": "no forecast run old enough to compare with the sales since (drift_weeks)",
+}
 SEVERITIES = ("high", "medium", "low")
 
 
@@ -173,7 +179,7 @@ class Scan:
     today: dt.date
     findings: tuple[Finding, ...]
     evaluated: frozenset[str]
-    skipped: dict[str, str]  # rule -> why it could not run
+    skipped: dict[str, str]  # rule -> why it could not run: a key of SKIPPED
 
 
 def find_problems(engine: Engine, *, today: dt.date, settings: AlertSettings) -> Scan:
@@ -182,8 +188,7 @@ def find_problems(engine: Engine, *, today: dt.date, settings: AlertSettings) ->
     evaluated: set[str] = set()
     skipped: dict[str, str] = {}
     if latest_run_id(engine, grain="week") is None:
-        reason = "no weekly forecast yet: run `ponte forecast` first"
-        return Scan(today, (), frozenset(), {rule: reason for rule in RULES})
+        return Scan(today, (), frozenset(), dict.fromkeys(RULES, "no_forecast"))
     with engine.connect() as conn:
         products = read_frame(
             conn, "SELECT sku, name, family, unit_price, lead_time_days, safety_stock FROM product"
@@ -306,7 +311,7 @@ def _stock(engine: Engine, today: dt.date, settings: AlertSettings, products: pd
     )
     scan = scan_stock(engine, today=today, weeks=horizon)
     if scan.rows.empty:
-        return [], "no stock levels imported"
+        return [], "no_stock"
     projected = scan.projected
     info = scan.rows[["sku", "location", "on_hand"]].merge(
         products, on="sku", how="left", validate="many_to_one"
@@ -434,7 +439,7 @@ def _drift(engine: Engine, today: dt.date, settings: AlertSettings, products: pd
         if pd.Timestamp(as_of).date() + dt.timedelta(weeks=weeks) <= last_week
     ]
     if not older:
-        return [], f"no forecast run is {weeks} weeks older than the latest sales yet"
+        return [], "no_older_run"
     run_id, as_of = older[0]
     first = as_of + dt.timedelta(weeks=1)
     with engine.connect() as conn:
@@ -455,7 +460,7 @@ def _drift(engine: Engine, today: dt.date, settings: AlertSettings, products: pd
             end=(last_week + dt.timedelta(days=7)).isoformat(),
         )
     if forecast.empty:
-        return [], f"forecast run {run_id} holds no weeks after its data"
+        return [], "no_older_run"
     sales["ds"] = [week_monday(pd.Timestamp(d).date()).isoformat() for d in sales["date"]]
     actual = sales.groupby(["sku", "ds"])["quantity"].sum()
     forecast["ds"] = [pd.Timestamp(d).date().isoformat() for d in forecast["ds"]]

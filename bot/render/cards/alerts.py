@@ -7,7 +7,7 @@ from typing import Any
 
 from bot.render import i18n
 from bot.render.cards.base import Card, source
-from bot.render.i18n import date, money, number, t
+from bot.render.i18n import date, money, number, t, text_for
 from planning.alerts.answers import AlertLine, AlertList
 
 TEXT: dict[str, tuple[str, str]] = {
@@ -48,7 +48,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "Le allerte su capacità, previsioni e quote sono per i pianificatori; queste sono "
         "quelle sulle scorte.",
     ),
-    "alerts.skipped": ("{rule} not checked: {why}", "{rule} non controllate: {why}"),
+    "alerts.skipped": ("{rule} not checked: {why}", "{rule}: non controllate, {why}"),
+    "alerts.skipped.no_forecast": (
+        "no weekly forecast yet (run `ponte forecast`)",
+        "nessuna previsione settimanale (esegui `ponte forecast`)",
+    ),
+    "alerts.skipped.no_stock": ("no stock levels imported", "nessuna giacenza importata"),
+    "alerts.skipped.no_older_run": (
+        "no forecast run is old enough to compare with the sales since",
+        "nessuna previsione abbastanza vecchia da confrontare con le vendite successive",
+    ),
     "alerts.money_note": (
         "At stake: revenue of the units short (stockout, capacity, quota), stock beyond "
         "cover at list price (excess), a quarter of the weekly miss (drift).",
@@ -108,6 +117,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "alerts.within": (
         "Stock running out within the {weeks} weeks asked, not only within lead time.",
         "Scorte in rottura entro le {weeks} settimane chieste, non solo entro il lead time.",
+    ),
+    "alerts.within_one": (
+        "Stock running out within the week asked, not only within lead time.",
+        "Scorte in rottura entro la settimana chiesta, non solo entro il lead time.",
     ),
     "alerts.kind.below_safety_stock": (
         "{sku} at {location} falls below safety stock ({safety}) in the week of {week}, "
@@ -175,6 +188,12 @@ def describe(lang: str, line: AlertLine) -> str:
              forecast=number(lang, n["forecast"]))  # fmt: skip
 
 
+def skipped_note(lang: str, rule: str, why: str) -> str:
+    """Why a rule could not run, in words."""
+    reason = text_for(lang, f"alerts.skipped.{why}", why)
+    return t(lang, "alerts.skipped", rule=t(lang, f"alerts.rule.{rule}"), why=reason)
+
+
 def status(lang: str, line: AlertLine, people: dict[str, str]) -> str:
     stored = line.stored
     if stored is None:
@@ -222,12 +241,13 @@ def alerts_card(a: AlertList, lang: str) -> Card:
     if a.total > len(a.lines):
         notes.append(t(lang, "alerts.more", shown=len(a.lines), total=a.total))
     if a.within_weeks:
-        notes.append(t(lang, "alerts.within", weeks=a.within_weeks))
+        key = "alerts.within_one" if a.within_weeks == 1 else "alerts.within"
+        notes.append(t(lang, key, weeks=a.within_weeks))
     if a.hidden_rules:
         notes.append(t(lang, "alerts.hidden"))
     for rule, why in a.skipped.items():
         if a.focus in (None, rule):
-            notes.append(t(lang, "alerts.skipped", rule=t(lang, f"alerts.rule.{rule}"), why=why))
+            notes.append(skipped_note(lang, rule, why))
     if rows:
         notes.append(t(lang, "alerts.money_note"))
     title = t(lang, "alerts.title")

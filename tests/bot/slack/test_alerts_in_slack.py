@@ -264,3 +264,22 @@ def test_ponte_alerts_scan_post_posts_through_the_web_api(
     settings.write_text('[delivery]\ncap_per_day = "many"\n')
     bad = CliRunner().invoke(cli, ["alerts", "scan", "--post", "--today", today], env=env)
     assert bad.exit_code == 1 and "cap_per_day must be a whole number" in bad.output
+
+
+def test_the_ops_home_shows_the_open_alerts_theirs_first(make_rig: Any, engine: Engine) -> None:
+    from planning.access import identify
+    from planning.alerts.store import act
+
+    rig = make_rig(engine)
+    scanned(engine)
+    mine = next(a for a in stored_alerts(engine) if a.kind == "below_safety_stock")
+    act(engine, mine.id, "assign", caller=identify(engine, "U01COLOMBO"), now=NOW,
+        today=DEMO_TODAY, assignee="U01COLOMBO")  # fmt: skip
+    rig.event({"type": "app_home_opened", "user": "U01COLOMBO", "channel": "D0COLOMBO",
+               "tab": "home", "event_ts": "1764230004.0"})  # fmt: skip
+    [published] = rig.mock.wait_for("views.publish")
+    shown = block_text(published.view()["blocks"])
+    assert "8 allerte (alta gravità 3, media 0, bassa 5)" in shown
+    rows = [line for line in shown.splitlines() if "WH-MIL" in line or "PLT-LUM" in line]
+    assert mine.sku in rows[0] and "assegnata a Sara Colombo" in shown
+    assert shown.index("Allerte") < shown.index("Più vicini alla rottura")
