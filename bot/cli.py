@@ -710,6 +710,49 @@ def alerts_history(alert_id: int) -> None:
     terminal.print_alert_events(services.console, alert_events(services.engine, alert_id))
 
 
+@cli.group()
+def jobs() -> None:
+    """The scheduled jobs: forecast refresh, alert scan, alert digest."""
+
+
+@jobs.command("list")
+def jobs_list() -> None:
+    """Each job, its schedule (cron, UTC; the alerts file's [jobs] may change it) and when
+    it runs next."""
+    from rich.table import Table
+
+    from bot.jobs import JOBS, next_run, schedules
+
+    services = build_services(None)
+    crons = schedules(services.settings)
+    table = Table(title="Scheduled jobs (run by `ponte run` with Slack, one process leading)")
+    for column in ("job", "schedule (UTC)", "next run", "misfire grace"):
+        table.add_column(column, no_wrap=True)
+    now = services.clock.now()
+    for name, spec in JOBS.items():
+        cron = crons[name]
+        upcoming = next_run(cron, now) if cron else None
+        table.add_row(name, cron or "off", f"{upcoming:%Y-%m-%d %H:%M}" if upcoming else "–",
+                      f"{spec.misfire_grace_time // 60} min")  # fmt: skip
+    services.console.print(table)
+    for name, spec in JOBS.items():
+        services.console.print(f"  {name}: {spec.what}", highlight=False)
+
+
+@jobs.command("run")
+@click.argument("name")
+@today_option
+def jobs_run(name: str, today: dt.datetime | None) -> None:
+    """Run one job now, in this process."""
+    from bot.jobs import _CONTEXT, JOBS, JobContext, run_job
+
+    if name not in JOBS:
+        raise click.UsageError(f"unknown job {name!r}: use {', '.join(JOBS)}")
+    services = build_services(_date(today))
+    _CONTEXT["current"] = JobContext(services.engine, services.settings, services.clock)
+    services.console.print(run_job(name), highlight=False, markup=False, soft_wrap=True)
+
+
 def build_assistant(services: Services) -> Any:
     """The assistant engine, with the LLM agent when PONTE_LLM is set."""
     from tools.assistant import Assistant
@@ -742,20 +785,28 @@ def _serve_slack(services: Services) -> None:
         settings, SlackServices(services.engine, build_assistant(services), services.clock)
     )
     single = services.engine.dialect.name == "sqlite"
-    if settings.slack_mode == "socket":
-        services.console.print(
-            f"Slack Socket Mode (SLACK_APP_TOKEN): connecting to Slack as {bot}."
-        )
-        _one_process_note(services, single)
-        serve_socket(app, settings)
-    else:
-        services.console.print(
-            f"Slack HTTP mode (SLACK_SIGNING_SECRET) as {bot}: listening on port "
-            f"{settings.port}, requests at {EVENTS_PATH}, health check at {HEALTH_PATH}.",
-            soft_wrap=True,
-        )
-        _one_process_note(services, single)
-        serve_http(app, settings, services.engine)
+    from bot.jobs import JobContext, Scheduler
+
+    # The scheduled jobs (bot.jobs) run beside the app in whichever process leads.
+    scheduler = Scheduler(JobContext(services.engine, settings, services.clock))
+    scheduler.start()
+    try:
+        if settings.slack_mode == "socket":
+            services.console.print(
+                f"Slack Socket Mode (SLACK_APP_TOKEN): connecting to Slack as {bot}."
+            )
+            _one_process_note(services, single)
+            serve_socket(app, settings)
+        else:
+            services.console.print(
+                f"Slack HTTP mode (SLACK_SIGNING_SECRET) as {bot}: listening on port "
+                f"{settings.port}, requests at {EVENTS_PATH}, health check at {HEALTH_PATH}.",
+                soft_wrap=True,
+            )
+            _one_process_note(services, single)
+            serve_http(app, settings, services.engine)
+    finally:
+        scheduler.stop()
 
 
 def _one_process_note(services: Services, sqlite: bool) -> None:

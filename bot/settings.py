@@ -51,7 +51,7 @@ class Settings(BaseSettings):
     # the working directory when there is one, else the defaults (README, Alerts).
     ponte_alerts: Path | None = None
 
-    def _alerts_file(self) -> tuple[Path, dict[str, Any]]:
+    def alerts_file(self) -> tuple[Path, dict[str, Any]]:
         """The alerts file's path and tables ({} without a file)."""
         from planning.errors import PonteError
 
@@ -72,7 +72,7 @@ class Settings(BaseSettings):
         from planning.alerts.rules import AlertSettings
         from planning.errors import PonteError
 
-        path, data = self._alerts_file()
+        path, data = self.alerts_file()
         try:
             return AlertSettings.from_mapping(data.get("thresholds", {}))
         except PonteError as exc:
@@ -83,7 +83,7 @@ class Settings(BaseSettings):
         from planning.alerts.delivery import Delivery
         from planning.errors import PonteError
 
-        path, data = self._alerts_file()
+        path, data = self.alerts_file()
         try:
             return Delivery.from_mapping(data.get("delivery", {}))
         except PonteError as exc:

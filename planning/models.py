@@ -11,7 +11,18 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import Column, DateTime, Index, Text, UniqueConstraint, false, text
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Float,
+    Index,
+    LargeBinary,
+    Text,
+    Unicode,
+    UniqueConstraint,
+    false,
+    text,
+)
 from sqlmodel import Field, SQLModel
 
 PLANT = "plant"
@@ -449,3 +460,15 @@ class AlertEvent(SQLModel, table=True):
     actor: str = Field(max_length=64)
     action: str = Field(max_length=32)
     details: str = Field(sa_column=Column(Text, nullable=False))  # JSON
+
+
+class ScheduledJob(SQLModel, table=True):
+    """APScheduler's job store (bot.jobs), in Ponte's database so that every process sees
+    one schedule: created by a migration like every other table, in the shape APScheduler's
+    SQLAlchemyJobStore expects."""
+
+    __tablename__ = "apscheduler_jobs"
+
+    id: str = Field(sa_column=Column(Unicode(191), primary_key=True))
+    next_run_time: float | None = Field(default=None, sa_column=Column(Float(25), index=True))
+    job_state: bytes = Field(sa_column=Column(LargeBinary, nullable=False))

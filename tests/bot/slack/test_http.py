@@ -107,6 +107,9 @@ def test_a_malformed_request_is_refused_with_one_log_line_and_no_traceback(
     assert rig.calls() == []  # nothing was answered or changed
 
 
+JOBS_OFF = '[jobs]\nforecast_refresh = "off"\nalert_scan = "off"\nalert_digest = "off"\n'
+
+
 def run_ponte(env: dict[str, str], tmp_path: Path, demo_engine: Engine) -> subprocess.Popen[str]:
     database = tmp_path / "ponte.db"
     assert demo_engine.url.database is not None
@@ -114,6 +117,7 @@ def run_ponte(env: dict[str, str], tmp_path: Path, demo_engine: Engine) -> subpr
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "PONTE_"))}
     clean.update({"DATABASE_URL": f"sqlite:///{database}", "PONTE_TODAY": DEMO_TODAY.isoformat(),
                   "SLACK_BOT_TOKEN": "xoxb-test", **env})  # fmt: skip
+    (tmp_path / "ponte-alerts.toml").write_text(JOBS_OFF)  # no cron minute inside the test
     command = [sys.executable, "-m", "bot.cli", "run"]
     return subprocess.Popen(command, cwd=tmp_path, env=clean, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True)  # fmt: skip

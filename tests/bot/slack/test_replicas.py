@@ -27,6 +27,7 @@ from tests.conftest import DEMO_TODAY
 from tests.slack_mock import BOT_USER, TEAM, MockSlack
 
 pytestmark = pytest.mark.postgres
+JOBS_OFF = '[jobs]\nforecast_refresh = "off"\nalert_scan = "off"\nalert_digest = "off"\n'
 SKUS = ["PAD-20", "PAD-24", "PAD-28", "MOK-001", "MOK-003", "MOK-006", "COL-FIL", "MOK-009"]
 
 
@@ -41,6 +42,9 @@ class Replica:
                       "SLACK_API_URL": mock.api_url, "PORT": str(self.port),
                       "PONTE_WORKING_AFTER": "30", **env})  # fmt: skip
         self.log = (tmp / f"{name}.log").open("w")
+        # These replicas answer; the scheduled jobs (bot.jobs, tested in test_jobs.py) stay
+        # off, so that a cron minute falling inside a test adds no forecast run to it.
+        (tmp / "ponte-alerts.toml").write_text(JOBS_OFF)
         command = [sys.executable, "-m", "bot.cli", "run"]
         self.process = subprocess.Popen(command, cwd=tmp, env=clean, stdout=self.log,
                                         stderr=subprocess.STDOUT)  # fmt: skip
