@@ -45,22 +45,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Riepilogo del giorno: {count} allerte da guardare",
     ),
     "alert_msg.digest_line": ("{mark} #{id} {what}", "{mark} n. {id} {what}"),
-    # what a press that changed nothing is told (planning.alerts.store's error codes)
-    "alert_conflict": (
-        "Nothing changed: this alert was already {action} by {actor}.",
-        "Nessuna modifica: questa allerta è già stata {action_it} da {actor}.",
-    ),
-    "alert_resolved": (
-        "Nothing changed: this alert is resolved, the problem cleared.",
-        "Nessuna modifica: questa allerta è risolta, il problema non c'è più.",
-    ),
-    "bad_snooze": (
-        "Snooze until a day after today, at most 90 days ahead.",
-        "Rimanda a un giorno dopo oggi, al massimo fra 90 giorni.",
-    ),
-    "no_alert": ("There is no alert {alert}.", "Non esiste l'allerta {alert}."),
 }
-DONE_IT = {"acknowledged": "presa in carico", "snoozed": "rimandata", "assigned": "assegnata"}
+
 i18n.register(TEXT)
 
 

@@ -245,6 +245,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_horizon": ("Ask for 1 to 104 weeks ahead.", "Chiedi da 1 a 104 settimane."),
     "which_product": ("Which product?", "Quale prodotto?"),
     "error": ("I can't answer that: {message}.", "Non posso rispondere: {message}."),
+    # alerts (planning.alerts): what a press or a command that changed nothing is told
+    "alert_conflict": (
+        "Nothing changed: {actor} got to this alert first.",
+        "Nessuna modifica: {actor} se n'è già occupato prima di te.",
+    ),
+    "alert_resolved": (
+        "Nothing changed: this alert is resolved, the problem cleared.",
+        "Nessuna modifica: questa allerta è risolta, il problema non c'è più.",
+    ),
+    "bad_snooze": (
+        "Snooze until a day after today, at most {days} days ahead.",
+        "Rimanda a un giorno dopo oggi, al massimo fra {days} giorni.",
+    ),
+    "no_alert": ("There is no alert {alert}.", "Non esiste l'allerta {alert}."),
+    "no_assignee": ("Assign it to whom?", "A chi la assegno?"),
+    "alerts_not_yours": (
+        "The {rule} alerts are for planners: ask an ops planner or your manager.",
+        "Le allerte di tipo {rule} sono per i pianificatori: chiedi a un pianificatore o al "
+        "tuo responsabile.",
+    ),
+    "past_date": (
+        "{date} is already past: ask about a day ahead.",
+        "Il {date} è già passato: chiedi di un giorno futuro.",
+    ),
     # Slack
     "working": ("Working on it…", "Ci sto lavorando…"),
     "status": ("is working on it…", "ci sta lavorando…"),

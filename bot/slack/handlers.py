@@ -18,7 +18,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import OperationalError
 
-from bot.blocks.alerts import ALERT_ACTION, DONE_IT, AlertRef, alert_message, alert_of
+from bot.blocks.alerts import ALERT_ACTION, AlertRef, alert_message, alert_of
 from bot.blocks.answers import blocks, fallback_text, literal
 from bot.blocks.home import home_view
 from bot.render.cards import card
@@ -30,7 +30,7 @@ from bot.slack.queue import CURRENT
 from bot.slack.respond import ReplyLost, RetryingRespond
 from bot.slack.slash import slash_request
 from planning.access import identify
-from planning.alerts.store import StoredAlert, act, get_alert
+from planning.alerts.store import MAX_SNOOZE_DAYS, StoredAlert, act, get_alert
 from planning.db import is_lock_timeout
 from planning.errors import PonteError
 from planning.events import first_delivery, forget_event
@@ -364,7 +364,7 @@ def _alert_change(kind: str, action: dict[str, Any], today: dt.date) -> tuple[st
         try:
             return "snooze", {"until": dt.date.fromisoformat(str(action.get("selected_date")))}
         except ValueError as exc:
-            raise PonteError("bad date", code="bad_snooze") from exc
+            raise PonteError("bad date", code="bad_snooze", days=MAX_SNOOZE_DAYS) from exc
     if kind == "assign":
         return "assign", {"assignee": action.get("selected_user")}
     raise PonteError(f"unknown alert control {kind!r}", code="stale_button")
@@ -383,8 +383,6 @@ def _alert_on_message(message: dict[str, Any]) -> AlertRef | None:
 
 def _alert_refusal(lang: str, exc: PonteError) -> str:
     params = dict(exc.params)
-    if exc.code == "alert_conflict":
-        params["action_it"] = DONE_IT.get(str(params.get("action")), params.get("action"))
     if exc.code == "not_allowed":
         params["ability"] = t(lang, "alerts.title").lower()
     return error_text(lang, exc.code, {"message": str(exc), **params})

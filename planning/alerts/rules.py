@@ -27,11 +27,11 @@ Rules (the issue's list, each documented in the README under Alerts):
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 from sqlalchemy import Engine, text
 
@@ -302,7 +302,15 @@ def _capacity(
     return out, None
 
 
+def _per_row(settings: AlertSettings, families: list[str], name: str) -> npt.NDArray[np.float64]:
+    """Threshold `name` for each row's family (overrides where a family has them)."""
+    values = {f: float(getattr(settings.of(f), name)) for f in set(families)}
+    return np.array([values[f] for f in families], dtype=float)
+
+
 def _stock(engine: Engine, today: dt.date, settings: AlertSettings, products: pd.DataFrame) -> Rule:
+    """Stockout and excess over every product-location's projection at once (vectorised:
+    the Python work is per finding, not per row)."""
     horizon = max(
         settings.defaults.horizon_weeks,
         settings.defaults.stockout_weeks,
@@ -320,89 +328,91 @@ def _stock(engine: Engine, today: dt.date, settings: AlertSettings, products: pd
         plants = set(
             read_frame(conn, "SELECT code FROM location WHERE kind = 'plant'")["code"].astype(str)
         )
-    # A plant's own stock is replenished by production, which the data does not plan as
-    # receipts unless it says so: its supply is what the capacity rule checks.
-    supplied = projected.receipts.sum(axis=1) > 0
-    mondays = projected.mondays
-    out: list[Finding] = []
-    recent = _recent_sales(engine, today)
-    closing, safety = projected.closing, projected.safety_stock
     skus, places = info["sku"].astype(str).tolist(), info["location"].astype(str).tolist()
     families = info["family"].astype(str).tolist()
     prices = info["unit_price"].to_numpy(dtype=float)
     leads = info["lead_time_days"].to_numpy(dtype=float)
     held = info["on_hand"].to_numpy(dtype=float)
-    for row, (sku, location, family) in enumerate(zip(skus, places, families, strict=True)):
-        limits = settings.of(family)
-        price, on_hand, lead_days = float(prices[row]), float(held[row]), int(leads[row])
-        lead = max(1, math.ceil(lead_days / 7))
-        window = closing[row, : (limits.stockout_weeks or lead + 1)]
-        lowest = float(window.min())
-        entity = f"{sku}@{location}"
-        if location in plants and not supplied[row]:
-            continue
-        if lowest < float(safety[row]):
-            short = max(0.0, -lowest)
-            need = float(np.max(safety[row] - window))
-            kind = "stockout" if lowest < 0 else "below_safety_stock"
-            first = int(np.argmax(window < (0 if lowest < 0 else safety[row])))
-            money = short * price
-            out.append(
-                Finding(
-                    rule="stockout",
-                    kind=kind,
-                    entity=entity,
-                    period="",
-                    money=money,
-                    severity=severity(money, limits) if kind == "stockout" else "low",
-                    numbers={
-                        "week": mondays[first].isoformat(),
-                        "lead_time_days": lead_days,
-                        "within_weeks": limits.stockout_weeks or None,
-                        "units_short": short,
-                        "order_quantity": need,
-                        "safety_stock": float(safety[row]),
-                        "on_hand": on_hand,
-                    },
-                    family=family,
-                    sku=sku,
-                    location=location,
-                )
+    closing, safety = projected.closing, projected.safety_stock
+    weeks = closing.shape[1]
+    column = np.arange(weeks)[None, :]
+    # A plant's own stock is replenished by production, which the data does not plan as
+    # receipts unless it says so: its supply is what the capacity rule checks.
+    skipped = np.array([p in plants for p in places]) & (projected.receipts.sum(axis=1) <= 0)
+    asked = _per_row(settings, families, "stockout_weeks")
+    window = np.where(asked > 0, asked, np.maximum(1, np.ceil(leads / 7)) + 1)[:, None]
+    inside = column < window
+    lowest = np.where(inside, closing, np.inf).min(axis=1)
+    need = np.where(inside, safety[:, None] - closing, -np.inf).max(axis=1)
+    short = np.maximum(0.0, -lowest)
+    threshold = np.where(lowest < 0, 0.0, safety)
+    first = np.argmax(inside & (closing < threshold[:, None]), axis=1)
+    low = (lowest < safety) & ~skipped
+    mondays = projected.mondays
+    out: list[Finding] = []
+    for row in np.flatnonzero(low).tolist():
+        limits = settings.of(families[row])
+        kind = "stockout" if lowest[row] < 0 else "below_safety_stock"
+        money = float(short[row] * prices[row])
+        out.append(
+            Finding(
+                rule="stockout",
+                kind=kind,
+                entity=f"{skus[row]}@{places[row]}",
+                period="",
+                money=money,
+                severity=severity(money, limits) if kind == "stockout" else "low",
+                numbers={
+                    "week": mondays[int(first[row])].isoformat(),
+                    "lead_time_days": int(leads[row]),
+                    "within_weeks": limits.stockout_weeks or None,
+                    "units_short": float(short[row]),
+                    "order_quantity": float(need[row]),
+                    "safety_stock": float(safety[row]),
+                    "on_hand": float(held[row]),
+                },
+                family=families[row],
+                sku=skus[row],
+                location=places[row],
             )
-            continue
-        weeks = min(int(limits.excess_weeks), closing.shape[1])
-        if weeks < int(limits.excess_weeks):
-            continue  # the scan does not reach that far
-        beyond = float(closing[row, weeks - 1]) - float(safety[row])
-        weekly = float(projected.demand[row, :weeks].mean())
-        if beyond <= limits.excess_margin_weeks * weekly:
-            continue
-        ahead = float(projected.forecast[row, :13].sum())
-        before = recent.get((sku, location), 0.0)
-        falling = ahead < limits.falling_below * before
-        money = beyond * price
+        )
+    cover = _per_row(settings, families, "excess_weeks").astype(int)
+    reach = np.minimum(cover, weeks) - 1
+    rows = np.arange(len(skus))
+    beyond = closing[rows, reach] - safety
+    in_cover = column < cover[:, None]
+    weekly = np.where(in_cover, projected.demand, 0.0).sum(axis=1) / np.maximum(cover, 1)
+    margin = _per_row(settings, families, "excess_margin_weeks")
+    excess = (~low) & (cover <= weeks) & (beyond > margin * weekly) & ~skipped
+    ahead = projected.forecast[:, :13].sum(axis=1)
+    recent = _recent_sales(engine, today)
+    before = np.array([recent.get((s, p), 0.0) for s, p in zip(skus, places, strict=True)])
+    falling = ahead < _per_row(settings, families, "falling_below") * before
+    for row in np.flatnonzero(excess).tolist():
+        limits = settings.of(families[row])
+        money = float(beyond[row] * prices[row])
         level = severity(money, limits)
-        if falling and level != "high":
+        if falling[row] and level != "high":
             level = SEVERITIES[SEVERITIES.index(level) - 1]
         out.append(
             Finding(
                 rule="excess",
                 kind="excess",
-                entity=entity,
+                entity=f"{skus[row]}@{places[row]}",
                 period="",
                 money=money,
                 severity=level,
                 numbers={
-                    "units_beyond": beyond,
-                    "demand_falling": falling,
-                    "cover_weeks": limits.excess_weeks,
-                    "forecast_13_weeks": ahead,
-                    "sold_last_13_weeks": before,
-                    "on_hand": on_hand,
+                    "units_beyond": float(beyond[row]),
+                    "demand_falling": bool(falling[row]),
+                    "cover_weeks": float(cover[row]),
+                    "forecast_13_weeks": float(ahead[row]),
+                    "sold_last_13_weeks": float(before[row]),
+                    "on_hand": float(held[row]),
                 },
-                family=family,
-                sku=sku,
-                location=location,
+                family=families[row],
+                sku=skus[row],
+                location=places[row],
             )
         )
     return out, None
@@ -461,33 +471,42 @@ def _drift(engine: Engine, today: dt.date, settings: AlertSettings, products: pd
         )
     if forecast.empty:
         return [], "no_older_run"
-    sales["ds"] = [week_monday(pd.Timestamp(d).date()).isoformat() for d in sales["date"]]
+    sales["ds"] = (pd.to_datetime(sales["date"]) - pd.to_timedelta(
+        pd.to_datetime(sales["date"]).dt.weekday, unit="D")).dt.date.astype(str)  # fmt: skip
     actual = sales.groupby(["sku", "ds"])["quantity"].sum()
-    forecast["ds"] = [pd.Timestamp(d).date().isoformat() for d in forecast["ds"]]
+    forecast["ds"] = pd.to_datetime(forecast["ds"]).dt.date.astype(str)
     frame = forecast.set_index(["sku", "ds"]).join(actual.rename("actual")).fillna({"actual": 0.0})
-    frame = frame.reset_index().sort_values(["sku", "ds"])
+    frame = frame.reset_index().sort_values(["sku", "ds"], kind="stable")
+    frame["error"] = frame["actual"] - frame["forecast"]
+    # The tracking signal's yardstick is the error the forecast itself expected (its 80%
+    # range as a normal spread, whose mean absolute deviation is 0.8 sigma), not the few
+    # errors since the run: over six weeks those make any one-signed run of errors +-6.
+    frame["sigma"] = (frame["hi"] - frame["lo"]) / (2 * Z80)
+    frame["miss"] = frame["error"].abs()
+    whole = frame.groupby("sku").agg(
+        weeks=("error", "size"), total=("error", "sum"), sigma=("sigma", "mean"),
+        mad=("miss", "mean"),
+    )  # fmt: skip
+    last = (
+        frame.groupby("sku")
+        .tail(weeks)
+        .assign(above=lambda f: f["actual"] > f["hi"], below=lambda f: f["actual"] < f["lo"])
+    )
+    recent = last.groupby("sku").agg(above=("above", "sum"), below=("below", "sum"),
+                                     weekly=("error", "mean"))  # fmt: skip
+    whole = whole.join(recent)
+    yardstick = np.where(whole["sigma"] > 0, 0.7979 * whole["sigma"], whole["mad"])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        whole["signal"] = np.where(yardstick > 0, whole["total"] / yardstick, 0.0)
+    whole["outside"] = whole[["above", "below"]].max(axis=1)
     price = dict(zip(products["sku"], products["unit_price"], strict=True))
     family = dict(zip(products["sku"], products["family"], strict=True))
     out: list[Finding] = []
-    for sku, part in frame.groupby("sku"):
+    for sku, row in whole.iterrows():
         limits = settings.of(str(family.get(sku, "")))
-        error = (part["actual"] - part["forecast"]).to_numpy(dtype=float)
-        recent = part.tail(limits.drift_weeks)
-        outside_hi = int((recent["actual"] > recent["hi"]).sum())
-        outside_lo = int((recent["actual"] < recent["lo"]).sum())
-        # The tracking signal's yardstick is the error the forecast itself expected (its 80%
-        # range as a normal spread, whose mean absolute deviation is 0.8 sigma), not the few
-        # errors since the run: over six weeks those make any one-signed run of errors +-6.
-        sigma = float(((part["hi"] - part["lo"]) / (2 * Z80)).mean())
-        mad = 0.7979 * sigma if sigma > 0 else float(np.abs(error).mean())
-        signal = float(error.sum() / mad) if mad > 0 else 0.0
-        if (
-            max(outside_hi, outside_lo) < limits.drift_outside
-            and abs(signal) < limits.tracking_signal
-        ):
+        if row["outside"] < limits.drift_outside and abs(row["signal"]) < limits.tracking_signal:
             continue
-        weekly = float(error[-limits.drift_weeks :].mean())
-        money = abs(weekly) * 13 * float(price.get(sku, 0.0))
+        money = abs(float(row["weekly"])) * 13 * float(price.get(sku, 0.0))
         out.append(
             Finding(
                 rule="drift",
@@ -498,11 +517,11 @@ def _drift(engine: Engine, today: dt.date, settings: AlertSettings, products: pd
                 severity=severity(money, limits),
                 numbers={
                     "run": run_id,
-                    "weeks": len(part),
-                    "outside_80": max(outside_hi, outside_lo),
-                    "direction": "above" if signal > 0 else "below",
-                    "tracking_signal": signal,
-                    "weekly_error": weekly,
+                    "weeks": int(row["weeks"]),
+                    "outside_80": int(row["outside"]),
+                    "direction": "above" if row["signal"] > 0 else "below",
+                    "tracking_signal": float(row["signal"]),
+                    "weekly_error": float(row["weekly"]),
                 },
                 family=str(family.get(sku, "")) or None,
                 sku=str(sku),

@@ -304,7 +304,9 @@ def act(
         details: dict[str, Any] = {}
     elif action == "snooze":
         if until is None or until <= today:
-            raise PonteError("snooze until a day after today", code="bad_snooze")
+            raise PonteError(
+                "snooze until a day after today", code="bad_snooze", days=MAX_SNOOZE_DAYS
+            )
         if until > today + dt.timedelta(days=MAX_SNOOZE_DAYS):
             raise PonteError(
                 f"snooze for at most {MAX_SNOOZE_DAYS} days",

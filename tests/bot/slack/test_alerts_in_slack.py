@@ -132,9 +132,7 @@ def test_acknowledge_once_and_a_second_press_is_told_who_was_first(
     press(rig, pad, ack, "U01BIANCHI")  # the same button, pressed on the old message
     (told,) = rig.mock.wait_for("response_url")
     assert told.params["response_type"] == "ephemeral"
-    assert told.params["text"] == (
-        "Nessuna modifica: questa allerta è già stata presa in carico da Sara Colombo."
-    )
+    assert told.params["text"] == "Nessuna modifica: Sara Colombo se n'è già occupato prima di te."
     (alert,) = [a for a in stored_alerts(engine) if a.sku == "PAD-28"]
     assert (alert.status, alert.acknowledged_by) == ("acknowledged", "U01COLOMBO")
     with engine.connect() as conn:
@@ -175,7 +173,7 @@ def test_snooze_until_a_date_and_assign_from_the_selects(make_rig: Any, engine: 
     press(rig, pentole, control(pentole.blocks(), "alert_until"), "U01COLOMBO",
           selected_date="2026-11-01")  # fmt: skip
     (told,) = rig.mock.wait_for("response_url")
-    assert told.params["text"].startswith("Rimanda a un giorno dopo oggi")
+    assert told.params["text"] == "Rimanda a un giorno dopo oggi, al massimo fra 90 giorni."
 
 
 def test_why_answers_the_numbers_behind_the_alert_in_its_thread(
