@@ -131,6 +131,7 @@ def main() -> None:
     parser.add_argument("--series", type=int, default=50_000)
     parser.add_argument("--backend", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432/test")
+    parser.add_argument("--keep", type=Path, help="build the SQLite database here and keep it")
     parser.add_argument("--scan-only", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.scan_only:
@@ -140,7 +141,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         drop = None
         if args.backend == "sqlite":
-            url = f"sqlite:///{Path(folder) / 'ponte.db'}"
+            url = f"sqlite:///{(args.keep or Path(folder)) / 'ponte.db'}"
         else:
             from sqlalchemy import create_engine, text
 

@@ -22,7 +22,14 @@ from sqlalchemy import Engine
 from bot.blocks.alerts import alert_message, digest_message
 from bot.render.cards.base import run_line
 from bot.render.i18n import t
-from planning.alerts.delivery import Delivery, mark_said, pending, posted_since
+from planning.alerts.delivery import (
+    Delivery,
+    mark_escalated,
+    mark_said,
+    pending,
+    posted_since,
+    to_escalate,
+)
 from planning.alerts.store import StoredAlert, mark_notified
 from planning.forecast.runs import latest_run_id, summarize
 
@@ -37,6 +44,7 @@ class Delivered:
     said: list[int] = field(default_factory=list)  # resolved ones told in their thread
     waiting: list[int] = field(default_factory=list)  # for the digest, or for next time
     failed: list[int] = field(default_factory=list)  # could not be posted: will be retried
+    escalated: list[int] = field(default_factory=list)  # unacknowledged too long: told
 
 
 class AlertPoster:
@@ -83,7 +91,26 @@ class AlertPoster:
             mark_notified(self.engine, alert.id, channel=where, message_ts=ts, now=now)
             counts[where] = counts.get(where, 0) + 1
             done.posted.append(alert.id)
+        self._escalate(now, lang, done)
         return done
+
+    def _escalate(self, now: dt.datetime, lang: str, done: Delivered) -> None:
+        """Alerts left unacknowledged past the set hours: told to `escalate_to`, once."""
+        target, hours = self.delivery.escalate_to, self.delivery.escalate_after_hours
+        if not target or hours <= 0:
+            return
+        for alert in to_escalate(self.engine, now=now, hours=hours):
+            text, _ = alert_message(alert, lang)
+            line = t(lang, "alert_msg.escalated", hours=f"{hours:g}", what=text,
+                     channel=alert.channel, id=alert.id)  # fmt: skip
+            try:
+                self.client.chat_postMessage(channel=target, text=line)
+            except SlackApiError as exc:
+                log.error("alert #%s not escalated (%s); retried next time", alert.id,
+                          exc.response.get("error"))  # fmt: skip
+                continue
+            mark_escalated(self.engine, alert.id, to=target, now=now)
+            done.escalated.append(alert.id)
 
     def _post(
         self,

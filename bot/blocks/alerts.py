@@ -45,6 +45,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "Riepilogo del giorno: {count} allerte da guardare",
     ),
     "alert_msg.digest_line": ("{mark} #{id} {what}", "{mark} n. {id} {what}"),
+    "alert_msg.escalated": (
+        ":rotating_light: Not acknowledged for {hours} hours (alert #{id} in <#{channel}>): {what}",
+        ":rotating_light: Nessuno l'ha presa in carico da {hours} ore (allerta n. {id} in "
+        "<#{channel}>): {what}",
+    ),
 }
 
 i18n.register(TEXT)

@@ -49,6 +49,10 @@ class Delivery:
     routes: tuple[AlertRoute, ...] = ()
     cap_per_day: int = 20
     language: str = "en"
+    # An alert posted this many hours ago and still neither acknowledged nor snoozed is
+    # escalated to `escalate_to` (a channel or a person's Slack id), once; 0 = never.
+    escalate_after_hours: float = 0.0
+    escalate_to: str | None = None
     # Severities posted one by one; the others wait for the digest.
     posted: frozenset[str] = field(default_factory=lambda: frozenset({"high", "medium"}))
 
@@ -61,7 +65,8 @@ class Delivery:
     @staticmethod
     def from_mapping(data: dict[str, Any]) -> Delivery:
         """From the alerts file's [delivery] table; a PonteError naming what is wrong."""
-        known = {"default_channel", "routes", "cap_per_day", "language", "digest"}
+        known = {"default_channel", "routes", "cap_per_day", "language", "digest",
+                 "escalate_after_hours", "escalate_to"}  # fmt: skip
         unknown = set(data) - known
         if unknown:
             raise PonteError(f"unknown delivery setting {sorted(unknown)[0]!r}: use " +
@@ -84,7 +89,21 @@ class Delivery:
         if digest not in SEVERITIES:
             raise PonteError(f"digest must be one of {', '.join(SEVERITIES)}")
         posted = frozenset(SEVERITIES[: SEVERITIES.index(digest)])
-        return Delivery(data.get("default_channel"), tuple(routes), cap, language, posted)
+        hours = data.get("escalate_after_hours", 0)
+        if isinstance(hours, bool) or not isinstance(hours, int | float) or hours < 0:
+            raise PonteError("escalate_after_hours must be a number of hours, 0 or more")
+        target = data.get("escalate_to")
+        if hours and not isinstance(target, str):
+            raise PonteError("escalate_after_hours needs escalate_to (a channel or a user id)")
+        return Delivery(
+            default_channel=data.get("default_channel"),
+            routes=tuple(routes),
+            cap_per_day=cap,
+            language=language,
+            escalate_after_hours=float(hours),
+            escalate_to=target,
+            posted=posted,
+        )
 
 
 def pending(engine: Engine) -> list[StoredAlert]:
@@ -111,3 +130,36 @@ def mark_said(engine: Engine, alert_id: int, *, now: dt.datetime, what: str) -> 
     with writing(engine, wait=WRITE_WAIT) as conn:
         conn.execute(update(ALERTS).where(ALERTS.c.id == alert_id).values(notify=False))
         _event(conn, alert_id, now, SCANNER, what, {})
+
+
+def to_escalate(engine: Engine, *, now: dt.datetime, hours: float) -> list[StoredAlert]:
+    """Open alerts posted more than `hours` ago that nobody acknowledged or snoozed since,
+    and not escalated yet (each alert is escalated once per posting)."""
+    if hours <= 0:
+        return []
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(ALERTS).where(ALERTS.c.status == "open", ALERTS.c.message_ts.is_not(None))
+        ).all()
+        out = []
+        for row in rows:
+            events = conn.execute(
+                select(EVENTS.c.action, EVENTS.c.at)
+                .where(EVENTS.c.alert_id == row.id)
+                .order_by(EVENTS.c.id.desc())
+            ).all()
+            posted = next((at for action, at in events if action == "notified"), None)
+            if posted is None:
+                continue
+            posted = posted if posted.tzinfo else posted.replace(tzinfo=dt.UTC)
+            since = [a for a, at in events if (at if at.tzinfo else at.replace(tzinfo=dt.UTC))
+                     >= posted]  # fmt: skip
+            if "escalated" in since or now - posted < dt.timedelta(hours=hours):
+                continue
+            out.append(_stored(row))
+    return out
+
+
+def mark_escalated(engine: Engine, alert_id: int, *, to: str, now: dt.datetime) -> None:
+    with writing(engine, wait=WRITE_WAIT) as conn:
+        _event(conn, alert_id, now, SCANNER, "escalated", {"to": to})

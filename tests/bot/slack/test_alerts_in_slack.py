@@ -281,3 +281,24 @@ def test_the_ops_home_shows_the_open_alerts_theirs_first(make_rig: Any, engine: 
     rows = [line for line in shown.splitlines() if "WH-MIL" in line or "PLT-LUM" in line]
     assert mine.sku in rows[0] and "assegnata a Sara Colombo" in shown
     assert shown.index("Allerte") < shown.index("Più vicini alla rottura")
+
+
+def test_an_alert_nobody_acknowledges_is_escalated_once(make_rig: Any, engine: Engine) -> None:
+    rig = make_rig(engine)
+    scanned(engine)
+    escalating = Delivery(default_channel=OPS, language="en", escalate_after_hours=4,
+                          escalate_to="U01BIANCHI")  # fmt: skip
+    poster = AlertPoster(engine, rig.app.client, escalating)
+    poster.deliver(now=NOW)
+    pad = next(a for a in stored_alerts(engine) if a.sku == "PAD-28")
+    from planning.access import identify
+    from planning.alerts.store import act
+
+    act(engine, pad.id, "acknowledge", caller=identify(engine, "U01COLOMBO"), now=NOW,
+        today=DEMO_TODAY)  # fmt: skip
+    assert poster.deliver(now=NOW + dt.timedelta(hours=3)).escalated == []  # not yet
+    later = poster.deliver(now=NOW + dt.timedelta(hours=5))
+    assert len(later.escalated) == 2 and pad.id not in later.escalated  # acknowledged: not
+    told = [c for c in posted(rig, "U01BIANCHI")]
+    assert len(told) == 2 and all("Not acknowledged for 4 hours" in c.params["text"] for c in told)
+    assert poster.deliver(now=NOW + dt.timedelta(hours=9)).escalated == []  # once
