@@ -105,20 +105,29 @@ def _store_level_run(engine, history: pd.DataFrame, made: dt.date, families) -> 
     del families
 
 
+def _peak_mb() -> float:
+    """This process's peak RSS (VmHWM: unlike ru_maxrss, not inherited from the forked
+    parent that built the company)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return float(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def scan(url: str) -> dict[str, float]:
     """Run in a fresh process: the cold scan, the warm one, and the peak RSS."""
     from planning.alerts.rules import AlertSettings, find_problems
     from planning.db import make_engine
 
     engine = make_engine(url)
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    before = _peak_mb()
     started = time.perf_counter()
     first = find_problems(engine, today=TODAY, settings=AlertSettings())
     cold = time.perf_counter() - started
     started = time.perf_counter()
     find_problems(engine, today=TODAY, settings=AlertSettings())
     warm = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = _peak_mb()
     by_rule: dict[str, float] = {}
     for finding in first.findings:
         by_rule[finding.rule] = by_rule.get(finding.rule, 0) + 1

@@ -38,10 +38,13 @@ from sqlalchemy import Engine, text
 from planning.capacity import CapacityWeek
 from planning.errors import PonteError
 from planning.forecast.runs import latest_run_id
+from planning.memo import DataMemo
 from planning.projection import days_inside, week_monday
 from planning.quotas import period_bounds
 from planning.scan import scan_stock
 from planning.supply import capacity_report, read_frame
+
+_MEMO = DataMemo(size=8)
 
 # Normal quantiles: the capacity report carries each week's 95% upper bound; the risk rule
 # uses the 80% one, the same distance from the point forecast scaled by z(0.90)/z(0.975).
@@ -419,7 +422,12 @@ def _stock(engine: Engine, today: dt.date, settings: AlertSettings, products: pd
 
 
 def _recent_sales(engine: Engine, today: dt.date) -> dict[tuple[str, str], float]:
-    """Units sold per sku and location in the 13 weeks before today."""
+    """Units sold per sku and location in the 13 weeks before today (remembered until an
+    import changes the data)."""
+    return _MEMO.get(engine, ("recent_sales", today), lambda: _read_recent_sales(engine, today))
+
+
+def _read_recent_sales(engine: Engine, today: dt.date) -> dict[tuple[str, str], float]:
     since = today - dt.timedelta(weeks=13)
     with engine.connect() as conn:
         rows = conn.execute(
@@ -435,6 +443,57 @@ def _recent_sales(engine: Engine, today: dt.date) -> dict[tuple[str, str], float
 def _drift(engine: Engine, today: dt.date, settings: AlertSettings, products: pd.DataFrame) -> Rule:
     """Against the newest weekly run that has `drift_weeks` weeks of sales after it."""
     weeks = settings.defaults.drift_weeks
+    table = _MEMO.get(engine, ("drift", today, weeks), lambda: _drift_table(engine, today, weeks))
+    if table is None:
+        return [], "no_older_run"
+    run_id, whole = table
+    price = dict(zip(products["sku"], products["unit_price"], strict=True))
+    family = dict(zip(products["sku"], products["family"], strict=True))
+    families = [str(family.get(sku, "")) for sku in whole.index]
+    outside_limit = _per_row(settings, families, "drift_outside")
+    signal_limit = _per_row(settings, families, "tracking_signal")
+    flagged = (whole["outside"].to_numpy() >= outside_limit) | (
+        np.abs(whole["signal"].to_numpy()) >= signal_limit
+    )
+    out: list[Finding] = []
+    picked = whole[flagged]
+    for sku, weeks_seen, outside, signal, weekly in zip(
+        picked.index,
+        picked["weeks"],
+        picked["outside"],
+        picked["signal"],
+        picked["weekly"],
+        strict=True,
+    ):
+        limits = settings.of(str(family.get(sku, "")))
+        money = abs(float(weekly)) * 13 * float(price.get(sku, 0.0))
+        out.append(
+            Finding(
+                rule="drift",
+                kind="drift",
+                entity=str(sku),
+                period="",
+                money=money,
+                severity=severity(money, limits),
+                numbers={
+                    "run": run_id,
+                    "weeks": int(weeks_seen),
+                    "outside_80": int(outside),
+                    "direction": "above" if signal > 0 else "below",
+                    "tracking_signal": float(signal),
+                    "weekly_error": float(weekly),
+                },
+                family=str(family.get(sku, "")) or None,
+                sku=str(sku),
+            )
+        )
+    return out, None
+
+
+def _drift_table(engine: Engine, today: dt.date, weeks: int) -> tuple[int, pd.DataFrame] | None:
+    """Per product, since the newest run `weeks` or more weeks old: weeks seen, summed
+    error, the tracking signal, weeks outside the 80% range, the recent weekly error
+    (remembered until the data changes); None when no run is old enough."""
     last_week = week_monday(today) - dt.timedelta(weeks=1)
     with engine.connect() as conn:
         runs = conn.execute(
@@ -449,7 +508,7 @@ def _drift(engine: Engine, today: dt.date, settings: AlertSettings, products: pd
         if pd.Timestamp(as_of).date() + dt.timedelta(weeks=weeks) <= last_week
     ]
     if not older:
-        return [], "no_older_run"
+        return None
     run_id, as_of = older[0]
     first = as_of + dt.timedelta(weeks=1)
     with engine.connect() as conn:
@@ -465,12 +524,13 @@ def _drift(engine: Engine, today: dt.date, settings: AlertSettings, products: pd
         )
         sales = read_frame(
             conn,
-            "SELECT sku, date, quantity FROM sales_actual WHERE date >= :first AND date < :end",
+            "SELECT sku, date, sum(quantity) AS quantity FROM sales_actual "
+            "WHERE date >= :first AND date < :end GROUP BY sku, date",
             first=first.isoformat(),
             end=(last_week + dt.timedelta(days=7)).isoformat(),
         )
     if forecast.empty:
-        return [], "no_older_run"
+        return None
     sales["ds"] = (pd.to_datetime(sales["date"]) - pd.to_timedelta(
         pd.to_datetime(sales["date"]).dt.weekday, unit="D")).dt.date.astype(str)  # fmt: skip
     actual = sales.groupby(["sku", "ds"])["quantity"].sum()
@@ -499,35 +559,7 @@ def _drift(engine: Engine, today: dt.date, settings: AlertSettings, products: pd
     with np.errstate(divide="ignore", invalid="ignore"):
         whole["signal"] = np.where(yardstick > 0, whole["total"] / yardstick, 0.0)
     whole["outside"] = whole[["above", "below"]].max(axis=1)
-    price = dict(zip(products["sku"], products["unit_price"], strict=True))
-    family = dict(zip(products["sku"], products["family"], strict=True))
-    out: list[Finding] = []
-    for sku, row in whole.iterrows():
-        limits = settings.of(str(family.get(sku, "")))
-        if row["outside"] < limits.drift_outside and abs(row["signal"]) < limits.tracking_signal:
-            continue
-        money = abs(float(row["weekly"])) * 13 * float(price.get(sku, 0.0))
-        out.append(
-            Finding(
-                rule="drift",
-                kind="drift",
-                entity=str(sku),
-                period="",
-                money=money,
-                severity=severity(money, limits),
-                numbers={
-                    "run": run_id,
-                    "weeks": int(row["weeks"]),
-                    "outside_80": int(row["outside"]),
-                    "direction": "above" if row["signal"] > 0 else "below",
-                    "tracking_signal": float(row["signal"]),
-                    "weekly_error": float(row["weekly"]),
-                },
-                family=str(family.get(sku, "")) or None,
-                sku=str(sku),
-            )
-        )
-    return out, None
+    return run_id, whole
 
 
 def _quota(engine: Engine, today: dt.date, settings: AlertSettings, products: pd.DataFrame) -> Rule:
