@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -149,6 +150,30 @@ def demo_engine(demo_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     upgrade(engine)
     yield load_company(engine, demo_dir)
     engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def demo_file(demo_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo company with one forecast run in a SQLite file, built once, for tests that
+    write to a copy of it (`writable_demo`)."""
+    path = tmp_path_factory.mktemp("writable") / "demo.db"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    load_company(engine, demo_dir)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def writable_demo(demo_file: Path, tmp_path: Path) -> Iterator[Engine]:
+    """A private copy of the demo company (what a test writes stays in it)."""
+    from planning.memo import forget_everything
+
+    shutil.copy(demo_file, tmp_path / "demo.db")
+    engine = make_engine(f"sqlite:///{tmp_path / 'demo.db'}")
+    yield engine
+    engine.dispose()
+    forget_everything()
 
 
 @pytest.fixture(scope="session")

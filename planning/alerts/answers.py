@@ -105,35 +105,61 @@ def alerts_answer(
         and (sku is None or f.sku == sku)
         and SEVERITIES.index(f.severity) <= worst
     ]
-    counts = {s: sum(1 for line in lines if line.finding.severity == s) for s in SEVERITIES}
-    run_id = latest_run_id(engine, grain="week")
-    acted = {
-        who
-        for line in lines[:MAX_LINES]
-        if line.stored is not None
-        for who in (line.stored.acknowledged_by, line.stored.assigned_to)
-        if who
-    }
-    names = text("SELECT slack_user_id, name FROM person WHERE slack_user_id IN :ids")
+    return _listing(
+        engine,
+        today,
+        lines,
+        family=family,
+        sku=sku,
+        focus=focus,
+        severity=severity,
+        within_weeks=within_weeks,
+        hidden=tuple(r for r in RULES if r not in allowed),
+        skipped={r: why for r, why in scan.skipped.items() if r in allowed},
+    )
+
+
+def _listing(
+    engine: Engine,
+    today: dt.date,
+    lines: list[AlertLine],
+    *,
+    hidden: tuple[str, ...],
+    family: str | None = None,
+    sku: str | None = None,
+    focus: str | None = None,
+    severity: str | None = None,
+    within_weeks: int | None = None,
+    skipped: dict[str, str] | None = None,
+) -> AlertList:
+    """The list as answered: the first MAX_LINES lines, counts by severity, the names of who
+    acted on those shown, and where the numbers come from."""
+    shown = lines[:MAX_LINES]
+    acted = sorted({
+        who for line in shown if line.stored is not None
+        for who in (line.stored.acknowledged_by, line.stored.assigned_to) if who
+    })  # fmt: skip
     people: dict[str, str] = {}
     with engine.connect() as conn:
         stock_as_of = conn.execute(text("SELECT max(as_of) FROM stock_level")).scalar()
         if acted:
-            query = names.bindparams(bindparam("ids", expanding=True))
-            for who, name in conn.execute(query, {"ids": sorted(acted)}):
-                people[str(who)] = str(name)
+            query = text(
+                "SELECT slack_user_id, name FROM person WHERE slack_user_id IN :ids"
+            ).bindparams(bindparam("ids", expanding=True))
+            people = {str(k): str(v) for k, v in conn.execute(query, {"ids": acted})}
+    run_id = latest_run_id(engine, grain="week")
     return AlertList(
         today=today,
         family=family,
         sku=sku,
         focus=focus,
         severity=severity,
-        lines=tuple(lines[:MAX_LINES]),
+        lines=tuple(shown),
         total=len(lines),
-        by_severity=counts,
+        by_severity={s: sum(1 for x in lines if x.finding.severity == s) for s in SEVERITIES},
         within_weeks=within_weeks,
-        hidden_rules=tuple(r for r in RULES if r not in allowed),
-        skipped={r: why for r, why in scan.skipped.items() if r in allowed},
+        hidden_rules=hidden,
+        skipped=skipped or {},
         provenance=Provenance(
             stock_as_of=as_date(stock_as_of) if stock_as_of else None,
             run=summarize(engine, run_id) if run_id is not None else None,
@@ -150,32 +176,4 @@ def kept_alerts(engine: Engine, caller: Caller, *, today: dt.date) -> AlertList:
     kept = [a for a in stored_alerts(engine) if a.rule in allowed]
     kept.sort(key=lambda a: a.assigned_to != caller.slack_user_id)  # stable: severity kept
     lines = [AlertLine(a.finding(), a) for a in kept]
-    counts = {s: sum(1 for a in kept if a.severity == s) for s in SEVERITIES}
-    acted = sorted({w for a in kept[:MAX_LINES] for w in (a.acknowledged_by, a.assigned_to) if w})
-    people: dict[str, str] = {}
-    with engine.connect() as conn:
-        if acted:
-            query = text(
-                "SELECT slack_user_id, name FROM person WHERE slack_user_id IN :ids"
-            ).bindparams(bindparam("ids", expanding=True))
-            people = {str(k): str(v) for k, v in conn.execute(query, {"ids": acted})}
-        stock_as_of = conn.execute(text("SELECT max(as_of) FROM stock_level")).scalar()
-    run_id = latest_run_id(engine, grain="week")
-    return AlertList(
-        today=today,
-        family=None,
-        sku=None,
-        focus=None,
-        severity=None,
-        lines=tuple(lines[:MAX_LINES]),
-        total=len(lines),
-        by_severity=counts,
-        within_weeks=None,
-        hidden_rules=tuple(r for r in RULES if r not in allowed),
-        skipped={},
-        provenance=Provenance(
-            stock_as_of=as_date(stock_as_of) if stock_as_of else None,
-            run=summarize(engine, run_id) if run_id is not None else None,
-        ),
-        people=people,
-    )
+    return _listing(engine, today, lines, hidden=tuple(r for r in RULES if r not in allowed))

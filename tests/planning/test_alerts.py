@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import threading
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, text
@@ -21,38 +18,20 @@ from planning.alerts.store import (
     record_scan,
     stored_alerts,
 )
-from planning.db import make_engine, upgrade
 from planning.demo import DEMO_SCENARIO
 from planning.errors import PermissionDenied, PonteError
 from planning.memo import forget_everything
 from planning.models import Role
-from tests.conftest import DEMO_TODAY, NOW, load_company
+from tests.conftest import DEMO_TODAY, NOW
 
 OPS = "U01COLOMBO"  # Sara Colombo, operations
 MANAGER = "U01BIANCHI"
 REP = "U01ROSSI"
 
 
-@pytest.fixture(scope="module")
-def demo_file(demo_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo company with one forecast run, in a SQLite file each test copies."""
-    path = tmp_path_factory.mktemp("alerts") / "demo.db"
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    load_company(engine, demo_dir)
-    engine.dispose()
-    return path
-
-
 @pytest.fixture
-def demo(demo_file: Path, tmp_path: Path) -> Iterator[Engine]:
-    """A private copy of the demo company: alerts written here stay here."""
-    copy = tmp_path / "demo.db"
-    shutil.copy(demo_file, copy)
-    engine = make_engine(f"sqlite:///{copy}")
-    yield engine
-    engine.dispose()
-    forget_everything()
+def demo(writable_demo: Engine) -> Engine:
+    return writable_demo
 
 
 def scan_of(engine: Engine, today: dt.date = DEMO_TODAY, **settings: object) -> Scan:

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +16,9 @@ from bot.alerts import AlertPoster
 from planning.alerts.delivery import AlertRoute, Delivery
 from planning.alerts.rules import AlertSettings, Scan, find_problems
 from planning.alerts.store import record_scan, stored_alerts
-from planning.db import make_engine, upgrade
 from planning.memo import forget_everything
 from tests.bot.slack.conftest import Rig, block_text
-from tests.conftest import DEMO_TODAY, NOW, load_company
+from tests.conftest import DEMO_TODAY, NOW
 from tests.slack_mock import TEAM, Failure
 
 OPS, PLANT = "C0OPS", "C0PLANT"
@@ -29,29 +26,28 @@ DELIVERY = Delivery(default_channel=OPS, routes=(AlertRoute(PLANT, family="PENTO
                     language="it")  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def demo_file(demo_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("slack-alerts") / "demo.db"
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    load_company(engine, demo_dir)
-    engine.dispose()
-    return path
-
-
 @pytest.fixture
-def engine(demo_file: Path, tmp_path: Path) -> Iterator[Engine]:
-    shutil.copy(demo_file, tmp_path / "demo.db")
-    engine = make_engine(f"sqlite:///{tmp_path / 'demo.db'}")
-    yield engine
-    engine.dispose()
-    forget_everything()
+def engine(writable_demo: Engine) -> Engine:
+    return writable_demo
 
 
 def scanned(engine: Engine) -> Scan:
     scan = find_problems(engine, today=DEMO_TODAY, settings=AlertSettings())
     record_scan(engine, scan, now=NOW)
     return scan
+
+
+def delivered(make_rig: Any, engine: Engine) -> Rig:
+    """The app over `engine`, after a scan whose alerts were posted as DELIVERY routes them."""
+    rig: Rig = make_rig(engine)
+    scanned(engine)
+    AlertPoster(engine, rig.app.client, DELIVERY).deliver(now=NOW)
+    return rig
+
+
+def pad_message(rig: Rig) -> Any:
+    """The message of PAD-28's stockout alert."""
+    return next(c for c in posted(rig, OPS) if "PAD-28" in c.params["text"])
 
 
 def posted(rig: Rig, channel: str | None = None) -> list[Any]:
@@ -120,10 +116,8 @@ def test_a_scan_posts_each_alert_once_where_its_route_says(make_rig: Any, engine
 def test_acknowledge_once_and_a_second_press_is_told_who_was_first(
     make_rig: Any, engine: Engine
 ) -> None:
-    rig = make_rig(engine)
-    scanned(engine)
-    AlertPoster(engine, rig.app.client, DELIVERY).deliver(now=NOW)
-    pad = next(c for c in posted(rig, OPS) if "PAD-28" in c.params["text"])
+    rig = delivered(make_rig, engine)
+    pad = pad_message(rig)
     ack = control(pad.blocks(), "alert_ack")
     press(rig, pad, ack, "U01COLOMBO")
     (update,) = rig.mock.wait_for("chat.update")
@@ -141,10 +135,8 @@ def test_acknowledge_once_and_a_second_press_is_told_who_was_first(
 
 
 def test_a_rep_may_not_act_and_nothing_changes(make_rig: Any, engine: Engine) -> None:
-    rig = make_rig(engine)
-    scanned(engine)
-    AlertPoster(engine, rig.app.client, DELIVERY).deliver(now=NOW)
-    pad = next(c for c in posted(rig, OPS) if "PAD-28" in c.params["text"])
+    rig = delivered(make_rig, engine)
+    pad = pad_message(rig)
     before = stored_alerts(engine)
     press(rig, pad, control(pad.blocks(), "alert_snooze_7"), "U01ROSSI")
     (told,) = rig.mock.wait_for("response_url")
@@ -153,9 +145,7 @@ def test_a_rep_may_not_act_and_nothing_changes(make_rig: Any, engine: Engine) ->
 
 
 def test_snooze_until_a_date_and_assign_from_the_selects(make_rig: Any, engine: Engine) -> None:
-    rig = make_rig(engine)
-    scanned(engine)
-    AlertPoster(engine, rig.app.client, DELIVERY).deliver(now=NOW)
+    rig = delivered(make_rig, engine)
     (pentole,) = posted(rig, PLANT)
     press(rig, pentole, control(pentole.blocks(), "alert_assign"), "U01COLOMBO",
           selected_user="U01BIANCHI")  # fmt: skip
@@ -179,10 +169,8 @@ def test_snooze_until_a_date_and_assign_from_the_selects(make_rig: Any, engine: 
 def test_why_answers_the_numbers_behind_the_alert_in_its_thread(
     make_rig: Any, engine: Engine
 ) -> None:
-    rig = make_rig(engine)
-    scanned(engine)
-    AlertPoster(engine, rig.app.client, DELIVERY).deliver(now=NOW)
-    pad = next(c for c in posted(rig, OPS) if "PAD-28" in c.params["text"])
+    rig = delivered(make_rig, engine)
+    pad = pad_message(rig)
     press(rig, pad, control(pad.blocks(), "alert_why"), "U01COLOMBO")
     rig.calls()
     answer = [c for c in posted(rig, OPS) if c.params.get("thread_ts")][-1]
