@@ -290,3 +290,25 @@ def test_an_alert_nobody_acknowledges_is_escalated_once(make_rig: Any, engine: E
     told = [c for c in posted(rig, "U01BIANCHI")]
     assert len(told) == 2 and all("Not acknowledged for 4 hours" in c.params["text"] for c in told)
     assert poster.deliver(now=NOW + dt.timedelta(hours=9)).escalated == []  # once
+
+
+def test_a_rate_limit_or_a_server_error_is_retried_and_nothing_is_doubled(
+    make_rig: Any, engine: Engine
+) -> None:
+    rig = make_rig(engine)
+    scanned(engine)
+    rig.mock.fail(
+        "chat.postMessage",
+        Failure(
+            status=429, headers={"Retry-After": "1"}, body={"ok": False, "error": "ratelimited"}
+        ),
+        Failure(status=503, body={"ok": False, "error": "service_unavailable"}),
+    )
+    done = AlertPoster(engine, rig.app.client, DELIVERY).deliver(now=NOW)
+    assert len(done.posted) == 3 and done.failed == []
+    texts = [c.params["text"] for c in posted(rig)]
+    assert len(texts) == len(set(texts)) == 3  # each posted once
+    assert rig.mock.attempts["chat.postMessage"] == 5  # after two refused tries
+    assert {a.message_ts is not None for a in stored_alerts(engine) if a.severity == "high"} == {
+        True
+    }
