@@ -45,7 +45,7 @@ HORIZON = 26
 
 
 def build(url: str, series: int, console: Console) -> None:
-    from scale_company import generate_company, write_company  # noqa: F401
+    from scale_company import generate_company
 
     from planning.db import make_engine, upgrade
     from planning.forecast.demand import demand_history
@@ -63,15 +63,14 @@ def build(url: str, series: int, console: Console) -> None:
     console.print(f"  imported {skus:,} SKUs, {len(frames['sales']):,} sales lines in "
                   f"{time.perf_counter() - started:.0f} s", highlight=False)  # fmt: skip
     history = demand_history(frames["sales"], end=TODAY, grain="week")
-    families = dict(zip(frames["products"]["sku"], frames["products"]["family"], strict=True))
     for made in (TODAY - dt.timedelta(weeks=6), TODAY):
-        _store_level_run(engine, history, made, families)
+        _store_level_run(engine, history, made)
     count = history["unique_id"].nunique()
     console.print(f"  {count:,} series; two forecast runs stored", highlight=False)
     engine.dispose()
 
 
-def _store_level_run(engine, history: pd.DataFrame, made: dt.date, families) -> None:  # type: ignore[no-untyped-def]
+def _store_level_run(engine, history: pd.DataFrame, made: dt.date) -> None:  # type: ignore[no-untyped-def]
     from planning.forecast.demand import last_complete_period
     from planning.forecast.runs import ForecastResult, store_run
 
@@ -102,7 +101,6 @@ def _store_level_run(engine, history: pd.DataFrame, made: dt.date, families) -> 
                             values=values)  # fmt: skip
     store_run(engine, result, now=dt.datetime.combine(made, dt.time(6), dt.UTC),
               engine_name="local", duration_seconds=0.0)  # fmt: skip
-    del families
 
 
 def _peak_mb() -> float:
