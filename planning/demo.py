@@ -27,6 +27,9 @@ IntArray = npt.NDArray[np.int64]
 HISTORY_WEEKS = 156  # the default history; `generate_demo(weeks=...)` gives 8 to 260
 MIN_WEEKS, MAX_WEEKS = 8, 260
 RECENT_WEEKS = 8  # "recent demand" in this module always means the last 8 weeks of history
+STOCK_HISTORY_WEEKS = 52  # weekly stock snapshots kept at the warehouse (the ERP's Sunday extract)
+PAST_STOCKOUT_WEEKS_AGO = 20  # the past stockout's week, counted back from this week
+PAST_OVERRUN_WEEKS_AGO = 30  # the past line stop's first week (it lasts four)
 HORIZON_WEEKS = 12  # how far ahead plans (receipts, capacity sizing) look
 LUMP_PROBABILITY = 0.08  # spare parts: chance that a territory orders a SKU in a given week
 # Contract (dependency) order: a file only references files before it.
@@ -43,6 +46,8 @@ class DemoScenario:
     capacity_family: str  # family whose demand outgrows capacity within the next 8 weeks
     capacity_plant: str  # the plant where that happens
     stockout_sku: str  # runs out at the warehouse within its lead time
+    past_stockout_sku: str  # ran out at the warehouse 20 weeks ago (a batch came late)
+    past_overrun: tuple[str, str]  # plant, family: a month-long line stop 30 weeks ago
     excess_sku: str  # more than 26 weeks of cover at the warehouse
     over_quota_rep: str  # slack_user_id of a rep well over quota
     under_quota_rep: str  # slack_user_id of a rep well under quota
@@ -52,6 +57,8 @@ DEMO_SCENARIO = DemoScenario(
     capacity_family="PENTOLE",
     capacity_plant="PLT-LUM",
     stockout_sku="PAD-28",
+    past_stockout_sku="PAD-24",
+    past_overrun=("PLT-MAN", "COLTELLI"),
     excess_sku="COL-FIL",
     over_quota_rep="U01MARCHI",
     under_quota_rep="U01ESPOSITO",
@@ -349,13 +356,14 @@ def generate_demo(
     history = max(weeks, HISTORY_WEEKS)
     # Independent streams, so that tweaking one file's recipe leaves the others unchanged.
     root = np.random.default_rng(seed)
-    sales_rng, product_rng, order_rng, stock_rng, plan_rng, quota_rng = root.spawn(6)
+    streams = root.spawn(7)
+    sales_rng, product_rng, order_rng, stock_rng, plan_rng, quota_rng, past_rng = streams
     this_monday = today - dt.timedelta(days=today.weekday())
     first_monday = this_monday - dt.timedelta(weeks=history)
     mondays = [first_monday + dt.timedelta(weeks=i) for i in range(history + HORIZON_WEEKS)]
     expected = _expected_demand(mondays, history)
     qty, promo = _sample_quantities(expected[:history], sales_rng)
-    sales = _sales(qty, promo, mondays[:history], sales_rng)
+    sales = _past_stockout(_sales(qty, promo, mondays[:history], sales_rng), this_monday)
     future = expected[history:]
     # Plans are sized on whichever is higher, what just sold or what the season brings.
     rate = {
@@ -378,6 +386,8 @@ def generate_demo(
         "sku name family unit unit_price lead_time_days safety_stock min_order_qty name_en aliases",
     )
     open_orders = _open_orders(future[0], today, order_rng)
+    stock = _stock(qty, rate, today, stock_rng)
+    kept = sales[sales["date"] >= pd.Timestamp(this_monday - dt.timedelta(weeks=weeks))]
     return {
         "products": products,
         "locations": _frame(_LOCATIONS, "code name kind region"),
@@ -386,9 +396,15 @@ def generate_demo(
             [(*p[:3], _email(p[1]), *p[3:]) for p in _PEOPLE],
             "slack_user_id name role email manager_slack_user_id territory language",
         ),
-        "stock": _stock(qty, rate, today, stock_rng),
+        "stock": pd.concat(
+            [
+                _stock_history(stock, kept, safety, rate[WAREHOUSE], this_monday, past_rng, weeks),
+                stock,
+            ],
+            ignore_index=True,
+        ),
         # The last `weeks` of the history (the whole of it by default).
-        "sales": sales[sales["date"] >= pd.Timestamp(this_monday - dt.timedelta(weeks=weeks))],
+        "sales": kept,
         "capacity": _capacity(qty, future, mondays, history),
         "receipts": _receipts(rate[WAREHOUSE], today, plan_rng),
         "open_orders": open_orders,
@@ -455,6 +471,67 @@ def _stock(
     return _frame(rows, "sku location on_hand allocated as_of", "as_of")
 
 
+def _past_stockout(sales: pd.DataFrame, this_monday: dt.date) -> pd.DataFrame:
+    """The past stockout in the sales: in its week the warehouse sold 60% of the demand
+    (all it had), the week after nothing (the next batch came late)."""
+    week = pd.Timestamp(this_monday - dt.timedelta(weeks=PAST_STOCKOUT_WEEKS_AGO))
+    mine = (sales["sku"] == DEMO_SCENARIO.past_stockout_sku) & (sales["location"] == WAREHOUSE)
+    short = mine & (sales["date"] == week)
+    sales = sales.copy()
+    sales.loc[short, "quantity"] = (sales.loc[short, "quantity"] * 0.6).astype(np.int64)
+    sales.loc[short, "revenue"] = (sales.loc[short, "revenue"] * 0.6).round(2)
+    gone = mine & (sales["date"] == week + pd.Timedelta(weeks=1))
+    return sales[~gone & (sales["quantity"] > 0)].reset_index(drop=True)
+
+
+def _stock_history(
+    stock: pd.DataFrame,
+    sales: pd.DataFrame,
+    safety: FloatArray,
+    rate: FloatArray,
+    this_monday: dt.date,
+    rng: np.random.Generator,
+    history: int,
+) -> pd.DataFrame:
+    """The warehouse's Sunday snapshots of the last STOCK_HISTORY_WEEKS weeks (at most the
+    `history` of sales), worked back
+    from today's stock through the sales: production batches land when stock nears safety
+    stock plus half a week, except around the past stockout, whose batch came two weeks late
+    (its stock ends the stockout week and the next at zero)."""
+    kept = min(STOCK_HISTORY_WEEKS, history)
+    weeks = [this_monday - dt.timedelta(weeks=k) for k in range(1, kept + 1)]
+    first = pd.Timestamp(weeks[-1])
+    local = sales[(sales["location"] == WAREHOUSE) & (sales["date"] >= first)]
+    sold = local.groupby(["sku", "date"])["quantity"].sum()
+    now = stock[stock["location"] == WAREHOUSE].set_index("sku")["on_hand"]
+    out_week = this_monday - dt.timedelta(weeks=PAST_STOCKOUT_WEEKS_AGO)
+    rows: list[tuple[object, ...]] = []
+    for j, sku in enumerate(_SKUS):
+        lower = float(safety[j]) + 0.5 * float(rate[j])
+        level = float(now[sku])  # the end of last week: nothing is dated this week yet
+        for monday in weeks:
+            if monday < this_monday - dt.timedelta(weeks=1):
+                rows.append((sku, WAREHOUSE, round(level), 0, monday + dt.timedelta(days=6)))
+            start = level + float(sold.get((sku, pd.Timestamp(monday)), 0))  # before its sales
+            if sku == DEMO_SCENARIO.past_stockout_sku and monday == out_week + dt.timedelta(
+                weeks=2
+            ):
+                level = 0.0  # the late batch landed this week: nothing was left before it
+            elif sku == DEMO_SCENARIO.past_stockout_sku and monday == out_week + dt.timedelta(
+                weeks=1
+            ):
+                level = 0.0  # out all week
+            elif start > lower + 3.5 * float(rate[j]) and not (
+                sku == DEMO_SCENARIO.past_stockout_sku
+                and out_week - dt.timedelta(weeks=3) <= monday <= out_week
+            ):
+                level = round(lower + rng.uniform(0, 1) * float(rate[j]))  # a batch landed
+            else:
+                level = start
+    rows.sort(key=lambda r: (str(r[4]), str(r[0])))
+    return _frame(rows, "sku location on_hand allocated as_of", "as_of")
+
+
 def _capacity(
     qty: IntArray, future: FloatArray, mondays: list[dt.date], history: int
 ) -> pd.DataFrame:
@@ -471,6 +548,15 @@ def _capacity(
         if (plant, family) == scenario:
             rows.append((plant, family, mondays[0], overhaul - dt.timedelta(days=1), units))
             rows.append((plant, family, overhaul, None, round(0.75 * recent)))
+        elif (plant, family) == DEMO_SCENARIO.past_overrun:
+            # A line stop that happened: four weeks at 60% of the demand of the time.
+            stop = mondays[history - PAST_OVERRUN_WEEKS_AGO]
+            back = stop + dt.timedelta(weeks=4)
+            ago = history - PAST_OVERRUN_WEEKS_AGO
+            then = float(qty[ago - 8 : ago, cols].sum(axis=(1, 2)).mean())
+            rows.append((plant, family, mondays[0], stop - dt.timedelta(days=1), units))
+            rows.append((plant, family, stop, back - dt.timedelta(days=1), round(0.6 * then)))
+            rows.append((plant, family, back, None, units))
         else:
             rows.append((plant, family, mondays[0], None, units))
     return _frame(rows, "plant family start_date end_date units_per_week", "start_date end_date")

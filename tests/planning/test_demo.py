@@ -13,7 +13,14 @@ import pandas as pd
 import pytest
 from sqlalchemy import Engine
 
-from planning.demo import DEMO_SCENARIO, generate_demo, write_demo_files
+from planning.demo import (
+    DEMO_SCENARIO,
+    PAST_OVERRUN_WEEKS_AGO,
+    PAST_STOCKOUT_WEEKS_AGO,
+    STOCK_HISTORY_WEEKS,
+    generate_demo,
+    write_demo_files,
+)
 from planning.errors import PonteError
 from tests.conftest import DEMO_TODAY
 from tests.helpers import run_import, snapshot, without_audit
@@ -78,9 +85,12 @@ def demo_engine(engine: Engine, demo_dir: Path) -> Engine:
 
 
 def _warehouse_cover(engine: Engine, sku: str) -> tuple[float, float]:
-    """(free stock at WH-MIL, units sold there per week over the last 8 weeks)."""
+    """(free stock at WH-MIL in the latest snapshot, units sold there per week over the
+    last 8 weeks)."""
     stock = _read(
-        engine, f"SELECT * FROM stock_level WHERE sku = '{sku}' AND location = 'WH-MIL'"
+        engine,
+        f"SELECT * FROM stock_level WHERE sku = '{sku}' AND location = 'WH-MIL' "
+        "ORDER BY as_of DESC",
     ).iloc[0]
     sales = _read(engine, f"SELECT * FROM sales_actual WHERE sku = '{sku}' AND location = 'WH-MIL'")
     return float(stock["on_hand"] - stock["allocated"]), _recent_weekly(sales)
@@ -118,8 +128,13 @@ def test_one_family_outgrows_its_plant_capacity_within_8_weeks(demo_engine: Engi
     upcoming = capacity[(starts > DEMO_TODAY) & (starts <= DEMO_TODAY + dt.timedelta(weeks=8))]
     assert len(upcoming) == 1
     assert float(upcoming["units_per_week"].iloc[0]) < weekly
-    # Every other family keeps at least 20% headroom over its recent demand.
-    others = _read(demo_engine, f"SELECT * FROM capacity WHERE family <> '{family}'")
+    # Every other family keeps at least 20% headroom over its recent demand (the capacity
+    # in force now: a past line stop is the replay's story).
+    others = _read(
+        demo_engine,
+        f"SELECT * FROM capacity WHERE family <> '{family}' "
+        f"AND (end_date IS NULL OR end_date >= '{DEMO_TODAY}')",
+    )
     for _, row in others.iterrows():
         demand = _recent_weekly(
             _read(
@@ -157,7 +172,8 @@ def test_one_rep_is_well_over_quota_and_one_well_under(demo_engine: Engine) -> N
 def test_the_situations_hold_for_other_dates_and_seeds(today: dt.date, seed: int) -> None:
     frames = generate_demo(seed=seed, today=today)
     sales = frames["sales"]
-    stock = frames["stock"].set_index(["sku", "location"])
+    latest = frames["stock"]["as_of"].max()
+    stock = frames["stock"][frames["stock"]["as_of"] == latest].set_index(["sku", "location"])
     at_wh = sales[sales["location"] == "WH-MIL"]
     stockout = DEMO_SCENARIO.stockout_sku
     excess = DEMO_SCENARIO.excess_sku
@@ -170,6 +186,41 @@ def test_the_situations_hold_for_other_dates_and_seeds(today: dt.date, seed: int
     )
     assert out_cover < lead / 7
     assert excess_cover > 26
+
+
+def test_the_past_holds_a_stockout_and_a_line_stop_for_the_replay() -> None:
+    frames = generate_demo(seed=7, today=DEMO_TODAY)
+    this_monday = DEMO_TODAY - dt.timedelta(days=DEMO_TODAY.weekday())
+    stock = frames["stock"]
+    snapshots = stock[stock["location"] == "WH-MIL"].groupby("sku")["as_of"].nunique()
+    assert (snapshots == STOCK_HISTORY_WEEKS).all()  # 51 Sundays and today's snapshot
+    assert (stock["on_hand"] >= 0).all()
+    out = this_monday - dt.timedelta(weeks=PAST_STOCKOUT_WEEKS_AGO)
+    mine = stock[
+        (stock["sku"] == DEMO_SCENARIO.past_stockout_sku) & (stock["location"] == "WH-MIL")
+    ]
+    level = mine.set_index(mine["as_of"].dt.date)["on_hand"]
+    sunday = out + dt.timedelta(days=6)
+    # Stock at the start of the week: less than a week's demand; out at its end and the next.
+    assert level[sunday - dt.timedelta(weeks=1)] > 0 and level[sunday] == 0
+    assert level[sunday + dt.timedelta(weeks=1)] == 0
+    assert (level.drop([sunday, sunday + dt.timedelta(weeks=1)]) > 0).all()
+    sales = frames["sales"]
+    sold = sales[
+        (sales["sku"] == DEMO_SCENARIO.past_stockout_sku) & (sales["location"] == "WH-MIL")
+    ]
+    by_week = sold.groupby(sold["date"].dt.date)["quantity"].sum()
+    assert by_week[out] == level[sunday - dt.timedelta(weeks=1)]  # all there was
+    assert out + dt.timedelta(weeks=1) not in by_week.index  # nothing to sell
+    plant, family = DEMO_SCENARIO.past_overrun
+    capacity = frames["capacity"]
+    rows = capacity[(capacity["plant"] == plant) & (capacity["family"] == family)]
+    stop = this_monday - dt.timedelta(weeks=PAST_OVERRUN_WEEKS_AGO)
+    (low,) = rows[rows["start_date"].dt.date == stop]["units_per_week"]
+    at_plant = sales[sales["sku"].isin(frames["products"].query("family == @family")["sku"])]
+    during = at_plant[(at_plant["date"].dt.date >= stop)
+                      & (at_plant["date"].dt.date < stop + dt.timedelta(weeks=4))]  # fmt: skip
+    assert during.groupby("date")["quantity"].sum().min() > low  # over capacity every week
 
 
 def test_a_shorter_history_is_the_last_weeks_of_the_same_company() -> None:

@@ -116,7 +116,8 @@ def test_atp_from_stock_matches_the_stored_rows(demo_db: Engine) -> None:
     sku, by = "MOK-003", DEMO_TODAY + dt.timedelta(days=14)
     stock = rows(
         demo_db,
-        f"SELECT on_hand, allocated FROM stock_level WHERE sku = '{sku}' AND location = 'WH-MIL'",
+        f"SELECT on_hand, allocated FROM stock_level WHERE sku = '{sku}' AND location = 'WH-MIL' "
+        "ORDER BY as_of DESC",  # the latest snapshot: older ones are history
     )[0]
     receipts = pd.read_sql_query(
         f"SELECT date, quantity FROM planned_receipt WHERE sku = '{sku}' AND location = 'WH-MIL'",
