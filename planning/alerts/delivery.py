@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import Engine, select, update
 
 from planning.alerts.rules import SEVERITIES
-from planning.alerts.store import ALERTS, EVENTS, SCANNER, StoredAlert, _event, _stored
+from planning.alerts.store import ALERTS, EVENTS, SCANNER, StoredAlert, add_event, stored_alert
 from planning.db import writing
 from planning.errors import PonteError
 
@@ -112,7 +112,7 @@ def pending(engine: Engine) -> list[StoredAlert]:
     with engine.connect() as conn:
         rows = conn.execute(select(ALERTS).where(ALERTS.c.notify.is_(True))).all()
     order = {s: k for k, s in enumerate(SEVERITIES)}
-    alerts = [_stored(r) for r in rows]
+    alerts = [stored_alert(r) for r in rows]
     return sorted(alerts, key=lambda a: (order.get(a.severity, 9), -a.money, a.id))
 
 
@@ -129,7 +129,7 @@ def mark_said(engine: Engine, alert_id: int, *, now: dt.datetime, what: str) -> 
     """A resolved alert's thread was told (or there was nothing to tell): done with it."""
     with writing(engine, wait=WRITE_WAIT) as conn:
         conn.execute(update(ALERTS).where(ALERTS.c.id == alert_id).values(notify=False))
-        _event(conn, alert_id, now, SCANNER, what, {})
+        add_event(conn, alert_id, now, SCANNER, what, {})
 
 
 def to_escalate(engine: Engine, *, now: dt.datetime, hours: float) -> list[StoredAlert]:
@@ -141,25 +141,32 @@ def to_escalate(engine: Engine, *, now: dt.datetime, hours: float) -> list[Store
         rows = conn.execute(
             select(ALERTS).where(ALERTS.c.status == "open", ALERTS.c.message_ts.is_not(None))
         ).all()
-        out = []
-        for row in rows:
-            events = conn.execute(
-                select(EVENTS.c.action, EVENTS.c.at)
-                .where(EVENTS.c.alert_id == row.id)
-                .order_by(EVENTS.c.id.desc())
-            ).all()
-            posted = next((at for action, at in events if action == "notified"), None)
-            if posted is None:
-                continue
-            posted = posted if posted.tzinfo else posted.replace(tzinfo=dt.UTC)
-            since = [a for a, at in events if (at if at.tzinfo else at.replace(tzinfo=dt.UTC))
-                     >= posted]  # fmt: skip
-            if "escalated" in since or now - posted < dt.timedelta(hours=hours):
-                continue
-            out.append(_stored(row))
+        ids = [row.id for row in rows]
+        # Every event of those alerts in one query (newest first), not one query per alert.
+        events: dict[int, list[tuple[str, dt.datetime]]] = {}
+        for alert_id, action, at in conn.execute(
+            select(EVENTS.c.alert_id, EVENTS.c.action, EVENTS.c.at)
+            .where(EVENTS.c.alert_id.in_(ids))
+            .order_by(EVENTS.c.id.desc())
+        ):
+            events.setdefault(alert_id, []).append((action, _utc(at)))
+    out = []
+    for row in rows:
+        mine = events.get(row.id, [])
+        posted = next((at for action, at in mine if action == "notified"), None)
+        if posted is None:
+            continue
+        since = [action for action, at in mine if at >= posted]
+        if "escalated" in since or now - posted < dt.timedelta(hours=hours):
+            continue
+        out.append(stored_alert(row))
     return out
+
+
+def _utc(at: dt.datetime) -> dt.datetime:
+    return at if at.tzinfo else at.replace(tzinfo=dt.UTC)
 
 
 def mark_escalated(engine: Engine, alert_id: int, *, to: str, now: dt.datetime) -> None:
     with writing(engine, wait=WRITE_WAIT) as conn:
-        _event(conn, alert_id, now, SCANNER, "escalated", {"to": to})
+        add_event(conn, alert_id, now, SCANNER, "escalated", {"to": to})

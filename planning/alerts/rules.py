@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -96,13 +97,12 @@ class AlertSettings:
     families: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def of(self, family: str | None) -> Thresholds:
-        override = self.families.get(family or "") or {
-            k: v
-            for f, over in self.families.items()
-            if f.lower() == (family or "").lower()
-            for k, v in over.items()
-        }
-        return replace(self.defaults, **override) if override else self.defaults
+        """The thresholds for `family` (its overrides, matched case-insensitively)."""
+        return self._by_family.get((family or "").lower(), self.defaults)
+
+    @cached_property
+    def _by_family(self) -> dict[str, Thresholds]:
+        return {f.lower(): replace(self.defaults, **over) for f, over in self.families.items()}
 
     @staticmethod
     def from_mapping(data: dict[str, Any]) -> AlertSettings:
@@ -197,32 +197,41 @@ def find_problems(engine: Engine, *, today: dt.date, settings: AlertSettings) ->
             conn, "SELECT sku, name, family, unit_price, lead_time_days, safety_stock FROM product"
         )
     products["unit_price"] = products["unit_price"].astype(float).fillna(0.0)
-    for rule, run in (
-        ("capacity", _capacity),
-        ("stockout", _stock),
-        ("drift", _drift),
-        ("quota", _quota),
+    # What two rules read, read once: the capacity report and each family's mean price.
+    weeks, _ = capacity_report(engine, today=today)
+    means = products.groupby("family")["unit_price"].mean()
+    shared = _Shared(products, {str(f): float(p) for f, p in means.items()}, weeks)
+    for rules, run in (
+        (("capacity",), _capacity),
+        (("stockout", "excess"), _stock),  # one projection, both ends of it
+        (("drift",), _drift),
+        (("quota",), _quota),
     ):
-        found, why = run(engine, today, settings, products)
+        found, why = run(engine, today, settings, shared)
         if why:
-            skipped[rule] = why
+            skipped.update(dict.fromkeys(rules, why))
         else:
-            evaluated.add(rule)
-            if rule == "stockout":
-                evaluated.add("excess")
+            evaluated.update(rules)
             findings.extend(found)
     order = {s: k for k, s in enumerate(SEVERITIES)}
     findings.sort(key=lambda f: (order[f.severity], -f.money, f.fingerprint))
     return Scan(today, tuple(findings), frozenset(evaluated), skipped)
 
 
+@dataclass(frozen=True)
+class _Shared:
+    """What several rules read, read once per scan."""
+
+    products: pd.DataFrame  # sku, name, family, unit_price, lead_time_days, safety_stock
+    price: dict[str, float]  # family -> mean unit price
+    weeks: list[CapacityWeek]  # the capacity report from today
+
+
 Rule = tuple[list[Finding], str | None]
 
 
-def _capacity(
-    engine: Engine, today: dt.date, settings: AlertSettings, products: pd.DataFrame
-) -> Rule:
-    weeks, _ = capacity_report(engine, today=today)
+def _capacity(engine: Engine, today: dt.date, settings: AlertSettings, shared: _Shared) -> Rule:
+    weeks, price = shared.weeks, shared.price
     with engine.connect() as conn:
         planned = read_frame(conn, "SELECT DISTINCT family FROM capacity")
         demanded = read_frame(
@@ -232,7 +241,6 @@ def _capacity(
             run=latest_run_id(engine, grain="week"),
             first=week_monday(today).isoformat(),
         )
-    price = products.groupby("family")["unit_price"].mean().to_dict()
     out: list[Finding] = []
     known = set(planned["family"].astype(str))
     for family, demand in zip(demanded["family"], demanded["demand"], strict=True):
@@ -311,9 +319,10 @@ def _per_row(settings: AlertSettings, families: list[str], name: str) -> npt.NDA
     return np.array([values[f] for f in families], dtype=float)
 
 
-def _stock(engine: Engine, today: dt.date, settings: AlertSettings, products: pd.DataFrame) -> Rule:
+def _stock(engine: Engine, today: dt.date, settings: AlertSettings, shared: _Shared) -> Rule:
     """Stockout and excess over every product-location's projection at once (vectorised:
     the Python work is per finding, not per row)."""
+    products = shared.products
     horizon = max(
         settings.defaults.horizon_weeks,
         settings.defaults.stockout_weeks,
@@ -440,8 +449,9 @@ def _read_recent_sales(engine: Engine, today: dt.date) -> dict[tuple[str, str], 
     return {(str(s), str(loc or "")): float(q or 0) for s, loc, q in rows}
 
 
-def _drift(engine: Engine, today: dt.date, settings: AlertSettings, products: pd.DataFrame) -> Rule:
+def _drift(engine: Engine, today: dt.date, settings: AlertSettings, shared: _Shared) -> Rule:
     """Against the newest weekly run that has `drift_weeks` weeks of sales after it."""
+    products = shared.products
     weeks = settings.defaults.drift_weeks
     table = _MEMO.get(engine, ("drift", today, weeks), lambda: _drift_table(engine, today, weeks))
     if table is None:
@@ -562,7 +572,7 @@ def _drift_table(engine: Engine, today: dt.date, weeks: int) -> tuple[int, pd.Da
     return run_id, whole
 
 
-def _quota(engine: Engine, today: dt.date, settings: AlertSettings, products: pd.DataFrame) -> Rule:
+def _quota(engine: Engine, today: dt.date, settings: AlertSettings, shared: _Shared) -> Rule:
     with engine.connect() as conn:
         quotas = read_frame(conn, "SELECT * FROM quota WHERE family IS NOT NULL")
     if quotas.empty:
@@ -579,7 +589,7 @@ def _quota(engine: Engine, today: dt.date, settings: AlertSettings, products: pd
     owners = current.assign(owner=current["rep"].where(current["rep"] != "", current["territory"]))
     everyone = owners.groupby("period")["owner"].nunique()
     holders = owners[owners["family"] != ""].groupby(["family", "period"])["owner"].nunique()
-    weeks, _ = capacity_report(engine, today=today)
+    weeks, price = shared.weeks, shared.price
     capacity = pd.DataFrame(
         {
             "family": [w.family for w in weeks],
@@ -588,7 +598,6 @@ def _quota(engine: Engine, today: dt.date, settings: AlertSettings, products: pd
             "demand": [w.demand for w in weeks],
         }
     )
-    price = products.groupby("family")["unit_price"].mean().to_dict()
     out: list[Finding] = []
     horizon_end = capacity["week"].max() if not capacity.empty else today
     for family, period, target in totals.itertuples(index=False):

@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, text, update
@@ -105,6 +105,9 @@ class ScanResult:
     reopened: tuple[int, ...]
     resolved: tuple[int, ...]
     unchanged: int
+    # Per finding's fingerprint: new, worse, back (snooze over) or known; the alerts resolved.
+    changes: dict[str, str] = field(default_factory=dict)
+    cleared: tuple[StoredAlert, ...] = ()
 
     @property
     def to_notify(self) -> tuple[int, ...]:
@@ -129,22 +132,46 @@ def record_scan(engine: Engine, scan: Scan, *, now: dt.datetime) -> ScanResult:
         return _record(engine, scan, now)  # the other scan's alerts are known now
 
 
+def _changes(current: dict[str, Any], scan: Scan) -> tuple[dict[str, str], list[Any]]:
+    """What a scan does to the unresolved alerts `current` (fingerprint -> row): per
+    finding "new", "worse" (notified again), "back" (snooze over) or "known"; and the rows
+    it resolves (their rule ran and no longer finds them)."""
+    remaining = dict(current)
+    out: dict[str, str] = {}
+    for finding in scan.findings:
+        row = remaining.pop(finding.fingerprint, None)
+        if row is None:
+            out[finding.fingerprint] = "new"
+        elif row.notify:
+            out[finding.fingerprint] = "known"  # not notified yet: it will be, as it is now
+        elif _worse(finding, row.notified_kind, row.notified_severity):
+            out[finding.fingerprint] = "worse"
+        elif row.status == "snoozed" and row.snoozed_until and row.snoozed_until <= scan.today:
+            out[finding.fingerprint] = "back"
+        else:
+            out[finding.fingerprint] = "known"
+    return out, [row for row in remaining.values() if row.rule in scan.evaluated]
+
+
+def _unresolved(conn: Connection) -> dict[str, Any]:
+    query = select(ALERTS).where(ALERTS.c.status.in_(NOT_RESOLVED))
+    return {row.fingerprint: row for row in conn.execute(query)}
+
+
 def _record(engine: Engine, scan: Scan, now: dt.datetime) -> ScanResult:
     opened: list[int] = []
     worsened: list[int] = []
     reopened: list[int] = []
     resolved: list[int] = []
-    unchanged = 0
     with writing(engine, wait=WRITE_WAIT) as conn:
-        current = {
-            row.fingerprint: row
-            for row in conn.execute(select(ALERTS).where(ALERTS.c.status.in_(NOT_RESOLVED)))
-        }
+        current = _unresolved(conn)
+        changes, cleared = _changes(current, scan)
         for finding in scan.findings:
-            row = current.pop(finding.fingerprint, None)
-            if row is None:
+            change = changes[finding.fingerprint]
+            if change == "new":
                 opened.append(_open(conn, finding, now))
                 continue
+            row = current[finding.fingerprint]
             values: dict[str, Any] = {
                 "kind": finding.kind,
                 "severity": finding.severity,
@@ -152,55 +179,31 @@ def _record(engine: Engine, scan: Scan, now: dt.datetime) -> ScanResult:
                 "numbers": json.dumps(finding.numbers, default=str),
                 "last_seen": now,
             }
-            action = None
-            if row.notify:
-                unchanged += 1  # not notified yet: it will be, as it is now
-            elif _worse(finding, row.notified_kind, row.notified_severity):
+            if change in ("worse", "back"):
                 values.update(status="open", notify=True, snoozed_until=None)
-                action, target = "worsened", worsened
-            elif row.status == "snoozed" and row.snoozed_until and row.snoozed_until <= scan.today:
-                values.update(status="open", notify=True, snoozed_until=None)
-                action, target = "snooze_over", reopened
-            else:
-                unchanged += 1
             _update(conn, row.id, row.version, values)
-            if action:
-                target.append(row.id)
-                _event(conn, row.id, now, SCANNER, action, {"kind": finding.kind,
-                       "severity": finding.severity, "money": finding.money})  # fmt: skip
-        for row in current.values():
-            if row.rule not in scan.evaluated:
-                continue
+            if change != "known":
+                (worsened if change == "worse" else reopened).append(row.id)
+                add_event(conn, row.id, now, SCANNER,
+                          "worsened" if change == "worse" else "snooze_over",
+                          {"kind": finding.kind, "severity": finding.severity,
+                           "money": finding.money})  # fmt: skip
+        for row in cleared:
             # A posted alert says in its thread that it cleared (planning.alerts.delivery).
             _update(conn, row.id, row.version, {"status": "resolved", "resolved_at": now,
                                                 "notify": row.message_ts is not None})  # fmt: skip
-            _event(conn, row.id, now, SCANNER, "resolved", {"reason": "cleared"})
+            add_event(conn, row.id, now, SCANNER, "resolved", {"reason": "cleared"})
             resolved.append(row.id)
-    return ScanResult(tuple(opened), tuple(worsened), tuple(reopened), tuple(resolved), unchanged)
+    unchanged = sum(1 for c in changes.values() if c == "known")
+    return ScanResult(tuple(opened), tuple(worsened), tuple(reopened), tuple(resolved), unchanged,
+                      changes=changes, cleared=tuple(stored_alert(r) for r in cleared))  # fmt: skip
 
 
 def preview_scan(engine: Engine, scan: Scan) -> tuple[dict[str, str], list[StoredAlert]]:
-    """What `record_scan` would do, without doing it: per finding's fingerprint "new",
-    "worse" (notified again), "back" (snooze over) or "known"; and the alerts it would
-    resolve."""
+    """What `record_scan` would do, without doing it (its `changes` and `cleared`)."""
     with engine.connect() as conn:
-        current = {
-            row.fingerprint: row
-            for row in conn.execute(select(ALERTS).where(ALERTS.c.status.in_(NOT_RESOLVED)))
-        }
-    out: dict[str, str] = {}
-    for finding in scan.findings:
-        row = current.pop(finding.fingerprint, None)
-        if row is None:
-            out[finding.fingerprint] = "new"
-        elif not row.notify and _worse(finding, row.notified_kind, row.notified_severity):
-            out[finding.fingerprint] = "worse"
-        elif row.status == "snoozed" and row.snoozed_until and row.snoozed_until <= scan.today:
-            out[finding.fingerprint] = "back"
-        else:
-            out[finding.fingerprint] = "known"
-    cleared = [_stored(row) for row in current.values() if row.rule in scan.evaluated]
-    return out, cleared
+        changes, cleared = _changes(_unresolved(conn), scan)
+    return changes, [stored_alert(row) for row in cleared]
 
 
 def _open(conn: Connection, finding: Finding, now: dt.datetime) -> int:
@@ -228,7 +231,7 @@ def _open(conn: Connection, finding: Finding, now: dt.datetime) -> int:
     key = inserted.inserted_primary_key
     assert key is not None
     alert_id = int(key[0])
-    _event(conn, alert_id, now, SCANNER, "opened", {"kind": finding.kind,
+    add_event(conn, alert_id, now, SCANNER, "opened", {"kind": finding.kind,
            "severity": finding.severity, "money": finding.money})  # fmt: skip
     return alert_id
 
@@ -243,7 +246,7 @@ def _update(conn: Connection, alert_id: int, version: int, values: dict[str, Any
     return bool(done.rowcount)
 
 
-def _event(
+def add_event(
     conn: Connection,
     alert_id: int,
     at: dt.datetime,
@@ -251,6 +254,8 @@ def _event(
     action: str,
     details: dict[str, Any],
 ) -> None:
+    """One append-only event of an alert's life (inside the caller's transaction): the only
+    writer of alert_event, which nothing updates or deletes."""
     conn.execute(
         insert(EVENTS).values(
             alert_id=alert_id,
@@ -273,7 +278,7 @@ def mark_notified(
         if message_ts is not None:
             values["message_ts"] = message_ts
         conn.execute(update(ALERTS).where(ALERTS.c.id == alert_id).values(**values))
-        _event(conn, alert_id, now, SCANNER, "notified" if message_ts else "digested",
+        add_event(conn, alert_id, now, SCANNER, "notified" if message_ts else "digested",
                {"channel": channel, "ts": message_ts})  # fmt: skip
 
 
@@ -333,7 +338,7 @@ def act(
         _refuse_stale(conn, row, action, version, values)
         if not _update(conn, row.id, row.version, values):
             raise _conflict(conn, row.id)
-        _event(conn, row.id, now, caller.slack_user_id, action, details)
+        add_event(conn, row.id, now, caller.slack_user_id, action, details)
     return get_alert(engine, alert_id)
 
 
@@ -373,7 +378,9 @@ def _conflict(conn: Connection, alert_id: int) -> AlertConflict:
     )
 
 
-def _stored(row: Any) -> StoredAlert:
+def stored_alert(row: Any) -> StoredAlert:
+    """An alert row as read (dates from either database's types)."""
+
     def day(value: Any) -> dt.date | None:
         if value is None or isinstance(value, dt.date):
             return value
@@ -417,7 +424,7 @@ def get_alert(engine: Engine, alert_id: int) -> StoredAlert:
         row = conn.execute(select(ALERTS).where(ALERTS.c.id == alert_id)).first()
     if row is None:
         raise PonteError(f"there is no alert {alert_id}", code="no_alert", alert=alert_id)
-    return _stored(row)
+    return stored_alert(row)
 
 
 def stored_alerts(
@@ -431,7 +438,7 @@ def stored_alerts(
     elif not resolved:
         query = query.where(ALERTS.c.status.in_(NOT_RESOLVED))
     with engine.connect() as conn:
-        rows = [_stored(r) for r in conn.execute(query)]
+        rows = [stored_alert(r) for r in conn.execute(query)]
     order = {s: k for k, s in enumerate(SEVERITIES)}
     return sorted(rows, key=lambda a: (order.get(a.severity, 9), -a.money, a.id))
 
