@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import getpass
 import os
+import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -592,10 +593,12 @@ def alerts_scan(dry_run: bool, post: bool, lang: str | None, today: dt.datetime 
     scan = find_problems(
         services.engine, today=services.clock.today(), settings=services.settings.alert_settings()
     )
-    change, cleared = preview_scan(services.engine, scan)
     ids: dict[str, int] = {}
-    if not dry_run:
-        record_scan(services.engine, scan, now=services.clock.now())
+    if dry_run:
+        change, cleared = preview_scan(services.engine, scan)
+    else:
+        done = record_scan(services.engine, scan, now=services.clock.now())
+        change, cleared = done.changes, list(done.cleared)
         ids = {a.fingerprint: a.id for a in stored_alerts(services.engine)}
     terminal.print_alert_scan(
         services.console, scan, change, cleared, ids, language, dry_run=dry_run
@@ -608,6 +611,60 @@ def alerts_scan(dry_run: bool, post: bool, lang: str | None, today: dt.datetime 
             "(retried next time).",
             highlight=False,
         )
+
+
+@alerts.command("replay")
+@click.option(
+    "--from",
+    "start",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="First week replayed (default: 52 weeks before --to).",
+)
+@click.option(
+    "--to",
+    "end",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Last week replayed (default: the last complete week).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
+@today_option
+def alerts_replay(
+    start: dt.datetime | None, end: dt.datetime | None, as_json: bool, today: dt.datetime | None
+) -> None:
+    """Re-run the forecast and the alert scan as of each past week, knowing only what was
+    known then, and say for every stockout and capacity overrun that happened whether (and
+    how many weeks ahead) Ponte would have warned, and how many alerts were false alarms."""
+    from planning.alerts.replay import replay_alerts
+
+    services = build_services(_date(today))
+    now = services.clock.today()
+    last = _date(end) or now - dt.timedelta(days=now.weekday() + 7)
+    first = _date(start) or last - dt.timedelta(weeks=51)
+
+    shown = not as_json and sys.stderr.isatty()
+
+    def progress(monday: dt.date, k: int, n: int) -> None:
+        if shown:
+            click.echo(f"\rweek {k} of {n} ({monday})", nl=False, err=True)
+
+    replay = replay_alerts(
+        services.engine,
+        start=first,
+        end=last,
+        today=now,
+        settings=services.settings.alert_settings(),
+        on_week=progress,
+    )
+    if as_json:
+        from tools.jsonable import dumps
+
+        click.echo(dumps(replay))
+        return
+    if shown:
+        click.echo("", err=True)
+    terminal.print_alert_replay(services.console, replay)
 
 
 @alerts.command("digest")
@@ -652,7 +709,17 @@ def _alert_action(
         today=services.clock.today(),
         **extra,
     )
-    terminal.print_alert_state(services.console, done)
+    terminal.print_alert_state(services.console, done, _people(services.engine))
+
+
+def _people(engine: Engine) -> dict[str, str]:
+    """Who is who (Slack user id -> name), to print people by name."""
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        return {
+            str(k): str(v) for k, v in conn.execute(text("SELECT slack_user_id, name FROM person"))
+        }
 
 
 @alerts.command("ack")
@@ -706,8 +773,9 @@ def alerts_history(alert_id: int) -> None:
 
     services = build_services(None)
     alert = get_alert(services.engine, alert_id)
-    terminal.print_alert_state(services.console, alert)
-    terminal.print_alert_events(services.console, alert_events(services.engine, alert_id))
+    people = _people(services.engine)
+    terminal.print_alert_state(services.console, alert, people)
+    terminal.print_alert_events(services.console, alert_events(services.engine, alert_id), people)
 
 
 @cli.group()

@@ -19,6 +19,7 @@ from rich.progress import (
 from rich.table import Table
 
 if TYPE_CHECKING:  # the `ponte` start-up pays only for what a command uses
+    from planning.alerts.replay import Replay
     from planning.alerts.rules import Scan
     from planning.alerts.store import StoredAlert
     from planning.forecast.runs import RunSummary
@@ -129,6 +130,46 @@ def print_run_summary(console: Console, run: RunSummary) -> None:
 CHANGES = {"new": "new", "worse": "worse: notified again", "back": "snooze over", "known": ""}
 
 
+def print_alert_replay(console: Console, replay: Replay) -> None:
+    """The replay: a row per rule, then each problem that happened and its warning."""
+    table = Table(
+        title=f"Alert replay, weeks of {replay.start} to {replay.end} ({replay.weeks} scans, "
+        f"{replay.seconds:.0f} s)"
+    )
+    table.add_column("rule", no_wrap=True)
+    table.add_column("happened", justify="right", no_wrap=True)
+    table.add_column("warned", justify="right", no_wrap=True)
+    for column in ("median weeks ahead", "alerts", "false alarms", "false per week", "too recent"):
+        table.add_column(column, justify="right")
+    for f in replay.figures:
+        share = f" ({f.warned_share:.0%})" if f.warned_share is not None else ""
+        weeks = f"{f.median_weeks:g}" if f.median_weeks is not None else "–"
+        if f.checked:
+            cells = [str(f.happened), f"{f.warned}{share}", weeks, str(f.raised),
+                     str(f.false_alarms), f"{f.false_per_week:.2f}", str(f.too_recent)]  # fmt: skip
+        else:
+            cells = ["–", "–", "–", str(f.raised), "–", "–", "–"]
+        table.add_row(f.rule, *cells)
+    console.print(table)
+    console.print(
+        "Stockout and capacity alerts are checked against what happened (stock at zero at a "
+        "week's end; a week's demand over capacity); excess, drift and quota have nothing in "
+        "the history to check against.",
+        highlight=False,
+    )
+    for h in replay.happened:
+        said = (
+            f"warned {h.warned_weeks} weeks ahead"
+            if h.warned_weeks
+            else "warned that week"
+            if h.warned_weeks == 0
+            else "not warned"
+        )
+        console.print(f"  {h.rule}: {h.entity} in the week of {h.week}: {said}", highlight=False)
+    for rule, count in replay.skipped.items():
+        console.print(f"  {rule} could not run in {count} of the weeks", highlight=False)
+
+
 def print_alert_scan(
     console: Console,
     scan: Scan,
@@ -170,14 +211,18 @@ def print_alert_scan(
         console.print(f"  {skipped_note(lang, rule, why)}", highlight=False)
 
 
-def print_alert_state(console: Console, alert: StoredAlert) -> None:
+def print_alert_state(
+    console: Console, alert: StoredAlert, people: dict[str, str] | None = None
+) -> None:
+    """An alert's state, people by name (`people`: Slack user id -> name)."""
+    named = people or {}
     extra = []
     if alert.acknowledged_by:
-        extra.append(f"acknowledged by {alert.acknowledged_by}")
+        extra.append(f"acknowledged by {named.get(alert.acknowledged_by, alert.acknowledged_by)}")
     if alert.snoozed_until:
         extra.append(f"snoozed until {alert.snoozed_until}")
     if alert.assigned_to:
-        extra.append(f"assigned to {alert.assigned_to}")
+        extra.append(f"assigned to {named.get(alert.assigned_to, alert.assigned_to)}")
     console.print(
         f"Alert #{alert.id} {alert.fingerprint}: {alert.status}"
         + (f" ({', '.join(extra)})" if extra else ""),
@@ -187,14 +232,18 @@ def print_alert_state(console: Console, alert: StoredAlert) -> None:
 
 
 def print_alert_events(
-    console: Console, events: list[tuple[Any, str, str, dict[str, Any]]]
+    console: Console,
+    events: list[tuple[Any, str, str, dict[str, Any]]],
+    people: dict[str, str] | None = None,
 ) -> None:
+    named = people or {}
     table = Table(title="History")
-    for column in ("when", "who", "what", "details"):
+    for column in ("when (UTC)", "who", "what", "details"):
         table.add_column(column)
     for at, actor, action, details in events:
         shown = ", ".join(
-            f"{k} {round(v) if isinstance(v, float) else v}" for k, v in details.items()
+            f"{k} {round(v) if isinstance(v, float) else named.get(str(v), v)}"
+            for k, v in details.items()
         )
-        table.add_row(str(at)[:19], actor, action, shown)
+        table.add_row(str(at)[:16], named.get(actor, actor), action, shown)
     console.print(table)

@@ -196,7 +196,7 @@ def test_an_alert_scan_keeps_each_problem_once_and_people_act_on_it(own_ponte: P
     assert "8 problems: 0 new, 0 to notify again" in again.output
     assert "drift not checked: no forecast run is old enough" in again.output
     ack = own_ponte("alerts", "ack", "1", "--as", "U01COLOMBO", "--today", TODAY)
-    assert ack.exit_code == 0 and "acknowledged by U01COLOMBO" in ack.output
+    assert ack.exit_code == 0 and "acknowledged by Sara Colombo" in ack.output
     twice = own_ponte("alerts", "ack", "1", "--as", "U01BIANCHI", "--today", TODAY)
     assert twice.exit_code == 1 and "already acknowledged by Sara Colombo" in twice.output
     rep = own_ponte("alerts", "snooze", "2", "--days", "7", "--as", "U01ROSSI", "--today", TODAY)
@@ -231,3 +231,29 @@ def test_an_alerts_file_sets_thresholds_and_a_bad_one_is_one_line(
     settings.write_text("[thresholds\n")
     broken = CliRunner().invoke(cli, ["alerts", "scan", "--today", TODAY], env=env)
     assert broken.exit_code == 1 and "is not valid TOML" in broken.output
+
+
+def test_alerts_replay_prints_a_row_per_rule_and_what_happened(ponte: Ponte) -> None:
+    out = DEMO_TODAY - dt.timedelta(days=DEMO_TODAY.weekday(), weeks=20)  # the past stockout
+    week = (out - dt.timedelta(weeks=2)).isoformat()
+    result = ponte("alerts", "replay", "--from", week, "--to", out.isoformat(), "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "Alert replay, weeks of" in text and "(3 scans" in text
+    for rule in ("capacity", "stockout", "excess", "drift", "quota"):
+        assert f"│ {rule} " in result.output
+    sku = DEMO_SCENARIO.past_stockout_sku
+    assert f"stockout: {sku}@WH-MIL in the week of {out}: warned 2 weeks ahead" in text
+    as_json = ponte("alerts", "replay", "--from", week, "--to", week, "--today", TODAY, "--json")
+    assert as_json.exit_code == 0, as_json.output
+    replay = json.loads(as_json.output)
+    assert replay["weeks"] == 1
+    assert [f["rule"] for f in replay["figures"]] == [
+        "capacity", "stockout", "excess", "drift", "quota"
+    ]  # fmt: skip
+    late = ponte("alerts", "replay", "--from", TODAY, "--to", TODAY, "--today", TODAY)
+    assert late.exit_code == 1
+    assert late.output.strip().splitlines()[-1] == (
+        "Error: the replay can run to the week of 2026-11-16 at the latest: its sales are the "
+        "last complete week before today (2026-11-27)"
+    )
