@@ -121,6 +121,14 @@ class AlertArgs(BaseModel):
         "within each product's lead time).",
     )
     by: dt.date | None = Field(None, description="Stock running out by this date, YYYY-MM-DD.")
+    place: str | None = Field(
+        None,
+        description="Only alerts at this plant or location (code or name): a plant's "
+        "capacity, stock held there.",
+    )
+    assigned: Literal["me", "nobody"] | None = Field(
+        None, description="Only alerts assigned to the asker ('me') or to no one ('nobody')."
+    )
 
 
 class CapacityArgs(BaseModel):
@@ -285,6 +293,8 @@ def _alerts(ctx: RunContext, args: AlertArgs) -> AlertList:
         sku=resolve_product(ctx, args.product) if args.product else None,
         focus=args.focus,
         severity=args.severity,
+        place=resolve_location(ctx, args.place) if args.place else None,
+        assigned=args.assigned,
         # A horizon counts for stock running out ("in the next 4 weeks", "before Christmas");
         # "anything critical this week?" is about now, not a one-week window.
         within_weeks=(args.within_weeks or _weeks_until(ctx.today, args.by))
@@ -618,8 +628,14 @@ declare(
             "date": "by",
             "focus": "focus",
             "severity": "severity",
+            "location": "place",
+            "assigned": "assigned",
         },
-        keywords={"focus": v.ALERT_FOCUS, "severity": {"high": v.CRITICAL}},
+        keywords={
+            "focus": v.ALERT_FOCUS,
+            "severity": {"high": v.CRITICAL},
+            "assigned": {"nobody": v.UNASSIGNED, "me": v.ASSIGNED_TO_ME},
+        },
         rank=5,
     )
 )

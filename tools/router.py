@@ -170,7 +170,10 @@ class Router:
             return Route(language=lang, kind="cancelled", tool=pending.tool)
         intent, special = self._intent(reading, found)
         found.update(_keywords(intent, reading.words))
+        if intent == "list_alerts":  # "high severity", "red flags": not a product's name
+            reading.free.difference_update(_keyword_positions(intent, reading.words))
         found["across_words"] = _keywords("list_alerts", reading.words)
+        found["which"] = bool(reading.words) and reading.words[0] in v.WHICH_FIRST
         if special == "read_only":
             return Route(language=lang, kind="read_only")
         if special is not None:
@@ -842,6 +845,16 @@ class Router:
             and found.get("all")
         ):  # "excess stock report for all skus": the list across products, the alerts'
             return self._across(intent, ability.across_products, found, lang)
+        across = REGISTRY.get(intent)
+        if (
+            intent == "inventory_projection"
+            and product is None
+            and "family" in found
+            and found.get("which")
+            and across is not None
+            and across.across_products
+        ):  # "what runs out soon in padelle?": which of the family's products, the alerts
+            return self._across(intent, across.across_products, found, lang)
         if _answers_groups(intent):  # a family, several products or all: one answer
             if product is None and "family" in found:
                 return replace(route, args={**args, "family": found["family"]})
@@ -988,6 +1001,16 @@ def _keywords(intent: str | None, words: list[str]) -> dict[str, Any]:
     return chosen
 
 
+def _keyword_positions(intent: str | None, words: list[str]) -> set[int]:
+    """Where the intent's keyword phrases stand in the question."""
+    ability = REGISTRY.get(intent or "")
+    at: set[int] = set()
+    for values in ability.keywords.values() if ability else ():
+        for phrases in values.values():
+            at |= set(_has(words, phrases))
+    return at
+
+
 def _fields(intent: str | None) -> frozenset[str]:
     ability = REGISTRY.get(intent or "")
     schema = ability.schema if ability is not None else None
@@ -1010,7 +1033,7 @@ def _ahead(period: str, today: dt.date, has_year: bool) -> str | None:
         first, last = (dt.date.fromisoformat(d) for d in period.split(".."))
         if last == today:
             return None  # "the last 3 months" look back: not a forecast's period
-        if first < today and not has_year:  # "da gennaio a marzo" in November: next year's
+        if last < today and not has_year:  # "da gennaio a marzo" in November: next year's
             return f"{_shift(first, 1)}..{_shift(last, 1)}"
         return period
     if "-" not in period:  # a year: the forecast reaches into it, or it is over

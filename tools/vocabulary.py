@@ -189,6 +189,8 @@ ALERT_WORDS = (
     "across the board", "across all products", "su tutto il catalogo", "in tutto il catalogo",
     "preoccupa", "red flags", "problemi in vista", "di critico", "critical issues",
     "cosa c e di urgente", "what s urgent", "what needs attention", "needs my attention",
+    "critical", "whats critical", "what s critical", "problems", "problem", "any issues",
+    "problemi", "problema", "drifted", "drifting", "off forecast", "fuori previsione",
 )  # fmt: skip
 # Asking to be told later ("notify me when PAD-28 is back"): a subscription, not the list.
 SUBSCRIBE_WORDS = (
@@ -210,12 +212,24 @@ ALERT_FOCUS = {
     ),
     "stockout": RUN_OUT,
     "capacity": ("capacity", "capacita", "saturazione", "overloaded", "sovraccarico",
-                 "plant", "impianto", "stabilimento"),
-    "drift": ("drift", "drifting", "deriva", "shifted", "off forecast", "fuori previsione",
-              "scostamento", "scostamenti"),
+                 "overload"),
+    "drift": ("drift", "drifting", "drifted", "deriva", "shifted", "off forecast",
+              "fuori previsione", "scostamento", "scostamenti"),
     "quota": ("quota", "quotas", "quote", "target", "obiettivi"),
 }  # fmt: skip
 # Only the most serious ones.
+# A question that opens with these asks which products ("what runs out in padelle?"): a list.
+WHICH_FIRST = frozenset({"what", "whats", "which", "cosa", "cos", "quali", "quale", "che"})
+# Whose alerts ("assigned to me", "unassigned"): list_alerts' assigned.
+UNASSIGNED = (
+    "unassigned", "not assigned", "assigned to nobody", "assigned to no one", "no owner",
+    "non assegnate", "non assegnata", "non assegnati", "non assegnato", "senza assegnatario",
+    "senza responsabile", "a nessuno",
+)  # fmt: skip
+ASSIGNED_TO_ME = (
+    "assigned to me", "my alerts", "on my plate", "assegnate a me", "assegnata a me",
+    "assegnati a me", "assegnato a me", "le mie allerte", "mie allerte",
+)  # fmt: skip
 CRITICAL = (
     "critical", "critico", "critica", "critici", "critiche", "urgent", "urgente", "urgenti",
     "serious", "grave", "gravi", "severe", "high severity", "most important", "piu importanti",

@@ -320,6 +320,10 @@ def _date_of(kind: str, m: re.Match[str], today: dt.date) -> dt.date | None:
 
 # Periods for quotas ("this quarter", "Q3", "il prossimo trimestre", "marzo").
 PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    # "this month or next", "questo trimestre e il prossimo": both, as one span.
+    (re.compile(r"\b(?:this|current|questo|sto)\s+(month|mese|quarter|trimestre)\s+"
+                r"(?:or|and|e|o|&)\s+(?:the\s+|il\s+)?(?:next|prossimo)"
+                r"(?:\s+(?:one|month|mese|quarter|trimestre))?\b"), "this_and_next"),
     (re.compile(r"\b(\d{4})[- ]?q([1-4])\b"), "year_q"),
     (re.compile(r"\bq([1-4])(?:[- ]?(\d{4}))?\b"), "q_year"),
     (re.compile(r"\b(first|second|third|fourth|primo|secondo|terzo|quarto)\s+"
@@ -390,6 +394,12 @@ def _period_value(kind: str, m: re.Match[str], today: dt.date) -> str | None:
         shift = {"this_q": 0, "next_q": 1, "last_q": -1}[kind]
         index = year * 4 + quarter - 1 + shift
         return f"{index // 4}-Q{index % 4 + 1}"
+    if kind == "this_and_next":
+        if g[0] in ("month", "mese"):
+            first = today.replace(day=1)
+            return f"{first}..{month_end(add_months(first, 1))}"
+        start = dt.date(year, 3 * (quarter - 1) + 1, 1)
+        return f"{start}..{month_end(add_months(start, 5))}"
     if kind in ("this_m", "next_m", "last_m"):
         day = add_months(today, {"this_m": 0, "next_m": 1, "last_m": -1}[kind])
         return f"{day:%Y-%m}"

@@ -94,6 +94,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{ability}: non è ancora disponibile, arriverà con una prossima versione. Intanto "
         "posso aiutarti con: {abilities}.",
     ),
+    "unavailable_subscribe": (
+        "I cannot notify you about one product yet: personal notifications are not there. "
+        "The alerts I find (stockouts, excess, capacity) are posted in the alerts channel; "
+        'meanwhile ask me "when does PAD-28 arrive?" or "what runs out soon?".',
+        "Non posso ancora avvisarti su un singolo prodotto: gli avvisi personali non ci sono. "
+        "Le allerte che trovo (rotture, eccessi, capacità) arrivano nel canale delle allerte; "
+        'intanto chiedimi "quando arriva PAD-28?" o "cosa va in rottura?".',
+    ),
     "ask_product": ("Which product do you mean?", "Quale prodotto intendi?"),
     "ask_product_any": (
         "Which product? Give me a SKU code (e.g. {example}) or part of its name.",
@@ -262,8 +270,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_assignee": ("Assign it to whom?", "A chi la assegno?"),
     "alerts_not_yours": (
         "The {rule} alerts are for planners: ask an ops planner or your manager.",
-        "Le allerte di tipo {rule} sono per i pianificatori: chiedi a un pianificatore o al "
-        "tuo responsabile.",
+        "Le allerte di {rule} sono per i pianificatori: chiedi a un pianificatore o al tuo "
+        "responsabile.",
     ),
     "past_date": (
         "{date} is already past: ask about a day ahead.",

@@ -47,6 +47,8 @@ class AlertList:
     sku: str | None
     focus: str | None  # one rule asked about
     severity: str | None  # only this severity and worse
+    place: str | None  # only alerts at this plant or location
+    assigned: str | None  # only alerts assigned to the asker ("me") or to no one ("nobody")
     lines: tuple[AlertLine, ...]  # most money at stake first within severity; MAX_LINES
     total: int  # lines before the cut
     by_severity: dict[str, int]
@@ -68,10 +70,16 @@ def alerts_answer(
     focus: str | None = None,
     severity: str | None = None,
     within_weeks: int | None = None,
+    place: str | None = None,
+    assigned: str | None = None,
 ) -> AlertList:
     """The alerts `caller` may read, now; `within_weeks` looks for stock running out within
     that many weeks instead of within each product's lead time ("what runs out in the next
-    4 weeks?", "before Christmas")."""
+    4 weeks?", "before Christmas"); `place` keeps a plant's capacity alerts and the stock
+    alerts of that location; `assigned` those assigned to the caller ("me") or to no one
+    ("nobody")."""
+    if assigned not in (None, "me", "nobody"):
+        raise PonteError(f"unknown assignment filter {assigned!r}: use me or nobody")
     if focus is not None and focus not in RULES:
         raise PonteError(f"unknown kind of alert {focus!r}: use {', '.join(RULES)}")
     if severity is not None and severity not in SEVERITIES:
@@ -103,8 +111,12 @@ def alerts_answer(
         and (focus is None or f.rule == focus)
         and (family is None or (f.family or "").lower() == family.lower())
         and (sku is None or f.sku == sku)
+        and (place is None or place in (f.plant, f.location))
         and SEVERITIES.index(f.severity) <= worst
     ]
+    if assigned is not None:
+        mine = caller.slack_user_id if assigned == "me" else None
+        lines = [x for x in lines if (x.stored.assigned_to if x.stored else None) == mine]
     return _listing(
         engine,
         today,
@@ -114,6 +126,8 @@ def alerts_answer(
         focus=focus,
         severity=severity,
         within_weeks=within_weeks,
+        place=place,
+        assigned=assigned,
         hidden=tuple(r for r in RULES if r not in allowed),
         skipped={r: why for r, why in scan.skipped.items() if r in allowed},
     )
@@ -130,6 +144,8 @@ def _listing(
     focus: str | None = None,
     severity: str | None = None,
     within_weeks: int | None = None,
+    place: str | None = None,
+    assigned: str | None = None,
     skipped: dict[str, str] | None = None,
 ) -> AlertList:
     """The list as answered: the first MAX_LINES lines, counts by severity, the names of who
@@ -154,6 +170,8 @@ def _listing(
         sku=sku,
         focus=focus,
         severity=severity,
+        place=place,
+        assigned=assigned,
         lines=tuple(shown),
         total=len(lines),
         by_severity={s: sum(1 for x in lines if x.finding.severity == s) for s in SEVERITIES},

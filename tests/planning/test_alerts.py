@@ -269,3 +269,43 @@ def test_demand_that_shifted_since_an_older_forecast_is_a_drift(demo: Engine) ->
     assert drift["PAD-24"].numbers["tracking_signal"] >= 4
     assert drift["PAD-24"].numbers["outside_80"] >= 3
     assert set(drift) - {"PAD-24"} == before  # nothing else changed
+
+
+# -- the alerts as asked ----------------------------------------------------------------------
+
+
+def test_alerts_asked_by_place_and_by_whom_they_are_assigned_to(demo: Engine) -> None:
+    from bot.render.cards.alerts import alerts_card
+    from planning.alerts.answers import alerts_answer
+
+    settings = AlertSettings()
+    planner = ops(demo)
+    at_plant = alerts_answer(demo, planner, today=DEMO_TODAY, settings=settings,
+                             place=DEMO_SCENARIO.capacity_plant)  # fmt: skip
+    assert [(x.finding.rule, x.finding.plant) for x in at_plant.lines] == [
+        ("capacity", DEMO_SCENARIO.capacity_plant)
+    ]
+    at_warehouse = alerts_answer(demo, planner, today=DEMO_TODAY, settings=settings,
+                                 place="WH-MIL")  # fmt: skip
+    assert at_warehouse.total == len(scan_of(demo).findings) - 1
+    assert {x.finding.location for x in at_warehouse.lines} == {"WH-MIL"}
+    none_there = alerts_answer(demo, planner, today=DEMO_TODAY, settings=settings,
+                               place="PLT-MAN")  # fmt: skip
+    card = alerts_card(none_there, "en")
+    assert card.headline == "No alerts: nothing runs out within lead time, no plant is over " \
+        "capacity at PLT-MAN."  # fmt: skip
+    record_scan(demo, scan_of(demo), now=NOW)
+    stockout = next(a for a in stored_alerts(demo) if a.kind == "stockout")
+    act(demo, stockout.id, "assign", caller=planner, now=NOW, today=DEMO_TODAY, assignee=OPS)
+    mine = alerts_answer(demo, planner, today=DEMO_TODAY, settings=settings, assigned="me")
+    assert [x.stored.id for x in mine.lines if x.stored] == [stockout.id]
+    rows = alerts_card(mine, "en").rows
+    assert rows[0][3] == f"#{stockout.id} open; assigned to Sara Colombo"
+    others = alerts_answer(demo, planner, today=DEMO_TODAY, settings=settings, assigned="nobody")
+    assert others.total == len(scan_of(demo).findings) - 1
+    assert stockout.id not in {x.stored.id for x in others.lines if x.stored}
+    # Someone else's "assigned to me" is theirs: the manager has none.
+    manager = alerts_answer(demo, ops(demo, MANAGER), today=DEMO_TODAY, settings=settings,
+                            assigned="me")  # fmt: skip
+    assert manager.total == 0
+    assert alerts_card(manager, "it").headline.startswith("Nessuna allerta")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tests.tools.alert_questions import ALERTS
 from tests.tools.fourth_questions import FOURTH
 from tests.tools.fresh_questions import FRESH
 from tests.tools.role_questions import QUESTIONS, Q
@@ -71,4 +72,5 @@ KEPT: dict[str, KeptSet] = {
         FOURTH,
         {},
     ),
+    "alerts": KeptSet("Alerts, from each role's side", ALERTS, {}),
 }

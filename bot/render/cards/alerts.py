@@ -35,6 +35,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "Nessuna allerta di tipo {focus}{what}.",
     ),
     "alerts.for": (" for {what}", " per {what}"),
+    "alerts.at": (" at {place}", " a {place}"),
+    "alerts.assigned.me": (" assigned to you", " assegnate a te"),
+    "alerts.assigned.nobody": (" assigned to no one", " non assegnate"),
     "alerts.columns": ("severity", "gravità"),
     "alerts.columns_2": ("problem", "problema"),
     "alerts.columns_3": ("at stake", "in gioco"),
@@ -195,6 +198,7 @@ def skipped_note(lang: str, rule: str, why: str) -> str:
 
 
 def status(lang: str, line: AlertLine, people: dict[str, str]) -> str:
+    """The alert's number (what `ponte alerts ack ID` takes) and where it stands."""
     stored = line.stored
     if stored is None:
         return t(lang, "alerts.status.new")
@@ -208,12 +212,16 @@ def status(lang: str, line: AlertLine, people: dict[str, str]) -> str:
     if stored.assigned_to:
         text += t(lang, "alerts.status.assigned",
                   who=people.get(stored.assigned_to, stored.assigned_to))  # fmt: skip
-    return text
+    return f"#{stored.id} {text}"
 
 
 def alerts_card(a: AlertList, lang: str) -> Card:
     what = ", ".join(x for x in (a.family, a.sku) if x)
-    scope = t(lang, "alerts.for", what=what) if what else ""
+    scope = (
+        (t(lang, "alerts.for", what=what) if what else "")
+        + (t(lang, "alerts.at", place=a.place) if a.place else "")
+        + (t(lang, f"alerts.assigned.{a.assigned}") if a.assigned else "")
+    )
     if not a.total:
         if a.focus:
             rule = t(lang, f"alerts.rule.{a.focus}")
@@ -253,8 +261,13 @@ def alerts_card(a: AlertList, lang: str) -> Card:
     title = t(lang, "alerts.title")
     if a.focus:
         title += f" · {t(lang, f'alerts.rule.{a.focus}')}"
-    if what:
-        title += f" · {what}"
+    for part in (
+        what,
+        a.place,
+        t(lang, f"alerts.assigned.{a.assigned}").strip() if a.assigned else "",
+    ):
+        if part:
+            title += f" · {part}"
     return Card(
         title=title,
         headline=headline,

@@ -117,6 +117,8 @@ def message_card(o: Outcome, lang: str) -> Card:
         return Card(headline=t(lang, f"ask_{o.missing}"))
     if o.kind == "read_only":
         return Card(headline=t(lang, "read_only"))
+    if o.kind == "unavailable" and o.tool == "list_alerts":  # "notify me when PAD-28 is back"
+        return Card(headline=t(lang, "unavailable_subscribe"))
     if o.kind == "unavailable":
         role = o.caller.role if o.caller else None
         mine = [i18n.ability(lang, a.name) for a in REGISTRY.for_role(role)]
@@ -157,6 +159,8 @@ def message_card(o: Outcome, lang: str) -> Card:
         params = dict(p)
         if "ability" in params:
             params["ability"] = i18n.ability(lang, params["ability"])
+        if "rule" in params:  # an alert rule, in the reader's words
+            params["rule"] = i18n.text_for(lang, f"alerts.rule.{params['rule']}", params["rule"])
         return Card(headline=t(lang, o.code or "not_allowed", **params), tone="bad")
     if o.kind == "error":
         return Card(headline=_error_text(lang, o), tone="bad")
