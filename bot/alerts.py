@@ -1,12 +1,12 @@
 """Alerts to Slack: a scan's news posted where the routing rules say, and the daily digest.
 
 `AlertPoster.deliver()` posts every alert waiting to be told (planning.alerts.delivery):
-new ones one message each, worse ones by updating their message and saying it in the
-thread, cleared ones in the thread; at most the day's cap per channel, the rest (and low
-severity) for `digest()`. A channel Ponte cannot post in (deleted, archived, not invited)
-falls back to the default channel, with a log line; an alert whose post failed stays
-waiting and is posted by the next delivery, so nothing is lost. Rate limits and Slack's
-5xx are retried by the client (bot.slack.app.retry_handlers).
+new ones one message each, with the chart behind it in the thread; worse ones by updating
+their message and saying it in the thread; cleared ones in the thread; at most the day's
+cap per channel, the rest (and low severity) for `digest()`. A channel Ponte cannot post in
+(deleted, archived, not invited) falls back to the default channel, with a log line; an
+alert whose post failed stays waiting and is posted by the next delivery, so nothing is
+lost. Rate limits and Slack's 5xx are retried by the client (bot.slack.app.retry_handlers).
 """
 
 from __future__ import annotations
@@ -91,8 +91,25 @@ class AlertPoster:
             mark_notified(self.engine, alert.id, channel=where, message_ts=ts, now=now)
             counts[where] = counts.get(where, 0) + 1
             done.posted.append(alert.id)
+            if not alert.message_ts:  # a new message: its chart in the thread
+                self._chart(alert, where, ts, now.date(), lang)
         self._escalate(now, lang, done)
         return done
+
+    def _chart(self, alert: StoredAlert, channel: str, ts: str, today: dt.date, lang: str) -> None:
+        """The chart behind the alert, in its thread; a chart that cannot be drawn or
+        uploaded is logged and the alert stands without it."""
+        from bot.charts.pick import alert_chart
+
+        try:
+            chart = alert_chart(alert, self.engine, today=today, lang=lang)
+            if chart is not None:
+                self.client.files_upload_v2(channel=channel, thread_ts=ts, content=chart.png,
+                                            filename=chart.filename, title=chart.title)  # fmt: skip
+        except SlackApiError as exc:
+            log.warning("alert #%s: chart not uploaded (%s)", alert.id, exc.response.get("error"))
+        except Exception:
+            log.warning("alert #%s: no chart", alert.id, exc_info=True)
 
     def _escalate(self, now: dt.datetime, lang: str, done: Delivered) -> None:
         """Alerts left unacknowledged past the set hours: told to `escalate_to`, once."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -10,8 +11,10 @@ from sqlalchemy import Engine
 
 from bot.render import i18n
 from bot.render.i18n import t
-from planning.answers import CapacityAnswer, ProjectionAnswer
-from planning.forecast.views import ForecastView
+from planning.alerts.store import StoredAlert
+from planning.answers import CapacityAnswer, ProjectionAnswer, capacity_answer, projection_answer
+from planning.errors import PonteError
+from planning.forecast.views import ForecastView, forecast_view
 from planning.overview import weekly_history
 from tools.assistant import Outcome
 
@@ -83,4 +86,52 @@ def chart_for(outcome: Outcome, engine: Engine, *, draw: Draw = draw_here) -> Ch
             t(lang, "chart.chart_for.text_3", scope=scope),
             draw(capacity_chart, result.weeks, lang),
         )
+    return None
+
+
+# The weeks an alert's chart shows: a stockout within lead time is near, an excess and a
+# capacity problem reach over the horizon the rules check.
+ALERT_WEEKS = {"stockout": 12, "excess": 26, "capacity": 26, "quota": 26, "drift": 12}
+
+
+def alert_chart(
+    alert: StoredAlert, engine: Engine, *, today: dt.date, lang: str, draw: Draw = draw_here
+) -> Chart | None:
+    """The chart behind an alert, for its message's thread: the product's projected stock
+    at the place (stockout, excess), the plant's load against capacity (capacity, quota),
+    the product's forecast against its sales (drift). None when its data is gone (a product
+    or plant since removed)."""
+    from bot.charts.draw import capacity_chart, forecast_chart, projection_chart
+
+    weeks = ALERT_WEEKS.get(alert.rule, 12)
+    try:
+        if alert.rule in ("stockout", "excess") and alert.sku:
+            projection = projection_answer(engine, alert.sku, today=today, weeks=weeks,
+                                           location=alert.location)  # fmt: skip
+            return Chart(
+                f"projection-{alert.sku}.png",
+                t(lang, "chart.chart_for.text_2", sku=alert.sku),
+                draw(projection_chart, projection.projections, lang),
+            )
+        if alert.rule == "drift" and alert.sku:
+            view = forecast_view(engine, alert.sku, today=today, weeks=weeks)
+            history = weekly_history(engine, alert.sku, until=view.start, weeks=HISTORY_WEEKS,
+                                     location=None)  # fmt: skip
+            return Chart(
+                f"forecast-{alert.sku}.png",
+                t(lang, "chart.chart_for.text", sku=alert.sku),
+                draw(forecast_chart, view, history, lang),
+            )
+        if alert.family:
+            capacity = capacity_answer(engine, today=today, family=alert.family,
+                                       plant=alert.plant, weeks=weeks)  # fmt: skip
+            if not capacity.weeks:
+                return None
+            return Chart(
+                f"capacity-{alert.family.lower()}.png",
+                t(lang, "chart.chart_for.text_3", scope=alert.family),
+                draw(capacity_chart, capacity.weeks, lang),
+            )
+    except PonteError:
+        return None
     return None

@@ -103,9 +103,16 @@ def test_a_scan_posts_each_alert_once_where_its_route_says(make_rig: Any, engine
     assert {c.params["text"].split(":")[1].split()[0] for c in posted(rig, OPS)} == {
         "PAD-28", "COL-FIL",
     }  # fmt: skip
+    # Each message's chart in its thread: the plant's load, the products' projected stock.
+    uploads = rig.mock.of("files.completeUploadExternal")
+    assert sorted(c.params["thread_ts"] for c in uploads) == sorted(
+        _ts_of(rig, c) for c in posted(rig)
+    )
+    assert all(c.params["png"] and c.params["bytes"] > 10_000 for c in rig.mock.of("upload"))
     # A second scan and delivery post nothing new.
     scanned(engine)
     assert poster.deliver(now=NOW).posted == []
+    assert len(rig.mock.of("files.completeUploadExternal")) == 3
     assert len(posted(rig)) == 3
     digest = poster.digest(now=NOW)
     assert list(digest) == [OPS] and len(digest[OPS]) == 5
