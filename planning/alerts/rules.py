@@ -50,6 +50,7 @@ _MEMO = DataMemo(size=8)
 # Normal quantiles: the capacity report carries each week's 95% upper bound; the risk rule
 # uses the 80% one, the same distance from the point forecast scaled by z(0.90)/z(0.975).
 Z80, Z95 = 1.2816, 1.9600
+MAD_OF_SIGMA = 0.7979  # a normal error's mean absolute deviation, in standard deviations
 
 RULES = ("capacity", "stockout", "excess", "drift", "quota")
 # Why a rule could not run (Scan.skipped's values), said in words by bot.render.
@@ -84,6 +85,11 @@ class Thresholds:
     drift_weeks: int = 4  # recent weeks a drift is judged on
     drift_outside: int = 3  # of which at least this many outside the 80% range
     tracking_signal: float = 4.0
+    # ... and only when the summed error is also this many standard deviations of a sum of
+    # that many weeks (the forecast's own spread): over 4 weeks a signal of 4 is passed by
+    # chance one product-week in nine (the replay raised 144 drift alerts a year on the
+    # demo's 40 products, 114 of them so); 3 standard deviations, one in 370.
+    drift_sigmas: float = 3.0
     quota_below_forecast: float = 0.5  # quotas under half the forecast demand
     high_money: float = 10_000.0  # money at stake for "high" severity
     medium_money: float = 1_000.0  # and for "medium"; below is "low"
@@ -462,8 +468,13 @@ def _drift(engine: Engine, today: dt.date, settings: AlertSettings, shared: _Sha
     families = [str(family.get(sku, "")) for sku in whole.index]
     outside_limit = _per_row(settings, families, "drift_outside")
     signal_limit = _per_row(settings, families, "tracking_signal")
+    sigmas = _per_row(settings, families, "drift_sigmas")
+    signal = np.abs(whole["signal"].to_numpy())
+    # The signal is the sum over 0.8 sigma (the mean absolute error): in standard deviations
+    # of a sum of n weeks, signal x 0.8 / sqrt(n).
+    spread = signal * MAD_OF_SIGMA / np.sqrt(np.maximum(whole["weeks"].to_numpy(), 1))
     flagged = (whole["outside"].to_numpy() >= outside_limit) | (
-        np.abs(whole["signal"].to_numpy()) >= signal_limit
+        (signal >= signal_limit) & (spread >= sigmas)
     )
     out: list[Finding] = []
     picked = whole[flagged]
@@ -565,7 +576,7 @@ def _drift_table(engine: Engine, today: dt.date, weeks: int) -> tuple[int, pd.Da
     recent = last.groupby("sku").agg(above=("above", "sum"), below=("below", "sum"),
                                      weekly=("error", "mean"))  # fmt: skip
     whole = whole.join(recent)
-    yardstick = np.where(whole["sigma"] > 0, 0.7979 * whole["sigma"], whole["mad"])
+    yardstick = np.where(whole["sigma"] > 0, MAD_OF_SIGMA * whole["sigma"], whole["mad"])
     with np.errstate(divide="ignore", invalid="ignore"):
         whole["signal"] = np.where(yardstick > 0, whole["total"] / yardstick, 0.0)
     whole["outside"] = whole[["above", "below"]].max(axis=1)

@@ -309,3 +309,42 @@ def test_alerts_asked_by_place_and_by_whom_they_are_assigned_to(demo: Engine) ->
                             assigned="me")  # fmt: skip
     assert manager.total == 0
     assert alerts_card(manager, "it").headline.startswith("Nessuna allerta")
+
+
+def test_a_small_steady_bias_is_no_drift_until_it_is_beyond_chance(demo: Engine) -> None:
+    """Sales a little above the forecast every week (0.9 of its standard deviation: inside
+    the 80% range each week) pass a tracking signal of 4 within weeks by chance alone; a
+    drift is flagged only when the sum is also 3 standard deviations of a sum that long."""
+    from planning.forecast.runs import compute_forecast, load_sales, store_run
+
+    made = DEMO_TODAY - dt.timedelta(weeks=6)
+    older = compute_forecast(load_sales(demo), today=made)
+    run = store_run(demo, older, now=NOW - dt.timedelta(weeks=6), engine_name="local",
+                    duration_seconds=1.0)  # fmt: skip
+    first = made - dt.timedelta(days=made.weekday())
+    last = DEMO_TODAY - dt.timedelta(days=DEMO_TODAY.weekday() + 7)
+    with demo.begin() as conn:
+        weeks = conn.execute(
+            text("SELECT v.ds, sum(v.forecast), sum(v.hi_80 - v.lo_80) FROM forecast_value v "
+                 "JOIN forecast_series s ON s.run_id = v.run_id AND s.unique_id = v.unique_id "
+                 "WHERE v.run_id = :run AND s.sku = 'PAD-20' AND v.ds > :first "
+                 "AND v.ds <= :last GROUP BY v.ds"),
+            {"run": run.run_id, "first": first.isoformat(), "last": last.isoformat()},
+        ).all()  # fmt: skip
+        conn.execute(text("DELETE FROM sales_actual WHERE sku = 'PAD-20' AND date > :first"),
+                     {"first": first.isoformat()})  # fmt: skip
+        for ds, forecast, width in weeks:
+            sigma = width / (2 * 1.2816)
+            conn.execute(
+                text("INSERT INTO sales_actual (date, sku, location, territory, customer, rep, "
+                     "quantity, promo) VALUES (:d, 'PAD-20', 'WH-MIL', '', '', '', :q, false)"),
+                {"d": str(ds)[:10], "q": round(forecast + 0.9 * sigma)},
+            )  # fmt: skip
+    forget_everything()
+    assert len(weeks) >= 4
+    assert "PAD-20" not in {f.sku for f in scan_of(demo).findings if f.rule == "drift"}
+    settings = AlertSettings.from_mapping({"drift_sigmas": 1.5})
+    found = find_problems(demo, today=DEMO_TODAY, settings=settings).findings
+    looser = {f.sku: f for f in found if f.rule == "drift"}
+    assert looser["PAD-20"].numbers["tracking_signal"] >= 4
+    assert looser["PAD-20"].numbers["outside_80"] == 0
