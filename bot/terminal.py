@@ -139,14 +139,16 @@ def print_alert_replay(console: Console, replay: Replay) -> None:
     table.add_column("rule", no_wrap=True)
     table.add_column("happened", justify="right", no_wrap=True)
     table.add_column("warned", justify="right", no_wrap=True)
-    for column in ("median weeks ahead", "alerts", "false alarms", "false per week", "too recent"):
+    for column in ("median weeks ahead", "alerts", "false alarms (posted)", "false per week",
+                   "too recent"):  # fmt: skip
         table.add_column(column, justify="right")
     for f in replay.figures:
         share = f" ({f.warned_share:.0%})" if f.warned_share is not None else ""
         weeks = f"{f.median_weeks:g}" if f.median_weeks is not None else "–"
         if f.checked:
             cells = [str(f.happened), f"{f.warned}{share}", weeks, str(f.raised),
-                     str(f.false_alarms), f"{f.false_per_week:.2f}", str(f.too_recent)]  # fmt: skip
+                     f"{f.false_alarms} ({f.false_posted})", f"{f.false_per_week:.2f}",
+                     str(f.too_recent)]  # fmt: skip
         else:
             cells = ["–", "–", "–", str(f.raised), "–", "–", "–"]
         table.add_row(f.rule, *cells)
@@ -154,7 +156,8 @@ def print_alert_replay(console: Console, replay: Replay) -> None:
     console.print(
         "Stockout and capacity alerts are checked against what happened (stock at zero at a "
         "week's end; a week's demand over capacity); excess, drift and quota have nothing in "
-        "the history to check against.",
+        "the history to check against. Posted: high and medium alerts, a message each (low "
+        "ones wait for the digest).",
         highlight=False,
     )
     for h in replay.happened:

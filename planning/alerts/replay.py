@@ -102,6 +102,7 @@ class RuleFigures:
     median_weeks: float | None  # of warning, over the problems warned
     raised: int
     false_alarms: int
+    false_posted: int  # of them high or medium: posted as messages (low waits for the digest)
     too_recent: int
     weeks: int
 
@@ -576,6 +577,7 @@ def _figures(
         median_weeks=float(median(warned)) if warned else None,
         raised=len(alerts),
         false_alarms=sum(1 for r in alerts if r.verdict == "false"),
+        false_posted=sum(1 for r in alerts if r.verdict == "false" and r.severity != "low"),
         too_recent=sum(1 for r in alerts if r.verdict == "open"),
         weeks=weeks,
     )

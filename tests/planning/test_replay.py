@@ -67,6 +67,11 @@ def test_replay_warns_of_the_past_stockout_ahead_and_keeps_todays_open(
     assert alert.verdict == "true"
     stockout = next(f for f in replay.figures if f.rule == "stockout")
     assert stockout.happened >= 1 and stockout.warned >= 1
+    judged = [r for r in replay.raised if r.rule == "stockout" and r.kind == "stockout"]
+    assert stockout.false_alarms == sum(1 for r in judged if r.verdict == "false")
+    assert stockout.false_posted == sum(
+        1 for r in judged if r.verdict == "false" and r.severity in ("high", "medium")
+    )
     assert replay.weeks == 6
 
 
