@@ -155,9 +155,9 @@ def print_alert_replay(console: Console, replay: Replay) -> None:
     console.print(table)
     console.print(
         "Stockout and capacity alerts are checked against what happened (stock at zero at a "
-        "week's end; a week's demand over capacity); excess, drift and quota have nothing in "
-        "the history to check against. Posted: high and medium alerts, a message each (low "
-        "ones wait for the digest).",
+        "week's end; a week over capacity within four weeks over it); excess, drift and quota "
+        "have nothing in the history to check against. Posted: high and medium alerts, a "
+        "message each (low ones wait for the digest).",
         highlight=False,
     )
     for h in replay.happened:
