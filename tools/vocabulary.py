@@ -94,8 +94,9 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "capacity_check": (
         ("capacity", "utilization", "utilisation", "load", "plant", "plants", "factory",
-         "bottleneck", "shortfall", "production capacity", "overloaded", "keep up"),
+         "bottleneck", "shortfall", "production capacity", "overloaded", "overload", "keep up"),
         ("capacita", "capacita produttiva", "saturazione", "carico", "impianto", "impianti",
+         "sovraccarico", "sovraccarica", "sovraccaricato", "sovraccaricata", "sovraccarichi",
          "stabilimento", "stabilimenti", "fabbrica", "collo di bottiglia", "carenza",
          "produzione", "sotto capacita", "saturo", "satura", "tenere il passo",
          "stare dietro"),
@@ -190,7 +191,7 @@ ALERT_WORDS = (
     "preoccupa", "red flags", "problemi in vista", "di critico", "critical issues",
     "cosa c e di urgente", "what s urgent", "what needs attention", "needs my attention",
     "critical", "whats critical", "what s critical", "problems", "problem", "any issues",
-    "problemi", "problema", "drifted", "drifting", "off forecast", "fuori previsione",
+    "problemi", "problema", "drift", "drifted", "drifting", "off forecast", "fuori previsione",
 )  # fmt: skip
 # Asking to be told later ("notify me when PAD-28 is back"): a subscription, not the list.
 SUBSCRIBE_WORDS = (
@@ -203,7 +204,8 @@ RUN_OUT = (
     "rottura", "rotture", "rottura di stock", "finire", "finisce", "esaurimento", "esaurire",
     "esaurisce", "below safety stock", "sotto scorta", "sotto la scorta", "running low",
     "run low", "runs low", "low stock", "low on stock", "in esaurimento", "scarseggia",
-    "scarseggiano", "going to run out",
+    "scarseggiano", "going to run out", "sotto scorta di sicurezza",
+    "sotto la scorta di sicurezza", "below safety", "scorta di sicurezza", "safety stock",
 )  # fmt: skip
 ALERT_FOCUS = {
     "excess": (
@@ -232,6 +234,7 @@ ASSIGNED_TO_ME = (
 )  # fmt: skip
 CRITICAL = (
     "critical", "critico", "critica", "critici", "critiche", "urgent", "urgente", "urgenti",
+    "high alerts", "allerte alte", "alta gravita", "gravita alta",
     "serious", "grave", "gravi", "severe", "high severity", "most important", "piu importanti",
 )  # fmt: skip
 # Requests to change data other than quotas: Ponte reads the company's systems, it does not

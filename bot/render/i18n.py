@@ -268,6 +268,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "no_alert": ("There is no alert {alert}.", "Non esiste l'allerta {alert}."),
     "no_assignee": ("Assign it to whom?", "A chi la assegno?"),
+    "alert_act_planners": (
+        "You can read alerts but not acknowledge, snooze or assign them: planners (managers, "
+        "operations) do.",
+        "Puoi leggere le allerte ma non prenderle in carico, rimandarle o assegnarle: lo fanno "
+        "i pianificatori (responsabili, operations).",
+    ),
     "alerts_not_yours": (
         "The {rule} alerts are for planners: ask an ops planner or your manager.",
         "Le allerte di {rule} sono per i pianificatori: chiedi a un pianificatore o al tuo "

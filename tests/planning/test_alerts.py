@@ -308,7 +308,10 @@ def test_alerts_asked_by_place_and_by_whom_they_are_assigned_to(demo: Engine) ->
     manager = alerts_answer(demo, ops(demo, MANAGER), today=DEMO_TODAY, settings=settings,
                             assigned="me")  # fmt: skip
     assert manager.total == 0
-    assert alerts_card(manager, "it").headline.startswith("Nessuna allerta")
+    assert alerts_card(manager, "it").headline == "Non ci sono allerte assegnate a te."
+    # A kind that could not be checked says so, not "no drift alerts".
+    drift = alerts_answer(demo, planner, today=DEMO_TODAY, settings=settings, focus="drift")
+    assert alerts_card(drift, "en").headline.startswith("Drift not checked: no forecast run")
 
 
 def test_a_small_steady_bias_is_no_drift_until_it_is_beyond_chance(demo: Engine) -> None:

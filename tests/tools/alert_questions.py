@@ -38,6 +38,12 @@ ALERTS: list[Q] = [
       {"focus": "stockout", "place": "WH-MIL"}),
     Q(MORETTI, "allerte capacità maniago", "list_alerts", {"focus": "capacity", "place": "PLT-MAN"}),
     Q(COLOMBO, "any alrets today?", "list_alerts"),
+    # Asked in the second trial (2026-12-01), missed then.
+    Q(MORETTI, "allerte sotto scorta di sicurezza", "list_alerts", {"focus": "stockout"}),
+    Q(GALLI, "allerte alte", "list_alerts", {"severity": "high"}),
+    Q(MORETTI, "lumezzane e sovraccarica?", "capacity_check", {"plant": "PLT-LUM"}),
+    Q(COLOMBO, "la fabbrica di lumezzane e in sovraccarico?", "capacity_check", {"plant": "PLT-LUM"}),
+    Q(HARRIS, "any drift on knives", "list_alerts", {"focus": "drift", "family": "COLTELLI"}),
     Q(GALLI, "excess alerts for coltelli", "list_alerts", {"focus": "excess", "family": "COLTELLI"}),
     Q(GALLI, "any drift alerts?", "list_alerts", {"focus": "drift"}),
     Q(MORETTI, "which products drifted off forecast?", "list_alerts", {"focus": "drift"}),

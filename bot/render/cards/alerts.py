@@ -34,6 +34,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "No {focus} alerts{what}.",
         "Nessuna allerta di tipo {focus}{what}.",
     ),
+    "alerts.none_filtered": ("No alerts{what}.", "Non ci sono allerte{what}."),
     "alerts.for": (" for {what}", " per {what}"),
     "alerts.at": (" at {place}", " a {place}"),
     "alerts.assigned.me": (" assigned to you", " assegnate a te"),
@@ -51,7 +52,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Le allerte su capacità, previsioni e quote sono per i pianificatori; queste sono "
         "quelle sulle scorte.",
     ),
-    "alerts.skipped": ("{rule} not checked: {why}", "{rule}: non controllate, {why}"),
+    "alerts.skipped": ("{rule} not checked: {why}", "{rule}: controllo non eseguito, {why}"),
     "alerts.skipped.no_forecast": (
         "no weekly forecast yet (run `ponte forecast`)",
         "nessuna previsione settimanale (esegui `ponte forecast`)",
@@ -63,9 +64,9 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "alerts.money_note": (
         "At stake: revenue of the units short (stockout, capacity, quota), stock beyond "
-        "cover at list price (excess), a quarter of the weekly miss (drift).",
+        "cover at list price (excess), 13 weeks of the weekly miss (drift).",
         "In gioco: fatturato dei pezzi mancanti (rottura, capacità, quote), scorta oltre "
-        "la copertura a prezzo di listino (eccesso), un trimestre dello scarto settimanale "
+        "la copertura a prezzo di listino (eccesso), 13 settimane dello scarto settimanale "
         "(deriva).",
     ),
     "alerts.severity.high": ("high", "alta"),
@@ -223,9 +224,14 @@ def alerts_card(a: AlertList, lang: str) -> Card:
         + (t(lang, f"alerts.assigned.{a.assigned}") if a.assigned else "")
     )
     if not a.total:
-        if a.focus:
+        if a.focus and a.focus in a.skipped:  # not checked: "no drift alerts" would be untrue
+            note = skipped_note(lang, a.focus, a.skipped[a.focus])
+            headline = note[:1].upper() + note[1:]
+        elif a.focus:
             rule = t(lang, f"alerts.rule.{a.focus}")
             headline = t(lang, "alerts.none_focus", focus=rule, what=scope)
+        elif a.assigned or a.severity:  # a filter left nothing: say no more than that
+            headline = t(lang, "alerts.none_filtered", what=scope)
         elif a.hidden_rules:
             headline = t(lang, "alerts.none_stock", what=scope)
         else:
@@ -254,7 +260,7 @@ def alerts_card(a: AlertList, lang: str) -> Card:
     if a.hidden_rules:
         notes.append(t(lang, "alerts.hidden"))
     for rule, why in a.skipped.items():
-        if a.focus in (None, rule):
+        if a.focus in (None, rule) and (a.total or a.focus != rule):  # not the headline again
             notes.append(skipped_note(lang, rule, why))
     if rows:
         notes.append(t(lang, "alerts.money_note"))
