@@ -102,6 +102,9 @@ class GroupProjection:
     excess: int
     provenance: Provenance
     focus: str | None = None  # "excess" when that was the question: said first
+    # Plants whose own stock runs low without planned receipts: production refills it (the
+    # capacity check's question, as the alert rules have it), so it is not counted here.
+    refilled: tuple[str, ...] = ()
 
 
 def product_name(engine: Engine, sku: str) -> str:
@@ -133,6 +136,9 @@ def group_projection(
     skipping members not stocked there), most urgent first."""
     with engine.connect() as conn:
         group, products = members(conn, group)
+        plants = {
+            str(c) for (c,) in conn.execute(text("SELECT code FROM location WHERE kind = 'plant'"))
+        }
     if len(products) > MAX_PROJECTED:
         raise PonteError(
             f"{len(products)} products are too many to project at once",
@@ -153,6 +159,17 @@ def group_projection(
     as_of = max(mine["as_of"]) if not mine.empty else None
     provenance = Provenance(stock_as_of=as_of, run=scan.run)
     lines = []
+    refilled: set[str] = set()
+
+    def counted(p: InventoryProjection) -> bool:
+        """Whether a location's run-out counts: not a plant's own stock that no planned
+        receipt refills (unless that plant was asked about)."""
+        if location is None and p.location in plants and not any(w.receipts for w in p.weeks):
+            if p.stockout_date or p.first_below_safety_stock:
+                refilled.add(p.location)
+            return False
+        return True
+
     for sku, name in zip(products["sku"], products["name"], strict=True):
         found = by_sku.get(str(sku), [])
         if not found:
@@ -160,8 +177,9 @@ def group_projection(
         available = sum(p.on_hand - p.allocated for p in found)
         demand = sum(w.demand for p in found for w in p.weeks) / max(1, weeks)
         cover = available / demand if demand > 0 else None
-        stockouts = sorted((p.stockout_date, p.location) for p in found if p.stockout_date)
-        lows = [p.first_below_safety_stock for p in found if p.first_below_safety_stock]
+        watched = [p for p in found if counted(p)]
+        stockouts = sorted((p.stockout_date, p.location) for p in watched if p.stockout_date)
+        lows = [p.first_below_safety_stock for p in watched if p.first_below_safety_stock]
         lines.append(
             GroupProjectionLine(
                 sku=str(sku),
@@ -204,6 +222,7 @@ def group_projection(
         excess=sum(line.excess for line in lines),
         provenance=provenance,
         focus=focus,
+        refilled=tuple(sorted(refilled)),
     )
 
 

@@ -129,11 +129,11 @@ def test_group_projection_puts_stockouts_first_and_says_excess(demo_engine: Engi
     )
     assert second.sku == excess and second.excess
     assert second.weeks_of_cover is None or second.weeks_of_cover > EXCESS_WEEKS
-    runs_out = [
+    runs_out = [  # at the warehouse, or a plant a receipt refills (production does otherwise)
         sku
         for sku in (excess, stockout)
         if any(
-            p.stockout_date
+            p.stockout_date and (p.location == "WH-MIL" or any(w.receipts for w in p.weeks))
             for p in projection_answer(
                 demo_engine, sku, today=DEMO_TODAY, weeks=12, location=None
             ).projections
@@ -169,3 +169,18 @@ def test_capacity_for_a_month_counts_the_forecast_of_that_month(demo_engine: Eng
     )
     assert sum(w.demand for w in december.weeks) == pytest.approx(forecast.total)
     assert {w.share for w in december.weeks} > {1.0}  # the first and last weeks straddle
+
+
+def test_a_plants_own_stock_without_receipts_is_not_a_groups_run_out(demo_engine: Engine) -> None:
+    """As the alert rules have it: production refills a plant's export stock, so a family's
+    projection counts the warehouse's run-outs and says the plant's is the capacity check's."""
+    moka = group_projection(
+        demo_engine, ProductGroup(family="MOKA"), today=DEMO_TODAY, weeks=12, location=None
+    )
+    assert moka.refilled == ("PLT-LUM",)
+    assert all(line.stockout_at != "PLT-LUM" for line in moka.lines)
+    # Asked about the plant itself, its stock's run-outs are the answer.
+    at_plant = group_projection(
+        demo_engine, ProductGroup(family="MOKA"), today=DEMO_TODAY, weeks=12, location="PLT-LUM"
+    )
+    assert at_plant.refilled == () and at_plant.stockouts > 0

@@ -194,6 +194,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "supply.group_projection_card.columns": ("product", "prodotto"),
     "supply.group_projection_card.columns_2": ("available", "disponibili"),
     "supply.group_projection_card.columns_3": ("weeks of stock", "settimane di stock"),
+    "supply.group_projection_card.refilled": (
+        "Stock at {plants} (a plant, no planned receipts) is refilled by production: when it "
+        "runs low is the capacity check's question, not counted here.",
+        "Le scorte a {plants} (stabilimento, senza arrivi pianificati) le rifornisce la "
+        "produzione: quando calano lo dice la verifica di capacità, non sono contate qui.",
+    ),
     "supply.group_projection_card.reading": (
         "Weeks of stock: available stock over the average weekly demand, before receipts; "
         "run-out dates count receipts, per location.",
@@ -246,6 +252,8 @@ def group_projection_card(g: GroupProjection, lang: str) -> Card:
         headline, notes = notes[0].rstrip("."), [headline + "."]
     if g.products > len(g.lines):
         notes.append(t(lang, key + "more", shown=len(g.lines), products=g.products))
+    if g.refilled:
+        notes.append(t(lang, key + "refilled", plants=", ".join(g.refilled)))
     notes.append(t(lang, key + "reading"))
 
     def flag(line: GroupProjectionLine) -> str:
