@@ -642,6 +642,11 @@ def alerts_replay(
     now = services.clock.today()
     last = _date(end) or now - dt.timedelta(days=now.weekday() + 7)
     first = _date(start) or last - dt.timedelta(weeks=51)
+    if end is None and first > last:
+        raise PonteError(
+            f"--from {first} is after the last complete week of sales ({last}): the replay "
+            "looks back, so give a date before it"
+        )
 
     shown = not as_json and sys.stderr.isatty()
 

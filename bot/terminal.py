@@ -139,18 +139,18 @@ def print_alert_replay(console: Console, replay: Replay) -> None:
     table.add_column("rule", no_wrap=True)
     table.add_column("happened", justify="right", no_wrap=True)
     table.add_column("warned", justify="right", no_wrap=True)
-    for column in ("median weeks ahead", "alerts", "false alarms (posted)", "false per week",
-                   "too recent"):  # fmt: skip
+    for column in ("median weeks ahead", "alerts", "came true", "false alarms (posted)",
+                   "false per week", "too recent"):  # fmt: skip
         table.add_column(column, justify="right")
     for f in replay.figures:
         share = f" ({f.warned_share:.0%})" if f.warned_share is not None else ""
         weeks = f"{f.median_weeks:g}" if f.median_weeks is not None else "–"
         if f.checked:
             cells = [str(f.happened), f"{f.warned}{share}", weeks, str(f.raised),
-                     f"{f.false_alarms} ({f.false_posted})", f"{f.false_per_week:.2f}",
-                     str(f.too_recent)]  # fmt: skip
+                     str(f.came_true), f"{f.false_alarms} ({f.false_posted})",
+                     f"{f.false_per_week:.2f}", str(f.too_recent)]  # fmt: skip
         else:
-            cells = ["–", "–", "–", str(f.raised), "–", "–", "–"]
+            cells = ["–", "–", "–", str(f.raised), "–", "–", "–", "–"]
         table.add_row(f.rule, *cells)
     console.print(table)
     console.print(

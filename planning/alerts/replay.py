@@ -111,6 +111,11 @@ class RuleFigures:
         return self.warned / self.happened if self.happened else None
 
     @property
+    def came_true(self) -> int:
+        """Alerts whose problem happened (the rest: false alarms or too recent to judge)."""
+        return self.raised - self.false_alarms - self.too_recent
+
+    @property
     def false_per_week(self) -> float:
         return self.false_alarms / self.weeks if self.weeks else 0.0
 

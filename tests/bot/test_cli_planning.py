@@ -251,6 +251,15 @@ def test_alerts_replay_prints_a_row_per_rule_and_what_happened(ponte: Ponte) -> 
     assert [f["rule"] for f in replay["figures"]] == [
         "capacity", "stockout", "excess", "drift", "quota"
     ]  # fmt: skip
+    ahead = ponte("alerts", "replay", "--from", TODAY, "--today", TODAY)
+    assert ahead.exit_code == 1
+    assert (
+        ahead.output.strip()
+        .splitlines()[-1]
+        .startswith(
+            "Error: --from 2026-11-27 is after the last complete week of sales (2026-11-16)"
+        )
+    )
     late = ponte("alerts", "replay", "--from", TODAY, "--to", TODAY, "--today", TODAY)
     assert late.exit_code == 1
     assert late.output.strip().splitlines()[-1] == (
