@@ -129,6 +129,9 @@ class AlertArgs(BaseModel):
     assigned: Literal["me", "nobody"] | None = Field(
         None, description="Only alerts assigned to the asker ('me') or to no one ('nobody')."
     )
+    status: Literal["acknowledged", "snoozed"] | None = Field(
+        None, description="Only alerts someone acknowledged, or snoozed."
+    )
 
 
 class CapacityArgs(BaseModel):
@@ -295,6 +298,7 @@ def _alerts(ctx: RunContext, args: AlertArgs) -> AlertList:
         severity=args.severity,
         place=resolve_location(ctx, args.place) if args.place else None,
         assigned=args.assigned,
+        status=args.status,
         # A horizon counts for stock running out ("in the next 4 weeks", "before Christmas");
         # "anything critical this week?" is about now, not a one-week window.
         within_weeks=(args.within_weeks or _weeks_until(ctx.today, args.by))
@@ -630,11 +634,13 @@ declare(
             "severity": "severity",
             "location": "place",
             "assigned": "assigned",
+            "status": "status",
         },
         keywords={
             "focus": v.ALERT_FOCUS,
             "severity": {"high": v.CRITICAL},
             "assigned": {"nobody": v.UNASSIGNED, "me": v.ASSIGNED_TO_ME},
+            "status": {"snoozed": v.SNOOZED, "acknowledged": v.ACKNOWLEDGED},
         },
         rank=5,
     )

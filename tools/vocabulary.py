@@ -232,6 +232,12 @@ ASSIGNED_TO_ME = (
     "assigned to me", "my alerts", "on my plate", "assegnate a me", "assegnata a me",
     "assegnati a me", "assegnato a me", "le mie allerte", "mie allerte",
 )  # fmt: skip
+# Where alerts stand (list_alerts' status).
+SNOOZED = ("snoozed", "snooze", "rimandate", "rimandata", "posticipate", "in pausa", "sospese")
+ACKNOWLEDGED = (
+    "acknowledged", "acked", "ack d", "prese in carico", "presa in carico", "in carico",
+    "gia gestite", "confermate",
+)  # fmt: skip
 CRITICAL = (
     "critical", "critico", "critica", "critici", "critiche", "urgent", "urgente", "urgenti",
     "high alerts", "allerte alte", "alta gravita", "gravita alta",

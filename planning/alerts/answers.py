@@ -49,6 +49,7 @@ class AlertList:
     severity: str | None  # only this severity and worse
     place: str | None  # only alerts at this plant or location
     assigned: str | None  # only alerts assigned to the asker ("me") or to no one ("nobody")
+    status: str | None  # only alerts acknowledged, or snoozed
     lines: tuple[AlertLine, ...]  # most money at stake first within severity; MAX_LINES
     total: int  # lines before the cut
     by_severity: dict[str, int]
@@ -72,12 +73,15 @@ def alerts_answer(
     within_weeks: int | None = None,
     place: str | None = None,
     assigned: str | None = None,
+    status: str | None = None,
 ) -> AlertList:
     """The alerts `caller` may read, now; `within_weeks` looks for stock running out within
     that many weeks instead of within each product's lead time ("what runs out in the next
     4 weeks?", "before Christmas"); `place` keeps a plant's capacity alerts and the stock
     alerts of that location; `assigned` those assigned to the caller ("me") or to no one
     ("nobody")."""
+    if status not in (None, "acknowledged", "snoozed"):
+        raise PonteError(f"unknown alert status {status!r}: use acknowledged or snoozed")
     if assigned not in (None, "me", "nobody"):
         raise PonteError(f"unknown assignment filter {assigned!r}: use me or nobody")
     if focus is not None and focus not in RULES:
@@ -117,6 +121,8 @@ def alerts_answer(
     if assigned is not None:
         mine = caller.slack_user_id if assigned == "me" else None
         lines = [x for x in lines if (x.stored.assigned_to if x.stored else None) == mine]
+    if status is not None:
+        lines = [x for x in lines if x.stored is not None and x.stored.status == status]
     return _listing(
         engine,
         today,
@@ -128,6 +134,7 @@ def alerts_answer(
         within_weeks=within_weeks,
         place=place,
         assigned=assigned,
+        status=status,
         hidden=tuple(r for r in RULES if r not in allowed),
         skipped={r: why for r, why in scan.skipped.items() if r in allowed},
     )
@@ -146,6 +153,7 @@ def _listing(
     within_weeks: int | None = None,
     place: str | None = None,
     assigned: str | None = None,
+    status: str | None = None,
     skipped: dict[str, str] | None = None,
 ) -> AlertList:
     """The list as answered: the first MAX_LINES lines, counts by severity, the names of who
@@ -172,6 +180,7 @@ def _listing(
         severity=severity,
         place=place,
         assigned=assigned,
+        status=status,
         lines=tuple(shown),
         total=len(lines),
         by_severity={s: sum(1 for x in lines if x.finding.severity == s) for s in SEVERITIES},

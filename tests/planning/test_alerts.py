@@ -304,6 +304,14 @@ def test_alerts_asked_by_place_and_by_whom_they_are_assigned_to(demo: Engine) ->
     others = alerts_answer(demo, planner, today=DEMO_TODAY, settings=settings, assigned="nobody")
     assert others.total == len(scan_of(demo).findings) - 1
     assert stockout.id not in {x.stored.id for x in others.lines if x.stored}
+    excess = next(a for a in stored_alerts(demo) if a.rule == "excess")
+    act(demo, excess.id, "snooze", caller=planner, now=NOW, today=DEMO_TODAY,
+        until=DEMO_TODAY + dt.timedelta(days=7))  # fmt: skip
+    snoozed = alerts_answer(demo, planner, today=DEMO_TODAY, settings=settings, status="snoozed")
+    assert [x.stored.id for x in snoozed.lines if x.stored] == [excess.id]
+    none_acked = alerts_answer(demo, planner, today=DEMO_TODAY, settings=settings,
+                               status="acknowledged")  # fmt: skip
+    assert alerts_card(none_acked, "en").headline == "No alerts acknowledged."
     # Someone else's "assigned to me" is theirs: the manager has none.
     manager = alerts_answer(demo, ops(demo, MANAGER), today=DEMO_TODAY, settings=settings,
                             assigned="me")  # fmt: skip

@@ -39,6 +39,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "alerts.at": (" at {place}", " a {place}"),
     "alerts.assigned.me": (" assigned to you", " assegnate a te"),
     "alerts.assigned.nobody": (" assigned to no one", " non assegnate"),
+    "alerts.state.acknowledged": (" acknowledged", " prese in carico"),
+    "alerts.state.snoozed": (" snoozed", " rimandate"),
     "alerts.columns": ("severity", "gravità"),
     "alerts.columns_2": ("problem", "problema"),
     "alerts.columns_3": ("at stake", "in gioco"),
@@ -222,6 +224,7 @@ def alerts_card(a: AlertList, lang: str) -> Card:
         (t(lang, "alerts.for", what=what) if what else "")
         + (t(lang, "alerts.at", place=a.place) if a.place else "")
         + (t(lang, f"alerts.assigned.{a.assigned}") if a.assigned else "")
+        + (t(lang, f"alerts.state.{a.status}") if a.status else "")
     )
     if not a.total:
         if a.focus and a.focus in a.skipped:  # not checked: "no drift alerts" would be untrue
@@ -230,7 +233,7 @@ def alerts_card(a: AlertList, lang: str) -> Card:
         elif a.focus:
             rule = t(lang, f"alerts.rule.{a.focus}")
             headline = t(lang, "alerts.none_focus", focus=rule, what=scope)
-        elif a.assigned or a.severity:  # a filter left nothing: say no more than that
+        elif a.assigned or a.severity or a.status:  # a filter left nothing: say just that
             headline = t(lang, "alerts.none_filtered", what=scope)
         elif a.hidden_rules:
             headline = t(lang, "alerts.none_stock", what=scope)
