@@ -200,7 +200,7 @@ def test_an_alert_scan_keeps_each_problem_once_and_people_act_on_it(own_ponte: P
     twice = own_ponte("alerts", "ack", "1", "--as", "U01BIANCHI", "--today", TODAY)
     assert twice.exit_code == 1 and "already acknowledged by Sara Colombo" in twice.output
     rep = own_ponte("alerts", "snooze", "2", "--days", "7", "--as", "U01ROSSI", "--today", TODAY)
-    assert rep.exit_code == 1 and "may not" in rep.output
+    assert rep.exit_code == 1 and "may read alerts but not acknowledge, snooze" in rep.output
     listed = own_ponte("alerts", "--as", "U01COLOMBO", "--today", TODAY, "--lang", "en", "--json")
     lines = json.loads(listed.output)["result"]["lines"]
     assert lines[0]["stored"]["status"] == "acknowledged"
