@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from planning.forecast.runs import RunSummary, latest_run_id, summarize
 from planning.memo import DataMemo
@@ -84,7 +84,6 @@ def scan_stock(
 
 def _scan(engine: Engine, today: dt.date, weeks: int, skus: frozenset[str] | None) -> StockScan:
     first = week_monday(today)
-    end = first + dt.timedelta(weeks=weeks)
     run_id = latest_run_id(engine, grain="week")
     run = summarize(engine, run_id) if run_id is not None else None
     only = {} if skus is None else {"skus": skus}
@@ -101,21 +100,11 @@ def _scan(engine: Engine, today: dt.date, weeks: int, skus: frozenset[str] | Non
             f"SELECT sku, date AS day, quantity, location FROM planned_receipt{of_skus}",
             **only,
         )
+        keys = pd.MultiIndex.from_frame(stock[["sku", "location"]])
         forecast = (
-            read_frame(
-                conn,
-                "SELECT s.sku, s.location, v.ds AS day, v.forecast AS quantity "
-                "FROM forecast_value v JOIN forecast_series s "
-                "ON s.run_id = v.run_id AND s.unique_id = v.unique_id "
-                "WHERE v.run_id = :run AND v.ds >= :first AND v.ds < :end"
-                + ("" if skus is None else " AND s.sku IN :skus"),
-                run=run_id,
-                first=first.isoformat(),
-                end=end.isoformat(),
-                **only,
-            )
+            _forecast_matrix(conn, run_id, keys, first, weeks, skus)
             if run_id is not None
-            else pd.DataFrame(columns=["sku", "location", "day", "quantity"])
+            else np.zeros((len(keys), weeks))
         )
     # Orders without a location ship from where the SKU is mainly stocked (the most on
     # hand; the first location by code on a tie), as inventory_projection has it.
@@ -123,17 +112,80 @@ def _scan(engine: Engine, today: dt.date, weeks: int, skus: frozenset[str] | Non
     main_of = dict(zip(main["sku"], main["location"], strict=True))
     where = orders["location"].fillna("").astype(str)
     orders["location"] = where.where(where != "", orders["sku"].map(main_of))
-    keys = pd.MultiIndex.from_frame(stock[["sku", "location"]])
     projected = project_weeks(
         opening=(stock["on_hand"] - stock["allocated"]).to_numpy(dtype=float),
         safety_stock=stock["safety_stock"].to_numpy(dtype=float),
         receipts=_weekly(receipts, keys, first, weeks, late=True),
         open_orders=_weekly(orders, keys, first, weeks, late=True),
-        forecast=_weekly(forecast, keys, first, weeks, late=False),
+        forecast=forecast,
         start=today,
     )
     rows = stock[["sku", "location", "as_of", "on_hand", "allocated"]]
     return StockScan(start=today, weeks=weeks, rows=rows, projected=projected, run=run)
+
+
+def _forecast_matrix(
+    conn: Connection,
+    run_id: int,
+    keys: pd.MultiIndex,
+    first: dt.date,
+    weeks: int,
+    skus: frozenset[str] | None,
+) -> npt.NDArray[np.float64]:
+    """The run's weekly forecast as a rows(`keys`: sku, location) x `weeks` array from the
+    week of `first`. Read as one column of numbers in the primary key's order, each series'
+    span (first week, count) beside it: a million forecast rows without a join or a string
+    per row, a quarter of the time. A series with a gap in its weeks (a run stores none)
+    falls back to reading the rows with their keys."""
+    end = first + dt.timedelta(weeks=weeks)
+    params: dict[str, str | int | frozenset[str]] = {
+        "run": run_id, "first": first.isoformat(), "end": end.isoformat()
+    }  # fmt: skip
+    of_skus = ""
+    if skus is not None:
+        of_skus = " AND sku IN :skus"
+        params["skus"] = skus
+    mine = (f" AND unique_id IN (SELECT unique_id FROM forecast_series WHERE run_id = :run"
+            f"{of_skus})") if skus is not None else ""  # fmt: skip
+    where = "WHERE run_id = :run AND ds >= :first AND ds < :end" + mine
+    series = read_frame(
+        conn, "SELECT unique_id, sku, location FROM forecast_series WHERE run_id = :run", run=run_id
+    )
+    spans = read_frame(
+        conn,
+        "SELECT unique_id, min(ds) AS first_ds, max(ds) AS last_ds, count(*) AS n "
+        f"FROM forecast_value {where} GROUP BY unique_id ORDER BY unique_id",
+        **params,
+    )
+    out = np.zeros((len(keys), weeks))
+    if spans.empty:
+        return out
+    starts = pd.to_datetime(spans["first_ds"])
+    count = spans["n"].to_numpy(dtype=np.int64)
+    span_weeks = (pd.to_datetime(spans["last_ds"]) - starts).dt.days.to_numpy() // 7 + 1
+    if (span_weeks != count).any():
+        rows_read = read_frame(
+            conn,
+            "SELECT s.sku, s.location, v.ds AS day, v.forecast AS quantity FROM forecast_value v "
+            "JOIN forecast_series s ON s.run_id = v.run_id AND s.unique_id = v.unique_id "
+            f"WHERE v.run_id = :run AND v.ds >= :first AND v.ds < :end{of_skus}",
+            **params,
+        )
+        return _weekly(rows_read, keys, first, weeks, late=False)
+    flat = read_frame(
+        conn, f"SELECT forecast FROM forecast_value {where} ORDER BY unique_id, ds", **params
+    )["forecast"].to_numpy(dtype=float)
+    place = series.set_index("unique_id").reindex(spans["unique_id"])
+    row_of = keys.get_indexer(pd.MultiIndex.from_arrays(
+        [place["sku"].astype(str), place["location"].fillna("").astype(str)]))  # fmt: skip
+    offset = (starts - pd.Timestamp(first)).dt.days.to_numpy() // 7
+    rows = np.repeat(row_of, count)
+    column = np.repeat(offset, count) + (
+        np.arange(len(flat)) - np.repeat(np.cumsum(count) - count, count)
+    )
+    keep = (rows >= 0) & (column >= 0) & (column < weeks)
+    np.add.at(out, (rows[keep], column[keep]), flat[keep])
+    return out
 
 
 def _weekly(
