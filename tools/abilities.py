@@ -36,6 +36,7 @@ from planning.forecast.accuracy import Accuracy, accuracy_of
 from planning.forecast.views import ForecastExplanation, ForecastView, GroupForecast
 from planning.groups import ProductGroup
 from planning.products import Fact, ProductFacts, product_facts
+from planning.projection import week_monday
 from planning.sales import SalesFilter, SalesHistory, sales_history, sales_scope
 from planning.stock import GroupStock, StockStatus
 from tools import vocabulary as v
@@ -121,6 +122,9 @@ class AlertArgs(BaseModel):
         "within each product's lead time).",
     )
     by: dt.date | None = Field(None, description="Stock running out by this date, YYYY-MM-DD.")
+    period: str | None = Field(
+        None, description="Stock running out by the end of this period (YYYY-MM, a span)."
+    )
     place: str | None = Field(
         None,
         description="Only alerts at this plant or location (code or name): a plant's "
@@ -299,21 +303,32 @@ def _alerts(ctx: RunContext, args: AlertArgs) -> AlertList:
         place=resolve_location(ctx, args.place) if args.place else None,
         assigned=args.assigned,
         status=args.status,
-        # A horizon counts for stock running out ("in the next 4 weeks", "before Christmas");
-        # "anything critical this week?" is about now, not a one-week window.
-        within_weeks=(args.within_weeks or _weeks_until(ctx.today, args.by))
-        if args.focus == "stockout"
-        else None,
+        within_weeks=_alert_window(ctx, args),
     )
 
 
+def _alert_window(ctx: RunContext, args: AlertArgs) -> int | None:
+    """The weeks stock is checked for running out, when the question sets them: "in the next
+    4 weeks", "before Christmas", "this month or next". Asked about stock, any window; asked
+    about everything, a window of two weeks or more ("anything critical this week?" is about
+    now, not a one-week window: each product's lead time stays)."""
+    day = args.by
+    if day is None and args.period:
+        span = resolve_period(ctx, args.period)
+        day = span[1] if span else None
+    weeks = args.within_weeks or _weeks_until(ctx.today, day)
+    if weeks is None or args.focus not in (None, "stockout"):
+        return None
+    return weeks if args.focus == "stockout" or weeks >= 2 else None
+
+
 def _weeks_until(today: dt.date, day: dt.date | None) -> int | None:
-    """The weeks from today's to `day`'s, both counted: "what runs out before Christmas?"."""
+    """The weeks from this week to `day`'s, both counted: "what runs out before Christmas?"."""
     if day is None:
         return None
     if day < today:
         raise PonteError(f"{day} is already past", code="past_date", date=day.isoformat())
-    return max(1, (day - today).days // 7 + 1)
+    return max(1, (week_monday(day) - week_monday(today)).days // 7 + 1)
 
 
 def _atp(ctx: RunContext, args: AtpArgs) -> AtpAnswer:
@@ -633,6 +648,7 @@ declare(
             "focus": "focus",
             "severity": "severity",
             "location": "place",
+            "period": "period",
             "assigned": "assigned",
             "status": "status",
         },

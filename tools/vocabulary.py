@@ -192,6 +192,7 @@ ALERT_WORDS = (
     "cosa c e di urgente", "what s urgent", "what needs attention", "needs my attention",
     "critical", "whats critical", "what s critical", "problems", "problem", "any issues",
     "problemi", "problema", "drift", "drifted", "drifting", "off forecast", "fuori previsione",
+    "sotto scorta di sicurezza", "sotto la scorta di sicurezza",
 )  # fmt: skip
 # Asking to be told later ("notify me when PAD-28 is back"): a subscription, not the list.
 SUBSCRIBE_WORDS = (
