@@ -22,7 +22,7 @@ from sqlalchemy import Engine, select, update
 
 from planning.alerts.rules import SEVERITIES
 from planning.alerts.store import ALERTS, EVENTS, SCANNER, StoredAlert, add_event, stored_alert
-from planning.db import writing
+from planning.db import as_utc, writing
 from planning.errors import PonteError
 
 WRITE_WAIT = 30.0
@@ -149,7 +149,9 @@ def to_escalate(engine: Engine, *, now: dt.datetime, hours: float) -> list[Store
             .where(EVENTS.c.alert_id.in_(ids))
             .order_by(EVENTS.c.id.desc())
         ):
-            events.setdefault(alert_id, []).append((action, _utc(at)))
+            stamp = as_utc(at)  # an event's time is never missing (NOT NULL)
+            if stamp is not None:
+                events.setdefault(alert_id, []).append((action, stamp))
     out = []
     for row in rows:
         mine = events.get(row.id, [])
@@ -161,10 +163,6 @@ def to_escalate(engine: Engine, *, now: dt.datetime, hours: float) -> list[Store
             continue
         out.append(stored_alert(row))
     return out
-
-
-def _utc(at: dt.datetime) -> dt.datetime:
-    return at if at.tzinfo else at.replace(tzinfo=dt.UTC)
 
 
 def mark_escalated(engine: Engine, alert_id: int, *, to: str, now: dt.datetime) -> None:

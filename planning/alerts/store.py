@@ -31,10 +31,10 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
-from planning.access import Audience, Caller
+from planning.access import Audience, Caller, authorize
 from planning.alerts.rules import KIND_RANK, SEVERITIES, Finding, Scan
 from planning.db import writing
-from planning.errors import PermissionDenied, PonteError
+from planning.errors import PonteError
 from planning.models import Alert, AlertEvent
 
 ALERTS = Alert.__table__  # type: ignore[attr-defined]
@@ -301,13 +301,14 @@ def act(
     action already done, is an AlertConflict naming who acted first."""
     if action not in ACTIONS:
         raise PonteError(f"unknown alert action {action!r}: use {', '.join(ACTIONS)}")
-    if caller.role not in Audience.PLANNERS.value:
-        raise PermissionDenied(
-            f"{caller.name} ({caller.role}) may read alerts but not acknowledge, snooze or "
-            "assign them: planners (managers, operations, admins) do",
-            code="alert_act_planners",
-            role=str(caller.role),
-        )
+    authorize(
+        caller,
+        "alerts",
+        Audience.PLANNERS,
+        code="alert_act_planners",
+        refusal="may read alerts but not acknowledge, snooze or assign them: planners "
+        "(managers, operations, admins) do",
+    )
     values: dict[str, Any]
     if action == "acknowledge":
         values = {"status": "acknowledged", "acknowledged_by": caller.slack_user_id,
