@@ -136,9 +136,6 @@ def group_projection(
     skipping members not stocked there), most urgent first."""
     with engine.connect() as conn:
         group, products = members(conn, group)
-        plants = {
-            str(c) for (c,) in conn.execute(text("SELECT code FROM location WHERE kind = 'plant'"))
-        }
     if len(products) > MAX_PROJECTED:
         raise PonteError(
             f"{len(products)} products are too many to project at once",
@@ -153,31 +150,30 @@ def group_projection(
     mine = scan.rows
     if location is not None:
         mine = mine[mine["location"] == location]
-    by_sku: dict[str, list[InventoryProjection]] = {}
+    # Across locations, a plant's stock that production refills is not a run-out here (the
+    # capacity check's question, as the alert rules have it); asked about the plant, it is.
+    by_sku: dict[str, list[tuple[InventoryProjection, bool]]] = {}
     for row, sku in zip(mine.index, mine["sku"], strict=True):
-        by_sku.setdefault(str(sku), []).append(scan.projection(int(row)))
+        fed = location is None and bool(scan.production_fed[int(row)])
+        by_sku.setdefault(str(sku), []).append((scan.projection(int(row)), fed))
     as_of = max(mine["as_of"]) if not mine.empty else None
     provenance = Provenance(stock_as_of=as_of, run=scan.run)
     lines = []
-    refilled: set[str] = set()
-
-    def counted(p: InventoryProjection) -> bool:
-        """Whether a location's run-out counts: not a plant's own stock that no planned
-        receipt refills (unless that plant was asked about)."""
-        if location is None and p.location in plants and not any(w.receipts for w in p.weeks):
-            if p.stockout_date or p.first_below_safety_stock:
-                refilled.add(p.location)
-            return False
-        return True
-
+    refilled = {
+        p.location
+        for pairs in by_sku.values()
+        for p, fed in pairs
+        if fed and (p.stockout_date or p.first_below_safety_stock)
+    }
     for sku, name in zip(products["sku"], products["name"], strict=True):
-        found = by_sku.get(str(sku), [])
-        if not found:
+        pairs = by_sku.get(str(sku), [])
+        if not pairs:
             continue
+        found = [p for p, _ in pairs]
         available = sum(p.on_hand - p.allocated for p in found)
         demand = sum(w.demand for p in found for w in p.weeks) / max(1, weeks)
         cover = available / demand if demand > 0 else None
-        watched = [p for p in found if counted(p)]
+        watched = [p for p, fed in pairs if not fed]
         stockouts = sorted((p.stockout_date, p.location) for p in watched if p.stockout_date)
         lows = [p.first_below_safety_stock for p in watched if p.first_below_safety_stock]
         lines.append(

@@ -37,6 +37,11 @@ class StockScan:
     rows: pd.DataFrame
     projected: WeeklyProjection
     run: RunSummary | None  # the weekly forecast run whose demand it projects
+    # Per row: a plant's own stock with no planned receipt in the horizon. Production
+    # refills it, which the data does not plan as receipts unless it says so: when it runs
+    # low is the capacity check's question (the alert rules and a family's projection leave
+    # it out).
+    production_fed: npt.NDArray[np.bool_]
 
     def at_risk(self) -> pd.DataFrame:
         """The rows that run out or fall below safety stock within the horizon, soonest
@@ -90,6 +95,7 @@ def _scan(engine: Engine, today: dt.date, weeks: int, skus: frozenset[str] | Non
     of_skus = "" if skus is None else " WHERE sku IN :skus"
     with engine.connect() as conn:
         stock = latest_stock(conn, skus=skus)
+        plants = set(read_frame(conn, "SELECT code FROM location WHERE kind = 'plant'")["code"])
         orders = read_frame(
             conn,
             f"SELECT sku, due_date AS day, quantity, location FROM open_order{of_skus}",
@@ -121,7 +127,9 @@ def _scan(engine: Engine, today: dt.date, weeks: int, skus: frozenset[str] | Non
         start=today,
     )
     rows = stock[["sku", "location", "as_of", "on_hand", "allocated"]]
-    return StockScan(start=today, weeks=weeks, rows=rows, projected=projected, run=run)
+    fed = stock["location"].isin(plants).to_numpy() & (projected.receipts.sum(axis=1) <= 0)
+    return StockScan(start=today, weeks=weeks, rows=rows, projected=projected, run=run,
+                     production_fed=fed)  # fmt: skip
 
 
 def _forecast_matrix(
@@ -149,7 +157,9 @@ def _forecast_matrix(
             f"{of_skus})") if skus is not None else ""  # fmt: skip
     where = "WHERE run_id = :run AND ds >= :first AND ds < :end" + mine
     series = read_frame(
-        conn, "SELECT unique_id, sku, location FROM forecast_series WHERE run_id = :run", run=run_id
+        conn,
+        f"SELECT unique_id, sku, location FROM forecast_series WHERE run_id = :run{of_skus}",
+        **{k: v for k, v in params.items() if k in ("run", "skus")},
     )
     spans = read_frame(
         conn,

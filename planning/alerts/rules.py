@@ -342,10 +342,6 @@ def _stock(engine: Engine, today: dt.date, settings: AlertSettings, shared: _Sha
     info = scan.rows[["sku", "location", "on_hand"]].merge(
         products, on="sku", how="left", validate="many_to_one"
     )
-    with engine.connect() as conn:
-        plants = set(
-            read_frame(conn, "SELECT code FROM location WHERE kind = 'plant'")["code"].astype(str)
-        )
     skus, places = info["sku"].astype(str).tolist(), info["location"].astype(str).tolist()
     families = info["family"].astype(str).tolist()
     prices = info["unit_price"].to_numpy(dtype=float)
@@ -354,9 +350,7 @@ def _stock(engine: Engine, today: dt.date, settings: AlertSettings, shared: _Sha
     closing, safety = projected.closing, projected.safety_stock
     weeks = closing.shape[1]
     column = np.arange(weeks)[None, :]
-    # A plant's own stock is replenished by production, which the data does not plan as
-    # receipts unless it says so: its supply is what the capacity rule checks.
-    skipped = np.array([p in plants for p in places]) & (projected.receipts.sum(axis=1) <= 0)
+    skipped = scan.production_fed  # production refills it: the capacity rule's question
     asked = _per_row(settings, families, "stockout_weeks")
     window = np.where(asked > 0, asked, np.maximum(1, np.ceil(leads / 7)) + 1)[:, None]
     inside = column < window
