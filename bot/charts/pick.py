@@ -59,11 +59,14 @@ def draw_here(builder: Callable[..., bytes], *args: Any) -> bytes:
 def chart_for(outcome: Outcome, engine: Engine, *, draw: Draw = draw_here) -> Chart | None:
     """The chart for a forecast, projection or capacity answer; None for any other outcome.
     Its data is read here; `draw` runs the matplotlib builder (see bot.charts.maker)."""
-    from bot.charts.draw import capacity_chart, forecast_chart, projection_chart
-
-    result, lang = outcome.result, outcome.language
     if outcome.kind != "answer":
         return None
+    return _chart_of(outcome.result, engine, outcome.language, draw)
+
+
+def _chart_of(result: Any, engine: Engine, lang: str, draw: Draw) -> Chart | None:
+    from bot.charts.draw import capacity_chart, forecast_chart, projection_chart
+
     if isinstance(result, ForecastView) and result.periods:
         history = weekly_history(
             engine, result.sku, until=result.start, weeks=HISTORY_WEEKS, location=result.location
@@ -97,41 +100,23 @@ ALERT_WEEKS = {"stockout": 12, "excess": 26, "capacity": 26, "quota": 26, "drift
 def alert_chart(
     alert: StoredAlert, engine: Engine, *, today: dt.date, lang: str, draw: Draw = draw_here
 ) -> Chart | None:
-    """The chart behind an alert, for its message's thread: the product's projected stock
-    at the place (stockout, excess), the plant's load against capacity (capacity, quota),
-    the product's forecast against its sales (drift). None when its data is gone (a product
-    or plant since removed)."""
-    from bot.charts.draw import capacity_chart, forecast_chart, projection_chart
-
+    """The chart behind an alert, for its message's thread, drawn as the answer to the same
+    question would be: the product's projected stock at the place (stockout, excess), the
+    plant's load against capacity (capacity, quota), the product's forecast against its
+    sales (drift). None when its data is gone (a product or plant since removed)."""
     weeks = ALERT_WEEKS.get(alert.rule, 12)
+    result: Any
     try:
         if alert.rule in ("stockout", "excess") and alert.sku:
-            projection = projection_answer(engine, alert.sku, today=today, weeks=weeks,
-                                           location=alert.location)  # fmt: skip
-            return Chart(
-                f"projection-{alert.sku}.png",
-                t(lang, "chart.chart_for.text_2", sku=alert.sku),
-                draw(projection_chart, projection.projections, lang),
-            )
-        if alert.rule == "drift" and alert.sku:
-            view = forecast_view(engine, alert.sku, today=today, weeks=weeks)
-            history = weekly_history(engine, alert.sku, until=view.start, weeks=HISTORY_WEEKS,
-                                     location=None)  # fmt: skip
-            return Chart(
-                f"forecast-{alert.sku}.png",
-                t(lang, "chart.chart_for.text", sku=alert.sku),
-                draw(forecast_chart, view, history, lang),
-            )
-        if alert.family:
-            capacity = capacity_answer(engine, today=today, family=alert.family,
-                                       plant=alert.plant, weeks=weeks)  # fmt: skip
-            if not capacity.weeks:
-                return None
-            return Chart(
-                f"capacity-{alert.family.lower()}.png",
-                t(lang, "chart.chart_for.text_3", scope=alert.family),
-                draw(capacity_chart, capacity.weeks, lang),
-            )
+            result = projection_answer(engine, alert.sku, today=today, weeks=weeks,
+                                       location=alert.location)  # fmt: skip
+        elif alert.rule == "drift" and alert.sku:
+            result = forecast_view(engine, alert.sku, today=today, weeks=weeks)
+        elif alert.family:
+            result = capacity_answer(engine, today=today, family=alert.family,
+                                     plant=alert.plant, weeks=weeks)  # fmt: skip
+        else:
+            return None
     except PonteError:
         return None
-    return None
+    return _chart_of(result, engine, lang, draw)
