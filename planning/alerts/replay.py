@@ -139,17 +139,24 @@ class Replay:
 def replay_alerts(
     engine: Engine,
     *,
-    start: dt.date,
-    end: dt.date,
+    start: dt.date | None,
+    end: dt.date | None,
     today: dt.date,
     settings: AlertSettings,
     on_week: Callable[[dt.date, int, int], None] | None = None,
 ) -> Replay:
     """Replay the weekly alert scan on every Monday from `start`'s week to `end`'s, using
-    only what was known each Monday, and score it against what happened (to `today`)."""
+    only what was known each Monday, and score it against what happened (to `today`).
+    Without `end`, the last complete week; without `start`, the 52 weeks to `end`."""
     began = time.perf_counter()
-    first, last = week_monday(start), week_monday(end)
     data_end = week_monday(today) - dt.timedelta(weeks=1)  # the last week with all its sales
+    last = week_monday(end) if end is not None else data_end
+    first = week_monday(start) if start is not None else last - dt.timedelta(weeks=51)
+    if first > last and end is None:
+        raise PonteError(
+            f"--from {start} is after the last complete week of sales ({last}): the replay "
+            "looks back, so give a date before it"
+        )
     if first > last:
         raise PonteError(f"the replay's --from ({start}) is after its --to ({end})")
     if last > data_end:
@@ -166,7 +173,7 @@ def replay_alerts(
             f"the replay needs at least 8 weeks of sales before {first}: they start on "
             f"{sales['date'].min()}"
         )
-    mondays = [first + dt.timedelta(weeks=k) for k in range((last - first).days // 7 + 1)]
+    mondays = _mondays(first, last)
     history = _History.read(engine, sales)
     horizon = max(
         [settings.defaults.horizon_weeks]
@@ -226,7 +233,9 @@ class _History:
     """The company's stock snapshots, receipts, sales, capacity and plants, read once."""
 
     snapshots: pd.DataFrame  # sku, location, as_of (date), on_hand
-    flows: pd.DataFrame  # sku, location, day (date), quantity: + received, - sold
+    # Net flow (+ received, - sold) per sku x location summed to each day it moved, computed
+    # once: every replayed week reads stock from it.
+    cumulative: pd.DataFrame
     arrivals: pd.DataFrame  # sku, location, day, quantity, known: receipts, stated or inferred
     weekly_family: pd.DataFrame  # family, week, demand: actual weekly sales per family
     capacity: pd.DataFrame
@@ -278,7 +287,7 @@ class _History:
         ).dropna(subset=["family"])
         return _History(
             snapshots=snapshots,
-            flows=pd.concat([sold, *parts], ignore_index=True),
+            cumulative=_cumulative(pd.concat([sold, *parts], ignore_index=True)),
             arrivals=arrivals,
             weekly_family=weekly.groupby(["family", "week"])["demand"].sum().reset_index(),
             capacity=capacity,
@@ -286,7 +295,7 @@ class _History:
         )
 
     def stock(self, days: Sequence[dt.date]) -> pd.DataFrame:
-        return stock_on(self.snapshots, self.flows, days)
+        return _stock_at(self.snapshots, self.cumulative, days)
 
     def checked_places(self) -> set[tuple[str, str]]:
         """Product-locations whose stock the stockout rule checks: not a plant's own stock
@@ -355,6 +364,12 @@ def stock_on(snapshots: pd.DataFrame, flows: pd.DataFrame, days: Sequence[dt.dat
     the latest snapshot at or before the day (else the earliest after it) moved by the
     `flows` (sku, location, day, quantity: + in, - out) in between. Columns sku, location,
     day, on_hand (not clipped: below zero, the data misses an arrival)."""
+    return _stock_at(snapshots, _cumulative(flows), days)
+
+
+def _stock_at(
+    snapshots: pd.DataFrame, cumulative: pd.DataFrame, days: Sequence[dt.date]
+) -> pd.DataFrame:
     keys = snapshots[["sku", "location"]].drop_duplicates()
     targets = keys.merge(pd.DataFrame({"day": pd.to_datetime(list(days))}), how="cross")
     snaps = snapshots.assign(as_of=pd.to_datetime(snapshots["as_of"]))
@@ -370,7 +385,6 @@ def stock_on(snapshots: pd.DataFrame, flows: pd.DataFrame, days: Sequence[dt.dat
     chosen = before.copy()
     missing = chosen["as_of"].isna()
     chosen.loc[missing, ["as_of", "on_hand"]] = after.loc[missing, ["as_of", "on_hand"]]
-    cumulative = _cumulative(flows)
     moved = _cumulative_at(cumulative, chosen, "day") - _cumulative_at(cumulative, chosen, "as_of")
     chosen["on_hand"] = chosen["on_hand"].astype(float) + moved
     chosen["day"] = chosen["day"].dt.date
