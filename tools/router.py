@@ -845,16 +845,15 @@ class Router:
             and found.get("all")
         ):  # "excess stock report for all skus": the list across products, the alerts'
             return self._across(intent, ability.across_products, found, lang)
-        across = REGISTRY.get(intent)
         if (
             intent == "inventory_projection"
             and product is None
             and "family" in found
             and found.get("which")
-            and across is not None
-            and across.across_products
+            and ability is not None
+            and ability.across_products
         ):  # "what runs out soon in padelle?": which of the family's products, the alerts
-            return self._across(intent, across.across_products, found, lang)
+            return self._across(intent, ability.across_products, found, lang)
         if _answers_groups(intent):  # a family, several products or all: one answer
             if product is None and "family" in found:
                 return replace(route, args={**args, "family": found["family"]})

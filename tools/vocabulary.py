@@ -220,7 +220,6 @@ ALERT_FOCUS = {
               "fuori previsione", "scostamento", "scostamenti"),
     "quota": ("quota", "quotas", "quote", "target", "obiettivi"),
 }  # fmt: skip
-# Only the most serious ones.
 # A question that opens with these asks which products ("what runs out in padelle?"): a list.
 WHICH_FIRST = frozenset({"what", "whats", "which", "cosa", "cos", "quali", "quale", "che"})
 # Whose alerts ("assigned to me", "unassigned"): list_alerts' assigned.
@@ -239,6 +238,7 @@ ACKNOWLEDGED = (
     "acknowledged", "acked", "ack d", "prese in carico", "presa in carico", "in carico",
     "gia gestite", "confermate",
 )  # fmt: skip
+# Only the most serious ones.
 CRITICAL = (
     "critical", "critico", "critica", "critici", "critiche", "urgent", "urgente", "urgenti",
     "high alerts", "allerte alte", "alta gravita", "gravita alta",
