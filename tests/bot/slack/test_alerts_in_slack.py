@@ -319,3 +319,20 @@ def test_a_rate_limit_or_a_server_error_is_retried_and_nothing_is_doubled(
     assert {a.message_ts is not None for a in stored_alerts(engine) if a.severity == "high"} == {
         True
     }
+
+
+def test_a_chart_slack_will_not_take_leaves_its_alert_posted(make_rig: Any, engine: Engine) -> None:
+    rig = make_rig(engine)
+    scanned(engine)
+    refused = Failure(body={"ok": False, "error": "invalid_auth"})
+    rig.mock.fail(
+        "files.getUploadURLExternal",
+        Failure(status=500, body={"ok": False, "error": "internal_error"}),  # retried
+        refused,  # the first alert's chart, after its retry
+        refused,  # the second alert's
+    )
+    done = AlertPoster(engine, rig.app.client, DELIVERY).deliver(now=NOW)
+    assert len(done.posted) == 3 and done.failed == []
+    assert len(posted(rig)) == 3  # every alert posted once, with or without its chart
+    assert len(rig.mock.of("files.completeUploadExternal")) == 1
+    assert rig.mock.attempts["files.getUploadURLExternal"] == 4
