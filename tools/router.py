@@ -554,6 +554,8 @@ class Router:
             # "notify me when PAD-28 is back": a subscription, which arrives with delivery.
             if _has(words, v.SUBSCRIBE_WORDS):
                 return None, "list_alerts"
+            if _has(words, v.ALERT_ACTS):  # "ack alert 3": the message's buttons do that
+                return None, "act_on_alerts"
             return "list_alerts", None
         scores: dict[str, float] = {}
         unread = set(reading.free)  # words not already read as a date, a place, a name

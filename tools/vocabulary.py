@@ -194,6 +194,13 @@ ALERT_WORDS = (
     "problemi", "problema", "drift", "drifted", "drifting", "off forecast", "fuori previsione",
     "sotto scorta di sicurezza", "sotto la scorta di sicurezza",
 )  # fmt: skip
+# Acting on an alert from chat ("ack alert 3", "assegna l'allerta a Davide"): done with the
+# alert message's buttons or `ponte alerts ack|snooze|assign`, said so, never a list instead.
+ALERT_ACTS = (
+    "ack", "acknowledge", "assign", "reassign", "snooze", "unsnooze", "assegna", "assegnare",
+    "assegnala", "assegnalo", "riassegna", "snoozami", "snoozare", "snooza", "rimanda",
+    "rimandare", "rimandala", "prendi in carico", "prendo in carico",
+)  # fmt: skip
 # Asking to be told later ("notify me when PAD-28 is back"): a subscription, not the list.
 SUBSCRIBE_WORDS = (
     "avvisami", "notify", "notify me", "alert me", "remind me", "ricordami", "segnalami",
@@ -233,7 +240,7 @@ ASSIGNED_TO_ME = (
     "assegnati a me", "assegnato a me", "le mie allerte", "mie allerte",
 )  # fmt: skip
 # Where alerts stand (list_alerts' status).
-SNOOZED = ("snoozed", "snooze", "rimandate", "rimandata", "posticipate", "in pausa", "sospese")
+SNOOZED = ("snoozed", "rimandate", "rimandata", "posticipate", "in pausa", "sospese")
 ACKNOWLEDGED = (
     "acknowledged", "acked", "ack d", "prese in carico", "presa in carico", "in carico",
     "gia gestite", "confermate",

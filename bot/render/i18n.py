@@ -102,6 +102,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Le allerte che trovo (rotture, eccessi, capacità) arrivano nel canale delle allerte; "
         'intanto chiedimi "quando arriva PAD-28?" o "cosa va in rottura?".',
     ),
+    "unavailable_alert_act": (
+        "I cannot acknowledge, snooze or assign an alert from a chat message: use the buttons "
+        "on the alert's message in the alerts channel (or `ponte alerts ack|snooze|assign ID`). "
+        "Planners (managers, operations) can; nothing was changed.",
+        "Non posso prendere in carico, rimandare o assegnare un'allerta da un messaggio in "
+        "chat: usa i pulsanti sul messaggio dell'allerta nel canale delle allerte (oppure "
+        "`ponte alerts ack|snooze|assign ID`). Possono farlo i pianificatori (responsabili, "
+        "operations); non ho cambiato nulla.",
+    ),
     "ask_product": ("Which product do you mean?", "Quale prodotto intendi?"),
     "ask_product_any": (
         "Which product? Give me a SKU code (e.g. {example}) or part of its name.",

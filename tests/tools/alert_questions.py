@@ -49,6 +49,10 @@ ALERTS: list[Q] = [
     Q(MORETTI, "cosa ce sotto scorta di sicurezza", "list_alerts", {"focus": "stockout"}),
     Q(BIANCHI, "any problems this month or next?", "list_alerts",
       {"period": "2026-11-01..2026-12-31"}),
+    # Acting from chat: said where it is done, nothing changed (the third trial's lists).
+    Q(COLOMBO, "ack alert 3 pls", "unavailable:act_on_alerts"),
+    Q(MORETTI, "assegna l'allerta della moka 3 tazze a davide galli", "unavailable:act_on_alerts"),
+    Q(GALLI, "snoozami l'allerta 6 per una settimana", "unavailable:act_on_alerts"),
     Q(HARRIS, "any drift on knives", "list_alerts", {"focus": "drift", "family": "COLTELLI"}),
     Q(GALLI, "excess alerts for coltelli", "list_alerts", {"focus": "excess", "family": "COLTELLI"}),
     Q(GALLI, "any drift alerts?", "list_alerts", {"focus": "drift"}),

@@ -119,6 +119,8 @@ def message_card(o: Outcome, lang: str) -> Card:
         return Card(headline=t(lang, "read_only"))
     if o.kind == "unavailable" and o.tool == "list_alerts":  # "notify me when PAD-28 is back"
         return Card(headline=t(lang, "unavailable_subscribe"))
+    if o.kind == "unavailable" and o.tool == "act_on_alerts":  # "ack alert 3"
+        return Card(headline=t(lang, "unavailable_alert_act"))
     if o.kind == "unavailable":
         role = o.caller.role if o.caller else None
         mine = [i18n.ability(lang, a.name) for a in REGISTRY.for_role(role)]
