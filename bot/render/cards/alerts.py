@@ -233,7 +233,7 @@ def alerts_card(a: AlertList, lang: str) -> Card:
         elif a.focus:
             rule = t(lang, f"alerts.rule.{a.focus}")
             headline = t(lang, "alerts.none_focus", focus=rule, what=scope)
-        elif a.assigned or a.severity or a.status:  # a filter left nothing: say just that
+        elif a.assigned or a.severity or a.status or a.place:  # a filter left nothing: just that
             headline = t(lang, "alerts.none_filtered", what=scope)
         elif a.hidden_rules:
             headline = t(lang, "alerts.none_stock", what=scope)
