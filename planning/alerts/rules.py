@@ -352,14 +352,19 @@ def _stock(engine: Engine, today: dt.date, settings: AlertSettings, shared: _Sha
     column = np.arange(weeks)[None, :]
     skipped = scan.production_fed  # production refills it: the capacity rule's question
     asked = _per_row(settings, families, "stockout_weeks")
-    window = np.where(asked > 0, asked, np.maximum(1, np.ceil(leads / 7)) + 1)[:, None]
-    inside = column < window
-    lowest = np.where(inside, closing, np.inf).min(axis=1)
-    need = np.where(inside, safety[:, None] - closing, -np.inf).max(axis=1)
+    lead_window = np.maximum(1, np.ceil(leads / 7)) + 1
+    window = np.where(asked > 0, asked, lead_window)[:, None]
+    inside = column < window  # which problems are listed: those within the weeks asked
+    # What is short and must be ordered is measured over the lead time at least, as the
+    # scheduled scan measures it: "the next 2 weeks" lists the same problem with the same
+    # units, money and severity, not the part of it that falls inside two weeks.
+    measured = column < np.maximum(window, lead_window[:, None])
+    lowest = np.where(measured, closing, np.inf).min(axis=1)
+    need = np.where(measured, safety[:, None] - closing, -np.inf).max(axis=1)
     short = np.maximum(0.0, -lowest)
     threshold = np.where(lowest < 0, 0.0, safety)
-    first = np.argmax(inside & (closing < threshold[:, None]), axis=1)
-    low = (lowest < safety) & ~skipped
+    first = np.argmax(measured & (closing < threshold[:, None]), axis=1)
+    low = (np.where(inside, closing, np.inf).min(axis=1) < safety) & ~skipped
     mondays = projected.mondays
     out: list[Finding] = []
     for row in np.flatnonzero(low).tolist():

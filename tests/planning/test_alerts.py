@@ -360,3 +360,18 @@ def test_a_small_steady_bias_is_no_drift_until_it_is_beyond_chance(demo: Engine)
     looser = {f.sku: f for f in found if f.rule == "drift"}
     assert looser["PAD-20"].numbers["tracking_signal"] >= 4
     assert looser["PAD-20"].numbers["outside_80"] == 0
+
+
+def test_a_shorter_window_lists_the_same_stockout_with_the_same_numbers(demo: Engine) -> None:
+    """'What runs out in the next 2 weeks?' names the PAD-28 stockout as the scan does (the
+    units short and the order over its lead time), not the part of it inside two weeks."""
+
+    def pad(**settings: object) -> Finding:
+        thresholds = AlertSettings.from_mapping(dict(settings))
+        found = find_problems(demo, today=DEMO_TODAY, settings=thresholds).findings
+        return next(f for f in found if f.entity == f"{DEMO_SCENARIO.stockout_sku}@WH-MIL")
+
+    usual, soon = pad(), pad(stockout_weeks=2)
+    assert (soon.kind, soon.severity, soon.money) == (usual.kind, usual.severity, usual.money)
+    assert soon.numbers["order_quantity"] == usual.numbers["order_quantity"]
+    assert soon.numbers["within_weeks"] == 2
