@@ -554,7 +554,10 @@ class Router:
             # "notify me when PAD-28 is back": a subscription, which arrives with delivery.
             if _has(words, v.SUBSCRIBE_WORDS):
                 return None, "list_alerts"
-            if _has(words, v.ALERT_ACTS):  # "ack alert 3": the message's buttons do that
+            standing = v.ACKNOWLEDGED + v.SNOOZED + v.UNASSIGNED + v.ASSIGNED_TO_ME
+            # "ack alert 3": the message's buttons do that ("alerts already acked (ack)" asks
+            # for a list by where alerts stand).
+            if _has(words, v.ALERT_ACTS) and not _has(words, standing):
                 return None, "act_on_alerts"
             return "list_alerts", None
         scores: dict[str, float] = {}

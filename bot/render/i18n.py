@@ -103,13 +103,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'intanto chiedimi "quando arriva PAD-28?" o "cosa va in rottura?".',
     ),
     "unavailable_alert_act": (
-        "I cannot acknowledge, snooze or assign an alert from a chat message: use the buttons "
-        "on the alert's message in the alerts channel (or `ponte alerts ack|snooze|assign ID`). "
-        "Planners (managers, operations) can; nothing was changed.",
-        "Non posso prendere in carico, rimandare o assegnare un'allerta da un messaggio in "
-        "chat: usa i pulsanti sul messaggio dell'allerta nel canale delle allerte (oppure "
-        "`ponte alerts ack|snooze|assign ID`). Possono farlo i pianificatori (responsabili, "
-        "operations); non ho cambiato nulla.",
+        "Alerts are acknowledged, snoozed and assigned from their message, not from a chat "
+        "message: use its buttons in the alerts channel (or `ponte alerts ack|snooze|assign "
+        "ID`), open to managers and operations. Nothing was changed.",
+        "Le allerte si prendono in carico, si rimandano e si assegnano dal loro messaggio, non "
+        "da un messaggio in chat: usa i suoi pulsanti nel canale delle allerte (oppure `ponte "
+        "alerts ack|snooze|assign ID`), aperti a responsabili e operations. Non ho cambiato "
+        "nulla.",
     ),
     "ask_product": ("Which product do you mean?", "Quale prodotto intendi?"),
     "ask_product_any": (

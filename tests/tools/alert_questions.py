@@ -53,6 +53,7 @@ ALERTS: list[Q] = [
     Q(COLOMBO, "ack alert 3 pls", "unavailable:act_on_alerts"),
     Q(MORETTI, "assegna l'allerta della moka 3 tazze a davide galli", "unavailable:act_on_alerts"),
     Q(GALLI, "snoozami l'allerta 6 per una settimana", "unavailable:act_on_alerts"),
+    Q(MORETTI, "allerte gia prese in carico (ack)", "list_alerts", {"status": "acknowledged"}),
     Q(HARRIS, "any drift on knives", "list_alerts", {"focus": "drift", "family": "COLTELLI"}),
     Q(GALLI, "excess alerts for coltelli", "list_alerts", {"focus": "excess", "family": "COLTELLI"}),
     Q(GALLI, "any drift alerts?", "list_alerts", {"focus": "drift"}),
