@@ -81,21 +81,12 @@ def identify(engine: Engine, slack_user_id: str) -> Caller:
     )
 
 
-def authorize(
-    caller: Caller,
-    ability: str,
-    audience: Audience,
-    *,
-    code: str = "not_allowed",
-    refusal: str | None = None,
-) -> None:
-    """Raise PermissionDenied unless `caller`'s role is in the `audience` of `ability`; the
-    refusal says "may not use <ability>" unless a more precise `refusal` (and `code`) is
-    given ("may read alerts but not acknowledge...")."""
+def authorize(caller: Caller, ability: str, audience: Audience) -> None:
+    """Raise PermissionDenied unless `caller`'s role is in the `audience` of `ability`."""
     if caller.role not in audience.value:
         raise PermissionDenied(
-            f"{caller.name} ({caller.role}) {refusal or f'may not use {ability}'}",
-            code=code,
+            f"{caller.name} ({caller.role}) may not use {ability}",
+            code="not_allowed",
             ability=ability,
             role=str(caller.role),
         )
