@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import json
 from dataclasses import asdict, dataclass
 
 import pandas as pd
@@ -19,7 +18,7 @@ from pyarrow import csv as pacsv
 from sqlalchemy import Connection, insert, select
 
 from planning.contract import FileSpec
-from planning.models import AuditEntry, Quota
+from planning.models import Quota
 
 COPY_CHUNK_ROWS = 100_000
 
@@ -217,14 +216,3 @@ def _write_quotas(conn: Connection, frame: pd.DataFrame, *, now: dt.datetime) ->
 
 def _optional(value: float | None) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
-
-
-def record_audit(
-    conn: Connection, *, now: dt.datetime, actor: str, action: str, details: dict[str, object]
-) -> None:
-    """Leave the trace every write owes: who, when, what."""
-    conn.execute(
-        insert(AuditEntry.__table__).values(  # type: ignore[attr-defined]
-            at=now, actor=actor, action=action, details=json.dumps(details, default=str)
-        )
-    )

@@ -16,7 +16,8 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import OperationalError
 from sqlmodel import col, select
 
-from planning.bulk import EntityCounts, record_audit, write_frame
+from planning.audit import audit
+from planning.bulk import EntityCounts, write_frame
 from planning.contract import FILES_BY_ENTITY, FileSpec
 from planning.db import analyze, is_lock_timeout, writing
 from planning.errors import PonteError
@@ -129,7 +130,7 @@ def import_files(
                 refresh_sales_summaries(
                     conn, dt.date.fromisoformat(days.min()), dt.date.fromisoformat(days.max())
                 )
-            record_audit(
+            audit(
                 conn,
                 now=now,
                 actor=actor,

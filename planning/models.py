@@ -259,6 +259,9 @@ class AuditEntry(SQLModel, table=True):
     actor: str = Field(max_length=64)
     action: str = Field(max_length=64)
     details: str = Field(sa_column=Column(Text, nullable=False))
+    # What the entry is about, for `ponte audit --entity`: "quota:2027-Q1:U01ROSSI:PENTOLE",
+    # "quota_request:12"; None for imports, which touch whole files.
+    entity: str | None = Field(default=None, max_length=200, index=True)
 
 
 class ForecastRun(SQLModel, table=True):
@@ -460,6 +463,47 @@ class AlertEvent(SQLModel, table=True):
     actor: str = Field(max_length=64)
     action: str = Field(max_length=32)
     details: str = Field(sa_column=Column(Text, nullable=False))  # JSON
+
+
+class QuotaRequest(SQLModel, table=True):
+    """A request to change one quota, made against the version it changes, and its decision.
+
+    `version` guards every change (a conditional update): a double click or two approvers at
+    once decide it exactly once. The request's trail is in audit_log (entity
+    "quota_request:<id>"), which nothing updates or deletes."""
+
+    __tablename__ = "quota_request"
+
+    id: int | None = Field(default=None, primary_key=True)
+    period: str = Field(max_length=7)
+    rep: str | None = Field(default=None, max_length=32)
+    territory: str | None = Field(default=None, max_length=64)
+    family: str | None = Field(default=None, max_length=64)
+    base_version: int  # the quota version the request changes
+    units_before: float | None = None
+    revenue_before: float | None = None
+    target_units: float | None = None
+    target_revenue: float | None = None
+    reason: str = Field(sa_column=Column(Text, nullable=False))  # verbatim, escaped when shown
+    requested_by: str = Field(max_length=32)
+    approver: str = Field(max_length=32)  # who is asked (any admin may decide too)
+    status: str = Field(max_length=16, index=True)  # pending|approved|rejected|changes|expired
+    created_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+    decided_by: str | None = Field(default=None, max_length=32)
+    decided_at: dt.datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
+    )
+    decision_note: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    reminded_at: dt.datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
+    )
+    # Slack delivery: the approver's message (updated with the outcome), and whether the
+    # approver and the requester have been told what they are waiting for.
+    channel: str | None = Field(default=None, max_length=64)
+    message_ts: str | None = Field(default=None, max_length=32)
+    approver_told: bool = False
+    requester_told: bool = True  # nothing to tell until a decision
+    version: int = 1
 
 
 class ScheduledJob(SQLModel, table=True):

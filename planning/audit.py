@@ -1,0 +1,83 @@
+"""The audit trail: one append-only log of every write Ponte makes (imports, quota changes,
+quota requests and their decisions), read back by entity.
+
+Rows are only ever inserted: migration 0013 puts a trigger on `audit_log` (and on the alert
+trail, `alert_event`) that refuses any UPDATE or DELETE, on SQLite and PostgreSQL alike, so
+the promise holds for code not yet written and for a person with a SQL prompt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, insert, select
+
+from planning.db import as_utc
+from planning.models import AuditEntry
+
+AUDIT = AuditEntry.__table__  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class AuditEvent:
+    id: int
+    at: dt.datetime
+    actor: str  # a Slack user id, or the name given to an import (--actor)
+    action: str
+    entity: str | None
+    details: dict[str, Any]
+
+
+def audit(
+    conn: Connection,
+    *,
+    now: dt.datetime,
+    actor: str,
+    action: str,
+    details: dict[str, Any],
+    entity: str | None = None,
+) -> None:
+    """Append one entry, inside the caller's transaction: the change and its trace are
+    written together or not at all."""
+    conn.execute(
+        insert(AUDIT).values(
+            at=now,
+            actor=actor,
+            action=action,
+            entity=entity,
+            details=json.dumps(details, default=str, ensure_ascii=False),
+        )
+    )
+
+
+def quota_entity(period: str, rep: str | None, territory: str | None, family: str | None) -> str:
+    """The audit name of one quota (all its versions): quota:PERIOD:OWNER[:FAMILY]."""
+    return ":".join(["quota", period, rep or territory or "", *([family] if family else [])])
+
+
+def audit_trail(engine: Engine, *, entity: str | None = None, limit: int = 200) -> list[AuditEvent]:
+    """The newest `limit` entries, oldest first; with `entity`, those about it: an exact
+    name ("quota_request:12") or a prefix ending in ':' or a kind ("quota" is every quota;
+    "quota:2027-Q1:" every quota of a period)."""
+    query = select(AUDIT).order_by(AUDIT.c.id.desc()).limit(limit)
+    if entity:
+        whole = entity.rstrip(":")
+        query = query.where(
+            (AUDIT.c.entity == whole) | AUDIT.c.entity.startswith(whole + ":", autoescape=True)
+        )
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    return [
+        AuditEvent(
+            id=int(r.id),
+            at=as_utc(r.at) or dt.datetime.min.replace(tzinfo=dt.UTC),
+            actor=r.actor,
+            action=r.action,
+            entity=r.entity,
+            details=json.loads(r.details),
+        )
+        for r in reversed(rows)
+    ]

@@ -1,0 +1,696 @@
+"""Quota change requests: asked for against the quota version they change, routed to an
+approver, decided once, applied as the quota's next version, audited.
+
+Who may do what (keyed on the verified caller, never on text):
+- request: a rep for their own quota; a manager for the quotas of the people who report to
+  them (and the territories those people are based in); an admin for anyone's;
+- decide (approve, reject, ask for changes): the request's approver (the quota owner's
+  manager from the people file; an admin when there is none, or when that manager is the
+  one asking) or any admin; never the person who asked, nor the quota's owner.
+
+A decision is one conditional update on the request's version: a double click or two
+approvers at once decide it exactly once, and the second is told who was first. Approving a
+request whose quota changed since it was made (an import, another approved request) is
+refused as stale; the unique index on a quota's versions makes that true even for two
+requests approved at the same moment. Every request, decision and quota change leaves an
+audit_log entry (planning.audit), which nothing updates or deletes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlalchemy import Connection, Engine, insert, select, text, update
+from sqlalchemy.exc import IntegrityError
+
+from planning.access import Caller
+from planning.audit import audit, quota_entity
+from planning.contract import MAX_MONEY, MAX_TARGET_UNITS
+from planning.db import as_utc, writing
+from planning.errors import PermissionDenied, PonteError
+from planning.models import Quota, QuotaRequest, Role
+from planning.quota_impact import CapacityImpact, capacity_impact
+from planning.quotas import period_bounds
+
+REQUESTS = QuotaRequest.__table__  # type: ignore[attr-defined]
+QUOTAS = Quota.__table__  # type: ignore[attr-defined]
+PONTE = "ponte"  # the actor of what scheduled jobs do
+WRITE_WAIT = 30.0
+ABSURD = 1000.0  # a new target this many times the current one (or its inverse) is a typo
+MAX_REASON = 2000  # characters
+Decision = Literal["approve", "reject", "changes"]
+DECISIONS: tuple[Decision, ...] = ("approve", "reject", "changes")
+DECIDED = {"approve": "approved", "reject": "rejected", "changes": "changes"}
+OPEN = "pending"
+
+
+class QuotaRequestConflict(PonteError):
+    """The request was decided (or expired) before this decision arrived."""
+
+
+@dataclass(frozen=True)
+class QuotaChange:
+    """A quota change request as stored, with the names of the people it involves."""
+
+    id: int | None  # None: a proposal not submitted yet
+    period: str
+    rep: str | None
+    territory: str | None
+    family: str | None
+    owner_name: str
+    base_version: int
+    units_before: float | None
+    revenue_before: float | None
+    target_units: float | None
+    target_revenue: float | None
+    reason: str
+    requested_by: str
+    requester_name: str
+    approver: str
+    approver_name: str
+    status: str  # pending | approved | rejected | changes | expired
+    created_at: dt.datetime
+    decided_by: str | None = None
+    decided_by_name: str | None = None
+    decided_at: dt.datetime | None = None
+    decision_note: str | None = None
+    channel: str | None = None
+    message_ts: str | None = None
+    version: int = 1
+    approver_told: bool = False
+    requester_told: bool = True
+
+    @property
+    def owner(self) -> str:
+        return self.rep or self.territory or ""
+
+    @property
+    def entity(self) -> str:
+        return f"quota_request:{self.id}"
+
+    @property
+    def quota(self) -> str:
+        return quota_entity(self.period, self.rep, self.territory, self.family)
+
+
+@dataclass(frozen=True)
+class QuotaRequestResult:
+    """A request proposed (waiting for the person's yes) or submitted, with what it asks of
+    the plants (None: no forecast to compare with, or the period beyond it)."""
+
+    request: QuotaChange
+    impact: CapacityImpact | None
+    submitted: bool
+
+
+@dataclass(frozen=True)
+class QuotaRequestList:
+    """Requests a person may act on or follow: waiting for them, or made by or for them."""
+
+    requests: tuple[QuotaChange, ...]
+    status: str | None  # the status asked for (None: the open ones)
+
+
+def request_change(
+    engine: Engine,
+    caller: Caller,
+    *,
+    today: dt.date,
+    now: dt.datetime,
+    period: str,
+    rep: str | None = None,
+    territory: str | None = None,
+    family: str | None = None,
+    target_units: float | None = None,
+    target_revenue: float | None = None,
+    reason: str = "",
+    submit: bool = False,
+) -> QuotaRequestResult:
+    """Check a quota change request from `caller` and, with `submit`, store it for its
+    approver (audited). Without `submit` nothing is written: the same checks and the same
+    answer, for the person to confirm. Every refusal is a PonteError with a code."""
+    period = period.strip().upper()
+    _, end = period_bounds(period)
+    if end < today:
+        raise PonteError(
+            f"{period} is over: its quotas are closed", code="period_closed", period=period
+        )
+    if rep is None and territory is None:
+        rep = caller.slack_user_id
+    reason = (reason or "").strip()
+    if not reason:
+        raise PonteError("say why the quota should change", code="quota_reason_needed")
+    if len(reason) > MAX_REASON:
+        raise PonteError(
+            f"the reason is too long (at most {MAX_REASON} characters)",
+            code="quota_reason_too_long",
+            chars=MAX_REASON,
+        )
+    _check_targets(target_units, target_revenue)
+    with engine.connect() as conn:
+        names = _names(conn)
+        owner = rep or territory or ""
+        if rep is not None and rep not in names:
+            raise PonteError(f"unknown person {rep!r}", code="unknown_person", person=rep)
+        _may_request(conn, caller, rep=rep, territory=territory, label=names.get(owner, owner))
+        current = _current_quota(conn, period, rep, territory, family)
+        if current is None:
+            raise PonteError(
+                f"{names.get(owner, owner)} has no quota for {period}"
+                + (f" in {family}" if family else ""),
+                code="no_quota",
+                whose=names.get(owner, owner),
+                period=period,
+                family=family or "",
+            )
+        version, units_before, revenue_before = current
+        _check_scale(target_units, units_before, "units")
+        _check_scale(target_revenue, revenue_before, "revenue")
+        if (target_units is None or target_units == units_before) and (
+            target_revenue is None or target_revenue == revenue_before
+        ):
+            raise PonteError(
+                "that is the quota already", code="quota_target_unchanged", period=period
+            )
+        waiting = conn.execute(
+            select(REQUESTS.c.id).where(
+                REQUESTS.c.status == OPEN,
+                REQUESTS.c.period == period,
+                _same(REQUESTS.c.rep, rep),
+                _same(REQUESTS.c.territory, territory),
+                _same(REQUESTS.c.family, family),
+            )
+        ).scalar()
+        if waiting is not None:
+            raise PonteError(
+                f"request #{waiting} for this quota is still waiting for a decision",
+                code="quota_request_waiting",
+                request=waiting,
+            )
+        approver = _approver(conn, caller, rep=rep, territory=territory)
+    units_after = target_units if target_units is not None else units_before
+    revenue_after = target_revenue if target_revenue is not None else revenue_before
+    change = QuotaChange(
+        id=None,
+        period=period,
+        rep=rep,
+        territory=None if rep else territory,
+        family=family,
+        owner_name=names.get(owner, owner),
+        base_version=version,
+        units_before=units_before,
+        revenue_before=revenue_before,
+        target_units=units_after,
+        target_revenue=revenue_after,
+        reason=reason,
+        requested_by=caller.slack_user_id,
+        requester_name=caller.name,
+        approver=approver,
+        approver_name=names.get(approver, approver),
+        status=OPEN,
+        created_at=now,
+        approver_told=False,
+        requester_told=True,
+    )
+    impact = capacity_impact(
+        engine,
+        today=today,
+        period=period,
+        rep=change.rep,
+        territory=change.territory,
+        family=family,
+        units_after=units_after,
+        revenue_after=revenue_after,
+    )
+    if not submit:
+        return QuotaRequestResult(change, impact, submitted=False)
+    try:
+        with writing(engine, wait=WRITE_WAIT) as conn:
+            values = {k: v for k, v in vars(change).items() if k in REQUESTS.c and k != "id"}
+            key = conn.execute(insert(REQUESTS).values(**values)).inserted_primary_key
+            new_id = int(key[0]) if key else 0
+            audit(conn, now=now, actor=caller.slack_user_id, action="quota_request.submitted",
+                  entity=f"quota_request:{new_id}", details=_details(change, new_id))  # fmt: skip
+    except IntegrityError as exc:  # pragma: no cover - no unique key a request can break
+        raise PonteError("the request could not be stored") from exc
+    return QuotaRequestResult(get_request(engine, new_id), impact, submitted=True)
+
+
+def decide(
+    engine: Engine,
+    request_id: int,
+    decision: Decision,
+    *,
+    caller: Caller,
+    now: dt.datetime,
+    today: dt.date,
+    note: str | None = None,
+    version: int | None = None,
+) -> QuotaChange:
+    """Approve, reject or ask for changes to a request, as the verified `caller`, once.
+    `version` is the request's version the person saw (a button carries it). Approving
+    writes the quota's next version; a reason is needed to reject or ask for changes."""
+    if decision not in DECISIONS:
+        raise PonteError(f"unknown decision {decision!r}: use {', '.join(DECISIONS)}")
+    note = (note or "").strip() or None
+    if decision != "approve" and note is None:
+        raise PonteError("say why", code="quota_decision_reason", decision=decision)
+    if note is not None and len(note) > MAX_REASON:
+        raise PonteError(
+            f"the reason is too long (at most {MAX_REASON} characters)",
+            code="quota_reason_too_long",
+            chars=MAX_REASON,
+        )
+    request = get_request(engine, request_id)
+    _may_decide(caller, request)
+    if request.status != OPEN or (version is not None and version != request.version):
+        raise _decided(request)
+    try:
+        with writing(engine, wait=WRITE_WAIT) as conn:
+            # The request first: of two deciders at once, the second waits on its row and
+            # then finds it decided (not the quota changed by the first one's approval).
+            changed = conn.execute(
+                update(REQUESTS)
+                .where(
+                    REQUESTS.c.id == request_id,
+                    REQUESTS.c.version == request.version,
+                    REQUESTS.c.status == OPEN,
+                )
+                .values(
+                    status=DECIDED[decision],
+                    decided_by=caller.slack_user_id,
+                    decided_at=now,
+                    decision_note=note,
+                    requester_told=False,
+                    version=request.version + 1,
+                )
+            ).rowcount
+            if changed != 1:
+                raise _Lost
+            if decision == "approve":
+                _apply(conn, request, caller=caller, now=now, today=today)
+            audit(conn, now=now, actor=caller.slack_user_id,
+                  action=f"quota_request.{DECIDED[decision]}", entity=request.entity,
+                  details={"request": request.id, "reason": note,
+                           "quota": request.quota})  # fmt: skip
+    except _Lost:
+        raise _decided(get_request(engine, request_id)) from None
+    except IntegrityError:
+        # Another request for the same quota was approved at this very moment: this one
+        # now changes a version that is no longer current.
+        raise _stale(engine, request) from None
+    return get_request(engine, request_id)
+
+
+class _Lost(Exception):
+    """The conditional update found the request already changed."""
+
+
+def _apply(
+    conn: Connection, request: QuotaChange, *, caller: Caller, now: dt.datetime, today: dt.date
+) -> None:
+    """The quota's next version, if the request still changes the current one."""
+    _, end = period_bounds(request.period)
+    if end < today:
+        raise PonteError(
+            f"{request.period} is over: its quotas are closed",
+            code="period_closed",
+            period=request.period,
+        )
+    current = _current_quota(conn, request.period, request.rep, request.territory, request.family)
+    if current is None or current[0] != request.base_version:
+        raise _stale(conn.engine, request)
+    conn.execute(
+        insert(QUOTAS).values(
+            period=request.period,
+            rep=request.rep,
+            territory=request.territory,
+            family=request.family,
+            version=request.base_version + 1,
+            target_units=request.target_units,
+            target_revenue=request.target_revenue,
+            source=f"request:{request.id}",
+            created_at=now,
+        )
+    )
+    audit(conn, now=now, actor=caller.slack_user_id, action="quota.changed",
+          entity=request.quota,
+          details={"request": request.id, "version": request.base_version + 1,
+                   "before": {"units": request.units_before, "revenue": request.revenue_before},
+                   "after": {"units": request.target_units, "revenue": request.target_revenue},
+                   "reason": request.reason, "requested_by": request.requested_by})  # fmt: skip
+
+
+def expire_requests(engine: Engine, *, now: dt.datetime, after: dt.timedelta) -> list[QuotaChange]:
+    """Requests waiting longer than `after` expire (audited; their requesters to be told)."""
+    expired = []
+    for request in _waiting_since(engine, now - after):
+        with writing(engine, wait=WRITE_WAIT) as conn:
+            changed = conn.execute(
+                update(REQUESTS)
+                .where(
+                    REQUESTS.c.id == request.id,
+                    REQUESTS.c.version == request.version,
+                    REQUESTS.c.status == OPEN,
+                )
+                .values(
+                    status="expired",
+                    decided_at=now,
+                    requester_told=False,
+                    version=request.version + 1,
+                )
+            ).rowcount
+            if changed == 1:
+                audit(conn, now=now, actor=PONTE, action="quota_request.expired",
+                      entity=request.entity,
+                      details={"request": request.id, "waited_days": after.days})  # fmt: skip
+        if changed == 1:
+            expired.append(get_request(engine, int(request.id or 0)))
+    return expired
+
+
+def requests_to_remind(
+    engine: Engine, *, now: dt.datetime, after: dt.timedelta
+) -> list[QuotaChange]:
+    """Requests waiting longer than `after` whose approver was not reminded within `after`."""
+    out = []
+    for request in _waiting_since(engine, now - after):
+        with engine.connect() as conn:
+            reminded = conn.execute(
+                select(REQUESTS.c.reminded_at).where(REQUESTS.c.id == request.id)
+            ).scalar()
+        reminded_at = as_utc(reminded)
+        if reminded_at is None or reminded_at <= now - after:
+            out.append(request)
+    return out
+
+
+def mark_reminded(engine: Engine, request_id: int, *, now: dt.datetime) -> None:
+    with writing(engine, wait=WRITE_WAIT) as conn:
+        conn.execute(update(REQUESTS).where(REQUESTS.c.id == request_id).values(reminded_at=now))
+
+
+def mark_told(
+    engine: Engine,
+    request_id: int,
+    *,
+    approver: bool = False,
+    requester: bool = False,
+    channel: str | None = None,
+    message_ts: str | None = None,
+) -> None:
+    """Delivery bookkeeping (not a change of the request: its version stays, so buttons
+    posted before this stay valid)."""
+    values: dict[str, Any] = {}
+    if approver:
+        values.update(approver_told=True, channel=channel, message_ts=message_ts)
+    if requester:
+        values["requester_told"] = True
+    if values:
+        with writing(engine, wait=WRITE_WAIT) as conn:
+            conn.execute(update(REQUESTS).where(REQUESTS.c.id == request_id).values(**values))
+
+
+def to_deliver(engine: Engine) -> list[QuotaChange]:
+    """Requests whose approver or requester has not been told yet."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(REQUESTS)
+            .where(
+                ((REQUESTS.c.status == OPEN) & ~REQUESTS.c.approver_told)
+                | ~REQUESTS.c.requester_told
+            )
+            .order_by(REQUESTS.c.id)
+        ).all()
+        names = _names(conn)
+    return [_stored(r, names) for r in rows]
+
+
+def get_request(engine: Engine, request_id: int) -> QuotaChange:
+    with engine.connect() as conn:
+        row = conn.execute(select(REQUESTS).where(REQUESTS.c.id == request_id)).first()
+        names = _names(conn)
+    if row is None:
+        raise PonteError(
+            f"there is no quota request #{request_id}",
+            code="no_quota_request",
+            request=request_id,
+        )
+    return _stored(row, names)
+
+
+def list_requests(engine: Engine, caller: Caller, *, status: str | None = None) -> QuotaRequestList:
+    """The requests `caller` may follow: waiting for their decision (an admin: every one),
+    made by them, for them, or (a manager) for their team; the open ones unless `status`."""
+    query = select(REQUESTS).order_by(REQUESTS.c.id.desc()).limit(50)
+    query = query.where(REQUESTS.c.status == (status or OPEN))
+    if caller.role != Role.admin:
+        mine = {caller.slack_user_id, *caller.team}
+        query = query.where(
+            (REQUESTS.c.approver == caller.slack_user_id)
+            | REQUESTS.c.requested_by.in_(mine)
+            | REQUESTS.c.rep.in_(mine)
+        )
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+        names = _names(conn)
+    return QuotaRequestList(tuple(_stored(r, names) for r in rows), status)
+
+
+# -- checks ---------------------------------------------------------------------------------
+
+
+def _check_targets(units: float | None, revenue: float | None) -> None:
+    if units is None and revenue is None:
+        raise PonteError("give the new target, in units or revenue", code="quota_target_missing")
+    for value, most in ((units, MAX_TARGET_UNITS), (revenue, MAX_MONEY)):
+        if value is None:
+            continue
+        if value != value or value <= 0:  # NaN, zero, negative
+            raise PonteError(
+                "a quota target must be more than zero", code="quota_target_not_positive"
+            )
+        if value > most:
+            raise PonteError(
+                f"a quota target is at most {most:,.0f}", code="quota_target_too_large", most=most
+            )
+
+
+def _check_scale(new: float | None, current: float | None, what: str) -> None:
+    if new is None or not current:
+        return
+    factor = new / current
+    if factor >= ABSURD or factor <= 1 / ABSURD:
+        raise PonteError(
+            f"{new:,.0f} is {factor:,.4g} times the current {what} target ({current:,.0f}): "
+            "check the figure",
+            code="quota_target_absurd",
+            new=new,
+            current=current,
+            factor=factor,
+        )
+
+
+def _may_request(
+    conn: Connection, caller: Caller, *, rep: str | None, territory: str | None, label: str
+) -> None:
+    """Reps their own quota; managers their team's (people and territories); admins any."""
+    if caller.role == Role.admin:
+        return
+    if caller.role == Role.rep and rep == caller.slack_user_id:
+        return
+    if caller.role == Role.manager:
+        if rep is not None and rep in caller.team:
+            return
+        if rep is None and territory is not None:
+            based = {
+                str(t)
+                for person, t in conn.execute(text("SELECT slack_user_id, territory FROM person"))
+                if person in caller.team and t
+            }
+            if territory in based:
+                return
+    if caller.role not in (Role.rep, Role.manager):
+        raise PermissionDenied(
+            f"{caller.name} ({caller.role}) may not request quota changes",
+            code="quota_request_role",
+            role=str(caller.role),
+        )
+    raise PermissionDenied(
+        f"{caller.name} may not request a change to the quota of {label}",
+        code="quota_request_not_yours",
+        whose=label,
+    )
+
+
+def _may_decide(caller: Caller, request: QuotaChange) -> None:
+    if caller.slack_user_id in (request.requested_by, request.rep):
+        raise PermissionDenied(
+            "nobody approves their own request",
+            code="quota_self_approval",
+        )
+    if caller.role != Role.admin and caller.slack_user_id != request.approver:
+        raise PermissionDenied(
+            f"{caller.name} may not decide request #{request.id}: "
+            f"{request.approver_name} (or an admin) does",
+            code="quota_not_approver",
+            approver=request.approver_name,
+            request=request.id,
+        )
+
+
+def _approver(conn: Connection, caller: Caller, *, rep: str | None, territory: str | None) -> str:
+    """The quota owner's manager; an admin when there is none, or when that manager is the
+    one asking (nobody approves their own request)."""
+    people = conn.execute(
+        text("SELECT slack_user_id, role, manager_slack_user_id, territory FROM person")
+    ).all()
+    if rep is not None:
+        managers = {p.manager_slack_user_id for p in people if p.slack_user_id == rep}
+    else:
+        managers = {p.manager_slack_user_id for p in people if p.territory == territory}
+    managers.discard(None)
+    managers.discard(caller.slack_user_id)
+    if rep is not None:
+        managers.discard(rep)
+    if len(managers) == 1:
+        return str(managers.pop())
+    admins = sorted(
+        p.slack_user_id
+        for p in people
+        if p.role == Role.admin and p.slack_user_id not in (caller.slack_user_id, rep)
+    )
+    if not admins:
+        raise PonteError(
+            "nobody can approve this request: the people file names no manager for it and "
+            "no other admin",
+            code="no_approver",
+        )
+    return str(admins[0])
+
+
+def _current_quota(
+    conn: Connection, period: str, rep: str | None, territory: str | None, family: str | None
+) -> tuple[int, float | None, float | None] | None:
+    row = conn.execute(
+        select(QUOTAS.c.version, QUOTAS.c.target_units, QUOTAS.c.target_revenue)
+        .where(
+            QUOTAS.c.period == period,
+            _same(QUOTAS.c.rep, rep),
+            _same(QUOTAS.c.territory, None if rep else territory),
+            _same(QUOTAS.c.family, family),
+        )
+        .order_by(QUOTAS.c.version.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    return int(row.version), _float(row.target_units), _float(row.target_revenue)
+
+
+def _same(column: Any, value: str | None) -> Any:
+    return column.is_(None) if value is None else column == value
+
+
+def _float(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def _decided(request: QuotaChange) -> QuotaRequestConflict:
+    if request.status == "expired":
+        return QuotaRequestConflict(
+            f"request #{request.id} expired without a decision",
+            code="quota_request_expired",
+            request=request.id,
+        )
+    who = request.decided_by_name or request.decided_by or ""
+    return QuotaRequestConflict(
+        f"request #{request.id} was already {request.status} by {who}",
+        code="quota_request_decided",
+        request=request.id,
+        status=request.status,
+        actor=who,
+    )
+
+
+def _stale(engine: Engine, request: QuotaChange) -> PonteError:
+    with engine.connect() as conn:
+        current = _current_quota(
+            conn, request.period, request.rep, request.territory, request.family
+        )
+    version, units, revenue = current or (0, None, None)
+    return PonteError(
+        f"the quota changed since request #{request.id} was made (now version {version}): "
+        "it cannot be approved as it is; reject it, or ask for a new request",
+        code="quota_request_stale",
+        request=request.id,
+        version=version,
+        units=units,
+        revenue=revenue,
+    )
+
+
+def _names(conn: Connection) -> dict[str, str]:
+    names = {str(k): str(v) for k, v in conn.execute(text("SELECT code, name FROM territory"))}
+    names.update(
+        {str(k): str(v) for k, v in conn.execute(text("SELECT slack_user_id, name FROM person"))}
+    )
+    return names
+
+
+def _details(change: QuotaChange, request_id: int) -> dict[str, Any]:
+    return {
+        "request": request_id,
+        "quota": change.quota,
+        "version": change.base_version,
+        "before": {"units": change.units_before, "revenue": change.revenue_before},
+        "after": {"units": change.target_units, "revenue": change.target_revenue},
+        "reason": change.reason,
+        "approver": change.approver,
+    }
+
+
+def _waiting_since(engine: Engine, before: dt.datetime) -> list[QuotaChange]:
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(REQUESTS)
+            .where(REQUESTS.c.status == OPEN, REQUESTS.c.created_at <= before)
+            .order_by(REQUESTS.c.id)
+        ).all()
+        names = _names(conn)
+    return [_stored(r, names) for r in rows]
+
+
+def _stored(row: Any, names: dict[str, str]) -> QuotaChange:
+    owner = row.rep or row.territory or ""
+    return QuotaChange(
+        id=int(row.id),
+        period=row.period,
+        rep=row.rep,
+        territory=row.territory,
+        family=row.family,
+        owner_name=names.get(owner, owner),
+        base_version=int(row.base_version),
+        units_before=_float(row.units_before),
+        revenue_before=_float(row.revenue_before),
+        target_units=_float(row.target_units),
+        target_revenue=_float(row.target_revenue),
+        reason=row.reason,
+        requested_by=row.requested_by,
+        requester_name=names.get(row.requested_by, row.requested_by),
+        approver=row.approver,
+        approver_name=names.get(row.approver, row.approver),
+        status=row.status,
+        created_at=as_utc(row.created_at) or dt.datetime.min.replace(tzinfo=dt.UTC),
+        decided_by=row.decided_by,
+        decided_by_name=names.get(row.decided_by or "", row.decided_by),
+        decided_at=as_utc(row.decided_at),
+        decision_note=row.decision_note,
+        channel=row.channel,
+        message_ts=row.message_ts,
+        version=int(row.version),
+        approver_told=bool(row.approver_told),
+        requester_told=bool(row.requester_told),
+    )
