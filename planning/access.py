@@ -22,6 +22,8 @@ class Audience(Enum):
     EVERYONE = frozenset(Role)
     # Promising delivery dates to customers, and quotas: the sales side's and planners' job.
     SALES_AND_OPS = frozenset({Role.rep, Role.manager, Role.ops, Role.admin})
+    # Quota changes: the people who sell, their managers, and admins.
+    SALES = frozenset({Role.rep, Role.manager, Role.admin})
     # Plant load is planning data: reps see its effect through available-to-promise.
     PLANNERS = frozenset({Role.manager, Role.ops, Role.admin})
 

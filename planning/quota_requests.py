@@ -125,12 +125,16 @@ def request_change(
     family: str | None = None,
     target_units: float | None = None,
     target_revenue: float | None = None,
+    change_units: float | None = None,
+    change_pct: float | None = None,
     reason: str = "",
     submit: bool = False,
 ) -> QuotaRequestResult:
     """Check a quota change request from `caller` and, with `submit`, store it for its
     approver (audited). Without `submit` nothing is written: the same checks and the same
-    answer, for the person to confirm. Every refusal is a PonteError with a code."""
+    answer, for the person to confirm. A change may be given as the new target, or as
+    `change_units` / `change_pct` (signed) of the current one. Every refusal is a
+    PonteError with a code."""
     period = period.strip().upper()
     _, end = period_bounds(period)
     if end < today:
@@ -148,7 +152,9 @@ def request_change(
             code="quota_reason_too_long",
             chars=MAX_REASON,
         )
-    _check_targets(target_units, target_revenue)
+    relative = change_units is not None or change_pct is not None
+    if not relative:
+        _check_targets(target_units, target_revenue)
     with engine.connect() as conn:
         names = _names(conn)
         owner = rep or territory or ""
@@ -163,9 +169,14 @@ def request_change(
                 code="no_quota",
                 whose=names.get(owner, owner),
                 period=period,
-                family=family or "",
+                family=f"{family} " if family else "",
             )
         version, units_before, revenue_before = current
+        if relative:
+            target_units, target_revenue = _relative(
+                units_before, revenue_before, change_units, change_pct
+            )
+            _check_targets(target_units, target_revenue)
         _check_scale(target_units, units_before, "units")
         _check_scale(target_revenue, revenue_before, "revenue")
         if (target_units is None or target_units == units_before) and (
@@ -267,6 +278,9 @@ def decide(
     _may_decide(caller, request)
     if request.status != OPEN or (version is not None and version != request.version):
         raise _decided(request)
+    if decision == "approve":
+        with engine.connect() as conn:
+            _still_current(conn, request, today)
     try:
         with writing(engine, wait=WRITE_WAIT) as conn:
             # The request first: of two deciders at once, the second waits on its row and
@@ -312,16 +326,7 @@ def _apply(
     conn: Connection, request: QuotaChange, *, caller: Caller, now: dt.datetime, today: dt.date
 ) -> None:
     """The quota's next version, if the request still changes the current one."""
-    _, end = period_bounds(request.period)
-    if end < today:
-        raise PonteError(
-            f"{request.period} is over: its quotas are closed",
-            code="period_closed",
-            period=request.period,
-        )
-    current = _current_quota(conn, request.period, request.rep, request.territory, request.family)
-    if current is None or current[0] != request.base_version:
-        raise _stale(conn.engine, request)
+    _still_current(conn, request, today)
     conn.execute(
         insert(QUOTAS).values(
             period=request.period,
@@ -341,6 +346,59 @@ def _apply(
                    "before": {"units": request.units_before, "revenue": request.revenue_before},
                    "after": {"units": request.target_units, "revenue": request.target_revenue},
                    "reason": request.reason, "requested_by": request.requested_by})  # fmt: skip
+
+
+def _still_current(conn: Connection, request: QuotaChange, today: dt.date) -> None:
+    """Refuse to apply a request to a closed period or to a quota that changed since."""
+    _, end = period_bounds(request.period)
+    if end < today:
+        raise PonteError(
+            f"{request.period} is over: its quotas are closed",
+            code="period_closed",
+            period=request.period,
+        )
+    current = _current_quota(conn, request.period, request.rep, request.territory, request.family)
+    if current is None or current[0] != request.base_version:
+        raise _stale(conn.engine, request)
+
+
+@dataclass(frozen=True)
+class QuotaDecision:
+    """A decision shown for the person's yes (`applied` False) or made (True)."""
+
+    request: QuotaChange
+    decision: Decision
+    note: str | None
+    applied: bool
+
+
+def decide_request(
+    engine: Engine,
+    request_id: int,
+    decision: Decision,
+    *,
+    caller: Caller,
+    now: dt.datetime,
+    today: dt.date,
+    note: str | None = None,
+    apply: bool = False,
+) -> QuotaDecision:
+    """`decide`, or with `apply` False the same checks and nothing written (for a yes)."""
+    if apply:
+        done = decide(engine, request_id, decision, caller=caller, now=now, today=today,
+                      note=note)  # fmt: skip
+        return QuotaDecision(done, decision, note, applied=True)
+    note = (note or "").strip() or None
+    if decision != "approve" and note is None:
+        raise PonteError("say why", code="quota_decision_reason", decision=decision)
+    request = get_request(engine, request_id)
+    _may_decide(caller, request)
+    if request.status != OPEN:
+        raise _decided(request)
+    if decision == "approve":
+        with engine.connect() as conn:
+            _still_current(conn, request, today)
+    return QuotaDecision(request, decision, note, applied=False)
 
 
 def expire_requests(engine: Engine, *, now: dt.datetime, after: dt.timedelta) -> list[QuotaChange]:
@@ -474,8 +532,22 @@ def _check_targets(units: float | None, revenue: float | None) -> None:
             )
         if value > most:
             raise PonteError(
-                f"a quota target is at most {most:,.0f}", code="quota_target_too_large", most=most
+                f"a quota target is at most {most:,.0f}",
+                code="quota_target_too_large",
+                most=int(most),
             )
+
+
+def _relative(
+    units: float | None, revenue: float | None, by: float | None, pct: float | None
+) -> tuple[float | None, float | None]:
+    """The new targets for a change "by 500" (units) or "by 10%" (the quota's own measure:
+    units when it has a unit target, else revenue)."""
+    if pct is not None:
+        if units is not None:
+            return round(units * (1 + pct / 100)), None
+        return None, round((revenue or 0.0) * (1 + pct / 100), 2)
+    return (units or 0.0) + (by or 0.0), None
 
 
 def _check_scale(new: float | None, current: float | None, what: str) -> None:
@@ -487,9 +559,9 @@ def _check_scale(new: float | None, current: float | None, what: str) -> None:
             f"{new:,.0f} is {factor:,.4g} times the current {what} target ({current:,.0f}): "
             "check the figure",
             code="quota_target_absurd",
-            new=new,
-            current=current,
-            factor=factor,
+            new=round(new),
+            current=round(current),
+            factor=round(factor, 4) if factor < 1 else round(factor),
         )
 
 

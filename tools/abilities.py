@@ -37,6 +37,15 @@ from planning.forecast.views import ForecastExplanation, ForecastView, GroupFore
 from planning.groups import ProductGroup
 from planning.products import Fact, ProductFacts, product_facts
 from planning.projection import week_monday
+from planning.quota_requests import (
+    QuotaDecision,
+    QuotaRequestList,
+    QuotaRequestResult,
+    decide_request,
+    list_requests,
+    request_change,
+)
+from planning.quotas import quarter_of
 from planning.sales import SalesFilter, SalesHistory, sales_history, sales_scope
 from planning.stock import GroupStock, StockStatus
 from tools import vocabulary as v
@@ -161,6 +170,42 @@ class QuotaArgs(BaseModel):
         None, description="YYYY-Qn, YYYY-MM or YYYY; omit for the current quarter."
     )
     family: str | None = Field(None, description="Only the quota for this product family.")
+
+
+class QuotaChangeArgs(BaseModel):
+    person: str | None = Field(
+        None, description="Whose quota: a Slack user id or name; omit for the caller's own."
+    )
+    territory: str | None = Field(None, description="A territory's quota: code or name.")
+    period: str | None = Field(
+        None, description="YYYY-Qn, YYYY-MM or YYYY; omit for the current quarter."
+    )
+    family: str | None = Field(None, description="The family quota to change; omit for the total.")
+    target_units: float | None = Field(None, allow_inf_nan=False, description="New target, units.")
+    target_revenue: float | None = Field(
+        None, allow_inf_nan=False, description="New target, revenue in the company's currency."
+    )
+    change_units: float | None = Field(
+        None, allow_inf_nan=False, description="Change by this many units (negative lowers it)."
+    )
+    change_pct: float | None = Field(
+        None, allow_inf_nan=False, description="Change by this percentage (negative lowers it)."
+    )
+    reason: str | None = Field(None, description="Why, in the person's own words, verbatim.")
+
+
+class QuotaDecisionArgs(BaseModel):
+    request: int = Field(ge=1, description="The request's number (#).")
+    decision: Literal["approve", "reject", "changes"] = Field(
+        "approve", description="approve, reject, or changes (ask the requester for changes)."
+    )
+    note: str | None = Field(None, description="Why: needed to reject or ask for changes.")
+
+
+class QuotaRequestsArgs(BaseModel):
+    status: Literal["pending", "approved", "rejected", "changes", "expired"] | None = Field(
+        None, description="Which requests: pending (default), approved, rejected, changes, expired."
+    )
 
 
 class ProductInfoArgs(BaseModel):
@@ -355,6 +400,62 @@ def _quota(ctx: RunContext, args: QuotaArgs) -> QuotaAnswer:
         family=resolve_family(ctx, args.family),
         label=ctx.index.people.get(person or "") or ctx.index.territory_name(territory),
     )
+
+
+def _request_quota_change(ctx: RunContext, args: QuotaChangeArgs) -> QuotaRequestResult:
+    """Stored for the approver (after the person's yes)."""
+    return _quota_change(ctx, args, submit=True)
+
+
+def _preview_quota_change(ctx: RunContext, args: QuotaChangeArgs) -> QuotaRequestResult:
+    """Checked and shown for the person's yes: nothing stored."""
+    return _quota_change(ctx, args, submit=False)
+
+
+def _quota_change(ctx: RunContext, args: QuotaChangeArgs, *, submit: bool) -> QuotaRequestResult:
+    return request_change(
+        ctx.engine,
+        ctx.caller,
+        today=ctx.today,
+        now=ctx.now,
+        period=args.period or quarter_of(ctx.today),
+        rep=resolve_person(ctx, args.person),
+        territory=resolve_territory(ctx, args.territory),
+        family=resolve_family(ctx, args.family),
+        target_units=args.target_units,
+        target_revenue=args.target_revenue,
+        change_units=args.change_units,
+        change_pct=args.change_pct,
+        reason=args.reason or "",
+        submit=submit,
+    )
+
+
+def _decide_quota_request(ctx: RunContext, args: QuotaDecisionArgs) -> QuotaDecision:
+    """Decided (after the person's yes)."""
+    return _decision(ctx, args, apply=True)
+
+
+def _preview_decision(ctx: RunContext, args: QuotaDecisionArgs) -> QuotaDecision:
+    """Checked and shown for the person's yes: nothing decided."""
+    return _decision(ctx, args, apply=False)
+
+
+def _decision(ctx: RunContext, args: QuotaDecisionArgs, *, apply: bool) -> QuotaDecision:
+    return decide_request(
+        ctx.engine,
+        args.request,
+        args.decision,
+        caller=ctx.caller,
+        now=ctx.now,
+        today=ctx.today,
+        note=args.note,
+        apply=apply,
+    )
+
+
+def _quota_requests(ctx: RunContext, args: QuotaRequestsArgs) -> QuotaRequestList:
+    return list_requests(ctx.engine, ctx.caller, status=args.status)
 
 
 def _product_info(ctx: RunContext, args: ProductInfoArgs) -> ProductFacts:
@@ -597,16 +698,65 @@ declare(
         rank=9,
     )
 )
-# Recognised today, arriving with later capabilities: the router answers "not yet".
 declare(
     Ability(
         "request_quota_change",
-        Audience.SALES_AND_OPS,
-        label=("Quota change requests and approvals", "Richieste e approvazioni di modifica quota"),
-        examples=("Raise my Q1 quota to 12,000", "Alza la mia quota Q1 a 12.000"),
+        Audience.SALES,
+        label=("quota change requests", "richieste di modifica quota"),
+        examples=(
+            "Raise my Q1 quota to 12,000 because ACME doubled its order",
+            "Alza la mia quota Q1 a 12.000 perché ACME ha raddoppiato l'ordine",
+        ),
+        schema=QuotaChangeArgs,
+        description="Ask for a quota change (a rep their own; a manager their team's): new "
+        "target in units or revenue, or a change by units or percent, and the reason. Shows "
+        "before and after, the approver, and what the plants can make of it; submitted "
+        "only after the person confirms.",
+        run=_request_quota_change,
+        preview=_preview_quota_change,
+        results=(QuotaRequestResult,),
         writes=True,
+        takes={
+            "person": "person",
+            "territory": "territory",
+            "period": "period",
+            "family": "family",
+        },
+        rank=5,
     )
 )
+declare(
+    Ability(
+        "decide_quota_request",
+        Audience.SALES,
+        label=("approving quota changes", "approvare le modifiche di quota"),
+        examples=("Approve request 3", "Rifiuta la richiesta 3: troppo alta"),
+        schema=QuotaDecisionArgs,
+        description="Approve, reject or ask for changes to a quota change request by its "
+        "number, as its approver (the owner's manager) or an admin; a reason is needed to "
+        "reject or ask for changes. Applied only after the person confirms.",
+        run=_decide_quota_request,
+        preview=_preview_decision,
+        results=(QuotaDecision,),
+        writes=True,
+        rank=5,
+    )
+)
+declare(
+    Ability(
+        "quota_requests",
+        Audience.SALES,
+        label=("quota requests waiting", "richieste di quota in attesa"),
+        examples=("Which quota requests are waiting for me?", "Richieste di quota in attesa?"),
+        schema=QuotaRequestsArgs,
+        description="Quota change requests waiting for the caller's decision, made by them or "
+        "for them or their team: pending by default, or approved, rejected, expired.",
+        run=_quota_requests,
+        results=(QuotaRequestList,),
+        rank=5,
+    )
+)
+# Recognised today, arriving with later capabilities: the router answers "not yet".
 declare(
     Ability(
         "record_feedback",
@@ -734,10 +884,13 @@ class Comparison:
 MAX_SIDES = 8
 
 
-def run_tool(ctx: RunContext, name: str, args: dict[str, Any]) -> Any:
+def run_tool(ctx: RunContext, name: str, args: dict[str, Any], *, preview: bool = False) -> Any:
     """Authorize, validate and run one ability for the verified caller in `ctx`; an argument
-    the ability compares, given as a list, runs it once per value (a Comparison)."""
+    the ability compares, given as a list, runs it once per value (a Comparison). With
+    `preview`, a write's preview runs instead (None when it declares none)."""
     ability = check_access(ctx.caller, name)
+    if preview:
+        return _run(ctx, ability, args, preview=True) if ability.preview else None
     listed = [arg for arg in ability.compares if isinstance(args.get(arg), list)]
     if listed:
         return _compare(ctx, ability, args, listed)
@@ -792,8 +945,9 @@ def _side_label(ctx: RunContext, over: str, value: str) -> str:
     return value
 
 
-def _run(ctx: RunContext, ability: Ability, args: dict[str, Any]) -> Any:
-    assert ability.schema is not None and ability.run is not None
+def _run(ctx: RunContext, ability: Ability, args: dict[str, Any], *, preview: bool = False) -> Any:
+    run = ability.preview if preview else ability.run
+    assert ability.schema is not None and run is not None
     name = ability.name
     try:
         parsed = ability.schema.model_validate(args)
@@ -802,7 +956,7 @@ def _run(ctx: RunContext, ability: Ability, args: dict[str, Any]) -> Any:
         raise PonteError(
             f"bad arguments for {name}: {problems}", code="bad_arguments", problems=problems
         ) from exc
-    return ability.run(ctx, parsed)
+    return run(ctx, parsed)
 
 
 def writes(name: str) -> bool:

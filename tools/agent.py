@@ -83,7 +83,7 @@ class LlmAgent:
         if calls.proposed is not None:
             tool, args = calls.proposed
             conversation.awaiting = Route(language=language, kind="call", tool=tool, args=args)
-            return Outcome("confirm", tool=tool, args=args, **base)
+            return Outcome("confirm", tool=tool, args=args, result=calls.preview, **base)
         if calls.results:
             tool, args, result = calls.results[-1]
             return Outcome("answer", tool=tool, args=args, result=result, **base)

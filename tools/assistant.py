@@ -258,8 +258,13 @@ class Assistant:
             return Outcome(route.kind, params=params, **base)
         assert route.tool is not None
         if writes(route.tool) and not ctx.confirmed:
+            # The write's preview checks it and says what it would do; the person sees that
+            # and says yes. A refusal or an error leaves nothing to confirm.
+            shown = call(ctx, route.tool, route.args, language=route.language, preview=True)
+            if shown.kind != "answer":
+                return shown
             conversation.awaiting = route
-            return Outcome("confirm", **base)
+            return replace(shown, kind="confirm")
         return call(ctx, route.tool, route.args, language=route.language)
 
 
@@ -268,10 +273,12 @@ def unknown_user(exc: PonteError, language: str) -> Outcome:
     return Outcome("unknown_user", language, code=exc.code, params=exc.params)
 
 
-def call(ctx: RunContext, tool: str, args: dict[str, Any], *, language: str) -> Outcome:
+def call(
+    ctx: RunContext, tool: str, args: dict[str, Any], *, language: str, preview: bool = False
+) -> Outcome:
     base: dict[str, Any] = {"language": language, "tool": tool, "args": args, "caller": ctx.caller}
     try:
-        result = run_tool(ctx, tool, args)
+        result = run_tool(ctx, tool, args, preview=preview)
     except PermissionDenied as exc:
         return Outcome("refused", code=exc.code, params=exc.params, **base)
     except PonteError as exc:

@@ -10,7 +10,6 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from planning.access import authorize
 from planning.errors import PermissionDenied, PonteError
 from tools.abilities import REGISTRY, run_tool
 from tools.context import RunContext
@@ -24,6 +23,7 @@ class ToolCalls:
 
     results: list[tuple[str, dict[str, Any], Any]] = field(default_factory=list)
     proposed: tuple[str, dict[str, Any]] | None = None  # a write waiting for the user's yes
+    preview: Any = None  # what that write would do, shown with the question
     refusal: PermissionDenied | None = None
     error: tuple[str, dict[str, Any], PonteError] | None = None
     crash: BaseException | None = None  # a fault in Ponte's own code: raised, never hidden
@@ -45,16 +45,9 @@ def build_tools(ctx: RunContext, calls: ToolCalls | None = None) -> list[Any]:
 
         def call(**kwargs: Any) -> tuple[str, Any]:
             args = {k: v for k, v in kwargs.items() if v is not None}
-            if ability.writes and not ctx.confirmed:
-                try:
-                    authorize(ctx.caller, ability.name, ability.audience)
-                except PermissionDenied as denied:
-                    calls.refusal = denied
-                    return f"not allowed: {denied}", None
-                calls.proposed = (ability.name, plain(args))
-                return "Ponte asks the person to confirm this before it is done.", None
+            unconfirmed = ability.writes and not ctx.confirmed
             try:
-                result = run_tool(ctx, ability.name, args)
+                result = run_tool(ctx, ability.name, args, preview=unconfirmed)
             except PermissionDenied as denied:
                 calls.refusal = denied
                 return f"not allowed: {denied}", None
@@ -64,6 +57,9 @@ def build_tools(ctx: RunContext, calls: ToolCalls | None = None) -> list[Any]:
             except Exception as crash:
                 calls.crash = crash
                 raise
+            if unconfirmed:  # checked by its preview, shown, waiting for the person's yes
+                calls.proposed, calls.preview = (ability.name, plain(args)), result
+                return "Ponte asks the person to confirm this before it is done.", None
             calls.results.append((ability.name, plain(args), result))
             return json.dumps(plain(result), default=str)[:6000], result
 

@@ -34,7 +34,11 @@ class Ability:
     description: str = ""  # written for the model that chooses the tool
     run: Callable[[Any, Any], Any] | None = None  # (RunContext, parsed args) -> result
     results: tuple[type, ...] = ()  # what `run` returns: each type has a card in bot.render
-    writes: bool = False  # changes data: runs only after the person confirms
+    writes: bool = False  # changes data: `run` runs only after the person's yes
+    # For a write: the same checks as `run`, writing nothing, returning what it would do
+    # (shown with the question that asks for the yes). Without one, the question shows the
+    # call's arguments.
+    preview: Callable[[Any, Any], Any] | None = None
     # How the router reaches it: the entities it takes (router's name -> argument), whether
     # a product must be named, and, when two abilities score the same, the lower rank wins.
     takes: Mapping[str, str] = field(default_factory=dict)

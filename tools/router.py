@@ -16,11 +16,12 @@ from typing import Any, Literal
 
 from planning.errors import PonteError
 from planning.quotas import period_bounds
+from tools import quota_words as qw
 from tools import vocabulary as v
 from tools.abilities import MAX_SIDES, REGISTRY
 from tools.amounts import find_quantities
 from tools.matching import CatalogueIndex, ProductMatch
-from tools.text import Token, TypoIndex, tokens
+from tools.text import Token, TypoIndex, fold, tokens
 from tools.when import BAD_PERIOD, Found, find_date, find_horizon_weeks, find_period, month_end
 
 MAX_CHARS = 2000  # longer messages are pasted documents, not questions
@@ -168,7 +169,16 @@ class Router:
             found.setdefault("territory", home_territory)
         if pending is not None and pending.kind == "clarify" and _has(reading.words, v.NEVER_MIND):
             return Route(language=lang, kind="cancelled", tool=pending.tool)
+        if (
+            pending is not None
+            and pending.kind == "clarify"
+            and pending.tool == "request_quota_change"
+            and not _has(reading.words, v.NEVER_MIND)
+        ):
+            return self._quota_reply(pending, text, lang)
         intent, special = self._intent(reading, found)
+        if intent in ("request_quota_change", "decide_quota_request", "quota_requests"):
+            return self._quota_route(intent, text, reading, found, lang, user)
         found.update(_keywords(intent, reading.words))
         if intent == "list_alerts":  # "high severity", "red flags": not a product's name
             reading.free.difference_update(_keyword_positions(intent, reading.words))
@@ -243,6 +253,51 @@ class Router:
                     suggestions=tuple(found.get("suggestions", ())),
                 )
         return self._complete(intent, found, product, lang)
+
+    # -- quota requests -------------------------------------------------------------------------
+
+    def _quota_route(
+        self,
+        intent: str,
+        text: str,
+        reading: _Reading,
+        found: dict[str, Any],
+        lang: str,
+        user: str,
+    ) -> Route:
+        """A quota change asked for, a decision on one, or the list of them: what is said
+        (tools.quota_words), and the question back for what is missing."""
+        if intent == "decide_quota_request":
+            return Route(language=lang, kind="call", tool=intent, args=qw.decision(text))
+        if intent == "quota_requests":
+            typed = [fold(w) for w in reading.raw]
+            status = next((s for s, words in qw.STATUSES.items() if _has(typed, words)), None)
+            return Route(language=lang, kind="call", tool=intent,
+                         args={"status": status} if status else {})  # fmt: skip
+        args = self._args(intent, found)
+        if args.get("person") == user:
+            args.pop("person")  # "my quota"
+        args.update(qw.quota_change(text))
+        return self._quota_missing(Route(language=lang, kind="call", tool=intent, args=args))
+
+    def _quota_reply(self, pending: Route, text: str, lang: str) -> Route:
+        """The answer to "what should the new target be?" or "why?"."""
+        args = dict(pending.args)
+        said = qw.quota_change(text)
+        if pending.missing == "reason":
+            said.setdefault("reason", qw.split_reason(text)[1] or text.strip())
+            said = {"reason": said["reason"]}
+        args.update(said)
+        return self._quota_missing(replace(pending, kind="call", args=args, missing=None))
+
+    @staticmethod
+    def _quota_missing(route: Route) -> Route:
+        targets = ("target_units", "target_revenue", "change_units", "change_pct")
+        if not any(k in route.args for k in targets):
+            return replace(route, kind="clarify", missing="target")
+        if not route.args.get("reason"):
+            return replace(route, kind="clarify", missing="reason")
+        return route
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -534,8 +589,24 @@ class Router:
         """The delivered intent, or (None, name) for a recognised ability not available yet."""
         words = reading.words
         quota = _has(words, ("quota", "quotas", "target", "targets", "obiettivo", "budget"))
-        if _has(words, v.APPROVAL_WORDS) or (quota and _has(words, v.CHANGE_WORDS)):
-            return None, "request_quota_change"
+        numbered = any(_is_number(words[i]) for i in reading.free)
+        typed = [fold(w) for w in reading.raw]  # "approvate", "changes": as typed
+        named = qw.REQUEST_NUMBER.search(" ".join(typed))
+        if (_has(words, qw.DECIDE) or _has(typed, qw.DECIDE)) and (
+            named or (numbered and not quota)
+        ):
+            return "decide_quota_request", None  # "approve request 3", "rifiuta la 4: ..."
+        changing = quota and (_has(words, v.CHANGE_WORDS) or _has(typed, qw.CHANGE))
+        if changing and numbered:
+            return "request_quota_change", None  # "request a quota change: q1 to 9500 ..."
+        if (
+            _has(words, v.APPROVAL_WORDS)
+            or _has(typed, qw.WAITING)
+            or (quota and _has(typed, qw.LIST))
+        ):
+            return "quota_requests", None  # "pending approvals", "my quota requests"
+        if changing:
+            return "request_quota_change", None
         asking_about = _has(words, v.ABOUT_A_CHANGE)
         if not asking_about and (
             (self._verbs(words, v.WRITE_VERBS) and _has(words, v.WRITE_OBJECTS))

@@ -153,6 +153,18 @@ INTENTS["product_info"] = (
     tuple(dict.fromkeys(w for _, it in PRODUCT_FACTS.values() for w in it)) + _SHEET[1],
 )
 
+INTENTS["request_quota_change"] = (
+    ("quota change", "change my quota", "raise my quota", "lower my quota", "new target"),
+    ("modifica quota", "alza la quota", "abbassa la quota", "cambia la quota", "nuovo obiettivo"),
+)
+INTENTS["decide_quota_request"] = (
+    ("approve request", "reject request", "ask for changes"),
+    ("approva la richiesta", "rifiuta la richiesta", "chiedi modifiche"),
+)
+INTENTS["quota_requests"] = (
+    ("quota requests", "pending approvals", "requests waiting"),
+    ("richieste di quota", "richieste in attesa", "da approvare"),
+)
 # Requests for abilities that arrive with later capabilities: recognised, answered honestly.
 CHANGE_WORDS = (
     "change", "raise", "increase", "lower", "reduce", "adjust", "cut", "modify", "update",

@@ -138,6 +138,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Please confirm: {ability} ({args}). Reply yes to go ahead or no to cancel.",
         "Confermi? {ability} ({args}). Rispondi sì per procedere o no per annullare.",
     ),
+    "confirm_reply": (
+        "Reply yes to go ahead or no to cancel.",
+        "Rispondi sì per procedere o no per annullare.",
+    ),
     "cancelled": ("Cancelled: nothing was changed.", "Annullato: non ho cambiato nulla."),
     "reply_hint": ("Reply with the number or the code.", "Rispondi con il numero o il codice."),
     # refusals

@@ -174,7 +174,7 @@ FOURTH: list[Q] = [
         {"family": "COLTELLI", "period": "2026", "compare": "last_year"},
     ),
     # R21
-    Q(WALKER, "pls change my q1 quota to 9000", "unavailable:request_quota_change"),
+    Q(WALKER, "pls change my q1 quota to 9000", "clarify:reason"),
     # R22 left out: "lead time on the knife block?" is 21 in tests/tools/fresh_questions.py.
     # R23
     Q(
@@ -254,7 +254,7 @@ FOURTH: list[Q] = [
         {"product": "MOK-003", "quantity": 1000, "date": dt.date(2026, 12, 31)},
     ),
     # M12
-    Q(BIANCHI, "alza la quota di zanetti a 18000", "unavailable:request_quota_change"),
+    Q(BIANCHI, "alza la quota di zanetti a 18000", "clarify:reason"),
     # M13 (no period named)
     Q(HARRIS, "team quota attainment", "quota_status", {}),
     # M14 (no period named)

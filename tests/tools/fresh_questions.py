@@ -217,7 +217,7 @@ FRESH: list[Q] = [
     Q(
         ROSSI,
         "pls raise my q1 quota, 11860 is too high",
-        "unavailable:request_quota_change",
+        "clarify:target",
     ),
     # ------------------------------------------------------------------------------------
     # Managers (Bianchi: Rossi, Brambilla, Zanetti; Harris: Marchi, Esposito, Lo Bianco,
@@ -291,7 +291,7 @@ FRESH: list[Q] = [
         {"product": "MOK-006", "quantity": 1000, "date": dt.date(2026, 12, 20)},
     ),
     # 42
-    Q(BIANCHI, "alza la quota di brambilla a 9000 pz", "unavailable:request_quota_change"),
+    Q(BIANCHI, "alza la quota di brambilla a 9000 pz", "clarify:reason"),
     # 43
     Q(BIANCHI, "accuratezza forecast moka", "forecast_accuracy", {"family": "MOKA"}),
     # 44 (which period is compared with last year is open)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from tests.tools.alert_questions import ALERTS
 from tests.tools.fourth_questions import FOURTH
 from tests.tools.fresh_questions import FRESH
+from tests.tools.quota_request_questions import QUOTA_REQUESTS
 from tests.tools.role_questions import QUESTIONS, Q
 from tests.tools.third_questions import THIRD
 from tests.tools.trial_questions import TRIAL
@@ -57,6 +58,7 @@ KEPT: dict[str, KeptSet] = {
             "how many pasta pots could we promise grandi magazzini partenope by end of next week": "expected an answer from available_to_promise",
             "stock of all 3 cup items": "product: expected ['MOK-003', 'MOK-I03', 'RIC-G03', 'RIC-F03",
             "mix famiglie ultimi 12 mesi": "group_by: expected 'family'",
+            "pls raise my q1 quota, 11860 is too high": "the current target named as too high is read as the new target: expected a question back for the target",
         },
     ),
     "third": KeptSet(
@@ -73,4 +75,7 @@ KEPT: dict[str, KeptSet] = {
         {},
     ),
     "alerts": KeptSet("Alerts, from each role's side", ALERTS, {}),
+    "quota_requests": KeptSet(
+        "Quota change requests and decisions, from each role's side", QUOTA_REQUESTS, {}
+    ),
 }

@@ -186,7 +186,7 @@ QUESTIONS: list[Q] = [
     Q(
         BRAMBILLA,
         "cambiami la quota di dicembre, è troppo alta",
-        "unavailable:request_quota_change",
+        "clarify:target",
     ),
     Q(BRAMBILLA, "what's my quota for next quarter?", "quota_status", {"period": "2027-Q1"}),
     Q(BRAMBILLA, "stock of the chef knife", "stock_status", {"product": "COL-CUO"}),
@@ -402,7 +402,7 @@ QUESTIONS: list[Q] = [
         {"family": "RICAMBI", "period": "2026-12"},
     ),
     Q(LOBIANCO, "quota di Walker", "denied"),
-    Q(LOBIANCO, "abbassa la mia quota del Q1 per favore", "unavailable:request_quota_change"),
+    Q(LOBIANCO, "abbassa la mia quota del Q1 per favore", "clarify:target"),
     Q(
         LOBIANCO,
         "copertura in settimane bistecchiera",
@@ -632,7 +632,7 @@ QUESTIONS: list[Q] = [
     ),
     Q(BIANCHI, "quanto sono state accurate le previsioni ultimamente?", "forecast_accuracy", {}),
     Q(BIANCHI, "cosa dobbiamo tenere d'occhio questa settimana?", "list_alerts"),
-    Q(BIANCHI, "alza la quota di zanetti del 10%", "unavailable:request_quota_change"),
+    Q(BIANCHI, "alza la quota di zanetti del 10%", "clarify:reason"),
     Q(
         BIANCHI,
         "vendite brianza casa per prodotto quest'anno",
@@ -785,7 +785,7 @@ QUESTIONS: list[Q] = [
         "sales_history",
         {"family": "MOKA", "group_by": "territory"},
     ),
-    Q(HARRIS, "bump James' Q1 quota down by 5%", "unavailable:request_quota_change"),
+    Q(HARRIS, "bump James' Q1 quota down by 5%", "clarify:reason"),
     Q(HARRIS, "any excess stock I should know about?", "list_alerts", {"focus": "excess"}),
     Q(HARRIS, "stock for all pans", "stock_status", {"family": "PADELLE"}),
     Q(
@@ -1247,7 +1247,7 @@ QUESTIONS: list[Q] = [
         "quota_status",
         {"person": ["U01ROSSI", "U01WALKER"]},
     ),
-    Q(DEANGELIS, "modifica la quota di Lo Bianco per dicembre", "unavailable:request_quota_change"),
+    Q(DEANGELIS, "modifica la quota di Lo Bianco per dicembre", "clarify:target"),
     Q(
         DEANGELIS,
         "vendite per venditore novembre",
@@ -1345,7 +1345,15 @@ def judge(question: Q, outcome: Any) -> str | None:
         if outcome.kind != kind or (detail and outcome.tool != detail):
             return f"expected {question.expect}, got {got}"
         return None
-    if outcome.kind != "answer" or outcome.tool != question.expect:
+    if kind == "confirm" and (outcome.kind != "confirm" or outcome.tool != detail):
+        return f"expected {detail} shown for a yes, got {got} {outcome.args}"
+    if kind == "routed" and (
+        outcome.tool != detail or outcome.kind not in ("answer", "confirm", "error", "refused")
+    ):
+        return f"expected {detail} to be reached, got {got} {outcome.args}"
+    if kind not in ("confirm", "routed") and (
+        outcome.kind != "answer" or outcome.tool != question.expect
+    ):
         return f"expected an answer from {question.expect}, got {got} {outcome.args}"
     for key, value in question.args.items():
         got = outcome.args.get(key)

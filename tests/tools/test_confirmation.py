@@ -1,8 +1,8 @@
 """Writes wait for the user's yes: a reply in the chat, or --yes up front.
 
-No delivered ability writes yet (quota change requests and feedback arrive with their own
-issues), so these tests register a small writing ability, `record_note`, the way those will
-register: the assistant's confirmation step is what is under test.
+These tests register a small writing ability, `record_note`, without a preview, so that the
+assistant's confirmation step is what is under test; quota change requests (with a preview
+that checks them first) are tested at the end and in test_quota_requests.py.
 """
 
 from __future__ import annotations

@@ -201,8 +201,8 @@ EN: list[tuple[str, str, dict[str, Any]]] = [
     # help and what is not there yet
     ("help", "help", {}),
     ("what can you do?", "help", {}),
-    ("change my quota to 12,000", "unavailable:request_quota_change", {}),
-    ("please approve Elena's quota request", "unavailable:request_quota_change", {}),
+    ("change my quota to 12,000", "clarify:reason", {"target_units": 12000}),
+    ("please approve Elena's quota request", "quota_requests", {}),
     ("customer said the handles of PAD-28 get loose", "unavailable:record_feedback", {}),
     ("what feedback did customers give about MOKA?", "unavailable:search_feedback", {}),
     ("show me the alerts", "list_alerts", {}),
@@ -414,8 +414,8 @@ IT: list[tuple[str, str, dict[str, Any]]] = [
     # aiuto e ciò che arriverà
     ("aiuto", "help", {}),
     ("cosa sai fare?", "help", {}),
-    ("vorrei aumentare la mia quota a 13.000", "unavailable:request_quota_change", {}),
-    ("approva la richiesta di Elena", "unavailable:request_quota_change", {}),
+    ("vorrei aumentare la mia quota a 13.000", "clarify:reason", {"target_units": 13000}),
+    ("approva la richiesta di Elena", "quota_requests", {}),
     (
         "il cliente si lamenta che il manico della PAD-28 si allenta",
         "unavailable:record_feedback",

@@ -109,7 +109,7 @@ THIRD: list[Q] = [
         {"customer": "Casa Friulana", "period": "2026"},
     ),
     # R11
-    Q(ZANETTI, "cambia la mia quota del q1 a 14000 pz", "unavailable:request_quota_change"),
+    Q(ZANETTI, "cambia la mia quota del q1 a 14000 pz", "clarify:reason"),
     # R12
     Q(
         MARCHI,
@@ -251,7 +251,7 @@ THIRD: list[Q] = [
         {"customer": "Ferramenta Sforza", "last_purchase": True},
     ),
     # M11
-    Q(BIANCHI, "metti la quota di brambilla a 9000", "unavailable:request_quota_change"),
+    Q(BIANCHI, "metti la quota di brambilla a 9000", "clarify:reason"),
     # M12 (revenue rather than units cannot be said)
     Q(
         BIANCHI,

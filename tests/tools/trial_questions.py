@@ -270,7 +270,7 @@ TRIAL: list[Q] = [
         {"product": "PAD-20", "quantity": 1000, "date": dt.date(2026, 12, 31)},
     ),
     # B14
-    Q(BIANCHI, "porta la quota di brambilla a 9000", "unavailable:request_quota_change"),
+    Q(BIANCHI, "porta la quota di brambilla a 9000", "clarify:reason"),
     # B15
     Q(
         BIANCHI,

@@ -21,9 +21,10 @@ from bot.render.cards.forecast import (
     forecast_card,
     group_forecast_card,
 )
-from bot.render.cards.messages import error_text, help_card, message_card
+from bot.render.cards.messages import confirm_card, error_text, help_card, message_card
 from bot.render.cards.product import product_card
 from bot.render.cards.quota import quota_card
+from bot.render.cards.quota_requests import decision_card, request_card, request_list_card
 from bot.render.cards.sales import sales_card
 from bot.render.cards.stock import group_stock_card, stock_card
 from bot.render.cards.supply import (
@@ -44,6 +45,7 @@ from planning.answers import (
 from planning.forecast.accuracy import Accuracy
 from planning.forecast.views import ForecastExplanation, ForecastView, GroupForecast
 from planning.products import ProductFacts
+from planning.quota_requests import QuotaDecision, QuotaRequestList, QuotaRequestResult
 from planning.sales import SalesHistory
 from planning.stock import GroupStock, StockStatus
 from tools.abilities import Comparison, HelpAnswer
@@ -68,6 +70,9 @@ BUILDERS: dict[type, Callable[[Any, str], Card]] = {
     HelpAnswer: help_card,
     ProductFacts: product_card,
     AlertList: alerts_card,
+    QuotaRequestResult: request_card,
+    QuotaDecision: decision_card,
+    QuotaRequestList: request_list_card,
 }
 
 
@@ -111,4 +116,7 @@ def card(outcome: Outcome) -> Card:
     """The card for any outcome: an answer, a question back, a refusal or an error."""
     if outcome.kind == "answer":
         return BUILDERS[type(outcome.result)](outcome.result, outcome.language)
+    if outcome.kind == "confirm" and outcome.result is not None:
+        shown = BUILDERS[type(outcome.result)](outcome.result, outcome.language)
+        return confirm_card(outcome, outcome.language, shown)
     return message_card(outcome, outcome.language)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from bot.render import i18n
@@ -77,6 +78,28 @@ def _examples(lang: str, sample: dict[str, str]) -> str:
     return " · ".join(f"“{i18n.example(lang, n, sample)}”" for n in names)
 
 
+def confirm_card(o: Outcome, lang: str, shown: Card | None) -> Card:
+    """A write waiting for the person's yes: what it would do (`shown`, the card of its
+    checked preview) or, without one, the call and its arguments; Yes and No buttons."""
+    if shown is None:
+        args = ", ".join(f"{k}: {v}" for k, v in o.args.items())
+        headline = t(lang, "confirm", ability=i18n.ability(lang, o.tool or ""), args=args)
+        shown = Card(headline=headline)
+    else:
+        shown = replace(shown, headline=f"{shown.headline} {t(lang, 'confirm_reply')}")
+    return replace(
+        shown,
+        actions=(
+            Action(
+                t(lang, "messages.message_card.actions"),
+                t(lang, "messages.message_card.actions_2"),
+            ),
+            Action(t(lang, "messages.message_card.actions_3"), "no"),
+        ),
+        tone="warning",
+    )
+
+
 def message_card(o: Outcome, lang: str) -> Card:
     p = o.params
     if o.kind == "clarify":
@@ -133,18 +156,7 @@ def message_card(o: Outcome, lang: str) -> Card:
             )
         )
     if o.kind == "confirm":
-        args = ", ".join(f"{k}: {v}" for k, v in o.args.items())
-        return Card(
-            headline=t(lang, "confirm", ability=i18n.ability(lang, o.tool or ""), args=args),
-            actions=(
-                Action(
-                    t(lang, "messages.message_card.actions"),
-                    t(lang, "messages.message_card.actions_2"),
-                ),
-                Action(t(lang, "messages.message_card.actions_3"), "no"),
-            ),
-            tone="warning",
-        )
+        return confirm_card(o, lang, None)
     if o.kind == "cancelled":
         return Card(headline=t(lang, "cancelled"))
     if o.kind == "unknown_user":

@@ -1,0 +1,380 @@
+"""Quota change cards: a request (before its yes, and once sent), a decision, the list of
+requests; with what the change asks of the plants. The reasons people typed are shown as
+typed (the Block Kit layer escapes every text, so markup in them stays text)."""
+
+from __future__ import annotations
+
+from bot.render import i18n
+from bot.render.cards.base import Card
+from bot.render.i18n import date, number, period, t
+from planning.quota_impact import CapacityImpact
+from planning.quota_requests import QuotaChange, QuotaDecision, QuotaRequestList, QuotaRequestResult
+
+TEXT: dict[str, tuple[str, str]] = {
+    "qr.title": ("Quota change", "Modifica quota"),
+    "qr.list_title": ("Quota requests", "Richieste di quota"),
+    "qr.what": (
+        "{owner}'s {family}quota for {when} from {before} to {after}",
+        "quota {family}di {owner} per {when} da {before} a {after}",
+    ),
+    "qr.family": ("{family} ", "{family} "),
+    "qr.units": ("{value} units", "{value} pezzi"),
+    "qr.propose": ("Ask to change {what} ({change})?", "Chiedere di portare la {what} ({change})?"),
+    "qr.sent": (
+        "Request #{id} sent to {approver}: {what} ({change}).",
+        "Richiesta n. {id} inviata a {approver}: {what} ({change}).",
+    ),
+    "qr.field.approver": ("Decides", "Decide"),
+    "qr.field.reason": ("Reason", "Motivo"),
+    "qr.field.requested_by": ("Asked by", "Chiesta da"),
+    "qr.field.status": ("Status", "Stato"),
+    "qr.field.note": ("Decision note", "Nota della decisione"),
+    "qr.impact.columns": (
+        "family|quota change|quota after|forecast|plants can make|",
+        "famiglia|variazione|quota dopo|previsione|capacità impianti|",
+    ),
+    "qr.impact.short": (
+        "{units} short ({weeks} wk of production)",
+        "mancano {units} ({weeks} sett. di produzione)",
+    ),
+    "qr.impact.already": ("already over before", "già oltre prima"),
+    "qr.impact.ok": ("can make", "fattibile"),
+    "qr.impact.none": ("no plant capacity on file", "nessuna capacità registrata"),
+    "qr.impact.cannot": (
+        "The plants cannot make {families} at the new quota: {short} units short over the period.",
+        "Gli impianti non riescono a produrre {families} con la nuova quota: mancano {short} "
+        "pezzi nel periodo.",
+    ),
+    "qr.impact.fits": (
+        "The plants can make what the new quota asks.",
+        "Gli impianti riescono a produrre quanto chiede la nuova quota.",
+    ),
+    "qr.impact.mix": (
+        "A total quota is spread over families as its owner sold them over the last 52 weeks.",
+        "Una quota totale è ripartita tra le famiglie come il titolare le ha vendute nelle "
+        "ultime 52 settimane.",
+    ),
+    "qr.impact.days": (
+        "Quotas of every rep for the family, counted from {first} to {last}, against the "
+        "forecast and the plants' capacity of those days.",
+        "Quote di tutti i venditori per la famiglia, contate dal {first} al {last}, contro "
+        "previsione e capacità degli impianti di quei giorni.",
+    ),
+    "qr.impact.partial": (
+        "The forecast reaches {last}: the rest of the period is not counted.",
+        "La previsione arriva al {last}: il resto del periodo non è contato.",
+    ),
+    "qr.impact.unknown": (
+        "No capacity impact: there is no forecast covering {when} yet.",
+        "Nessun impatto sulla capacità: manca una previsione che copra {when}.",
+    ),
+    "qr.decide.approve": (
+        "Approve request #{id}: {what}?",
+        "Approvare la richiesta n. {id}: {what}?",
+    ),
+    "qr.decide.reject": (
+        "Reject request #{id} ({what}) saying: {note}?",
+        "Rifiutare la richiesta n. {id} ({what}) con la nota: {note}?",
+    ),
+    "qr.decide.changes": (
+        "Send request #{id} ({what}) back to {requester} for changes: {note}?",
+        "Rimandare la richiesta n. {id} ({what}) a {requester} per modifiche: {note}?",
+    ),
+    "qr.done.approved": (
+        "Request #{id} approved by {by}: {owner}'s quota for {when} is now {after}.",
+        "Richiesta n. {id} approvata da {by}: la quota di {owner} per {when} ora è {after}.",
+    ),
+    "qr.done.rejected": (
+        "Request #{id} rejected by {by}: {what}.",
+        "Richiesta n. {id} rifiutata da {by}: {what}.",
+    ),
+    "qr.done.changes": (
+        "Request #{id} sent back for changes by {by}: {what}.",
+        "Richiesta n. {id} rimandata per modifiche da {by}: {what}.",
+    ),
+    "qr.done.expired": (
+        "Request #{id} expired without a decision: {what}.",
+        "Richiesta n. {id} scaduta senza decisione: {what}.",
+    ),
+    "qr.done.pending": (
+        "Request #{id} waits for {approver}: {what}.",
+        "Richiesta n. {id} in attesa di {approver}: {what}.",
+    ),
+    "qr.list.none": ("No quota requests {status}.", "Nessuna richiesta di quota {status}."),
+    "qr.list.some": ("{count} quota requests {status}", "{count} richieste di quota {status}"),
+    "qr.list.columns": (
+        "#|whose|period|from → to|asked by|decides|since",
+        "n.|di chi|periodo|da → a|chiesta da|decide|dal",
+    ),
+    "qr.status.pending": ("waiting", "in attesa"),
+    "qr.status.approved": ("approved", "approvate"),
+    "qr.status.rejected": ("rejected", "rifiutate"),
+    "qr.status.changes": ("sent back for changes", "rimandate per modifiche"),
+    "qr.status.expired": ("expired", "scadute"),
+    "qr.source": (
+        "Source: quotas (current version), the people file, forecast and plant capacity",
+        "Fonte: quote (versione corrente), anagrafica persone, previsione e capacità",
+    ),
+    # the refusals and errors of planning.quota_requests
+    "period_closed": (
+        "{period} is over: its quotas are closed.",
+        "{period} è chiuso: le sue quote non cambiano più.",
+    ),
+    "quota_reason_needed": (
+        "Say why the quota should change (e.g. “… because ACME doubled its order”).",
+        "Di' perché la quota deve cambiare (es. “… perché ACME ha raddoppiato l'ordine”).",
+    ),
+    "quota_reason_too_long": (
+        "The reason is too long: at most {chars} characters.",
+        "Il motivo è troppo lungo: al massimo {chars} caratteri.",
+    ),
+    "quota_target_missing": (
+        "What should the new target be? Give units (“to 12,000”) or a change (“by 10%”).",
+        "Quale deve essere il nuovo obiettivo? Indica i pezzi (“a 12.000”) o una variazione "
+        "(“del 10%”).",
+    ),
+    "quota_target_not_positive": (
+        "A quota target must be more than zero.",
+        "Un obiettivo di quota deve essere maggiore di zero.",
+    ),
+    "quota_target_too_large": (
+        "A quota target is at most {most}.",
+        "Un obiettivo di quota è al massimo {most}.",
+    ),
+    "quota_target_absurd": (
+        "{new} is {factor} times the current target ({current}): check the figure; an admin "
+        "can import it if it is right.",
+        "{new} è {factor} volte l'obiettivo attuale ({current}): controlla la cifra; se è "
+        "giusta un admin può importarla.",
+    ),
+    "quota_target_unchanged": (
+        "That is already the quota for {period}: nothing to change.",
+        "È già la quota per {period}: niente da cambiare.",
+    ),
+    "no_quota": (
+        "{whose} has no quota for {period} {family}to change; an admin imports new quotas.",
+        "{whose} non ha una quota per {period} {family}da cambiare; le nuove quote le importa "
+        "un admin.",
+    ),
+    "quota_request_waiting": (
+        "Request #{request} for this quota still waits for a decision: one at a time.",
+        "La richiesta n. {request} per questa quota attende ancora una decisione: una alla volta.",
+    ),
+    "quota_request_role": (
+        "Sorry, quota changes are asked for by reps and their managers, not by your role ({role}).",
+        "Mi dispiace, le modifiche di quota le chiedono i venditori e i loro responsabili, "
+        "non il tuo ruolo ({role}).",
+    ),
+    "quota_request_not_yours": (
+        "Sorry, you can ask to change your own quota (a manager: the team's), not {whose}'s.",
+        "Mi dispiace, puoi chiedere di cambiare la tua quota (un responsabile: quelle del "
+        "team), non quella di {whose}.",
+    ),
+    "quota_self_approval": (
+        "Sorry, nobody approves their own request or their own quota.",
+        "Mi dispiace, nessuno approva la propria richiesta o la propria quota.",
+    ),
+    "quota_not_approver": (
+        "Sorry, request #{request} is for {approver} (or an admin) to decide.",
+        "Mi dispiace, la richiesta n. {request} la decide {approver} (o un admin).",
+    ),
+    "quota_decision_reason": (
+        "Say why (e.g. “reject 3: the plant is full in March”).",
+        "Di' perché (es. “rifiuta la 3: l'impianto è pieno a marzo”).",
+    ),
+    "quota_request_decided": (
+        "Request #{request} was already {status} by {actor}.",
+        "La richiesta n. {request} è già stata decisa da {actor} ({status}).",
+    ),
+    "quota_request_expired": (
+        "Request #{request} expired without a decision: ask for a new one.",
+        "La richiesta n. {request} è scaduta senza decisione: fanne una nuova.",
+    ),
+    "quota_request_stale": (
+        "The quota changed since request #{request} was made (now version {version}): it "
+        "cannot be approved as it is. Reject it, or ask for a new request.",
+        "La quota è cambiata da quando è stata fatta la richiesta n. {request} (ora versione "
+        "{version}): non si può approvare così. Rifiutala o chiedine una nuova.",
+    ),
+    "no_quota_request": (
+        "There is no quota request #{request}.",
+        "Non esiste la richiesta di quota n. {request}.",
+    ),
+    "no_approver": (
+        "Nobody can approve this: the people file names no manager for it and no other admin.",
+        "Nessuno può approvarla: l'anagrafica non indica un responsabile né un altro admin.",
+    ),
+    "ask_target": (
+        "What should the new target be? (“12,000”, “+500”, “-10%”)",
+        "Quale deve essere il nuovo obiettivo? (“12.000”, “+500”, “-10%”)",
+    ),
+    "ask_reason": (
+        "Why should it change? Your words go to the approver as you write them.",
+        "Perché deve cambiare? Le tue parole arrivano a chi approva così come le scrivi.",
+    ),
+}
+i18n.register(TEXT)
+
+
+def _units(lang: str, value: float | None) -> str:
+    return "–" if value is None else t(lang, "qr.units", value=number(lang, value))
+
+
+def _target(lang: str, r: QuotaChange, before: bool) -> str:
+    units = r.units_before if before else r.target_units
+    revenue = r.revenue_before if before else r.target_revenue
+    return _units(lang, units) if units is not None else i18n.money(lang, revenue or 0.0)
+
+
+def what(lang: str, r: QuotaChange) -> str:
+    """ "Giulia Rossi's quota for Q1 2027 from 11,920 units to 12,500 units"."""
+    return t(
+        lang,
+        "qr.what",
+        owner=r.owner_name,
+        family=t(lang, "qr.family", family=r.family) if r.family else "",
+        when=period(lang, r.period),
+        before=_target(lang, r, True),
+        after=_target(lang, r, False),
+    )
+
+
+def change(lang: str, r: QuotaChange) -> str:
+    """ "+580, +4.9%" in the quota's own measure."""
+    if r.units_before is not None and r.target_units is not None:
+        before, after, fmt = r.units_before, r.target_units, lambda x: number(lang, x)
+    else:
+        before, after = r.revenue_before or 0.0, r.target_revenue or 0.0
+        fmt = lambda x: i18n.money(lang, x)  # noqa: E731
+    delta = after - before
+    sign = "+" if delta >= 0 else "-"
+    pct = f", {i18n.pct(lang, 100 * delta / before, signed=True)}" if before else ""
+    return f"{sign}{fmt(abs(delta))}{pct}"
+
+
+def _fields(
+    lang: str, r: QuotaChange, *, requested_by: bool = False
+) -> tuple[tuple[str, str], ...]:
+    fields = [(t(lang, "qr.field.approver"), r.approver_name)]
+    if requested_by:
+        fields.append((t(lang, "qr.field.requested_by"), r.requester_name))
+    fields.append((t(lang, "qr.field.reason"), r.reason))
+    if r.decision_note:
+        fields.append((t(lang, "qr.field.note"), r.decision_note))
+    return tuple(fields)
+
+
+def _impact(
+    lang: str, impact: CapacityImpact | None, when: str
+) -> tuple[list[tuple[str, ...]], list[str], str]:
+    """The impact table's rows, its notes, and the card's tone."""
+    if impact is None:
+        return [], [t(lang, "qr.impact.unknown", when=when)], "info"
+    rows: list[tuple[str, ...]] = []
+    for f in impact.families:
+        if f.capacity <= 0:
+            verdict = t(lang, "qr.impact.none")
+        elif f.cannot_make:
+            verdict = t(lang, "qr.impact.short", units=number(lang, f.shortfall_units),
+                        weeks=number(lang, f.shortfall_weeks, 1))  # fmt: skip
+            if f.over_before:
+                verdict += f" · {t(lang, 'qr.impact.already')}"
+        else:
+            verdict = t(lang, "qr.impact.ok")
+        sign = "+" if f.change >= 0 else "-"
+        rows.append((f.family, sign + number(lang, abs(f.change)), number(lang, f.quota_after),
+                     number(lang, f.forecast), number(lang, f.capacity), verdict))  # fmt: skip
+    notes = []
+    short = impact.cannot_make
+    if short:
+        notes.append(
+            t(
+                lang,
+                "qr.impact.cannot",
+                families=", ".join(f.family for f in short),
+                short=number(lang, sum(f.shortfall_units for f in short)),
+            )
+        )
+    elif impact.families:
+        notes.append(t(lang, "qr.impact.fits"))
+    if impact.split_by_mix:
+        notes.append(t(lang, "qr.impact.mix"))
+    notes.append(
+        t(lang, "qr.impact.days", first=date(lang, impact.first), last=date(lang, impact.last))
+    )
+    if not impact.full_period:
+        notes.append(t(lang, "qr.impact.partial", last=date(lang, impact.last)))
+    return rows, notes, "bad" if short else "good"
+
+
+def request_card(result: QuotaRequestResult, lang: str) -> Card:
+    r = result.request
+    rows, notes, tone = _impact(lang, result.impact, period(lang, r.period))
+    key = "qr.sent" if result.submitted else "qr.propose"
+    headline = t(lang, key, id=r.id or "", approver=r.approver_name, what=what(lang, r),
+                 change=change(lang, r))  # fmt: skip
+    return Card(
+        headline=headline,
+        title=t(lang, "qr.title"),
+        fields=_fields(lang, r),
+        columns=tuple(t(lang, "qr.impact.columns").split("|")) if rows else (),
+        rows=tuple(rows),
+        notes=tuple(notes),
+        source=t(lang, "qr.source"),
+        tone=tone if not result.submitted else "info",
+    )
+
+
+def decision_card(d: QuotaDecision, lang: str) -> Card:
+    r = d.request
+    if not d.applied:
+        headline = t(lang, f"qr.decide.{d.decision}", id=r.id, what=what(lang, r),
+                     note=d.note or "", requester=r.requester_name)  # fmt: skip
+    else:
+        headline = outcome_line(lang, r)
+    return Card(
+        headline=headline,
+        title=t(lang, "qr.title"),
+        fields=_fields(lang, r, requested_by=True),
+        tone="good" if r.status == "approved" else "info",
+    )
+
+
+def outcome_line(lang: str, r: QuotaChange) -> str:
+    """Where a request stands, in one line: what the requester and the approver are told."""
+    return t(
+        lang,
+        f"qr.done.{r.status}",
+        id=r.id,
+        by=r.decided_by_name or "",
+        owner=r.owner_name,
+        when=period(lang, r.period),
+        after=_target(lang, r, False),
+        what=what(lang, r),
+        approver=r.approver_name,
+    )
+
+
+def request_list_card(listing: QuotaRequestList, lang: str) -> Card:
+    status = t(lang, f"qr.status.{listing.status or 'pending'}")
+    if not listing.requests:
+        return Card(headline=t(lang, "qr.list.none", status=status))
+    rows = tuple(
+        (
+            f"#{r.id}",
+            r.owner_name + (f" ({r.family})" if r.family else ""),
+            period(lang, r.period),
+            f"{_target(lang, r, True)} → {_target(lang, r, False)}",
+            r.requester_name,
+            r.approver_name if r.status == "pending" else (r.decided_by_name or "–"),
+            date(lang, r.created_at.date()),
+        )
+        for r in listing.requests
+    )
+    return Card(
+        headline=t(lang, "qr.list.some", count=len(rows), status=status),
+        title=t(lang, "qr.list_title"),
+        columns=tuple(t(lang, "qr.list.columns").split("|")),
+        rows=rows,
+        notes=tuple(f"#{r.id}: {r.reason}" for r in listing.requests[:10]),
+    )

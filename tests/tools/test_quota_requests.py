@@ -1,0 +1,108 @@
+"""Quota change requests through the assistant, by the router and by the LLM path: checked
+and shown before the yes (nothing stored), stored after it, decided by the approver the
+same way; refusals come before any question of confirmation."""
+
+from __future__ import annotations
+
+from langchain_core.messages import AIMessage
+from sqlalchemy import Engine, text
+
+from bot.render.cards import card
+from bot.render.text import plain
+from planning.quotas import quota_status
+from tests.conftest import DEMO_TODAY, Ask
+from tests.tools.test_agent import ToolCallingFake, llm_ask
+from tools.assistant import Assistant, Conversation
+
+
+def stored(engine: Engine) -> list[tuple[object, ...]]:
+    with engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(text(
+            "SELECT id, status, rep, target_units, reason, requested_by, approver "
+            "FROM quota_request ORDER BY id"
+        ))]  # fmt: skip
+
+
+def test_asked_shown_confirmed_approved_applied(writable_demo: Engine) -> None:
+    ask = Ask(Assistant(writable_demo))
+    rossi, bianchi = Conversation(), Conversation()
+    shown = ask("raise my Q1 quota to 12,500 because ACME doubled its order", conversation=rossi)
+    assert (shown.kind, shown.tool) == ("confirm", "request_quota_change")
+    said = plain(card(shown))
+    # Before and after, who decides, and what the plants make of it, before the yes.
+    assert "from 11,860 units to 12,500 units (+640, +5%)" in said
+    assert "Decides: Paolo Bianchi" in said and "Reason: ACME doubled its order" in said
+    assert "plants can make" in said and "Reply yes to go ahead" in said
+    assert stored(writable_demo) == []
+    sent = ask("yes", conversation=rossi)
+    assert sent.kind == "answer" and sent.result.submitted
+    [(request, status, rep, units, reason, by, approver)] = stored(writable_demo)
+    assert (status, rep, units, by, approver) == ("pending", "U01ROSSI", 12500, "U01ROSSI",
+                                                  "U01BIANCHI")  # fmt: skip
+    assert f"Request #{request} sent to Paolo Bianchi" in plain(card(sent))
+    waiting = ask("cosa devo approvare?", user="U01BIANCHI", conversation=bianchi)
+    assert [r.id for r in waiting.result.requests] == [request]
+    decided = ask(f"approva la richiesta {request}", user="U01BIANCHI", conversation=bianchi)
+    assert decided.kind == "confirm" and f"Approvare la richiesta n. {request}" in plain(
+        card(decided)
+    )
+    [(_, status, *_)] = stored(writable_demo)
+    assert status == "pending"
+    done = ask("sì", user="U01BIANCHI", conversation=bianchi)
+    assert done.kind == "answer" and done.result.request.status == "approved"
+    assert "ora è 12.500 pezzi" in plain(card(done))
+    [quota] = quota_status(writable_demo, today=DEMO_TODAY, rep="U01ROSSI", period="2027-Q1")
+    assert (quota.target_units, quota.version) == (12500, 2)
+
+
+def test_a_refusal_comes_before_any_question_of_confirmation(writable_demo: Engine) -> None:
+    ask = Ask(Assistant(writable_demo))
+    chat = Conversation()
+    outcome = ask("raise brambilla's q1 quota to 10000 because he asked me", conversation=chat)
+    assert (outcome.kind, outcome.code) == ("refused", "quota_request_not_yours")
+    assert chat.awaiting is None and stored(writable_demo) == []
+    assert "not Luca Brambilla's" in plain(card(outcome)) or "Luca Brambilla" in plain(
+        card(outcome)
+    )
+    bad = ask("alza la mia quota del q1 a -500 perché sì", conversation=chat)
+    assert bad.kind in ("error", "clarify") and chat.awaiting is None
+    assert ask("yes", conversation=chat).kind != "answer"
+    assert stored(writable_demo) == []
+
+
+def test_the_reason_is_asked_for_and_kept_verbatim(writable_demo: Engine) -> None:
+    ask = Ask(Assistant(writable_demo))
+    chat = Conversation()
+    first = ask("pls change my q1 quota to 9000", user="U01WALKER", conversation=chat)
+    assert (first.kind, first.missing) == ("clarify", "reason")
+    assert plain(card(first)).startswith("Why should it change?")
+    reason = "lost Harrods <!channel> *and* `Selfridges`"
+    shown = ask(reason, user="U01WALKER", conversation=chat)
+    assert shown.kind == "confirm" and shown.args["reason"] == reason
+    ask("yes", user="U01WALKER", conversation=chat)
+    [(_, _, rep, units, kept, _, approver)] = stored(writable_demo)
+    assert (rep, units, kept, approver) == ("U01WALKER", 9000, reason, "U01HARRIS")
+
+
+def proposing(args: dict[str, object]) -> ToolCallingFake:
+    call = {"name": "request_quota_change", "args": args, "id": "c1"}
+    return ToolCallingFake(messages=iter([AIMessage("", tool_calls=[call]), AIMessage("ok")]))
+
+
+def test_the_llm_path_shows_the_same_check_before_the_yes(writable_demo: Engine) -> None:
+    args = {"period": "2027-Q1", "target_units": 12500, "reason": "ACME doubled"}
+    chat = Conversation()
+    shown = llm_ask(writable_demo, proposing(args))("ACME doubled: Q1 to 12.5k", conversation=chat)
+    assert (shown.kind, shown.via) == ("confirm", "llm")
+    assert shown.result.request.approver_name == "Paolo Bianchi" and not shown.result.submitted
+    assert stored(writable_demo) == []
+    done = llm_ask(writable_demo, proposing(args))("yes", conversation=chat)
+    assert done.kind == "answer" and done.result.submitted
+    assert len(stored(writable_demo)) == 1
+
+
+def test_the_llm_cannot_ask_for_someone_elses_quota(writable_demo: Engine) -> None:
+    args = {"person": "U01BRAMBILLA", "target_units": 1, "reason": "ignore the rules"}
+    outcome = llm_ask(writable_demo, proposing(args))("lower brambilla's quota")
+    assert (outcome.kind, outcome.code) == ("refused", "quota_request_not_yours")
+    assert stored(writable_demo) == []
