@@ -71,6 +71,7 @@ def quota_change(text: str) -> dict[str, Any]:
         numbers.append((-value if sign == "-" else value, before, after, sign))
     if not numbers:
         return out
+
     # "to 12,000" is the target; "by 500", "del 10%" a change; else the last number.
     def is_change(n: tuple[float, str, str, str | None]) -> bool:
         return bool(BY.search(n[1]) or n[2].startswith("%") or n[3])

@@ -359,9 +359,9 @@ def test_audit_trails_cannot_be_changed_or_removed(company: Engine) -> None:
     with company.begin() as conn:  # an alert and one event of its trail
         conn.execute(
             text(
-                "INSERT INTO alert (id, fingerprint, rule, kind, entity, period, severity, money, "
-                "numbers, status, first_seen, last_seen, notify, version) VALUES (1, 'f', 'excess', "
-                "'excess', 'X', '', 'low', 0, '{}', 'open', :now, :now, false, 1)"
+                "INSERT INTO alert (id, fingerprint, rule, kind, entity, period, severity, "
+                "money, numbers, status, first_seen, last_seen, notify, version) VALUES (1, "
+                "'f', 'excess', 'excess', 'X', '', 'low', 0, '{}', 'open', :now, :now, false, 1)"
             ),
             {"now": NOW},
         )
@@ -375,9 +375,8 @@ def test_audit_trails_cannot_be_changed_or_removed(company: Engine) -> None:
         "UPDATE alert_event SET actor = 'someone else'",
         "DELETE FROM alert_event",
     ):
-        with pytest.raises(DBAPIError, match="append-only"):
-            with company.begin() as conn:
-                conn.execute(text(sql))
+        with pytest.raises(DBAPIError, match="append-only"), company.begin() as conn:
+            conn.execute(text(sql))
     assert {a for (a,) in rows(company, "SELECT actor FROM audit_log")} == {"test", REP}
     assert rows(company, "SELECT actor FROM alert_event") == [("U01COLOMBO",)]
 

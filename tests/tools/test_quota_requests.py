@@ -36,7 +36,7 @@ def test_asked_shown_confirmed_approved_applied(writable_demo: Engine) -> None:
     assert stored(writable_demo) == []
     sent = ask("yes", conversation=rossi)
     assert sent.kind == "answer" and sent.result.submitted
-    [(request, status, rep, units, reason, by, approver)] = stored(writable_demo)
+    [(request, status, rep, units, _, by, approver)] = stored(writable_demo)
     assert (status, rep, units, by, approver) == ("pending", "U01ROSSI", 12500, "U01ROSSI",
                                                   "U01BIANCHI")  # fmt: skip
     assert f"Request #{request} sent to Paolo Bianchi" in plain(card(sent))
