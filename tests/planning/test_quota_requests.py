@@ -339,6 +339,8 @@ def test_two_approvers_at_once_make_one_decision(company: Engine) -> None:
             outcomes.append("approved")
         except QuotaRequestConflict as exc:
             outcomes.append(f"already {exc.params['status']} by {exc.params['actor']}")
+        except PonteError as exc:  # the wrong refusal: fails below with its code
+            outcomes.append(f"refused: {exc.code}")
 
     threads = [threading.Thread(target=approve, args=(c,)) for c in callers]
     for thread in threads:
