@@ -97,6 +97,14 @@ def database_trouble(exc: OperationalError) -> str:
     return f"the database failed during the command ({reason}); nothing half-done was kept"
 
 
+def _finite_or_none(
+    _ctx: click.Context, _param: click.Parameter, value: float | None
+) -> float | None:
+    if value is not None and (value != value or value in (float("inf"), float("-inf"))):
+        raise click.BadParameter("give a number")
+    return value
+
+
 def _date(value: dt.datetime | None) -> dt.date | None:
     return value.date() if value else None
 
@@ -411,12 +419,17 @@ def _answer(
     as_json: bool,
     tool: str,
     args: dict[str, Any],
+    *,
+    confirmed: bool = False,
 ) -> None:
     """Run one ability as the assistant does (same access check, same result, same card)
-    and print it; exit 1 unless it answered."""
+    and print it; exit 1 unless it answered. A write runs only `confirmed` (--yes):
+    without, its preview is shown and nothing changes."""
     from bot.render.cards import card
     from bot.render.console import show
+    from bot.render.i18n import t
     from bot.render.payload import to_json
+    from tools.abilities import writes
     from tools.assistant import Assistant, call
 
     services = build_services(_date(today))
@@ -424,11 +437,14 @@ def _answer(
     assistant = Assistant(services.engine, alert_settings=services.settings.alert_settings())
     ctx = assistant.context(_operator(services, user), today=clock.today(), now=clock.now())
     given = {k: v for k, v in args.items() if v is not None}
-    outcome = call(ctx, tool, given, language=lang or ctx.caller.language)
+    preview = writes(tool) and not confirmed
+    outcome = call(ctx, tool, given, language=lang or ctx.caller.language, preview=preview)
     if as_json:
         click.echo(to_json(outcome))
     else:
         show(services.console, card(outcome))
+        if preview and outcome.kind == "answer":
+            services.console.print(t(ctx.language, "cli.not_done"), highlight=False)
     if outcome.kind != "answer":
         raise SystemExit(1)
 
@@ -515,13 +531,15 @@ def atp(
     _answer(today, user, lang, as_json, "available_to_promise", args)
 
 
-@cli.command()
+@cli.group(invoke_without_command=True)
 @click.option("--rep", default=None, help="A rep's Slack user id or name.")
 @click.option("--territory", default=None, help="A territory code or name.")
 @click.option("--period", default=None, help="YYYY-MM, YYYY-Qn or YYYY (default: this quarter).")
 @click.option("--family", default=None, help="Only quotas for this family.")
 @answer_options
+@click.pass_context
 def quota(
+    ctx: click.Context,
     rep: str | None,
     territory: str | None,
     period: str | None,
@@ -531,9 +549,114 @@ def quota(
     as_json: bool,
     today: dt.datetime | None,
 ) -> None:
-    """Quota attainment to date and the weekly pace still needed."""
+    """Quota attainment to date and the weekly pace still needed; quota change requests."""
+    if ctx.invoked_subcommand is not None:
+        return
     args = {"person": rep, "territory": territory, "period": period, "family": family}
     _answer(today, user, lang, as_json, "quota_status", args)
+
+
+def _yes_option(func: F) -> F:
+    return click.option(
+        "--yes", is_flag=True, help="Do it; without --yes it is checked and shown, not done."
+    )(func)
+
+
+@quota.command("request")
+@click.option("--for", "rep", default=None, help="Whose quota (default: your own).")
+@click.option("--territory", default=None, help="A territory's quota instead of a person's.")
+@click.option("--period", default=None, help="YYYY-MM, YYYY-Qn or YYYY (default: this quarter).")
+@click.option("--family", default=None, help="A family's quota (default: the total).")
+@click.option(
+    "--target",
+    "target_units",
+    type=float,
+    callback=_finite_or_none,
+    help="The new target, in units.",
+)
+@click.option(
+    "--revenue",
+    "target_revenue",
+    type=float,
+    callback=_finite_or_none,
+    help="The new target, in revenue.",
+)
+@click.option(
+    "--by",
+    "change_units",
+    type=float,
+    callback=_finite_or_none,
+    help="Change by this many units (negative lowers it).",
+)
+@click.option(
+    "--pct",
+    "change_pct",
+    type=float,
+    callback=_finite_or_none,
+    help="Change by this percentage (negative lowers it).",
+)
+@click.option("--reason", required=True, help="Why: the approver reads it as written.")
+@_yes_option
+@answer_options
+def quota_request(yes: bool, user: str | None, lang: str | None, as_json: bool,
+                  today: dt.datetime | None, **args: Any) -> None:  # fmt: skip
+    """Ask for a quota change: checked and shown (before and after, who decides, what the
+    plants can make of it); sent to the approver with --yes."""
+    args["person"] = args.pop("rep")
+    _answer(today, user, lang, as_json, "request_quota_change", args, confirmed=yes)
+
+
+@quota.command("decide")
+@click.argument("request", type=click.IntRange(min=1))
+@click.argument("decision", type=click.Choice(["approve", "reject", "changes"]))
+@click.option("--note", default=None, help="Why (needed to reject or ask for changes).")
+@_yes_option
+@answer_options
+def quota_decide(request: int, decision: str, note: str | None, yes: bool, user: str | None,
+                 lang: str | None, as_json: bool, today: dt.datetime | None) -> None:  # fmt: skip
+    """Approve, reject or ask for changes to quota request REQUEST, as its approver or an
+    admin: checked and shown; decided with --yes."""
+    args = {"request": request, "decision": decision, "note": note}
+    _answer(today, user, lang, as_json, "decide_quota_request", args, confirmed=yes)
+
+
+@quota.command("requests")
+@click.option("--status", type=click.Choice(["pending", "approved", "rejected", "changes",
+                                             "expired"]), default=None,
+              help="Which requests (default: those waiting).")  # fmt: skip
+@answer_options
+def quota_requests(status: str | None, user: str | None, lang: str | None, as_json: bool,
+                   today: dt.datetime | None) -> None:  # fmt: skip
+    """The quota requests that concern you: waiting for your decision, yours, your team's."""
+    _answer(today, user, lang, as_json, "quota_requests", {"status": status})
+
+
+@cli.command()
+@click.option("--entity", default=None,
+              help="Only entries about this: quota_request:12, quota:2027-Q1:U01ROSSI, quota "
+                   "(every quota), quota_request (every request).")  # fmt: skip
+@click.option("--limit", type=click.IntRange(1, 10_000), default=200, show_default=True,
+              help="The newest entries shown.")  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.option("--lang", type=click.Choice(["en", "it"]), default=None, help=LANG_HELP)
+@today_option
+def audit(entity: str | None, limit: int, as_json: bool, lang: str | None,
+          today: dt.datetime | None) -> None:  # fmt: skip
+    """The audit trail: every import, quota request, decision and quota change, who and
+    when, oldest first. Entries are only ever added (the database refuses to change them)."""
+    import json
+
+    from bot.render.cards import card_for
+    from bot.render.console import show
+    from planning.audit import audit_view
+    from tools.jsonable import plain as plain_data
+
+    services = build_services(_date(today))
+    trail = audit_view(services.engine, entity=entity, limit=limit)
+    if as_json:
+        click.echo(json.dumps(plain_data(trail), ensure_ascii=False, indent=2, default=str))
+    else:
+        show(services.console, card_for(trail, _language(services, lang)))
 
 
 @cli.command()
@@ -776,7 +899,7 @@ def alerts_history(alert_id: int) -> None:
 
 @cli.group()
 def jobs() -> None:
-    """The scheduled jobs: forecast refresh, alert scan, alert digest."""
+    """The scheduled jobs: forecast refresh, alert scan and digest, quota request reminders."""
 
 
 @jobs.command("list")

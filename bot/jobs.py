@@ -1,4 +1,5 @@
-"""Scheduled jobs (APScheduler 3): the alert scan, the daily digest, the forecast refresh.
+"""Scheduled jobs (APScheduler 3): the alert scan, the daily digest, the forecast refresh,
+quota requests' reminders and expiry.
 
 Each job runs on a cron expression (the alerts file's [jobs] table overrides the defaults;
 "off" turns one off), from a job store in Ponte's own database (table `apscheduler_jobs`, so
@@ -63,6 +64,8 @@ JOBS: dict[str, JobSpec] = {
                 "run the alert rules, keep the alerts, post the news to Slack"),
         JobSpec("alert_digest", "0 7 * * 1-5", 3 * 3600,
                 "post each channel's digest of the alerts that wait for it"),
+        JobSpec("quota_requests", "*/10 * * * *", 3600,
+                "expire and remind quota requests; tell approvers and requesters what waits"),
     )
 }  # fmt: skip
 
@@ -172,10 +175,33 @@ def _alert_digest(ctx: JobContext) -> str:
     return f"alert_digest: {sum(len(v) for v in sent.values())} alerts in {len(sent)} digests"
 
 
+def _quota_requests(ctx: JobContext) -> str:
+    from bot.quota_requests import QuotaNews
+    from bot.slack.app import web_client
+
+    if ctx.settings.slack_bot_token is None:
+        # Expiry is a decision on time alone: it happens without Slack too.
+        from planning.quota_requests import expire_requests
+
+        wait = dt.timedelta(days=ctx.settings.ponte_quota_expire_days)
+        expired = expire_requests(ctx.engine, now=ctx.clock.now(), after=wait)
+        return f"quota_requests: {len(expired)} expired; nobody told (no SLACK_BOT_TOKEN)"
+    done = QuotaNews(ctx.engine, web_client(ctx.settings)).remind_and_expire(
+        now=ctx.clock.now(),
+        today=ctx.clock.today(),
+        remind_after=dt.timedelta(days=ctx.settings.ponte_quota_remind_days),
+        expire_after=dt.timedelta(days=ctx.settings.ponte_quota_expire_days),
+    )
+    return (f"quota_requests: {len(done.expired)} expired, {len(done.reminded)} reminded, "
+            f"{len(done.approvers)} sent to approvers, {len(done.requesters)} outcomes told, "
+            f"{len(done.failed)} failed")  # fmt: skip
+
+
 RUNNERS: dict[str, Callable[[JobContext], str]] = {
     "forecast_refresh": _forecast_refresh,
     "alert_scan": _alert_scan,
     "alert_digest": _alert_digest,
+    "quota_requests": _quota_requests,
 }
 
 

@@ -7,7 +7,7 @@ import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import SecretStr
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 if TYPE_CHECKING:
@@ -50,6 +50,10 @@ class Settings(BaseSettings):
     # The alerts file (TOML): thresholds, per-family overrides; None = ponte-alerts.toml in
     # the working directory when there is one, else the defaults (README, Alerts).
     ponte_alerts: Path | None = None
+    # Quota change requests: the approver is reminded after this many days without a
+    # decision, and the request expires after this many (the requester is told).
+    ponte_quota_remind_days: int = Field(2, ge=1, le=90)
+    ponte_quota_expire_days: int = Field(7, ge=1, le=365)
 
     def alerts_file(self) -> tuple[Path, dict[str, Any]]:
         """The alerts file's path and tables ({} without a file)."""

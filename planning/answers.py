@@ -290,6 +290,12 @@ def atp_answer(
     return AtpAnswer(**fields, name=product_name(engine, sku), provenance=provenance)
 
 
+def _rank(s: QuotaStatus) -> float:
+    """The furthest ahead first; a quota without a target last."""
+    attained = s.attainment_pct if s.attainment_pct is not None else s.revenue_attainment_pct
+    return -attained if attained is not None else float("inf")
+
+
 def quota_answer(
     engine: Engine,
     caller: Caller,
@@ -334,4 +340,7 @@ def quota_answer(
     if territory is not None and caller.role == Role.rep:
         # A territory's figures, not a colleague's own quota.
         statuses = [s for s in statuses if s.owner_kind != "rep" or s.owner == caller.slack_user_id]
+    if len(statuses) > 1 and how in ("team", "all", "territory"):
+        # A team ranked: the furthest ahead first (in each quota's own measure).
+        statuses = sorted(statuses, key=_rank)
     return QuotaAnswer(period=period, scope=how, whose=whose, statuses=tuple(statuses), label=label)

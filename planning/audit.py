@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy import Connection, Engine, insert, select, text
 
 from planning.db import as_utc
 from planning.models import AuditEntry
@@ -56,6 +56,26 @@ def audit(
 def quota_entity(period: str, rep: str | None, territory: str | None, family: str | None) -> str:
     """The audit name of one quota (all its versions): quota:PERIOD:OWNER[:FAMILY]."""
     return ":".join(["quota", period, rep or territory or "", *([family] if family else [])])
+
+
+@dataclass(frozen=True)
+class AuditTrail:
+    """The entries asked for (oldest first), with the names of the people in them."""
+
+    entity: str | None
+    events: tuple[AuditEvent, ...]
+    names: dict[str, str]
+
+
+def audit_view(engine: Engine, *, entity: str | None = None, limit: int = 200) -> AuditTrail:
+    """`audit_trail` with the people's names, for a card."""
+    events = audit_trail(engine, entity=entity, limit=limit)
+    with engine.connect() as conn:
+        names = {str(k): str(v) for k, v in conn.execute(
+            text("SELECT slack_user_id, name FROM person")
+        )}  # fmt: skip
+    actors = {e.actor for e in events}
+    return AuditTrail(entity, tuple(events), {k: v for k, v in names.items() if k in actors})
 
 
 def audit_trail(engine: Engine, *, entity: str | None = None, limit: int = 200) -> list[AuditEvent]:

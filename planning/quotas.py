@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 import pandas as pd
@@ -93,6 +93,14 @@ class QuotaStatus:
     current_weekly_revenue: float  # revenue per week so far
     required_weekly_revenue: float | None  # revenue per week still needed (revenue target)
     weeks_left: float
+    # Where the period ends if demand comes as forecast: sold so far plus the owner's share
+    # (their part of the company's sales of the family, or of everything, over the last 13
+    # weeks) of the forecast for the days still to come. None without a weekly forecast.
+    forecast_units_at_end: float | None = None
+    forecast_revenue_at_end: float | None = None
+    forecast_attainment_pct: float | None = None  # in the quota's own measure
+    forecast_through: dt.date | None = None  # the last day the forecast covers (the period's
+    # end when it covers it all)
 
 
 def quota_status(
@@ -192,6 +200,7 @@ def _quota_status(
         out.append(
             _status(row, start, end, owner, is_rep, mine, covered, today, people, territories)
         )
+    out = with_forecast(engine, out)
     return sorted(out, key=lambda s: (s.owner_kind, s.owner, s.family or ""))
 
 
@@ -337,3 +346,85 @@ def _status(
 
 def _number(value: Any) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
+
+
+# An owner's share of the company's sales is measured over the last quarter: an account won
+# or lost lately counts (a share is a ratio of the same weeks: no season in it).
+SHARE_WEEKS = 13
+
+
+def with_forecast(engine: Engine, statuses: list[QuotaStatus]) -> list[QuotaStatus]:
+    """Each status with where it ends if demand comes as forecast (see QuotaStatus)."""
+    from planning.forecast.runs import latest_run_id
+    from planning.projection import days_inside
+
+    run = latest_run_id(engine, grain="week")
+    if run is None or not statuses:
+        return statuses
+    with engine.connect() as conn:
+        weeks = pd.read_sql_query(
+            text("SELECT family, ds, demand FROM forecast_family_week WHERE run_id = :run"),
+            conn,
+            params={"run": run},
+        )
+    if weeks.empty:
+        return statuses
+    weeks["ds"] = pd.to_datetime(weeks["ds"]).dt.date
+    last_day = max(weeks["ds"]) + dt.timedelta(days=6)
+    out = []
+    for s in statuses:
+        first = s.measured_until + dt.timedelta(days=1)
+        through = min(s.end, last_day)
+        mine = weeks if s.family is None else weeks[weeks["family"].str.lower() == s.family.lower()]
+        rest = sum(
+            float(d) * days_inside(ds, first, through) / DAYS_PER_WEEK
+            for ds, d in zip(mine["ds"], mine["demand"], strict=True)
+        )
+        share_units, share_revenue, price = _share(engine, s)
+        units = s.sold_units + share_units * rest
+        revenue = s.sold_revenue + share_revenue * rest * price
+        if s.target_units:
+            pct: float | None = 100 * units / s.target_units
+        elif s.target_revenue:
+            pct = 100 * revenue / s.target_revenue
+        else:
+            pct = None
+        out.append(
+            replace(
+                s,
+                forecast_units_at_end=units,
+                forecast_revenue_at_end=revenue,
+                forecast_attainment_pct=pct,
+                forecast_through=max(through, s.measured_until),
+            )
+        )
+    return out
+
+
+def _share(engine: Engine, s: QuotaStatus) -> tuple[float, float, float]:
+    """The owner's share of the company's units and revenue (in the quota's family, or in
+    everything) over the SHARE_WEEKS before the sales counted, and the company's revenue
+    per unit there: what turns the company's forecast into theirs."""
+    until = s.measured_until
+    since = until - dt.timedelta(weeks=SHARE_WEEKS)
+    who = "s.rep" if s.owner_kind == "rep" else "s.territory"
+    family = "p.family = :family AND " if s.family else ""
+    source = sales_from("p.family" if s.family else "")
+    query = text(
+        f"SELECT sum(CASE WHEN {who} = :owner THEN s.quantity ELSE 0 END), sum(s.quantity), "
+        f"sum(CASE WHEN {who} = :owner THEN coalesce(s.revenue, 0) ELSE 0 END), "
+        f"sum(coalesce(s.revenue, 0)) FROM {source} "
+        f"WHERE {family}s.date > :since AND s.date <= :until"
+    )
+    params: dict[str, Any] = {"owner": s.owner, "since": since, "until": until}
+    if s.family:
+        params["family"] = s.family
+    with engine.connect() as conn:
+        mine, everyone, my_revenue, revenue = (
+            float(v or 0) for v in conn.execute(query, params).one()
+        )
+    return (
+        mine / everyone if everyone else 0.0,
+        my_revenue / revenue if revenue else 0.0,
+        revenue / everyone if everyone else 0.0,
+    )

@@ -49,7 +49,7 @@ class MockSlack:
     def __init__(self) -> None:
         self.calls: list[Call] = []
         self.messages: dict[tuple[str, str], dict[str, Any]] = {}  # as Slack keeps them
-        self.failures: dict[str, list[Failure]] = {}
+        self.failures: dict[str, list[Failure | None]] = {}
         self.attempts: dict[str, int] = {}
         self.watchers: list[Callable[[Call], None]] = []  # told of every call as it lands
         self._lock = threading.Condition()
@@ -82,8 +82,9 @@ class MockSlack:
             self.failures.clear()
             self.attempts.clear()
 
-    def fail(self, method: str, *failures: Failure) -> None:
-        """Answer the next calls of `method` with these failures, in order, then normally."""
+    def fail(self, method: str, *failures: Failure | None) -> None:
+        """Answer the next calls of `method` with these failures, in order, then normally
+        (None: that call is answered normally)."""
         with self._lock:
             self.failures.setdefault(method, []).extend(failures)
 

@@ -138,6 +138,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Please confirm: {ability} ({args}). Reply yes to go ahead or no to cancel.",
         "Confermi? {ability} ({args}). Rispondi sì per procedere o no per annullare.",
     ),
+    "cli.not_done": (
+        "Nothing was changed: run it again with --yes to do it.",
+        "Non ho cambiato nulla: ripeti con --yes per farlo.",
+    ),
     "confirm_reply": (
         "Reply yes to go ahead or no to cancel.",
         "Rispondi sì per procedere o no per annullare.",

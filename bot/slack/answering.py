@@ -31,6 +31,7 @@ from planning.access import identify
 from planning.conversations import load_state, save_state
 from planning.db import is_unavailable
 from planning.errors import PonteError
+from tools.abilities import writes
 from tools.assistant import Conversation, Outcome
 from tools.router import question_language
 
@@ -179,6 +180,9 @@ class Answerer:
         # People's languages as last read from the database, so that an apology for a
         # database that is down still speaks theirs.
         self.languages: dict[str, str] = {}
+        # Run after an answer that wrote something others wait for (a quota request or
+        # decision): their messages go out at once, not at the next scheduled run.
+        self.after_write: Callable[[], None] | None = None
 
     def conversation(self, key: tuple[str, ...]) -> Conversation:
         """The conversation `key` as any process left it (a new one when none or expired)."""
@@ -270,6 +274,8 @@ class Answerer:
             if outcome.caller is not None:
                 self.languages[user] = outcome.caller.language
             self.show(reply, outcome, page=page, shareable=shareable)
+            if outcome.kind == "answer" and writes(outcome.tool or "") and self.after_write:
+                self._tell_others()
         except ReplyLost:  # logged with its channel and user: that link says nothing more
             note.settle()
             return None
@@ -279,6 +285,15 @@ class Answerer:
                         lambda text: reply.post(text, [], answered=False))  # fmt: skip
             return None
         return outcome
+
+    def _tell_others(self) -> None:
+        """The write is done and its answer shown: a failure to tell others now is logged,
+        and the scheduled run tells them (what is untold stays marked so)."""
+        try:
+            assert self.after_write is not None
+            self.after_write()
+        except Exception:
+            log.warning("news of a write not delivered now: the scheduled run will", exc_info=True)
 
     def failed(
         self, exc: Exception, user: str, question: object, tell: Callable[[str], None]

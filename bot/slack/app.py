@@ -124,7 +124,8 @@ def create_app(
     answerer.later = queue  # conversations saved with the answered work, in one write
     queue.on_drain.append(answerer.stop_charts)  # charts not drawn yet are not waited for
     _QUEUES[app] = queue
-    register_listeners(app, answerer, queue, work)
+    answerer.after_write = handlers.news  # a quota request or decision: tell who waits
+    register_listeners(app, answerer, queue, work, handlers)
     return app
 
 

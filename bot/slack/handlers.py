@@ -21,7 +21,15 @@ from sqlalchemy.exc import OperationalError
 from bot.blocks.alerts import ALERT_ACTION, AlertRef, alert_message, alert_of
 from bot.blocks.answers import blocks, fallback_text, literal
 from bot.blocks.home import home_view
-from bot.render.cards import card
+from bot.blocks.quota_requests import (
+    NOTE_BLOCK,
+    NOTE_INPUT,
+    QUOTA_ACTION,
+    decision_modal,
+    request_of,
+)
+from bot.quota_requests import QuotaNews
+from bot.render.cards import card, card_for
 from bot.render.cards.messages import error_text
 from bot.render.i18n import t
 from bot.slack.answering import Answerer, MessageReply, PrivateReply, Reply
@@ -29,11 +37,14 @@ from bot.slack.home import home_for
 from bot.slack.queue import CURRENT
 from bot.slack.respond import ReplyLost, RetryingRespond
 from bot.slack.slash import slash_request
-from planning.access import identify
+from planning.access import Caller, identify
 from planning.alerts.store import MAX_SNOOZE_DAYS, StoredAlert, act, get_alert
+from planning.audit import audit_view
 from planning.db import is_lock_timeout
-from planning.errors import PonteError
+from planning.errors import PermissionDenied, PonteError
 from planning.events import first_delivery, forget_event
+from planning.models import Role
+from planning.quota_requests import QuotaChange, decide, decide_request, get_request
 from planning.work import Work
 from tools.abilities import REGISTRY
 from tools.assistant import unknown_user
@@ -70,6 +81,7 @@ class Handlers:
     def __init__(self, answerer: Answerer, client: WebClient) -> None:
         self.answerer, self.client = answerer, client
         self.services = answerer.services
+        self._team: str | None = None
 
     def __call__(self, work: Work) -> None:
         getattr(self, work.kind)(work.payload)
@@ -335,6 +347,150 @@ class Handlers:
 
     def stale(self, respond: RetryingRespond, user: str) -> None:
         privately(self.client, respond, user, t(self.answerer.language(user), "stale_button"), [])
+
+    # -- quota requests -----------------------------------------------------------------------
+
+    def news(self) -> None:
+        """Tell approvers and requesters what they wait for (bot.quota_requests)."""
+        QuotaNews(self.services.engine, self.client).deliver(today=self.services.clock.today())
+
+    def team(self) -> str | None:
+        """The workspace this app is installed in (asked of Slack once)."""
+        if self._team is None:
+            self._team = str(self.client.auth_test().get("team_id") or "")
+        return self._team or None
+
+    def foreign(self, body: dict[str, Any]) -> bool:
+        """A request signed with our secret but from another workspace (an org-wide app, a
+        replayed payload): nothing of a quota is decided from it."""
+        team = (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id")
+        ours = self.team()
+        return bool(ours and team and team != ours)
+
+    def quota_action(self, body: dict[str, Any]) -> None:
+        """Approve or History on a quota request's message, as the verified presser; the
+        decision is made once (planning.quota_requests), then everyone waiting is told and
+        the message shows the outcome. What changed nothing is told to the presser alone."""
+        action = (body.get("actions") or [{}])[0]
+        kind = str(action.get("action_id", "")).removeprefix(f"{QUOTA_ACTION}_")
+        user = body["user"]["id"]
+        respond = respond_for(body)
+        ref = request_of(action.get("value"))
+        lang = self.answerer.language(user)
+
+        def tell(text: str) -> None:
+            privately(self.client, respond, user, text, [])
+
+        if ref is None:
+            self.stale(respond, user)
+            return
+        if self.foreign(body):
+            log.warning("quota action from another workspace refused: %s", body.get("team"))
+            tell(t(lang, "qr_msg.forged"))
+            return
+        engine, clock = self.services.engine, self.services.clock
+        try:
+            caller = identify(engine, user)
+            if kind == "history":
+                request = get_request(engine, ref.request)
+                _may_see(caller, request)
+                trail = audit_view(engine, entity=request.quota)
+                shown = card_for(trail, lang)
+                privately(self.client, respond, user, fallback_text(shown), blocks(shown))
+                return
+            decide(engine, ref.request, "approve", caller=caller, now=clock.now(),
+                   today=clock.today(), version=ref.version)  # fmt: skip
+        except PonteError as exc:
+            tell(error_text(lang, exc.code, {"message": str(exc), **exc.params}))
+            return
+        except Exception as exc:
+            self.answerer.failed(exc, user, kind, tell)
+            return
+        self.news()
+
+    def reason_modal(self, body: dict[str, Any]) -> None:
+        """Reject or Ask for changes: the modal for the reason, if the presser may decide the
+        request (else why not, at once, without a modal to fill in for nothing)."""
+        action = (body.get("actions") or [{}])[0]
+        decision = str(action.get("action_id", "")).removeprefix(f"{QUOTA_ACTION}_")
+        user, respond = body["user"]["id"], respond_for(body)
+        ref = request_of(action.get("value"))
+        lang = self.answerer.language(user)
+        if ref is None:
+            self.stale(respond, user)
+            return
+        try:
+            if self.foreign(body):
+                privately(self.client, respond, user, t(lang, "qr_msg.forged"), [])
+                return
+            engine, clock = self.services.engine, self.services.clock
+            decide_request(engine, ref.request, decision, caller=identify(engine, user),  # type: ignore[arg-type]
+                           now=clock.now(), today=clock.today(), note="-")  # fmt: skip
+            container = body.get("container") or {}
+            view = decision_modal(ref, decision, lang, channel=container.get("channel_id"),
+                                  ts=container.get("message_ts"))  # fmt: skip
+            self.client.views_open(trigger_id=body["trigger_id"], view=view)
+        except PonteError as exc:
+            said = error_text(lang, exc.code, {"message": str(exc), **exc.params})
+            privately(self.client, respond, user, said, [])
+        except Exception:
+            log.exception("the quota decision modal did not open for %s", user)
+
+    def quota_decision(self, body: dict[str, Any]) -> None:
+        """The reason modal sent: reject or ask for changes, once; the presser hears of a
+        refusal in their DM with Ponte (a modal has no reply link)."""
+        user = body["user"]["id"]
+        view = body.get("view") or {}
+        meta = _json(view.get("private_metadata"))
+        ref = request_of(view.get("private_metadata"))
+        decision = meta.get("decision")
+        values = (view.get("state") or {}).get("values") or {}
+        note = ((values.get(NOTE_BLOCK) or {}).get(NOTE_INPUT) or {}).get("value") or ""
+        lang = self.answerer.language(user)
+
+        def tell(text: str) -> None:
+            self.client.chat_postMessage(channel=user, text=text)
+
+        if ref is None or decision not in ("reject", "changes"):
+            tell(t(lang, "stale_button"))
+            return
+        if self.foreign(body):
+            tell(t(lang, "qr_msg.forged"))
+            return
+        engine, clock = self.services.engine, self.services.clock
+        try:
+            decide(engine, ref.request, decision, caller=identify(engine, user), now=clock.now(),
+                   today=clock.today(), note=note, version=ref.version)  # fmt: skip
+        except PonteError as exc:
+            tell(error_text(lang, exc.code, {"message": str(exc), **exc.params}))
+            return
+        except Exception as exc:
+            self.answerer.failed(exc, user, decision, tell)
+            return
+        self.news()
+
+
+def _json(value: Any) -> dict[str, Any]:
+    try:
+        data = json.loads(value or "")
+    except (TypeError, json.JSONDecodeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _may_see(caller: Caller, request: QuotaChange) -> None:
+    """A request's history: for the people in it (asker, owner, approver), the owner's
+    manager, and admins."""
+    involved = {request.requested_by, request.approver, request.rep}
+    if caller.role == Role.admin or caller.slack_user_id in involved:
+        return
+    if request.rep is not None and request.rep in caller.team:
+        return
+    raise PermissionDenied(
+        f"{caller.name} may not see the quota of {request.owner_name}",
+        code="quota_not_yours",
+        whose=request.owner_name,
+    )
 
 
 def why_question(alert: StoredAlert) -> dict[str, Any]:

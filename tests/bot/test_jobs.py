@@ -48,7 +48,8 @@ def test_jobs_list_their_schedule_and_the_alerts_file_changes_it(db: Path, tmp_p
     shown = ponte(db, "jobs", "list")
     assert "exit 0" in shown
     for job, cron in (("forecast_refresh", "*/15 * * * *"), ("alert_scan", "5,35 * * * *"),
-                      ("alert_digest", "0 7 * * 1-5")):  # fmt: skip
+                      ("alert_digest", "0 7 * * 1-5"),
+                      ("quota_requests", "*/10 * * * *")):  # fmt: skip
         assert job in shown and cron in shown
     settings = tmp_path / "alerts.toml"
     settings.write_text('[jobs]\nalert_scan = "0 * * * *"\nalert_digest = "off"\n')
@@ -68,6 +69,8 @@ def test_a_job_run_by_hand_does_its_work_once(db: Path) -> None:
     refresh = ponte(db, "jobs", "run", "forecast_refresh", "--today", TODAY)
     assert "no sales imported since the latest run" in refresh
     assert ponte(db, "jobs", "run", "nope").startswith("exit 2")
+    quota = ponte(db, "jobs", "run", "quota_requests", "--today", TODAY)
+    assert "quota_requests: 0 expired; nobody told (no SLACK_BOT_TOKEN)" in quota
 
 
 def _context(engine: Engine) -> JobContext:
@@ -96,7 +99,7 @@ def test_on_sqlite_a_second_process_runs_no_jobs_and_says_why(db: Path) -> None:
         assert follower.note == SQLITE_FOLLOWER and not follower.leading.is_set()
         with first_engine.connect() as conn:  # the schedule is in the database
             ids = {r for (r,) in conn.execute(text("SELECT id FROM apscheduler_jobs"))}
-        assert ids == {"forecast_refresh", "alert_scan", "alert_digest"}
+        assert ids == {"forecast_refresh", "alert_scan", "alert_digest", "quota_requests"}
     finally:
         follower.stop()
         leader.stop()
@@ -134,7 +137,9 @@ def test_on_postgresql_one_process_leads_and_another_takes_over(
         leader.lock._conn.invalidate()
         leader.lock._conn = None
         assert follower.leading.wait(10)
-        assert set(follower.next_runs()) == {"forecast_refresh", "alert_scan", "alert_digest"}
+        assert set(follower.next_runs()) == {
+            "forecast_refresh", "alert_scan", "alert_digest", "quota_requests",
+        }  # fmt: skip
     finally:
         follower.stop()
         leader.stop()

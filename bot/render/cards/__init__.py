@@ -24,7 +24,12 @@ from bot.render.cards.forecast import (
 from bot.render.cards.messages import confirm_card, error_text, help_card, message_card
 from bot.render.cards.product import product_card
 from bot.render.cards.quota import quota_card
-from bot.render.cards.quota_requests import decision_card, request_card, request_list_card
+from bot.render.cards.quota_requests import (
+    audit_card,
+    decision_card,
+    request_card,
+    request_list_card,
+)
 from bot.render.cards.sales import sales_card
 from bot.render.cards.stock import group_stock_card, stock_card
 from bot.render.cards.supply import (
@@ -42,6 +47,7 @@ from planning.answers import (
     ProjectionAnswer,
     QuotaAnswer,
 )
+from planning.audit import AuditTrail
 from planning.forecast.accuracy import Accuracy
 from planning.forecast.views import ForecastExplanation, ForecastView, GroupForecast
 from planning.products import ProductFacts
@@ -52,7 +58,7 @@ from tools.abilities import Comparison, HelpAnswer
 from tools.assistant import Outcome
 from tools.registry import label as ability_label
 
-__all__ = ["BUILDERS", "Action", "Card", "card", "source"]
+__all__ = ["BUILDERS", "Action", "Card", "card", "card_for", "source"]
 
 BUILDERS: dict[type, Callable[[Any, str], Card]] = {
     StockStatus: stock_card,
@@ -73,6 +79,7 @@ BUILDERS: dict[type, Callable[[Any, str], Card]] = {
     QuotaRequestResult: request_card,
     QuotaDecision: decision_card,
     QuotaRequestList: request_list_card,
+    AuditTrail: audit_card,
 }
 
 
@@ -110,6 +117,11 @@ def comparison_card(c: Comparison, lang: str) -> Card:
 
 
 BUILDERS[Comparison] = comparison_card
+
+
+def card_for(result: Any, lang: str) -> Card:
+    """The card of a typed result (an answer's, or one a command shows on its own)."""
+    return BUILDERS[type(result)](result, lang)
 
 
 def card(outcome: Outcome) -> Card:

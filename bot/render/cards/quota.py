@@ -81,6 +81,28 @@ TEXT: dict[str, tuple[str, str]] = {
         "needed/wk",
         "serve/sett",
     ),
+    "quota.quota_card.columns_7": (
+        "forecast at end",
+        "previsto a fine periodo",
+    ),
+    "quota.quota_card.forecast": (
+        "If demand comes as forecast: {units} by {day} ({pct} of target).",
+        "Se la domanda arriva come previsto: {units} entro il {day} ({pct} dell'obiettivo).",
+    ),
+    "quota.quota_card.forecast_partial": (
+        " The forecast reaches {day}: the days after it are not counted.",
+        " La previsione arriva al {day}: i giorni dopo non sono contati.",
+    ),
+    "quota.quota_card.ranked": (
+        "Ranked by attainment to date.",
+        "In ordine di raggiungimento ad oggi.",
+    ),
+    "quota.quota_card.source_forecast": (
+        "; forecast at end: the latest weekly forecast times each one's share of the last 13 "
+        "weeks' sales",
+        "; previsto a fine periodo: l'ultima previsione settimanale per la quota di vendite di "
+        "ciascuno nelle ultime 13 settimane",
+    ),
     "quota.quota_card.source": (
         "Source: quotas (current version) and sales to {measured}",
         "Fonte: quote (versione corrente) e vendite fino al {measured}",
@@ -136,6 +158,7 @@ def _quota_line(lang: str, s: QuotaStatus) -> tuple[str, ...]:
         pct(lang, 100 * s.elapsed_share),
         fmt(f.pace),
         fmt(f.needed) if f.needed is not None else "–",
+        pct(lang, s.forecast_attainment_pct),
     )
 
 
@@ -189,6 +212,17 @@ def quota_card(q: QuotaAnswer, lang: str) -> Card:
         notes.append(
             t(lang, "quota.quota_card.text", needed=needed, per_week=per_week, left=left, pace=pace)
         )
+    if len(q.statuses) == 1 and first.forecast_attainment_pct is not None:
+        at_end = first.forecast_units_at_end if f.units else first.forecast_revenue_at_end
+        share = pct(lang, first.forecast_attainment_pct)
+        line = t(lang, "quota.quota_card.forecast", units=fmt(at_end or 0.0),
+                 day=date(lang, first.end), pct=share)  # fmt: skip
+        if first.forecast_through is not None and first.forecast_through < first.end:
+            line += t(lang, "quota.quota_card.forecast_partial",
+                      day=date(lang, first.forecast_through))  # fmt: skip
+        notes.append(line)
+    if len(q.statuses) > 1 and q.scope in ("team", "all", "territory"):
+        notes.append(t(lang, "quota.quota_card.ranked"))
     measured = date(lang, first.measured_until)
     return Card(
         title=t(lang, "quota.quota_card.title") + f" · {when}",
@@ -201,11 +235,19 @@ def quota_card(q: QuotaAnswer, lang: str) -> Card:
             t(lang, "quota.quota_card.columns_4"),
             t(lang, "quota.quota_card.columns_5"),
             t(lang, "quota.quota_card.columns_6"),
+            t(lang, "quota.quota_card.columns_7"),
         ),
         rows=tuple(_quota_line(lang, s) for s in q.statuses),
         notes=tuple(notes),
-        source=t(lang, "quota.quota_card.source", measured=measured)
-        if first.measured_until >= first.start
-        else t(lang, "quota.quota_card.source_2"),
+        source=(
+            t(lang, "quota.quota_card.source", measured=measured)
+            if first.measured_until >= first.start
+            else t(lang, "quota.quota_card.source_2")
+        )
+        + (
+            t(lang, "quota.quota_card.source_forecast")
+            if first.forecast_attainment_pct is not None
+            else ""
+        ),
         tone="good" if all(s.on_track for s in q.statuses) else "warning",
     )

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from bot.render import i18n
 from bot.render.cards.base import Card
-from bot.render.i18n import date, number, period, t
+from bot.render.i18n import date, number, period, t, text_for
+from planning.audit import AuditEvent, AuditTrail
 from planning.quota_impact import CapacityImpact
 from planning.quota_requests import QuotaChange, QuotaDecision, QuotaRequestList, QuotaRequestResult
 
@@ -111,6 +112,24 @@ TEXT: dict[str, tuple[str, str]] = {
     "qr.status.rejected": ("rejected", "rifiutate"),
     "qr.status.changes": ("sent back for changes", "rimandate per modifiche"),
     "qr.status.expired": ("expired", "scadute"),
+    "audit.title": ("Audit trail", "Registro delle modifiche"),
+    "audit.headline": ("{count} entries{about}", "{count} voci{about}"),
+    "audit.about": (" about {entity}", " su {entity}"),
+    "audit.none": ("Nothing recorded{about}.", "Niente di registrato{about}."),
+    "audit.columns": ("when|who|what|details", "quando|chi|cosa|dettagli"),
+    "audit.action.import": ("import", "importazione"),
+    "audit.action.quota.changed": ("quota changed", "quota modificata"),
+    "audit.action.quota_request.submitted": ("change requested", "modifica richiesta"),
+    "audit.action.quota_request.approved": ("approved", "approvata"),
+    "audit.action.quota_request.rejected": ("rejected", "rifiutata"),
+    "audit.action.quota_request.changes": ("changes asked for", "modifiche chieste"),
+    "audit.action.quota_request.expired": ("expired", "scaduta"),
+    "audit.import": ("import of {files}", "importazione di {files}"),
+    "audit.change": ("{before} → {after}", "{before} → {after}"),
+    "audit.note": (
+        "Entries are only ever added: the database refuses to change or remove them.",
+        "Le voci si possono solo aggiungere: il database rifiuta di cambiarle o toglierle.",
+    ),
     "qr.source": (
         "Source: quotas (current version), the people file, forecast and plant capacity",
         "Fonte: quote (versione corrente), anagrafica persone, previsione e capacità",
@@ -378,3 +397,49 @@ def request_list_card(listing: QuotaRequestList, lang: str) -> Card:
         rows=rows,
         notes=tuple(f"#{r.id}: {r.reason}" for r in listing.requests[:10]),
     )
+
+
+def audit_card(trail: AuditTrail, lang: str) -> Card:
+    """Who did what, when, to what: every entry asked for, oldest first."""
+    about = t(lang, "audit.about", entity=trail.entity) if trail.entity else ""
+    if not trail.events:
+        return Card(headline=t(lang, "audit.none", about=about))
+    rows = tuple(
+        (
+            f"{date(lang, e.at.date())} {e.at:%H:%M}",
+            trail.names.get(e.actor, e.actor),
+            text_for(lang, f"audit.action.{e.action}", e.action)
+            + (f" #{e.details['request']}" if e.details.get("request") else ""),
+            _audit_details(lang, e),
+        )
+        for e in trail.events
+    )
+    return Card(
+        headline=t(lang, "audit.headline", count=len(rows), about=about),
+        title=t(lang, "audit.title"),
+        columns=tuple(t(lang, "audit.columns").split("|")),
+        rows=rows,
+        notes=(t(lang, "audit.note"),),
+    )
+
+
+def _audit_details(lang: str, e: AuditEvent) -> str:
+    d = e.details
+    if e.action == "import":
+        return t(lang, "audit.import", files=", ".join(map(str, d.get("files") or [])))
+    parts = []
+    before, after = d.get("before") or {}, d.get("after") or {}
+    if before or after:
+        parts.append(
+            t(lang, "audit.change", before=_amounts(lang, before), after=_amounts(lang, after))
+        )
+    if d.get("reason"):
+        parts.append(str(d["reason"]))
+    return " · ".join(parts)
+
+
+def _amounts(lang: str, figures: dict[str, float | None]) -> str:
+    units, revenue = figures.get("units"), figures.get("revenue")
+    if units is not None:
+        return _units(lang, units)
+    return i18n.money(lang, revenue) if revenue is not None else "–"

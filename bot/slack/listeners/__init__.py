@@ -17,6 +17,7 @@ from concurrent.futures import Executor
 from slack_bolt import App
 
 from bot.slack.answering import Answerer
+from bot.slack.handlers import Handlers
 from bot.slack.listeners import actions, assistant, commands, events, shortcuts
 from bot.slack.listeners.commands import COMMAND
 from bot.slack.listeners.shortcuts import MESSAGE_SHORTCUT, MODAL, SHORTCUT
@@ -25,9 +26,11 @@ from bot.slack.queue import WorkQueue
 __all__ = ["COMMAND", "MESSAGE_SHORTCUT", "MODAL", "SHORTCUT", "register_listeners"]
 
 
-def register_listeners(app: App, answerer: Answerer, queue: WorkQueue, work: Executor) -> None:
+def register_listeners(
+    app: App, answerer: Answerer, queue: WorkQueue, work: Executor, handlers: Handlers
+) -> None:
     events.register(app, queue)
     assistant.register(app, queue)
     commands.register(app, queue)
-    actions.register(app, queue)
+    actions.register(app, queue, handlers, work)
     shortcuts.register(app, answerer, queue, work)
