@@ -18,6 +18,8 @@ from planning.quota_requests import QuotaChange, QuotaRequestResult
 
 QUOTA_ACTION = "quota_request"  # action ids: quota_request_approve, _reject, _changes, _history
 DECISION_MODAL = "quota_decision"
+REQUEST_MODAL = "quota_request_form"
+TOTAL = "__total__"  # the family select's "every family" option
 NOTE_BLOCK, NOTE_INPUT = "note", "note_input"
 MAX_NOTE = 2000
 
@@ -40,6 +42,19 @@ TEXT: dict[str, tuple[str, str]] = {
     "qr_msg.modal_label": ("Why? (the requester reads it)", "Perché? (lo legge chi ha chiesto)"),
     "qr_msg.history_title": ("History of {what}", "Storico di {what}"),
     "qr_msg.history_none": ("Nothing recorded yet.", "Ancora niente di registrato."),
+    "qr_form.title": ("Quota change", "Modifica quota"),
+    "qr_form.submit": ("Check", "Verifica"),
+    "qr_form.whose": ("Whose quota", "Quota di"),
+    "qr_form.period": ("Period", "Periodo"),
+    "qr_form.family": ("Family", "Famiglia"),
+    "qr_form.total": ("Total (every family)", "Totale (tutte le famiglie)"),
+    "qr_form.target": ("New target, units", "Nuovo obiettivo, pezzi"),
+    "qr_form.reason": ("Why (the approver reads it)", "Perché (lo legge chi approva)"),
+    "qr_form.hint": (
+        "Nothing is sent yet: Ponte first shows the change and its impact in your DM.",
+        "Non parte ancora nulla: Ponte prima mostra la modifica e il suo impatto nel DM.",
+    ),
+    "qr_form.bad_target": ("Write a number, e.g. 12500.", "Scrivi un numero, es. 12500."),
     "qr_msg.forged": (
         "This button does not come from this workspace's Ponte: nothing was done.",
         "Questo pulsante non viene dal Ponte di questo workspace: non ho fatto nulla.",
@@ -127,4 +142,59 @@ def decision_modal(
                 },
             }
         ],
+    }
+
+
+def request_form(
+    lang: str, *, user: str, periods: list[str], families: list[str]
+) -> dict[str, Any]:
+    """`/ponte quota request`: whose quota, the period, a family or the total, the new target
+    and why. Submitting it shows the checked request in the DM, for a yes."""
+
+    def option(text: str, value: str) -> dict[str, Any]:
+        return {"text": {"type": "plain_text", "text": text[:75]}, "value": value}
+
+    def field(block: str, label: str, element: dict[str, Any], **extra: Any) -> dict[str, Any]:
+        return {"type": "input", "block_id": block, "element": {"action_id": block, **element},
+                "label": {"type": "plain_text", "text": t(lang, label)}, **extra}  # fmt: skip
+
+    total = option(t(lang, "qr_form.total"), TOTAL)
+    return {
+        "type": "modal",
+        "callback_id": REQUEST_MODAL,
+        "title": {"type": "plain_text", "text": t(lang, "qr_form.title")},
+        "submit": {"type": "plain_text", "text": t(lang, "qr_form.submit")},
+        "blocks": [
+            field("whose", "qr_form.whose", {"type": "users_select", "initial_user": user}),
+            field("period", "qr_form.period", {
+                "type": "static_select", "initial_option": option(i18n.period(lang, periods[0]),
+                                                                  periods[0]),
+                "options": [option(i18n.period(lang, p), p) for p in periods]}),
+            field("family", "qr_form.family", {
+                "type": "static_select", "initial_option": total,
+                "options": [total, *(option(f, f) for f in families[:99])]}),
+            field("target", "qr_form.target", {"type": "plain_text_input", "max_length": 20}),
+            field("reason", "qr_form.reason", {"type": "plain_text_input", "multiline": True,
+                                               "max_length": MAX_NOTE}),
+            {"type": "context",
+             "elements": [{"type": "plain_text", "text": t(lang, "qr_form.hint")}]},
+        ],
+    }  # fmt: skip
+
+
+def form_values(view: dict[str, Any]) -> dict[str, Any]:
+    """The request form's answers as the ability's arguments (target as typed)."""
+    values = (view.get("state") or {}).get("values") or {}
+
+    def get(block: str) -> dict[str, Any]:
+        found: dict[str, Any] = (values.get(block) or {}).get(block) or {}
+        return found
+
+    family = (get("family").get("selected_option") or {}).get("value")
+    return {
+        "person": get("whose").get("selected_user"),
+        "period": (get("period").get("selected_option") or {}).get("value"),
+        "family": None if family in (None, TOTAL) else family,
+        "target": (get("target").get("value") or "").strip(),
+        "reason": (get("reason").get("value") or "").strip(),
     }

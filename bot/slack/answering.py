@@ -32,8 +32,8 @@ from planning.conversations import load_state, save_state
 from planning.db import is_unavailable
 from planning.errors import PonteError
 from tools.abilities import writes
-from tools.assistant import Conversation, Outcome
-from tools.router import question_language
+from tools.assistant import Conversation, Outcome, unknown_user
+from tools.router import Route, question_language
 
 log = logging.getLogger("ponte.slack")
 CHART_BACKLOG = 8  # charts waiting to be drawn before more are skipped
@@ -222,16 +222,39 @@ class Answerer:
             question, user=user, today=clock.today(), now=clock.now(), conversation=conversation
         )
         if key and conversation is not None:
-            if self.later is not None and CURRENT.get() is not None:  # with the finishes
-                expires = clock.now() + CONVERSATION_TTL
-                self.later.remember(_key(key), conversation.to_json(), expires)
-                if conversation.pending is not None or conversation.awaiting is not None:
-                    # Ponte asked something back: the reply (a button, "1") may come at once,
-                    # to another process. Written before the question goes out.
-                    self.later.flush()
-            else:
-                self.remember(key, conversation)
+            self._keep(key, conversation)
         return outcome
+
+    def propose(
+        self, reply: Reply, *, user: str, tool: str, args: dict[str, Any], key: tuple[str, ...]
+    ) -> Outcome:
+        """A call filled in on a form (the quota request modal), handled as if asked in the
+        conversation `key`: a write is checked and shown, and waits there for the yes."""
+        clock, assistant = self.services.clock, self.services.assistant
+        conversation = self.conversation(key)
+        try:
+            ctx = assistant.context(user, today=clock.today(), now=clock.now())
+        except PonteError as exc:
+            outcome = unknown_user(exc, "en")
+        else:
+            route = Route(language=ctx.language, kind="call", tool=tool, args=args)
+            outcome = assistant.follow(route, ctx, conversation)
+            self._keep(key, conversation)
+        self.show(reply, outcome, shareable=False)
+        return outcome
+
+    def _keep(self, key: tuple[str, ...], conversation: Conversation) -> None:
+        """The conversation saved for its next message (see `remember`); queued work hands
+        it to the queue, which writes it with the work's finish."""
+        if self.later is not None and CURRENT.get() is not None:
+            expires = self.services.clock.now() + CONVERSATION_TTL
+            self.later.remember(_key(key), conversation.to_json(), expires)
+            if conversation.pending is not None or conversation.awaiting is not None:
+                # Ponte asked something back: the reply (a button, "1") may come at once,
+                # to another process. Written before the question goes out.
+                self.later.flush()
+        else:
+            self.remember(key, conversation)
 
     def rerun(self, value: dict[str, Any], *, user: str) -> Outcome:
         """A button's call (tool and arguments of an earlier answer) run again as `user`."""

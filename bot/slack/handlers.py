@@ -26,6 +26,7 @@ from bot.blocks.quota_requests import (
     NOTE_INPUT,
     QUOTA_ACTION,
     decision_modal,
+    request_form,
     request_of,
 )
 from bot.quota_requests import QuotaNews
@@ -45,6 +46,7 @@ from planning.errors import PermissionDenied, PonteError
 from planning.events import first_delivery, forget_event
 from planning.models import Role
 from planning.quota_requests import QuotaChange, decide, decide_request, get_request
+from planning.quotas import period_bounds, quarter_of
 from planning.work import Work
 from tools.abilities import REGISTRY
 from tools.assistant import unknown_user
@@ -435,6 +437,36 @@ class Handlers:
             privately(self.client, respond, user, said, [])
         except Exception:
             log.exception("the quota decision modal did not open for %s", user)
+
+    def request_form(self, body: dict[str, Any]) -> None:
+        """`/ponte quota request`: the form, with the company's families and the quarters
+        a quota can still change in."""
+        user = body["user_id"]
+        lang = self.answerer.language(user)
+        today = self.services.clock.today()
+        quarters = [quarter_of(today)]
+        for _ in range(2):
+            _, end = period_bounds(quarters[-1])
+            quarters.append(quarter_of(end + dt.timedelta(days=1)))
+        index = self.services.assistant.index()
+        families = sorted(set(index.family_of.values()))
+        view = request_form(lang, user=user, periods=quarters, families=families)
+        try:
+            self.client.views_open(trigger_id=body["trigger_id"], view=view)
+        except Exception:
+            log.exception("the quota request form did not open for %s", user)
+
+    def quota_request_form(self, payload: dict[str, Any]) -> None:
+        """The form sent: the request checked and shown in the DM, waiting for the yes
+        there (the same conversation a request typed in the DM would be)."""
+        user, values = payload["user"], payload["values"]
+        args = {"person": values.get("person") if values.get("person") != user else None,
+                "period": values.get("period"), "family": values.get("family"),
+                "target_units": values.get("target"), "reason": values.get("reason")}  # fmt: skip
+        self.answerer.propose(MessageReply(self.client, user), user=user,
+                              tool="request_quota_change",
+                              args={k: v for k, v in args.items() if v not in (None, "")},
+                              key=dm_key(user))  # fmt: skip
 
     def quota_decision(self, body: dict[str, Any]) -> None:
         """The reason modal sent: reject or ask for changes, once; the presser hears of a

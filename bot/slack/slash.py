@@ -12,6 +12,15 @@ import re
 from dataclasses import dataclass
 
 BARE_WEEKS = re.compile(r"^(forecast|previsione)\s+(\S+)\s+(\d{1,3})$", re.IGNORECASE)
+# `/ponte quota request` alone opens the request form (a modal); with words it is a question.
+REQUEST_FORM = re.compile(r"^\s*(quota\s+request|richiesta\s+(di\s+)?quota|quota\s+richiesta)\s*$",
+                          re.IGNORECASE)  # fmt: skip
+
+
+def opens_request_form(text: str) -> bool:
+    return REQUEST_FORM.match(text) is not None
+
+
 SHARE = ("share", "condividi")
 
 

@@ -31,6 +31,6 @@ def register_listeners(
 ) -> None:
     events.register(app, queue)
     assistant.register(app, queue)
-    commands.register(app, queue)
+    commands.register(app, queue, handlers, work)
     actions.register(app, queue, handlers, work)
     shortcuts.register(app, answerer, queue, work)

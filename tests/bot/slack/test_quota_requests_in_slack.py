@@ -214,3 +214,50 @@ def test_an_approver_unreachable_now_is_told_by_the_next_run(make_rig: Any, engi
     assert end.expired == [1] and end.requesters == [1]
     assert dms(rig, REP)[-1].params["text"].startswith("Richiesta n. 1 scaduta senza decisione")
     assert "scaduta senza decisione" in block_text(rig.mock.of("chat.update")[-1].blocks())
+
+
+def test_the_slash_command_form_shows_the_request_then_yes_sends_it(
+    make_rig: Any, engine: Engine
+) -> None:
+    rig: Rig = make_rig(engine)
+    assert rig.slash("quota request", user="U01WALKER").status == 200
+    [opened] = rig.mock.wait_for("views.open")
+    view = opened.view()
+    assert view["callback_id"] == "quota_request_form"
+    labels = [b["label"]["text"] for b in view["blocks"] if b["type"] == "input"]
+    assert labels == ["Whose quota", "Period", "Family", "New target, units",
+                      "Why (the approver reads it)"]  # fmt: skip
+    families = [o["value"] for o in view["blocks"][2]["element"]["options"]]
+    assert "PADELLE" in families and "__total__" in families
+
+    def send(target: str) -> Any:
+        state = {
+            "whose": {"whose": {"type": "users_select", "selected_user": "U01WALKER"}},
+            "period": {"period": {"type": "static_select",
+                                  "selected_option": {"value": "2027-Q1"}}},
+            "family": {"family": {"type": "static_select",
+                                  "selected_option": {"value": "__total__"}}},
+            "target": {"target": {"type": "plain_text_input", "value": target}},
+            "reason": {"reason": {"type": "plain_text_input", "value": "Harrods left"}},
+        }  # fmt: skip
+        return rig.interaction({
+            "type": "view_submission", "user": {"id": "U01WALKER"}, "trigger_id": "trigger.5",
+            "view": {"id": "V2", "type": "modal", "callback_id": "quota_request_form",
+                     "private_metadata": "", "state": {"values": state}},
+        })  # fmt: skip
+
+    bad = send("lots")
+    assert bad.status == 200 and json.loads(bad.body)["errors"] == {
+        "target": "Write a number, e.g. 12500."
+    }
+    assert send("9,500").status == 200
+    rig.calls()
+    shown = dms(rig, "U01WALKER")[-1]
+    said = block_text(shown.blocks())
+    assert "Ask to change James Walker's quota for Q1 2027 from 10,670 units to 9,500 units" in said
+    assert requests(engine) == []  # shown, not sent
+    yes = button(shown, "ponte_ask_0")
+    rig.click(yes, user="U01WALKER", channel="D01WALKER", message={"ts": "1", "type": "message"})
+    rig.calls()
+    assert [r[1] for r in requests(engine)] == ["pending"]
+    assert "Harrods left" in block_text(dms(rig, OTHER)[-1].blocks())
