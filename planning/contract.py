@@ -15,6 +15,7 @@ from sqlmodel import SQLModel
 
 from planning.models import (
     Capacity,
+    CommissionTier,
     Location,
     OpenOrder,
     Person,
@@ -256,6 +257,19 @@ FILES: tuple[FileSpec, ...] = (
             _amount("target_revenue"),
         ),
         key=("period", "rep", "territory", "family"),
+    ),
+    FileSpec(
+        "commission_plans",
+        CommissionTier,
+        (
+            ColumnSpec("person", "slack_user_id", references="person"),
+            ColumnSpec("role", "choice", choices=("rep", "manager", "ops", "marketing", "admin")),
+            ColumnSpec("from_attainment_pct", "number", required=True, minimum=0, maximum=1000),
+            ColumnSpec("rate_pct", "number", required=True, minimum=0, maximum=100),
+            ColumnSpec("bonus", "number", default=0.0, minimum=0, maximum=MAX_MONEY),
+        ),
+        key=("person", "role", "from_attainment_pct"),
+        replaces="everything",
     ),
 )
 

@@ -35,7 +35,7 @@ LUMP_PROBABILITY = 0.08  # spare parts: chance that a territory orders a SKU in 
 # Contract (dependency) order: a file only references files before it.
 FILE_ORDER: tuple[str, ...] = (
     "products", "locations", "territories", "people", "stock",
-    "sales", "capacity", "receipts", "open_orders", "quotas",
+    "sales", "capacity", "receipts", "open_orders", "quotas", "commission_plans",
 )  # fmt: skip
 
 
@@ -409,7 +409,17 @@ def generate_demo(
         "receipts": _receipts(rate[WAREHOUSE], today, plan_rng),
         "open_orders": open_orders,
         "quotas": _quotas(sales, today, quota_rng),
+        "commission_plans": _COMMISSION_PLANS.copy(),
     }
+
+
+# The reps' plan (2% of revenue, 4% from 80% of the quota, 6% and a €500 bonus from 100%),
+# and James Walker's own export plan: a flat 3%, 5% and €1,000 from 100%.
+_COMMISSION_PLANS = pd.DataFrame(
+    [(None, "rep", 0.0, 2.0, 0.0), (None, "rep", 80.0, 4.0, 0.0), (None, "rep", 100.0, 6.0, 500.0),
+     ("U01WALKER", None, 0.0, 3.0, 0.0), ("U01WALKER", None, 100.0, 5.0, 1000.0)],
+    columns=["person", "role", "from_attainment_pct", "rate_pct", "bonus"],
+)  # fmt: skip
 
 
 def _email(name: str) -> str:

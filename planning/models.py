@@ -249,6 +249,22 @@ class Quota(SQLModel, table=True):
     created_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
 
 
+class CommissionTier(SQLModel, table=True):
+    """One tier of a sales commission plan (commission_plans.csv): from this attainment of
+    the quota on, this rate of the revenue sold, and a bonus paid once on reaching it. A plan
+    is a person's own (`person`) or a role's (`role`); '' where not given."""
+
+    __tablename__ = "commission_tier"
+    __table_args__ = (UniqueConstraint("person", "role", "from_attainment_pct"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    person: str = Field(default="", max_length=32)
+    role: str = Field(default="", max_length=16)
+    from_attainment_pct: float
+    rate_pct: float
+    bonus: float = 0.0
+
+
 class AuditEntry(SQLModel, table=True):
     """Who changed what, when: every write Ponte makes leaves one of these."""
 

@@ -309,6 +309,12 @@ def check_file(
             _check_not_future(frame[column.name], rows, label, today, problems)
     if spec.entity == "quotas":
         _check_quota_rules(frame, rows, label, problems)
+    if spec.entity == "commission_plans":
+        has_person, has_role = frame["person"].notna(), frame["role"].notna()
+        both = (has_person & has_role).to_numpy()
+        problems.add_rows(label, rows[both], "person", "give a person or a role, not both")
+        neither = (~has_person & ~has_role).to_numpy()
+        problems.add_rows(label, rows[neither], "person", "a person or a role is required")
     if spec.entity == "capacity":
         starts, ends = frame["start_date"], frame["end_date"]
         bad = (ends.notna() & starts.notna() & (ends < starts)).to_numpy()

@@ -31,6 +31,7 @@ from planning.answers import (
     projection_answer,
     quota_answer,
 )
+from planning.commission import CommissionEstimate, commission_estimate
 from planning.errors import PermissionDenied, PonteError
 from planning.forecast.accuracy import Accuracy, accuracy_of
 from planning.forecast.views import ForecastExplanation, ForecastView, GroupForecast
@@ -206,6 +207,19 @@ class QuotaRequestsArgs(BaseModel):
     status: Literal["pending", "approved", "rejected", "changes", "expired"] | None = Field(
         None, description="Which requests: pending (default), approved, rejected, changes, expired."
     )
+
+
+class CommissionArgs(BaseModel):
+    person: str | None = Field(None, description="Whose pay (default: the caller's own).")
+    period: str | None = Field(None, description="YYYY-Qn (default: the current quarter).")
+    product: str | None = Field(None, description=PRODUCT + " The product of the deal.")
+    quantity: float | None = Field(
+        None, gt=0, le=1e9, allow_inf_nan=False, description="Units of the deal."
+    )
+    revenue: float | None = Field(
+        None, gt=0, le=1e12, allow_inf_nan=False, description="Revenue of the deal."
+    )
+    to_target: bool = Field(False, description="True: what closing the whole target pays.")
 
 
 class ProductInfoArgs(BaseModel):
@@ -456,6 +470,20 @@ def _decision(ctx: RunContext, args: QuotaDecisionArgs, *, apply: bool) -> Quota
 
 def _quota_requests(ctx: RunContext, args: QuotaRequestsArgs) -> QuotaRequestList:
     return list_requests(ctx.engine, ctx.caller, status=args.status)
+
+
+def _commission(ctx: RunContext, args: CommissionArgs) -> CommissionEstimate:
+    return commission_estimate(
+        ctx.engine,
+        ctx.caller,
+        today=ctx.today,
+        person=resolve_person(ctx, args.person),
+        period=args.period,
+        sku=resolve_product(ctx, args.product) if args.product else None,
+        quantity=args.quantity,
+        revenue=args.revenue,
+        to_target=args.to_target,
+    )
 
 
 def _product_info(ctx: RunContext, args: ProductInfoArgs) -> ProductFacts:
@@ -754,6 +782,33 @@ declare(
         run=_quota_requests,
         results=(QuotaRequestList,),
         rank=5,
+    )
+)
+declare(
+    Ability(
+        "commission_estimate",
+        Audience.SALES,
+        label=("commission estimates", "stima delle provvigioni"),
+        examples=(
+            "What do I earn if I close 500 more {product}?",
+            "Quanto guadagno se chiudo l'obiettivo?",
+        ),
+        schema=CommissionArgs,
+        description="Commission from the commission plan: earned so far this quarter, and what "
+        "a deal would add (a quantity of a product at list price, a revenue, or closing the "
+        "whole target), with the arithmetic tier by tier. Reps see their own, managers their "
+        "team's.",
+        run=_commission,
+        results=(CommissionEstimate,),
+        takes={
+            **PRODUCT_SLOTS,
+            "person": "person",
+            "period": "period",
+            "quantity": "quantity",
+            "to_target": "to_target",
+        },
+        keywords={"to_target": {"yes": v.TO_TARGET}},
+        rank=3,
     )
 )
 # Recognised today, arriving with later capabilities: the router answers "not yet".

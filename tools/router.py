@@ -588,6 +588,8 @@ class Router:
     def _intent(self, reading: _Reading, found: dict[str, Any]) -> tuple[str | None, str | None]:
         """The delivered intent, or (None, name) for a recognised ability not available yet."""
         words = reading.words
+        if _has(words, v.COMMISSION) or _has([fold(w) for w in reading.raw], v.COMMISSION):
+            return "commission_estimate", None  # "what do I earn if...", "provvigioni"
         quota = _has(words, ("quota", "quotas", "target", "targets", "obiettivo", "budget"))
         numbered = any(_is_number(words[i]) for i in reading.free)
         typed = [fold(w) for w in reading.raw]  # "approvate", "changes": as typed

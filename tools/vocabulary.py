@@ -165,6 +165,20 @@ INTENTS["quota_requests"] = (
     ("quota requests", "pending approvals", "requests waiting"),
     ("richieste di quota", "richieste in attesa", "da approvare"),
 )
+INTENTS["commission_estimate"] = (
+    ("commission", "commissions", "earn", "what do i earn", "bonus", "my pay", "payout"),
+    ("provvigione", "provvigioni", "commissione", "commissioni", "guadagno", "guadagnerei",
+     "quanto guadagno", "premio"),
+)  # fmt: skip
+COMMISSION = INTENTS["commission_estimate"][0] + INTENTS["commission_estimate"][1]
+# "...if I close my target": the whole of what is left of it.
+TO_TARGET = (
+    "close my target", "close the target", "close my quota", "hit my quota", "hit my target",
+    "hit target", "reach my target", "reach my quota", "make my quota", "make quota",
+    "chiudo l obiettivo", "chiudo obiettivo", "chiudo la quota", "chiudo il target",
+    "raggiungo l obiettivo", "raggiungo la quota", "raggiungo il target", "arrivo al 100",
+    "hit 100", "reach 100",
+)  # fmt: skip
 # Requests for abilities that arrive with later capabilities: recognised, answered honestly.
 CHANGE_WORDS = (
     "change", "raise", "increase", "lower", "reduce", "adjust", "cut", "modify", "update",

@@ -76,3 +76,22 @@ QUOTA_REQUESTS: list[Q] = [
     Q(COLOMBO, "raise rossi's q1 quota to 13000 because the plant has room", "denied"),
     Q(RICCI, "approva la richiesta 2", "denied"),
 ]
+
+# Commission, as reps and managers ask about pay (today 2026-11-27, this quarter 2026-Q4).
+COMMISSION: list[Q] = [
+    Q(ROSSI, "what do I earn if I close 500 more PAD-28?", "commission_estimate",
+      {"product": "PAD-28", "quantity": 500}),
+    Q(ROSSI, "quanto guadagno se chiudo l'obiettivo?", "commission_estimate", {"to_target": True}),
+    Q(ZANETTI, "le mie provvigioni di questo trimestre", "commission_estimate", {"period": "2026-Q4"}),
+    Q(WALKER, "how much commission if I hit my quota", "commission_estimate", {"to_target": True}),
+    Q(MARCHI, "commission on 200 moka 6 tazze?", "commission_estimate",
+      {"product": "MOK-006", "quantity": 200}),
+    Q(ESPOSITO, "quanto guadagnerei vendendo 300 padelle 28", "commission_estimate",
+      {"product": "PAD-28", "quantity": 300}),
+    Q(BRAMBILLA, "my commision so far", "commission_estimate"),
+    Q(BIANCHI, "provvigioni di rossi se chiude 1000 padelle 28", "commission_estimate",
+      {"person": ROSSI, "product": "PAD-28", "quantity": 1000}),
+    Q(ROSSI, "commission for brambilla", "denied"),
+    Q(HARRIS, "what would rossi earn if she hits target", "denied"),
+    Q(COLOMBO, "commission of rossi", "denied"),
+]

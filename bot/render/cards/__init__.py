@@ -15,6 +15,7 @@ from typing import Any
 from bot.render import i18n
 from bot.render.cards.alerts import alerts_card
 from bot.render.cards.base import Action, Card, source
+from bot.render.cards.commission import commission_card
 from bot.render.cards.forecast import (
     accuracy_answer_card,
     explain_card,
@@ -48,6 +49,7 @@ from planning.answers import (
     QuotaAnswer,
 )
 from planning.audit import AuditTrail
+from planning.commission import CommissionEstimate
 from planning.forecast.accuracy import Accuracy
 from planning.forecast.views import ForecastExplanation, ForecastView, GroupForecast
 from planning.products import ProductFacts
@@ -80,6 +82,7 @@ BUILDERS: dict[type, Callable[[Any, str], Card]] = {
     QuotaDecision: decision_card,
     QuotaRequestList: request_list_card,
     AuditTrail: audit_card,
+    CommissionEstimate: commission_card,
 }
 
 
