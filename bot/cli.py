@@ -620,6 +620,22 @@ def quota_decide(request: int, decision: str, note: str | None, yes: bool, user:
     _answer(today, user, lang, as_json, "decide_quota_request", args, confirmed=yes)
 
 
+@quota.command("propose")
+@click.option("--family", required=True, help="The product family whose quota is split.")
+@click.option("--period", default=None, help="YYYY-Qn (default: the next quarter).")
+@click.option("--total", "target_units", type=float, required=True, callback=_finite_or_none,
+              help="The total to split, in units.")  # fmt: skip
+@click.option("--reason", default=None, help="Why, for the approver.")
+@_yes_option
+@answer_options
+def quota_propose(yes: bool, user: str | None, lang: str | None, as_json: bool,
+                  today: dt.datetime | None, **args: Any) -> None:  # fmt: skip
+    """Split a family's quota for a period across your territories (a manager's: where the
+    team is based; an admin's: all), by each one's recent and last year's share, capped at
+    what the plants can make: shown; sent for approval as one change set with --yes."""
+    _answer(today, user, lang, as_json, "allocate_quota", args, confirmed=yes)
+
+
 @quota.command("requests")
 @click.option("--status", type=click.Choice(["pending", "approved", "rejected", "changes",
                                              "expired"]), default=None,

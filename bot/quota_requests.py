@@ -56,6 +56,8 @@ class QuotaNews:
         return "it" if lang == "it" else "en"
 
     def impact(self, request: QuotaChange, today: dt.date) -> CapacityImpact | None:
+        if request.kind == "allocation":  # its card shows the split, capped when proposed
+            return None
         try:
             return capacity_impact(
                 self.engine, today=today, period=request.period, rep=request.rep,

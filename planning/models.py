@@ -520,6 +520,10 @@ class QuotaRequest(SQLModel, table=True):
     approver_told: bool = False
     requester_told: bool = True  # nothing to tell until a decision
     version: int = 1
+    # "change" (one quota) or "allocation": a family's quotas split across territories,
+    # `lines` (JSON: territory, units, the version each follows) decided as one change set.
+    kind: str = Field(default="change", max_length=16)
+    lines: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
 class ScheduledJob(SQLModel, table=True):

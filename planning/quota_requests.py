@@ -19,6 +19,7 @@ audit_log entry (planning.audit), which nothing updates or deletes.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -81,6 +82,8 @@ class QuotaChange:
     version: int = 1
     approver_told: bool = False
     requester_told: bool = True
+    kind: str = "change"  # or "allocation": `lines` split a family's quota across territories
+    lines: tuple[dict[str, Any], ...] = ()
 
     @property
     def owner(self) -> str:
@@ -156,7 +159,7 @@ def request_change(
     if not relative:
         _check_targets(target_units, target_revenue)
     with engine.connect() as conn:
-        names = _names(conn)
+        names = names_of(conn)
         owner = rep or territory or ""
         if rep is not None and rep not in names:
             raise PonteError(f"unknown person {rep!r}", code="unknown_person", person=rep)
@@ -200,7 +203,7 @@ def request_change(
                 code="quota_request_waiting",
                 request=waiting,
             )
-        approver = _approver(conn, caller, rep=rep, territory=territory)
+        approver = approver_for(conn, caller, rep=rep, territory=territory)
     units_after = target_units if target_units is not None else units_before
     revenue_after = target_revenue if target_revenue is not None else revenue_before
     change = QuotaChange(
@@ -239,7 +242,11 @@ def request_change(
         return QuotaRequestResult(change, impact, submitted=False)
     try:
         with writing(engine, wait=WRITE_WAIT) as conn:
-            values = {k: v for k, v in vars(change).items() if k in REQUESTS.c and k != "id"}
+            values = {
+                k: v
+                for k, v in vars(change).items()
+                if k in REQUESTS.c and k not in ("id", "lines")
+            }
             key = conn.execute(insert(REQUESTS).values(**values)).inserted_primary_key
             new_id = int(key[0]) if key else 0
             audit(conn, now=now, actor=caller.slack_user_id, action="quota_request.submitted",
@@ -300,7 +307,9 @@ def decide(
             ).rowcount
             if changed != 1:
                 raise _Lost
-            if decision == "approve":
+            if decision == "approve" and request.kind == "allocation":
+                _apply_allocation(conn, request, caller=caller, now=now, today=today)
+            elif decision == "approve":
                 _apply(conn, request, caller=caller, now=now, today=today)
             audit(conn, now=now, actor=caller.slack_user_id,
                   action=f"quota_request.{DECIDED[decision]}", entity=request.entity,
@@ -343,6 +352,40 @@ def _apply(
                    "before": {"units": request.units_before, "revenue": request.revenue_before},
                    "after": {"units": request.target_units, "revenue": request.target_revenue},
                    "reason": request.reason, "requested_by": request.requested_by})  # fmt: skip
+
+
+def _apply_allocation(
+    conn: Connection, request: QuotaChange, *, caller: Caller, now: dt.datetime, today: dt.date
+) -> None:
+    """Every territory's quota of the change set, as one transaction: all or none. A
+    territory whose quota changed since the proposal makes the whole set stale."""
+    _, end = period_bounds(request.period)
+    if end < today:
+        raise PonteError(
+            f"{request.period} is over: its quotas are closed",
+            code="period_closed",
+            period=request.period,
+        )
+    for line in request.lines:
+        territory = str(line["territory"])
+        current = _current_quota(conn, request.period, None, territory, request.family)
+        version, _, revenue = current or (0, None, None)
+        if version != int(line["version"]):
+            raise _stale(conn.engine, request)
+        conn.execute(
+            insert(QUOTAS).values(
+                period=request.period, rep=None, territory=territory, family=request.family,
+                version=version + 1, target_units=float(line["units"]), target_revenue=revenue,
+                source=f"request:{request.id}", created_at=now,
+            )
+        )  # fmt: skip
+        audit(conn, now=now, actor=caller.slack_user_id, action="quota.changed",
+              entity=quota_entity(request.period, None, territory, request.family),
+              details={"request": request.id, "version": version + 1,
+                       "before": {"units": line.get("before"), "revenue": revenue},
+                       "after": {"units": line["units"], "revenue": revenue},
+                       "reason": request.reason, "requested_by": request.requested_by,
+                       "allocation": True})  # fmt: skip
 
 
 def _still_current(conn: Connection, request: QuotaChange, today: dt.date) -> None:
@@ -392,7 +435,7 @@ def decide_request(
     _may_decide(caller, request)
     if request.status != OPEN:
         raise _decided(request)
-    if decision == "approve":
+    if decision == "approve" and request.kind == "change":
         with engine.connect() as conn:
             _still_current(conn, request, today)
     return QuotaDecision(request, decision, note, applied=False)
@@ -479,14 +522,14 @@ def to_deliver(engine: Engine) -> list[QuotaChange]:
             )
             .order_by(REQUESTS.c.id)
         ).all()
-        names = _names(conn)
+        names = names_of(conn)
     return [_stored(r, names) for r in rows]
 
 
 def get_request(engine: Engine, request_id: int) -> QuotaChange:
     with engine.connect() as conn:
         row = conn.execute(select(REQUESTS).where(REQUESTS.c.id == request_id)).first()
-        names = _names(conn)
+        names = names_of(conn)
     if row is None:
         raise PonteError(
             f"there is no quota request #{request_id}",
@@ -510,7 +553,7 @@ def list_requests(engine: Engine, caller: Caller, *, status: str | None = None) 
         )
     with engine.connect() as conn:
         rows = conn.execute(query).all()
-        names = _names(conn)
+        names = names_of(conn)
     return QuotaRequestList(tuple(_stored(r, names) for r in rows), status)
 
 
@@ -610,7 +653,9 @@ def _may_decide(caller: Caller, request: QuotaChange) -> None:
         )
 
 
-def _approver(conn: Connection, caller: Caller, *, rep: str | None, territory: str | None) -> str:
+def approver_for(
+    conn: Connection, caller: Caller, *, rep: str | None, territory: str | None
+) -> str:
     """The quota owner's manager; an admin when there is none, or when that manager is the
     one asking (nobody approves their own request)."""
     people = conn.execute(
@@ -701,7 +746,8 @@ def _stale(engine: Engine, request: QuotaChange) -> PonteError:
     )
 
 
-def _names(conn: Connection) -> dict[str, str]:
+def names_of(conn: Connection) -> dict[str, str]:
+    """Territories' and people's names by code and Slack id."""
     names = {str(k): str(v) for k, v in conn.execute(text("SELECT code, name FROM territory"))}
     names.update(
         {str(k): str(v) for k, v in conn.execute(text("SELECT slack_user_id, name FROM person"))}
@@ -728,7 +774,7 @@ def _waiting_since(engine: Engine, before: dt.datetime) -> list[QuotaChange]:
             .where(REQUESTS.c.status == OPEN, REQUESTS.c.created_at <= before)
             .order_by(REQUESTS.c.id)
         ).all()
-        names = _names(conn)
+        names = names_of(conn)
     return [_stored(r, names) for r in rows]
 
 
@@ -762,4 +808,6 @@ def _stored(row: Any, names: dict[str, str]) -> QuotaChange:
         version=int(row.version),
         approver_told=bool(row.approver_told),
         requester_told=bool(row.requester_told),
+        kind=row.kind,
+        lines=tuple(json.loads(row.lines)) if row.lines else (),
     )

@@ -19,6 +19,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from planning.access import Audience, Caller, authorize
 from planning.alerts.answers import AlertList, alerts_answer
+from planning.allocation import AllocationProposal, propose_allocation
 from planning.answers import (
     AtpAnswer,
     CapacityAnswer,
@@ -46,7 +47,7 @@ from planning.quota_requests import (
     list_requests,
     request_change,
 )
-from planning.quotas import quarter_of
+from planning.quotas import period_bounds, quarter_of
 from planning.sales import SalesFilter, SalesHistory, sales_history, sales_scope
 from planning.stock import GroupStock, StockStatus
 from tools import vocabulary as v
@@ -207,6 +208,15 @@ class QuotaRequestsArgs(BaseModel):
     status: Literal["pending", "approved", "rejected", "changes", "expired"] | None = Field(
         None, description="Which requests: pending (default), approved, rejected, changes, expired."
     )
+
+
+class AllocationArgs(BaseModel):
+    family: str = Field(description="The product family whose quota is split, e.g. PENTOLE.")
+    period: str | None = Field(None, description="YYYY-Qn (default: the next quarter).")
+    target_units: float = Field(
+        gt=0, le=1e12, allow_inf_nan=False, description="The total to split, in units."
+    )
+    reason: str | None = Field(None, description="Why, for the approver (optional).")
 
 
 class CommissionArgs(BaseModel):
@@ -470,6 +480,31 @@ def _decision(ctx: RunContext, args: QuotaDecisionArgs, *, apply: bool) -> Quota
 
 def _quota_requests(ctx: RunContext, args: QuotaRequestsArgs) -> QuotaRequestList:
     return list_requests(ctx.engine, ctx.caller, status=args.status)
+
+
+def _allocate(ctx: RunContext, args: AllocationArgs) -> AllocationProposal:
+    """Sent for approval as one change set (after the person's yes)."""
+    return _allocation(ctx, args, submit=True)
+
+
+def _preview_allocation(ctx: RunContext, args: AllocationArgs) -> AllocationProposal:
+    """The split shown for the person's yes: nothing stored."""
+    return _allocation(ctx, args, submit=False)
+
+
+def _allocation(ctx: RunContext, args: AllocationArgs, *, submit: bool) -> AllocationProposal:
+    _, end = period_bounds(quarter_of(ctx.today))
+    return propose_allocation(
+        ctx.engine,
+        ctx.caller,
+        today=ctx.today,
+        now=ctx.now,
+        family=resolve_family(ctx, args.family) or args.family,
+        period=args.period or quarter_of(end + dt.timedelta(days=1)),
+        total_units=args.target_units,
+        reason=args.reason or "",
+        submit=submit,
+    )
 
 
 def _commission(ctx: RunContext, args: CommissionArgs) -> CommissionEstimate:
@@ -781,6 +816,28 @@ declare(
         "for them or their team: pending by default, or approved, rejected, expired.",
         run=_quota_requests,
         results=(QuotaRequestList,),
+        rank=5,
+    )
+)
+declare(
+    Ability(
+        "allocate_quota",
+        Audience.SALES,
+        label=("splitting a quota across territories", "ripartire una quota tra i territori"),
+        examples=(
+            "Split 12,000 units of {family} for next quarter across my territories",
+            "Ripartisci 12.000 pezzi di {family} del prossimo trimestre tra i miei territori",
+        ),
+        schema=AllocationArgs,
+        description="A manager's (or admin's) split of a family's quota for a period across "
+        "their territories, by each territory's recent and last year's share of the family's "
+        "sales, capped at what the plants can make; shown first, then sent for approval as "
+        "one change set after the person confirms.",
+        run=_allocate,
+        preview=_preview_allocation,
+        results=(AllocationProposal,),
+        writes=True,
+        takes={"family": "family", "period": "period"},
         rank=5,
     )
 )

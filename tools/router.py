@@ -106,6 +106,9 @@ ENGLISH_ONLY = frozenset(_EN_WORDS - _IT_WORDS - v.ITALIAN)
 ITALIAN_ONLY = frozenset(_IT_WORDS - _EN_WORDS - v.ENGLISH)
 
 
+TERRITORY_PLURAL = ("territories", "territori", "territorio", "zones", "zone", "regions", "aree")
+
+
 def _has(words: list[str], phrases: tuple[str, ...]) -> set[int]:
     """Positions of the first occurrence of any of `phrases` in `words`."""
     hit: set[int] = set()
@@ -172,11 +175,22 @@ class Router:
         if (
             pending is not None
             and pending.kind == "clarify"
-            and pending.tool == "request_quota_change"
+            and pending.tool in ("request_quota_change", "allocate_quota")
             and not _has(reading.words, v.NEVER_MIND)
         ):
+            if pending.tool == "allocate_quota":
+                self._product(reading, found)
+                args = {**pending.args, **self._args(pending.tool, found)}
+                return self._allocation(text, args, lang)
             return self._quota_reply(pending, text, lang)
         intent, special = self._intent(reading, found)
+        if intent == "allocate_quota":
+            product = self._product(reading, found)  # a family is read with the products
+            if "family" not in found and product:
+                family = self.index.family_of_all(product)
+                if family:
+                    found["family"] = family
+            return self._allocation(text, self._args(intent, found), lang)
         if intent in ("request_quota_change", "decide_quota_request", "quota_requests"):
             return self._quota_route(intent, text, reading, found, lang, user)
         found.update(_keywords(intent, reading.words))
@@ -279,6 +293,23 @@ class Router:
             args.pop("person")  # "my quota"
         args.update(qw.quota_change(text))
         return self._quota_missing(Route(language=lang, kind="call", tool=intent, args=args))
+
+    @staticmethod
+    def _allocation(text: str, args: dict[str, Any], lang: str) -> Route:
+        """A split across territories: the family (from `args`), the total and why (from the
+        words); the question back for the family or the total when missing."""
+        said = qw.quota_change(text)
+        total = said.get("target_units") or said.get("change_units")
+        if total is not None:
+            args["target_units"] = abs(total)
+        if said.get("reason"):
+            args["reason"] = said["reason"]
+        route = Route(language=lang, kind="call", tool="allocate_quota", args=args)
+        if "family" not in args:
+            return replace(route, kind="clarify", missing="family")
+        if "target_units" not in args:
+            return replace(route, kind="clarify", missing="total")
+        return route
 
     def _quota_reply(self, pending: Route, text: str, lang: str) -> Route:
         """The answer to "what should the new target be?" or "why?"."""
@@ -590,6 +621,10 @@ class Router:
         words = reading.words
         if _has(words, v.COMMISSION) or _has([fold(w) for w in reading.raw], v.COMMISSION):
             return "commission_estimate", None  # "what do I earn if...", "provvigioni"
+        if _has([fold(w) for w in reading.raw], v.ALLOCATE) and (
+            "family" in found or _has(words, TERRITORY_PLURAL)
+        ):
+            return "allocate_quota", None  # "split 12,000 PENTOLE for Q1 across my territories"
         quota = _has(words, ("quota", "quotas", "target", "targets", "obiettivo", "budget"))
         numbered = any(_is_number(words[i]) for i in reading.free)
         typed = [fold(w) for w in reading.raw]  # "approvate", "changes": as typed

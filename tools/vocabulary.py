@@ -165,6 +165,12 @@ INTENTS["quota_requests"] = (
     ("quota requests", "pending approvals", "requests waiting"),
     ("richieste di quota", "richieste in attesa", "da approvare"),
 )
+INTENTS["allocate_quota"] = (
+    ("split", "allocate", "allocation", "distribute", "spread across", "across my territories"),
+    ("ripartisci", "ripartire", "ripartizione", "distribuisci", "suddividi", "alloca",
+     "allocazione", "tra i miei territori"),
+)  # fmt: skip
+ALLOCATE = INTENTS["allocate_quota"][0] + INTENTS["allocate_quota"][1]
 INTENTS["commission_estimate"] = (
     ("commission", "commissions", "earn", "what do i earn", "bonus", "my pay", "payout"),
     ("provvigione", "provvigioni", "commissione", "commissioni", "guadagno", "guadagnerei",

@@ -126,6 +126,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Entro quale data? (es. 15 marzo, 15/03/2027)",
     ),
     "ask_person": ("Whom do you mean?", "Chi intendi?"),
+    "ask_family": ("Which product family?", "Quale famiglia di prodotti?"),
+    "ask_total": ("How many units in total?", "Quanti pezzi in totale?"),
     "read_only": (
         "I can't change data from chat: I read what the company's systems export (loaded with "
         "`ponte import`). Ask whoever maintains that data to update it at the source.",

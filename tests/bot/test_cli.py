@@ -96,6 +96,7 @@ def test_demo_writes_the_files_and_imports_them(invoke: Invoke, tmp_path: Path) 
             "receipts",
             "open_orders",
             "quotas",
+            "commission_plans",
         ]
     )
     status = json.loads(invoke("status", "--json", "--today", DEMO_TODAY.isoformat()).output)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from tests.tools.alert_questions import ALERTS
 from tests.tools.fourth_questions import FOURTH
 from tests.tools.fresh_questions import FRESH
-from tests.tools.quota_request_questions import COMMISSION, QUOTA_REQUESTS
+from tests.tools.quota_request_questions import ALLOCATION, COMMISSION, QUOTA_REQUESTS
 from tests.tools.role_questions import QUESTIONS, Q
 from tests.tools.third_questions import THIRD
 from tests.tools.trial_questions import TRIAL
@@ -79,4 +79,5 @@ KEPT: dict[str, KeptSet] = {
         "Quota change requests and decisions, from each role's side", QUOTA_REQUESTS, {}
     ),
     "commission": KeptSet("Commission, as reps and managers ask about pay", COMMISSION, {}),
+    "allocation": KeptSet("Quotas split across territories", ALLOCATION, {}),
 }

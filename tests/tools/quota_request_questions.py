@@ -95,3 +95,18 @@ COMMISSION: list[Q] = [
     Q(HARRIS, "what would rossi earn if she hits target", "denied"),
     Q(COLOMBO, "commission of rossi", "denied"),
 ]
+
+# Splitting a family's quota across territories, as managers and admins ask.
+ALLOCATION: list[Q] = [
+    Q(BIANCHI, "split 12,000 units of PENTOLE for 2027-Q1 across my territories",
+      "confirm:allocate_quota", {"family": "PENTOLE", "period": "2027-Q1", "target_units": 12000}),
+    Q(BIANCHI, "ripartisci 3000 padelle del Q1 tra i miei territori", "confirm:allocate_quota",
+      {"family": "PADELLE", "period": "2027-Q1", "target_units": 3000}),
+    Q(HARRIS, "allocate 5k knives for q1 across my territories", "confirm:allocate_quota",
+      {"family": "COLTELLI", "target_units": 5000}),
+    Q(DEANGELIS, "distribuisci 20000 moka del primo trimestre tra i territori", "confirm:allocate_quota",
+      {"family": "MOKA", "target_units": 20000}),
+    Q(BIANCHI, "split 5000 units across my territories", "clarify:family"),
+    Q(HARRIS, "split the pans quota across my territories", "clarify:total"),
+    Q(ROSSI, "split 100 pentole across my territories", "denied"),
+]

@@ -26,6 +26,7 @@ from bot.render.cards.messages import confirm_card, error_text, help_card, messa
 from bot.render.cards.product import product_card
 from bot.render.cards.quota import quota_card
 from bot.render.cards.quota_requests import (
+    allocation_card,
     audit_card,
     decision_card,
     request_card,
@@ -41,6 +42,7 @@ from bot.render.cards.supply import (
 )
 from bot.render.i18n import period, t
 from planning.alerts.answers import AlertList
+from planning.allocation import AllocationProposal
 from planning.answers import (
     AtpAnswer,
     CapacityAnswer,
@@ -83,6 +85,7 @@ BUILDERS: dict[type, Callable[[Any, str], Card]] = {
     QuotaRequestList: request_list_card,
     AuditTrail: audit_card,
     CommissionEstimate: commission_card,
+    AllocationProposal: allocation_card,
 }
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from bot.render import i18n
 from bot.render.cards.base import Card
 from bot.render.i18n import date, number, period, t, text_for
+from planning.allocation import AllocationProposal
 from planning.audit import AuditEvent, AuditTrail
 from planning.quota_impact import CapacityImpact
 from planning.quota_requests import QuotaChange, QuotaDecision, QuotaRequestList, QuotaRequestResult
@@ -85,6 +86,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Request #{id} approved by {by}: {owner}'s quota for {when} is now {after}.",
         "Richiesta n. {id} approvata da {by}: la quota di {owner} per {when} ora è {after}.",
     ),
+    "qr.done.approved_set": (
+        "Request #{id} approved by {by}: {what}, now in force.",
+        "Richiesta n. {id} approvata da {by}: {what}, ora in vigore.",
+    ),
     "qr.done.rejected": (
         "Request #{id} rejected by {by}: {what}.",
         "Richiesta n. {id} rifiutata da {by}: {what}.",
@@ -112,6 +117,58 @@ TEXT: dict[str, tuple[str, str]] = {
     "qr.status.rejected": ("rejected", "rifiutate"),
     "qr.status.changes": ("sent back for changes", "rimandate per modifiche"),
     "qr.status.expired": ("expired", "scadute"),
+    "alloc.what": (
+        "{family} quotas for {when} across {count} territories: {total}",
+        "quote {family} per {when} su {count} territori: {total}",
+    ),
+    "alloc.propose": ("Split {what}?", "Ripartire le {what}?"),
+    "alloc.sent": (
+        "Request #{id} sent to {approver}: {what}.",
+        "Richiesta n. {id} inviata a {approver}: {what}.",
+    ),
+    "alloc.capped": (
+        "The plants can make {capacity} {family} from {first} to {last}; with {held} already "
+        "held by other territories, the split is capped at {total}, {cut} below the {asked} "
+        "asked for.",
+        "Gli impianti producono {capacity} {family} dal {first} al {last}; con {held} già "
+        "assegnati ad altri territori, la ripartizione si ferma a {total}, {cut} sotto i "
+        "{asked} chiesti.",
+    ),
+    "alloc.fits": (
+        "The plants can make {capacity} {family} from {first} to {last}: the split fits.",
+        "Gli impianti producono {capacity} {family} dal {first} al {last}: la ripartizione ci sta.",
+    ),
+    "alloc.no_capacity": (
+        "No plant capacity or forecast on file for {family}: the split is not capped.",
+        "Nessuna capacità o previsione registrata per {family}: la ripartizione non ha tetto.",
+    ),
+    "alloc.how": (
+        "Each territory's share is the mean of its share of {family} sales in the last 13 "
+        "weeks and in the same period a year earlier (the recent share alone where there was "
+        "none); whole units, adding up to the total.",
+        "La quota di ogni territorio è la media della sua parte delle vendite {family} nelle "
+        "ultime 13 settimane e nello stesso periodo dell'anno prima (solo la recente dove "
+        "allora non ce n'erano); pezzi interi, che sommano il totale.",
+    ),
+    "alloc.columns": (
+        "territory|last 13 wk|a year ago|share|quota|now",
+        "territorio|ultime 13 sett.|un anno fa|quota %|quota|ora",
+    ),
+    "alloc.title": ("Quota allocation", "Ripartizione quote"),
+    "alloc.set_columns": ("territory|quota now|quota after", "territorio|quota ora|quota dopo"),
+    "alloc.territories": ("{count} territories", "{count} territori"),
+    "allocation_managers": (
+        "Sorry, quotas are split across territories by managers and admins, not by your role "
+        "({role}).",
+        "Mi dispiace, le quote si ripartiscono tra i territori da responsabili e admin, non "
+        "dal tuo ruolo ({role}).",
+    ),
+    "no_territories": (
+        "You have no territories to split a quota across: nobody in the people file reports "
+        "to you with a territory.",
+        "Non hai territori tra cui ripartire una quota: nell'anagrafica nessuno con un "
+        "territorio risponde a te.",
+    ),
     "audit.title": ("Audit trail", "Registro delle modifiche"),
     "audit.headline": ("{count} entries{about}", "{count} voci{about}"),
     "audit.about": (" about {entity}", " su {entity}"),
@@ -247,6 +304,8 @@ def _target(lang: str, r: QuotaChange, before: bool) -> str:
 
 def what(lang: str, r: QuotaChange) -> str:
     """ "Giulia Rossi's quota for Q1 2027 from 11,920 units to 12,500 units"."""
+    if r.kind == "allocation":
+        return allocation_what(lang, r.family or "", r.period, len(r.lines), r.target_units or 0)
     return t(
         lang,
         "qr.what",
@@ -260,6 +319,8 @@ def what(lang: str, r: QuotaChange) -> str:
 
 def change(lang: str, r: QuotaChange) -> str:
     """ "+580, +4.9%" in the quota's own measure."""
+    if r.kind == "allocation":
+        return ", ".join(f"{x['territory']} {number(lang, float(x['units']))}" for x in r.lines)
     if r.units_before is not None and r.target_units is not None:
         before, after, fmt = r.units_before, r.target_units, lambda x: number(lang, x)
     else:
@@ -329,6 +390,12 @@ def _impact(
 def request_card(result: QuotaRequestResult, lang: str) -> Card:
     r = result.request
     rows, notes, tone = _impact(lang, result.impact, period(lang, r.period))
+    columns = tuple(t(lang, "qr.impact.columns").split("|"))
+    if r.kind == "allocation":  # the change set: each territory's quota before and after
+        columns = tuple(t(lang, "alloc.set_columns").split("|"))
+        rows = [(x["territory"], number(lang, x["before"]) if x.get("before") is not None
+                 else "–", number(lang, float(x["units"]))) for x in r.lines]  # fmt: skip
+        notes, tone = [], "info"
     key = "qr.sent" if result.submitted else "qr.propose"
     headline = t(lang, key, id=r.id or "", approver=r.approver_name, what=what(lang, r),
                  change=change(lang, r))  # fmt: skip
@@ -336,7 +403,7 @@ def request_card(result: QuotaRequestResult, lang: str) -> Card:
         headline=headline,
         title=t(lang, "qr.title"),
         fields=_fields(lang, r),
-        columns=tuple(t(lang, "qr.impact.columns").split("|")) if rows else (),
+        columns=columns if rows else (),
         rows=tuple(rows),
         notes=tuple(notes),
         source=t(lang, "qr.source"),
@@ -361,6 +428,9 @@ def decision_card(d: QuotaDecision, lang: str) -> Card:
 
 def outcome_line(lang: str, r: QuotaChange) -> str:
     """Where a request stands, in one line: what the requester and the approver are told."""
+    if r.kind == "allocation" and r.status == "approved":
+        return t(lang, "qr.done.approved_set", id=r.id, by=r.decided_by_name or "",
+                 what=what(lang, r))  # fmt: skip
     return t(
         lang,
         f"qr.done.{r.status}",
@@ -381,7 +451,12 @@ def request_list_card(listing: QuotaRequestList, lang: str) -> Card:
     rows = tuple(
         (
             f"#{r.id}",
-            r.owner_name + (f" ({r.family})" if r.family else ""),
+            (
+                t(lang, "alloc.territories", count=len(r.lines))
+                if r.kind == "allocation"
+                else r.owner_name
+            )
+            + (f" ({r.family})" if r.family else ""),
             period(lang, r.period),
             f"{_target(lang, r, True)} → {_target(lang, r, False)}",
             r.requester_name,
@@ -443,3 +518,49 @@ def _amounts(lang: str, figures: dict[str, float | None]) -> str:
     if units is not None:
         return _units(lang, units)
     return i18n.money(lang, revenue) if revenue is not None else "–"
+
+
+def allocation_what(lang: str, family: str, period_: str, count: int, total: float) -> str:
+    return t(lang, "alloc.what", family=family, when=period(lang, period_), count=count,
+             total=_units(lang, total))  # fmt: skip
+
+
+def allocation_card(a: AllocationProposal, lang: str) -> Card:
+    said = allocation_what(lang, a.family, a.period, len(a.lines), a.total)
+    if a.submitted and a.request is not None:
+        headline = t(lang, "alloc.sent", id=a.request.id, approver=a.request.approver_name,
+                     what=said)  # fmt: skip
+    else:
+        headline = t(lang, "alloc.propose", what=said)
+    rows = tuple(
+        (
+            f"{x.name} ({x.territory})",
+            i18n.pct(lang, 100 * x.recent_share),
+            i18n.pct(lang, 100 * x.last_year_share) if x.last_year_share is not None else "–",
+            i18n.pct(lang, 100 * x.share),
+            number(lang, x.units),
+            number(lang, x.current) if x.current is not None else "–",
+        )
+        for x in a.lines
+    )
+    fmt = {"family": a.family, "first": date(lang, a.first), "last": date(lang, a.last)}
+    if a.capacity is None:
+        notes = [t(lang, "alloc.no_capacity", family=a.family)]
+    elif a.capped:
+        cut, asked = number(lang, a.asked - a.total), number(lang, a.asked)
+        notes = [t(lang, "alloc.capped", capacity=number(lang, a.capacity),
+                   held=number(lang, a.held_elsewhere), total=number(lang, a.total),
+                   cut=cut, asked=asked, **fmt)]  # fmt: skip
+    else:
+        notes = [t(lang, "alloc.fits", capacity=number(lang, a.capacity), **fmt)]
+    notes.append(t(lang, "alloc.how", family=a.family))
+    return Card(
+        headline=headline,
+        title=t(lang, "alloc.title"),
+        fields=(((t(lang, "qr.field.approver"), a.request.approver_name),) if a.request else ()),
+        columns=tuple(t(lang, "alloc.columns").split("|")),
+        rows=rows,
+        notes=tuple(notes),
+        source=t(lang, "qr.source"),
+        tone="warning" if a.capped else "info",
+    )

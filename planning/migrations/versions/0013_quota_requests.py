@@ -51,6 +51,8 @@ def upgrade() -> None:
         sa.Column("approver_told", sa.Boolean(), nullable=False),
         sa.Column("requester_told", sa.Boolean(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(length=16), nullable=False),
+        sa.Column("lines", sa.Text(), nullable=True),
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index("ix_quota_request_status", "quota_request", ["status"])

@@ -1,0 +1,291 @@
+"""Territory allocation: a family's quota for a period split across a manager's territories
+by what each can be expected to sell, capped at what the plants can make, proposed as one
+change set that the approver decides like any quota change request.
+
+Each territory's share blends two readings of its weight in the family: its share of the
+family's sales over the last 13 weeks (what it sells now: the base of its forecast, since the
+forecast is per product and location) and its share in the same period a year earlier (its
+season). Where there is no sale a year earlier, the recent share alone counts. The total is
+capped at the plants' capacity for the family over the period's days still to come, less
+the family quotas other territories already hold there; a cap is said, with the units cut.
+Units are whole, and add up to the total exactly (largest remainders).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy import Engine, insert, text
+
+from planning.access import Caller
+from planning.audit import audit
+from planning.db import writing
+from planning.errors import PermissionDenied, PonteError
+from planning.models import Role
+from planning.quota_impact import period_load
+from planning.quota_requests import (
+    REQUESTS,
+    WRITE_WAIT,
+    QuotaChange,
+    approver_for,
+    get_request,
+    names_of,
+)
+from planning.quotas import period_bounds
+from planning.supply import canonical_family, capacity_report
+
+RECENT_WEEKS = 13
+MAX_TOTAL = 1e12
+
+
+@dataclass(frozen=True)
+class AllocationLine:
+    territory: str
+    name: str
+    recent_units: float  # the family's units sold there in the last RECENT_WEEKS
+    recent_share: float
+    last_year_units: float  # in the same period a year earlier
+    last_year_share: float | None  # None: no sale of the family anywhere a year earlier
+    share: float  # the blend the split uses
+    units: int  # the quota proposed
+    current: float | None  # the territory's current family quota, if it has one
+    version: int  # the version the new quota will follow (0: a new quota)
+
+
+@dataclass(frozen=True)
+class AllocationProposal:
+    family: str
+    period: str
+    asked: float  # the total asked for
+    total: int  # the total split (the cap, when the plants cannot make what was asked)
+    capacity: float | None  # what the plants can make of the family in the days counted
+    held_elsewhere: float  # family quota other territories already hold in the period
+    first: dt.date  # the days counted for capacity: from here ...
+    last: dt.date  # ... to here
+    capped: bool
+    lines: tuple[AllocationLine, ...]
+    request: QuotaChange | None  # the change set, once submitted
+    submitted: bool
+
+
+def propose_allocation(
+    engine: Engine,
+    caller: Caller,
+    *,
+    today: dt.date,
+    now: dt.datetime,
+    family: str,
+    period: str,
+    total_units: float,
+    reason: str = "",
+    submit: bool = False,
+) -> AllocationProposal:
+    """Split `total_units` of `family` for `period` across the caller's territories (a
+    manager's: where their team is based; an admin's: every territory). With `submit`, the
+    split is stored as one change request for the approver (audited); without, nothing is
+    written."""
+    if caller.role not in (Role.manager, Role.admin):
+        raise PermissionDenied(
+            f"{caller.name} ({caller.role}) may not allocate quotas: managers and admins do",
+            code="allocation_managers",
+            role=str(caller.role),
+        )
+    if not (total_units == total_units) or total_units <= 0 or total_units > MAX_TOTAL:
+        raise PonteError("a quota target must be more than zero", code="quota_target_not_positive")
+    period = period.strip().upper()
+    start, end = period_bounds(period)
+    if end < today:
+        raise PonteError(
+            f"{period} is over: its quotas are closed", code="period_closed", period=period
+        )
+    with engine.connect() as conn:
+        families = pd.Series(
+            [f for (f,) in conn.execute(text("SELECT DISTINCT family FROM product"))]
+        )
+        family = canonical_family(families, family)
+        names = names_of(conn)
+        people = conn.execute(text("SELECT slack_user_id, territory FROM person")).all()
+        every = [str(c) for (c,) in conn.execute(text("SELECT code FROM territory ORDER BY code"))]
+    if caller.role == Role.admin:
+        mine = every
+    else:
+        mine = sorted({str(t) for p, t in people if p in caller.team and t})
+    if not mine:
+        raise PonteError(
+            f"{caller.name} has no territories to allocate: nobody in the people file reports "
+            "to them with a territory",
+            code="no_territories",
+        )
+    recent, last_year = _sales(engine, family, today, start, end)
+    current = _current(engine, period, family)
+    split = _split(mine, names, recent, last_year, current)
+    first = max(start, today)
+    capacity, last = _capacity(engine, today, family, first, end)
+    held = sum(units for t, (units, _) in current.items() if t not in mine and units)
+    total = round(total_units)
+    capped = False
+    # The quotas are spread evenly over the period: the days counted carry their share of
+    # this total and of what other territories hold, against the capacity of those days.
+    counted = ((last - first).days + 1) / ((end - start).days + 1)
+    if capacity is not None and counted > 0 and (total + held) * counted > capacity:
+        total, capped = max(0, math.floor(capacity / counted - held)), True
+    lines = _units(split, total)
+    request = None
+    if submit:
+        request = _submit(engine, caller, now=now, period=period, family=family, total=total,
+                          lines=lines, reason=reason, names=names)  # fmt: skip
+    return AllocationProposal(
+        family=family,
+        period=period,
+        asked=float(total_units),
+        total=total,
+        capacity=capacity,
+        held_elsewhere=held,
+        first=first,
+        last=last,
+        capped=capped,
+        lines=lines,
+        request=request,
+        submitted=submit,
+    )
+
+
+def _sales(
+    engine: Engine, family: str, today: dt.date, start: dt.date, end: dt.date
+) -> tuple[dict[str, float], dict[str, float]]:
+    """The family's units per territory: over the last RECENT_WEEKS, and over the same
+    period a year earlier."""
+    ago = dt.timedelta(days=364)  # 52 weeks: the same weekdays
+    query = text(
+        "SELECT s.territory, sum(s.quantity) FROM sales_actual s JOIN product p ON p.sku = s.sku "
+        "WHERE p.family = :family AND s.date > :since AND s.date <= :until GROUP BY s.territory"
+    )
+    with engine.connect() as conn:
+        recent = {
+            str(t): float(u or 0)
+            for t, u in conn.execute(
+                query,
+                {
+                    "family": family,
+                    "since": today - dt.timedelta(weeks=RECENT_WEEKS),
+                    "until": today,
+                },
+            )
+        }
+        last_year = {
+            str(t): float(u or 0)
+            for t, u in conn.execute(
+                query,
+                {"family": family, "since": start - ago - dt.timedelta(days=1), "until": end - ago},
+            )
+        }
+    return recent, last_year  # fmt: skip
+
+
+def _current(engine: Engine, period: str, family: str) -> dict[str, tuple[float | None, int]]:
+    """Each territory's current quota for the family in the period: units and version."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT territory, version, target_units FROM quota WHERE period = :period "
+                "AND family = :family AND rep IS NULL AND territory IS NOT NULL"
+            ),
+            {"period": period, "family": family},
+        ).all()
+    out: dict[str, tuple[float | None, int]] = {}
+    for territory, version, units in rows:
+        if str(territory) not in out or out[str(territory)][1] < int(version):
+            out[str(territory)] = (None if units is None else float(units), int(version))
+    return out
+
+
+def _split(
+    mine: list[str],
+    names: dict[str, str],
+    recent: dict[str, float],
+    last_year: dict[str, float],
+    current: dict[str, tuple[float | None, int]],
+) -> list[AllocationLine]:
+    recent_total = sum(recent.get(t, 0.0) for t in mine)
+    year_total = sum(last_year.get(t, 0.0) for t in mine)
+    lines = []
+    for t in mine:
+        r = recent.get(t, 0.0) / recent_total if recent_total else 1 / len(mine)
+        y = last_year.get(t, 0.0) / year_total if year_total else None
+        held = current.get(t, (None, 0))
+        lines.append(AllocationLine(
+            territory=t, name=names.get(t, t), recent_units=recent.get(t, 0.0), recent_share=r,
+            last_year_units=last_year.get(t, 0.0), last_year_share=y,
+            share=r if y is None else (r + y) / 2, units=0, current=held[0], version=held[1],
+        ))  # fmt: skip
+    return lines
+
+
+def _units(lines: list[AllocationLine], total: int) -> tuple[AllocationLine, ...]:
+    """Whole units by largest remainder: they add up to `total` exactly."""
+    exact = [line.share * total for line in lines]
+    floors = [math.floor(x) for x in exact]
+    left = total - sum(floors)
+    order = sorted(range(len(lines)), key=lambda i: exact[i] - floors[i], reverse=True)
+    for i in order[:left]:
+        floors[i] += 1
+    return tuple(
+        AllocationLine(**{**vars(line), "units": units})
+        for line, units in zip(lines, floors, strict=True)
+    )
+
+
+def _capacity(
+    engine: Engine, today: dt.date, family: str, first: dt.date, end: dt.date
+) -> tuple[float | None, dt.date]:
+    """What the plants can make of the family from `first` to the period's end (or as far as
+    the forecast reaches), and the last day counted; None without capacity or forecast."""
+    try:
+        weeks, _ = capacity_report(engine, today=today, family=family)
+    except PonteError:
+        return None, end
+    if not weeks:
+        return None, end
+    last = min(end, max(w.week for w in weeks) + dt.timedelta(days=6))
+    load = period_load(weeks, family, first, last)
+    return (load.capacity if load.capacity > 0 else None), last
+
+
+def _submit(
+    engine: Engine,
+    caller: Caller,
+    *,
+    now: dt.datetime,
+    period: str,
+    family: str,
+    total: int,
+    lines: tuple[AllocationLine, ...],
+    reason: str,
+    names: dict[str, str],
+) -> QuotaChange:
+    reason = reason.strip() or f"allocation of {total} {family} for {period}"
+    change_set = [{"territory": x.territory, "units": x.units, "before": x.current,
+                   "version": x.version} for x in lines]  # fmt: skip
+    with engine.connect() as conn:
+        approver = approver_for(conn, caller, rep=None, territory=None)
+    with writing(engine, wait=WRITE_WAIT) as conn:
+        key = conn.execute(insert(REQUESTS).values(
+            period=period, rep=None, territory=None, family=family, base_version=0,
+            units_before=sum(x.current or 0.0 for x in lines), revenue_before=None,
+            target_units=float(total), target_revenue=None, reason=reason,
+            requested_by=caller.slack_user_id, approver=approver, status="pending",
+            created_at=now, approver_told=False, requester_told=True, version=1,
+            kind="allocation", lines=json.dumps(change_set),
+        )).inserted_primary_key  # fmt: skip
+        new_id = int(key[0]) if key else 0
+        audit(conn, now=now, actor=caller.slack_user_id, action="quota_request.submitted",
+              entity=f"quota_request:{new_id}",
+              details={"request": new_id, "allocation": change_set, "family": family,
+                       "period": period, "total": total, "reason": reason,
+                       "approver": approver})  # fmt: skip
+    del names
+    return get_request(engine, new_id)

@@ -1,0 +1,129 @@
+"""A family's quota split across a manager's territories: by recent and last year's shares,
+in whole units adding up to the total, capped at what the plants can make, approved as one
+change set (all territories or none)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Engine, text
+
+from planning.access import identify
+from planning.allocation import propose_allocation
+from planning.audit import audit_trail
+from planning.errors import PermissionDenied, PonteError
+from planning.quota_impact import period_load
+from planning.quota_requests import decide, get_request
+from planning.supply import capacity_report
+from tests.conftest import DEMO_TODAY, NOW
+
+PERIOD = "2027-Q1"
+
+
+def propose(engine: Engine, who: str = "U01BIANCHI", **kw: object):  # type: ignore[no-untyped-def]
+    args: dict[str, object] = {"family": "PADELLE", "period": PERIOD, "total_units": 3000}
+    args.update(kw)
+    return propose_allocation(engine, identify(engine, who), today=DEMO_TODAY, now=NOW, **args)  # type: ignore[arg-type]
+
+
+def quotas(engine: Engine, family: str) -> dict[str, tuple[int, float]]:
+    with engine.connect() as conn:
+        rows = conn.execute(text(
+            "SELECT territory, version, target_units FROM quota WHERE period = :p "
+            "AND family = :f AND rep IS NULL ORDER BY version"
+        ), {"p": PERIOD, "f": family}).all()  # fmt: skip
+    return {str(t): (int(v), float(u)) for t, v, u in rows}
+
+
+def test_the_split_covers_the_managers_territories_and_adds_up(writable_demo: Engine) -> None:
+    split = propose(writable_demo)
+    # Paolo Bianchi's reps are based in Nord-Ovest and Nord-Est.
+    assert [x.territory for x in split.lines] == ["NE", "NO"]
+    assert sum(x.units for x in split.lines) == 3000 == split.total
+    assert sum(x.share for x in split.lines) == pytest.approx(1)
+    for x in split.lines:
+        assert x.share == pytest.approx((x.recent_share + x.last_year_share) / 2)  # type: ignore[operator]
+        assert abs(x.units - 3000 * x.share) < 1  # whole units, largest remainders
+    assert not split.capped and split.request is None
+
+
+def test_an_admin_splits_across_every_territory(writable_demo: Engine) -> None:
+    split = propose(writable_demo, "U01DEANGELIS", total_units=10_001)
+    assert len(split.lines) == 6 and sum(x.units for x in split.lines) == 10_001
+
+
+def test_more_than_the_plants_can_make_is_capped(writable_demo: Engine) -> None:
+    weeks, _ = capacity_report(writable_demo, today=DEMO_TODAY)
+    split = propose(writable_demo, family="PENTOLE", total_units=50_000)
+    load = period_load(weeks, "PENTOLE", split.first, split.last)
+    assert split.capped and split.capacity == pytest.approx(load.capacity)
+    # The whole quarter is ahead and the forecast covers it: the cap is the capacity.
+    assert split.total == int(load.capacity) and sum(x.units for x in split.lines) == split.total
+
+
+@pytest.mark.parametrize(("who", "code"), [("U01ROSSI", "allocation_managers"),
+                                          ("U01COLOMBO", "allocation_managers")])  # fmt: skip
+def test_reps_and_ops_do_not_allocate(writable_demo: Engine, who: str, code: str) -> None:
+    with pytest.raises(PermissionDenied) as refused:
+        propose(writable_demo, who)
+    assert refused.value.code == code
+
+
+@pytest.mark.parametrize(
+    ("change", "code"),
+    [({"total_units": 0}, "quota_target_not_positive"), ({"total_units": float("nan")},
+     "quota_target_not_positive"), ({"period": "2026-Q3"}, "period_closed"),
+     ({"family": "BICICLETTE"}, "unknown_family")],
+)  # fmt: skip
+def test_bad_input_is_refused(writable_demo: Engine, change: dict[str, object], code: str) -> None:
+    with pytest.raises(PonteError) as refused:
+        propose(writable_demo, **change)
+    assert refused.value.code == code
+
+
+def test_approved_as_one_audited_change_set(writable_demo: Engine) -> None:
+    before = quotas(writable_demo, "PADELLE")
+    split = propose(writable_demo, submit=True, reason="new season plan")
+    request = split.request
+    assert request is not None and request.kind == "allocation"
+    assert request.approver == "U01DEANGELIS"  # Paolo has no manager: an admin decides
+    assert quotas(writable_demo, "PADELLE") == before  # nothing before the approval
+    admin = identify(writable_demo, "U01DEANGELIS")
+    assert request.id is not None
+    done = decide(writable_demo, request.id, "approve", caller=admin, now=NOW, today=DEMO_TODAY)
+    assert done.status == "approved"
+    after = quotas(writable_demo, "PADELLE")
+    for x in split.lines:
+        assert after[x.territory] == (x.version + 1, float(x.units))
+    changed = [
+        e
+        for e in audit_trail(writable_demo, entity="quota")
+        if e.details.get("request") == request.id
+    ]
+    assert sorted(e.entity for e in changed) == [
+        f"quota:{PERIOD}:NE:PADELLE",
+        f"quota:{PERIOD}:NO:PADELLE",
+    ]  # type: ignore[type-var]
+
+
+def test_a_territory_quota_changed_since_makes_the_whole_set_stale(
+    writable_demo: Engine, tmp_path: object
+) -> None:
+    from pathlib import Path
+
+    from tests.helpers import run_import, write_files
+
+    split = propose(writable_demo, submit=True)
+    assert split.request is not None
+    folder = write_files(Path(str(tmp_path)) / "q", {"quotas.csv": f"""
+        period,rep,territory,family,target_units,target_revenue
+        {PERIOD},,NE,PADELLE,4999,
+    """})  # fmt: skip
+    run_import(writable_demo, folder)
+    before = quotas(writable_demo, "PADELLE")
+    admin, request = identify(writable_demo, "U01DEANGELIS"), split.request.id
+    assert request is not None
+    with pytest.raises(PonteError) as stale:
+        decide(writable_demo, request, "approve", caller=admin, now=NOW, today=DEMO_TODAY)
+    assert stale.value.code == "quota_request_stale"
+    assert quotas(writable_demo, "PADELLE") == before  # NO was not written either
+    assert get_request(writable_demo, split.request.id).status == "pending"
