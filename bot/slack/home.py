@@ -1,5 +1,6 @@
 """App Home for one person, by role: a rep sees their quota and the stock of the products
-they sell most; a manager their team's attainment; operations the open alerts (assigned to
+they sell most; a manager their team's attainment and the quota requests waiting for them
+(an admin every waiting request); operations the open alerts (assigned to
 them first), the plants' utilization and the products nearest to stockout. Everything goes
 through the same tools (and the same access checks) as a question would; the alerts are the
 ones the last scan kept (planning.alerts.answers.kept_alerts, with the same rule filter)."""
@@ -61,6 +62,7 @@ def home_for(services: SlackServices, user: str) -> dict[str, Any]:
         cards.append(top_stock_card(statuses, lang))
     elif caller.role == Role.manager:
         cards.append(tool("quota_status"))
+        cards.append(tool("quota_requests"))  # what waits for their decision
     elif caller.role == Role.ops:
         # The alerts the last scan kept: the ones assigned to them first, then by severity.
         cards.append(alerts_card(kept_alerts(engine, caller, today=today), lang))
@@ -68,6 +70,9 @@ def home_for(services: SlackServices, user: str) -> dict[str, Any]:
         check_access(caller, "inventory_projection")  # every product's projection: ops may
         at_risk = nearest_stockouts(engine, today=today, weeks=STOCKOUT_WEEKS)
         cards.append(stockouts_card(at_risk, lang, STOCKOUT_WEEKS))
+    elif caller.role == Role.admin:
+        cards.append(tool("quota_requests"))  # an admin may decide any request
+        cards.append(tool("help"))
     else:
         cards.append(tool("help"))
     title = f"Ponte · {caller.name}"

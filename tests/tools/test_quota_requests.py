@@ -4,6 +4,7 @@ same way; refusals come before any question of confirmation."""
 
 from __future__ import annotations
 
+import pytest
 from langchain_core.messages import AIMessage
 from sqlalchemy import Engine, text
 
@@ -106,3 +107,47 @@ def test_the_llm_cannot_ask_for_someone_elses_quota(writable_demo: Engine) -> No
     outcome = llm_ask(writable_demo, proposing(args))("lower brambilla's quota")
     assert (outcome.kind, outcome.code) == ("refused", "quota_request_not_yours")
     assert stored(writable_demo) == []
+
+
+@pytest.mark.parametrize(
+    ("who", "allowed"),
+    [
+        ("U01ROSSI", True),  # her own
+        ("U01BIANCHI", True),  # her manager
+        ("U01HARRIS", False),  # a manager, not hers
+        ("U01DEANGELIS", True),  # an admin
+        ("U01COLOMBO", True),  # operations read every quota, to weigh them against capacity
+        ("U01RICCI", False),  # marketing
+    ],
+)
+def test_who_may_view_giulias_quota(ask: Ask, who: str, allowed: bool) -> None:
+    outcome = ask("quota di Giulia Rossi nel Q1", user=who)
+    if allowed:
+        assert outcome.kind == "answer" and outcome.tool == "quota_status"
+        assert [s.owner for s in outcome.result.statuses] == ["U01ROSSI"]
+    else:
+        assert outcome.kind == "refused"
+
+
+def deciding(args: dict[str, object]) -> ToolCallingFake:
+    call = {"name": "decide_quota_request", "args": args, "id": "c1"}
+    return ToolCallingFake(messages=iter([AIMessage("", tool_calls=[call]), AIMessage("ok")]))
+
+
+def test_the_llm_path_decides_only_after_the_yes_and_only_for_the_approver(
+    writable_demo: Engine,
+) -> None:
+    ask = Ask(Assistant(writable_demo))
+    rossi = Conversation()
+    ask("raise my Q1 quota to 12,500 because ACME doubled its order", conversation=rossi)
+    ask("yes", conversation=rossi)
+    [(request, *_)] = stored(writable_demo)
+    approve = {"request": request, "decision": "approve"}
+    refused = llm_ask(writable_demo, deciding(approve))("approve it", user="U01HARRIS")
+    assert (refused.kind, refused.code) == ("refused", "quota_not_approver")
+    chat = Conversation()
+    shown = llm_ask(writable_demo, deciding(approve))("approve it", user="U01BIANCHI",
+                                                     conversation=chat)  # fmt: skip
+    assert shown.kind == "confirm" and stored(writable_demo)[0][1] == "pending"
+    done = llm_ask(writable_demo, deciding(approve))("yes", user="U01BIANCHI", conversation=chat)
+    assert done.kind == "answer" and stored(writable_demo)[0][1] == "approved"
