@@ -225,6 +225,10 @@ def generate_company(
         "receipts": receipts,
         "open_orders": orders,
         "quotas": quotas,
+        "commission_plans": pd.DataFrame(
+            [(None, "rep", 0.0, 2.0, 0.0), (None, "rep", 100.0, 5.0, 1000.0)],
+            columns=["person", "role", "from_attainment_pct", "rate_pct", "bonus"],
+        ),
     }
 
 
