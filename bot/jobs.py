@@ -181,7 +181,7 @@ def _quota_requests(ctx: JobContext) -> str:
 
     if ctx.settings.slack_bot_token is None:
         # Expiry is a decision on time alone: it happens without Slack too.
-        from planning.quota_requests import expire_requests
+        from planning.quota_decisions import expire_requests
 
         wait = dt.timedelta(days=ctx.settings.ponte_quota_expire_days)
         expired = expire_requests(ctx.engine, now=ctx.clock.now(), after=wait)

@@ -22,15 +22,15 @@ from sqlalchemy import Engine, text
 
 from bot.blocks.quota_requests import approval_message
 from bot.render.cards.quota_requests import outcome_line
-from planning.quota_impact import CapacityImpact, capacity_impact
-from planning.quota_requests import (
-    QuotaChange,
+from planning.quota_decisions import (
     expire_requests,
     mark_reminded,
     mark_told,
     requests_to_remind,
     to_deliver,
 )
+from planning.quota_impact import CapacityImpact, capacity_impact
+from planning.quota_requests import QuotaChange
 
 log = logging.getLogger("ponte.quota")
 

@@ -1,5 +1,5 @@
 """Quota change requests: asked for against the quota version they change, routed to an
-approver, decided once, applied as the quota's next version, audited.
+approver, stored and audited (the decisions are planning.quota_decisions).
 
 Who may do what (keyed on the verified caller, never on text):
 - request: a rep for their own quota; a manager for the quotas of the people who report to
@@ -23,7 +23,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, insert, select, text, update
+from sqlalchemy import Connection, Engine, insert, select, text
 from sqlalchemy.exc import IntegrityError
 
 from planning.access import Caller
@@ -45,10 +45,6 @@ Decision = Literal["approve", "reject", "changes"]
 DECISIONS: tuple[Decision, ...] = ("approve", "reject", "changes")
 DECIDED = {"approve": "approved", "reject": "rejected", "changes": "changes"}
 OPEN = "pending"
-
-
-class QuotaRequestConflict(PonteError):
-    """The request was decided (or expired) before this decision arrived."""
 
 
 @dataclass(frozen=True)
@@ -164,7 +160,7 @@ def request_change(
         if rep is not None and rep not in names:
             raise PonteError(f"unknown person {rep!r}", code="unknown_person", person=rep)
         _may_request(conn, caller, rep=rep, territory=territory, label=names.get(owner, owner))
-        current = _current_quota(conn, period, rep, territory, family)
+        current = current_quota(conn, period, rep, territory, family)
         if current is None:
             raise PonteError(
                 f"{names.get(owner, owner)} has no quota for {period}"
@@ -256,276 +252,6 @@ def request_change(
     return QuotaRequestResult(get_request(engine, new_id), impact, submitted=True)
 
 
-def decide(
-    engine: Engine,
-    request_id: int,
-    decision: Decision,
-    *,
-    caller: Caller,
-    now: dt.datetime,
-    today: dt.date,
-    note: str | None = None,
-    version: int | None = None,
-) -> QuotaChange:
-    """Approve, reject or ask for changes to a request, as the verified `caller`, once.
-    `version` is the request's version the person saw (a button carries it). Approving
-    writes the quota's next version; a reason is needed to reject or ask for changes."""
-    if decision not in DECISIONS:
-        raise PonteError(f"unknown decision {decision!r}: use {', '.join(DECISIONS)}")
-    note = (note or "").strip() or None
-    if decision != "approve" and note is None:
-        raise PonteError("say why", code="quota_decision_reason", decision=decision)
-    if note is not None and len(note) > MAX_REASON:
-        raise PonteError(
-            f"the reason is too long (at most {MAX_REASON} characters)",
-            code="quota_reason_too_long",
-            chars=MAX_REASON,
-        )
-    request = get_request(engine, request_id)
-    _may_decide(caller, request)
-    if request.status != OPEN or (version is not None and version != request.version):
-        raise _decided(request)
-    try:
-        with writing(engine, wait=WRITE_WAIT) as conn:
-            # The request first: of two deciders at once, the second waits on its row and
-            # then finds it decided (not the quota changed by the first one's approval).
-            changed = conn.execute(
-                update(REQUESTS)
-                .where(
-                    REQUESTS.c.id == request_id,
-                    REQUESTS.c.version == request.version,
-                    REQUESTS.c.status == OPEN,
-                )
-                .values(
-                    status=DECIDED[decision],
-                    decided_by=caller.slack_user_id,
-                    decided_at=now,
-                    decision_note=note,
-                    requester_told=False,
-                    version=request.version + 1,
-                )
-            ).rowcount
-            if changed != 1:
-                raise _Lost
-            if decision == "approve" and request.kind == "allocation":
-                _apply_allocation(conn, request, caller=caller, now=now, today=today)
-            elif decision == "approve":
-                _apply(conn, request, caller=caller, now=now, today=today)
-            audit(conn, now=now, actor=caller.slack_user_id,
-                  action=f"quota_request.{DECIDED[decision]}", entity=request.entity,
-                  details={"request": request.id, "reason": note,
-                           "quota": request.quota})  # fmt: skip
-    except _Lost:
-        raise _decided(get_request(engine, request_id)) from None
-    except IntegrityError:
-        # Another request for the same quota was approved at this very moment: this one
-        # now changes a version that is no longer current.
-        raise _stale(engine, request) from None
-    return get_request(engine, request_id)
-
-
-class _Lost(Exception):
-    """The conditional update found the request already changed."""
-
-
-def _apply(
-    conn: Connection, request: QuotaChange, *, caller: Caller, now: dt.datetime, today: dt.date
-) -> None:
-    """The quota's next version, if the request still changes the current one."""
-    _still_current(conn, request, today)
-    conn.execute(
-        insert(QUOTAS).values(
-            period=request.period,
-            rep=request.rep,
-            territory=request.territory,
-            family=request.family,
-            version=request.base_version + 1,
-            target_units=request.target_units,
-            target_revenue=request.target_revenue,
-            source=f"request:{request.id}",
-            created_at=now,
-        )
-    )
-    audit(conn, now=now, actor=caller.slack_user_id, action="quota.changed",
-          entity=request.quota,
-          details={"request": request.id, "version": request.base_version + 1,
-                   "before": {"units": request.units_before, "revenue": request.revenue_before},
-                   "after": {"units": request.target_units, "revenue": request.target_revenue},
-                   "reason": request.reason, "requested_by": request.requested_by})  # fmt: skip
-
-
-def _apply_allocation(
-    conn: Connection, request: QuotaChange, *, caller: Caller, now: dt.datetime, today: dt.date
-) -> None:
-    """Every territory's quota of the change set, as one transaction: all or none. A
-    territory whose quota changed since the proposal makes the whole set stale."""
-    _, end = period_bounds(request.period)
-    if end < today:
-        raise PonteError(
-            f"{request.period} is over: its quotas are closed",
-            code="period_closed",
-            period=request.period,
-        )
-    for line in request.lines:
-        territory = str(line["territory"])
-        current = _current_quota(conn, request.period, None, territory, request.family)
-        version, _, revenue = current or (0, None, None)
-        if version != int(line["version"]):
-            raise _stale(conn.engine, request)
-        conn.execute(
-            insert(QUOTAS).values(
-                period=request.period, rep=None, territory=territory, family=request.family,
-                version=version + 1, target_units=float(line["units"]), target_revenue=revenue,
-                source=f"request:{request.id}", created_at=now,
-            )
-        )  # fmt: skip
-        audit(conn, now=now, actor=caller.slack_user_id, action="quota.changed",
-              entity=quota_entity(request.period, None, territory, request.family),
-              details={"request": request.id, "version": version + 1,
-                       "before": {"units": line.get("before"), "revenue": revenue},
-                       "after": {"units": line["units"], "revenue": revenue},
-                       "reason": request.reason, "requested_by": request.requested_by,
-                       "allocation": True})  # fmt: skip
-
-
-def _still_current(conn: Connection, request: QuotaChange, today: dt.date) -> None:
-    """Refuse to apply a request to a closed period or to a quota that changed since."""
-    _, end = period_bounds(request.period)
-    if end < today:
-        raise PonteError(
-            f"{request.period} is over: its quotas are closed",
-            code="period_closed",
-            period=request.period,
-        )
-    current = _current_quota(conn, request.period, request.rep, request.territory, request.family)
-    if current is None or current[0] != request.base_version:
-        raise _stale(conn.engine, request)
-
-
-@dataclass(frozen=True)
-class QuotaDecision:
-    """A decision shown for the person's yes (`applied` False) or made (True)."""
-
-    request: QuotaChange
-    decision: Decision
-    note: str | None
-    applied: bool
-
-
-def decide_request(
-    engine: Engine,
-    request_id: int,
-    decision: Decision,
-    *,
-    caller: Caller,
-    now: dt.datetime,
-    today: dt.date,
-    note: str | None = None,
-    apply: bool = False,
-) -> QuotaDecision:
-    """`decide`, or with `apply` False the same checks and nothing written (for a yes)."""
-    if apply:
-        done = decide(engine, request_id, decision, caller=caller, now=now, today=today,
-                      note=note)  # fmt: skip
-        return QuotaDecision(done, decision, note, applied=True)
-    note = (note or "").strip() or None
-    if decision != "approve" and note is None:
-        raise PonteError("say why", code="quota_decision_reason", decision=decision)
-    request = get_request(engine, request_id)
-    _may_decide(caller, request)
-    if request.status != OPEN:
-        raise _decided(request)
-    if decision == "approve" and request.kind == "change":
-        with engine.connect() as conn:
-            _still_current(conn, request, today)
-    return QuotaDecision(request, decision, note, applied=False)
-
-
-def expire_requests(engine: Engine, *, now: dt.datetime, after: dt.timedelta) -> list[QuotaChange]:
-    """Requests waiting longer than `after` expire (audited; their requesters to be told)."""
-    expired = []
-    for request in _waiting_since(engine, now - after):
-        with writing(engine, wait=WRITE_WAIT) as conn:
-            changed = conn.execute(
-                update(REQUESTS)
-                .where(
-                    REQUESTS.c.id == request.id,
-                    REQUESTS.c.version == request.version,
-                    REQUESTS.c.status == OPEN,
-                )
-                .values(
-                    status="expired",
-                    decided_at=now,
-                    requester_told=False,
-                    version=request.version + 1,
-                )
-            ).rowcount
-            if changed == 1:
-                audit(conn, now=now, actor=PONTE, action="quota_request.expired",
-                      entity=request.entity,
-                      details={"request": request.id, "waited_days": after.days})  # fmt: skip
-        if changed == 1:
-            expired.append(get_request(engine, int(request.id or 0)))
-    return expired
-
-
-def requests_to_remind(
-    engine: Engine, *, now: dt.datetime, after: dt.timedelta
-) -> list[QuotaChange]:
-    """Requests waiting longer than `after` whose approver was not reminded within `after`."""
-    out = []
-    for request in _waiting_since(engine, now - after):
-        with engine.connect() as conn:
-            reminded = conn.execute(
-                select(REQUESTS.c.reminded_at).where(REQUESTS.c.id == request.id)
-            ).scalar()
-        reminded_at = as_utc(reminded)
-        if reminded_at is None or reminded_at <= now - after:
-            out.append(request)
-    return out
-
-
-def mark_reminded(engine: Engine, request_id: int, *, now: dt.datetime) -> None:
-    with writing(engine, wait=WRITE_WAIT) as conn:
-        conn.execute(update(REQUESTS).where(REQUESTS.c.id == request_id).values(reminded_at=now))
-
-
-def mark_told(
-    engine: Engine,
-    request_id: int,
-    *,
-    approver: bool = False,
-    requester: bool = False,
-    channel: str | None = None,
-    message_ts: str | None = None,
-) -> None:
-    """Delivery bookkeeping (not a change of the request: its version stays, so buttons
-    posted before this stay valid)."""
-    values: dict[str, Any] = {}
-    if approver:
-        values.update(approver_told=True, channel=channel, message_ts=message_ts)
-    if requester:
-        values["requester_told"] = True
-    if values:
-        with writing(engine, wait=WRITE_WAIT) as conn:
-            conn.execute(update(REQUESTS).where(REQUESTS.c.id == request_id).values(**values))
-
-
-def to_deliver(engine: Engine) -> list[QuotaChange]:
-    """Requests whose approver or requester has not been told yet."""
-    with engine.connect() as conn:
-        rows = conn.execute(
-            select(REQUESTS)
-            .where(
-                ((REQUESTS.c.status == OPEN) & ~REQUESTS.c.approver_told)
-                | ~REQUESTS.c.requester_told
-            )
-            .order_by(REQUESTS.c.id)
-        ).all()
-        names = names_of(conn)
-    return [_stored(r, names) for r in rows]
-
-
 def get_request(engine: Engine, request_id: int) -> QuotaChange:
     with engine.connect() as conn:
         row = conn.execute(select(REQUESTS).where(REQUESTS.c.id == request_id)).first()
@@ -536,7 +262,7 @@ def get_request(engine: Engine, request_id: int) -> QuotaChange:
             code="no_quota_request",
             request=request_id,
         )
-    return _stored(row, names)
+    return stored_request(row, names)
 
 
 def list_requests(engine: Engine, caller: Caller, *, status: str | None = None) -> QuotaRequestList:
@@ -554,7 +280,7 @@ def list_requests(engine: Engine, caller: Caller, *, status: str | None = None) 
     with engine.connect() as conn:
         rows = conn.execute(query).all()
         names = names_of(conn)
-    return QuotaRequestList(tuple(_stored(r, names) for r in rows), status)
+    return QuotaRequestList(tuple(stored_request(r, names) for r in rows), status)
 
 
 # -- checks ---------------------------------------------------------------------------------
@@ -637,22 +363,6 @@ def _may_request(
     )
 
 
-def _may_decide(caller: Caller, request: QuotaChange) -> None:
-    if caller.slack_user_id in (request.requested_by, request.rep):
-        raise PermissionDenied(
-            "nobody approves their own request",
-            code="quota_self_approval",
-        )
-    if caller.role != Role.admin and caller.slack_user_id != request.approver:
-        raise PermissionDenied(
-            f"{caller.name} may not decide request #{request.id}: "
-            f"{request.approver_name} (or an admin) does",
-            code="quota_not_approver",
-            approver=request.approver_name,
-            request=request.id,
-        )
-
-
 def approver_for(
     conn: Connection, caller: Caller, *, rep: str | None, territory: str | None
 ) -> str:
@@ -685,7 +395,7 @@ def approver_for(
     return str(admins[0])
 
 
-def _current_quota(
+def current_quota(
     conn: Connection, period: str, rep: str | None, territory: str | None, family: str | None
 ) -> tuple[int, float | None, float | None] | None:
     row = conn.execute(
@@ -712,40 +422,6 @@ def _float(value: Any) -> float | None:
     return None if value is None else float(value)
 
 
-def _decided(request: QuotaChange) -> QuotaRequestConflict:
-    if request.status == "expired":
-        return QuotaRequestConflict(
-            f"request #{request.id} expired without a decision",
-            code="quota_request_expired",
-            request=request.id,
-        )
-    who = request.decided_by_name or request.decided_by or ""
-    return QuotaRequestConflict(
-        f"request #{request.id} was already {request.status} by {who}",
-        code="quota_request_decided",
-        request=request.id,
-        status=request.status,
-        actor=who,
-    )
-
-
-def _stale(engine: Engine, request: QuotaChange) -> PonteError:
-    with engine.connect() as conn:
-        current = _current_quota(
-            conn, request.period, request.rep, request.territory, request.family
-        )
-    version, units, revenue = current or (0, None, None)
-    return PonteError(
-        f"the quota changed since request #{request.id} was made (now version {version}): "
-        "it cannot be approved as it is; reject it, or ask for a new request",
-        code="quota_request_stale",
-        request=request.id,
-        version=version,
-        units=units,
-        revenue=revenue,
-    )
-
-
 def names_of(conn: Connection) -> dict[str, str]:
     """Territories' and people's names by code and Slack id."""
     names = {str(k): str(v) for k, v in conn.execute(text("SELECT code, name FROM territory"))}
@@ -767,18 +443,7 @@ def _details(change: QuotaChange, request_id: int) -> dict[str, Any]:
     }
 
 
-def _waiting_since(engine: Engine, before: dt.datetime) -> list[QuotaChange]:
-    with engine.connect() as conn:
-        rows = conn.execute(
-            select(REQUESTS)
-            .where(REQUESTS.c.status == OPEN, REQUESTS.c.created_at <= before)
-            .order_by(REQUESTS.c.id)
-        ).all()
-        names = names_of(conn)
-    return [_stored(r, names) for r in rows]
-
-
-def _stored(row: Any, names: dict[str, str]) -> QuotaChange:
+def stored_request(row: Any, names: dict[str, str]) -> QuotaChange:
     owner = row.rep or row.territory or ""
     return QuotaChange(
         id=int(row.id),

@@ -39,11 +39,10 @@ from planning.forecast.views import ForecastExplanation, ForecastView, GroupFore
 from planning.groups import ProductGroup
 from planning.products import Fact, ProductFacts, product_facts
 from planning.projection import week_monday
+from planning.quota_decisions import QuotaDecision, decide_request
 from planning.quota_requests import (
-    QuotaDecision,
     QuotaRequestList,
     QuotaRequestResult,
-    decide_request,
     list_requests,
     request_change,
 )

@@ -45,7 +45,8 @@ from planning.db import is_lock_timeout
 from planning.errors import PermissionDenied, PonteError
 from planning.events import first_delivery, forget_event
 from planning.models import Role
-from planning.quota_requests import QuotaChange, decide, decide_request, get_request
+from planning.quota_decisions import decide, decide_request
+from planning.quota_requests import QuotaChange, get_request
 from planning.quotas import period_bounds, quarter_of
 from planning.work import Work
 from tools.abilities import REGISTRY

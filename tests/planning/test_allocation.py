@@ -11,8 +11,9 @@ from planning.access import identify
 from planning.allocation import propose_allocation
 from planning.audit import audit_trail
 from planning.errors import PermissionDenied, PonteError
+from planning.quota_decisions import decide
 from planning.quota_impact import period_load
-from planning.quota_requests import decide, get_request
+from planning.quota_requests import get_request
 from planning.supply import capacity_report
 from tests.conftest import DEMO_TODAY, NOW
 

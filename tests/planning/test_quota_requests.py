@@ -15,15 +15,13 @@ from sqlalchemy.exc import DBAPIError
 from planning.access import identify
 from planning.audit import audit_trail
 from planning.errors import PermissionDenied, PonteError
-from planning.quota_requests import (
+from planning.quota_decisions import (
     QuotaRequestConflict,
     decide,
     expire_requests,
-    get_request,
-    list_requests,
-    request_change,
     requests_to_remind,
 )
+from planning.quota_requests import get_request, list_requests, request_change
 from planning.quotas import quota_status
 from tests.conftest import DEMO_TODAY, NOW
 from tests.helpers import SMALL_COMPANY, run_import, write_files
@@ -279,7 +277,7 @@ def test_a_family_quota_change_touches_that_family_only(
 
 
 def test_waiting_requests_are_reminded_then_expire(writable_demo: Engine) -> None:
-    from planning.quota_requests import mark_reminded
+    from planning.quota_decisions import mark_reminded
 
     request = ask(writable_demo).request
     later = NOW + dt.timedelta(days=3)

@@ -55,7 +55,8 @@ from planning.commission import CommissionEstimate
 from planning.forecast.accuracy import Accuracy
 from planning.forecast.views import ForecastExplanation, ForecastView, GroupForecast
 from planning.products import ProductFacts
-from planning.quota_requests import QuotaDecision, QuotaRequestList, QuotaRequestResult
+from planning.quota_decisions import QuotaDecision
+from planning.quota_requests import QuotaRequestList, QuotaRequestResult
 from planning.sales import SalesHistory
 from planning.stock import GroupStock, StockStatus
 from tools.abilities import Comparison, HelpAnswer

@@ -9,8 +9,9 @@ from bot.render.cards.base import Card
 from bot.render.i18n import date, number, period, t, text_for
 from planning.allocation import AllocationProposal
 from planning.audit import AuditEvent, AuditTrail
+from planning.quota_decisions import QuotaDecision
 from planning.quota_impact import CapacityImpact
-from planning.quota_requests import QuotaChange, QuotaDecision, QuotaRequestList, QuotaRequestResult
+from planning.quota_requests import QuotaChange, QuotaRequestList, QuotaRequestResult
 
 TEXT: dict[str, tuple[str, str]] = {
     "qr.title": ("Quota change", "Modifica quota"),
