@@ -94,6 +94,7 @@ def worker(url: str, skus: int, repeat: int, stock_file: str) -> dict[str, Any]:
     from bot.slack.home import home_for
     from planning.db import make_engine
     from planning.memo import forget_everything
+    from tools.abilities import writes
     from tools.assistant import Assistant, call
 
     engine = make_engine(url)
@@ -149,6 +150,21 @@ def worker(url: str, skus: int, repeat: int, stock_file: str) -> dict[str, Any]:
             "quota_status",
             lambda: {"period": f"2026-Q{rng.randrange(4) + 1}"},
         ),
+        "quota change checked, with its impact": (
+            None,
+            "request_quota_change",
+            lambda: {"period": "2026-Q4", "change_pct": rng.randrange(5, 30), "reason": "bench"},
+        ),
+        "quota split across territories": (
+            "UMGR01",
+            "allocate_quota",
+            lambda: {"family": family(), "period": "2026-Q4", "target_units": 10_000},
+        ),
+        "commission on a deal": (
+            None,
+            "commission_estimate",
+            lambda: {"product": sku(), "quantity": rng.randrange(10, 500)},
+        ),
         "sales of one SKU": ("UADM01", "sales_history", lambda: {"product": sku()}),
         "sales of a rep by customer": (
             "UADM01",
@@ -188,7 +204,8 @@ def worker(url: str, skus: int, repeat: int, stock_file: str) -> dict[str, Any]:
             ctx = assistant.context(user, today=TODAY, now=now)
             forget_everything()  # every answer as the first after an import
             started = time.perf_counter()
-            outcome = call(ctx, tool, args(), language="en")
+            # A write is timed as the person sees it first: checked and shown, not done.
+            outcome = call(ctx, tool, args(), language="en", preview=writes(tool))
             times.append(time.perf_counter() - started)
             if outcome.kind not in ("answer", "ask") and label not in failures:
                 failures[label] = f"{outcome.kind}: {getattr(outcome, 'text', '')[:120]}"
