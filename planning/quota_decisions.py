@@ -61,21 +61,8 @@ def decide(
     """Approve, reject or ask for changes to a request, as the verified `caller`, once.
     `version` is the request's version the person saw (a button carries it). Approving
     writes the quota's next version; a reason is needed to reject or ask for changes."""
-    if decision not in DECISIONS:
-        raise PonteError(f"unknown decision {decision!r}: use {', '.join(DECISIONS)}")
-    note = (note or "").strip() or None
-    if decision != "approve" and note is None:
-        raise PonteError("say why", code="quota_decision_reason", decision=decision)
-    if note is not None and len(note) > MAX_REASON:
-        raise PonteError(
-            f"the reason is too long (at most {MAX_REASON} characters)",
-            code="quota_reason_too_long",
-            chars=MAX_REASON,
-        )
-    request = get_request(engine, request_id)
-    _may_decide(caller, request)
-    if request.status != OPEN or (version is not None and version != request.version):
-        raise _decided(request)
+    request, note = _checked(engine, request_id, decision, caller=caller, note=note,
+                             version=version)  # fmt: skip
     try:
         with writing(engine, wait=WRITE_WAIT) as conn:
             # The request first: of two deciders at once, the second waits on its row and
@@ -150,19 +137,11 @@ def _apply_allocation(
 ) -> None:
     """Every territory's quota of the change set, as one transaction: all or none. A
     territory whose quota changed since the proposal makes the whole set stale."""
-    _, end = period_bounds(request.period)
-    if end < today:
-        raise PonteError(
-            f"{request.period} is over: its quotas are closed",
-            code="period_closed",
-            period=request.period,
-        )
+    _still_current(conn, request, today)
     for line in request.lines:
         territory = str(line["territory"])
         current = current_quota(conn, request.period, None, territory, request.family)
         version, _, revenue = current or (0, None, None)
-        if version != int(line["version"]):
-            raise _stale(conn.engine, request)
         conn.execute(
             insert(QUOTAS).values(
                 period=request.period, rep=None, territory=territory, family=request.family,
@@ -180,7 +159,8 @@ def _apply_allocation(
 
 
 def _still_current(conn: Connection, request: QuotaChange, today: dt.date) -> None:
-    """Refuse to apply a request to a closed period or to a quota that changed since."""
+    """Refuse to apply a request to a closed period, or to a quota (any quota of an
+    allocation) that changed since the request was made."""
     _, end = period_bounds(request.period)
     if end < today:
         raise PonteError(
@@ -188,6 +168,13 @@ def _still_current(conn: Connection, request: QuotaChange, today: dt.date) -> No
             code="period_closed",
             period=request.period,
         )
+    if request.kind == "allocation":
+        for line in request.lines:
+            found = current_quota(conn, request.period, None, str(line["territory"]),
+                                  request.family)  # fmt: skip
+            if (found[0] if found else 0) != int(line["version"]):
+                raise _stale(conn.engine, request)
+        return
     current = current_quota(conn, request.period, request.rep, request.territory, request.family)
     if current is None or current[0] != request.base_version:
         raise _stale(conn.engine, request)
@@ -219,17 +206,39 @@ def decide_request(
         done = decide(engine, request_id, decision, caller=caller, now=now, today=today,
                       note=note)  # fmt: skip
         return QuotaDecision(done, decision, note, applied=True)
-    note = (note or "").strip() or None
-    if decision != "approve" and note is None:
-        raise PonteError("say why", code="quota_decision_reason", decision=decision)
-    request = get_request(engine, request_id)
-    _may_decide(caller, request)
-    if request.status != OPEN:
-        raise _decided(request)
-    if decision == "approve" and request.kind == "change":
+    request, note = _checked(engine, request_id, decision, caller=caller, note=note)
+    if decision == "approve":
         with engine.connect() as conn:
             _still_current(conn, request, today)
     return QuotaDecision(request, decision, note, applied=False)
+
+
+def _checked(
+    engine: Engine,
+    request_id: int,
+    decision: Decision,
+    *,
+    caller: Caller,
+    note: str | None,
+    version: int | None = None,
+) -> tuple[QuotaChange, str | None]:
+    """The request, if `caller` may make this decision on it now; the note, trimmed."""
+    if decision not in DECISIONS:
+        raise PonteError(f"unknown decision {decision!r}: use {', '.join(DECISIONS)}")
+    note = (note or "").strip() or None
+    if decision != "approve" and note is None:
+        raise PonteError("say why", code="quota_decision_reason", decision=decision)
+    if note is not None and len(note) > MAX_REASON:
+        raise PonteError(
+            f"the reason is too long (at most {MAX_REASON} characters)",
+            code="quota_reason_too_long",
+            chars=MAX_REASON,
+        )
+    request = get_request(engine, request_id)
+    _may_decide(caller, request)
+    if request.status != OPEN or (version is not None and version != request.version):
+        raise _decided(request)
+    return request, note
 
 
 def expire_requests(engine: Engine, *, now: dt.datetime, after: dt.timedelta) -> list[QuotaChange]:
