@@ -208,7 +208,8 @@ def worker(url: str, skus: int, repeat: int, stock_file: str) -> dict[str, Any]:
             outcome = call(ctx, tool, args(), language="en", preview=writes(tool))
             times.append(time.perf_counter() - started)
             if outcome.kind not in ("answer", "ask") and label not in failures:
-                failures[label] = f"{outcome.kind}: {getattr(outcome, 'text', '')[:120]}"
+                said = outcome.params.get("message") or outcome.code or ""
+                failures[label] = f"{outcome.kind}: {str(said)[:120]}"
         out["warm"][label] = times
     out["failures"] = failures
 
@@ -261,7 +262,10 @@ def _database(backend: str, skus: int, data: Path, postgres: str) -> tuple[str, 
 
 def measure(skus: int, backend: str, args: argparse.Namespace, console: Console) -> dict[str, Any]:
     files = args.data / f"company-{skus}"
-    if not (files / "quotas.csv").exists():
+    from planning.demo import FILE_ORDER
+
+    # Written again unless every file of the contract is there (a file added since counts).
+    if not all((files / f"{name}.csv").exists() for name in FILE_ORDER):
         # In a process of its own: a child's peak RSS starts from its parent's at fork, so
         # this process must stay small for the cold answers' figures to be their own.
         subprocess.run(

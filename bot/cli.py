@@ -444,7 +444,7 @@ def _answer(
     else:
         show(services.console, card(outcome))
         if preview and outcome.kind == "answer":
-            services.console.print(t(ctx.language, "cli.not_done"), highlight=False)
+            services.console.print(t(lang or ctx.language, "cli.not_done"), highlight=False)
     if outcome.kind != "answer":
         raise SystemExit(1)
 

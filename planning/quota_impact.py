@@ -4,7 +4,7 @@ demand and plant capacity, before and after a change.
 A family's total quota for a period is the sum of the current quotas that sell it: reps'
 quotas where the period has any (territory quotas overlap them), else territories'. A quota
 for a family counts whole; a quota for everything (no family) is split across families by
-its owner's sales over the last 52 weeks (the company's when the owner sold nothing), in
+its owner's sales over the last 13 weeks (the company's when the owner sold nothing), in
 units, or in revenue turned into units at the family's mean price. A period already under
 way counts the quota's share of its days still to come, against the forecast and the
 capacity of those days: as the quota alert rule does (planning.alerts.rules).
@@ -26,7 +26,9 @@ from planning.projection import days_inside, week_monday
 from planning.quotas import period_bounds
 from planning.supply import capacity_report
 
-MIX_WEEKS = 52
+# The mix of the last quarter: what the owner sells now, read in a quarter of a year's time
+# (at 5,000 products a year's mix took 600 ms of a 300 ms budget).
+MIX_WEEKS = 13
 
 
 @dataclass(frozen=True)

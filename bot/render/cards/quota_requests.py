@@ -53,9 +53,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "Gli impianti riescono a produrre quanto chiede la nuova quota.",
     ),
     "qr.impact.mix": (
-        "A total quota is spread over families as its owner sold them over the last 52 weeks.",
+        "A total quota is spread over families as its owner sold them over the last 13 weeks.",
         "Una quota totale è ripartita tra le famiglie come il titolare le ha vendute nelle "
-        "ultime 52 settimane.",
+        "ultime 13 settimane.",
     ),
     "qr.impact.days": (
         "Quotas of every rep for the family, counted from {first} to {last}, against the "
