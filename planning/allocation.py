@@ -137,7 +137,7 @@ def propose_allocation(
     request = None
     if submit:
         request = _submit(engine, caller, now=now, period=period, family=family, total=total,
-                          lines=lines, reason=reason, names=names)  # fmt: skip
+                          lines=lines, reason=reason)  # fmt: skip
     return AllocationProposal(
         family=family,
         period=period,
@@ -265,13 +265,12 @@ def _submit(
     total: int,
     lines: tuple[AllocationLine, ...],
     reason: str,
-    names: dict[str, str],
 ) -> QuotaChange:
     reason = reason.strip() or f"allocation of {total} {family} for {period}"
     change_set = [{"territory": x.territory, "units": x.units, "before": x.current,
                    "version": x.version} for x in lines]  # fmt: skip
-    with engine.connect() as conn:
-        approver = approver_for(conn, caller, rep=None, territory=None)
+    with engine.connect() as conn:  # the proposer's own manager, else an admin
+        approver = approver_for(conn, caller, rep=caller.slack_user_id, territory=None)
     with writing(engine, wait=WRITE_WAIT) as conn:
         key = conn.execute(insert(REQUESTS).values(
             period=period, rep=None, territory=None, family=family, base_version=0,
@@ -287,5 +286,4 @@ def _submit(
               details={"request": new_id, "allocation": change_set, "family": family,
                        "period": period, "total": total, "reason": reason,
                        "approver": approver})  # fmt: skip
-    del names
     return get_request(engine, new_id)

@@ -261,3 +261,29 @@ def test_the_slash_command_form_shows_the_request_then_yes_sends_it(
     rig.calls()
     assert [r[1] for r in requests(engine)] == ["pending"]
     assert "Harrods left" in block_text(dms(rig, OTHER)[-1].blocks())
+
+
+def test_an_allocation_goes_to_the_approver_as_one_change_set(
+    make_rig: Any, engine: Engine
+) -> None:
+    rig: Rig = make_rig(engine)
+    rig.dm("split 3000 units of PADELLE for 2027-Q1 across my territories", user=MANAGER,
+           channel="D01BIANCHI")  # fmt: skip
+    rig.calls()
+    rig.dm("sì", user=MANAGER, channel="D01BIANCHI")
+    rig.calls()
+    [to_admin] = dms(rig, "U01DEANGELIS")
+    shown = block_text(to_admin.blocks())
+    assert "Paolo Bianchi chiede una modifica di quota (richiesta n. 1)" in shown
+    assert "quote PADELLE per Q1 2027 su 2 territori: 3.000 pezzi" in shown
+    assert "NE" in shown and "NO" in shown
+    rig.click(button(to_admin, "quota_request_approve"), user="U01DEANGELIS",
+              channel="D01DEANGELIS", message=message_of(rig, to_admin))  # fmt: skip
+    rig.calls()
+    with engine.connect() as conn:
+        written = conn.execute(text(
+            "SELECT territory, target_units FROM quota WHERE period = '2027-Q1' "
+            "AND family = 'PADELLE' AND source = 'request:1' ORDER BY territory"
+        )).all()  # fmt: skip
+    assert [t for t, _ in written] == ["NE", "NO"] and sum(u for _, u in written) == 3000
+    assert "approvata da Roberta De Angelis" in dms(rig, MANAGER)[-1].params["text"]
