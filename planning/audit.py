@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select, text
+from sqlalchemy import Connection, Engine, insert, or_, select, text
 
 from planning.db import as_utc
 from planning.models import AuditEntry
@@ -67,9 +68,11 @@ class AuditTrail:
     names: dict[str, str]
 
 
-def audit_view(engine: Engine, *, entity: str | None = None, limit: int = 200) -> AuditTrail:
+def audit_view(
+    engine: Engine, *, entity: str | None = None, also: Sequence[str] = (), limit: int = 200
+) -> AuditTrail:
     """`audit_trail` with the people's names, for a card."""
-    events = audit_trail(engine, entity=entity, limit=limit)
+    events = audit_trail(engine, entity=entity, also=also, limit=limit)
     with engine.connect() as conn:
         names = {str(k): str(v) for k, v in conn.execute(
             text("SELECT slack_user_id, name FROM person")
@@ -78,16 +81,22 @@ def audit_view(engine: Engine, *, entity: str | None = None, limit: int = 200) -
     return AuditTrail(entity, tuple(events), {k: v for k, v in names.items() if k in actors})
 
 
-def audit_trail(engine: Engine, *, entity: str | None = None, limit: int = 200) -> list[AuditEvent]:
+def audit_trail(
+    engine: Engine, *, entity: str | None = None, also: Sequence[str] = (), limit: int = 200
+) -> list[AuditEvent]:
     """The newest `limit` entries, oldest first; with `entity`, those about it: an exact
     name ("quota_request:12") or a prefix ending in ':' or a kind ("quota" is every quota;
-    "quota:2027-Q1:" every quota of a period)."""
+    "quota:2027-Q1:" every quota of a period); `also` adds other entities, read the same
+    way (a quota's trail and its request's, together)."""
     query = select(AUDIT).order_by(AUDIT.c.id.desc()).limit(limit)
-    if entity:
-        whole = entity.rstrip(":")
+    wanted = [e.rstrip(":") for e in (entity, *also) if e]
+    if wanted:
         query = query.where(
-            (AUDIT.c.entity == whole) | AUDIT.c.entity.startswith(whole + ":", autoescape=True)
-        )
+            or_(*(
+                (AUDIT.c.entity == whole) | AUDIT.c.entity.startswith(whole + ":", autoescape=True)
+                for whole in wanted
+            ))
+        )  # fmt: skip
     with engine.connect() as conn:
         rows = conn.execute(query).all()
     return [

@@ -397,7 +397,10 @@ class Handlers:
             if kind == "history":
                 request = get_request(engine, ref.request)
                 _may_see(caller, request)
-                trail = audit_view(engine, entity=request.quota)
+                # The quota's changes and this request's own steps (an allocation's
+                # quotas are each territory's: its request's trail names them).
+                quota = None if request.kind == "allocation" else request.quota
+                trail = audit_view(engine, entity=quota or request.entity, also=[request.entity])
                 shown = card_for(trail, lang)
                 privately(self.client, respond, user, fallback_text(shown), blocks(shown))
                 return
