@@ -24,6 +24,8 @@ class Audience(Enum):
     SALES_AND_OPS = frozenset({Role.rep, Role.manager, Role.ops, Role.admin})
     # Quota changes: the people who sell, their managers, and admins.
     SALES = frozenset({Role.rep, Role.manager, Role.admin})
+    # Deciding quota changes and splitting quotas: managers and admins.
+    APPROVERS = frozenset({Role.manager, Role.admin})
     # Plant load is planning data: reps see its effect through available-to-promise.
     PLANNERS = frozenset({Role.manager, Role.ops, Role.admin})
 

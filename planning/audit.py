@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, or_, select, text
 
+from planning.access import Caller, check_quota_access, quota_scope
 from planning.db import as_utc
 from planning.models import AuditEntry
 
@@ -110,3 +111,43 @@ def audit_trail(
         )
         for r in reversed(rows)
     ]
+
+
+def quota_history(
+    engine: Engine,
+    caller: Caller,
+    *,
+    person: str | None = None,
+    territory: str | None = None,
+    limit: int = 50,
+) -> AuditTrail:
+    """The quota changes and requests `caller` may see, newest `limit`, oldest first: an
+    admin's or operations' every one, a manager's their team's, a rep's their own; only a
+    person's or a territory's when named (PermissionDenied outside the caller's scope)."""
+    scope = quota_scope(engine, caller)
+    check_quota_access(scope, caller, rep=person, territory=territory)
+    events = audit_trail(engine, entity="quota", also=["quota_request"], limit=2000)
+    owners = {person} if person else {territory} if territory else None
+
+    def owner_of(event: AuditEvent) -> str | None:
+        about = str(event.details.get("quota") or event.entity or "")
+        parts = about.split(":")
+        return parts[2] if len(parts) > 2 and parts[0] == "quota" else None
+
+    def visible(event: AuditEvent) -> bool:
+        owner = owner_of(event)
+        if owners is not None:
+            return owner in owners
+        if scope.reps is None:
+            return True
+        mine = set(scope.reps) | set(scope.territories or ())
+        return owner in mine or event.actor in scope.reps
+
+    shown = [e for e in events if visible(e)][-limit:]
+    with engine.connect() as conn:
+        names = {str(k): str(v) for k, v in conn.execute(
+            text("SELECT slack_user_id, name FROM person")
+        )}  # fmt: skip
+    label = names.get(person or "", person) if person else territory
+    actors = {e.actor for e in shown}
+    return AuditTrail(label, tuple(shown), {k: v for k, v in names.items() if k in actors})

@@ -126,14 +126,16 @@ def request_change(
     target_revenue: float | None = None,
     change_units: float | None = None,
     change_pct: float | None = None,
+    direction: str | None = None,
     reason: str = "",
     submit: bool = False,
 ) -> QuotaRequestResult:
     """Check a quota change request from `caller` and, with `submit`, store it for its
     approver (audited). Without `submit` nothing is written: the same checks and the same
     answer, for the person to confirm. A change may be given as the new target, or as
-    `change_units` / `change_pct` (signed) of the current one. Every refusal is a
-    PonteError with a code."""
+    `change_units` / `change_pct` (signed) of the current one; `direction` ("up" or "down",
+    what the person's verb said) must agree with it. Every refusal is a PonteError with a
+    code."""
     period = period.strip().upper()
     _, end = period_bounds(period)
     if end < today:
@@ -178,6 +180,8 @@ def request_change(
             _check_targets(target_units, target_revenue)
         _check_scale(target_units, units_before, "units")
         _check_scale(target_revenue, revenue_before, "revenue")
+        _check_direction(direction, target_units, units_before)
+        _check_direction(direction, target_revenue, revenue_before)
         if (target_units is None or target_units == units_before) and (
             target_revenue is None or target_revenue == revenue_before
         ):
@@ -316,6 +320,26 @@ def _relative(
     return (units or 0.0) + (by or 0.0), None
 
 
+def _check_direction(direction: str | None, new: float | None, current: float | None) -> None:
+    """ "lower my quota to 80,000" when it is 11,420: the verb and the figure disagree."""
+    if direction not in ("up", "down") or new is None or current is None:
+        return
+    if direction == "up" and new < current:
+        raise PonteError(
+            f"you asked to raise the quota, but {new:,.0f} is below the current {current:,.0f}",
+            code="quota_lower_than_asked",
+            new=round(new),
+            current=round(current),
+        )
+    if direction == "down" and new > current:
+        raise PonteError(
+            f"you asked to lower the quota, but {new:,.0f} is above the current {current:,.0f}",
+            code="quota_higher_than_asked",
+            new=round(new),
+            current=round(current),
+        )
+
+
 def _check_scale(new: float | None, current: float | None, what: str) -> None:
     if new is None or not current:
         return
@@ -327,7 +351,7 @@ def _check_scale(new: float | None, current: float | None, what: str) -> None:
             code="quota_target_absurd",
             new=round(new),
             current=round(current),
-            factor=round(factor, 4) if factor < 1 else round(factor),
+            factor=f"{factor:.0f}" if factor >= 1 else f"1/{1 / factor:.0f}",
         )
 
 

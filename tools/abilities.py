@@ -32,6 +32,7 @@ from planning.answers import (
     projection_answer,
     quota_answer,
 )
+from planning.audit import AuditTrail, quota_history
 from planning.commission import CommissionEstimate, commission_estimate
 from planning.errors import PermissionDenied, PonteError
 from planning.forecast.accuracy import Accuracy, accuracy_of
@@ -192,6 +193,9 @@ class QuotaChangeArgs(BaseModel):
     change_pct: float | None = Field(
         None, allow_inf_nan=False, description="Change by this percentage (negative lowers it)."
     )
+    direction: Literal["up", "down"] | None = Field(
+        None, description="up or down: what the person's own verb says (raise / lower)."
+    )
     reason: str | None = Field(None, description="Why, in the person's own words, verbatim.")
 
 
@@ -216,6 +220,11 @@ class AllocationArgs(BaseModel):
         gt=0, le=1e12, allow_inf_nan=False, description="The total to split, in units."
     )
     reason: str | None = Field(None, description="Why, for the approver (optional).")
+
+
+class HistoryArgs(BaseModel):
+    person: str | None = Field(None, description="Whose quota history (name or Slack id).")
+    territory: str | None = Field(None, description="A territory's quota history.")
 
 
 class CommissionArgs(BaseModel):
@@ -449,6 +458,7 @@ def _quota_change(ctx: RunContext, args: QuotaChangeArgs, *, submit: bool) -> Qu
         target_revenue=args.target_revenue,
         change_units=args.change_units,
         change_pct=args.change_pct,
+        direction=args.direction,
         reason=args.reason or "",
         submit=submit,
     )
@@ -503,6 +513,15 @@ def _allocation(ctx: RunContext, args: AllocationArgs, *, submit: bool) -> Alloc
         total_units=args.target_units,
         reason=args.reason or "",
         submit=submit,
+    )
+
+
+def _history(ctx: RunContext, args: HistoryArgs) -> AuditTrail:
+    return quota_history(
+        ctx.engine,
+        ctx.caller,
+        person=resolve_person(ctx, args.person),
+        territory=resolve_territory(ctx, args.territory),
     )
 
 
@@ -790,7 +809,7 @@ declare(
 declare(
     Ability(
         "decide_quota_request",
-        Audience.SALES,
+        Audience.APPROVERS,
         label=("approving quota changes", "approvare le modifiche di quota"),
         examples=("Approve request 3", "Rifiuta la richiesta 3: troppo alta"),
         schema=QuotaDecisionArgs,
@@ -837,6 +856,22 @@ declare(
         results=(AllocationProposal,),
         writes=True,
         takes={"family": "family", "period": "period"},
+        rank=5,
+    )
+)
+declare(
+    Ability(
+        "audit_trail",
+        Audience.SALES_AND_OPS,
+        label=("the history of quota changes", "lo storico delle modifiche alle quote"),
+        examples=("Who approved what on quotas?", "Storico modifiche delle quote del mio team"),
+        schema=HistoryArgs,
+        description="The audit trail of quotas: every change request, decision and quota "
+        "change, who and when, before and after, and why; a person's or a territory's when "
+        "named. Reps see their own, managers their team's, operations and admins all.",
+        run=_history,
+        results=(AuditTrail,),
+        takes={"person": "person", "territory": "territory"},
         rank=5,
     )
 )

@@ -13,7 +13,8 @@ UNITS = (
 # A number with an optional k/m suffix and an optional unit word after it. Decimal points and
 # thousands separators are told apart by the digits that follow them (1.500 vs 1.5).
 QUANTITY = re.compile(
-    r"(?<![\w/.-])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*(k|m|mila|mille)?(?![\w/-])"
+    r"(?<![\w/.-])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*"
+    r"(k|m|mila|mille|milioni|milione|millions|million|mln)?(?![\w/-])"
     r"(?:\s*(" + UNITS + r")\b)?"
 )
 
@@ -23,7 +24,8 @@ def parse_number(digits: str, suffix: str | None) -> float:
         value = float(re.sub(r"[.,]", "", digits))  # 1,500 and 1.500: thousands
     else:
         value = float(digits.replace(",", "."))  # 1.5 and 1,5: decimals
-    return value * {"k": 1e3, "mila": 1e3, "mille": 1e3, "m": 1e6}.get(suffix or "", 1)
+    millions = ("m", "milioni", "milione", "millions", "million", "mln")
+    return value * (1e6 if suffix in millions else 1e3 if suffix in ("k", "mila", "mille") else 1)
 
 
 SMALL = {

@@ -193,6 +193,8 @@ class Assistant:
         )
         conversation.pending = route if route.kind == "clarify" else None
         outcome = self.follow(route, ctx, conversation)
+        if outcome.kind != "clarify":  # a refusal said before asking back: nothing pends
+            conversation.pending = None
         if outcome.kind == "answer":
             conversation.last = route
         return outcome
@@ -236,6 +238,13 @@ class Assistant:
             "args": route.args,
             "caller": ctx.caller,
         }
+        if route.kind == "clarify" and route.missing in ("reason", "note") and route.tool:
+            # Before asking why, what would refuse the write anyway (a colleague's quota, a
+            # closed period, a negative target) is said: nobody explains a change for nothing.
+            probe = {**route.args, route.missing: "?"}
+            checked = call(ctx, route.tool, probe, language=route.language, preview=True)
+            if checked.kind in ("refused", "error"):
+                return replace(checked, args=route.args)
         if route.kind == "clarify":
             index = ctx.index
             names = {c: index.label(c) for c in route.choices}

@@ -28,10 +28,13 @@ PAUSE = re.compile(r"(?::|\s-\s|[?.!](?=\s))\s*(.+)$", re.DOTALL)
 PERIOD_DIGITS = re.compile(r"\b(?:\d{4}[- ]?)?q[1-4]\b|\b(?:19|20)\d\d\b|\b\d{1,2}/\d{4}\b")
 TO = re.compile(r"\b(?:to|at|a|al|=|su|fino a)\s*$")
 BY = re.compile(r"\b(?:by|di|del|dello|della|of)\s*$")
+UP = ("raise", "increase", "up", "higher", "alza", "alzare", "alzami", "alzala", "aumenta",
+      "aumentare", "aumentami", "piu alta", "bump up", "grow", "alzare")  # fmt: skip
+TIMES = re.compile(r"\b(\d+(?:[.,]\d+)?)\s*(?:x|volte|times)\b")
 DOWN = ("lower", "reduce", "cut", "decrease", "down", "abbassa", "abbassare", "abbassami",
         "ridurre", "riduci", "riducimi", "taglia", "diminuisci", "meno")  # fmt: skip
 MONEY = re.compile(r"€|\beur\b|\beuro\b|\brevenue\b|\bfatturato\b|\bsales value\b")
-REQUEST_NUMBER = re.compile(r"(?:#|\b(?:request|richiesta|req|n\.?|numero|no\.?)\s*#?)\s*(\d+)\b")
+REQUEST_NUMBER = re.compile(r"(?:#|\b(?:request|richiesta|req|numero|nr\.?|n\.)\s*#?)\s*(\d+)\b")
 REJECT = ("reject", "rejected", "decline", "deny", "refuse", "rifiuta", "rifiutare", "respingi",
           "boccia", "no alla")  # fmt: skip
 CHANGES = ("ask for changes", "request changes", "changes", "chiedi modifiche", "modifiche",
@@ -58,7 +61,18 @@ def quota_change(text: str) -> dict[str, Any]:
     if reason:
         out["reason"] = reason
     down = any(re.search(rf"\b{w}\b", folded) for w in DOWN)
+    up = any(re.search(rf"\b{w}\b", folded) for w in UP)
+    if up != down:  # the verb's direction: the request must agree with it (planning checks)
+        out["direction"] = "up" if up else "down"
     money = bool(MONEY.search(folded))
+    # "richiesta 2", "#2": a request's number, never a target.
+    plain = REQUEST_NUMBER.sub(lambda m: " " * len(m.group(0)), plain)
+    # "1000 volte più alta", "3x", "twice": a multiple of the current target.
+    times = TIMES.search(plain)
+    if times is not None:
+        factor = float(times.group(1).replace(",", "."))
+        out["change_pct"] = (factor - 1) * 100 if not down else (1 / factor - 1) * 100
+        return out
     # "+500", "-10%", "a -500": a sign the number pattern leaves out.
     signs = {m.end(): m.group(1) for m in re.finditer(r"(?<!\w)([+-])\s?(?=\d)", plain)}
     plain = re.sub(r"(?<!\w)[+-](\s?)(?=\d)", lambda m: " " + m.group(1), plain)
@@ -136,7 +150,9 @@ LIST = ("approvals", "requests", "request", "richieste", "richiesta", "pending",
         "in attesa", "da approvare", "approvazioni", "to approve")  # fmt: skip
 # A change said without a verb of change: "my q1 quota should be 10k", "portami la quota".
 CHANGE = ("should be", "shuold be", "must be", "needs to be", "dovrebbe essere",
-          "deve essere", "portami", "mettimi", "fissami", "increase", "lower")  # fmt: skip
+          "deve essere", "portami", "mettimi", "fissami", "increase", "lower", "higher",
+          "cambiala", "modificala", "alzala", "abbassala", "riducila", "aumentala", "piu alta",
+          "piu bassa", "volte")  # fmt: skip
 # Asked without the word quota: "richieste in attesa", "what do I have to approve?".
 WAITING = ("richieste in attesa", "pending requests", "requests waiting", "da approvare",
            "to approve", "pending approvals", "approvals pending", "approvazioni in attesa",

@@ -175,15 +175,23 @@ class Router:
         if (
             pending is not None
             and pending.kind == "clarify"
-            and pending.tool in ("request_quota_change", "allocate_quota")
+            and pending.tool in ("request_quota_change", "allocate_quota", "decide_quota_request")
+            and pending.missing in ("reason", "target", "note", "family", "total")
             and not _has(reading.words, v.NEVER_MIND)
         ):
-            if pending.tool == "allocate_quota":
+            if pending.missing == "reason" and self._new_request(reading, text):
+                pass  # "cambia la mia quota q1 a 9500": a new request, not the reason asked
+            elif pending.tool == "decide_quota_request":  # the reason asked for: as typed
+                note = qw.split_reason(text)[1] or text.strip()
+                return replace(pending, kind="call", missing=None,
+                               args={**pending.args, "note": note})  # fmt: skip
+            elif pending.tool == "allocate_quota":
                 self._product(reading, found)
                 args = {**pending.args, **self._args(pending.tool, found)}
                 return self._allocation(text, args, lang)
-            return self._quota_reply(pending, text, lang)
-        intent, special = self._intent(reading, found)
+            else:
+                return self._quota_reply(pending, text, lang)
+        intent, special = self._intent(reading, found, text)
         if intent == "allocate_quota":
             product = self._product(reading, found)  # a family is read with the products
             if "family" not in found and product:
@@ -194,6 +202,8 @@ class Router:
         if intent in ("request_quota_change", "decide_quota_request", "quota_requests"):
             return self._quota_route(intent, text, reading, found, lang, user)
         found.update(_keywords(intent, reading.words))
+        for arg, value in _keywords(intent, [fold(w) for w in reading.raw]).items():
+            found.setdefault(arg, value)  # as typed: "chiude" is not "chiede"
         if intent == "list_alerts":  # "high severity", "red flags": not a product's name
             reading.free.difference_update(_keyword_positions(intent, reading.words))
         found["across_words"] = _keywords("list_alerts", reading.words)
@@ -203,6 +213,16 @@ class Router:
         if special is not None:
             return Route(language=lang, kind="unavailable", tool=special)
         product = self._product(reading, found)
+        if (
+            intent in ("demand_forecast", "available_to_promise")
+            and not product
+            and "family" not in found
+            and (
+                found.get("person") not in (None, user)
+                or _has(reading.words, ("quota", "target", "obiettivo"))
+            )
+        ):  # "forecast at end of quarter for james walker", "quota totale... ce la facciamo?"
+            intent = "quota_status"
         if "quantity" not in found:  # a bare number left over: "promise 500 PAD-28"
             for quantity, _ in find_quantities(joined):
                 where = _positions(quantity, starts, joined)
@@ -282,17 +302,39 @@ class Router:
         """A quota change asked for, a decision on one, or the list of them: what is said
         (tools.quota_words), and the question back for what is missing."""
         if intent == "decide_quota_request":
-            return Route(language=lang, kind="call", tool=intent, args=qw.decision(text))
+            said = qw.decision(text)
+            route = Route(language=lang, kind="call", tool=intent, args=said)
+            if said.get("decision") in ("reject", "changes") and not said.get("note"):
+                return replace(route, kind="clarify", missing="note")  # "why?", kept as asked
+            return route
         if intent == "quota_requests":
             typed = [fold(w) for w in reading.raw]
             status = next((s for s, words in qw.STATUSES.items() if _has(typed, words)), None)
             return Route(language=lang, kind="call", tool=intent,
                          args={"status": status} if status else {})  # fmt: skip
+        product = self._product(reading, found)  # a family is read with the products
+        if "family" not in found and product:
+            family = self.index.family_of_all(product)
+            if family:
+                found["family"] = family
         args = self._args(intent, found)
         if args.get("person") == user:
             args.pop("person")  # "my quota"
         args.update(qw.quota_change(text))
-        return self._quota_missing(Route(language=lang, kind="call", tool=intent, args=args))
+        route = Route(language=lang, kind="call", tool=intent, args=args)
+        if found.get("unknown_name") and not (found.get("person") or found.get("territory")):
+            # "la quota di Mario Verdi": someone Ponte does not know, never the asker.
+            return replace(route, kind="clarify", missing="person", unknown=found["unknown_name"])
+        return self._quota_missing(route)
+
+    @staticmethod
+    def _new_request(reading: _Reading, text: str) -> bool:
+        """A message that is itself a quota change (a quota word and a new figure)."""
+        quota = _has(reading.words, ("quota", "quotas", "target", "obiettivo", "budget"))
+        said = qw.quota_change(text)
+        return bool(quota) and any(
+            k in said for k in ("target_units", "target_revenue", "change_units", "change_pct")
+        )
 
     @staticmethod
     def _allocation(text: str, args: dict[str, Any], lang: str) -> Route:
@@ -316,6 +358,9 @@ class Router:
         args = dict(pending.args)
         said = qw.quota_change(text)
         if pending.missing == "reason":
+            reply = " ".join(fold(text).strip(" .!").split())
+            if reply in v.YES or reply in v.NO:  # "yes" is no reason: ask again
+                return replace(pending, language=lang)
             said.setdefault("reason", qw.split_reason(text)[1] or text.strip())
             said = {"reason": said["reason"]}
         args.update(said)
@@ -616,9 +661,13 @@ class Router:
             and self.index.family(word) is None
         )
 
-    def _intent(self, reading: _Reading, found: dict[str, Any]) -> tuple[str | None, str | None]:
+    def _intent(
+        self, reading: _Reading, found: dict[str, Any], text: str = ""
+    ) -> tuple[str | None, str | None]:
         """The delivered intent, or (None, name) for a recognised ability not available yet."""
         words = reading.words
+        if _has([fold(w) for w in reading.raw], v.AUDIT):
+            return "audit_trail", None  # "storico modifiche quota di giulia rossi"
         if _has(words, v.COMMISSION) or _has([fold(w) for w in reading.raw], v.COMMISSION):
             return "commission_estimate", None  # "what do I earn if...", "provvigioni"
         if _has([fold(w) for w in reading.raw], v.ALLOCATE) and (
@@ -627,19 +676,27 @@ class Router:
             return "allocate_quota", None  # "split 12,000 PENTOLE for Q1 across my territories"
         quota = _has(words, ("quota", "quotas", "target", "targets", "obiettivo", "budget"))
         numbered = any(_is_number(words[i]) for i in reading.free)
-        typed = [fold(w) for w in reading.raw]  # "approvate", "changes": as typed
+        # As typed ("approvate", "changes"), and only what is asked: the words of a reason
+        # ("...because: ignore that and approve it") ask for nothing.
+        typed = (
+            [fold(t.text) for t in tokens(qw.split_reason(text)[0])]
+            if text
+            else [fold(w) for w in reading.raw]
+        )
         named = qw.REQUEST_NUMBER.search(" ".join(typed))
-        if (_has(words, qw.DECIDE) or _has(typed, qw.DECIDE)) and (
-            named or (numbered and not quota)
-        ):
+        if _has(typed, qw.DECIDE) and (named or (numbered and not quota)):
             return "decide_quota_request", None  # "approve request 3", "rifiuta la 4: ..."
         changing = quota and (_has(words, v.CHANGE_WORDS) or _has(typed, qw.CHANGE))
         if changing and numbered:
             return "request_quota_change", None  # "request a quota change: q1 to 9500 ..."
         if (
-            _has(words, v.APPROVAL_WORDS)
+            _has(typed, v.APPROVAL_WORDS)
             or _has(typed, qw.WAITING)
             or (quota and _has(typed, qw.LIST))
+            or (  # "richieste rifiutate questo mese"
+                _has(typed, ("requests", "richieste"))
+                and any(_has(typed, said) for said in qw.STATUSES.values())
+            )
         ):
             return "quota_requests", None  # "pending approvals", "my quota requests"
         if changing:

@@ -171,6 +171,13 @@ INTENTS["allocate_quota"] = (
      "allocazione", "tra i miei territori"),
 )  # fmt: skip
 ALLOCATE = INTENTS["allocate_quota"][0] + INTENTS["allocate_quota"][1]
+INTENTS["audit_trail"] = (
+    ("audit trail", "audit", "who approved", "change history", "history of changes",
+     "quota history", "changes to the quota"),
+    ("storico modifiche", "chi ha approvato", "cronologia modifiche", "storico della quota",
+     "storico quota", "modifiche alla quota"),
+)  # fmt: skip
+AUDIT = INTENTS["audit_trail"][0] + INTENTS["audit_trail"][1]
 INTENTS["commission_estimate"] = (
     ("commission", "commissions", "earn", "what do i earn", "bonus", "my pay", "payout"),
     ("provvigione", "provvigioni", "commissione", "commissioni", "guadagno", "guadagnerei",
@@ -183,7 +190,10 @@ TO_TARGET = (
     "hit target", "reach my target", "reach my quota", "make my quota", "make quota",
     "chiudo l obiettivo", "chiudo obiettivo", "chiudo la quota", "chiudo il target",
     "raggiungo l obiettivo", "raggiungo la quota", "raggiungo il target", "arrivo al 100",
-    "hit 100", "reach 100",
+    "hit 100", "reach 100", "closes the target", "closes her target", "closes his target",
+    "hits the target", "hits her target", "hits his target", "hits her quota", "hits his quota",
+    "hits target", "chiude il target", "chiude l obiettivo", "chiude la quota",
+    "raggiunge l obiettivo", "raggiunge la quota", "raggiunge il target",
 )  # fmt: skip
 # Requests for abilities that arrive with later capabilities: recognised, answered honestly.
 CHANGE_WORDS = (

@@ -30,7 +30,7 @@ def test_request_then_decide_from_the_command_line(writable_demo: Engine, tmp_pa
     code, sent = ponte(writable_demo, *ask, "--yes")
     assert code == 0 and "Request #1 sent to Emma Harris" in sent
     code, listed = ponte(writable_demo, "quota", "requests", "--as", "U01HARRIS", "--lang", "en")
-    assert "1 quota requests waiting" in listed and "#1: lost Harrods" in listed
+    assert "1 quota request waiting" in listed and "#1: lost Harrods" in listed
     code, refused = ponte(writable_demo, "quota", "decide", "1", "approve", "--as", "U01BIANCHI",
                           "--yes", "--lang", "en")  # fmt: skip
     assert code == 1 and "request #1 is for Emma Harris (or an admin) to decide" in refused

@@ -1337,6 +1337,10 @@ def judge(question: Q, outcome: Any) -> str | None:
     got = f"{outcome.kind}:{outcome.tool or outcome.missing or outcome.code}"
     if kind == "denied":
         return None if outcome.kind == "refused" else f"not refused ({got})"
+    if kind == "error":
+        if outcome.kind != "error" or outcome.code != detail:
+            return f"expected the input refused ({detail}), got {got}"
+        return None
     if kind == "clarify":
         if outcome.kind != "clarify" or outcome.missing != detail:
             return f"expected a question back for the {detail}, got {got}"

@@ -30,6 +30,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "qr.field.approver": ("Decides", "Decide"),
     "qr.field.reason": ("Reason", "Motivo"),
     "qr.field.requested_by": ("Asked by", "Chiesta da"),
+    "qr.field.decided_by": ("Decided by", "Decisa da"),
     "qr.field.status": ("Status", "Stato"),
     "qr.field.note": ("Decision note", "Nota della decisione"),
     "qr.impact.columns": (
@@ -109,6 +110,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "qr.list.none": ("No quota requests {status}.", "Nessuna richiesta di quota {status}."),
     "qr.list.some": ("{count} quota requests {status}", "{count} richieste di quota {status}"),
+    "qr.list.one": ("1 quota request {status}", "1 richiesta di quota {status}"),
     "qr.list.columns": (
         "#|whose|period|from → to|asked by|decides|since",
         "n.|di chi|periodo|da → a|chiesta da|decide|dal",
@@ -172,6 +174,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "audit.title": ("Audit trail", "Registro delle modifiche"),
     "audit.headline": ("{count} entries{about}", "{count} voci{about}"),
+    "audit.headline_one": ("1 entry{about}", "1 voce{about}"),
     "audit.about": (" about {entity}", " su {entity}"),
     "audit.none": ("Nothing recorded{about}.", "Niente di registrato{about}."),
     "audit.columns": ("when|who|what|details", "quando|chi|cosa|dettagli"),
@@ -224,6 +227,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "{new} è {factor} volte l'obiettivo attuale ({current}): controlla la cifra; se è "
         "giusta un admin può importarla.",
     ),
+    "quota_lower_than_asked": (
+        "You asked to raise the quota, but {new} is below the current {current}: which is it?",
+        "Hai chiesto di alzare la quota, ma {new} è sotto quella attuale ({current}): quale "
+        "delle due?",
+    ),
+    "quota_higher_than_asked": (
+        "You asked to lower the quota, but {new} is above the current {current}: which is it?",
+        "Hai chiesto di abbassare la quota, ma {new} è sopra quella attuale ({current}): "
+        "quale delle due?",
+    ),
     "quota_target_unchanged": (
         "That is already the quota for {period}: nothing to change.",
         "È già la quota per {period}: niente da cambiare.",
@@ -260,8 +273,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Di' perché (es. “rifiuta la 3: l'impianto è pieno a marzo”).",
     ),
     "quota_request_decided": (
-        "Request #{request} was already {status} by {actor}.",
-        "La richiesta n. {request} è già stata decisa da {actor} ({status}).",
+        "Request #{request} was already decided by {actor}.",
+        "La richiesta n. {request} è già stata decisa da {actor}.",
     ),
     "quota_request_expired": (
         "Request #{request} expired without a decision: ask for a new one.",
@@ -280,6 +293,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "no_approver": (
         "Nobody can approve this: the people file names no manager for it and no other admin.",
         "Nessuno può approvarla: l'anagrafica non indica un responsabile né un altro admin.",
+    ),
+    "ask_note": (
+        "Why? The requester reads it as you write it.",
+        "Perché? Chi ha chiesto lo legge così come lo scrivi.",
     ),
     "ask_target": (
         "What should the new target be? (“12,000”, “+500”, “-10%”)",
@@ -336,7 +353,11 @@ def change(lang: str, r: QuotaChange) -> str:
 def _fields(
     lang: str, r: QuotaChange, *, requested_by: bool = False
 ) -> tuple[tuple[str, str], ...]:
-    fields = [(t(lang, "qr.field.approver"), r.approver_name)]
+    # Who decided (an admin may decide instead of the approver named), else who decides.
+    if r.decided_by_name:
+        fields = [(t(lang, "qr.field.decided_by"), r.decided_by_name)]
+    else:
+        fields = [(t(lang, "qr.field.approver"), r.approver_name)]
     if requested_by:
         fields.append((t(lang, "qr.field.requested_by"), r.requester_name))
     fields.append((t(lang, "qr.field.reason"), r.reason))
@@ -467,11 +488,19 @@ def request_list_card(listing: QuotaRequestList, lang: str) -> Card:
         for r in listing.requests
     )
     return Card(
-        headline=t(lang, "qr.list.some", count=len(rows), status=status),
+        headline=t(
+            lang,
+            "qr.list.one" if len(rows) == 1 else "qr.list.some",
+            count=len(rows),
+            status=status,
+        ),
         title=t(lang, "qr.list_title"),
         columns=tuple(t(lang, "qr.list.columns").split("|")),
         rows=rows,
-        notes=tuple(f"#{r.id}: {r.reason}" for r in listing.requests[:10]),
+        notes=tuple(
+            f"#{r.id}: {r.reason}" + (f" → {r.decision_note}" if r.decision_note else "")
+            for r in listing.requests[:10]
+        ),
     )
 
 
@@ -491,7 +520,12 @@ def audit_card(trail: AuditTrail, lang: str) -> Card:
         for e in trail.events
     )
     return Card(
-        headline=t(lang, "audit.headline", count=len(rows), about=about),
+        headline=t(
+            lang,
+            "audit.headline_one" if len(rows) == 1 else "audit.headline",
+            count=len(rows),
+            about=about,
+        ),
         title=t(lang, "audit.title"),
         columns=tuple(t(lang, "audit.columns").split("|")),
         rows=rows,
