@@ -54,6 +54,7 @@ class AllocationLine:
     units: int  # the quota proposed
     current: float | None  # the territory's current family quota, if it has one
     version: int  # the version the new quota will follow (0: a new quota)
+    forecast: float | None = None  # its share of the company's recent sales, of the forecast
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class AllocationProposal:
     lines: tuple[AllocationLine, ...]
     request: QuotaChange | None  # the change set, once submitted
     submitted: bool
+    basis: str = "sales"  # how the shares were set: "sales", "even" or "asked"
 
 
 def propose_allocation(
@@ -81,11 +83,15 @@ def propose_allocation(
     family: str,
     period: str,
     total_units: float,
+    shares: dict[str, float] | None = None,
+    even: bool = False,
     reason: str = "",
     submit: bool = False,
 ) -> AllocationProposal:
     """Split `total_units` of `family` for `period` across the caller's territories (a
-    manager's: where their team is based; an admin's: every territory). With `submit`, the
+    manager's: where their team is based; an admin's: every territory): by their sales
+    (module docstring), in equal parts (`even`), or as the person said (`shares`: territory
+    code -> percent, adding up to 100, among the caller's territories). With `submit`, the
     split is stored as one change request for the approver (audited); without, nothing is
     written."""
     if caller.role not in (Role.manager, Role.admin):
@@ -120,11 +126,18 @@ def propose_allocation(
             "to them with a territory",
             code="no_territories",
         )
+    asked = _asked_shares(shares, mine, names) if shares else None
+    if asked is not None:
+        mine = sorted(asked)
     recent, last_year = _sales(engine, family, today, start, end)
     current = _current(engine, period, family)
     split = _split(mine, names, recent, last_year, current)
+    basis = "asked" if asked is not None else "even" if even else "sales"
+    if basis != "sales":
+        split = [AllocationLine(**{**vars(x), "share": asked[x.territory] / 100 if asked
+                                   else 1 / len(split)}) for x in split]  # fmt: skip
     first = max(start, today)
-    capacity, last = _capacity(engine, today, family, first, end)
+    capacity, last, demand = _capacity(engine, today, family, first, end)
     held = sum(units for t, (units, _) in current.items() if t not in mine and units)
     total = round(total_units)
     capped = False
@@ -134,6 +147,16 @@ def propose_allocation(
     if capacity is not None and counted > 0 and (total + held) * counted > capacity:
         total, capped = max(0, math.floor(capacity / counted - held)), True
     lines = _units(split, total)
+    # What each territory can be expected to sell of the family in the period: its share of
+    # the whole company's recent sales of it, of the family's forecast; beside its quota.
+    company = sum(recent.values())
+    scale = 1 / counted if counted else 0.0
+    lines = tuple(
+        AllocationLine(**{**vars(x), "forecast": demand * x.recent_units / company * scale})
+        if demand is not None and company
+        else x
+        for x in lines
+    )
     request = None
     if submit:
         request = _submit(engine, caller, now=now, period=period, family=family, total=total,
@@ -151,7 +174,38 @@ def propose_allocation(
         lines=lines,
         request=request,
         submitted=submit,
+        basis=basis,
     )
+
+
+def _asked_shares(
+    shares: dict[str, float], mine: list[str], names: dict[str, str]
+) -> dict[str, float]:
+    """The split the person gave, by territory code: each one theirs, adding up to 100."""
+
+    def key(name: str) -> str:  # "Nord-Ovest", "nord ovest", "NORD_OVEST"
+        return " ".join(name.lower().replace("-", " ").replace("_", " ").split())
+
+    codes = {key(n): code for code, n in names.items() if code in mine}
+    codes.update({key(code): code for code in mine})
+    out: dict[str, float] = {}
+    for said, pct in shares.items():
+        code = codes.get(key(said))
+        if code is None:
+            raise PonteError(
+                f"{said!r} is not one of your territories ({', '.join(mine)})",
+                code="unknown_territory",
+                territory=said,
+            )
+        if not (pct == pct) or pct < 0:
+            raise PonteError("a share must be a percentage", code="allocation_shares", total=pct)
+        out[code] = out.get(code, 0.0) + float(pct)
+    total = sum(out.values())
+    if abs(total - 100) > 0.5:
+        raise PonteError(
+            f"the shares add up to {total:g}%, not 100%", code="allocation_shares", total=total
+        )
+    return out
 
 
 def _sales(
@@ -241,18 +295,19 @@ def _units(lines: list[AllocationLine], total: int) -> tuple[AllocationLine, ...
 
 def _capacity(
     engine: Engine, today: dt.date, family: str, first: dt.date, end: dt.date
-) -> tuple[float | None, dt.date]:
+) -> tuple[float | None, dt.date, float | None]:
     """What the plants can make of the family from `first` to the period's end (or as far as
-    the forecast reaches), and the last day counted; None without capacity or forecast."""
+    the forecast reaches), the last day counted, and the family's forecast over those days;
+    None without capacity (or forecast)."""
     try:
         weeks, _ = capacity_report(engine, today=today, family=family)
     except PonteError:
-        return None, end
+        return None, end, None
     if not weeks:
-        return None, end
+        return None, end, None
     last = min(end, max(w.week for w in weeks) + dt.timedelta(days=6))
     load = period_load(weeks, family, first, last)
-    return (load.capacity if load.capacity > 0 else None), last
+    return (load.capacity if load.capacity > 0 else None), last, load.demand
 
 
 def _submit(

@@ -219,6 +219,10 @@ class AllocationArgs(BaseModel):
     target_units: float = Field(
         gt=0, le=1e12, allow_inf_nan=False, description="The total to split, in units."
     )
+    shares: dict[str, float] | None = Field(
+        None, description="The split the person gave: territory code or name -> percent."
+    )
+    even: bool = Field(False, description="True: equal parts, as the person asked.")
     reason: str | None = Field(None, description="Why, for the approver (optional).")
 
 
@@ -511,6 +515,8 @@ def _allocation(ctx: RunContext, args: AllocationArgs, *, submit: bool) -> Alloc
         family=resolve_family(ctx, args.family) or args.family,
         period=args.period or quarter_of(end + dt.timedelta(days=1)),
         total_units=args.target_units,
+        shares=args.shares,
+        even=args.even,
         reason=args.reason or "",
         submit=submit,
     )

@@ -238,10 +238,15 @@ class Assistant:
             "args": route.args,
             "caller": ctx.caller,
         }
-        if route.kind == "clarify" and route.missing in ("reason", "note") and route.tool:
-            # Before asking why, what would refuse the write anyway (a colleague's quota, a
-            # closed period, a negative target) is said: nobody explains a change for nothing.
-            probe = {**route.args, route.missing: "?"}
+        placeholders: dict[str, dict[str, Any]] = {
+            "reason": {"reason": "?"}, "note": {"note": "?"}, "total": {"target_units": 1.0},
+        }  # fmt: skip
+        placeholder = placeholders.get(route.missing or "")
+        if route.kind == "clarify" and placeholder is not None and route.tool:
+            # Before asking why (or how many), what would refuse the write anyway (a
+            # colleague's quota, a closed period, a negative target, a territory that is not
+            # theirs) is said: nobody explains a change for nothing.
+            probe = {**route.args, **placeholder}
             checked = call(ctx, route.tool, probe, language=route.language, preview=True)
             if checked.kind in ("refused", "error"):
                 return replace(checked, args=route.args)

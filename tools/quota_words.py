@@ -162,3 +162,26 @@ STATUSES = {
     "rejected": ("rejected", "rifiutate", "rifiutata", "respinte", "declined"),
     "expired": ("expired", "scadute", "scaduta"),
 }
+
+
+EVEN = ("evenly", "equally", "in equal parts", "equal parts", "in parti uguali",
+        "parti uguali", "equamente", "in ugual misura", "uguale per tutti")  # fmt: skip
+# "50% nord ovest", "nord ovest 50%", "NE: 30%": a share of a split, with its territory.
+SHARE = re.compile(
+    r"(?:(\d+(?:[.,]\d+)?)\s*%\s*(?:(?:a|al|alla|allo|to|for|per|in)\s+)?([^\d,;%]+?)"
+    r"|([^\d,;%:]+?)\s*:?\s*(\d+(?:[.,]\d+)?)\s*%)\s*(?=,|;|$|\be\b|\band\b)",
+    re.IGNORECASE,
+)
+FILLER = re.compile(r"^(?:e|and|il|la|lo|i|gli|le|the)\s+|\s+(?:e|and)$", re.IGNORECASE)
+
+
+def shares(text: str) -> dict[str, float]:
+    """The split a person gives ("50% nord ovest, 30% nord est, 20% resto"): territory
+    as typed -> percent; {} when there is none."""
+    found: dict[str, float] = {}
+    for m in SHARE.finditer(text):
+        pct, name = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        name = FILLER.sub("", name.strip(" .:")).strip()
+        if name:
+            found[name] = float(pct.replace(",", "."))
+    return found if len(found) > 1 else {}

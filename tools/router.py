@@ -340,7 +340,13 @@ class Router:
     def _allocation(text: str, args: dict[str, Any], lang: str) -> Route:
         """A split across territories: the family (from `args`), the total and why (from the
         words); the question back for the family or the total when missing."""
-        said = qw.quota_change(text)
+        split = qw.shares(text)
+        if split:  # "50% nord ovest, 30% nord est, 20% resto": the person's own split
+            args["shares"] = split
+        if _has([fold(t.text) for t in tokens(text)], qw.EVEN):
+            args["even"] = True
+        plain = qw.SHARE.sub(" ", text) if split else text
+        said = qw.quota_change(plain)
         total = said.get("target_units") or said.get("change_units")
         if total is not None:
             args["target_units"] = abs(total)
@@ -671,7 +677,9 @@ class Router:
         if _has(words, v.COMMISSION) or _has([fold(w) for w in reading.raw], v.COMMISSION):
             return "commission_estimate", None  # "what do I earn if...", "provvigioni"
         if _has([fold(w) for w in reading.raw], v.ALLOCATE) and (
-            "family" in found or _has(words, TERRITORY_PLURAL)
+            _has(words, TERRITORY_PLURAL)
+            or _has(words, ("quota", "quotas", "target", "obiettivo", "budget"))
+            or bool(qw.shares(text))
         ):
             return "allocate_quota", None  # "split 12,000 PENTOLE for Q1 across my territories"
         quota = _has(words, ("quota", "quotas", "target", "targets", "obiettivo", "budget"))

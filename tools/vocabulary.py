@@ -168,7 +168,7 @@ INTENTS["quota_requests"] = (
 INTENTS["allocate_quota"] = (
     ("split", "allocate", "allocation", "distribute", "spread across", "across my territories"),
     ("ripartisci", "ripartire", "ripartizione", "distribuisci", "suddividi", "alloca",
-     "allocazione", "tra i miei territori"),
+     "allocazione", "tra i miei territori", "dividi", "dividere", "spartisci"),
 )  # fmt: skip
 ALLOCATE = INTENTS["allocate_quota"][0] + INTENTS["allocate_quota"][1]
 INTENTS["audit_trail"] = (

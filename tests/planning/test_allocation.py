@@ -128,3 +128,36 @@ def test_a_territory_quota_changed_since_makes_the_whole_set_stale(
     assert stale.value.code == "quota_request_stale"
     assert quotas(writable_demo, "PADELLE") == before  # NO was not written either
     assert get_request(writable_demo, split.request.id).status == "pending"
+
+
+def test_a_split_the_person_gives_is_followed(writable_demo: Engine) -> None:
+    split = propose(writable_demo, total_units=14_000, shares={"nord ovest": 60, "NE": 40})
+    assert split.basis == "asked"
+    assert {x.territory: x.units for x in split.lines} == {"NO": 8400, "NE": 5600}
+
+
+@pytest.mark.parametrize(
+    ("shares", "code"),
+    [({"nord ovest": 50, "lombardia": 30, "NE": 20}, "unknown_territory"),
+     ({"NO": 60, "NE": 30}, "allocation_shares"),
+     ({"NO": 50, "CE": 50}, "unknown_territory")],  # Centro is not Paolo Bianchi's
+)  # fmt: skip
+def test_a_split_that_does_not_fit_is_refused(
+    writable_demo: Engine, shares: dict[str, float], code: str
+) -> None:
+    with pytest.raises(PonteError) as refused:
+        propose(writable_demo, shares=shares)
+    assert refused.value.code == code
+
+
+def test_equal_parts_and_each_territorys_forecast_beside_its_quota(writable_demo: Engine) -> None:
+    split = propose(writable_demo, "U01HARRIS", family="MOKA", total_units=30_000, even=True)
+    assert split.basis == "even" and [x.units for x in split.lines] == [7500] * 4
+    # Each territory's forecast is its share of the company's recent MOKA sales, of the
+    # family's forecast: Emma Harris's four territories sell part of it, Paolo's the rest.
+    weeks, _ = capacity_report(writable_demo, today=DEMO_TODAY)
+    load = period_load(weeks, "MOKA", split.first, split.last)
+    hers = sum(x.forecast or 0 for x in split.lines)
+    his = propose(writable_demo, family="MOKA", total_units=1000).lines
+    assert hers + sum(x.forecast or 0 for x in his) == pytest.approx(load.demand, rel=1e-6)
+    assert 0 < hers < load.demand

@@ -145,6 +145,25 @@ TEXT: dict[str, tuple[str, str]] = {
         "No plant capacity or forecast on file for {family}: the split is not capped.",
         "Nessuna capacità o previsione registrata per {family}: la ripartizione non ha tetto.",
     ),
+    "alloc.how_even": (
+        "Equal parts, as asked; whole units, adding up to the total.",
+        "Parti uguali, come chiesto; pezzi interi, che sommano il totale.",
+    ),
+    "alloc.how_asked": (
+        "The split as asked; whole units, adding up to the total.",
+        "La ripartizione come chiesta; pezzi interi, che sommano il totale.",
+    ),
+    "alloc.off_forecast": (
+        "Far from what they can be expected to sell (their recent share of the forecast): "
+        "{territories}.",
+        "Lontano da quanto ci si può aspettare che vendano (la loro quota recente della "
+        "previsione): {territories}.",
+    ),
+    "alloc.off_line": ("{name} {quota} vs {forecast}", "{name} {quota} contro {forecast}"),
+    "allocation_shares": (
+        "The shares add up to {total}%, not 100%.",
+        "Le quote sommano al {total}%, non al 100%.",
+    ),
     "alloc.how": (
         "Each territory's share is the mean of its share of {family} sales in the last 13 "
         "weeks and in the same period a year earlier (the recent share alone where there was "
@@ -154,8 +173,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "allora non ce n'erano); pezzi interi, che sommano il totale.",
     ),
     "alloc.columns": (
-        "territory|last 13 wk|a year ago|share|quota|now",
-        "territorio|ultime 13 sett.|un anno fa|quota %|quota|ora",
+        "territory|last 13 wk|a year ago|share|quota|forecast|now",
+        "territorio|ultime 13 sett.|un anno fa|quota %|quota|previsione|ora",
     ),
     "alloc.title": ("Quota allocation", "Ripartizione quote"),
     "alloc.set_columns": ("territory|quota now|quota after", "territorio|quota ora|quota dopo"),
@@ -440,10 +459,16 @@ def decision_card(d: QuotaDecision, lang: str) -> Card:
                      note=d.note or "", requester=r.requester_name)  # fmt: skip
     else:
         headline = outcome_line(lang, r)
+    rows: tuple[tuple[str, ...], ...] = ()
+    if r.kind == "allocation":  # what is being decided: each territory's quota
+        rows = tuple((str(x["territory"]), number(lang, x["before"]) if x.get("before") is not None
+                      else "–", number(lang, float(x["units"]))) for x in r.lines)  # fmt: skip
     return Card(
         headline=headline,
         title=t(lang, "qr.title"),
         fields=_fields(lang, r, requested_by=True),
+        columns=tuple(t(lang, "alloc.set_columns").split("|")) if rows else (),
+        rows=rows,
         tone="good" if r.status == "approved" else "info",
     )
 
@@ -574,6 +599,7 @@ def allocation_card(a: AllocationProposal, lang: str) -> Card:
             i18n.pct(lang, 100 * x.last_year_share) if x.last_year_share is not None else "–",
             i18n.pct(lang, 100 * x.share),
             number(lang, x.units),
+            number(lang, x.forecast) if x.forecast is not None else "–",
             number(lang, x.current) if x.current is not None else "–",
         )
         for x in a.lines
@@ -588,7 +614,16 @@ def allocation_card(a: AllocationProposal, lang: str) -> Card:
                    cut=cut, asked=asked, **fmt)]  # fmt: skip
     else:
         notes = [t(lang, "alloc.fits", capacity=number(lang, a.capacity), **fmt)]
-    notes.append(t(lang, "alloc.how", family=a.family))
+    off = [
+        t(lang, "alloc.off_line", name=x.name, quota=number(lang, x.units),
+          forecast=number(lang, x.forecast))
+        for x in a.lines
+        if x.forecast and not 0.8 <= x.units / x.forecast <= 1.2
+    ]  # fmt: skip
+    if off:  # a quota 20% above or below what the territory can be expected to sell
+        notes.append(t(lang, "alloc.off_forecast", territories="; ".join(off)))
+    how = {"even": "alloc.how_even", "asked": "alloc.how_asked"}.get(a.basis, "alloc.how")
+    notes.append(t(lang, how, family=a.family))
     return Card(
         headline=headline,
         title=t(lang, "alloc.title"),
