@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError
@@ -438,17 +439,8 @@ def _quota(ctx: RunContext, args: QuotaArgs) -> QuotaAnswer:
     )
 
 
-def _request_quota_change(ctx: RunContext, args: QuotaChangeArgs) -> QuotaRequestResult:
-    """Stored for the approver (after the person's yes)."""
-    return _quota_change(ctx, args, submit=True)
-
-
-def _preview_quota_change(ctx: RunContext, args: QuotaChangeArgs) -> QuotaRequestResult:
-    """Checked and shown for the person's yes: nothing stored."""
-    return _quota_change(ctx, args, submit=False)
-
-
 def _quota_change(ctx: RunContext, args: QuotaChangeArgs, *, submit: bool) -> QuotaRequestResult:
+    """A quota change request: checked and shown (preview), or stored for the approver."""
     return request_change(
         ctx.engine,
         ctx.caller,
@@ -468,16 +460,6 @@ def _quota_change(ctx: RunContext, args: QuotaChangeArgs, *, submit: bool) -> Qu
     )
 
 
-def _decide_quota_request(ctx: RunContext, args: QuotaDecisionArgs) -> QuotaDecision:
-    """Decided (after the person's yes)."""
-    return _decision(ctx, args, apply=True)
-
-
-def _preview_decision(ctx: RunContext, args: QuotaDecisionArgs) -> QuotaDecision:
-    """Checked and shown for the person's yes: nothing decided."""
-    return _decision(ctx, args, apply=False)
-
-
 def _decision(ctx: RunContext, args: QuotaDecisionArgs, *, apply: bool) -> QuotaDecision:
     return decide_request(
         ctx.engine,
@@ -493,16 +475,6 @@ def _decision(ctx: RunContext, args: QuotaDecisionArgs, *, apply: bool) -> Quota
 
 def _quota_requests(ctx: RunContext, args: QuotaRequestsArgs) -> QuotaRequestList:
     return list_requests(ctx.engine, ctx.caller, status=args.status)
-
-
-def _allocate(ctx: RunContext, args: AllocationArgs) -> AllocationProposal:
-    """Sent for approval as one change set (after the person's yes)."""
-    return _allocation(ctx, args, submit=True)
-
-
-def _preview_allocation(ctx: RunContext, args: AllocationArgs) -> AllocationProposal:
-    """The split shown for the person's yes: nothing stored."""
-    return _allocation(ctx, args, submit=False)
 
 
 def _allocation(ctx: RunContext, args: AllocationArgs, *, submit: bool) -> AllocationProposal:
@@ -799,8 +771,8 @@ declare(
         "target in units or revenue, or a change by units or percent, and the reason. Shows "
         "before and after, the approver, and what the plants can make of it; submitted "
         "only after the person confirms.",
-        run=_request_quota_change,
-        preview=_preview_quota_change,
+        run=partial(_quota_change, submit=True),  # stored for the approver
+        preview=partial(_quota_change, submit=False),  # checked and shown: nothing stored
         results=(QuotaRequestResult,),
         writes=True,
         takes={
@@ -822,8 +794,8 @@ declare(
         description="Approve, reject or ask for changes to a quota change request by its "
         "number, as its approver (the owner's manager) or an admin; a reason is needed to "
         "reject or ask for changes. Applied only after the person confirms.",
-        run=_decide_quota_request,
-        preview=_preview_decision,
+        run=partial(_decision, apply=True),
+        preview=partial(_decision, apply=False),
         results=(QuotaDecision,),
         writes=True,
         rank=5,
@@ -857,8 +829,8 @@ declare(
         "their territories, by each territory's recent and last year's share of the family's "
         "sales, capped at what the plants can make; shown first, then sent for approval as "
         "one change set after the person confirms.",
-        run=_allocate,
-        preview=_preview_allocation,
+        run=partial(_allocation, submit=True),  # one change set for the approver
+        preview=partial(_allocation, submit=False),
         results=(AllocationProposal,),
         writes=True,
         takes={"family": "family", "period": "period"},

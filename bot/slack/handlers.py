@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import logging
 import re
+from collections.abc import Callable
 from typing import Any
 
 from slack_sdk import WebClient
@@ -25,13 +26,14 @@ from bot.blocks.quota_requests import (
     NOTE_BLOCK,
     NOTE_INPUT,
     QUOTA_ACTION,
+    RequestRef,
     decision_modal,
     request_form,
     request_of,
 )
 from bot.quota_requests import QuotaNews
 from bot.render.cards import card, card_for
-from bot.render.cards.messages import error_text
+from bot.render.cards.messages import refusal_text
 from bot.render.i18n import t
 from bot.slack.answering import Answerer, MessageReply, PrivateReply, Reply
 from bot.slack.home import home_for
@@ -45,7 +47,7 @@ from planning.db import is_lock_timeout
 from planning.errors import PermissionDenied, PonteError
 from planning.events import first_delivery, forget_event
 from planning.models import Role
-from planning.quota_decisions import decide, decide_request
+from planning.quota_decisions import Decision, decide, decide_request
 from planning.quota_requests import QuotaChange, get_request
 from planning.quotas import period_bounds, quarter_of
 from planning.work import Work
@@ -391,26 +393,58 @@ class Handlers:
             log.warning("quota action from another workspace refused: %s", body.get("team"))
             tell(t(lang, "qr_msg.forged"))
             return
-        engine, clock = self.services.engine, self.services.clock
+        if kind == "history":
+            self.quota_history(ref, user, lang, respond, tell)
+            return
+        self.decide_once(ref, "approve", user=user, lang=lang, tell=tell)
+
+    def quota_history(
+        self,
+        ref: RequestRef,
+        user: str,
+        lang: str,
+        respond: RetryingRespond,
+        tell: Callable[[str], None],
+    ) -> None:
+        """History: the quota's changes and this request's own steps, to the presser alone
+        (an allocation's quotas are each territory's: its request's trail names them)."""
+        engine = self.services.engine
         try:
-            caller = identify(engine, user)
-            if kind == "history":
-                request = get_request(engine, ref.request)
-                _may_see(caller, request)
-                # The quota's changes and this request's own steps (an allocation's
-                # quotas are each territory's: its request's trail names them).
-                quota = None if request.kind == "allocation" else request.quota
-                trail = audit_view(engine, entity=quota or request.entity, also=[request.entity])
-                shown = card_for(trail, lang)
-                privately(self.client, respond, user, fallback_text(shown), blocks(shown))
-                return
-            decide(engine, ref.request, "approve", caller=caller, now=clock.now(),
-                   today=clock.today(), version=ref.version)  # fmt: skip
+            request = get_request(engine, ref.request)
+            _may_see(identify(engine, user), request)
+            quota = None if request.kind == "allocation" else request.quota
+            trail = audit_view(engine, entity=quota or request.entity, also=[request.entity])
         except PonteError as exc:
-            tell(error_text(lang, exc.code, {"message": str(exc), **exc.params}))
+            tell(refusal_text(lang, exc))
             return
         except Exception as exc:
-            self.answerer.failed(exc, user, kind, tell)
+            self.answerer.failed(exc, user, "history", tell)
+            return
+        shown = card_for(trail, lang)
+        privately(self.client, respond, user, fallback_text(shown), blocks(shown))
+
+    def decide_once(
+        self,
+        ref: RequestRef,
+        decision: Decision,
+        *,
+        user: str,
+        lang: str,
+        tell: Callable[[str], None],
+        note: str | None = None,
+    ) -> None:
+        """A decision from a button or the reason modal, as the verified presser, once
+        (planning.quota_decisions); then everyone waiting is told and the approver's message
+        shows the outcome. What changed nothing is told to the presser alone."""
+        engine, clock = self.services.engine, self.services.clock
+        try:
+            decide(engine, ref.request, decision, caller=identify(engine, user), now=clock.now(),
+                   today=clock.today(), note=note, version=ref.version)  # fmt: skip
+        except PonteError as exc:
+            tell(refusal_text(lang, exc))
+            return
+        except Exception as exc:
+            self.answerer.failed(exc, user, decision, tell)
             return
         self.news()
 
@@ -437,8 +471,7 @@ class Handlers:
                                   ts=container.get("message_ts"))  # fmt: skip
             self.client.views_open(trigger_id=body["trigger_id"], view=view)
         except PonteError as exc:
-            said = error_text(lang, exc.code, {"message": str(exc), **exc.params})
-            privately(self.client, respond, user, said, [])
+            privately(self.client, respond, user, refusal_text(lang, exc), [])
         except Exception:
             log.exception("the quota decision modal did not open for %s", user)
 
@@ -493,17 +526,7 @@ class Handlers:
         if self.foreign(body):
             tell(t(lang, "qr_msg.forged"))
             return
-        engine, clock = self.services.engine, self.services.clock
-        try:
-            decide(engine, ref.request, decision, caller=identify(engine, user), now=clock.now(),
-                   today=clock.today(), note=note, version=ref.version)  # fmt: skip
-        except PonteError as exc:
-            tell(error_text(lang, exc.code, {"message": str(exc), **exc.params}))
-            return
-        except Exception as exc:
-            self.answerer.failed(exc, user, decision, tell)
-            return
-        self.news()
+        self.decide_once(ref, decision, user=user, lang=lang, tell=tell, note=note)
 
 
 def _json(value: Any) -> dict[str, Any]:
@@ -574,10 +597,10 @@ def _alert_on_message(message: dict[str, Any]) -> AlertRef | None:
 
 
 def _alert_refusal(lang: str, exc: PonteError) -> str:
-    params = dict(exc.params)
     if exc.code == "not_allowed":
-        params["ability"] = t(lang, "alerts.title").lower()
-    return error_text(lang, exc.code, {"message": str(exc), **params})
+        exc = PonteError(str(exc), code=exc.code,
+                         **{**exc.params, "ability": t(lang, "alerts.title").lower()})  # fmt: skip
+    return refusal_text(lang, exc)
 
 
 def button_value(body: dict[str, Any]) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from typing import Any
 from bot.render import i18n
 from bot.render.cards.base import CHOICE_BUTTONS, Action, Card
 from bot.render.i18n import number, t
+from planning.errors import PonteError
 from tools.abilities import REGISTRY, HelpAnswer
 from tools.assistant import Outcome
 
@@ -208,6 +209,11 @@ def _choice_rows(o: Outcome) -> tuple[tuple[str, ...], ...]:
 
 def _error_text(lang: str, o: Outcome) -> str:
     return error_text(lang, o.code, o.params)
+
+
+def refusal_text(lang: str, exc: PonteError) -> str:
+    """A refusal or an error a person caused, as one line in `lang`."""
+    return error_text(lang, exc.code, {"message": str(exc), **exc.params})
 
 
 def error_text(lang: str, code: str | None, params: dict[str, Any]) -> str:
