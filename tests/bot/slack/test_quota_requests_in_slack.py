@@ -286,3 +286,30 @@ def test_an_allocation_goes_to_the_approver_as_one_change_set(
         )).all()  # fmt: skip
     assert [t for t, _ in written] == ["NE", "NO"] and sum(u for _, u in written) == 3000
     assert "approvata da Roberta De Angelis" in dms(rig, MANAGER)[-1].params["text"]
+
+
+def test_slack_rate_limiting_then_failing_still_delivers_the_approvers_message_once(
+    make_rig: Any, engine: Engine
+) -> None:
+    rig: Rig = make_rig(engine)
+    rig.dm("alza la mia quota del Q1 a 12.500 perché apre un negozio", user=REP, channel="D01ROSSI")
+    rig.calls()
+    # The answer to "sì" goes out; the approver's message meets a 429 and a 500 first.
+    rig.mock.fail(
+        "chat.postMessage",
+        None,
+        Failure(
+            status=429, body={"ok": False, "error": "ratelimited"}, headers={"Retry-After": "1"}
+        ),
+        Failure(status=500, body={"ok": False, "error": "internal_error"}),
+    )
+    rig.dm("sì", user=REP, channel="D01ROSSI")
+    rig.calls()
+    [to_manager] = dms(rig, MANAGER)  # retried by the client, posted once
+    assert "Giulia Rossi chiede una modifica di quota (richiesta n. 1)" in block_text(
+        to_manager.blocks()
+    )
+    assert requests(engine)[0][1] == "pending"
+    news = QuotaNews(engine, rig.app.client)
+    assert news.deliver(today=DEMO_TODAY).approvers == []  # already told: not posted again
+    assert len(dms(rig, MANAGER)) == 1
