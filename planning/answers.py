@@ -60,6 +60,9 @@ class QuotaAnswer:
     whose: str | None  # the person or territory asked about
     statuses: tuple[QuotaStatus, ...]
     label: str | None = None  # the person's or territory's name
+    family: str | None = None  # the family asked about (its quota, or the total when it has none)
+    no_family_quota: bool = False  # the family has no quota of its own: the totals are shown
+    product: str | None = None  # a product asked about: quotas are per family, so its family's
 
     @property
     def reps_of_territory(self) -> bool:
@@ -306,10 +309,13 @@ def quota_answer(
     period: str | None = None,
     family: str | None = None,
     label: str | None = None,
+    product: str | None = None,
 ) -> QuotaAnswer:
     """The quotas `caller` asked about and may see: their own (reps), their team's
     (managers) or everyone's (ops, admins) by default; a person's or a territory's when
-    named (PermissionDenied outside their scope; `label` names it in the message)."""
+    named (PermissionDenied outside their scope; `label` names it in the message). A
+    `family` with no quota of its own there shows the total quotas, and says so; a `product`
+    (quotas are never per product) is answered with its `family`'s."""
     scope = quota_scope(engine, caller)
     period = (period or quarter_of(today)).upper()
     period_bounds(period)
@@ -328,19 +334,35 @@ def quota_answer(
     else:  # a rep, or anyone else: their own (nobody else has quotas of their own)
         how, whose = "self", caller.slack_user_id
         among = frozenset({caller.slack_user_id})
-    statuses = quota_status(
-        engine,
-        today=today,
-        rep=person,
-        territory=territory,
-        period=period,
-        family=family,
-        among=among,
-    )
+
+    def read(family: str | None) -> list[QuotaStatus]:
+        return quota_status(
+            engine,
+            today=today,
+            rep=person,
+            territory=territory,
+            period=period,
+            family=family,
+            among=among,
+        )
+
+    statuses = read(family)
+    no_family_quota = family is not None and not statuses
+    if no_family_quota:  # "walker's forecast on pentole": no PENTOLE quota, the total then
+        statuses = [s for s in read(None) if not s.family]
     if territory is not None and caller.role == Role.rep:
         # A territory's figures, not a colleague's own quota.
         statuses = [s for s in statuses if s.owner_kind != "rep" or s.owner == caller.slack_user_id]
     if len(statuses) > 1 and how in ("team", "all", "territory"):
         # A team ranked: the furthest ahead first (in each quota's own measure).
         statuses = sorted(statuses, key=_rank)
-    return QuotaAnswer(period=period, scope=how, whose=whose, statuses=tuple(statuses), label=label)
+    return QuotaAnswer(
+        period=period,
+        scope=how,
+        whose=whose,
+        statuses=tuple(statuses),
+        label=label,
+        family=family,
+        no_family_quota=no_family_quota,
+        product=product,
+    )

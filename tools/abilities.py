@@ -173,6 +173,9 @@ class QuotaArgs(BaseModel):
         None, description="YYYY-Qn, YYYY-MM or YYYY; omit for the current quarter."
     )
     family: str | None = Field(None, description="Only the quota for this product family.")
+    product: str | None = Field(
+        None, description="A single product named (quotas are per family: its family's)."
+    )
 
 
 class QuotaChangeArgs(BaseModel):
@@ -184,6 +187,11 @@ class QuotaChangeArgs(BaseModel):
         None, description="YYYY-Qn, YYYY-MM or YYYY; omit for the current quarter."
     )
     family: str | None = Field(None, description="The family quota to change; omit for the total.")
+    product: str | None = Field(
+        None,
+        description="A single product the person named (quotas are per family or in total: "
+        "the request is refused, saying the product's family).",
+    )
     target_units: float | None = Field(None, allow_inf_nan=False, description="New target, units.")
     target_revenue: float | None = Field(
         None, allow_inf_nan=False, description="New target, revenue in the company's currency."
@@ -427,6 +435,10 @@ def _atp(ctx: RunContext, args: AtpArgs) -> AtpAnswer:
 def _quota(ctx: RunContext, args: QuotaArgs) -> QuotaAnswer:
     person = resolve_person(ctx, args.person)
     territory = resolve_territory(ctx, args.territory)
+    family = resolve_family(ctx, args.family)
+    product = resolve_product(ctx, args.product) if args.product else None
+    if product is not None and family is None:  # "my quota on the frying pan 28"
+        family = ctx.index.family_of.get(product)
     return quota_answer(
         ctx.engine,
         ctx.caller,
@@ -434,13 +446,23 @@ def _quota(ctx: RunContext, args: QuotaArgs) -> QuotaAnswer:
         person=person,
         territory=territory,
         period=args.period,
-        family=resolve_family(ctx, args.family),
+        family=family,
         label=ctx.index.people.get(person or "") or ctx.index.territory_name(territory),
+        product=product,
     )
 
 
 def _quota_change(ctx: RunContext, args: QuotaChangeArgs, *, submit: bool) -> QuotaRequestResult:
     """A quota change request: checked and shown (preview), or stored for the approver."""
+    if args.product:  # "alza la quota di giulia per PAD-28": there is no product quota
+        sku = resolve_product(ctx, args.product)
+        family = ctx.index.family_of.get(sku) or "–"
+        raise PonteError(
+            f"quotas are set per family or in total, not per product ({sku} is in {family})",
+            code="quota_not_per_product",
+            product=sku,
+            family=family,
+        )
     return request_change(
         ctx.engine,
         ctx.caller,
@@ -487,11 +509,21 @@ def _allocation(ctx: RunContext, args: AllocationArgs, *, submit: bool) -> Alloc
         family=resolve_family(ctx, args.family) or args.family,
         period=args.period or quarter_of(end + dt.timedelta(days=1)),
         total_units=args.target_units,
-        shares=args.shares,
+        shares=_territory_shares(ctx, args.shares) if args.shares else None,
         even=args.even,
         reason=args.reason or "",
         submit=submit,
     )
+
+
+def _territory_shares(ctx: RunContext, shares: dict[str, float]) -> dict[str, float]:
+    """Shares by the catalogue's territory codes ("north-west", "centro", "NO"), summed
+    where two names are one territory; planning checks they are the caller's."""
+    out: dict[str, float] = {}
+    for name, pct in shares.items():
+        code = resolve_territory(ctx, name) or name
+        out[code] = out.get(code, 0.0) + pct
+    return out
 
 
 def _history(ctx: RunContext, args: HistoryArgs) -> AuditTrail:
@@ -780,6 +812,7 @@ declare(
             "territory": "territory",
             "period": "period",
             "family": "family",
+            "product": "product",
         },
         rank=5,
     )

@@ -240,8 +240,12 @@ class Assistant:
         }
         placeholders: dict[str, dict[str, Any]] = {
             "reason": {"reason": "?"}, "note": {"note": "?"}, "total": {"target_units": 1.0},
+            "shares": {"shares": None, "even": True,
+                       "target_units": route.args.get("target_units", 1.0)},
         }  # fmt: skip
         placeholder = placeholders.get(route.missing or "")
+        if route.missing == "shares" and "family" not in route.args:
+            placeholder = None  # nothing to check yet: the family is asked next
         if route.kind == "clarify" and placeholder is not None and route.tool:
             # Before asking why (or how many), what would refuse the write anyway (a
             # colleague's quota, a closed period, a negative target, a territory that is not
@@ -257,7 +261,12 @@ class Assistant:
                 "clarify",
                 missing=route.missing,
                 choices=route.choices,
-                params={"unknown": route.unknown, "names": names},
+                params={
+                    "unknown": route.unknown,
+                    "names": names,
+                    # for an example in the question back ("50% Nord-Ovest, 50% Centro")
+                    "territories": [name for _, name in index.catalogue.territories],
+                },
                 **base,
             )
         if route.kind == "cancelled":

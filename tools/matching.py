@@ -112,6 +112,7 @@ class CatalogueIndex:
         }
         self.territory_codes = {code.upper(): code for code, _ in catalogue.territories}
         self.territory_names: dict[tuple[str, ...], str] = {}
+        self.territory_words: dict[str, set[str]] = defaultdict(set)  # in either language
         for code, name in catalogue.territories:
             # "Nord-Ovest" as typed, and as the other language says it ("north-west").
             spellings = itertools.product(
@@ -121,6 +122,7 @@ class CatalogueIndex:
                 words = tuple(w for part in spelling for w in part.split())
                 for key in (words, ("".join(words),), ("-".join(words),)):
                     self.territory_names.setdefault(key, code)  # "nord-ovest" is one token
+                self.territory_words[code].update(words)
         # Places' own names in the other language: "milan" is the Milano warehouse.
         for word, code in list(self.location_words.items()):
             for other in lexicon.place_words(word, names_only=True)[1:]:
@@ -303,6 +305,15 @@ class CatalogueIndex:
 
     def territory(self, words: tuple[str, ...]) -> str | None:
         return self.territory_names.get(words)
+
+    def territories_with(self, words: tuple[str, ...]) -> list[str]:
+        """Territories whose name holds every one of `words` ("nord": Nord-Ovest and
+        Nord-Est; "west": Nord-Ovest), in the catalogue's order."""
+        return [
+            code
+            for code, _ in self.catalogue.territories
+            if words and set(words) <= self.territory_words.get(code, set())
+        ]
 
     def label(self, code: str) -> str:
         """A product's or person's name (or a customer's territory), for a list of choices."""

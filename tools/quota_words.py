@@ -33,6 +33,10 @@ UP = ("raise", "increase", "up", "higher", "alza", "alzare", "alzami", "alzala",
 TIMES = re.compile(r"\b(\d+(?:[.,]\d+)?)\s*(?:x|volte|times)\b")
 DOWN = ("lower", "reduce", "cut", "decrease", "down", "abbassa", "abbassare", "abbassami",
         "ridurre", "riduci", "riducimi", "taglia", "diminuisci", "meno")  # fmt: skip
+# The single words that say a change: never part of a product's name in a request.
+CHANGE_WORDS = frozenset(
+    w for phrase in (*UP, *DOWN) for w in phrase.split() if w not in ("piu", "up", "down")
+) | {"alta", "alto", "bassa", "basso", "higher", "lower", "volte", "times", "bigger", "smaller"}
 MONEY = re.compile(r"€|\beur\b|\beuro\b|\brevenue\b|\bfatturato\b|\bsales value\b")
 REQUEST_NUMBER = re.compile(r"(?:#|\b(?:request|richiesta|req|numero|nr\.?|n\.)\s*#?)\s*(\d+)\b")
 REJECT = ("reject", "rejected", "decline", "deny", "refuse", "rifiuta", "rifiutare", "respingi",
@@ -166,22 +170,112 @@ STATUSES = {
 
 EVEN = ("evenly", "equally", "in equal parts", "equal parts", "in parti uguali",
         "parti uguali", "equamente", "in ugual misura", "uguale per tutti")  # fmt: skip
-# "50% nord ovest", "nord ovest 50%", "NE: 30%": a share of a split, with its territory.
-SHARE = re.compile(
-    r"(?:(\d+(?:[.,]\d+)?)\s*%\s*(?:(?:a|al|alla|allo|to|for|per|in)\s+)?([^\d,;%]+?)"
-    r"|([^\d,;%:]+?)\s*:?\s*(\d+(?:[.,]\d+)?)\s*%)\s*(?=,|;|$|\be\b|\band\b)",
+# A share of a split: "50%", "30 %".
+PERCENT = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*%")
+# Shares written as one run of numbers: "50/30/20", "40%/60%" (each at most 100: not a date).
+SLASHED = re.compile(r"(?<![\w/])\d+(?:[.,]\d+)?\s*%?(?:\s*/\s*\d+(?:[.,]\d+)?\s*%?)+(?![\w/])")
+# Names written as one run: "nord/centro/sud".
+NAME = r"[^\W\d_]+(?:[ -][^\W\d_]+)*"
+SLASHED_NAMES = re.compile(rf"{NAME}(?:\s*/\s*{NAME})+")
+# What leads into names run together: "split it between north/south".
+LEAD_IN = re.compile(
+    r"^.*\b(?:tra|fra|between|across|among|into|in|per|for|to|a|my|miei|mie|territori"
+    r"|territories|territorio|territory)\s+",
     re.IGNORECASE,
 )
-FILLER = re.compile(r"^(?:e|and|il|la|lo|i|gli|le|the)\s+|\s+(?:e|and)$", re.IGNORECASE)
+# Where a name of the split stops: a separator, or the reason.
+NAME_END = re.compile(
+    r"[,;.:!?()]|\s-\s|\b(?:because|since|due to|perch[eé]|poich[eé]|dato che|visto che)\b",
+    re.IGNORECASE,
+)
+FILLER = re.compile(
+    r"^(?:(?:e|and|il|la|lo|i|gli|le|the|a|al|alla|allo|ai|agli|alle|to|for|per|in)\s+)+"
+    r"|\s+(?:e|and|a|to)$",
+    re.IGNORECASE,
+)
+# "the rest to the centre", "il resto al sud": what the other shares leave.
+REST = re.compile(
+    r"\b(?:(?:and|e|with)\s+)?(?:(?:the|il|la)\s+)?(?:rest|remainder|remaining|resto|rimanente"
+    r"|restante|restanti)\b",
+    re.IGNORECASE,
+)
+JOINED = re.compile(r"\s*(?:,|;|\be\b|\band\b|/)\s*", re.IGNORECASE)
+
+
+def _name(segment: str) -> str:
+    """A territory's name from the words around its share: up to a separator or a reason,
+    without articles, without anything before the last word holding a digit."""
+    segment = NAME_END.split(segment, maxsplit=1)[0]
+    words = segment.split()
+    last_digit = max((i for i, w in enumerate(words) if re.search(r"\d", w)), default=-1)
+    return FILLER.sub("", " ".join(words[last_digit + 1 :])).strip(" -")
+
+
+def says_split(text: str) -> bool:
+    """Whether `text` gives shares of a split at all ("50%", "50/30/20"), read or not."""
+    return bool(PERCENT.search(text) or _slashed(text))
+
+
+def _slashed(text: str) -> list[tuple[re.Match[str], list[float]]]:
+    out = []
+    for m in SLASHED.finditer(text):
+        values = [float(x.replace(",", ".")) for x in re.findall(r"\d+(?:[.,]\d+)?", m.group(0))]
+        if all(x <= 100 for x in values):
+            out.append((m, values))
+    return out
 
 
 def shares(text: str) -> dict[str, float]:
-    """The split a person gives ("50% nord ovest, 30% nord est, 20% resto"): territory
-    as typed -> percent; {} when there is none."""
-    found: dict[str, float] = {}
-    for m in SHARE.finditer(text):
-        pct, name = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-        name = FILLER.sub("", name.strip(" .:")).strip()
-        if name:
-            found[name] = float(pct.replace(",", "."))
-    return found if len(found) > 1 else {}
+    """The split a person gives, territory as typed -> percent: "50% nord ovest, 30% nord
+    est, 20% resto", "NO 40%, NE 60%", "40% north 60% south", "50/30/20 nord centro sud",
+    "nord/centro/sud 50/30/20"; {} when there is none or it cannot be read whole (every
+    share with its own name)."""
+    slashed = _slashed(text)
+    if slashed:
+        m, values = slashed[0]
+        tail = _name(text[m.end() :])
+        names = [n for n in (FILLER.sub("", p).strip() for p in JOINED.split(tail)) if n]
+        if len(names) == 1 and len(names[0].split()) == len(values):
+            names = names[0].split()  # "50/30/20 nord centro sud": a word each
+        if len(names) != len(values):
+            lead = SLASHED_NAMES.search(text[: m.start()].rstrip(" :"))
+            names = [n.strip() for n in lead.group(0).split("/")] if lead else []
+            if names:  # "tra nord-ovest/centro": the words before the names are not one
+                names[0] = LEAD_IN.sub("", names[0])
+        if len(names) != len(values) or len(set(n.lower() for n in names)) != len(names):
+            return {}
+        return dict(zip(names, values, strict=True))
+    rest = REST.search(text)
+    if rest is not None and not re.search(
+        r"%\s*(?:(?:a|al|alla|ai|agli|alle|to|for|per|in)\s+)?$", text[: rest.start()]
+    ):
+        # "50% al nord ovest e il resto al nord est" (but "20% resto" names a share)
+        given = shares(text[: rest.start()] + " 0% " + _name(text[rest.end() :]))
+        if len(given) < 2:
+            return {}
+        name = list(given)[-1]
+        given[name] = 100 - sum(given.values())
+        return given if given[name] > 0 else {}
+    found = list(PERCENT.finditer(text))
+    if len(found) < 2:
+        return {}
+    # The names follow their shares ("40% north, 60% south") or come before ("north 40%").
+    after = [
+        _name(text[m.end() : found[i + 1].start() if i + 1 < len(found) else len(text)])
+        for i, m in enumerate(found)
+    ]
+    before = [
+        _name(re.split(r"[,;:]", text[found[i - 1].end() if i else 0 : m.start()])[-1])
+        for i, m in enumerate(found)
+    ]
+    names = after if all(after) else before if all(before) else []
+    if not names or len(set(n.lower() for n in names)) != len(names):
+        return {}
+    return {n: float(m.group(1).replace(",", ".")) for n, m in zip(names, found, strict=True)}
+
+
+def without_shares(text: str) -> str:
+    """`text` with the shares' figures blanked, so the total is read from what is left."""
+    for m, _ in _slashed(text):
+        text = text[: m.start()] + " " * len(m.group(0)) + text[m.end() :]
+    return PERCENT.sub(lambda m: " " * len(m.group(0)), text)

@@ -120,10 +120,22 @@ def resolve_territory(ctx: RunContext, typed: str | None) -> str | None:
     index = ctx.index
     if typed.strip().upper() in index.territory_codes:
         return index.territory_codes[typed.strip().upper()]
-    found = index.territory(tuple(fold(typed).replace("-", " ").split()))
-    if found is None:
-        raise PonteError(f"unknown territory {typed!r}", code="unknown_territory", territory=typed)
-    return found
+    words = tuple(fold(typed).replace("-", " ").split())
+    found = index.territory(words)
+    if found is not None:
+        return found
+    like = index.territories_with(words)  # "ovest": Nord-Ovest, the only one it can be
+    if len(like) == 1:
+        return like[0]
+    if like:  # "nord": Nord-Ovest or Nord-Est
+        names = ", ".join(index.territory_name(code) or code for code in like)
+        raise PonteError(
+            f"{typed!r} could be {names}",
+            code="ambiguous_territory",
+            territory=typed,
+            territories=names,
+        )
+    raise PonteError(f"unknown territory {typed!r}", code="unknown_territory", territory=typed)
 
 
 def resolve_period(ctx: RunContext, period: str | None) -> tuple[dt.date, dt.date] | None:

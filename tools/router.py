@@ -176,7 +176,7 @@ class Router:
             pending is not None
             and pending.kind == "clarify"
             and pending.tool in ("request_quota_change", "allocate_quota", "decide_quota_request")
-            and pending.missing in ("reason", "target", "note", "family", "total")
+            and pending.missing in ("reason", "target", "note", "family", "total", "shares")
             and not _has(reading.words, v.NEVER_MIND)
         ):
             if pending.missing == "reason" and self._new_request(reading, text):
@@ -213,16 +213,19 @@ class Router:
         if special is not None:
             return Route(language=lang, kind="unavailable", tool=special)
         product = self._product(reading, found)
+        family = self.index.family_of_all(product) if product else found.get("family")
         if (
             intent in ("demand_forecast", "available_to_promise")
-            and not product
-            and "family" not in found
+            and (not product or family)
             and (
                 found.get("person") not in (None, user)
-                or _has(reading.words, ("quota", "target", "obiettivo"))
+                or (not family and _has(reading.words, ("quota", "target", "obiettivo")))
             )
-        ):  # "forecast at end of quarter for james walker", "quota totale... ce la facciamo?"
+        ):  # "forecast at end of quarter for james walker (on pentole)": a person's forecast
+            # is their quota's; "quota totale... ce la facciamo?"
             intent = "quota_status"
+            if family:
+                found["family"], product = family, None
         if "quantity" not in found:  # a bare number left over: "promise 500 PAD-28"
             for quantity, _ in find_quantities(joined):
                 where = _positions(quantity, starts, joined)
@@ -312,11 +315,20 @@ class Router:
             status = next((s for s, words in qw.STATUSES.items() if _has(typed, words)), None)
             return Route(language=lang, kind="call", tool=intent,
                          args={"status": status} if status else {})  # fmt: skip
+        # A product is looked for in what is asked, not in why ("ha perso un cliente grosso")
+        # nor in the words of the change ("1000 volte più alta").
+        asked = len(tokens(MENTION.sub(" ", qw.split_reason(text)[0])))
+        reading.free.difference_update(range(asked, len(reading.words)))
+        reading.free.difference_update(
+            i for i, w in enumerate(reading.words) if w in qw.CHANGE_WORDS
+        )
         product = self._product(reading, found)  # a family is read with the products
         if "family" not in found and product:
             family = self.index.family_of_all(product)
             if family:
                 found["family"] = family
+            elif found.get("skus") or len(product) == 1:
+                found["product"] = ", ".join(product)  # "per PAD-28": refused, not dropped
         args = self._args(intent, found)
         if args.get("person") == user:
             args.pop("person")  # "my quota"
@@ -345,14 +357,17 @@ class Router:
             args["shares"] = split
         if _has([fold(t.text) for t in tokens(text)], qw.EVEN):
             args["even"] = True
-        plain = qw.SHARE.sub(" ", text) if split else text
-        said = qw.quota_change(plain)
+        said = qw.quota_change(qw.without_shares(text))
         total = said.get("target_units") or said.get("change_units")
         if total is not None:
             args["target_units"] = abs(total)
         if said.get("reason"):
             args["reason"] = said["reason"]
         route = Route(language=lang, kind="call", tool="allocate_quota", args=args)
+        if not split and qw.says_split(text):
+            # "50/30/20 nord centro sud" read only in part: asked back, never replaced by the
+            # split from sales (which the person did not ask for).
+            return replace(route, kind="clarify", missing="shares")
         if "family" not in args:
             return replace(route, kind="clarify", missing="family")
         if "target_units" not in args:

@@ -173,15 +173,20 @@ INTENTS["allocate_quota"] = (
 ALLOCATE = INTENTS["allocate_quota"][0] + INTENTS["allocate_quota"][1]
 INTENTS["audit_trail"] = (
     ("audit trail", "audit", "who approved", "change history", "history of changes",
-     "quota history", "changes to the quota"),
+     "quota history", "changes to the quota", "who changed", "who modified", "who edited",
+     "who signed off"),
     ("storico modifiche", "chi ha approvato", "cronologia modifiche", "storico della quota",
-     "storico quota", "modifiche alla quota"),
+     "storico quota", "modifiche alla quota", "chi ha cambiato", "chi ha modificato",
+     "chi ha toccato", "chi ha alzato", "chi ha abbassato"),
 )  # fmt: skip
 AUDIT = INTENTS["audit_trail"][0] + INTENTS["audit_trail"][1]
 INTENTS["commission_estimate"] = (
-    ("commission", "commissions", "earn", "what do i earn", "bonus", "my pay", "payout"),
+    ("commission", "commissions", "earn", "what do i earn", "bonus", "my pay", "payout",
+     "how much do i make", "how much would i make", "how much do i get",
+     "how much would i get", "what would i make", "what do i make"),
     ("provvigione", "provvigioni", "commissione", "commissioni", "guadagno", "guadagnerei",
-     "quanto guadagno", "premio"),
+     "quanto guadagno", "premio", "quanto prendo", "quanto prenderei", "quanto mi spetta",
+     "quanto mi spetterebbe", "quanto mi entra", "quanto incasso"),
 )  # fmt: skip
 COMMISSION = INTENTS["commission_estimate"][0] + INTENTS["commission_estimate"][1]
 # "...if I close my target": the whole of what is left of it.

@@ -128,6 +128,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ask_person": ("Whom do you mean?", "Chi intendi?"),
     "ask_family": ("Which product family?", "Quale famiglia di prodotti?"),
     "ask_total": ("How many units in total?", "Quanti pezzi in totale?"),
+    "ask_shares": (
+        "I could not tell which share goes to which territory. Give each territory its "
+        "percentage, e.g. “50% {first}, 50% {second}”, or say “evenly” or “by sales”.",
+        "Non ho capito quale quota va a quale territorio. Indica la percentuale di ogni "
+        "territorio, per esempio “50% {first}, 50% {second}”, oppure “in parti uguali” o "
+        "“in base alle vendite”.",
+    ),
     "read_only": (
         "I can't change data from chat: I read what the company's systems export (loaded with "
         "`ponte import`). Ask whoever maintains that data to update it at the source.",
@@ -205,6 +212,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_territory": (
         "I don't know a territory {territory}.",
         "Non conosco il territorio {territory}.",
+    ),
+    "quota_not_per_product": (
+        "Quotas are set per product family or in total, not per product: {product} is in "
+        "{family}. Ask for the {family} quota or the total quota. Nothing was changed.",
+        "Le quote si fissano per famiglia di prodotti o in totale, non per prodotto: "
+        "{product} è nella famiglia {family}. Chiedi la quota {family} o la quota totale. Non "
+        "ho cambiato nulla.",
+    ),
+    "ambiguous_territory": (
+        "“{territory}” could be more than one territory ({territories}): please ask again "
+        "with the full name. Nothing was changed.",
+        "“{territory}” può essere più di un territorio ({territories}): richiedi con il nome "
+        "completo. Non ho cambiato nulla.",
     ),
     "no_forecast": (
         "There is no forecast yet: an admin runs `ponte forecast` first.",

@@ -18,6 +18,7 @@ from tests.tools.alert_questions import ALERTS
 from tests.tools.fourth_questions import FOURTH
 from tests.tools.fresh_questions import FRESH
 from tests.tools.quota_request_questions import ALLOCATION, COMMISSION, QUOTA_REQUESTS
+from tests.tools.quota_trial2_questions import QUOTA_TRIAL2
 from tests.tools.quota_trial_questions import QUOTA_TRIAL
 from tests.tools.role_questions import QUESTIONS, Q
 from tests.tools.third_questions import THIRD
@@ -83,5 +84,8 @@ KEPT: dict[str, KeptSet] = {
     "allocation": KeptSet("Quotas split across territories", ALLOCATION, {}),
     "quota_trial": KeptSet(
         "A new user's trial of quotas, approvals and commission", QUOTA_TRIAL, {}
+    ),
+    "quota_trial2": KeptSet(
+        "A second new user's trial of quotas: what it got wrong", QUOTA_TRIAL2, {}
     ),
 }

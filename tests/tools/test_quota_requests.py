@@ -85,6 +85,68 @@ def test_the_reason_is_asked_for_and_kept_verbatim(writable_demo: Engine) -> Non
     assert (rep, units, kept, approver) == ("U01WALKER", 9000, reason, "U01HARRIS")
 
 
+def test_a_split_not_read_whole_is_asked_back_never_replaced_by_sales(
+    writable_demo: Engine,
+) -> None:
+    ask = Ask(Assistant(writable_demo))
+    chat = Conversation()
+    said = "dividi 9000 padelle del Q1 tra i miei territori 60/40"  # which is which?
+    first = ask(said, user="U01BIANCHI", conversation=chat)
+    assert (first.kind, first.missing) == ("clarify", "shares")
+    assert "quale quota va a quale territorio" in plain(card(first))
+    assert chat.awaiting is None and stored(writable_demo) == []
+    shown = ask("60% nord-ovest, 40% nord est", user="U01BIANCHI", conversation=chat)
+    assert (shown.kind, shown.tool) == ("confirm", "allocate_quota")
+    lines = {line.territory: line.units for line in shown.result.lines}
+    assert lines == {"NO": 5400, "NE": 3600} and shown.result.basis == "asked"
+    sent = ask("sì", user="U01BIANCHI", conversation=chat)
+    assert sent.kind == "answer" and sent.result.submitted
+    with writable_demo.connect() as conn:
+        kind, lines_json = conn.execute(text("SELECT kind, lines FROM quota_request")).one()
+    assert kind == "allocation" and '"NO"' in lines_json and "5400" in lines_json
+
+
+def test_a_name_that_fits_two_territories_changes_nothing(writable_demo: Engine) -> None:
+    ask = Ask(Assistant(writable_demo))
+    chat = Conversation()
+    said = "split 9000 padelle for Q1 across my territories 40% north 60% north-east"
+    outcome = ask(said, user="U01BIANCHI", conversation=chat)
+    assert (outcome.kind, outcome.code) == ("error", "ambiguous_territory")
+    assert "could be more than one territory (Nord-Est, Nord-Ovest)" in plain(card(outcome))
+    assert chat.awaiting is None and stored(writable_demo) == []
+
+
+def test_a_product_in_a_change_request_is_refused_with_its_family(writable_demo: Engine) -> None:
+    ask = Ask(Assistant(writable_demo))
+    chat = Conversation()
+    said = "alza la quota di giulia rossi per PAD-28 nel Q1 a 12.000 perché apre un negozio"
+    outcome = ask(said, user="U01BIANCHI", conversation=chat)
+    assert (outcome.kind, outcome.code) == ("error", "quota_not_per_product")
+    assert "PAD-28 è nella famiglia PADELLE" in plain(card(outcome))
+    assert chat.awaiting is None and stored(writable_demo) == []
+    # The words of a reason name no product: "un cliente grosso" is not a moka.
+    fine = ask("metti la quota q1 di brambilla a 9000: ha perso un cliente grosso",
+               user="U01BIANCHI", conversation=chat)  # fmt: skip
+    assert (fine.kind, fine.tool) == ("confirm", "request_quota_change")
+
+
+def test_a_family_or_product_without_a_quota_shows_the_total_and_says_so(ask: Ask) -> None:
+    walker = ask("forecast end of quarter for james walker on pentole", user="U01HARRIS")
+    assert walker.tool == "quota_status"
+    said = plain(card(walker))
+    assert said.startswith("Quota · Q4 2026\nNo PENTOLE quota of its own for Q4 2026: the "
+                           "total quota. James Walker:")  # fmt: skip
+    assert "If demand comes as forecast:" in said
+    pan = ask("la mia quota sulla padella 28", user="U01ROSSI")
+    said = plain(card(pan))
+    assert "non per prodotto: PAD-28 è nella famiglia PADELLE" in said
+    assert [s.owner for s in pan.result.statuses] == ["U01ROSSI"]
+    # A territory whose family quota exists shows that one, without a word about totals.
+    moka = ask("quota moka del nord ovest", user="U01BIANCHI")
+    assert [(s.owner, s.family) for s in moka.result.statuses] == [("NO", "MOKA")]
+    assert "a sé" not in plain(card(moka))
+
+
 def proposing(args: dict[str, object]) -> ToolCallingFake:
     call = {"name": "request_quota_change", "args": args, "id": "c1"}
     return ToolCallingFake(messages=iter([AIMessage("", tool_calls=[call]), AIMessage("ok")]))

@@ -136,6 +136,10 @@ def message_card(o: Outcome, lang: str) -> Card:
                 notes=(t(lang, "reply_hint"),),
                 actions=_choice_actions(o),
             )
+        if o.missing == "shares":
+            names: list[str] = [*list(p.get("territories") or ()), "…", "…"]
+            first, second = names[0], names[1]
+            return Card(headline=t(lang, "ask_shares", first=first, second=second))
         if o.missing == "quantity" and p.get("unknown"):
             return Card(headline=t(lang, "bad_quantity", text=p["unknown"]))
         return Card(headline=t(lang, f"ask_{o.missing}"))

@@ -93,6 +93,16 @@ TEXT: dict[str, tuple[str, str]] = {
         " The forecast reaches {day}: the days after it are not counted.",
         " La previsione arriva al {day}: i giorni dopo non sono contati.",
     ),
+    "quota.quota_card.per_product": (
+        "Quotas are set per product family or in total, not per product: {product} is in "
+        "{family}. ",
+        "Le quote si fissano per famiglia di prodotti o in totale, non per prodotto: {product} "
+        "è nella famiglia {family}. ",
+    ),
+    "quota.quota_card.no_family": (
+        "No {family} quota of its own for {when}: the total quota. ",
+        "Nessuna quota {family} a sé per {when}: la quota totale. ",
+    ),
     "quota.quota_card.ranked": (
         "Ranked by attainment to date.",
         "In ordine di raggiungimento ad oggi.",
@@ -164,8 +174,14 @@ def _quota_line(lang: str, s: QuotaStatus) -> tuple[str, ...]:
 
 def quota_card(q: QuotaAnswer, lang: str) -> Card:
     when = i18n.period(lang, q.period)
+    # What was asked and is not a quota here, said before the quota shown instead.
+    said = ""
+    if q.product is not None:
+        said += t(lang, "quota.quota_card.per_product", product=q.product, family=q.family or "–")
+    if q.no_family_quota:
+        said += t(lang, "quota.quota_card.no_family", family=q.family, when=when)
     if not q.statuses:
-        return Card(headline=t(lang, "quota.quota_card.headline", when=when))
+        return Card(headline=said + t(lang, "quota.quota_card.headline", when=when))
     first = q.statuses[0]
     f = _figures(first)
     fmt = (lambda x: number(lang, x)) if f.units else (lambda x: i18n.money(lang, x))
@@ -201,6 +217,7 @@ def quota_card(q: QuotaAnswer, lang: str) -> Card:
         )
     if q.reps_of_territory:  # the territory asked about first: its quota is its reps'
         headline = t(lang, "quota.quota_card.reps_of", territory=q.label or q.whose) + headline
+    headline = said + headline
     notes = []
     if len(q.statuses) == 1 and f.needed is not None:
         needed, left, pace = fmt(f.needed), number(lang, first.weeks_left, 1), fmt(f.pace)
