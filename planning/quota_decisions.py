@@ -37,6 +37,7 @@ from planning.quota_requests import (
     QuotaChange,
     current_quota,
     get_request,
+    in_step,
     names_of,
     stored_request,
 )
@@ -141,7 +142,14 @@ def _apply_allocation(
     for line in request.lines:
         territory = str(line["territory"])
         current = current_quota(conn, request.period, None, territory, request.family)
-        version, _, revenue = current or (0, None, None)
+        version, units_before, revenue_before = current or (0, None, None)
+        # The revenue target, if it has one, moves with the units (a revenue-only quota
+        # keeps its own: there is no price per unit to move it by).
+        revenue = (
+            in_step(float(line["units"]), None, units_before, revenue_before)[1]
+            if units_before
+            else revenue_before
+        )
         conn.execute(
             insert(QUOTAS).values(
                 period=request.period, rep=None, territory=territory, family=request.family,
@@ -152,7 +160,7 @@ def _apply_allocation(
         audit(conn, now=now, actor=caller.slack_user_id, action="quota.changed",
               entity=quota_entity(request.period, None, territory, request.family),
               details={"request": request.id, "version": version + 1,
-                       "before": {"units": line.get("before"), "revenue": revenue},
+                       "before": {"units": line.get("before"), "revenue": revenue_before},
                        "after": {"units": line["units"], "revenue": revenue},
                        "reason": request.reason, "requested_by": request.requested_by,
                        "allocation": True})  # fmt: skip

@@ -182,6 +182,9 @@ def request_change(
         _check_scale(target_revenue, revenue_before, "revenue")
         _check_direction(direction, target_units, units_before)
         _check_direction(direction, target_revenue, revenue_before)
+        target_units, target_revenue = in_step(
+            target_units, target_revenue, units_before, revenue_before
+        )
         if (target_units is None or target_units == units_before) and (
             target_revenue is None or target_revenue == revenue_before
         ):
@@ -318,6 +321,23 @@ def _relative(
             return round(units * (1 + pct / 100)), None
         return None, round((revenue or 0.0) * (1 + pct / 100), 2)
     return (units or 0.0) + (by or 0.0), None
+
+
+def in_step(
+    units: float | None,
+    revenue: float | None,
+    units_before: float | None,
+    revenue_before: float | None,
+) -> tuple[float | None, float | None]:
+    """A quota with both a unit and a revenue target, changed in one of them: the other
+    moves with it at the quota's own price per unit (12,000 units at 31 € a unit was
+    372,000 €; 12,600 units make it 390,600 €), so the two never disagree."""
+    if units_before and revenue_before:
+        if units is not None and revenue is None:
+            return units, round(revenue_before * units / units_before, 2)
+        if revenue is not None and units is None:
+            return round(units_before * revenue / revenue_before), revenue
+    return units, revenue
 
 
 def _check_direction(direction: str | None, new: float | None, current: float | None) -> None:

@@ -33,8 +33,9 @@ def number(lang: str, value: float, decimals: int = 0) -> str:
     return text
 
 
-def money(lang: str, value: float) -> str:
-    return f"€{number(lang, value)}" if lang == "en" else f"{number(lang, value)} €"
+def money(lang: str, value: float, digits: int = 0) -> str:
+    shown = number(lang, value, digits)
+    return f"€{shown}" if lang == "en" else f"{shown} €"
 
 
 def pct(lang: str, value: float | None, signed: bool = False) -> str:

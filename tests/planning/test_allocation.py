@@ -106,6 +106,23 @@ def test_approved_as_one_audited_change_set(writable_demo: Engine) -> None:
     ]  # type: ignore[type-var]
 
 
+def test_a_territory_revenue_target_moves_with_its_units(writable_demo: Engine) -> None:
+    def moka_no() -> tuple[float, float]:
+        with writable_demo.connect() as conn:
+            units, revenue = conn.execute(text(
+                "SELECT target_units, target_revenue FROM quota WHERE period = :p AND "
+                "territory = 'NO' AND family = 'MOKA' ORDER BY version DESC"
+            ), {"p": PERIOD}).first()  # fmt: skip
+        return float(units), float(revenue)
+
+    units, revenue = moka_no()  # the demo's Nord-Ovest MOKA quota has both targets
+    split = propose(writable_demo, family="MOKA", total_units=10_000, submit=True,
+                    shares={"NO": 60, "NE": 40})  # fmt: skip
+    admin = identify(writable_demo, "U01DEANGELIS")
+    decide(writable_demo, split.request.id, "approve", caller=admin, now=NOW, today=DEMO_TODAY)
+    assert moka_no() == (6000, pytest.approx(revenue * 6000 / units, abs=0.01))
+
+
 def test_a_territory_quota_changed_since_makes_the_whole_set_stale(
     writable_demo: Engine, tmp_path: object
 ) -> None:

@@ -141,6 +141,20 @@ def test_approval_makes_the_next_quota_version_and_audits_it(writable_demo: Engi
     assert actions == ["quota_request.submitted", "quota_request.approved"]
 
 
+def test_a_quota_with_both_targets_changes_both_at_its_own_price(writable_demo: Engine) -> None:
+    [status] = quota_status(writable_demo, today=DEMO_TODAY, rep=REP, period=PERIOD)
+    units, revenue = status.target_units, status.target_revenue
+    assert units and revenue  # the demo's rep quotas have both
+    by_units = ask(writable_demo, target_units=units * 1.1, submit=False).request
+    assert by_units.target_revenue == pytest.approx(revenue * 1.1, abs=0.01)
+    by_revenue = ask(writable_demo, target_units=None, target_revenue=revenue * 0.9).request
+    assert by_revenue.target_units == round(units * 0.9)
+    decide(writable_demo, by_revenue.id, "approve",
+           caller=identify(writable_demo, MANAGER), now=NOW, today=DEMO_TODAY)  # fmt: skip
+    [after] = quota_status(writable_demo, today=DEMO_TODAY, rep=REP, period=PERIOD)
+    assert (after.target_units, after.target_revenue) == (round(units * 0.9), revenue * 0.9)
+
+
 def test_a_double_click_decides_once_and_names_who_was_first(writable_demo: Engine) -> None:
     request = ask(writable_demo).request
     manager, admin = identify(writable_demo, MANAGER), identify(writable_demo, ADMIN)

@@ -120,6 +120,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "qr.status.rejected": ("rejected", "rifiutate"),
     "qr.status.changes": ("sent back for changes", "rimandate per modifiche"),
     "qr.status.expired": ("expired", "scadute"),
+    "qr.in_step": (
+        "The revenue target moves with it, at the quota's own {price} a unit: {revenue_before} "
+        "→ {revenue_after}.",
+        "L'obiettivo di fatturato si muove con la quota, ai suoi {price} al pezzo: "
+        "{revenue_before} → {revenue_after}.",
+    ),
     "alloc.what": (
         "{family} quotas for {when} across {count} territories: {total}",
         "quote {family} per {when} su {count} territori: {total}",
@@ -437,6 +443,11 @@ def request_card(result: QuotaRequestResult, lang: str) -> Card:
         rows = [(x["territory"], number(lang, x["before"]) if x.get("before") is not None
                  else "–", number(lang, float(x["units"]))) for x in r.lines]  # fmt: skip
         notes, tone = [], "info"
+    if r.kind != "allocation" and r.units_before and r.revenue_before and r.target_revenue:
+        # Both targets, one asked: the other moves with it (planning.quota_requests.in_step).
+        notes.insert(0, t(lang, "qr.in_step", revenue_before=i18n.money(lang, r.revenue_before),
+                          revenue_after=i18n.money(lang, r.target_revenue),
+                          price=i18n.money(lang, r.revenue_before / r.units_before, 2)))  # fmt: skip
     key = "qr.sent" if result.submitted else "qr.propose"
     headline = t(lang, key, id=r.id or "", approver=r.approver_name, what=what(lang, r),
                  change=change(lang, r))  # fmt: skip
@@ -505,7 +516,9 @@ def request_list_card(listing: QuotaRequestList, lang: str) -> Card:
             )
             + (f" ({r.family})" if r.family else ""),
             period(lang, r.period),
-            f"{_target(lang, r, True)} → {_target(lang, r, False)}",
+            change(lang, r)  # an allocation: each territory's quota
+            if r.kind == "allocation"
+            else f"{_target(lang, r, True)} → {_target(lang, r, False)}",
             r.requester_name,
             r.approver_name if r.status == "pending" else (r.decided_by_name or "–"),
             date(lang, r.created_at.date()),
