@@ -445,9 +445,10 @@ def request_card(result: QuotaRequestResult, lang: str) -> Card:
         notes, tone = [], "info"
     if r.kind != "allocation" and r.units_before and r.revenue_before and r.target_revenue:
         # Both targets, one asked: the other moves with it (planning.quota_requests.in_step).
-        notes.insert(0, t(lang, "qr.in_step", revenue_before=i18n.money(lang, r.revenue_before),
-                          revenue_after=i18n.money(lang, r.target_revenue),
-                          price=i18n.money(lang, r.revenue_before / r.units_before, 2)))  # fmt: skip
+        price = i18n.money(lang, r.revenue_before / r.units_before, 2)
+        before, after = i18n.money(lang, r.revenue_before), i18n.money(lang, r.target_revenue)
+        notes.insert(0, t(lang, "qr.in_step", revenue_before=before, revenue_after=after,
+                          price=price))  # fmt: skip
     key = "qr.sent" if result.submitted else "qr.propose"
     headline = t(lang, key, id=r.id or "", approver=r.approver_name, what=what(lang, r),
                  change=change(lang, r))  # fmt: skip
