@@ -321,7 +321,11 @@ def _submit(
     lines: tuple[AllocationLine, ...],
     reason: str,
 ) -> QuotaChange:
-    reason = reason.strip() or f"allocation of {total} {family} for {period}"
+    reason = reason.strip() or (  # in the proposer's words when they gave none
+        f"ripartizione di {total} {family} per {period}"
+        if caller.language == "it"
+        else f"allocation of {total} {family} for {period}"
+    )
     change_set = [{"territory": x.territory, "units": x.units, "before": x.current,
                    "version": x.version} for x in lines]  # fmt: skip
     with engine.connect() as conn:  # the proposer's own manager, else an admin

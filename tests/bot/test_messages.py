@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import bot.render.cards  # noqa: F401  (its modules register their texts)
 from bot.render import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,8 +56,6 @@ def test_every_error_has_a_message_that_formats_with_its_parameters(code: str, l
 def test_every_text_says_the_same_things_in_both_languages() -> None:
     import string
 
-    import bot.render.cards  # noqa: F401  (its modules register their texts)
-
     def fields(text: str) -> set[str]:
         return {f for _, f, _, _ in string.Formatter().parse(text) if f}
 
@@ -73,7 +72,18 @@ def test_every_text_says_the_same_things_in_both_languages() -> None:
 def test_italian_drops_the_prepositions_vowel_before_otto_and_undici(week: str, said: str) -> None:
     """A trial reader saw "settimana del 8 giu": Italian says "dell'8"; "del 18", and "del 1"
     (read "primo"), stay as they are."""
-    import bot.render.cards  # noqa: F401  (each card module registers its texts)
 
     note = i18n.t("it", "forecast.explain_card.one_off.spike", week=week, actual="500", used="300")
     assert note.startswith(said)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("it", "5.770.000 è 1.000 volte l'obiettivo attuale (5.770)"),
+     ("en", "5,770,000 is 1,000 times the current target (5,770)")],
+)  # fmt: skip
+def test_figures_in_a_refusal_read_as_numbers(lang: str, said: str) -> None:
+    from bot.render.cards.messages import error_text
+
+    params = {"new": 5770000, "current": 5770, "factor": 1000}
+    assert error_text(lang, "quota_target_absurd", params).startswith(said)

@@ -231,6 +231,14 @@ def error_text(lang: str, code: str | None, params: dict[str, Any]) -> str:
     for key in ("choices", "known"):
         if isinstance(p.get(key), list):
             p[key] = ", ".join(p[key])
+    for key, value in p.items():  # "5.770.000", not 5770000 (numbers, not ids or rows)
+        if (
+            isinstance(value, int | float)
+            and not isinstance(value, bool)
+            and key not in ("request", "id", "row", "line", "version")
+            and abs(value) >= 1000
+        ):
+            p[key] = number(lang, value, 0 if value == int(value) else 2)
     if code is not None and code in i18n.MESSAGES:
         try:
             return t(lang, code, **p)
