@@ -442,11 +442,15 @@ class Router:
             take(date)
         elif date is not None:
             found["date"] = date.value
-            # A forecast "fino a fine prossimo trimestre" runs from today to that day.
+            # A forecast "fino a fine prossimo trimestre" (or "a fine trimestre", "to the end
+            # of the quarter": an end is the end of a span) runs from today to that day.
             if (
                 isinstance(date.value, dt.date)
                 and date.value >= today
-                and UNTIL.search(joined[: date.start])
+                and (
+                    UNTIL.search(joined[: date.start])
+                    or re.match(r"(?:end of|fine)\b", joined[date.start : date.end])
+                )
             ):
                 found["until"] = f"{today}..{date.value}"
             take(date)

@@ -10,6 +10,7 @@ role_questions.py (today is Friday 2026-11-27)."""
 from tests.tools.role_questions import (
     BIANCHI,
     BRAMBILLA,
+    COLOMBO,
     DEANGELIS,
     ESPOSITO,
     HARRIS,
@@ -45,4 +46,9 @@ QUOTA_TRIAL2: list[Q] = [
     Q(WALKER, "how much would I make if I sell 300 more PAD-24?", "commission_estimate",
       {"product": "PAD-24", "quantity": 300}),
     Q(ROSSI, "alza la mia quota sul PAD-24 del 10% perché va forte", "error:quota_not_per_product"),
+    # "fine trimestre" in a forecast: up to that day, not the default 12 weeks.
+    Q(COLOMBO, "previsione moka a fine trimestre", "demand_forecast",
+      {"family": "MOKA", "period": "2026-11-27..2026-12-31"}),
+    Q(HARRIS, "forecast pentole to the end of the quarter", "demand_forecast",
+      {"family": "PENTOLE", "period": "2026-11-27..2026-12-31"}),
 ]
