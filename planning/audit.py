@@ -67,6 +67,8 @@ class AuditTrail:
     entity: str | None
     events: tuple[AuditEvent, ...]
     names: dict[str, str]
+    period: str | None = None  # only the quotas of this period (YYYY-Qn)
+    made: tuple[dt.date, dt.date] | None = None  # only the entries made between these days
 
 
 def audit_view(
@@ -119,11 +121,15 @@ def quota_history(
     *,
     person: str | None = None,
     territory: str | None = None,
+    period: str | None = None,
+    made: tuple[dt.date, dt.date] | None = None,
     limit: int = 50,
 ) -> AuditTrail:
     """The quota changes and requests `caller` may see, newest `limit`, oldest first: an
     admin's or operations' every one, a manager's their team's, a rep's their own; only a
-    person's or a territory's when named (PermissionDenied outside the caller's scope)."""
+    person's or a territory's when named (PermissionDenied outside the caller's scope); only
+    those about the quotas of `period` (YYYY-Qn), and only those `made` between two days
+    (UTC), when given."""
     scope = quota_scope(engine, caller)
     check_quota_access(scope, caller, rep=person, territory=territory)
     events = audit_trail(engine, entity="quota", also=["quota_request"], limit=2000)
@@ -134,7 +140,17 @@ def quota_history(
         parts = about.split(":")
         return parts[2] if len(parts) > 2 and parts[0] == "quota" else None
 
+    def about(event: AuditEvent) -> str:
+        return str(event.details.get("quota") or event.entity or "")
+
+    def asked(event: AuditEvent) -> bool:
+        if period is not None and about(event).split(":")[1:2] != [period]:
+            return False
+        return made is None or made[0] <= event.at.date() <= made[1]
+
     def visible(event: AuditEvent) -> bool:
+        if not asked(event):
+            return False
         owner = owner_of(event)
         if owners is not None:
             return owner in owners
@@ -150,4 +166,10 @@ def quota_history(
         )}  # fmt: skip
     label = names.get(person or "", person) if person else territory
     actors = {e.actor for e in shown}
-    return AuditTrail(label, tuple(shown), {k: v for k, v in names.items() if k in actors})
+    return AuditTrail(
+        label,
+        tuple(shown),
+        {k: v for k, v in names.items() if k in actors},
+        period=period,
+        made=made,
+    )

@@ -12,6 +12,7 @@ bot/render; tests/tools/test_registry.py says what is missing.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, Literal
@@ -238,6 +239,16 @@ class AllocationArgs(BaseModel):
 class HistoryArgs(BaseModel):
     person: str | None = Field(None, description="Whose quota history (name or Slack id).")
     territory: str | None = Field(None, description="A territory's quota history.")
+    period: str | None = Field(
+        None,
+        description="YYYY-Qn: only changes to that quarter's quotas. YYYY-MM, YYYY or a span "
+        "YYYY-MM-DD..YYYY-MM-DD: only changes made then.",
+    )
+    made: dt.date | str | None = Field(
+        None,
+        description="When the changes were made, looking back: YYYY-MM-DD, YYYY-MM, YYYY-Qn, "
+        "YYYY or YYYY-MM-DD..YYYY-MM-DD ('today', 'this month', 'last week').",
+    )
 
 
 class CommissionArgs(BaseModel):
@@ -526,12 +537,25 @@ def _territory_shares(ctx: RunContext, shares: dict[str, float]) -> dict[str, fl
     return out
 
 
+QUARTER = re.compile(r"\d{4}-Q[1-4]")
+
+
 def _history(ctx: RunContext, args: HistoryArgs) -> AuditTrail:
+    # "storico quota Q1 di rossi": the quarter's quotas; "chi ha approvato cosa oggi",
+    # "changes in November": when they were made (a period that is not a quarter).
+    quarter = args.period if args.period and QUARTER.fullmatch(args.period.upper()) else None
+    made = args.made if quarter is None else None
+    if made is None and args.period and quarter is None:
+        made = args.period
+    if isinstance(made, dt.date):  # "oggi": that day
+        made = f"{made}..{made}"
     return quota_history(
         ctx.engine,
         ctx.caller,
         person=resolve_person(ctx, args.person),
         territory=resolve_territory(ctx, args.territory),
+        period=quarter.upper() if quarter else None,
+        made=period_bounds(made) if made else None,
     )
 
 
@@ -882,7 +906,13 @@ declare(
         "named. Reps see their own, managers their team's, operations and admins all.",
         run=_history,
         results=(AuditTrail,),
-        takes={"person": "person", "territory": "territory"},
+        takes={
+            "person": "person",
+            "territory": "territory",
+            "period": "period",
+            "date": "made",
+            "behind_period": "made",
+        },
         rank=5,
     )
 )

@@ -691,7 +691,7 @@ class Router:
     ) -> tuple[str | None, str | None]:
         """The delivered intent, or (None, name) for a recognised ability not available yet."""
         words = reading.words
-        if _has([fold(w) for w in reading.raw], v.AUDIT):
+        if _has([fold(w) for w in reading.raw], v.AUDIT) or _has(words, v.AUDIT):
             return "audit_trail", None  # "storico modifiche quota di giulia rossi"
         if _has(words, v.COMMISSION) or _has([fold(w) for w in reading.raw], v.COMMISSION):
             return "commission_estimate", None  # "what do I earn if...", "provvigioni"

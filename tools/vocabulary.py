@@ -171,12 +171,16 @@ INTENTS["allocate_quota"] = (
      "allocazione", "tra i miei territori", "dividi", "dividere", "spartisci"),
 )  # fmt: skip
 ALLOCATE = INTENTS["allocate_quota"][0] + INTENTS["allocate_quota"][1]
+# "quote" is never a word here: it is read as "quota" (the plural, or a typo), and a phrase
+# holding it would make it a word of its own ("quote di tutti i venditori" then unread).
 INTENTS["audit_trail"] = (
     ("audit trail", "audit", "who approved", "change history", "history of changes",
-     "quota history", "changes to the quota", "who changed", "who modified", "who edited",
+     "quota history", "changes to the quota", "quota changes", "changes to quotas",
+     "who changed", "who modified", "who edited",
      "who signed off"),
     ("storico modifiche", "chi ha approvato", "cronologia modifiche", "storico della quota",
-     "storico quota", "modifiche alla quota", "chi ha cambiato", "chi ha modificato",
+     "storico quota", "modifiche alla quota", "modifiche quota", "modifiche delle quota",
+     "modifiche alle quota", "chi ha cambiato", "chi ha modificato",
      "chi ha toccato", "chi ha alzato", "chi ha abbassato"),
 )  # fmt: skip
 AUDIT = INTENTS["audit_trail"][0] + INTENTS["audit_trail"][1]

@@ -337,6 +337,9 @@ PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 r"mese in corso|sto mese)\b"), "this_m"),
     (re.compile(r"\b(next month|(?:il )?prossimo mese|mese prossimo)\b"), "next_m"),
     (re.compile(r"\b(last month|(?:lo )?scorso mese|mese scorso)\b"), "last_m"),
+    # "last week", "la settimana scorsa": Monday to Sunday of the week before this one.
+    (re.compile(r"\b(last week|previous week|past week|(?:la )?settimana (?:scorsa|passata|"
+                r"precedente)|(?:la )?scorsa settimana)\b"), "last_w"),
     (re.compile(r"\b(this year|quest anno|anno corrente|year to date|ytd|this yr|"
                 r"st anno|sto anno|anno in corso)\b"), "this_y"),
     (re.compile(r"\b(next year|(?:il )?prossimo anno|anno prossimo)\b"), "next_y"),
@@ -400,6 +403,9 @@ def _period_value(kind: str, m: re.Match[str], today: dt.date) -> str | None:
             return f"{first}..{month_end(add_months(first, 1))}"
         start = dt.date(year, 3 * (quarter - 1) + 1, 1)
         return f"{start}..{month_end(add_months(start, 5))}"
+    if kind == "last_w":
+        monday = today - dt.timedelta(days=today.weekday() + 7)
+        return f"{monday}..{monday + dt.timedelta(days=6)}"
     if kind in ("this_m", "next_m", "last_m"):
         day = add_months(today, {"this_m": 0, "next_m": 1, "last_m": -1}[kind])
         return f"{day:%Y-%m}"

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
 from planning.access import identify
-from planning.audit import audit_trail
+from planning.audit import audit_trail, quota_history
 from planning.errors import PermissionDenied, PonteError
 from planning.quota_decisions import (
     QuotaRequestConflict,
@@ -153,6 +153,24 @@ def test_a_quota_with_both_targets_changes_both_at_its_own_price(writable_demo: 
            caller=identify(writable_demo, MANAGER), now=NOW, today=DEMO_TODAY)  # fmt: skip
     [after] = quota_status(writable_demo, today=DEMO_TODAY, rep=REP, period=PERIOD)
     assert (after.target_units, after.target_revenue) == (round(units * 0.9), revenue * 0.9)
+
+
+def test_the_history_is_read_by_quota_period_and_by_when_it_was_made(
+    writable_demo: Engine,
+) -> None:
+    request = ask(writable_demo, target_units=14500).request
+    decide(writable_demo, request.id, "approve",
+           caller=identify(writable_demo, MANAGER), now=NOW, today=DEMO_TODAY)  # fmt: skip
+    admin, day = identify(writable_demo, ADMIN), NOW.date()
+
+    def actions(**filters: object) -> list[str]:
+        return [e.action for e in quota_history(writable_demo, admin, **filters).events]  # type: ignore[arg-type]
+
+    done = ["quota_request.submitted", "quota.changed", "quota_request.approved"]
+    assert actions(period=PERIOD) == done == actions(person=REP, made=(day, day))
+    assert actions(period="2026-Q4") == []  # Rossi's Q4 quota was not touched
+    a_week_before = day - dt.timedelta(days=7)
+    assert actions(made=(a_week_before, day - dt.timedelta(days=1))) == []
 
 
 def test_a_double_click_decides_once_and_names_who_was_first(writable_demo: Engine) -> None:

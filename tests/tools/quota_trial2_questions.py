@@ -7,6 +7,8 @@ Ponte cannot read whole is asked back ("clarify:shares"), never replaced by the 
 sales; a name that fits several territories is refused in one line. Same format as
 role_questions.py (today is Friday 2026-11-27)."""
 
+import datetime as dt
+
 from tests.tools.role_questions import (
     BIANCHI,
     BRAMBILLA,
@@ -46,6 +48,13 @@ QUOTA_TRIAL2: list[Q] = [
     Q(WALKER, "how much would I make if I sell 300 more PAD-24?", "commission_estimate",
       {"product": "PAD-24", "quantity": 300}),
     Q(ROSSI, "alza la mia quota sul PAD-24 del 10% perché va forte", "error:quota_not_per_product"),
+    # The audit trail for a period: the quarter's quotas, or changes made then.
+    Q(DEANGELIS, "chi ha approvato cosa oggi?", "audit_trail", {"made": dt.date(2026, 11, 27)}),
+    Q(DEANGELIS, "storico modifiche quota Q1 di giulia rossi", "audit_trail",
+      {"person": ROSSI, "period": "2027-Q1"}),
+    Q(BIANCHI, "who changed quotas last week?", "audit_trail", {"made": "2026-11-16..2026-11-22"}),
+    Q(DEANGELIS, "modifiche alle quote di novembre", "audit_trail", {"made": "2026-11"}),
+    Q(COLOMBO, "vendite della settimana scorsa", "sales_history", {"period": "2026-11-16..2026-11-22"}),
     # "fine trimestre" in a forecast: up to that day, not the default 12 weeks.
     Q(COLOMBO, "previsione moka a fine trimestre", "demand_forecast",
       {"family": "MOKA", "period": "2026-11-27..2026-12-31"}),

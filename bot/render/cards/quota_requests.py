@@ -202,6 +202,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "audit.headline_one": ("1 entry{about}", "1 voce{about}"),
     "audit.about": (" about {entity}", " su {entity}"),
     "audit.none": ("Nothing recorded{about}.", "Niente di registrato{about}."),
+    "audit.period": (" for the quotas of {when}", " per le quote di {when}"),
+    "audit.made_on": (" on {day}", " il {day}"),
+    "audit.made": (" from {first} to {last}", " dal {first} al {last}"),
     "audit.columns": ("when|who|what|details", "quando|chi|cosa|dettagli"),
     "audit.action.import": ("import", "importazione"),
     "audit.action.quota.changed": ("quota changed", "quota modificata"),
@@ -546,6 +549,15 @@ def request_list_card(listing: QuotaRequestList, lang: str) -> Card:
 def audit_card(trail: AuditTrail, lang: str) -> Card:
     """Who did what, when, to what: every entry asked for, oldest first."""
     about = t(lang, "audit.about", entity=trail.entity) if trail.entity else ""
+    if trail.period:
+        about += t(lang, "audit.period", when=period(lang, trail.period))
+    if trail.made is not None:
+        first, last = trail.made
+        about += (
+            t(lang, "audit.made_on", day=date(lang, first))
+            if first == last
+            else t(lang, "audit.made", first=date(lang, first), last=date(lang, last))
+        )
     if not trail.events:
         return Card(headline=t(lang, "audit.none", about=about))
     rows = tuple(
