@@ -589,6 +589,13 @@ def _yes_option(func: F) -> F:
     help="Change by this many units (negative lowers it).",
 )
 @click.option(
+    "--by-revenue",
+    "change_revenue",
+    type=float,
+    callback=_finite_or_none,
+    help="Change the revenue target by this amount (negative lowers it).",
+)
+@click.option(
     "--pct",
     "change_pct",
     type=float,

@@ -72,6 +72,7 @@ class AllocationProposal:
     request: QuotaChange | None  # the change set, once submitted
     submitted: bool
     basis: str = "sales"  # how the shares were set: "sales", "even" or "asked"
+    approver_name: str = ""  # who decides the change set
 
 
 def propose_allocation(
@@ -157,6 +158,8 @@ def propose_allocation(
         else x
         for x in lines
     )
+    with engine.connect() as conn:  # who will decide: the proposer's own manager, else an admin
+        approver = approver_for(conn, caller, rep=caller.slack_user_id, territory=None)
     request = None
     if submit:
         request = _submit(engine, caller, now=now, period=period, family=family, total=total,
@@ -175,6 +178,7 @@ def propose_allocation(
         request=request,
         submitted=submit,
         basis=basis,
+        approver_name=names.get(approver, approver),
     )
 
 

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine, insert, or_, select, text
 
 from planning.access import Caller, check_quota_access, quota_scope
 from planning.db import as_utc
+from planning.errors import PonteError
 from planning.models import AuditEntry
 
 AUDIT = AuditEntry.__table__  # type: ignore[attr-defined]
@@ -69,6 +70,8 @@ class AuditTrail:
     names: dict[str, str]
     period: str | None = None  # only the quotas of this period (YYYY-Qn)
     made: tuple[dt.date, dt.date] | None = None  # only the entries made between these days
+    family: str | None = None  # only the quotas of this family
+    request: int | None = None  # only this request's entries
 
 
 def audit_view(
@@ -123,15 +126,27 @@ def quota_history(
     territory: str | None = None,
     period: str | None = None,
     made: tuple[dt.date, dt.date] | None = None,
+    family: str | None = None,
+    request: int | None = None,
     limit: int = 50,
 ) -> AuditTrail:
     """The quota changes and requests `caller` may see, newest `limit`, oldest first: an
     admin's or operations' every one, a manager's their team's, a rep's their own; only a
     person's or a territory's when named (PermissionDenied outside the caller's scope); only
-    those about the quotas of `period` (YYYY-Qn), and only those `made` between two days
-    (UTC), when given."""
+    those about the quotas of `period` (YYYY-Qn) or of `family`, only those of one `request`
+    (its submission, decision and the quota change it made), and only those `made` between
+    two days (UTC), when given."""
     scope = quota_scope(engine, caller)
     check_quota_access(scope, caller, rep=person, territory=territory)
+    if request is not None:
+        with engine.connect() as conn:
+            found = conn.execute(
+                text("SELECT id FROM quota_request WHERE id = :id"), {"id": request}
+            ).first()
+        if found is None:  # "chi ha approvato la richiesta 9?": there is none
+            raise PonteError(
+                f"there is no quota request #{request}", code="no_quota_request", request=request
+            )
     events = audit_trail(engine, entity="quota", also=["quota_request"], limit=2000)
     owners = {person} if person else {territory} if territory else None
 
@@ -145,6 +160,12 @@ def quota_history(
 
     def asked(event: AuditEvent) -> bool:
         if period is not None and about(event).split(":")[1:2] != [period]:
+            return False
+        if family is not None and about(event).split(":")[3:4] != [family]:
+            return False
+        if request is not None and not (
+            event.entity == f"quota_request:{request}" or event.details.get("request") == request
+        ):
             return False
         return made is None or made[0] <= event.at.date() <= made[1]
 
@@ -164,7 +185,12 @@ def quota_history(
         names = {str(k): str(v) for k, v in conn.execute(
             text("SELECT slack_user_id, name FROM person")
         )}  # fmt: skip
-    label = names.get(person or "", person) if person else territory
+        territories = {str(k): str(v) for k, v in conn.execute(
+            text("SELECT code, name FROM territory")
+        )}  # fmt: skip
+    label = (
+        names.get(person or "", person) if person else territories.get(territory or "", territory)
+    )
     actors = {e.actor for e in shown}
     return AuditTrail(
         label,
@@ -172,4 +198,6 @@ def quota_history(
         {k: v for k, v in names.items() if k in actors},
         period=period,
         made=made,
+        family=family,
+        request=request,
     )

@@ -104,12 +104,16 @@ class QuotaRequestResult:
     submitted: bool
 
 
+# A person's own requests decided this many days ago or less are listed with the open ones.
+RECENT_DAYS = 14
+
+
 @dataclass(frozen=True)
 class QuotaRequestList:
     """Requests a person may act on or follow: waiting for them, or made by or for them."""
 
     requests: tuple[QuotaChange, ...]
-    status: str | None  # the status asked for (None: the open ones)
+    status: str | None  # the status asked for (None: the open ones, and the asker's recent)
 
 
 def request_change(
@@ -126,6 +130,7 @@ def request_change(
     target_revenue: float | None = None,
     change_units: float | None = None,
     change_pct: float | None = None,
+    change_revenue: float | None = None,
     direction: str | None = None,
     reason: str = "",
     submit: bool = False,
@@ -133,9 +138,9 @@ def request_change(
     """Check a quota change request from `caller` and, with `submit`, store it for its
     approver (audited). Without `submit` nothing is written: the same checks and the same
     answer, for the person to confirm. A change may be given as the new target, or as
-    `change_units` / `change_pct` (signed) of the current one; `direction` ("up" or "down",
-    what the person's verb said) must agree with it. Every refusal is a PonteError with a
-    code."""
+    `change_units` / `change_revenue` / `change_pct` (signed) of the current one;
+    `direction` ("up" or "down", what the person's verb said) must agree with it. Every
+    refusal is a PonteError with a code."""
     period = period.strip().upper()
     _, end = period_bounds(period)
     if end < today:
@@ -153,7 +158,7 @@ def request_change(
             code="quota_reason_too_long",
             chars=MAX_REASON,
         )
-    relative = change_units is not None or change_pct is not None
+    relative = any(x is not None for x in (change_units, change_pct, change_revenue))
     if not relative:
         _check_targets(target_units, target_revenue)
     with engine.connect() as conn:
@@ -173,9 +178,16 @@ def request_change(
                 family=f"{family} " if family else "",
             )
         version, units_before, revenue_before = current
+        if change_revenue is not None and revenue_before is None:
+            raise PonteError(
+                f"{names.get(owner, owner)}'s quota for {period} has no revenue target",
+                code="quota_no_revenue_target",
+                whose=names.get(owner, owner),
+                period=period,
+            )
         if relative:
             target_units, target_revenue = _relative(
-                units_before, revenue_before, change_units, change_pct
+                units_before, revenue_before, change_units, change_pct, change_revenue
             )
             _check_targets(target_units, target_revenue)
         _check_scale(target_units, units_before, "units")
@@ -272,11 +284,22 @@ def get_request(engine: Engine, request_id: int) -> QuotaChange:
     return stored_request(row, names)
 
 
-def list_requests(engine: Engine, caller: Caller, *, status: str | None = None) -> QuotaRequestList:
+def list_requests(
+    engine: Engine, caller: Caller, *, status: str | None = None, now: dt.datetime | None = None
+) -> QuotaRequestList:
     """The requests `caller` may follow: waiting for their decision (an admin: every one),
-    made by them, for them, or (a manager) for their team; the open ones unless `status`."""
+    made by them, for them, or (a manager) for their team; those of `status`, else the open
+    ones and (with `now`) the caller's own decided in the last RECENT_DAYS ("what happened
+    to my request?" has its answer: rejected, and why)."""
     query = select(REQUESTS).order_by(REQUESTS.c.id.desc()).limit(50)
-    query = query.where(REQUESTS.c.status == (status or OPEN))
+    if status is not None or now is None:
+        query = query.where(REQUESTS.c.status == (status or OPEN))
+    else:
+        own = (REQUESTS.c.requested_by == caller.slack_user_id) | (
+            REQUESTS.c.rep == caller.slack_user_id
+        )
+        recent = REQUESTS.c.decided_at >= now - dt.timedelta(days=RECENT_DAYS)
+        query = query.where((REQUESTS.c.status == OPEN) | (own & recent))
     if caller.role != Role.admin:
         mine = {caller.slack_user_id, *caller.team}
         query = query.where(
@@ -312,10 +335,16 @@ def _check_targets(units: float | None, revenue: float | None) -> None:
 
 
 def _relative(
-    units: float | None, revenue: float | None, by: float | None, pct: float | None
+    units: float | None,
+    revenue: float | None,
+    by: float | None,
+    pct: float | None,
+    by_revenue: float | None = None,
 ) -> tuple[float | None, float | None]:
-    """The new targets for a change "by 500" (units) or "by 10%" (the quota's own measure:
-    units when it has a unit target, else revenue)."""
+    """The new targets for a change "by 500" (units), "by €500" (revenue) or "by 10%" (the
+    quota's own measure: units when it has a unit target, else revenue)."""
+    if by_revenue is not None:
+        return None, round((revenue or 0.0) + by_revenue, 2)
     if pct is not None:
         if units is not None:
             return round(units * (1 + pct / 100)), None

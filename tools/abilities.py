@@ -203,6 +203,11 @@ class QuotaChangeArgs(BaseModel):
     change_pct: float | None = Field(
         None, allow_inf_nan=False, description="Change by this percentage (negative lowers it)."
     )
+    change_revenue: float | None = Field(
+        None,
+        allow_inf_nan=False,
+        description="Change the revenue target by this amount (negative lowers it).",
+    )
     direction: Literal["up", "down"] | None = Field(
         None, description="up or down: what the person's own verb says (raise / lower)."
     )
@@ -244,6 +249,8 @@ class HistoryArgs(BaseModel):
         description="YYYY-Qn: only changes to that quarter's quotas. YYYY-MM, YYYY or a span "
         "YYYY-MM-DD..YYYY-MM-DD: only changes made then.",
     )
+    family: str | None = Field(None, description="Only the changes to this family's quotas.")
+    request: int | None = Field(None, description="Only the history of this request number.")
     made: dt.date | str | None = Field(
         None,
         description="When the changes were made, looking back: YYYY-MM-DD, YYYY-MM, YYYY-Qn, "
@@ -486,6 +493,7 @@ def _quota_change(ctx: RunContext, args: QuotaChangeArgs, *, submit: bool) -> Qu
         target_units=args.target_units,
         target_revenue=args.target_revenue,
         change_units=args.change_units,
+        change_revenue=args.change_revenue,
         change_pct=args.change_pct,
         direction=args.direction,
         reason=args.reason or "",
@@ -507,7 +515,7 @@ def _decision(ctx: RunContext, args: QuotaDecisionArgs, *, apply: bool) -> Quota
 
 
 def _quota_requests(ctx: RunContext, args: QuotaRequestsArgs) -> QuotaRequestList:
-    return list_requests(ctx.engine, ctx.caller, status=args.status)
+    return list_requests(ctx.engine, ctx.caller, status=args.status, now=ctx.now)
 
 
 def _allocation(ctx: RunContext, args: AllocationArgs, *, submit: bool) -> AllocationProposal:
@@ -556,6 +564,8 @@ def _history(ctx: RunContext, args: HistoryArgs) -> AuditTrail:
         territory=resolve_territory(ctx, args.territory),
         period=quarter.upper() if quarter else None,
         made=period_bounds(made) if made else None,
+        family=resolve_family(ctx, args.family),
+        request=args.request,
     )
 
 
@@ -912,6 +922,8 @@ declare(
             "period": "period",
             "date": "made",
             "behind_period": "made",
+            "family": "family",
+            "request": "request",
         },
         rank=5,
     )

@@ -36,7 +36,23 @@ DOWN = ("lower", "reduce", "cut", "decrease", "down", "abbassa", "abbassare", "a
 # The single words that say a change: never part of a product's name in a request.
 CHANGE_WORDS = frozenset(
     w for phrase in (*UP, *DOWN) for w in phrase.split() if w not in ("piu", "up", "down")
-) | {"alta", "alto", "bassa", "basso", "higher", "lower", "volte", "times", "bigger", "smaller"}
+) | {"alta", "alto", "bassa", "basso", "higher", "lower", "volte", "times", "bigger", "smaller",
+     "set", "put", "make", "change", "metti", "porta", "fissa", "cambia", "modifica",
+     "raddoppia", "double", "triple", "triplica", "dimezza", "halve", "more", "extra"}  # fmt: skip
+# "500 more", "500 pezzi in più", "200 fewer": a change, said after the number.
+UNIT = r"(?:(?:units?|pz|pcs|pezzi|pieces|€|eur|euro|k)\s+)?"
+MORE = re.compile(UNIT + r"(?:more|in piu|extra|additional|di piu|fewer|less|in meno|di meno)\b")
+FEWER = re.compile(UNIT + r"(?:fewer|less|in meno|di meno)\b")
+# Giving a person more (or fewer) to sell: "give walker 500 more units", "dai 200 pezzi in più
+# a zanetti".
+GIVE = ("give", "add", "assign", "dai", "dagli", "dalle", "aggiungi", "assegna", "togli",
+        "take away")  # fmt: skip
+# A multiple said in a word, and the change it makes.
+MULTIPLES: tuple[tuple[tuple[str, ...], float], ...] = (
+    (("raddoppia", "raddoppiare", "raddoppiami", "double", "doubled", "twice"), 100.0),
+    (("triplica", "triplicare", "triple", "tripled"), 200.0),
+    (("dimezza", "dimezzare", "dimezzami", "halve", "halved", "in half", "a meta"), -50.0),
+)
 MONEY = re.compile(r"€|\beur\b|\beuro\b|\brevenue\b|\bfatturato\b|\bsales value\b")
 REQUEST_NUMBER = re.compile(r"(?:#|\b(?:request|richiesta|req|numero|nr\.?|n\.)\s*#?)\s*(\d+)\b")
 REJECT = ("reject", "rejected", "decline", "deny", "refuse", "rifiuta", "rifiutare", "respingi",
@@ -45,9 +61,11 @@ CHANGES = ("ask for changes", "request changes", "changes", "chiedi modifiche", 
            "da rivedere", "rivedere")  # fmt: skip
 
 
-def split_reason(text: str) -> tuple[str, str]:
-    """(what is asked, why) from the message as typed; why is '' when not said."""
-    for marker in (BECAUSE, PAUSE):
+def split_reason(text: str, *, pause: bool = True) -> tuple[str, str]:
+    """(what is asked, why) from the message as typed; why is '' when not said. Without
+    `pause`, only a word that says why starts the reason (not a colon: "split the Q1 quota:
+    60% NO, 40% NE" gives a split, not a reason)."""
+    for marker in (BECAUSE, PAUSE) if pause else (BECAUSE,):
         match = marker.search(text)
         # "set it as 9000" says no reason: a reason is words.
         if match is not None and re.search(r"[^\W\d_]", match.group(1)):
@@ -55,12 +73,25 @@ def split_reason(text: str) -> tuple[str, str]:
     return text, ""
 
 
-def quota_change(text: str) -> dict[str, Any]:
+def _a_figure(folded: str, m: re.Match[str]) -> bool:
+    """ "a 2000", "2000 pezzi": a number that looks like a year but is the figure asked."""
+    if not m.group(0).isdigit():
+        return False
+    before, after = folded[: m.start()].rstrip(" +-"), folded[m.end() :].lstrip()
+    return bool(TO.search(before) or BY.search(before)) or after.startswith(
+        ("pz", "pcs", "pezzi", "units", "unita", "pieces", "€", "eur", "k ")
+    )
+
+
+def quota_change(text: str, *, pause: bool = True) -> dict[str, Any]:
     """The target of a quota change request from `text`: target_units or target_revenue,
-    or change_units / change_pct (signed), and reason; nothing for what is not said."""
-    asked, reason = split_reason(text)
+    or change_units / change_revenue / change_pct (signed), and reason; nothing for what is
+    not said (`pause`: as in split_reason)."""
+    asked, reason = split_reason(text, pause=pause)
     folded = fold(asked)
-    plain = PERIOD_DIGITS.sub(lambda m: " " * len(m.group(0)), folded)
+    plain = PERIOD_DIGITS.sub(
+        lambda m: m.group(0) if _a_figure(folded, m) else " " * len(m.group(0)), folded
+    )
     out: dict[str, Any] = {}
     if reason:
         out["reason"] = reason
@@ -77,6 +108,12 @@ def quota_change(text: str) -> dict[str, Any]:
         factor = float(times.group(1).replace(",", "."))
         out["change_pct"] = (factor - 1) * 100 if not down else (1 / factor - 1) * 100
         return out
+    # "raddoppia", "halve it": a multiple said in a word.
+    for words, pct in MULTIPLES:
+        if any(re.search(rf"\b{w}\b", folded) for w in words):
+            out["change_pct"] = pct
+            out["direction"] = "up" if pct > 0 else "down"
+            return out
     # "+500", "-10%", "a -500": a sign the number pattern leaves out.
     signs = {m.end(): m.group(1) for m in re.finditer(r"(?<!\w)([+-])\s?(?=\d)", plain)}
     plain = re.sub(r"(?<!\w)[+-](\s?)(?=\d)", lambda m: " " + m.group(1), plain)
@@ -85,28 +122,32 @@ def quota_change(text: str) -> dict[str, Any]:
         value = parse_number(m.group(1), m.group(2))
         sign = signs.get(m.start())
         before = plain[: m.start()]
-        after = plain[m.end() : m.end() + 2].strip()
+        after = plain[m.end() : m.end() + 24].strip()
         numbers.append((-value if sign == "-" else value, before, after, sign))
     if not numbers:
         return out
 
     # "to 12,000" is the target; "by 500", "del 10%" a change; else the last number.
     def is_change(n: tuple[float, str, str, str | None]) -> bool:
-        return bool(BY.search(n[1]) or n[2].startswith("%") or n[3])
+        return bool(BY.search(n[1]) or n[2].startswith("%") or n[3] or MORE.match(n[2]))
 
     chosen = next((n for n in numbers if TO.search(n[1])), None)
     relative = chosen is None and any(is_change(n) for n in numbers)
     if chosen is None:
         chosen = next((n for n in numbers if is_change(n)), numbers[-1])
     value, before, after, sign = chosen
-    # A signed change says its own direction; "lower ... by 5%" the verb does.
-    turn = -1 if down and not sign else 1
+    # A signed change says its own direction; "lower ... by 5%" the verb does, "500 in meno"
+    # its own words.
+    fewer = bool(FEWER.match(after))
+    turn = -1 if (down or fewer) and not sign else 1
+    if fewer:
+        out["direction"] = "down"
     if after.startswith("%") or plain[len(before) :].lstrip(" 0123456789.,").startswith(
         ("percent", "per cento", "%")
     ):
         out["change_pct"] = turn * value
-    elif relative:
-        out["change_units"] = turn * value
+    elif relative:  # "by 500", or "revenue ... by 500": euros
+        out["change_revenue" if money else "change_units"] = turn * value
     elif money:
         out["target_revenue"] = value
     else:
@@ -235,6 +276,8 @@ def shares(text: str) -> dict[str, float]:
         m, values = slashed[0]
         tail = _name(text[m.end() :])
         names = [n for n in (FILLER.sub("", p).strip() for p in JOINED.split(tail)) if n]
+        if names:  # "60/40 between CE and SU"
+            names[0] = LEAD_IN.sub("", names[0])
         if len(names) == 1 and len(names[0].split()) == len(values):
             names = names[0].split()  # "50/30/20 nord centro sud": a word each
         if len(names) != len(values):

@@ -201,6 +201,8 @@ class Router:
             return self._allocation(text, self._args(intent, found), lang)
         if intent in ("request_quota_change", "decide_quota_request", "quota_requests"):
             return self._quota_route(intent, text, reading, found, lang, user)
+        if intent == "audit_trail" and (named := qw.REQUEST_NUMBER.search(fold(text))):
+            found["request"] = int(named.group(1))  # "chi ha approvato la richiesta 2?"
         found.update(_keywords(intent, reading.words))
         for arg, value in _keywords(intent, [fold(w) for w in reading.raw]).items():
             found.setdefault(arg, value)  # as typed: "chiude" is not "chiede"
@@ -344,9 +346,7 @@ class Router:
         """A message that is itself a quota change (a quota word and a new figure)."""
         quota = _has(reading.words, ("quota", "quotas", "target", "obiettivo", "budget"))
         said = qw.quota_change(text)
-        return bool(quota) and any(
-            k in said for k in ("target_units", "target_revenue", "change_units", "change_pct")
-        )
+        return bool(quota) and any(k in said for k in TARGETS)
 
     @staticmethod
     def _allocation(text: str, args: dict[str, Any], lang: str) -> Route:
@@ -357,7 +357,8 @@ class Router:
             args["shares"] = split
         if _has([fold(t.text) for t in tokens(text)], qw.EVEN):
             args["even"] = True
-        said = qw.quota_change(qw.without_shares(text))
+        # The reason only after "because / perché": a colon opens the split, not why.
+        said = qw.quota_change(qw.without_shares(text), pause=False)
         total = said.get("target_units") or said.get("change_units")
         if total is not None:
             args["target_units"] = abs(total)
@@ -389,8 +390,7 @@ class Router:
 
     @staticmethod
     def _quota_missing(route: Route) -> Route:
-        targets = ("target_units", "target_revenue", "change_units", "change_pct")
-        if not any(k in route.args for k in targets):
+        if not any(k in route.args for k in TARGETS):
             return replace(route, kind="clarify", missing="target")
         if not route.args.get("reason"):
             return replace(route, kind="clarify", missing="reason")
@@ -727,6 +727,13 @@ class Router:
         ):
             return "quota_requests", None  # "pending approvals", "my quota requests"
         if changing:
+            return "request_quota_change", None
+        if (
+            numbered
+            and found.get("person")
+            and _has(typed, qw.GIVE)
+            and qw.MORE.search(" ".join(typed))
+        ):  # "give walker 500 more units in q1": what a rep is given to sell is their quota
             return "request_quota_change", None
         asking_about = _has(words, v.ABOUT_A_CHANGE)
         if not asking_about and (
@@ -1301,6 +1308,8 @@ def _behind(period: str, today: dt.date, has_year: bool) -> str:
 
 
 COMPARED = frozenset(w for p in v.LAST_YEAR + v.PREVIOUS + v.VERSUS for w in p.split())
+# What a quota change may be said as (tools.quota_words.quota_change).
+TARGETS = ("target_units", "target_revenue", "change_units", "change_pct", "change_revenue")
 UNTIL = re.compile(r"\b(?:fino(?: a| al| alla)?|until|till|through|thru|up to)\s*$")
 OVER_YEAR = ("yoy", "year over year", "anno su anno", "y y")
 OVER_PERIOD = ("mom", "month over month", "mese su mese", "qoq", "quarter over quarter",

@@ -211,7 +211,8 @@ CHANGE_WORDS = (
     "aumentare", "aumenta", "alzare", "alza", "abbassare", "abbassa", "ridurre", "riduci",
     "rivedere", "revisione", "portare", "delete", "remove", "cancella", "elimina",
     "cambiami", "alzami", "abbassami", "aumentami", "riducimi", "modificami", "porta",
-    "portala", "fissa", "imposta", "metti",
+    "portala", "fissa", "imposta", "metti", "raddoppia", "raddoppiare", "double", "triplica",
+    "triple", "dimezza", "dimezzare", "halve",
 )  # fmt: skip
 APPROVAL_WORDS = (
     "approve", "approval", "approvals", "reject", "sign off", "approvare", "approva",

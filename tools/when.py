@@ -37,7 +37,9 @@ ORDINAL_QUARTERS = {
 }  # fmt: skip
 NUMBER = r"(\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
 MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-YEAR = r"(?:\s*,?\s*(\d{4}))?"
+# A year said after a month or quarter: this century's or the last ("q1, 9000 pezzi" is Q1
+# and a quantity, not the year 9000).
+YEAR = r"(?:\s*,?\s*((?:19|20)\d{2})(?!\d))?"
 
 
 @dataclass(frozen=True)
@@ -324,8 +326,11 @@ PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:this|current|questo|sto)\s+(month|mese|quarter|trimestre)\s+"
                 r"(?:or|and|e|o|&)\s+(?:the\s+|il\s+)?(?:next|prossimo)"
                 r"(?:\s+(?:one|month|mese|quarter|trimestre))?\b"), "this_and_next"),
-    (re.compile(r"\b(\d{4})[- ]?q([1-4])\b"), "year_q"),
-    (re.compile(r"\bq([1-4])(?:[- ]?(\d{4}))?\b"), "q_year"),
+    # "2027-Q1", "q1 2027"; "q4 9999" is a year out of the calendar (said so), but
+    # "q1 9000 pezzi" is a quarter and a quantity.
+    (re.compile(r"\b((?:19|20)\d{2}|\d{4}(?=-))[- ]?q([1-4])\b"), "year_q"),
+    (re.compile(r"\bq([1-4])(?:[- ]?(\d{4})(?![\d.,])(?!\s*(?:pz|pcs|pezzi|units?|unita|"
+                r"pieces|€|eur|euro)\b))?\b"), "q_year"),
     (re.compile(r"\b(first|second|third|fourth|primo|secondo|terzo|quarto)\s+"
                 r"(?:quarter|trimestre)(?:\s+(?:of\s+|del\s+)?(\d{4}))?\b"), "ordinal_q"),
     (re.compile(r"\b(this quarter|current quarter|questo trimestre|trimestre corrente|"

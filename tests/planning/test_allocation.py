@@ -48,8 +48,18 @@ def test_the_split_covers_the_managers_territories_and_adds_up(writable_demo: En
 
 
 def test_an_admin_splits_across_every_territory(writable_demo: Engine) -> None:
+    # The demo's only admin has nobody to approve their split: said before any yes.
+    with pytest.raises(PonteError) as alone:
+        propose(writable_demo, "U01DEANGELIS", total_units=10_001)
+    assert alone.value.code == "no_approver"
+    with writable_demo.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO person (slack_user_id, name, role, language) "
+            "VALUES ('U01SECOND', 'Second Admin', 'admin', 'en')"
+        ))  # fmt: skip
     split = propose(writable_demo, "U01DEANGELIS", total_units=10_001)
     assert len(split.lines) == 6 and sum(x.units for x in split.lines) == 10_001
+    assert split.approver_name == "Second Admin"
 
 
 def test_more_than_the_plants_can_make_is_capped(writable_demo: Engine) -> None:

@@ -104,7 +104,8 @@ ALLOCATION: list[Q] = [
       {"family": "PADELLE", "period": "2027-Q1", "target_units": 3000}),
     Q(HARRIS, "allocate 5k knives for q1 across my territories", "confirm:allocate_quota",
       {"family": "COLTELLI", "target_units": 5000}),
-    Q(DEANGELIS, "distribuisci 20000 moka del primo trimestre tra i territori", "confirm:allocate_quota",
+    # The demo's only admin: nobody else could approve it, said before any yes.
+    Q(DEANGELIS, "distribuisci 20000 moka del primo trimestre tra i territori", "error:no_approver",
       {"family": "MOKA", "target_units": 20000}),
     Q(BIANCHI, "split 5000 units across my territories", "clarify:family"),
     Q(HARRIS, "split the pans quota across my territories", "clarify:total"),

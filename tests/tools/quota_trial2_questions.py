@@ -43,7 +43,7 @@ QUOTA_TRIAL2: list[Q] = [
     Q(HARRIS, "split 8000 moka next quarter: 70% centre, 30% south", "confirm:allocate_quota",
       {"target_units": 8000, "shares": {"centre": 70, "south": 30}}),
     Q(HARRIS, "split 8000 moka next quarter across my territories 70/30", "clarify:shares"),
-    Q(DEANGELIS, "dividi 12000 pentole Q1: 50% al nord ovest e poi vediamo", "clarify:shares"),
+    Q(BIANCHI, "dividi 12000 pentole Q1: 50% al nord ovest e poi vediamo", "clarify:shares"),
     Q(ROSSI, "who changed my quota?", "audit_trail"),
     Q(WALKER, "how much would I make if I sell 300 more PAD-24?", "commission_estimate",
       {"product": "PAD-24", "quantity": 300}),

@@ -278,7 +278,11 @@ def test_quota_answer_matches_quotas_and_sales(ask: Ask, demo_dir: Path, rep: st
     assert status.owner == rep and status.target_units == target
     assert status.sold_units == pytest.approx(sold)
     assert status.attainment_pct == pytest.approx(100 * sold / target)
-    assert f"{100 * sold / target:.0f}% of {target:,.0f} units for Q4 2026" in plain(card(outcome))
+    revenue = float(
+        quotas[(quotas["rep"] == rep) & (quotas["period"] == "2026-Q4")]["target_revenue"].iloc[-1]
+    )
+    said = f"{100 * sold / target:.0f}% of {target:,.0f} units (€{revenue:,.0f}) for Q4 2026"
+    assert said in plain(card(outcome))
 
 
 def test_the_demo_reps_over_and_under_quota_show_as_such(ask: Ask) -> None:

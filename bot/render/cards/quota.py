@@ -89,6 +89,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "If demand comes as forecast: {units} by {day} ({pct} of target).",
         "Se la domanda arriva come previsto: {units} entro il {day} ({pct} dell'obiettivo).",
     ),
+    "quota.quota_card.at_pace": (
+        "At the pace so far: {units} by {day} ({pct} of target).",
+        "Al ritmo di finora: {units} entro il {day} ({pct} dell'obiettivo).",
+    ),
     "quota.quota_card.forecast_partial": (
         " The forecast reaches {day}: the days after it are not counted.",
         " La previsione arriva al {day}: i giorni dopo non sono contati.",
@@ -194,6 +198,8 @@ def quota_card(q: QuotaAnswer, lang: str) -> Card:
         attained, target, sold = pct(lang, f.attained), fmt(f.target), fmt(f.sold)
         elapsed = pct(lang, 100 * first.elapsed_share)
         units = t(lang, "quota.quota_card.units") if f.units else ""
+        if f.units and first.target_revenue:  # both targets: the revenue one too
+            units += f" ({i18n.money(lang, first.target_revenue)})"
         headline = t(
             lang,
             "quota.quota_card.headline_2",
@@ -238,6 +244,12 @@ def quota_card(q: QuotaAnswer, lang: str) -> Card:
             line += t(lang, "quota.quota_card.forecast_partial",
                       day=date(lang, first.forecast_through))  # fmt: skip
         notes.append(line)
+    if len(q.statuses) == 1 and f.target and first.weeks_left > 0 and first.elapsed_share > 0:
+        # "dove arrivo col ritmo attuale": what the pace so far makes by the end.
+        at_pace = f.sold + f.pace * first.weeks_left
+        share = pct(lang, 100 * at_pace / f.target)
+        notes.append(t(lang, "quota.quota_card.at_pace", units=fmt(at_pace),
+                       day=date(lang, first.end), pct=share))  # fmt: skip
     if len(q.statuses) > 1 and q.scope in ("team", "all", "territory"):
         notes.append(t(lang, "quota.quota_card.ranked"))
     measured = date(lang, first.measured_until)

@@ -11,7 +11,12 @@ from planning.allocation import AllocationProposal
 from planning.audit import AuditEvent, AuditTrail
 from planning.quota_decisions import QuotaDecision
 from planning.quota_impact import CapacityImpact
-from planning.quota_requests import QuotaChange, QuotaRequestList, QuotaRequestResult
+from planning.quota_requests import (
+    RECENT_DAYS,
+    QuotaChange,
+    QuotaRequestList,
+    QuotaRequestResult,
+)
 
 TEXT: dict[str, tuple[str, str]] = {
     "qr.title": ("Quota change", "Modifica quota"),
@@ -116,6 +121,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "n.|di chi|periodo|da → a|chiesta da|decide|dal",
     ),
     "qr.status.pending": ("waiting", "in attesa"),
+    "qr.status.recent": (
+        "waiting, and yours decided in the last {days} days",
+        "in attesa, e le tue decise negli ultimi {days} giorni",
+    ),
+    "qr.row.approved": ("approved by {by}", "approvata da {by}"),
+    "qr.row.rejected": ("rejected by {by}", "rifiutata da {by}"),
+    "qr.row.changes": ("sent back by {by}", "rimandata da {by}"),
+    "qr.row.expired": ("expired", "scaduta"),
     "qr.status.approved": ("approved", "approvate"),
     "qr.status.rejected": ("rejected", "rifiutate"),
     "qr.status.changes": ("sent back for changes", "rimandate per modifiche"),
@@ -130,7 +143,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "{family} quotas for {when} across {count} territories: {total}",
         "quote {family} per {when} su {count} territori: {total}",
     ),
-    "alloc.propose": ("Split {what}?", "Ripartire le {what}?"),
+    "alloc.propose": (
+        "Send {approver} for approval: {what}?",
+        "Mandare a {approver} per l'approvazione: {what}?",
+    ),
     "alloc.sent": (
         "Request #{id} sent to {approver}: {what}.",
         "Richiesta n. {id} inviata a {approver}: {what}.",
@@ -203,6 +219,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "audit.about": (" about {entity}", " su {entity}"),
     "audit.none": ("Nothing recorded{about}.", "Niente di registrato{about}."),
     "audit.period": (" for the quotas of {when}", " per le quote di {when}"),
+    "audit.request": (" about request #{id}", " sulla richiesta n. {id}"),
+    "audit.family": (" for {family} quotas", " per le quote {family}"),
+    "audit.family_period": (
+        " for the {family} quotas of {when}",
+        " per le quote {family} di {when}",
+    ),
     "audit.made_on": (" on {day}", " il {day}"),
     "audit.made": (" from {first} to {last}", " dal {first} al {last}"),
     "audit.columns": ("when|who|what|details", "quando|chi|cosa|dettagli"),
@@ -248,6 +270,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "quota_target_too_large": (
         "A quota target is at most {most}.",
         "Un obiettivo di quota è al massimo {most}.",
+    ),
+    "quota_no_revenue_target": (
+        "{whose}'s quota for {period} has no revenue target to change: it is set in units. "
+        "Nothing was changed.",
+        "La quota di {whose} per {period} non ha un obiettivo di fatturato da cambiare: è in "
+        "pezzi. Non ho cambiato nulla.",
     ),
     "quota_target_absurd": (
         "{new} is {factor} times the current target ({current}): check the figure; an admin "
@@ -508,6 +536,8 @@ def outcome_line(lang: str, r: QuotaChange) -> str:
 
 def request_list_card(listing: QuotaRequestList, lang: str) -> Card:
     status = t(lang, f"qr.status.{listing.status or 'pending'}")
+    if listing.status is None and any(r.status != "pending" for r in listing.requests):
+        status = t(lang, "qr.status.recent", days=RECENT_DAYS)
     if not listing.requests:
         return Card(headline=t(lang, "qr.list.none", status=status))
     rows = tuple(
@@ -524,7 +554,9 @@ def request_list_card(listing: QuotaRequestList, lang: str) -> Card:
             if r.kind == "allocation"
             else f"{_target(lang, r, True)} → {_target(lang, r, False)}",
             r.requester_name,
-            r.approver_name if r.status == "pending" else (r.decided_by_name or "–"),
+            r.approver_name
+            if r.status == "pending"
+            else t(lang, f"qr.row.{r.status}", by=r.decided_by_name or "–"),
             date(lang, r.created_at.date()),
         )
         for r in listing.requests
@@ -549,7 +581,14 @@ def request_list_card(listing: QuotaRequestList, lang: str) -> Card:
 def audit_card(trail: AuditTrail, lang: str) -> Card:
     """Who did what, when, to what: every entry asked for, oldest first."""
     about = t(lang, "audit.about", entity=trail.entity) if trail.entity else ""
-    if trail.period:
+    if trail.request is not None:
+        about += t(lang, "audit.request", id=trail.request)
+    if trail.family and trail.period:
+        about += t(lang, "audit.family_period", family=trail.family,
+                   when=period(lang, trail.period))  # fmt: skip
+    elif trail.family:
+        about += t(lang, "audit.family", family=trail.family)
+    elif trail.period:
         about += t(lang, "audit.period", when=period(lang, trail.period))
     if trail.made is not None:
         first, last = trail.made
@@ -617,7 +656,7 @@ def allocation_card(a: AllocationProposal, lang: str) -> Card:
         headline = t(lang, "alloc.sent", id=a.request.id, approver=a.request.approver_name,
                      what=said)  # fmt: skip
     else:
-        headline = t(lang, "alloc.propose", what=said)
+        headline = t(lang, "alloc.propose", what=said, approver=a.approver_name)
     rows = tuple(
         (
             f"{x.name} ({x.territory})",

@@ -39,4 +39,4 @@ def test_a_comparison_arrives_once_through_a_rate_limit_and_an_outage(rig: Rig) 
     assert answer.params["thread_ts"] == ts
     assert answer.params["text"].startswith("Giulia Rossi vs James Walker")
     both = str(answer.params["blocks"])  # each side's own answer, in the table
-    assert "of 11,990 units for Q4 2026" in both and "of 10,220 units for Q4 2026" in both
+    assert "of 11,990 units (" in both and "of 10,220 units (" in both
