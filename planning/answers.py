@@ -21,6 +21,7 @@ from planning.errors import PonteError
 from planning.groups import TOP_LINES, ProductGroup, members
 from planning.models import Role
 from planning.projection import InventoryProjection, days_inside
+from planning.quota_impact import family_quotas
 from planning.quotas import QuotaStatus, period_bounds, quarter_of, quota_status
 from planning.scan import scan_stock
 from planning.supply import Provenance, atp, capacity_report, inventory_projection
@@ -54,6 +55,34 @@ class AtpAnswer(AtpResult):
 
 
 @dataclass(frozen=True)
+class QuotaTotal:
+    """Several quotas added up: the reps' total quotas (territories' where no rep has one),
+    in units where every one has a unit target, else in revenue."""
+
+    count: int
+    units: bool
+    target: float
+    sold: float
+    forecast_at_end: float | None  # None: not every quota has a forecast at its end
+
+
+def _together(statuses: list[QuotaStatus]) -> QuotaTotal | None:
+    whole = [s for s in statuses if not s.family]
+    reps = [s for s in whole if s.owner_kind == "rep"]
+    added = reps or whole  # territory quotas overlap the reps': never both
+    if len(added) < 2:
+        return None
+    units = all(s.target_units is not None for s in added)
+    if not units and not all(s.target_revenue is not None for s in added):
+        return None
+    target = sum((s.target_units if units else s.target_revenue) or 0.0 for s in added)
+    sold = sum(s.sold_units if units else s.sold_revenue for s in added)
+    ends = [s.forecast_units_at_end if units else s.forecast_revenue_at_end for s in added]
+    forecast = None if any(e is None for e in ends) else sum(e or 0.0 for e in ends)
+    return QuotaTotal(len(added), units, target, sold, forecast)
+
+
+@dataclass(frozen=True)
 class QuotaAnswer:
     period: str
     scope: str  # self, team, person, territory, all
@@ -63,6 +92,8 @@ class QuotaAnswer:
     family: str | None = None  # the family asked about (its quota, or the total when it has none)
     no_family_quota: bool = False  # the family has no quota of its own: the totals are shown
     product: str | None = None  # a product asked about: quotas are per family, so its family's
+    together: QuotaTotal | None = None  # a team's or the company's quotas added up
+    family_total: float | None = None  # units of the family all quotas ask for (ops, admins)
 
     @property
     def reps_of_territory(self) -> bool:
@@ -356,6 +387,9 @@ def quota_answer(
     if len(statuses) > 1 and how in ("team", "all", "territory"):
         # A team ranked: the furthest ahead first (in each quota's own measure).
         statuses = sorted(statuses, key=_rank)
+    family_total = None
+    if family is not None and how == "all":  # "quanta moka secondo le quote?": all of them
+        family_total = family_quotas(engine, today=today, period=period).get(family)
     return QuotaAnswer(
         period=period,
         scope=how,
@@ -365,4 +399,6 @@ def quota_answer(
         family=family,
         no_family_quota=no_family_quota,
         product=product,
+        together=_together(statuses) if how in ("team", "all") else None,
+        family_total=family_total,
     )

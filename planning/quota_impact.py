@@ -165,6 +165,16 @@ def capacity_impact(
     )
 
 
+def family_quotas(engine: Engine, *, today: dt.date, period: str) -> dict[str, float]:
+    """Each family's total quota for the whole of `period`, in units, as the capacity
+    impact reads it (module docstring): what the quotas together ask the plants to make."""
+    quotas = _current(engine, period)
+    if quotas.empty:
+        return {}
+    mix, price = _mix(engine, today, quotas)
+    return _by_family(quotas.to_dict("records"), mix, price)
+
+
 def _current(engine: Engine, period: str) -> pd.DataFrame:
     """The current version of every quota of `period`: owner, family ('' for all),
     targets; reps' quotas where the period has any, else territories'."""

@@ -160,10 +160,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reply_hint": ("Reply with the number or the code.", "Rispondi con il numero o il codice."),
     # refusals
     "not_allowed": (
-        "Sorry, {ability} is not available to your role ({role}). If your role should have "
-        "it, ask an admin to change it in the people file.",
-        "Mi dispiace, {ability} non è disponibile per il tuo ruolo ({role}). Se il tuo ruolo "
-        "dovrebbe averlo, chiedi a un admin di cambiarlo nell'anagrafica persone.",
+        "Sorry, your role ({role}) has no access to {ability}. If it should, ask an admin to "
+        "change your role in the people file.",
+        "Mi dispiace, il tuo ruolo ({role}) non ha accesso a {ability}. Se dovrebbe averlo, "
+        "chiedi a un admin di cambiare il tuo ruolo nell'anagrafica persone.",
     ),
     "quota_not_yours": (
         "Sorry, you can see your own quota (and your territory's or team's), not {whose}'s.",

@@ -91,7 +91,7 @@ def test_commands_answer_in_the_language_asked_with_the_person_s_permissions(pon
     italian = ponte("atp", "MOK-003", "100", "2026-12-15", "--today", TODAY, "--lang", "it")
     assert "Sì: 100 × MOK-003 possono partire entro il 15 dic 2026" in italian.output
     rep = ponte("capacity", "--as", "U01ROSSI", "--today", TODAY, "--lang", "en")
-    assert rep.exit_code == 1 and "not available to your role" in rep.output
+    assert rep.exit_code == 1 and "your role (rep) has no access to" in rep.output
     other = ponte("quota", "--rep", "U01ESPOSITO", "--as", "U01WALKER", "--today", TODAY)
     assert other.exit_code == 1 and "2,694" not in other.output and "2.694" not in other.output
 

@@ -367,7 +367,7 @@ def test_capacity_names_the_overloaded_family(ask: Ask) -> None:
 def test_a_rep_may_not_check_capacity(ask: Ask) -> None:
     outcome = ask("saturazione impianti")
     assert (outcome.kind, outcome.code, outcome.result) == ("refused", "not_allowed", None)
-    assert "non è disponibile per il tuo ruolo (rep)" in plain(card(outcome))
+    assert "il tuo ruolo (rep) non ha accesso a" in plain(card(outcome))
 
 
 def test_claiming_another_identity_in_text_changes_nothing(ask: Ask) -> None:

@@ -147,6 +147,36 @@ def test_a_family_or_product_without_a_quota_shows_the_total_and_says_so(ask: As
     assert "a sé" not in plain(card(moka))
 
 
+def test_the_company_and_a_team_are_added_up(ask: Ask) -> None:
+    company = ask("quota totale azienda q4 vs venduto finora?", user="U01DEANGELIS")
+    reps = [s for s in company.result.statuses if s.owner_kind == "rep"]
+    together = company.result.together
+    # The reps' quotas only: territory quotas overlap them and are not added again.
+    assert together.count == len(reps) == 7
+    assert together.target == sum(s.target_units for s in reps)
+    assert together.sold == pytest.approx(sum(s.sold_units for s in reps))
+    share = round(100 * together.sold / together.target)
+    assert f"Le 7 quote dei venditori insieme: {share}% di" in plain(card(company))
+    team = ask("how is my team doing on quota?", user="U01HARRIS").result
+    assert team.together.count == 4 and {s.owner for s in team.statuses} == {
+        "U01MARCHI", "U01ESPOSITO", "U01LOBIANCO", "U01WALKER"
+    }  # fmt: skip
+
+
+def test_what_all_quotas_ask_of_a_family(ask: Ask, demo_engine: Engine) -> None:
+    from planning.quota_impact import family_quotas
+
+    moka = ask("quanta moka dobbiamo fare nel q1 in totale secondo le quote?", user="U01COLOMBO")
+    expected = family_quotas(demo_engine, today=DEMO_TODAY, period="2027-Q1")["MOKA"]
+    assert moka.result.family_total == pytest.approx(expected)
+    # More than the one territory quota for MOKA: the reps' total quotas sell moka too.
+    [territory_quota] = moka.result.statuses
+    assert expected > territory_quota.target_units
+    assert f"Tutte le quote insieme chiedono {round(expected):,} MOKA".replace(",", ".") in plain(
+        card(moka)
+    )
+
+
 def proposing(args: dict[str, object]) -> ToolCallingFake:
     call = {"name": "request_quota_change", "args": args, "id": "c1"}
     return ToolCallingFake(messages=iter([AIMessage("", tool_calls=[call]), AIMessage("ok")]))

@@ -107,6 +107,25 @@ TEXT: dict[str, tuple[str, str]] = {
         "No {family} quota of its own for {when}: the total quota. ",
         "Nessuna quota {family} a sé per {when}: la quota totale. ",
     ),
+    "quota.quota_card.together_all": (
+        "The company's {count} rep quotas together: {attained} of {target} ({sold} sold).",
+        "Le {count} quote dei venditori insieme: {attained} di {target} ({sold} venduti).",
+    ),
+    "quota.quota_card.together_team": (
+        "The team's {count} quotas together: {attained} of {target} ({sold} sold).",
+        "Le {count} quote del team insieme: {attained} di {target} ({sold} venduti).",
+    ),
+    "quota.quota_card.together_forecast": (
+        " If demand comes as forecast: {units} at the end ({pct}).",
+        " Se la domanda arriva come previsto: {units} a fine periodo ({pct}).",
+    ),
+    "quota.quota_card.family_total": (
+        "All quotas together ask for {units} {family} in {when}: family quotas whole, the "
+        "others spread over families by what each owner sold in the last 13 weeks.",
+        "Tutte le quote insieme chiedono {units} {family} in {when}: le quote di famiglia "
+        "intere, le altre ripartite tra le famiglie come ciascuno ha venduto nelle ultime 13 "
+        "settimane.",
+    ),
     "quota.quota_card.ranked": (
         "Ranked by attainment to date.",
         "In ordine di raggiungimento ad oggi.",
@@ -250,6 +269,20 @@ def quota_card(q: QuotaAnswer, lang: str) -> Card:
         share = pct(lang, 100 * at_pace / f.target)
         notes.append(t(lang, "quota.quota_card.at_pace", units=fmt(at_pace),
                        day=date(lang, first.end), pct=share))  # fmt: skip
+    if q.together is not None:  # "quota totale azienda vs venduto", "how is my team doing"
+        g = q.together
+        unit = t(lang, "quota.quota_card.units")
+        show = (lambda x: number(lang, x) + unit) if g.units else (lambda x: i18n.money(lang, x))
+        attained = pct(lang, 100 * g.sold / g.target) if g.target else "–"
+        line = t(lang, f"quota.quota_card.together_{q.scope}", count=g.count,
+                 target=show(g.target), sold=show(g.sold), attained=attained)  # fmt: skip
+        if g.forecast_at_end is not None and g.target:
+            line += t(lang, "quota.quota_card.together_forecast", units=show(g.forecast_at_end),
+                      pct=pct(lang, 100 * g.forecast_at_end / g.target))  # fmt: skip
+        notes.insert(0, line)
+    if q.family_total is not None:
+        notes.append(t(lang, "quota.quota_card.family_total", family=q.family, when=when,
+                       units=number(lang, q.family_total)))  # fmt: skip
     if len(q.statuses) > 1 and q.scope in ("team", "all", "territory"):
         notes.append(t(lang, "quota.quota_card.ranked"))
     measured = date(lang, first.measured_until)
