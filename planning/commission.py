@@ -68,6 +68,7 @@ class CommissionEstimate:
     extra: float  # commission the deal adds
     steps: tuple[Step, ...]
     measured_until: dt.date  # sales counted up to this day
+    reach_pct: float = 100.0  # a "target" deal: the attainment it reaches
 
 
 def commission_estimate(
@@ -81,9 +82,17 @@ def commission_estimate(
     quantity: float | None = None,
     revenue: float | None = None,
     to_target: bool = False,
+    reach_pct: float | None = None,
 ) -> CommissionEstimate:
     """The commission `person` (the caller by default) has earned this period and what a deal
-    (`quantity` of `sku`, or `revenue`, or closing the target) would add."""
+    (`quantity` of `sku`, or `revenue`, or closing the target, or reaching `reach_pct` of it:
+    "if I hit 120%") would add."""
+    if reach_pct is not None and not (0 < reach_pct <= 1000):
+        raise PonteError(
+            "an attainment is a percentage above zero", code="commission_reach", pct=reach_pct
+        )
+    if to_target and reach_pct is None:
+        reach_pct = 100.0
     person = person or caller.slack_user_id
     _may_see(caller, person)
     period = (period or quarter_of(today)).upper()
@@ -125,9 +134,9 @@ def commission_estimate(
         deal_revenue = units * unit_price
     elif revenue:
         deal, deal_revenue = "revenue", float(revenue)
-    elif to_target:
+    elif reach_pct is not None:
         deal = "target"
-        left = max(0.0, target - sold)
+        left = max(0.0, target * reach_pct / 100 - sold)
         if units_measure:
             unit_price = _average_price(status)
             units, deal_revenue = left, left * unit_price
@@ -161,6 +170,7 @@ def commission_estimate(
         extra=sum(s.amount for s in steps),
         steps=steps,
         measured_until=status.measured_until,
+        reach_pct=reach_pct if reach_pct is not None else 100.0,
     )
 
 

@@ -269,6 +269,13 @@ class CommissionArgs(BaseModel):
         None, gt=0, le=1e12, allow_inf_nan=False, description="Revenue of the deal."
     )
     to_target: bool = Field(False, description="True: what closing the whole target pays.")
+    reach_pct: float | None = Field(
+        None,
+        gt=0,
+        le=1000,
+        allow_inf_nan=False,
+        description="What reaching this attainment pays ('if I hit 120% of my quota').",
+    )
 
 
 class ProductInfoArgs(BaseModel):
@@ -580,6 +587,7 @@ def _commission(ctx: RunContext, args: CommissionArgs) -> CommissionEstimate:
         quantity=args.quantity,
         revenue=args.revenue,
         to_target=args.to_target,
+        reach_pct=args.reach_pct,
     )
 
 
@@ -950,6 +958,8 @@ declare(
             "period": "period",
             "quantity": "quantity",
             "to_target": "to_target",
+            "reach_pct": "reach_pct",
+            "revenue": "revenue",
         },
         keywords={"to_target": {"yes": v.TO_TARGET}},
         rank=3,

@@ -322,3 +322,27 @@ def without_shares(text: str) -> str:
     for m, _ in _slashed(text):
         text = text[: m.start()] + " " * len(m.group(0)) + text[m.end() :]
     return PERCENT.sub(lambda m: " " * len(m.group(0)), text)
+
+
+# "if I hit 120% of my quota", "se arrivo al 110%": an attainment to reach.
+REACH = re.compile(
+    r"\b(?:hit|hits|reach|reaches|get to|make|at|arrivo al|arriva al|raggiungo il|raggiunge il|"
+    r"chiudo al|chiude al|faccio il|fa il|al)\s+(\d+(?:[.,]\d+)?)\s*%"
+)
+# Money said as such: "€20,000", "20k euro", "50k di fatturato", "a 20k deal".
+MONEY_AFTER = re.compile(r"\s*(?:€|eur\b|euro\b|di fatturato|of revenue|in revenue|revenue|deal)")
+
+
+def commission_deal(text: str) -> dict[str, Any]:
+    """What a commission what-if names beside a product and quantity: the attainment to
+    reach (reach_pct) or a deal in money (revenue); nothing when neither is said."""
+    folded = fold(split_reason(text, pause=False)[0])
+    reach = REACH.search(folded)
+    if reach is not None:
+        return {"reach_pct": float(reach.group(1).replace(",", "."))}
+    plain = PERIOD_DIGITS.sub(lambda m: " " * len(m.group(0)), folded)
+    for m in QUANTITY.finditer(plain):
+        before = plain[: m.start()].rstrip()
+        if before.endswith("€") or MONEY_AFTER.match(plain[m.end() :]):
+            return {"revenue": parse_number(m.group(1), m.group(2))}
+    return {}

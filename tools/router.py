@@ -201,6 +201,9 @@ class Router:
             return self._allocation(text, self._args(intent, found), lang)
         if intent in ("request_quota_change", "decide_quota_request", "quota_requests"):
             return self._quota_route(intent, text, reading, found, lang, user)
+        if intent == "commission_estimate" and (deal := qw.commission_deal(text)):
+            found.update(deal)  # "if I hit 120%", "a 20k deal": not a quantity of anything
+            found["quantity"] = None
         if intent == "audit_trail" and (named := qw.REQUEST_NUMBER.search(fold(text))):
             found["request"] = int(named.group(1))  # "chi ha approvato la richiesta 2?"
         found.update(_keywords(intent, reading.words))

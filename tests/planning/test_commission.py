@@ -80,6 +80,28 @@ def test_closing_the_target_values_what_is_left_at_the_reps_own_price(
     assert e.attainment_after == pytest.approx(100)
 
 
+def test_reaching_120_percent_pays_the_tiers_to_120_at_the_reps_own_price(
+    writable_demo: Engine,
+) -> None:
+    status = rossi(writable_demo)
+    e = estimate(writable_demo, reach_pct=120)
+    price = status.sold_revenue / status.sold_units
+    left = 1.2 * status.target_units - status.sold_units  # type: ignore[operator]
+    assert e.quantity == pytest.approx(left) and e.attainment_after == pytest.approx(120)
+    now = 100 * status.sold_units / status.target_units  # type: ignore[operator]
+    revenue, span = left * price, 120 - now
+    expected = (
+        revenue * (80 - now) / span * 0.02
+        + revenue * 20 / span * 0.04
+        + revenue * 20 / span * 0.06
+        + 500
+    )
+    assert e.extra == pytest.approx(expected)
+    with pytest.raises(PonteError) as nonsense:
+        estimate(writable_demo, reach_pct=-20)
+    assert nonsense.value.code == "commission_reach"
+
+
 def test_a_personal_plan_wins_over_the_roles(writable_demo: Engine) -> None:
     e = estimate(writable_demo, "U01WALKER", to_target=True)
     assert e.plan == "personal"

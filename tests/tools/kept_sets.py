@@ -19,6 +19,7 @@ from tests.tools.fourth_questions import FOURTH
 from tests.tools.fresh_questions import FRESH
 from tests.tools.quota_request_questions import ALLOCATION, COMMISSION, QUOTA_REQUESTS
 from tests.tools.quota_trial2_questions import QUOTA_TRIAL2
+from tests.tools.quota_trial3_questions import QUOTA_TRIAL3
 from tests.tools.quota_trial_questions import QUOTA_TRIAL
 from tests.tools.role_questions import QUESTIONS, Q
 from tests.tools.third_questions import THIRD
@@ -88,4 +89,5 @@ KEPT: dict[str, KeptSet] = {
     "quota_trial2": KeptSet(
         "A second new user's trial of quotas: what it got wrong", QUOTA_TRIAL2, {}
     ),
+    "quota_trial3": KeptSet("A third new user's trial of quotas", QUOTA_TRIAL3, {}),
 }

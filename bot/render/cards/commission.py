@@ -28,6 +28,21 @@ TEXT: dict[str, tuple[str, str]] = {
         "Se {who} chiude l'obiettivo (altri {left}, {revenue}): circa {extra} di provvigione in "
         "più, premi inclusi; raggiungimento {before} → 100%.",
     ),
+    "commission_reach": (
+        "{pct}% is not an attainment to reach: say a percentage of the target above zero.",
+        "{pct}% non è un raggiungimento possibile: indica una percentuale dell'obiettivo sopra "
+        "zero.",
+    ),
+    "commission.deal_reach": (
+        "If {who} reaches {after} of the target ({left} more, {revenue}): about {extra} more "
+        "commission, bonuses included; attainment {before} → {after}.",
+        "Se {who} arriva al {after} dell'obiettivo (altri {left}, {revenue}): circa {extra} di "
+        "provvigione in più, premi inclusi; raggiungimento {before} → {after}.",
+    ),
+    "commission.at_reach": (
+        "{who} is already at {before}, beyond {reach} of the target: nothing is left to close.",
+        "{who} è già al {before}, oltre il {reach} dell'obiettivo: non resta nulla da chiudere.",
+    ),
     "commission.at_target": (
         "{who} has already reached the target ({before}): nothing is left to close.",
         "{who} ha già raggiunto l'obiettivo ({before}): non resta nulla da chiudere.",
@@ -115,11 +130,13 @@ def commission_card(c: CommissionEstimate, lang: str) -> Card:
     elif c.deal == "revenue":
         headline = t(lang, "commission.deal_revenue", **common)
     elif c.deal == "target" and c.deal_revenue <= 0:
-        headline = t(lang, "commission.at_target", **common)
+        key = "commission.at_target" if c.reach_pct == 100 else "commission.at_reach"
+        headline = t(lang, key, reach=pct(lang, c.reach_pct), **common)
     elif c.deal == "target":
         left = (t(lang, "commission.left_units", value=number(lang, c.quantity))
                 if c.units_measure else money(lang, c.deal_revenue))  # fmt: skip
-        headline = t(lang, "commission.deal_target", left=left, **common)
+        key = "commission.deal_target" if c.reach_pct == 100 else "commission.deal_reach"
+        headline = t(lang, key, left=left, **common)
         if c.units_measure and c.unit_price:
             said = t(lang, "commission.at_average", who=who, price=_price(lang, c.unit_price))
             notes.append(said[:1].upper() + said[1:] + ".")
