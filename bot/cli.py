@@ -630,8 +630,10 @@ def quota_decide(request: int, decision: str, note: str | None, yes: bool, user:
 @quota.command("propose")
 @click.option("--family", required=True, help="The product family whose quota is split.")
 @click.option("--period", default=None, help="YYYY-Qn (default: the next quarter).")
-@click.option("--total", "target_units", type=float, required=True, callback=_finite_or_none,
+@click.option("--total", "target_units", type=float, default=None, callback=_finite_or_none,
               help="The total to split, in units.")  # fmt: skip
+@click.option("--revenue", "target_revenue", type=float, default=None, callback=_finite_or_none,
+              help="The total to split in revenue, instead of --total.")  # fmt: skip
 @click.option("--reason", default=None, help="Why, for the approver.")
 @_yes_option
 @answer_options
@@ -640,6 +642,8 @@ def quota_propose(yes: bool, user: str | None, lang: str | None, as_json: bool,
     """Split a family's quota for a period across your territories (a manager's: where the
     team is based; an admin's: all), by each one's recent and last year's share, capped at
     what the plants can make: shown; sent for approval as one change set with --yes."""
+    if (args["target_units"] is None) == (args["target_revenue"] is None):
+        raise click.UsageError("give the total to split: --total UNITS or --revenue AMOUNT")
     _answer(today, user, lang, as_json, "allocate_quota", args, confirmed=yes)
 
 

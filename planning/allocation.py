@@ -51,8 +51,8 @@ class AllocationLine:
     last_year_units: float  # in the same period a year earlier
     last_year_share: float | None  # None: no sale of the family anywhere a year earlier
     share: float  # the blend the split uses
-    units: int  # the quota proposed
-    current: float | None  # the territory's current family quota, if it has one
+    units: int  # the quota proposed, in the split's measure (units, or whole euros)
+    current: float | None  # the territory's current family quota (same measure), if any
     version: int  # the version the new quota will follow (0: a new quota)
     forecast: float | None = None  # its share of the company's recent sales, of the forecast
 
@@ -73,6 +73,8 @@ class AllocationProposal:
     submitted: bool
     basis: str = "sales"  # how the shares were set: "sales", "even" or "asked"
     approver_name: str = ""  # who decides the change set
+    in_revenue: bool = False  # a split of revenue quotas: totals and lines in whole euros
+    price: float = 0.0  # the family's mean list price (revenue to units for the plants)
 
 
 def propose_allocation(
@@ -83,25 +85,29 @@ def propose_allocation(
     now: dt.datetime,
     family: str,
     period: str,
-    total_units: float,
+    total_units: float | None = None,
+    total_revenue: float | None = None,
     shares: dict[str, float] | None = None,
     even: bool = False,
     reason: str = "",
     submit: bool = False,
 ) -> AllocationProposal:
-    """Split `total_units` of `family` for `period` across the caller's territories (a
-    manager's: where their team is based; an admin's: every territory): by their sales
-    (module docstring), in equal parts (`even`), or as the person said (`shares`: territory
-    code -> percent, adding up to 100, among the caller's territories). With `submit`, the
-    split is stored as one change request for the approver (audited); without, nothing is
-    written."""
+    """Split `total_units` (or `total_revenue`: revenue quotas, whole euros) of `family` for
+    `period` across the caller's territories (a manager's: where their team is based; an
+    admin's: every territory): by their sales (module docstring), in equal parts (`even`),
+    or as the person said (`shares`: territory code -> percent, adding up to 100, among the
+    caller's territories). A revenue split is capped at the plants' capacity at the
+    family's mean list price. With `submit`, the split is stored as one change request for
+    the approver (audited); without, nothing is written."""
     if caller.role not in (Role.manager, Role.admin):
         raise PermissionDenied(
             f"{caller.name} ({caller.role}) may not allocate quotas: managers and admins do",
             code="allocation_managers",
             role=str(caller.role),
         )
-    if not (total_units == total_units) or total_units <= 0 or total_units > MAX_TOTAL:
+    in_revenue = total_units is None
+    asked = total_revenue if in_revenue else total_units
+    if asked is None or not (asked == asked) or asked <= 0 or asked > MAX_TOTAL:
         raise PonteError("a quota target must be more than zero", code="quota_target_not_positive")
     period = period.strip().upper()
     start, end = period_bounds(period)
@@ -116,6 +122,9 @@ def propose_allocation(
         family = canonical_family(families, family)
         names = names_of(conn)
         people = conn.execute(text("SELECT slack_user_id, territory FROM person")).all()
+        price = float(conn.execute(
+            text("SELECT avg(unit_price) FROM product WHERE family = :f"), {"f": family}
+        ).scalar() or 0.0)  # fmt: skip
         every = [str(c) for (c,) in conn.execute(text("SELECT code FROM territory ORDER BY code"))]
     if caller.role == Role.admin:
         mine = every
@@ -127,34 +136,49 @@ def propose_allocation(
             "to them with a territory",
             code="no_territories",
         )
-    asked = _asked_shares(shares, mine, names) if shares else None
-    if asked is not None:
-        mine = sorted(asked)
+    given = _asked_shares(shares, mine, names) if shares else None
+    if given is not None:
+        mine = sorted(given)
     recent, last_year = _sales(engine, family, today, start, end)
     current = _current(engine, period, family)
-    split = _split(mine, names, recent, last_year, current)
-    basis = "asked" if asked is not None else "even" if even else "sales"
+    # Each territory's current quota in the measure split (units, or revenue); what the
+    # others hold, in units for the plants (revenue at the family's mean price).
+    held_now = {t: (r if in_revenue else u, v) for t, (u, r, v) in current.items()}
+    split = _split(mine, names, recent, last_year, held_now)
+    basis = "asked" if given is not None else "even" if even else "sales"
     if basis != "sales":
-        split = [AllocationLine(**{**vars(x), "share": asked[x.territory] / 100 if asked
+        split = [AllocationLine(**{**vars(x), "share": given[x.territory] / 100 if given
                                    else 1 / len(split)}) for x in split]  # fmt: skip
     first = max(start, today)
     capacity, last, demand = _capacity(engine, today, family, first, end)
-    held = sum(units for t, (units, _) in current.items() if t not in mine and units)
-    total = round(total_units)
+    held = sum(
+        u if u is not None else (r or 0.0) / price if price else 0.0
+        for t, (u, r, _) in current.items()
+        if t not in mine
+    )
+    total = round(asked)
     capped = False
     # The quotas are spread evenly over the period: the days counted carry their share of
     # this total and of what other territories hold, against the capacity of those days.
     counted = ((last - first).days + 1) / ((end - start).days + 1)
-    if capacity is not None and counted > 0 and (total + held) * counted > capacity:
-        total, capped = max(0, math.floor(capacity / counted - held)), True
+    as_units = total / price if in_revenue and price else None if in_revenue else total
+    if (
+        capacity is not None
+        and as_units is not None
+        and counted > 0
+        and (as_units + held) * counted > capacity
+    ):
+        cap = max(0.0, capacity / counted - held)
+        total, capped = math.floor(cap * price if in_revenue else cap), True
     lines = _units(split, total)
     # What each territory can be expected to sell of the family in the period: its share of
     # the whole company's recent sales of it, of the family's forecast; beside its quota.
     company = sum(recent.values())
     scale = 1 / counted if counted else 0.0
+    worth = price if in_revenue else 1.0  # the forecast in the quota's measure
     lines = tuple(
-        AllocationLine(**{**vars(x), "forecast": demand * x.recent_units / company * scale})
-        if demand is not None and company
+        AllocationLine(**{**vars(x), "forecast": demand * x.recent_units / company * scale * worth})
+        if demand is not None and company and worth
         else x
         for x in lines
     )
@@ -163,11 +187,11 @@ def propose_allocation(
     request = None
     if submit:
         request = _submit(engine, caller, now=now, period=period, family=family, total=total,
-                          lines=lines, reason=reason)  # fmt: skip
+                          lines=lines, reason=reason, in_revenue=in_revenue)  # fmt: skip
     return AllocationProposal(
         family=family,
         period=period,
-        asked=float(total_units),
+        asked=float(asked),
         total=total,
         capacity=capacity,
         held_elsewhere=held,
@@ -179,6 +203,8 @@ def propose_allocation(
         submitted=submit,
         basis=basis,
         approver_name=names.get(approver, approver),
+        in_revenue=in_revenue,
+        price=price,
     )
 
 
@@ -244,20 +270,28 @@ def _sales(
     return recent, last_year  # fmt: skip
 
 
-def _current(engine: Engine, period: str, family: str) -> dict[str, tuple[float | None, int]]:
-    """Each territory's current quota for the family in the period: units and version."""
+def _current(
+    engine: Engine, period: str, family: str
+) -> dict[str, tuple[float | None, float | None, int]]:
+    """Each territory's current quota for the family in the period: units, revenue and
+    version."""
     with engine.connect() as conn:
         rows = conn.execute(
             text(
-                "SELECT territory, version, target_units FROM quota WHERE period = :period "
-                "AND family = :family AND rep IS NULL AND territory IS NOT NULL"
+                "SELECT territory, version, target_units, target_revenue FROM quota "
+                "WHERE period = :period AND family = :family AND rep IS NULL "
+                "AND territory IS NOT NULL"
             ),
             {"period": period, "family": family},
         ).all()
-    out: dict[str, tuple[float | None, int]] = {}
-    for territory, version, units in rows:
-        if str(territory) not in out or out[str(territory)][1] < int(version):
-            out[str(territory)] = (None if units is None else float(units), int(version))
+    out: dict[str, tuple[float | None, float | None, int]] = {}
+    for territory, version, units, revenue in rows:
+        if str(territory) not in out or out[str(territory)][2] < int(version):
+            out[str(territory)] = (
+                None if units is None else float(units),
+                None if revenue is None else float(revenue),
+                int(version),
+            )
     return out
 
 
@@ -324,21 +358,26 @@ def _submit(
     total: int,
     lines: tuple[AllocationLine, ...],
     reason: str,
+    in_revenue: bool = False,
 ) -> QuotaChange:
+    said = f"€{total}" if in_revenue else str(total)
     reason = reason.strip() or (  # in the proposer's words when they gave none
-        f"ripartizione di {total} {family} per {period}"
+        f"ripartizione di {said} {family} per {period}"
         if caller.language == "it"
-        else f"allocation of {total} {family} for {period}"
+        else f"allocation of {said} {family} for {period}"
     )
-    change_set = [{"territory": x.territory, "units": x.units, "before": x.current,
+    measure = "revenue" if in_revenue else "units"  # what each line sets
+    change_set = [{"territory": x.territory, measure: x.units, "before": x.current,
                    "version": x.version} for x in lines]  # fmt: skip
     with engine.connect() as conn:  # the proposer's own manager, else an admin
         approver = approver_for(conn, caller, rep=caller.slack_user_id, territory=None)
     with writing(engine, wait=WRITE_WAIT) as conn:
         key = conn.execute(insert(REQUESTS).values(
             period=period, rep=None, territory=None, family=family, base_version=0,
-            units_before=sum(x.current or 0.0 for x in lines), revenue_before=None,
-            target_units=float(total), target_revenue=None, reason=reason,
+            units_before=None if in_revenue else sum(x.current or 0.0 for x in lines),
+            revenue_before=sum(x.current or 0.0 for x in lines) if in_revenue else None,
+            target_units=None if in_revenue else float(total),
+            target_revenue=float(total) if in_revenue else None, reason=reason,
             requested_by=caller.slack_user_id, approver=approver, status="pending",
             created_at=now, approver_told=False, requester_told=True, version=1,
             kind="allocation", lines=json.dumps(change_set),

@@ -143,25 +143,36 @@ def _apply_allocation(
         territory = str(line["territory"])
         current = current_quota(conn, request.period, None, territory, request.family)
         version, units_before, revenue_before = current or (0, None, None)
-        # The revenue target, if it has one, moves with the units (a revenue-only quota
-        # keeps its own: there is no price per unit to move it by).
-        revenue = (
-            in_step(float(line["units"]), None, units_before, revenue_before)[1]
-            if units_before
-            else revenue_before
-        )
+        # The target the line sets, and the other one moved with it where the quota has
+        # both (a quota in one measure only keeps the other empty, or as it was).
+        units: float | None
+        revenue: float | None
+        if "revenue" in line:
+            revenue = float(line["revenue"])
+            units = (
+                in_step(None, revenue, units_before, revenue_before)[0]
+                if revenue_before
+                else units_before
+            )
+        else:
+            units = float(line["units"])
+            revenue = (
+                in_step(units, None, units_before, revenue_before)[1]
+                if units_before
+                else revenue_before
+            )
         conn.execute(
             insert(QUOTAS).values(
                 period=request.period, rep=None, territory=territory, family=request.family,
-                version=version + 1, target_units=float(line["units"]), target_revenue=revenue,
+                version=version + 1, target_units=units, target_revenue=revenue,
                 source=f"request:{request.id}", created_at=now,
             )
         )  # fmt: skip
         audit(conn, now=now, actor=caller.slack_user_id, action="quota.changed",
               entity=quota_entity(request.period, None, territory, request.family),
               details={"request": request.id, "version": version + 1,
-                       "before": {"units": line.get("before"), "revenue": revenue_before},
-                       "after": {"units": line["units"], "revenue": revenue},
+                       "before": {"units": units_before, "revenue": revenue_before},
+                       "after": {"units": units, "revenue": revenue},
                        "reason": request.reason, "requested_by": request.requested_by,
                        "allocation": True})  # fmt: skip
 

@@ -231,8 +231,15 @@ class QuotaRequestsArgs(BaseModel):
 class AllocationArgs(BaseModel):
     family: str = Field(description="The product family whose quota is split, e.g. PENTOLE.")
     period: str | None = Field(None, description="YYYY-Qn (default: the next quarter).")
-    target_units: float = Field(
-        gt=0, le=1e12, allow_inf_nan=False, description="The total to split, in units."
+    target_units: float | None = Field(
+        None, gt=0, le=1e12, allow_inf_nan=False, description="The total to split, in units."
+    )
+    target_revenue: float | None = Field(
+        None,
+        gt=0,
+        le=1e12,
+        allow_inf_nan=False,
+        description="The total to split in revenue (revenue quotas), instead of units.",
     )
     shares: dict[str, float] | None = Field(
         None, description="The split the person gave: territory code or name -> percent."
@@ -535,6 +542,7 @@ def _allocation(ctx: RunContext, args: AllocationArgs, *, submit: bool) -> Alloc
         family=resolve_family(ctx, args.family) or args.family,
         period=args.period or quarter_of(end + dt.timedelta(days=1)),
         total_units=args.target_units,
+        total_revenue=args.target_revenue if args.target_units is None else None,
         shares=_territory_shares(ctx, args.shares) if args.shares else None,
         even=args.even,
         reason=args.reason or "",

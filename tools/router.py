@@ -363,8 +363,11 @@ class Router:
         # The reason only after "because / perché": a colon opens the split, not why.
         said = qw.quota_change(qw.without_shares(text), pause=False)
         total = said.get("target_units") or said.get("change_units")
+        money = said.get("target_revenue") or said.get("change_revenue")
         if total is not None:
             args["target_units"] = abs(total)
+        elif money is not None:  # "split €120,000 of coltelli": revenue quotas
+            args["target_revenue"] = abs(money)
         if said.get("reason"):
             args["reason"] = said["reason"]
         route = Route(language=lang, kind="call", tool="allocate_quota", args=args)
@@ -374,7 +377,7 @@ class Router:
             return replace(route, kind="clarify", missing="shares")
         if "family" not in args:
             return replace(route, kind="clarify", missing="family")
-        if "target_units" not in args:
+        if "target_units" not in args and "target_revenue" not in args:
             return replace(route, kind="clarify", missing="total")
         return route
 

@@ -133,6 +133,37 @@ def test_a_territory_revenue_target_moves_with_its_units(writable_demo: Engine) 
     assert moka_no() == (6000, pytest.approx(revenue * 6000 / units, abs=0.01))
 
 
+def test_revenue_quotas_are_split_in_euros_and_capped_at_the_plants_in_units(
+    writable_demo: Engine,
+) -> None:
+    with writable_demo.connect() as conn:
+        [(export_now,)] = conn.execute(text(
+            "SELECT target_revenue FROM quota WHERE period = :p AND family = 'COLTELLI' "
+            "AND territory = 'EX' AND rep IS NULL"
+        ), {"p": PERIOD}).all()  # fmt: skip
+    split = propose(writable_demo, "U01HARRIS", family="COLTELLI", total_units=None,
+                    total_revenue=120_000, even=True, submit=True)  # fmt: skip
+    assert split.in_revenue and sum(x.units for x in split.lines) == 120_000
+    assert {x.territory: x.units for x in split.lines} == {
+        "CE": 30_000, "EX": 30_000, "IS": 30_000, "SU": 30_000
+    }  # fmt: skip
+    ex = next(x for x in split.lines if x.territory == "EX")
+    assert ex.current == export_now  # Export's revenue-only COLTELLI quota, in euros
+    admin = identify(writable_demo, "U01DEANGELIS")
+    decide(writable_demo, split.request.id, "approve", caller=admin, now=NOW, today=DEMO_TODAY)
+    with writable_demo.connect() as conn:
+        rows = conn.execute(text(
+            "SELECT territory, target_units, target_revenue FROM quota WHERE period = :p "
+            "AND family = 'COLTELLI' AND rep IS NULL ORDER BY version"
+        ), {"p": PERIOD}).all()  # fmt: skip
+    latest = {str(t): (u, r) for t, u, r in rows}
+    assert latest["EX"] == (None, 30_000) and latest["CE"] == (None, 30_000)
+    # Far more than the plants make: capped at their capacity, valued at the mean price.
+    huge = propose(writable_demo, "U01HARRIS", family="COLTELLI", total_units=None,
+                   total_revenue=1e9)  # fmt: skip
+    assert huge.capped and 0 < huge.total <= huge.capacity * huge.price  # type: ignore[operator]
+
+
 def test_a_territory_quota_changed_since_makes_the_whole_set_stale(
     writable_demo: Engine, tmp_path: object
 ) -> None:

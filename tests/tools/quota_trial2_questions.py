@@ -48,6 +48,9 @@ QUOTA_TRIAL2: list[Q] = [
     Q(WALKER, "how much would I make if I sell 300 more PAD-24?", "commission_estimate",
       {"product": "PAD-24", "quantity": 300}),
     Q(ROSSI, "alza la mia quota sul PAD-24 del 10% perché va forte", "error:quota_not_per_product"),
+    # A split of revenue quotas, in euros (it asked for pieces).
+    Q(HARRIS, "split €120,000 of coltelli revenue for Q1 across my territories", "confirm:allocate_quota",
+      {"family": "COLTELLI", "target_revenue": 120000}),
     # The audit trail for a period: the quarter's quotas, or changes made then.
     Q(DEANGELIS, "chi ha approvato cosa oggi?", "audit_trail", {"made": dt.date(2026, 11, 27)}),
     Q(DEANGELIS, "storico modifiche quota Q1 di giulia rossi", "audit_trail",

@@ -4,6 +4,8 @@ typed (the Block Kit layer escapes every text, so markup in them stays text)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from bot.render import i18n
 from bot.render.cards.base import Card
 from bot.render.i18n import date, number, period, t, text_for
@@ -167,13 +169,21 @@ TEXT: dict[str, tuple[str, str]] = {
         "No plant capacity or forecast on file for {family}: the split is not capped.",
         "Nessuna capacità o previsione registrata per {family}: la ripartizione non ha tetto.",
     ),
+    "alloc.whole_units": ("whole units", "pezzi interi"),
+    "alloc.whole_euros": ("whole euros", "euro interi"),
+    "alloc.in_revenue": (
+        "Revenue quotas: the plants' capacity is counted at {family}'s mean list price, {price} "
+        "a unit.",
+        "Quote di fatturato: la capacità degli impianti è contata al prezzo di listino medio "
+        "{family}, {price} al pezzo.",
+    ),
     "alloc.how_even": (
-        "Equal parts, as asked; whole units, adding up to the total.",
-        "Parti uguali, come chiesto; pezzi interi, che sommano il totale.",
+        "Equal parts, as asked; {whole}, adding up to the total.",
+        "Parti uguali, come chiesto; {whole}, che sommano il totale.",
     ),
     "alloc.how_asked": (
-        "The split as asked; whole units, adding up to the total.",
-        "La ripartizione come chiesta; pezzi interi, che sommano il totale.",
+        "The split as asked; {whole}, adding up to the total.",
+        "La ripartizione come chiesta; {whole}, che sommano il totale.",
     ),
     "alloc.off_forecast": (
         "Far from what they can be expected to sell (their recent share of the forecast): "
@@ -189,10 +199,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "alloc.how": (
         "Each territory's share is the mean of its share of {family} sales in the last 13 "
         "weeks and in the same period a year earlier (the recent share alone where there was "
-        "none); whole units, adding up to the total.",
+        "none); {whole}, adding up to the total.",
         "La quota di ogni territorio è la media della sua parte delle vendite {family} nelle "
         "ultime 13 settimane e nello stesso periodo dell'anno prima (solo la recente dove "
-        "allora non ce n'erano); pezzi interi, che sommano il totale.",
+        "allora non ce n'erano); {whole}, che sommano il totale.",
     ),
     "alloc.columns": (
         "territory|last 13 wk|a year ago|share|quota|forecast|now",
@@ -376,10 +386,22 @@ def _target(lang: str, r: QuotaChange, before: bool) -> str:
     return _units(lang, units) if units is not None else i18n.money(lang, revenue or 0.0)
 
 
+def _line(lang: str, line: dict[str, Any], key: str | None = None) -> str:
+    """One territory's quota in an allocation's change set (`key`: "before"), in its
+    measure: units, or euros for a split of revenue quotas."""
+    in_revenue = "revenue" in line
+    value = line.get(key or ("revenue" if in_revenue else "units"))
+    if value is None:
+        return "–"
+    return i18n.money(lang, float(value)) if in_revenue else number(lang, float(value))
+
+
 def what(lang: str, r: QuotaChange) -> str:
     """ "Giulia Rossi's quota for Q1 2027 from 11,920 units to 12,500 units"."""
     if r.kind == "allocation":
-        return allocation_what(lang, r.family or "", r.period, len(r.lines), r.target_units or 0)
+        in_revenue = r.target_units is None
+        total = (r.target_revenue if in_revenue else r.target_units) or 0.0
+        return allocation_what(lang, r.family or "", r.period, len(r.lines), total, in_revenue)
     return t(
         lang,
         "qr.what",
@@ -394,7 +416,7 @@ def what(lang: str, r: QuotaChange) -> str:
 def change(lang: str, r: QuotaChange) -> str:
     """ "+580, +4.9%" in the quota's own measure."""
     if r.kind == "allocation":
-        return ", ".join(f"{x['territory']} {number(lang, float(x['units']))}" for x in r.lines)
+        return ", ".join(f"{x['territory']} {_line(lang, x)}" for x in r.lines)
     if r.units_before is not None and r.target_units is not None:
         before, after, fmt = r.units_before, r.target_units, lambda x: number(lang, x)
     else:
@@ -471,8 +493,7 @@ def request_card(result: QuotaRequestResult, lang: str) -> Card:
     columns = tuple(t(lang, "qr.impact.columns").split("|"))
     if r.kind == "allocation":  # the change set: each territory's quota before and after
         columns = tuple(t(lang, "alloc.set_columns").split("|"))
-        rows = [(x["territory"], number(lang, x["before"]) if x.get("before") is not None
-                 else "–", number(lang, float(x["units"]))) for x in r.lines]  # fmt: skip
+        rows = [(x["territory"], _line(lang, x, "before"), _line(lang, x)) for x in r.lines]
         notes, tone = [], "info"
     if r.kind != "allocation" and r.units_before and r.revenue_before and r.target_revenue:
         # Both targets, one asked: the other moves with it (planning.quota_requests.in_step).
@@ -504,8 +525,8 @@ def decision_card(d: QuotaDecision, lang: str) -> Card:
         headline = outcome_line(lang, r)
     rows: tuple[tuple[str, ...], ...] = ()
     if r.kind == "allocation":  # what is being decided: each territory's quota
-        rows = tuple((str(x["territory"]), number(lang, x["before"]) if x.get("before") is not None
-                      else "–", number(lang, float(x["units"]))) for x in r.lines)  # fmt: skip
+        rows = tuple((str(x["territory"]), _line(lang, x, "before"), _line(lang, x))
+                     for x in r.lines)  # fmt: skip
     return Card(
         headline=headline,
         title=t(lang, "qr.title"),
@@ -645,13 +666,18 @@ def _amounts(lang: str, figures: dict[str, float | None]) -> str:
     return i18n.money(lang, revenue) if revenue is not None else "–"
 
 
-def allocation_what(lang: str, family: str, period_: str, count: int, total: float) -> str:
+def allocation_what(
+    lang: str, family: str, period_: str, count: int, total: float, in_revenue: bool = False
+) -> str:
+    shown = i18n.money(lang, total) if in_revenue else _units(lang, total)
     return t(lang, "alloc.what", family=family, when=period(lang, period_), count=count,
-             total=_units(lang, total))  # fmt: skip
+             total=shown)  # fmt: skip
 
 
 def allocation_card(a: AllocationProposal, lang: str) -> Card:
-    said = allocation_what(lang, a.family, a.period, len(a.lines), a.total)
+    said = allocation_what(lang, a.family, a.period, len(a.lines), a.total, a.in_revenue)
+    # The quotas in the split's measure; the plants' capacity always in units.
+    amount = (lambda x: i18n.money(lang, x)) if a.in_revenue else (lambda x: number(lang, x))
     if a.submitted and a.request is not None:
         headline = t(lang, "alloc.sent", id=a.request.id, approver=a.request.approver_name,
                      what=said)  # fmt: skip
@@ -663,9 +689,9 @@ def allocation_card(a: AllocationProposal, lang: str) -> Card:
             i18n.pct(lang, 100 * x.recent_share),
             i18n.pct(lang, 100 * x.last_year_share) if x.last_year_share is not None else "–",
             i18n.pct(lang, 100 * x.share),
-            number(lang, x.units),
-            number(lang, x.forecast) if x.forecast is not None else "–",
-            number(lang, x.current) if x.current is not None else "–",
+            amount(x.units),
+            amount(x.forecast) if x.forecast is not None else "–",
+            amount(x.current) if x.current is not None else "–",
         )
         for x in a.lines
     )
@@ -673,22 +699,26 @@ def allocation_card(a: AllocationProposal, lang: str) -> Card:
     if a.capacity is None:
         notes = [t(lang, "alloc.no_capacity", family=a.family)]
     elif a.capped:
-        cut, asked = number(lang, a.asked - a.total), number(lang, a.asked)
+        cut, asked = amount(a.asked - a.total), amount(a.asked)
         notes = [t(lang, "alloc.capped", capacity=number(lang, a.capacity),
-                   held=number(lang, a.held_elsewhere), total=number(lang, a.total),
+                   held=number(lang, a.held_elsewhere), total=amount(a.total),
                    cut=cut, asked=asked, **fmt)]  # fmt: skip
     else:
         notes = [t(lang, "alloc.fits", capacity=number(lang, a.capacity), **fmt)]
     off = [
-        t(lang, "alloc.off_line", name=x.name, quota=number(lang, x.units),
-          forecast=number(lang, x.forecast))
+        t(lang, "alloc.off_line", name=x.name, quota=amount(x.units), forecast=amount(x.forecast))
         for x in a.lines
         if x.forecast and not 0.8 <= x.units / x.forecast <= 1.2
     ]  # fmt: skip
     if off:  # a quota 20% above or below what the territory can be expected to sell
         notes.append(t(lang, "alloc.off_forecast", territories="; ".join(off)))
     how = {"even": "alloc.how_even", "asked": "alloc.how_asked"}.get(a.basis, "alloc.how")
-    notes.append(t(lang, how, family=a.family))
+    whole = t(lang, "alloc.whole_euros" if a.in_revenue else "alloc.whole_units")
+    notes.append(t(lang, how, family=a.family, whole=whole))
+    if a.in_revenue and a.price:
+        notes.append(
+            t(lang, "alloc.in_revenue", family=a.family, price=i18n.money(lang, a.price, 2))
+        )
     return Card(
         headline=headline,
         title=t(lang, "alloc.title"),
