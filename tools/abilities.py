@@ -193,6 +193,11 @@ class QuotaChangeArgs(BaseModel):
         description="A single product the person named (quotas are per family or in total: "
         "the request is refused, saying the product's family).",
     )
+    team: bool = Field(
+        False,
+        description="True: the person asked for their whole team at once (refused: one "
+        "request per person, naming them).",
+    )
     target_units: float | None = Field(None, allow_inf_nan=False, description="New target, units.")
     target_revenue: float | None = Field(
         None, allow_inf_nan=False, description="New target, revenue in the company's currency."
@@ -486,6 +491,14 @@ def _quota(ctx: RunContext, args: QuotaArgs) -> QuotaAnswer:
 
 def _quota_change(ctx: RunContext, args: QuotaChangeArgs, *, submit: bool) -> QuotaRequestResult:
     """A quota change request: checked and shown (preview), or stored for the approver."""
+    if args.team and not (args.person or args.territory):
+        # "raise my team's q1 quotas by 5%": each quota is its own request and decision.
+        team = sorted(ctx.index.people.get(p, p) for p in ctx.caller.team)
+        raise PonteError(
+            "a quota change request is for one person's (or territory's) quota",
+            code="quota_team_change",
+            people=", ".join(team) or "–",
+        )
     if args.product:  # "alza la quota di giulia per PAD-28": there is no product quota
         sku = resolve_product(ctx, args.product)
         family = ctx.index.family_of.get(sku) or "–"
@@ -863,6 +876,7 @@ declare(
             "period": "period",
             "family": "family",
             "product": "product",
+            "team": "team",
         },
         rank=5,
     )

@@ -77,4 +77,8 @@ QUOTA_TRIAL3: list[Q] = [
     Q(WALKER, "what would my commission be if I close a 20k deal", "commission_estimate", {"revenue": 20000}),
     Q(WALKER, "what happened to my quota request?", "quota_requests"),
     Q(COLOMBO, "quote moka q1 per territorio", "quota_status", {"family": "MOKA"}),
+    # A whole team at once: one request per quota, said with the team's names.
+    Q(HARRIS, "raise my team's q1 quotas by 5% because the new catalogue launches", "error:quota_team_change"),
+    Q(BIANCHI, "alza del 10% le quote q1 di tutto il mio team perché apre il nuovo negozio",
+      "error:quota_team_change"),
 ]

@@ -281,6 +281,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "A quota target is at most {most}.",
         "Un obiettivo di quota è al massimo {most}.",
     ),
+    "quota_team_change": (
+        "A quota change is asked one quota at a time, each with its own decision: say whose "
+        "(your team: {people}), e.g. “raise Rossi's Q1 quota by 5% because…”. Nothing was "
+        "changed.",
+        "Una modifica di quota si chiede una quota alla volta, ognuna con la sua decisione: "
+        "di' di chi (il tuo team: {people}), per esempio “alza la quota Q1 di Rossi del 5% "
+        "perché…”. Non ho cambiato nulla.",
+    ),
     "quota_no_revenue_target": (
         "{whose}'s quota for {period} has no revenue target to change: it is set in units. "
         "Nothing was changed.",
