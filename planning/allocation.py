@@ -187,7 +187,8 @@ def propose_allocation(
     request = None
     if submit:
         request = _submit(engine, caller, now=now, period=period, family=family, total=total,
-                          lines=lines, reason=reason, in_revenue=in_revenue)  # fmt: skip
+                          lines=lines, reason=reason, in_revenue=in_revenue,
+                          approver=approver)  # fmt: skip
     return AllocationProposal(
         family=family,
         period=period,
@@ -358,6 +359,7 @@ def _submit(
     total: int,
     lines: tuple[AllocationLine, ...],
     reason: str,
+    approver: str,
     in_revenue: bool = False,
 ) -> QuotaChange:
     said = f"€{total}" if in_revenue else str(total)
@@ -369,8 +371,6 @@ def _submit(
     measure = "revenue" if in_revenue else "units"  # what each line sets
     change_set = [{"territory": x.territory, measure: x.units, "before": x.current,
                    "version": x.version} for x in lines]  # fmt: skip
-    with engine.connect() as conn:  # the proposer's own manager, else an admin
-        approver = approver_for(conn, caller, rep=caller.slack_user_id, territory=None)
     with writing(engine, wait=WRITE_WAIT) as conn:
         key = conn.execute(insert(REQUESTS).values(
             period=period, rep=None, territory=None, family=family, base_version=0,
