@@ -71,7 +71,8 @@ class AllocationProposal:
     lines: tuple[AllocationLine, ...]
     request: QuotaChange | None  # the change set, once submitted
     submitted: bool
-    basis: str = "sales"  # how the shares were set: "sales", "even" or "asked"
+    basis: str = "sales"  # how the shares were set: "sales" (the blend), "recent",
+    # "last_year", "even" or "asked"
     approver_name: str = ""  # who decides the change set
     in_revenue: bool = False  # a split of revenue quotas: totals and lines in whole euros
     price: float = 0.0  # the family's mean list price (revenue to units for the plants)
@@ -89,6 +90,7 @@ def propose_allocation(
     total_revenue: float | None = None,
     shares: dict[str, float] | None = None,
     even: bool = False,
+    by: str | None = None,
     reason: str = "",
     submit: bool = False,
 ) -> AllocationProposal:
@@ -96,7 +98,8 @@ def propose_allocation(
     `period` across the caller's territories (a manager's: where their team is based; an
     admin's: every territory): by their sales (module docstring), in equal parts (`even`),
     or as the person said (`shares`: territory code -> percent, adding up to 100, among the
-    caller's territories). A revenue split is capped at the plants' capacity at the
+    caller's territories); `by` "recent" or "last_year" takes one of the two sales shares
+    alone ("by last year's sales"). A revenue split is capped at the plants' capacity at the
     family's mean list price. With `submit`, the split is stored as one change request for
     the approver (audited); without, nothing is written."""
     if caller.role not in (Role.manager, Role.admin):
@@ -145,10 +148,15 @@ def propose_allocation(
     # others hold, in units for the plants (revenue at the family's mean price).
     held_now = {t: (r if in_revenue else u, v) for t, (u, r, v) in current.items()}
     split = _split(mine, names, recent, last_year, held_now)
-    basis = "asked" if given is not None else "even" if even else "sales"
-    if basis != "sales":
+    basis = "asked" if given is not None else "even" if even else by or "sales"
+    if basis in ("asked", "even"):
         split = [AllocationLine(**{**vars(x), "share": given[x.territory] / 100 if given
                                    else 1 / len(split)}) for x in split]  # fmt: skip
+    elif basis == "recent" or (basis == "last_year" and split and split[0].last_year_share is None):
+        basis = "recent"  # no sale a year earlier: the recent share is all there is
+        split = [AllocationLine(**{**vars(x), "share": x.recent_share}) for x in split]
+    elif basis == "last_year":
+        split = [AllocationLine(**{**vars(x), "share": x.last_year_share or 0.0}) for x in split]
     first = max(start, today)
     capacity, last, demand = _capacity(engine, today, family, first, end)
     held = sum(

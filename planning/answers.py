@@ -94,6 +94,7 @@ class QuotaAnswer:
     product: str | None = None  # a product asked about: quotas are per family, so its family's
     together: QuotaTotal | None = None  # a team's or the company's quotas added up
     family_total: float | None = None  # units of the family all quotas ask for (ops, admins)
+    family_totals: tuple[tuple[str, float], ...] = ()  # every family's, when asked by family
 
     @property
     def reps_of_territory(self) -> bool:
@@ -341,6 +342,7 @@ def quota_answer(
     family: str | None = None,
     label: str | None = None,
     product: str | None = None,
+    by_family: bool = False,
 ) -> QuotaAnswer:
     """The quotas `caller` asked about and may see: their own (reps), their team's
     (managers) or everyone's (ops, admins) by default; a person's or a territory's when
@@ -367,7 +369,7 @@ def quota_answer(
         among = frozenset({caller.slack_user_id})
 
     def read(family: str | None) -> list[QuotaStatus]:
-        return quota_status(
+        found = quota_status(
             engine,
             today=today,
             rep=person,
@@ -376,6 +378,16 @@ def quota_answer(
             family=family,
             among=among,
         )
+        if how == "team" and family is not None:  # "quote moka q1": the team's territories'
+            for where in sorted(scope.territories or ()):
+                found += [
+                    s
+                    for s in quota_status(
+                        engine, today=today, territory=where, period=period, family=family
+                    )
+                    if s.owner_kind == "territory"
+                ]
+        return found
 
     statuses = read(family)
     no_family_quota = family is not None and not statuses
@@ -387,9 +399,14 @@ def quota_answer(
     if len(statuses) > 1 and how in ("team", "all", "territory"):
         # A team ranked: the furthest ahead first (in each quota's own measure).
         statuses = sorted(statuses, key=_rank)
-    family_total = None
-    if family is not None and how == "all":  # "quanta moka secondo le quote?": all of them
-        family_total = family_quotas(engine, today=today, period=period).get(family)
+    family_total: float | None = None
+    family_totals: tuple[tuple[str, float], ...] = ()
+    if how == "all" and (family is not None or by_family):
+        # "quanta moka secondo le quote?", "quota totale q1 per famiglia": all quotas' worth
+        every = family_quotas(engine, today=today, period=period)
+        family_total = every.get(family) if family is not None else None
+        if by_family and family is None:
+            family_totals = tuple(sorted(every.items(), key=lambda kv: -kv[1]))
     return QuotaAnswer(
         period=period,
         scope=how,
@@ -401,4 +418,5 @@ def quota_answer(
         product=product,
         together=_together(statuses) if how in ("team", "all") else None,
         family_total=family_total,
+        family_totals=family_totals,
     )

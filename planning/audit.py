@@ -156,7 +156,11 @@ def quota_history(
         return parts[2] if len(parts) > 2 and parts[0] == "quota" else None
 
     def about(event: AuditEvent) -> str:
-        return str(event.details.get("quota") or event.entity or "")
+        said = event.details
+        if not said.get("quota") and said.get("allocation") and said.get("period"):
+            # a split submitted: about the family's quotas of the period, every territory's
+            return f"quota:{said['period']}::{said.get('family') or ''}"
+        return str(said.get("quota") or event.entity or "")
 
     def asked(event: AuditEvent) -> bool:
         if period is not None and about(event).split(":")[1:2] != [period]:

@@ -177,6 +177,9 @@ class QuotaArgs(BaseModel):
     product: str | None = Field(
         None, description="A single product named (quotas are per family: its family's)."
     )
+    by_family: bool = Field(
+        False, description="True: what all quotas ask of each family (operations, admins)."
+    )
 
 
 class QuotaChangeArgs(BaseModel):
@@ -250,6 +253,11 @@ class AllocationArgs(BaseModel):
         None, description="The split the person gave: territory code or name -> percent."
     )
     even: bool = Field(False, description="True: equal parts, as the person asked.")
+    by: Literal["recent", "last_year"] | None = Field(
+        None,
+        description="Shares from one reading of sales only: 'recent' (the last 13 weeks) or "
+        "'last_year' (the same period a year earlier); default: the mean of the two.",
+    )
     reason: str | None = Field(None, description="Why, for the approver (optional).")
 
 
@@ -486,6 +494,7 @@ def _quota(ctx: RunContext, args: QuotaArgs) -> QuotaAnswer:
         family=family,
         label=ctx.index.people.get(person or "") or ctx.index.territory_name(territory),
         product=product,
+        by_family=args.by_family,
     )
 
 
@@ -558,6 +567,7 @@ def _allocation(ctx: RunContext, args: AllocationArgs, *, submit: bool) -> Alloc
         total_revenue=args.target_revenue if args.target_units is None else None,
         shares=_territory_shares(ctx, args.shares) if args.shares else None,
         even=args.even,
+        by=args.by,
         reason=args.reason or "",
         submit=submit,
     )
@@ -774,6 +784,7 @@ declare(
             "territory": "territory",
             "period": "period",
             "family": "family",
+            "by_family": "by_family",
         },
         rank=5,
     )

@@ -23,9 +23,12 @@ BECAUSE = re.compile(
     r"|motivo(?: e)?|motivazione)\b\s*:?\s*(.+)$",
     re.IGNORECASE | re.DOTALL,
 )
+COMMA = re.compile(r",\s+")
 PAUSE = re.compile(r"(?::|\s-\s|[?.!](?=\s))\s*(.+)$", re.DOTALL)
 # Periods hold digits that are no target: "2027-Q1", "Q1", "2027", "12/2026".
-PERIOD_DIGITS = re.compile(r"\b(?:\d{4}[- ]?)?q[1-4]\b|\b(?:19|20)\d\d\b|\b\d{1,2}/\d{4}\b")
+PERIOD_DIGITS = re.compile(
+    r"\b(?:(?:19|20)\d{2}[- ]?)?q[1-4]\b|\b(?:19|20)\d\d\b|\b\d{1,2}/(?:19|20)\d{2}\b"
+)
 TO = re.compile(r"\b(?:to|at|a|al|=|su|fino a)\s*$")
 BY = re.compile(r"\b(?:by|di|del|dello|della|of)\s*$")
 UP = ("raise", "increase", "up", "higher", "alza", "alzare", "alzami", "alzala", "aumenta",
@@ -47,6 +50,17 @@ FEWER = re.compile(UNIT + r"(?:fewer|less|in meno|di meno)\b")
 # a zanetti".
 GIVE = ("give", "add", "assign", "dai", "dagli", "dalle", "aggiungi", "assegna", "togli",
         "take away")  # fmt: skip
+# ... or to oneself, a rep's own quota: "mettimi 300 pz in meno sul q1", "give me 500 more".
+GIVE_ME = ("mettimi", "dammi", "toglimi", "aggiungimi", "assegnami", "give me", "put me down for",
+           "add me", "take me down")  # fmt: skip
+# A fraction of the quota, and the percentage it is.
+FRACTIONS: tuple[tuple[tuple[str, ...], float], ...] = (
+    (("di un terzo", "un terzo in piu", "un terzo in meno", "by a third", "by one third",
+      "a third more", "a third less"), 100 / 3),
+    (("di un quarto", "un quarto in piu", "un quarto in meno", "by a quarter", "by one quarter",
+      "a quarter more", "a quarter less"), 25.0),
+    (("della meta", "di meta", "by half", "by a half", "half as much again"), 50.0),
+)  # fmt: skip
 # A multiple said in a word, and the change it makes.
 MULTIPLES: tuple[tuple[tuple[str, ...], float], ...] = (
     (("raddoppia", "raddoppiare", "raddoppiami", "double", "doubled", "twice"), 100.0),
@@ -55,8 +69,14 @@ MULTIPLES: tuple[tuple[tuple[str, ...], float], ...] = (
 )
 MONEY = re.compile(r"€|\beur\b|\beuro\b|\brevenue\b|\bfatturato\b|\bsales value\b")
 REQUEST_NUMBER = re.compile(r"(?:#|\b(?:request|richiesta|req|numero|nr\.?|n\.)\s*#?)\s*(\d+)\b")
-REJECT = ("reject", "rejected", "decline", "deny", "refuse", "rifiuta", "rifiutare", "respingi",
-          "boccia", "no alla")  # fmt: skip
+# A refusal, however it is said ("rifiuto la 2", "non approvo la 2", "don't approve #2"): read
+# before approval, which is what a decision is when nothing else is said.
+REJECT = ("reject", "rejected", "decline", "declined", "deny", "denied", "refuse", "rifiuta",
+          "rifiutare", "rifiuto", "rifiutala", "respingi", "respingo", "respingila", "boccia",
+          "boccio", "bocciala", "no alla", "non approvo", "non approvare", "non la approvo",
+          "non lo approvo", "non va approvata", "dont approve", "don t approve",
+          "don't approve", "don’t approve", "do not approve", "not approve", "not approved",
+          "nego")  # fmt: skip
 CHANGES = ("ask for changes", "request changes", "changes", "chiedi modifiche", "modifiche",
            "da rivedere", "rivedere")  # fmt: skip
 
@@ -70,6 +90,11 @@ def split_reason(text: str, *, pause: bool = True) -> tuple[str, str]:
         # "set it as 9000" says no reason: a reason is words.
         if match is not None and re.search(r"[^\W\d_]", match.group(1)):
             return text[: match.start()], match.group(1).strip()
+    if pause:  # "halve Lo Bianco's quota, Sicily stores closing": words with no figure
+        for match in COMMA.finditer(text):
+            why = text[match.end() :]
+            if re.search(r"[^\W\d_]{3}", why) and not re.search(r"\d", why):
+                return text[: match.start()], why.strip()
     return text, ""
 
 
@@ -108,11 +133,16 @@ def quota_change(text: str, *, pause: bool = True) -> dict[str, Any]:
         factor = float(times.group(1).replace(",", "."))
         out["change_pct"] = (factor - 1) * 100 if not down else (1 / factor - 1) * 100
         return out
-    # "raddoppia", "halve it": a multiple said in a word.
+    # "raddoppia", "halve it": a multiple said in a word; "di un terzo", "by a quarter": a
+    # fraction, up or down as the verb says.
     for words, pct in MULTIPLES:
         if any(re.search(rf"\b{w}\b", folded) for w in words):
             out["change_pct"] = pct
             out["direction"] = "up" if pct > 0 else "down"
+            return out
+    for words, pct in FRACTIONS:
+        if any(re.search(rf"\b{w}\b", folded) for w in words):
+            out["change_pct"] = -pct if down or FEWER.search(folded) else pct
             return out
     # "+500", "-10%", "a -500": a sign the number pattern leaves out.
     signs = {m.end(): m.group(1) for m in re.finditer(r"(?<!\w)([+-])\s?(?=\d)", plain)}
@@ -186,10 +216,15 @@ def names_a_request(text: str) -> bool:
 
 
 # Deciding a request by its number: "approve request 3", "rifiuta la 4", "ok alla richiesta 5".
-DECIDE = ("approve", "approved", "approva", "approvare", "approvo", "accept", "accetta",
-          "sign off", "via libera", "ok alla", "reject", "decline", "deny", "rifiuta",
-          "rifiutare", "respingi", "boccia", "ask for changes", "request changes",
-          "chiedi modifiche")  # fmt: skip
+DECIDE = ("approve", "approved", "approva", "approvare", "approvo", "approvala", "accept",
+          "accetta", "accetto", "sign off", "via libera", "ok alla", *REJECT,
+          "ask for changes", "request changes", "chiedi modifiche")  # fmt: skip
+# Asking how a request went: "what happened to request #2?", "che fine ha fatto la mia
+# richiesta?".
+HAPPENED = ("what happened", "whats happened", "what s happened", "che fine ha fatto",
+            "com e andata", "come e andata", "com e finita", "come e finita", "any news",
+            "news on", "novita", "how did", "where is", "dov e", "a che punto e",
+            "status of")  # fmt: skip
 # Listing requests: "pending approvals", "my quota requests", "richieste in attesa".
 LIST = ("approvals", "requests", "request", "richieste", "richiesta", "pending", "waiting",
         "in attesa", "da approvare", "approvazioni", "to approve")  # fmt: skip
@@ -201,7 +236,8 @@ CHANGE = ("should be", "shuold be", "must be", "needs to be", "dovrebbe essere",
 # Asked without the word quota: "richieste in attesa", "what do I have to approve?".
 WAITING = ("richieste in attesa", "pending requests", "requests waiting", "da approvare",
            "to approve", "pending approvals", "approvals pending", "approvazioni in attesa",
-           "change requests", "richieste di modifica")  # fmt: skip
+           "change requests", "richieste di modifica", "le mie richieste", "mie richieste",
+           "my requests", "the requests i made", "richieste che ho fatto")  # fmt: skip
 STATUSES = {
     "approved": ("approved", "approvate", "approvata", "accepted"),
     "rejected": ("rejected", "rifiutate", "rifiutata", "respinte", "declined"),
@@ -210,7 +246,32 @@ STATUSES = {
 
 
 EVEN = ("evenly", "equally", "in equal parts", "equal parts", "in parti uguali",
-        "parti uguali", "equamente", "in ugual misura", "uguale per tutti")  # fmt: skip
+        "parti uguali", "equamente", "in ugual misura", "uguale per tutti", "meta e meta",
+        "half and half", "fifty fifty", "50 50", "stessa quota", "the same each")  # fmt: skip
+# Shares from one reading of sales: "by last year's sales", "come l'anno scorso".
+BY_LAST_YEAR = ("last year s sales", "last years sales", "last year sales", "like last year",
+                "as last year", "same as last year", "vendite dell anno scorso",
+                "vendite anno scorso", "come l anno scorso", "come lo scorso anno")  # fmt: skip
+BY_RECENT = ("recent sales", "last 13 weeks", "last quarter s sales", "vendite recenti",
+             "ultime 13 settimane", "ultimo trimestre")  # fmt: skip
+# "metà e metà tra NO e NE", "evenly between CE and SU": equal shares among those named.
+AMONG = re.compile(r"\b(?:tra|fra|between|among)\s+(.+)$", re.IGNORECASE)
+
+
+def even_among(text: str) -> dict[str, float]:
+    """Equal shares among the territories named after "tra / between"; {} for fewer than
+    two names."""
+    found = AMONG.search(split_reason(text, pause=False)[0])
+    if found is None:
+        return {}
+    said = NAME_END.split(found.group(1), maxsplit=1)[0]
+    names = [FILLER.sub("", n).strip() for n in JOINED.split(said)]
+    names = [LEAD_IN.sub("", n) for n in names if n and not re.search(r"\d", n)]
+    if len(names) < 2 or len({n.lower() for n in names}) != len(names):
+        return {}
+    return {n: 100 / len(names) for n in names}
+
+
 # A share of a split: "50%", "30 %".
 PERCENT = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*%")
 # Shares written as one run of numbers: "50/30/20", "40%/60%" (each at most 100: not a date).

@@ -358,8 +358,17 @@ class Router:
         split = qw.shares(text)
         if split:  # "50% nord ovest, 30% nord est, 20% resto": the person's own split
             args["shares"] = split
-        if _has([fold(t.text) for t in tokens(text)], qw.EVEN):
-            args["even"] = True
+        typed = [fold(t.text) for t in tokens(text)]
+        if _has(typed, qw.EVEN):
+            among = qw.even_among(text)  # "metà e metà tra NO e NE": those two only
+            if among and not split:
+                args["shares"], split = among, among
+            else:
+                args["even"] = True
+        elif _has(typed, qw.BY_LAST_YEAR):
+            args["by"] = "last_year"
+        elif _has(typed, qw.BY_RECENT):
+            args["by"] = "recent"
         # The reason only after "because / perché": a colon opens the split, not why.
         said = qw.quota_change(qw.without_shares(text), pause=False)
         total = said.get("target_units") or said.get("change_units")
@@ -697,16 +706,27 @@ class Router:
     ) -> tuple[str | None, str | None]:
         """The delivered intent, or (None, name) for a recognised ability not available yet."""
         words = reading.words
-        if _has([fold(w) for w in reading.raw], v.AUDIT) or _has(words, v.AUDIT):
+        raw = [fold(w) for w in reading.raw]
+        if _has(raw, v.AUDIT) or _has(words, v.AUDIT):
             return "audit_trail", None  # "storico modifiche quota di giulia rossi"
+        if _has(raw, qw.HAPPENED) and _has(raw, ("request", "richiesta", "req")):
+            # "what happened to request #2?": its history; "che fine ha fatto la mia
+            # richiesta?": the person's requests, decided ones included.
+            named = qw.REQUEST_NUMBER.search(" ".join(raw))
+            return ("audit_trail" if named else "quota_requests"), None
+        quota_word = _has(words, ("quota", "quotas", "target", "targets", "obiettivo"))
+        if quota_word and _has(raw, ("storico", "history", "cronologia")):
+            return "audit_trail", None  # "storico della mia quota", "my quota history"
         if _has(words, v.COMMISSION) or _has([fold(w) for w in reading.raw], v.COMMISSION):
             return "commission_estimate", None  # "what do I earn if...", "provvigioni"
-        if _has([fold(w) for w in reading.raw], v.ALLOCATE) and (
-            _has(words, TERRITORY_PLURAL)
-            or _has(words, ("quota", "quotas", "target", "obiettivo", "budget"))
-            or bool(qw.shares(text))
-        ):
-            return "allocate_quota", None  # "split 12,000 PENTOLE for Q1 across my territories"
+        quota_said = _has(words, ("quota", "quotas", "target", "obiettivo", "budget"))
+        if (
+            _has([fold(w) for w in reading.raw], v.ALLOCATE)
+            and (_has(words, TERRITORY_PLURAL) or quota_said or bool(qw.shares(text)))
+        ) or (quota_said and qw.shares(text)):
+            # "split 12,000 PENTOLE for Q1 across my territories", "quota moka q1 8000 pezzi:
+            # 70% Nord-Ovest, 30% Nord-Est"
+            return "allocate_quota", None
         quota = _has(words, ("quota", "quotas", "target", "targets", "obiettivo", "budget"))
         numbered = any(_is_number(words[i]) for i in reading.free)
         # As typed ("approvate", "changes"), and only what is asked: the words of a reason
@@ -717,7 +737,9 @@ class Router:
             else [fold(w) for w in reading.raw]
         )
         named = qw.REQUEST_NUMBER.search(" ".join(typed))
-        if _has(typed, qw.DECIDE) and (named or (numbered and not quota)):
+        if _has(typed, qw.DECIDE) and (
+            named or (numbered and not _has(typed, ("quota", "quotas", "target", "budget")))
+        ):  # the words of a reason ("fuori budget") are not what is asked
             return "decide_quota_request", None  # "approve request 3", "rifiuta la 4: ..."
         changing = quota and (_has(words, v.CHANGE_WORDS) or _has(typed, qw.CHANGE))
         if changing and numbered:
@@ -734,13 +756,20 @@ class Router:
             return "quota_requests", None  # "pending approvals", "my quota requests"
         if changing:
             return "request_quota_change", None
+        more = bool(qw.MORE.search(" ".join(typed)))
+        figure = numbered or "quantity" in found  # "300 pz" is read as a quantity
         if (
-            numbered
-            and found.get("person")
-            and _has(typed, qw.GIVE)
-            and qw.MORE.search(" ".join(typed))
-        ):  # "give walker 500 more units in q1": what a rep is given to sell is their quota
+            figure
+            and more
+            and (
+                (found.get("person") and _has(typed, qw.GIVE))
+                or (found.get("period") and _has(typed, qw.GIVE_ME))
+            )
+        ):  # "give walker 500 more units in q1", "mettimi 300 pz in meno sul q1": what a rep
+            # is given to sell is their quota
             return "request_quota_change", None
+        if quota and re.search(r"(?<![\w.,])[+-]\s?\d", qw.split_reason(text)[0]):
+            return "request_quota_change", None  # "vorrei +15% sulla quota q1 perché..."
         asking_about = _has(words, v.ABOUT_A_CHANGE)
         if not asking_about and (
             (self._verbs(words, v.WRITE_VERBS) and _has(words, v.WRITE_OBJECTS))

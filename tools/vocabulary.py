@@ -436,6 +436,7 @@ ITALIAN = _words(
     "quelli quelle loro nostri nostre vostro stato stata sia gia solo vuole vogliono "
     "serve servono grazie ciao favore degli alle agli nel nella nei nelle sui sulle "
     "dalla dai dagli col coi puoi puo potete hai ha hanno siamo a in "
+    "finora sinora fatto fatta "  # "quanto ha fatto Marco finora": so far, not "finirà"
 )
 # Words never read as part of a product name, even when a name contains them.
 STOPWORDS = (

@@ -20,6 +20,7 @@ from tests.tools.fresh_questions import FRESH
 from tests.tools.quota_request_questions import ALLOCATION, COMMISSION, QUOTA_REQUESTS
 from tests.tools.quota_trial2_questions import QUOTA_TRIAL2
 from tests.tools.quota_trial3_questions import QUOTA_TRIAL3
+from tests.tools.quota_trial4_questions import QUOTA_TRIAL4
 from tests.tools.quota_trial_questions import QUOTA_TRIAL
 from tests.tools.role_questions import QUESTIONS, Q
 from tests.tools.third_questions import THIRD
@@ -90,4 +91,12 @@ KEPT: dict[str, KeptSet] = {
         "A second new user's trial of quotas: what it got wrong", QUOTA_TRIAL2, {}
     ),
     "quota_trial3": KeptSet("A third new user's trial of quotas", QUOTA_TRIAL3, {}),
+    "quota_trial4": KeptSet(
+        "A fourth new user's trial of quotas",
+        QUOTA_TRIAL4,
+        {
+            "metti tutta la quota padelle q1 al nord ovest": "'all of it to one territory' "
+            "is not read as a split (and would leave the others' quotas as they are)",
+        },
+    ),
 }

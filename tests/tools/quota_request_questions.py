@@ -36,7 +36,9 @@ QUOTA_REQUESTS: list[Q] = [
       {"period": "2027-Q1", "change_pct": -10, "reason": "lost the Harrods account"}),
     Q(MARCHI, "request a quota change: q1 to 9500 because the Rimini store closed",
       "confirm:request_quota_change", {"period": "2027-Q1", "target_units": 9500}),
-    Q(ESPOSITO, "my q1 quota shuold be 10k, the two big accounts closed", "clarify:reason"),
+    # The words after the comma, with no figure in them, are the reason.
+    Q(ESPOSITO, "my q1 quota shuold be 10k, the two big accounts closed", "confirm:request_quota_change",
+      {"target_units": 10000, "reason": "the two big accounts closed"}),
     Q(ZANETTI, "portami la quota del q1 a 16000 pz: la fiera di verona è saltata",
       "confirm:request_quota_change", {"period": "2027-Q1", "target_units": 16000}),
     Q(LOBIANCO, "riduci la mia quota di questo trimestre del 5% perché il magazzino di Catania è chiuso",

@@ -177,6 +177,24 @@ def test_what_all_quotas_ask_of_a_family(ask: Ask, demo_engine: Engine) -> None:
     )
 
 
+def test_a_manager_sees_the_family_quotas_of_their_territories(ask: Ask) -> None:
+    moka = ask("quote moka q1 per territorio", user="U01BIANCHI").result
+    # Nord-Ovest's MOKA quota (Bianchi's team is based there), not "no MOKA quota".
+    assert [(s.owner, s.family) for s in moka.statuses] == [("NO", "MOKA")]
+    assert not moka.no_family_quota
+    pans = ask("quota padelle q1", user="U01HARRIS").result  # none in Harris's territories
+    assert pans.no_family_quota and {s.owner_kind for s in pans.statuses} == {"rep"}
+
+
+def test_what_all_quotas_ask_of_every_family(ask: Ask, demo_engine: Engine) -> None:
+    from planning.quota_impact import family_quotas
+
+    every = ask("quota totale q1 per famiglia?", user="U01COLOMBO")
+    expected = family_quotas(demo_engine, today=DEMO_TODAY, period="2027-Q1")
+    assert dict(every.result.family_totals) == pytest.approx(expected)
+    assert "Tutte le quote insieme chiedono, per famiglia, in Q1 2027: MOKA" in plain(card(every))
+
+
 def proposing(args: dict[str, object]) -> ToolCallingFake:
     call = {"name": "request_quota_change", "args": args, "id": "c1"}
     return ToolCallingFake(messages=iter([AIMessage("", tool_calls=[call]), AIMessage("ok")]))

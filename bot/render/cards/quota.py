@@ -126,6 +126,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "intere, le altre ripartite tra le famiglie come ciascuno ha venduto nelle ultime 13 "
         "settimane.",
     ),
+    "quota.quota_card.family_totals": (
+        "All quotas together ask, per family, in {when}: {each} units (family quotas whole, "
+        "the others spread over families by what each owner sold in the last 13 weeks).",
+        "Tutte le quote insieme chiedono, per famiglia, in {when}: {each} pezzi (le quote di "
+        "famiglia intere, le altre ripartite come ciascuno ha venduto nelle ultime 13 "
+        "settimane).",
+    ),
     "quota.quota_card.ranked": (
         "Ranked by attainment to date.",
         "In ordine di raggiungimento ad oggi.",
@@ -280,6 +287,9 @@ def quota_card(q: QuotaAnswer, lang: str) -> Card:
             line += t(lang, "quota.quota_card.together_forecast", units=show(g.forecast_at_end),
                       pct=pct(lang, 100 * g.forecast_at_end / g.target))  # fmt: skip
         notes.insert(0, line)
+    if q.family_totals:
+        each = " · ".join(f"{f} {number(lang, u)}" for f, u in q.family_totals)
+        notes.append(t(lang, "quota.quota_card.family_totals", each=each, when=when))
     if q.family_total is not None:
         notes.append(t(lang, "quota.quota_card.family_total", family=q.family, when=when,
                        units=number(lang, q.family_total)))  # fmt: skip

@@ -177,6 +177,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "Quote di fatturato: la capacità degli impianti è contata al prezzo di listino medio "
         "{family}, {price} al pezzo.",
     ),
+    "alloc.how_recent": (
+        "Each territory's share is its share of {family} sales in the last 13 weeks, as "
+        "asked; {whole}, adding up to the total.",
+        "La quota di ogni territorio è la sua parte delle vendite {family} nelle ultime 13 "
+        "settimane, come chiesto; {whole}, che sommano il totale.",
+    ),
+    "alloc.how_last_year": (
+        "Each territory's share is its share of {family} sales in the same period a year "
+        "earlier, as asked; {whole}, adding up to the total.",
+        "La quota di ogni territorio è la sua parte delle vendite {family} nello stesso "
+        "periodo dell'anno prima, come chiesto; {whole}, che sommano il totale.",
+    ),
     "alloc.how_even": (
         "Equal parts, as asked; {whole}, adding up to the total.",
         "Parti uguali, come chiesto; {whole}, che sommano il totale.",
@@ -720,7 +732,8 @@ def allocation_card(a: AllocationProposal, lang: str) -> Card:
     ]  # fmt: skip
     if off:  # a quota 20% above or below what the territory can be expected to sell
         notes.append(t(lang, "alloc.off_forecast", territories="; ".join(off)))
-    how = {"even": "alloc.how_even", "asked": "alloc.how_asked"}.get(a.basis, "alloc.how")
+    how = {"even": "alloc.how_even", "asked": "alloc.how_asked", "recent": "alloc.how_recent",
+           "last_year": "alloc.how_last_year"}.get(a.basis, "alloc.how")  # fmt: skip
     whole = t(lang, "alloc.whole_euros" if a.in_revenue else "alloc.whole_units")
     notes.append(t(lang, how, family=a.family, whole=whole))
     if a.in_revenue and a.price:
