@@ -173,9 +173,7 @@ def quota_history(
             return False
         return made is None or made[0] <= event.at.date() <= made[1]
 
-    def visible(event: AuditEvent) -> bool:
-        if not asked(event):
-            return False
+    def theirs(event: AuditEvent) -> bool:
         owner = owner_of(event)
         if owners is not None:
             return owner in owners
@@ -184,7 +182,12 @@ def quota_history(
         mine = set(scope.reps) | set(scope.territories or ())
         return owner in mine or event.actor in scope.reps
 
-    shown = [e for e in events if visible(e)][-limit:]
+    # A request the caller may follow is followed whole: its decision and the quota changes
+    # it made, whoever made them ("how did my split go?": rejected by the admin).
+    followed = {e.details.get("request") for e in events if theirs(e)} - {None}
+    shown = [e for e in events if asked(e) and (theirs(e) or e.details.get("request") in followed)][
+        -limit:
+    ]
     with engine.connect() as conn:
         names = {str(k): str(v) for k, v in conn.execute(
             text("SELECT slack_user_id, name FROM person")

@@ -88,6 +88,7 @@ class CapacityImpact:
     full_period: bool  # the forecast covers every day to the period's end
     families: tuple[FamilyImpact, ...]  # the families the change touches, largest change first
     split_by_mix: bool  # a total quota, split across families by the owner's sales
+    by_territory: bool = False  # territory quotas counted (a territory's changed, reps' exist)
 
     @property
     def cannot_make(self) -> tuple[FamilyImpact, ...]:
@@ -125,6 +126,11 @@ def capacity_impact(
         return None
     share_left = ((end - first).days + 1) / ((end - start).days + 1)
     quotas = _current(engine, period)
+    by_territory = rep is None and bool(quotas["is_rep"].any())
+    if by_territory:
+        # A territory's quota where reps hold quotas too: it is read against the other
+        # territories' quotas (the reps' overlap them), not added on top of the reps'.
+        quotas = _current(engine, period, territories=True)
     mix, price = _mix(engine, today, quotas)
     owner = rep or territory or ""
     mine = quotas[(quotas["owner"] == owner) & (quotas["family"] == (family or ""))]
@@ -162,6 +168,7 @@ def capacity_impact(
         full_period=last >= end,
         families=tuple(families),
         split_by_mix=family is None,
+        by_territory=by_territory,
     )
 
 
@@ -175,9 +182,10 @@ def family_quotas(engine: Engine, *, today: dt.date, period: str) -> dict[str, f
     return _by_family(quotas.to_dict("records"), mix, price)
 
 
-def _current(engine: Engine, period: str) -> pd.DataFrame:
+def _current(engine: Engine, period: str, *, territories: bool = False) -> pd.DataFrame:
     """The current version of every quota of `period`: owner, family ('' for all),
-    targets; reps' quotas where the period has any, else territories'."""
+    targets; reps' quotas where the period has any, else (or with `territories`)
+    territories'."""
     with engine.connect() as conn:
         rows = pd.read_sql_query(
             text(
@@ -192,7 +200,9 @@ def _current(engine: Engine, period: str) -> pd.DataFrame:
         rows.sort_values("version").groupby(["rep", "territory", "family"], as_index=False).last()
     )
     rows["is_rep"] = rows["rep"] != ""
-    if rows["is_rep"].any():
+    if territories:
+        rows = rows[~rows["is_rep"] & (rows["territory"] != "")]
+    elif rows["is_rep"].any():
         rows = rows[rows["is_rep"]]
     rows["owner"] = rows["rep"].where(rows["is_rep"], rows["territory"])
     return rows[["owner", "family", "target_units", "target_revenue", "is_rep"]].reset_index(

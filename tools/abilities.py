@@ -962,7 +962,6 @@ declare(
             "territory": "territory",
             "period": "period",
             "date": "made",
-            "behind_period": "made",
             "family": "family",
             "request": "request",
         },

@@ -14,7 +14,8 @@ UNITS = (
 # thousands separators are told apart by the digits that follow them (1.500 vs 1.5).
 QUANTITY = re.compile(
     r"(?<![\w/.-])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*"
-    r"(k|m|mila|mille|milioni|milione|millions|million|mln)?(?![\w/-])"
+    r"(k|m|mila|mille|milioni|milione|millions|million|mln|bn|billion|billions|miliardo|"
+    r"miliardi|mld)?(?![\w/-])"
     r"(?:\s*(" + UNITS + r")\b)?"
 )
 
@@ -25,6 +26,9 @@ def parse_number(digits: str, suffix: str | None) -> float:
     else:
         value = float(digits.replace(",", "."))  # 1.5 and 1,5: decimals
     millions = ("m", "milioni", "milione", "millions", "million", "mln")
+    billions = ("bn", "billion", "billions", "miliardo", "miliardi", "mld")
+    if suffix in billions:
+        return value * 1e9
     return value * (1e6 if suffix in millions else 1e3 if suffix in ("k", "mila", "mille") else 1)
 
 

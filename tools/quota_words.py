@@ -19,8 +19,8 @@ from tools.text import fold
 
 # Why, after a word that says so; failing that, after a colon, a dash or a sentence's end.
 BECAUSE = re.compile(
-    r"\b(?:because|since|as|due to|reason(?: is)?|perch[eé]|poich[eé]|dato che|visto che"
-    r"|motivo(?: e)?|motivazione)\b\s*:?\s*(.+)$",
+    r"\b(?:because of|because|since|as|due to|reason(?: is)?|perch[eéè]|poich[eéè]|dato che"
+    r"|visto che|motivo(?: e)?|motivazione)\b\s*:?\s*(.+)$",
     re.IGNORECASE | re.DOTALL,
 )
 COMMA = re.compile(r",\s+")
@@ -32,10 +32,11 @@ PERIOD_DIGITS = re.compile(
 TO = re.compile(r"\b(?:to|at|a|al|=|su|fino a)\s*$")
 BY = re.compile(r"\b(?:by|di|del|dello|della|of)\s*$")
 UP = ("raise", "increase", "up", "higher", "alza", "alzare", "alzami", "alzala", "aumenta",
-      "aumentare", "aumentami", "piu alta", "bump up", "grow", "alzare")  # fmt: skip
+      "aumentare", "aumentami", "aumentala", "piu alta", "bump up", "grow")  # fmt: skip
 TIMES = re.compile(r"\b(\d+(?:[.,]\d+)?)\s*(?:x|volte|times)\b")
 DOWN = ("lower", "reduce", "cut", "decrease", "down", "abbassa", "abbassare", "abbassami",
-        "ridurre", "riduci", "riducimi", "taglia", "diminuisci", "meno")  # fmt: skip
+        "abbassala", "ridurre", "riduci", "riducimi", "riducila", "taglia", "tagliala",
+        "diminuisci", "diminuiscila", "meno")  # fmt: skip
 # The single words that say a change: never part of a product's name in a request.
 CHANGE_WORDS = frozenset(
     w for phrase in (*UP, *DOWN) for w in phrase.split() if w not in ("piu", "up", "down")
@@ -59,6 +60,9 @@ FRACTIONS: tuple[tuple[tuple[str, ...], float], ...] = (
       "a third more", "a third less"), 100 / 3),
     (("di un quarto", "un quarto in piu", "un quarto in meno", "by a quarter", "by one quarter",
       "a quarter more", "a quarter less"), 25.0),
+    (("di un quinto", "un quinto in piu", "un quinto in meno", "by a fifth", "by one fifth",
+      "a fifth more", "a fifth less"), 20.0),
+    (("di un decimo", "by a tenth", "a tenth more", "a tenth less"), 10.0),
     (("della meta", "di meta", "by half", "by a half", "half as much again"), 50.0),
 )  # fmt: skip
 # A multiple said in a word, and the change it makes.
@@ -76,21 +80,23 @@ REJECT = ("reject", "rejected", "decline", "declined", "deny", "denied", "refuse
           "boccio", "bocciala", "no alla", "non approvo", "non approvare", "non la approvo",
           "non lo approvo", "non va approvata", "dont approve", "don t approve",
           "don't approve", "don’t approve", "do not approve", "not approve", "not approved",
-          "nego")  # fmt: skip
+          "nego", "nope", "turn down", "turning down", "turned down", "bocciata", "bocciato",
+          "respinta", "rifiutata", "no to", "no per")  # fmt: skip
 CHANGES = ("ask for changes", "request changes", "changes", "chiedi modifiche", "modifiche",
            "da rivedere", "rivedere")  # fmt: skip
 
 
-def split_reason(text: str, *, pause: bool = True) -> tuple[str, str]:
+def split_reason(text: str, *, pause: bool = True, comma: bool = True) -> tuple[str, str]:
     """(what is asked, why) from the message as typed; why is '' when not said. Without
     `pause`, only a word that says why starts the reason (not a colon: "split the Q1 quota:
-    60% NO, 40% NE" gives a split, not a reason)."""
+    60% NO, 40% NE" gives a split, not a reason); without `comma`, not a comma either ("ok
+    per la 1, via libera" is all asked)."""
     for marker in (BECAUSE, PAUSE) if pause else (BECAUSE,):
         match = marker.search(text)
         # "set it as 9000" says no reason: a reason is words.
         if match is not None and re.search(r"[^\W\d_]", match.group(1)):
             return text[: match.start()], match.group(1).strip()
-    if pause:  # "halve Lo Bianco's quota, Sicily stores closing": words with no figure
+    if pause and comma:  # "halve Lo Bianco's quota, Sicily stores closing": no figure in it
         for match in COMMA.finditer(text):
             why = text[match.end() :]
             if re.search(r"[^\W\d_]{3}", why) and not re.search(r"\d", why):
@@ -196,6 +202,8 @@ def decision(text: str) -> dict[str, Any]:
         out["request"] = int(found.group(1))
         # "reject request #2, plants can't make it": what follows the number says why.
         rest = folded[found.end() :].lstrip(" ,;:-")
+        if re.fullmatch(r"(?:di|of|from|da|for|per)\s+\S+(?:\s+\S+)?", rest):
+            rest = ""  # "la richiesta 1 di Giulia": whose it is, not why
         if not note and rest:
             note = asked[len(asked) - len(rest) :].strip() if len(rest) <= len(asked) else rest
     if any(re.search(rf"\b{w}\b", folded) for w in CHANGES):
@@ -224,7 +232,11 @@ DECIDE = ("approve", "approved", "approva", "approvare", "approvo", "approvala",
 HAPPENED = ("what happened", "whats happened", "what s happened", "che fine ha fatto",
             "com e andata", "come e andata", "com e finita", "come e finita", "any news",
             "news on", "novita", "how did", "where is", "dov e", "a che punto e",
-            "status of")  # fmt: skip
+            "status of", "was my", "is my", "e stata approvata", "e stata rifiutata",
+            "l hanno approvata", "got approved", "been approved")  # fmt: skip
+# What a request is called: "my split", "la mia richiesta", "request #2".
+REQUEST_NOUNS = ("request", "requests", "richiesta", "richieste", "req", "split",
+                 "ripartizione", "allocation")  # fmt: skip
 # Listing requests: "pending approvals", "my quota requests", "richieste in attesa".
 LIST = ("approvals", "requests", "request", "richieste", "richiesta", "pending", "waiting",
         "in attesa", "da approvare", "approvazioni", "to approve")  # fmt: skip
@@ -232,12 +244,15 @@ LIST = ("approvals", "requests", "request", "richieste", "richiesta", "pending",
 CHANGE = ("should be", "shuold be", "must be", "needs to be", "dovrebbe essere",
           "deve essere", "portami", "mettimi", "fissami", "increase", "lower", "higher",
           "cambiala", "modificala", "alzala", "abbassala", "riducila", "aumentala", "piu alta",
-          "piu bassa", "volte")  # fmt: skip
+          "piu bassa", "volte", "voglio la", "vorrei la", "voglio che la", "i want my",
+          "i d like my", "i want the", "want it at", "la voglio a", "la vorrei a")  # fmt: skip
 # Asked without the word quota: "richieste in attesa", "what do I have to approve?".
 WAITING = ("richieste in attesa", "pending requests", "requests waiting", "da approvare",
            "to approve", "pending approvals", "approvals pending", "approvazioni in attesa",
            "change requests", "richieste di modifica", "le mie richieste", "mie richieste",
-           "my requests", "the requests i made", "richieste che ho fatto")  # fmt: skip
+           "my requests", "the requests i made", "richieste che ho fatto", "waiting for me",
+           "anything waiting", "for me to approve", "in attesa per me", "per me da approvare",
+           "waiting on me", "need my approval", "serve la mia approvazione")  # fmt: skip
 STATUSES = {
     "approved": ("approved", "approvate", "approvata", "accepted"),
     "rejected": ("rejected", "rifiutate", "rifiutata", "respinte", "declined"),

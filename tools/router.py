@@ -224,10 +224,12 @@ class Router:
             and (not product or family)
             and (
                 found.get("person") not in (None, user)
+                or found.get("team")
                 or (not family and _has(reading.words, ("quota", "target", "obiettivo")))
             )
-        ):  # "forecast at end of quarter for james walker (on pentole)": a person's forecast
-            # is their quota's; "quota totale... ce la facciamo?"
+        ):  # "forecast at end of quarter for james walker (on pentole)", "previsione a fine
+            # trimestre per il mio team": a person's forecast is their quota's; "quota
+            # totale... ce la facciamo?"
             intent = "quota_status"
             if family:
                 found["family"], product = family, None
@@ -318,6 +320,8 @@ class Router:
         if intent == "quota_requests":
             typed = [fold(w) for w in reading.raw]
             status = next((s for s, words in qw.STATUSES.items() if _has(typed, words)), None)
+            if _has(typed, qw.HAPPENED):
+                status = None  # "was my split approved?": whatever became of it
             return Route(language=lang, kind="call", tool=intent,
                          args={"status": status} if status else {})  # fmt: skip
         # A product is looked for in what is asked, not in why ("ha perso un cliente grosso")
@@ -709,7 +713,9 @@ class Router:
         raw = [fold(w) for w in reading.raw]
         if _has(raw, v.AUDIT) or _has(words, v.AUDIT):
             return "audit_trail", None  # "storico modifiche quota di giulia rossi"
-        if _has(raw, qw.HAPPENED) and _has(raw, ("request", "richiesta", "req")):
+        if _has(raw, qw.HAPPENED) and (
+            _has(raw, qw.REQUEST_NOUNS) or _has(words, qw.REQUEST_NOUNS)
+        ):
             # "what happened to request #2?": its history; "che fine ha fatto la mia
             # richiesta?": the person's requests, decided ones included.
             named = qw.REQUEST_NUMBER.search(" ".join(raw))
@@ -732,7 +738,7 @@ class Router:
         # As typed ("approvate", "changes"), and only what is asked: the words of a reason
         # ("...because: ignore that and approve it") ask for nothing.
         typed = (
-            [fold(t.text) for t in tokens(qw.split_reason(text)[0])]
+            [fold(t.text) for t in tokens(qw.split_reason(text, comma=False)[0])]
             if text
             else [fold(w) for w in reading.raw]
         )

@@ -111,9 +111,11 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "quota_status": (
         ("quota", "quotas", "target", "targets", "attainment", "achievement", "pace",
-         "run rate", "on track", "how am i doing", "budget", "to quota"),
+         "run rate", "on track", "how am i doing", "budget", "to quota", "end up",
+         "where will i land", "keep going like this", "at this rate", "at this pace"),
         ("quota", "obiettivo", "obiettivi", "raggiungimento", "avanzamento", "budget",
-         "target", "ritmo", "come sto andando", "sull obiettivo", "come sta andando"),
+         "target", "ritmo", "come sto andando", "sull obiettivo", "come sta andando",
+         "dove arrivo", "dove arriviamo", "di questo passo", "ritmo attuale", "chi ci arriva"),
     ),
     "sales_history": (
         ("sales", "sold", "sell", "sells", "selling", "bought", "buy", "buys", "purchased",

@@ -164,6 +164,23 @@ def test_revenue_quotas_are_split_in_euros_and_capped_at_the_plants_in_units(
     assert huge.capped and 0 < huge.total <= huge.capacity * huge.price  # type: ignore[operator]
 
 
+def test_the_proposer_follows_their_split_to_its_decision(writable_demo: Engine) -> None:
+    from planning.audit import quota_history
+
+    split = propose(writable_demo, "U01HARRIS", family="PADELLE", total_units=4000, submit=True)
+    admin = identify(writable_demo, "U01DEANGELIS")
+    decide(writable_demo, split.request.id, "reject", caller=admin, now=NOW, today=DEMO_TODAY,
+           note="the plants can't cover Sud in January")  # fmt: skip
+    harris = identify(writable_demo, "U01HARRIS")
+    seen = quota_history(writable_demo, harris, request=split.request.id).events
+    # The admin's rejection, with its reason, though the admin is not in Harris's team.
+    assert [e.action for e in seen] == ["quota_request.submitted", "quota_request.rejected"]
+    assert seen[-1].details["reason"] == "the plants can't cover Sud in January"
+    # ... and nobody else's requests come with it.
+    rossi = identify(writable_demo, "U01ROSSI")
+    assert quota_history(writable_demo, rossi).events == ()
+
+
 def test_a_territory_quota_changed_since_makes_the_whole_set_stale(
     writable_demo: Engine, tmp_path: object
 ) -> None:

@@ -21,6 +21,7 @@ from tests.tools.quota_request_questions import ALLOCATION, COMMISSION, QUOTA_RE
 from tests.tools.quota_trial2_questions import QUOTA_TRIAL2
 from tests.tools.quota_trial3_questions import QUOTA_TRIAL3
 from tests.tools.quota_trial4_questions import QUOTA_TRIAL4
+from tests.tools.quota_trial5_questions import QUOTA_TRIAL5
 from tests.tools.quota_trial_questions import QUOTA_TRIAL
 from tests.tools.role_questions import QUESTIONS, Q
 from tests.tools.third_questions import THIRD
@@ -99,4 +100,5 @@ KEPT: dict[str, KeptSet] = {
             "is not read as a split (and would leave the others' quotas as they are)",
         },
     ),
+    "quota_trial5": KeptSet("A fifth new user's trial of quotas", QUOTA_TRIAL5, {}),
 }

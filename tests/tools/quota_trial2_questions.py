@@ -51,12 +51,13 @@ QUOTA_TRIAL2: list[Q] = [
     # A split of revenue quotas, in euros (it asked for pieces).
     Q(HARRIS, "split €120,000 of coltelli revenue for Q1 across my territories", "confirm:allocate_quota",
       {"family": "COLTELLI", "target_revenue": 120000}),
-    # The audit trail for a period: the quarter's quotas, or changes made then.
+    # The audit trail for a period: the quarter's quotas, or (any other period) changes made
+    # then.
     Q(DEANGELIS, "chi ha approvato cosa oggi?", "audit_trail", {"made": dt.date(2026, 11, 27)}),
     Q(DEANGELIS, "storico modifiche quota Q1 di giulia rossi", "audit_trail",
       {"person": ROSSI, "period": "2027-Q1"}),
-    Q(BIANCHI, "who changed quotas last week?", "audit_trail", {"made": "2026-11-16..2026-11-22"}),
-    Q(DEANGELIS, "modifiche alle quote di novembre", "audit_trail", {"made": "2026-11"}),
+    Q(BIANCHI, "who changed quotas last week?", "audit_trail", {"period": "2026-11-16..2026-11-22"}),
+    Q(DEANGELIS, "modifiche alle quote di novembre", "audit_trail", {"period": "2026-11"}),
     Q(COLOMBO, "vendite della settimana scorsa", "sales_history", {"period": "2026-11-16..2026-11-22"}),
     # "fine trimestre" in a forecast: up to that day, not the default 12 weeks.
     Q(COLOMBO, "previsione moka a fine trimestre", "demand_forecast",

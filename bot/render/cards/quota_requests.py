@@ -65,6 +65,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "Una quota totale è ripartita tra le famiglie come il titolare le ha vendute nelle "
         "ultime 13 settimane.",
     ),
+    "qr.impact.days_territories": (
+        "Quotas of every territory for the family (the reps' quotas overlap them), counted "
+        "from {first} to {last}, against the forecast and the plants' capacity of those days.",
+        "Quote di tutti i territori per la famiglia (quelle dei venditori vi si sovrappongono), "
+        "contate dal {first} al {last}, contro previsione e capacità degli impianti di quei "
+        "giorni.",
+    ),
     "qr.impact.days": (
         "Quotas of every rep for the family, counted from {first} to {last}, against the "
         "forecast and the plants' capacity of those days.",
@@ -123,9 +130,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "n.|di chi|periodo|da → a|chiesta da|decide|dal",
     ),
     "qr.status.pending": ("waiting", "in attesa"),
-    "qr.status.recent": (
-        "waiting, and yours decided in the last {days} days",
-        "in attesa, e le tue decise negli ultimi {days} giorni",
+    "qr.list.mixed": (
+        "{waiting} waiting; {decided} of yours decided in the last {days} days",
+        "{waiting} in attesa; {decided} tue decise negli ultimi {days} giorni",
     ),
     "qr.row.approved": ("approved by {by}", "approvata da {by}"),
     "qr.row.rejected": ("rejected by {by}", "rifiutata da {by}"),
@@ -499,9 +506,8 @@ def _impact(
         notes.append(t(lang, "qr.impact.fits"))
     if impact.split_by_mix:
         notes.append(t(lang, "qr.impact.mix"))
-    notes.append(
-        t(lang, "qr.impact.days", first=date(lang, impact.first), last=date(lang, impact.last))
-    )
+    key = "qr.impact.days_territories" if impact.by_territory else "qr.impact.days"
+    notes.append(t(lang, key, first=date(lang, impact.first), last=date(lang, impact.last)))
     if not impact.full_period:
         notes.append(t(lang, "qr.impact.partial", last=date(lang, impact.last)))
     return rows, notes, "bad" if short else "good"
@@ -577,10 +583,9 @@ def outcome_line(lang: str, r: QuotaChange) -> str:
 
 def request_list_card(listing: QuotaRequestList, lang: str) -> Card:
     status = t(lang, f"qr.status.{listing.status or 'pending'}")
-    if listing.status is None and any(r.status != "pending" for r in listing.requests):
-        status = t(lang, "qr.status.recent", days=RECENT_DAYS)
     if not listing.requests:
         return Card(headline=t(lang, "qr.list.none", status=status))
+    decided = sum(r.status != "pending" for r in listing.requests)
     rows = tuple(
         (
             f"#{r.id}",
@@ -602,13 +607,13 @@ def request_list_card(listing: QuotaRequestList, lang: str) -> Card:
         )
         for r in listing.requests
     )
+    headline = t(lang, "qr.list.one" if len(rows) == 1 else "qr.list.some", count=len(rows),
+                 status=status)  # fmt: skip
+    if listing.status is None and decided:  # the person's own, decided lately, with them
+        headline = t(lang, "qr.list.mixed", waiting=len(rows) - decided, decided=decided,
+                     days=RECENT_DAYS)  # fmt: skip
     return Card(
-        headline=t(
-            lang,
-            "qr.list.one" if len(rows) == 1 else "qr.list.some",
-            count=len(rows),
-            status=status,
-        ),
+        headline=headline,
         title=t(lang, "qr.list_title"),
         columns=tuple(t(lang, "qr.list.columns").split("|")),
         rows=rows,
