@@ -351,7 +351,7 @@ class Router:
     @staticmethod
     def _new_request(reading: _Reading, text: str) -> bool:
         """A message that is itself a quota change (a quota word and a new figure)."""
-        quota = _has(reading.words, ("quota", "quotas", "target", "obiettivo", "budget"))
+        quota = _has(reading.words, QUOTA_WORDS)
         said = qw.quota_change(text)
         return bool(quota) and any(k in said for k in TARGETS)
 
@@ -711,6 +711,7 @@ class Router:
         """The delivered intent, or (None, name) for a recognised ability not available yet."""
         words = reading.words
         raw = [fold(w) for w in reading.raw]
+        quota = bool(_has(words, QUOTA_WORDS))
         if _has(raw, v.AUDIT) or _has(words, v.AUDIT):
             return "audit_trail", None  # "storico modifiche quota di giulia rossi"
         if _has(raw, qw.HAPPENED) and (
@@ -720,20 +721,17 @@ class Router:
             # richiesta?": the person's requests, decided ones included.
             named = qw.REQUEST_NUMBER.search(" ".join(raw))
             return ("audit_trail" if named else "quota_requests"), None
-        quota_word = _has(words, ("quota", "quotas", "target", "targets", "obiettivo"))
-        if quota_word and _has(raw, ("storico", "history", "cronologia")):
+        if quota and _has(raw, ("storico", "history", "cronologia")):
             return "audit_trail", None  # "storico della mia quota", "my quota history"
-        if _has(words, v.COMMISSION) or _has([fold(w) for w in reading.raw], v.COMMISSION):
+        if _has(words, v.COMMISSION) or _has(raw, v.COMMISSION):
             return "commission_estimate", None  # "what do I earn if...", "provvigioni"
-        quota_said = _has(words, ("quota", "quotas", "target", "obiettivo", "budget"))
         if (
-            _has([fold(w) for w in reading.raw], v.ALLOCATE)
-            and (_has(words, TERRITORY_PLURAL) or quota_said or bool(qw.shares(text)))
-        ) or (quota_said and qw.shares(text)):
+            _has(raw, v.ALLOCATE)
+            and (_has(words, TERRITORY_PLURAL) or quota or bool(qw.shares(text)))
+        ) or (quota and qw.shares(text)):
             # "split 12,000 PENTOLE for Q1 across my territories", "quota moka q1 8000 pezzi:
             # 70% Nord-Ovest, 30% Nord-Est"
             return "allocate_quota", None
-        quota = _has(words, ("quota", "quotas", "target", "targets", "obiettivo", "budget"))
         numbered = any(_is_number(words[i]) for i in reading.free)
         # As typed ("approvate", "changes"), and only what is asked: the words of a reason
         # ("...because: ignore that and approve it") ask for nothing.
@@ -744,7 +742,7 @@ class Router:
         )
         named = qw.REQUEST_NUMBER.search(" ".join(typed))
         if _has(typed, qw.DECIDE) and (
-            named or (numbered and not _has(typed, ("quota", "quotas", "target", "budget")))
+            named or (numbered and not _has(typed, QUOTA_WORDS))
         ):  # the words of a reason ("fuori budget") are not what is asked
             return "decide_quota_request", None  # "approve request 3", "rifiuta la 4: ..."
         changing = quota and (_has(words, v.CHANGE_WORDS) or _has(typed, qw.CHANGE))
@@ -1349,6 +1347,7 @@ def _behind(period: str, today: dt.date, has_year: bool) -> str:
 
 
 COMPARED = frozenset(w for p in v.LAST_YEAR + v.PREVIOUS + v.VERSUS for w in p.split())
+QUOTA_WORDS = ("quota", "quotas", "target", "targets", "obiettivo", "budget")
 # What a quota change may be said as (tools.quota_words.quota_change).
 TARGETS = ("target_units", "target_revenue", "change_units", "change_pct", "change_revenue")
 UNTIL = re.compile(r"\b(?:fino(?: a| al| alla)?|until|till|through|thru|up to)\s*$")
