@@ -91,6 +91,7 @@ def propose_allocation(
     shares: dict[str, float] | None = None,
     even: bool = False,
     by: str | None = None,
+    whole: bool = False,
     reason: str = "",
     submit: bool = False,
 ) -> AllocationProposal:
@@ -99,18 +100,24 @@ def propose_allocation(
     admin's: every territory): by their sales (module docstring), in equal parts (`even`),
     or as the person said (`shares`: territory code -> percent, adding up to 100, among the
     caller's territories); `by` "recent" or "last_year" takes one of the two sales shares
-    alone ("by last year's sales"). A revenue split is capped at the plants' capacity at the
-    family's mean list price. With `submit`, the split is stored as one change request for
-    the approver (audited); without, nothing is written."""
+    alone ("by last year's sales"). With `whole` ("tutta la quota padelle al nord ovest"),
+    the family's quotas the caller's territories hold now are what is split (the total,
+    when none is given) and those territories given no share get none. A revenue split is
+    capped at the plants' capacity at the family's mean list price. With `submit`, the
+    split is stored as one change request for the approver (audited); without, nothing is
+    written."""
     if caller.role not in (Role.manager, Role.admin):
         raise PermissionDenied(
             f"{caller.name} ({caller.role}) may not allocate quotas: managers and admins do",
             code="allocation_managers",
             role=str(caller.role),
         )
-    in_revenue = total_units is None
+    in_revenue = total_units is None and total_revenue is not None
     asked = total_revenue if in_revenue else total_units
-    if asked is None or not (asked == asked) or asked <= 0 or asked > MAX_TOTAL:
+    held_total = whole and asked is None  # the total is what the territories hold now
+    if not held_total and (
+        asked is None or not (asked == asked) or asked <= 0 or asked > MAX_TOTAL
+    ):
         raise PonteError("a quota target must be more than zero", code="quota_target_not_positive")
     period = period.strip().upper()
     start, end = period_bounds(period)
@@ -140,10 +147,26 @@ def propose_allocation(
             code="no_territories",
         )
     given = _asked_shares(shares, mine, names) if shares else None
+    current = _current(engine, period, family)
+    if whole:  # the others holding a quota of the family now give it up
+        given = {t: 0.0 for t in mine if t in current} | (given or {})
+        holding = [current[t] for t in given if t in current]
+        if held_total:
+            units = sum(u or 0.0 for u, _, _ in holding)
+            revenue = sum(r or 0.0 for _, r, _ in holding)
+            in_revenue, asked = (False, units) if units else (True, revenue)
+            if not asked:
+                raise PonteError(
+                    f"your territories hold no {family} quota for {period} to move",
+                    code="allocation_nothing_held",
+                    family=family,
+                    period=period,
+                )
     if given is not None:
         mine = sorted(given)
+    if asked is None:  # pragma: no cover - checked above, or the held total
+        raise PonteError("a quota target must be more than zero", code="quota_target_not_positive")
     recent, last_year = _sales(engine, family, today, start, end)
-    current = _current(engine, period, family)
     # Each territory's current quota in the measure split (units, or revenue); what the
     # others hold, in units for the plants (revenue at the family's mean price).
     held_now = {t: (r if in_revenue else u, v) for t, (u, r, v) in current.items()}

@@ -253,6 +253,12 @@ class AllocationArgs(BaseModel):
         None, description="The split the person gave: territory code or name -> percent."
     )
     even: bool = Field(False, description="True: equal parts, as the person asked.")
+    whole: bool = Field(
+        False,
+        description="True: the family's quotas the person's territories hold now move as the "
+        "shares say ('all of it to Nord-Ovest'); the others get none; the total defaults to "
+        "what they hold.",
+    )
     by: Literal["recent", "last_year"] | None = Field(
         None,
         description="Shares from one reading of sales only: 'recent' (the last 13 weeks) or "
@@ -568,6 +574,7 @@ def _allocation(ctx: RunContext, args: AllocationArgs, *, submit: bool) -> Alloc
         shares=_territory_shares(ctx, args.shares) if args.shares else None,
         even=args.even,
         by=args.by,
+        whole=args.whole,
         reason=args.reason or "",
         submit=submit,
     )

@@ -422,3 +422,20 @@ def commission_deal(text: str) -> dict[str, Any]:
         if before.endswith("€") or MONEY_AFTER.match(plain[m.end() :]):
             return {"revenue": parse_number(m.group(1), m.group(2))}
     return {}
+
+
+# "metti tutta la quota padelle q1 al nord ovest", "move all the PENTOLE quota to Centro":
+# the family's quotas held now, all to one territory.
+WHOLE = re.compile(
+    r"\b(?:tutta|tutto|tutte|all|whole|intera|everything)\b.*?\b(?:al|alla|allo|ai|agli|alle|"
+    r"to|into|nel|nella|nello)\s+(?:the\s+)?([^\W\d_][^\d,;:.!?]*?)\s*(?=$|[,;:.!?]|\bperch|"
+    r"\bbecause\b|\bsince\b)",
+    re.IGNORECASE,
+)
+
+
+def whole_to(text: str) -> str:
+    """The territory all of a family's quota goes to ("tutta la quota ... al nord ovest"),
+    as typed; '' when that is not what is said."""
+    found = WHOLE.search(split_reason(text, pause=False)[0])
+    return FILLER.sub("", found.group(1)).strip() if found else ""

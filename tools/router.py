@@ -360,6 +360,9 @@ class Router:
         """A split across territories: the family (from `args`), the total and why (from the
         words); the question back for the family or the total when missing."""
         split = qw.shares(text)
+        if not split and (whole := qw.whole_to(text)):  # "tutta la quota ... al nord ovest"
+            split = {whole: 100.0}
+            args["whole"] = True
         if split:  # "50% nord ovest, 30% nord est, 20% resto": the person's own split
             args["shares"] = split
         typed = [fold(t.text) for t in tokens(text)]
@@ -390,7 +393,7 @@ class Router:
             return replace(route, kind="clarify", missing="shares")
         if "family" not in args:
             return replace(route, kind="clarify", missing="family")
-        if "target_units" not in args and "target_revenue" not in args:
+        if "target_units" not in args and "target_revenue" not in args and not args.get("whole"):
             return replace(route, kind="clarify", missing="total")
         return route
 
@@ -728,7 +731,7 @@ class Router:
         if (
             _has(raw, v.ALLOCATE)
             and (_has(words, TERRITORY_PLURAL) or quota or bool(qw.shares(text)))
-        ) or (quota and qw.shares(text)):
+        ) or (quota and (qw.shares(text) or qw.whole_to(text))):
             # "split 12,000 PENTOLE for Q1 across my territories", "quota moka q1 8000 pezzi:
             # 70% Nord-Ovest, 30% Nord-Est"
             return "allocate_quota", None

@@ -181,6 +181,20 @@ def test_the_proposer_follows_their_split_to_its_decision(writable_demo: Engine)
     assert quota_history(writable_demo, rossi).events == ()
 
 
+def test_all_of_a_family_to_one_territory_takes_it_from_the_others(writable_demo: Engine) -> None:
+    before = quotas(writable_demo, "PADELLE")  # Nord-Est holds Bianchi's PADELLE quota
+    held = before["NE"][1]
+    split = propose(writable_demo, total_units=None, shares={"NO": 100}, whole=True, submit=True)
+    assert {x.territory: x.units for x in split.lines} == {"NE": 0, "NO": round(held)}
+    admin = identify(writable_demo, "U01DEANGELIS")
+    decide(writable_demo, split.request.id, "approve", caller=admin, now=NOW, today=DEMO_TODAY)
+    after = quotas(writable_demo, "PADELLE")
+    assert after["NE"][1] == 0 and after["NO"][1] == round(held)
+    with pytest.raises(PonteError) as nothing:  # Harris's territories hold no PADELLE quota
+        propose(writable_demo, "U01HARRIS", total_units=None, shares={"CE": 100}, whole=True)
+    assert nothing.value.code == "allocation_nothing_held"
+
+
 def test_a_territory_quota_changed_since_makes_the_whole_set_stale(
     writable_demo: Engine, tmp_path: object
 ) -> None:

@@ -92,13 +92,6 @@ KEPT: dict[str, KeptSet] = {
         "A second new user's trial of quotas: what it got wrong", QUOTA_TRIAL2, {}
     ),
     "quota_trial3": KeptSet("A third new user's trial of quotas", QUOTA_TRIAL3, {}),
-    "quota_trial4": KeptSet(
-        "A fourth new user's trial of quotas",
-        QUOTA_TRIAL4,
-        {
-            "metti tutta la quota padelle q1 al nord ovest": "'all of it to one territory' "
-            "is not read as a split (and would leave the others' quotas as they are)",
-        },
-    ),
+    "quota_trial4": KeptSet("A fourth new user's trial of quotas", QUOTA_TRIAL4, {}),
     "quota_trial5": KeptSet("A fifth new user's trial of quotas", QUOTA_TRIAL5, {}),
 }

@@ -211,6 +211,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "previsione): {territories}.",
     ),
     "alloc.off_line": ("{name} {quota} vs {forecast}", "{name} {quota} contro {forecast}"),
+    "allocation_nothing_held": (
+        "Your territories hold no {family} quota for {period} to move: say the total to split. "
+        "Nothing was changed.",
+        "I tuoi territori non hanno quote {family} per {period} da spostare: indica il totale "
+        "da ripartire. Non ho cambiato nulla.",
+    ),
     "allocation_shares": (
         "The shares add up to {total}%, not 100%.",
         "Le quote sommano al {total}%, non al 100%.",
