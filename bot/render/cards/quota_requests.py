@@ -56,6 +56,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "Gli impianti non riescono a produrre {families} con la nuova quota: mancano {short} "
         "pezzi nel periodo.",
     ),
+    "qr.impact.still": (
+        "The cut eases {families}, which the plants still cannot make in full: {short} units "
+        "short over the period after it.",
+        "La riduzione alleggerisce {families}, che gli impianti non riescono comunque a "
+        "produrre per intero: dopo mancano ancora {short} pezzi nel periodo.",
+    ),
     "qr.impact.fits": (
         "The plants can make what the new quota asks.",
         "Gli impianti riescono a produrre quanto chiede la nuova quota.",
@@ -500,10 +506,12 @@ def _impact(
     notes = []
     short = impact.cannot_make
     if short:
+        # A cut that leaves a family beyond the plants eases it: "still", not a new problem.
+        eased = all(f.change < 0 for f in short)
         notes.append(
             t(
                 lang,
-                "qr.impact.cannot",
+                "qr.impact.still" if eased else "qr.impact.cannot",
                 families=", ".join(f.family for f in short),
                 short=number(lang, sum(f.shortfall_units for f in short)),
             )
