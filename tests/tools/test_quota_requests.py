@@ -195,6 +195,15 @@ def test_what_all_quotas_ask_of_every_family(ask: Ask, demo_engine: Engine) -> N
     assert "Tutte le quote insieme chiedono, per famiglia, in Q1 2027: MOKA" in plain(card(every))
 
 
+def test_a_cut_eases_a_family_beyond_the_plants_and_says_so(ask: Ask) -> None:
+    cut = ask("lower my q1 quota by 10% because a client closed", user="U01ROSSI")
+    short = cut.result.impact.cannot_make
+    assert short and all(f.change < 0 for f in short)  # the demo's PENTOLE: over capacity
+    said = plain(card(cut))
+    assert "The cut eases PENTOLE, which the plants still cannot make in full" in said
+    assert "cannot make PENTOLE at the new quota" not in said
+
+
 def proposing(args: dict[str, object]) -> ToolCallingFake:
     call = {"name": "request_quota_change", "args": args, "id": "c1"}
     return ToolCallingFake(messages=iter([AIMessage("", tool_calls=[call]), AIMessage("ok")]))
