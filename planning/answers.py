@@ -95,6 +95,7 @@ class QuotaAnswer:
     together: QuotaTotal | None = None  # a team's or the company's quotas added up
     family_total: float | None = None  # units of the family all quotas ask for (ops, admins)
     family_totals: tuple[tuple[str, float], ...] = ()  # every family's, when asked by family
+    company_not_theirs: bool = False  # the company's asked for by a manager: their team's
 
     @property
     def reps_of_territory(self) -> bool:
@@ -343,6 +344,7 @@ def quota_answer(
     label: str | None = None,
     product: str | None = None,
     by_family: bool = False,
+    company: bool = False,
 ) -> QuotaAnswer:
     """The quotas `caller` asked about and may see: their own (reps), their team's
     (managers) or everyone's (ops, admins) by default; a person's or a territory's when
@@ -419,4 +421,5 @@ def quota_answer(
         together=_together(statuses) if how in ("team", "all") else None,
         family_total=family_total,
         family_totals=family_totals,
+        company_not_theirs=company and how == "team",
     )

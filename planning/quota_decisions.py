@@ -86,14 +86,15 @@ def decide(
             ).rowcount
             if changed != 1:
                 raise _Lost
-            if decision == "approve" and request.kind == "allocation":
-                _apply_allocation(conn, request, caller=caller, now=now, today=today)
-            elif decision == "approve":
-                _apply(conn, request, caller=caller, now=now, today=today)
+            # The decision first, then what it changed: the trail reads in that order.
             audit(conn, now=now, actor=caller.slack_user_id,
                   action=f"quota_request.{DECIDED[decision]}", entity=request.entity,
                   details={"request": request.id, "reason": note,
                            "quota": request.quota})  # fmt: skip
+            if decision == "approve" and request.kind == "allocation":
+                _apply_allocation(conn, request, caller=caller, now=now, today=today)
+            elif decision == "approve":
+                _apply(conn, request, caller=caller, now=now, today=today)
     except _Lost:
         raise _decided(get_request(engine, request_id)) from None
     except IntegrityError:

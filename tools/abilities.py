@@ -180,6 +180,7 @@ class QuotaArgs(BaseModel):
     by_family: bool = Field(
         False, description="True: what all quotas ask of each family (operations, admins)."
     )
+    company: bool = Field(False, description="True: the whole company's quotas were asked for.")
 
 
 class QuotaChangeArgs(BaseModel):
@@ -501,6 +502,7 @@ def _quota(ctx: RunContext, args: QuotaArgs) -> QuotaAnswer:
         label=ctx.index.people.get(person or "") or ctx.index.territory_name(territory),
         product=product,
         by_family=args.by_family,
+        company=args.company,
     )
 
 
@@ -792,6 +794,7 @@ declare(
             "period": "period",
             "family": "family",
             "by_family": "by_family",
+            "company": "company",
         },
         rank=5,
     )

@@ -242,6 +242,10 @@ class Assistant:
             "reason": {"reason": "?"}, "note": {"note": "?"}, "total": {"target_units": 1.0},
             "shares": {"shares": None, "even": True,
                        "target_units": route.args.get("target_units", 1.0)},
+            # a change of 1% the way the verb goes: a closed period or someone else's quota
+            # is said before asking for the target ("posso cambiare la quota del Q3?")
+            "target": {"change_pct": -1.0 if route.args.get("direction") == "down" else 1.0,
+                       "reason": route.args.get("reason") or "?"},
         }  # fmt: skip
         placeholder = placeholders.get(route.missing or "")
         if route.missing == "shares" and "family" not in route.args:

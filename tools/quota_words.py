@@ -356,6 +356,14 @@ def shares(text: str) -> dict[str, float]:
             names[0] = LEAD_IN.sub("", names[0])
         if len(names) == 1 and len(names[0].split()) == len(values):
             names = names[0].split()  # "50/30/20 nord centro sud": a word each
+        if len(names) != len(values):  # "tra NO e NE 60/40": the names before, after "tra"
+            among = AMONG.search(text[: m.start()])
+            if among is not None:
+                names = [
+                    n
+                    for n in (FILLER.sub("", p).strip() for p in JOINED.split(among.group(1)))
+                    if n
+                ]
         if len(names) != len(values):
             lead = SLASHED_NAMES.search(text[: m.start()].rstrip(" :"))
             names = [n.strip() for n in lead.group(0).split("/")] if lead else []

@@ -226,6 +226,10 @@ class Router:
                 found.get("person") not in (None, user)
                 or found.get("team")
                 or (not family and _has(reading.words, ("quota", "target", "obiettivo")))
+                # "ci arrivo a fine Q4? dammi il forecast", "forecast fine trimestre per
+                # territorio": reaching a target, and the forecast no product is asked of
+                or (not product and _has(reading.words, v.REACHING))
+                or (not product and not family and _has(reading.words, v.SALES_GROUPS["territory"]))
             )
         ):  # "forecast at end of quarter for james walker (on pentole)", "previsione a fine
             # trimestre per il mio team": a person's forecast is their quota's; "quota
@@ -445,6 +449,7 @@ class Router:
         words, free = reading.words, reading.free
         found["joined"] = bool(_has(words, v.TOGETHER))  # "vs", "e", "and": maybe compared
         found["by_family"] = bool(_has(words, v.SALES_GROUPS["family"]))
+        found["company"] = bool(_has(words, v.COMPANY))  # "totale aziendale", "company-wide"
         if mentions:
             found["person"] = mentions[0]
             for mention in mentions:

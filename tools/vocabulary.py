@@ -112,10 +112,12 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "quota_status": (
         ("quota", "quotas", "target", "targets", "attainment", "achievement", "pace",
          "run rate", "on track", "how am i doing", "budget", "to quota", "end up",
-         "where will i land", "keep going like this", "at this rate", "at this pace"),
+         "where will i land", "keep going like this", "at this rate", "at this pace",
+         "will i make it", "am i going to make it", "will we make it"),
         ("quota", "obiettivo", "obiettivi", "raggiungimento", "avanzamento", "budget",
          "target", "ritmo", "come sto andando", "sull obiettivo", "come sta andando",
-         "dove arrivo", "dove arriviamo", "di questo passo", "ritmo attuale", "chi ci arriva"),
+         "dove arrivo", "dove arriviamo", "di questo passo", "ritmo attuale", "chi ci arriva",
+         "ci arrivo", "ci arriviamo"),
     ),
     "sales_history": (
         ("sales", "sold", "sell", "sells", "selling", "bought", "buy", "buys", "purchased",
@@ -338,6 +340,13 @@ WRITE_OBJECTS = (
     "min order", "ordine minimo",
 )  # fmt: skip
 # Sales history: how a total is split, and "when did they last buy".
+# The whole company: "totale aziendale", "company-wide", "di tutta l'azienda".
+COMPANY = ("azienda", "aziendale", "aziendali", "company", "company wide", "whole company",
+           "companywide", "tutta l azienda")  # fmt: skip
+# Reaching a target, said without the word: "ci arrivo a fine Q4?", "will I make it?".
+REACHING = ("ci arrivo", "ci arriviamo", "ci arriva", "ci arrivano", "will i make it",
+            "will we make it", "am i going to make it", "make it by", "hit it",
+            "ce la faccio", "ce la fa")  # fmt: skip
 SALES_GROUPS = {
     "territory": ("by territory", "per territorio", "which territory", "quale territorio",
                   "territories", "territori", "by region", "per zona", "which region"),

@@ -166,7 +166,7 @@ def test_the_history_is_read_by_quota_period_and_by_when_it_was_made(
     def actions(**filters: object) -> list[str]:
         return [e.action for e in quota_history(writable_demo, admin, **filters).events]  # type: ignore[arg-type]
 
-    done = ["quota_request.submitted", "quota.changed", "quota_request.approved"]
+    done = ["quota_request.submitted", "quota_request.approved", "quota.changed"]
     assert actions(period=PERIOD) == done == actions(person=REP, made=(day, day))
     assert actions(period="2026-Q4") == []  # Rossi's Q4 quota was not touched
     a_week_before = day - dt.timedelta(days=7)

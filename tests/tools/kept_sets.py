@@ -22,6 +22,7 @@ from tests.tools.quota_trial2_questions import QUOTA_TRIAL2
 from tests.tools.quota_trial3_questions import QUOTA_TRIAL3
 from tests.tools.quota_trial4_questions import QUOTA_TRIAL4
 from tests.tools.quota_trial5_questions import QUOTA_TRIAL5
+from tests.tools.quota_trial6_questions import QUOTA_TRIAL6
 from tests.tools.quota_trial_questions import QUOTA_TRIAL
 from tests.tools.role_questions import QUESTIONS, Q
 from tests.tools.third_questions import THIRD
@@ -94,4 +95,12 @@ KEPT: dict[str, KeptSet] = {
     "quota_trial3": KeptSet("A third new user's trial of quotas", QUOTA_TRIAL3, {}),
     "quota_trial4": KeptSet("A fourth new user's trial of quotas", QUOTA_TRIAL4, {}),
     "quota_trial5": KeptSet("A fifth new user's trial of quotas", QUOTA_TRIAL5, {}),
+    "quota_trial6": KeptSet(
+        "A sixth new user's trial of quotas",
+        QUOTA_TRIAL6,
+        {
+            "alza la quota di Brambilla nel Q1 di 15k, ha preso Esselunga": "'15k' on a unit "
+            "quota is read as 15,000 units, not asked whether euros were meant",
+        },
+    ),
 }

@@ -126,6 +126,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "intere, le altre ripartite tra le famiglie come ciascuno ha venduto nelle ultime 13 "
         "settimane.",
     ),
+    "quota.quota_card.company_not_theirs": (
+        "The whole company's quotas are for operations and admins: these are your team's.",
+        "Le quote di tutta l'azienda sono per operations e admin: queste sono quelle del tuo team.",
+    ),
     "quota.quota_card.family_totals": (
         "All quotas together ask, per family, in {when}: {each} units (family quotas whole, "
         "the others spread over families by what each owner sold in the last 13 weeks).",
@@ -287,6 +291,8 @@ def quota_card(q: QuotaAnswer, lang: str) -> Card:
             line += t(lang, "quota.quota_card.together_forecast", units=show(g.forecast_at_end),
                       pct=pct(lang, 100 * g.forecast_at_end / g.target))  # fmt: skip
         notes.insert(0, line)
+    if q.company_not_theirs:  # "totale aziendale quote Q4" from a manager
+        notes.insert(0, t(lang, "quota.quota_card.company_not_theirs"))
     if q.family_totals:
         each = " · ".join(f"{f} {number(lang, u)}" for f, u in q.family_totals)
         notes.append(t(lang, "quota.quota_card.family_totals", each=each, when=when))

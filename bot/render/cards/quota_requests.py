@@ -241,6 +241,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "alloc.title": ("Quota allocation", "Ripartizione quote"),
     "alloc.set_columns": ("territory|quota now|quota after", "territorio|quota ora|quota dopo"),
+    "alloc.set_proposed": (
+        "territory|quota now|quota proposed",
+        "territorio|quota ora|quota proposta",
+    ),
     "alloc.territories": ("{count} territories", "{count} territori"),
     "allocation_managers": (
         "Sorry, quotas are split across territories by managers and admins, not by your role "
@@ -271,7 +275,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "audit.columns": ("when|who|what|details", "quando|chi|cosa|dettagli"),
     "audit.action.import": ("import", "importazione"),
     "audit.action.quota.changed": ("quota changed", "quota modificata"),
-    "audit.action.quota_request.submitted": ("change requested", "modifica richiesta"),
+    "audit.action.quota_request.submitted": ("change requested", "richiesta inviata"),
     "audit.action.quota_request.approved": ("approved", "approvata"),
     "audit.action.quota_request.rejected": ("rejected", "rifiutata"),
     "audit.action.quota_request.changes": ("changes asked for", "modifiche chieste"),
@@ -455,7 +459,12 @@ def what(lang: str, r: QuotaChange) -> str:
 def change(lang: str, r: QuotaChange) -> str:
     """ "+580, +4.9%" in the quota's own measure."""
     if r.kind == "allocation":
-        return ", ".join(f"{x['territory']} {_line(lang, x)}" for x in r.lines)
+        return ", ".join(
+            f"{x['territory']} {_line(lang, x, 'before')} → {_line(lang, x)}"
+            if x.get("before") is not None
+            else f"{x['territory']} {_line(lang, x)}"
+            for x in r.lines
+        )
     if r.units_before is not None and r.target_units is not None:
         before, after, fmt = r.units_before, r.target_units, lambda x: number(lang, x)
     else:
@@ -567,11 +576,13 @@ def decision_card(d: QuotaDecision, lang: str) -> Card:
     if r.kind == "allocation":  # what is being decided: each territory's quota
         rows = tuple((str(x["territory"]), _line(lang, x, "before"), _line(lang, x))
                      for x in r.lines)  # fmt: skip
+    # A split's lines are proposals until approved: "proposed", not "after", once refused.
+    header = "alloc.set_columns" if r.status in ("pending", "approved") else "alloc.set_proposed"
     return Card(
         headline=headline,
-        title=t(lang, "qr.title"),
+        title=t(lang, "alloc.title" if r.kind == "allocation" else "qr.title"),
         fields=_fields(lang, r, requested_by=True),
-        columns=tuple(t(lang, "alloc.set_columns").split("|")) if rows else (),
+        columns=tuple(t(lang, header).split("|")) if rows else (),
         rows=rows,
         tone="good" if r.status == "approved" else "info",
     )

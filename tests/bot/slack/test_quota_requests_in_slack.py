@@ -182,7 +182,7 @@ def test_history_shows_the_quotas_trail_to_whom_may_see_it(make_rig: Any, engine
     [shown] = rig.mock.wait_for("response_url")
     said = block_text(shown.blocks())
     assert "quota modificata #1" in said and "11.860 pezzi → 12.500 pezzi" in said
-    assert "modifica richiesta #1" in said and "approvata #1" in said  # the request's steps
+    assert "richiesta inviata #1" in said and "approvata #1" in said  # the request's steps
     assert "Paolo Bianchi" in said and "Casalinghi &lt;!channel&gt; apre due negozi" in said
     rig.click(history, user="U01BRAMBILLA", channel="D01BIANCHI", message=message)
     told = rig.mock.wait_for("response_url", 2)[-1]
