@@ -132,6 +132,7 @@ def request_change(
     change_pct: float | None = None,
     change_revenue: float | None = None,
     direction: str | None = None,
+    measure_unsaid: bool = False,
     reason: str = "",
     submit: bool = False,
 ) -> QuotaRequestResult:
@@ -139,8 +140,10 @@ def request_change(
     approver (audited). Without `submit` nothing is written: the same checks and the same
     answer, for the person to confirm. A change may be given as the new target, or as
     `change_units` / `change_revenue` / `change_pct` (signed) of the current one;
-    `direction` ("up" or "down", what the person's verb said) must agree with it. Every
-    refusal is a PonteError with a code."""
+    `direction` ("up" or "down", what the person's verb said) must agree with it. With
+    `measure_unsaid` (a change said as "di 15k"), a quota that also has a revenue target is
+    asked which was meant when the two readings differ by more than half the quota.
+    Every refusal is a PonteError with a code."""
     period = period.strip().upper()
     _, end = period_bounds(period)
     if end < today:
@@ -194,6 +197,8 @@ def request_change(
         _check_scale(target_revenue, revenue_before, "revenue")
         _check_direction(direction, target_units, units_before)
         _check_direction(direction, target_revenue, revenue_before)
+        if measure_unsaid and change_units is not None and units_before and revenue_before:
+            _check_measure(change_units, units_before, revenue_before)
         target_units, target_revenue = in_step(
             target_units, target_revenue, units_before, revenue_before
         )
@@ -367,6 +372,19 @@ def in_step(
         if revenue is not None and units is None:
             return round(units_before * revenue / revenue_before), revenue
     return units, revenue
+
+
+def _check_measure(change: float, units: float, revenue: float) -> None:
+    """ "di 15k" on 8,950 units and €298,100: +15,000 units (+168%) or +€15,000 (+5%)?"""
+    as_units, as_money = 100 * change / units, 100 * change / revenue
+    if abs(as_units - as_money) > 50:
+        raise PonteError(
+            f"{change:+,.0f} could be units ({as_units:+.0f}%) or euros ({as_money:+.0f}%)",
+            code="quota_measure_unclear",
+            change=round(abs(change)),
+            units_pct=f"{round(as_units):+d}",
+            money_pct=f"{round(as_money):+d}",
+        )
 
 
 def _check_direction(direction: str | None, new: float | None, current: float | None) -> None:

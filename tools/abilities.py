@@ -220,6 +220,11 @@ class QuotaChangeArgs(BaseModel):
     direction: Literal["up", "down"] | None = Field(
         None, description="up or down: what the person's own verb says (raise / lower)."
     )
+    measure_unsaid: bool = Field(
+        False,
+        description="True: the figure was said as '15k' with no unit, so it may be pieces or "
+        "euros (asked back when the quota has both and the two readings differ a lot).",
+    )
     reason: str | None = Field(None, description="Why, in the person's own words, verbatim.")
 
 
@@ -538,6 +543,7 @@ def _quota_change(ctx: RunContext, args: QuotaChangeArgs, *, submit: bool) -> Qu
         target_revenue=args.target_revenue,
         change_units=args.change_units,
         change_revenue=args.change_revenue,
+        measure_unsaid=args.measure_unsaid,
         change_pct=args.change_pct,
         direction=args.direction,
         reason=args.reason or "",

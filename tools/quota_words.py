@@ -154,12 +154,15 @@ def quota_change(text: str, *, pause: bool = True) -> dict[str, Any]:
     signs = {m.end(): m.group(1) for m in re.finditer(r"(?<!\w)([+-])\s?(?=\d)", plain)}
     plain = re.sub(r"(?<!\w)[+-](\s?)(?=\d)", lambda m: " " + m.group(1), plain)
     numbers = []
+    bare_thousands: set[float] = set()  # "15k", "15 mila" with no unit: pieces or euros?
     for m in QUANTITY.finditer(plain):
         value = parse_number(m.group(1), m.group(2))
         sign = signs.get(m.start())
         before = plain[: m.start()]
         after = plain[m.end() : m.end() + 24].strip()
         numbers.append((-value if sign == "-" else value, before, after, sign))
+        if m.group(2) and not m.group(3) and not MORE.match(after):
+            bare_thousands.add(numbers[-1][0])
     if not numbers:
         return out
 
@@ -188,6 +191,8 @@ def quota_change(text: str, *, pause: bool = True) -> dict[str, Any]:
         out["target_revenue"] = value
     else:
         out["target_units"] = value
+    if not money and value in bare_thousands and ("change_units" in out or "target_units" in out):
+        out["measure_unsaid"] = True  # "di 15k": planning asks when it could be either
     return out
 
 

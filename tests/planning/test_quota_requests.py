@@ -173,6 +173,21 @@ def test_the_history_is_read_by_quota_period_and_by_when_it_was_made(
     assert actions(made=(a_week_before, day - dt.timedelta(days=1))) == []
 
 
+def test_a_change_said_in_thousands_without_a_unit_is_asked_when_it_could_be_either(
+    writable_demo: Engine,
+) -> None:
+    with pytest.raises(PonteError) as unclear:  # 15,000 pieces (+126%) or €15,000 (+4%)?
+        ask(writable_demo, target_units=None, change_units=15_000, measure_unsaid=True)
+    assert unclear.value.code == "quota_measure_unclear"
+    assert rows(writable_demo, "SELECT id FROM quota_request") == []
+    # Near either reading ("1k": +8% or +0.3%), or said in pieces: no question.
+    small = ask(writable_demo, target_units=None, change_units=1_000, measure_unsaid=True)
+    assert small.request.target_units == small.request.units_before + 1_000
+    said = ask(writable_demo, "U01BRAMBILLA", target_units=None, change_units=15_000,
+               submit=False)  # fmt: skip
+    assert said.request.target_units == said.request.units_before + 15_000
+
+
 def test_a_double_click_decides_once_and_names_who_was_first(writable_demo: Engine) -> None:
     request = ask(writable_demo).request
     manager, admin = identify(writable_demo, MANAGER), identify(writable_demo, ADMIN)

@@ -95,12 +95,5 @@ KEPT: dict[str, KeptSet] = {
     "quota_trial3": KeptSet("A third new user's trial of quotas", QUOTA_TRIAL3, {}),
     "quota_trial4": KeptSet("A fourth new user's trial of quotas", QUOTA_TRIAL4, {}),
     "quota_trial5": KeptSet("A fifth new user's trial of quotas", QUOTA_TRIAL5, {}),
-    "quota_trial6": KeptSet(
-        "A sixth new user's trial of quotas",
-        QUOTA_TRIAL6,
-        {
-            "alza la quota di Brambilla nel Q1 di 15k, ha preso Esselunga": "'15k' on a unit "
-            "quota is read as 15,000 units, not asked whether euros were meant",
-        },
-    ),
+    "quota_trial6": KeptSet("A sixth new user's trial of quotas", QUOTA_TRIAL6, {}),
 }

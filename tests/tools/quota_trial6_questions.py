@@ -47,8 +47,8 @@ QUOTA_TRIAL6: list[Q] = [
     Q(BIANCHI, "chi ha toccato la quota di Zanetti e quando?", "audit_trail", {"person": ZANETTI}),
     Q(HARRIS, "what's Giulia's attainment?", "denied"),
     Q(HARRIS, "reject request 9999, numbers dont add up", "error:no_quota_request"),
-    Q(BIANCHI, "alza la quota di Brambilla nel Q1 di 15k, ha preso Esselunga", "clarify:target",
-      {"person": BRAMBILLA}),  # 15k: units or euros?
+    Q(BIANCHI, "alza la quota di Brambilla nel Q1 di 15k, ha preso Esselunga",
+      "error:quota_measure_unclear"),  # 15k: +168% in pieces or +5% in euros? asked, nothing sent
     Q(HARRIS, "commission for Antonio if he closes at 120%?", "commission_estimate",
       {"person": ESPOSITO, "reach_pct": 120}),
     Q(BIANCHI, "totale aziendale quote Q4, a che punto siamo?", "quota_status", {"period": "2026-Q4", "company": True}),

@@ -316,6 +316,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "A quota target is at most {most}.",
         "Un obiettivo di quota è al massimo {most}.",
     ),
+    "quota_measure_unclear": (
+        "{change} could be pieces ({units_pct}% on the quota) or euros ({money_pct}% on its "
+        "revenue target): say “{change} pieces” or “€{change}”. Nothing was changed.",
+        "{change} possono essere pezzi ({units_pct}% sulla quota) o euro ({money_pct}% "
+        "sull'obiettivo di fatturato): scrivi “{change} pezzi” o “{change} €”. Non ho cambiato "
+        "nulla.",
+    ),
     "quota_team_change": (
         "A quota change is asked one quota at a time, each with its own decision: say whose "
         "(your team: {people}), e.g. “raise Rossi's Q1 quota by 5% because…”. Nothing was "
