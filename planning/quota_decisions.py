@@ -144,24 +144,13 @@ def _apply_allocation(
         territory = str(line["territory"])
         current = current_quota(conn, request.period, None, territory, request.family)
         version, units_before, revenue_before = current or (0, None, None)
-        # The target the line sets, and the other one moved with it where the quota has
-        # both (a quota in one measure only keeps the other empty, or as it was).
-        units: float | None
-        revenue: float | None
-        if "revenue" in line:
-            revenue = float(line["revenue"])
-            units = (
-                in_step(None, revenue, units_before, revenue_before)[0]
-                if revenue_before
-                else units_before
-            )
-        else:
-            units = float(line["units"])
-            revenue = (
-                in_step(units, None, units_before, revenue_before)[1]
-                if units_before
-                else revenue_before
-            )
+        # The target the line sets, and the other one moved with it (or kept) by in_step.
+        units, revenue = in_step(
+            float(line["units"]) if "units" in line else None,
+            float(line["revenue"]) if "revenue" in line else None,
+            units_before,
+            revenue_before,
+        )
         conn.execute(
             insert(QUOTAS).values(
                 period=request.period, rep=None, territory=territory, family=request.family,

@@ -202,9 +202,7 @@ def request_change(
         target_units, target_revenue = in_step(
             target_units, target_revenue, units_before, revenue_before
         )
-        if (target_units is None or target_units == units_before) and (
-            target_revenue is None or target_revenue == revenue_before
-        ):
+        if (target_units, target_revenue) == (units_before, revenue_before):
             raise PonteError(
                 "that is the quota already", code="quota_target_unchanged", period=period
             )
@@ -224,8 +222,6 @@ def request_change(
                 request=waiting,
             )
         approver = approver_for(conn, caller, rep=rep, territory=territory)
-    units_after = target_units if target_units is not None else units_before
-    revenue_after = target_revenue if target_revenue is not None else revenue_before
     change = QuotaChange(
         id=None,
         period=period,
@@ -236,8 +232,8 @@ def request_change(
         base_version=version,
         units_before=units_before,
         revenue_before=revenue_before,
-        target_units=units_after,
-        target_revenue=revenue_after,
+        target_units=target_units,
+        target_revenue=target_revenue,
         reason=reason,
         requested_by=caller.slack_user_id,
         requester_name=caller.name,
@@ -255,8 +251,8 @@ def request_change(
         rep=change.rep,
         territory=change.territory,
         family=family,
-        units_after=units_after,
-        revenue_after=revenue_after,
+        units_after=target_units,
+        revenue_after=target_revenue,
     )
     if not submit:
         return QuotaRequestResult(change, impact, submitted=False)
@@ -363,15 +359,19 @@ def in_step(
     units_before: float | None,
     revenue_before: float | None,
 ) -> tuple[float | None, float | None]:
-    """A quota with both a unit and a revenue target, changed in one of them: the other
-    moves with it at the quota's own price per unit (12,000 units at 31 € a unit was
-    372,000 €; 12,600 units make it 390,600 €), so the two never disagree."""
+    """Both targets after a change given in one of them (or both): where the quota has both,
+    the other moves with it at the quota's own price per unit (12,000 units at 31 € a unit
+    was 372,000 €; 12,600 units make it 390,600 €), so the two never disagree; else the
+    other stays as it was."""
     if units_before and revenue_before:
         if units is not None and revenue is None:
             return units, round(revenue_before * units / units_before, 2)
         if revenue is not None and units is None:
             return round(units_before * revenue / revenue_before), revenue
-    return units, revenue
+    return (
+        units if units is not None else units_before,
+        revenue if revenue is not None else revenue_before,
+    )
 
 
 def _check_measure(change: float, units: float, revenue: float) -> None:
