@@ -381,14 +381,11 @@ def quota_answer(
             among=among,
         )
         if how == "team" and family is not None:  # "quote moka q1": the team's territories'
-            for where in sorted(scope.territories or ()):
-                found += [
-                    s
-                    for s in quota_status(
-                        engine, today=today, territory=where, period=period, family=family
-                    )
-                    if s.owner_kind == "territory"
-                ]
+            found += [
+                s
+                for s in quota_status(engine, today=today, period=period, family=family)
+                if s.owner_kind == "territory" and s.owner in (scope.territories or ())
+            ]
         return found
 
     statuses = read(family)

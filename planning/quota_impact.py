@@ -88,7 +88,7 @@ class CapacityImpact:
     full_period: bool  # the forecast covers every day to the period's end
     families: tuple[FamilyImpact, ...]  # the families the change touches, largest change first
     split_by_mix: bool  # a total quota, split across families by the owner's sales
-    by_territory: bool = False  # territory quotas counted (a territory's changed, reps' exist)
+    by_territory: bool = False  # territory quotas counted (a territory's quota changed)
 
     @property
     def cannot_make(self) -> tuple[FamilyImpact, ...]:
@@ -125,12 +125,10 @@ def capacity_impact(
     if last < first:
         return None
     share_left = ((end - first).days + 1) / ((end - start).days + 1)
-    quotas = _current(engine, period)
-    by_territory = rep is None and bool(quotas["is_rep"].any())
-    if by_territory:
-        # A territory's quota where reps hold quotas too: it is read against the other
-        # territories' quotas (the reps' overlap them), not added on top of the reps'.
-        quotas = _current(engine, period, territories=True)
+    # A territory's quota is read against the other territories' quotas (reps' quotas
+    # overlap them: never added on top of the reps').
+    by_territory = rep is None
+    quotas = _current(engine, period, territories=by_territory)
     mix, price = _mix(engine, today, quotas)
     owner = rep or territory or ""
     mine = quotas[(quotas["owner"] == owner) & (quotas["family"] == (family or ""))]

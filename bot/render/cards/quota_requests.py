@@ -72,11 +72,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "ultime 13 settimane.",
     ),
     "qr.impact.days_territories": (
-        "Quotas of every territory for the family (the reps' quotas overlap them), counted "
-        "from {first} to {last}, against the forecast and the plants' capacity of those days.",
-        "Quote di tutti i territori per la famiglia (quelle dei venditori vi si sovrappongono), "
-        "contate dal {first} al {last}, contro previsione e capacità degli impianti di quei "
-        "giorni.",
+        "Quotas of every territory for the family (not the reps' quotas, which overlap them), "
+        "counted from {first} to {last}, against the forecast and the plants' capacity of "
+        "those days.",
+        "Quote di tutti i territori per la famiglia (non quelle dei venditori, che vi si "
+        "sovrappongono), contate dal {first} al {last}, contro previsione e capacità degli "
+        "impianti di quei giorni.",
     ),
     "qr.impact.days": (
         "Quotas of every rep for the family, counted from {first} to {last}, against the "
