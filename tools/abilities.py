@@ -12,7 +12,6 @@ bot/render; tests/tools/test_registry.py says what is missing.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, Literal
@@ -49,6 +48,7 @@ from planning.quota_requests import (
     list_requests,
     request_change,
 )
+from planning.quotas import PERIOD as QUOTA_PERIOD
 from planning.quotas import period_bounds, quarter_of
 from planning.sales import SalesFilter, SalesHistory, sales_history, sales_scope
 from planning.stock import GroupStock, StockStatus
@@ -598,16 +598,12 @@ def _territory_shares(ctx: RunContext, shares: dict[str, float]) -> dict[str, fl
     return out
 
 
-QUARTER = re.compile(r"\d{4}-Q[1-4]")
-
-
 def _history(ctx: RunContext, args: HistoryArgs) -> AuditTrail:
     # "storico quota Q1 di rossi": the quarter's quotas; "chi ha approvato cosa oggi",
     # "changes in November": when they were made (a period that is not a quarter).
-    quarter = args.period if args.period and QUARTER.fullmatch(args.period.upper()) else None
-    made = args.made if quarter is None else None
-    if made is None and args.period and quarter is None:
-        made = args.period
+    said = QUOTA_PERIOD.match(args.period.strip().upper()) if args.period else None
+    quarter = args.period if said and said.group(3) else None
+    made = None if quarter else args.made or args.period
     if isinstance(made, dt.date):  # "oggi": that day
         made = f"{made}..{made}"
     return quota_history(

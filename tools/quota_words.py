@@ -285,9 +285,8 @@ def even_among(text: str) -> dict[str, float]:
     if found is None:
         return {}
     said = NAME_END.split(found.group(1), maxsplit=1)[0]
-    names = [FILLER.sub("", n).strip() for n in JOINED.split(said)]
-    names = [LEAD_IN.sub("", n) for n in names if n and not re.search(r"\d", n)]
-    if len(names) < 2 or len({n.lower() for n in names}) != len(names):
+    names = [LEAD_IN.sub("", n) for n in _listed(said) if not re.search(r"\d", n)]
+    if len(names) < 2 or not _distinct(names):
         return {}
     return {n: 100 / len(names) for n in names}
 
@@ -333,6 +332,19 @@ def _name(segment: str) -> str:
     return FILLER.sub("", " ".join(words[last_digit + 1 :])).strip(" -")
 
 
+def _listed(said: str) -> list[str]:
+    """Names listed as "NO e NE", "between CE and SU", "nord, centro e sud": without
+    articles, the first without what leads into the list."""
+    names = [n for n in (FILLER.sub("", p).strip() for p in JOINED.split(said)) if n]
+    if names:
+        names[0] = LEAD_IN.sub("", names[0])
+    return names
+
+
+def _distinct(names: list[str]) -> bool:
+    return len({n.lower() for n in names}) == len(names)
+
+
 def says_split(text: str) -> bool:
     """Whether `text` gives shares of a split at all ("50%", "50/30/20"), read or not."""
     return bool(PERCENT.search(text) or _slashed(text))
@@ -355,26 +367,19 @@ def shares(text: str) -> dict[str, float]:
     slashed = _slashed(text)
     if slashed:
         m, values = slashed[0]
-        tail = _name(text[m.end() :])
-        names = [n for n in (FILLER.sub("", p).strip() for p in JOINED.split(tail)) if n]
-        if names:  # "60/40 between CE and SU"
-            names[0] = LEAD_IN.sub("", names[0])
+        names = _listed(_name(text[m.end() :]))  # "60/40 between CE and SU"
         if len(names) == 1 and len(names[0].split()) == len(values):
             names = names[0].split()  # "50/30/20 nord centro sud": a word each
         if len(names) != len(values):  # "tra NO e NE 60/40": the names before, after "tra"
             among = AMONG.search(text[: m.start()])
             if among is not None:
-                names = [
-                    n
-                    for n in (FILLER.sub("", p).strip() for p in JOINED.split(among.group(1)))
-                    if n
-                ]
+                names = _listed(among.group(1))
         if len(names) != len(values):
             lead = SLASHED_NAMES.search(text[: m.start()].rstrip(" :"))
             names = [n.strip() for n in lead.group(0).split("/")] if lead else []
             if names:  # "tra nord-ovest/centro": the words before the names are not one
                 names[0] = LEAD_IN.sub("", names[0])
-        if len(names) != len(values) or len(set(n.lower() for n in names)) != len(names):
+        if len(names) != len(values) or not _distinct(names):
             return {}
         return dict(zip(names, values, strict=True))
     rest = REST.search(text)
@@ -401,7 +406,7 @@ def shares(text: str) -> dict[str, float]:
         for i, m in enumerate(found)
     ]
     names = after if all(after) else before if all(before) else []
-    if not names or len(set(n.lower() for n in names)) != len(names):
+    if not names or not _distinct(names):
         return {}
     return {n: float(m.group(1).replace(",", ".")) for n, m in zip(names, found, strict=True)}
 
