@@ -405,6 +405,8 @@ def shares(text: str) -> dict[str, float]:
         _name(re.split(r"[,;:]", text[found[i - 1].end() if i else 0 : m.start()])[-1])
         for i, m in enumerate(found)
     ]
+    if before:  # "tra nord-ovest 40% e nord-est 60%": what leads into the list is no name
+        before[0] = LEAD_IN.sub("", before[0])
     names = after if all(after) else before if all(before) else []
     if not names or not _distinct(names):
         return {}

@@ -335,7 +335,8 @@ PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 r"(?:quarter|trimestre)(?:\s+(?:of\s+|del\s+)?(\d{4}))?\b"), "ordinal_q"),
     (re.compile(r"\b(this quarter|current quarter|questo trimestre|trimestre corrente|"
                 r"trimestre in corso|quarter to date|qtd|sto trimestre|this qtr)\b"), "this_q"),
-    (re.compile(r"\b(next quarter|(?:il )?prossimo trimestre|trimestre prossimo)\b"), "next_q"),
+    (re.compile(r"\b(next quarter|next qtr|(?:il )?(?:prossimo|prox) trimestre|"
+                r"trimestre prossimo)\b"), "next_q"),
     (re.compile(r"\b(last quarter|previous quarter|(?:lo )?scorso trimestre|trimestre scorso|"
                 r"trimestre precedente|ultimo trimestre|trimestre passato|last qtr)\b"), "last_q"),
     (re.compile(r"\b(this month|current month|questo mese|mese corrente|"

@@ -23,6 +23,7 @@ from tests.tools.quota_trial3_questions import QUOTA_TRIAL3
 from tests.tools.quota_trial4_questions import QUOTA_TRIAL4
 from tests.tools.quota_trial5_questions import QUOTA_TRIAL5
 from tests.tools.quota_trial6_questions import QUOTA_TRIAL6
+from tests.tools.quota_trial7_questions import QUOTA_TRIAL7
 from tests.tools.quota_trial_questions import QUOTA_TRIAL
 from tests.tools.role_questions import QUESTIONS, Q
 from tests.tools.third_questions import THIRD
@@ -96,4 +97,12 @@ KEPT: dict[str, KeptSet] = {
     "quota_trial4": KeptSet("A fourth new user's trial of quotas", QUOTA_TRIAL4, {}),
     "quota_trial5": KeptSet("A fifth new user's trial of quotas", QUOTA_TRIAL5, {}),
     "quota_trial6": KeptSet("A sixth new user's trial of quotas", QUOTA_TRIAL6, {}),
+    "quota_trial7": KeptSet(
+        "A seventh new user's trial of quotas: what it got wrong",
+        QUOTA_TRIAL7,
+        {
+            "vorrei abbassare la mia quota del prox trimestre del 10%, il centro è fermo": "a "
+            "territory named in the reason ('il centro') is read as whose quota it is",
+        },
+    ),
 }
