@@ -536,3 +536,83 @@ class ScheduledJob(SQLModel, table=True):
     id: str = Field(sa_column=Column(Unicode(191), primary_key=True))
     next_run_time: float | None = Field(default=None, sa_column=Column(Float(25), index=True))
     job_state: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+class Feedback(SQLModel, table=True):
+    """What a customer told someone, verbatim, with what Ponte read in it (planning.feedback).
+
+    `text` is stored as written and escaped whenever it is shown. One Slack message is one
+    record (unique channel + message ts): saving it twice, from a shortcut and a reaction,
+    finds the first. Edits and deletions are conditional on `version` and audited (entity
+    "feedback:<id>"); a deleted item keeps its row, hidden from every read."""
+
+    __tablename__ = "feedback"
+    __table_args__ = (
+        UniqueConstraint("channel", "message_ts", name="uq_feedback_message"),
+        Index("ix_feedback_customer_created", "customer", "created_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    language: str = Field(max_length=2)
+    sentiment: str = Field(max_length=8, index=True)  # negative | neutral | positive
+    score: float = 0.0
+    customer: str | None = Field(default=None, max_length=200)  # as named in the sales data
+    customer_text: str | None = Field(default=None, max_length=200)  # named, but unmatched
+    family: str | None = Field(default=None, max_length=64, index=True)  # about a whole family
+    competitors: str | None = Field(default=None, max_length=500)  # "; "-separated
+    author: str = Field(max_length=32, index=True)  # Slack user id of who saved it
+    source: str = Field(max_length=16)  # chat | modal | shortcut | reaction | import
+    channel: str | None = Field(default=None, max_length=64)
+    message_ts: str | None = Field(default=None, max_length=32)
+    permalink: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    created_at: dt.datetime = Field(
+        sa_column=Column(DateTime(timezone=True), nullable=False, index=True)
+    )
+    # What full-text search reads: the text folded (no accents, lower case).
+    search_text: str = Field(sa_column=Column(Text, nullable=False))
+    edited_at: dt.datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
+    )
+    deleted_at: dt.datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
+    )
+    version: int = 1
+
+
+class FeedbackProduct(SQLModel, table=True):
+    """A product a feedback item is about (several per item)."""
+
+    __tablename__ = "feedback_product"
+
+    feedback_id: int = Field(foreign_key="feedback.id", primary_key=True)
+    sku: str = Field(primary_key=True, max_length=64, index=True)
+
+
+class FeedbackTheme(SQLModel, table=True):
+    """A theme read in a feedback item (planning.feedback.enrich.THEMES)."""
+
+    __tablename__ = "feedback_theme"
+
+    feedback_id: int = Field(foreign_key="feedback.id", primary_key=True)
+    theme: str = Field(primary_key=True, max_length=32, index=True)
+
+
+class ForecastNote(SQLModel, table=True):
+    """What a rep expects beside the statistical forecast ("+500 from ACME in January"):
+    stored and shown in the demand review, never applied to the forecast."""
+
+    __tablename__ = "forecast_note"
+
+    id: int | None = Field(default=None, primary_key=True)
+    sku: str | None = Field(default=None, max_length=64, index=True)
+    family: str | None = Field(default=None, max_length=64, index=True)
+    customer: str | None = Field(default=None, max_length=200)
+    period: str = Field(max_length=7)  # YYYY-MM
+    quantity: float  # units more (or, negative, fewer) than the forecast
+    note: str = Field(sa_column=Column(Text, nullable=False))
+    author: str = Field(max_length=32)
+    created_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+    deleted_at: dt.datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
+    )

@@ -23,6 +23,9 @@ from sqlalchemy.engine import make_url
 from planning.catalogue import Catalogue, other_names
 from planning.db import make_engine, normalize_url, upgrade
 from planning.demo import generate_demo, write_demo_files
+from planning.feedback.demo import write_demo_feedback
+from planning.feedback.files import import_feedback
+from planning.feedback.store import load_reading
 from planning.forecast.runs import compute_forecast, load_sales, store_run
 from planning.importer import import_files
 from tools.assistant import Assistant, Outcome
@@ -90,7 +93,9 @@ def engine(database_url: str) -> Iterator[Engine]:
 def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo company's contract files for DEMO_TODAY (seed 7), written once."""
     folder = tmp_path_factory.mktemp("demo")
-    write_demo_files(generate_demo(seed=7, today=DEMO_TODAY), folder)
+    frames = generate_demo(seed=7, today=DEMO_TODAY)
+    write_demo_files(frames, folder)
+    write_demo_feedback(frames["sales"], folder, today=DEMO_TODAY, seed=7)
     return folder
 
 
@@ -138,6 +143,8 @@ def load_company(engine: Engine, folder: Path) -> Engine:
     """A company's contract files imported into `engine`, with one weekly forecast run, as
     on DEMO_TODAY."""
     import_files(engine, [folder], now=NOW, actor="test")
+    if (feedback := folder / "feedback" / "feedback.csv").exists():
+        import_feedback(engine, feedback, now=NOW, actor="test", reading=load_reading(engine))
     result = compute_forecast(load_sales(engine), today=DEMO_TODAY)
     store_run(engine, result, now=NOW, engine_name="local", duration_seconds=1.0)
     return engine

@@ -8,19 +8,14 @@ dictionary lookups instead of a scan of the vocabulary.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from planning.text import fold
 
 # Letters, digits and the joiners that live inside codes (MOK-003, PLT_LUM, 1.5k, 15/03).
 MEASURE = re.compile(r"^(\d+(?:[.,]\d+)?)(cm|mm|lt|l|kg|pz|pcs|units|pezzi)$")
 TOKEN = re.compile(r"[a-z0-9]+(?:(?:[-_./]|,(?=\d))[a-z0-9]+)*")
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: "Disponibilità" -> "disponibilita"."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import planning.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from planning.db import described_by_models
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -17,6 +18,7 @@ def run_migrations_online() -> None:
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
+            include_object=described_by_models,
             render_as_batch=connection.dialect.name == "sqlite",
         )
         context.run_migrations()
