@@ -258,6 +258,7 @@ def _load_demo(
     services: Services, *, seed: int, out: Path, load: bool = True, weeks: int = 156
 ) -> None:
     from planning.demo import generate_demo, write_demo_files
+    from planning.feedback.demo import write_demo_feedback
 
     today = services.clock.today()
     frames = generate_demo(seed=seed, today=today, weeks=weeks)
@@ -268,8 +269,12 @@ def _load_demo(
     services.console.print(
         f"Wrote {len(paths)} demo files for {today} (seed {seed}) to {out}", highlight=False
     )
+    feedback = write_demo_feedback(frames["sales"], out, today=today, seed=seed)
     if load:
         _import(services, [out])
+        from bot.feedback_cli import import_file
+
+        import_file(services, feedback)
 
 
 @cli.command()
@@ -985,7 +990,12 @@ def build_assistant(services: Services) -> Any:
                 f"(pip install langchain-{provider})"
             ) from exc
         agent = LlmAgent(model, timeout=settings.ponte_llm_timeout, company=settings.ponte_company)
-    return Assistant(services.engine, agent=agent, alert_settings=settings.alert_settings())
+    return Assistant(
+        services.engine,
+        agent=agent,
+        alert_settings=settings.alert_settings(),
+        competitors=settings.competitors(),
+    )
 
 
 def _serve_slack(services: Services) -> None:
@@ -1118,6 +1128,11 @@ def ask(
         click.echo(to_json(outcome))
     else:
         show(services.console, card(outcome))
+
+
+from bot.feedback_cli import feedback  # noqa: E402  (the `ponte feedback` commands)
+
+cli.add_command(feedback)
 
 
 def main() -> None:

@@ -54,6 +54,16 @@ class Settings(BaseSettings):
     # decision, and the request expires after this many (the requester is told).
     ponte_quota_remind_days: int = Field(2, ge=1, le=90)
     ponte_quota_expire_days: int = Field(7, ge=1, le=365)
+    # Customer feedback: the company's competitors ("Ballarini; Lagostina"), named in
+    # feedback as competitor mentions; the emoji whose reaction saves a message as feedback
+    # (None: reactions save nothing); the channels of the weekly digests (None: not sent).
+    ponte_competitors: str = ""
+    ponte_feedback_emoji: str | None = None
+    ponte_digest_ops_channel: str | None = None
+    ponte_digest_marketing_channel: str | None = None
+
+    def competitors(self) -> tuple[str, ...]:
+        return tuple(c.strip() for c in self.ponte_competitors.split(";") if c.strip())
 
     def alerts_file(self) -> tuple[Path, dict[str, Any]]:
         """The alerts file's path and tables ({} without a file)."""

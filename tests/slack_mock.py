@@ -150,6 +150,10 @@ class MockSlack:
                                      else not m["thread_ts"])
             ]  # fmt: skip
             return {"ok": True, "messages": shown}
+        if method == "chat.getPermalink":
+            channel, at = params.get("channel"), str(params.get("message_ts")).replace(".", "")
+            link = f"https://ponte-test.slack.com/archives/{channel}/p{at}"
+            return {"ok": True, "channel": channel, "permalink": link}
         if method == "files.getUploadURLExternal":
             file_id = f"F{next(self._ts):06d}"
             return {"ok": True, "upload_url": f"{self.url}/upload/{file_id}", "file_id": file_id}

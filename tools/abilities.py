@@ -36,6 +36,9 @@ from planning.answers import (
 from planning.audit import AuditTrail, quota_history
 from planning.commission import CommissionEstimate, commission_estimate
 from planning.errors import PermissionDenied, PonteError
+from planning.feedback.notes import NoteResult
+from planning.feedback.search import FeedbackSearch
+from planning.feedback.store import FeedbackChange, FeedbackRecord
 from planning.forecast.accuracy import Accuracy, accuracy_of
 from planning.forecast.views import ForecastExplanation, ForecastView, GroupForecast
 from planning.groups import ProductGroup
@@ -52,6 +55,7 @@ from planning.quotas import PERIOD as QUOTA_PERIOD
 from planning.quotas import period_bounds, quarter_of
 from planning.sales import SalesFilter, SalesHistory, sales_history, sales_scope
 from planning.stock import GroupStock, StockStatus
+from tools import feedback_abilities as fb
 from tools import vocabulary as v
 from tools.context import RunContext
 from tools.registry import REGISTRY, Ability, sample_of
@@ -1009,25 +1013,108 @@ declare(
         rank=3,
     )
 )
-# Recognised today, arriving with later capabilities: the router answers "not yet".
 declare(
     Ability(
         "record_feedback",
-        Audience.SALES_AND_OPS,
-        label=("Recording customer feedback", "Registrare il feedback dei clienti"),
+        Audience.EVERYONE,
+        label=("recording customer feedback", "registrare il feedback dei clienti"),
         examples=(
-            "Feedback: ACME wants a {product} with a longer handle",
+            "Feedback: ACME says the {product} arrives scratched",
             "Feedback: ACME vuole {product} con il manico più lungo",
         ),
+        schema=fb.RecordFeedbackArgs,
+        description="Save what a customer said (verbatim) in the shared feedback store, with "
+        "the customer, the products, and the sentiment and themes Ponte reads in it; shown "
+        "first, saved only after the person confirms.",
+        run=partial(fb.record, save=True),
+        preview=partial(fb.record, save=False),
+        results=(FeedbackRecord,),
         writes=True,
+        takes={"family": "family", "customer": "customer", "unknown_customer": "customer"},
+        rank=5,
     )
 )
 declare(
     Ability(
         "search_feedback",
         Audience.EVERYONE,
-        label=("Searching customer feedback", "Cercare nel feedback dei clienti"),
+        label=("what customers say (feedback)", "cosa dicono i clienti (feedback)"),
         examples=("What do customers say about {product}?", "Cosa dicono i clienti di {product}?"),
+        schema=fb.SearchFeedbackArgs,
+        description="What customers said over a period (default: the last 90 days) about a "
+        "product, family or customer, a theme, only complaints or praise, or any words: "
+        "counts against the period before, themes ranked by the revenue of the customers "
+        "who raised them, competitors named, and verbatim quotes with links.",
+        run=fb.search,
+        results=(FeedbackSearch,),
+        takes={
+            "family": "family",
+            "customer": "customer",
+            "unknown_customer": "customer",
+            "behind_period": "period",
+        },
+        keywords={"sentiment": v.FEEDBACK_MOODS, "theme": v.FEEDBACK_THEMES},
+        rank=5,
+    )
+)
+declare(
+    Ability(
+        "edit_feedback",
+        Audience.EVERYONE,
+        label=("correcting feedback", "correggere un feedback"),
+        examples=("Edit feedback 3: it was the 24 cm", "Correggi il feedback 3: era la 24"),
+        schema=fb.ChangeFeedbackArgs,
+        description="Change the text of a feedback item by its number: its author or an "
+        "admin; read again, audited with the text it replaces, after the person confirms.",
+        run=partial(fb.edit, apply=True),
+        preview=partial(fb.edit, apply=False),
+        results=(FeedbackChange,),
+        writes=True,
+        rank=5,
+    )
+)
+declare(
+    Ability(
+        "delete_feedback",
+        Audience.EVERYONE,
+        label=("deleting feedback", "cancellare un feedback"),
+        examples=("Delete feedback 12", "Cancella il feedback 12"),
+        schema=fb.ChangeFeedbackArgs,
+        description="Delete a feedback item by its number: its author or an admin; hidden "
+        "from every read, its text kept in the audit trail, after the person confirms.",
+        run=partial(fb.delete, apply=True),
+        preview=partial(fb.delete, apply=False),
+        results=(FeedbackChange,),
+        writes=True,
+        rank=5,
+    )
+)
+declare(
+    Ability(
+        "forecast_note",
+        Audience.SALES,
+        label=("forecast notes (expected orders)", "note al forecast (ordini attesi)"),
+        examples=(
+            "Forecast note: expect +500 {product} from ACME in January",
+            "Nota al forecast: ACME ordinerà 500 {product} a gennaio",
+        ),
+        schema=fb.ForecastNoteArgs,
+        description="A rep's word on demand to come ('expect +500 from ACME in January'), "
+        "stored beside the statistical forecast for the demand review, never applied to "
+        "it; saved after the person confirms.",
+        run=partial(fb.note, save=True),
+        preview=partial(fb.note, save=False),
+        results=(NoteResult,),
+        writes=True,
+        takes={
+            "product": "product",
+            "family": "family",
+            "customer": "customer",
+            "unknown_customer": "customer",
+            "quantity": "quantity",
+            "ahead_period": "period",
+        },
+        rank=5,
     )
 )
 declare(

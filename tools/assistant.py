@@ -127,10 +127,12 @@ class Assistant:
         *,
         agent: Agent | None = None,
         alert_settings: AlertSettings | None = None,
+        competitors: tuple[str, ...] = (),
     ) -> None:
         self.engine = engine
         self.agent = agent
         self.alert_settings = alert_settings or AlertSettings()
+        self.competitors = competitors
         self._index: CatalogueIndex | None = None
         self._lock = threading.Lock()
 
@@ -228,6 +230,7 @@ class Assistant:
             self.index(),
             confirmed,
             alert_settings=self.alert_settings,
+            competitors=self.competitors,
         )
 
     def follow(self, route: Route, ctx: RunContext, conversation: Conversation) -> Outcome:

@@ -28,3 +28,10 @@ class RunContext:
     confirmed: bool = False  # the user already said yes to a write (--yes, or a reply)
     # The alert rules' thresholds (the alerts file, PONTE_ALERTS; defaults without one).
     alert_settings: AlertSettings = field(default_factory=AlertSettings)
+    # Where a write comes from, for the feedback store: a chat message, the feedback form, a
+    # message shortcut or an emoji reaction on a Slack message (channel, ts, permalink).
+    source: str = "chat"
+    channel: str | None = None
+    message_ts: str | None = None
+    permalink: str | None = None
+    competitors: tuple[str, ...] = ()  # the company's competitors' names (settings)

@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from planning.errors import PonteError
 from planning.quotas import period_bounds
+from tools import feedback_words as fw
 from tools import quota_words as qw
 from tools import vocabulary as v
 from tools.abilities import MAX_SIDES, REGISTRY
@@ -99,6 +100,9 @@ KEYWORDS = TypoIndex(
     if w not in v.STOPWORDS
 )
 RESERVED = frozenset(KEYWORDS.words)
+FEEDBACK_TOOLS = (
+    "record_feedback", "search_feedback", "edit_feedback", "delete_feedback", "forecast_note",
+)  # fmt: skip
 PROMISE_WORDS = v.INTENTS["available_to_promise"][0] + v.INTENTS["available_to_promise"][1]
 _EN_WORDS = {w for en, _ in v.INTENTS.values() for phrase in en for w in phrase.split()}
 _IT_WORDS = {w for _, it in v.INTENTS.values() for phrase in it for w in phrase.split()}
@@ -191,7 +195,18 @@ class Router:
                 return self._allocation(text, args, lang)
             else:
                 return self._quota_reply(pending, text, lang)
+        if (
+            pending is not None
+            and pending.kind == "clarify"
+            and pending.tool in FEEDBACK_TOOLS
+            and not _has(reading.words, v.NEVER_MIND)
+        ):  # "registra feedback per brianza casa:" ... "chiedono consegne il martedì"
+            reply = self._feedback_reply(pending, text, reading, found)
+            if reply is not None:
+                return reply
         intent, special = self._intent(reading, found, text)
+        if intent in FEEDBACK_TOOLS:
+            return self._feedback_route(intent, text, reading, found, lang)
         if intent == "allocate_quota":
             product = self._product(reading, found)  # a family is read with the products
             if "family" not in found and product:
@@ -301,6 +316,114 @@ class Router:
                     suggestions=tuple(found.get("suggestions", ())),
                 )
         return self._complete(intent, found, product, lang)
+
+    # -- customer feedback ----------------------------------------------------------------------
+
+    def _feedback_route(
+        self, intent: str, text: str, reading: _Reading, found: dict[str, Any], lang: str
+    ) -> Route:
+        """Record, search, correct or delete feedback, or note an expected order."""
+        product = self._product(reading, found)
+        args = self._args(intent, found)
+        if intent in ("edit_feedback", "delete_feedback"):
+            changing = fw.change_asked(text)
+            assert changing is not None
+            args = {"feedback": changing[1]}
+            if intent == "edit_feedback":
+                args["text"] = fw.new_text(text)
+                if not args["text"]:
+                    return Route(language=lang, kind="clarify", tool=intent, missing="text",
+                                 args=args)  # fmt: skip
+            return Route(language=lang, kind="call", tool=intent, args=args)
+        if intent == "record_feedback":
+            said = fw.recorded_text(text)
+            if product and len(product) > 1 and not found.get("together"):
+                # "the gaskets", "the 28 cm pan": a rep logging what a customer said is not
+                # asked which one; the family is recorded (the products when it has none).
+                family = self.index.family_of_all(product)
+                if family is not None:
+                    args.setdefault("family", family)
+                    product = None
+            if product:
+                args["products"] = list(product[:5])
+            if fw.says_nothing(said):
+                return Route(language=lang, kind="clarify", tool=intent, missing="text",
+                             args=args)  # fmt: skip
+            args["text"] = said
+            return Route(language=lang, kind="call", tool=intent, args=args)
+        if intent == "search_feedback":
+            args.update(_keywords(intent, reading.words))
+            for arg, value in _keywords(intent, [fold(w) for w in reading.raw]).items():
+                args.setdefault(arg, value)
+            if product and len(product) == 1:
+                args["product"] = product[0]
+            elif product:
+                args["products"] = list(product)
+            if (query := fw.query_of(text)) is not None:
+                args["query"] = query
+            return Route(language=lang, kind="call", tool=intent, args=args)
+        # a forecast note
+        if product and len(product) == 1:
+            args["product"] = product[0]
+        elif product:
+            family = self.index.family_of_all(product)
+            if family is None:
+                return Route(language=lang, kind="clarify", tool=intent, missing="product",
+                             choices=product, args=args)  # fmt: skip
+            args["family"] = family
+        if "quantity" not in args:
+            for quantity, _ in find_quantities(_join(tokens(text))[0]):
+                args["quantity"] = quantity.value
+                break
+        if found.get("negative") and "quantity" in args:
+            args["quantity"] = -abs(args["quantity"])  # "-200 in febbraio"
+        args["period"] = args.get("period") or found.get("ahead_period") or found.get("period")
+        args["note"] = fw.recorded_text(text) or text
+        for needed, asked in (("product", "product"), ("quantity", "quantity"),
+                              ("period", "month")):  # fmt: skip
+            if needed == "product" and ("product" in args or "family" in args):
+                continue
+            if not args.get(needed):
+                args.pop(needed, None)
+                return Route(language=lang, kind="clarify", tool=intent, missing=asked,
+                             args=args)  # fmt: skip
+        return Route(language=lang, kind="call", tool=intent, args=args)
+
+    def _feedback_reply(
+        self, pending: Route, text: str, reading: _Reading, found: dict[str, Any]
+    ) -> Route | None:
+        """The piece a feedback question back asked for, or None when the reply is a new
+        question."""
+        args = dict(pending.args)
+        if pending.missing == "text":
+            if fw.says_nothing(text):
+                return None
+            args["text"] = text.strip()
+        elif pending.missing == "product" and pending.choices:
+            picked = _pick(reading.words, pending.choices) or self._by_name(
+                reading.words, pending.choices
+            )
+            if picked is None:
+                return None
+            if pending.tool == "record_feedback":
+                args["products"] = [picked]
+            else:
+                args["product"] = picked
+        elif pending.missing == "quantity":
+            numbers = [f.value for f, _ in find_quantities(_join(tokens(text))[0])]
+            if not numbers:
+                return None
+            args["quantity"] = numbers[0]
+        elif pending.missing == "month" and (found.get("ahead_period") or found.get("period")):
+            args["period"] = found.get("ahead_period") or found["period"]
+        else:
+            return None
+        route = replace(pending, kind="call", missing=None, choices=(), args=args)
+        if pending.tool == "forecast_note":
+            for needed, asked in (("quantity", "quantity"), ("period", "month")):
+                if not args.get(needed):
+                    return replace(route, kind="clarify", missing=asked)
+        return route
 
     # -- quota requests -------------------------------------------------------------------------
 
@@ -720,8 +843,16 @@ class Router:
         words = reading.words
         raw = [fold(w) for w in reading.raw]
         quota = bool(_has(words, QUOTA_WORDS))
+        if text and (feedback_change := fw.change_asked(text)):
+            return feedback_change[0], None  # "cancella il feedback 12", "edit feedback 3: ..."
         if _has(raw, v.AUDIT) or _has(words, v.AUDIT):
             return "audit_trail", None  # "storico modifiche quota di giulia rossi"
+        if _has(raw, fw.NOTE_WORDS) or (
+            _has(raw, fw.EXPECT_WORDS)
+            and any(_is_number(words[i]) for i in reading.free) | ("quantity" in found)
+            and not fw.asks_a_question(raw, text)
+        ):
+            return "forecast_note", None  # "expect +500 from ACME in January"
         if _has(raw, qw.HAPPENED) and (
             _has(raw, qw.REQUEST_NOUNS) or _has(words, qw.REQUEST_NOUNS)
         ):
@@ -793,9 +924,24 @@ class Router:
         promise = bool(_has(words, PROMISE_WORDS)) or (
             "date" in found and ("quantity" in found or number)
         )
-        if _has(words, v.FEEDBACK_WORDS) and not promise:
-            search = _has(words, v.SEARCH_WORDS)
-            return None, "search_feedback" if search else "record_feedback"
+        if not ("quantity" in found or number):
+            promise = False  # "chiede consegne più rapide": a wish, not a quantity to promise
+        told = _has(raw, fw.SAYING) and (
+            found.get("customer") or found.get("unknown_customer") or _has(raw, fw.CUSTOMER_WORDS)
+        )  # "Ferramenta Rossi says the new pan arrives scratched", "il cliente chiede..."
+        if (
+            fw.RECORD.match(text)
+            or fw.RECORD_ASK.search(text)
+            or (
+                (_has(words, v.FEEDBACK_WORDS) or _has(raw, v.FEEDBACK_WORDS) or told)
+                and not promise
+            )
+        ):
+            if fw.RECORD.match(text) or fw.RECORD_ASK.search(text):
+                return "record_feedback", None  # "log feedback: ...", "..., log that pls"
+            if fw.asks_a_question(raw, text) or _has(raw, fw.SEARCH_FIRST) or not told:
+                return "search_feedback", None  # "feedback negativi sulle pentole"
+            return "record_feedback", None
         if _has(words, v.ALERT_WORDS):
             # "notify me when PAD-28 is back": a subscription, which arrives with delivery.
             if _has(words, v.SUBSCRIBE_WORDS):

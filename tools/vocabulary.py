@@ -177,6 +177,26 @@ INTENTS["allocate_quota"] = (
 ALLOCATE = INTENTS["allocate_quota"][0] + INTENTS["allocate_quota"][1]
 # "quote" is never a word here: it is read as "quota" (the plural, or a typo), and a phrase
 # holding it would make it a word of its own ("quote di tutti i venditori" then unread).
+INTENTS["record_feedback"] = (
+    ("log feedback", "record feedback", "customer feedback"),
+    ("registra feedback", "feedback del cliente"),
+)
+INTENTS["search_feedback"] = (
+    ("what customers say", "customers are saying", "feedback about"),
+    ("cosa dicono i clienti", "feedback sui", "lamentele dei clienti"),
+)
+INTENTS["edit_feedback"] = (
+    ("edit feedback", "correct feedback"),
+    ("correggi il feedback", "modifica il feedback"),
+)
+INTENTS["delete_feedback"] = (
+    ("delete feedback", "remove feedback"),
+    ("cancella il feedback", "elimina il feedback"),
+)
+INTENTS["forecast_note"] = (
+    ("forecast note", "expect an order"),
+    ("nota previsione", "nota alla previsione"),
+)
 INTENTS["audit_trail"] = (
     ("audit trail", "audit", "who approved", "change history", "history of changes",
      "quota history", "changes to the quota", "quota changes", "changes to quotas",
@@ -232,7 +252,54 @@ FEEDBACK_WORDS = (
     "customers are saying", "cosa dicono", "si lamenta", "si lamentano", "complains",
     "complaining", "dice che", "dicono che", "log that", "log this", "log it", "segnalalo",
     "registralo", "lo puoi registrare", "registrare", "puoi registrare",
+    "competitor mentions", "mentions of competitors", "citazioni dei concorrenti",
+    "concorrenti citati", "menzioni dei concorrenti",
 )  # fmt: skip
+# Searching feedback: only complaints or praise, and the themes (planning.feedback.enrich).
+FEEDBACK_MOODS = {
+    "negative": (
+        "negative", "negativi", "negativo", "negativa", "negative feedback", "complaints",
+        "complaint", "complain", "complaining", "reclami", "reclamo", "lamentele",
+        "lamentela", "si lamenta", "si lamentano", "lamenta", "lamentano", "problemi",
+        "problems", "issues", "unhappy", "scontenti", "critiche",
+    ),
+    "positive": (
+        "positive", "positivi", "positivo", "praise", "complimenti", "happy", "contenti",
+        "soddisfatti", "good feedback", "piace", "piacciono",
+    ),
+}  # fmt: skip
+FEEDBACK_THEMES = {
+    "damage": (
+        "damage", "damaged", "broken", "rotta", "rotte", "rotti", "danneggiate",
+        "danneggiati", "danneggiata", "danni", "graffiate", "ammaccate", "packaging",
+        "imballo", "imballi", "imballaggio", "merce rotta", "arrivate danneggiate",
+    ),
+    "delivery": (
+        "delivery", "deliveries", "late", "delays", "delay", "consegne", "consegna",
+        "ritardi", "ritardo", "shipping", "spedizioni", "tempi di consegna", "lead time",
+    ),
+    "availability": (
+        "out of stock", "stockout", "stockouts", "disponibilita", "esaurito", "esauriti",
+        "backorder", "fuori stock", "availability",
+    ),
+    "competitor": (
+        "competitor", "competitors", "competition", "concorrenza", "concorrenti",
+        "concorrente", "rivals",
+    ),
+    "price": (
+        "price", "prices", "pricing", "prezzi", "prezzo", "expensive", "cari", "care",
+        "caro", "sconto", "sconti", "discount", "discounts",
+    ),
+    "quality": ("quality", "qualita", "defects", "difetti", "difettosi", "difettose"),
+    "request": (
+        "requests", "richieste", "che non abbiamo", "new products", "nuovi prodotti",
+        "feature requests", "ask for", "asking for",
+    ),
+    "service": (
+        "customer service", "servizio clienti", "service", "servizio", "assistenza",
+        "invoices", "fatture", "fattura", "invoice", "returns", "resi",
+    ),
+}  # fmt: skip
 SEARCH_WORDS = (
     "what", "search", "show", "find", "themes", "digest", "summary", "any", "list",
     "cosa", "cerca", "mostra", "trova", "temi", "riepilogo", "quali", "elenco", "about",

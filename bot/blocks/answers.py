@@ -85,6 +85,8 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+# A link Ponte makes itself (a Slack permalink): https, nothing that could close the link.
+SAFE_URL = re.compile(r"^https://[^\s<>|&\"']+$")
 AUTOLINK = re.compile(r"(?i)\b(https?|ftp|mailto|www)(?=[:.])")
 
 
@@ -131,6 +133,10 @@ def blocks(
         out.append(SectionBlock(text=_mrkdwn(table_text(card, page=page))))
     if card.notes:
         out.append(SectionBlock(text=_mrkdwn("\n".join(f"• {escape(n)}" for n in card.notes))))
+    links = [f"<{url}|{escape(label).replace('|', '¦')}>" for label, url in card.links
+             if SAFE_URL.match(url)]  # fmt: skip
+    if links:
+        out.append(ContextBlock(elements=[_mrkdwn(" · ".join(links), 2000)]))
     if card.source:
         out.append(ContextBlock(elements=[_mrkdwn(escape(card.source), 2000)]))
     by = {"by": asker} if asker else {}

@@ -28,6 +28,7 @@ def plain(card: Card, *, max_rows: int = 30) -> str:
         if len(card.rows) > max_rows:
             lines.append(f"… (+{len(card.rows) - max_rows})")
     lines.extend(f"- {note}" for note in card.notes)
+    lines.extend(f"{label}: {url}" for label, url in card.links)
     if card.source:
         lines.append(card.source)
     return "\n".join(lines)

@@ -125,7 +125,8 @@ def create_app(
     queue.on_drain.append(answerer.stop_charts)  # charts not drawn yet are not waited for
     _QUEUES[app] = queue
     answerer.after_write = handlers.news  # a quota request or decision: tell who waits
-    register_listeners(app, answerer, queue, work, handlers)
+    register_listeners(app, answerer, queue, work, handlers,
+                       feedback_emoji=settings.ponte_feedback_emoji)  # fmt: skip
     return app
 
 

@@ -36,6 +36,7 @@ from bot.render.cards import card, card_for
 from bot.render.cards.messages import refusal_text
 from bot.render.i18n import t
 from bot.slack.answering import Answerer, MessageReply, PrivateReply, Reply
+from bot.slack.feedback import FeedbackWork
 from bot.slack.home import home_for
 from bot.slack.queue import CURRENT
 from bot.slack.respond import ReplyLost, RetryingRespond
@@ -80,7 +81,7 @@ def respond_for(body: dict[str, Any]) -> RetryingRespond:
     return RetryingRespond(response_url=body.get("response_url"), channel=channel, user=user)
 
 
-class Handlers:
+class Handlers(FeedbackWork):
     """Runs one piece of recorded work: `handlers(work)`."""
 
     def __init__(self, answerer: Answerer, client: WebClient) -> None:

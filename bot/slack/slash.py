@@ -21,6 +21,15 @@ def opens_request_form(text: str) -> bool:
     return REQUEST_FORM.match(text) is not None
 
 
+# `/ponte feedback` alone opens the feedback form; with words it is said in the chat.
+FEEDBACK_FORM = re.compile(r"^\s*(feedback|feedback\s+cliente|customer\s+feedback)\s*$",
+                           re.IGNORECASE)  # fmt: skip
+
+
+def opens_feedback_form(text: str) -> bool:
+    return FEEDBACK_FORM.match(text) is not None
+
+
 SHARE = ("share", "condividi")
 
 

@@ -69,9 +69,9 @@ def test_a_question_it_cannot_answer_has_no_tool_and_helpful_text(ponte: Ponte) 
     example = re.search(r"“(How much \S+ do we have\?)”", answer["text"])
     assert example is not None  # and it names a real product, so asking it works:
     assert ask_json(ponte, example.group(1))["kind"] == "answer"
-    later = ask_json(ponte, "log feedback: the customer said the lids rattle")
-    assert later["tool"] is None and later["asked_tool"] == "record_feedback"
-    assert "not available yet" in later["text"]
+    later = ask_json(ponte, "notify me when PAD-28 is back")
+    assert later["tool"] is None and later["asked_tool"] == "list_alerts"
+    assert later["kind"] == "unavailable" and "not there" in later["text"]
 
 
 def test_ask_refuses_politely_and_exits_zero(ponte: Ponte) -> None:

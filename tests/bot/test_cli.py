@@ -83,7 +83,9 @@ def test_demo_writes_the_files_and_imports_them(invoke: Invoke, tmp_path: Path) 
     out = tmp_path / "files"
     result = invoke("demo", "--seed", "3", "--out", str(out), "--today", DEMO_TODAY.isoformat())
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == sorted(
+    assert [p.name for p in (out / "feedback").iterdir()] == ["feedback.csv"]
+    assert "Imported 8" in result.output and "feedback item(s) from feedback.csv" in result.output
+    assert sorted(p.name for p in out.iterdir() if p.is_file()) == sorted(
         f"{n}.csv"
         for n in [
             "products",

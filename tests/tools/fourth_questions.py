@@ -493,7 +493,7 @@ FOURTH: list[Q] = [
     Q(
         BARBIERI,
         "registra feedback: i clienti chiedono la moka rossa anche da 6",
-        "unavailable:record_feedback",
+        "confirm:record_feedback",
     ),
     # K06 (marketing sees no customers)
     Q(BARBIERI, "vendite coltelli per cliente", "denied"),
@@ -521,7 +521,7 @@ FOURTH: list[Q] = [
         {"group_by": "territory", "period": ["2026-11", "2025-11"]},
     ),
     # K12
-    Q(RICCI, "cerca feedback sulle padelle", "unavailable:search_feedback"),
+    Q(RICCI, "cerca feedback sulle padelle", "search_feedback"),
     # K13 (which period is compared with last year is open)
     Q(
         RICCI,

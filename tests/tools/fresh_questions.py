@@ -204,7 +204,7 @@ FRESH: list[Q] = [
     Q(
         LOBIANCO,
         "log feedback: casalinghi trinacria says crepe pan coating scratches",
-        "unavailable:record_feedback",
+        "confirm:record_feedback",
     ),
     # 29
     Q(
@@ -637,7 +637,7 @@ FRESH: list[Q] = [
     Q(
         RICCI,
         "registra feedback: i clienti chiedono la moka rossa da 6 tazze",
-        "unavailable:record_feedback",
+        "confirm:record_feedback",
     ),
     # 104
     Q(DEANGELIS, "quota totale q1 2027", "quota_status", {"period": "2027-Q1"}),

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tests.tools.alert_questions import ALERTS
+from tests.tools.feedback_questions import FEEDBACK
 from tests.tools.fourth_questions import FOURTH
 from tests.tools.fresh_questions import FRESH
 from tests.tools.quota_request_questions import ALLOCATION, COMMISSION, QUOTA_REQUESTS
@@ -103,6 +104,16 @@ KEPT: dict[str, KeptSet] = {
         {
             "vorrei abbassare la mia quota del prox trimestre del 10%, il centro è fermo": "a "
             "territory named in the reason ('il centro') is read as whose quota it is",
+        },
+    ),
+    "feedback": KeptSet(
+        "Customer feedback, from each role's side",
+        FEEDBACK,
+        {
+            "Emporio Tiberino told me the chef's knife 20cm is great but the bread knife blade dulls fast": "products: only the first of two products named in free text is read",
+            "ferramenta rossi says the new 28cm pan arrives scratched": "a customer not in the data, typed in lower case, is read as Ferramenta Sforza",
+            "registra feedback trinacria: moka 3 tazze e moka 6 tazze, i clienti dicono che la guarnizione cede dopo pochi mesi": "products: 'moka 6 tazze ... guarnizione' is read as the 6 cup gasket",
+            "<!channel> emporio salentino dice che le moka 3 tazze arrivano senza guarnizione!!": "products: 'moka 3 tazze ... guarnizione' is read as the 3 cup gasket",
         },
     ),
 }

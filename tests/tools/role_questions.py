@@ -9,7 +9,7 @@ comparisons, locations, holidays and named periods, plus the things Ponte cannot
 
 Each question carries the answer a careful human planner would consider right: the tool and
 the arguments that must be present (others may be too), or an outcome such as
-"clarify:product", "unavailable:record_feedback", "read_only", "denied" or "not_understood".
+"clarify:product", "confirm:record_feedback", "read_only", "denied" or "not_understood".
 Only arguments the author was sure of are listed; where a reading was open (for instance
 "next month" as a period or as a horizon) that argument is left out.
 
@@ -114,7 +114,7 @@ QUESTIONS: list[Q] = [
     Q(
         ROSSI,
         "brianza casa si lamenta dei manici che si staccano, segnalalo",
-        "unavailable:record_feedback",
+        "confirm:record_feedback",
     ),
     Q(
         ROSSI,
@@ -282,7 +282,7 @@ QUESTIONS: list[Q] = [
     Q(
         MARCHI,
         "emporio tiberino dice che la saltapasta si riga subito, lo puoi registrare?",
-        "unavailable:record_feedback",
+        "confirm:record_feedback",
     ),
     Q(
         MARCHI,
@@ -350,7 +350,7 @@ QUESTIONS: list[Q] = [
         "sales_history",
         {"customer": "Casa Lucana", "last_purchase": True},
     ),
-    Q(ESPOSITO, "i clienti cosa dicono della pentola a pressione?", "unavailable:search_feedback"),
+    Q(ESPOSITO, "i clienti cosa dicono della pentola a pressione?", "search_feedback"),
     Q(
         ESPOSITO,
         "miei 10 prodotti più venduti",
@@ -491,9 +491,9 @@ QUESTIONS: list[Q] = [
     Q(
         WALKER,
         "Maison de la Moka says the gaskets leak after a month, log that pls",
-        "unavailable:record_feedback",
+        "confirm:record_feedback",
     ),
-    Q(WALKER, "any feedback from customers on the santoku?", "unavailable:search_feedback"),
+    Q(WALKER, "any feedback from customers on the santoku?", "search_feedback"),
     Q(WALKER, "reserve 100 chef knives for Bottega Italiana", "read_only"),
     Q(
         WALKER,
@@ -703,7 +703,7 @@ QUESTIONS: list[Q] = [
         "inventory_projection",
         {"product": "MOK-012"},
     ),
-    Q(BIANCHI, "cosa dicono i clienti delle padelle antiaderenti?", "unavailable:search_feedback"),
+    Q(BIANCHI, "cosa dicono i clienti delle padelle antiaderenti?", "search_feedback"),
     # Emma Harris (English; team Marchi, Esposito, Lo Bianco, Walker).
     Q(HARRIS, "team quota status", "quota_status", {}),
     Q(
@@ -799,7 +799,7 @@ QUESTIONS: list[Q] = [
     Q(
         HARRIS,
         "what are customers saying about the non-stick coating",
-        "unavailable:search_feedback",
+        "search_feedback",
     ),
     Q(
         HARRIS,
@@ -1110,7 +1110,7 @@ QUESTIONS: list[Q] = [
     # ------------------------------------------------------------------------------------
     # Marketing. Francesca Ricci.
     # ------------------------------------------------------------------------------------
-    Q(RICCI, "feedback clienti sulla moka rossa edizione design", "unavailable:search_feedback"),
+    Q(RICCI, "feedback clienti sulla moka rossa edizione design", "search_feedback"),
     Q(RICCI, "vendite moka rossa dal lancio", "sales_history", {"product": "MOK-R04"}),
     Q(RICCI, "previsione moka rossa per natale", "demand_forecast", {"product": "MOK-R04"}),
     Q(
@@ -1200,7 +1200,7 @@ QUESTIONS: list[Q] = [
         "forecast_accuracy",
         {"product": "MOK-E02"},
     ),
-    Q(BARBIERI, "feedback sui coltelli dai clienti export", "unavailable:search_feedback"),
+    Q(BARBIERI, "feedback sui coltelli dai clienti export", "search_feedback"),
     Q(
         BARBIERI,
         "best sellers this month",
@@ -1363,6 +1363,8 @@ def judge(question: Q, outcome: Any) -> str | None:
         return f"expected an answer from {question.expect}, got {got} {outcome.args}"
     for key, value in question.args.items():
         got = outcome.args.get(key)
+        if got is None:
+            got = _shown(outcome.result, key)
         if key == "period" and isinstance(value, list) and _compared_as(outcome.args, value):
             continue  # "oct vs sep" answered as October against the month before
         if isinstance(value, list) and not isinstance(got, list):
@@ -1375,6 +1377,15 @@ def judge(question: Q, outcome: Any) -> str | None:
 
 
 PLURAL = {"person": "people", "territory": "territories", "family": "families"}
+
+
+def _shown(result: Any, key: str) -> Any:
+    """What a write shows for the person's yes (a feedback record's customer, products and
+    sentiment as Ponte read them, a forecast note's product), when the call's arguments
+    leave it to the reading."""
+    record = getattr(result, "item", None) or getattr(result, "note", None)
+    value = getattr(record, {"product": "sku"}.get(key, key), None)
+    return list(value) if isinstance(value, tuple) else value
 
 
 def _compared_as(args: dict[str, Any], periods: list[str]) -> bool:

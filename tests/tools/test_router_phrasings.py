@@ -198,13 +198,13 @@ EN: list[tuple[str, str, dict[str, Any]]] = [
     ("qouta for Q1 2027", "quota_status", {"period": "2027-Q1"}),
     ("my pace to quota this month", "quota_status", {"person": ME, "period": "2026-11"}),
     ("target for Centro last quarter", "quota_status", {"territory": "CE", "period": "2026-Q3"}),
-    # help and what is not there yet
+    # help, feedback, and what is not there
     ("help", "help", {}),
     ("what can you do?", "help", {}),
     ("change my quota to 12,000", "clarify:reason", {"target_units": 12000}),
     ("please approve Elena's quota request", "quota_requests", {}),
-    ("customer said the handles of PAD-28 get loose", "unavailable:record_feedback", {}),
-    ("what feedback did customers give about MOKA?", "unavailable:search_feedback", {}),
+    ("customer said the handles of PAD-28 get loose", "record_feedback", {"products": ["PAD-28"]}),
+    ("what feedback did customers give about MOKA?", "search_feedback", {"family": "MOKA"}),
     ("show me the alerts", "list_alerts", {}),
     ("what's the weather like?", "not_understood", {}),
     # found in review: dates glued to codes, weekdays, month parts, customers, write requests
@@ -418,10 +418,10 @@ IT: list[tuple[str, str, dict[str, Any]]] = [
     ("approva la richiesta di Elena", "quota_requests", {}),
     (
         "il cliente si lamenta che il manico della PAD-28 si allenta",
-        "unavailable:record_feedback",
-        {},
+        "record_feedback",
+        {"products": ["PAD-28"]},
     ),
-    ("cosa dicono i clienti nei feedback sulle moka?", "unavailable:search_feedback", {}),
+    ("cosa dicono i clienti nei feedback sulle moka?", "search_feedback", {"family": "MOKA"}),
     ("ci sono allerte aperte?", "list_alerts", {}),
     ("che tempo fa a Milano?", "not_understood", {}),
     # trovati in revisione
@@ -472,7 +472,7 @@ IT: list[tuple[str, str, dict[str, Any]]] = [
     ("quando finiscono le PAD-28?", "inventory_projection", {"product": "PAD-28"}),
     ("aggiorna la giacenza di PAD-28 a 600", "read_only", {}),
     ("avvisami quando arriva PAD-28", "unavailable:list_alerts", {}),
-    ("cosa dicono i clienti della moka rossa?", "unavailable:search_feedback", {}),
+    ("cosa dicono i clienti della moka rossa?", "search_feedback", {"product": "MOK-R04"}),
     (
         "quanto abbiamo venduto di PAD-24 a ottobre?",
         "sales_history",

@@ -187,7 +187,7 @@ THIRD: list[Q] = [
     Q(
         WALKER,
         "log feedback: maison de la moka says the red moka box arrives damaged",
-        "unavailable:record_feedback",
+        "confirm:record_feedback",
     ),
     # R25
     Q(
@@ -491,7 +491,7 @@ THIRD: list[Q] = [
     Q(
         RICCI,
         "registra feedback: i clienti chiedono una moka induzione da 4 tazze",
-        "unavailable:record_feedback",
+        "confirm:record_feedback",
     ),
     # K8 (a horizon up to 2027-03-31 is left out)
     Q(
@@ -576,7 +576,7 @@ THIRD: list[Q] = [
         {"period": "2026-Q4"},
     ),
     # K24
-    Q(DEANGELIS, "cerca feedback sulla moka elettrica", "unavailable:search_feedback"),
+    Q(DEANGELIS, "cerca feedback sulla moka elettrica", "search_feedback"),
     # K25
     Q(
         DEANGELIS,

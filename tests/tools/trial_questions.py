@@ -171,7 +171,7 @@ TRIAL: list[Q] = [
     Q(
         WALKER,
         "log feedback: casa italia wants bigger moka packaging",
-        "unavailable:record_feedback",
+        "confirm:record_feedback",
     ),
     # A28
     Q(
@@ -514,7 +514,7 @@ TRIAL: list[Q] = [
     Q(
         BARBIERI,
         "registra feedback: i clienti chiedono padelle colorate",
-        "unavailable:record_feedback",
+        "confirm:record_feedback",
     ),
     # D10 ("per natale" as December or as a horizon is open)
     Q(BARBIERI, "previsione padelle per natale", "demand_forecast", {"family": "PADELLE"}),

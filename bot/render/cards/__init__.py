@@ -16,6 +16,7 @@ from bot.render import i18n
 from bot.render.cards.alerts import alerts_card
 from bot.render.cards.base import Action, Card, source
 from bot.render.cards.commission import commission_card
+from bot.render.cards.feedback import change_card, note_card, record_card, search_card
 from bot.render.cards.forecast import (
     accuracy_answer_card,
     explain_card,
@@ -52,6 +53,9 @@ from planning.answers import (
 )
 from planning.audit import AuditTrail
 from planning.commission import CommissionEstimate
+from planning.feedback.notes import NoteResult
+from planning.feedback.search import FeedbackSearch
+from planning.feedback.store import FeedbackChange, FeedbackRecord
 from planning.forecast.accuracy import Accuracy
 from planning.forecast.views import ForecastExplanation, ForecastView, GroupForecast
 from planning.products import ProductFacts
@@ -87,6 +91,10 @@ BUILDERS: dict[type, Callable[[Any, str], Card]] = {
     AuditTrail: audit_card,
     CommissionEstimate: commission_card,
     AllocationProposal: allocation_card,
+    FeedbackRecord: record_card,
+    FeedbackSearch: search_card,
+    FeedbackChange: change_card,
+    NoteResult: note_card,
 }
 
 

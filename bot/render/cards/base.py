@@ -57,6 +57,8 @@ class Card:
     source: str | None = None
     actions: tuple[Action, ...] = ()
     tone: str = "info"  # info, good, warning, bad
+    # Links to read more (a quoted message's Slack permalink): (label, https URL).
+    links: tuple[tuple[str, str], ...] = ()
 
 
 def group_label(lang: str, group: ProductGroup, location: str | None = None) -> str:

@@ -12,7 +12,7 @@ from bot.render.i18n import t
 from bot.slack.handlers import Handlers
 from bot.slack.listeners.keys import trigger_key
 from bot.slack.queue import WorkQueue
-from bot.slack.slash import opens_request_form
+from bot.slack.slash import opens_feedback_form, opens_request_form
 from tools.amounts import QUANTITY, parse_number
 
 COMMAND = "/ponte"
@@ -20,12 +20,17 @@ COMMAND = "/ponte"
 
 def register(app: App, queue: WorkQueue, handlers: Handlers, work: Executor) -> None:
     """/ponte: recorded, acknowledged, answered privately by the work queue; `/ponte quota
-    request` alone opens the request form (its trigger lasts 3 s: opened now, not queued)."""
+    request` and `/ponte feedback` alone open their forms (a trigger lasts 3 s: opened now,
+    not queued)."""
 
     def slash(ack: Ack, body: dict[str, Any]) -> None:
         if opens_request_form(body.get("text", "")):
             ack()
             work.submit(handlers.request_form, body)
+            return
+        if opens_feedback_form(body.get("text", "")):
+            ack()
+            work.submit(handlers.feedback_form_open, body)
             return
         queue.take("command", trigger_key("command", body), body)
         ack()

@@ -46,6 +46,7 @@ METHOD_SCOPES: dict[str, str | tuple[str, ...] | None] = {
     "chat.postMessage": "chat:write",
     "chat.update": "chat:write",
     "chat.delete": "chat:write",
+    "chat.getPermalink": None,
     "views.publish": None,
     "views.open": None,
     "files.getUploadURLExternal": "files:write",

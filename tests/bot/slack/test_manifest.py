@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.blocks.feedback import FEEDBACK_SHORTCUT
 from bot.slack.listeners import COMMAND, MESSAGE_SHORTCUT, MODAL, SHORTCUT
 from tests.bot.slack.conftest import MANIFEST, METHOD_SCOPES, manifest_scopes, scopes_of
 
@@ -17,6 +18,7 @@ EVENT_SCOPES: dict[str, str | None] = {
     "assistant_thread_started": "assistant:write",
     "assistant_thread_context_changed": "assistant:write",
     "message.im": "im:history",
+    "reaction_added": "reactions:read",
 }
 BOT_CODE = Path(__file__).parents[3] / "bot"
 
@@ -52,6 +54,7 @@ def test_the_manifest_declares_the_command_shortcuts_and_app_home_the_code_handl
     assert {s["callback_id"]: s["type"] for s in features["shortcuts"]} == {
         SHORTCUT: "global",
         MESSAGE_SHORTCUT: "message",
+        FEEDBACK_SHORTCUT: "message",
     }
     assert features["app_home"]["home_tab_enabled"] is True
     assert features["app_home"]["messages_tab_enabled"] is True

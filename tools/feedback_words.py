@@ -1,0 +1,137 @@
+"""How people ask Ponte to record customer feedback, search it, correct or delete an item,
+or note an expected order beside the forecast, in English and Italian (the router's
+feedback reading; the words of each are here so that tools.router stays a reader).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tools.text import fold
+
+# "log feedback:", "registra feedback per brianza casa:", "feedback:", "segna che": the
+# words that ask for the recording, taken off the text that is stored.
+COMMAND = re.compile(
+    r"^\s*(?:(?:please|pls|per favore)\s+)?"
+    r"(?:(?:log|record|save|add|note|registra(?:re)?|salva|segna(?:lo|la)?|annota|segnalo)"
+    r"(?:\s+(?:un|il|a|the|this|questo|questa))?(?:\s+(?:customer\s+)?feedback)?"
+    r"(?:\s+(?:del\s+cliente|dei\s+clienti|cliente))?|feedback(?:\s+(?:del\s+cliente|"
+    r"dei\s+clienti|clienti|cliente))?)"
+    r"(?:\s+(?:che|that))?\s*[:\-–]?\s*",
+    re.IGNORECASE,
+)
+# Asking outright to record: a recording verb first, or "feedback ...:" with a colon (a bare
+# "feedback negativi sulle pentole" is a search).
+RECORD = re.compile(
+    r"^\s*(?:(?:please|pls|per favore)\s+)?(?:(?:log|record|save|registra(?:re)?|salva|"
+    r"segna(?:lo|la)?|annota|segnalo)\b|(?:customer\s+)?feedback\b[^:?]{0,80}:)",
+    re.IGNORECASE,
+)
+# Asking to record at the end: "..., log that pls", "..., lo puoi registrare?"; taken off too.
+RECORD_ASK = re.compile(
+    r"[\s,.;:!-]*\b(?:(?:can|could)\s+you\s+)?(?:please\s+)?(?:log|record|save|note)\s+"
+    r"(?:that|this|it)\b|[\s,.;:!-]*\b(?:me\s+)?lo\s+(?:puoi|potresti)\s+(?:registrare|"
+    r"segnare|salvare)\b|[\s,.;:!-]*\b(?:registralo|segnalo|salvalo|segnatelo|annotalo)\b",
+    re.IGNORECASE,
+)
+TAIL = re.compile(r"^[\s,.;:!?-]*(?:pls|please|per favore|grazie|thanks|thx)?[\s.!?]*$", re.I)
+# "feedback per brianza casa:", "feedback from my call with X:", "feedback cucine scaligere:"
+# : a lead-in before a colon names who it is from; the text is what follows the colon.
+LEAD_IN = re.compile(r"^[^:]{0,80}:\s*")
+EMOJI_ONLY = re.compile(r"^(?::[a-z0-9_+'-]+:|[\W_])*$", re.UNICODE)
+
+# "cancella il feedback 12", "delete feedback #12", "edit feedback 3: ...", "correggi il
+# feedback n. 3"
+CHANGE = re.compile(
+    r"\b(?P<verb>delete|remove|cancella|elimina|rimuovi|edit|change|fix|correct|update|"
+    r"modifica|correggi|cambia|aggiorna)\b[^0-9:]{0,30}?\bfeedback\s*(?:n\.?|nr\.?|#|no\.?|"
+    r"numero|number)?\s*(?P<number>\d{1,9})\b",
+    re.IGNORECASE,
+)
+DELETE_VERBS = ("delete", "remove", "cancella", "elimina", "rimuovi")
+
+# A note beside the forecast: named as such, or an order expected ("expect +500 ...").
+NOTE_WORDS = (
+    "forecast note", "nota previsione", "nota al forecast", "nota forecast", "nota fcst",
+    "fcst note", "nota alla previsione", "nota sul forecast", "metti una nota",
+    "aggiungi una nota", "aggiungi nota", "add a note", "note for the forecast",
+    "note to the forecast", "nota per il forecast",
+)  # fmt: skip
+EXPECT_WORDS = (
+    "expect", "expecting", "we expect", "ci aspettiamo", "aspettiamo", "mi aspetto",
+    "ordinera", "ordineranno", "will order", "will take", "will buy", "comprera",
+    "prendera", "prenderanno",
+)  # fmt: skip
+QUESTION_START = (
+    "what", "how", "quanto", "quanti", "quante", "cosa", "come", "which", "quale", "quali",
+    "do", "does", "can",
+)  # fmt: skip
+# Someone telling what a customer said: "X says ...", "il cliente chiede ...".
+SAYING = (
+    "says", "said", "told", "tells", "complains", "complained", "wants", "would like",
+    "asks", "asked", "reports", "reported", "mentioned", "loves", "hates", "finds",
+    "dice", "dicono", "ha detto", "hanno detto", "lamenta", "lamentano", "si lamenta",
+    "si lamentano", "chiede", "chiedono", "vuole", "vogliono", "vorrebbe", "vorrebbero",
+    "segnala", "segnalano", "trova", "trovano", "contentissimi", "soddisfatto",
+    "soddisfatti", "non ci ordina", "asking", "keep asking", "continuano a chiedere",
+)  # fmt: skip
+# A search without a question mark: "feedback negativi sulle pentole", "show complaints".
+SEARCH_FIRST = (
+    "show", "fammi vedere", "mostra", "mostrami", "cerca", "search", "find", "trova",
+    "list", "elenca", "any", "ci sono", "c e", "quanti", "quante", "quali", "chi", "temi",
+    "themes", "mentions", "digest", "riepilogo", "summary", "what", "cosa", "how many",
+)  # fmt: skip
+CUSTOMER_WORDS = ("customer", "customers", "cliente", "clienti", "buyer", "negozio", "shop")
+# "... about X", "che parlano di X": the words after these are searched for.
+ABOUT = re.compile(
+    r"\b(?:mentioning|mention|containing|contain|that say|che parlano di|che parla di|"
+    r"che contengono|con la parola|with the word)\s+(?P<query>.+)$",
+    re.IGNORECASE,
+)
+
+
+def recorded_text(message: str) -> str:
+    """The feedback itself: the message without the words that ask for the recording,
+    and without a lead-in that names who said it ("feedback per Brianza Casa: ...")."""
+    text = message.strip()
+    asked = RECORD_ASK.search(text)
+    if asked and TAIL.match(text[asked.end() :]):
+        text = text[: asked.start()].strip()
+    stripped = COMMAND.sub("", text, count=1)
+    if stripped != text:
+        lead = LEAD_IN.match(stripped)
+        if lead and len(stripped) > lead.end():
+            stripped = stripped[lead.end() :]
+        elif lead:
+            stripped = ""
+    return stripped.strip()
+
+
+def says_nothing(text: str) -> bool:
+    return not text.strip() or bool(EMOJI_ONLY.match(text.strip()))
+
+
+def change_asked(text: str) -> tuple[str, int] | None:
+    """("delete_feedback" or "edit_feedback", the item's number) when the message asks to
+    change a feedback item."""
+    match = CHANGE.search(fold(text))
+    if match is None:
+        return None
+    verb = match.group("verb")
+    tool = "delete_feedback" if verb in DELETE_VERBS else "edit_feedback"
+    return tool, int(match.group("number"))
+
+
+def new_text(message: str) -> str | None:
+    """The text after the colon of "edit feedback 3: ..."."""
+    _, colon, after = message.partition(":")
+    return after.strip() or None if colon else None
+
+
+def query_of(message: str) -> str | None:
+    match = ABOUT.search(message)
+    return match.group("query").strip(" ?.!") if match else None
+
+
+def asks_a_question(words: list[str], message: str) -> bool:
+    return message.rstrip().endswith("?") or bool(words and words[0] in QUESTION_START)
