@@ -69,6 +69,21 @@ def export_command(out: Path | None) -> None:
     click.echo(f"Wrote {written} feedback item(s) to {out}", err=True)
 
 
-def week_before(today: dt.date) -> tuple[dt.date, dt.date]:
-    """The seven days up to yesterday: what a Monday digest covers."""
-    return today - dt.timedelta(days=7), today - dt.timedelta(days=1)
+@feedback.command("digest")
+@click.option(
+    "--audience", type=click.Choice(["operations", "marketing"]), default="operations",
+    show_default=True, help="By product and plant (operations) or by theme (marketing).",
+)  # fmt: skip
+@click.option("--lang", type=click.Choice(["en", "it"]), default="en", show_default=True)
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The digest of the seven days before this date (default: today).")  # fmt: skip
+def digest_command(audience: str, lang: str, today: dt.datetime | None) -> None:
+    """Print the weekly digest (the feedback_digest job posts it to the configured channel)."""
+    from bot.cli import build_services
+    from bot.render.cards import card_for
+    from bot.render.console import show
+    from planning.feedback.digest import weekly_digest
+
+    services = build_services(today.date() if today else None)
+    digest = weekly_digest(services.engine, audience, today=services.clock.today())  # type: ignore[arg-type]
+    show(services.console, card_for(digest, lang))

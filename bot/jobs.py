@@ -66,6 +66,8 @@ JOBS: dict[str, JobSpec] = {
                 "post each channel's digest of the alerts that wait for it"),
         JobSpec("quota_requests", "*/10 * * * *", 3600,
                 "expire and remind quota requests; tell approvers and requesters what waits"),
+        JobSpec("feedback_digest", "0 7 * * 1", 6 * 3600,
+                "post the week's customer feedback to the operations and marketing channels"),
     )
 }  # fmt: skip
 
@@ -197,11 +199,49 @@ def _quota_requests(ctx: JobContext) -> str:
             f"{len(done.failed)} failed")  # fmt: skip
 
 
+def _feedback_digest(ctx: JobContext) -> str:
+    from bot.blocks.answers import blocks, fallback_text
+    from bot.render.cards import card_for
+    from bot.slack.app import web_client
+    from planning.audit import audit
+    from planning.db import writing
+    from planning.feedback.digest import weekly_digest
+
+    settings = ctx.settings
+    channels = {"operations": settings.ponte_digest_ops_channel,
+                "marketing": settings.ponte_digest_marketing_channel}  # fmt: skip
+    wanted = {a: c for a, c in channels.items() if c}
+    if settings.slack_bot_token is None or not wanted:
+        return "feedback_digest: not posted (no SLACK_BOT_TOKEN or no digest channel)"
+    client = web_client(settings)
+    posted = []
+    with ctx.engine.connect() as conn:  # a channel's digest in the language most people use
+        language = conn.execute(text(
+            "SELECT coalesce(language, 'en') FROM person GROUP BY coalesce(language, 'en') "
+            "ORDER BY count(*) DESC, 1 LIMIT 1")).scalar() or "en"  # fmt: skip
+    for audience, channel in wanted.items():
+        digest = weekly_digest(ctx.engine, audience, today=ctx.clock.today())  # type: ignore[arg-type]
+        with ctx.engine.connect() as conn:
+            sent = conn.execute(text("SELECT 1 FROM audit_log WHERE entity = :e"),
+                                {"e": digest.key}).first()  # fmt: skip
+        if sent is not None:  # a rerun after a restart: each week's digest goes out once
+            continue
+        shown = card_for(digest, language)
+        client.chat_postMessage(channel=channel, text=fallback_text(shown), blocks=blocks(shown))
+        details = {"channel": channel, "items": digest.week.count}
+        with writing(ctx.engine, wait=30.0) as conn:
+            audit(conn, now=ctx.clock.now(), actor="ponte", action="feedback.digest_sent",
+                  entity=digest.key, details=details)  # fmt: skip
+        posted.append(f"{audience} ({digest.week.count} items)")
+    return f"feedback_digest: posted {', '.join(posted) or 'nothing new'}"
+
+
 RUNNERS: dict[str, Callable[[JobContext], str]] = {
     "forecast_refresh": _forecast_refresh,
     "alert_scan": _alert_scan,
     "alert_digest": _alert_digest,
     "quota_requests": _quota_requests,
+    "feedback_digest": _feedback_digest,
 }
 
 

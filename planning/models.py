@@ -550,13 +550,23 @@ class Feedback(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("channel", "message_ts", name="uq_feedback_message"),
         Index("ix_feedback_customer_created", "customer", "created_at"),
-    )
+        # Every search reads the items of a period through this index alone (a search over
+        # 100,000 items would otherwise read each wide row): live items only.
+        Index(
+            "ix_feedback_live",
+            "created_at", "sentiment", "theme_mask", "customer", "author", "family",
+            "customer_text", "competitors", "id",
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
+    )  # fmt: skip
 
     id: int | None = Field(default=None, primary_key=True)
     text: str = Field(sa_column=Column(Text, nullable=False))
     language: str = Field(max_length=2)
-    sentiment: str = Field(max_length=8, index=True)  # negative | neutral | positive
+    sentiment: str = Field(max_length=8)  # negative | neutral | positive
     score: float = 0.0
+    theme_mask: int = 0  # the themes read in it, one bit each (planning.feedback.enrich.THEMES)
     customer: str | None = Field(default=None, max_length=200)  # as named in the sales data
     customer_text: str | None = Field(default=None, max_length=200)  # named, but unmatched
     family: str | None = Field(default=None, max_length=64, index=True)  # about a whole family
@@ -581,21 +591,15 @@ class Feedback(SQLModel, table=True):
 
 
 class FeedbackProduct(SQLModel, table=True):
-    """A product a feedback item is about (several per item)."""
+    """A product a feedback item is about (several per item), with the item's date: the most
+    named products of a period are counted here without reading the items."""
 
     __tablename__ = "feedback_product"
+    __table_args__ = (Index("ix_feedback_product_created", "created_at", "feedback_id", "sku"),)
 
     feedback_id: int = Field(foreign_key="feedback.id", primary_key=True)
     sku: str = Field(primary_key=True, max_length=64, index=True)
-
-
-class FeedbackTheme(SQLModel, table=True):
-    """A theme read in a feedback item (planning.feedback.enrich.THEMES)."""
-
-    __tablename__ = "feedback_theme"
-
-    feedback_id: int = Field(foreign_key="feedback.id", primary_key=True)
-    theme: str = Field(primary_key=True, max_length=32, index=True)
+    created_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
 
 
 class ForecastNote(SQLModel, table=True):

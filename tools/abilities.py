@@ -12,7 +12,7 @@ bot/render; tests/tools/test_registry.py says what is missing.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any, Literal
 
@@ -36,6 +36,7 @@ from planning.answers import (
 from planning.audit import AuditTrail, quota_history
 from planning.commission import CommissionEstimate, commission_estimate
 from planning.errors import PermissionDenied, PonteError
+from planning.feedback.beside import beside
 from planning.feedback.notes import NoteResult
 from planning.feedback.search import FeedbackSearch
 from planning.feedback.store import FeedbackChange, FeedbackRecord
@@ -392,24 +393,30 @@ def _forecast(ctx: RunContext, args: ForecastArgs) -> Any:
 
     asked, location = _group(ctx, args), resolve_location(ctx, args.location)
     between = resolve_period(ctx, args.period)
+    until = between[1] if between else ctx.today + dt.timedelta(weeks=args.weeks)
     if isinstance(asked, ProductGroup):
-        return group_forecast(
+        group = group_forecast(
             ctx.engine, asked, today=ctx.today, weeks=args.weeks, location=location, between=between
         )
-    return forecast_view(
+        if asked.family is None and not asked.skus:
+            return group  # every product: what customers said is a search of its own
+        near = beside(ctx.engine, today=ctx.today, skus=asked.skus, family=asked.family,
+                      until=until)  # fmt: skip
+        return replace(group, beside=near)
+    view = forecast_view(
         ctx.engine, asked, today=ctx.today, weeks=args.weeks, location=location, between=between
     )
+    return replace(view, beside=beside(ctx.engine, today=ctx.today, skus=(asked,), until=until))
 
 
 def _explain(ctx: RunContext, args: ExplainArgs) -> Any:
     from planning.forecast.views import explain_forecast
 
-    return explain_forecast(
-        ctx.engine,
-        resolve_product(ctx, args.product),
-        today=ctx.today,
-        location=resolve_location(ctx, args.location),
+    sku = resolve_product(ctx, args.product)
+    explained = explain_forecast(
+        ctx.engine, sku, today=ctx.today, location=resolve_location(ctx, args.location)
     )
+    return replace(explained, beside=beside(ctx.engine, today=ctx.today, skus=(sku,)))
 
 
 def _projection(ctx: RunContext, args: ProjectionArgs) -> ProjectionAnswer | GroupProjection:

@@ -90,6 +90,19 @@ ABOUT = re.compile(
 )
 
 
+NOTE_LEAD = re.compile(
+    r"^\s*(?:"
+    + "|".join(re.escape(w) for w in sorted(NOTE_WORDS, key=len, reverse=True))
+    + r")\b\s*[:\-–]?\s*",
+    re.IGNORECASE,
+)
+
+
+def note_text(message: str) -> str:
+    """A forecast note as the rep wrote it, without "nota al forecast:" before it."""
+    return NOTE_LEAD.sub("", message.strip(), count=1).strip() or message.strip()
+
+
 def recorded_text(message: str) -> str:
     """The feedback itself: the message without the words that ask for the recording,
     and without a lead-in that names who said it ("feedback per Brianza Casa: ...")."""

@@ -378,7 +378,7 @@ class Router:
         if found.get("negative") and "quantity" in args:
             args["quantity"] = -abs(args["quantity"])  # "-200 in febbraio"
         args["period"] = args.get("period") or found.get("ahead_period") or found.get("period")
-        args["note"] = fw.recorded_text(text) or text
+        args["note"] = fw.note_text(text)
         for needed, asked in (("product", "product"), ("quantity", "quantity"),
                               ("period", "month")):  # fmt: skip
             if needed == "product" and ("product" in args or "family" in args):

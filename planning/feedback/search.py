@@ -19,7 +19,14 @@ from sqlalchemy import Connection, Engine, text
 
 from planning.errors import PonteError
 from planning.feedback.enrich import COMMON, THEMES, words_of
-from planning.feedback.store import SENTIMENTS, FeedbackItem, load_items
+from planning.feedback.store import (
+    SENTIMENTS,
+    FeedbackItem,
+    load_items,
+    theme_mask,
+    themes_of_mask,
+)
+from planning.memo import DataMemo
 
 DEFAULT_DAYS = 90  # a search that names no period reads the last 90 days
 QUOTES = 5
@@ -97,42 +104,29 @@ def search_feedback(
     start = start or end - dt.timedelta(days=DEFAULT_DAYS - 1)
     days = (end - start).days + 1
     before = (start - dt.timedelta(days=days), start - dt.timedelta(days=1))
+    revenue = customer_revenue(engine, today)
     with engine.connect() as conn:
         clause, params = _where(conn, where, start, end)
-        sentiment = {s: 0 for s in SENTIMENTS}
-        for mood, n in conn.execute(
-            text(f"SELECT f.sentiment, count(*) FROM feedback f WHERE {clause} GROUP BY 1"),
-            params,
-        ):
-            sentiment[str(mood)] = int(n)
-        count = sum(sentiment.values())
-        authors, customers, unmatched = conn.execute(
+        # One pass over the period's items (the covering index, not the rows): every count
+        # below comes from these groups.
+        groups = conn.execute(
             text(
-                "SELECT count(DISTINCT f.author), count(DISTINCT f.customer), "
-                f"count(f.customer_text) FROM feedback f WHERE {clause}"
+                "SELECT f.sentiment, f.theme_mask, f.customer, f.author, count(f.customer_text), "
+                f"count(*) FROM feedback f WHERE {clause} "
+                "GROUP BY f.sentiment, f.theme_mask, f.customer, f.author"
             ),
             params,
-        ).one()
+        ).all()
         old_clause, old_params = _where(conn, where, *before)
-        previous = int(
-            conn.execute(
-                text(f"SELECT count(*) FROM feedback f WHERE {old_clause}"), old_params
-            ).scalar_one()
-        )
-        themes = _themes(conn, clause, params, old_clause, old_params, today) if count else ()
-        quotes = _quotes(conn, clause, params, themes, today) if count else ()
-        products = (
-            conn.execute(
-                text(
-                    "SELECT p.sku, count(*) FROM feedback_product p JOIN feedback f ON "
-                    f"f.id = p.feedback_id WHERE {clause} GROUP BY p.sku "
-                    "ORDER BY count(*) DESC, p.sku LIMIT 5"
-                ),
-                params,
-            ).all()
-            if count
-            else []
-        )
+        earlier = conn.execute(
+            text(
+                f"SELECT f.theme_mask, count(*) FROM feedback f WHERE {old_clause} "
+                "GROUP BY f.theme_mask"
+            ),
+            old_params,
+        ).all()
+        count = sum(int(n) for *_, n in groups)
+        products = _products(conn, where, clause, params) if count else []
         rivals: Counter[str] = Counter()
         if count:
             for named, n in conn.execute(
@@ -144,19 +138,57 @@ def search_feedback(
             ):
                 for name in str(named).split("; "):
                     rivals[name] += int(n)
+        sentiment = {s: 0 for s in SENTIMENTS}
+        authors: set[str] = set()
+        customers: set[str] = set()
+        unmatched = 0
+        items: Counter[str] = Counter()
+        negative: Counter[str] = Counter()
+        raised: dict[str, set[str]] = defaultdict(set)
+        for mood, mask, customer, author, named_only, n in groups:
+            sentiment[str(mood)] = sentiment.get(str(mood), 0) + int(n)
+            authors.add(str(author))
+            unmatched += int(named_only)
+            if customer:
+                customers.add(str(customer))
+            for theme in themes_of_mask(int(mask)):
+                items[theme] += int(n)
+                if mood == "negative":
+                    negative[theme] += int(n)
+                if customer:
+                    raised[theme].add(str(customer))
+        previous: Counter[str] = Counter()
+        for mask, n in earlier:
+            for theme in themes_of_mask(int(mask)):
+                previous[theme] += int(n)
+        themes = sorted(
+            (
+                ThemeCount(
+                    theme=theme,
+                    items=items[theme],
+                    customers=len(raised[theme]),
+                    revenue=sum(revenue.get(c, 0.0) for c in raised[theme]),
+                    negative=negative[theme],
+                    previous=previous[theme],
+                )
+                for theme in items
+            ),
+            key=lambda t: (-t.revenue, -t.items, t.theme),
+        )
+        quotes = _quotes(conn, clause, params, tuple(themes), revenue) if count else ()
     return FeedbackSearch(
         start=start,
         end=end,
         count=count,
-        previous=previous,
+        previous=sum(int(n) for _, n in earlier),
         sentiment=sentiment,
-        themes=themes,
+        themes=tuple(themes),
         quotes=quotes,
         products=tuple((str(s), int(n)) for s, n in products),
         competitors=tuple(rivals.most_common(5)),
-        authors=int(authors),
-        customers=int(customers),
-        unmatched=int(unmatched or 0),
+        authors=len(authors),
+        customers=len(customers),
+        unmatched=unmatched,
         product=where.products,
         family=where.family,
         customer=where.customer,
@@ -165,6 +197,28 @@ def search_feedback(
         query=where.query,
         period=period,
     )
+
+
+def _products(
+    conn: Connection, where: Filter, clause: str, params: dict[str, Any]
+) -> list[tuple[str, int]]:
+    """The most named products of the items found: counted on the products' own rows
+    (which carry the item's date), limited to the items found when more than the period
+    is asked."""
+    only = (
+        ""
+        if where == Filter()
+        else f"AND fp.feedback_id IN (SELECT f.id FROM feedback f WHERE {clause})"
+    )
+    rows = conn.execute(
+        text(
+            "SELECT fp.sku, count(*) FROM feedback_product fp WHERE fp.created_at >= :start "
+            f"AND fp.created_at < :stop {only} GROUP BY fp.sku ORDER BY count(*) DESC, fp.sku "
+            "LIMIT 5"
+        ),
+        params,
+    ).all()
+    return [(str(s), int(n)) for s, n in rows]
 
 
 def _where(
@@ -181,24 +235,20 @@ def _where(
         params.update(names)
         listed = ", ".join(f":{n}" for n in names)
         parts.append(
-            "EXISTS (SELECT 1 FROM feedback_product fp WHERE fp.feedback_id = f.id "
-            f"AND fp.sku IN ({listed}))"
+            f"f.id IN (SELECT fp.feedback_id FROM feedback_product fp WHERE fp.sku IN ({listed}))"
         )
     if where.family:
         params["family"] = where.family
         parts.append(
-            "(f.family = :family OR EXISTS (SELECT 1 FROM feedback_product fp JOIN product "
-            "pr ON pr.sku = fp.sku WHERE fp.feedback_id = f.id AND pr.family = :family))"
+            "(f.family = :family OR f.id IN (SELECT fp.feedback_id FROM feedback_product fp "
+            "JOIN product pr ON pr.sku = fp.sku WHERE pr.family = :family))"
         )
     if where.customer:
         params["customer"] = where.customer
         parts.append("(f.customer = :customer OR f.customer_text = :customer)")
     if where.theme:
-        params["theme"] = where.theme
-        parts.append(
-            "EXISTS (SELECT 1 FROM feedback_theme ft WHERE ft.feedback_id = f.id "
-            "AND ft.theme = :theme)"
-        )
+        params["theme_bit"] = theme_mask((where.theme,))
+        parts.append("(f.theme_mask & :theme_bit) <> 0")
     if where.sentiment:
         params["sentiment"] = where.sentiment
         parts.append("f.sentiment = :sentiment")
@@ -217,97 +267,52 @@ def _where(
     return " AND ".join(parts), params
 
 
-def _themes(
-    conn: Connection,
-    clause: str,
-    params: dict[str, Any],
-    old_clause: str,
-    old_params: dict[str, Any],
-    today: dt.date,
-) -> tuple[ThemeCount, ...]:
-    rows = conn.execute(
-        text(
-            "SELECT t.theme, f.customer, count(*), sum(CASE WHEN f.sentiment = 'negative' "
-            "THEN 1 ELSE 0 END) FROM feedback_theme t JOIN feedback f ON f.id = t.feedback_id "
-            f"WHERE {clause} GROUP BY t.theme, f.customer"
-        ),
-        params,
-    ).all()
-    before: dict[str, int] = dict(
-        conn.execute(
-            text(
-                "SELECT t.theme, count(*) FROM feedback_theme t JOIN feedback f ON "
-                f"f.id = t.feedback_id WHERE {old_clause} GROUP BY t.theme"
-            ),
-            old_params,
-        ).all()
-    )
-    revenue = customer_revenue(conn, {str(c) for _, c, _, _ in rows if c}, today)
-    items: Counter[str] = Counter()
-    negative: Counter[str] = Counter()
-    raised: dict[str, set[str]] = defaultdict(set)
-    for theme, customer, n, bad in rows:
-        items[theme] += int(n)
-        negative[theme] += int(bad or 0)
-        if customer:
-            raised[theme].add(str(customer))
-    counts = [
-        ThemeCount(
-            theme=theme,
-            items=items[theme],
-            customers=len(raised[theme]),
-            revenue=sum(revenue.get(c, 0.0) for c in raised[theme]),
-            negative=negative[theme],
-            previous=int(before.get(theme, 0)),
-        )
-        for theme in items
-    ]
-    counts.sort(key=lambda t: (-t.revenue, -t.items, t.theme))
-    return tuple(counts)
-
-
 def _quotes(
     conn: Connection,
     clause: str,
     params: dict[str, Any],
     themes: tuple[ThemeCount, ...],
-    today: dt.date,
+    revenue: dict[str, float],
 ) -> tuple[FeedbackItem, ...]:
-    """For each leading theme, its item from the largest customer (newest on a tie), then
-    the newest items."""
+    """For each leading theme, its newest item from the largest customer, then the newest
+    items; read whole only once chosen."""
     recent = conn.execute(
         text(
-            f"SELECT f.id, f.customer FROM feedback f WHERE {clause} "
+            f"SELECT f.id, f.customer, f.theme_mask FROM feedback f WHERE {clause} "
             "ORDER BY f.created_at DESC, f.id DESC LIMIT 200"
         ),
         params,
     ).all()
-    ids = [int(i) for i, _ in recent]
-    items = {item.id: item for item in load_items(conn, ids)}
-    revenue = customer_revenue(conn, {str(c) for _, c in recent if c}, today)
     chosen: list[int] = []
     for theme in themes[:QUOTES]:
-        with_theme = [i for i in ids if theme.theme in items[i].themes and i not in chosen]
+        bit = theme_mask((theme.theme,))
+        with_theme = [
+            (revenue.get(customer or "", 0.0), -at, int(fid))
+            for at, (fid, customer, mask) in enumerate(recent)
+            if int(mask) & bit and int(fid) not in chosen
+        ]
         if with_theme:
-            best = max(
-                with_theme, key=lambda i: (revenue.get(items[i].customer or "", 0.0), -ids.index(i))
-            )
-            chosen.append(best)
-    chosen.extend(i for i in ids if i not in chosen)
-    return tuple(items[i] for i in chosen[:QUOTES])
+            chosen.append(max(with_theme)[2])
+    chosen.extend(int(fid) for fid, _, _ in recent if int(fid) not in chosen)
+    return tuple(load_items(conn, chosen[:QUOTES]))
 
 
-def customer_revenue(conn: Connection, customers: set[str], today: dt.date) -> dict[str, float]:
-    """Each customer's sales revenue over the 12 months to `today`."""
-    if not customers:
-        return {}
-    names = {f"c{i}": c for i, c in enumerate(sorted(customers))}
-    rows = conn.execute(
-        text(
-            "SELECT customer, sum(coalesce(revenue, 0)) FROM sales_customer_day WHERE "
-            "date > :since AND date <= :today AND customer IN "
-            f"({', '.join(':' + n for n in names)}) GROUP BY customer"
-        ),
-        {"since": today - dt.timedelta(days=365), "today": today, **names},
-    ).all()
-    return {str(c): float(r or 0.0) for c, r in rows}
+_REVENUE = DataMemo(size=16)
+
+
+def customer_revenue(engine: Engine, today: dt.date) -> dict[str, float]:
+    """Each customer's sales revenue over the 12 months to `today` (remembered until the
+    data changes)."""
+
+    def compute() -> dict[str, float]:
+        with engine.connect() as conn:
+            rows = conn.execute(
+                text(
+                    "SELECT customer, sum(coalesce(revenue, 0)) FROM sales_customer_day "
+                    "WHERE date > :since AND date <= :today AND customer <> '' GROUP BY customer"
+                ),
+                {"since": today - dt.timedelta(days=365), "today": today},
+            ).all()
+        return {str(c): float(r or 0.0) for c, r in rows}
+
+    return _REVENUE.get(engine, ("revenue", today), compute)

@@ -26,12 +26,11 @@ from planning.errors import PermissionDenied, PonteError
 from planning.feedback.enrich import THEMES as THEME_CODES
 from planning.feedback.enrich import Enrichment, enrich
 from planning.feedback.links import Linker, load_linker
-from planning.models import Feedback, FeedbackProduct, FeedbackTheme, Role
+from planning.models import Feedback, FeedbackProduct, Role
 from planning.text import fold
 
 FEEDBACK = Feedback.__table__  # type: ignore[attr-defined]
 PRODUCTS = FeedbackProduct.__table__  # type: ignore[attr-defined]
-THEMES = FeedbackTheme.__table__  # type: ignore[attr-defined]
 MAX_TEXT = 10_000  # characters: a long customer e-mail fits, a pasted file does not
 MAX_PRODUCTS = 20
 WRITE_WAIT = 30.0
@@ -297,6 +296,7 @@ def _insert(conn: Connection, items: Sequence[FeedbackItem], scores: Sequence[fl
             "language": item.language,
             "sentiment": item.sentiment,
             "score": score,
+            "theme_mask": theme_mask(item.themes),
             "customer": item.customer,
             "customer_text": item.customer_text,
             "family": item.family,
@@ -317,20 +317,22 @@ def _insert(conn: Connection, items: Sequence[FeedbackItem], scores: Sequence[fl
     )
     ids = [int(i) for (i,) in result]
     products = [
-        {"feedback_id": i, "sku": s}
+        {"feedback_id": i, "sku": sku, "created_at": item.created_at}
         for i, item in zip(ids, items, strict=True)
-        for s in item.products
-    ]
-    themes = [
-        {"feedback_id": i, "theme": t}
-        for i, item in zip(ids, items, strict=True)
-        for t in item.themes
+        for sku in item.products
     ]
     if products:
         conn.execute(insert(PRODUCTS), products)
-    if themes:
-        conn.execute(insert(THEMES), themes)
     return ids
+
+
+def theme_mask(themes: Iterable[str]) -> int:
+    """The themes as bits: THEMES[i] is bit i."""
+    return sum(1 << THEME_CODES.index(t) for t in set(themes))
+
+
+def themes_of_mask(mask: int) -> tuple[str, ...]:
+    return tuple(t for i, t in enumerate(THEME_CODES) if mask & (1 << i))
 
 
 def search_text(item: FeedbackItem) -> str:
@@ -384,6 +386,7 @@ def edit_feedback(
             language=changed.language,
             sentiment=changed.sentiment,
             score=enrichment.score,
+            theme_mask=theme_mask(changed.themes),
             customer=matched,
             customer_text=unmatched,
             competitors="; ".join(changed.competitors) or None,
@@ -391,13 +394,12 @@ def edit_feedback(
             edited_at=now,
         )
         conn.execute(PRODUCTS.delete().where(PRODUCTS.c.feedback_id == feedback_id))
-        conn.execute(THEMES.delete().where(THEMES.c.feedback_id == feedback_id))
         if skus:
-            conn.execute(insert(PRODUCTS), [{"feedback_id": feedback_id, "sku": s} for s in skus])
-        if changed.themes:
             conn.execute(
-                insert(THEMES), [{"feedback_id": feedback_id, "theme": t} for t in changed.themes]
-            )
+                insert(PRODUCTS),
+                [{"feedback_id": feedback_id, "sku": sku, "created_at": current.created_at}
+                 for sku in skus],
+            )  # fmt: skip
         audit(conn, now=now, actor=caller.slack_user_id, action="feedback.edited",
               entity=current.entity, details={"before": current.text, "after": body})  # fmt: skip
     return FeedbackChange(changed, "edit", done=True, before=current.text)
@@ -414,6 +416,8 @@ def delete_feedback(
         return FeedbackChange(gone, "delete", done=False, before=current.text)
     with writing(engine, wait=WRITE_WAIT) as conn:
         _conditional(conn, current, deleted_at=now)
+        # Its products leave the counts with it (the audit trail keeps what it named).
+        conn.execute(PRODUCTS.delete().where(PRODUCTS.c.feedback_id == feedback_id))
         audit(conn, now=now, actor=caller.slack_user_id, action="feedback.deleted",
               entity=current.entity, details={"text": current.text})  # fmt: skip
     return FeedbackChange(gone, "delete", done=True, before=current.text)
@@ -490,11 +494,6 @@ def load_items(
         select(PRODUCTS.c.feedback_id, PRODUCTS.c.sku).where(PRODUCTS.c.feedback_id.in_(wanted))
     ):
         products.setdefault(int(fid), []).append(str(sku))
-    themes: dict[int, set[str]] = {}
-    for fid, theme in conn.execute(
-        select(THEMES.c.feedback_id, THEMES.c.theme).where(THEMES.c.feedback_id.in_(wanted))
-    ):
-        themes.setdefault(int(fid), set()).add(str(theme))
     names = _names(conn, {r["author"] for r in rows})
     order = {fid: i for i, fid in enumerate(wanted)}
     items = []
@@ -505,7 +504,7 @@ def load_items(
         items.append(
             FeedbackItem(
                 id=fid, text=r["text"], language=r["language"], sentiment=r["sentiment"],
-                themes=tuple(t for t in THEME_CODES if t in themes.get(fid, ())),
+                themes=themes_of_mask(int(r["theme_mask"])),
                 products=tuple(products.get(fid, ())), customer=r["customer"],
                 customer_text=r["customer_text"], family=r["family"],
                 competitors=tuple(c for c in (r["competitors"] or "").split("; ") if c),

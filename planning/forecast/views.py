@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine, bindparam, text
 
 from planning.db import as_date
 from planning.errors import PonteError
+from planning.feedback.beside import Beside
 from planning.forecast.ranges import WEEK_CORRELATION, total_half_width
 from planning.forecast.runs import (
     RunSummary,
@@ -59,6 +60,8 @@ class ForecastView:
     models: tuple[str, ...]  # distinct models behind the series summed
     # How much the summed series' errors move together (0: independent), as the run measured.
     error_correlation: float = 0.0
+    # What customers said lately and the reps' forecast notes (planning.feedback.beside).
+    beside: Beside | None = None
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,7 @@ class ForecastExplanation:
     forecast_weekly: float  # forecast units per week over the next COMPARE_WEEKS weeks
     change_vs_recent_pct: float | None
     change_vs_last_year_pct: float | None
+    beside: Beside | None = None  # what customers said, the reps' notes
 
 
 def _weekly_series(engine: Engine, sku: str, location: str | None) -> list[SeriesForecast]:
@@ -282,6 +286,7 @@ class GroupForecast:
     contributors: tuple[ForecastShare, ...]  # largest first, TOP_LINES of them
     # How much the products' errors move together (0: independent), as the run measured.
     error_correlation: float = 0.0
+    beside: Beside | None = None  # what customers said, the reps' notes
 
 
 def group_forecast(

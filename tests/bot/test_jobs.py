@@ -15,7 +15,9 @@ from bot.cli import cli
 from bot.jobs import SQLITE_FOLLOWER, JobContext, LeaderLock, Scheduler
 from bot.settings import Clock, Settings
 from planning.db import make_engine, upgrade
+from tests.bot.slack.conftest import block_text
 from tests.conftest import DEMO_TODAY
+from tests.slack_mock import MockSlack
 
 TODAY = DEMO_TODAY.isoformat()
 
@@ -49,7 +51,8 @@ def test_jobs_list_their_schedule_and_the_alerts_file_changes_it(db: Path, tmp_p
     assert "exit 0" in shown
     for job, cron in (("forecast_refresh", "*/15 * * * *"), ("alert_scan", "5,35 * * * *"),
                       ("alert_digest", "0 7 * * 1-5"),
-                      ("quota_requests", "*/10 * * * *")):  # fmt: skip
+                      ("quota_requests", "*/10 * * * *"),
+                      ("feedback_digest", "0 7 * * 1")):  # fmt: skip
         assert job in shown and cron in shown
     settings = tmp_path / "alerts.toml"
     settings.write_text('[jobs]\nalert_scan = "0 * * * *"\nalert_digest = "off"\n')
@@ -71,6 +74,43 @@ def test_a_job_run_by_hand_does_its_work_once(db: Path) -> None:
     assert ponte(db, "jobs", "run", "nope").startswith("exit 2")
     quota = ponte(db, "jobs", "run", "quota_requests", "--today", TODAY)
     assert "quota_requests: 0 expired; nobody told (no SLACK_BOT_TOKEN)" in quota
+
+
+@pytest.fixture
+def mock_slack() -> Iterator[MockSlack]:
+    mock = MockSlack().start()
+    yield mock
+    mock.stop()
+
+
+def test_the_weekly_feedback_digest_goes_to_each_channel_once(
+    db: Path, mock_slack: MockSlack
+) -> None:
+    monday = "2026-11-30"
+    env = {
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_API_URL": mock_slack.api_url,
+        "PONTE_DIGEST_OPS_CHANNEL": "C0OPS",
+        "PONTE_DIGEST_MARKETING_CHANNEL": "C0MKT",
+    }
+    first = ponte(db, "jobs", "run", "feedback_digest", "--today", monday, **env)
+    assert "feedback_digest: posted operations (16 items), marketing (16 items)" in first
+    posted = {
+        c.params["channel"]: block_text(c.blocks()) for c in mock_slack.of("chat.postMessage")
+    }
+    assert set(posted) == {"C0OPS", "C0MKT"}
+    # operations: by product and plant; marketing: by theme and competitor (in Italian:
+    # most of the demo company's people speak it)
+    assert "PAD-28 Padella antiaderente 28 cm" in posted["C0OPS"]
+    assert "Per stabilimento: PLT-LUM" in posted["C0OPS"]
+    assert (
+        "danni e imballo" in posted["C0MKT"] and "Concorrenti citati: Ballarini" in posted["C0MKT"]
+    )
+    again = ponte(db, "jobs", "run", "feedback_digest", "--today", monday, **env)
+    assert "posted nothing new" in again
+    assert len(mock_slack.of("chat.postMessage")) == 2
+    off = ponte(db, "jobs", "run", "feedback_digest", "--today", monday)
+    assert "not posted (no SLACK_BOT_TOKEN or no digest channel)" in off
 
 
 def _context(engine: Engine) -> JobContext:
@@ -99,7 +139,8 @@ def test_on_sqlite_a_second_process_runs_no_jobs_and_says_why(db: Path) -> None:
         assert follower.note == SQLITE_FOLLOWER and not follower.leading.is_set()
         with first_engine.connect() as conn:  # the schedule is in the database
             ids = {r for (r,) in conn.execute(text("SELECT id FROM apscheduler_jobs"))}
-        assert ids == {"forecast_refresh", "alert_scan", "alert_digest", "quota_requests"}
+        assert ids == {"forecast_refresh", "alert_scan", "alert_digest", "quota_requests",
+                       "feedback_digest"}  # fmt: skip
     finally:
         follower.stop()
         leader.stop()
@@ -138,7 +179,7 @@ def test_on_postgresql_one_process_leads_and_another_takes_over(
         leader.lock._conn = None
         assert follower.leading.wait(10)
         assert set(follower.next_runs()) == {
-            "forecast_refresh", "alert_scan", "alert_digest", "quota_requests",
+            "forecast_refresh", "alert_scan", "alert_digest", "quota_requests", "feedback_digest",
         }  # fmt: skip
     finally:
         follower.stop()

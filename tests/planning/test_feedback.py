@@ -279,3 +279,29 @@ def test_a_bad_feedback_file_lists_every_bad_row_and_stores_nothing(
         assert where in message
     assert "feedback.csv:2" not in message
     assert count(company) == 0
+
+
+def test_forecast_notes_are_for_months_to_come_and_for_the_people_who_sell(
+    company: Engine,
+) -> None:
+    from planning.feedback.beside import beside
+    from planning.feedback.notes import add_note, notes_for
+
+    rossi, ops = identify(company, REP), identify(company, OPS)
+    note = {"today": TODAY, "now": NOW, "quantity": 500.0, "note": "volantino", "sku": "PAD-28"}
+    with pytest.raises(PermissionDenied):
+        add_note(company, ops, period="2027-01", save=True, **note)  # type: ignore[arg-type]
+    with pytest.raises(PonteError) as over:
+        add_note(company, rossi, period="2026-10", save=True, **note)  # type: ignore[arg-type]
+    assert over.value.code == "note_period_over"
+    shown = add_note(company, rossi, period="2027-01", **note)  # type: ignore[arg-type]
+    assert not shown.saved and notes_for(company, skus=("PAD-28",), start=TODAY,
+                                         end=dt.date(2027, 3, 31)) == ()  # fmt: skip
+    add_note(company, rossi, period="2027-01", save=True, **note)  # type: ignore[arg-type]
+    [kept] = notes_for(company, skus=("PAD-28",), start=TODAY, end=dt.date(2027, 3, 31))
+    assert (kept.quantity, kept.author_name, kept.period) == (500.0, "Giulia Rossi", "2027-01")
+    assert notes_for(company, skus=("PAD-28",), start=TODAY, end=dt.date(2026, 12, 31)) == ()
+    save(company, "la padella 28 arriva graffiata", products=("PAD-28",))
+    near = beside(company, today=TODAY, skus=("PAD-28",), until=dt.date(2027, 2, 28))
+    assert near is not None and near.heard is not None and near.heard.theme == "damage"
+    assert [n.period for n in near.notes] == ["2027-01"]

@@ -16,7 +16,13 @@ from bot.render import i18n
 from bot.render.cards.alerts import alerts_card
 from bot.render.cards.base import Action, Card, source
 from bot.render.cards.commission import commission_card
-from bot.render.cards.feedback import change_card, note_card, record_card, search_card
+from bot.render.cards.feedback import (
+    change_card,
+    digest_card,
+    note_card,
+    record_card,
+    search_card,
+)
 from bot.render.cards.forecast import (
     accuracy_answer_card,
     explain_card,
@@ -53,6 +59,7 @@ from planning.answers import (
 )
 from planning.audit import AuditTrail
 from planning.commission import CommissionEstimate
+from planning.feedback.digest import FeedbackDigest
 from planning.feedback.notes import NoteResult
 from planning.feedback.search import FeedbackSearch
 from planning.feedback.store import FeedbackChange, FeedbackRecord
@@ -95,6 +102,7 @@ BUILDERS: dict[type, Callable[[Any, str], Card]] = {
     FeedbackSearch: search_card,
     FeedbackChange: change_card,
     NoteResult: note_card,
+    FeedbackDigest: digest_card,
 }
 
 

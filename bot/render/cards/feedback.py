@@ -7,11 +7,14 @@ from __future__ import annotations
 from bot.render import i18n
 from bot.render.cards.base import Action, Card
 from bot.render.i18n import date, number, pct, period, t
+from planning.feedback.beside import Beside
+from planning.feedback.digest import FeedbackDigest
 from planning.feedback.notes import Note, NoteResult
 from planning.feedback.search import FeedbackSearch
 from planning.feedback.store import FeedbackChange, FeedbackItem, FeedbackRecord
 
 QUOTE_CHARS = 280
+QUOTES_BY_PRODUCT = 4
 COLUMNS = {
     "en": ("theme", "items", "customers", "their revenue (12 mo.)", "negative"),
     "it": ("tema", "feedback", "clienti", "loro fatturato (12 mesi)", "negativi"),
@@ -116,6 +119,48 @@ TEXT: dict[str, tuple[str, str]] = {
         "{quantity} {what} a {month}{customer}",
     ),
     "note.from": (" from {customer}", " da {customer}"),
+    "digest.title_operations": (
+        "Customer feedback this week · operations · {start} – {end}",
+        "Feedback dei clienti della settimana · operations · {start} – {end}",
+    ),
+    "digest.title_marketing": (
+        "Customer feedback this week · marketing · {start} – {end}",
+        "Feedback dei clienti della settimana · marketing · {start} – {end}",
+    ),
+    "digest.nothing": (
+        "No customer feedback was recorded this week.",
+        "Nessun feedback dei clienti registrato questa settimana.",
+    ),
+    "digest.product": (
+        "{sku} {name}: {items} ({negative} negative){theme}{plant}",
+        "{sku} {name}: {items} ({negative} negativi){theme}{plant}",
+    ),
+    "digest.theme_of": (", mostly {theme}", ", soprattutto {theme}"),
+    "digest.plant_of": (" · {plant}", " · {plant}"),
+    "digest.plants": ("By plant: {plants}.", "Per stabilimento: {plants}."),
+    "digest.plant_line": (
+        "{plant} {items} ({negative} negative)",
+        "{plant} {items} ({negative} negativi)",
+    ),
+    "digest.columns": (
+        "theme|items|customers|their revenue|last week",
+        "tema|feedback|clienti|loro fatturato|sett. prima",
+    ),
+    "digest.products_columns": (
+        "product|items|negative|mostly",
+        "prodotto|feedback|negativi|soprattutto",
+    ),
+    "beside.heard": (
+        "Customers, last {days} days: {items} feedback from {authors} people, {negative} "
+        "negative{theme}.",
+        "Clienti, ultimi {days} giorni: {items} feedback da {authors} persone, {negative} "
+        "negativi{theme}.",
+    ),
+    "beside.theme": (", mostly {theme}", ", soprattutto {theme}"),
+    "beside.note": (
+        "Forecast note by {who}: {what} (not in the forecast).",
+        "Nota al forecast di {who}: {what} (non inclusa nel forecast).",
+    ),
     # errors and questions back
     "ask_text": (
         "What did the customer say? Write it as you heard it.",
@@ -376,3 +421,74 @@ def _links(lang: str, items: tuple[FeedbackItem, ...]) -> tuple[tuple[str, str],
 
 def _cut(text: str, most: int) -> str:
     return text if len(text) <= most else text[: most - 1].rstrip() + "…"
+
+
+def digest_card(d: FeedbackDigest, lang: str) -> Card:
+    """The week's digest for operations (by product and plant) or marketing (by theme and
+    competitor), with verbatim quotes."""
+    week = d.week
+    title = t(lang, f"digest.title_{d.audience}", start=date(lang, d.start), end=date(lang, d.end))
+    if week.count == 0:
+        return Card(title=title, headline=t(lang, "digest.nothing"))
+    shown = search_card(week, lang)
+    notes = list(shown.notes)
+    if d.audience == "operations":
+        columns = tuple(t(lang, "digest.products_columns").split("|"))
+        rows: tuple[tuple[str, ...], ...] = tuple(
+            (
+                f"{p.sku} {p.name}",
+                number(lang, p.items),
+                number(lang, p.negative),
+                theme(lang, p.theme) if p.theme else "–",
+            )
+            for p in d.products
+        )
+        plants = ", ".join(
+            t(lang, "digest.plant_line", plant=plant, items=n, negative=bad)
+            for plant, n, bad in d.plants
+        )
+        # What each of the most named products was told, then where they are made.
+        notes = [_quote(lang, p.quote) for p in d.products[:QUOTES_BY_PRODUCT] if p.quote]
+        if plants:
+            notes.append(t(lang, "digest.plants", plants=plants))
+    else:
+        columns = tuple(t(lang, "digest.columns").split("|"))
+        rows = tuple(
+            (
+                theme(lang, c.theme),
+                number(lang, c.items),
+                number(lang, c.customers),
+                i18n.money(lang, c.revenue),
+                number(lang, c.previous),
+            )
+            for c in week.themes
+        )
+    return Card(
+        title=title,
+        headline=shown.headline,
+        columns=columns,
+        rows=rows,
+        notes=tuple(notes),
+        links=shown.links,
+        source=shown.source,
+        tone=shown.tone,
+    )
+
+
+def beside_notes(lang: str, near: Beside | None) -> tuple[str, ...]:
+    """What customers said lately and the reps' notes, as lines under a forecast, its
+    explanation or an alert."""
+    if near is None:
+        return ()
+    lines = []
+    if near.heard is not None:
+        h = near.heard
+        mostly = t(lang, "beside.theme", theme=theme(lang, h.theme)) if h.theme else ""
+        lines.append(t(lang, "beside.heard", days=h.days, items=h.items, authors=h.authors,
+                       negative=h.negative, theme=mostly))  # fmt: skip
+        if h.quote is not None:
+            lines.append(_quote(lang, h.quote))
+    lines.extend(
+        t(lang, "beside.note", who=n.author_name, what=note_line(lang, n)) for n in near.notes
+    )
+    return tuple(lines)

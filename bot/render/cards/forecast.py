@@ -6,6 +6,7 @@ import datetime as dt
 
 from bot.render import i18n
 from bot.render.cards.base import Action, Card, group_label, run_line
+from bot.render.cards.feedback import beside_notes
 from bot.render.i18n import date, number, pct, t, text_for
 from planning.forecast.accuracy import Accuracy
 from planning.forecast.demand import SEASON_LENGTH
@@ -321,7 +322,7 @@ def group_forecast_card(g: GroupForecast, lang: str) -> Card:
         rows=tuple(
             (c.sku, c.name, number(lang, c.total), pct(lang, 100 * c.share)) for c in g.contributors
         ),
-        notes=tuple(notes) + coverage_note(lang, g.covered_until),
+        notes=tuple(notes) + coverage_note(lang, g.covered_until) + beside_notes(lang, g.beside),
         source=t(lang, "forecast.forecast_card.source") + run_line(lang, g.run),
     )
 
@@ -372,7 +373,8 @@ def forecast_card(v: ForecastView, lang: str) -> Card:
             if v.periods and v.periods[0].period < v.start and v.end is None
             else ()
         )
-        + coverage_note(lang, v.covered_until),
+        + coverage_note(lang, v.covered_until)
+        + beside_notes(lang, v.beside),
         source=t(lang, "forecast.forecast_card.source") + run_line(lang, v.run, v.models),
         actions=(
             Action(
@@ -495,7 +497,7 @@ def explain_card(e: ForecastExplanation, lang: str) -> Card:
             t(lang, "forecast.explain_card.columns_4"),
         ),
         rows=tuple(rows),
-        notes=tuple(notes),
+        notes=tuple(notes) + beside_notes(lang, e.beside),
         source=t(lang, "forecast.explain_card.source")
         + run_line(lang, e.run, tuple(dict.fromkeys(s.model for s in e.series))),
     )

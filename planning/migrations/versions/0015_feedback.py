@@ -1,5 +1,5 @@
-"""Customer feedback (planning.feedback): the items, the products and themes each is about,
-full-text search over them, and forecast notes.
+"""Customer feedback (planning.feedback): the items (themes as bits of `theme_mask`), the
+products each is about, full-text search over them, and forecast notes.
 
 Full-text search: an FTS5 table on SQLite (kept in step by triggers), a GIN index on the
 text's tsvector on PostgreSQL; neither is in the models (planning.db.SEARCH_OBJECTS).
@@ -28,6 +28,7 @@ def upgrade() -> None:
         sa.Column("language", sa.String(length=2), nullable=False),
         sa.Column("sentiment", sa.String(length=8), nullable=False),
         sa.Column("score", sa.Float(), nullable=False),
+        sa.Column("theme_mask", sa.Integer(), nullable=False),
         sa.Column("customer", sa.String(length=200), nullable=True),
         sa.Column("customer_text", sa.String(length=200), nullable=True),
         sa.Column("family", sa.String(length=64), nullable=True),
@@ -46,7 +47,14 @@ def upgrade() -> None:
         sa.UniqueConstraint("channel", "message_ts", name="uq_feedback_message"),
     )
     op.create_index("ix_feedback_author", "feedback", ["author"])
-    op.create_index("ix_feedback_sentiment", "feedback", ["sentiment"])
+    op.create_index(
+        "ix_feedback_live",
+        "feedback",
+        ["created_at", "sentiment", "theme_mask", "customer", "author", "family",
+         "customer_text", "competitors", "id"],
+        sqlite_where=sa.text("deleted_at IS NULL"),
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )  # fmt: skip
     op.create_index("ix_feedback_family", "feedback", ["family"])
     op.create_index("ix_feedback_created_at", "feedback", ["created_at"])
     op.create_index("ix_feedback_customer_created", "feedback", ["customer", "created_at"])
@@ -54,18 +62,14 @@ def upgrade() -> None:
         "feedback_product",
         sa.Column("feedback_id", sa.Integer(), nullable=False),
         sa.Column("sku", sa.String(length=64), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["feedback_id"], ["feedback.id"]),
         sa.PrimaryKeyConstraint("feedback_id", "sku"),
     )
     op.create_index("ix_feedback_product_sku", "feedback_product", ["sku"])
-    op.create_table(
-        "feedback_theme",
-        sa.Column("feedback_id", sa.Integer(), nullable=False),
-        sa.Column("theme", sa.String(length=32), nullable=False),
-        sa.ForeignKeyConstraint(["feedback_id"], ["feedback.id"]),
-        sa.PrimaryKeyConstraint("feedback_id", "theme"),
+    op.create_index(
+        "ix_feedback_product_created", "feedback_product", ["created_at", "feedback_id", "sku"]
     )
-    op.create_index("ix_feedback_theme_theme", "feedback_theme", ["theme"])
     op.create_table(
         "forecast_note",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -114,6 +118,5 @@ def downgrade() -> None:
         op.execute("DROP TRIGGER feedback_fts_insert")
         op.execute("DROP TABLE feedback_fts")
     op.drop_table("forecast_note")
-    op.drop_table("feedback_theme")
     op.drop_table("feedback_product")
     op.drop_table("feedback")
