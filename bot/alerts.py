@@ -80,7 +80,8 @@ class AlertPoster:
             if counts[channel] >= self.delivery.cap_per_day:
                 done.waiting.append(alert.id)
                 continue
-            text, blocks = alert_message(alert, lang, source=source)
+            text, blocks = alert_message(alert, lang, source=source,
+                                         heard=self._heard(alert, now.date(), lang))  # fmt: skip
             try:
                 where, ts = self._post(alert, channel, text, blocks, lang)
             except SlackApiError as exc:
@@ -95,6 +96,18 @@ class AlertPoster:
                 self._chart(alert, where, ts, now.date(), lang)
         self._escalate(now, lang, done)
         return done
+
+    def _heard(self, alert: StoredAlert, today: dt.date, lang: str) -> str | None:
+        """What customers said this week about the alert's product (or family), in a line."""
+        from bot.render.cards.feedback import beside_notes
+        from planning.feedback.beside import beside
+
+        if alert.sku is None and alert.family is None:
+            return None
+        near = beside(self.engine, today=today, skus=(alert.sku,) if alert.sku else (),
+                      family=None if alert.sku else alert.family, days=7, notes=False)  # fmt: skip
+        lines = beside_notes(lang, near)
+        return lines[0] if lines else None
 
     def _chart(self, alert: StoredAlert, channel: str, ts: str, today: dt.date, lang: str) -> None:
         """The chart behind the alert, in its thread; a chart that cannot be drawn or

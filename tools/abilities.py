@@ -449,6 +449,16 @@ def _capacity(ctx: RunContext, args: CapacityArgs) -> CapacityAnswer:
 
 
 def _alerts(ctx: RunContext, args: AlertArgs) -> AlertList:
+    found = _alert_list(ctx, args)
+    if found.sku is None and found.family is None:
+        return found
+    # "3 people heard about a competitor's stockout this week": beside the alerts.
+    heard = beside(ctx.engine, today=ctx.today, skus=(found.sku,) if found.sku else (),
+                   family=None if found.sku else found.family, days=7, notes=False)  # fmt: skip
+    return replace(found, beside=heard)
+
+
+def _alert_list(ctx: RunContext, args: AlertArgs) -> AlertList:
     return alerts_answer(
         ctx.engine,
         ctx.caller,

@@ -75,9 +75,15 @@ def status_lines(alert: StoredAlert, lang: str, actor: dict[str, str]) -> list[s
 
 
 def alert_message(
-    alert: StoredAlert, lang: str, *, source: str | None = None, actor: dict[str, str] | None = None
+    alert: StoredAlert,
+    lang: str,
+    *,
+    source: str | None = None,
+    actor: dict[str, str] | None = None,
+    heard: str | None = None,
 ) -> tuple[str, list[dict[str, Any]]]:
-    """Notification text and blocks of one alert's message."""
+    """Notification text and blocks of one alert's message; `heard`: what customers said
+    about its product this week, in a line."""
     what = describe(lang, AlertLine(alert.finding(), alert))
     severity = t(lang, f"alerts.severity.{alert.severity}")
     mark = SEVERITY_MARK.get(alert.severity, "")
@@ -95,6 +101,8 @@ def alert_message(
     context = t(lang, "alert_msg.context", money=money(lang, alert.money) if alert.money else "–",
                 id=alert.id, first=date(lang, alert.first_seen.date()))  # fmt: skip
     elements = [{"type": "mrkdwn", "text": escape(context), "verbatim": True}]
+    if heard:
+        elements.append({"type": "mrkdwn", "text": escape(heard), "verbatim": True})
     if source:
         elements.append({"type": "mrkdwn", "text": escape(source), "verbatim": True})
     out.append({"type": "context", "elements": elements})

@@ -20,6 +20,7 @@ from planning.alerts.rules import RULES, SEVERITIES, AlertSettings, Finding, fin
 from planning.alerts.store import StoredAlert, stored_alerts
 from planning.db import as_date
 from planning.errors import PonteError
+from planning.feedback.beside import Beside
 from planning.forecast.runs import latest_run_id, summarize
 from planning.models import Role
 from planning.supply import Provenance
@@ -58,6 +59,8 @@ class AlertList:
     skipped: dict[str, str]  # rule -> why it could not run
     provenance: Provenance
     people: dict[str, str]  # slack user id -> name, of those who acted on the lines
+    # What customers said this week about the product or family asked about.
+    beside: Beside | None = None
 
 
 def alerts_answer(

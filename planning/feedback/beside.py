@@ -42,30 +42,37 @@ def beside(
     skus: Sequence[str] = (),
     family: str | None = None,
     until: dt.date | None = None,
+    days: int = HEARD_DAYS,
+    notes: bool = True,
 ) -> Beside | None:
-    """What was heard about these products (or this family) and the notes on them for the
-    months from today to `until`; None when there is neither."""
+    """What was heard about these products (or this family) over the last `days` days and,
+    with `notes`, the notes on them for the months from today to `until`; None when there
+    is neither."""
     if not skus and family is None:
         return None
     found = search_feedback(
         engine,
         today=today,
-        start=today - dt.timedelta(days=HEARD_DAYS - 1),
+        start=today - dt.timedelta(days=days - 1),
         end=today,
         where=Filter(products=tuple(skus) if family is None else (), family=family),
     )
     heard = None
     if found.count:
         heard = Heard(
-            days=HEARD_DAYS,
+            days=days,
             items=found.count,
             negative=found.sentiment.get("negative", 0),
             authors=found.authors,
             theme=found.themes[0].theme if found.themes else None,
             quote=found.quotes[0] if found.quotes else None,
         )
-    notes = notes_for(engine, skus=skus, family=family, start=today,
-                      end=until or today + dt.timedelta(days=183))  # fmt: skip
-    if heard is None and not notes:
+    kept = (
+        notes_for(engine, skus=skus, family=family, start=today,
+                  end=until or today + dt.timedelta(days=183))
+        if notes
+        else ()
+    )  # fmt: skip
+    if heard is None and not kept:
         return None
-    return Beside(heard, notes)
+    return Beside(heard, kept)

@@ -71,3 +71,13 @@ def test_only_the_author_or_an_admin_changes_feedback_in_the_chat(assistant: Ass
     assert ask(assistant, f"cancella il feedback {item}", ADMIN, yes=True).kind == "answer"
     gone = ask(assistant, f"delete feedback {item}", REP, yes=True)
     assert gone.kind == "error" and gone.code == "feedback_deleted"
+
+
+def test_an_alerts_list_on_a_product_says_what_customers_said_this_week(
+    assistant: Assistant,
+) -> None:
+    found = ask(assistant, "any alerts for PAD-28?", OPS)
+    assert found.tool == "list_alerts"
+    heard = found.result.beside.heard
+    assert heard.days == 7 and heard.items > 0
+    assert "ultimi 7 giorni" in plain(card(found)) or "last 7 days" in plain(card(found))

@@ -7,6 +7,7 @@ from typing import Any
 
 from bot.render import i18n
 from bot.render.cards.base import Card, source
+from bot.render.cards.feedback import beside_notes
 from bot.render.i18n import date, money, number, t, text_for
 from planning.alerts.answers import AlertLine, AlertList
 
@@ -282,7 +283,7 @@ def alerts_card(a: AlertList, lang: str) -> Card:
         headline=headline,
         columns=tuple(t(lang, f"alerts.columns{s}") for s in ("", "_2", "_3", "_4")),
         rows=rows,
-        notes=tuple(notes),
+        notes=tuple(notes) + beside_notes(lang, a.beside),
         source=source(lang, a.provenance),
         tone="bad" if a.by_severity.get("high") else ("warning" if a.total else "good"),
     )

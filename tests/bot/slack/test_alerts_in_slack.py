@@ -103,6 +103,10 @@ def test_a_scan_posts_each_alert_once_where_its_route_says(make_rig: Any, engine
     assert {c.params["text"].split(":")[1].split()[0] for c in posted(rig, OPS)} == {
         "PAD-28", "COL-FIL",
     }  # fmt: skip
+    # What customers said this week about the product comes with its alert.
+    pad = next(c for c in posted(rig, OPS) if "PAD-28" in c.params["text"])
+    assert "Clienti, ultimi 7 giorni:" in block_text(pad.blocks())
+    assert "soprattutto danni e imballo" in block_text(pad.blocks())
     # Each message's chart in its thread: the plant's load, the products' projected stock.
     uploads = rig.mock.of("files.completeUploadExternal")
     assert sorted(c.params["thread_ts"] for c in uploads) == sorted(
