@@ -977,7 +977,7 @@ def build_assistant(services: Services) -> Any:
     from tools.assistant import Assistant
 
     settings = services.settings
-    agent = None
+    agent = summarizer = None
     if settings.ponte_llm:
         from tools.agent import LlmAgent, chat_model
 
@@ -990,11 +990,16 @@ def build_assistant(services: Services) -> Any:
                 f"(pip install langchain-{provider})"
             ) from exc
         agent = LlmAgent(model, timeout=settings.ponte_llm_timeout, company=settings.ponte_company)
+        from tools.summary import Summarizer
+
+        summarizer = Summarizer(model, timeout=settings.ponte_llm_timeout,
+                                company=settings.ponte_company)  # fmt: skip
     return Assistant(
         services.engine,
         agent=agent,
         alert_settings=settings.alert_settings(),
         competitors=settings.competitors(),
+        summarizer=summarizer,
     )
 
 

@@ -128,11 +128,13 @@ class Assistant:
         agent: Agent | None = None,
         alert_settings: AlertSettings | None = None,
         competitors: tuple[str, ...] = (),
+        summarizer: Any = None,
     ) -> None:
         self.engine = engine
         self.agent = agent
         self.alert_settings = alert_settings or AlertSettings()
         self.competitors = competitors
+        self.summarizer = summarizer
         self._index: CatalogueIndex | None = None
         self._lock = threading.Lock()
 
@@ -231,6 +233,7 @@ class Assistant:
             confirmed,
             alert_settings=self.alert_settings,
             competitors=self.competitors,
+            summarizer=self.summarizer,
         )
 
     def follow(self, route: Route, ctx: RunContext, conversation: Conversation) -> Outcome:

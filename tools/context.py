@@ -8,7 +8,9 @@ cannot pass or change it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -35,3 +37,5 @@ class RunContext:
     message_ts: str | None = None
     permalink: str | None = None
     competitors: tuple[str, ...] = ()  # the company's competitors' names (settings)
+    # Writes a short summary on top of a feedback search (tools.summary; None: no LLM).
+    summarizer: Callable[[Any, str], str | None] | None = None

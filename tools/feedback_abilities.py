@@ -4,6 +4,7 @@ notes."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -149,7 +150,7 @@ def search(ctx: RunContext, args: SearchFeedbackArgs) -> FeedbackSearch:
                 code="feedback_period_ahead",
                 period=args.period,
             )
-    return search_feedback(
+    found = search_feedback(
         ctx.engine,
         today=ctx.today,
         start=start,
@@ -165,6 +166,9 @@ def search(ctx: RunContext, args: SearchFeedbackArgs) -> FeedbackSearch:
             author=resolve_person(ctx, args.person),
         ),
     )
+    if ctx.summarizer is not None and found.count:
+        found = replace(found, summary=ctx.summarizer(found, ctx.language))
+    return found
 
 
 def edit(ctx: RunContext, args: ChangeFeedbackArgs, *, apply: bool) -> FeedbackChange:

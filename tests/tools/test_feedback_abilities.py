@@ -5,13 +5,18 @@ changed only by its author or an admin."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+from langchain_core.messages import AIMessage
 from sqlalchemy import Engine
 
 from bot.render.cards import card
 from bot.render.text import plain
 from tests.conftest import DEMO_TODAY, NOW
 from tools.assistant import Assistant, Conversation
+from tools.summary import Summarizer
 
 REP, OPS, MARKETING, ADMIN = "U01ROSSI", "U01COLOMBO", "U01RICCI", "U01DEANGELIS"
 
@@ -81,3 +86,33 @@ def test_an_alerts_list_on_a_product_says_what_customers_said_this_week(
     heard = found.result.beside.heard
     assert heard.days == 7 and heard.items > 0
     assert "ultimi 7 giorni" in plain(card(found)) or "last 7 days" in plain(card(found))
+
+
+class Summary(GenericFakeChatModel):
+    """A model that summarizes: what an LLM provider would answer (no network in tests)."""
+
+
+def test_with_an_llm_a_short_summary_sits_on_top_and_the_quotes_stay_verbatim(
+    writable_demo: Engine,
+) -> None:
+    said = "Customers mostly report scratched 28 cm pans arriving in thin boxes."
+    model = Summary(messages=iter([AIMessage(said)]))
+    summarized = Assistant(writable_demo, summarizer=Summarizer(model))
+    found = ask(summarized, "what are customers saying about PAD-28?", MARKETING)
+    assert found.result.summary == said
+    shown = plain(card(found))
+    assert f"Summary (AI, from the items below): {said}" in shown
+    assert all(q.text[:40] in shown for q in found.result.quotes)  # the customers' own words
+    plain_answer = ask(Assistant(writable_demo), "what are customers saying about PAD-28?",
+                       MARKETING)  # fmt: skip
+    assert plain_answer.result.count == found.result.count  # the numbers are Ponte's own
+
+
+def test_a_failing_model_leaves_the_search_without_a_summary(writable_demo: Engine) -> None:
+    class Broken(GenericFakeChatModel):
+        def invoke(self, *args: Any, **kwargs: Any) -> Any:
+            raise RuntimeError("provider down")
+
+    broken = Assistant(writable_demo, summarizer=Summarizer(Broken(messages=iter([]))))
+    found = ask(broken, "what are customers saying about PAD-28?", MARKETING)
+    assert found.kind == "answer" and found.result.summary is None and found.result.count > 0

@@ -82,6 +82,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "“{text}” — {customer}, {who}, {date}",
         "«{text}» — {customer}, {who}, {date}",
     ),
+    "feedback.summary": (
+        "Summary (AI, from the items below): {text}",
+        "Riassunto (AI, dai feedback qui sotto): {text}",
+    ),
     "feedback.link": ("#{id} in Slack", "n. {id} in Slack"),
     "feedback.products_named": ("Most named: {products}.", "Più citati: {products}."),
     "feedback.rivals": ("Competitors named: {names}.", "Concorrenti citati: {names}."),
@@ -344,6 +348,8 @@ def search_card(s: FeedbackSearch, lang: str) -> Card:
         for c in s.themes
     )
     notes = [_quote(lang, q) for q in s.quotes]
+    if s.summary:  # the model's words, marked as such; the quotes below stay verbatim
+        notes.insert(0, t(lang, "feedback.summary", text=s.summary))
     if s.products:
         named = ", ".join(f"{sku} ({n})" for sku, n in s.products)
         notes.append(t(lang, "feedback.products_named", products=named))
