@@ -273,11 +273,18 @@ def ingest(
     if not rows:
         return 0
     with writing(engine, wait=WRITE_WAIT) as conn:
+        # The messages of this batch saved before (one probe of the unique index per
+        # channel, not a read of every message ever saved).
+        asked: dict[str, list[str]] = {}
+        for item in rows:
+            if item.channel and item.message_ts:
+                asked.setdefault(item.channel, []).append(item.message_ts)
         saved = {
-            (c, t)
-            for c, t in conn.execute(
-                select(FEEDBACK.c.channel, FEEDBACK.c.message_ts).where(
-                    FEEDBACK.c.message_ts.is_not(None)
+            (channel, str(ts))
+            for channel, stamps in asked.items()
+            for (ts,) in conn.execute(
+                select(FEEDBACK.c.message_ts).where(
+                    FEEDBACK.c.channel == channel, FEEDBACK.c.message_ts.in_(stamps)
                 )
             )
         }
