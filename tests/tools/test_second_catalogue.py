@@ -54,3 +54,33 @@ def test_another_industry_is_understood(bikes: Engine, question: Q) -> None:
     outcome = Assistant(bikes).ask(question.text, user=question.asker, today=DEMO_TODAY, now=NOW)
     problem = judge(question, outcome)
     assert problem is None, problem
+
+
+# Customer feedback in the other industry: the customers, products and themes come from its
+# own files and the general word lists (nothing about pans).
+FEEDBACK = [
+    Q("U02CONTI", "Ciclistica Trentina dice che le pastiglie freno metalliche arrivano con la "
+      "scatola rotta", "confirm:record_feedback",
+      {"customer": "Ciclistica Trentina", "products": ["FRE-PAS-MET"], "sentiment": "negative"}),
+    Q("U02WEBER", "Fahrradwelt Wien says the LED rear light is out of stock again, they are "
+      "buying elsewhere", "confirm:record_feedback",
+      {"customer": "Fahrradwelt Wien", "products": ["ACC-LUC-POS"], "sentiment": "negative"}),
+    Q("U02CONTI", "registra feedback: Bici & Co. Bergamo vorrebbe la sella gel anche da uomo",
+      "confirm:record_feedback", {"customer": "Bici & Co. Bergamo"}),
+    Q("U02LEONI", "negative feedback on FRENI this quarter", "search_feedback",
+      {"family": "FRENI", "sentiment": "negative", "period": "2026-Q4"}),
+    Q("U02GRECO", "lamentele sulle consegne dei telai", "search_feedback",
+      {"family": "TELAI", "theme": "delivery", "sentiment": "negative"}),
+    Q("U02WEBER", "what do customers say about the 12 speed chain?", "search_feedback",
+      {"product": "TRA-CAT-12"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("question", FEEDBACK, ids=[q.text[:40] for q in FEEDBACK])
+def test_feedback_in_another_industry_is_understood(bikes: Engine, question: Q) -> None:
+    outcome = Assistant(bikes).ask(question.text, user=question.asker, today=DEMO_TODAY, now=NOW)
+    problem = judge(question, outcome)
+    assert problem is None, problem
+    if question.expect.startswith("confirm:"):
+        themes = outcome.result.item.themes
+        assert themes, "no theme read"
