@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 from bench.scale_company import generate_company  # noqa: E402
 from planning.db import make_engine, upgrade  # noqa: E402
 from planning.demo import FILE_ORDER  # noqa: E402
-from planning.feedback.enrich import THEMES, enrich  # noqa: E402
+from planning.feedback.enrich import THEMES  # noqa: E402
 from planning.feedback.search import Filter, search_feedback  # noqa: E402
 from planning.feedback.store import NewFeedback, ingest, load_reading  # noqa: E402
 from planning.importer import import_files  # noqa: E402
@@ -165,22 +165,12 @@ def run(url: str, count: int, searches: int) -> dict[str, object]:
 def labelled_scores() -> list[tuple[str, float, float, float, float]]:
     from tests.planning.feedback_heldout import HELDOUT
     from tests.planning.feedback_labelled import LABELLED
+    from tests.planning.test_feedback_enrichment import scores
 
     rows = []
     for name, labelled in (("first (100)", LABELLED), ("second (80)", HELDOUT)):
-        lang = mood = found = invented = missed = 0
-        for item in labelled:
-            read = enrich(item.text)
-            lang += read.language == item.language
-            mood += read.sentiment == item.sentiment
-            got = set(read.themes)
-            found += len(got & item.themes)
-            invented += len(got - item.themes)
-            missed += len(item.themes - got)
-        n = len(labelled)
-        rows.append(
-            (name, lang / n, mood / n, found / (found + invented), found / (found + missed))
-        )
+        got = scores(labelled)
+        rows.append((name, got["language"], got["sentiment"], got["precision"], got["recall"]))
     return rows
 
 

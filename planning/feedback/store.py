@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
@@ -170,6 +171,20 @@ def read(
     return enrichment, matched, unmatched, skus
 
 
+def _what_was_read(
+    enrichment: Enrichment, matched: str | None, unmatched: str | None, skus: tuple[str, ...]
+) -> dict[str, Any]:
+    """The fields of an item that come from reading its text."""
+    return {
+        "language": enrichment.language,
+        "themes": enrichment.themes,
+        "products": skus,
+        "customer": matched,
+        "customer_text": unmatched,
+        "competitors": enrichment.competitors,
+    }
+
+
 def record_feedback(
     engine: Engine,
     caller: Caller,
@@ -202,14 +217,9 @@ def record_feedback(
     item = FeedbackItem(
         id=None,
         text=body,
-        language=enrichment.language,
+        **_what_was_read(enrichment, matched, unmatched, skus),
         sentiment=sentiment if sentiment in SENTIMENTS else enrichment.sentiment,
-        themes=enrichment.themes,
-        products=skus,
-        customer=matched,
-        customer_text=unmatched,
         family=family if family in reading.linker.families else None,
-        competitors=enrichment.competitors,
         author=caller.slack_user_id,
         author_name=caller.name,
         source=source,
@@ -260,11 +270,9 @@ def ingest(
         )
         rows.append(
             FeedbackItem(
-                id=None, text=body, language=enrichment.language,
+                id=None, text=body, **_what_was_read(enrichment, matched, unmatched, skus),
                 sentiment=new.sentiment if new.sentiment in SENTIMENTS else enrichment.sentiment,
-                themes=enrichment.themes, products=skus, customer=matched,
-                customer_text=unmatched, family=new.family, competitors=enrichment.competitors,
-                author=new.author, author_name="", source=new.source,
+                family=new.family, author=new.author, author_name="", source=new.source,
                 created_at=new.created_at, channel=new.channel, message_ts=new.message_ts,
                 permalink=new.permalink,
             )
@@ -373,13 +381,8 @@ def edit_feedback(
     changed = replace(
         current,
         text=body,
-        language=enrichment.language,
+        **_what_was_read(enrichment, matched, unmatched, skus),
         sentiment=enrichment.sentiment,
-        themes=enrichment.themes,
-        products=skus,
-        customer=matched,
-        customer_text=unmatched,
-        competitors=enrichment.competitors,
         edited_at=now,
         version=current.version + 1,
     )

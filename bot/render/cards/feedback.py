@@ -10,7 +10,7 @@ from bot.render.i18n import date, number, pct, period, t
 from planning.feedback.beside import Beside
 from planning.feedback.digest import FeedbackDigest
 from planning.feedback.notes import Note, NoteResult
-from planning.feedback.search import FeedbackSearch
+from planning.feedback.search import FeedbackSearch, ThemeCount
 from planning.feedback.store import FeedbackChange, FeedbackItem, FeedbackRecord
 
 QUOTE_CHARS = 280
@@ -337,16 +337,7 @@ def search_card(s: FeedbackSearch, lang: str) -> Card:
         authors=s.authors, trend=trend, negative=s.sentiment.get("negative", 0),
         positive=s.sentiment.get("positive", 0),
     )  # fmt: skip
-    rows = tuple(
-        (
-            theme(lang, c.theme),
-            number(lang, c.items),
-            number(lang, c.customers),
-            i18n.money(lang, c.revenue),
-            number(lang, c.negative),
-        )
-        for c in s.themes
-    )
+    rows = tuple(_theme_row(lang, c, c.negative) for c in s.themes)
     notes = [_quote(lang, q) for q in s.quotes]
     if s.summary:  # the model's words, marked as such; the quotes below stay verbatim
         notes.insert(0, t(lang, "feedback.summary", text=s.summary))
@@ -379,6 +370,13 @@ def search_card(s: FeedbackSearch, lang: str) -> Card:
         actions=actions,
         tone="warning" if s.sentiment.get("negative", 0) > s.count / 2 else "info",
     )
+
+
+def _theme_row(lang: str, c: ThemeCount, last: int) -> tuple[str, ...]:
+    """A theme's line: items, customers, their revenue, and `last` (negatives, or the
+    week before)."""
+    return (theme(lang, c.theme), number(lang, c.items), number(lang, c.customers),
+            i18n.money(lang, c.revenue), number(lang, last))  # fmt: skip
 
 
 def note_card(r: NoteResult, lang: str) -> Card:
@@ -459,16 +457,7 @@ def digest_card(d: FeedbackDigest, lang: str) -> Card:
             notes.append(t(lang, "digest.plants", plants=plants))
     else:
         columns = tuple(t(lang, "digest.columns").split("|"))
-        rows = tuple(
-            (
-                theme(lang, c.theme),
-                number(lang, c.items),
-                number(lang, c.customers),
-                i18n.money(lang, c.revenue),
-                number(lang, c.previous),
-            )
-            for c in week.themes
-        )
+        rows = tuple(_theme_row(lang, c, c.previous) for c in week.themes)
     return Card(
         title=title,
         headline=shown.headline,
