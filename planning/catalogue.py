@@ -1,7 +1,7 @@
 """The names people use for things: products, families, locations, territories and people.
 
 The question router matches words against these; it reads them once per import (the
-`version` changes whenever an import or a write is audited).
+`version` changes with every import, not with the other audited writes).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from planning.errors import PonteError
 
 @dataclass(frozen=True)
 class Catalogue:
-    version: tuple[int, int]  # (audit entries, newest audit id): changes with every import
+    version: tuple[int, int]  # (imports, newest import's audit id): changes with every import
     products: tuple[tuple[str, str, str], ...]  # sku, name, family
     locations: tuple[tuple[str, str, str], ...]  # code, name, kind
     territories: tuple[tuple[str, str], ...]  # code, name
@@ -46,8 +46,12 @@ def families(conn: Connection) -> list[str]:
 
 
 def catalogue_version(engine: Engine) -> tuple[int, int]:
+    """Changes with every import, and only then: a feedback item or a quota request saved
+    (audited too) leaves the catalogue, and the router's index built from it, as it is."""
     with engine.connect() as conn:
-        count, newest = conn.execute(text("SELECT count(*), max(id) FROM audit_log")).one()
+        count, newest = conn.execute(
+            text("SELECT count(*), max(id) FROM audit_log WHERE action = 'import'")
+        ).one()
     return int(count), int(newest or 0)
 
 

@@ -273,7 +273,7 @@ class AuditEntry(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False, index=True))
     actor: str = Field(max_length=64)
-    action: str = Field(max_length=64)
+    action: str = Field(max_length=64, index=True)
     details: str = Field(sa_column=Column(Text, nullable=False))
     # What the entry is about, for `ponte audit --entity`: "quota:2027-Q1:U01ROSSI:PENTOLE",
     # "quota_request:12"; None for imports, which touch whole files.

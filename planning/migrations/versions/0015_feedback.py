@@ -86,6 +86,8 @@ def upgrade() -> None:
     )
     op.create_index("ix_forecast_note_sku", "forecast_note", ["sku"])
     op.create_index("ix_forecast_note_family", "forecast_note", ["family"])
+    # The catalogue's version counts imports alone (planning.catalogue): by this index.
+    op.create_index("ix_audit_log_action", "audit_log", ["action"])
     if op.get_bind().dialect.name == "postgresql":
         # 'simple': no stemming in one language's rules; the text is folded already, and
         # a search matches word prefixes ("graffi" finds graffiata and graffiate).
@@ -117,6 +119,7 @@ def downgrade() -> None:
         op.execute("DROP TRIGGER feedback_fts_update")
         op.execute("DROP TRIGGER feedback_fts_insert")
         op.execute("DROP TABLE feedback_fts")
+    op.drop_index("ix_audit_log_action", "audit_log")
     op.drop_table("forecast_note")
     op.drop_table("feedback_product")
     op.drop_table("feedback")
