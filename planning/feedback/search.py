@@ -11,12 +11,15 @@ prefixes of the folded text ("graffi" finds "graffiata", "qualita" finds "qualit
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import weakref
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Engine, text
 
+from planning.catalogue import catalogue_version
 from planning.errors import PonteError
 from planning.feedback.enrich import COMMON, THEMES, words_of
 from planning.feedback.store import (
@@ -26,7 +29,6 @@ from planning.feedback.store import (
     theme_mask,
     themes_of_mask,
 )
-from planning.memo import DataMemo
 
 DEFAULT_DAYS = 90  # a search that names no period reads the last 90 days
 QUOTES = 5
@@ -104,7 +106,6 @@ def search_feedback(
     start = start or end - dt.timedelta(days=DEFAULT_DAYS - 1)
     days = (end - start).days + 1
     before = (start - dt.timedelta(days=days), start - dt.timedelta(days=1))
-    revenue = customer_revenue(engine, today)
     with engine.connect() as conn:
         clause, params = _where(conn, where, start, end)
         # One pass over the period's items (the covering index, not the rows): every count
@@ -157,6 +158,9 @@ def search_feedback(
                     negative[theme] += int(n)
                 if customer:
                     raised[theme].add(str(customer))
+        # Customers' revenue only when there is something to rank (a whole year of sales,
+        # remembered until the next import).
+        revenue = customer_revenue(engine, today) if count else {}
         previous: Counter[str] = Counter()
         for mask, n in earlier:
             for theme in themes_of_mask(int(mask)):
@@ -297,22 +301,33 @@ def _quotes(
     return tuple(load_items(conn, chosen[:QUOTES]))
 
 
-_REVENUE = DataMemo(size=16)
+# Per engine (weakly: a disposed engine's entry goes with it), by (imports, today).
+_REVENUE: weakref.WeakKeyDictionary[Engine, dict[tuple[tuple[int, int], dt.date], Any]] = (
+    weakref.WeakKeyDictionary()
+)
+_REVENUE_LOCK = threading.Lock()
 
 
 def customer_revenue(engine: Engine, today: dt.date) -> dict[str, float]:
-    """Each customer's sales revenue over the 12 months to `today` (remembered until the
-    data changes)."""
-
-    def compute() -> dict[str, float]:
-        with engine.connect() as conn:
-            rows = conn.execute(
-                text(
-                    "SELECT customer, sum(coalesce(revenue, 0)) FROM sales_customer_day "
-                    "WHERE date > :since AND date <= :today AND customer <> '' GROUP BY customer"
-                ),
-                {"since": today - dt.timedelta(days=365), "today": today},
-            ).all()
-        return {str(c): float(r or 0.0) for c, r in rows}
-
-    return _REVENUE.get(engine, ("revenue", today), compute)
+    """Each customer's sales revenue over the 12 months to `today`, remembered until the next
+    import (sales change with imports alone; feedback saved in between does not)."""
+    key = (catalogue_version(engine), today)
+    with _REVENUE_LOCK:
+        known = _REVENUE.setdefault(engine, {})
+        if key in known:
+            return dict(known[key])
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT customer, sum(coalesce(revenue, 0)) FROM sales_customer_day "
+                "WHERE date > :since AND date <= :today AND customer <> '' GROUP BY customer"
+            ),
+            {"since": today - dt.timedelta(days=365), "today": today},
+        ).all()
+    found = {str(c): float(r or 0.0) for c, r in rows}
+    with _REVENUE_LOCK:
+        known = _REVENUE.setdefault(engine, {})
+        if len(known) >= 4:
+            known.clear()
+        known[key] = found
+    return dict(found)
