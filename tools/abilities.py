@@ -1069,6 +1069,7 @@ declare(
             "customer": "customer",
             "unknown_customer": "customer",
             "behind_period": "period",
+            "territory": "territory",
         },
         keywords={"sentiment": v.FEEDBACK_MOODS, "theme": v.FEEDBACK_THEMES},
         rank=5,

@@ -19,12 +19,20 @@ from planning.feedback.store import (
     Reading,
     delete_feedback,
     edit_feedback,
+    known_competitors,
     record_feedback,
 )
 from planning.quotas import period_bounds
 from tools.context import RunContext
 from tools.matching import CatalogueIndex
-from tools.resolve import resolve_customer, resolve_family, resolve_person, resolve_product
+from tools.resolve import (
+    resolve_customer,
+    resolve_family,
+    resolve_person,
+    resolve_product,
+    resolve_territory,
+)
+from tools.text import fold
 
 Sentiment = Literal["negative", "neutral", "positive"]
 Theme = Literal[
@@ -63,6 +71,7 @@ class SearchFeedbackArgs(BaseModel):
     )
     query: str | None = Field(None, description="Words the feedback must contain.")
     person: str | None = Field(None, description="Only what this person recorded.")
+    territory: str | None = Field(None, description="Only customers of this territory.")
 
 
 class ChangeFeedbackArgs(BaseModel):
@@ -115,17 +124,23 @@ def _customer(ctx: RunContext, typed: str | None) -> str | None:
     except PonteError as exc:
         if exc.code == "unknown_customer":
             return typed
+        # "casa napoli": several customers are "casa ...", none is "napoli": a new name.
+        words = [w for w in fold(typed or "").split() if len(w) > 2]
+        if exc.code == "ambiguous_customer" and any(not ctx.index.customers_with(w) for w in words):
+            return typed
         raise
 
 
 def record(ctx: RunContext, args: RecordFeedbackArgs, *, save: bool) -> FeedbackRecord:
     products = [resolve_product(ctx, p) for p in args.products or ()]
+    reading = reading_of(ctx)
+    known = (*reading.competitors, *known_competitors(ctx.engine))
     return record_feedback(
         ctx.engine,
         ctx.caller,
         text_=args.text,
         now=ctx.now,
-        reading=reading_of(ctx),
+        reading=replace(reading, competitors=tuple(dict.fromkeys(known))),
         source=ctx.source,
         customer=_customer(ctx, args.customer),
         products=products,
@@ -164,6 +179,7 @@ def search(ctx: RunContext, args: SearchFeedbackArgs) -> FeedbackSearch:
             sentiment=args.sentiment,
             query=args.query,
             author=resolve_person(ctx, args.person),
+            territory=resolve_territory(ctx, args.territory),
         ),
     )
     if ctx.summarizer is not None and found.count:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from planning.feedback.enrich import sentiment_of, words_of
 from tools.text import fold
 
 # "log feedback:", "registra feedback per brianza casa:", "feedback:", "segna che": the
@@ -81,6 +82,16 @@ SEARCH_FIRST = (
     "list", "elenca", "any", "ci sono", "c e", "quanti", "quante", "quali", "chi", "temi",
     "themes", "mentions", "digest", "riepilogo", "summary", "what", "cosa", "how many",
 )  # fmt: skip
+# Words only the feedback store can answer about: no alert or sale is about packaging or a
+# competitor ("ci sono problemi di imballo sulle padelle?", "competitors mentioned lately").
+FEEDBACK_ONLY = (
+    "imballo", "imballi", "imballaggio", "packaging", "concorrenti", "concorrenza",
+    "concorrente", "competitor", "competitors", "competition", "mentioning", "menzionano",
+    "citano", "citati", "rotture di stock", "rottura di stock",
+)  # fmt: skip
+# A date said as a deadline: "entro marzo", "by Friday" (a promise asked, not a wish told).
+DEADLINE = re.compile(r"\b(?:entro|by|before|prima del|prima della|prima di|within|"
+                      r"non oltre|no later than)\b", re.IGNORECASE)  # fmt: skip
 CUSTOMER_WORDS = ("customer", "customers", "cliente", "clienti", "buyer", "negozio", "shop")
 # "... about X", "che parlano di X": the words after these are searched for.
 ABOUT = re.compile(
@@ -148,3 +159,23 @@ def query_of(message: str) -> str | None:
 
 def asks_a_question(words: list[str], message: str) -> bool:
     return message.rstrip().endswith("?") or bool(words and words[0] in QUESTION_START)
+
+
+def complains(message: str) -> bool:
+    """Whether the message carries a complaint (planning.feedback.enrich's reading)."""
+    return sentiment_of(words_of(message))[1] >= 1
+
+
+# "il cliente casa napoli dice che...": the customer named after "il cliente", as typed (a
+# name the sales data does not have is kept as written and flagged).
+NAMED_AFTER = re.compile(
+    r"\b(?:il cliente|la cliente|il negozio|customer|client|the shop)\s+"
+    r"(?P<name>[\w&'.-]+(?:\s+[\w&'.-]+){0,3}?)\s+(?:dice|dicono|chiede|chiedono|vuole|"
+    r"vorrebbe|lamenta|si lamenta|segnala|trova|says|said|wants|asks|complains|reports)\b",
+    re.IGNORECASE,
+)
+
+
+def customer_named(message: str) -> str | None:
+    found = NAMED_AFTER.search(message)
+    return found.group("name").strip() if found else None

@@ -346,6 +346,8 @@ class Router:
                     product = None
             if product:
                 args["products"] = list(product[:5])
+            if "customer" not in args and (typed := fw.customer_named(text)):
+                args["customer"] = typed  # "il cliente casa napoli dice...": kept as written
             if fw.says_nothing(said):
                 return Route(language=lang, kind="clarify", tool=intent, missing="text",
                              args=args)  # fmt: skip
@@ -926,20 +928,33 @@ class Router:
         )
         if not ("quantity" in found or number):
             promise = False  # "chiede consegne più rapide": a wish, not a quantity to promise
-        told = _has(raw, fw.SAYING) and (
-            found.get("customer") or found.get("unknown_customer") or _has(raw, fw.CUSTOMER_WORDS)
-        )  # "Ferramenta Rossi says the new pan arrives scratched", "il cliente chiede..."
+        named = found.get("customer") or found.get("unknown_customer")
+        told = _has(raw, fw.SAYING) and (named or _has(raw, fw.CUSTOMER_WORDS))
+        # "Ferramenta Rossi says the new pan arrives scratched", "il cliente chiede..."
+        if told and not (fw.DEADLINE.search(text) or _has(words, PROMISE_WORDS)):
+            # "chiede una moka rossa da 6 tazze, a natale la venderebbero": a wish, not a
+            # promise ("chiede 500 PAD-24 entro marzo" is one: a deadline)
+            promise = False
+        question = fw.asks_a_question(raw, text)
+        # "partenope non ordina più perché le pentole arrivano in ritardo": a customer and a
+        # complaint, said: what the customer told, not a question about sales or forecasts.
+        told = told or bool(named and not question and fw.complains(text))
         if (
             fw.RECORD.match(text)
             or fw.RECORD_ASK.search(text)
             or (
-                (_has(words, v.FEEDBACK_WORDS) or _has(raw, v.FEEDBACK_WORDS) or told)
+                (
+                    _has(words, v.FEEDBACK_WORDS)
+                    or _has(raw, v.FEEDBACK_WORDS)
+                    or told
+                    or _has(raw, fw.FEEDBACK_ONLY)  # packaging, competitors: only feedback knows
+                )
                 and not promise
             )
         ):
             if fw.RECORD.match(text) or fw.RECORD_ASK.search(text):
                 return "record_feedback", None  # "log feedback: ...", "..., log that pls"
-            if fw.asks_a_question(raw, text) or _has(raw, fw.SEARCH_FIRST) or not told:
+            if question or _has(raw, fw.SEARCH_FIRST) or not told:
                 return "search_feedback", None  # "feedback negativi sulle pentole"
             return "record_feedback", None
         if _has(words, v.ALERT_WORDS):

@@ -280,7 +280,8 @@ FEEDBACK_THEMES = {
     ),
     "availability": (
         "out of stock", "stockout", "stockouts", "disponibilita", "esaurito", "esauriti",
-        "backorder", "fuori stock", "availability",
+        "backorder", "fuori stock", "availability", "rotture di stock", "rottura di stock",
+        "stock availability", "in stock",
     ),
     "competitor": (
         "competitor", "competitors", "competition", "concorrenza", "concorrenti",

@@ -190,6 +190,9 @@ NEGATIVE_PHRASES = (
     "hard to argue", "don t last", "dont last", "non durano", "non va", "non vanno",
     "non funziona", "non funzionano", "doesn t work", "don t work", "fuori mercato",
     "hard to", "difficile da", "difficili da", "more expensive", "piu caro", "piu cara",
+    "costano meno", "costa meno", "costs less", "cost less", "losing shelf space", "losing",
+    "passando a", "passano a", "passati a", "switching to", "switched to", "non ordina piu",
+    "non ordinano piu", "stopped ordering", "smesso di ordinare",
     "piu cari", "piu care",
 )  # fmt: skip
 # A competitor named after these words is a competitor's name ("cheaper than Lagostina").

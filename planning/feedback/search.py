@@ -66,6 +66,7 @@ class FeedbackSearch:
     family: str | None = None
     customer: str | None = None
     theme: str | None = None
+    territory: str | None = None
     wanted: str | None = None  # the sentiment asked for
     query: str | None = None
     period: str | None = None
@@ -81,6 +82,7 @@ class Filter:
     sentiment: str | None = None
     query: str | None = None
     author: str | None = None
+    territory: str | None = None  # only the customers who buy there
 
 
 def search_feedback(
@@ -197,6 +199,7 @@ def search_feedback(
         family=where.family,
         customer=where.customer,
         theme=where.theme,
+        territory=where.territory,
         wanted=where.sentiment,
         query=where.query,
         period=period,
@@ -259,6 +262,12 @@ def _where(
     if where.author:
         params["author"] = where.author
         parts.append("f.author = :author")
+    if where.territory:
+        params["territory"] = where.territory
+        parts.append(
+            "f.customer IN (SELECT sc.customer FROM sales_customer sc "
+            "WHERE sc.territory = :territory)"
+        )
     terms = [t for t in words_of(where.query or "") if len(t) > 1 and t not in COMMON]
     terms = terms[:MAX_TERMS]
     if terms:

@@ -119,9 +119,23 @@ class Reading:
 
 
 def load_reading(engine: Engine, competitors: Sequence[str] = ()) -> Reading:
-    """The company's names as the database holds them now, and its competitors' names."""
+    """The company's names as the database holds them now, and its competitors' names (the
+    configured ones and those feedback named before)."""
     linker = load_linker(engine)
-    return Reading(linker, tuple(competitors))
+    return Reading(linker, tuple(dict.fromkeys([*competitors, *known_competitors(engine)])))
+
+
+def known_competitors(engine: Engine) -> tuple[str, ...]:
+    """Competitors feedback has named: once "Lagostina" was read in a comparison, a later
+    "da lagostina costano meno" names it too, in any case."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT DISTINCT competitors FROM feedback WHERE competitors IS NOT NULL "
+                "AND deleted_at IS NULL"
+            )
+        ).all()
+    return tuple(sorted({n for (named,) in rows for n in str(named).split("; ") if n}))
 
 
 def checked_text(text_: str) -> str:

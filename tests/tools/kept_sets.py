@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from tests.tools.alert_questions import ALERTS
 from tests.tools.feedback_questions import FEEDBACK
+from tests.tools.feedback_trial_questions import FEEDBACK_TRIAL
 from tests.tools.fourth_questions import FOURTH
 from tests.tools.fresh_questions import FRESH
 from tests.tools.quota_request_questions import ALLOCATION, COMMISSION, QUOTA_REQUESTS
@@ -115,5 +116,10 @@ KEPT: dict[str, KeptSet] = {
             "registra feedback trinacria: moka 3 tazze e moka 6 tazze, i clienti dicono che la guarnizione cede dopo pochi mesi": "products: 'moka 6 tazze ... guarnizione' is read as the 6 cup gasket",
             "<!channel> emporio salentino dice che le moka 3 tazze arrivano senza guarnizione!!": "products: 'moka 3 tazze ... guarnizione' is read as the 3 cup gasket",
         },
+    ),
+    "feedback_trial": KeptSet(
+        "A new user's trial of customer feedback",
+        FEEDBACK_TRIAL,
+        {},
     ),
 }

@@ -404,6 +404,8 @@ def _about(s: FeedbackSearch, lang: str) -> str:
         parts.append(s.family)
     if s.customer:
         parts.append(s.customer)
+    if s.territory:
+        parts.append(s.territory)
     if s.theme:
         parts.append(theme(lang, s.theme))
     if s.wanted:

@@ -235,7 +235,7 @@ def error_text(lang: str, code: str | None, params: dict[str, Any]) -> str:
         if (
             isinstance(value, int | float)
             and not isinstance(value, bool)
-            and key not in ("request", "id", "row", "line", "version")
+            and key not in ("request", "id", "row", "line", "version", "feedback")
             and abs(value) >= 1000
         ):
             p[key] = number(lang, value, 0 if value == int(value) else 2)
