@@ -549,7 +549,6 @@ class Feedback(SQLModel, table=True):
     __tablename__ = "feedback"
     __table_args__ = (
         UniqueConstraint("channel", "message_ts", name="uq_feedback_message"),
-        Index("ix_feedback_customer_created", "customer", "created_at"),
         # Every search reads the items of a period through this index alone (a search over
         # 100,000 items would otherwise read each wide row): live items only.
         Index(
@@ -569,16 +568,14 @@ class Feedback(SQLModel, table=True):
     theme_mask: int = 0  # the themes read in it, one bit each (planning.feedback.enrich.THEMES)
     customer: str | None = Field(default=None, max_length=200)  # as named in the sales data
     customer_text: str | None = Field(default=None, max_length=200)  # named, but unmatched
-    family: str | None = Field(default=None, max_length=64, index=True)  # about a whole family
+    family: str | None = Field(default=None, max_length=64)  # about a whole family
     competitors: str | None = Field(default=None, max_length=500)  # "; "-separated
-    author: str = Field(max_length=32, index=True)  # Slack user id of who saved it
+    author: str = Field(max_length=32)  # Slack user id of who saved it
     source: str = Field(max_length=16)  # chat | modal | shortcut | reaction | import
     channel: str | None = Field(default=None, max_length=64)
     message_ts: str | None = Field(default=None, max_length=32)
     permalink: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
-    created_at: dt.datetime = Field(
-        sa_column=Column(DateTime(timezone=True), nullable=False, index=True)
-    )
+    created_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
     # What full-text search reads: the text folded (no accents, lower case).
     search_text: str = Field(sa_column=Column(Text, nullable=False))
     edited_at: dt.datetime | None = Field(

@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 
 from planning.access import Caller
 from planning.audit import audit
-from planning.db import as_utc, writing
+from planning.db import analyze, as_utc, writing
 from planning.errors import PermissionDenied, PonteError
 from planning.feedback.enrich import THEMES as THEME_CODES
 from planning.feedback.enrich import Enrichment, enrich
@@ -35,6 +35,7 @@ PRODUCTS = FeedbackProduct.__table__  # type: ignore[attr-defined]
 MAX_TEXT = 10_000  # characters: a long customer e-mail fits, a pasted file does not
 MAX_PRODUCTS = 20
 WRITE_WAIT = 30.0
+BULK = 500  # items ingested at once after which the planner's statistics are refreshed
 SOURCES = ("chat", "modal", "shortcut", "reaction", "import")
 SENTIMENTS = ("negative", "neutral", "positive")
 # Slack's emoji codes (":thumbsup:") and pictographs are not words.
@@ -313,6 +314,10 @@ def ingest(
         keep = [i for i, item in enumerate(rows) if (item.channel, item.message_ts) not in saved]
         _insert(conn, [rows[i] for i in keep], [scores[i] for i in keep])
         audit(conn, now=now, actor=actor, action="feedback.imported", details={"items": len(keep)})
+    if len(keep) >= BULK:
+        # A large batch changes what the planner should choose (PostgreSQL's own statistics
+        # come minutes later; SQLite keeps none unasked): searches right after stay fast.
+        analyze(engine, ["feedback", "feedback_product"])
     return len(keep)
 
 

@@ -46,7 +46,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("channel", "message_ts", name="uq_feedback_message"),
     )
-    op.create_index("ix_feedback_author", "feedback", ["author"])
     op.create_index(
         "ix_feedback_live",
         "feedback",
@@ -55,9 +54,6 @@ def upgrade() -> None:
         sqlite_where=sa.text("deleted_at IS NULL"),
         postgresql_where=sa.text("deleted_at IS NULL"),
     )  # fmt: skip
-    op.create_index("ix_feedback_family", "feedback", ["family"])
-    op.create_index("ix_feedback_created_at", "feedback", ["created_at"])
-    op.create_index("ix_feedback_customer_created", "feedback", ["customer", "created_at"])
     op.create_table(
         "feedback_product",
         sa.Column("feedback_id", sa.Integer(), nullable=False),
