@@ -549,6 +549,13 @@ class Feedback(SQLModel, table=True):
     __tablename__ = "feedback"
     __table_args__ = (
         UniqueConstraint("channel", "message_ts", name="uq_feedback_message"),
+        # Items about a whole family (most name products): few, found by this alone.
+        Index(
+            "ix_feedback_family",
+            "family",
+            sqlite_where=text("family IS NOT NULL"),
+            postgresql_where=text("family IS NOT NULL"),
+        ),
         # Every search reads the items of a period through this index alone (a search over
         # 100,000 items would otherwise read each wide row): live items only.
         Index(

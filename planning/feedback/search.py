@@ -114,9 +114,9 @@ def search_feedback(
         # below comes from these groups.
         groups = conn.execute(
             text(
-                "SELECT f.sentiment, f.theme_mask, f.customer, f.author, count(f.customer_text), "
-                f"count(*) FROM feedback f WHERE {clause} "
-                "GROUP BY f.sentiment, f.theme_mask, f.customer, f.author"
+                "SELECT f.sentiment, f.theme_mask, f.customer, f.author, f.competitors, "
+                f"count(f.customer_text), count(*) FROM feedback f WHERE {clause} "
+                "GROUP BY f.sentiment, f.theme_mask, f.customer, f.author, f.competitors"
             ),
             params,
         ).all()
@@ -131,16 +131,6 @@ def search_feedback(
         count = sum(int(n) for *_, n in groups)
         products = _products(conn, where, clause, params) if count else []
         rivals: Counter[str] = Counter()
-        if count:
-            for named, n in conn.execute(
-                text(
-                    "SELECT f.competitors, count(*) FROM feedback f WHERE "
-                    f"{clause} AND f.competitors IS NOT NULL GROUP BY f.competitors"
-                ),
-                params,
-            ):
-                for name in str(named).split("; "):
-                    rivals[name] += int(n)
         sentiment = {s: 0 for s in SENTIMENTS}
         authors: set[str] = set()
         customers: set[str] = set()
@@ -148,7 +138,10 @@ def search_feedback(
         items: Counter[str] = Counter()
         negative: Counter[str] = Counter()
         raised: dict[str, set[str]] = defaultdict(set)
-        for mood, mask, customer, author, named_only, n in groups:
+        for mood, mask, customer, author, named, named_only, n in groups:
+            for name in str(named or "").split("; "):
+                if name:
+                    rivals[name] += int(n)
             sentiment[str(mood)] = sentiment.get(str(mood), 0) + int(n)
             authors.add(str(author))
             unmatched += int(named_only)
@@ -246,9 +239,12 @@ def _where(
         )
     if where.family:
         params["family"] = where.family
+        # One list of ids (its products' family, or the family named), not an OR that keeps
+        # a planner from the index.
         parts.append(
-            "(f.family = :family OR f.id IN (SELECT fp.feedback_id FROM feedback_product fp "
-            "JOIN product pr ON pr.sku = fp.sku WHERE pr.family = :family))"
+            "f.id IN (SELECT fp.feedback_id FROM feedback_product fp JOIN product pr ON "
+            "pr.sku = fp.sku WHERE pr.family = :family UNION SELECT fa.id FROM feedback fa "
+            "WHERE fa.family = :family)"
         )
     if where.customer:
         params["customer"] = where.customer

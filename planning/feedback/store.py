@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select, text, update
+from sqlalchemy import Connection, Engine, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from planning.access import Caller
@@ -312,11 +312,13 @@ def ingest(
             )
         }
         keep = [i for i, item in enumerate(rows) if (item.channel, item.message_ts) not in saved]
+        before = int(conn.execute(select(func.max(FEEDBACK.c.id))).scalar() or 0)
         _insert(conn, [rows[i] for i in keep], [scores[i] for i in keep])
         audit(conn, now=now, actor=actor, action="feedback.imported", details={"items": len(keep)})
-    if len(keep) >= BULK:
-        # A large batch changes what the planner should choose (PostgreSQL's own statistics
-        # come minutes later; SQLite keeps none unasked): searches right after stay fast.
+    if len(keep) >= BULK and len(keep) * 5 >= before + len(keep):
+        # A batch that is a fifth of the store or more changes what the planner should
+        # choose (PostgreSQL's own statistics come minutes later; SQLite keeps none
+        # unasked): searches right after stay fast. Smaller ones change nothing that counts.
         analyze(engine, ["feedback", "feedback_product"])
     return len(keep)
 

@@ -47,6 +47,13 @@ def upgrade() -> None:
         sa.UniqueConstraint("channel", "message_ts", name="uq_feedback_message"),
     )
     op.create_index(
+        "ix_feedback_family",
+        "feedback",
+        ["family"],
+        sqlite_where=sa.text("family IS NOT NULL"),
+        postgresql_where=sa.text("family IS NOT NULL"),
+    )
+    op.create_index(
         "ix_feedback_live",
         "feedback",
         ["created_at", "sentiment", "theme_mask", "customer", "author", "family",
