@@ -205,19 +205,18 @@ def _products(
     """The most named products of the items found: counted on the products' own rows
     (which carry the item's date), limited to the items found when more than the period
     is asked."""
-    only = (
-        ""
-        if where == Filter()
-        else f"AND fp.feedback_id IN (SELECT f.id FROM feedback f WHERE {clause})"
-    )
-    rows = conn.execute(
-        text(
+    if where == Filter():  # the period alone: the product rows carry the date
+        sql = (
             "SELECT fp.sku, count(*) FROM feedback_product fp WHERE fp.created_at >= :start "
-            f"AND fp.created_at < :stop {only} GROUP BY fp.sku ORDER BY count(*) DESC, fp.sku "
-            "LIMIT 5"
-        ),
-        params,
-    ).all()
+            "AND fp.created_at < :stop GROUP BY fp.sku ORDER BY count(*) DESC, fp.sku LIMIT 5"
+        )
+    else:  # the items found first (a product's are a handful), then their products
+        sql = (
+            "SELECT fp.sku, count(*) FROM (SELECT f.id FROM feedback f WHERE "
+            f"{clause}) found JOIN feedback_product fp ON fp.feedback_id = found.id "
+            "GROUP BY fp.sku ORDER BY count(*) DESC, fp.sku LIMIT 5"
+        )
+    rows = conn.execute(text(sql), params).all()
     return [(str(s), int(n)) for s, n in rows]
 
 
