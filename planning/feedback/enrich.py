@@ -172,6 +172,15 @@ THEME_PHRASES: dict[str, tuple[str, ...]] = {
 ASKING_ABOUT = frozenset(
     _words("if whether when how what where se quando come quanto quanti dove sapere know")
 )
+# What a customer asks for that is not a product (a return, a discount, a delivery date,
+# a document): the request theme is for products, variants and features.
+NOT_A_PRODUCT_ASKED = frozenset(
+    _words(
+        "reso resi rimborso sconto sconti consegne consegna tempi fattura bolla copia "
+        "informazioni preventivo listino refund return returns discount delivery deliveries "
+        "invoice quote copy faster price prices"
+    )
+)
 POSITIVE_PHRASES = (
     "no complaints", "nessun problema", "nessuna lamentela", "no problems", "no issues",
     "va a ruba", "vanno a ruba", "sells well", "si vende bene", "everything fine",
@@ -333,6 +342,8 @@ def themes_of(words: list[str], *, complaint: bool = False) -> tuple[str, ...]:
                 and (words[i + 1] in ASKING_ABOUT or words[i + 2 : i + 3] == ["know"])
             ):
                 continue  # "asks if the lid fits", "vorrebbe sapere il prezzo"
+            if theme == "request" and set(words[i + 1 : i + 4]) & NOT_A_PRODUCT_ASKED:
+                continue  # "chiede il reso", "wants a discount": service, price, delivery
             found.add(theme)
         if complaint and word in _PACKAGING:
             found.add("damage")
