@@ -5,7 +5,8 @@ garden tools, stationery, wine and fasteners, half English and half Italian.
 The thresholds are what a planner needs from a first reading (most items filed right,
 themes that are there found, few invented), not the figures of the day: the second set's
 first reading (before any word was added for it) was 69% sentiment, theme precision 85%,
-recall 66%; both sets now read 86-90% sentiment (bench/feedback_bench.py prints them)."""
+recall 66%; both sets now read 86-89% sentiment, theme precision 87-89%, recall 76-78%
+(bench/feedback_bench.py prints them)."""
 
 from __future__ import annotations
 
