@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from planning.errors import PonteError
-from planning.feedback.links import Linker
+from planning.feedback.links import linker_of
 from planning.feedback.notes import NoteResult, add_note
 from planning.feedback.search import FeedbackSearch, Filter, search_feedback
 from planning.feedback.store import (
@@ -103,14 +103,7 @@ def reading_of(ctx: RunContext) -> Reading:
     kept = _READINGS.get(id(index))
     if kept is not None and kept[0] is index:
         return kept[1]
-    catalogue = index.catalogue
-    names = [(sku, sku) for sku, _, _ in catalogue.products]
-    names += [(sku, name) for sku, name, _ in catalogue.products]
-    names += list(catalogue.other_names)
-    linker = Linker(
-        (c for c, _ in catalogue.customers), names, (f for _, _, f in catalogue.products)
-    )
-    reading = Reading(linker, ctx.competitors)
+    reading = Reading(linker_of(index.catalogue), ctx.competitors)
     _READINGS.clear()  # one catalogue at a time: the newest
     _READINGS[id(index)] = (index, reading)
     return reading

@@ -54,9 +54,7 @@ class FeedbackWork:
             if message and _from_an_app(message):
                 self.client.chat_postMessage(channel=user, text=t(lang, "fb_msg.from_bot"))
                 return
-            view = feedback_form(lang)
-            if message:
-                view = self._filled_form(lang, user, message, body)
+            view = self._filled_form(lang, user, message, body) if message else feedback_form(lang)
             self.client.views_open(trigger_id=body["trigger_id"], view=view)
         except Exception:
             log.exception("the feedback form did not open for %s", user)

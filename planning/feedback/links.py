@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
+from planning.catalogue import Catalogue, load_catalogue
 from planning.feedback.enrich import words_of
 
 LEGAL_FORMS = frozenset(words_of("srl s r l spa s p a snc sas sarl sa ltd inc gmbh llc bv co e c"))
@@ -103,24 +104,15 @@ def _scan(words: list[str], table: dict[str, list[tuple[tuple[str, ...], str]]])
     return found
 
 
+def linker_of(catalogue: Catalogue) -> Linker:
+    """The linker of a catalogue: its customers, and each product by its code, its name and
+    its other names (the English name and the aliases of products.csv)."""
+    names = [(sku, sku) for sku, _, _ in catalogue.products]
+    names += [(sku, name) for sku, name, _ in catalogue.products]
+    names += list(catalogue.other_names)
+    return Linker((c for c, _ in catalogue.customers), names, (f for _, _, f in catalogue.products))
+
+
 def load_linker(engine: Engine) -> Linker:
     """The company's customers and product names, as the database holds them now."""
-    with engine.connect() as conn:
-        customers = [
-            str(c)
-            for (c,) in conn.execute(
-                text("SELECT customer FROM sales_customer UNION SELECT customer FROM open_order")
-            )
-            if c
-        ]
-        rows = conn.execute(text("SELECT sku, name, name_en, aliases, family FROM product"))
-        products: list[tuple[str, str]] = []
-        families = set()
-        for sku, name, english, aliases, family in rows:
-            products.append((sku, sku))
-            products.append((sku, name))
-            if english:
-                products.append((sku, english))
-            products.extend((sku, alias.strip()) for alias in (aliases or "").split(";"))
-            families.add(str(family))
-    return Linker(customers, [(s, n) for s, n in products if n], families)
+    return linker_of(load_catalogue(engine))
