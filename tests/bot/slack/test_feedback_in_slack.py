@@ -252,3 +252,31 @@ def test_feedback_told_in_a_dm_is_shown_then_saved_on_yes(make_rig: Any, engine:
     [(_, author, source, customer, _, _, _, body)] = stored(engine, before)
     assert (author, source, customer) == (REP, "chat", "Casalinghi Colombo")
     assert body == "Casalinghi Colombo dice che le padelle da 24 arrivano rigate"
+
+
+def test_slack_rate_limits_and_outages_lose_no_feedback_and_store_it_once(
+    make_rig: Any, engine: Engine
+) -> None:
+    rig = make_rig(engine, ponte_feedback_emoji=EMOJI)
+    before = newest(engine)
+    ts = customer_message(rig, "Emporio Navigli dice che le casseruole arrivano ammaccate")
+    # Reading the message meets a Slack outage moment; the proposal a rate limit.
+    rig.mock.fail(
+        "conversations.history", Failure(503, {"ok": False, "error": "service_unavailable"})
+    )
+    limited = Failure(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"})
+    rig.mock.fail("chat.postMessage", limited)
+    react(rig, REP, ts)
+    rig.calls()
+    assert rig.mock.attempts["conversations.history"] == 2
+    [proposal] = dms(rig, REP)
+    assert "Hai segnato un messaggio" in said(proposal)
+    save = next(e for b in proposal.blocks() if b["type"] == "actions" for e in b["elements"]
+                if e["action_id"].endswith("_save"))  # fmt: skip
+    rig.mock.fail("chat.getPermalink", Failure(500, {"ok": False, "error": "internal_error"}))
+    rig.click(save, user=REP, channel="D01ROSSI")
+    rig.calls()
+    [(_, _, source, customer, _, at, link, _)] = stored(engine, before)
+    assert (source, customer, at) == ("reaction", "Emporio Navigli", ts)
+    assert link is not None  # the permalink came on the retry
+    assert "Salvato come feedback n." in said(dms(rig, REP)[-1])
