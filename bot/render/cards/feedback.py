@@ -454,7 +454,10 @@ def digest_card(d: FeedbackDigest, lang: str) -> Card:
             for plant, n, bad in d.plants
         )
         # What each of the most named products was told, then where they are made.
-        notes = [_quote(lang, p.quote) for p in d.products[:QUOTES_BY_PRODUCT] if p.quote]
+        # the same words said twice (or an item naming two products): quoted once
+        notes = list(
+            dict.fromkeys(_quote(lang, p.quote) for p in d.products[:QUOTES_BY_PRODUCT] if p.quote)
+        )
         if plants:
             notes.append(t(lang, "digest.plants", plants=plants))
     else:
