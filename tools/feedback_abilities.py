@@ -77,6 +77,9 @@ class SearchFeedbackArgs(BaseModel):
 class ChangeFeedbackArgs(BaseModel):
     feedback: int = Field(ge=1, description="The feedback item's number (#).")
     text: str | None = Field(None, description="The new text (to edit).")
+    products: list[str] | None = Field(
+        None, description="Products the new text is about (codes); omit to read them from it."
+    )
 
 
 class ForecastNoteArgs(BaseModel):
@@ -111,17 +114,19 @@ def reading_of(ctx: RunContext) -> Reading:
 
 def _customer(ctx: RunContext, typed: str | None) -> str | None:
     """The customer of the sales data a name means, or the name as typed when it names
-    none (kept as written, flagged); several that fit are asked back."""
+    none (kept as written, flagged); several that fit are asked back. A name with a word no
+    customer has (nor a typo of one) is a new customer: "Ferramenta Bellini" is not
+    Ferramenta Sforza, "casa napoli" none of the "casa ..." ones."""
+    words = [w for w in fold(typed or "").split() if len(w) > 2]
+    index = ctx.index
+    new = any(not index.customers_with(index.customer_typos.lookup(w) or w) for w in words)
     try:
-        return resolve_customer(ctx, typed)
+        found = resolve_customer(ctx, typed)
     except PonteError as exc:
-        if exc.code == "unknown_customer":
-            return typed
-        # "casa napoli": several customers are "casa ...", none is "napoli": a new name.
-        words = [w for w in fold(typed or "").split() if len(w) > 2]
-        if exc.code == "ambiguous_customer" and any(not ctx.index.customers_with(w) for w in words):
+        if exc.code == "unknown_customer" or (exc.code == "ambiguous_customer" and new):
             return typed
         raise
+    return typed if new and typed and fold(typed).strip() not in index.customer_exact else found
 
 
 def record(ctx: RunContext, args: RecordFeedbackArgs, *, save: bool) -> FeedbackRecord:
@@ -183,9 +188,10 @@ def search(ctx: RunContext, args: SearchFeedbackArgs) -> FeedbackSearch:
 def edit(ctx: RunContext, args: ChangeFeedbackArgs, *, apply: bool) -> FeedbackChange:
     if not (args.text or "").strip():
         raise PonteError("what should the feedback say instead?", code="feedback_empty")
+    products = [resolve_product(ctx, p) for p in args.products or ()]
     return edit_feedback(
         ctx.engine, ctx.caller, args.feedback, text_=args.text or "", now=ctx.now,
-        reading=reading_of(ctx), apply=apply,
+        reading=reading_of(ctx), products=tuple(dict.fromkeys(products)), apply=apply,
     )  # fmt: skip
 
 

@@ -331,6 +331,8 @@ class Router:
             args = {"feedback": changing[1]}
             if intent == "edit_feedback":
                 args["text"] = fw.new_text(text)
+                if product and (len(product) == 1 or found.get("together")):
+                    args["products"] = list(product[:5])  # "...: la moka 3 tazze arriva..."
                 if not args["text"]:
                     return Route(language=lang, kind="clarify", tool=intent, missing="text",
                                  args=args)  # fmt: skip

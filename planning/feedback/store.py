@@ -385,20 +385,21 @@ def edit_feedback(
     text_: str,
     now: dt.datetime,
     reading: Reading,
+    products: Sequence[str] = (),
     apply: bool = False,
 ) -> FeedbackChange:
     """Change an item's text (its author or an admin), read again; audited with the text
-    it replaces. Without `apply`, what would change."""
+    it replaces. The products are the ones named with the change and the new text's; when
+    neither names any, the item keeps the ones it had (a corrected sentence about the same
+    pan). Without `apply`, what would change."""
     current = get_feedback(engine, feedback_id)
     _may_change(caller, current)
     body = checked_text(text_)
     enrichment, matched, unmatched, skus = read(
-        body,
-        reading,
-        language=current.language,
-        customer=current.customer or current.customer_text,
-        products=current.products,
-    )
+        body, reading, language=current.language,
+        customer=current.customer or current.customer_text, products=products,
+    )  # fmt: skip
+    skus = skus or current.products
     changed = replace(
         current,
         text=body,

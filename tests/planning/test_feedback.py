@@ -176,6 +176,22 @@ def test_only_the_author_or_an_admin_edits_or_deletes_and_it_is_audited(
     assert trail == ["feedback.saved", "feedback.edited", "feedback.deleted"]
 
 
+def test_an_edit_links_the_products_its_new_text_names_or_keeps_the_old_ones(
+    company: Engine,
+) -> None:
+    saved = save(company, "la PAD-28 arriva graffiata")
+    assert get_feedback(company, saved.item.id).products == ("PAD-28",)
+    rossi = identify(company, REP)
+
+    def edit(said: str) -> tuple[str, ...]:
+        edit_feedback(company, rossi, saved.item.id, text_=said, now=NOW,
+                      reading=load_reading(company), apply=True)  # fmt: skip
+        return get_feedback(company, saved.item.id).products
+
+    assert edit("scusate, era la moka 3 tazze che arriva graffiata") == ("MOK-003",)
+    assert edit("arriva graffiata e col manico storto") == ("MOK-003",)  # names none: kept
+
+
 def test_an_edit_from_a_stale_read_changes_nothing(company: Engine) -> None:
     saved = save(company, "prezzo troppo alto")
     rossi = identify(company, REP)
