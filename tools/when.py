@@ -363,6 +363,9 @@ PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # "ultimi 3 mesi", "the last 6 months", "past 4 wks": the days up to today.
     (re.compile(r"\b(?:last|past|previous|ultim[ie]|scors[ie]|precedenti)\s+" + NUMBER +
                 r"\s+(months?|mesi|mths?|weeks?|wks?|settimane|sett)\b"), "rolling"),
+    # "nell'ultimo mese", "the past year", "l'ultima settimana": one of them, up to today
+    # ("last month", "last week" are the calendar's, above).
+    (re.compile(r"\b(?:past|ultim[oa])\s+(month|mese|year|anno|settimana)\b"), "rolling_one"),
     (re.compile(r"\b" + MONTH + YEAR + r"\b"), "month"),
     (re.compile(r"\b(?:in|for|nel|del|per il)\s+(20\d{2})\b"), "year"),
     # "top 5 prodotti 2026": a year standing alone (never "2000 pz", a quantity).
@@ -429,9 +432,11 @@ def _period_value(kind: str, m: re.Match[str], today: dt.date) -> str | None:
         last_year = int(g[3]) if g[3] else first_year + (1 if last_month < first_month else 0)
         last = month_end(dt.date(last_year, last_month, 1))
         return f"{dt.date(first_year, first_month, 1)}..{last}"
-    if kind == "rolling":
-        count = _number(g[0])
-        if g[1].startswith(("w", "sett")):
+    if kind in ("rolling", "rolling_one"):
+        count, unit = (1, g[0]) if kind == "rolling_one" else (_number(g[0]), g[1])
+        if unit in ("year", "anno"):
+            count, unit = 12, "months"
+        if unit.startswith(("w", "sett")):
             first = today - dt.timedelta(weeks=count) + dt.timedelta(days=1)
         else:
             back = add_months(today, -count)

@@ -15,7 +15,7 @@ Conventions used in `args`:
 - "sentiment" only where it is obvious; mixed or neutral-sounding items carry none.
 - "theme" (search) is one of delivery, damage, price, competitor, quality, availability,
   request, service; "query" is never listed.
-- "ultimo mese" / "last 3 months" (a rolling window or the calendar month?) carry no period.
+- "ultimi 3 mesi" carries no period; "nell'ultimo mese" is the month up to today.
 """
 
 from tests.tools.role_questions import (
@@ -172,9 +172,9 @@ FEEDBACK: list[Q] = [
       {"family": "PADELLE", "sentiment": "negative"}),
     Q(HARRIS, "what did customers say about the santoku this year?", "search_feedback",
       {"product": "COL-SAN", "period": "2026"}),
-    # "ultimo mese": October or the last 30 days? No period.
+    # "nell'ultimo mese": the month up to today ("il mese scorso" is October).
     Q(BIANCHI, "feedback negativi sulle pentole nell'ultimo mese", "search_feedback",
-      {"family": "PENTOLE", "sentiment": "negative"}),
+      {"family": "PENTOLE", "sentiment": "negative", "period": "2026-10-28..2026-11-27"}),
     Q(BIANCHI, "feedback positivi di ottobre sulle padelle", "search_feedback",
       {"family": "PADELLE", "sentiment": "positive", "period": "2026-10"}),
     Q(ROSSI, "feedback di casalinghi colombo questo mese", "search_feedback",

@@ -171,6 +171,14 @@ def test_sales_over_the_last_months_and_against_last_year(ask: Ask) -> None:
     assert rolling.args["period"] == "2026-08-28..2026-11-27"
     assert rolling.result.current.start == dt.date(2026, 8, 28)
     assert "28 ago 2026–27 nov 2026" in card(rolling).title
+    # "nell'ultimo mese", "the past year": one month or year up to today, not the calendar's.
+    past = ask("vendite casalinghi colombo nell'ultimo mese", user="U01ROSSI")
+    assert past.args["period"] == "2026-10-28..2026-11-27"
+    year = ask("sales casalinghi colombo over the past year", user="U01ROSSI")
+    assert year.args["period"] == "2025-11-28..2026-11-27"
+    assert ask("vendite casalinghi colombo il mese scorso", user="U01ROSSI").args["period"] == (
+        "2026-10"
+    )
     # "vs anno scorso": last year is the other side; this year is the one asked about.
     versus = ask("vendite casalinghi serenissima vs anno scorso", user="U01ZANETTI")
     assert versus.result.period == "2026" and versus.result.compare == "last_year"
