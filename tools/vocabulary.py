@@ -253,7 +253,10 @@ FEEDBACK_WORDS = (
     "complaining", "dice che", "dicono che", "log that", "log this", "log it", "segnalalo",
     "registralo", "lo puoi registrare", "registrare", "puoi registrare",
     "competitor mentions", "mentions of competitors", "citazioni dei concorrenti",
-    "concorrenti citati", "menzioni dei concorrenti",
+    "concorrenti citati", "menzioni dei concorrenti", "commenti", "commento", "comments",
+    "reviews", "recensioni", "opinioni dei clienti", "richieste di prodotti",
+    "richieste dei clienti", "richieste dai clienti", "arrivano dai clienti",
+    "new product requests", "customers asking for",
 )  # fmt: skip
 # Searching feedback: only complaints or praise, and the themes (planning.feedback.enrich).
 FEEDBACK_MOODS = {
@@ -294,6 +297,7 @@ FEEDBACK_THEMES = {
     "quality": ("quality", "qualita", "defects", "difetti", "difettosi", "difettose"),
     "request": (
         "requests", "richieste", "che non abbiamo", "new products", "nuovi prodotti",
+        "prodotti nuovi", "new product", "nuovo prodotto",
         "feature requests", "ask for", "asking for",
     ),
     "service": (

@@ -88,7 +88,7 @@ NEGATIVE = _words(
     "consumat* annull* inaccettabil* allent* bloccat* esaurit* ridicol* rovinat* "
     "piegat* scolor* troppo troppi troppe altrove "
     "introvabil* disastro* scadent* fragil* sporc* storto storta altrimenti buttare "
-    "rigat* strappat* pricier costlier"
+    "rigat* strappat* pricier costlier pricey noisy rumoros*"
 )
 # A packaging word is damage only with a complaint in the same text ("cartons of
 # linguine" is a quantity).
@@ -125,7 +125,8 @@ THEME_WORDS: dict[str, tuple[str, ...]] = {
         "flavor qualita difett* durat* durevol* robust* ruggin* scrost* rivestiment* "
         "consum* allent* fragil* scadent* affidabil* deform* sapore gusto cede cedono "
         "tenuta regge reggono durano sharp sturdier weaker reject* rejects scolor* "
-        "seccano"
+        "seccano fischia fischiano perde perdono gocciol* noisy noise rattl* whistl* "
+        "rumor* vibra*"
     ),
     "availability": _words(
         "stock stockout stockouts backorder* unavailable available availability "
@@ -203,6 +204,15 @@ NEGATIVE_PHRASES = (
     "passando a", "passano a", "passati a", "switching to", "switched to", "non ordina piu",
     "non ordinano piu", "stopped ordering", "smesso di ordinare",
     "piu cari", "piu care",
+    # Dearer than elsewhere ("costa 15 euro in più che da Lagostina"; "costs more than X
+    # but they still prefer ours" is praise: no English "costs more"), hard to find, too
+    # much of something.
+    "euro in piu", "eur in piu", "in piu che da", "in piu rispetto", "piu che da",
+    "di piu che da", "costa di piu", "costano di piu", "prezzo piu alto", "higher price",
+    "non si trova", "non si trovano",
+    "can t find", "cannot find", "hard to find", "too pricey", "too costly", "too much",
+    "too many", "too few", "too small", "too big", "too heavy", "too thin", "too slow",
+    "too loud", "too late",
 )  # fmt: skip
 # A competitor named after these words is a competitor's name ("cheaper than Lagostina").
 COMPETITOR_CUES = (

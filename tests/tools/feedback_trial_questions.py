@@ -72,3 +72,27 @@ FEEDBACK_TRIAL: list[Q] = [
     Q(DEANGELIS, "cancella il feedback 81", "confirm:delete_feedback", {"feedback": 81}),
     Q(DEANGELIS, "delete feedback 99999", "error:no_such_feedback"),
 ]
+
+# What a second new user's trial (trial 9, 30 questions: 23 right, 5 partly, 2 wrong) found
+# not right, as that user typed it or close to it, with what a planner expects.
+FEEDBACK_TRIAL9: list[Q] = [
+    # A new customer sharing a word with a known one ("ferramenta") is kept as written.
+    Q(ROSSI, "Ferramenta Bellini di Perugia (cliente nuovo) dice che la moka 3 tazze perde dalla guarnizione",
+      "confirm:record_feedback", {"customer_text": "Ferramenta Bellini", "sentiment": "negative", "themes": ["quality"]}),
+    Q(BARBIERI, "commenti positivi sulle moka negli ultimi 6 mesi", "search_feedback",
+      {"family": "MOKA", "sentiment": "positive", "period": "2026-05-28..2026-11-27"}),
+    Q(BARBIERI, "che richieste di prodotti nuovi arrivano dai clienti?", "search_feedback", {"theme": "request"}),
+    Q(WALKER, "log feedback: Bottega Etnea happy with delivery but too pricey vs Tefal",
+      "confirm:record_feedback", {"customer": "Bottega Etnea", "sentiment": "negative"}),
+    Q(ESPOSITO, "registra: Bottega Etnea dice che la moka costa 15 euro in più che da Lagostina",
+      "confirm:record_feedback", {"customer": "Bottega Etnea", "sentiment": "negative"}),
+    Q(ESPOSITO, "Bottega Etnea dice che la moka 3 tazze non si trova più nei negozi, lo puoi registrare?",
+      "confirm:record_feedback", {"products": ["MOK-003"], "sentiment": "negative", "themes": ["availability"]}),
+    Q(ESPOSITO, "registra: Bottega Etnea dice che la valvola della pentola a pressione fischia troppo",
+      "confirm:record_feedback", {"products": ["PEN-PRE"], "sentiment": "negative", "themes": ["quality"]}),
+    Q(BIANCHI, "feedback negativi sulle pentole nell'ultimo mese", "search_feedback",
+      {"family": "PENTOLE", "sentiment": "negative", "period": "2026-10-28..2026-11-27"}),
+    # An edit names the products its new text names.
+    Q(ROSSI, "correggi il feedback 2: la moka 3 tazze arriva graffiata", "confirm:edit_feedback",
+      {"feedback": 2, "products": ["MOK-003"]}),
+]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from tests.tools.alert_questions import ALERTS
 from tests.tools.feedback_questions import FEEDBACK
-from tests.tools.feedback_trial_questions import FEEDBACK_TRIAL
+from tests.tools.feedback_trial_questions import FEEDBACK_TRIAL, FEEDBACK_TRIAL9
 from tests.tools.fourth_questions import FOURTH
 from tests.tools.fresh_questions import FRESH
 from tests.tools.quota_request_questions import ALLOCATION, COMMISSION, QUOTA_REQUESTS
@@ -120,6 +120,11 @@ KEPT: dict[str, KeptSet] = {
     "feedback_trial": KeptSet(
         "A new user's trial of customer feedback",
         FEEDBACK_TRIAL,
+        {},
+    ),
+    "feedback_trial9": KeptSet(
+        "A second new user's trial of customer feedback: what it got wrong",
+        FEEDBACK_TRIAL9,
         {},
     ),
 }
