@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Engine, insert, or_, select, text
 from planning.access import Caller, check_quota_access, quota_scope
 from planning.db import as_utc
 from planning.errors import PonteError
+from planning.memo import data_changed
 from planning.models import AuditEntry
 
 AUDIT = AuditEntry.__table__  # type: ignore[attr-defined]
@@ -45,6 +46,7 @@ def audit(
 ) -> None:
     """Append one entry, inside the caller's transaction: the change and its trace are
     written together or not at all."""
+    data_changed(conn)
     conn.execute(
         insert(AUDIT).values(
             at=now,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Engine, text
 
 from planning.errors import PonteError
+from planning.memo import versions
 
 
 @dataclass(frozen=True)
@@ -47,12 +48,9 @@ def families(conn: Connection) -> list[str]:
 
 def catalogue_version(engine: Engine) -> tuple[int, int]:
     """Changes with every import, and only then: a feedback item or a quota request saved
-    (audited too) leaves the catalogue, and the router's index built from it, as it is."""
-    with engine.connect() as conn:
-        count, newest = conn.execute(
-            text("SELECT count(*), max(id) FROM audit_log WHERE action = 'import'")
-        ).one()
-    return int(count), int(newest or 0)
+    (audited too) leaves the catalogue, and the router's index built from it, as it is.
+    Read with the data version (planning.memo.versions)."""
+    return versions(engine).catalogue
 
 
 def load_catalogue(engine: Engine) -> Catalogue:

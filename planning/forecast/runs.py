@@ -30,6 +30,7 @@ from planning.forecast.demand import (
 from planning.forecast.promotions import take_out_one_offs
 from planning.forecast.ranges import EVERY_SERIES, error_correlation
 from planning.forecast.seasonality import borrow_seasons, season_back
+from planning.memo import data_changed
 from planning.models import (
     AuditEntry,
     ForecastAdjustment,
@@ -187,6 +188,7 @@ def store_run(
     """Keep a computed forecast as a new run (one transaction); returns its summary."""
     parameters = {"grain": result.grain, "horizon": result.horizon, "levels": [80, 95]}
     with engine.begin() as conn:
+        data_changed(conn)  # remembered answers read the new run
         inserted = conn.execute(
             insert(ForecastRun.__table__).values(  # type: ignore[attr-defined]
                 created_at=now,
