@@ -54,7 +54,9 @@ def read_frame(
 
 
 def _dates(series: pd.Series) -> pd.Series:
-    return pd.to_datetime(series).dt.date
+    # Stored dates are ISO 8601 (text on SQLite, dates on PostgreSQL): said so, pandas
+    # does not guess the format of each column again (half of parsing a few rows).
+    return pd.to_datetime(series, format="ISO8601").dt.date
 
 
 def _product(conn: Connection, sku: str) -> pd.Series:
@@ -65,9 +67,14 @@ def _product(conn: Connection, sku: str) -> pd.Series:
 
 
 def _weekly_run(engine: Engine) -> RunSummary | None:
-    """The newest weekly run: projection, capacity and ATP plan in weeks."""
-    run_id = latest_run_id(engine, grain="week")
-    return summarize(engine, run_id) if run_id is not None else None
+    """The newest weekly run: projection, capacity and ATP plan in weeks (remembered until
+    a new run or an import)."""
+
+    def newest() -> RunSummary | None:
+        run_id = latest_run_id(engine, grain="week")
+        return summarize(engine, run_id) if run_id is not None else None
+
+    return _MEMO.get(engine, "weekly_run", newest)
 
 
 def _sku_forecast(conn: Connection, run: RunSummary | None, sku: str) -> pd.DataFrame:
@@ -131,25 +138,29 @@ def main_location(stock: pd.DataFrame, sku: str, location: str | None) -> str:
     return str(ranked["location"].iloc[0])
 
 
-def _orders_and_receipts(
-    conn: Connection, sku: str, location: str, main: str
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    orders = read_frame(
-        conn,
-        "SELECT due_date, quantity, location FROM open_order WHERE sku = :sku",
-        sku=sku,
-    )
-    # An order without a location ships from where the SKU is mainly stocked.
-    orders = orders[orders["location"].fillna(main).replace("", main) == location]
-    receipts = read_frame(
-        conn,
-        "SELECT date, quantity FROM planned_receipt WHERE sku = :sku AND location = :loc",
-        sku=sku,
-        loc=location,
-    )
-    orders = orders.assign(due_date=_dates(orders["due_date"]))[["due_date", "quantity"]]
-    receipts = receipts.assign(date=_dates(receipts["date"]))
-    return orders, receipts
+class _Flows:
+    """A SKU's open orders and planned receipts at every location, read once (an order
+    without a location ships from where the SKU is mainly stocked, `main`)."""
+
+    def __init__(self, conn: Connection, sku: str, main: str) -> None:
+        orders = read_frame(
+            conn, "SELECT due_date, quantity, location FROM open_order WHERE sku = :sku", sku=sku
+        )
+        orders["location"] = orders["location"].fillna(main).replace("", main)
+        self.orders = orders.assign(due_date=_dates(orders["due_date"]))
+        receipts = read_frame(
+            conn, "SELECT date, quantity, location FROM planned_receipt WHERE sku = :sku", sku=sku
+        )
+        self.receipts = receipts.assign(date=_dates(receipts["date"]))
+
+    def at(self, location: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """(open orders: due_date, quantity; receipts: date, quantity) at `location`."""
+        orders = self.orders[self.orders["location"] == location]
+        receipts = self.receipts[self.receipts["location"] == location]
+        return (
+            orders[["due_date", "quantity"]].reset_index(drop=True),
+            receipts[["date", "quantity"]].reset_index(drop=True),
+        )
 
 
 def inventory_projection(
@@ -177,11 +188,12 @@ def _inventory_projection(
         # location is being looked at.
         main = main_location(stock, sku, None)
         forecast = _sku_forecast(conn, run, sku)
+        flows = _Flows(conn, sku, main)
         projections = []
         for line in stock.to_dict("records"):
             if location is not None and line["location"] != location:
                 continue
-            orders, receipts = _orders_and_receipts(conn, sku, line["location"], main)
+            orders, receipts = flows.at(line["location"])
             projections.append(
                 project_inventory(
                     sku=sku,
@@ -331,7 +343,7 @@ def _atp_inputs(engine: Engine, sku: str, today: dt.date, location: str | None) 
         stock = latest_stock(conn, sku)
         where = main_location(stock, sku, location)
         line = stock[stock["location"] == where].to_dict("records")[0]
-        orders, receipts = _orders_and_receipts(conn, sku, where, main_location(stock, sku, None))
+        orders, receipts = _Flows(conn, sku, main_location(stock, sku, None)).at(where)
     free = pd.DataFrame(columns=["week", "free_units"])
     if run is not None:
         weeks, _ = capacity_report(engine, today=today, family=str(product["family"]))
