@@ -13,6 +13,7 @@ from enum import Enum
 from sqlalchemy import Engine, text
 
 from planning.errors import PermissionDenied, PonteError
+from planning.memo import DataMemo
 from planning.models import Role
 
 
@@ -43,8 +44,17 @@ class Caller:
     team: frozenset[str]  # slack user ids of the people who report to them
 
 
+_MEMO = DataMemo(size=4096)
+
+
 def identify(engine: Engine, slack_user_id: str) -> Caller:
-    """The person behind a verified Slack user id; PonteError(code="unknown_user") if none."""
+    """The person behind a verified Slack user id; PonteError(code="unknown_user") if none.
+    Remembered until the data changes (the people list changes only by an audited import):
+    every answer starts here."""
+    return _MEMO.get(engine, ("identify", slack_user_id), lambda: _identify(engine, slack_user_id))
+
+
+def _identify(engine: Engine, slack_user_id: str) -> Caller:
     with engine.connect() as conn:
         row = conn.execute(
             text(

@@ -215,9 +215,13 @@ class Answerer:
         self.languages[user] = language
         return language
 
-    def ask(self, question: str, *, user: str, key: tuple[str, ...] | None = None) -> Outcome:
+    def ask(
+        self, question: str, *, user: str, key: tuple[str, ...] | None = None, fresh: bool = False
+    ) -> Outcome:
+        """`fresh`: the conversation `key` has just begun (a mention starting a thread),
+        so there is nothing saved to read."""
         clock = self.services.clock
-        conversation = self.conversation(key) if key else None
+        conversation = (Conversation() if fresh else self.conversation(key)) if key else None
         outcome = self.services.assistant.ask(
             question, user=user, today=clock.today(), now=clock.now(), conversation=conversation
         )
@@ -278,6 +282,7 @@ class Answerer:
         rerun: dict[str, Any] | None = None,
         page: int = 1,
         shareable: bool = False,
+        fresh: bool = False,
     ) -> Outcome | None:
         """Answer `question` (or run `rerun` again) for `user` into `reply`, saying "working
         on it" first when that takes longer than `working_after` seconds. When something
@@ -292,7 +297,7 @@ class Answerer:
             if rerun is not None:
                 outcome = self.rerun(rerun, user=user)
             else:
-                outcome = self.ask(question or "", user=user, key=key)
+                outcome = self.ask(question or "", user=user, key=key, fresh=fresh)
             note.settle()  # a "working" message being sent lands before the answer
             if outcome.caller is not None:
                 self.languages[user] = outcome.caller.language

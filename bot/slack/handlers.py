@@ -103,7 +103,9 @@ class Handlers(FeedbackWork):
         reply = self.message_reply(channel, thread)
         if self.answered_before(reply):
             return
-        outcome = self.answerer.answer(reply, question, user=user, key=(channel, thread, user))
+        # A mention outside a thread starts one: nothing was said in it yet to read back.
+        outcome = self.answerer.answer(reply, question, user=user, key=(channel, thread, user),
+                                       fresh="thread_ts" not in event)  # fmt: skip
         self.answerer.attach_chart(self.client, outcome, channel=channel, thread_ts=thread)
 
     def dm(self, body: dict[str, Any]) -> None:

@@ -13,6 +13,9 @@ from sqlalchemy import Engine
 from planning.feedback.notes import Note, notes_for
 from planning.feedback.search import Filter, search_feedback
 from planning.feedback.store import FeedbackItem
+from planning.memo import DataMemo
+
+_MEMO = DataMemo(size=1024)
 
 HEARD_DAYS = 30
 
@@ -47,9 +50,25 @@ def beside(
 ) -> Beside | None:
     """What was heard about these products (or this family) over the last `days` days and,
     with `notes`, the notes on them for the months from today to `until`; None when there
-    is neither."""
+    is neither. Remembered until the data changes (feedback and notes are audited writes):
+    every forecast and explanation answer asks."""
     if not skus and family is None:
         return None
+    key = ("beside", today, tuple(skus), family, until, days, notes)
+    return _MEMO.get(
+        engine, key, lambda: _beside(engine, today, tuple(skus), family, until, days, notes)
+    )
+
+
+def _beside(
+    engine: Engine,
+    today: dt.date,
+    skus: tuple[str, ...],
+    family: str | None,
+    until: dt.date | None,
+    days: int,
+    notes: bool,
+) -> Beside | None:
     found = search_feedback(
         engine,
         today=today,
