@@ -70,6 +70,7 @@ def make_engine(url: str, *, lock_wait: float = DEFAULT_LOCK_WAIT, **kwargs: Any
         # of opening and closing overflow connections, each with its PRAGMAs, under load.
         kwargs.setdefault("pool_size", 16)
         engine = create_engine(url, connect_args={"timeout": lock_wait}, **kwargs)
+        _LOCK_WAIT[engine] = lock_wait  # its connections' busy timeout (see writing)
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine
@@ -135,14 +136,18 @@ def _sqlite_on_begin(connection: Any) -> None:
 
 
 @contextmanager
-def writing(engine: Engine, *, wait: float, durable: bool = True) -> Iterator[Connection]:
+def writing(
+    engine: Engine, *, wait: float, durable: bool = True, urgent: bool = False
+) -> Iterator[Connection]:
     """A write transaction that waits at most `wait` seconds for another writer's locks
     (then fails with a lock error, see `is_lock_timeout`), instead of the engine's default.
 
     SQLite: this process's writers take turns on a Python lock, then BEGIN IMMEDIATE takes
     the one writer's lock up front, under a busy timeout set for this transaction only.
     PostgreSQL: every lock wait inside it is bounded; a write that is not `durable`
-    (bookkeeping a server crash may lose without harm) does not wait for the disk."""
+    (bookkeeping a server crash may lose without harm) does not wait for the disk.
+    An `urgent` write (what Slack's acknowledgement waits for) goes before this process's
+    other SQLite writers waiting their turn."""
     millis = _millis(wait)
     with engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn:
         if conn.dialect.name != "sqlite":
@@ -159,32 +164,75 @@ def writing(engine: Engine, *, wait: float, durable: bool = True) -> Iterator[Co
         # sleeps in steps of up to 100 ms, which under load is most of a write's time.
         started = time.monotonic()
         lock = _writer_lock(engine)
-        if not lock.acquire(timeout=max(wait, 0.0)):
+        if not lock.acquire(timeout=max(wait, 0.0), urgent=urgent):
             raise OperationalError(
                 "BEGIN IMMEDIATE", {}, sqlite3.OperationalError("database is locked")
             )
         try:
+            # Another process's writer is waited for by SQLite's busy timeout: `wait`, for
+            # this transaction only. Each statement on a busy path gives the interpreter
+            # lock up and waits for it back behind the answers (most of a write's time
+            # under load), so the connection's own timeout is not read back: it is the
+            # engine's (make_engine), and a write waiting that long sets nothing.
             raw = conn.connection.driver_connection
             assert raw is not None
-            previous = int(raw.execute("PRAGMA busy_timeout").fetchone()[0])
-            left = max(wait - (time.monotonic() - started), 0.001)
-            raw.execute(f"PRAGMA busy_timeout = {_millis(left)}")
+            known = _LOCK_WAIT.get(engine)
+            default = (
+                _millis(known) if known is not None
+                else int(raw.execute("PRAGMA busy_timeout").fetchone()[0])
+            )  # fmt: skip
+            left = _millis(max(wait - (time.monotonic() - started), 0.001))
+            if left != default:
+                raw.execute(f"PRAGMA busy_timeout = {left}")
             try:
                 with conn.begin():
                     yield conn
             finally:
-                raw.execute(f"PRAGMA busy_timeout = {previous}")
+                if left != default:
+                    raw.execute(f"PRAGMA busy_timeout = {default}")
         finally:
             lock.release()
 
 
-_WRITERS: weakref.WeakKeyDictionary[Engine, threading.Lock] = weakref.WeakKeyDictionary()
+_LOCK_WAIT: weakref.WeakKeyDictionary[Engine, float] = weakref.WeakKeyDictionary()
+
+
+class _WriterTurns:
+    """This process's SQLite writers, one at a time; urgent ones before the others."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._held = False
+        self._urgent = 0  # urgent writers waiting
+
+    def acquire(self, *, timeout: float, urgent: bool = False) -> bool:
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            self._urgent += urgent
+            try:
+                while self._held or (self._urgent and not urgent):
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        return False
+                    self._changed.wait(left)
+                self._held = True
+                return True
+            finally:
+                self._urgent -= urgent
+
+    def release(self) -> None:
+        with self._changed:
+            self._held = False
+            self._changed.notify_all()
+
+
+_WRITERS: weakref.WeakKeyDictionary[Engine, _WriterTurns] = weakref.WeakKeyDictionary()
 _WRITERS_LOCK = threading.Lock()
 
 
-def _writer_lock(engine: Engine) -> threading.Lock:
+def _writer_lock(engine: Engine) -> _WriterTurns:
     with _WRITERS_LOCK:
-        return _WRITERS.setdefault(engine, threading.Lock())
+        return _WRITERS.setdefault(engine, _WriterTurns())
 
 
 def is_lock_timeout(exc: DBAPIError) -> bool:

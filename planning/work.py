@@ -116,7 +116,7 @@ def record_many(
     statement = (
         upsert(WORK).values(rows).on_conflict_do_nothing(index_elements=[WORK.c.key])
     ).returning(WORK.c.key)
-    with writing(engine, wait=wait) as conn:
+    with writing(engine, wait=wait, urgent=True) as conn:  # Slack's acknowledgement waits
         return set(conn.execute(statement).scalars())
 
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
+from pathlib import Path
 
 from sqlalchemy import Engine
 
 from planning.conversations import forget_expired, load_state, save_state
+from planning.db import make_engine, upgrade, writing
 from planning.work import claim, claimable, finish, forget_done, give_up, record, release, renew
 from tests.conftest import NOW
 
@@ -97,3 +100,38 @@ def test_conversation_state_is_shared_and_expires(engine: Engine) -> None:
     assert load_state(engine, key, now=NOW + dt.timedelta(hours=2)) is None
     assert load_state(engine, "other", now=NOW) is None
     assert forget_expired(engine, now=NOW + dt.timedelta(hours=2)) == 1
+
+
+def test_a_new_question_s_record_goes_before_bookkeeping_waiting_its_turn(
+    tmp_path: Path,
+) -> None:
+    """SQLite: this process's writers take turns; the record Slack's acknowledgement
+    waits for is not put behind answered work being marked or conversations saved."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'turns.db'}")
+    upgrade(engine)
+    order: list[str] = []
+    holding, release_it = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with writing(engine, wait=5):
+            holding.set()
+            release_it.wait(5)
+
+    def write(name: str, urgent: bool) -> None:
+        with writing(engine, wait=5, urgent=urgent):
+            order.append(name)
+
+    first = threading.Thread(target=hold)
+    first.start()
+    holding.wait(5)
+    later = [threading.Thread(target=write, args=("bookkeeping", False))]
+    later[0].start()
+    time.sleep(0.2)  # the bookkeeping write is waiting its turn
+    later.append(threading.Thread(target=write, args=("record", True)))
+    later[1].start()
+    time.sleep(0.2)
+    release_it.set()
+    for thread in [first, *later]:
+        thread.join(10)
+    assert order == ["record", "bookkeeping"]
+    engine.dispose()
