@@ -277,12 +277,23 @@ def weekly_totals(
     out = np.zeros((rows, weeks))
     if len(days) == 0:
         return out
-    week = ((pd.to_datetime(days) - pd.Timestamp(first)).dt.days // 7).to_numpy()
+    day = _day_numbers(days)
+    dated = day != np.datetime64("NaT").astype(np.int64)  # a row without a date counts nowhere
+    week = (day - np.datetime64(first, "D").astype(np.int64)) // 7
     if late:
         week = np.maximum(week, 0)
-    keep = (row_of >= 0) & (week >= 0) & (week < weeks)
+    keep = dated & (row_of >= 0) & (week >= 0) & (week < weeks)
     np.add.at(out, (row_of[keep], week[keep]), quantities[keep])
     return out
+
+
+def _day_numbers(days: pd.Series) -> npt.NDArray[np.int64]:
+    """Days since 1970 of dates, datetimes, timestamps or ISO strings (NaT's number where
+    there is none): numpy reads them directly, without pandas parsing each column again."""
+    values = days.to_numpy()
+    if values.dtype.kind != "M":
+        values = np.array(values.tolist(), dtype="datetime64[D]")
+    return values.astype("datetime64[D]").astype(np.int64)
 
 
 def _checked(
@@ -292,7 +303,7 @@ def _checked(
     or with a negative or missing quantity."""
     if frame.empty:
         return pd.Series([], dtype=object), np.zeros(0)
-    days = pd.to_datetime(frame[date_column]).dt.date
+    days = pd.to_datetime(frame[date_column], format="ISO8601").dt.date
     quantities: FloatArray = frame[quantity_column].to_numpy(dtype=np.float64)
     for day, quantity in zip(days, quantities, strict=True):
         if pd.isna(day):

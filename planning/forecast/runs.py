@@ -391,7 +391,7 @@ def sku_forecasts(engine: Engine, sku: str, *, run_id: int | None = None) -> lis
             code="no_series",
             sku=sku,
         )
-    values["ds"] = pd.to_datetime(values["ds"]).dt.date
+    values["ds"] = pd.to_datetime(values["ds"], format="ISO8601").dt.date
     out = []
     for row in series.to_dict("records"):
         mase = row["validation_mase"]

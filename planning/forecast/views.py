@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import Connection, Engine, bindparam, text
 
@@ -157,7 +158,7 @@ def _forecast_view(
 ) -> ForecastView:
     series = _weekly_series(engine, sku, location)
     frames = pd.concat([s.values for s in series])
-    frames["ds"] = pd.to_datetime(frames["ds"]).dt.date
+    frames["ds"] = pd.to_datetime(frames["ds"], format="ISO8601").dt.date
     asked, first, last, horizon = _weeks_asked(frames, today, weeks, between)
     with engine.connect() as conn:
         rho = _error_correlation(conn, series[0].run.run_id, [series[0].sku])
@@ -230,26 +231,32 @@ def _error_correlation(conn: Connection, run_id: int, skus: list[str]) -> float:
 def _summed(frames: pd.DataFrame, rho: float) -> tuple[ForecastPeriod, ...]:
     """One period per week: the point forecasts summed, the bands' half-widths combined for
     errors correlated by `rho` (planning.forecast.ranges), both for the week's share of days."""
-    frames = frames.copy()
-    for band in BANDS:
-        frames[band] = frames[band] - frames["forecast"]
-        frames[f"{band}2"] = frames[band] ** 2
-    grouped = frames.groupby("ds").agg(
-        forecast=("forecast", "sum"),
-        share=("share", "first"),
-        **{b: (b, "sum") for b in BANDS},
-        **{f"{b}2": (f"{b}2", "sum") for b in BANDS},
-    )
+    # A product has a few series over a few weeks: summed in Python, not by a pandas
+    # groupby (most of a first forecast answer's time). Missing values count as 0.
+    raw = frames["forecast"].to_numpy(dtype=float)
+    point_of = np.nan_to_num(raw)
+    gaps = {b: np.nan_to_num(frames[b].to_numpy(dtype=float) - raw) for b in BANDS}
+    weeks: dict[dt.date, list[float]] = {}  # forecast, share, then per band: sum, sum of squares
+    for i, (ds, share) in enumerate(zip(frames["ds"].tolist(), frames["share"].tolist(),
+                                        strict=True)):  # fmt: skip
+        week = weeks.setdefault(ds, [0.0, float(share)] + [0.0] * (2 * len(BANDS)))
+        week[0] += point_of[i]
+        for k, band in enumerate(BANDS):
+            gap = float(gaps[band][i])
+            week[2 + 2 * k] += gap
+            week[3 + 2 * k] += gap * gap
     periods = []
-    for ds, row in grouped.sort_index().iterrows():
-        share = float(row["share"])
-        point = float(row["forecast"]) * share
+    for ds in sorted(weeks):
+        week = weeks[ds]
+        share = week[1]
+        point = week[0] * share
         width = {
-            b: total_half_width(float(row[f"{b}2"]), abs(float(row[b])), rho) * share for b in BANDS
+            b: total_half_width(week[3 + 2 * k], abs(week[2 + 2 * k]), rho) * share
+            for k, b in enumerate(BANDS)
         }
         periods.append(
             ForecastPeriod(
-                period=ds,  # type: ignore[arg-type]
+                period=ds,
                 forecast=point,
                 lo_80=max(0.0, point - width["lo_80"]),
                 hi_80=point + width["hi_80"],
