@@ -1,20 +1,22 @@
 """Slack load benchmark: Ponte in HTTP mode against a mock Slack Web API on loopback.
 
     python bench/slack_load.py [--seconds 60] [--runs stock:20,mixed:20,mixed:50]
-                               [--database URL]
+                               [--database URL] [--think SECONDS]
 
 Starts `ponte run` in HTTP mode (uvicorn) in a subprocess, pointed at a mock Web API (the
 tests' tests/slack_mock.py) in this process, and sends signed app_mention events from N
 workers for `--seconds` seconds. Each worker is a person: it asks, waits for the answer to
 reach Slack (the mock), then asks again; so answers/s is what N people asking back to back
-get. Two workloads: `stock` (stock questions only) and `mixed` (a fifth each of stock,
-forecast, stock projection / stockout, available-to-promise and quota questions, in English
-and Italian, from reps, a manager and an ops planner; forecast and projection answers also
-draw and upload a chart, as in Slack). Measures: ack latency (request sent -> HTTP 200 from
-Ponte), reply latency (request sent -> first chat.postMessage received by the mock, a
-"working on it" note included), answers/s, errors (non-200 acks, failed requests, events
-never answered), duplicate replies, and Ponte's peak RSS (VmHWM). Then runs a trivial
-slack-bolt listener (posts a fixed text), served the same way, as the ceiling.
+get (with --think, each waits that long before asking again: a paced load, what a team
+that reads its answers sends, instead of saturation). Two workloads: `stock` (stock
+questions only) and `mixed` (a fifth each of stock, forecast, stock projection / stockout,
+available-to-promise and quota questions, in English and Italian, from reps, a manager and
+an ops planner; forecast and projection answers also draw and upload a chart, as in Slack).
+Measures: ack latency (request sent -> HTTP 200 from Ponte), reply latency (request sent ->
+first chat.postMessage received by the mock, a "working on it" note included), answers/s,
+errors (non-200 acks, failed requests, events never answered), duplicate replies, and
+Ponte's peak RSS (VmHWM). Then runs a trivial slack-bolt listener (posts a fixed text),
+served the same way, as the ceiling.
 
 Targets (each run of 20 people): ack p99 < 100 ms, reply p95 < 300 ms, 0 errors, 0 duplicate
 replies, RSS < 400 MB; for stock questions also >= 60 answers/s and >= 10% of the trivial
@@ -183,7 +185,7 @@ def signed_event(run: Run, i: int, verifier: SignatureVerifier) -> tuple[str, st
     return ts, body, headers
 
 
-def load(run: Run, port: int, seconds: float, mock: MockSlack) -> None:
+def load(run: Run, port: int, seconds: float, mock: MockSlack, think: float = 0.0) -> None:
     verifier = SignatureVerifier(SECRET)
     lock = threading.Lock()
     stop = time.monotonic() + seconds
@@ -227,6 +229,8 @@ def load(run: Run, port: int, seconds: float, mock: MockSlack) -> None:
                     run.errors[f"HTTP {response.status}"] += 1
                     continue
             done.wait(REPLY_TIMEOUT)  # counted as "never answered" by collect() if it times out
+            if think:
+                time.sleep(think)  # a person reads the answer before asking again
         conn.close()
 
     threads = [threading.Thread(target=worker, args=(n,)) for n in range(run.people)]
@@ -276,7 +280,7 @@ def measure(run: Run, command: list[str], env: dict[str, str], args: argparse.Na
     command = [part.replace("{port}", str(port)) for part in command]
     process = start_server(command, {**env, "PORT": str(port)}, port)
     try:
-        load(run, port, args.seconds, mock)
+        load(run, port, args.seconds, mock, think=args.think)
         collect(run, mock)
         run.peak_rss_mb = peak_rss_mb(process.pid)
     finally:
@@ -312,6 +316,11 @@ def main() -> None:
     parser.add_argument("--runs", default="stock:20,mixed:20,mixed:50",
                         help="workload:people, comma-separated (stock, mixed)")  # fmt: skip
     parser.add_argument("--database", help="DATABASE_URL to serve (default: a fresh demo)")
+    parser.add_argument(
+        "--think", type=float, default=0.0, metavar="SECONDS",
+        help="each person waits this long after an answer before asking again (default 0: "
+        "back to back, Ponte's saturation)",
+    )  # fmt: skip
     parser.add_argument(
         "--replicas", type=int, metavar="PEOPLE",
         help="instead: two replicas on PostgreSQL, one stopped, one killed",
@@ -356,7 +365,10 @@ def main() -> None:
 
 
 def report(console: Console, args: argparse.Namespace, runs: list[Run]) -> None:
-    table = Table(title=f"Slack HTTP mode, {args.seconds:.0f} s a run, {os.cpu_count()} cores")
+    paced = f", {args.think:g} s between a person's questions" if args.think else ""
+    table = Table(
+        title=f"Slack HTTP mode, {args.seconds:.0f} s a run, {os.cpu_count()} cores{paced}"
+    )
     for column in ("", "people", "events", "ack p50", "ack p99", "reply p50", "reply p95",
                    "p95 first pass", "p95 again", "answers/s", "errors", "duplicates", "slow",
                    "peak RSS"):  # fmt: skip
