@@ -101,6 +101,19 @@ ABOUT = re.compile(
 )
 
 
+# An order expected below the forecast: "200 fewer", "300 pezzi in meno", "minus 200",
+# "meno 200", "a drop of 200", "un calo di 200".
+FEWER_AFTER = re.compile(
+    r"^\s*(?:(?:units?|pz|pcs|pezzi|pieces)\s+)?(?:fewer|less|in meno|di meno)\b"
+)
+FEWER_BEFORE = re.compile(r"\b(?:minus|meno|drop of|cut of|calo di|riduzione di|taglio di)\s*$")
+
+
+def fewer_said(folded: str, start: int, end: int) -> bool:
+    """Whether the quantity at folded[start:end] is said as fewer than the forecast."""
+    return bool(FEWER_AFTER.match(folded[end:]) or FEWER_BEFORE.search(folded[:start]))
+
+
 NOTE_LEAD = re.compile(
     r"^\s*(?:"
     + "|".join(re.escape(w) for w in sorted(NOTE_WORDS, key=len, reverse=True))

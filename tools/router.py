@@ -394,10 +394,13 @@ class Router:
                 return Route(language=lang, kind="clarify", tool=intent, missing="product",
                              choices=product, args=args)  # fmt: skip
             args["family"] = family
-        if "quantity" not in args:
-            for quantity, _ in find_quantities(_join(tokens(text))[0]):
-                args["quantity"] = quantity.value
-                break
+        joined = _join(tokens(text))[0]
+        for quantity, _ in find_quantities(joined):
+            if args.setdefault("quantity", quantity.value) != quantity.value:
+                continue  # another number ("a 21,90")
+            if fw.fewer_said(joined, quantity.start, quantity.end):
+                found["negative"] = True  # "expect 200 fewer", "300 pezzi in meno"
+            break
         if found.get("negative") and "quantity" in args:
             args["quantity"] = -abs(args["quantity"])  # "-200 in febbraio"
         args["period"] = args.get("period") or found.get("ahead_period") or found.get("period")
@@ -806,7 +809,7 @@ class Router:
             word = typed[i]
             if word in RESERVED or word in v.STOPWORDS or index.is_name_word(word):
                 continue
-            if index.location(word) or index.territory((word,)):
+            if index.location(word) or index.territory((word,)) or word in v.GENERIC_NAME_WORDS:
                 continue
             named = index.customers_with(word)
             if len(named) == 1:
