@@ -1070,6 +1070,7 @@ declare(
             "unknown_customer": "customer",
             "behind_period": "period",
             "territory": "territory",
+            "person": "person",  # "feedback recorded by James Walker", "i miei feedback"
         },
         keywords={"sentiment": v.FEEDBACK_MOODS, "theme": v.FEEDBACK_THEMES},
         rank=5,

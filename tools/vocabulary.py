@@ -522,6 +522,14 @@ ITALIAN = _words(
     "finora sinora fatto fatta "  # "quanto ha fatto Marco finora": so far, not "finirà"
 )
 # Words never read as part of a product name, even when a name contains them.
+# Words common in company names that name nobody on their own: "i clienti più grandi" is
+# not "Grandi Magazzini ...", "the new pan" not "New Age Kitchens".
+GENERIC_NAME_WORDS = _words(
+    "grande grandi big bigger biggest large larger largest piccolo piccola piccoli piccole "
+    "small smaller nuovo nuova nuovi nuove new migliore migliori best top primo prima first "
+    "generale general centrale central group gruppo global international internazionale "
+    "italia italiana italiano italy europa europe"
+)
 STOPWORDS = (
     ENGLISH
     | ITALIAN
