@@ -337,11 +337,20 @@ def sentiment_of(words: list[str]) -> tuple[float, float]:
     return praise, complaint
 
 
-def themes_of(words: list[str], *, complaint: bool = False) -> tuple[str, ...]:
-    """The themes the words name; packaging is damage only in a `complaint`."""
+def themes_of(
+    words: list[str], *, complaint: bool = False, is_own: Callable[[str], bool] | None = None
+) -> tuple[str, ...]:
+    """The themes the words name; packaging is damage only in a `complaint`; a word that is
+    part of a product's name with its neighbour (`is_own`: "crepe pan", not "crepe" as
+    cracks) names no theme."""
     found = {theme for theme, phrases in THEME_PHRASES.items() if _phrase_at(words, phrases)}
     for i, word in enumerate(words):
         if len(word) < 3:
+            continue
+        if is_own is not None and (
+            (i + 1 < len(words) and is_own(f"{word} {words[i + 1]}"))
+            or (i > 0 and is_own(f"{words[i - 1]} {word}"))
+        ):
             continue
         for theme, lexicon in _THEMES.items():
             if theme in found or word not in lexicon:
@@ -405,7 +414,7 @@ def enrich(
     says is part of the company's own names (planning.feedback.links.Linker.own)."""
     words = words_of(text)
     praise, complaint = sentiment_of(words)
-    themes = list(themes_of(words, complaint=complaint >= 1))
+    themes = list(themes_of(words, complaint=complaint >= 1, is_own=is_own))
     rivals = competitors_in(text, competitors)
     if rivals:
         own = [set(words_of(name)) for name in own_names] if own_names else []

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from planning.feedback.enrich import THEMES, enrich
+from planning.feedback.links import Linker
 from tests.planning.feedback_heldout import HELDOUT
 from tests.planning.feedback_labelled import LABELLED, Labelled
 
@@ -75,3 +76,12 @@ def test_competitors_are_named_but_the_companys_own_customers_are_not() -> None:
     assert "competitor" in read.themes and "price" in read.themes
     listed = enrich("they now buy from acme tools", competitors=["ACME Tools"])
     assert listed.competitors == ("ACME Tools",)
+
+
+def test_a_word_of_a_product_s_name_is_not_a_theme() -> None:
+    """ "crepe pan" is the product, not cracks ("crepe" in Italian); cracks stay damage."""
+    linker = Linker(["Bottega Italiana Ltd"], [("PAD-C24", "Non-stick crepe pan 24 cm")])
+    asked = "Bottega Italiana asked whether we could make the crepe pan in 28 cm as well"
+    assert "damage" not in enrich(asked, is_own=linker.own).themes
+    cracked = "le padelle arrivano con crepe sul fondo"
+    assert "damage" in enrich(cracked, is_own=linker.own).themes

@@ -96,3 +96,19 @@ FEEDBACK_TRIAL9: list[Q] = [
     Q(ROSSI, "correggi il feedback 2: la moka 3 tazze arriva graffiata", "confirm:edit_feedback",
       {"feedback": 2, "products": ["MOK-003"]}),
 ]
+
+# A third new user's trial (trial 10, 30 requests: 20 right, 7 partly, 3 wrong): the wrong
+# ones, as typed, with what a planner expects.
+FEEDBACK_TRIAL10: list[Q] = [
+    # An order expected below the forecast is a negative note, never +200.
+    Q(HARRIS, "forecast note: expect 200 fewer MOK-I06 in February from Maison de la Moka, they are overstocked after Christmas",
+      "confirm:forecast_note", {"product": "MOK-I06", "quantity": -200, "period": "2027-02"}),
+    Q(BIANCHI, "nota al forecast: emporio dolomiti prenderà 300 pezzi in meno di PEN-20 a gennaio",
+      "confirm:forecast_note", {"product": "PEN-20", "quantity": -300, "period": "2027-01"}),
+    # "i clienti più grandi" names no customer; "dal 1 ottobre" runs from that day to today.
+    Q(BIANCHI, "lamentele sul prezzo dal 1 ottobre: quali sono i clienti più grandi?", "search_feedback",
+      {"theme": "price", "sentiment": "negative", "period": "2026-10-01..2026-11-27"}),
+    # Who recorded it.
+    Q(COLOMBO, "feedback recorded by James Walker this month", "search_feedback",
+      {"person": "U01WALKER", "period": "2026-11"}),
+]

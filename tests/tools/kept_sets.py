@@ -16,7 +16,11 @@ from dataclasses import dataclass
 
 from tests.tools.alert_questions import ALERTS
 from tests.tools.feedback_questions import FEEDBACK
-from tests.tools.feedback_trial_questions import FEEDBACK_TRIAL, FEEDBACK_TRIAL9
+from tests.tools.feedback_trial_questions import (
+    FEEDBACK_TRIAL,
+    FEEDBACK_TRIAL9,
+    FEEDBACK_TRIAL10,
+)
 from tests.tools.fourth_questions import FOURTH
 from tests.tools.fresh_questions import FRESH
 from tests.tools.quota_request_questions import ALLOCATION, COMMISSION, QUOTA_REQUESTS
@@ -125,6 +129,11 @@ KEPT: dict[str, KeptSet] = {
     "feedback_trial9": KeptSet(
         "A second new user's trial of customer feedback: what it got wrong",
         FEEDBACK_TRIAL9,
+        {},
+    ),
+    "feedback_trial10": KeptSet(
+        "A third new user's trial of customer feedback: what it got wrong",
+        FEEDBACK_TRIAL10,
         {},
     ),
 }
