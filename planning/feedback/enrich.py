@@ -153,7 +153,8 @@ THEME_PHRASES: dict[str, tuple[str, ...]] = {
     "availability": (
         "out of stock", "sold out", "not available", "back in stock", "fuori stock",
         "non disponibile", "non si trova", "non si trovano", "di nuovo disponibil",
-        "rottura di stock", "rotture di stock",
+        "rottura di stock", "rotture di stock", "sono finite da", "sono finiti da",
+        "ran out", "run out", "running out",
     ),
     "request": ("would like", "asking for", "asks for", "looking for", "how about"),
     "competitor": (
@@ -202,7 +203,8 @@ NEGATIVE_PHRASES = (
     "hard to", "difficile da", "difficili da", "more expensive", "piu caro", "piu cara",
     "costano meno", "costa meno", "costs less", "cost less", "losing shelf space", "losing",
     "passando a", "passano a", "passati a", "switching to", "switched to", "non ordina piu",
-    "non ordinano piu", "stopped ordering", "smesso di ordinare",
+    "non ordinano piu", "stopped ordering", "smesso di ordinare", "sono finite da",
+    "sono finiti da", "ran out", "run out", "running out",
     "piu cari", "piu care",
     # Dearer than elsewhere ("costa 15 euro in più che da Lagostina"; "costs more than X
     # but they still prefer ours" is praise: no English "costs more"), hard to find, too

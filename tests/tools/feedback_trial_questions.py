@@ -111,4 +111,7 @@ FEEDBACK_TRIAL10: list[Q] = [
     # Who recorded it.
     Q(COLOMBO, "feedback recorded by James Walker this month", "search_feedback",
       {"person": "U01WALKER", "period": "2026-11"}),
+    # Out of stock for two weeks: a complaint about availability, not a request.
+    Q(ROSSI, "Brianza Casa ha chiamato: le guarnizioni della moka 6 tazze sono finite da due settimane. Lo puoi registrare?",
+      "confirm:record_feedback", {"customer": "Brianza Casa", "products": ["RIC-G06"], "sentiment": "negative", "themes": ["availability"]}),
 ]
