@@ -59,11 +59,23 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "feedback.everything": ("all feedback", "tutto il feedback"),
     "feedback.headline": (
-        "{count} items from {customers} customers, recorded by {authors} people ({trend}); "
+        "{count} from {customers}, recorded by {authors} ({trend}); "
         "{negative} negative, {positive} positive.",
-        "{count} feedback da {customers} clienti, registrati da {authors} persone ({trend}); "
-        "{negative} negativi, {positive} positivi.",
+        "{count} da {customers}, registrati da {authors} ({trend}); "
+        "negativi {negative}, positivi {positive}.",
     ),
+    "feedback.headline_one": (
+        "1 item from {customers}, recorded by {authors} ({trend}); "
+        "{negative} negative, {positive} positive.",
+        "1 feedback da {customers}, registrato da {authors} ({trend}); "
+        "negativi {negative}, positivi {positive}.",
+    ),
+    "feedback.items_one": ("{n} item", "{n} feedback"),
+    "feedback.items_many": ("{n} items", "{n} feedback"),
+    "feedback.customers_one": ("{n} customer", "{n} cliente"),
+    "feedback.customers_many": ("{n} customers", "{n} clienti"),
+    "feedback.people_one": ("{n} person", "{n} persona"),
+    "feedback.people_many": ("{n} people", "{n} persone"),
     "feedback.trend_up": (
         "{previous} the period before, {change}",
         "{previous} nel periodo prima, {change}",
@@ -155,10 +167,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "prodotto|feedback|negativi|soprattutto",
     ),
     "beside.heard": (
-        "Customers, last {days} days: {items} feedback from {authors} people, {negative} "
-        "negative{theme}.",
-        "Clienti, ultimi {days} giorni: {items} feedback da {authors} persone, {negative} "
-        "negativi{theme}.",
+        "Customers, last {days} days: {items} from {authors}, {negative} negative{theme}.",
+        "Clienti, ultimi {days} giorni: {items} da {authors}, negativi {negative}{theme}.",
     ),
     "beside.theme": (", mostly {theme}", ", soprattutto {theme}"),
     "beside.note": (
@@ -332,11 +342,14 @@ def search_card(s: FeedbackSearch, lang: str) -> Card:
                   change=pct(lang, change * 100, signed=True))  # fmt: skip
     else:
         trend = t(lang, "feedback.trend_new")
-    headline = t(
-        lang, "feedback.headline", count=number(lang, s.count), customers=s.customers,
-        authors=s.authors, trend=trend, negative=s.sentiment.get("negative", 0),
-        positive=s.sentiment.get("positive", 0),
-    )  # fmt: skip
+    counts = {"customers": counted(lang, "customers", s.customers),
+              "authors": counted(lang, "people", s.authors), "trend": trend,
+              "negative": s.sentiment.get("negative", 0),
+              "positive": s.sentiment.get("positive", 0)}  # fmt: skip
+    if s.count == 1:
+        headline = t(lang, "feedback.headline_one", **counts)
+    else:
+        headline = t(lang, "feedback.headline", count=counted(lang, "items", s.count), **counts)
     rows = tuple(_theme_row(lang, c, c.negative) for c in s.themes)
     notes = [_quote(lang, q) for q in s.quotes]
     if s.summary:  # the model's words, marked as such; the quotes below stay verbatim
@@ -475,6 +488,11 @@ def digest_card(d: FeedbackDigest, lang: str) -> Card:
     )
 
 
+def counted(lang: str, what: str, n: int) -> str:
+    """ "1 customer", "3 clienti": `what` (items, customers, people) with its number."""
+    return t(lang, f"feedback.{what}_{'one' if n == 1 else 'many'}", n=number(lang, n))
+
+
 def beside_notes(lang: str, near: Beside | None) -> tuple[str, ...]:
     """What customers said lately and the reps' notes, as lines under a forecast, its
     explanation or an alert."""
@@ -484,8 +502,9 @@ def beside_notes(lang: str, near: Beside | None) -> tuple[str, ...]:
     if near.heard is not None:
         h = near.heard
         mostly = t(lang, "beside.theme", theme=theme(lang, h.theme)) if h.theme else ""
-        lines.append(t(lang, "beside.heard", days=h.days, items=h.items, authors=h.authors,
-                       negative=h.negative, theme=mostly))  # fmt: skip
+        lines.append(t(lang, "beside.heard", days=h.days, items=counted(lang, "items", h.items),
+                       authors=counted(lang, "people", h.authors), negative=h.negative,
+                       theme=mostly))  # fmt: skip
         if h.quote is not None:
             lines.append(_quote(lang, h.quote))
     lines.extend(
