@@ -243,6 +243,8 @@ COMMON = (
         )
     )
 )
+# A price written out: two decimals ("21,90", "€24.90"), not a size ("28 cm", "2.5 l").
+PRICE = re.compile(r"(?<![\w.,])(?:€\s?)?\d{1,5}[.,]\d{2}(?![\d.,]?\d)")
 NAME = re.compile(r"\b([A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+)*)")
 
 
@@ -428,6 +430,8 @@ def enrich(
         )
     if rivals and "competitor" not in themes:
         themes.append("competitor")
+    if "price" not in themes and PRICE.search(text):
+        themes.append("price")  # "a 21,90 contro i nostri 24,90"
     # A concrete problem is what a planner files the item under, unless praise clearly
     # outweighs it ("good product but the jars arrive broken" is a complaint).
     score = praise - complaint

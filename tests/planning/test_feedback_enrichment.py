@@ -85,3 +85,10 @@ def test_a_word_of_a_product_s_name_is_not_a_theme() -> None:
     assert "damage" not in enrich(asked, is_own=linker.own).themes
     cracked = "le padelle arrivano con crepe sul fondo"
     assert "damage" in enrich(cracked, is_own=linker.own).themes
+
+
+def test_a_price_written_out_is_the_price_theme_and_a_size_is_not() -> None:
+    said = "dice che Ballarini vende la padella da 24 a 21,90 contro i nostri 24,90"
+    assert "price" in enrich(said).themes
+    assert "price" not in enrich("la pentola da 2.5 l arriva rotta").themes
+    assert "price" not in enrich("ordine di 12.000 pezzi per marzo").themes
