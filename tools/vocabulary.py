@@ -521,7 +521,6 @@ ITALIAN = _words(
     "dalla dai dagli col coi puoi puo potete hai ha hanno siamo a in "
     "finora sinora fatto fatta "  # "quanto ha fatto Marco finora": so far, not "finirà"
 )
-# Words never read as part of a product name, even when a name contains them.
 # Words common in company names that name nobody on their own: "i clienti più grandi" is
 # not "Grandi Magazzini ...", "the new pan" not "New Age Kitchens".
 GENERIC_NAME_WORDS = _words(
@@ -530,6 +529,7 @@ GENERIC_NAME_WORDS = _words(
     "generale general centrale central group gruppo global international internazionale "
     "italia italiana italiano italy europa europe"
 )
+# Words never read as part of a product name, even when a name contains them.
 STOPWORDS = (
     ENGLISH
     | ITALIAN
