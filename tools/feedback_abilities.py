@@ -10,7 +10,8 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from planning.errors import PonteError
-from planning.feedback.links import linker_of
+from planning.feedback.enrich import words_of
+from planning.feedback.links import LEGAL_FORMS, linker_of
 from planning.feedback.notes import NoteResult, add_note
 from planning.feedback.search import FeedbackSearch, Filter, search_feedback
 from planning.feedback.store import (
@@ -116,8 +117,9 @@ def _customer(ctx: RunContext, typed: str | None) -> str | None:
     """The customer of the sales data a name means, or the name as typed when it names
     none (kept as written, flagged); several that fit are asked back. A name with a word no
     customer has (nor a typo of one) is a new customer: "Ferramenta Bellini" is not
-    Ferramenta Sforza, "casa napoli" none of the "casa ..." ones."""
-    words = [w for w in fold(typed or "").split() if len(w) > 2]
+    Ferramenta Sforza, "casa napoli" none of the "casa ..." ones; a legal form added
+    ("Ferramenta Sforza Srl") is not a word of a new name."""
+    words = [w for w in words_of(typed or "") if len(w) > 2 and w not in LEGAL_FORMS]
     index = ctx.index
     new = any(not index.customers_with(index.customer_typos.lookup(w) or w) for w in words)
     try:

@@ -79,6 +79,12 @@ FEEDBACK_TRIAL9: list[Q] = [
     # A new customer sharing a word with a known one ("ferramenta") is kept as written.
     Q(ROSSI, "Ferramenta Bellini di Perugia (cliente nuovo) dice che la moka 3 tazze perde dalla guarnizione",
       "confirm:record_feedback", {"customer_text": "Ferramenta Bellini", "sentiment": "negative", "themes": ["quality"]}),
+    # ...but a legal form added to a known one is still that customer (linked: nothing
+    # is kept "as typed").
+    Q(BRAMBILLA, "il cliente Ferramenta Sforza S.r.l. dice che le padelle arrivano tardi",
+      "confirm:record_feedback", {"customer_text": None}),
+    Q(WALKER, "log feedback: Ferramenta Sforza Srl says the pans arrive late",
+      "confirm:record_feedback", {"customer_text": None, "sentiment": "negative"}),
     Q(BARBIERI, "commenti positivi sulle moka negli ultimi 6 mesi", "search_feedback",
       {"family": "MOKA", "sentiment": "positive", "period": "2026-05-28..2026-11-27"}),
     Q(BARBIERI, "che richieste di prodotti nuovi arrivano dai clienti?", "search_feedback", {"theme": "request"}),
