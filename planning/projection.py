@@ -23,6 +23,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from planning.db import as_dates
 from planning.errors import PonteError
 
 MAX_WEEKS = 520
@@ -303,7 +304,7 @@ def _checked(
     or with a negative or missing quantity."""
     if frame.empty:
         return pd.Series([], dtype=object), np.zeros(0)
-    days = pd.to_datetime(frame[date_column], format="ISO8601").dt.date
+    days = as_dates(frame[date_column])
     quantities: FloatArray = frame[quantity_column].to_numpy(dtype=np.float64)
     for day, quantity in zip(days, quantities, strict=True):
         if pd.isna(day):

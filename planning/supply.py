@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine, bindparam, text
 from planning.atp import AtpResult, available_to_promise
 from planning.capacity import CapacityWeek, capacity_check
 from planning.catalogue import canonical_family
+from planning.db import as_dates
 from planning.errors import PonteError
 from planning.forecast.runs import RunSummary, canonical_sku, latest_run_id, summarize
 from planning.memo import DataMemo
@@ -53,12 +54,6 @@ def read_frame(
     return pd.DataFrame.from_records(rows, columns=columns, coerce_float=True)
 
 
-def _dates(series: pd.Series) -> pd.Series:
-    # Stored dates are ISO 8601 (text on SQLite, dates on PostgreSQL): said so, pandas
-    # does not guess the format of each column again (half of parsing a few rows).
-    return pd.to_datetime(series, format="ISO8601").dt.date
-
-
 def _product(conn: Connection, sku: str) -> pd.Series:
     product = read_frame(
         conn, "SELECT * FROM product WHERE sku = :sku", sku=canonical_sku(conn, sku)
@@ -89,7 +84,7 @@ def _sku_forecast(conn: Connection, run: RunSummary | None, sku: str) -> pd.Data
         run=run.run_id,
         sku=sku,
     )
-    values["week"] = _dates(values["ds"])
+    values["week"] = as_dates(values["ds"])
     return values[["location", "week", "forecast"]]
 
 
@@ -113,7 +108,7 @@ def latest_stock(
         "ON l.sku = s.sku AND l.location = s.location AND l.as_of = s.as_of",
         **params,
     )
-    stock["as_of"] = _dates(stock["as_of"])
+    stock["as_of"] = as_dates(stock["as_of"])
     return stock.sort_values(["sku", "location"], kind="stable").reset_index(drop=True)
 
 
@@ -147,11 +142,11 @@ class _Flows:
             conn, "SELECT due_date, quantity, location FROM open_order WHERE sku = :sku", sku=sku
         )
         orders["location"] = orders["location"].fillna(main).replace("", main)
-        self.orders = orders.assign(due_date=_dates(orders["due_date"]))
+        self.orders = orders.assign(due_date=as_dates(orders["due_date"]))
         receipts = read_frame(
             conn, "SELECT date, quantity, location FROM planned_receipt WHERE sku = :sku", sku=sku
         )
-        self.receipts = receipts.assign(date=_dates(receipts["date"]))
+        self.receipts = receipts.assign(date=as_dates(receipts["date"]))
 
     def at(self, location: str) -> tuple[pd.DataFrame, pd.DataFrame]:
         """(open orders: due_date, quantity; receipts: date, quantity) at `location`."""
@@ -237,7 +232,7 @@ def plant_family_demand(
             **params,
         )
         capacity = read_frame(conn, "SELECT plant, family, units_per_week FROM capacity")
-    weekly["week"] = _dates(weekly["ds"])
+    weekly["week"] = as_dates(weekly["ds"])
     share = capacity.groupby(["plant", "family"], as_index=False)["units_per_week"].max()
     share["share"] = share["units_per_week"] / share.groupby("family")["units_per_week"].transform(
         "sum"
@@ -277,7 +272,7 @@ def _capacity_report(
     if family is not None:
         family = canonical_family(prices["family"], family)
     demand = plant_family_demand(engine, run, family=family)
-    capacity["start_date"] = _dates(capacity["start_date"])
+    capacity["start_date"] = as_dates(capacity["start_date"])
     capacity["end_date"] = [
         None if pd.isna(v) else pd.Timestamp(v).date() for v in capacity["end_date"]
     ]

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Engine, func, insert, select, text
 from sqlmodel import col
 
 from planning.bulk import copy_rows
-from planning.db import analyze, as_date, as_utc
+from planning.db import analyze, as_date, as_dates, as_utc
 from planning.errors import PonteError
 from planning.forecast.demand import (
     FREQUENCY,
@@ -391,7 +391,7 @@ def sku_forecasts(engine: Engine, sku: str, *, run_id: int | None = None) -> lis
             code="no_series",
             sku=sku,
         )
-    values["ds"] = pd.to_datetime(values["ds"], format="ISO8601").dt.date
+    values["ds"] = as_dates(values["ds"])
     out = []
     for row in series.to_dict("records"):
         mase = row["validation_mase"]

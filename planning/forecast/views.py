@@ -157,8 +157,7 @@ def _forecast_view(
     between: tuple[dt.date, dt.date] | None,
 ) -> ForecastView:
     series = _weekly_series(engine, sku, location)
-    frames = pd.concat([s.values for s in series])
-    frames["ds"] = pd.to_datetime(frames["ds"], format="ISO8601").dt.date
+    frames = pd.concat([s.values for s in series])  # ds already dates (sku_forecasts)
     asked, first, last, horizon = _weeks_asked(frames, today, weeks, between)
     with engine.connect() as conn:
         rho = _error_correlation(conn, series[0].run.run_id, [series[0].sku])
