@@ -357,11 +357,10 @@ PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # "da gennaio a marzo", "from Jan to Mar 2027": the months between, both included.
     (re.compile(r"\b(?:da|dal|from|between)\s+" + MONTH + YEAR + r"\s+(?:a|al|to|until|till|"
                 r"and|e|-)\s+" + MONTH + YEAR + r"\b"), "month_range"),
-    # "dal 1 ottobre", "since 15 September": from that day to today.
-    (re.compile(r"\b(?:since|dal|da)\s+(\d{1,2})(?:st|nd|rd|th)?\s+" + MONTH + YEAR +
-                r"\b(?!\s+(?:a|al|to|until|till|and|e|-)\s)"), "since_day"),
-    # "since june", "da settembre": from the month's first day to today.
-    (re.compile(r"\b(?:since|dal|da)\s+(?:inizio\s+|the\s+start\s+of\s+)?" + MONTH + YEAR +
+    # "since june", "da settembre": from the month's first day to today; "dal 1 ottobre",
+    # "since 15 September": from that day.
+    (re.compile(r"\b(?:since|dal|da)\s+(?:(\d{1,2})(?:st|nd|rd|th)?\s+|inizio\s+|"
+                r"the\s+start\s+of\s+)?" + MONTH + YEAR +
                 r"\b(?!\s+(?:a|al|to|until|till|and|e|-)\s)"), "since_month"),
     # "ultimi 3 mesi", "the last 6 months", "past 4 wks": the days up to today.
     (re.compile(r"\b(?:last|past|previous|ultim[ie]|scors[ie]|precedenti)\s+" + NUMBER +
@@ -425,14 +424,10 @@ def _period_value(kind: str, m: re.Match[str], today: dt.date) -> str | None:
         return str(today.year + {"this_y": 0, "next_y": 1, "last_y": -1}[kind])
     if kind == "year_month":
         return f"{g[0]}-{g[1]}"
-    if kind == "since_day":
+    if kind == "since_month":
         month = MONTHS[g[1]]
         start_year = int(g[2]) if g[2] else year if month <= today.month else year - 1
-        return f"{dt.date(start_year, month, int(g[0]))}..{today}"
-    if kind == "since_month":
-        month = MONTHS[g[0]]
-        start_year = int(g[1]) if g[1] else year if month <= today.month else year - 1
-        return f"{dt.date(start_year, month, 1)}..{today}"
+        return f"{dt.date(start_year, month, int(g[0] or 1))}..{today}"
     if kind == "month_range":
         first_month, last_month = MONTHS[g[0]], MONTHS[g[2]]
         first_year = int(g[1] or g[3] or year)
