@@ -193,7 +193,7 @@ def edit(ctx: RunContext, args: ChangeFeedbackArgs, *, apply: bool) -> FeedbackC
     products = [resolve_product(ctx, p) for p in args.products or ()]
     return edit_feedback(
         ctx.engine, ctx.caller, args.feedback, text_=args.text or "", now=ctx.now,
-        reading=reading_of(ctx), products=tuple(dict.fromkeys(products)), apply=apply,
+        reading=reading_of(ctx), products=products, apply=apply,
     )  # fmt: skip
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from planning.feedback.enrich import sentiment_of, words_of
+from tools.quota_words import FEWER_WORDS
 from tools.text import fold
 
 # "log feedback:", "registra feedback per brianza casa:", "feedback:", "segna che": the
@@ -103,9 +104,7 @@ ABOUT = re.compile(
 
 # An order expected below the forecast: "200 fewer", "300 pezzi in meno", "minus 200",
 # "meno 200", "a drop of 200", "un calo di 200".
-FEWER_AFTER = re.compile(
-    r"^\s*(?:(?:units?|pz|pcs|pezzi|pieces)\s+)?(?:fewer|less|in meno|di meno)\b"
-)
+FEWER_AFTER = re.compile(r"^\s*(?:(?:units?|pz|pcs|pezzi|pieces)\s+)?(?:" + FEWER_WORDS + r")\b")
 FEWER_BEFORE = re.compile(r"\b(?:minus|meno|drop of|cut of|calo di|riduzione di|taglio di)\s*$")
 
 

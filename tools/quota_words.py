@@ -45,8 +45,9 @@ CHANGE_WORDS = frozenset(
      "raddoppia", "double", "triple", "triplica", "dimezza", "halve", "more", "extra"}  # fmt: skip
 # "500 more", "500 pezzi in più", "200 fewer": a change, said after the number.
 UNIT = r"(?:(?:units?|pz|pcs|pezzi|pieces|€|eur|euro|k)\s+)?"
-MORE = re.compile(UNIT + r"(?:more|in piu|extra|additional|di piu|fewer|less|in meno|di meno)\b")
-FEWER = re.compile(UNIT + r"(?:fewer|less|in meno|di meno)\b")
+FEWER_WORDS = "fewer|less|in meno|di meno"  # after a number (tools.feedback_words too)
+MORE = re.compile(UNIT + r"(?:more|in piu|extra|additional|di piu|" + FEWER_WORDS + r")\b")
+FEWER = re.compile(UNIT + r"(?:" + FEWER_WORDS + r")\b")
 # Giving a person more (or fewer) to sell: "give walker 500 more units", "dai 200 pezzi in più
 # a zanetti".
 GIVE = ("give", "add", "assign", "dai", "dagli", "dalle", "aggiungi", "assegna", "togli",
