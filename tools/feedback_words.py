@@ -104,7 +104,8 @@ ABOUT = re.compile(
 
 # An order expected below the forecast: "200 fewer", "300 pezzi in meno", "minus 200",
 # "meno 200", "a drop of 200", "un calo di 200".
-FEWER_AFTER = re.compile(r"^\s*(?:(?:units?|pz|pcs|pezzi|pieces)\s+)?(?:" + FEWER_WORDS + r")\b")
+# The product may come between ("150 pentole a pressione in meno"), within the clause.
+FEWER_AFTER = re.compile(r"^(?:\s+[^\s,.;:!?]+){0,5}?\s+(?:" + FEWER_WORDS + r")\b")
 FEWER_BEFORE = re.compile(r"\b(?:minus|meno|drop of|cut of|calo di|riduzione di|taglio di)\s*$")
 
 

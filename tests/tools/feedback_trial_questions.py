@@ -111,6 +111,9 @@ FEEDBACK_TRIAL10: list[Q] = [
       "confirm:forecast_note", {"product": "MOK-I06", "quantity": -200, "period": "2027-02"}),
     Q(BIANCHI, "nota al forecast: emporio dolomiti prenderà 300 pezzi in meno di PEN-20 a gennaio",
       "confirm:forecast_note", {"product": "PEN-20", "quantity": -300, "period": "2027-01"}),
+    # (trial 11) the product between the number and "in meno".
+    Q(ROSSI, "nota al forecast: Brianza Casa prenderà 150 pentole a pressione in meno a febbraio",
+      "confirm:forecast_note", {"product": "PEN-PRE", "quantity": -150, "period": "2027-02"}),
     # "i clienti più grandi" names no customer; "dal 1 ottobre" runs from that day to today.
     Q(BIANCHI, "lamentele sul prezzo dal 1 ottobre: quali sono i clienti più grandi?", "search_feedback",
       {"theme": "price", "sentiment": "negative", "period": "2026-10-01..2026-11-27"}),
