@@ -149,6 +149,8 @@ def replica_bench(args: argparse.Namespace) -> None:
             env.update({"DATABASE_URL": url, "PONTE_TODAY": TODAY.isoformat(),
                         "SLACK_BOT_TOKEN": "xoxb-bench", "SLACK_SIGNING_SECRET": SECRET,
                         "SLACK_API_URL": mock.api_url})  # fmt: skip
+            if args.answerers is not None:
+                env["PONTE_ANSWERERS"] = str(args.answerers)
             run = Run("two replicas", args.replica_workload, args.replicas,
                       skus=stocked_skus(url))  # fmt: skip
             console.print(f"measuring two replicas, {args.replicas} people, {args.seconds:.0f} s")

@@ -102,7 +102,9 @@ class Run:
     acks: list[float] = field(default_factory=list)
     errors: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
-    peak_rss_mb: float = 0.0
+    peak_rss_mb: float = 0.0  # the process serving HTTP
+    total_rss_mb: float = 0.0  # with the processes it started (answerers, chart processes)
+    processes: int = 1
     replies: list[float] = field(default_factory=list)
     # Replies to the first pass over the catalogue (every question's first asking, nothing
     # remembered yet) and to the questions asked again after it.
@@ -154,10 +156,33 @@ def start_server(command: list[str], env: dict[str, str], port: int) -> subproce
 
 
 def peak_rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():  # Linux
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()  # Linux
+    except OSError:  # gone meanwhile
+        return 0.0
+    for line in status.splitlines():
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def descendants(pid: int) -> list[int]:
+    """The processes `pid` started, and theirs (answerers, chart processes), on Linux."""
+    parents: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                status = (entry / "status").read_text()
+            except OSError:
+                continue
+            ppid = next(int(x.split()[1]) for x in status.splitlines() if x.startswith("PPid:"))
+            parents.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        children = parents.get(todo.pop(), [])
+        found += children
+        todo += children
+    return found
 
 
 def signed_event(run: Run, i: int, verifier: SignatureVerifier) -> tuple[str, str, dict[str, str]]:
@@ -283,6 +308,9 @@ def measure(run: Run, command: list[str], env: dict[str, str], args: argparse.Na
         load(run, port, args.seconds, mock, think=args.think)
         collect(run, mock)
         run.peak_rss_mb = peak_rss_mb(process.pid)
+        others = [peak_rss_mb(pid) for pid in descendants(process.pid)]
+        run.processes = 1 + len(others)
+        run.total_rss_mb = run.peak_rss_mb + sum(others)
     finally:
         process.terminate()
         process.wait(60)  # it drains first (PONTE_DRAIN_SECONDS)
@@ -330,6 +358,9 @@ def main() -> None:
         "--postgres", default="postgresql://postgres@127.0.0.1:5432/test",
         help="server for --replicas (a database made and dropped there)",
     )  # fmt: skip
+    parser.add_argument(
+        "--answerers", type=int, help="PONTE_ANSWERERS for Ponte (default: Ponte's own default)"
+    )
     parser.add_argument("--serve-trivial", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve_trivial:
@@ -352,6 +383,8 @@ def main() -> None:
         env.update({"DATABASE_URL": url, "PONTE_TODAY": TODAY.isoformat(),
                     "SLACK_BOT_TOKEN": "xoxb-bench", "SLACK_SIGNING_SECRET": SECRET,
                     "SLACK_API_URL": mock.api_url})  # fmt: skip
+        if args.answerers is not None:
+            env["PONTE_ANSWERERS"] = str(args.answerers)
         skus = stocked_skus(url)
         for workload, people in plan:
             run = Run(f"Ponte, {workload} questions", workload, people, skus=skus)
@@ -371,7 +404,7 @@ def report(console: Console, args: argparse.Namespace, runs: list[Run]) -> None:
     )
     for column in ("", "people", "events", "ack p50", "ack p99", "reply p50", "reply p95",
                    "p95 first pass", "p95 again", "answers/s", "errors", "duplicates", "slow",
-                   "peak RSS"):  # fmt: skip
+                   "peak RSS", "all processes"):  # fmt: skip
         table.add_column(column, justify="left" if not column else "right")
     for run in runs:
         table.add_row(
@@ -389,6 +422,7 @@ def report(console: Console, args: argparse.Namespace, runs: list[Run]) -> None:
             str(run.duplicates),
             str(run.working),
             f"{run.peak_rss_mb:.0f} MB",
+            f"{run.total_rss_mb:.0f} MB ({run.processes})",
         )
     console.print(table)
     console.print(

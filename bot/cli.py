@@ -1014,6 +1014,7 @@ def _serve_slack(services: Services) -> None:
         settings, SlackServices(services.engine, build_assistant(services), services.clock)
     )
     single = services.engine.dialect.name == "sqlite"
+    hands = _answerers(services, app)
     from bot.jobs import JobContext, Scheduler
 
     # The scheduled jobs (bot.jobs) run beside the app in whichever process leads.
@@ -1036,12 +1037,31 @@ def _serve_slack(services: Services) -> None:
             serve_http(app, settings, services.engine)
     finally:
         scheduler.stop()
+        if hands is not None:  # stopped already when Ponte drained; not when it failed
+            hands.drain(0)
+
+
+def _answerers(services: Services, app: Any) -> Any:
+    """PONTE_ANSWERERS processes answering for this one, started and ready (None: 0)."""
+    from bot.charts.maker import stop_drawing
+    from bot.slack.answerers import Answerers
+    from bot.slack.app import queue_of
+
+    count = services.settings.ponte_answerers
+    queue = queue_of(app)
+    if count == 0 or queue is None:
+        return None
+    hands = Answerers(count, today=services.clock.pinned_today, owner=queue.owner)
+    hands.start()
+    queue.hands = hands
+    stop_drawing()  # charts are drawn by the answerers' chart processes, not this one's
+    return hands
 
 
 def _one_process_note(services: Services, sqlite: bool) -> None:
     if sqlite:
         services.console.print(
-            "SQLite serves one Ponte process: to run several (replicas behind a load "
+            "SQLite serves one `ponte run`: to run several (replicas behind a load "
             "balancer), use PostgreSQL (DATABASE_URL=postgresql://…).",
             soft_wrap=True,
         )

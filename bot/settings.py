@@ -37,6 +37,9 @@ class Settings(BaseSettings):
     # On SIGTERM: seconds to finish the answers in progress before handing the rest back
     # (keep Kubernetes' terminationGracePeriodSeconds a few seconds longer).
     ponte_drain_seconds: float = 20.0
+    # Processes answering Slack beside the one acknowledging it (bot.slack.answerers); 0
+    # answers in the acknowledging process itself (lighter, but acks wait behind answers).
+    ponte_answerers: int = Field(1, ge=0, le=32)
     # Where the shell saves charts; None = ponte-charts in the system's temporary directory.
     ponte_chart_dir: Path | None = None
     # The date Ponte reasons from (PONTE_TODAY); None means the real today.

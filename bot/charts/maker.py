@@ -89,6 +89,11 @@ class ChildDrawer:
 _SHARED = ChildDrawer()  # one drawing process per Ponte process, started on first use
 
 
+def stop_drawing() -> None:
+    """Stop this process's chart process (started again should a chart be wanted)."""
+    _SHARED.stop()
+
+
 class ChartMaker:
     """The chart an answer deserves, for one database, drawn by the shared child process."""
 

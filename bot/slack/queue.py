@@ -3,6 +3,8 @@ acknowledged, and answered by whichever Ponte process holds it, exactly once.
 
 - `take` (on the request's thread, before the acknowledgement) records the work held by this
   process and starts it on the answering pool. A retry of work already recorded is dropped.
+  With answerer processes (`hands`, bot.slack.answerers) it records the work as held by one
+  of them and hands it over; each answerer's own queue `adopt`s it.
 - While this process works on something it renews its lease every RENEW_EVERY seconds; a
   process that stops (crash, SIGKILL) stops renewing, and once its leases run out any other
   process claims the work (one conditional update: one winner) and answers it.
@@ -30,7 +32,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -39,6 +41,9 @@ from bot.slack.respond import ReplyLost
 from planning import work as store
 from planning.conversations import forget_expired
 from planning.work import Work
+
+if TYPE_CHECKING:
+    from bot.slack.answerers import Answerers
 
 log = logging.getLogger("ponte.slack")
 
@@ -130,6 +135,9 @@ class WorkQueue:
     ) -> None:
         self.engine, self.clock, self.handle, self.executor = engine, clock, handle, executor
         self.capacity = capacity  # work held at once before the sweeper stops claiming more
+        # Answerer processes (bot.slack.answerers) answer in this process's stead: then this
+        # one records and hands over, and neither answers nor sweeps.
+        self.hands: Answerers | None = None
         self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
         self.draining = False
         self._held: set[str] = set()
@@ -158,7 +166,10 @@ class WorkQueue:
             return
         now = self.clock.now()
         work = Work(key, kind, payload, attempts=1, apologized=False, received_at=now)
-        owner = None if self.draining else self.owner
+        if self.draining:
+            owner = None
+        else:
+            owner = self.hands.pick() if self.hands is not None else self.owner
         try:
             new = self._records(store.NewWork(key, kind, payload, owner))
         except (SQLAlchemyError, TimeoutError) as exc:
@@ -169,8 +180,17 @@ class WorkQueue:
             return
         if not new:
             log.info("%s %s already taken on: retry dropped", kind, key)
+        elif self.hands is not None:
+            if owner is not None:  # else held by nobody: the answerers' sweeps take it
+                self.hands.send(owner, work, recorded=True)
         elif not self.draining:
             self._submit(work, recorded=True)
+
+    def adopt(self, work: Work, *, recorded: bool) -> None:
+        """Answer work another process of this Ponte recorded as held by this one (or
+        could not record at all), as if `take` had recorded it here."""
+        self._seen(work.key)
+        self._submit(work, recorded=recorded)
 
     def _record(self, batch: list[store.NewWork]) -> set[str]:
         return set(self._write(store.record_many, entries=batch, now=self.clock.now(),
@@ -186,6 +206,9 @@ class WorkQueue:
             return False
 
     def _submit(self, work: Work, *, recorded: bool) -> None:
+        if self.hands is not None:
+            self.hands.send(None, work, recorded=recorded)
+            return
         if recorded:
             with self._changed:
                 self._held.add(work.key)
@@ -299,7 +322,7 @@ class WorkQueue:
                     renewed = now
                 if now - swept >= SWEEP_EVERY:
                     self._flush_outbox()
-                    if not self.draining:
+                    if not self.draining and self.hands is None:
                         self.sweep()
                     swept = now
                 if now - tidied >= TIDY_EVERY:
@@ -386,6 +409,8 @@ class WorkQueue:
         if left:
             self._hand_back(left)
         log.info("drained: %d piece(s) of work handed back", len(left))
+        if self.hands is not None:
+            self.hands.drain(max(deadline - time.monotonic(), 0))
 
     def _hand_back(self, keys: list[str]) -> None:
         try:

@@ -1,0 +1,140 @@
+"""`ponte run` answers in PONTE_ANSWERERS child processes (bot.slack.answerers) while its
+own process acknowledges: real processes, signed requests, the mock Slack Web API.
+
+An answerer killed mid-load is replaced and its questions are answered exactly once (on
+SQLite, where the processes share one file, and on PostgreSQL); a replica whose every
+process is killed at once (a machine lost) loses nothing to the other replica; with
+PONTE_ANSWERERS=0 the one process answers by itself."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from tests.bot.slack.test_replicas import Replica, answers, burst, wait_until_answered
+from tests.slack_mock import MockSlack
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database(request: pytest.FixtureRequest, demo_file: Path, tmp_path: Path) -> str:
+    """The demo company in a database of its own, as a DATABASE_URL."""
+    if request.param == "sqlite":
+        shutil.copy(demo_file, tmp_path / "served.db")
+        return f"sqlite:///{tmp_path / 'served.db'}"
+    engine, _ = request.getfixturevalue("postgres_demo")
+    return str(engine.url.render_as_string(hide_password=False))
+
+
+@pytest.fixture
+def start(mock_slack: MockSlack, tmp_path: Path) -> Iterator[Any]:
+    mock_slack.reset()
+    started: list[Replica] = []
+
+    def start(name: str, database: str, **env: str) -> Replica:
+        started.append(Replica(name, database, mock_slack, tmp_path, **env))
+        return started[-1]
+
+    yield start
+    for replica in started:
+        replica.close()
+
+
+def answerers(pid: int) -> list[int]:
+    """The answerer processes `pid` started (multiprocessing's spawned children)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = (entry / "status").read_text()
+            command = (entry / "cmdline").read_bytes()
+        except OSError:  # gone meanwhile
+            continue
+        parent = next(int(line.split()[1]) for line in status.splitlines()
+                      if line.startswith("PPid:"))  # fmt: skip
+        if parent == pid and b"spawn_main" in command:
+            found.append(int(entry.name))
+    return sorted(found)
+
+
+def wait_for_answerers(pid: int, count: int, *, without: int | None = None) -> list[int]:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        running = answerers(pid)
+        if len(running) == count and without not in running:
+            return running
+        time.sleep(0.2)
+    raise AssertionError(f"{count} answerers never running (now {answerers(pid)})")
+
+
+def taken_over(database: str) -> int:
+    """How many pieces of work a second process took on (a lease that ran out)."""
+    from planning.db import make_engine
+    from planning.work import WORK
+
+    engine = make_engine(database)
+    try:
+        with engine.connect() as conn:
+            return len(conn.execute(select(WORK.c.key).where(WORK.c.attempts > 1)).all())
+    finally:
+        engine.dispose()
+
+
+def answered_once(mock: MockSlack, threads: list[str]) -> None:
+    twice = [t for t in threads if len(answers(mock, t)) > 1]
+    assert twice == []
+    assert all("pcs available" in answers(mock, t)[0] for t in threads)
+
+
+def test_an_answerer_killed_mid_load_is_replaced_and_its_questions_answered_once(
+    database: str, start: Any, mock_slack: MockSlack
+) -> None:
+    ponte = start("a", database, PONTE_ANSWERERS="2")
+    first, second = wait_for_answerers(ponte.process.pid, 2)
+    threads = burst(ponte, 40, "5")
+    os.kill(first, signal.SIGKILL)
+    wait_until_answered(mock_slack, threads, timeout=40)  # its leases: 6 s
+    answered_once(mock_slack, threads)
+    assert taken_over(database) > 0  # some were the killed one's: the others answered them
+    # Another takes its place, and Ponte goes on answering as before.
+    assert second in wait_for_answerers(ponte.process.pid, 2, without=first)
+    later = burst(ponte, 10, "6")
+    wait_until_answered(mock_slack, later, timeout=20)
+    answered_once(mock_slack, later)
+    assert ponte.health() == 200
+
+
+@pytest.mark.postgres
+def test_a_replica_whose_every_process_is_killed_loses_nothing(
+    postgres_demo: Any, start: Any, mock_slack: MockSlack
+) -> None:
+    engine, _ = postgres_demo
+    url = engine.url.render_as_string(hide_password=False)
+    a, _ = start("a", url, PONTE_ANSWERERS="2"), start("b", url, PONTE_ANSWERERS="1")
+    pids = [a.process.pid, *wait_for_answerers(a.process.pid, 2)]
+    threads = burst(a, 40, "7")
+    for pid in pids:  # the machine is lost: the acknowledging process and its answerers
+        os.kill(pid, signal.SIGKILL)
+    a.process.wait(10)
+    wait_until_answered(mock_slack, threads, timeout=40)
+    answered_once(mock_slack, threads)
+
+
+def test_with_no_answerers_the_one_process_answers(
+    database: str, start: Any, mock_slack: MockSlack
+) -> None:
+    ponte = start("a", database, PONTE_ANSWERERS="0")
+    assert answerers(ponte.process.pid) == []
+    threads = burst(ponte, 10, "8")
+    wait_until_answered(mock_slack, threads, timeout=20)
+    answered_once(mock_slack, threads)
+    ponte.stop(signal.SIGTERM)
+    assert ponte.process.wait(20) == 0
