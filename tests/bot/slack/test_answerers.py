@@ -3,8 +3,9 @@ own process acknowledges: real processes, signed requests, the mock Slack Web AP
 
 An answerer killed mid-load is replaced and its questions are answered exactly once (on
 SQLite, where the processes share one file, and on PostgreSQL); a replica whose every
-process is killed at once (a machine lost) loses nothing to the other replica; with
-PONTE_ANSWERERS=0 the one process answers by itself."""
+process is killed at once (a machine lost) loses nothing to the other replica; with the
+database down a question gets one apology from the answerer and its real answer once the
+database is back; with PONTE_ANSWERERS=0 the one process answers by itself."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from tests.bot.slack.test_replicas import Replica, answers, burst, wait_until_answered
+from tests.bot.slack.test_database_faults import DOWN_IT, postgres_down
+from tests.bot.slack.test_replicas import Replica, answers, burst, dm, wait_until_answered
 from tests.slack_mock import MockSlack
 
 
@@ -138,3 +140,29 @@ def test_with_no_answerers_the_one_process_answers(
     answered_once(mock_slack, threads)
     ponte.stop(signal.SIGTERM)
     assert ponte.process.wait(20) == 0
+
+
+@pytest.mark.postgres
+def test_with_the_database_down_the_answerer_apologizes_once_and_answers_when_it_is_back(
+    postgres_demo: Any, start: Any, mock_slack: MockSlack
+) -> None:
+    engine, name = postgres_demo
+    ponte = start("a", engine.url.render_as_string(hide_password=False), PONTE_ANSWERERS="1")
+    with postgres_down(name):
+        assert ponte.health() == 503
+        assert ponte.send(dm("quanto PAD-28 abbiamo?", "1764230300.000001", user="U01ROSSI",
+                             channel="D0DOWN")) == 200  # fmt: skip
+        [apology] = mock_slack.wait_for("chat.postMessage")
+        assert DOWN_IT in apology.params["text"]
+    deadline = time.monotonic() + 40  # recorded once the database is back, then answered
+    while time.monotonic() < deadline:
+        said = [str(c.params["text"]) for c in mock_slack.calls
+                if c.method in ("chat.postMessage", "chat.update")
+                and c.params.get("channel") == "D0DOWN"]  # fmt: skip
+        if any("disponibili" in text for text in said):
+            break
+        time.sleep(0.2)
+    else:
+        raise AssertionError(f"never answered once the database was back: {said}")
+    assert sum(DOWN_IT in text for text in said) == 1  # apologized once
+    assert ponte.health() == 200
