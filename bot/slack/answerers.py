@@ -120,6 +120,9 @@ class Answerers:
     def _spawn(self) -> _Slot:
         owner = f"{self.prefix}/answerer-{uuid.uuid4().hex[:6]}"
         inbox = self._context.Queue()
+        # Exiting never waits to feed a dead answerer: what it was sent is recorded as its
+        # work, and taken over once its leases run out.
+        inbox.cancel_join_thread()
         process = self._context.Process(
             target=answer_forever, args=(owner, inbox, self._ready, self.today),
             name="ponte-answerer", daemon=False,
