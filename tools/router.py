@@ -60,6 +60,9 @@ class _Reading:
     words: list[str]  # folded, typos of vocabulary words read as the word meant
     raw: list[str]  # as typed, for names we do not know
     free: set[int]  # positions not yet read as something
+    # Positions read as a date, a period or a quantity: words of the asker's language
+    # ("this quarter", "nell'ultimo mese"), unlike names.
+    said: set[int] = field(default_factory=set)
 
 
 def _phrases() -> dict[str, list[tuple[str, tuple[str, ...], str]]]:
@@ -179,11 +182,13 @@ class Router:
             raw=[t.raw for t in toks],
             free=set(range(len(toks))),
         )
-        lang = language_of(reading.words, language)
+        lang = language_of([t.text for t in toks], language)
         joined, starts = _join(toks)
         found = self._entities(reading, joined, starts, toks, mentions, user, today, lang)
         # Names are not the language: "esposito vs lo bianco ytd" from an English speaker.
-        lang = language_of([reading.words[i] for i in sorted(reading.free)], language)
+        # And words as typed: "fine mese" is Italian, not a typo of "line".
+        spoken = sorted(reading.free | reading.said)
+        lang = language_of([toks[i].text for i in spoken], language)
         if (negative := NEGATIVE.search(text)) is not None:
             found["negative"] = negative.group(1)  # "-5 PAD-28": not a quantity to promise
         if (
@@ -605,7 +610,9 @@ class Router:
                 _named(found, "person", mention)
 
         def take(span: Found) -> None:
-            free.difference_update(_positions(span, starts, joined))
+            positions = _positions(span, starts, joined)
+            free.difference_update(positions)
+            reading.said.update(positions)
 
         horizon = find_horizon_weeks(joined)
         if horizon is not None:

@@ -559,3 +559,22 @@ def test_phrasing(
         assert "person" not in route.args, route
     if language == "en" or kind != "not_understood":
         assert route.language == language, route
+
+
+@pytest.mark.parametrize(
+    ("question", "default", "language"),
+    [
+        # (trial 11) a marketing manager who writes Italian asked in English, and back.
+        ("competitor mentions this quarter", "it", "en"),
+        ("commenti positivi nell'ultimo mese", "en", "it"),
+        ("stock PAD-28 entro fine mese", "en", "it"),
+        # Names are not the language: "lo" of Lo Bianco is no Italian.
+        ("esposito vs lo bianco ytd", "en", "en"),
+    ],
+)
+def test_the_words_of_a_date_or_period_say_the_language_names_do_not(
+    router: Router, question: str, default: str, language: str
+) -> None:
+    route = router.route(question, user=ME, language=default, today=DEMO_TODAY,
+                         home_territory="NO")  # fmt: skip
+    assert route.language == language, route
