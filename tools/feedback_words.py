@@ -180,10 +180,15 @@ def complains(message: str) -> bool:
 
 
 # "il cliente casa napoli dice che...": the customer named after "il cliente", as typed (a
-# name the sales data does not have is kept as written and flagged).
+# name the sales data does not have is kept as written and flagged). Case is ignored except
+# for a town's capital letter: "in Dublin" is where the customer is, not its name.
 NAMED_AFTER = re.compile(
     r"\b(?:il cliente|la cliente|il negozio|customer|client|the shop)\s+"
-    r"(?P<name>[\w&'.-]+(?:\s+[\w&'.-]+){0,3}?)\s+(?:dice|dicono|chiede|chiedono|vuole|"
+    r"(?P<name>[\w&'.-]+(?:\s+[\w&'.-]+){0,3}?)"
+    # where it is, not its name: "Kitchen Corner Ltd in Dublin wants" ("di", "da" are too
+    # often part of a name: Casa di Napoli)
+    r"(?:\s+(?:in|from)\s+(?-i:[A-Z])[\w'-]*)?"
+    r"\s+(?:dice|dicono|chiede|chiedono|vuole|"
     r"vorrebbe|lamenta|si lamenta|segnala|trova|says|said|wants|asks|complains|reports)\b",
     re.IGNORECASE,
 )

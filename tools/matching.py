@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from planning.catalogue import Catalogue
+from planning.feedback.links import LEGAL_FORMS
 from tools import lexicon
 from tools.text import TypoIndex, distance, fold
 from tools.vocabulary import STOPWORDS
@@ -275,7 +276,9 @@ class CatalogueIndex:
             for size in range(1, len(folded) + 1):
                 starts[folded[:size]].add(customer)
             for word in folded:
-                if word not in STOPWORDS and len(word) > 2:
+                # "Ltd" or "Srl" names no customer alone: "Kitchen Corner Ltd" is not Bottega
+                # Italiana Ltd.
+                if word not in STOPWORDS and word not in LEGAL_FORMS and len(word) > 2:
                     words[word].add(customer)
         self.customer_names = {
             k: next(iter(v)) for k, v in starts.items() if len(v) == 1 and len(k) > 1

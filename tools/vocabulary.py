@@ -255,8 +255,10 @@ FEEDBACK_WORDS = (
     "competitor mentions", "mentions of competitors", "citazioni dei concorrenti",
     "concorrenti citati", "menzioni dei concorrenti", "commenti", "commento", "comments",
     "reviews", "recensioni", "opinioni dei clienti", "richieste di prodotti",
+    "richieste di nuovi prodotti", "richieste di un nuovo prodotto",
     "richieste dei clienti", "richieste dai clienti", "arrivano dai clienti",
-    "new product requests", "customers asking for",
+    "new product requests", "requests for new products", "product requests",
+    "customers asking for",
 )  # fmt: skip
 # Searching feedback: only complaints or praise, and the themes (planning.feedback.enrich).
 FEEDBACK_MOODS = {
@@ -520,6 +522,7 @@ ITALIAN = _words(
     "serve servono grazie ciao favore degli alle agli nel nella nei nelle sui sulle "
     "dalla dai dagli col coi puoi puo potete hai ha hanno siamo a in "
     "finora sinora fatto fatta "  # "quanto ha fatto Marco finora": so far, not "finirà"
+    "nell dell dall sull quest "  # elided ("nell'ultimo mese"): not "sell", not typos
 )
 # Words common in company names that name nobody on their own: "i clienti più grandi" is
 # not "Grandi Magazzini ...", "the new pan" not "New Age Kitchens".

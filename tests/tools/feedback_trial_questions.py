@@ -124,3 +124,15 @@ FEEDBACK_TRIAL10: list[Q] = [
     Q(ROSSI, "Brianza Casa ha chiamato: le guarnizioni della moka 6 tazze sono finite da due settimane. Lo puoi registrare?",
       "confirm:record_feedback", {"customer": "Brianza Casa", "products": ["RIC-G06"], "sentiment": "negative", "themes": ["availability"]}),
 ]
+
+# A fourth new user's trial (trial 11, 30 requests from every role): what it got wrong.
+FEEDBACK_TRIAL11: list[Q] = [
+    # "Ltd" names no customer alone: a new customer is kept as typed, not Bottega Italiana Ltd;
+    # "in Dublin" is where it is, not its name.
+    Q(WALKER, "New customer Kitchen Corner Ltd in Dublin wants 200 non-stick woks, log it",
+      "confirm:record_feedback", {"customer": "Kitchen Corner Ltd", "products": ["PAD-W30"]}),
+    # Requests for new products, in either word order.
+    Q(RICCI, "richieste di nuovi prodotti dai clienti", "search_feedback", {"theme": "request"}),
+    Q(BARBIERI, "richieste di nuovi prodotti", "search_feedback", {"theme": "request"}),
+    Q(HARRIS, "any requests for new products lately?", "search_feedback", {"theme": "request"}),
+]

@@ -20,6 +20,7 @@ from tests.tools.feedback_trial_questions import (
     FEEDBACK_TRIAL,
     FEEDBACK_TRIAL9,
     FEEDBACK_TRIAL10,
+    FEEDBACK_TRIAL11,
 )
 from tests.tools.fourth_questions import FOURTH
 from tests.tools.fresh_questions import FRESH
@@ -134,6 +135,11 @@ KEPT: dict[str, KeptSet] = {
     "feedback_trial10": KeptSet(
         "A third new user's trial of customer feedback: what it got wrong",
         FEEDBACK_TRIAL10,
+        {},
+    ),
+    "feedback_trial11": KeptSet(
+        "A fourth new user's trial (every role): what it got wrong about feedback",
+        FEEDBACK_TRIAL11,
         {},
     ),
 }
