@@ -74,10 +74,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Scrivi `aiuto` per degli esempi.",
     ),
     "too_long": (
-        "That message is too long for me ({chars} characters). Ask one question in a line "
-        "or two; to load data, use `ponte import`.",
-        "Il messaggio è troppo lungo per me ({chars} caratteri). Fai una domanda in una o due "
-        "righe; per caricare dati usa `ponte import`.",
+        "That message is too long for me ({chars} characters; I read up to {limit}). Ask one "
+        "question in a line or two; for a long customer note use `/ponte feedback` (up to "
+        "{feedback_limit} characters); to load data, `ponte import`.",
+        "Il messaggio è troppo lungo per me ({chars} caratteri; ne leggo fino a {limit}). Fai "
+        "una domanda in una o due righe; per una nota lunga di un cliente usa `/ponte "
+        "feedback` (fino a {feedback_limit} caratteri); per caricare dati, `ponte import`.",
     ),
     "not_understood": (
         "I did not understand that. I can answer questions like: {examples}",

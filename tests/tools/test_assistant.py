@@ -446,7 +446,10 @@ def test_bad_input_gets_an_answer_and_changes_nothing(
 def test_a_very_long_message_is_refused_by_length(ask: Ask) -> None:
     outcome = ask("stock PAD-28 " * 1000)
     assert outcome.kind == "too_long" and outcome.params["chars"] > MAX_CHARS
-    assert "12.999 caratteri" in plain(card(outcome))  # counted without the trailing space
+    said = plain(card(outcome))
+    assert "12.999 caratteri" in said  # counted without the trailing space
+    # The limits are said: a question's, and a long customer note's through the form.
+    assert "fino a 2.000" in said and "`/ponte feedback` (fino a 10.000 caratteri)" in said
 
 
 def test_an_unknown_product_gets_close_matches(ask: Ask) -> None:

@@ -9,8 +9,10 @@ from bot.render import i18n
 from bot.render.cards.base import CHOICE_BUTTONS, Action, Card
 from bot.render.i18n import number, t
 from planning.errors import PonteError
+from planning.feedback.store import MAX_TEXT
 from tools.abilities import REGISTRY, HelpAnswer
 from tools.assistant import Outcome
+from tools.router import MAX_CHARS
 
 TEXT: dict[str, tuple[str, str]] = {
     "messages.help_card.title": (
@@ -184,7 +186,9 @@ def message_card(o: Outcome, lang: str) -> Card:
     if o.kind == "error":
         return Card(headline=_error_text(lang, o), tone="bad")
     if o.kind == "too_long":
-        return Card(headline=t(lang, "too_long", chars=number(lang, p.get("chars", 0))))
+        return Card(headline=t(lang, "too_long", chars=number(lang, p.get("chars", 0)),
+                               limit=number(lang, MAX_CHARS),
+                               feedback_limit=number(lang, MAX_TEXT)))  # fmt: skip
     if o.kind == "empty":
         return Card(headline=t(lang, "empty"))
     head = ""
