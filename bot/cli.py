@@ -1014,13 +1014,15 @@ def _serve_slack(services: Services) -> None:
         settings, SlackServices(services.engine, build_assistant(services), services.clock)
     )
     single = services.engine.dialect.name == "sqlite"
-    hands = _answerers(services, app)
     from bot.jobs import JobContext, Scheduler
 
+    hands = _answerers(services, app)
     # The scheduled jobs (bot.jobs) run beside the app in whichever process leads.
     scheduler = Scheduler(JobContext(services.engine, settings, services.clock))
-    scheduler.start()
     try:
+        if hands is not None:  # inside: Ctrl-C while they start still stops them
+            hands.start()
+        scheduler.start()
         if settings.slack_mode == "socket":
             services.console.print(
                 f"Slack Socket Mode (SLACK_APP_TOKEN): connecting to Slack as {bot}."
@@ -1042,7 +1044,7 @@ def _serve_slack(services: Services) -> None:
 
 
 def _answerers(services: Services, app: Any) -> Any:
-    """PONTE_ANSWERERS processes answering for this one, started and ready (None: 0)."""
+    """PONTE_ANSWERERS processes to answer for this one, not started yet (None: 0)."""
     from bot.charts.maker import stop_drawing
     from bot.slack.answerers import Answerers
     from bot.slack.app import queue_of
@@ -1052,7 +1054,6 @@ def _answerers(services: Services, app: Any) -> Any:
     if count == 0 or queue is None:
         return None
     hands = Answerers(count, today=services.clock.pinned_today, owner=queue.owner)
-    hands.start()
     queue.hands = hands
     stop_drawing()  # charts are drawn by the answerers' chart processes, not this one's
     return hands

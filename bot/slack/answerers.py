@@ -57,7 +57,10 @@ class Answerers:
         with self._lock:
             self._slots = [self._spawn() for _ in range(self.count)]
         deadline = time.monotonic() + wait
-        while time.monotonic() < deadline and not all(s.ready for s in self._slots):
+        # Until each is ready, or has died starting (the watcher starts it again).
+        while time.monotonic() < deadline and not all(
+            s.ready or not s.process.is_alive() for s in self._slots
+        ):
             self._take_ready(timeout=0.2)
         self._watcher = threading.Thread(target=self._watch, daemon=True,
                                          name="ponte-answerers")  # fmt: skip
@@ -73,35 +76,34 @@ class Answerers:
             self._next = (self._next + 1) % len(ready)
             return ready[self._next].owner
 
-    def send(self, owner: str | None, work: Work, *, recorded: bool) -> None:
+    def send(self, owner: str | None, work: Work, *, recorded: bool) -> bool:
         """Give `work` to the answerer recorded as its owner (None: to a ready one, for work
-        that could not be recorded). Recorded work whose answerer is gone is left to the
-        sweeps, once its lease runs out."""
+        that could not be recorded); whether one took it. Recorded work whose answerer is
+        gone is left to the sweeps, once its lease runs out; work that could not be recorded
+        and finds no answerer (none running, or stopping) is the caller's to answer."""
         with self._lock:
             live = [s for s in self._slots if s.ready and s.process.is_alive()]
             slot = next((s for s in live if s.owner == owner), None)
             if slot is None and not recorded and live:
                 slot = live[self._next % len(live)]
-        if slot is None:
-            if recorded:
-                log.warning("%s %s: its answerer stopped; another takes it over when its "
-                            "lease runs out", work.kind, work.key)  # fmt: skip
-            else:
-                log.warning("%s %s not recorded and no answerer running: not answered",
-                            work.kind, work.key)  # fmt: skip
-            return
-        slot.inbox.put((work, recorded))
+            if slot is None or self._stopping.is_set():
+                if recorded:
+                    log.warning("%s %s: its answerer stopped; another takes it over when its "
+                                "lease runs out", work.kind, work.key)  # fmt: skip
+                return False
+            slot.inbox.put((work, recorded))  # under the lock: never after drain's None
+            return True
 
     def drain(self, grace: float) -> None:
         """Tell every answerer to finish or hand back its work, and wait for them (the
         grace period, and a few seconds for them to exit). Once: later calls return."""
-        if self._stopping.is_set():
-            return
-        self._stopping.set()
         with self._lock:
+            if self._stopping.is_set():
+                return
+            self._stopping.set()
             slots = list(self._slots)
-        for slot in slots:
-            slot.inbox.put(None)
+            for slot in slots:
+                slot.inbox.put(None)
         deadline = time.monotonic() + grace + 5.0
         for slot in slots:
             slot.process.join(max(deadline - time.monotonic(), 0))
@@ -124,7 +126,8 @@ class Answerers:
         # work, and taken over once its leases run out.
         inbox.cancel_join_thread()
         process = self._context.Process(
-            target=answer_forever, args=(owner, inbox, self._ready, self.today),
+            target=answer_forever,
+            args=(owner, inbox, self._ready, self.today, os.getpid()),
             name="ponte-answerer", daemon=False,
         )  # fmt: skip
         process.start()
@@ -146,17 +149,20 @@ class Answerers:
             if self._stopping.is_set():
                 return
             with self._lock:
+                if self._stopping.is_set():  # drain has told the ones it knows: no more
+                    return
                 for i, slot in enumerate(self._slots):
                     age = time.monotonic() - slot.started
                     late = not slot.ready and age > READY_TIMEOUT
                     if (slot.process.is_alive() and not late) or age < RESTART_GAP:
                         continue
-                    code = slot.process.exitcode
-                    log.warning("answerer %s stopped (exit code %s): starting another; its "
-                                "work is taken over when its leases run out", slot.owner,
-                                code)  # fmt: skip
                     if late:
                         slot.process.kill()
+                    slot.process.join(5)
+                    log.warning("answerer %s stopped (exit code %s): starting another; its "
+                                "work is taken over when its leases run out", slot.owner,
+                                slot.process.exitcode)  # fmt: skip
+                    slot.inbox.close()
                     self._slots[i] = self._spawn()
 
 
@@ -166,16 +172,17 @@ class _Slot:
         self.ready = False
 
 
-def answer_forever(owner: str, inbox: Any, ready: Any, today: dt.date | None) -> None:
-    """An answerer process: the same app as `ponte run`'s, answering what arrives in
-    `inbox` (and what the sweeps find) as `owner`, until told to drain (None) or orphaned."""
-    # The parent decides when answerers stop (Ctrl-C reaches the whole process group).
+def answer_forever(owner: str, inbox: Any, ready: Any, today: dt.date | None, parent: int) -> None:
+    """An answerer process: the same app as `ponte run`'s (process `parent`), answering
+    what arrives in `inbox` (and what the sweeps find) as `owner`, until told to drain
+    (None) or its parent is gone."""
+    # The parent decides when answerers stop (Ctrl-C reaches the whole process group);
+    # without it (killed, even while this one started) this one finishes and exits.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     from bot.cli import build_assistant, build_services
     from bot.slack.app import SlackServices, create_app, queue_of
 
-    parent = os.getppid()
     services = build_services(today)
     settings = services.settings
     app = create_app(settings, SlackServices(services.engine, build_assistant(services),

@@ -206,8 +206,10 @@ class WorkQueue:
             return False
 
     def _submit(self, work: Work, *, recorded: bool) -> None:
-        if self.hands is not None:
-            self.hands.send(None, work, recorded=recorded)
+        # With answerers: work that could not be recorded goes to one of them; work this
+        # process claimed itself (no answerer running, see _forever), or that no answerer
+        # could take, is answered here.
+        if self.hands is not None and not recorded and self.hands.send(None, work, recorded=False):
             return
         if recorded:
             with self._changed:
@@ -322,7 +324,9 @@ class WorkQueue:
                     renewed = now
                 if now - swept >= SWEEP_EVERY:
                     self._flush_outbox()
-                    if not self.draining and self.hands is None:
+                    # With answerers, they sweep; this process only when none is running
+                    # (all crashed and starting again): work waits for nobody.
+                    if not self.draining and (self.hands is None or not self.hands.alive()):
                         self.sweep()
                     swept = now
                 if now - tidied >= TIDY_EVERY:

@@ -67,13 +67,17 @@ def answerers(pid: int) -> list[int]:
     return sorted(found)
 
 
-def wait_for_answerers(pid: int, count: int, *, without: int | None = None) -> list[int]:
+def wait_for_answerers(
+    pid: int, count: int, *, without: int | None = None, starting: bool = False
+) -> list[int]:
+    """The answerers of `pid` once `count` run (`starting`: looked for often, to catch
+    them while they start)."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         running = answerers(pid)
         if len(running) == count and without not in running:
             return running
-        time.sleep(0.2)
+        time.sleep(0.02 if starting else 0.2)
     raise AssertionError(f"{count} answerers never running (now {answerers(pid)})")
 
 
@@ -128,6 +132,60 @@ def test_a_replica_whose_every_process_is_killed_loses_nothing(
     a.process.wait(10)
     wait_until_answered(mock_slack, threads, timeout=40)
     answered_once(mock_slack, threads)
+    assert taken_over(url) > 0  # b answered what a's processes had taken on
+
+
+def gone(pids: list[int], timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not any(Path(f"/proc/{pid}").exists() and b"spawn_main" in _cmdline(pid)
+                   for pid in pids):  # fmt: skip
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+def test_an_answerer_whose_ponte_run_is_killed_answers_what_it_holds_and_exits(
+    database: str, start: Any, mock_slack: MockSlack
+) -> None:
+    ponte = start("a", database, PONTE_ANSWERERS="1")
+    children = wait_for_answerers(ponte.process.pid, 1)
+    threads = burst(ponte, 20, "9")
+    ponte.stop(signal.SIGKILL)
+    wait_until_answered(mock_slack, threads, timeout=30)
+    answered_once(mock_slack, threads)
+    assert gone(children, timeout=20)
+
+
+def test_ponte_run_stopped_while_its_answerers_start_leaves_no_process_behind(
+    database: str, mock_slack: MockSlack, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    from tests.bot.slack.conftest import SECRET, free_port
+    from tests.conftest import DEMO_TODAY
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "PONTE_"))}
+    env.update({"DATABASE_URL": database, "PONTE_TODAY": DEMO_TODAY.isoformat(),
+                "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
+                "SLACK_API_URL": mock_slack.api_url, "PORT": str(free_port()),
+                "PONTE_ANSWERERS": "2"})  # fmt: skip
+    for how in (signal.SIGTERM, signal.SIGINT):  # a deploy; Ctrl-C
+        process = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], cwd=tmp_path,
+                                   env=env, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)  # fmt: skip
+        children = wait_for_answerers(process.pid, 2, starting=True)
+        process.send_signal(how)
+        assert process.wait(30) is not None
+        assert gone(children, timeout=30), how
 
 
 def test_with_no_answerers_the_one_process_answers(

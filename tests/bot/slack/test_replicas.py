@@ -204,7 +204,9 @@ def test_a_replica_stopped_mid_load_loses_nothing(replicas: Any, mock_slack: Moc
 def test_a_replica_killed_mid_load_loses_nothing_once_its_leases_run_out(
     replicas: Any, mock_slack: MockSlack
 ) -> None:
-    a, _ = replicas("a"), replicas("b")
+    # One process (no answerer, which would go on answering: tests/bot/slack/
+    # test_answerers.py kills a replica's every process): its leases must run out.
+    a, _ = replicas("a", PONTE_ANSWERERS="0"), replicas("b")
     threads = burst(a, 40, "4")
     a.stop(signal.SIGKILL)
     a.process.wait(10)
