@@ -89,7 +89,7 @@ class Shell:
 
     def save_chart(self, outcome: Outcome) -> Path | None:
         """Save the answer's chart (forecast, projection, capacity) and say where it is."""
-        from bot.charts import chart_for
+        from bot.charts.pick import chart_for
 
         chart = chart_for(outcome, self.assistant.engine)
         if chart is None:

@@ -1,14 +1,20 @@
-"""Pure chart builders: typed planning results in, PNG bytes out."""
+"""Pure chart builders: plain data in (this module's own small records, dates and numpy
+arrays), PNG bytes out.
+
+They run in the chart process (bot.charts.child), which unpickles their arguments: records
+of this module, not planning's, keep pandas and the planning code out of that process (it
+weighs about 75 MB instead of 230). bot.charts.pick turns planning's results into them.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from bot.render import i18n
 from bot.render.i18n import t
@@ -68,9 +74,63 @@ i18n.register(TEXT)
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from planning.capacity import CapacityWeek
-    from planning.forecast.views import ForecastView
-    from planning.projection import InventoryProjection
+
+@dataclass(frozen=True)
+class Band:
+    """A forecast week: the point forecast and its 80% and 95% ranges."""
+
+    period: dt.date
+    forecast: float
+    lo_80: float
+    hi_80: float
+    lo_95: float
+    hi_95: float
+
+
+@dataclass(frozen=True)
+class ForecastLine:
+    sku: str
+    name: str
+    location: str | None  # None: all locations
+    periods: tuple[Band, ...]
+
+
+@dataclass(frozen=True)
+class History:
+    """Units sold per week: Mondays and quantities."""
+
+    weeks: np.ndarray  # datetime64[D]
+    quantities: np.ndarray  # float
+
+
+@dataclass(frozen=True)
+class StockWeek:
+    week: dt.date
+    projected_on_hand: float
+
+
+@dataclass(frozen=True)
+class StockLine:
+    """One location's projected stock."""
+
+    sku: str
+    location: str
+    safety_stock: float
+    weeks: tuple[StockWeek, ...]
+
+
+@dataclass(frozen=True)
+class LoadWeek:
+    """A plant and family's week: forecast demand against the capacity in force."""
+
+    plant: str
+    family: str
+    week: dt.date
+    demand: float
+    demand_upper: float
+    capacity_units: float
+    utilization: float | None
+
 
 HISTORY = "#4a5568"
 FORECAST = "#2b6cb0"
@@ -112,14 +172,14 @@ def _png(figure: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def forecast_chart(view: ForecastView, history: pd.DataFrame, lang: str) -> bytes:
+def forecast_chart(view: ForecastLine, history: History, lang: str) -> bytes:
     """Weekly sales history, the forecast and its 80% and 95% bands."""
     figure = _figure()
     ax = figure.add_subplot()
     weeks = _days([p.period for p in view.periods])
     ax.plot(
-        history["week"],
-        history["quantity"],
+        history.weeks,
+        history.quantities,
         color=HISTORY,
         label=t(lang, "chart.forecast_chart.label"),
     )
@@ -148,7 +208,7 @@ def forecast_chart(view: ForecastView, history: pd.DataFrame, lang: str) -> byte
     return _png(figure)
 
 
-def projection_chart(projections: Sequence[InventoryProjection], lang: str) -> bytes:
+def projection_chart(projections: Sequence[StockLine], lang: str) -> bytes:
     """Projected stock per location week by week, with the safety stock and zero lines."""
     figure = _figure()
     ax = figure.add_subplot()
@@ -169,10 +229,10 @@ def projection_chart(projections: Sequence[InventoryProjection], lang: str) -> b
     return _png(figure)
 
 
-def capacity_chart(weeks: Sequence[CapacityWeek], lang: str) -> bytes:
+def capacity_chart(weeks: Sequence[LoadWeek], lang: str) -> bytes:
     """Per plant and family: weekly forecast demand (bars, 95% upper end as a tick) against
     the capacity in force (line), and utilization in the panel title."""
-    groups: dict[tuple[str, str], list[CapacityWeek]] = {}
+    groups: dict[tuple[str, str], list[LoadWeek]] = {}
     for w in weeks:
         groups.setdefault((w.plant, w.family), []).append(w)
     panels = sorted(groups.items(), key=lambda kv: -max(w.utilization or 0 for w in kv[1]))

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from sqlalchemy import Engine
 
 from bot.render import i18n
@@ -65,29 +66,47 @@ def chart_for(outcome: Outcome, engine: Engine, *, draw: Draw = draw_here) -> Ch
 
 
 def _chart_of(result: Any, engine: Engine, lang: str, draw: Draw) -> Chart | None:
-    from bot.charts.draw import capacity_chart, forecast_chart, projection_chart
+    """The chart of a planning result, its data handed to `draw` as bot.charts.draw's plain
+    records (what the chart process can read without the planning code)."""
+    from bot.charts import draw as d
 
     if isinstance(result, ForecastView) and result.periods:
-        history = weekly_history(
+        sold = weekly_history(
             engine, result.sku, until=result.start, weeks=HISTORY_WEEKS, location=result.location
         )
+        line = d.ForecastLine(result.sku, result.name, result.location, tuple(
+            d.Band(p.period, p.forecast, p.lo_80, p.hi_80, p.lo_95, p.hi_95)
+            for p in result.periods
+        ))  # fmt: skip
+        history = d.History(np.array(sold["week"].tolist(), dtype="datetime64[D]"),
+                            sold["quantity"].to_numpy(dtype=float))  # fmt: skip
         return Chart(
             f"forecast-{result.sku}.png",
             t(lang, "chart.chart_for.text", sku=result.sku),
-            draw(forecast_chart, result, history, lang),
+            draw(d.forecast_chart, line, history, lang),
         )
     if isinstance(result, ProjectionAnswer) and result.projections:
+        lines = [
+            d.StockLine(p.sku, p.location, p.safety_stock,
+                        tuple(d.StockWeek(w.week, w.projected_on_hand) for w in p.weeks))
+            for p in result.projections
+        ]  # fmt: skip
         return Chart(
             f"projection-{result.sku}.png",
             t(lang, "chart.chart_for.text_2", sku=result.sku),
-            draw(projection_chart, result.projections, lang),
+            draw(d.projection_chart, lines, lang),
         )
     if isinstance(result, CapacityAnswer) and result.weeks:
         scope = result.family or t(lang, "chart.chart_for.scope")
+        weeks = [
+            d.LoadWeek(w.plant, w.family, w.week, w.demand, w.demand_upper, w.capacity_units,
+                       w.utilization)
+            for w in result.weeks
+        ]  # fmt: skip
         return Chart(
             f"capacity-{(result.family or 'all').lower()}.png",
             t(lang, "chart.chart_for.text_3", scope=scope),
-            draw(capacity_chart, result.weeks, lang),
+            draw(d.capacity_chart, weeks, lang),
         )
     return None
 

@@ -17,9 +17,6 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from tools import registry
-from tools.abilities import REGISTRY
-
 MONTHS = {
     "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
     "it": ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"],
@@ -407,10 +404,16 @@ def _elide(text: str) -> str:
 
 def ability(lang: str, name: str) -> str:
     """What the ability `name` is, as its declaration says (tools.registry)."""
+    # Imported here: the chart process reads this catalogue without the planning code.
+    from tools import registry
+
     return registry.label(name, lang)
 
 
 def example(lang: str, name: str, sample: Mapping[str, str] | None = None) -> str:
     """The declared example question of `name`, naming `sample`'s product and family."""
+    from tools import registry
+    from tools.abilities import REGISTRY
+
     declared = REGISTRY.get(name)
     return registry.example(declared, lang, sample) if declared else ""
