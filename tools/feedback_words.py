@@ -88,8 +88,10 @@ SEARCH_FIRST = (
 FEEDBACK_ONLY = (
     "imballo", "imballi", "imballaggio", "packaging", "concorrenti", "concorrenza",
     "concorrente", "competitor", "competitors", "competition", "mentioning", "menzionano",
-    "citano", "citati", "rotture di stock", "rottura di stock",
+    "citano", "citati",
 )  # fmt: skip
+# ("rottura di stock" is not here: it is the planners' word for a stockout, "quali prodotti
+# rischiano la rottura di stock"; customers' complaints about one say they complain.)
 # A date said as a deadline: "entro marzo", "by Friday" (a promise asked, not a wish told).
 DEADLINE = re.compile(r"\b(?:entro|by|before|prima del|prima della|prima di|within|"
                       r"non oltre|no later than)\b", re.IGNORECASE)  # fmt: skip
@@ -165,9 +167,23 @@ def new_text(message: str) -> str | None:
     return after.strip() or None if colon else None
 
 
+# "what are customers saying about Tefal?": a name at the end, capitalised, after "about".
+NAMED_AT_END = re.compile(
+    r"\b(?:about|on|of|regarding|su|sul|sulla|di|riguardo a)\s+"
+    r"(?P<name>[A-Z][\w&'-]+)\s*[?.!]*\s*$"
+)
+
+
 def query_of(message: str) -> str | None:
     match = ABOUT.search(message)
     return match.group("query").strip(" ?.!") if match else None
+
+
+def name_at_end(message: str) -> str | None:
+    """The capitalised name a search ends on ("…saying about Tefal?"), to look for as words
+    when it names nothing Ponte knows."""
+    match = NAMED_AT_END.search(message)
+    return match.group("name") if match else None
 
 
 def asks_a_question(words: list[str], message: str) -> bool:

@@ -389,6 +389,10 @@ class Router:
                 args["products"] = list(product)
             if (query := fw.query_of(text)) is not None:
                 args["query"] = query
+            elif not args.keys() & {"customer", "product", "products", "family", "person"} and (
+                (name := fw.name_at_end(text)) is not None and self._unknown_name(name)
+            ):
+                args["query"] = name  # "what are customers saying about Tefal?"
             return Route(language=lang, kind="call", tool=intent, args=args)
         # a forecast note
         if product and len(product) == 1:
@@ -835,6 +839,19 @@ class Router:
                 return
             if len(named) > 1 and (toks[i].raw[:1].isupper() or i > 0):
                 found.setdefault("customers", sorted(named))
+
+    def _unknown_name(self, name: str) -> bool:
+        """A name that is no word, place, family, month or person Ponte knows."""
+        word, index = fold(name), self.index
+        return not (
+            word in RESERVED
+            or word in v.STOPWORDS
+            or index.location(word) is not None
+            or index.family(word) is not None
+            or index.territory((word,)) is not None
+            or index.people_named((word,))
+            or find_period(word, dt.date.today()) is not None
+        )
 
     def _customer_word(self, word: str) -> str:
         """The word, or the customer's word it is a typo of ("serenisima"); never a word

@@ -88,7 +88,8 @@ NEGATIVE = _words(
     "consumat* annull* inaccettabil* allent* bloccat* esaurit* ridicol* rovinat* "
     "piegat* scolor* troppo troppi troppe altrove "
     "introvabil* disastro* scadent* fragil* sporc* storto storta altrimenti buttare "
-    "rigat* strappat* pricier costlier pricey noisy rumoros*"
+    "rigat* strappat* pricier costlier pricey noisy rumoros* "
+    "rovin* sbiad* fade fades faded fading"  # wears out, loses its colour
 )
 # A packaging word is damage only with a complaint in the same text ("cartons of
 # linguine" is a quantity).
@@ -126,7 +127,7 @@ THEME_WORDS: dict[str, tuple[str, ...]] = {
         "consum* allent* fragil* scadent* affidabil* deform* sapore gusto cede cedono "
         "tenuta regge reggono durano sharp sturdier weaker reject* rejects scolor* "
         "seccano fischia fischiano perde perdono gocciol* noisy noise rattl* whistl* "
-        "rumor* vibra*"
+        "rumor* vibra* rovinano rovina sbiad* fade fades faded fading"
     ),
     "availability": _words(
         "stock stockout stockouts backorder* unavailable available availability "
@@ -180,7 +181,7 @@ NOT_A_PRODUCT_ASKED = frozenset(
     _words(
         "reso resi rimborso sconto sconti consegne consegna tempi fattura bolla copia "
         "informazioni preventivo listino refund return returns discount delivery deliveries "
-        "invoice quote copy faster price prices"
+        "invoice quote copy faster price prices passare switch"  # "vuole passare a Tefal"
     )
 )
 POSITIVE_PHRASES = (
@@ -202,7 +203,8 @@ NEGATIVE_PHRASES = (
     "non funziona", "non funzionano", "doesn t work", "don t work", "fuori mercato",
     "hard to", "difficile da", "difficili da", "more expensive", "piu caro", "piu cara",
     "costano meno", "costa meno", "costs less", "cost less", "losing shelf space", "losing",
-    "passando a", "passano a", "passati a", "switching to", "switched to", "non ordina piu",
+    "passando a", "passano a", "passati a", "passare a", "switching to", "switched to",
+    "switch to", "non ordina piu",
     "non ordinano piu", "stopped ordering", "smesso di ordinare", "sono finite da",
     "sono finiti da", "ran out", "run out", "running out",
     "piu cari", "piu care",

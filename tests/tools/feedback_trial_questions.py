@@ -15,6 +15,7 @@ from tests.tools.role_questions import (
     ESPOSITO,
     GALLI,
     HARRIS,
+    MARCHI,
     RICCI,
     ROSSI,
     WALKER,
@@ -135,4 +136,17 @@ FEEDBACK_TRIAL11: list[Q] = [
     Q(RICCI, "richieste di nuovi prodotti dai clienti", "search_feedback", {"theme": "request"}),
     Q(BARBIERI, "richieste di nuovi prodotti", "search_feedback", {"theme": "request"}),
     Q(HARRIS, "any requests for new products lately?", "search_feedback", {"theme": "request"}),
+    # (trial 12) "rottura di stock" is the planners' stockout first; a customer's complaint
+    # about one says so ("si lamentano").
+    Q(GALLI, "quali prodotti rischiano la rottura di stock nelle prossime 4 settimane?",
+      "list_alerts", {"focus": "stockout", "within_weeks": 4}),
+    # A competitor's name at the end of a search is looked for in the texts.
+    Q(BARBIERI, "what are customers saying about Tefal?", "search_feedback", {"query": "Tefal"}),
+    # Wearing out, fading, threatening to switch: complaints.
+    Q(ROSSI, "Casa & Cucina Sabauda mi ha detto che le guarnizioni della moka 3 tazze si rovinano dopo pochi mesi",
+      "confirm:record_feedback", {"customer": "Casa & Cucina Sabauda", "products": ["RIC-G03"], "sentiment": "negative", "themes": ["quality"]}),
+    Q(WALKER, "Casa Italia Import GmbH says the red moka pot colour fades in the dishwasher, log it",
+      "confirm:record_feedback", {"customer": "Casa Italia Import GmbH", "sentiment": "negative"}),
+    Q(MARCHI, "segna che Emporio Tiberino vuole passare a Tefal se non abbassiamo il prezzo della padella 32",
+      "confirm:record_feedback", {"customer": "Emporio Tiberino", "products": ["PAD-32"], "sentiment": "negative"}),
 ]
