@@ -76,23 +76,15 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class Band:
-    """A forecast week: the point forecast and its 80% and 95% ranges."""
-
-    period: dt.date
-    forecast: float
-    lo_80: float
-    hi_80: float
-    lo_95: float
-    hi_95: float
-
-
-@dataclass(frozen=True)
 class ForecastLine:
+    """A product's forecast week by week, with its ranges by level (80, 95): (low, high)."""
+
     sku: str
     name: str
     location: str | None  # None: all locations
-    periods: tuple[Band, ...]
+    weeks: np.ndarray  # datetime64[D]
+    forecast: np.ndarray
+    ranges: dict[int, tuple[np.ndarray, np.ndarray]]
 
 
 @dataclass(frozen=True)
@@ -176,7 +168,7 @@ def forecast_chart(view: ForecastLine, history: History, lang: str) -> bytes:
     """Weekly sales history, the forecast and its 80% and 95% bands."""
     figure = _figure()
     ax = figure.add_subplot()
-    weeks = _days([p.period for p in view.periods])
+    weeks = view.weeks
     ax.plot(
         history.weeks,
         history.quantities,
@@ -186,15 +178,14 @@ def forecast_chart(view: ForecastLine, history: History, lang: str) -> bytes:
     for level, alpha in ((95, 0.15), (80, 0.3)):
         ax.fill_between(
             weeks,
-            [getattr(p, f"lo_{level}") for p in view.periods],
-            [getattr(p, f"hi_{level}") for p in view.periods],
+            *view.ranges[level],
             color=FORECAST,
             alpha=alpha,
             label=t(lang, "chart.forecast_chart.label_2", level=level),
         )
     ax.plot(
         weeks,
-        [p.forecast for p in view.periods],
+        view.forecast,
         color=FORECAST,
         marker=".",
         label=t(lang, "chart.forecast_chart.label_3"),

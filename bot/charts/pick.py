@@ -74,10 +74,17 @@ def _chart_of(result: Any, engine: Engine, lang: str, draw: Draw) -> Chart | Non
         sold = weekly_history(
             engine, result.sku, until=result.start, weeks=HISTORY_WEEKS, location=result.location
         )
-        line = d.ForecastLine(result.sku, result.name, result.location, tuple(
-            d.Band(p.period, p.forecast, p.lo_80, p.hi_80, p.lo_95, p.hi_95)
-            for p in result.periods
-        ))  # fmt: skip
+        periods = result.periods
+
+        def column(field: str) -> np.ndarray:
+            return np.array([getattr(p, field) for p in periods], dtype=float)
+
+        line = d.ForecastLine(
+            result.sku, result.name, result.location,
+            weeks=np.array([p.period for p in periods], dtype="datetime64[D]"),
+            forecast=column("forecast"),
+            ranges={level: (column(f"lo_{level}"), column(f"hi_{level}")) for level in (80, 95)},
+        )  # fmt: skip
         history = d.History(np.array(sold["week"].tolist(), dtype="datetime64[D]"),
                             sold["quantity"].to_numpy(dtype=float))  # fmt: skip
         return Chart(
