@@ -390,7 +390,7 @@ class Router:
             if (query := fw.query_of(text)) is not None:
                 args["query"] = query
             elif not args.keys() & {"customer", "product", "products", "family", "person"} and (
-                (name := fw.name_at_end(text)) is not None and self._unknown_name(name)
+                (name := fw.name_at_end(text)) is not None and self._unread_last(reading, name)
             ):
                 args["query"] = name  # "what are customers saying about Tefal?"
             return Route(language=lang, kind="call", tool=intent, args=args)
@@ -840,17 +840,18 @@ class Router:
             if len(named) > 1 and (toks[i].raw[:1].isupper() or i > 0):
                 found.setdefault("customers", sorted(named))
 
-    def _unknown_name(self, name: str) -> bool:
-        """A name that is no word, place, family, month or person Ponte knows."""
-        word, index = fold(name), self.index
-        return not (
-            word in RESERVED
-            or word in v.STOPWORDS
-            or index.location(word) is not None
-            or index.family(word) is not None
-            or index.territory((word,)) is not None
-            or index.people_named((word,))
-            or find_period(word, dt.date.today()) is not None
+    def _unread_last(self, reading: _Reading, name: str) -> bool:
+        """Whether the message's last word is `name` and was read as nothing (no place,
+        family, person, month, product or customer; no word of Ponte's vocabulary), nor names
+        a territory on its own ("su Export")."""
+        last = len(reading.raw) - 1
+        return (
+            last >= 0
+            and reading.raw[last] == name
+            and last in reading.free
+            and reading.words[last] not in RESERVED
+            and reading.words[last] not in v.STOPWORDS
+            and self.index.territory((reading.words[last],)) is None
         )
 
     def _customer_word(self, word: str) -> str:
