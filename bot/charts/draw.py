@@ -1,5 +1,5 @@
-"""Pure chart builders: plain data in (this module's own small records, dates and numpy
-arrays), PNG bytes out.
+"""Pure chart builders: plain data in (this module's own small records of dates and
+numbers), PNG bytes out.
 
 They run in the chart process (bot.charts.child), which unpickles their arguments: records
 of this module, not planning's, keep pandas and the planning code out of that process (it
@@ -82,17 +82,17 @@ class ForecastLine:
     sku: str
     name: str
     location: str | None  # None: all locations
-    weeks: np.ndarray  # datetime64[D]
-    forecast: np.ndarray
-    ranges: dict[int, tuple[np.ndarray, np.ndarray]]
+    weeks: tuple[dt.date, ...]
+    forecast: tuple[float, ...]
+    ranges: dict[int, tuple[tuple[float, ...], tuple[float, ...]]]
 
 
 @dataclass(frozen=True)
 class History:
     """Units sold per week: Mondays and quantities."""
 
-    weeks: np.ndarray  # datetime64[D]
-    quantities: np.ndarray  # float
+    weeks: tuple[dt.date, ...]
+    quantities: tuple[float, ...]
 
 
 @dataclass(frozen=True)
@@ -168,9 +168,9 @@ def forecast_chart(view: ForecastLine, history: History, lang: str) -> bytes:
     """Weekly sales history, the forecast and its 80% and 95% bands."""
     figure = _figure()
     ax = figure.add_subplot()
-    weeks = view.weeks
+    weeks = _days(view.weeks)
     ax.plot(
-        history.weeks,
+        _days(history.weeks),
         history.quantities,
         color=HISTORY,
         label=t(lang, "chart.forecast_chart.label"),

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 from sqlalchemy import Engine
 
 from bot.render import i18n
@@ -76,17 +75,16 @@ def _chart_of(result: Any, engine: Engine, lang: str, draw: Draw) -> Chart | Non
         )
         periods = result.periods
 
-        def column(field: str) -> np.ndarray:
-            return np.array([getattr(p, field) for p in periods], dtype=float)
+        def column(field: str) -> tuple[float, ...]:
+            return tuple(float(getattr(p, field)) for p in periods)
 
         line = d.ForecastLine(
             result.sku, result.name, result.location,
-            weeks=np.array([p.period for p in periods], dtype="datetime64[D]"),
+            weeks=tuple(p.period for p in periods),
             forecast=column("forecast"),
             ranges={level: (column(f"lo_{level}"), column(f"hi_{level}")) for level in (80, 95)},
         )  # fmt: skip
-        history = d.History(np.array(sold["week"].tolist(), dtype="datetime64[D]"),
-                            sold["quantity"].to_numpy(dtype=float))  # fmt: skip
+        history = d.History(tuple(sold["week"]), tuple(sold["quantity"].astype(float).tolist()))
         return Chart(
             f"forecast-{result.sku}.png",
             t(lang, "chart.chart_for.text", sku=result.sku),
