@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from rich.console import Console
@@ -22,6 +22,11 @@ from bot import terminal
 from bot.settings import Clock, Settings
 from planning.errors import PonteError
 from planning.problems import ImportRejected
+
+if TYPE_CHECKING:
+    from slack_bolt import App
+
+    from bot.slack.answerers import Answerers
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -1043,7 +1048,7 @@ def _serve_slack(services: Services) -> None:
             hands.drain(0)
 
 
-def _answerers(services: Services, app: Any) -> Any:
+def _answerers(services: Services, app: App) -> Answerers | None:
     """PONTE_ANSWERERS processes to answer for this one, not started yet (None: 0)."""
     from bot.charts.maker import stop_drawing
     from bot.slack.answerers import Answerers
