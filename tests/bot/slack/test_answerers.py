@@ -49,20 +49,28 @@ def start(mock_slack: MockSlack, tmp_path: Path) -> Iterator[Any]:
         replica.close()
 
 
+def is_answerer(pid: int) -> bool:
+    """Whether `pid` runs, as an answerer (multiprocessing's spawned child; a process gone,
+    or a zombie, has no command line)."""
+    try:
+        return b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
 def answerers(pid: int) -> list[int]:
-    """The answerer processes `pid` started (multiprocessing's spawned children)."""
+    """The answerer processes `pid` started."""
     found = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
             status = (entry / "status").read_text()
-            command = (entry / "cmdline").read_bytes()
         except OSError:  # gone meanwhile
             continue
         parent = next(int(line.split()[1]) for line in status.splitlines()
                       if line.startswith("PPid:"))  # fmt: skip
-        if parent == pid and b"spawn_main" in command:
+        if parent == pid and is_answerer(int(entry.name)):
             found.append(int(entry.name))
     return sorted(found)
 
@@ -138,18 +146,10 @@ def test_a_replica_whose_every_process_is_killed_loses_nothing(
 def gone(pids: list[int], timeout: float) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if not any(Path(f"/proc/{pid}").exists() and b"spawn_main" in _cmdline(pid)
-                   for pid in pids):  # fmt: skip
+        if not any(is_answerer(pid) for pid in pids):
             return True
         time.sleep(0.2)
     return False
-
-
-def _cmdline(pid: int) -> bytes:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return b""
 
 
 def test_an_answerer_whose_ponte_run_is_killed_answers_what_it_holds_and_exits(
