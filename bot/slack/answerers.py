@@ -72,7 +72,7 @@ class Answerers:
         """The owner to record the next piece of work under: the next ready answerer, or
         None when none is (then whichever answerer sweeps first takes it)."""
         with self._lock:
-            ready = [s for s in self._slots if s.ready and s.process.is_alive()]
+            ready = self._live()
             if not ready:
                 return None
             self._next = (self._next + 1) % len(ready)
@@ -84,7 +84,7 @@ class Answerers:
         gone is left to the sweeps, once its lease runs out; work that could not be recorded
         and finds no answerer (none running, or stopping) is the caller's to answer."""
         with self._lock:
-            live = [s for s in self._slots if s.ready and s.process.is_alive()]
+            live = self._live()
             slot = next((s for s in live if s.owner == owner), None)
             if slot is None and not recorded and live:
                 slot = live[self._next % len(live)]
@@ -117,9 +117,13 @@ class Answerers:
 
     def alive(self) -> int:
         with self._lock:
-            return sum(1 for s in self._slots if s.ready and s.process.is_alive())
+            return len(self._live())
 
     # -- inside ----------------------------------------------------------------------------
+
+    def _live(self) -> list[_Slot]:
+        """The answerers that can answer now (the caller holds the lock)."""
+        return [s for s in self._slots if s.ready and s.process.is_alive()]
 
     def _spawn(self) -> _Slot:
         owner = f"{self.prefix}/answerer-{uuid.uuid4().hex[:6]}"
