@@ -277,8 +277,8 @@ class WorkQueue:
                 self._write(store.finish_many, keys=keys, owner=self.owner,
                             now=self.clock.now(), states=states)  # fmt: skip
             except (SQLAlchemyError, TimeoutError) as exc:
-                log.warning("%d answered, not yet marked so (%s): trying again", len(keys),
-                            _first_line(exc))  # fmt: skip
+                log.warning("%d answered and %d conversations not yet saved (%s): trying "
+                            "again", len(keys), len(states), _first_line(exc))  # fmt: skip
                 return
             with self._changed:
                 self._finishing.difference_update(keys)
