@@ -1,4 +1,5 @@
-"""A season borrowed from the family, for products with too little history of their own.
+"""A season for products with too little history to validate one of their own: borrowed
+from the family, or read from the one year they have.
 
 A product launched last spring cannot show its own yearly season, but its sister products
 (same family, any location) with two years or more usually can. For each family, the
@@ -21,10 +22,16 @@ went from 25.4/20.6/19.0/18.9% to 16.7/15.2/16.4/16.6% at 26/40/52/64 weeks, bia
 week) 35.1/31.5/29.4/28.0% to 36.0/32.2/28.0/26.7%. (Also requiring the sisters to agree
 with each other cost the demo up to 2 points and gained hardware under 1.) The model name
 says so (`…, season of PADELLE`), and the forecast's explanation tells the planner.
+
+A series with a year of history or a little more that borrows nothing (a company whose
+sales file starts a year ago has no sister with two years) takes the season its own year
+shows, when that year rose and fell more clearly than a trend or a single step explains
+(`one_year_profile`); the model name ends `…, season from its one year`.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -45,6 +52,22 @@ SMOOTHING = 2
 # division up).
 FLOOR = 0.2
 BORROWED = ", season of "
+# A series with a year of history or a little more (too little to validate a season of its
+# own: planning.forecast.model needs a whole season before its held-out periods) and no
+# family season that fits it may still show its own, when the year rose and fell clearly:
+# its sales are fitted with a straight line plus `HARMONICS` yearly waves (52, 26 and 17
+# weeks), and the waves are kept when they explain the year better than the line alone and
+# better than the line with one step (a new customer, a lost listing: a level that moved
+# once, which a single year cannot tell from a season but which must not come back next
+# year), both judged by the Bayesian information criterion. Only for seasons of at least
+# `MIN_YEAR_PERIODS` periods (weeks: a monthly year has too few points for eight numbers).
+HARMONICS = 3
+MIN_YEAR_PERIODS = 32
+# Periods at either end of the year where the step model may not put its step.
+STEP_MARGIN = 4
+ONE_YEAR = ", season from its one year"
+# The `family` of a profile a series found in its own year.
+OWN = ""
 
 
 @dataclass(frozen=True)
@@ -77,7 +100,7 @@ class _Rows:
         groups = history.groupby("unique_id", sort=False).indices
         return _Rows(
             y=history["y"].to_numpy(dtype=np.float64),
-            skus=history["sku"].to_numpy(dtype=object),
+            skus=history["sku" if "sku" in history else "unique_id"].to_numpy(dtype=object),
             positions=position_in_year(history["ds"], season),
             series={str(u): np.asarray(r, dtype=np.int64) for u, r in groups.items()},
         )
@@ -158,6 +181,51 @@ def _pooled(series: list[tuple[npt.NDArray[np.int64], Array]], season: int) -> A
     return smooth / smooth.mean()
 
 
+def one_year_profile(
+    y: Array, positions: npt.NDArray[np.int64], season: int, rival: Array | None = None
+) -> Array | None:
+    """The season a single year of `y` shows (factors per period of the year, averaging 1),
+    or None when a trend or one step explains the year as well (see HARMONICS), or, given a
+    `rival` season (its family's factors per period of the year), a line times that one."""
+    n = y.size
+    if season < MIN_YEAR_PERIODS or n < season or n < 2 * STEP_MARGIN + 2:
+        return None
+    t = np.arange(n, dtype=np.float64)
+    line = np.column_stack([np.ones(n), t])
+    angle = 2 * np.pi * np.outer(positions, np.arange(1, HARMONICS + 1)) / season
+    waves = np.column_stack([np.sin(angle), np.cos(angle)])
+    coefficients, *_ = np.linalg.lstsq(np.column_stack([line, waves]), y, rcond=None)
+    with_waves = float(np.sum((y - np.column_stack([line, waves]) @ coefficients) ** 2))
+    fitted_line, *_ = np.linalg.lstsq(line, y, rcond=None)
+    residual = y - line @ fitted_line
+    alone = float(residual @ residual)
+    # The best single step: each step column with the line taken out of it, at once.
+    steps = (t[:, None] >= t[None, STEP_MARGIN : n - STEP_MARGIN]).astype(np.float64)
+    taken, *_ = np.linalg.lstsq(line, steps, rcond=None)
+    steps -= line @ taken
+    norms = np.einsum("ij,ij->j", steps, steps)
+    gains = np.where(norms > 0, (residual @ steps) ** 2 / np.where(norms > 0, norms, 1), 0.0)
+    with_step = alone - float(gains.max(initial=0.0))
+
+    def bic(rss: float, numbers: int) -> float:
+        return n * math.log(max(rss, 1e-9) / n) + numbers * math.log(n)
+
+    contenders = [bic(alone, 2), bic(with_step, 4)]
+    if rival is not None:
+        scaled = line * rival[positions][:, None]
+        fitted, *_ = np.linalg.lstsq(scaled, y, rcond=None)
+        contenders.append(bic(float(np.sum((y - scaled @ fitted) ** 2)), 2))
+    if bic(with_waves, 2 + 2 * HARMONICS) >= min(contenders):
+        return None
+    level = float(np.mean(y))
+    if level <= 0:
+        return None
+    every = 2 * np.pi * np.outer(np.arange(season), np.arange(1, HARMONICS + 1)) / season
+    wave = np.column_stack([np.sin(every), np.cos(every)]) @ coefficients[2:]
+    factors = np.maximum(1 + wave / level, FLOOR)
+    return np.asarray(factors / factors.mean(), dtype=np.float64)
+
+
 def own_season_possible(periods: int, horizon: int, season: int) -> bool:
     """Whether the demand model can validate a season on this much history (see
     planning.forecast.model: a season before the held-out periods)."""
@@ -179,27 +247,36 @@ def borrow_seasons(
     horizon: int,
     season: int,
 ) -> tuple[pd.DataFrame, dict[str, Profile]]:
-    """`history` with each short regular series divided by its family's profile, and which
-    series borrowed (unique_id -> profile)."""
-    if not families or "sku" not in history:
+    """`history` with each short regular series divided by a season it cannot validate on
+    its own (its family's profile when that fits it, else the season its one year shows),
+    and which series took one (unique_id -> profile)."""
+    if history.empty or (season < MIN_YEAR_PERIODS and not families):
         return history, {}
     data = _Rows.of(history, season)
-    profiles = _profiles(data, families, season)
-    if not profiles:
-        return history, {}
+    profiles = _profiles(data, families, season) if families else {}
     y = data.y.copy()
     borrowed: dict[str, Profile] = {}
     for uid, rows in data.series.items():
-        profile = profiles.get(families.get(str(data.skus[rows[0]]), ""))
-        if profile is None or own_season_possible(rows.size, horizon, season):
+        if own_season_possible(rows.size, horizon, season):
             continue
         if classify(y[rows]) not in (DemandPattern.smooth, DemandPattern.erratic):
             continue
-        adjusted = y[rows] / profile.factors[data.positions[rows]]
-        if _spread(adjusted) >= _spread(y[rows]):
-            continue  # the family's season does not fit what this product sold so far
-        y[rows] = adjusted
-        borrowed[uid] = profile
+        positions = data.positions[rows]
+        profile = profiles.get(families.get(str(data.skus[rows[0]]), ""))
+        if profile is not None and _spread(y[rows] / profile.factors[positions]) >= _spread(
+            y[rows]
+        ):
+            profile = None  # the family's season does not fit what this product sold so far
+        # A year of its own may show a season that fits it better than its family's (sisters
+        # that peak in different weeks pool into a profile that suits few of them).
+        factors = one_year_profile(
+            y[rows], positions, season, profile.factors if profile is not None else None
+        )
+        if factors is not None:
+            profile = Profile(OWN, factors, 0)
+        if profile is not None:
+            y[rows] = y[rows] / profile.factors[positions]
+            borrowed[uid] = profile
     return history.assign(y=y), borrowed
 
 
@@ -221,8 +298,10 @@ def season_back(values: pd.DataFrame, borrowed: Mapping[str, Profile], season: i
 
 
 def with_season(model: str, family: str) -> str:
-    """The model name of a series that borrowed its family's season (fits 120 characters)."""
-    return (model + BORROWED + family)[:120]
+    """The model name of a series that borrowed its family's season, or (`family` OWN)
+    took the season of its one year (fits 120 characters)."""
+    suffix = ONE_YEAR if family == OWN else BORROWED + family
+    return model[: 120 - len(suffix)] + suffix
 
 
 def season_lender(model: str) -> str | None:
@@ -230,3 +309,8 @@ def season_lender(model: str) -> str | None:
     if BORROWED not in model:
         return None
     return model.rsplit(BORROWED, 1)[1]
+
+
+def season_of_one_year(model: str) -> bool:
+    """Whether a series' season is the one its single year of history showed."""
+    return model.endswith(ONE_YEAR)

@@ -13,6 +13,8 @@ from sqlalchemy import Engine
 
 from bot.render.cards import card
 from bot.render.text import plain
+from planning.forecast.demand import demand_history
+from planning.forecast.pipeline import forecast_series
 from planning.forecast.runs import FAMILIES, compute_forecast, load_sales, store_run
 from planning.forecast.seasonality import family_profiles
 from tests.conftest import NOW
@@ -161,3 +163,91 @@ def test_a_sister_with_exactly_two_years_lends_its_season_across_an_iso_week_53(
     profiles = family_profiles(pd.concat(rows), {f"BBQ-{k}": "BARBECUE" for k in range(4)}, 52)
     profile = profiles["BARBECUE"].factors
     assert profile.argmax() in range(22, 31) and profile.argmin() in (*range(0, 5), *range(48, 52))
+
+
+# -- a company with one year of sales: the season its own year shows -------------------------
+
+YEAR = 60  # weeks of sales: one year, too few to validate a season before held-out weeks
+
+
+def _one_year(level: np.ndarray, seed: int) -> np.ndarray:
+    """Weekly sales around `level` (the year seen, then the weeks forecast), 15% noisy."""
+    rng = np.random.default_rng(seed)
+    return rng.poisson(level * rng.gamma(45.0, 1 / 45.0, level.size)).astype(float)
+
+
+def _garden_company(series: dict[str, np.ndarray]) -> pd.DataFrame:
+    """A company whose sales file holds YEAR weeks and no families in its catalogue."""
+    return _sales(series, dict.fromkeys(series, YEAR))
+
+
+def _seasonal(peak_week: int, swing: float = 0.45) -> np.ndarray:
+    week = ALL_WEEKS.isocalendar().week.to_numpy()
+    return 300 * (1 + swing * np.cos(2 * np.pi * (week - peak_week) / 52))
+
+
+def test_one_year_that_rose_and_fell_carries_its_season_into_the_forecast() -> None:
+    level = _seasonal(peak_week=26)  # a summer product: the forecast runs into the winter low
+    sales = _garden_company({"HOSE": _one_year(level, 1)})
+    forecast = _forecast_of(sales, "HOSE")
+    assert forecast["model"].iloc[0].endswith(", season from its one year")
+    truth = level[WEEKS:]
+    assert np.corrcoef(forecast["forecast"], truth)[0, 1] > 0.9
+    # What it used to give: the same models without the season (a flat line, about).
+    history = demand_history(sales, end=TODAY)
+    flat = forecast_series(history, horizon=AHEAD, season_length=52, freq="W-MON")
+    assert "season" not in flat["model"].iloc[0]
+    actual = _one_year(level, 1)[WEEKS:]
+    assert _wape(forecast, actual) < 0.6 * _wape(flat, actual)
+    assert (forecast["lo_80"] <= forecast["forecast"]).all()
+    assert (forecast["forecast"] <= forecast["hi_80"]).all()
+
+
+def test_a_new_customer_in_the_year_is_not_taken_for_a_season() -> None:
+    """A level that moved once (a step) must not come back as next year's low season."""
+    t = np.arange(WEEKS + AHEAD)
+    step = np.where(t < WEEKS - 25, 150.0, 400.0)  # a big customer came 25 weeks ago
+    trend = 150.0 + 2.5 * t  # growing all year
+    flat = np.full(t.size, 300.0)
+    sales = _garden_company(
+        {"STEP": _one_year(step, 2), "TREND": _one_year(trend, 3), "FLAT": _one_year(flat, 4)}
+    )
+    result = compute_forecast(sales, today=TODAY, horizon=AHEAD)
+    models = result.series.set_index("unique_id")["model"]
+    assert not any("season" in m for m in models)
+    stepped = result.values[result.values["unique_id"] == "STEP@WH"]["forecast"]
+    assert stepped.min() > 300  # the new level goes on, not last year's 150
+
+
+def test_the_explanation_says_the_season_is_its_one_year(loaded: Engine, tmp_path: Path) -> None:
+    series = {
+        "HOSE": _one_year(_seasonal(peak_week=26), 1),
+        "PEG": _one_year(np.full(156, 200.0), 5),
+    }
+    sales = _garden_company(series)
+    lines = ["date,sku,quantity,location"] + [
+        f"{r.date:%Y-%m-%d},{r.sku},{int(r.quantity)},WH" for r in sales.itertuples()
+    ]
+    files = {
+        # One family, none of whose products has the two years it takes to lend a season.
+        "products.csv": "sku,name,family\nHOSE,Garden hose,GARDEN\nPEG,Tent peg,GARDEN\n",
+        "locations.csv": "code,name,kind\nWH,Magazzino,warehouse\n",
+        "sales.csv": "\n".join(lines) + "\n",
+    }
+    run_import(loaded, write_files(tmp_path / "garden", files))
+    result = compute_forecast(load_sales(loaded, sku="HOSE"), today=TODAY, horizon=AHEAD)
+    result_peg = compute_forecast(load_sales(loaded, sku="PEG"), today=TODAY, horizon=AHEAD)
+    store_run(loaded, result, now=NOW, engine_name="local", duration_seconds=1.0)
+    ctx = Assistant(loaded).context("U01COLOMBO", today=TODAY, now=NOW)
+    english = plain(card(call(ctx, "explain_forecast", {"product": "HOSE"}, language="en")))
+    assert "60 weeks of sales hold one year" in english
+    assert "is taken as its season" in english
+    italian = plain(card(call(ctx, "explain_forecast", {"product": "HOSE"}, language="it")))
+    assert "60 settimane di vendite coprono un solo anno" in italian
+    assert "è preso come sua stagionalità" in italian
+    store_run(loaded, result_peg, now=NOW, engine_name="local", duration_seconds=1.0)
+    ctx = Assistant(loaded).context("U01COLOMBO", today=TODAY, now=NOW)
+    peg = plain(card(call(ctx, "explain_forecast", {"product": "PEG"}, language="en")))
+    assert "hold one year, whose rise and fall a trend or a single step explains" in peg
+    peg_it = plain(card(call(ctx, "explain_forecast", {"product": "PEG"}, language="it")))
+    assert "il cui andamento una tendenza o un solo scalino spiegano" in peg_it

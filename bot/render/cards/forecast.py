@@ -10,7 +10,12 @@ from bot.render.cards.feedback import beside_notes
 from bot.render.i18n import date, number, pct, t, text_for
 from planning.forecast.accuracy import Accuracy
 from planning.forecast.demand import SEASON_LENGTH
-from planning.forecast.seasonality import own_season_possible, season_lender
+from planning.forecast.seasonality import (
+    MIN_YEAR_PERIODS,
+    own_season_possible,
+    season_lender,
+    season_of_one_year,
+)
 from planning.forecast.views import (
     ForecastExplanation,
     ForecastView,
@@ -94,6 +99,22 @@ TEXT: dict[str, tuple[str, str]] = {
         "family {family}, pooled over the sister products with two years or more.",
         "{series}: storico troppo breve per una stagionalità propria: segue quella della sua "
         "famiglia {family}, calcolata sui prodotti fratelli con almeno due anni di vendite.",
+    ),
+    "forecast.explain_card.one_year_season": (
+        "{series}: {periods} {unit} of sales hold one year, too little to check a season "
+        "against a second: the rise and fall of that year, more than a trend or a single "
+        "step explains, is taken as its season.",
+        "{series}: {periods} {unit} di vendite coprono un solo anno, troppo poco per "
+        "verificare una stagionalità su un secondo: l'andamento di quell'anno, più di quanto "
+        "spieghino una tendenza o un solo scalino, è preso come sua stagionalità.",
+    ),
+    "forecast.explain_card.no_clear_season": (
+        "{series}: {periods} {unit} of sales hold one year, whose rise and fall a trend or a "
+        "single step explains as well as a season, and its family has none that fits them: "
+        "the forecast follows its level and trend, without a season.",
+        "{series}: {periods} {unit} di vendite coprono un solo anno, il cui andamento una "
+        "tendenza o un solo scalino spiegano quanto una stagionalità, e la sua famiglia non "
+        "ne ha una che si adatti: la previsione segue livello e tendenza, senza stagionalità.",
     ),
     "forecast.explain_card.no_season": (
         "{series}: {periods} {unit} of sales are too few for a season of its own, and its "
@@ -411,11 +432,16 @@ def coverage_note(lang: str, until: dt.date | None) -> tuple[str, ...]:
 SHOWN_ONE_OFFS = 3
 
 
-def _too_short_for_a_season(s: SeriesReason, grain: str, horizon: int) -> bool:
-    """A regular series whose history could carry no season of its own (and borrowed none)."""
+def _why_no_season(s: SeriesReason, grain: str, horizon: int) -> str | None:
+    """For a regular series whose history could carry no season it can validate (and that
+    took none), the note that says why: too little history, or one year that shows none."""
     if s.fallback or s.pattern not in ("smooth", "erratic") or grain not in SEASON_LENGTH:
-        return False
-    return not own_season_possible(s.history_periods, horizon, SEASON_LENGTH[grain])
+        return None
+    season = SEASON_LENGTH[grain]
+    if own_season_possible(s.history_periods, horizon, season):
+        return None
+    one_year = season >= MIN_YEAR_PERIODS and s.history_periods >= season
+    return f"forecast.explain_card.{'no_clear_season' if one_year else 'no_season'}"
 
 
 def _not_repeated(lang: str, series: str, weeks: tuple[OneOffWeek, ...]) -> str:
@@ -477,14 +503,16 @@ def explain_card(e: ForecastExplanation, lang: str) -> Card:
             notes.append(_not_repeated(lang, s.location or s.territory, s.not_repeated))
         lender = season_lender(s.model)
         series = s.location or s.territory or e.sku
+        unit = t(lang, f"forecast.explain_card.unit.{e.run.grain}")
+        periods = number(lang, s.history_periods)
         if lender:
             notes.append(t(lang, "forecast.explain_card.borrowed_season", series=series,
                            family=lender))  # fmt: skip
-        elif _too_short_for_a_season(s, e.run.grain, e.run.horizon):
-            unit = t(lang, f"forecast.explain_card.unit.{e.run.grain}")
-            periods = number(lang, s.history_periods)
-            notes.append(t(lang, "forecast.explain_card.no_season", series=series,
+        elif season_of_one_year(s.model):
+            notes.append(t(lang, "forecast.explain_card.one_year_season", series=series,
                            periods=periods, unit=unit))  # fmt: skip
+        elif why := _why_no_season(s, e.run.grain, e.run.horizon):
+            notes.append(t(lang, why, series=series, periods=periods, unit=unit))
     notes.append(t(lang, "forecast.explain_card.text_4"))
     return Card(
         title=f"{e.sku} · {e.name}",
