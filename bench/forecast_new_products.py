@@ -7,7 +7,9 @@ weeks of sales, as if launched then; the others keep their two and a half years.
 forecasts 26 weeks ahead (`compute_forecast`, what `ponte forecast` runs) twice: with the
 catalogue's families, so that the new products may borrow their family's season
 (planning/forecast/seasonality.py), and without them. Scored on the new products' 26 weeks
-that followed: WAPE, bias, 80% range coverage, and how many series borrowed.
+that followed: WAPE, bias, 80% range coverage, how many series borrowed their family's
+season, and how many (with families) took the season their own year showed instead (52
+weeks of history or more).
 """
 
 from __future__ import annotations
@@ -53,13 +55,13 @@ def main() -> None:
     actual = demand_history(sales, end=cutoff + dt.timedelta(weeks=HORIZON), grain="week")
     actual = actual[(actual["ds"] >= pd.Timestamp(cutoff)) & actual["sku"].isin(new)]
     table = Table(title=f"{args.company}: {len(new)} of {len(skus)} products new, 26 weeks ahead")
-    for column in ("weeks of history", "without families", "with families", "borrowed"):
+    for column in ("weeks of history", "without families", "with families", "borrowed", "own"):
         table.add_column(column, justify="right")
     for weeks in (int(w) for w in args.weeks.split(",")):
         start = pd.Timestamp(cutoff - dt.timedelta(weeks=weeks))
         kept = (dates < pd.Timestamp(cutoff)) & (~sales["sku"].isin(new) | (dates >= start))
         seen = sales[kept].copy()
-        cells, borrowed = [], 0
+        cells, borrowed, own = [], 0, 0
         for catalogue in ({}, families):
             seen.attrs[FAMILIES] = catalogue
             result = compute_forecast(seen, today=cutoff, horizon=HORIZON)
@@ -73,7 +75,8 @@ def main() -> None:
                 f"{100 * error.sum() / total:+.1f}, 80% held {100 * inside.mean():.0f}"
             )
             borrowed = int(result.series["model"].str.contains("season of").sum())
-        table.add_row(str(weeks), *cells, str(borrowed))
+            own = int(result.series["model"].str.contains("season from").sum())
+        table.add_row(str(weeks), *cells, str(borrowed), str(own))
     Console(width=110).print(table)
 
 
