@@ -5,7 +5,9 @@
 Half the series are smooth and seasonal, half intermittent (generated, seeded). The last 26
 weeks are held back and used to score Ponte against SeasonalNaive(52). Wall time and peak
 memory (this process and its worker processes) are printed for the local cores and for a
-2-worker Dask LocalCluster, both through `forecast_series`, the code `ponte forecast` runs.
+2-worker Dask LocalCluster, both through `forecast_series`, the code `ponte forecast` runs,
+and for the path Spark and Ray take (fugue's transform over partitions of whole series) on
+the same kind of Dask cluster, since neither Spark nor Ray runs here.
 """
 
 from __future__ import annotations
@@ -75,6 +77,25 @@ def accuracy(
     return float(wape), float(mase)
 
 
+def _through_fugue(train: pd.DataFrame) -> tuple[float, pd.DataFrame]:
+    """The path Spark and Ray take (planning.forecast.pipeline.by_partition), on fugue's Dask
+    engine with the same 2-worker LocalCluster, cluster start-up included as for Dask."""
+    from dask.distributed import Client, LocalCluster
+
+    from planning.forecast.model import LEVELS
+    from planning.forecast.pipeline import by_partition, forecaster
+
+    started = time.perf_counter()
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True) as cluster,
+        Client(cluster) as client,
+    ):
+        raw = by_partition(
+            forecaster(SEASON, "W-MON"), train, HORIZON, list(LEVELS), client, cores=2
+        )
+    return time.perf_counter() - started, raw
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--series", type=int, default=20_000)
@@ -129,6 +150,13 @@ def main() -> None:
         if engine.name == "local":
             patterns = result.groupby("unique_id")["pattern"].first().value_counts().to_dict()
             console.print(f"  patterns: {patterns}", highlight=False)
+    if not args.skip_dask:
+        label = "Ponte, fugue on Dask (Spark and Ray's path)"
+        elapsed, raw = _through_fugue(train)
+        rows.append(
+            (label, elapsed, peak_mb(), *accuracy(test, raw.rename(columns={"Ponte": "f"}), train))
+        )
+        console.print(f"  {label}: {elapsed:.0f} s", highlight=False)
     table = Table(title=f"Forecasting {args.series:,} weekly series, {HORIZON} weeks ahead")
     for column in ("method", "seconds", "peak MB", "WAPE %", "MASE"):
         table.add_column(column, justify="right")

@@ -53,13 +53,13 @@ SMOOTHING = 2
 FLOOR = 0.2
 BORROWED = ", season of "
 # A series with a year of history or a little more (too little to validate a season of its
-# own: planning.forecast.model needs a whole season before its held-out periods) and no
-# family season that fits it may still show its own, when the year rose and fell clearly:
-# its sales are fitted with a straight line plus `HARMONICS` yearly waves (52, 26 and 17
-# weeks), and the waves are kept when they explain the year better than the line alone and
-# better than the line with one step (a new customer, a lost listing: a level that moved
-# once, which a single year cannot tell from a season but which must not come back next
-# year), both judged by the Bayesian information criterion. Only for seasons of at least
+# own: planning.forecast.model needs a whole season before its held-out periods) may still
+# show its own, when the year rose and fell clearly: its sales are fitted with a straight
+# line plus `HARMONICS` yearly waves (52, 26 and 17 weeks), and the waves are kept when they
+# explain the year better than the line alone, than the line with one step (a new customer,
+# a lost listing: a level that moved once, which a single year cannot tell from a season
+# but which must not come back next year) and than the line times its family's season when
+# that fits it, all judged by the Bayesian information criterion. Only for seasons of at least
 # `MIN_YEAR_PERIODS` periods (weeks: a monthly year has too few points for eight numbers).
 HARMONICS = 3
 MIN_YEAR_PERIODS = 32

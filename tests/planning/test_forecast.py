@@ -11,8 +11,8 @@ import pytest
 from planning.errors import PonteError
 from planning.forecast.classify import DemandPattern, classify
 from planning.forecast.demand import demand_history
-from planning.forecast.model import SPORADIC_CANDIDATES, SeriesChoice
-from planning.forecast.pipeline import EngineSpec, forecast_series
+from planning.forecast.model import LEVELS, SPORADIC_CANDIDATES, SeriesChoice
+from planning.forecast.pipeline import EngineSpec, by_partition, forecast_series, forecaster
 from planning.forecast.ranges import (
     EVERY_SERIES,
     WEEK_CORRELATION,
@@ -417,3 +417,35 @@ def test_too_few_held_out_weeks_or_one_product_measure_no_correlation() -> None:
     )
     measured = error_correlation(errors, {"a": "SHORT", "b": "SHORT", "c": "ALONE"})
     assert "SHORT" not in measured and "ALONE" not in measured
+
+
+@pytest.mark.parametrize("fugue_engine", [None, "dask"])
+def test_spark_and_rays_partitioned_path_gives_the_same_forecasts_as_local(
+    fugue_engine: str | None,
+) -> None:
+    """Spark and Ray run the local call on partitions of whole series through fugue: the
+    same code on fugue's in-process engine and on its Dask engine gives the local numbers."""
+    data = _long({f"s{i}": _seasonal(60) for i in range(5)} | {"i": _intermittent(60)})
+    run = forecaster(12, "MS")
+    local = run.forecast(df=data, h=6, level=list(LEVELS))
+    parted = by_partition(run, data, 6, list(LEVELS), fugue_engine, cores=2)
+    parted = parted.sort_values(["unique_id", "ds"], ignore_index=True)
+    assert list(parted.columns) == list(local.columns)
+    assert parted["unique_id"].astype(str).tolist() == local["unique_id"].astype(str).tolist()
+    for column in local.columns.drop(["unique_id", "ds"]):
+        np.testing.assert_allclose(parted[column].astype(float), local[column].astype(float))
+
+
+@pytest.mark.parametrize("engine", ["spark", "ray"])
+def test_a_cluster_engine_that_is_not_installed_says_what_to_install(engine: str) -> None:
+    installed = {"spark": "pyspark", "ray": "ray"}[engine]
+    try:
+        __import__(installed)
+        pytest.skip(f"{installed} is installed here")
+    except ImportError:
+        pass
+    with pytest.raises(PonteError, match=f"the {engine} engine needs"):
+        forecast_series(
+            _long({"a": _seasonal()}), horizon=3, season_length=12, freq="MS",
+            engine=EngineSpec(name=engine),  # type: ignore[arg-type]
+        )  # fmt: skip
