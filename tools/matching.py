@@ -34,6 +34,11 @@ def compact(code: str) -> str:
 class ProductMatch:
     skus: tuple[str, ...]  # one = found; several = ambiguous (best first)
     words: frozenset[int]  # token positions the match used
+    # Positions of words, typed exactly as in product names, among or beside the words that
+    # named the best product, that its name lacks while another's has them: they describe no
+    # one product ("moka rossa da 6
+    # tazze" when the red moka has 4 cups), and `skus` holds the best and that other one.
+    unmatched: frozenset[int] = frozenset()
 
 
 class CatalogueIndex:
@@ -186,6 +191,7 @@ class CatalogueIndex:
         """The product(s) whose name the free words at these positions describe best."""
         hits: dict[str, float] = defaultdict(float)
         used: dict[str, set[int]] = defaultdict(set)
+        exact: set[int] = set()  # positions of words as product names spell them
         named = False
         for i in sorted(free):
             typed = words[i]
@@ -210,6 +216,8 @@ class CatalogueIndex:
                 continue
             if not word.isdigit():
                 named = True
+            if word == typed:
+                exact.add(i)
             sized = self._sizes.get(f"{word} {words[i + 1]}") if i + 1 < len(words) else None
             for sku in self._postings[word]:
                 if sized and sku not in sized:
@@ -226,6 +234,20 @@ class CatalogueIndex:
             coverage = coverage[:1]
         chosen = tuple(s for _, s in coverage[:8])
         positions = frozenset(i for s in chosen for i in used[s])
+        if len(chosen) == 1:
+            # Inside the words that named it or right beside them ("the red moka 6 cups"):
+            # a product word further off may be about something else ("la valvola della
+            # pentola a pressione", "the 32cm pan so high").
+            first, last = min(used[chosen[0]]), max(used[chosen[0]])
+            lacking = {i for i in exact - used[chosen[0]] if first - 1 <= i <= last + 1}
+            rivals = [s for s in hits if used[s] & lacking]
+            if rivals:  # the words describe no one product: the best, and the best of the rest
+                rival = max(rivals, key=lambda s: (hits[s], hits[s] / self._weight[s], s))
+                return ProductMatch(
+                    skus=(chosen[0], rival),
+                    words=positions | used[rival],
+                    unmatched=frozenset(lacking & used[rival]),
+                )
         return ProductMatch(skus=chosen, words=positions)
 
     def is_name_word(self, word: str) -> bool:

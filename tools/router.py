@@ -1135,6 +1135,13 @@ class Router:
             and all(self.index.family(reading.words[i]) for i in match.words)
         ):  # "moka pots", "pots and pans": family words only, not product names
             match = None
+        if match is not None and match.unmatched:
+            # "moka rossa da 6 tazze" when the red one has 4 cups: no such product; say so
+            # and offer the nearest two, never answer for one of them as if it were it.
+            reading.free.difference_update(match.words)
+            span = range(min(match.words), max(match.words) + 1)
+            found["no_such_product"] = " ".join(reading.words[i] for i in span)
+            return match.skus
         if match is not None and match.words - families.keys():
             reading.free.difference_update(match.words)
             # "le moke a induzione", "PAD-24 e PAD-28", "knife stock" (a name before what is
@@ -1279,7 +1286,10 @@ class Router:
                     args.update({"family": family} if family else {"products": list(product)})
                     return route
                 if len(product) > 1:
-                    return replace(route, kind="clarify", missing="product", choices=product)
+                    unknown = found.get("no_such_product")
+                    return replace(
+                        route, kind="clarify", missing="product", choices=product, unknown=unknown
+                    )
                 args["product"] = product[0]
             return route
         if product is None and found.get("unknown"):
@@ -1343,7 +1353,10 @@ class Router:
             choices = self.index.family_products(family) if family else ()
             return replace(route, kind="clarify", missing="product", choices=tuple(choices))
         if len(product) > 1:
-            return replace(route, kind="clarify", missing="product", choices=product)
+            unknown = found.get("no_such_product")
+            return replace(
+                route, kind="clarify", missing="product", choices=product, unknown=unknown
+            )
         args["product"] = product[0]
         if intent == "available_to_promise" and found.get("negative"):
             args.pop("quantity", None)

@@ -779,3 +779,36 @@ def test_a_negative_quantity_is_asked_again(ask: Ask) -> None:
     assert (first.kind, first.missing) == ("clarify", "quantity")
     assert plain(card(first)) == "-5 non è una quantità che posso promettere. Quanti pezzi?"
     assert ask("5", conversation=chat).result.quantity == 5
+
+
+@pytest.mark.parametrize(
+    ("question", "user", "said", "choices"),
+    [
+        # The induction moka comes in 3 and 6 cups, the 4-cup one is the red moka.
+        ("stock of the induction moka 4 cups", "U01WALKER",
+         "I don't know a product induction moka 4 cups. Did you mean one of these?",
+         ("MOK-R04", "MOK-I06")),
+        ("quante moka rosse da 6 tazze abbiamo?", "U01ROSSI",
+         "Non conosco il prodotto moka rosse da 6 tazze. Intendevi uno di questi?",
+         ("MOK-R04", "MOK-006")),
+        ("vendite moka rosse 6 tazze quest'anno", "U01ROSSI",
+         "Non conosco il prodotto moka rosse 6 tazze.", ("MOK-R04", "MOK-006")),
+    ],
+)  # fmt: skip
+def test_words_that_describe_no_one_product_are_asked_back_not_answered_for_the_nearest(
+    ask: Ask, question: str, user: str, said: str, choices: tuple[str, ...]
+) -> None:
+    """Trial 13: "moka induzione da 4 tazze" was answered for the red 4-cup moka, silently."""
+    outcome = ask(question, user=user)
+    assert (outcome.kind, outcome.missing) == ("clarify", "product")
+    assert outcome.choices == choices
+    assert said in plain(card(outcome))
+    # The nearest product alone is still itself, and the words of a question after it
+    # ("so high") are not part of its name.
+    assert ask("stock moka 6 tazze").args == {"product": "MOK-006"}
+    assert (
+        ask("why is the fcst for the 32cm pan so high in december", user="U01HARRIS").args[
+            "product"
+        ]
+        == "PAD-32"
+    )
