@@ -98,8 +98,18 @@ DEADLINE = re.compile(r"\b(?:entro|by|before|prima del|prima della|prima di|with
 CUSTOMER_WORDS = ("customer", "customers", "cliente", "clienti", "buyer", "negozio", "shop")
 # "... about X", "che parlano di X": the words after these are searched for.
 ABOUT = re.compile(
-    r"\b(?:mentioning|mention|containing|contain|that say|che parlano di|che parla di|"
-    r"che contengono|con la parola|with the word)\s+(?P<query>.+)$",
+    r"\b(?:mentioning|mentioned|mentions|mention|containing|contain|that say|brought up|"
+    r"che parlano di|che parla di|che contengono|con la parola|with the word|che citano|"
+    r"che cita|che nominano|che nomina|che menzionano|ha nominato|ha citato|"
+    r"ci ha parlato di)\s+(?P<query>.+)$",
+    re.IGNORECASE,
+)
+# Where the words searched for end: a period or a person named after them ("…citano Tefal
+# negli ultimi mesi", "…mentioning Tefal this quarter", "…Tefal da ottobre").
+QUERY_END = re.compile(
+    r"\s+(?:in the (?:last|past)|last|this|since|from|over the|during|by|"
+    r"negli|nell|nel|nei|nelle|nella|ultim[oiae]|quest[oa]|dal|dalla|da|durante|"
+    r"registrat[oi]|scritt[oi]|recorded|written)\b.*$",
     re.IGNORECASE,
 )
 
@@ -175,8 +185,13 @@ NAMED_AT_END = re.compile(
 
 
 def query_of(message: str) -> str | None:
+    """The words a search asks to find ("feedback mentioning X"), without the period or
+    the author said after them."""
     match = ABOUT.search(message)
-    return match.group("query").strip(" ?.!") if match else None
+    if not match:
+        return None
+    query = match.group("query").strip(" ?.!")
+    return QUERY_END.sub("", query).strip(" ?.!,") or query
 
 
 def name_at_end(message: str) -> str | None:

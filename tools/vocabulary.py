@@ -113,11 +113,13 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("quota", "quotas", "target", "targets", "attainment", "achievement", "pace",
          "run rate", "on track", "how am i doing", "budget", "to quota", "end up",
          "where will i land", "keep going like this", "at this rate", "at this pace",
-         "will i make it", "am i going to make it", "will we make it"),
+         "will i make it", "am i going to make it", "will we make it",
+         # sales talk: "how far am I from my Q4 number?"
+         "how far am i from", "my number"),
         ("quota", "obiettivo", "obiettivi", "raggiungimento", "avanzamento", "budget",
          "target", "ritmo", "come sto andando", "sull obiettivo", "come sta andando",
          "dove arrivo", "dove arriviamo", "di questo passo", "ritmo attuale", "chi ci arriva",
-         "ci arrivo", "ci arriviamo"),
+         "ci arrivo", "ci arriviamo", "quanto mi manca", "quanto ci manca", "il mio numero"),
     ),
     "sales_history": (
         ("sales", "sold", "sell", "sells", "selling", "bought", "buy", "buys", "purchased",
@@ -182,8 +184,10 @@ INTENTS["record_feedback"] = (
     ("registra feedback", "feedback del cliente"),
 )
 INTENTS["search_feedback"] = (
-    ("what customers say", "customers are saying", "feedback about"),
-    ("cosa dicono i clienti", "feedback sui", "lamentele dei clienti"),
+    ("what customers say", "customers are saying", "feedback about", "who mentioned",
+     "who brought up"),
+    ("cosa dicono i clienti", "feedback sui", "lamentele dei clienti", "chi ci ha nominato",
+     "chi ha nominato", "chi ci ha parlato di", "chi ha citato"),
 )
 INTENTS["edit_feedback"] = (
     ("edit feedback", "correct feedback"),

@@ -34,6 +34,7 @@ from tests.tools.quota_trial7_questions import QUOTA_TRIAL7
 from tests.tools.quota_trial_questions import QUOTA_TRIAL
 from tests.tools.role_questions import QUESTIONS, Q
 from tests.tools.third_questions import THIRD
+from tests.tools.trial13_questions import TRIAL13
 from tests.tools.trial_questions import TRIAL
 
 
@@ -141,4 +142,5 @@ KEPT: dict[str, KeptSet] = {
         FEEDBACK_TRIAL11,
         {},
     ),
+    "trial13": KeptSet("Trial 13 (every role): what it got wrong", TRIAL13, {}),
 }

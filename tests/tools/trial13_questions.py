@@ -1,0 +1,35 @@
+# ruff: noqa: E501 (questions as typed)
+"""A new user's trial (trial 13, 30 requests from every role, written before they were asked):
+what it got wrong, as typed, with what a planner expects."""
+
+from __future__ import annotations
+
+from tests.tools.role_questions import BIANCHI, HARRIS, ROSSI, WALKER, Q
+
+TRIAL13: list[Q] = [
+    # Sales talk: a rep's "number" is their quota.
+    Q(
+        WALKER,
+        "how far am I from my Q4 number?",
+        "quota_status",
+        {"person": "U01WALKER", "period": "2026-Q4"},
+    ),
+    Q(ROSSI, "quanto mi manca per il numero del Q4?", "quota_status", {"period": "2026-Q4"}),
+    # A competitor named in a search is searched for, without the period said after it.
+    Q(
+        BIANCHI,
+        "chi ci ha nominato Tefal negli ultimi mesi?",
+        "search_feedback",
+        {"query": "Tefal"},
+    ),
+    Q(BIANCHI, "feedback che citano Tefal", "search_feedback", {"query": "Tefal"}),
+    Q(
+        HARRIS,
+        "feedback mentioning Tefal this quarter",
+        "search_feedback",
+        {"query": "Tefal", "period": "2026-Q4"},
+    ),
+    # No such product: asked back with the nearest ones, never answered for one of them.
+    Q(ROSSI, "quante moka induzione da 4 tazze abbiamo?", "clarify:product"),
+    Q(WALKER, "stock of the induction moka 4 cups", "clarify:product"),
+]
