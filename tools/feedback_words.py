@@ -16,6 +16,7 @@ from tools.text import fold
 COMMAND = re.compile(
     r"^\s*(?:(?:please|pls|per favore)\s+)?"
     r"(?:(?:log|record|save|add|note|registra(?:re)?|salva|segna(?:lo|la)?|annota|segnalo)"
+    r"(?:\s+(?:pure|anche|down))?"  # "segna pure che…", "note down that…"
     r"(?:\s+(?:un|il|a|the|this|questo|questa))?(?:\s+(?:customer\s+)?feedback)?"
     r"(?:\s+(?:del\s+cliente|dei\s+clienti|cliente))?|feedback(?:\s+(?:del\s+cliente|"
     r"dei\s+clienti|clienti|cliente))?)"

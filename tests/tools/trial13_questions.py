@@ -1,4 +1,3 @@
-# ruff: noqa: E501 (questions as typed)
 """A new user's trial (trial 13, 30 requests from every role, written before they were asked):
 what it got wrong, as typed, with what a planner expects."""
 
@@ -28,6 +27,17 @@ TRIAL13: list[Q] = [
         "feedback mentioning Tefal this quarter",
         "search_feedback",
         {"query": "Tefal", "period": "2026-Q4"},
+    ),
+    # "segna pure che…": the recording words are not part of the note.
+    Q(
+        ROSSI,
+        "segna pure che Brianza Casa vuole più padelle da 28 a gennaio",
+        "confirm:record_feedback",
+        {
+            "customer": "Brianza Casa",
+            "products": ["PAD-28"],
+            "text": "Brianza Casa vuole più padelle da 28 a gennaio",
+        },
     ),
     # No such product: asked back with the nearest ones, never answered for one of them.
     Q(ROSSI, "quante moka induzione da 4 tazze abbiamo?", "clarify:product"),
