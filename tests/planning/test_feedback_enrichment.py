@@ -92,3 +92,15 @@ def test_a_price_written_out_is_the_price_theme_and_a_size_is_not() -> None:
     assert "price" in enrich(said).themes
     assert "price" not in enrich("la pentola da 2.5 l arriva rotta").themes
     assert "price" not in enrich("ordine di 12.000 pezzi per marzo").themes
+
+
+def test_a_rival_offering_a_discount_is_a_competitor_and_a_price_mention() -> None:
+    """Trial 13: "Bialetti offered them 15% off" read neither a competitor nor price."""
+    offered = enrich("Harrods says Bialetti offered them 15% off on the induction moka")
+    assert offered.competitors == ("Bialetti",)
+    assert {"price", "competitor"} <= set(offered.themes)
+    italian = enrich("Lagostina ha offerto il 10% di sconto a Bottega Etnea sulle pentole")
+    assert italian.competitors == ("Lagostina",) and "price" in italian.themes
+    # Offering without a deal names no rival; a share that is not a discount is no price.
+    assert enrich("Casa Rossi offre i nostri prodotti in vetrina").competitors == ()
+    assert "price" not in enrich("il 30% delle padelle arriva graffiato").themes
