@@ -282,6 +282,8 @@ FEEDBACK_THEMES = {
         "damage", "damaged", "broken", "rotta", "rotte", "rotti", "danneggiate",
         "danneggiati", "danneggiata", "danni", "graffiate", "ammaccate", "packaging",
         "imballo", "imballi", "imballaggio", "merce rotta", "arrivate danneggiate",
+        "graffi", "graffio", "graffiati", "graffiato", "graffiata", "rigate", "rigati",
+        "scratched", "scratches", "scratch", "dented", "dents", "ammaccature", "cracked",
     ),
     "delivery": (
         "delivery", "deliveries", "late", "delays", "delay", "consegne", "consegna",

@@ -3,7 +3,7 @@ what it got wrong, as typed, with what a planner expects."""
 
 from __future__ import annotations
 
-from tests.tools.role_questions import BIANCHI, HARRIS, ROSSI, WALKER, Q
+from tests.tools.role_questions import BARBIERI, BIANCHI, HARRIS, ROSSI, WALKER, Q
 
 TRIAL13: list[Q] = [
     # Sales talk: a rep's "number" is their quota.
@@ -38,6 +38,19 @@ TRIAL13: list[Q] = [
             "products": ["PAD-28"],
             "text": "Brianza Casa vuole più padelle da 28 a gennaio",
         },
+    ),
+    # Scratches are damage: the search keeps to that theme.
+    Q(
+        BARBIERI,
+        "lamentele sui graffi delle padelle",
+        "search_feedback",
+        {"family": "PADELLE", "sentiment": "negative", "theme": "damage"},
+    ),
+    Q(
+        HARRIS,
+        "any complaints about scratched pans?",
+        "search_feedback",
+        {"family": "PADELLE", "theme": "damage"},
     ),
     # No such product: asked back with the nearest ones, never answered for one of them.
     Q(ROSSI, "quante moka induzione da 4 tazze abbiamo?", "clarify:product"),
