@@ -339,7 +339,25 @@ class Router:
                     unknown=found.get("unknown"),
                     suggestions=tuple(found.get("suggestions", ())),
                 )
+        if product is None and "family" not in found:
+            found["unread_name"] = self._unread_span(reading)
         return self._complete(intent, found, product, lang)
+
+    def _unread_span(self, reading: _Reading) -> str | None:
+        """The words, as typed, that read as nothing Ponte knows (no vocabulary, place,
+        person, period or name word), from the first to the last: a product the catalogue
+        does not have ("friggitrici ad aria"), for the question back to say so."""
+        unread = [
+            i
+            for i in sorted(reading.free)
+            if reading.words[i] not in RESERVED
+            and reading.words[i] not in v.STOPWORDS
+            and not _is_number(reading.words[i])
+            and len(reading.words[i]) > 2
+        ]
+        if not unread:
+            return None
+        return " ".join(reading.raw[unread[0] : unread[-1] + 1]).strip(" ?.!,")
 
     # -- customer feedback ----------------------------------------------------------------------
 
@@ -1351,7 +1369,13 @@ class Router:
         if product is None:
             family = found.get("family")
             choices = self.index.family_products(family) if family else ()
-            return replace(route, kind="clarify", missing="product", choices=tuple(choices))
+            return replace(
+                route,
+                kind="clarify",
+                missing="product",
+                choices=tuple(choices),
+                unknown=None if family else found.get("unread_name"),
+            )
         if len(product) > 1:
             unknown = found.get("no_such_product")
             return replace(

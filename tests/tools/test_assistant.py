@@ -812,3 +812,24 @@ def test_words_that_describe_no_one_product_are_asked_back_not_answered_for_the_
         ]
         == "PAD-32"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "user", "said"),
+    [
+        ("quante friggitrici ad aria abbiamo?", "U01ROSSI",
+         "Non conosco il prodotto friggitrici ad aria. Quale prodotto?"),
+        ("stock of air fryers", "U01WALKER", "I don't know a product air fryers. Which product?"),
+        ("previsione tostapane", "U01ROSSI", "Non conosco il prodotto tostapane."),
+    ],
+)  # fmt: skip
+def test_a_product_the_catalogue_does_not_have_is_said_so_before_asking_which(
+    ask: Ask, question: str, user: str, said: str
+) -> None:
+    """Trial 13: "friggitrici ad aria" got "which product?" as if none had been named."""
+    outcome = ask(question, user=user)
+    assert (outcome.kind, outcome.missing) == ("clarify", "product")
+    assert said in plain(card(outcome))
+    # Naming no product at all is only asked which.
+    bare = plain(card(ask("quanto ne abbiamo in magazzino?")))
+    assert bare.startswith("Quale prodotto?") and "Non conosco" not in bare
