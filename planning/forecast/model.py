@@ -374,6 +374,9 @@ def fit_and_forecast(
     choice = SeriesChoice(pattern, "+".join(used), errors[chosen] / scale, False)
     bands = _bands(mean, spread)
     bands.update({f"ratio-{level}": ratio for level, ratio in ratios.items()})
+    if ratios:  # each step's miss in the series' own scale, for the run to pool by step
+        bands["scaled-miss"] = np.abs(_held_out_errors(misses[0], h)) / scale
+        bands["scale"] = np.full(h, scale)
     bands["miss"] = _held_out_errors(misses[0], h)
     return bands, choice
 
@@ -541,6 +544,25 @@ class HeldOutError(_Companion):
 
     def values(self, bands: dict[str, Array], choice: SeriesChoice, h: int) -> Array:
         return bands.get("miss", np.full(h, np.nan))
+
+
+class ScaledMiss(_Companion):
+    """Companion output: for series too short to calibrate alone, each held-out error's
+    size over the series' MASE scale, by step ahead (NaN otherwise), for the run to pool."""
+
+    default_alias = "PonteScaledMiss"
+
+    def values(self, bands: dict[str, Array], choice: SeriesChoice, h: int) -> Array:
+        return bands.get("scaled-miss", np.full(h, np.nan))
+
+
+class MissScale(_Companion):
+    """Companion output: the MASE scale `ScaledMiss` divided by (NaN where it is NaN)."""
+
+    default_alias = "PonteScale"
+
+    def values(self, bands: dict[str, Array], choice: SeriesChoice, h: int) -> Array:
+        return bands.get("scale", np.full(h, np.nan))
 
 
 class MissRatio(_Companion):

