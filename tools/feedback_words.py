@@ -105,12 +105,27 @@ ABOUT = re.compile(
     r"ci ha parlato di)\s+(?P<query>.+)$",
     re.IGNORECASE,
 )
-# Where the words searched for end: a period or a person named after them ("…citano Tefal
-# negli ultimi mesi", "…mentioning Tefal this quarter", "…Tefal da ottobre").
+# Where the words searched for end: a period or an author said after them ("…citano Tefal
+# negli ultimi mesi", "…mentioning Tefal this quarter", "…Tefal da ottobre", "…recorded by
+# Walker"); not any "da" or "by" ("padelle da 28", "delivery by truck").
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|"
+    "dicembre"
+)
+_SPANS = (
+    r"(?:days?|weeks?|months?|quarters?|years?|giorn[oi]|settiman[ae]|mes[ei]|trimestr[ei]|"
+    r"ann[oi])"
+)
 QUERY_END = re.compile(
-    r"\s+(?:in the (?:last|past)|last|this|since|from|over the|during|by|"
-    r"negli|nell|nel|nei|nelle|nella|ultim[oiae]|quest[oa]|dal|dalla|da|durante|"
-    r"registrat[oi]|scritt[oi]|recorded|written)\b.*$",
+    r"\s+(?:(?:in|over|during)\s+the\s+)?(?:(?:last|past|this|next)\s+(?:\d+\s+|few\s+)?"
+    + _SPANS
+    + r"|since\s+\S+|(?:from|in|da|dal|dall|a|in)\s+(?:"
+    + _MONTHS
+    + r")|dal\s+\d|negli\s+ultimi|nell\W?ultim[oa]|nelle\s+ultime|quest[oa]\s+"
+    + _SPANS
+    + r"|(?:recorded|written|logged)\s+by|registrat[oi]\s+da|scritt[oi]\s+da|"
+    r"(?:(?:in|nel|del|for)\s+)?(?:q[1-4]|20\d\d)\b).*$",
     re.IGNORECASE,
 )
 

@@ -238,9 +238,20 @@ class CatalogueIndex:
             # Inside the words that named it or right beside them ("the red moka 6 cups"):
             # a product word further off may be about something else ("la valvola della
             # pentola a pressione", "the 32cm pan so high").
-            first, last = min(used[chosen[0]]), max(used[chosen[0]])
-            lacking = {i for i in exact - used[chosen[0]] if first - 1 <= i <= last + 1}
-            rivals = [s for s in hits if used[s] & lacking]
+            described = used[chosen[0]]
+            first, last = min(described), max(described)
+            lacking = {i for i in exact - described if first - 1 <= i <= last + 1}
+            # A product of another family is what the part is for ("gaskets for the classic
+            # moka 6 cups", "valvola moka induzione"), not a rival; and the words must read
+            # as one description, not a comparison ("… than the induction one").
+            family = self.family_of.get(chosen[0])
+            rivals = [
+                s
+                for s in hits
+                if used[s] & lacking
+                and self.family_of.get(s) == family
+                and _compact(described | (used[s] & lacking))
+            ]
             if rivals:  # the words describe no one product: the best, and the best of the rest
                 rival = max(rivals, key=lambda s: (hits[s], hits[s] / self._weight[s], s))
                 return ProductMatch(
@@ -354,6 +365,12 @@ class CatalogueIndex:
 
     def people_named(self, words: tuple[str, ...]) -> frozenset[str]:
         return self.person_names.get(words, frozenset())
+
+
+def _compact(positions: set[int]) -> bool:
+    """Whether words at these positions are one phrase: at most two words between them
+    ("moka rosse da 6 tazze")."""
+    return max(positions) - min(positions) + 1 - len(positions) <= 2
 
 
 def _with_synonyms(words: list[str]) -> list[str]:

@@ -339,33 +339,15 @@ class Router:
                     unknown=found.get("unknown"),
                     suggestions=tuple(found.get("suggestions", ())),
                 )
-        if product is None and "family" not in found:
-            found["unread_name"] = self._unread_span(reading)
         return self._complete(intent, found, product, lang)
-
-    def _unread_span(self, reading: _Reading) -> str | None:
-        """The words, as typed, that read as nothing Ponte knows (no vocabulary, place,
-        person, period or name word), from the first to the last: a product the catalogue
-        does not have ("friggitrici ad aria"), for the question back to say so."""
-        unread = [
-            i
-            for i in sorted(reading.free)
-            if reading.words[i] not in RESERVED
-            and reading.words[i] not in v.STOPWORDS
-            and not _is_number(reading.words[i])
-            and len(reading.words[i]) > 2
-        ]
-        if not unread:
-            return None
-        return " ".join(reading.raw[unread[0] : unread[-1] + 1]).strip(" ?.!,")
-
-    # -- customer feedback ----------------------------------------------------------------------
 
     def _feedback_route(
         self, intent: str, text: str, reading: _Reading, found: dict[str, Any], lang: str
     ) -> Route:
         """Record, search, correct or delete feedback, or note an expected order."""
         product = self._product(reading, found)
+        if found.get("no_such_product"):
+            product = None  # "vorrebbe una moka a induzione da 2 tazze": none of ours
         args = self._args(intent, found)
         if intent in ("edit_feedback", "delete_feedback"):
             changing = fw.change_asked(text)
@@ -405,7 +387,7 @@ class Router:
                 args["product"] = product[0]
             elif product:
                 args["products"] = list(product)
-            if (query := fw.query_of(text)) is not None:
+            if (query := fw.query_of(text)) is not None and not self._names_only(query):
                 args["query"] = query
             elif not args.keys() & {"customer", "product", "products", "family", "person"} and (
                 (name := fw.name_at_end(text)) is not None and self._unread_last(reading, name)
@@ -858,6 +840,18 @@ class Router:
             if len(named) > 1 and (toks[i].raw[:1].isupper() or i > 0):
                 found.setdefault("customers", sorted(named))
 
+    def _names_only(self, query: str) -> bool:
+        """Whether the words a search asks for only name a product or family Ponte already
+        reads ("feedback che citano il coltello da cuoco"): no text to look for beyond it."""
+        words = [fold(w) for w in query.split()]
+        return all(
+            w in v.STOPWORDS
+            or w.isdigit()
+            or self.index.is_name_word(w)
+            or self.index.family(w) is not None
+            for w in words
+        )
+
     def _unread_last(self, reading: _Reading, name: str) -> bool:
         """Whether the message's last word is `name` and was read as nothing (no place,
         family, person, month, product or customer; no word of Ponte's vocabulary), nor names
@@ -1210,6 +1204,9 @@ class Router:
     ) -> Route:
         args = self._args(intent, found)
         ability = REGISTRY.get(intent)
+        if product and found.get("no_such_product"):  # never answered for both, unasked
+            return Route(language=lang, kind="clarify", tool=intent, missing="product",
+                         args=args, choices=product, unknown=found["no_such_product"])  # fmt: skip
         compares = ability.compares if ability is not None else ()
         if (
             ability is not None
@@ -1304,10 +1301,7 @@ class Router:
                     args.update({"family": family} if family else {"products": list(product)})
                     return route
                 if len(product) > 1:
-                    unknown = found.get("no_such_product")
-                    return replace(
-                        route, kind="clarify", missing="product", choices=product, unknown=unknown
-                    )
+                    return replace(route, kind="clarify", missing="product", choices=product)
                 args["product"] = product[0]
             return route
         if product is None and found.get("unknown"):
@@ -1369,18 +1363,9 @@ class Router:
         if product is None:
             family = found.get("family")
             choices = self.index.family_products(family) if family else ()
-            return replace(
-                route,
-                kind="clarify",
-                missing="product",
-                choices=tuple(choices),
-                unknown=None if family else found.get("unread_name"),
-            )
+            return replace(route, kind="clarify", missing="product", choices=tuple(choices))
         if len(product) > 1:
-            unknown = found.get("no_such_product")
-            return replace(
-                route, kind="clarify", missing="product", choices=product, unknown=unknown
-            )
+            return replace(route, kind="clarify", missing="product", choices=product)
         args["product"] = product[0]
         if intent == "available_to_promise" and found.get("negative"):
             args.pop("quantity", None)

@@ -115,11 +115,11 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "where will i land", "keep going like this", "at this rate", "at this pace",
          "will i make it", "am i going to make it", "will we make it",
          # sales talk: "how far am I from my Q4 number?"
-         "how far am i from", "my number"),
+         "how far am i from my"),
         ("quota", "obiettivo", "obiettivi", "raggiungimento", "avanzamento", "budget",
          "target", "ritmo", "come sto andando", "sull obiettivo", "come sta andando",
          "dove arrivo", "dove arriviamo", "di questo passo", "ritmo attuale", "chi ci arriva",
-         "ci arrivo", "ci arriviamo", "quanto mi manca", "quanto ci manca", "il mio numero"),
+         "ci arrivo", "ci arriviamo", "quanto mi manca", "quanto ci manca"),
     ),
     "sales_history": (
         ("sales", "sold", "sell", "sells", "selling", "bought", "buy", "buys", "purchased",
@@ -184,10 +184,22 @@ INTENTS["record_feedback"] = (
     ("registra feedback", "feedback del cliente"),
 )
 INTENTS["search_feedback"] = (
-    ("what customers say", "customers are saying", "feedback about", "who mentioned",
-     "who brought up"),
-    ("cosa dicono i clienti", "feedback sui", "lamentele dei clienti", "chi ci ha nominato",
-     "chi ha nominato", "chi ci ha parlato di", "chi ha citato"),
+    (
+        "what customers say",
+        "customers are saying",
+        "feedback about",
+        "who mentioned",
+        "who brought up",
+    ),
+    (
+        "cosa dicono i clienti",
+        "feedback sui",
+        "lamentele dei clienti",
+        "chi ci ha nominato",
+        "chi ha nominato",
+        "chi ci ha parlato di",
+        "chi ha citato",
+    ),
 )
 INTENTS["edit_feedback"] = (
     ("edit feedback", "correct feedback"),
@@ -282,8 +294,8 @@ FEEDBACK_THEMES = {
         "damage", "damaged", "broken", "rotta", "rotte", "rotti", "danneggiate",
         "danneggiati", "danneggiata", "danni", "graffiate", "ammaccate", "packaging",
         "imballo", "imballi", "imballaggio", "merce rotta", "arrivate danneggiate",
-        "graffi", "graffio", "graffiati", "graffiato", "graffiata", "rigate", "rigati",
-        "scratched", "scratches", "scratch", "dented", "dents", "ammaccature", "cracked",
+        "graffi", "graffiati", "graffiato", "graffiata", "scratched", "dented",
+        "ammaccature", "cracked",
     ),
     "delivery": (
         "delivery", "deliveries", "late", "delays", "delay", "consegne", "consegna",

@@ -248,13 +248,8 @@ COMMON = (
 # A price written out: two decimals ("21,90", "€24.90"), not a size ("28 cm", "2.5 l").
 PRICE = re.compile(r"(?<![\w.,])(?:€\s?)?\d{1,5}[.,]\d{2}(?![\d.,]?\d)")
 # A discount said as a share: "15% off", "il 10% di sconto", "sconto del 20%".
-SHARE_OFF = re.compile(r"\d+\s*%\s*(?:off|discount|di sconto)|sconto del\s*\d+\s*%", re.I)
-# A name just before these, in a text that names a discount or a price, offers a deal: a
-# competitor ("Bialetti offered them 15% off"; not "Casa Rossi offre i nostri prodotti").
-OFFERS = re.compile(
-    r"\b([A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+)*)\s+(?:has\s+|have\s+|is\s+|are\s+)?"
-    r"(?:offered|offers|offering|undercut|undercuts|ha\s+offerto|offre|offrono|propone|"
-    r"propongono|sta\s+offrendo)\b"
+SHARE_OFF = re.compile(
+    r"\d+\s*%\s*(?:off|discount|di sconto)\b|\bsconto del\s*\d+\s*%", re.IGNORECASE
 )
 NAME = re.compile(r"\b([A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+)*)")
 
@@ -410,11 +405,6 @@ def competitors_in(text: str, known: Iterable[str] = ()) -> tuple[str, ...]:
         if after is None or after.start() == 0:
             continue
         name = after.group(1)
-        if not (set(words_of(name)) <= COMMON):
-            names.setdefault(fold(name), name)
-    deal = SHARE_OFF.search(text) or PRICE.search(text)
-    for offer in OFFERS.finditer(text) if deal else ():
-        name = offer.group(1)
         if not (set(words_of(name)) <= COMMON):
             names.setdefault(fold(name), name)
     return tuple(names.values())

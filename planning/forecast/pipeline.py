@@ -176,11 +176,14 @@ def _run_fugue_engine(
             ) from exc
         builder = SparkSession.builder
         session = (builder.remote(engine.address) if engine.address else builder).getOrCreate()
-        cores = int(session.sparkContext.defaultParallelism or 1)
+        try:
+            cores = int(session.sparkContext.defaultParallelism or 1)
+        except Exception:  # Spark Connect gives no context: assume a small cluster
+            cores = CLUSTER_CORES
         return by_partition(forecaster, data, horizon, level, session, cores)
     try:
+        import fugue_ray  # noqa: F401  (fugue's Ray engine)
         import ray
-        import ray.data
     except ImportError as exc:
         raise PonteError("the ray engine needs ray installed (pip install 'ray[data]')") from exc
     try:
@@ -191,8 +194,10 @@ def _run_fugue_engine(
     return by_partition(forecaster, data, horizon, level, "ray", cores)
 
 
-# Column name fugue's schemas can carry, for each of StatsForecast's output columns.
+# The partition key's column.
 _PART = "_partition"
+# Cores assumed where a cluster does not say (Spark Connect).
+CLUSTER_CORES = 8
 
 
 def _partitions(series: int, cores: int) -> int:

@@ -188,7 +188,7 @@ def one_year_profile(
     or None when a trend or one step explains the year as well (see HARMONICS), or, given a
     `rival` season (its family's factors per period of the year), a line times that one."""
     n = y.size
-    if season < MIN_YEAR_PERIODS or n < season or n < 2 * STEP_MARGIN + 2:
+    if season < MIN_YEAR_PERIODS or n < season or not np.isfinite(y).all():
         return None
     t = np.arange(n, dtype=np.float64)
     line = np.column_stack([np.ones(n), t])
@@ -248,8 +248,9 @@ def borrow_seasons(
     season: int,
 ) -> tuple[pd.DataFrame, dict[str, Profile]]:
     """`history` with each short regular series divided by a season it cannot validate on
-    its own (its family's profile when that fits it, else the season its one year shows),
-    and which series took one (unique_id -> profile)."""
+    its own (the season its one year shows, when it has one and that explains the year
+    better than its family's profile; else that profile when it fits), and which series
+    took one (unique_id -> profile)."""
     if history.empty or (season < MIN_YEAR_PERIODS and not families):
         return history, {}
     data = _Rows.of(history, season)

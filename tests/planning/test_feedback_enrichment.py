@@ -94,13 +94,19 @@ def test_a_price_written_out_is_the_price_theme_and_a_size_is_not() -> None:
     assert "price" not in enrich("ordine di 12.000 pezzi per marzo").themes
 
 
-def test_a_rival_offering_a_discount_is_a_competitor_and_a_price_mention() -> None:
-    """Trial 13: "Bialetti offered them 15% off" read neither a competitor nor price."""
+def test_a_discount_said_as_a_share_is_a_price_mention() -> None:
+    """Trial 13: "Bialetti offered them 15% off" read no price theme (and names a
+    competitor when the company lists it: a capitalised name offering a deal may as well be
+    a colleague)."""
     offered = enrich("Harrods says Bialetti offered them 15% off on the induction moka")
-    assert offered.competitors == ("Bialetti",)
-    assert {"price", "competitor"} <= set(offered.themes)
-    italian = enrich("Lagostina ha offerto il 10% di sconto a Bottega Etnea sulle pentole")
-    assert italian.competitors == ("Lagostina",) and "price" in italian.themes
-    # Offering without a deal names no rival; a share that is not a discount is no price.
-    assert enrich("Casa Rossi offre i nostri prodotti in vetrina").competitors == ()
+    assert "price" in offered.themes and offered.competitors == ()
+    listed = enrich(
+        "Harrods says Bialetti offered them 15% off on the induction moka",
+        competitors=["Bialetti"],
+    )
+    assert listed.competitors == ("Bialetti",) and {"price", "competitor"} <= set(listed.themes)
+    assert "price" in enrich("Lagostina ha offerto il 10% di sconto sulle pentole").themes
+    assert "price" in enrich("ci chiedono uno sconto del 5% sulle moka").themes
+    # A share that is not a discount is no price.
     assert "price" not in enrich("il 30% delle padelle arriva graffiato").themes
+    assert "price" not in enrich("the lid fits 100% officially").themes

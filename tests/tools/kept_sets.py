@@ -117,6 +117,7 @@ KEPT: dict[str, KeptSet] = {
         "Customer feedback, from each role's side",
         FEEDBACK,
         {
+            "Emporio Tiberino told me the chef's knife 20cm is great but the bread knife blade dulls fast": "products: only the first of two products named in free text is read",
             "ferramenta rossi says the new 28cm pan arrives scratched": "a customer not in the data, typed in lower case, is read as Ferramenta Sforza",
             "registra feedback trinacria: moka 3 tazze e moka 6 tazze, i clienti dicono che la guarnizione cede dopo pochi mesi": "products: 'moka 6 tazze ... guarnizione' is read as the 6 cup gasket",
             "<!channel> emporio salentino dice che le moka 3 tazze arrivano senza guarnizione!!": "products: 'moka 3 tazze ... guarnizione' is read as the 3 cup gasket",
