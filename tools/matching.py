@@ -22,6 +22,8 @@ from tools.vocabulary import STOPWORDS
 
 WORD = re.compile(r"[a-z0-9]+")
 CODE_LIKE = re.compile(r"^(?=.*\d)(?=.*[a-z])[a-z0-9]+(?:[-_./][a-z0-9]+)*$|^[a-z]+[-_][a-z0-9]+$")
+# A word after these describes what is asked about ("so high", "così alta"), not a name.
+INTENSIFIERS = frozenset({"so", "too", "very", "cosi", "troppo", "molto", "tanto"})
 # Two candidates this close in how much of their name the question covers are a tie.
 TIE = 0.15
 
@@ -197,6 +199,8 @@ class CatalogueIndex:
             typed = words[i]
             if typed in STOPWORDS or (typed in self.reserved and typed not in self._postings):
                 continue
+            if i > 0 and words[i - 1] in INTENSIFIERS:
+                continue  # "why is it so high?", "è così alta": said of it, not its name
             parts = WORD.findall(typed)
             if typed not in self._postings and len(parts) > 1:
                 # "27.5" for "27,5", "10-50", "v-brake": the parts of a name, glued.

@@ -555,6 +555,8 @@ STOPWORDS = (
     ENGLISH
     | ITALIAN
     | frozenset(
-        ["cm", "mm", "l", "lt", "kg", "g", "pcs", "pz", "pezzi", "units", "unit", "unita", "x"]
+        ["cm", "mm", "l", "lt", "kg", "g", "pcs", "pz", "pezzi", "units", "unit", "unita", "x",
+         # "così" is no typo of "cost"
+         "cosi"]
     )
-)
+)  # fmt: skip

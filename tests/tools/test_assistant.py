@@ -841,3 +841,15 @@ def test_words_that_describe_no_one_product_are_never_answered_for_both(ask: Ask
     wish = ask("Brianza Casa vorrebbe una moka a induzione da 2 tazze")
     assert (wish.kind, wish.tool) == ("confirm", "record_feedback")
     assert "products" not in wish.args
+
+
+def test_a_word_said_of_the_forecast_is_not_a_product_name(ask: Ask) -> None:
+    """ "So high" / "così alta" say what the asker thinks of the numbers: "alta" is also a
+    word of the tall stockpots' name, which the question used to be asked about instead."""
+    moka = ask("why is the moka forecast so high in december?", user="U01HARRIS")
+    assert moka.kind == "clarify" and moka.choices
+    assert all(sku.startswith("MOK-") for sku in moka.choices)
+    pots = ask("perchè la previsione delle pentole è così alta?", user="U01COLOMBO")
+    assert (pots.kind, pots.tool) == ("answer", "explain_forecast")
+    assert "PEN-SAU" in pots.args["product"]  # every pot, side by side, not the two tall ones
+    assert ask("stock pentola alta 24").args == {"product": "PEN-24"}
