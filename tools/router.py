@@ -1707,12 +1707,25 @@ def question_language(text: str, default: str) -> str:
     return language_of([t.text for t in tokens(text[:MAX_CHARS])], default)
 
 
+# Words of periods, found again when mistyped ("next quater"): the periods are read from
+# the message's text, which a typo hides from them.
+PERIOD_WORDS = TypoIndex(
+    ("quarter", "quarters", "month", "months", "weeks", "years", "trimestre", "trimestri",
+     "settimana", "settimane"),
+    shortest=5,
+)  # fmt: skip
+
+
 def _join(toks: list[Token]) -> tuple[str, list[int]]:
+    """The message's words as one text, period words' typos mended, and where each starts."""
+    texts = [
+        t.text if t.text in RESERVED else (PERIOD_WORDS.lookup(t.text) or t.text) for t in toks
+    ]
     starts, offset = [], 0
-    for token in toks:
+    for text in texts:
         starts.append(offset)
-        offset += len(token.text) + 1
-    return " ".join(t.text for t in toks), starts
+        offset += len(text) + 1
+    return " ".join(texts), starts
 
 
 def _positions(span: Found, starts: list[int], joined: str) -> set[int]:

@@ -52,6 +52,19 @@ TRIAL13: list[Q] = [
         "search_feedback",
         {"family": "PADELLE", "theme": "damage"},
     ),
+    # (trial 14) A period word mistyped is still the period.
+    Q(
+        WALKER,
+        "whats the forecast for PAD-28 next quater?",
+        "demand_forecast",
+        {"product": "PAD-28", "period": "2027-Q1"},
+    ),
+    Q(
+        ROSSI,
+        "previsione PAD-28 prossimo trimetre",
+        "demand_forecast",
+        {"product": "PAD-28", "period": "2027-Q1"},
+    ),
     # No such product: asked back with the nearest ones, never answered for one of them.
     Q(ROSSI, "quante moka induzione da 4 tazze abbiamo?", "clarify:product"),
     Q(WALKER, "stock of the induction moka 4 cups", "clarify:product"),
