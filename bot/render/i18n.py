@@ -396,10 +396,13 @@ def t(lang: str, key: str, **params: Any) -> str:
 # vowel (otto..., undici; not 110, centodieci) drops its vowel. Not before 1: the first of
 # a month is read "primo" ("dal 1 dic", dal primo dicembre).
 _ELISION = re.compile(r"\b(de|da|a|ne|su)l (8|11(?!\d))")
+# The article alike: "verso il 8 mag" is "verso l'8 mag".
+_ARTICLE = re.compile(r"\bil (8|11(?!\d))")
 
 
 def _elide(text: str) -> str:
-    return _ELISION.sub(lambda m: f"{m.group(1)}ll'{m.group(2)}", text)
+    text = _ELISION.sub(lambda m: f"{m.group(1)}ll'{m.group(2)}", text)
+    return _ARTICLE.sub(lambda m: f"l'{m.group(1)}", text)
 
 
 def ability(lang: str, name: str) -> str:

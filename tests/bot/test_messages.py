@@ -78,6 +78,19 @@ def test_italian_drops_the_prepositions_vowel_before_otto_and_undici(week: str, 
 
 
 @pytest.mark.parametrize(
+    ("date", "said"),
+    [("8 mag 2027", "finisce verso l'8 mag 2027"),
+     ("11 mag 2027", "finisce verso l'11 mag 2027"),
+     ("18 mag 2027", "finisce verso il 18 mag 2027"),
+     ("1 mag 2027", "finisce verso il 1 mag 2027")],
+)  # fmt: skip
+def test_italian_drops_the_articles_vowel_before_otto_and_undici(date: str, said: str) -> None:
+    """Trial 14 read "finisce verso il 8 mag": Italian says "l'8"."""
+    line = i18n.t("it", "stock.stock_card.text", location="WH-MIL", stockout_date=date, cover="12")
+    assert said in line
+
+
+@pytest.mark.parametrize(
     ("lang", "said"),
     [("it", "5.770.000 è 1.000 volte l'obiettivo attuale (5.770)"),
      ("en", "5,770,000 is 1,000 times the current target (5,770)")],
