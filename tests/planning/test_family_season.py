@@ -20,6 +20,7 @@ from planning.forecast.seasonality import family_profiles
 from tests.conftest import NOW
 from tests.helpers import run_import, write_files
 from tools.assistant import Assistant, call
+from tools.context import RunContext
 
 TODAY = dt.date(2026, 11, 27)
 WEEKS, AHEAD, NEW = 130, 26, 40  # sisters' history, weeks forecast, the new product's history
@@ -112,37 +113,53 @@ def test_awkward_new_products_still_get_a_forecast_never_negative() -> None:
 # -- through the file contract, the database and the explanation -----------------------------
 
 
+def _forecast_for(engine: Engine, family: str) -> RunContext:
+    """A forecast run of the family's products, stored; an operations planner to ask."""
+    result = compute_forecast(load_sales(engine, family=family), today=TODAY, horizon=AHEAD)
+    store_run(engine, result, now=NOW, engine_name="local", duration_seconds=1.0)
+    return Assistant(engine).context("U01COLOMBO", today=TODAY, now=NOW)
+
+
+def _explained(ctx: RunContext, sku: str, lang: str) -> str:
+    """The forecast's explanation for `sku`, as the asker reads it."""
+    return plain(card(call(ctx, "explain_forecast", {"product": sku}, language=lang)))
+
+
+def _imported(engine: Engine, folder: Path, sales: pd.DataFrame, products: str) -> None:
+    """`sales` rows and `products` (products.csv) imported through the file contract, all
+    sold from one warehouse."""
+    lines = ["date,sku,quantity,location"] + [
+        f"{r.date:%Y-%m-%d},{r.sku},{int(r.quantity)},WH" for r in sales.itertuples()
+    ]
+    files = {
+        "products.csv": products,
+        "locations.csv": "code,name,kind\nWH,Magazzino,warehouse\n",
+        "sales.csv": "\n".join(lines) + "\n",
+    }
+    run_import(engine, write_files(folder, files))
+
+
 def test_the_explanation_says_the_season_is_the_familys(loaded: Engine, tmp_path: Path) -> None:
     odd = _barbecue(8, peak_week=0)  # sells most in winter, unlike its family
     sales = _sales(
         {**SISTERS, "BBQ-NEW": _barbecue(9, level=250), "BBQ-ODD": odd},
         {"BBQ-NEW": NEW, "BBQ-ODD": NEW},
     )
-    lines = ["date,sku,quantity,location"] + [
-        f"{r.date:%Y-%m-%d},{r.sku},{int(r.quantity)},WH" for r in sales.itertuples()
-    ]
     products = "sku,name,family\n" + "".join(
         f"{sku},Barbecue {sku[4:]},BARBECUE\n" for sku in [*SISTERS, "BBQ-NEW", "BBQ-ODD"]
     )
-    files = {
-        "products.csv": products,
-        "locations.csv": "code,name,kind\nWH,Magazzino,warehouse\n",
-        "sales.csv": "\n".join(lines) + "\n",
-    }
-    run_import(loaded, write_files(tmp_path / "garden", files))
-    result = compute_forecast(load_sales(loaded, family="BARBECUE"), today=TODAY, horizon=AHEAD)
-    store_run(loaded, result, now=NOW, engine_name="local", duration_seconds=1.0)
-    ctx = Assistant(loaded).context("U01COLOMBO", today=TODAY, now=NOW)
-    english = plain(card(call(ctx, "explain_forecast", {"product": "BBQ-NEW"}, language="en")))
+    _imported(loaded, tmp_path / "garden", sales, products)
+    ctx = _forecast_for(loaded, "BARBECUE")
+    english = _explained(ctx, "BBQ-NEW", "en")
     assert "it follows the season of its family BARBECUE" in english
-    italian = plain(card(call(ctx, "explain_forecast", {"product": "BBQ-NEW"}, language="it")))
+    italian = _explained(ctx, "BBQ-NEW", "it")
     assert "segue quella della sua famiglia BARBECUE" in italian
-    sister = plain(card(call(ctx, "explain_forecast", {"product": "BBQ-1"}, language="en")))
+    sister = _explained(ctx, "BBQ-1", "en")
     assert "season of its family" not in sister  # two years and more: its own season
     # A new product its family's season does not fit says it has none, and why.
-    odd_en = plain(card(call(ctx, "explain_forecast", {"product": "BBQ-ODD"}, language="en")))
+    odd_en = _explained(ctx, "BBQ-ODD", "en")
     assert "40 weeks of sales are too few for a season of its own" in odd_en
-    odd_it = plain(card(call(ctx, "explain_forecast", {"product": "BBQ-ODD"}, language="it")))
+    odd_it = _explained(ctx, "BBQ-ODD", "it")
     assert "40 settimane di vendite sono troppo poche per una stagionalità propria" in odd_it
     assert "too few for a season" not in sister
     forecast = plain(card(call(ctx, "demand_forecast", {"product": "BBQ-NEW"}, language="en")))
@@ -224,30 +241,17 @@ def test_the_explanation_says_the_season_is_its_one_year(loaded: Engine, tmp_pat
         "HOSE": _one_year(_seasonal(peak_week=26), 1),
         "PEG": _one_year(np.full(156, 200.0), 5),
     }
-    sales = _garden_company(series)
-    lines = ["date,sku,quantity,location"] + [
-        f"{r.date:%Y-%m-%d},{r.sku},{int(r.quantity)},WH" for r in sales.itertuples()
-    ]
-    files = {
-        # One family, none of whose products has the two years it takes to lend a season.
-        "products.csv": "sku,name,family\nHOSE,Garden hose,GARDEN\nPEG,Tent peg,GARDEN\n",
-        "locations.csv": "code,name,kind\nWH,Magazzino,warehouse\n",
-        "sales.csv": "\n".join(lines) + "\n",
-    }
-    run_import(loaded, write_files(tmp_path / "garden", files))
-    result = compute_forecast(load_sales(loaded, sku="HOSE"), today=TODAY, horizon=AHEAD)
-    result_peg = compute_forecast(load_sales(loaded, sku="PEG"), today=TODAY, horizon=AHEAD)
-    store_run(loaded, result, now=NOW, engine_name="local", duration_seconds=1.0)
-    ctx = Assistant(loaded).context("U01COLOMBO", today=TODAY, now=NOW)
-    english = plain(card(call(ctx, "explain_forecast", {"product": "HOSE"}, language="en")))
+    # One family, none of whose products has the two years it takes to lend a season.
+    products = "sku,name,family\nHOSE,Garden hose,GARDEN\nPEG,Tent peg,GARDEN\n"
+    _imported(loaded, tmp_path / "garden", _garden_company(series), products)
+    ctx = _forecast_for(loaded, "GARDEN")
+    english = _explained(ctx, "HOSE", "en")
     assert "60 weeks of sales hold one year" in english
     assert "is taken as its season" in english
-    italian = plain(card(call(ctx, "explain_forecast", {"product": "HOSE"}, language="it")))
+    italian = _explained(ctx, "HOSE", "it")
     assert "60 settimane di vendite coprono un solo anno" in italian
     assert "è preso come sua stagionalità" in italian
-    store_run(loaded, result_peg, now=NOW, engine_name="local", duration_seconds=1.0)
-    ctx = Assistant(loaded).context("U01COLOMBO", today=TODAY, now=NOW)
-    peg = plain(card(call(ctx, "explain_forecast", {"product": "PEG"}, language="en")))
+    peg = _explained(ctx, "PEG", "en")
     assert "hold one year, whose rise and fall a trend or a single step explains" in peg
-    peg_it = plain(card(call(ctx, "explain_forecast", {"product": "PEG"}, language="it")))
+    peg_it = _explained(ctx, "PEG", "it")
     assert "il cui andamento una tendenza o un solo scalino spiegano" in peg_it

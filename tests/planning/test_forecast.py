@@ -261,6 +261,30 @@ def test_the_80_and_95_percent_ranges_hold_about_that_share_of_what_sells_next()
         assert low <= 100 * inside.mean() <= high, (level, 100 * inside.mean())
 
 
+YEARS_AHEAD = 6
+
+
+def _yearly_lines(years: int = 14) -> tuple[pd.DataFrame, pd.Series]:
+    """150 yearly series (growth that wanders, 15% noise): `years` of history, and the
+    YEARS_AHEAD that follow as actuals indexed by (unique_id, ds)."""
+    rng = np.random.default_rng(5)
+    series = {}
+    for k in range(150):
+        drift = rng.normal(0.04, 0.06, years + YEARS_AHEAD).cumsum()
+        level = rng.uniform(200, 2000) * np.exp(drift)
+        series[f"line-{k}"] = level * rng.gamma(40.0, 1 / 40.0, level.size)
+    history = pd.concat(
+        pd.DataFrame({"unique_id": uid, "ds": np.arange(years), "y": y[:years]})
+        for uid, y in series.items()
+    )
+    steps = [(u, years + s) for u in series for s in range(YEARS_AHEAD)]
+    actual = pd.Series(
+        np.concatenate([y[years:] for y in series.values()]),
+        index=pd.MultiIndex.from_tuples(steps),
+    )
+    return history, actual
+
+
 def test_short_series_ranges_widen_by_the_runs_pooled_held_out_errors(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -268,21 +292,8 @@ def test_short_series_ranges_widen_by_the_runs_pooled_held_out_errors(
     few to calibrate one series' range, so the run pools them across its short series. The
     80% ranges then hold more of what follows than the models' own did (52% on M1 yearly),
     and no range is narrower."""
-    rng = np.random.default_rng(5)
-    years, ahead = 14, 6
-    series = {}
-    for k in range(150):
-        drift = rng.normal(0.04, 0.06, years + ahead).cumsum()  # growth that wanders
-        level = rng.uniform(200, 2000) * np.exp(drift)
-        series[f"line-{k}"] = level * rng.gamma(40.0, 1 / 40.0, level.size)
-    history = pd.concat(
-        pd.DataFrame({"unique_id": uid, "ds": np.arange(years), "y": y[:years]})
-        for uid, y in series.items()
-    )
-    actual = pd.Series(
-        np.concatenate([y[years:] for y in series.values()]),
-        index=pd.MultiIndex.from_tuples([(u, years + s) for u in series for s in range(ahead)]),
-    )
+    history, actual = _yearly_lines()
+    ahead = YEARS_AHEAD
 
     def forecast() -> pd.DataFrame:
         rows = forecast_series(history, horizon=ahead, season_length=1, freq=1)
@@ -308,19 +319,8 @@ def test_short_series_ranges_grow_with_the_step_ahead_as_the_pooled_misses_did(
     year ahead misses by less than four years ahead. Pooled per step, in each series' own
     scale, the 80% and 95% ranges hold about that share (67% and 78% with the factor alone
     here; on M1 yearly 57% and 71% before, 70% and 89% after)."""
-    rng = np.random.default_rng(5)
-    years, ahead = 14, 6
-    series = {}
-    for k in range(150):
-        drift = rng.normal(0.04, 0.06, years + ahead).cumsum()  # growth that wanders
-        level = rng.uniform(200, 2000) * np.exp(drift)
-        series[f"line-{k}"] = level * rng.gamma(40.0, 1 / 40.0, level.size)
-    history = pd.concat(
-        pd.DataFrame({"unique_id": uid, "ds": np.arange(years), "y": y[:years]})
-        for uid, y in series.items()
-    )
-    index = pd.MultiIndex.from_tuples([(u, years + s) for u in series for s in range(ahead)])
-    actual = pd.Series(np.concatenate([y[years:] for y in series.values()]), index=index)
+    history, actual = _yearly_lines()
+    ahead = YEARS_AHEAD
 
     def coverage_and_widths(level: int) -> tuple[float, np.ndarray]:
         rows = forecast_series(history, horizon=ahead, season_length=1, freq=1)
