@@ -22,6 +22,12 @@ from tools.vocabulary import STOPWORDS
 
 WORD = re.compile(r"[a-z0-9]+")
 CODE_LIKE = re.compile(r"^(?=.*\d)(?=.*[a-z])[a-z0-9]+(?:[-_./][a-z0-9]+)*$|^[a-z]+[-_][a-z0-9]+$")
+# Units a size is said in (general, not any catalogue's): a number before one is a size.
+SIZE_UNITS = frozenset({
+    "cm", "mm", "m", "ml", "cl", "l", "lt", "litri", "litro", "liter", "liters", "litre",
+    "litres", "kg", "g", "gr", "oz", "lb", "in", "inch", "inches", "pollici", "tazze", "tazza",
+    "cups", "cup", "w", "v", "mah",
+})  # fmt: skip
 # A word after these describes what is asked about ("so high", "così alta"), not a name.
 INTENSIFIERS = frozenset({"so", "too", "very", "cosi", "troppo", "molto", "tanto"})
 # Two candidates this close in how much of their name the question covers are a tie.
@@ -231,6 +237,17 @@ class CatalogueIndex:
                     used[sku].add(i)
         if not named:
             return None  # numbers alone ("28") do not name a product
+        # A size no product has ("padella 26 cm" when the pans are 20, 24, 28 and 32 cm):
+        # the words describe no product; the nearest are offered.
+        unknown_sizes = {
+            i
+            for i in free
+            if words[i].isdigit()
+            and words[i] not in self._postings
+            and i + 1 < len(words)
+            and words[i + 1] in self.after_number
+            and words[i + 1] in SIZE_UNITS  # "60 knife blocks" is a quantity
+        }
         best = max(hits.values())
         top = [s for s, v in hits.items() if v >= best - 1e-9]
         coverage = sorted(((hits[s] / self._weight[s], s) for s in top), reverse=True)
@@ -238,6 +255,11 @@ class CatalogueIndex:
             coverage = coverage[:1]
         chosen = tuple(s for _, s in coverage[:8])
         positions = frozenset(i for s in chosen for i in used[s])
+        if unknown_sizes:
+            sized = unknown_sizes | {i + 1 for i in unknown_sizes}  # "26 cm"
+            return ProductMatch(
+                skus=chosen, words=positions | sized, unmatched=frozenset(unknown_sizes)
+            )
         if len(chosen) == 1:
             # Inside the words that named it or right beside them ("the red moka 6 cups"):
             # a product word further off may be about something else ("la valvola della

@@ -853,3 +853,17 @@ def test_a_word_said_of_the_forecast_is_not_a_product_name(ask: Ask) -> None:
     assert (pots.kind, pots.tool) == ("answer", "explain_forecast")
     assert "PEN-SAU" in pots.args["product"]  # every pot, side by side, not the two tall ones
     assert ask("stock pentola alta 24").args == {"product": "PEN-24"}
+
+
+def test_a_size_no_product_has_is_said_so_before_the_nearest_are_offered(ask: Ask) -> None:
+    """Trial 14: "giacenza padella 26 cm" listed the pans without saying there is none."""
+    italian = ask("giacenza padella 26 cm", user="U01GALLI")
+    assert (italian.kind, italian.missing) == ("clarify", "product")
+    assert {"PAD-24", "PAD-28"} <= set(italian.choices)
+    assert "Non conosco il prodotto padella 26 cm." in plain(card(italian))
+    english = ask("stock of the 26 cm frying pan", user="U01WALKER")
+    assert "I don't know a product 26 cm frying pan." in plain(card(english))
+    # A size that exists is that product; a number before a product word is a quantity.
+    assert ask("giacenza padella 28 cm").args == {"product": "PAD-28"}
+    blocks = ask("can I promise 60 knife blocks to Bottega Italiana Ltd by 15 Dec", "U01WALKER")
+    assert (blocks.args["product"], blocks.args["quantity"]) == ("COL-CEP", 60)
