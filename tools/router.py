@@ -341,6 +341,8 @@ class Router:
                 )
         return self._complete(intent, found, product, lang)
 
+    # -- customer feedback ----------------------------------------------------------------------
+
     def _feedback_route(
         self, intent: str, text: str, reading: _Reading, found: dict[str, Any], lang: str
     ) -> Route:
@@ -1152,7 +1154,7 @@ class Router:
             # and offer the nearest two, never answer for one of them as if it were it.
             reading.free.difference_update(match.words)
             span = range(min(match.words), max(match.words) + 1)
-            found["no_such_product"] = " ".join(reading.words[i] for i in span)
+            found["no_such_product"] = " ".join(reading.raw[i] for i in span)  # as typed
             return match.skus
         if match is not None and match.words - families.keys():
             reading.free.difference_update(match.words)
