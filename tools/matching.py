@@ -256,9 +256,9 @@ class CatalogueIndex:
         chosen = tuple(s for _, s in coverage[:8])
         positions = frozenset(i for s in chosen for i in used[s])
         if unknown_sizes:
-            sized = unknown_sizes | {i + 1 for i in unknown_sizes}  # "26 cm"
+            with_units = unknown_sizes | {i + 1 for i in unknown_sizes}  # "26 cm"
             return ProductMatch(
-                skus=chosen, words=positions | sized, unmatched=frozenset(unknown_sizes)
+                skus=chosen, words=positions | with_units, unmatched=frozenset(unknown_sizes)
             )
         if len(chosen) == 1:
             # Inside the words that named it or right beside them ("the red moka 6 cups"):

@@ -405,6 +405,16 @@ def _elide(text: str) -> str:
     return _ARTICLE.sub(lambda m: f"l'{m.group(1)}", text)
 
 
+# The catalogue's unit for pieces, as each language abbreviates it (other units as written).
+_PIECES = {"pcs": ("pcs", "pz"), "pz": ("pcs", "pz"), "pc": ("pcs", "pz"), "pezzi": ("pcs", "pz")}
+
+
+def unit(lang: str, code: str) -> str:
+    """A product's unit as the reader abbreviates it: "pcs" is "pz" in Italian."""
+    said = _PIECES.get(code.strip().lower())
+    return code if said is None else said[1 if lang == "it" else 0]
+
+
 def ability(lang: str, name: str) -> str:
     """What the ability `name` is, as its declaration says (tools.registry)."""
     # Imported here: the chart process reads this catalogue without the planning code.

@@ -50,7 +50,7 @@ def test_ask_json_holds_language_tool_args_result_and_text(ponte: Ponte) -> None
     assert answer["args"] == {"product": "PAD-28"}
     result = answer["result"]
     assert result["available"] == result["on_hand"] - result["allocated"]
-    assert f"{result['available']:,.0f}".replace(",", ".") + " pcs disponibili" in answer["text"]
+    assert f"{result['available']:,.0f}".replace(",", ".") + " pz disponibili" in answer["text"]
     assert answer["user"] == "U01ROSSI" and answer["via"] == "router"
 
 

@@ -57,7 +57,7 @@ def test_stock_answer_in_italian_uses_italian_numbers(ask: Ask, demo_dir: Path) 
     outcome = ask("quanta giacenza abbiamo di MOK-003?")
     assert outcome.language == "it"
     text_it = plain(card(outcome))
-    assert f"{available:,}".replace(",", ".") + " pcs disponibili" in text_it
+    assert f"{available:,}".replace(",", ".") + " pz disponibili" in text_it
     assert "Fonte: giacenze al 26 nov 2026" in text_it
 
 

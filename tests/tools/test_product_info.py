@@ -48,10 +48,10 @@ def test_italian_questions_get_italian_answers(ask: Ask, demo_dir: Path) -> None
     price = ask("prezzo della padella 28", user="U01ROSSI")
     assert (price.result.sku, price.result.asked) == ("PAD-28", "price")
     expected = product(demo_dir, "PAD-28")["unit_price"]
-    assert card(price).headline == f"Prezzo di listino: {expected:.2f} € / pcs".replace(".", ",")
+    assert card(price).headline == f"Prezzo di listino: {expected:.2f} € / pz".replace(".", ",")
     safety = ask("scorta di sicurezza del COL-FIL", user="U01ROSSI")
     safety_stock = int(product(demo_dir, "COL-FIL")["safety_stock"])
-    assert card(safety).headline == f"Scorta di sicurezza: {safety_stock:,} pcs".replace(",", ".")
+    assert card(safety).headline == f"Scorta di sicurezza: {safety_stock:,} pz".replace(",", ".")
 
 
 def test_family_and_locations_come_from_the_files(ask: Ask, demo_dir: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.render import i18n
 from bot.render.cards.base import Card
-from bot.render.i18n import date, number, t
+from bot.render.i18n import date, number, t, unit
 from planning.products import ProductFacts
 
 TEXT: dict[str, tuple[str, str]] = {
@@ -78,7 +78,7 @@ i18n.register(TEXT)
 
 def product_card(f: ProductFacts, lang: str) -> Card:
     """The product master's facts about one product, the one asked about first."""
-    u = f.unit
+    u = unit(lang, f.unit)
     price = (
         "–"
         if f.unit_price is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.render import i18n
 from bot.render.cards.base import MAX_ROWS, Action, Card, group_label, source
-from bot.render.i18n import date, number, t
+from bot.render.i18n import date, number, t, unit
 from planning.stock import GroupStock, StockStatus
 
 TEXT: dict[str, tuple[str, str]] = {
@@ -113,7 +113,7 @@ i18n.register(TEXT)
 
 
 def stock_card(s: StockStatus, lang: str) -> Card:
-    u = s.unit
+    u = unit(lang, s.unit)
     headline = t(
         lang,
         "stock.stock_card.headline",
