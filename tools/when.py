@@ -354,6 +354,13 @@ PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(" + "|".join(sorted(HOLIDAYS, key=len, reverse=True)) + r")"
                 r"(?:\s+(?:del\s+|of\s+)?(\d{4}))?\b"), "holiday_month"),
     (re.compile(r"\b(\d{4})-(0[1-9]|1[0-2])\b(?!-\d)"), "year_month"),
+    # "in primavera", "next summer", "winter 2026", "l'inverno scorso": the season's months
+    # (meteorological: spring March-May, ..., winter December-February). "fall" only after
+    # "this/next/last" (else it is demand that falls: "the fall in sales").
+    (re.compile(r"\b(?:(this|next|last|questa|quest|prossima|prossimo|scorsa|scorso|the)\s+)?"
+                r"(spring|summer|autumn|(?<=this )fall|(?<=next )fall|"
+                r"(?<=last )fall|winter|primavera|estate|autunno|inverno)"
+                r"(?:\s+(prossim[oa]|scors[oa]|(?:del\s+)?(?:20\d{2})))?\b"), "season"),
     # "da gennaio a marzo", "from Jan to Mar 2027": the months between, both included.
     (re.compile(r"\b(?:da|dal|from|between)\s+" + MONTH + YEAR + r"\s+(?:a|al|to|until|till|"
                 r"and|e|-)\s+" + MONTH + YEAR + r"\b"), "month_range"),
@@ -375,6 +382,33 @@ PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 r"pieces|x)\b)"), "bare_year"),
     (re.compile(r"\b(?:dell |dell\s|l )?(anno|year)\b(?!\s+(?:fa|ago))"), "this_y"),
 ]  # fmt: skip
+
+
+SEASONS = {"spring": 3, "primavera": 3, "summer": 6, "estate": 6, "autumn": 9, "fall": 9,
+           "autunno": 9, "winter": 12, "inverno": 12}  # the first month of each  # fmt: skip
+
+
+def _season(g: tuple[str | None, ...], today: dt.date) -> str:
+    """The three months of a season said: the one under way or the next; "next", "last" or
+    a year say which (winter 2026 runs December 2026 to February 2027)."""
+    before, name, after = g[0] or "", g[1] or "", (g[2] or "").replace("del", "").strip()
+    first_month = SEASONS[name]
+    if after.isdigit():
+        start = dt.date(int(after), first_month, 1)
+    else:
+        # The season under way or the next one to start.
+        start = dt.date(today.year, first_month, 1)
+        while month_end(add_months(start, 2)) < today:
+            start = add_months(start, 12)
+        if start > today and add_months(start, -12) <= today <= month_end(add_months(start, -10)):
+            start = add_months(start, -12)  # a winter begun last December
+        if before in ("next", "prossima", "prossimo") or after.startswith("prossim"):
+            start = add_months(start, 12) if start <= today else start
+        elif before in ("last", "scorsa", "scorso") or after.startswith("scors"):
+            start = add_months(start, -12)
+            while month_end(add_months(start, 2)) >= today:
+                start = add_months(start, -12)
+    return f"{start}..{month_end(add_months(start, 2))}"
 
 
 def _quarter(day: dt.date) -> tuple[int, int]:
@@ -428,6 +462,8 @@ def _period_value(kind: str, m: re.Match[str], today: dt.date) -> str | None:
         month = MONTHS[g[1]]
         start_year = int(g[2]) if g[2] else year if month <= today.month else year - 1
         return f"{dt.date(start_year, month, int(g[0] or 1))}..{today}"
+    if kind == "season":
+        return _season(g, today)
     if kind == "month_range":
         first_month, last_month = MONTHS[g[0]], MONTHS[g[2]]
         first_year = int(g[1] or g[3] or year)

@@ -15,6 +15,7 @@ import pytest
 
 from tests.conftest import DEMO_TODAY
 from tools.router import Router
+from tools.when import find_period
 
 D = dt.date
 ME = "U01ROSSI"
@@ -578,3 +579,24 @@ def test_the_words_of_a_date_or_period_say_the_language_names_do_not(
     route = router.route(question, user=ME, language=default, today=DEMO_TODAY,
                          home_territory="NO")  # fmt: skip
     assert route.language == language, route
+
+
+@pytest.mark.parametrize(
+    ("said", "today", "period"),
+    [
+        ("in primavera", dt.date(2026, 11, 27), "2027-03-01..2027-05-31"),
+        ("this winter", dt.date(2027, 1, 15), "2026-12-01..2027-02-28"),  # begun in December
+        ("winter 2026", dt.date(2026, 11, 27), "2026-12-01..2027-02-28"),
+        ("l inverno scorso", dt.date(2026, 11, 27), "2025-12-01..2026-02-28"),
+        ("next summer", dt.date(2026, 7, 1), "2027-06-01..2027-08-31"),
+        ("this fall", dt.date(2026, 11, 27), "2026-09-01..2026-11-30"),
+    ],
+)
+def test_a_season_is_its_three_months(said: str, today: dt.date, period: str) -> None:
+    found = find_period(said, today)
+    assert found is not None and found.value == period
+
+
+def test_demand_that_falls_is_no_season() -> None:
+    assert find_period("will demand fall", dt.date(2026, 11, 27)) is None
+    assert find_period("explain the fall in moka sales", dt.date(2026, 11, 27)) is None

@@ -3,7 +3,7 @@ what it got wrong, as typed, with what a planner expects."""
 
 from __future__ import annotations
 
-from tests.tools.role_questions import BARBIERI, BIANCHI, HARRIS, ROSSI, WALKER, Q
+from tests.tools.role_questions import BARBIERI, BIANCHI, COLOMBO, HARRIS, ROSSI, WALKER, Q
 
 TRIAL13: list[Q] = [
     # Sales talk: a rep's "number" is their quota.
@@ -64,6 +64,25 @@ TRIAL13: list[Q] = [
         "previsione PAD-28 prossimo trimetre",
         "demand_forecast",
         {"product": "PAD-28", "period": "2027-Q1"},
+    ),
+    # (trial 14) Seasons are their three months ("in primavera": March to May, the next one).
+    Q(
+        COLOMBO,
+        "la previsione delle padelle sale o scende in primavera?",
+        "demand_forecast",
+        {"family": "PADELLE", "period": "2027-03-01..2027-05-31"},
+    ),
+    Q(
+        HARRIS,
+        "moka forecast this winter",
+        "demand_forecast",
+        {"family": "MOKA", "period": "2026-12-01..2027-02-28"},
+    ),
+    Q(
+        ROSSI,
+        "vendite moka dell'estate scorsa",
+        "sales_history",
+        {"family": "MOKA", "period": "2026-06-01..2026-08-31"},
     ),
     # No such product: asked back with the nearest ones, never answered for one of them.
     Q(ROSSI, "quante moka induzione da 4 tazze abbiamo?", "clarify:product"),
