@@ -4,6 +4,7 @@ here from the imported files, permissions, bad input, and questions asked back."
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -87,6 +88,11 @@ def test_a_family_forecast_is_one_answer_summing_its_products(ask: Ask) -> None:
     # The demo's pots share their errors (0.49 measured): the answer says the range counts it.
     assert group.error_correlation > 0.2
     assert "gli errori dei prodotti si muovono insieme (correlazione 0," in shown
+    # Errors that hardly move together are not said to move together (trial 14).
+    slight = replace(outcome, result=replace(group, error_correlation=0.02))
+    said = plain(card(slight))
+    assert "si muovono insieme solo di poco (correlazione 0,02" in said
+    assert "appena più ampio" in said
 
 
 def test_excess_asked_about_a_family_comes_first(ask: Ask, demo_dir: Path) -> None:

@@ -189,6 +189,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "{rho}, misurata sulle settimane tenute da parte): più ampio che per errori "
         "indipendenti.",
     ),
+    "forecast.group_forecast_card.range_slightly": (
+        "The range counts the products' errors as moving together only slightly (correlation "
+        "{rho}, measured on the weeks the forecast held out): hardly wider than for independent "
+        "errors.",
+        "L'intervallo conta che gli errori dei prodotti si muovono insieme solo di poco "
+        "(correlazione {rho}, misurata sulle settimane tenute da parte): appena più ampio che "
+        "per errori indipendenti.",
+    ),
     "forecast.group_forecast_card.columns": ("product", "prodotto"),
     "forecast.group_forecast_card.columns_2": ("forecast", "previsione"),
     "forecast.group_forecast_card.columns_3": ("share", "quota"),
@@ -328,7 +336,8 @@ def group_forecast_card(g: GroupForecast, lang: str) -> Card:
         )
     if g.error_correlation > 0:
         rho = number(lang, g.error_correlation, 2)
-        notes.append(t(lang, "forecast.group_forecast_card.range_together", rho=rho))
+        together = "together" if g.error_correlation >= SLIGHT_CORRELATION else "slightly"
+        notes.append(t(lang, f"forecast.group_forecast_card.range_{together}", rho=rho))
     else:
         notes.append(t(lang, "forecast.group_forecast_card.range"))
     return Card(
@@ -430,6 +439,9 @@ def coverage_note(lang: str, until: dt.date | None) -> tuple[str, ...]:
 
 
 SHOWN_ONE_OFFS = 3
+# Below this, products' errors that "move together" hardly do (trial 14 read "moving
+# together (correlation 0,02)" as a contradiction).
+SLIGHT_CORRELATION = 0.1
 
 
 def _why_no_season(s: SeriesReason, grain: str, horizon: int) -> str | None:
