@@ -10,6 +10,7 @@ import re
 from planning.feedback.enrich import sentiment_of, words_of
 from tools.quota_words import FEWER_WORDS
 from tools.text import fold
+from tools.when import MONTH_NAMES
 
 # "log feedback:", "registra feedback per brianza casa:", "feedback:", "segna che": the
 # words that ask for the recording, taken off the text that is stored.
@@ -108,11 +109,6 @@ ABOUT = re.compile(
 # Where the words searched for end: a period or an author said after them ("…citano Tefal
 # negli ultimi mesi", "…mentioning Tefal this quarter", "…Tefal da ottobre", "…recorded by
 # Walker"); not any "da" or "by" ("padelle da 28", "delivery by truck").
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|"
-    "dicembre"
-)
 _SPANS = (
     r"(?:days?|weeks?|months?|quarters?|years?|giorn[oi]|settiman[ae]|mes[ei]|trimestr[ei]|"
     r"ann[oi])"
@@ -120,8 +116,8 @@ _SPANS = (
 QUERY_END = re.compile(
     r"\s+(?:(?:in|over|during)\s+the\s+)?(?:(?:last|past|this|next)\s+(?:\d+\s+|few\s+)?"
     + _SPANS
-    + r"|since\s+\S+|(?:from|in|da|dal|dall|a|in)\s+(?:"
-    + _MONTHS
+    + r"|since\s+\S+|(?:from|in|da|dal|dall|a)\s+(?:"
+    + "|".join(name for names in MONTH_NAMES for name in names)
     + r")|dal\s+\d|negli\s+ultimi|nell\W?ultim[oa]|nelle\s+ultime|quest[oa]\s+"
     + _SPANS
     + r"|(?:recorded|written|logged)\s+by|registrat[oi]\s+da|scritt[oi]\s+da|"

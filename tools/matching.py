@@ -42,10 +42,10 @@ def compact(code: str) -> str:
 class ProductMatch:
     skus: tuple[str, ...]  # one = found; several = ambiguous (best first)
     words: frozenset[int]  # token positions the match used
-    # Positions of words, typed exactly as in product names, among or beside the words that
-    # named the best product, that its name lacks while another's has them: they describe no
-    # one product ("moka rossa da 6
-    # tazze" when the red moka has 4 cups), and `skus` holds the best and that other one.
+    # Positions of words that describe no one product: typed as product names spell them,
+    # among or beside the words that named the best product, missing from its name while
+    # another's has them ("moka rossa da 6 tazze" when the red moka has 4 cups; `skus` then
+    # holds the best and that other one), or a size no product has ("padella 26 cm").
     unmatched: frozenset[int] = frozenset()
 
 

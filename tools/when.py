@@ -12,13 +12,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+# The months' whole names, in English and Italian.
+MONTH_NAMES = (
+    ("january", "february", "march", "april", "may", "june", "july", "august",
+     "september", "october", "november", "december"),
+    ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+     "settembre", "ottobre", "novembre", "dicembre"),
+)  # fmt: skip
 MONTHS = {
-    **{m: i for i, m in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july", "august",
-         "september", "october", "november", "december"], 1)},
-    **{m: i for i, m in enumerate(
-        ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
-         "settembre", "ottobre", "novembre", "dicembre"], 1)},
+    **{m: i for names in MONTH_NAMES for i, m in enumerate(names, 1)},
     **{m: i for i, m in enumerate(
         ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)},
     **{m: i for i, m in enumerate(
@@ -393,22 +395,20 @@ def _season(g: tuple[str | None, ...], today: dt.date) -> str:
     a year say which (winter 2026 runs December 2026 to February 2027)."""
     before, name, after = g[0] or "", g[1] or "", (g[2] or "").replace("del", "").strip()
     first_month = SEASONS[name]
+
+    def end(start: dt.date) -> dt.date:
+        return month_end(add_months(start, 2))
+
     if after.isdigit():
         start = dt.date(int(after), first_month, 1)
     else:
-        # The season under way or the next one to start.
-        start = dt.date(today.year, first_month, 1)
-        while month_end(add_months(start, 2)) < today:
-            start = add_months(start, 12)
-        if start > today and add_months(start, -12) <= today <= month_end(add_months(start, -10)):
-            start = add_months(start, -12)  # a winter begun last December
+        starts = [dt.date(y, first_month, 1) for y in range(today.year - 2, today.year + 2)]
+        start = next(s for s in starts if end(s) >= today)  # under way, or the next one
         if before in ("next", "prossima", "prossimo") or after.startswith("prossim"):
-            start = add_months(start, 12) if start <= today else start
+            start = start if start > today else add_months(start, 12)
         elif before in ("last", "scorsa", "scorso") or after.startswith("scors"):
-            start = add_months(start, -12)
-            while month_end(add_months(start, 2)) >= today:
-                start = add_months(start, -12)
-    return f"{start}..{month_end(add_months(start, 2))}"
+            start = max(s for s in starts if end(s) < today)
+    return f"{start}..{end(start)}"
 
 
 def _quarter(day: dt.date) -> tuple[int, int]:

@@ -374,10 +374,10 @@ def fit_and_forecast(
     choice = SeriesChoice(pattern, "+".join(used), errors[chosen] / scale, False)
     bands = _bands(mean, spread)
     bands.update({f"ratio-{level}": ratio for level, ratio in ratios.items()})
-    if ratios:  # each step's miss in the series' own scale, for the run to pool by step
-        bands["scaled-miss"] = np.abs(_held_out_errors(misses[0], h)) / scale
-        bands["scale"] = np.full(h, scale)
     bands["miss"] = _held_out_errors(misses[0], h)
+    if ratios:  # each step's miss in the series' own scale, for the run to pool by step
+        bands["scaled-miss"] = np.abs(bands["miss"]) / scale
+        bands["scale"] = np.full(h, scale)
     return bands, choice
 
 

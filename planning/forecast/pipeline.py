@@ -138,8 +138,7 @@ def _run_dask(
             partitions = _partitions(series, cores)
             indexed = data.set_index("unique_id").sort_index()
             frame = dd.from_pandas(indexed, npartitions=partitions, sort=True)
-            first = data[data["unique_id"] == data["unique_id"].iloc[0]]
-            meta = _forecast_partition(first.set_index("unique_id"), forecaster, horizon, level)
+            meta = _one_series(data, forecaster, horizon, level)
             result = frame.map_partitions(
                 _forecast_partition, forecaster, horizon, level, meta=meta.iloc[:0]
             )
@@ -149,6 +148,15 @@ def _run_dask(
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _one_series(
+    data: pd.DataFrame, forecaster: Any, horizon: int, level: list[int]
+) -> pd.DataFrame:
+    """The forecast of the first series alone: what a partition's output looks like
+    (columns and types), for an engine that must know it before running."""
+    first = data[data["unique_id"] == data["unique_id"].iloc[0]]
+    return _forecast_partition(first.set_index("unique_id"), forecaster, horizon, level)
 
 
 def _forecast_partition(
@@ -222,8 +230,7 @@ def by_partition(
 
     codes, uniques = pd.factorize(data["unique_id"], sort=True)
     parted = data.assign(**{_PART: codes * _partitions(len(uniques), cores) // len(uniques)})
-    first = data[data["unique_id"] == uniques[0]]
-    meta = _forecast_partition(first.set_index("unique_id"), forecaster, horizon, level)
+    meta = _one_series(data, forecaster, horizon, level)
     safe = {c: c.replace("-", "_") for c in meta.columns}
     schema = ",".join(f"{safe[c]}:{_fugue_type(meta[c])}" for c in meta.columns)
     out = transform(

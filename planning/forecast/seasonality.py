@@ -188,7 +188,7 @@ def one_year_profile(
     or None when a trend or one step explains the year as well (see HARMONICS), or, given a
     `rival` season (its family's factors per period of the year), a line times that one."""
     n = y.size
-    if season < MIN_YEAR_PERIODS or n < season or not np.isfinite(y).all():
+    if not one_year_possible(n, season) or not np.isfinite(y).all():
         return None
     t = np.arange(n, dtype=np.float64)
     line = np.column_stack([np.ones(n), t])
@@ -224,6 +224,11 @@ def one_year_profile(
     wave = np.column_stack([np.sin(every), np.cos(every)]) @ coefficients[2:]
     factors = np.maximum(1 + wave / level, FLOOR)
     return np.asarray(factors / factors.mean(), dtype=np.float64)
+
+
+def one_year_possible(periods: int, season: int) -> bool:
+    """Whether a series this long may show a season in its one year (`one_year_profile`)."""
+    return season >= MIN_YEAR_PERIODS and periods >= season
 
 
 def own_season_possible(periods: int, horizon: int, season: int) -> bool:

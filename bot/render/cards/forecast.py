@@ -11,7 +11,7 @@ from bot.render.i18n import date, number, pct, t, text_for
 from planning.forecast.accuracy import Accuracy
 from planning.forecast.demand import SEASON_LENGTH
 from planning.forecast.seasonality import (
-    MIN_YEAR_PERIODS,
+    one_year_possible,
     own_season_possible,
     season_lender,
     season_of_one_year,
@@ -452,7 +452,7 @@ def _why_no_season(s: SeriesReason, grain: str, horizon: int) -> str | None:
     season = SEASON_LENGTH[grain]
     if own_season_possible(s.history_periods, horizon, season):
         return None
-    one_year = season >= MIN_YEAR_PERIODS and s.history_periods >= season
+    one_year = one_year_possible(s.history_periods, season)
     return f"forecast.explain_card.{'no_clear_season' if one_year else 'no_season'}"
 
 
