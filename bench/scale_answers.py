@@ -142,6 +142,11 @@ def worker(url: str, skus: int, repeat: int, stock_file: str) -> dict[str, Any]:
             lambda: {"weeks": rng.randrange(4, 26)},
         ),
         "explain a forecast": ("UOPS01", "explain_forecast", lambda: {"product": sku()}),
+        "explain a family's forecast": (
+            "UOPS01",
+            "explain_forecast",
+            lambda: {"family": family()},
+        ),
         "forecast accuracy": ("UOPS01", "forecast_accuracy", lambda: {"product": sku()}),
         "product info": ("UREP01", "product_info", lambda: {"product": sku()}),
         "quota of a rep": (None, "quota_status", lambda: {}),

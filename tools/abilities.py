@@ -41,7 +41,8 @@ from planning.feedback.notes import NoteResult
 from planning.feedback.search import FeedbackSearch
 from planning.feedback.store import FeedbackChange, FeedbackRecord
 from planning.forecast.accuracy import Accuracy, accuracy_of
-from planning.forecast.views import ForecastExplanation, ForecastView, GroupForecast
+from planning.forecast.explain import ForecastExplanation, GroupExplanation
+from planning.forecast.views import ForecastView, GroupForecast
 from planning.groups import ProductGroup
 from planning.products import Fact, ProductFacts, product_facts
 from planning.projection import week_monday
@@ -107,8 +108,7 @@ class ForecastArgs(GroupArgs):
     location: str | None = Field(None, description=LOCATION)
 
 
-class ExplainArgs(BaseModel):
-    product: str = Field(description=PRODUCT)
+class ExplainArgs(GroupArgs):
     location: str | None = Field(None, description=LOCATION)
 
 
@@ -410,13 +410,17 @@ def _forecast(ctx: RunContext, args: ForecastArgs) -> Any:
 
 
 def _explain(ctx: RunContext, args: ExplainArgs) -> Any:
-    from planning.forecast.views import explain_forecast
+    from planning.forecast.explain import explain_forecast, explain_group_forecast
 
-    sku = resolve_product(ctx, args.product)
-    explained = explain_forecast(
-        ctx.engine, sku, today=ctx.today, location=resolve_location(ctx, args.location)
-    )
-    return replace(explained, beside=beside(ctx.engine, today=ctx.today, skus=(sku,)))
+    asked, location = _group(ctx, args), resolve_location(ctx, args.location)
+    if isinstance(asked, ProductGroup):
+        group = explain_group_forecast(ctx.engine, asked, today=ctx.today, location=location)
+        if asked.family is None and not asked.skus:
+            return group  # every product: what customers said is a search of its own
+        near = beside(ctx.engine, today=ctx.today, skus=asked.skus, family=group.group.family)
+        return replace(group, beside=near)
+    explained = explain_forecast(ctx.engine, asked, today=ctx.today, location=location)
+    return replace(explained, beside=beside(ctx.engine, today=ctx.today, skus=(asked,)))
 
 
 def _projection(ctx: RunContext, args: ProjectionArgs) -> ProjectionAnswer | GroupProjection:
@@ -832,11 +836,15 @@ declare(
             "Perché la previsione di {product} è così alta?",
         ),
         schema=ExplainArgs,
-        description="Why a product's forecast is what it is: demand pattern, model, validation "
-        "error, and the forecast compared with recent sales and the same weeks last year.",
+        description="Why a product's forecast is what it is (demand pattern, model, validation "
+        "error, weeks not repeated), or a family's, several products' or all products' (how "
+        "their series were forecast, the least accurate): whether sales show a yearly season "
+        "and when it peaks, and the forecast compared with recent sales and the same weeks "
+        "last year. Use for 'why', 'which model', 'seasonality', 'stagionalità'.",
         run=_explain,
-        results=(ForecastExplanation,),
-        compares=("product",),
+        results=(ForecastExplanation, GroupExplanation),
+        groups=True,
+        compares=("product", "location"),
         takes=PRODUCT_SLOTS,
         needs_product=True,
         rank=2,

@@ -64,9 +64,10 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "explain_forecast": (
         ("explain", "why", "which model", "what model", "how was", "how is the forecast",
-         "based on", "trust"),
+         "based on", "trust", "seasonality", "seasonal", "season peak", "seasonal peak"),
         ("spiega", "spiegami", "perche", "quale modello", "che modello", "modello",
-         "su cosa si basa", "come e stata calcolata", "come e calcolata"),
+         "su cosa si basa", "come e stata calcolata", "come e calcolata", "stagionalita",
+         "stagionale", "stagionali", "picco stagionale"),
     ),
     "forecast_accuracy": (
         ("accuracy", "accurate", "how accurate", "reliable", "how reliable", "reliability",

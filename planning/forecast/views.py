@@ -15,7 +15,6 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Connection, Engine, bindparam, text
 
-from planning.db import as_date
 from planning.errors import PonteError
 from planning.feedback.beside import Beside
 from planning.forecast.ranges import WEEK_CORRELATION, total_half_width
@@ -63,43 +62,6 @@ class ForecastView:
     error_correlation: float = 0.0
     # What customers said lately and the reps' forecast notes (planning.feedback.beside).
     beside: Beside | None = None
-
-
-@dataclass(frozen=True)
-class OneOffWeek:
-    """A week of history the forecast did not learn from as it was (and so does not repeat):
-    a promotion flagged in the sales file, or a one-off spike (planning.forecast.promotions)."""
-
-    week: dt.date
-    actual: float  # what sold
-    used: float  # the usual level the models learned instead
-    reason: str  # promotion | spike
-
-
-@dataclass(frozen=True)
-class SeriesReason:
-    location: str
-    territory: str
-    pattern: str  # smooth, intermittent, lumpy, erratic, too_short, all_zero
-    model: str
-    validation_mase: float | None  # < 1: better than a seasonal naive on held-out weeks
-    fallback: bool
-    history_periods: int
-    not_repeated: tuple[OneOffWeek, ...] = ()  # most recent first
-
-
-@dataclass(frozen=True)
-class ForecastExplanation:
-    sku: str
-    name: str
-    run: RunSummary
-    series: tuple[SeriesReason, ...]
-    recent_weekly: float  # actual units per week over the last COMPARE_WEEKS weeks imported
-    last_year_weekly: float | None  # the same weeks one year before the forecast window
-    forecast_weekly: float  # forecast units per week over the next COMPARE_WEEKS weeks
-    change_vs_recent_pct: float | None
-    change_vs_last_year_pct: float | None
-    beside: Beside | None = None  # what customers said, the reps' notes
 
 
 def _weekly_series(engine: Engine, sku: str, location: str | None) -> list[SeriesForecast]:
@@ -375,83 +337,3 @@ def _group_forecast(
             for sku, v in ranked[:TOP_LINES]
         ),
     )
-
-
-def explain_forecast(
-    engine: Engine, sku: str, *, today: dt.date, location: str | None = None
-) -> ForecastExplanation:
-    """Why the forecast is what it is: model per series, and how it compares with actuals."""
-    series = _weekly_series(engine, sku, location)
-    # The next COMPARE_WEEKS whole weeks, so that the weekly average is a whole-week one.
-    first = today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=1)
-    ahead = (first, first + dt.timedelta(weeks=COMPARE_WEEKS, days=-1))
-    view = forecast_view(engine, sku, today=today, location=location, between=ahead)
-    sku = series[0].sku
-    where = "" if location is None else " AND location = :loc"
-    with engine.connect() as conn:
-        sales = pd.read_sql_query(
-            text(f"SELECT date, quantity FROM sales_actual WHERE sku = :sku{where}"),
-            conn,
-            params={"sku": sku, "loc": location},
-        )
-        one_offs = _one_offs(conn, series[0].run.run_id, [s.unique_id for s in series])
-    sales["date"] = pd.to_datetime(sales["date"])
-    cutoff = pd.Timestamp(series[0].run.data_as_of) + pd.Timedelta(days=6)
-    recent = sales[(sales["date"] > cutoff - pd.Timedelta(weeks=COMPARE_WEEKS))
-                   & (sales["date"] <= cutoff)]  # fmt: skip
-    recent_weekly = float(recent["quantity"].sum()) / COMPARE_WEEKS
-    forecast_weekly = view.total / max(1, len(view.periods))
-    last_year_weekly = None
-    if view.periods:
-        first = pd.Timestamp(view.periods[0].period) - pd.Timedelta(weeks=52)
-        until = first + pd.Timedelta(weeks=len(view.periods))
-        window = sales[(sales["date"] >= first) & (sales["date"] < until)]
-        if not sales.empty and sales["date"].min() <= first:
-            last_year_weekly = float(window["quantity"].sum()) / len(view.periods)
-    return ForecastExplanation(
-        sku=sku,
-        name=view.name,
-        run=view.run,
-        series=tuple(
-            SeriesReason(
-                location=s.location,
-                territory=s.territory,
-                pattern=s.pattern,
-                model=s.model,
-                validation_mase=s.validation_mase,
-                fallback=s.fallback,
-                history_periods=s.history_periods,
-                not_repeated=one_offs.get(s.unique_id, ()),
-            )
-            for s in series
-        ),
-        recent_weekly=recent_weekly,
-        last_year_weekly=last_year_weekly,
-        forecast_weekly=forecast_weekly,
-        change_vs_recent_pct=_change(forecast_weekly, recent_weekly),
-        change_vs_last_year_pct=_change(forecast_weekly, last_year_weekly),
-    )
-
-
-def _one_offs(
-    conn: Connection, run_id: int, series: list[str]
-) -> dict[str, tuple[OneOffWeek, ...]]:
-    """The weeks each series' forecast did not learn from as they were, most recent first."""
-    rows = conn.execute(
-        text(
-            "SELECT unique_id, ds, actual, used, reason FROM forecast_adjustment "
-            "WHERE run_id = :run AND unique_id IN :series ORDER BY unique_id, ds DESC"
-        ).bindparams(bindparam("series", expanding=True)),
-        {"run": run_id, "series": series},
-    )
-    found: dict[str, list[OneOffWeek]] = {}
-    for r in rows:
-        day = as_date(r.ds)
-        assert day is not None  # part of the key
-        week = OneOffWeek(day, float(r.actual), float(r.used), str(r.reason))
-        found.setdefault(str(r.unique_id), []).append(week)
-    return {k: tuple(v) for k, v in found.items()}
-
-
-def _change(new: float, old: float | None) -> float | None:
-    return None if not old else 100 * (new - old) / old

@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 from bot.render.cards import card
 from bot.render.text import plain
 from planning.forecast.demand import demand_history
+from planning.forecast.explain import GroupExplanation
 from planning.forecast.pipeline import forecast_series
 from planning.forecast.runs import FAMILIES, compute_forecast, load_sales, store_run
 from planning.forecast.seasonality import family_profiles
@@ -255,3 +256,69 @@ def test_the_explanation_says_the_season_is_its_one_year(loaded: Engine, tmp_pat
     assert "hold one year, whose rise and fall a trend or a single step explains" in peg
     peg_it = _explained(ctx, "PEG", "it")
     assert "il cui andamento una tendenza o un solo scalino spiegano" in peg_it
+
+
+# -- a family's forecast explained: the season its sales show, how its series are forecast ----
+
+
+def _explained_group(ctx: RunContext, family: str, lang: str) -> tuple[GroupExplanation, str]:
+    outcome = call(ctx, "explain_forecast", {"family": family}, language=lang)
+    assert isinstance(outcome.result, GroupExplanation)
+    return outcome.result, plain(card(outcome))
+
+
+def test_a_familys_explanation_says_when_its_sales_peak(loaded: Engine, tmp_path: Path) -> None:
+    """ "Do barbecues have a season?": the family's sales peak in summer (week 26 of each
+    year) and bottom out in winter; its four sisters follow their own season, the new
+    product borrows theirs, and the explanation says both, in the asker's language."""
+    sales = _sales({**SISTERS, "BBQ-NEW": _barbecue(9, level=250)}, {"BBQ-NEW": NEW})
+    products = "sku,name,family\n" + "".join(
+        f"{sku},Barbecue {sku[4:]},BARBECUE\n" for sku in [*SISTERS, "BBQ-NEW"]
+    )
+    _imported(loaded, tmp_path / "garden", sales, products)
+    ctx = _forecast_for(loaded, "BARBECUE")
+    found, english = _explained_group(ctx, "BARBECUE", "en")
+    shape = found.season.shape
+    assert shape is not None and {6, 7} <= set(shape.peak) and {12, 1} & set(shape.low)
+    assert 20 < shape.peak_pct < 50 and -50 < shape.low_pct < -20  # a ±35% wave
+    assert "Sales show a yearly season (over 2 years)" in english
+    assert "highest in Jun" in english or "highest in May" in english
+    kinds = {k.kind: k.series for k in found.kinds}
+    assert kinds == {"own_season": 4, "family_season": 1}
+    assert "too new for their own: their family's season" in english
+    assert "5 series over 5 products" in english
+    _, italian = _explained_group(ctx, "BARBECUE", "it")
+    assert "Le vendite mostrano una stagionalità annuale (su 2 anni)" in italian
+    assert "più alte a giu" in italian or "più alte a mag" in italian
+    # A product's own explanation says the same of its own sales.
+    assert "Sales show a yearly season (over 2 years): highest in" in _explained(ctx, "BBQ-1", "en")
+
+
+def test_a_family_with_one_year_of_sales_says_that_is_too_little_to_tell(
+    loaded: Engine, tmp_path: Path
+) -> None:
+    series = {
+        "HOSE": _one_year(_seasonal(peak_week=26), 1),
+        "PEG": _one_year(np.full(156, 200.0), 5),
+    }
+    products = "sku,name,family\nHOSE,Garden hose,GARDEN\nPEG,Tent peg,GARDEN\n"
+    _imported(loaded, tmp_path / "garden", _garden_company(series), products)
+    ctx = _forecast_for(loaded, "GARDEN")
+    found, english = _explained_group(ctx, "GARDEN", "en")
+    assert found.season.shape is None and found.season.reason == "short_history"
+    assert "sales cover 60 weeks, and it takes two years (104)" in english
+    assert "the season of the one year they have" in english  # HOSE's own year
+    _, italian = _explained_group(ctx, "GARDEN", "it")
+    assert "le vendite coprono 60 settimane, e ci vogliono due anni (104)" in italian
+
+
+def test_a_family_without_a_season_says_so(loaded: Engine, tmp_path: Path) -> None:
+    """Two years and more of sales that only wander: no season is claimed."""
+    rng = np.random.default_rng(11)
+    flat = {f"NUT-{k}": rng.poisson(200, WEEKS + AHEAD).astype(float) for k in range(3)}
+    products = "sku,name,family\n" + "".join(f"{sku},Nut {sku},NUTS\n" for sku in flat)
+    _imported(loaded, tmp_path / "nuts", _sales(flat, {}), products)
+    ctx = _forecast_for(loaded, "NUTS")
+    found, english = _explained_group(ctx, "NUTS", "en")
+    assert found.season.shape is None and found.season.reason == "noise"
+    assert "Sales show no clear yearly season" in english

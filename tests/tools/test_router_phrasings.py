@@ -62,6 +62,12 @@ EN: list[tuple[str, str, dict[str, Any]]] = [
     ("which model do you use for COL-FIL?", "explain_forecast", {"product": "COL-FIL"}),
     ("how accurate is the forecast of PEN-24?", "forecast_accuracy", {"product": "PEN-24"}),
     ("expalin forecast santoku", "explain_forecast", {"product": "COL-SAN"}),
+    # a family's forecast explained, and its season (trial 15)
+    ("explain the moka forecast", "explain_forecast", {"family": "MOKA"}),
+    ("is there any seasonality in knife demand?", "explain_forecast", {"family": "COLTELLI"}),
+    ("which models do you use for the knives?", "explain_forecast", {"family": "COLTELLI"}),
+    ("seasonal pattern of spare parts", "explain_forecast", {"family": "RICAMBI"}),
+    ("explain the forecast for all products", "explain_forecast", {"all_products": True}),
     # places and territories in English for an Italian company's names
     ("bread knife stock in the milan warehouse", "stock_status", {"location": "WH-MIL"}),
     ("quota for the north-west this quarter", "quota_status", {"territory": "NO"}),
@@ -320,6 +326,11 @@ IT: list[tuple[str, str, dict[str, Any]]] = [
     ("che modello usi per COL-FIL?", "explain_forecast", {"product": "COL-FIL"}),
     ("quanto è affidabile la previsione di PEN-24?", "forecast_accuracy", {"product": "PEN-24"}),
     ("spiega previsione wok", "explain_forecast", {"product": "PAD-W30"}),
+    ("la previsione delle pentole ha una stagionalità?", "explain_forecast", {"family": "PENTOLE"}),
+    ("c'è stagionalità sulle moke?", "explain_forecast", {"family": "MOKA"}),
+    ("quando c'è il picco stagionale delle moka?", "explain_forecast", {"family": "MOKA"}),
+    ("stagionalità vendite coltelli", "explain_forecast", {"family": "COLTELLI"}),
+    ("spiega la previsione delle padelle", "explain_forecast", {"family": "PADELLE"}),
     # proiezioni
     ("quando finisce PAD-28?", "inventory_projection", {"product": "PAD-28", "weeks": 12}),
     ("quando andiamo in rottura con la padella 28?", "inventory_projection", {"product": "PAD-28"}),

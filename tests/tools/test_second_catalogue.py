@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+from bot.render.cards import card
+from bot.render.text import plain
 from planning.db import make_engine, upgrade
 from tests.conftest import DEMO_TODAY, load_company
 from tests.fixtures.bikeparts.questions import QUESTIONS, Q
@@ -86,3 +88,21 @@ def test_feedback_in_another_industry_is_understood(bikes: Engine, question: Q) 
     if question.expect.startswith("confirm:"):
         themes = outcome.result.item.themes
         assert themes, "no theme read"
+
+
+def test_a_familys_forecast_is_explained_in_another_industry(bikes: Engine) -> None:
+    """ "Is there a season in brakes?" about the bicycle maker's 64 weeks of sales: the brakes
+    together, how their series are forecast, and why no season is claimed."""
+    asked = Assistant(bikes).ask(
+        "c'è stagionalità nei freni?", user="U02GRECO", today=DEMO_TODAY, now=NOW
+    )
+    assert (asked.kind, asked.tool, asked.args) == ("answer", "explain_forecast",
+                                                    {"family": "FRENI"})  # fmt: skip
+    text = plain(card(asked))
+    assert "le vendite coprono 64 settimane, e ci vogliono due anni (104)" in text
+    assert "12 serie su 6 prodotti" in text
+    wheels = Assistant(bikes).ask(
+        "explain the wheels forecast", user="U02LEONI", today=DEMO_TODAY, now=NOW
+    )
+    assert (wheels.kind, wheels.args) == ("answer", {"family": "RUOTE"})
+    assert "Why the forecast · RUOTE" in plain(card(wheels))

@@ -16,6 +16,7 @@ from bot.render import i18n
 from bot.render.cards.alerts import alerts_card
 from bot.render.cards.base import Action, Card, source
 from bot.render.cards.commission import commission_card
+from bot.render.cards.explain import explain_card, group_explain_card
 from bot.render.cards.feedback import (
     change_card,
     digest_card,
@@ -23,12 +24,7 @@ from bot.render.cards.feedback import (
     record_card,
     search_card,
 )
-from bot.render.cards.forecast import (
-    accuracy_answer_card,
-    explain_card,
-    forecast_card,
-    group_forecast_card,
-)
+from bot.render.cards.forecast import accuracy_answer_card, forecast_card, group_forecast_card
 from bot.render.cards.messages import confirm_card, error_text, help_card, message_card
 from bot.render.cards.product import product_card
 from bot.render.cards.quota import quota_card
@@ -64,7 +60,8 @@ from planning.feedback.notes import NoteResult
 from planning.feedback.search import FeedbackSearch
 from planning.feedback.store import FeedbackChange, FeedbackRecord
 from planning.forecast.accuracy import Accuracy
-from planning.forecast.views import ForecastExplanation, ForecastView, GroupForecast
+from planning.forecast.explain import ForecastExplanation, GroupExplanation
+from planning.forecast.views import ForecastView, GroupForecast
 from planning.products import ProductFacts
 from planning.quota_decisions import QuotaDecision
 from planning.quota_requests import QuotaRequestList, QuotaRequestResult
@@ -83,6 +80,7 @@ BUILDERS: dict[type, Callable[[Any, str], Card]] = {
     ForecastView: forecast_card,
     GroupForecast: group_forecast_card,
     ForecastExplanation: explain_card,
+    GroupExplanation: group_explain_card,
     Accuracy: accuracy_answer_card,
     ProjectionAnswer: projection_card,
     GroupProjection: group_projection_card,

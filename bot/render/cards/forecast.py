@@ -7,21 +7,11 @@ import datetime as dt
 from bot.render import i18n
 from bot.render.cards.base import Action, Card, group_label, run_line
 from bot.render.cards.feedback import beside_notes
-from bot.render.i18n import date, number, pct, t, text_for
+from bot.render.i18n import date, number, pct, t
 from planning.forecast.accuracy import Accuracy
-from planning.forecast.demand import SEASON_LENGTH
-from planning.forecast.seasonality import (
-    one_year_possible,
-    own_season_possible,
-    season_lender,
-    season_of_one_year,
-)
 from planning.forecast.views import (
-    ForecastExplanation,
     ForecastView,
     GroupForecast,
-    OneOffWeek,
-    SeriesReason,
 )
 
 TEXT: dict[str, tuple[str, str]] = {
@@ -73,96 +63,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "forecast.coverage_note.text": (
         "The forecast runs to {until}: later days are not counted.",
         "La previsione arriva al {until}: i giorni successivi non sono contati.",
-    ),
-    "forecast.explain_card.parts": (
-        "Forecast {forecast_weekly}/week for the next 13 weeks",
-        "Previsione {forecast_weekly}/settimana per le prossime 13 settimane",
-    ),
-    "forecast.explain_card.text": (
-        "{value} vs the last 13 weeks ({recent_weekly}/week)",
-        "{value} rispetto alle ultime 13 settimane ({recent_weekly}/settimana)",
-    ),
-    "forecast.explain_card.text_2": (
-        "{value} vs the same weeks last year ({last_year_weekly}/week)",
-        "{value} rispetto alle stesse settimane dell'anno scorso ({last_year_weekly}/settimana)",
-    ),
-    "forecast.explain_card.text_3": (
-        "{location}: the model failed, a simple fallback is used.",
-        "{location}: il modello non ha funzionato, uso un metodo semplice.",
-    ),
-    "forecast.explain_card.not_repeated": (
-        "{series}: not repeated, as one-offs: {weeks}{more}.",
-        "{series}: non ripetute, perché eccezionali: {weeks}{more}.",
-    ),
-    "forecast.explain_card.borrowed_season": (
-        "{series}: too little history for a season of its own: it follows the season of its "
-        "family {family}, pooled over the sister products with two years or more.",
-        "{series}: storico troppo breve per una stagionalità propria: segue quella della sua "
-        "famiglia {family}, calcolata sui prodotti fratelli con almeno due anni di vendite.",
-    ),
-    "forecast.explain_card.one_year_season": (
-        "{series}: {periods} {unit} of sales hold one year, too little to check a season "
-        "against a second: the rise and fall of that year, more than a trend or a single "
-        "step explains, is taken as its season.",
-        "{series}: {periods} {unit} di vendite coprono un solo anno, troppo poco per "
-        "verificare una stagionalità su un secondo: l'andamento di quell'anno, più di quanto "
-        "spieghino una tendenza o un solo scalino, è preso come sua stagionalità.",
-    ),
-    "forecast.explain_card.no_clear_season": (
-        "{series}: {periods} {unit} of sales hold one year, whose rise and fall a trend or a "
-        "single step explains as well as a season, and its family has none that fits them: "
-        "the forecast follows its level and trend, without a season.",
-        "{series}: {periods} {unit} di vendite coprono un solo anno, il cui andamento una "
-        "tendenza o un solo scalino spiegano quanto una stagionalità, e la sua famiglia non "
-        "ne ha una che si adatti: la previsione segue livello e tendenza, senza stagionalità.",
-    ),
-    "forecast.explain_card.no_season": (
-        "{series}: {periods} {unit} of sales are too few for a season of its own, and its "
-        "family has none that fits them: the forecast follows its level and trend, without a "
-        "season.",
-        "{series}: {periods} {unit} di vendite sono troppo poche per una stagionalità propria, "
-        "e la sua famiglia non ne ha una che si adatti: la previsione segue livello e "
-        "tendenza, senza stagionalità.",
-    ),
-    "forecast.explain_card.unit.week": ("weeks", "settimane"),
-    "forecast.explain_card.unit.month": ("months", "mesi"),
-    "forecast.explain_card.one_off.promotion": (
-        "week of {week}, {actual} sold in a promotion (usually {used})",
-        "settimana del {week}, {actual} venduti in promozione (di solito {used})",
-    ),
-    "forecast.explain_card.one_off.spike": (
-        "week of {week}, a one-off peak of {actual} (usually {used})",
-        "settimana del {week}, un picco isolato di {actual} (di solito {used})",
-    ),
-    "forecast.explain_card.one_off.more": (
-        " and {count} earlier weeks",
-        " e altre {count} settimane prima",
-    ),
-    "forecast.explain_card.text_4": (
-        "Validation error (MASE) below 1 means the model beat a seasonal naive forecast on "
-        "the most recent held-out weeks.",
-        "Un errore di validazione (MASE) sotto 1 significa che il modello ha battuto la "
-        "previsione stagionale ingenua sulle ultime settimane tenute da parte.",
-    ),
-    "forecast.explain_card.columns": (
-        "series",
-        "serie",
-    ),
-    "forecast.explain_card.columns_2": (
-        "pattern",
-        "andamento",
-    ),
-    "forecast.explain_card.columns_3": (
-        "model",
-        "modello",
-    ),
-    "forecast.explain_card.columns_4": (
-        "weeks of history",
-        "settimane di storico",
-    ),
-    "forecast.explain_card.source": (
-        "Source: ",
-        "Fonte: ",
     ),
     "forecast.group_forecast_card.headline": (
         "{total} units forecast {span} across {products} products (80% range {low}–{high})",
@@ -240,6 +140,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "forecast.accuracy.title": ("Forecast accuracy · {what}", "Accuratezza previsioni · {what}"),
 }
 i18n.register(TEXT)
+
+# Below this, products' errors that "move together" hardly do (trial 14 read "moving
+# together (correlation 0,02)" as a contradiction).
+SLIGHT_CORRELATION = 0.1
 
 
 def accuracy_answer_card(a: Accuracy, lang: str) -> Card:
@@ -415,129 +319,7 @@ def forecast_card(v: ForecastView, lang: str) -> Card:
     )
 
 
-PATTERNS = {  # demand pattern -> its words
-    "smooth": ("steady demand", "domanda regolare"),
-    "intermittent": (
-        "intermittent demand (many weeks without sales)",
-        "domanda intermittente (molte settimane senza vendite)",
-    ),
-    "lumpy": ("lumpy demand (rare and variable)", "domanda irregolare (rara e variabile)"),
-    "erratic": (
-        "erratic demand (regular but very variable)",
-        "domanda erratica (regolare ma molto variabile)",
-    ),
-    "too_short": ("too little history (mean so far)", "storico troppo corto (media finora)"),
-    "all_zero": ("no sales yet", "nessuna vendita finora"),
-}
-i18n.register({f"forecast.pattern.{k}": v for k, v in PATTERNS.items()})
-
-
 def coverage_note(lang: str, until: dt.date | None) -> tuple[str, ...]:
     if until is None:
         return ()
     return (t(lang, "forecast.coverage_note.text", until=date(lang, until)),)
-
-
-SHOWN_ONE_OFFS = 3
-# Below this, products' errors that "move together" hardly do (trial 14 read "moving
-# together (correlation 0,02)" as a contradiction).
-SLIGHT_CORRELATION = 0.1
-
-
-def _why_no_season(s: SeriesReason, grain: str, horizon: int) -> str | None:
-    """For a regular series whose history could carry no season it can validate (and that
-    took none), the note that says why: too little history, or one year that shows none."""
-    if s.fallback or s.pattern not in ("smooth", "erratic") or grain not in SEASON_LENGTH:
-        return None
-    season = SEASON_LENGTH[grain]
-    if own_season_possible(s.history_periods, horizon, season):
-        return None
-    one_year = one_year_possible(s.history_periods, season)
-    return f"forecast.explain_card.{'no_clear_season' if one_year else 'no_season'}"
-
-
-def _not_repeated(lang: str, series: str, weeks: tuple[OneOffWeek, ...]) -> str:
-    """The weeks a series' forecast does not repeat, the most recent SHOWN_ONE_OFFS named."""
-    named = [
-        t(
-            lang,
-            f"forecast.explain_card.one_off.{w.reason}",
-            week=date(lang, w.week),
-            actual=number(lang, w.actual),
-            used=number(lang, w.used),
-        )
-        for w in weeks[:SHOWN_ONE_OFFS]
-    ]
-    rest = len(weeks) - SHOWN_ONE_OFFS
-    more = t(lang, "forecast.explain_card.one_off.more", count=rest) if rest > 0 else ""
-    return t(lang, "forecast.explain_card.not_repeated", series=series, weeks="; ".join(named),
-             more=more)  # fmt: skip
-
-
-def explain_card(e: ForecastExplanation, lang: str) -> Card:
-    parts = [
-        t(lang, "forecast.explain_card.parts", forecast_weekly=number(lang, e.forecast_weekly))
-    ]
-    if e.change_vs_recent_pct is not None:
-        parts.append(
-            t(
-                lang,
-                "forecast.explain_card.text",
-                value=pct(lang, e.change_vs_recent_pct, True),
-                recent_weekly=number(lang, e.recent_weekly),
-            )
-        )
-    if e.change_vs_last_year_pct is not None and e.last_year_weekly is not None:
-        parts.append(
-            t(
-                lang,
-                "forecast.explain_card.text_2",
-                value=pct(lang, e.change_vs_last_year_pct, True),
-                last_year_weekly=number(lang, e.last_year_weekly),
-            )
-        )
-    rows = []
-    notes = []
-    for s in e.series:
-        mase = "–" if s.validation_mase is None else number(lang, s.validation_mase, 2)
-        rows.append(
-            (
-                s.location or s.territory,
-                text_for(lang, f"forecast.pattern.{s.pattern}", s.pattern),
-                s.model,
-                mase,
-                number(lang, s.history_periods),
-            )
-        )
-        if s.fallback:
-            notes.append(t(lang, "forecast.explain_card.text_3", location=s.location))
-        if s.not_repeated:
-            notes.append(_not_repeated(lang, s.location or s.territory, s.not_repeated))
-        lender = season_lender(s.model)
-        series = s.location or s.territory or e.sku
-        unit = t(lang, f"forecast.explain_card.unit.{e.run.grain}")
-        periods = number(lang, s.history_periods)
-        if lender:
-            notes.append(t(lang, "forecast.explain_card.borrowed_season", series=series,
-                           family=lender))  # fmt: skip
-        elif season_of_one_year(s.model):
-            notes.append(t(lang, "forecast.explain_card.one_year_season", series=series,
-                           periods=periods, unit=unit))  # fmt: skip
-        elif why := _why_no_season(s, e.run.grain, e.run.horizon):
-            notes.append(t(lang, why, series=series, periods=periods, unit=unit))
-    notes.append(t(lang, "forecast.explain_card.text_4"))
-    return Card(
-        title=f"{e.sku} · {e.name}",
-        headline="; ".join(parts) + ".",
-        columns=(
-            t(lang, "forecast.explain_card.columns"),
-            t(lang, "forecast.explain_card.columns_2"),
-            t(lang, "forecast.explain_card.columns_3"),
-            "MASE",
-            t(lang, "forecast.explain_card.columns_4"),
-        ),
-        rows=tuple(rows),
-        notes=tuple(notes) + beside_notes(lang, e.beside),
-        source=t(lang, "forecast.explain_card.source")
-        + run_line(lang, e.run, tuple(dict.fromkeys(s.model for s in e.series))),
-    )
