@@ -391,6 +391,10 @@ class Router:
                 args["products"] = list(product)
             if (query := fw.query_of(text)) is not None and not self._names_only(query):
                 args["query"] = query
+            elif found.get("no_such_product"):
+                # "chi chiede la moka rossa 6 tazze?" when the red one has 4 cups: a product
+                # customers ask for and we do not make; its words are what to look for.
+                args["query"] = found["no_such_product"]
             elif not args.keys() & {"customer", "product", "products", "family", "person"} and (
                 (name := fw.name_at_end(text)) is not None and self._unread_last(reading, name)
             ):

@@ -3,7 +3,16 @@ what it got wrong, as typed, with what a planner expects."""
 
 from __future__ import annotations
 
-from tests.tools.role_questions import BARBIERI, BIANCHI, COLOMBO, HARRIS, ROSSI, WALKER, Q
+from tests.tools.role_questions import (
+    BARBIERI,
+    BIANCHI,
+    COLOMBO,
+    HARRIS,
+    RICCI,
+    ROSSI,
+    WALKER,
+    Q,
+)
 
 TRIAL13: list[Q] = [
     # Sales talk: a rep's "number" is their quota.
@@ -87,4 +96,26 @@ TRIAL13: list[Q] = [
     # No such product: asked back with the nearest ones, never answered for one of them.
     Q(ROSSI, "quante moka induzione da 4 tazze abbiamo?", "clarify:product"),
     Q(WALKER, "stock of the induction moka 4 cups", "clarify:product"),
+    # (trial 15) A family's forecast explained, and whether it has a season.
+    Q(HARRIS, "explain the moka forecast", "explain_forecast", {"family": "MOKA"}),
+    Q(
+        COLOMBO,
+        "la previsione delle pentole ha una stagionalità?",
+        "explain_forecast",
+        {"family": "PENTOLE"},
+    ),
+    # (trial 15) Who asks for a product we do not make: a search for its words.
+    Q(
+        RICCI,
+        "chi chiede la moka rossa 6 tazze?",
+        "search_feedback",
+        {"query": "moka rossa 6 tazze"},
+    ),
+    Q(
+        HARRIS,
+        "who asked for a 26 cm pan?",
+        "search_feedback",
+        {"query": "26 cm pan"},
+    ),
+    Q(BARBIERI, "chi vuole la moka elettrica?", "search_feedback", {"product": "MOK-E02"}),
 ]
