@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, text
@@ -26,6 +27,35 @@ from planning.quotas import QuotaStatus, period_bounds, quarter_of, quota_status
 from planning.scan import scan_stock
 from planning.supply import Provenance, atp, capacity_report, inventory_projection
 
+# Cover beyond this many weeks of forecast demand is excess stock.
+EXCESS_WEEKS = 26.0
+
+
+@dataclass(frozen=True)
+class LocationCover:
+    """How long a location's stock lasts at the forecast's pace, and what it leaves unserved."""
+
+    location: str
+    available: float  # on hand - allocated now
+    weekly_demand: float  # average demand per week over the weeks projected
+    weeks_of_stock: float | None  # available / weekly demand; None without demand
+    excess: bool  # stock for more than the excess threshold's weeks
+    spare: float  # what it holds beyond the excess threshold's weeks of its own demand
+    short: float  # demand left unserved by the last week projected (projected stock below 0)
+
+
+@dataclass(frozen=True)
+class Transfer:
+    """Stock one location holds beyond its needs that would cover another's shortfall."""
+
+    source: str
+    target: str
+    units: float  # the target's shortfall and safety stock, at most the source's spare
+    covers: bool  # whether that is all the target needs
+    # The target is a plant with no production planned into its stock: production may refill
+    # it instead (the alerts leave such a plant to the capacity check).
+    plant: bool = False
+
 
 @dataclass(frozen=True)
 class ProjectionAnswer:
@@ -33,6 +63,9 @@ class ProjectionAnswer:
     name: str
     projections: tuple[InventoryProjection, ...]
     provenance: Provenance
+    cover: tuple[LocationCover, ...] = ()  # one per projection, same order
+    transfer: Transfer | None = None
+    excess_weeks: float = EXCESS_WEEKS
 
 
 @dataclass(frozen=True)
@@ -103,8 +136,6 @@ class QuotaAnswer:
         return self.scope == "territory" and all(s.owner_kind == "rep" for s in self.statuses)
 
 
-# Cover beyond this many weeks of forecast demand is excess stock.
-EXCESS_WEEKS = 26.0
 # A group projection runs one projection per member: beyond this many, ask for a family.
 MAX_PROJECTED = 300
 
@@ -155,7 +186,64 @@ def projection_answer(
     projections, provenance = inventory_projection(
         engine, sku, today=today, weeks=weeks, location=location
     )
-    return ProjectionAnswer(sku, product_name(engine, sku), tuple(projections), provenance)
+    cover = tuple(_cover(p, EXCESS_WEEKS) for p in projections)
+    move = _transfer(projections, cover)
+    if move is not None:
+        with engine.connect() as conn:
+            kind = conn.execute(
+                text("SELECT kind FROM location WHERE code = :code"), {"code": move.target}
+            ).scalar()
+        target = next(p for p in projections if p.location == move.target)
+        unplanned = not any(w.receipts > 0 for w in target.weeks)
+        move = dataclasses.replace(move, plant=kind == "plant" and unplanned)
+    return ProjectionAnswer(
+        sku,
+        product_name(engine, sku),
+        tuple(projections),
+        provenance,
+        cover=cover,
+        transfer=move,
+        excess_weeks=EXCESS_WEEKS,
+    )
+
+
+def _cover(p: InventoryProjection, excess_weeks: float) -> LocationCover:
+    available = p.on_hand - p.allocated
+    weekly = sum(w.demand for w in p.weeks) / max(1, len(p.weeks))
+    weeks_of_stock = available / weekly if weekly > 0 else None
+    excess = available > 0 and (weeks_of_stock is None or weeks_of_stock > excess_weeks)
+    lowest = min((w.projected_on_hand for w in p.weeks), default=0.0)
+    return LocationCover(
+        location=p.location,
+        available=available,
+        weekly_demand=weekly,
+        weeks_of_stock=weeks_of_stock,
+        excess=excess,
+        spare=max(0.0, available - excess_weeks * weekly) if excess else 0.0,
+        short=max(0.0, -lowest),
+    )
+
+
+def _transfer(
+    projections: list[InventoryProjection], cover: tuple[LocationCover, ...]
+) -> Transfer | None:
+    """From the location with the most stock beyond its needs to the one that runs out
+    first: what would keep the latter at its safety stock to the last week projected."""
+    running_out = [
+        (p.stockout_date, p, c)
+        for p, c in zip(projections, cover, strict=True)
+        if p.stockout_date is not None and c.short > 0
+    ]
+    spare = [c for c in cover if c.spare > 0]
+    if not running_out or not spare:
+        return None
+    _, target, short = min(running_out, key=lambda item: (item[0], item[1].location))
+    source = max(spare, key=lambda c: (c.spare, c.location))
+    needed = math.ceil(short.short + target.safety_stock)
+    units = min(float(needed), math.floor(source.spare))
+    if units <= 0:
+        return None
+    return Transfer(source.location, target.location, units, units >= needed)
 
 
 def group_projection(

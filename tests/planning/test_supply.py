@@ -7,6 +7,7 @@ against arithmetic done here from the stored rows.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,9 @@ import pandas as pd
 import pytest
 from sqlalchemy import Engine
 
+from bot.render.cards import card_for
+from bot.render.text import plain
+from planning.answers import projection_answer
 from planning.db import make_engine, upgrade
 from planning.demo import DEMO_SCENARIO
 from planning.errors import PonteError
@@ -197,3 +201,39 @@ def test_a_monthly_run_does_not_hide_the_weekly_forecast(demo_db: Engine) -> Non
     assert weeks and all(w.demand > 0 for w in weeks[:4])
     (latest,) = [s for s in sku_forecasts(demo_db, "MOK-003") if s.location == "WH-MIL"]
     assert latest.run.grain == "month" and len(latest.values) == 6
+
+
+def test_a_projection_says_weeks_of_stock_excess_what_goes_unserved_and_what_could_move(
+    demo_db: Engine,
+) -> None:
+    """ "Copertura del coltello per filettare" (trial 15): the plant runs out while the Milan
+    warehouse holds most of a year; the answer said only "covers all 12 weeks" there and
+    showed the plant's negative stock without a word."""
+    answer = projection_answer(demo_db, "COL-FIL", today=DEMO_TODAY, weeks=12, location=None)
+    by_place = {p.location: (p, c) for p, c in zip(answer.projections, answer.cover, strict=True)}
+    warehouse, stock = by_place["WH-MIL"]
+    weekly = sum(w.demand for w in warehouse.weeks) / len(warehouse.weeks)
+    assert stock.weeks_of_stock == pytest.approx((warehouse.on_hand - warehouse.allocated) / weekly)
+    assert warehouse.covers_horizon and stock.excess and stock.weeks_of_stock > 26
+    plant, short = by_place["PLT-MAN"]
+    lowest = min(w.projected_on_hand for w in plant.weeks)
+    assert plant.stockout_date is not None and short.short == pytest.approx(-lowest)
+    move = answer.transfer
+    assert move is not None and (move.source, move.target) == ("WH-MIL", "PLT-MAN")
+    assert move.covers and move.units == math.ceil(-lowest + plant.safety_stock)
+    assert move.units <= stock.spare == pytest.approx(stock.weeks_of_stock * weekly - 26 * weekly)
+    english = plain(card_for(answer, "en"))
+    assert f"{stock.weeks_of_stock:.0f} weeks of stock at the forecast's pace: excess" in english
+    assert f"PLT-MAN: {-lowest:,.0f} units of demand left unserved" in english
+    assert f"moving {move.units:,.0f} of them to PLT-MAN would cover its shortfall" in english
+    assert "PLT-MAN is a plant with no production planned" in english
+    italian = plain(card_for(answer, "it"))
+    assert "settimane di scorta al ritmo della previsione: eccedenza, oltre 26" in italian
+    assert f"spostarne {move.units:.0f} a PLT-MAN" in italian
+
+
+def test_no_transfer_is_offered_when_nothing_is_spare(demo_db: Engine) -> None:
+    answer = projection_answer(
+        demo_db, DEMO_SCENARIO.stockout_sku, today=DEMO_TODAY, weeks=12, location="WH-MIL"
+    )
+    assert answer.transfer is None  # one location: nowhere to move stock from

@@ -25,6 +25,42 @@ TEXT: dict[str, tuple[str, str]] = {
         "{location}: covers all {weeks} weeks",
         "{location}: copre tutte le {weeks} settimane",
     ),
+    "supply.projection_card.stock_weeks": (
+        " ({stock} weeks of stock at the forecast's pace)",
+        " ({stock} settimane di scorta al ritmo della previsione)",
+    ),
+    "supply.projection_card.stock_excess": (
+        " ({stock} weeks of stock at the forecast's pace: excess, beyond {excess})",
+        " ({stock} settimane di scorta al ritmo della previsione: eccedenza, oltre {excess})",
+    ),
+    "supply.projection_card.no_demand": (
+        " (no demand forecast: all of it is excess)",
+        " (nessuna domanda prevista: è tutta eccedenza)",
+    ),
+    "supply.projection_card.short": (
+        "{location}: {short} units of demand left unserved by the week of {week} (the "
+        "negative projected stock).",
+        "{location}: {short} pezzi di domanda non serviti entro la settimana del {week} (la "
+        "giacenza prevista negativa).",
+    ),
+    "supply.projection_card.transfer": (
+        "{source} holds {spare} beyond {excess} weeks of its own demand: moving {units} of "
+        "them to {target} would cover its shortfall and safety stock.",
+        "{source} ha {spare} pezzi oltre {excess} settimane della propria domanda: spostarne "
+        "{units} a {target} coprirebbe la mancanza e la scorta di sicurezza.",
+    ),
+    "supply.projection_card.or_production": (
+        " {target} is a plant with no production planned into its stock yet: producing "
+        "them is the other way.",
+        " {target} è uno stabilimento senza produzione ancora pianificata sulle sue scorte: "
+        "produrli è l'altra via.",
+    ),
+    "supply.projection_card.transfer_part": (
+        "{source} holds {spare} beyond {excess} weeks of its own demand: moving them to "
+        "{target} would cover {units} of the {needed} it needs.",
+        "{source} ha {spare} pezzi oltre {excess} settimane della propria domanda: spostarli "
+        "a {target} coprirebbe {units} dei {needed} che le servono.",
+    ),
     "supply.projection_card.text_3": (
         "days of cover",
         "giorni di copertura",
@@ -316,6 +352,7 @@ def projection_card(p: ProjectionAnswer, lang: str) -> Card:
                     location=proj.location,
                     weeks=len(proj.weeks),
                 )
+                + _stock_weeks(lang, p, proj.location)
             )
         else:
             heads.append(
@@ -345,6 +382,19 @@ def projection_card(p: ProjectionAnswer, lang: str) -> Card:
         for proj in p.projections
         if proj.first_below_safety_stock is not None
     ]
+    for proj, cover in zip(p.projections, p.cover, strict=True):
+        if cover.short > 0:
+            notes.append(
+                t(
+                    lang,
+                    "supply.projection_card.short",
+                    location=proj.location,
+                    short=number(lang, cover.short),
+                    week=date(lang, proj.weeks[-1].week),
+                )
+            )
+    if p.transfer is not None:
+        notes.append(_transfer_note(lang, p))
     notes.append(t(lang, "supply.projection_card.text_4"))
     return Card(
         title=f"{p.sku} · {p.name}",
@@ -362,6 +412,41 @@ def projection_card(p: ProjectionAnswer, lang: str) -> Card:
         source=source(lang, p.provenance),
         tone=worst or "good",
     )
+
+
+def _stock_weeks(lang: str, p: ProjectionAnswer, location: str) -> str:
+    """How many weeks a location's stock lasts at the forecast's pace, when it lasts beyond
+    the weeks projected, and whether that is excess."""
+    cover = next((c for c in p.cover if c.location == location), None)
+    if cover is None or cover.available <= 0:
+        return ""
+    if cover.weeks_of_stock is None:
+        return t(lang, "supply.projection_card.no_demand")
+    key = "stock_excess" if cover.excess else "stock_weeks"
+    return t(
+        lang,
+        f"supply.projection_card.{key}",
+        stock=number(lang, cover.weeks_of_stock),
+        excess=number(lang, p.excess_weeks),
+    )
+
+
+def _transfer_note(lang: str, p: ProjectionAnswer) -> str:
+    move = p.transfer
+    assert move is not None
+    source = next(c for c in p.cover if c.location == move.source)
+    target = next(c for c in p.cover if c.location == move.target)
+    safety = next(x.safety_stock for x in p.projections if x.location == move.target)
+    return t(
+        lang,
+        f"supply.projection_card.{'transfer' if move.covers else 'transfer_part'}",
+        source=move.source,
+        target=move.target,
+        spare=number(lang, source.spare),
+        excess=number(lang, p.excess_weeks),
+        units=number(lang, move.units),
+        needed=number(lang, target.short + safety),
+    ) + (t(lang, "supply.projection_card.or_production", target=move.target) if move.plant else "")
 
 
 def capacity_card(c: CapacityAnswer, lang: str) -> Card:
