@@ -296,7 +296,10 @@ def test_quota_answer_matches_quotas_and_sales(ask: Ask, demo_dir: Path, rep: st
         quotas[(quotas["rep"] == rep) & (quotas["period"] == "2026-Q4")]["target_revenue"].iloc[-1]
     )
     said = f"{100 * sold / target:.0f}% of {target:,.0f} units (€{revenue:,.0f}) for Q4 2026"
-    assert said in plain(card(outcome))
+    answer = plain(card(outcome))
+    assert said in answer
+    # What is left to sell, in units, before the weekly pace it takes (trial 15).
+    assert f"Still to sell: {target - sold:,.0f} units, so " in answer.replace("\n", " ")
 
 
 def test_the_demo_reps_over_and_under_quota_show_as_such(ask: Ask) -> None:
@@ -531,6 +534,8 @@ def test_a_revenue_quota_shows_its_pace_in_money(ask: Ask, demo_dir: Path) -> No
     weeks = status.elapsed_share * ((status.end - status.start).days + 1) / 7
     answer = plain(card(outcome))
     assert f"so far €{status.sold_revenue / weeks:,.0f}/week" in answer
+    gap = status.target_revenue - status.sold_revenue
+    assert f"Still to sell: €{gap:,.0f}, so €" in answer
     assert answer.splitlines()[1].startswith(f"Export: {status.revenue_attainment_pct:.0f}% of €")
 
 

@@ -50,8 +50,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "settimana",
     ),
     "quota.quota_card.text": (
-        "Needed from here: {needed}{per_week} over {left} weeks (so far {pace}/week).",
-        "Da qui serve: {needed}{per_week} per {left} settimane (finora {pace}/settimana).",
+        "Still to sell: {gap}, so {needed}{per_week} over {left} weeks (so far {pace}/week).",
+        "Mancano {gap}: servono {needed}{per_week} per {left} settimane (finora {pace}/settimana).",
     ),
     "quota.quota_card.title": (
         "Quota",
@@ -262,8 +262,19 @@ def quota_card(q: QuotaAnswer, lang: str) -> Card:
             if f.units
             else "/" + t(lang, "quota.quota_card.per_week_2")
         )
+        gap = fmt(max(0.0, (f.target or 0.0) - f.sold)) + (
+            t(lang, "quota.quota_card.units") if f.units else ""
+        )
         notes.append(
-            t(lang, "quota.quota_card.text", needed=needed, per_week=per_week, left=left, pace=pace)
+            t(
+                lang,
+                "quota.quota_card.text",
+                gap=gap,
+                needed=needed,
+                per_week=per_week,
+                left=left,
+                pace=pace,
+            )
         )
     if len(q.statuses) == 1 and first.forecast_attainment_pct is not None:
         at_end = first.forecast_units_at_end if f.units else first.forecast_revenue_at_end
