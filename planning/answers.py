@@ -85,6 +85,17 @@ class AtpAnswer(AtpResult):
 
     name: str
     provenance: Provenance
+    # The ship-from location's projection at the forecast's pace (planning.projection), when
+    # it runs out before the promise ships or within SQUEEZE_DAYS after: stock the forecast
+    # expects other customers to buy (orders in hand are part of that forecast).
+    runs_out: dt.date | None = None
+    next_receipt: dt.date | None = None  # the first planned receipt after today, if any
+
+
+# A promise whose location runs out this many days after it ships (or earlier) says so.
+SQUEEZE_DAYS = 28
+# The projection behind that warning looks at most this far ahead.
+MAX_ATP_WEEKS = 52
 
 
 @dataclass(frozen=True)
@@ -411,7 +422,25 @@ def atp_answer(
         )
     result, provenance = atp(engine, sku, quantity, requested_date, today=today, location=location)
     fields = {f.name: getattr(result, f.name) for f in dataclasses.fields(result)}
-    return AtpAnswer(**fields, name=product_name(engine, sku), provenance=provenance)
+    runs_out = next_receipt = None
+    if result.earliest_date is not None:
+        ships = max(result.earliest_date, requested_date)
+        weeks = min(MAX_ATP_WEEKS, (ships - today).days // 7 + SQUEEZE_DAYS // 7 + 1)
+        (here,), _ = inventory_projection(
+            engine, result.sku, today=today, weeks=weeks, location=result.location
+        )
+        if here.stockout_date is not None and here.stockout_date <= ships + dt.timedelta(
+            days=SQUEEZE_DAYS
+        ):
+            runs_out = here.stockout_date
+            next_receipt = next((w.week for w in here.weeks if w.receipts > 0), None)
+    return AtpAnswer(
+        **fields,
+        name=product_name(engine, sku),
+        provenance=provenance,
+        runs_out=runs_out,
+        next_receipt=next_receipt,
+    )
 
 
 def _rank(s: QuotaStatus) -> float:

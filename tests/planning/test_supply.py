@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 
 from bot.render.cards import card_for
 from bot.render.text import plain
-from planning.answers import projection_answer
+from planning.answers import atp_answer, projection_answer
 from planning.db import make_engine, upgrade
 from planning.demo import DEMO_SCENARIO
 from planning.errors import PonteError
@@ -237,3 +237,26 @@ def test_no_transfer_is_offered_when_nothing_is_spare(demo_db: Engine) -> None:
         demo_db, DEMO_SCENARIO.stockout_sku, today=DEMO_TODAY, weeks=12, location="WH-MIL"
     )
     assert answer.transfer is None  # one location: nowhere to move stock from
+
+
+def test_a_promise_from_stock_about_to_run_out_says_so(demo_db: Engine) -> None:
+    """ "Can I promise 200 PAD-28 by 18 December?" said a plain yes while the warehouse runs
+    out in a week at the forecast's pace (trial 15): the rep now hears it before promising."""
+    sku = DEMO_SCENARIO.stockout_sku
+    (projection,), _ = inventory_projection(demo_db, sku, today=DEMO_TODAY, location="WH-MIL")
+    assert projection.stockout_date is not None
+    by = projection.stockout_date + dt.timedelta(days=7)
+    answer = atp_answer(demo_db, sku, 10.0, by, today=DEMO_TODAY, location="WH-MIL")
+    assert answer.feasible and answer.runs_out == projection.stockout_date
+    english = plain(card_for(answer, "en"))
+    assert f"runs out on {projection.stockout_date:%-d %b %Y}" in english.replace("\n", " ")
+    assert card_for(answer, "en").tone == "warning"
+    italian = plain(card_for(answer, "it"))
+    assert "questa promessa prende merce che la previsione si aspetta da altri clienti" in (
+        italian.replace("\n", " ")
+    )
+    # Stock that lasts says nothing of the kind.
+    calm = atp_answer(
+        demo_db, DEMO_SCENARIO.excess_sku, 10.0, by, today=DEMO_TODAY, location="WH-MIL"
+    )
+    assert calm.feasible and calm.runs_out is None and card_for(calm, "en").tone == "good"

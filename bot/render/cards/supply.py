@@ -25,6 +25,20 @@ TEXT: dict[str, tuple[str, str]] = {
         "{location}: covers all {weeks} weeks",
         "{location}: copre tutte le {weeks} settimane",
     ),
+    "supply.atp_card.runs_out": (
+        "But at the forecast's pace {location} runs out on {day}: this promise takes stock "
+        "the forecast expects other customers to buy",
+        "Ma al ritmo della previsione {location} finisce il {day}: questa promessa prende "
+        "merce che la previsione si aspetta da altri clienti",
+    ),
+    "supply.atp_card.next_receipt": (
+        " (next receipt: week of {day}).",
+        " (prossimo arrivo: settimana del {day}).",
+    ),
+    "supply.atp_card.no_receipt": (
+        ", and no receipt is planned.",
+        ", e non è previsto alcun arrivo.",
+    ),
     "supply.projection_card.stock_weeks": (
         " ({stock} weeks of stock at the forecast's pace)",
         " ({stock} settimane di scorta al ritmo della previsione)",
@@ -579,6 +593,16 @@ def atp_card(a: AtpAnswer, lang: str) -> Card:
         notes.append(
             t(lang, f"supply.step.{step.kind}", q=number(lang, quantity), d=date(lang, step.date))
         )
+    if a.runs_out is not None:
+        receipt = (
+            t(lang, "supply.atp_card.next_receipt", day=date(lang, a.next_receipt))
+            if a.next_receipt is not None
+            else t(lang, "supply.atp_card.no_receipt")
+        )
+        notes.append(
+            t(lang, "supply.atp_card.runs_out", location=a.location, day=date(lang, a.runs_out))
+            + receipt
+        )
     fields = [(t(lang, "supply.atp_card.fields"), a.location)]
     if a.earliest_date is not None:
         fields.append((t(lang, "supply.atp_card.text_3"), date(lang, a.earliest_date)))
@@ -595,5 +619,5 @@ def atp_card(a: AtpAnswer, lang: str) -> Card:
         fields=tuple(fields),
         notes=tuple(notes),
         source=source(lang, a.provenance),
-        tone="good" if a.feasible else "bad",
+        tone=("warning" if a.runs_out is not None else "good") if a.feasible else "bad",
     )
