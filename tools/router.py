@@ -1715,9 +1715,11 @@ def question_language(text: str, default: str) -> str:
 
 # Words of periods, found again when mistyped ("next quater"): the periods are read from
 # the message's text, which a typo hides from them.
+# Seasons too ("sprng", "autum"), but not "inverno": one letter from "interno".
 PERIOD_WORDS = TypoIndex(
     ("quarter", "quarters", "month", "months", "weeks", "years", "trimestre", "trimestri",
-     "settimana", "settimane"),
+     "settimana", "settimane", "spring", "summer", "autumn", "winter", "primavera",
+     "autunno"),
     shortest=5,
 )  # fmt: skip
 

@@ -62,6 +62,13 @@ EN: list[tuple[str, str, dict[str, Any]]] = [
     ("which model do you use for COL-FIL?", "explain_forecast", {"product": "COL-FIL"}),
     ("how accurate is the forecast of PEN-24?", "forecast_accuracy", {"product": "PEN-24"}),
     ("expalin forecast santoku", "explain_forecast", {"product": "COL-SAN"}),
+    # a season mistyped is still the season (trial 15: "sprng" was dropped silently)
+    (
+        "forecast for pans in sprng",
+        "demand_forecast",
+        {"family": "PADELLE", "period": "2027-03-01..2027-05-31"},
+    ),
+    ("sales last summr", "sales_history", {"period": "2026-06-01..2026-08-31"}),
     # a family's forecast explained, and its season (trial 15)
     ("explain the moka forecast", "explain_forecast", {"family": "MOKA"}),
     ("is there any seasonality in knife demand?", "explain_forecast", {"family": "COLTELLI"}),
@@ -327,6 +334,16 @@ IT: list[tuple[str, str, dict[str, Any]]] = [
     ("quanto è affidabile la previsione di PEN-24?", "forecast_accuracy", {"product": "PEN-24"}),
     ("spiega previsione wok", "explain_forecast", {"product": "PAD-W30"}),
     ("la previsione delle pentole ha una stagionalità?", "explain_forecast", {"family": "PENTOLE"}),
+    (
+        "previsione padelle in primvera",
+        "demand_forecast",
+        {"family": "PADELLE", "period": "2027-03-01..2027-05-31"},
+    ),
+    (
+        "vendite moka autuno scorso",
+        "sales_history",
+        {"family": "MOKA", "period": "2025-09-01..2025-11-30"},
+    ),
     ("c'è stagionalità sulle moke?", "explain_forecast", {"family": "MOKA"}),
     ("quando c'è il picco stagionale delle moka?", "explain_forecast", {"family": "MOKA"}),
     ("stagionalità vendite coltelli", "explain_forecast", {"family": "COLTELLI"}),
