@@ -32,6 +32,8 @@ SIZE_UNITS = frozenset({
 INTENSIFIERS = frozenset({"so", "too", "very", "cosi", "troppo", "molto", "tanto"})
 # Two candidates this close in how much of their name the question covers are a tie.
 TIE = 0.15
+# Products offered beside the nearest when words describe none of them.
+MAX_RIVALS = 3
 
 
 def compact(code: str) -> str:
@@ -279,11 +281,17 @@ class CatalogueIndex:
                 and _compact(described | (used[s] & lacking))
             ]
             if rivals:  # the words describe no one product: the best, and the best of the rest
-                rival = max(rivals, key=lambda s: (hits[s], hits[s] / self._weight[s], s))
+                closest = max(hits[rival] for rival in rivals)
+                # Rivals that fit as well, each offered ("moka induzione da 4 tazze": the
+                # induction mokas of 3 and of 6 cups alike), the most fitting first.
+                tied = sorted(
+                    (rival for rival in rivals if hits[rival] == closest),
+                    key=lambda rival: (-hits[rival] / self._weight[rival], rival),
+                )[:MAX_RIVALS]
                 return ProductMatch(
-                    skus=(chosen[0], rival),
-                    words=positions | used[rival],
-                    unmatched=frozenset(lacking & used[rival]),
+                    skus=(chosen[0], *tied),
+                    words=positions.union(*(used[rival] for rival in tied)),
+                    unmatched=frozenset(lacking.intersection(*(used[rival] for rival in tied))),
                 )
         return ProductMatch(skus=chosen, words=positions)
 

@@ -795,15 +795,16 @@ def test_a_negative_quantity_is_asked_again(ask: Ask) -> None:
 @pytest.mark.parametrize(
     ("question", "user", "said", "choices"),
     [
-        # The induction moka comes in 3 and 6 cups, the 4-cup one is the red moka.
+        # The induction moka comes in 3 and 6 cups, the 4-cup one is the red moka: both
+        # induction ones are offered (trial 15: the 3-cup one was left out).
         ("stock of the induction moka 4 cups", "U01WALKER",
          "I don't know a product induction moka 4 cups. Did you mean one of these?",
-         ("MOK-R04", "MOK-I06")),
+         ("MOK-R04", "MOK-I06", "MOK-I03")),
         ("quante moka rosse da 6 tazze abbiamo?", "U01ROSSI",
          "Non conosco il prodotto moka rosse da 6 tazze. Intendevi uno di questi?",
-         ("MOK-R04", "MOK-006")),
+         ("MOK-R04", "MOK-006", "MOK-I06")),
         ("vendite moka rosse 6 tazze quest'anno", "U01ROSSI",
-         "Non conosco il prodotto moka rosse 6 tazze.", ("MOK-R04", "MOK-006")),
+         "Non conosco il prodotto moka rosse 6 tazze.", ("MOK-R04", "MOK-006", "MOK-I06")),
     ],
 )  # fmt: skip
 def test_words_that_describe_no_one_product_are_asked_back_not_answered_for_the_nearest(
@@ -847,8 +848,8 @@ def test_words_that_describe_no_one_product_are_never_answered_for_both(ask: Ask
     """Where several products may be answered together, a description that fits none is
     still asked back; a customer's wish for it is recorded without linking the nearest."""
     split = ask("sales by product of the induction moka 4 cups this year", user="U01WALKER")
-    assert (split.kind, split.missing, split.choices) == ("clarify", "product",
-                                                         ("MOK-R04", "MOK-I06"))  # fmt: skip
+    assert (split.kind, split.missing) == ("clarify", "product")
+    assert split.choices == ("MOK-R04", "MOK-I06", "MOK-I03")
     wish = ask("Brianza Casa vorrebbe una moka a induzione da 2 tazze")
     assert (wish.kind, wish.tool) == ("confirm", "record_feedback")
     assert "products" not in wish.args
