@@ -354,7 +354,7 @@ def _forecast(
     run = store_run(
         services.engine,
         result,
-        now=services.clock.now(),
+        now=services.clock.as_of_today(),
         engine_name=engine,
         duration_seconds=time.perf_counter() - started,
     )

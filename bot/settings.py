@@ -127,3 +127,12 @@ class Clock:
 
     def today(self) -> dt.date:
         return self.pinned_today or dt.datetime.now().date()
+
+    def as_of_today(self) -> dt.datetime:
+        """When a result computed for `today` is dated: now, or with `today` pinned, that day
+        at the current time (a forecast made "as if" 27 November says so, not the day it
+        ran). Leases, audit entries and expiries keep the real `now`."""
+        now = self.now()
+        if self.pinned_today is None:
+            return now
+        return dt.datetime.combine(self.pinned_today, now.timetz())
