@@ -135,7 +135,7 @@ def _forecast_refresh(ctx: JobContext) -> str:
         return "forecast_refresh: no sales imported since the latest run"
     started = time.perf_counter()
     result = compute_forecast(load_sales(ctx.engine), today=ctx.clock.today())
-    run = store_run(ctx.engine, result, now=ctx.clock.now(), engine_name="local",
+    run = store_run(ctx.engine, result, now=ctx.clock.as_of_today(), engine_name="local",
                     duration_seconds=time.perf_counter() - started)  # fmt: skip
     return f"forecast_refresh: run {run.run_id}, {run.series_count} series"
 
