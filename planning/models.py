@@ -315,6 +315,10 @@ class ForecastSeries(SQLModel, table=True):
     validation_mase: float | None = None
     fallback: bool = False
     history_periods: int
+    # On the held-out periods: the chosen model's absolute errors summed, and the sales they
+    # were errors on (their ratio is the validation WAPE); None when nothing was held out.
+    held_out_abs_error: float | None = None
+    held_out_sales: float | None = None
 
 
 class ForecastValue(SQLModel, table=True):

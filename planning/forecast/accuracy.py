@@ -138,6 +138,9 @@ class Accuracy:
     validation_mase: float | None  # their median held-out MASE (< 1 beats seasonal naive)
     beating_naive: int  # series whose held-out MASE is below 1
     worst: tuple[tuple[str, float], ...]  # least accurate series on held-out weeks
+    # Their absolute errors on the held-out weeks over what sold there, all series together
+    # (0.18 = errors of 18% of sales); None for runs stored before it was kept.
+    validation_wape: float | None = None
 
 
 def accuracy_of(
@@ -157,7 +160,8 @@ def accuracy_of(
     with engine.connect() as conn:
         series = pd.read_sql_query(
             text(
-                "SELECT s.unique_id, s.validation_mase FROM forecast_series s "
+                "SELECT s.unique_id, s.validation_mase, s.held_out_abs_error, "
+                "s.held_out_sales FROM forecast_series s "
                 "JOIN product p ON p.sku = s.sku WHERE s.run_id = :run" + where
             ),
             conn,
@@ -168,6 +172,8 @@ def accuracy_of(
             "the latest forecast has no series for this: no sales history", code="no_series"
         )
     mase = series.dropna(subset=["validation_mase"])
+    held = series.dropna(subset=["held_out_abs_error", "held_out_sales"])
+    held_sales = float(held["held_out_sales"].sum())
     worst = mase.sort_values("validation_mase", ascending=False).head(3)
     actuals, run, first, last = None, None, None, None
     try:
@@ -187,6 +193,9 @@ def accuracy_of(
         latest_run=summarize(engine, latest),
         series=len(series),
         validation_mase=float(mase["validation_mase"].median()) if not mase.empty else None,
+        validation_wape=float(held["held_out_abs_error"].sum()) / held_sales
+        if held_sales > 0
+        else None,
         beating_naive=int((mase["validation_mase"] < 1).sum()),
         worst=tuple(
             (str(u), float(m))

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import Connection, Engine, func, insert, select, text
 from sqlmodel import col
@@ -169,11 +170,35 @@ def compute_forecast(
         grain=grain,
         horizon=horizon,
         data_as_of=last_complete_period(today, grain).date(),
-        series=meta.merge(choices, on="unique_id"),
+        series=meta.merge(choices, on="unique_id").merge(
+            held_out_scores(values, learned), on="unique_id", how="left"
+        ),
         values=values[["unique_id", "ds", "forecast", "lo_80", "hi_80", "lo_95", "hi_95"]],
         adjustments=adjustments,
         seen_audit_id=sales.attrs.get(SEEN_AUDIT_ID),
         error_correlation=error_correlation(values, family_of),
+    )
+
+
+def held_out_scores(values: pd.DataFrame, history: pd.DataFrame) -> pd.DataFrame:
+    """Per series, the chosen model's absolute errors on its held-out periods summed
+    (`values`' held_out_error: the k errors first, oldest first) and the sales of those
+    periods: the last k of the `history` the models were given (one-off weeks replaced,
+    a borrowed season divided out, as they saw it)."""
+    misses = values.dropna(subset=["held_out_error"])
+    if misses.empty:
+        return pd.DataFrame(columns=["unique_id", "held_out_abs_error", "held_out_sales"])
+    errors = misses["held_out_error"].abs().groupby(misses["unique_id"]).agg(["sum", "size"])
+    ordered = history.sort_values(["unique_id", "ds"])
+    from_end = ordered.groupby("unique_id").cumcount(ascending=False)
+    held = from_end < ordered["unique_id"].map(errors["size"]).fillna(0)
+    sales = ordered.loc[held, "y"].groupby(ordered.loc[held, "unique_id"]).sum()
+    return pd.DataFrame(
+        {
+            "unique_id": errors.index,
+            "held_out_abs_error": errors["sum"].to_numpy(dtype=float),
+            "held_out_sales": sales.reindex(errors.index).to_numpy(dtype=float),
+        }
     )
 
 
@@ -207,6 +232,11 @@ def store_run(
         run_id = int(key[0])
         series = result.series.assign(run_id=run_id)
         series["validation_mase"] = series["validation_mase"].astype(float)
+        for held in ("held_out_abs_error", "held_out_sales"):  # NULL, not NaN, where none
+            if held not in series:
+                series[held] = np.nan
+            known = pd.to_numeric(series[held], errors="coerce")
+            series[held] = known.astype(object).where(known.notna(), None)
         copy_rows(conn, "forecast_series", list(_columns(ForecastSeries)), series)
         values = result.values.assign(
             run_id=run_id, ds=pd.to_datetime(result.values["ds"]).dt.strftime("%Y-%m-%d")

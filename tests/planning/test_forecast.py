@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from planning.errors import PonteError
-from planning.forecast.classify import DemandPattern, classify
+from planning.forecast.classify import DemandPattern, classify, held_out
 from planning.forecast.demand import demand_history
 from planning.forecast.model import LEVELS, SPORADIC_CANDIDATES, SeriesChoice
 from planning.forecast.pipeline import EngineSpec, by_partition, forecast_series, forecaster
@@ -19,6 +19,7 @@ from planning.forecast.ranges import (
     error_correlation,
     total_half_width,
 )
+from planning.forecast.runs import held_out_scores
 
 RNG = np.random.default_rng(42)
 
@@ -486,3 +487,30 @@ def test_a_cluster_engine_that_is_not_installed_says_what_to_install(engine: str
             _long({"a": _seasonal()}), horizon=3, season_length=12, freq="MS",
             engine=EngineSpec(name=engine),  # type: ignore[arg-type]
         )  # fmt: skip
+
+
+def test_a_runs_held_out_error_is_kept_as_a_share_of_what_sold() -> None:
+    """ "How accurate is it?" wants a percentage: each series keeps its chosen model's
+    absolute errors on its held-out weeks and the sales of exactly those weeks (the last
+    ones the models were given), so an answer can say "errors of 14% of what sold"."""
+    rng = np.random.default_rng(5)
+    weeks = pd.date_range("2024-01-01", periods=90, freq="W-MON")
+    history = pd.concat(
+        [
+            pd.DataFrame({"unique_id": "A", "ds": weeks, "y": rng.poisson(100, 90).astype(float)}),
+            pd.DataFrame(
+                {"unique_id": "B", "ds": weeks[:30], "y": rng.poisson(40, 30).astype(float)}
+            ),
+        ]
+    )
+    values = forecast_series(history, horizon=13, season_length=52, freq="W-MON")
+    scores = held_out_scores(values, history).set_index("unique_id")
+    for uid, group in history.groupby("unique_id"):
+        y = group["y"].to_numpy()
+        k = held_out(y.size, 13)
+        misses = values.loc[values["unique_id"] == uid, "held_out_error"].dropna()
+        assert misses.size == k  # one error per held-out week
+        assert scores.loc[uid, "held_out_sales"] == pytest.approx(y[-k:].sum())
+        assert scores.loc[uid, "held_out_abs_error"] == pytest.approx(misses.abs().sum())
+        # The errors are the model's, not noise: well under what sold on a steady series.
+        assert 0 < scores.loc[uid, "held_out_abs_error"] < 0.5 * y[-k:].sum()

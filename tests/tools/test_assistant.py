@@ -109,17 +109,22 @@ def test_forecast_accuracy_is_asked_in_chat_for_a_family(ask: Ask, demo_engine: 
     outcome = ask("quanto è affidabile la previsione sulle padelle?", user="U01COLOMBO")
     assert (outcome.kind, outcome.tool) == ("answer", "forecast_accuracy")
     with demo_engine.connect() as conn:
-        stored = pd.read_sql_query(
+        rows = pd.read_sql_query(
             text(
-                "SELECT s.validation_mase FROM forecast_series s JOIN product p ON p.sku = s.sku "
+                "SELECT s.validation_mase, s.held_out_abs_error, s.held_out_sales "
+                "FROM forecast_series s JOIN product p ON p.sku = s.sku "
                 "WHERE p.family = 'PADELLE'"
             ),
             conn,
-        )["validation_mase"]
+        )
+    stored = rows["validation_mase"]
     assert outcome.result.validation_mase == pytest.approx(stored.median())
     shown = plain(card(outcome))
     assert "Non ancora verificata sulle vendite successive" in shown  # the demo has one run
     assert f"MASE mediano {stored.median():.2f}".replace(".", ",") in shown
+    # And in plain terms: the family's held-out errors over what it sold then.
+    wape = rows["held_out_abs_error"].sum() / rows["held_out_sales"].sum()
+    assert f"errori pari al {100 * wape:.0f}% del venduto (WAPE)" in shown.replace("\n", " ")
 
 
 def test_two_people_compared_are_each_one_answered_alone(ask: Ask) -> None:
