@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import math
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Engine, text
 
@@ -21,7 +22,7 @@ from planning.capacity import CapacityWeek
 from planning.errors import PonteError
 from planning.groups import TOP_LINES, ProductGroup, members
 from planning.models import Role
-from planning.projection import InventoryProjection, days_inside
+from planning.projection import InventoryProjection, days_inside, week_monday
 from planning.quota_impact import family_quotas
 from planning.quotas import QuotaStatus, period_bounds, quarter_of, quota_status
 from planning.scan import scan_stock
@@ -89,7 +90,18 @@ class AtpAnswer(AtpResult):
     # it runs out before the promise ships or within SQUEEZE_DAYS after: stock the forecast
     # expects other customers to buy (orders in hand are part of that forecast).
     runs_out: dt.date | None = None
-    next_receipt: dt.date | None = None  # the first planned receipt after today, if any
+    # Otherwise what the promise itself does there, taken as one more order due the week it
+    # ships (a week's demand being the larger of its forecast and its orders): the week its
+    # stock would then run out, or fall below safety stock, where it otherwise would not.
+    promise_runs_out: dt.date | None = None
+    promise_below_safety: dt.date | None = None
+    safety_stock: float = 0.0
+    # The first planned receipt from the week trouble starts (None: none in the weeks looked at).
+    next_receipt: dt.date | None = None
+
+    @property
+    def risky(self) -> bool:
+        return any((self.runs_out, self.promise_runs_out, self.promise_below_safety))
 
 
 # A promise whose location runs out this many days after it ships (or earlier) says so.
@@ -220,17 +232,23 @@ def projection_answer(
 
 def _cover(p: InventoryProjection, excess_weeks: float) -> LocationCover:
     available = p.on_hand - p.allocated
-    weekly = sum(w.demand for w in p.weeks) / max(1, len(p.weeks))
+    # The first week counts only its days from the start (its demand is pro-rated so).
+    span = ((p.weeks[-1].week + dt.timedelta(days=7)) - p.start).days / 7 if p.weeks else 0.0
+    weekly = sum(w.demand for w in p.weeks) / span if span > 0 else 0.0
     weeks_of_stock = available / weekly if weekly > 0 else None
     excess = available > 0 and (weeks_of_stock is None or weeks_of_stock > excess_weeks)
     lowest = min((w.projected_on_hand for w in p.weeks), default=0.0)
+    # What may leave: beyond its own weeks of demand and never below its safety stock, nor
+    # from a location that runs out itself within the weeks looked at.
+    keep = max(excess_weeks * weekly, p.safety_stock)
+    spare = max(0.0, available - keep) if excess and p.stockout_date is None else 0.0
     return LocationCover(
         location=p.location,
         available=available,
         weekly_demand=weekly,
         weeks_of_stock=weeks_of_stock,
         excess=excess,
-        spare=max(0.0, available - excess_weeks * weekly) if excess else 0.0,
+        spare=spare,
         short=max(0.0, -lowest),
     )
 
@@ -245,10 +263,12 @@ def _transfer(
         for p, c in zip(projections, cover, strict=True)
         if p.stockout_date is not None and c.short > 0
     ]
-    spare = [c for c in cover if c.spare > 0]
-    if not running_out or not spare:
+    if not running_out:
         return None
     _, target, short = min(running_out, key=lambda item: (item[0], item[1].location))
+    spare = [c for c in cover if c.spare >= 1 and c.location != target.location]
+    if not spare:
+        return None
     source = max(spare, key=lambda c: (c.spare, c.location))
     needed = math.ceil(short.short + target.safety_stock)
     units = min(float(needed), math.floor(source.spare))
@@ -422,25 +442,53 @@ def atp_answer(
         )
     result, provenance = atp(engine, sku, quantity, requested_date, today=today, location=location)
     fields = {f.name: getattr(result, f.name) for f in dataclasses.fields(result)}
-    runs_out = next_receipt = None
-    if result.earliest_date is not None:
-        ships = max(result.earliest_date, requested_date)
-        weeks = min(MAX_ATP_WEEKS, (ships - today).days // 7 + SQUEEZE_DAYS // 7 + 1)
-        (here,), _ = inventory_projection(
-            engine, result.sku, today=today, weeks=weeks, location=result.location
-        )
-        if here.stockout_date is not None and here.stockout_date <= ships + dt.timedelta(
-            days=SQUEEZE_DAYS
-        ):
-            runs_out = here.stockout_date
-            next_receipt = next((w.week for w in here.weeks if w.receipts > 0), None)
-    return AtpAnswer(
-        **fields,
-        name=product_name(engine, sku),
-        provenance=provenance,
-        runs_out=runs_out,
-        next_receipt=next_receipt,
+    risk = _promise_risk(engine, result, quantity, requested_date, today)
+    return AtpAnswer(**fields, name=product_name(engine, sku), provenance=provenance, **risk)
+
+
+def _promise_risk(
+    engine: Engine, result: AtpResult, quantity: float, requested: dt.date, today: dt.date
+) -> dict[str, Any]:
+    """What the ship-from location's projection says of the promise (AtpAnswer's fields)."""
+    if result.earliest_date is None:
+        return {}
+    ships = requested if result.feasible else result.earliest_date
+    weeks = min(MAX_ATP_WEEKS, (ships - today).days // 7 + SQUEEZE_DAYS // 7 + 1)
+    (here,), _ = inventory_projection(
+        engine, result.sku, today=today, weeks=weeks, location=result.location
     )
+    found: dict[str, Any] = {"safety_stock": here.safety_stock}
+    trouble: dt.date | None = None
+    if here.stockout_date is not None and here.stockout_date <= ships + dt.timedelta(
+        days=SQUEEZE_DAYS
+    ):
+        found["runs_out"] = trouble = here.stockout_date
+    elif result.from_capacity <= 0:  # from stock alone: the promise draws on it that week
+        monday = week_monday(ships)
+        taken = 0.0
+        for w in here.weeks:
+            if w.week == monday:
+                taken = max(w.forecast, w.open_orders + quantity) - w.demand
+            closing = w.projected_on_hand - taken
+            if taken > 0 and closing < 0 and "promise_runs_out" not in found:
+                found["promise_runs_out"] = w.week
+            if (
+                taken > 0
+                and closing < here.safety_stock <= w.projected_on_hand
+                and "promise_below_safety" not in found
+            ):
+                found["promise_below_safety"] = w.week
+        if "promise_runs_out" in found:
+            found.pop("promise_below_safety", None)  # the worse of the two is said
+        trouble = found.get("promise_runs_out") or found.get("promise_below_safety")
+    else:
+        return found
+    if trouble is not None:
+        start = week_monday(trouble)
+        found["next_receipt"] = next(
+            (w.week for w in here.weeks if w.receipts > 0 and w.week >= start), None
+        )
+    return found
 
 
 def _rank(s: QuotaStatus) -> float:

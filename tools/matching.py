@@ -291,7 +291,9 @@ class CatalogueIndex:
                 return ProductMatch(
                     skus=(chosen[0], *tied),
                     words=positions.union(*(used[rival] for rival in tied)),
-                    unmatched=frozenset(lacking.intersection(*(used[rival] for rival in tied))),
+                    unmatched=frozenset(
+                        lacking.intersection(set().union(*(used[r] for r in tied)))
+                    ),
                 )
         return ProductMatch(skus=chosen, words=positions)
 

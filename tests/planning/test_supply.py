@@ -212,7 +212,8 @@ def test_a_projection_says_weeks_of_stock_excess_what_goes_unserved_and_what_cou
     answer = projection_answer(demo_db, "COL-FIL", today=DEMO_TODAY, weeks=12, location=None)
     by_place = {p.location: (p, c) for p, c in zip(answer.projections, answer.cover, strict=True)}
     warehouse, stock = by_place["WH-MIL"]
-    weekly = sum(w.demand for w in warehouse.weeks) / len(warehouse.weeks)
+    # Friday 27 November: the first week counts its three days left (as its demand does).
+    weekly = sum(w.demand for w in warehouse.weeks) / (len(warehouse.weeks) - 1 + 3 / 7)
     assert stock.weeks_of_stock == pytest.approx((warehouse.on_hand - warehouse.allocated) / weekly)
     assert warehouse.covers_horizon and stock.excess and stock.weeks_of_stock > 26
     plant, short = by_place["PLT-MAN"]
@@ -232,11 +233,25 @@ def test_a_projection_says_weeks_of_stock_excess_what_goes_unserved_and_what_cou
     assert f"spostarne {move.units:.0f} a PLT-MAN" in italian
 
 
-def test_no_transfer_is_offered_when_nothing_is_spare(demo_db: Engine) -> None:
-    answer = projection_answer(
-        demo_db, DEMO_SCENARIO.stockout_sku, today=DEMO_TODAY, weeks=12, location="WH-MIL"
-    )
-    assert answer.transfer is None  # one location: nowhere to move stock from
+def test_a_transfer_never_takes_what_its_source_needs(demo_db: Engine) -> None:
+    """Over every product, 12 and 52 weeks ahead (the review found a plant told to send
+    stock to itself, and one told to send stock it needed for its safety stock)."""
+    skus = [sku for (sku,) in rows(demo_db, "SELECT sku FROM product ORDER BY sku")]
+    offered = 0
+    for sku in skus:
+        for weeks in (12, 52):
+            answer = projection_answer(demo_db, sku, today=DEMO_TODAY, weeks=weeks, location=None)
+            move = answer.transfer
+            if move is None:
+                continue
+            offered += 1
+            source = next(p for p in answer.projections if p.location == move.source)
+            cover = next(c for c in answer.cover if c.location == move.source)
+            assert move.source != move.target
+            assert source.stockout_date is None  # a source that runs out has nothing spare
+            left = cover.available - move.units
+            assert left >= source.safety_stock and left >= 26 * cover.weekly_demand - 1e-9
+    assert offered  # the demo has such a case (COL-FIL, above)
 
 
 def test_a_promise_from_stock_about_to_run_out_says_so(demo_db: Engine) -> None:
@@ -260,3 +275,26 @@ def test_a_promise_from_stock_about_to_run_out_says_so(demo_db: Engine) -> None:
         demo_db, DEMO_SCENARIO.excess_sku, 10.0, by, today=DEMO_TODAY, location="WH-MIL"
     )
     assert calm.feasible and calm.runs_out is None and card_for(calm, "en").tone == "good"
+
+
+def test_a_promise_that_itself_takes_stock_below_safety_says_so(demo_db: Engine) -> None:
+    """ "1000 padelle 24 entro fine gennaio? rischi?" (trial 16): the yes held 1,000 against
+    stock the forecast needs too; the promise, one more order due the week it ships, takes
+    the warehouse below its safety stock, and the answer says in which week."""
+    by = dt.date(2027, 1, 29)
+    answer = atp_answer(demo_db, "PAD-24", 1000.0, by, today=DEMO_TODAY, location="WH-MIL")
+    assert answer.feasible and answer.runs_out is None and answer.risky
+    (plan,), _ = inventory_projection(
+        demo_db, "PAD-24", today=DEMO_TODAY, weeks=12, location="WH-MIL"
+    )
+    ship = next(w for w in plan.weeks if w.week <= by < w.week + dt.timedelta(days=7))
+    taken = max(ship.forecast, ship.open_orders + 1000) - ship.demand
+    first_low = next(
+        w.week
+        for w in plan.weeks
+        if w.week >= ship.week and w.projected_on_hand - taken < plan.safety_stock
+    )
+    assert answer.promise_below_safety == first_low and answer.promise_runs_out is None
+    italian = plain(card_for(answer, "it")).replace("\n", " ")
+    assert italian.startswith("PAD-24 · Padella antiaderente 24 cm Sì, con un rischio: 1.000")
+    assert f"scende sotto la scorta di sicurezza ({plan.safety_stock:.0f})" in italian

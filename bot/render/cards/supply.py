@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from bot.render import i18n
@@ -31,13 +32,28 @@ TEXT: dict[str, tuple[str, str]] = {
         "Ma al ritmo della previsione {location} finisce il {day}: questa promessa prende "
         "merce che la previsione si aspetta da altri clienti",
     ),
+    "supply.atp_card.headline_risk": (
+        "Yes, with a risk: {qty} × {sku} can ship by {requested_date}",
+        "Sì, con un rischio: {qty} × {sku} possono partire entro il {requested_date}",
+    ),
+    "supply.atp_card.promise_runs_out": (
+        "With this promise on top of the forecast, {location} runs out in the week of {day}",
+        "Con questa promessa in più della previsione, {location} resta senza merce nella "
+        "settimana del {day}",
+    ),
+    "supply.atp_card.promise_below_safety": (
+        "With this promise on top of the forecast, {location} falls below its safety stock "
+        "({safety}) in the week of {day}",
+        "Con questa promessa in più della previsione, {location} scende sotto la scorta di "
+        "sicurezza ({safety}) nella settimana del {day}",
+    ),
     "supply.atp_card.next_receipt": (
         " (next receipt: week of {day}).",
         " (prossimo arrivo: settimana del {day}).",
     ),
     "supply.atp_card.no_receipt": (
-        ", and no receipt is planned.",
-        ", e non è previsto alcun arrivo.",
+        ", and no receipt is planned after it in the weeks looked at.",
+        ", e nelle settimane considerate non è previsto alcun arrivo dopo.",
     ),
     "supply.projection_card.stock_weeks": (
         " ({stock} weeks of stock at the forecast's pace)",
@@ -456,7 +472,7 @@ def _transfer_note(lang: str, p: ProjectionAnswer) -> str:
         f"supply.projection_card.{'transfer' if move.covers else 'transfer_part'}",
         source=move.source,
         target=move.target,
-        spare=number(lang, source.spare),
+        spare=number(lang, math.floor(source.spare)),
         excess=number(lang, p.excess_weeks),
         units=number(lang, move.units),
         needed=number(lang, target.short + safety),
@@ -551,7 +567,7 @@ def atp_card(a: AtpAnswer, lang: str) -> Card:
     if a.feasible:
         headline = t(
             lang,
-            "supply.atp_card.headline",
+            "supply.atp_card.headline_risk" if a.risky else "supply.atp_card.headline",
             qty=qty,
             sku=a.sku,
             requested_date=date(lang, a.requested_date),
@@ -593,16 +609,23 @@ def atp_card(a: AtpAnswer, lang: str) -> Card:
         notes.append(
             t(lang, f"supply.step.{step.kind}", q=number(lang, quantity), d=date(lang, step.date))
         )
-    if a.runs_out is not None:
+    if a.risky:
         receipt = (
             t(lang, "supply.atp_card.next_receipt", day=date(lang, a.next_receipt))
             if a.next_receipt is not None
             else t(lang, "supply.atp_card.no_receipt")
         )
-        notes.append(
-            t(lang, "supply.atp_card.runs_out", location=a.location, day=date(lang, a.runs_out))
-            + receipt
-        )
+        if a.runs_out is not None:
+            risk = t(lang, "supply.atp_card.runs_out", location=a.location,
+                     day=date(lang, a.runs_out))  # fmt: skip
+        elif a.promise_runs_out is not None:
+            risk = t(lang, "supply.atp_card.promise_runs_out", location=a.location,
+                     day=date(lang, a.promise_runs_out))  # fmt: skip
+        else:
+            risk = t(lang, "supply.atp_card.promise_below_safety", location=a.location,
+                     safety=number(lang, a.safety_stock),
+                     day=date(lang, a.promise_below_safety))  # fmt: skip
+        notes.insert(0, risk + receipt)
     fields = [(t(lang, "supply.atp_card.fields"), a.location)]
     if a.earliest_date is not None:
         fields.append((t(lang, "supply.atp_card.text_3"), date(lang, a.earliest_date)))
@@ -619,5 +642,5 @@ def atp_card(a: AtpAnswer, lang: str) -> Card:
         fields=tuple(fields),
         notes=tuple(notes),
         source=source(lang, a.provenance),
-        tone=("warning" if a.runs_out is not None else "good") if a.feasible else "bad",
+        tone=("warning" if a.risky else "good") if a.feasible else "bad",
     )
