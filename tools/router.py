@@ -982,6 +982,9 @@ class Router:
             return "request_quota_change", None
         if quota and re.search(r"(?<![\w.,])[+-]\s?\d", qw.split_reason(text)[0]):
             return "request_quota_change", None  # "vorrei +15% sulla quota q1 perché..."
+        if _has(words, v.MOVE_QUESTIONS):  # "posso spostare COL-FIL da milano a maniago?"
+            found["move"] = True  # every location, not only the one named first
+            return "inventory_projection", None
         asking_about = _has(words, v.ABOUT_A_CHANGE)
         if not asking_about and (
             (self._verbs(words, v.WRITE_VERBS) and _has(words, v.WRITE_OBJECTS))
@@ -1045,6 +1048,12 @@ class Router:
                     reading.free.difference_update(range(i, i + len(phrase)))
         if not scores:
             return None, None
+        if (
+            "search_feedback" in scores
+            and scores.keys() & QUOTA_INTENTS
+            and _has(words, v.ASKS_FOR[0] + v.ASKS_FOR[1])
+        ):  # "chi chiede più quota?", "who wants more quota?": a quota, not a customer's wish
+            del scores["search_feedback"]
         # "why is the forecast..." is about the forecast's reasons, not the forecast itself.
         if "explain_forecast" in scores and "demand_forecast" in scores:
             scores["explain_forecast"] += scores["demand_forecast"]
@@ -1209,6 +1218,8 @@ class Router:
         self, intent: str, found: dict[str, Any], product: tuple[str, ...] | None, lang: str
     ) -> Route:
         args = self._args(intent, found)
+        if found.get("move"):
+            args.pop("location", None)
         ability = REGISTRY.get(intent)
         if product and found.get("no_such_product"):  # never answered for both, unasked
             return Route(language=lang, kind="clarify", tool=intent, missing="product",
@@ -1713,21 +1724,34 @@ def question_language(text: str, default: str) -> str:
     return language_of([t.text for t in tokens(text[:MAX_CHARS])], default)
 
 
+QUOTA_INTENTS = frozenset({"quota_status", "request_quota_change", "quota_requests"})
+
+
 # Words of periods, found again when mistyped ("next quater"): the periods are read from
 # the message's text, which a typo hides from them.
-# Seasons too ("sprng", "autum"), but not "inverno": one letter from "interno".
 PERIOD_WORDS = TypoIndex(
     ("quarter", "quarters", "month", "months", "weeks", "years", "trimestre", "trimestri",
-     "settimana", "settimane", "spring", "summer", "autumn", "winter", "primavera",
-     "autunno"),
+     "settimana", "settimane"),
     shortest=5,
 )  # fmt: skip
+# A season typed with a letter missing after its first ("sprng", "summr", "primvera",
+# "autuno"): only that typo, since one letter changed makes other words ("string",
+# "sprint", "winner"); the few real words a missing letter makes are left out.
+SEASON_TYPOS = {
+    season[:i] + season[i + 1 :]: season
+    for season in ("spring", "summer", "autumn", "winter", "primavera", "autunno", "inverno")
+    for i in range(1, len(season))
+    if season[:i] + season[i + 1 :] not in ("sprig", "invero")
+}
 
 
 def _join(toks: list[Token]) -> tuple[str, list[int]]:
     """The message's words as one text, period words' typos mended, and where each starts."""
     texts = [
-        t.text if t.text in RESERVED else (PERIOD_WORDS.lookup(t.text) or t.text) for t in toks
+        t.text
+        if t.text in RESERVED
+        else SEASON_TYPOS.get(t.text) or PERIOD_WORDS.lookup(t.text) or t.text
+        for t in toks
     ]
     starts, offset = [], 0
     for text in texts:

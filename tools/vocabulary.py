@@ -64,10 +64,16 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "explain_forecast": (
         ("explain", "why", "which model", "what model", "how was", "how is the forecast",
-         "based on", "trust", "seasonality", "seasonal", "season peak", "seasonal peak"),
+         "based on", "trust", "seasonality", "seasonal", "season peak", "seasonal peak",
+         "peak in the year", "peak month", "peak months", "peak season", "when s the peak",
+         "whens the peak", "when is the peak", "sell most", "sells most", "sell more at",
+         "busiest month", "driving"),
         ("spiega", "spiegami", "perche", "quale modello", "che modello", "modello",
          "su cosa si basa", "come e stata calcolata", "come e calcolata", "stagionalita",
-         "stagionale", "stagionali", "picco stagionale"),
+         "stagionale", "stagionali", "picco stagionale", "quando c e il picco",
+         "picco dell anno", "mese di picco", "mesi di picco", "quando vende di piu",
+         "quando vendono di piu", "quando vendiamo di piu", "mese migliore", "mesi migliori",
+         "cosa spinge"),
     ),
     "forecast_accuracy": (
         ("accuracy", "accurate", "how accurate", "reliable", "how reliable", "reliability",
@@ -184,6 +190,15 @@ INTENTS["record_feedback"] = (
     ("log feedback", "record feedback", "customer feedback"),
     ("registra feedback", "feedback del cliente"),
 )
+# "Who asks for X?": a search of what customers said, unless a quota is what is asked for
+# ("chi chiede più quota?", tools.router).
+ASKS_FOR = (
+    ("who asked for", "who is asking for", "who's asking for", "who asks for", "who requested",
+     "which customers asked for", "which customers want", "who wants"),
+    ("chi chiede", "chi ci chiede", "chi ha chiesto", "chi ci ha chiesto", "chi richiede",
+     "chi ha richiesto", "quali clienti chiedono", "quali clienti hanno chiesto", "chi vuole",
+     "chi vorrebbe"),
+)  # fmt: skip
 INTENTS["search_feedback"] = (
     (
         "what customers say",
@@ -191,15 +206,8 @@ INTENTS["search_feedback"] = (
         "feedback about",
         "who mentioned",
         "who brought up",
-        "who asked for",
-        "who is asking for",
-        "who's asking for",
-        "who asks for",
-        "who requested",
-        "which customers asked for",
-        "which customers want",
-        "who wants",
-    ),
+    )
+    + ASKS_FOR[0],
     (
         "cosa dicono i clienti",
         "feedback sui",
@@ -208,17 +216,8 @@ INTENTS["search_feedback"] = (
         "chi ha nominato",
         "chi ci ha parlato di",
         "chi ha citato",
-        "chi chiede",
-        "chi ci chiede",
-        "chi ha chiesto",
-        "chi ci ha chiesto",
-        "chi richiede",
-        "chi ha richiesto",
-        "quali clienti chiedono",
-        "quali clienti hanno chiesto",
-        "chi vuole",
-        "chi vorrebbe",
-    ),
+    )
+    + ASKS_FOR[1],
 )
 INTENTS["edit_feedback"] = (
     ("edit feedback", "correct feedback"),
@@ -437,6 +436,16 @@ RESERVE_VERBS = (
     "elimina il cliente", "cancella cliente", "cancella il cliente", "registra un arrivo",
     "registra l arrivo", "carica a sistema", "inserisci un ordine", "aggiungi un ordine",
     "crea un ordine", "create an order", "add a receipt", "book a receipt", "carica",
+)  # fmt: skip
+# Asking whether stock could move between locations is a question for the projection
+# (which says what a location holds beyond its needs and what another lacks), not a move.
+MOVE_QUESTIONS = (
+    "posso spostare", "possiamo spostare", "potremmo spostare", "si puo spostare",
+    "conviene spostare", "dovremmo spostare", "cosa posso spostare", "cosa possiamo spostare",
+    "posso trasferire", "possiamo trasferire", "conviene trasferire",
+    "can i move", "can we move", "could we move", "should we move", "what can we move",
+    "what could we move", "can i transfer", "can we transfer", "could we transfer",
+    "should we transfer", "what can we transfer",
 )  # fmt: skip
 # Questions about a change are not requests to make one.
 ABOUT_A_CHANGE = (

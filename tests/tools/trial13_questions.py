@@ -118,4 +118,48 @@ TRIAL13: list[Q] = [
         {"query": "26 cm pan"},
     ),
     Q(BARBIERI, "chi vuole la moka elettrica?", "search_feedback", {"product": "MOK-E02"}),
+    # (trial 16 and its review) A quota asked for is not a customer's wish; a word one letter
+    # from a season is not the season.
+    Q(BIANCHI, "chi chiede più quota?", "quota_status"),
+    Q(HARRIS, "sales to the sprint team last quarter", "sales_history", {"period": "2026-Q3"}),
+    # (trial 16) Whether stock could move is a question for the projection, not a write.
+    Q(
+        COLOMBO,
+        "posso spostare COL-FIL da milano a maniago?",
+        "inventory_projection",
+        {"product": "COL-FIL"},
+    ),
+    Q(
+        COLOMBO,
+        "cosa posso spostare tra magazzini per la moka 6 tazze?",
+        "inventory_projection",
+        {"product": "MOK-006"},
+    ),
+    # (trial 16) When sales peak, and what drives a forecast, is its explanation.
+    Q(
+        WALKER,
+        "do knives sell more at xmas? when's the peak",
+        "explain_forecast",
+        {"family": "COLTELLI"},
+    ),
+    Q(
+        RICCI,
+        "la moka rossa quando vende di più nell'anno?",
+        "explain_forecast",
+        {"product": "MOK-R04"},
+    ),
+    Q(
+        HARRIS,
+        "what's driving the COL-FIL forecast down?",
+        "explain_forecast",
+        {"product": "COL-FIL"},
+    ),
+    Q(
+        COLOMBO,
+        "is PLT-LUM at its peak load in january?",
+        "capacity_check",
+        {"plant": "PLT-LUM"},
+    ),
+    # (review) Words no product has, with rivals that each hold some of them: asked back.
+    Q(ROSSI, "quante moka rossa induzione 2 tazze abbiamo?", "clarify:product"),
 ]
