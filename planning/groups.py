@@ -52,18 +52,15 @@ def members(conn: Connection, group: ProductGroup) -> tuple[ProductGroup, pd.Dat
     return group, frame
 
 
-def read_members(
-    conn: Connection, sql: str, group: ProductGroup, *, tail: str = "", **params: Any
-) -> pd.DataFrame:
+def read_members(conn: Connection, sql: str, group: ProductGroup, **params: Any) -> pd.DataFrame:
     """Rows of `sql` (a query joining the product table as `p`, ending in a WHERE clause)
-    for the group's members only, then `tail` (a GROUP BY); `params` fill the query's own
-    parameters."""
+    for the group's members only; `params` fill the query's own parameters."""
     where = ""
     if group.family is not None:
         where, params["family"] = " AND p.family = :family", group.family
     elif group.skus:
         where, params["skus"] = " AND p.sku IN :skus", list(group.skus)
-    query = text(sql + where + tail)
+    query = text(sql + where)
     if group.skus and group.family is None:
         query = query.bindparams(bindparam("skus", expanding=True))
     return pd.read_sql_query(query, conn, params=params)

@@ -415,7 +415,7 @@ def _explain(ctx: RunContext, args: ExplainArgs) -> Any:
     asked, location = _group(ctx, args), resolve_location(ctx, args.location)
     if isinstance(asked, ProductGroup):
         group = explain_group_forecast(ctx.engine, asked, today=ctx.today, location=location)
-        if asked.family is None and not asked.skus:
+        if asked.everything:
             return group  # every product: what customers said is a search of its own
         near = beside(ctx.engine, today=ctx.today, skus=asked.skus, family=group.group.family)
         return replace(group, beside=near)

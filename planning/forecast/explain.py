@@ -224,8 +224,9 @@ def _change(new: float, old: float | None) -> float | None:
     return None if not old else 100 * (new - old) / old
 
 
-def model_kind(model: str, pattern: str, fallback: bool) -> str:
-    """How a series' forecast treats the year, from its model's name."""
+def model_kind(model: str, pattern: str, fallback: bool, grain: str = "week") -> str:
+    """How a series' forecast treats the year, from its model's name (a monthly run's
+    smooth models fit a 12-month season themselves where they find one)."""
     if fallback:
         return "fallback"
     if season_lender(model):
@@ -236,7 +237,7 @@ def model_kind(model: str, pattern: str, fallback: bool) -> str:
         return "own_season"
     if DemandPattern(pattern).sporadic:
         return "sporadic"
-    return "no_season"
+    return "monthly_models" if grain == "month" else "no_season"
 
 
 def explain_group_forecast(
@@ -274,7 +275,7 @@ def explain_group_forecast(
         # Summed per day in the database, by the products' codes (the sales index: a family
         # at 5,000 products is 100,000 of 2.4 million rows, which a join on the family scans
         # whole). Its promotions are not flagged: one product's promotion is not the family's.
-        everything = group.family is None and not group.skus
+        everything = group.everything
         query = text(
             "SELECT s.date, SUM(s.quantity) AS quantity FROM sales_actual s WHERE "
             + ("1 = 1" if everything else "s.sku IN :skus")
@@ -297,7 +298,7 @@ def explain_group_forecast(
     compared = _against_sales(sales, run, view.total, [p.period for p in view.periods])
     mase = pd.to_numeric(series["validation_mase"], errors="coerce")
     series["kind"] = [
-        model_kind(str(m), str(p), bool(f))
+        model_kind(str(m), str(p), bool(f), run.grain)
         for m, p, f in zip(series["model"], series["pattern"], series["fallback"], strict=True)
     ]
     kinds = tuple(
@@ -319,8 +320,15 @@ def explain_group_forecast(
         kinds=kinds,
         patterns=tuple((str(k), int(v)) for k, v in series["pattern"].value_counts().items()),
         least_accurate=tuple(
-            SeriesMiss(str(r.sku), str(r.location or r.territory), float(str(r.mase)))
-            for r in worst.head(LEAST_ACCURATE).itertuples()
+            SeriesMiss(str(sku), str(place), float(mase))
+            for sku, place, mase in zip(
+                worst["sku"].head(LEAST_ACCURATE),
+                worst["location"]
+                .where(worst["location"] != "", worst["territory"])
+                .head(LEAST_ACCURATE),
+                worst["mase"].head(LEAST_ACCURATE),
+                strict=True,
+            )
         ),
         one_off_weeks=int(one_offs["n"].iloc[0]) if not one_offs.empty else 0,
         season=season_finding(sales, run),
@@ -347,18 +355,22 @@ def _against_sales(
     against the same weeks one year before the forecast's."""
     dates = pd.to_datetime(sales["date"])
     quantity = pd.to_numeric(sales["quantity"], errors="coerce").fillna(0.0)
-    cutoff = pd.Timestamp(run.data_as_of) + pd.Timedelta(days=6)
+    seen = pd.Timestamp(run.data_as_of)  # the last period the run saw: its last day
+    cutoff = seen + (pd.offsets.MonthEnd(0) if run.grain == "month" else pd.Timedelta(days=6))
     recent = quantity[(dates > cutoff - pd.Timedelta(weeks=COMPARE_WEEKS)) & (dates <= cutoff)]
     recent_weekly = float(recent.sum()) / COMPARE_WEEKS
-    forecast_weekly = forecast_total / max(1, len(weeks))
+    # The weeks the forecast's periods span (a monthly run's periods are months).
+    span = float(len(weeks))
+    if weeks and run.grain == "month":
+        end = (pd.Timestamp(weeks[-1]) + pd.offsets.MonthBegin(1)).date()
+        span = (end - weeks[0]).days / 7
+    forecast_weekly = forecast_total / span if span else 0.0
     last_year_weekly = None
     if weeks:
         first = pd.Timestamp(weeks[0]) - pd.Timedelta(weeks=52)
-        until = first + pd.Timedelta(weeks=len(weeks))
+        until = first + pd.Timedelta(days=round(7 * span))
         if not dates.empty and dates.min() <= first:
-            last_year_weekly = float(quantity[(dates >= first) & (dates < until)].sum()) / len(
-                weeks
-            )
+            last_year_weekly = float(quantity[(dates >= first) & (dates < until)].sum()) / span
     return SalesComparison(
         recent_weekly=recent_weekly,
         last_year_weekly=last_year_weekly,
@@ -372,7 +384,10 @@ def season_finding(by_day: pd.DataFrame, run: RunSummary) -> SeasonFinding:
     """The yearly season in units sold per day (`by_day`: date, quantity[, promo]), summed
     into the run's periods up to the last one it saw, its one-off weeks taken out as the
     run takes them from a series (planning.forecast.promotions)."""
-    grain: Grain = "month" if run.grain == "month" else "week"
+    # By week (a monthly profile smoothed over five of its twelve months would blur a
+    # one-month peak), unless the sales file itself holds months.
+    firsts = pd.to_datetime(by_day["date"]).dt.day.eq(1).all() if not by_day.empty else False
+    grain: Grain = "month" if run.grain == "month" and firsts else "week"
     season = SEASON_LENGTH[grain]
     needed = MIN_SISTER_SEASONS * season
     if by_day.empty:
@@ -384,7 +399,11 @@ def season_finding(by_day: pd.DataFrame, run: RunSummary) -> SeasonFinding:
             "promo": by_day["promo"].fillna(0).astype(bool) if "promo" in by_day else False,
         }
     )
-    last = pd.Timestamp(run.data_as_of)
+    last = period_start(pd.Series([pd.Timestamp(run.data_as_of)]), grain).iloc[0]
+    if grain == "week" and run.grain == "month":  # the month's last whole week
+        last = period_start(
+            pd.Series([pd.Timestamp(run.data_as_of) + pd.offsets.MonthEnd(0)]), grain
+        ).iloc[0] - pd.Timedelta(weeks=1)
     summed = frame[frame["ds"] <= last].groupby("ds").agg(y=("y", "sum"), promo=("promo", "max"))
     if summed.empty:
         return SeasonFinding(None, "short_history", 0, needed)

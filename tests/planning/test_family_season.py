@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pytest
 from sqlalchemy import Engine
 
 from bot.render.cards import card
@@ -286,10 +287,10 @@ def test_a_familys_explanation_says_when_its_sales_peak(loaded: Engine, tmp_path
     kinds = {k.kind: k.series for k in found.kinds}
     assert kinds == {"own_season": 4, "family_season": 1}
     assert "too new for their own: their family's season" in english
-    assert "5 series over 5 products" in english
+    assert "5 series over 5 products (steady demand: 5)" in english
     _, italian = _explained_group(ctx, "BARBECUE", "it")
     assert "Le vendite mostrano una stagionalità annuale (su 2 anni)" in italian
-    assert "più alte a giu" in italian or "più alte a mag" in italian
+    assert "più alte tra giu e" in italian or "più alte tra mag e" in italian
     # A product's own explanation says the same of its own sales.
     assert "Sales show a yearly season (over 2 years): highest in" in _explained(ctx, "BBQ-1", "en")
 
@@ -322,3 +323,32 @@ def test_a_family_without_a_season_says_so(loaded: Engine, tmp_path: Path) -> No
     found, english = _explained_group(ctx, "NUTS", "en")
     assert found.season.shape is None and found.season.reason == "noise"
     assert "Sales show no clear yearly season" in english
+
+
+def test_a_monthly_run_is_explained_per_week_with_its_season(
+    loaded: Engine, tmp_path: Path
+) -> None:
+    """A company forecasting by month (the review): the family's months were divided as if
+    they were weeks (+468% against recent sales), and its models, which fit a 12-month
+    season themselves, were said to have none."""
+    sales = _sales({**SISTERS, "BBQ-NEW": _barbecue(9, level=250)}, {"BBQ-NEW": NEW})
+    products = "sku,name,family\n" + "".join(
+        f"{sku},Barbecue {sku[4:]},BARBECUE\n" for sku in [*SISTERS, "BBQ-NEW"]
+    )
+    _imported(loaded, tmp_path / "garden", sales, products)
+    history = load_sales(loaded, family="BARBECUE")
+    monthly = compute_forecast(history, today=TODAY, horizon=6, grain="month")
+    store_run(loaded, monthly, now=NOW, engine_name="local", duration_seconds=1.0)
+    ctx = Assistant(loaded).context("U01COLOMBO", today=TODAY, now=NOW)
+    by_month, english = _explained_group(ctx, "BARBECUE", "en")
+    assert by_month.run.grain == "month"
+    assert "level and trend, without a season" not in english
+    assert by_month.season.shape is not None and 7 in by_month.season.shape.peak
+    weekly = _forecast_for(loaded, "BARBECUE")  # the weekly run, which answers prefer
+    by_week, _ = _explained_group(weekly, "BARBECUE", "en")
+    assert by_week.run.grain == "week"
+    ratio = by_month.compared.forecast_weekly / by_week.compared.forecast_weekly
+    assert 0.7 < ratio < 1.4  # the same weeks ahead, per week, whichever grain
+    assert by_month.compared.recent_weekly == pytest.approx(
+        by_week.compared.recent_weekly, rel=0.35
+    )

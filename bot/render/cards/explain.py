@@ -107,18 +107,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "modello",
     ),
     "forecast.explain_card.columns_4": (
-        "weeks of history",
-        "settimane di storico",
+        "{unit} of history",
+        "{unit} di storico",
     ),
     "forecast.explain_card.source": (
         "Source: ",
         "Fonte: ",
     ),
     "forecast.explain_card.season": (
-        "Sales show a yearly season (over {years} years): highest in {peak} ({peak_pct} "
-        "against the year's average), lowest in {low} ({low_pct}).",
-        "Le vendite mostrano una stagionalità annuale (su {years} anni): più alte a {peak} "
-        "({peak_pct} rispetto alla media dell'anno), più basse a {low} ({low_pct}).",
+        "Sales show a yearly season (over {years} years): highest {peak} ({peak_pct} "
+        "against the year's average), lowest {low} ({low_pct}).",
+        "Le vendite mostrano una stagionalità annuale (su {years} anni): più alte {peak} "
+        "({peak_pct} rispetto alla media dell'anno), più basse {low} ({low_pct}).",
     ),
     "forecast.explain_card.no_season_found.short_history": (
         "Too little history to tell a yearly season from a trend: sales cover {periods} "
@@ -141,9 +141,15 @@ TEXT: dict[str, tuple[str, str]] = {
         "Perché la previsione · {group}",
     ),
     "forecast.group_explain_card.series": (
-        "{series} series over {products} products: {patterns}.",
-        "{series} serie su {products} prodotti: {patterns}.",
+        "{series} series over {products} products ({patterns}).",
+        "{series} serie su {products} prodotti ({patterns}).",
     ),
+    "forecast.group_explain_card.series_one": (
+        "{series} series of one product ({patterns}).",
+        "{series} serie di un solo prodotto ({patterns}).",
+    ),
+    "forecast.explain_card.months": ("in {first}–{last}", "tra {first} e {last}"),
+    "forecast.explain_card.month": ("in {month}", "a {month}"),
     "forecast.group_explain_card.kind.own_season": (
         "with their own yearly season (MSTL, seasonal naive)",
         "con la propria stagionalità annuale (MSTL, naive stagionale)",
@@ -159,6 +165,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "forecast.group_explain_card.kind.no_season": (
         "level and trend, without a season",
         "livello e tendenza, senza stagionalità",
+    ),
+    "forecast.group_explain_card.kind.monthly_models": (
+        "ETS, Theta and CES by month, with a season where they found one",
+        "ETS, Theta e CES per mese, con la stagionalità dove l'hanno trovata",
     ),
     "forecast.group_explain_card.kind.sporadic": (
         "sporadic demand (Croston, ADIDA, IMAPA, TSB)",
@@ -281,7 +291,11 @@ def explain_card(e: ForecastExplanation, lang: str) -> Card:
             t(lang, "forecast.explain_card.columns_2"),
             t(lang, "forecast.explain_card.columns_3"),
             "MASE",
-            t(lang, "forecast.explain_card.columns_4"),
+            t(
+                lang,
+                "forecast.explain_card.columns_4",
+                unit=t(lang, f"forecast.explain_card.unit.{e.run.grain}"),
+            ),
         ),
         rows=tuple(rows),
         notes=tuple(notes) + beside_notes(lang, e.beside),
@@ -317,12 +331,12 @@ def _compared(lang: str, c: SalesComparison) -> list[str]:
 
 
 def _months(lang: str, months: tuple[int, ...]) -> str:
+    """ "in Nov–Dec" / "tra nov e dic", or one month: "in Dec" / "a dic"."""
     names = MONTHS.get(lang, MONTHS["en"])
-    return (
-        "–".join(names[m - 1] for m in (months[0], months[-1]))
-        if len(months) > 1
-        else names[months[0] - 1]
-    )
+    if len(months) == 1:
+        return t(lang, "forecast.explain_card.month", month=names[months[0] - 1])
+    return t(lang, "forecast.explain_card.months", first=names[months[0] - 1],
+             last=names[months[-1] - 1])  # fmt: skip
 
 
 def _season_note(lang: str, s: SeasonFinding, grain: str) -> str:
@@ -348,13 +362,15 @@ def _season_note(lang: str, s: SeasonFinding, grain: str) -> str:
 
 
 def group_explain_card(g: GroupExplanation, lang: str) -> Card:
-    patterns = ", ".join(
-        f"{number(lang, n)} {text_for(lang, f'forecast.pattern.{p}', p)}" for p, n in g.patterns
+    patterns = "; ".join(
+        f"{text_for(lang, f'forecast.pattern.{p}', p)}: {number(lang, n)}" for p, n in g.patterns
     )
     notes = [
         t(
             lang,
-            "forecast.group_explain_card.series",
+            "forecast.group_explain_card.series_one"
+            if g.products == 1
+            else "forecast.group_explain_card.series",
             series=number(lang, g.series),
             products=number(lang, g.products),
             patterns=patterns,
