@@ -19,7 +19,12 @@ from sqlalchemy import Engine, text
 from planning.db import as_date
 from planning.errors import PonteError
 from planning.forecast.demand import SEASON_LENGTH, Grain, demand_history
-from planning.forecast.runs import RunSummary, latest_run_id, load_sales, summarize
+from planning.forecast.runs import (
+    RunSummary,
+    answering_run_id,
+    load_sales,
+    summarize,
+)
 
 
 @dataclass(frozen=True)
@@ -147,11 +152,7 @@ def accuracy_of(
     engine: Engine, *, today: dt.date, sku: str | None = None, family: str | None = None
 ) -> Accuracy:
     """The accuracy of `sku`'s forecast, `family`'s, or (neither) the whole forecast."""
-    latest = latest_run_id(engine, grain="week") or latest_run_id(engine)
-    if latest is None:
-        raise PonteError(
-            "no forecast has been run yet: run `ponte forecast` first", code="no_forecast"
-        )
+    latest = answering_run_id(engine)
     where, only = "", {}
     if sku is not None:
         where, only = " AND s.sku = :sku", {"sku": sku}

@@ -30,7 +30,7 @@ from planning.feedback.beside import Beside
 from planning.forecast.classify import DemandPattern, classify
 from planning.forecast.demand import FREQUENCY, SEASON_LENGTH, Grain, period_start
 from planning.forecast.promotions import one_off_weeks
-from planning.forecast.runs import RunSummary, latest_run_id, summarize
+from planning.forecast.runs import RunSummary, answering_run_id, summarize
 from planning.forecast.seasonality import (
     MIN_SISTER_SEASONS,
     family_profiles,
@@ -244,11 +244,7 @@ def explain_group_forecast(
     engine: Engine, group: ProductGroup, *, today: dt.date, location: str | None = None
 ) -> GroupExplanation:
     """Why the forecast of several products together is what it is."""
-    run_id = latest_run_id(engine, grain="week") or latest_run_id(engine)
-    if run_id is None:
-        raise PonteError(
-            "no forecast has been run yet: run `ponte forecast` first", code="no_forecast"
-        )
+    run_id = answering_run_id(engine)
     run = summarize(engine, run_id)
     here = "" if location is None else " AND s.location = :location"
     at = {} if location is None else {"location": location}

@@ -325,6 +325,17 @@ def latest_run_id(engine: Engine, *, grain: str | None = None) -> int | None:
     return int(value[0]) if value and value[0] is not None else None
 
 
+def answering_run_id(engine: Engine) -> int:
+    """The run answers read: the newest weekly one (weeks are what planners ask about),
+    else the newest of any grain; a PonteError the user understands when there is none."""
+    run_id = latest_run_id(engine, grain="week") or latest_run_id(engine)
+    if run_id is None:
+        raise PonteError(
+            "no forecast has been run yet: run `ponte forecast` first", code="no_forecast"
+        )
+    return run_id
+
+
 def summarize(engine: Engine, run_id: int) -> RunSummary:
     with engine.connect() as conn:
         run = conn.execute(select(ForecastRun).where(col(ForecastRun.id) == run_id)).first()

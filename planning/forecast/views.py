@@ -21,8 +21,8 @@ from planning.forecast.ranges import WEEK_CORRELATION, total_half_width
 from planning.forecast.runs import (
     RunSummary,
     SeriesForecast,
+    answering_run_id,
     family_error_correlation,
-    latest_run_id,
     sku_forecasts,
     summarize,
 )
@@ -65,7 +65,7 @@ class ForecastView:
 
 
 def _weekly_series(engine: Engine, sku: str, location: str | None) -> list[SeriesForecast]:
-    run_id = latest_run_id(engine, grain="week") or latest_run_id(engine)
+    run_id = answering_run_id(engine)
     series = sku_forecasts(engine, sku, run_id=run_id)
     if location is not None:
         series = [s for s in series if s.location == location]
@@ -283,11 +283,7 @@ def _group_forecast(
     location: str | None,
     between: tuple[dt.date, dt.date] | None,
 ) -> GroupForecast:
-    run_id = latest_run_id(engine, grain="week") or latest_run_id(engine)
-    if run_id is None:
-        raise PonteError(
-            "no forecast has been run yet: run `ponte forecast` first", code="no_forecast"
-        )
+    run_id = answering_run_id(engine)
     with engine.connect() as conn:
         group, products = members(conn, group)
         frames = read_members(

@@ -238,15 +238,20 @@ def test_a_new_customer_in_the_year_is_not_taken_for_a_season() -> None:
     assert stepped.min() > 300  # the new level goes on, not last year's 150
 
 
-def test_the_explanation_says_the_season_is_its_one_year(loaded: Engine, tmp_path: Path) -> None:
+def _garden(loaded: Engine, tmp_path: Path) -> RunContext:
+    """One family, none of whose products has the two years it takes to lend a season: a
+    hose whose one year rose and fell, a tent peg that sold alike all year."""
     series = {
         "HOSE": _one_year(_seasonal(peak_week=26), 1),
         "PEG": _one_year(np.full(156, 200.0), 5),
     }
-    # One family, none of whose products has the two years it takes to lend a season.
     products = "sku,name,family\nHOSE,Garden hose,GARDEN\nPEG,Tent peg,GARDEN\n"
     _imported(loaded, tmp_path / "garden", _garden_company(series), products)
-    ctx = _forecast_for(loaded, "GARDEN")
+    return _forecast_for(loaded, "GARDEN")
+
+
+def test_the_explanation_says_the_season_is_its_one_year(loaded: Engine, tmp_path: Path) -> None:
+    ctx = _garden(loaded, tmp_path)
     english = _explained(ctx, "HOSE", "en")
     assert "60 weeks of sales hold one year" in english
     assert "is taken as its season" in english
@@ -298,13 +303,7 @@ def test_a_familys_explanation_says_when_its_sales_peak(loaded: Engine, tmp_path
 def test_a_family_with_one_year_of_sales_says_that_is_too_little_to_tell(
     loaded: Engine, tmp_path: Path
 ) -> None:
-    series = {
-        "HOSE": _one_year(_seasonal(peak_week=26), 1),
-        "PEG": _one_year(np.full(156, 200.0), 5),
-    }
-    products = "sku,name,family\nHOSE,Garden hose,GARDEN\nPEG,Tent peg,GARDEN\n"
-    _imported(loaded, tmp_path / "garden", _garden_company(series), products)
-    ctx = _forecast_for(loaded, "GARDEN")
+    ctx = _garden(loaded, tmp_path)
     found, english = _explained_group(ctx, "GARDEN", "en")
     assert found.season.shape is None and found.season.reason == "short_history"
     assert "sales cover 60 weeks, and it takes two years (104)" in english
