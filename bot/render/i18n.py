@@ -260,6 +260,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The latest forecast has none of these products.",
         "L'ultima previsione non ha nessuno di questi prodotti.",
     ),
+    "no_group_series_at": (
+        "The latest forecast has none of these products at {location}.",
+        "L'ultima previsione non ha nessuno di questi prodotti a {location}.",
+    ),
     "nothing_to_score": (
         "No forecast run has later sales to compare with yet: import newer sales.",
         "Nessuna previsione ha ancora vendite successive con cui confrontarla: importa "

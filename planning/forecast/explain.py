@@ -287,7 +287,8 @@ def explain_group_forecast(
         raise PonteError(
             "the latest forecast has none of these products"
             + (f" at {location}" if location else ""),
-            code="no_group_series",
+            code="no_group_series" if location is None else "no_group_series_at",
+            **({} if location is None else {"location": location}),
         )
     ahead = _next_whole_weeks(today)
     view = group_forecast(engine, group, today=today, location=location, between=ahead)

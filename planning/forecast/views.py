@@ -301,7 +301,8 @@ def _group_forecast(
         raise PonteError(
             "the latest forecast has none of these products"
             + (f" at {location}" if location else ""),
-            code="no_group_series",
+            code="no_group_series" if location is None else "no_group_series_at",
+            **({} if location is None else {"location": location}),
         )
     frames["ds"] = pd.to_datetime(frames["ds"]).dt.date
     asked, first, last, horizon = _weeks_asked(frames, today, weeks, between)

@@ -883,3 +883,12 @@ def test_a_size_no_product_has_is_said_so_before_the_nearest_are_offered(ask: As
     assert ask("giacenza padella 28 cm").args == {"product": "PAD-28"}
     blocks = ask("can I promise 60 knife blocks to Bottega Italiana Ltd by 15 Dec", "U01WALKER")
     assert (blocks.args["product"], blocks.args["quantity"]) == ("COL-CEP", 60)
+
+
+def test_a_family_not_forecast_at_a_place_says_where(ask: Ask) -> None:
+    """The pans are forecast, only not at the Lumezzane plant: the answer says where (the
+    review found "The latest forecast has none of these products" alone)."""
+    for question in ("explain the padelle forecast at PLT-LUM", "forecast padelle at PLT-LUM"):
+        outcome = ask(question, user="U01HARRIS")
+        assert (outcome.kind, outcome.code) == ("error", "no_group_series_at")
+        assert plain(card(outcome)) == "The latest forecast has none of these products at PLT-LUM."
