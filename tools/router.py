@@ -1745,14 +1745,29 @@ SEASON_TYPOS = {
 }
 
 
+# Abbreviations of period words as people type them in chat ("settimana prox", "next wk").
+PERIOD_ABBREVIATIONS = {"wk": "week", "wks": "weeks", "mth": "month", "mths": "months"}
+# "prox" is "prossimo" beside these words, "prossima" beside the others ("settimana prox").
+MASCULINE = frozenset({"mese", "anno", "trimestre", "lunedi", "martedi", "mercoledi", "giovedi",
+                       "venerdi", "sabato", "natale", "ferragosto"})  # fmt: skip
+
+
 def _join(toks: list[Token]) -> tuple[str, list[int]]:
-    """The message's words as one text, period words' typos mended, and where each starts."""
+    """The message's words as one text, period words' typos and abbreviations mended, and
+    where each starts."""
     texts = [
         t.text
         if t.text in RESERVED
-        else SEASON_TYPOS.get(t.text) or PERIOD_WORDS.lookup(t.text) or t.text
+        else SEASON_TYPOS.get(t.text)
+        or PERIOD_ABBREVIATIONS.get(t.text)
+        or PERIOD_WORDS.lookup(t.text)
+        or t.text
         for t in toks
     ]
+    for i, text in enumerate(texts):
+        if text == "prox":
+            near = set(texts[max(0, i - 1) : i + 2])
+            texts[i] = "prossimo" if near & MASCULINE else "prossima"
     starts, offset = [], 0
     for text in texts:
         starts.append(offset)

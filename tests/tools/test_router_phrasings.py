@@ -69,6 +69,12 @@ EN: list[tuple[str, str, dict[str, Any]]] = [
         {"family": "PADELLE", "period": "2027-03-01..2027-05-31"},
     ),
     ("sales last summr", "sales_history", {"period": "2026-06-01..2026-08-31"}),
+    (
+        "can I promise 100 PAD-24 by next wk",
+        "available_to_promise",
+        {"product": "PAD-24", "quantity": 100, "date": D(2026, 12, 4)},
+    ),
+    ("who wants more quota?", "quota_status", {}),
     # a family's forecast explained, and its season (trial 15)
     ("explain the moka forecast", "explain_forecast", {"family": "MOKA"}),
     ("is there any seasonality in knife demand?", "explain_forecast", {"family": "COLTELLI"}),
@@ -334,6 +340,13 @@ IT: list[tuple[str, str, dict[str, Any]]] = [
     ("quanto è affidabile la previsione di PEN-24?", "forecast_accuracy", {"product": "PEN-24"}),
     ("spiega previsione wok", "explain_forecast", {"product": "PAD-W30"}),
     ("la previsione delle pentole ha una stagionalità?", "explain_forecast", {"family": "PENTOLE"}),
+    # chat abbreviations of period words (trial 16: "settimana prox" was not read)
+    (
+        "promettere 50 guarnizioni moka 6 tazze x settimana prox?",
+        "available_to_promise",
+        {"product": "RIC-G06", "quantity": 50, "date": D(2026, 12, 4)},
+    ),
+    ("previsione PAD-28 mese prox", "demand_forecast", {"product": "PAD-28", "period": "2026-12"}),
     (
         "previsione padelle in primvera",
         "demand_forecast",
