@@ -232,10 +232,7 @@ def projection_answer(
 
 def _cover(p: InventoryProjection, excess_weeks: float) -> LocationCover:
     available = p.on_hand - p.allocated
-    # The first week counts only its days from the start (its demand is pro-rated so).
-    span = ((p.weeks[-1].week + dt.timedelta(days=7)) - p.start).days / 7 if p.weeks else 0.0
-    weekly = sum(w.demand for w in p.weeks) / span if span > 0 else 0.0
-    weeks_of_stock = available / weekly if weekly > 0 else None
+    weekly, weeks_of_stock = p.weekly_demand, p.weeks_of_stock
     excess = available > 0 and (weeks_of_stock is None or weeks_of_stock > excess_weeks)
     lowest = min((w.projected_on_hand for w in p.weeks), default=0.0)
     # What may leave: beyond its own weeks of demand and never below its safety stock, nor

@@ -65,6 +65,22 @@ class InventoryProjection:
     first_below_safety_stock: dt.date | None  # Monday of the first week closing below it
     stockout_date: dt.date | None  # first day ending with projected stock below 0
 
+    @property
+    def weekly_demand(self) -> float:
+        """Average demand per week over the days projected (the first week counts its days
+        from `start`, as its demand does)."""
+        if not self.weeks:
+            return 0.0
+        span = ((self.weeks[-1].week + dt.timedelta(days=7)) - self.start).days / 7
+        return sum(w.demand for w in self.weeks) / span if span > 0 else 0.0
+
+    @property
+    def weeks_of_stock(self) -> float | None:
+        """How many weeks the stock available now lasts at that pace, before any receipt
+        (None without demand)."""
+        weekly = self.weekly_demand
+        return (self.on_hand - self.allocated) / weekly if weekly > 0 else None
+
 
 def days_inside(monday: dt.date, first: dt.date, last: dt.date) -> int:
     """How many days of the week starting `monday` fall within [first, last]: a week

@@ -32,6 +32,9 @@ class LocationStock:
     available: float  # on_hand - allocated
     days_of_cover: float | None  # None: lasts the projection horizon (or no projection)
     stockout_date: dt.date | None
+    # The available stock alone at the forecast's pace, receipts aside (None: no demand).
+    weeks_of_stock: float | None = None
+    below_safety_from: dt.date | None = None  # the first week the projection closes below it
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,8 @@ def _stock_status(
             available=p.on_hand - p.allocated,
             days_of_cover=None if p.covers_horizon else p.days_of_cover,
             stockout_date=p.stockout_date,
+            weeks_of_stock=p.weeks_of_stock,
+            below_safety_from=p.first_below_safety_stock,
         )
         for p in sorted(projections, key=lambda p: -p.on_hand)
     )

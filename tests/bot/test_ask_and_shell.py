@@ -60,7 +60,11 @@ def test_ask_json_for_atp_holds_feasible_and_earliest_date(ponte: Ponte) -> None
     assert answer["args"] == {"product": "PAD-24", "quantity": 500.0, "date": "2027-03-15"}
     assert answer["result"]["feasible"] is True
     assert answer["result"]["earliest_date"] <= "2027-03-15"
-    assert answer["text"].splitlines()[1].startswith("Yes: 500 × PAD-24 can ship by 15 Mar 2027")
+    assert (
+        answer["text"]
+        .splitlines()[1]
+        .startswith("Yes, with a risk: 500 × PAD-24 can ship by 15 Mar 2027")
+    )
 
 
 def test_a_question_it_cannot_answer_has_no_tool_and_helpful_text(ponte: Ponte) -> None:

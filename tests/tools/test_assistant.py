@@ -892,3 +892,25 @@ def test_a_family_not_forecast_at_a_place_says_where(ask: Ask) -> None:
         outcome = ask(question, user="U01HARRIS")
         assert (outcome.kind, outcome.code) == ("error", "no_group_series_at")
         assert plain(card(outcome)) == "The latest forecast has none of these products at PLT-LUM."
+
+
+def test_weeks_of_stock_are_said_apart_from_what_receipts_add(ask: Ask) -> None:
+    """ "Settimane di stock MOK-003 a milano" (trial 16): the answer gave 137 days of cover,
+    counting 5,300 units still to arrive, while what is on the shelf lasts about four weeks
+    and the projection dips below safety stock in December."""
+    outcome = ask("settimane di stock MOK-003 a milano", user="U01COLOMBO")
+    assert (outcome.kind, outcome.tool) == ("answer", "stock_status")
+    (milan,) = [loc for loc in outcome.result.locations if loc.location == "WH-MIL"]
+    assert milan.weeks_of_stock is not None and milan.days_of_cover is not None
+    assert milan.weeks_of_stock < milan.days_of_cover / 7 / 2  # receipts more than double it
+    shown = plain(card(outcome)).replace("\n", " ")
+    weeks = f"{milan.weeks_of_stock:.0f}"
+    assert (
+        f"A WH-MIL i {milan.available:,.0f} disponibili durano circa {weeks} settimane".replace(
+            ",", "."
+        )
+        in shown
+    )
+    assert "con gli arrivi pianificati, fino al" in shown
+    assert milan.below_safety_from is not None
+    assert "A WH-MIL la proiezione scende sotto la scorta di sicurezza" in shown

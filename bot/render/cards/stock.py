@@ -23,6 +23,19 @@ TEXT: dict[str, tuple[str, str]] = {
         "Nessuna giacenza a {location}: {sku} non è tenuto lì; {available} {u} disponibili a "
         "{held}",
     ),
+    "stock.stock_card.receipts": (
+        "At {location} the {available} available last about {weeks} weeks at the forecast "
+        "rate; with the planned receipts, until {stockout_date} ({cover} days of cover)",
+        "A {location} i {available} disponibili durano circa {weeks} settimane al ritmo "
+        "previsto; con gli arrivi pianificati, fino al {stockout_date} ({cover} giorni di "
+        "copertura)",
+    ),
+    "stock.stock_card.below_safety": (
+        "At {location} the projection falls below safety stock ({safety_stock}) in the week "
+        "of {week}.",
+        "A {location} la proiezione scende sotto la scorta di sicurezza ({safety_stock}) "
+        "nella settimana del {week}.",
+    ),
     "stock.stock_card.text_2": (
         "At {location} the stock outlasts the 26-week projection.",
         "A {location} la giacenza dura oltre le 26 settimane della proiezione.",
@@ -138,18 +151,31 @@ def stock_card(s: StockStatus, lang: str) -> Card:
         if loc.stockout_date is None:
             continue
         cover = number(lang, loc.days_of_cover or 0)
+        # Receipts stretch the cover well past what is on the shelf: both are said.
+        stretched = (
+            loc.weeks_of_stock is not None
+            and loc.available > 0
+            and (loc.days_of_cover or 0) > 7 * loc.weeks_of_stock + 14
+        )
         notes.append(
             t(
                 lang,
-                "stock.stock_card.text",
+                "stock.stock_card.receipts" if stretched else "stock.stock_card.text",
                 location=loc.location,
                 stockout_date=date(lang, loc.stockout_date),
                 cover=cover,
+                available=number(lang, loc.available),
+                weeks=number(lang, loc.weeks_of_stock or 0),
             )
         )
     for loc in s.locations:
         if loc.days_of_cover is None and loc.on_hand > 0 and s.provenance.run is not None:
             notes.append(t(lang, "stock.stock_card.text_2", location=loc.location))
+    for loc in s.locations:
+        if loc.below_safety_from is not None and s.safety_stock > 0:
+            notes.append(t(lang, "stock.stock_card.below_safety", location=loc.location,
+                           safety_stock=number(lang, s.safety_stock),
+                           week=date(lang, loc.below_safety_from)))  # fmt: skip
     if not notes and s.provenance.run is not None:
         notes.append(t(lang, "stock.stock_card.text_3"))
     if s.available < s.safety_stock:
