@@ -33,6 +33,8 @@ from planning.feedback.store import (
 DEFAULT_DAYS = 90  # a search that names no period reads the last 90 days
 QUOTES = 5
 MAX_TERMS = 8
+# Customers named in an answer (who said it), the most items first.
+WHO_NAMED = 8
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,8 @@ class FeedbackSearch:
     query: str | None = None
     period: str | None = None
     summary: str | None = None  # an LLM's short summary, when one is configured
+    # Who said it: the customers with most items first (then the largest), WHO_NAMED of them.
+    who: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -133,7 +137,7 @@ def search_feedback(
         rivals: Counter[str] = Counter()
         sentiment = {s: 0 for s in SENTIMENTS}
         authors: set[str] = set()
-        customers: set[str] = set()
+        customers: Counter[str] = Counter()
         unmatched = 0
         items: Counter[str] = Counter()
         negative: Counter[str] = Counter()
@@ -146,7 +150,7 @@ def search_feedback(
             authors.add(str(author))
             unmatched += int(named_only)
             if customer:
-                customers.add(str(customer))
+                customers[str(customer)] += int(n)
             for theme in themes_of_mask(int(mask)):
                 items[theme] += int(n)
                 if mood == "negative":
@@ -196,6 +200,11 @@ def search_feedback(
         wanted=where.sentiment,
         query=where.query,
         period=period,
+        who=tuple(
+            sorted(customers.items(), key=lambda c: (-c[1], -revenue.get(c[0], 0.0), c[0]))[
+                :WHO_NAMED
+            ]
+        ),
     )
 
 

@@ -914,3 +914,28 @@ def test_weeks_of_stock_are_said_apart_from_what_receipts_add(ask: Ask) -> None:
     assert "con gli arrivi pianificati, fino al" in shown
     assert milan.below_safety_from is not None
     assert "A WH-MIL la proiezione scende sotto la scorta di sicurezza" in shown
+
+
+def test_who_asks_for_a_product_names_the_customers(ask: Ask, demo_engine: Engine) -> None:
+    """ "Chi chiede la moka rossa 6 tazze?" (trials 15 and 16): the customers who said it,
+    each with how many times, not only five quotes and a theme table."""
+    outcome = ask("chi chiede la moka rossa 6 tazze?", user="U01RICCI")
+    assert (outcome.kind, outcome.tool) == ("answer", "search_feedback")
+    with demo_engine.connect() as conn:
+        said = pd.read_sql_query(
+            text(
+                "SELECT customer, text FROM feedback WHERE deleted_at IS NULL "
+                "AND created_at >= :start"
+            ),
+            conn,
+            params={"start": dt.datetime(2026, 8, 30)},
+        )
+    words = said["text"].str.lower()
+    asked = said[
+        words.str.contains("moka") & words.str.contains("ross") & words.str.contains("tazze")
+    ]
+    expected = asked.groupby("customer").size().to_dict()
+    assert dict(outcome.result.who) == expected and len(expected) >= 2
+    line = next(n for n in card(outcome).notes if n.startswith("Clienti: "))
+    for customer, n in expected.items():
+        assert f"{customer} ({n})" in line

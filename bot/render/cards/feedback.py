@@ -100,6 +100,8 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "feedback.link": ("#{id} in Slack", "n. {id} in Slack"),
     "feedback.products_named": ("Most named: {products}.", "Più citati: {products}."),
+    "feedback.who": ("Customers: {names}{more}.", "Clienti: {names}{more}."),
+    "feedback.who_more": (" and {count} more", " e altri {count}"),
     "feedback.rivals": ("Competitors named: {names}.", "Concorrenti citati: {names}."),
     "feedback.unmatched_note": (
         "{count} items name a customer that is not in the sales data.",
@@ -354,6 +356,11 @@ def search_card(s: FeedbackSearch, lang: str) -> Card:
     notes = [_quote(lang, q) for q in s.quotes]
     if s.summary:  # the model's words, marked as such; the quotes below stay verbatim
         notes.insert(0, t(lang, "feedback.summary", text=s.summary))
+    if s.who and s.customer is None:  # who said it ("chi chiede la moka rossa 6 tazze?")
+        names = ", ".join(f"{name} ({number(lang, n)})" for name, n in s.who)
+        rest = s.customers - len(s.who)
+        more = t(lang, "feedback.who_more", count=number(lang, rest)) if rest > 0 else ""
+        notes.append(t(lang, "feedback.who", names=names, more=more))
     if s.products:
         named = ", ".join(f"{sku} ({n})" for sku, n in s.products)
         notes.append(t(lang, "feedback.products_named", products=named))
