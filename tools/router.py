@@ -23,7 +23,15 @@ from tools.abilities import MAX_SIDES, REGISTRY
 from tools.amounts import find_quantities
 from tools.matching import CatalogueIndex, ProductMatch
 from tools.text import Token, TypoIndex, fold, tokens
-from tools.when import BAD_PERIOD, Found, find_date, find_horizon_weeks, find_period, month_end
+from tools.when import (
+    BAD_PERIOD,
+    SEASONS,
+    Found,
+    find_date,
+    find_horizon_weeks,
+    find_period,
+    month_end,
+)
 
 MAX_CHARS = 2000  # longer messages are pasted documents, not questions
 MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
@@ -1734,12 +1742,14 @@ PERIOD_WORDS = TypoIndex(
      "settimana", "settimane"),
     shortest=5,
 )  # fmt: skip
-# A season typed with a letter missing after its first ("sprng", "summr", "primvera",
-# "autuno"): only that typo, since one letter changed makes other words ("string",
-# "sprint", "winner"); the few real words a missing letter makes are left out.
+# A season (as tools.when reads them) typed with a letter missing after its first ("sprng",
+# "summr", "primvera", "autuno"): only that typo, since one letter changed makes other words
+# ("string", "sprint", "winner"); the few real words a missing letter makes are left out, and
+# "fall" and "estate" (a word too short, a word with other meanings) are not guessed at.
 SEASON_TYPOS = {
     season[:i] + season[i + 1 :]: season
-    for season in ("spring", "summer", "autumn", "winter", "primavera", "autunno", "inverno")
+    for season in SEASONS
+    if season not in ("fall", "estate")
     for i in range(1, len(season))
     if season[:i] + season[i + 1 :] not in ("sprig", "invero")
 }

@@ -15,7 +15,6 @@ calendar month so a planner can check it against what they know of their market.
 from __future__ import annotations
 
 import datetime as dt
-import statistics
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +24,6 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, bindparam, text
 
 from planning.db import as_date
-from planning.errors import PonteError
 from planning.feedback.beside import Beside
 from planning.forecast.classify import DemandPattern, classify
 from planning.forecast.demand import FREQUENCY, SEASON_LENGTH, Grain, period_start
@@ -42,6 +40,7 @@ from planning.forecast.views import (
     _weekly_series,
     forecast_view,
     group_forecast,
+    not_forecast,
 )
 from planning.groups import ProductGroup, members, read_members
 
@@ -259,6 +258,8 @@ def explain_group_forecast(
             run=run_id,
             **at,
         )
+        if series.empty:
+            raise not_forecast(location)
         one_offs = read_members(
             conn,
             "SELECT count(*) AS n FROM forecast_adjustment a JOIN forecast_series s "
@@ -283,13 +284,6 @@ def explain_group_forecast(
             query = query.bindparams(bindparam("skus", expanding=True))
             params["skus"] = list(products["sku"].astype(str))
         sales = pd.read_sql_query(query, conn, params=params)
-    if series.empty:
-        raise PonteError(
-            "the latest forecast has none of these products"
-            + (f" at {location}" if location else ""),
-            code="no_group_series" if location is None else "no_group_series_at",
-            **({} if location is None else {"location": location}),
-        )
     ahead = _next_whole_weeks(today)
     view = group_forecast(engine, group, today=today, location=location, between=ahead)
     compared = _against_sales(sales, run, view.total, [p.period for p in view.periods])
@@ -306,8 +300,11 @@ def explain_group_forecast(
         )
         for kind, n in series["kind"].value_counts().items()
     )
-    worst = series.assign(mase=mase).dropna(subset=["mase"])
+    worst = series.assign(
+        mase=mase, place=series["location"].where(series["location"] != "", series["territory"])
+    )
     worst = worst[worst["mase"] > INACCURATE_MASE].sort_values("mase", ascending=False)
+    worst = worst.head(LEAST_ACCURATE)
     return GroupExplanation(
         group=group,
         location=location,
@@ -318,14 +315,7 @@ def explain_group_forecast(
         patterns=tuple((str(k), int(v)) for k, v in series["pattern"].value_counts().items()),
         least_accurate=tuple(
             SeriesMiss(str(sku), str(place), float(mase))
-            for sku, place, mase in zip(
-                worst["sku"].head(LEAST_ACCURATE),
-                worst["location"]
-                .where(worst["location"] != "", worst["territory"])
-                .head(LEAST_ACCURATE),
-                worst["mase"].head(LEAST_ACCURATE),
-                strict=True,
-            )
+            for sku, place, mase in zip(worst["sku"], worst["place"], worst["mase"], strict=True)
         ),
         one_off_weeks=int(one_offs["n"].iloc[0]) if not one_offs.empty else 0,
         season=season_finding(sales, run),
@@ -336,7 +326,7 @@ def explain_group_forecast(
 
 def _median(values: pd.Series) -> float | None:
     kept = values.dropna()
-    return float(statistics.median(kept)) if len(kept) else None
+    return float(kept.median()) if len(kept) else None
 
 
 def _next_whole_weeks(today: dt.date) -> tuple[dt.date, dt.date]:

@@ -142,6 +142,17 @@ def _forecast_view(
     )
 
 
+def not_forecast(location: str | None) -> PonteError:
+    """The error for a group of products the latest forecast holds none of (at `location`)."""
+    if location is None:
+        return PonteError("the latest forecast has none of these products", code="no_group_series")
+    return PonteError(
+        f"the latest forecast has none of these products at {location}",
+        code="no_group_series_at",
+        location=location,
+    )
+
+
 def _weeks_asked(
     frames: pd.DataFrame, today: dt.date, weeks: int, between: tuple[dt.date, dt.date] | None
 ) -> tuple[pd.DataFrame, dt.date, dt.date, dt.date]:
@@ -298,12 +309,7 @@ def _group_forecast(
             **({} if location is None else {"location": location}),
         )
     if frames.empty:
-        raise PonteError(
-            "the latest forecast has none of these products"
-            + (f" at {location}" if location else ""),
-            code="no_group_series" if location is None else "no_group_series_at",
-            **({} if location is None else {"location": location}),
-        )
+        raise not_forecast(location)
     frames["ds"] = pd.to_datetime(frames["ds"]).dt.date
     asked, first, last, horizon = _weeks_asked(frames, today, weeks, between)
     summed = products[products["sku"].isin(set(asked["sku"]))]

@@ -121,20 +121,17 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "forecast.accuracy.high": ("high", "alta"),
     "forecast.accuracy.low": ("low", "bassa"),
-    "forecast.accuracy.held_out_wape": (
-        "Not yet checked against later sales (forecast run {run} saw sales to {as_of}); on "
-        "the weeks held out when the models were chosen, errors of {wape} of what sold "
-        "(WAPE), median MASE {mase}",
-        "Non ancora verificata sulle vendite successive (la previsione n. {run} ha visto le "
-        "vendite fino al {as_of}); sulle settimane tenute da parte nella scelta dei modelli, "
-        "errori pari al {wape} del venduto (WAPE), MASE mediano {mase}",
-    ),
     "forecast.accuracy.held_out": (
         "Not yet checked against later sales (forecast run {run} saw sales to {as_of}); on "
-        "the weeks held out when the models were chosen, median MASE {mase}",
+        "the weeks held out when the models were chosen, {wape}median MASE {mase}",
         "Non ancora verificata sulle vendite successive (la previsione n. {run} ha visto le "
         "vendite fino al {as_of}); sulle settimane tenute da parte nella scelta dei modelli, "
-        "MASE mediano {mase}",
+        "{wape}MASE mediano {mase}",
+    ),
+    # Runs stored before held-out sales were kept (migration 0016) have no WAPE to give.
+    "forecast.accuracy.held_out_wape": (
+        "errors of {wape} of what sold (WAPE), ",
+        "errori pari al {wape} del venduto (WAPE), ",
     ),
     "forecast.accuracy.mase": (
         "MASE below 1 beats seasonal naive: {beating} of {series} series do.",
@@ -159,13 +156,13 @@ def accuracy_answer_card(a: Accuracy, lang: str) -> Card:
     what = a.sku or a.family or t(lang, "forecast.accuracy.overall")
     notes = []
     mase = "–" if a.validation_mase is None else number(lang, a.validation_mase, 2)
-    if a.validation_wape is not None:
-        held_out = t(lang, "forecast.accuracy.held_out_wape", run=a.latest_run.run_id,
-                     as_of=date(lang, a.latest_run.data_as_of), mase=mase,
-                     wape=pct(lang, 100 * a.validation_wape))  # fmt: skip
-    else:
-        held_out = t(lang, "forecast.accuracy.held_out", run=a.latest_run.run_id,
-                     as_of=date(lang, a.latest_run.data_as_of), mase=mase)  # fmt: skip
+    wape = (
+        ""
+        if a.validation_wape is None
+        else t(lang, "forecast.accuracy.held_out_wape", wape=pct(lang, 100 * a.validation_wape))
+    )
+    held_out = t(lang, "forecast.accuracy.held_out", run=a.latest_run.run_id,
+                 as_of=date(lang, a.latest_run.data_as_of), mase=mase, wape=wape)  # fmt: skip
     scores = a.against_actuals
     if scores is not None and scores.wape is not None and a.scored_run is not None:
         headline = t(
