@@ -162,4 +162,24 @@ TRIAL13: list[Q] = [
     ),
     # (review) Words no product has, with rivals that each hold some of them: asked back.
     Q(ROSSI, "quante moka rossa induzione 2 tazze abbiamo?", "clarify:product"),
+    # (trial 17) "How much is still to sell" is the quota; "when do sales peak", "in che mese
+    # vendono di più" the season of the explanation, not a sales total.
+    Q(
+        HARRIS,
+        "how much does Walker still need to sell?",
+        "quota_status",
+        {"person": "U01WALKER"},
+    ),
+    Q(
+        HARRIS,
+        "Do moka pots have a season? When do sales peak?",
+        "explain_forecast",
+        {"family": "MOKA"},
+    ),
+    Q(
+        RICCI,
+        "le padelle hanno un picco stagionale? in che mese vendono di più?",
+        "explain_forecast",
+        {"family": "PADELLE"},
+    ),
 ]
