@@ -11,12 +11,15 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
+import numpy as np
 from sqlalchemy import Engine, text
 
 from planning.access import Caller, check_quota_access, quota_scope
+from planning.alerts.rules import AlertSettings
 from planning.atp import AtpResult
 from planning.capacity import CapacityWeek
 from planning.errors import PonteError
@@ -28,20 +31,19 @@ from planning.quotas import QuotaStatus, period_bounds, quarter_of, quota_status
 from planning.scan import scan_stock
 from planning.supply import Provenance, atp, capacity_report, inventory_projection
 
-# Cover beyond this many weeks of forecast demand is excess stock.
-EXCESS_WEEKS = 26.0
-
 
 @dataclass(frozen=True)
 class LocationCover:
-    """How long a location's stock lasts at the forecast's pace, and what it leaves unserved."""
+    """How long a location's stock lasts at the forecast's pace, what it holds in excess
+    (as the excess alert measures it: projection.excess) and what it leaves unserved."""
 
     location: str
     available: float  # on hand - allocated now
-    weekly_demand: float  # average demand per week over the weeks projected
+    weekly_demand: float  # average demand per week over the excess threshold's weeks
     weeks_of_stock: float | None  # available / weekly demand; None without demand
-    excess: bool  # stock for more than the excess threshold's weeks
-    spare: float  # what it holds beyond the excess threshold's weeks of its own demand
+    excess: bool  # beyond the threshold's weeks and safety stock by more than the margin
+    beyond: float  # projected stock above safety stock once the threshold's weeks have passed
+    spare: float  # what may leave: `beyond` when in excess and not running out, else 0
     short: float  # demand left unserved by the last week projected (projected stock below 0)
 
 
@@ -66,7 +68,7 @@ class ProjectionAnswer:
     provenance: Provenance
     cover: tuple[LocationCover, ...] = ()  # one per projection, same order
     transfer: Transfer | None = None
-    excess_weeks: float = EXCESS_WEEKS
+    excess_weeks: float = 26.0  # the product's family's threshold (alert settings)
 
 
 @dataclass(frozen=True)
@@ -95,13 +97,18 @@ class AtpAnswer(AtpResult):
     # stock would then run out, or fall below safety stock, where it otherwise would not.
     promise_runs_out: dt.date | None = None
     promise_below_safety: dt.date | None = None
+    # The week it falls below safety stock at the forecast's pace without the promise, when
+    # that is before it ships or within SQUEEZE_DAYS after (and it does not run out).
+    below_safety: dt.date | None = None
     safety_stock: float = 0.0
     # The first planned receipt from the week trouble starts (None: none in the weeks looked at).
     next_receipt: dt.date | None = None
 
     @property
     def risky(self) -> bool:
-        return any((self.runs_out, self.promise_runs_out, self.promise_below_safety))
+        return any(
+            (self.runs_out, self.promise_runs_out, self.promise_below_safety, self.below_safety)
+        )
 
 
 # A promise whose location runs out this many days after it ships (or earlier) says so.
@@ -152,6 +159,8 @@ class QuotaAnswer:
     family_total: float | None = None  # units of the family all quotas ask for (ops, admins)
     family_totals: tuple[tuple[str, float], ...] = ()  # every family's, when asked by family
     company_not_theirs: bool = False  # the company's asked for by a manager: their team's
+    # A month or a year asked, with no quota of its own: the quarter holding it is shown
+    asked_period: str | None = None
 
     @property
     def reps_of_territory(self) -> bool:
@@ -168,12 +177,18 @@ class GroupProjectionLine:
     sku: str
     name: str
     available: float  # on hand - allocated, over the locations looked at
-    weekly_demand: float  # average demand per week over the projection
+    weekly_demand: float  # average demand per week over the excess threshold's weeks
     weeks_of_cover: float | None  # available / weekly demand; None without demand
     stockout_date: dt.date | None  # earliest projected stockout at any location
     stockout_at: str | None  # where that is
     below_safety_from: dt.date | None
-    excess: bool  # cover beyond the excess threshold
+    # Where it holds excess stock (as the excess alert measures it), and how much in all
+    excess_at: tuple[str, ...] = ()
+    beyond: float = 0.0
+
+    @property
+    def excess(self) -> bool:
+        return bool(self.excess_at)
 
 
 @dataclass(frozen=True)
@@ -203,13 +218,66 @@ def product_name(engine: Engine, sku: str) -> str:
         return str(name.scalar() or sku)
 
 
+class Beyond(NamedTuple):
+    """One product-location's stock beyond its family's excess threshold (projection.excess)."""
+
+    units: float  # above safety stock once the threshold's weeks have passed
+    weekly: float  # average weekly demand over them
+    excess: bool  # by more than the margin's weeks of it
+    spare: float  # what could leave now, never taking it below safety stock in those weeks
+
+
+def _excess(
+    engine: Engine,
+    families: dict[str, str],
+    *,
+    today: dt.date,
+    weeks: int,
+    settings: AlertSettings,
+) -> dict[tuple[str, str], Beyond]:
+    """Per (sku, location) of the `families`' keys, the stock left beyond each family's
+    excess threshold, projected at least that far (the weeks asked may be fewer): the same
+    figures, by the same rule, as the excess alerts."""
+    longest = max([weeks, *(int(settings.of(f).excess_weeks) for f in families.values())])
+    scan = scan_stock(engine, today=today, weeks=longest, skus=frozenset(families))
+    skus = scan.rows["sku"].astype(str).tolist()
+    limits = [settings.of(families.get(sku)) for sku in skus]
+    found = scan.projected.excess(
+        np.array([int(t.excess_weeks) for t in limits], dtype=np.int64),
+        np.array([t.excess_margin_weeks for t in limits], dtype=float),
+    )
+    places = scan.rows["location"].astype(str).tolist()
+    per_row = zip(
+        np.nan_to_num(found.beyond).tolist(),
+        found.weekly.tolist(),
+        found.flagged.tolist(),
+        found.spare.tolist(),
+        strict=True,
+    )
+    keys = zip(skus, places, strict=True)
+    return {key: Beyond(*row) for key, row in zip(keys, per_row, strict=True)}
+
+
 def projection_answer(
-    engine: Engine, sku: str, *, today: dt.date, weeks: int, location: str | None
+    engine: Engine,
+    sku: str,
+    *,
+    today: dt.date,
+    weeks: int,
+    location: str | None,
+    settings: AlertSettings | None = None,
 ) -> ProjectionAnswer:
+    settings = settings or AlertSettings()
     projections, provenance = inventory_projection(
         engine, sku, today=today, weeks=weeks, location=location
     )
-    cover = tuple(_cover(p, EXCESS_WEEKS) for p in projections)
+    with engine.connect() as conn:
+        family = conn.execute(
+            text("SELECT family FROM product WHERE sku = :sku"), {"sku": sku}
+        ).scalar()
+    families = {sku: str(family or "")}
+    found = _excess(engine, families, today=today, weeks=weeks, settings=settings)
+    cover = tuple(_cover(p, found.get((sku, p.location))) for p in projections)
     move = _transfer(projections, cover)
     if move is not None:
         with engine.connect() as conn:
@@ -226,26 +294,27 @@ def projection_answer(
         provenance,
         cover=cover,
         transfer=move,
-        excess_weeks=EXCESS_WEEKS,
+        excess_weeks=settings.of(families[sku]).excess_weeks,
     )
 
 
-def _cover(p: InventoryProjection, excess_weeks: float) -> LocationCover:
+def _cover(p: InventoryProjection, found: Beyond | None) -> LocationCover:
+    """`p`'s cover, with what it holds beyond the excess threshold (`found`; None when the
+    longer projection has no such row)."""
     available = p.on_hand - p.allocated
-    weekly, weeks_of_stock = p.weekly_demand, p.weeks_of_stock
-    excess = available > 0 and (weeks_of_stock is None or weeks_of_stock > excess_weeks)
+    found = found or Beyond(0.0, p.weekly_demand, False, 0.0)
     lowest = min((w.projected_on_hand for w in p.weeks), default=0.0)
-    # What may leave: beyond its own weeks of demand and never below its safety stock, nor
-    # from a location that runs out itself within the weeks looked at.
-    keep = max(excess_weeks * weekly, p.safety_stock)
-    spare = max(0.0, available - keep) if excess and p.stockout_date is None else 0.0
+    # Excess, and what may leave, never from a location that runs out itself within the
+    # weeks looked at.
+    excess = found.excess and available > 0 and p.stockout_date is None
     return LocationCover(
         location=p.location,
         available=available,
-        weekly_demand=weekly,
-        weeks_of_stock=weeks_of_stock,
+        weekly_demand=found.weekly,
+        weeks_of_stock=available / found.weekly if found.weekly > 0 else None,
         excess=excess,
-        spare=spare,
+        beyond=found.units,
+        spare=found.spare if excess else 0.0,
         short=max(0.0, -lowest),
     )
 
@@ -281,11 +350,13 @@ def group_projection(
     today: dt.date,
     weeks: int,
     location: str | None,
-    excess_weeks: float = EXCESS_WEEKS,
     focus: str | None = None,
+    settings: AlertSettings | None = None,
 ) -> GroupProjection:
     """Every member of `group` projected `weeks` ahead at every location (or `location`,
-    skipping members not stocked there), most urgent first."""
+    skipping members not stocked there), most urgent first; excess stock as the alerts
+    measure it (`settings`' thresholds)."""
+    settings = settings or AlertSettings()
     with engine.connect() as conn:
         group, products = members(conn, group)
     if len(products) > MAX_PROJECTED:
@@ -310,6 +381,8 @@ def group_projection(
         by_sku.setdefault(str(sku), []).append((scan.projection(int(row)), fed))
     as_of = max(mine["as_of"]) if not mine.empty else None
     provenance = Provenance(stock_as_of=as_of, run=scan.run)
+    families = dict(zip(products["sku"].astype(str), products["family"].astype(str), strict=True))
+    beyond = _excess(engine, families, today=today, weeks=weeks, settings=settings)
     lines = []
     refilled = {
         p.location
@@ -323,11 +396,22 @@ def group_projection(
             continue
         found = [p for p, _ in pairs]
         available = sum(p.on_hand - p.allocated for p in found)
-        demand = sum(w.demand for p in found for w in p.weeks) / max(1, weeks)
+        # Each location's pace over the excess threshold's weeks, as one product's answer
+        # has it, summed.
+        pace = {p.location: beyond.get((str(sku), p.location), Beyond(0, p.weekly_demand, False, 0))
+                for p in found}  # fmt: skip
+        demand = sum(b.weekly for b in pace.values())
         cover = available / demand if demand > 0 else None
         watched = [p for p, fed in pairs if not fed]
         stockouts = sorted((p.stockout_date, p.location) for p in watched if p.stockout_date)
         lows = [p.first_below_safety_stock for p in watched if p.first_below_safety_stock]
+        # Excess where a location (a plant production refills aside, as the alerts have it)
+        # holds stock beyond the threshold and does not run out within the weeks asked.
+        excess = [
+            (p.location, pace[p.location].units)
+            for p in watched
+            if pace[p.location].excess and p.stockout_date is None and p.on_hand > p.allocated
+        ]
         lines.append(
             GroupProjectionLine(
                 sku=str(sku),
@@ -338,7 +422,8 @@ def group_projection(
                 stockout_date=stockouts[0][0] if stockouts else None,
                 stockout_at=stockouts[0][1] if stockouts else None,
                 below_safety_from=min(lows) if lows else None,
-                excess=available > 0 and (cover is None or cover > excess_weeks),
+                excess_at=tuple(place for place, _ in excess),
+                beyond=sum(units for _, units in excess),
             )
         )
     if not lines:
@@ -352,7 +437,7 @@ def group_projection(
         if line.below_safety_from is not None:
             return (1, line.below_safety_from, 0.0, line.sku)
         if line.excess:
-            return (2, dt.date.min, -(line.weeks_of_cover or float("inf")), line.sku)
+            return (2, dt.date.min, -line.beyond, line.sku)
         return (3, dt.date.min, line.weeks_of_cover or 0.0, line.sku)
 
     lines.sort(key=urgency)
@@ -360,7 +445,7 @@ def group_projection(
         group=group,
         location=location,
         weeks=weeks,
-        excess_weeks=excess_weeks,
+        excess_weeks=settings.of(group.family).excess_weeks,
         products=len(lines),
         lines=tuple(lines[:TOP_LINES]),
         stockouts=sum(line.stockout_date is not None for line in lines),
@@ -461,6 +546,9 @@ def _promise_risk(
     ):
         found["runs_out"] = trouble = here.stockout_date
     elif result.from_capacity <= 0:  # from stock alone: the promise draws on it that week
+        below = here.first_below_safety_stock
+        if below is not None and below <= ships + dt.timedelta(days=SQUEEZE_DAYS):
+            found["below_safety"] = below  # its buffer is gone with or without the promise
         monday = week_monday(ships)
         taken = 0.0
         for w in here.weeks:
@@ -477,7 +565,8 @@ def _promise_risk(
                 found["promise_below_safety"] = w.week
         if "promise_runs_out" in found:
             found.pop("promise_below_safety", None)  # the worse of the two is said
-        trouble = found.get("promise_runs_out") or found.get("promise_below_safety")
+        dates = [found.get(k) for k in ("promise_runs_out", "promise_below_safety", "below_safety")]
+        trouble = min((d for d in dates if d is not None), default=None)
     else:
         return found
     if trouble is not None:
@@ -551,6 +640,11 @@ def quota_answer(
         return found
 
     statuses = read(family)
+    asked_period = None
+    if not statuses and (held := _quarter_holding(period, today)) is not None:
+        # "come sto col budget di novembre?", "attainment ytd": quotas are set per quarter
+        asked_period, period = period, held
+        statuses = read(family)
     no_family_quota = family is not None and not statuses
     if no_family_quota:  # "walker's forecast on pentole": no PENTOLE quota, the total then
         statuses = [s for s in read(None) if not s.family]
@@ -581,4 +675,18 @@ def quota_answer(
         family_total=family_total,
         family_totals=family_totals,
         company_not_theirs=company and how == "team",
+        asked_period=asked_period,
     )
+
+
+def _quarter_holding(period: str, today: dt.date) -> str | None:
+    """The quarter that answers for a month (the one it is in) or a year (today's quarter in
+    this year, the last of a past one, the first of a future one); None for other periods."""
+    if (month := re.fullmatch(r"(\d{4})-(\d{2})", period)) is not None:
+        return quarter_of(dt.date(int(month[1]), int(month[2]), 1))
+    if re.fullmatch(r"\d{4}", period) is None:
+        return None
+    year = int(period)
+    if year == today.year:
+        return quarter_of(today)
+    return f"{year}-Q4" if year < today.year else f"{year}-Q1"

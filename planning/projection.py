@@ -148,6 +148,19 @@ FloatArray = npt.NDArray[np.float64]
 
 
 @dataclass(frozen=True)
+class ExcessStock:
+    """Per row of a projection, the stock it still holds once a number of weeks of demand
+    have passed: what the alerts, a product's projection and a family's all call excess."""
+
+    beyond: FloatArray  # projected stock above safety stock after those weeks (NaN: not projected)
+    weekly: FloatArray  # average demand per week over them, the first week counted for its days
+    flagged: npt.NDArray[np.bool_]  # beyond by more than the margin's weeks of that demand
+    # What could leave now without the projection dipping below safety stock in any of
+    # those weeks (a receipt late in them does not make up for a shortage before it)
+    spare: FloatArray
+
+
+@dataclass(frozen=True)
 class WeeklyProjection:
     """Projections of many product-locations over the same weeks, one row each: what
     `project_inventory` works out for one, computed for thousands at once (numpy arrays of
@@ -184,6 +197,25 @@ class WeeklyProjection:
         hits: list[bool] = np.any(below, axis=1).tolist()
         mondays = self.mondays
         return [mondays[k] if hit else None for k, hit in zip(first, hits, strict=True)]
+
+    def excess(self, cover: npt.NDArray[np.int64], margin: FloatArray) -> ExcessStock:
+        """Per row, the stock left above safety stock at the end of its `cover` weeks
+        (receipts due in them included, as the projection has them), and whether that is
+        more than `margin` weeks of the demand of those weeks: excess stock. A row whose
+        `cover` reaches past the projection is not judged (beyond NaN, not flagged)."""
+        rows, weeks = self.closing.shape
+        inside = np.clip(cover, 1, weeks)
+        beyond = self.closing[np.arange(rows), inside - 1] - self.safety_stock
+        beyond = np.where(cover <= weeks, beyond, np.nan)
+        counted = np.arange(weeks)[None, :] < inside[:, None]
+        days = np.full(weeks, 7.0)
+        days[0] = 7 - self.start.weekday()
+        span = np.where(counted, days, 0.0).sum(axis=1) / 7
+        weekly = np.where(counted, self.demand, 0.0).sum(axis=1) / span
+        flagged = (cover <= weeks) & (np.nan_to_num(beyond, nan=-np.inf) > margin * weekly)
+        above = np.where(counted, self.closing - self.safety_stock[:, None], np.inf).min(axis=1)
+        spare = np.where(flagged, np.clip(above, 0.0, None), 0.0)
+        return ExcessStock(beyond=beyond, weekly=weekly, flagged=flagged, spare=spare)
 
     def projection(
         self, row: int, *, sku: str, location: str, on_hand: float, allocated: float

@@ -435,9 +435,15 @@ def _projection(ctx: RunContext, args: ProjectionArgs) -> ProjectionAnswer | Gro
             weeks=args.weeks,
             location=location,
             focus=args.focus,
+            settings=ctx.alert_settings,
         )
     return projection_answer(
-        ctx.engine, asked, today=ctx.today, weeks=args.weeks, location=location
+        ctx.engine,
+        asked,
+        today=ctx.today,
+        weeks=args.weeks,
+        location=location,
+        settings=ctx.alert_settings,
     )
 
 

@@ -393,14 +393,12 @@ def _stock(engine: Engine, today: dt.date, settings: AlertSettings, shared: _Sha
                 location=places[row],
             )
         )
-    cover = _per_row(settings, families, "excess_weeks").astype(int)
-    reach = np.minimum(cover, weeks) - 1
-    rows = np.arange(len(skus))
-    beyond = closing[rows, reach] - safety
-    in_cover = column < cover[:, None]
-    weekly = np.where(in_cover, projected.demand, 0.0).sum(axis=1) / np.maximum(cover, 1)
-    margin = _per_row(settings, families, "excess_margin_weeks")
-    excess = (~low) & (cover <= weeks) & (beyond > margin * weekly) & ~skipped
+    # The stock left beyond the cover weeks (projection.excess, as a product's and a family's
+    # projection answers measure it).
+    cover = _per_row(settings, families, "excess_weeks").astype(np.int64)
+    found = projected.excess(cover, _per_row(settings, families, "excess_margin_weeks"))
+    beyond = found.beyond
+    excess = (~low) & found.flagged & ~skipped
     ahead = projected.forecast[:, :13].sum(axis=1)
     # Recent sales only of the products in excess: a few hundred read through the product
     # index, not a quarter of every sale summed.

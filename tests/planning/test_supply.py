@@ -212,25 +212,49 @@ def test_a_projection_says_weeks_of_stock_excess_what_goes_unserved_and_what_cou
     answer = projection_answer(demo_db, "COL-FIL", today=DEMO_TODAY, weeks=12, location=None)
     by_place = {p.location: (p, c) for p, c in zip(answer.projections, answer.cover, strict=True)}
     warehouse, stock = by_place["WH-MIL"]
-    # Friday 27 November: the first week counts its three days left (as its demand does).
-    weekly = sum(w.demand for w in warehouse.weeks) / (len(warehouse.weeks) - 1 + 3 / 7)
+    # Excess is what 26 weeks of demand (and receipts) leave above safety stock, even when
+    # 12 weeks are asked; weeks of stock are at the pace of those 26 weeks, the first one
+    # counting the three days left of Friday 27 November's week (as its demand does).
+    (half_year,), _ = inventory_projection(
+        demo_db, "COL-FIL", today=DEMO_TODAY, weeks=26, location="WH-MIL"
+    )
+    weekly = sum(w.demand for w in half_year.weeks) / (25 + 3 / 7)
     assert stock.weeks_of_stock == pytest.approx((warehouse.on_hand - warehouse.allocated) / weekly)
-    assert warehouse.covers_horizon and stock.excess and stock.weeks_of_stock > 26
+    left = half_year.weeks[-1].projected_on_hand - half_year.safety_stock
+    assert warehouse.covers_horizon and stock.excess and stock.beyond == pytest.approx(left)
     plant, short = by_place["PLT-MAN"]
     lowest = min(w.projected_on_hand for w in plant.weeks)
     assert plant.stockout_date is not None and short.short == pytest.approx(-lowest)
     move = answer.transfer
     assert move is not None and (move.source, move.target) == ("WH-MIL", "PLT-MAN")
     assert move.covers and move.units == math.ceil(-lowest + plant.safety_stock)
-    assert move.units <= stock.spare == pytest.approx(stock.weeks_of_stock * weekly - 26 * weekly)
-    english = plain(card_for(answer, "en"))
-    assert f"{stock.weeks_of_stock:.0f} weeks of stock at the forecast's pace: excess" in english
+    assert move.units <= stock.spare <= stock.beyond
+    english = plain(card_for(answer, "en")).replace("\n", " ")
+    assert (f"{stock.weeks_of_stock:.0f} weeks of stock at the forecast's pace: excess, "
+            f"{left:,.0f} left beyond 26 weeks and safety stock") in english  # fmt: skip
     assert f"PLT-MAN: {-lowest:,.0f} units of demand left unserved" in english
     assert f"moving {move.units:,.0f} of them to PLT-MAN would cover its shortfall" in english
     assert "PLT-MAN is a plant with no production planned" in english
-    italian = plain(card_for(answer, "it"))
-    assert "settimane di scorta al ritmo della previsione: eccedenza, oltre 26" in italian
+    italian = plain(card_for(answer, "it")).replace("\n", " ")
+    assert f"eccedenza, {left:.0f} pezzi oltre 26 settimane e la scorta di sicurezza" in italian
     assert f"spostarne {move.units:.0f} a PLT-MAN" in italian
+
+
+def test_a_products_excess_is_the_excess_alerts_figure(demo_db: Engine) -> None:
+    """The projection said 751 beyond 26 weeks, the alert 874 and a family's answer 34
+    weeks of cover for the same knife: one rule now gives every excess figure."""
+    from planning.alerts.rules import AlertSettings, find_problems
+
+    found = find_problems(demo_db, today=DEMO_TODAY, settings=AlertSettings()).findings
+    alerted = {(f.sku, f.location): f.numbers["units_beyond"] for f in found if f.rule == "excess"}
+    assert alerted  # the demo holds excess (COL-FIL at WH-MIL)
+    for (sku, place), units in alerted.items():
+        answer = projection_answer(demo_db, sku, today=DEMO_TODAY, weeks=12, location=place)
+        (cover,) = answer.cover
+        assert cover.excess and cover.beyond == pytest.approx(units)
+        assert f"{units:,.0f} left beyond 26 weeks" in plain(card_for(answer, "en")).replace(
+            "\n", " "
+        )
 
 
 def test_a_transfer_never_takes_what_its_source_needs(demo_db: Engine) -> None:

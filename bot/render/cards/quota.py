@@ -15,6 +15,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "{territory} has no quota of its own; its reps': ",
         "{territory} non ha una quota propria; quella dei suoi venditori: ",
     ),
+    "quota.quota_card.per_quarter": (
+        "Quotas are set per quarter, none for {asked}: {when}'s. ",
+        "Le quote sono per trimestre, nessuna per {asked}: ecco il {when}. ",
+    ),
     "quota.quota_card.headline": (
         "No quota found for {when}.",
         "Nessuna quota trovata per {when}.",
@@ -212,6 +216,9 @@ def quota_card(q: QuotaAnswer, lang: str) -> Card:
     said = ""
     if q.product is not None:
         said += t(lang, "quota.quota_card.per_product", product=q.product, family=q.family or "–")
+    if q.asked_period is not None:
+        said += t(lang, "quota.quota_card.per_quarter", asked=i18n.period(lang, q.asked_period),
+                  when=when)  # fmt: skip
     if q.no_family_quota:
         said += t(lang, "quota.quota_card.no_family", family=q.family, when=when)
     if not q.statuses:

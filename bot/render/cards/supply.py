@@ -47,6 +47,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "Con questa promessa in più della previsione, {location} scende sotto la scorta di "
         "sicurezza ({safety}) nella settimana del {day}",
     ),
+    "supply.atp_card.below_safety": (
+        "At the forecast's pace {location} falls below its safety stock ({safety}) from the "
+        "week of {day}, even without this promise",
+        "Al ritmo della previsione {location} scende sotto la scorta di sicurezza ({safety}) "
+        "dalla settimana del {day}, anche senza questa promessa",
+    ),
+    "supply.atp_card.promise_below_again": (
+        "; with this promise on top, again in the week of {day}",
+        "; con questa promessa in più, di nuovo nella settimana del {day}",
+    ),
     "supply.atp_card.next_receipt": (
         " (next receipt: week of {day}).",
         " (prossimo arrivo: settimana del {day}).",
@@ -60,8 +70,10 @@ TEXT: dict[str, tuple[str, str]] = {
         " ({stock} settimane di scorta al ritmo della previsione)",
     ),
     "supply.projection_card.stock_excess": (
-        " ({stock} weeks of stock at the forecast's pace: excess, beyond {excess})",
-        " ({stock} settimane di scorta al ritmo della previsione: eccedenza, oltre {excess})",
+        " ({stock} weeks of stock at the forecast's pace: excess, {beyond} left beyond {excess} "
+        "weeks and safety stock)",
+        " ({stock} settimane di scorta al ritmo della previsione: eccedenza, {beyond} pezzi "
+        "oltre {excess} settimane e la scorta di sicurezza)",
     ),
     "supply.projection_card.no_demand": (
         " (no demand forecast: all of it is excess)",
@@ -74,10 +86,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "giacenza prevista negativa).",
     ),
     "supply.projection_card.transfer": (
-        "{source} holds {spare} beyond {excess} weeks of its own demand: moving {units} of "
-        "them to {target} would cover its shortfall and safety stock.",
-        "{source} ha {spare} pezzi oltre {excess} settimane della propria domanda: spostarne "
-        "{units} a {target} coprirebbe la mancanza e la scorta di sicurezza.",
+        "{source} holds {spare} beyond {excess} weeks of its own demand and its safety stock: "
+        "moving {units} of them to {target} would cover its shortfall and safety stock.",
+        "{source} ha {spare} pezzi oltre {excess} settimane della propria domanda e la sua "
+        "scorta di sicurezza: spostarne {units} a {target} coprirebbe la mancanza e la "
+        "scorta di sicurezza.",
     ),
     "supply.projection_card.or_production": (
         " {target} is a plant with no production planned into its stock yet: producing "
@@ -86,10 +99,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "produrli è l'altra via.",
     ),
     "supply.projection_card.transfer_part": (
-        "{source} holds {spare} beyond {excess} weeks of its own demand: moving them to "
-        "{target} would cover {units} of the {needed} it needs.",
-        "{source} ha {spare} pezzi oltre {excess} settimane della propria domanda: spostarli "
-        "a {target} coprirebbe {units} dei {needed} che le servono.",
+        "{source} holds {spare} beyond {excess} weeks of its own demand and its safety stock: "
+        "moving them to {target} would cover {units} of the {needed} it needs.",
+        "{source} ha {spare} pezzi oltre {excess} settimane della propria domanda e la sua "
+        "scorta di sicurezza: spostarli a {target} coprirebbe {units} dei {needed} che le "
+        "servono.",
     ),
     "supply.projection_card.text_3": (
         "days of cover",
@@ -239,20 +253,15 @@ TEXT: dict[str, tuple[str, str]] = {
         "Nessuno dei {products} va in rottura o sotto scorta di sicurezza in {weeks} settimane",
     ),
     "supply.group_projection_card.excess": (
-        "Excess stock (more than {threshold} weeks of cover): {count}, most {name} ({sku}), "
-        "{cover}.",
-        "Eccesso di scorta (oltre {threshold} settimane di copertura): {count}, il maggiore "
-        "{name} ({sku}), {cover}.",
+        "Excess stock (left beyond {threshold} weeks of demand and safety stock): {count}, "
+        "most {name} ({sku}), {units} at {places}.",
+        "Eccesso di scorta (oltre {threshold} settimane di domanda e la scorta di "
+        "sicurezza): {count}, il maggiore {name} ({sku}), {units} pezzi a {places}.",
     ),
     "supply.group_projection_card.no_excess": (
         "No excess stock (none beyond {threshold} weeks of cover).",
         "Nessun eccesso di scorta (nessuno oltre {threshold} settimane di copertura).",
     ),
-    "supply.group_projection_card.weeks": (
-        "{weeks} weeks of cover",
-        "{weeks} settimane di copertura",
-    ),
-    "supply.group_projection_card.no_demand": ("no forecast demand", "nessuna domanda prevista"),
     "supply.group_projection_card.more": (
         "The {shown} most urgent are listed; the counts include all {products}.",
         "Sono elencati i {shown} più urgenti; i conteggi includono tutti i {products}.",
@@ -267,22 +276,22 @@ TEXT: dict[str, tuple[str, str]] = {
         "produzione: quando calano lo dice la verifica di capacità, non sono contate qui.",
     ),
     "supply.group_projection_card.reading": (
-        "Weeks of stock: available stock over the average weekly demand, before receipts; "
-        "run-out dates count receipts, per location.",
-        "Settimane di stock: giacenza disponibile sulla domanda media settimanale, prima degli "
-        "arrivi; le date di rottura contano gli arrivi, sede per sede.",
+        "Weeks of stock: available stock{where} over its average weekly demand in the next "
+        "{threshold} weeks, before receipts; run-out dates and excess count receipts, per "
+        "location.",
+        "Settimane di stock: giacenza disponibile{where} sulla sua domanda media settimanale "
+        "delle prossime {threshold} settimane, prima degli arrivi; le date di rottura e "
+        "l'eccesso contano gli arrivi, sede per sede.",
+    ),
+    "supply.group_projection_card.everywhere": (
+        " (all locations together)",
+        " (tutte le sedi insieme)",
     ),
     "supply.group_projection_card.columns_4": ("runs out", "rottura"),
     "supply.group_projection_card.flag_excess": ("excess", "eccesso"),
     "supply.group_projection_card.flag_low": ("below safety", "sotto scorta"),
 }
 i18n.register(TEXT)
-
-
-def _cover(lang: str, line: GroupProjectionLine) -> str:
-    if line.weeks_of_cover is None:
-        return t(lang, "supply.group_projection_card.no_demand")
-    return t(lang, "supply.group_projection_card.weeks", weeks=number(lang, line.weeks_of_cover))
 
 
 def group_projection_card(g: GroupProjection, lang: str) -> Card:
@@ -302,15 +311,13 @@ def group_projection_card(g: GroupProjection, lang: str) -> Card:
     else:
         headline = t(lang, key + "fine", products=g.products, weeks=g.weeks)
         tone = "good"
-    excess = sorted(
-        (line for line in g.lines if line.excess),
-        key=lambda line: -(line.weeks_of_cover if line.weeks_of_cover is not None else 1e18),
-    )
+    excess = sorted((line for line in g.lines if line.excess), key=lambda line: -line.beyond)
     threshold = number(lang, g.excess_weeks)
     if excess:
         most = excess[0]
         notes = [t(lang, key + "excess", threshold=threshold, count=g.excess, name=most.name,
-                   sku=most.sku, cover=_cover(lang, most))]  # fmt: skip
+                   sku=most.sku, units=number(lang, most.beyond),
+                   places=", ".join(most.excess_at))]  # fmt: skip
         tone = "warning" if tone == "good" else tone
     else:
         notes = [t(lang, key + "no_excess", threshold=threshold)]
@@ -320,9 +327,12 @@ def group_projection_card(g: GroupProjection, lang: str) -> Card:
         notes.append(t(lang, key + "more", shown=len(g.lines), products=g.products))
     if g.refilled:
         notes.append(t(lang, key + "refilled", plants=", ".join(g.refilled)))
-    notes.append(t(lang, key + "reading"))
+    where = t(lang, key + "everywhere") if g.location is None else ""
+    notes.append(t(lang, key + "reading", where=where, threshold=threshold))
 
     def flag(line: GroupProjectionLine) -> str:
+        if line.excess and g.location is None:
+            return t(lang, key + "flag_excess") + f" ({', '.join(line.excess_at)})"
         if line.excess:
             return t(lang, key + "flag_excess")
         if line.below_safety_from is not None and line.stockout_date is None:
@@ -458,6 +468,7 @@ def _stock_weeks(lang: str, p: ProjectionAnswer, location: str) -> str:
         f"supply.projection_card.{key}",
         stock=number(lang, cover.weeks_of_stock),
         excess=number(lang, p.excess_weeks),
+        beyond=number(lang, cover.beyond),
     )
 
 
@@ -621,6 +632,14 @@ def atp_card(a: AtpAnswer, lang: str) -> Card:
         elif a.promise_runs_out is not None:
             risk = t(lang, "supply.atp_card.promise_runs_out", location=a.location,
                      day=date(lang, a.promise_runs_out))  # fmt: skip
+        elif a.below_safety is not None:
+            # Said first: the buffer goes whatever is promised; the promise's own risk after.
+            safety, day = number(lang, a.safety_stock), date(lang, a.below_safety)
+            risk = t(lang, "supply.atp_card.below_safety", location=a.location, safety=safety,
+                     day=day)  # fmt: skip
+            if a.promise_below_safety is not None:
+                again = date(lang, a.promise_below_safety)
+                risk += t(lang, "supply.atp_card.promise_below_again", day=again)
         else:
             risk = t(lang, "supply.atp_card.promise_below_safety", location=a.location,
                      safety=number(lang, a.safety_stock),
