@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+import numpy as np
+import pandas as pd
 from sqlalchemy import Engine, bindparam, text
 
 from planning.access import Caller
@@ -23,7 +25,8 @@ from planning.errors import PonteError
 from planning.feedback.beside import Beside
 from planning.forecast.runs import latest_run_id, summarize
 from planning.models import Role
-from planning.supply import Provenance
+from planning.scan import scan_stock
+from planning.supply import Provenance, read_frame
 
 PLANNER_ROLES = frozenset({Role.manager, Role.ops, Role.admin})
 STOCK_RULES = frozenset({"stockout", "excess"})
@@ -61,6 +64,10 @@ class AlertList:
     people: dict[str, str]  # slack user id -> name, of those who acted on the lines
     # What customers said this week about the product or family asked about.
     beside: Beside | None = None
+    # A plant asked about: its own stock that production refills, which the stock alerts
+    # leave to the capacity check, where it runs out (or falls below safety stock) at the
+    # forecast's pace within the weeks looked at: (sku, day, "runs_out" | "below_safety").
+    refilled: tuple[tuple[str, dt.date, str], ...] = ()
 
 
 def alerts_answer(
@@ -126,7 +133,7 @@ def alerts_answer(
         lines = [x for x in lines if (x.stored.assigned_to if x.stored else None) == mine]
     if status is not None:
         lines = [x for x in lines if x.stored is not None and x.stored.status == status]
-    return _listing(
+    found = _listing(
         engine,
         today,
         lines,
@@ -141,6 +148,37 @@ def alerts_answer(
         hidden=tuple(r for r in RULES if r not in allowed),
         skipped={r: why for r, why in scan.skipped.items() if r in allowed},
     )
+    if place is None or focus not in (None, "stockout") or assigned or status:
+        return found
+    weeks = within_weeks or settings.defaults.horizon_weeks
+    return replace(found, refilled=_refilled(engine, today, place, weeks, family, sku))
+
+
+def _refilled(
+    engine: Engine, today: dt.date, place: str, weeks: int, family: str | None, sku: str | None
+) -> tuple[tuple[str, dt.date, str], ...]:
+    """At `place`, when it is a plant: its own stock production refills (no receipt
+    planned) that runs out or falls below safety stock within `weeks`, soonest first."""
+    scan = scan_stock(engine, today=today, weeks=weeks)
+    risky = scan.at_risk()
+    if risky.empty:
+        return ()
+    fed = scan.production_fed[risky["row"].to_numpy(dtype=np.int64)]
+    risky = risky[fed & (risky["location"] == place).to_numpy()]
+    if sku is not None:
+        risky = risky[risky["sku"] == sku]
+    if family is not None and not risky.empty:
+        with engine.connect() as conn:
+            of_family = set(read_frame(conn, "SELECT sku FROM product WHERE lower(family) = "
+                                       ":family", family=family.lower())["sku"])  # fmt: skip
+        risky = risky[risky["sku"].isin(of_family)]
+    out = []
+    for line in risky.itertuples():
+        if line.stockout_date is not None and not pd.isna(line.stockout_date):
+            out.append((str(line.sku), line.stockout_date, "runs_out"))
+        else:
+            out.append((str(line.sku), line.first_below_safety_stock, "below_safety"))
+    return tuple(out)
 
 
 def _listing(

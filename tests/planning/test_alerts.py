@@ -295,6 +295,22 @@ def test_alerts_asked_by_place_and_by_whom_they_are_assigned_to(demo: Engine) ->
     # No more than was checked: a plant's own stock is the capacity rule's, not "nothing
     # runs out there".
     assert card.headline == "No alerts at PLT-MAN."
+    # ... and what that stock does is said beside the alerts, with its dates (trial 18:
+    # "what's gonna stock out in the next 4 weeks at PLT-LUM" heard only "no alerts").
+    from planning.supply import inventory_projection
+
+    soon = alerts_answer(demo, planner, today=DEMO_TODAY, settings=settings, place="PLT-LUM",
+                         focus="stockout", within_weeks=4)  # fmt: skip
+    assert soon.total == 0 and soon.refilled
+    for sku, day, kind in soon.refilled:
+        (there,), _ = inventory_projection(demo, sku, today=DEMO_TODAY, weeks=4,
+                                           location="PLT-LUM")  # fmt: skip
+        expected = there.stockout_date if kind == "runs_out" else there.first_below_safety_stock
+        assert day == expected and expected is not None
+    first_sku, first_day, _ = soon.refilled[0]
+    said = alerts_card(soon, "en").notes
+    assert any(f"{first_sku} runs out on {first_day:%-d %b %Y}" in n for n in said)
+    assert at_warehouse.refilled == ()  # a warehouse's stock runs out as alerts
     record_scan(demo, scan_of(demo), now=NOW)
     stockout = next(a for a in stored_alerts(demo) if a.kind == "stockout")
     act(demo, stockout.id, "assign", caller=planner, now=NOW, today=DEMO_TODAY, assignee=OPS)

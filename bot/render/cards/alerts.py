@@ -35,6 +35,19 @@ TEXT: dict[str, tuple[str, str]] = {
         "No {focus} alerts{what}.",
         "Nessuna allerta di tipo {focus}{what}.",
     ),
+    "alerts.refilled": (
+        "{place}'s own stock is refilled by production, so the stock alerts leave it to the "
+        "capacity check; with no production planned into it, at the forecast's pace: {what}.",
+        "Le scorte proprie di {place} le rifornisce la produzione, quindi le allerte di "
+        "scorta le lasciano alla verifica di capacità; senza produzione pianificata, al "
+        "ritmo della previsione: {what}.",
+    ),
+    "alerts.refilled.runs_out": ("{sku} runs out on {day}", "{sku} finisce il {day}"),
+    "alerts.refilled.below_safety": (
+        "{sku} falls below safety stock from the week of {day}",
+        "{sku} scende sotto la scorta di sicurezza dalla settimana del {day}",
+    ),
+    "alerts.refilled.more": ("{count} more", "altri {count}"),
     "alerts.none_filtered": ("No alerts{what}.", "Non ci sono allerte{what}."),
     "alerts.for": (" for {what}", " per {what}"),
     "alerts.at": (" at {place}", " a {place}"),
@@ -219,6 +232,23 @@ def status(lang: str, line: AlertLine, people: dict[str, str]) -> str:
     return f"#{stored.id} {text}"
 
 
+# A plant's own stock named in the note beside its alerts, at most (the rest counted).
+REFILLED_NAMED = 5
+
+
+def refilled_note(lang: str, a: AlertList) -> str:
+    """What a plant's own stock does without production planned into it: the stock alerts
+    leave it to the capacity check, so it is said beside them, not as alerts."""
+    said = [
+        t(lang, f"alerts.refilled.{kind}", sku=sku, day=date(lang, day))
+        for sku, day, kind in a.refilled[:REFILLED_NAMED]
+    ]
+    more = len(a.refilled) - len(said)
+    if more > 0:
+        said.append(t(lang, "alerts.refilled.more", count=more))
+    return t(lang, "alerts.refilled", place=a.place, what="; ".join(said))
+
+
 def alerts_card(a: AlertList, lang: str) -> Card:
     what = ", ".join(x for x in (a.family, a.sku) if x)
     scope = (
@@ -266,6 +296,8 @@ def alerts_card(a: AlertList, lang: str) -> Card:
     for rule, why in a.skipped.items():
         if a.focus in (None, rule) and (a.total or a.focus != rule):  # not the headline again
             notes.append(skipped_note(lang, rule, why))
+    if a.refilled:
+        notes.append(refilled_note(lang, a))
     if rows:
         notes.append(t(lang, "alerts.money_note"))
     title = t(lang, "alerts.title")
