@@ -25,6 +25,7 @@ from tools.matching import CatalogueIndex, ProductMatch
 from tools.text import Token, TypoIndex, fold, tokens
 from tools.when import (
     BAD_PERIOD,
+    MONTH_NAMES,
     SEASONS,
     Found,
     find_date,
@@ -117,8 +118,10 @@ FEEDBACK_TOOLS = (
 PROMISE_WORDS = v.INTENTS["available_to_promise"][0] + v.INTENTS["available_to_promise"][1]
 _EN_WORDS = {w for en, _ in v.INTENTS.values() for phrase in en for w in phrase.split()}
 _IT_WORDS = {w for _, it in v.INTENTS.values() for phrase in it for w in phrase.split()}
-ENGLISH_ONLY = frozenset(_EN_WORDS - _IT_WORDS - v.ITALIAN)
-ITALIAN_ONLY = frozenset(_IT_WORDS - _EN_WORDS - v.ENGLISH)
+_EN_HINTS = frozenset(MONTH_NAMES[0]) | v.ENGLISH_HINTS
+_IT_HINTS = frozenset(MONTH_NAMES[1]) | v.ITALIAN_HINTS
+ENGLISH_ONLY = frozenset((_EN_WORDS | _EN_HINTS) - _IT_WORDS - v.ITALIAN - v.LOANWORDS)
+ITALIAN_ONLY = frozenset((_IT_WORDS | _IT_HINTS) - _EN_WORDS - v.ENGLISH)
 
 
 TERRITORY_PLURAL = ("territories", "territori", "territorio", "zones", "zone", "regions", "aree")
@@ -1720,7 +1723,7 @@ def language_of(words: list[str], default: str) -> str:
     """English or Italian, by function words and glossary words; `default` when unclear."""
     english = italian = 0
     for word in words:
-        english += word in v.ENGLISH or word in ENGLISH_ONLY
+        english += word not in v.LOANWORDS and (word in v.ENGLISH or word in ENGLISH_ONLY)
         italian += word in v.ITALIAN or word in ITALIAN_ONLY
     if english == italian:
         return default

@@ -572,6 +572,22 @@ ITALIAN = _words(
     "finora sinora fatto fatta "  # "quanto ha fatto Marco finora": so far, not "finirà"
     "nell dell dall sull quest "  # elided ("nell'ultimo mese"): not "sell", not typos
 )
+# English planning words Italian planners write as Italian ("forecast pentole dicembre",
+# "alert PLT-LUM"): they say nothing of the language a message is in.
+LOANWORDS = _words(
+    "forecast forecasts stock stocks alert alerts budget target targets report trend backlog "
+    "feedback sku ok planning"
+)
+# Words of time and of the business a question is about, counted for its language beside the
+# function words and the intents' words ("vendite moka novembre vs ottobre scorso").
+ENGLISH_HINTS = _words(
+    "last month months year years week weeks today tomorrow yesterday products product "
+    "customers customer sales sold total"
+)
+ITALIAN_HINTS = _words(
+    "scorso scorsa scorsi scorse ultimo ultima ultimi ultime mese mesi anno anni settimana "
+    "settimane oggi domani ieri prodotti prodotto clienti cliente vendite venduto totale"
+)
 # Words common in company names that name nobody on their own: "i clienti più grandi" is
 # not "Grandi Magazzini ...", "the new pan" not "New Age Kitchens".
 GENERIC_NAME_WORDS = _words(

@@ -612,6 +612,15 @@ def test_phrasing(
         ("stock PAD-28 entro fine mese", "en", "it"),
         # Names are not the language: "lo" of Lo Bianco is no Italian.
         ("esposito vs lo bianco ytd", "en", "en"),
+        # (trial 18) English planning words in an Italian message are Italian planners'
+        # words; the months' names and "scorso" are the language.
+        ("forecast pentole dicembre vs dicembre scorso", "it", "it"),
+        ("forecast pentole dicembre vs dicembre scorso", "en", "it"),
+        ("alert PLT-LUM", "it", "it"),
+        ("alert PLT-LUM", "en", "en"),
+        ("stock padelle novembre", "en", "it"),
+        ("forecast pans december", "it", "en"),
+        ("what's gonna stock out in the next 4 weeks at PLT-LUM", "it", "en"),
     ],
 )
 def test_the_words_of_a_date_or_period_say_the_language_names_do_not(
