@@ -33,8 +33,8 @@ class ProductGroup:
 
 def members(conn: Connection, group: ProductGroup) -> tuple[ProductGroup, pd.DataFrame]:
     """The group with its family spelt as the catalogue does, and its products (sku, name,
-    family, safety_stock), ordered by sku. An unknown family is a PonteError."""
-    sql = "SELECT sku, name, family, safety_stock FROM product"
+    family, safety_stock, unit_price), ordered by sku. An unknown family is a PonteError."""
+    sql = "SELECT sku, name, family, safety_stock, unit_price FROM product"
     params: dict[str, Any] = {}
     if group.family is not None:
         group = ProductGroup(family=canonical_family(families(conn), group.family))

@@ -85,6 +85,12 @@ class GroupStock:
     available: float
     below_safety_stock: tuple[str, ...]  # every member below its safety stock, by sku
     by_location: tuple[tuple[str, float], ...] = ()  # available per location, largest first
+    # Per family when the group spans several (everything: the catalogue): family, its
+    # members, their available stock; the most products first
+    by_family: tuple[tuple[str, int, float], ...] = ()
+    # Available stock at list price, over the members with a price; how many have none
+    value: float = 0.0
+    unpriced: int = 0
 
     @property
     def family(self) -> str | None:
@@ -214,6 +220,7 @@ def group_stock(engine: Engine, group: ProductGroup, *, location: str | None = N
         frame[column] = pd.to_numeric(frame[column]).fillna(0.0)
     frame["available"] = frame["on_hand"] - frame["allocated"]
     frame["low"] = frame["available"] < frame["safety_stock"].astype(float)
+    price = pd.to_numeric(frame["unit_price"], errors="coerce")
     ranked = frame.sort_values(["available", "name"], ascending=[False, True], kind="stable")
     lines = tuple(
         GroupStockLine(
@@ -239,4 +246,22 @@ def group_stock(engine: Engine, group: ProductGroup, *, location: str | None = N
         by_location=tuple(
             (str(k), float(v)) for k, v in sorted(places.items(), key=lambda kv: -float(kv[1]))
         ),
+        by_family=_by_family(frame),
+        value=float((frame["available"] * price).sum()),
+        unpriced=int(price.isna().sum()),
+    )
+
+
+def _by_family(frame: pd.DataFrame) -> tuple[tuple[str, int, float], ...]:
+    """Products and available stock per family, when `frame`'s members span several."""
+    families = frame["family"].fillna("").astype(str)
+    if families.nunique() < 2:
+        return ()
+    per = frame.groupby(families).agg(products=("name", "size"), available=("available", "sum"))
+    per = per.reset_index(names="family").sort_values(
+        ["products", "available", "family"], ascending=[False, False, True]
+    )
+    return tuple(
+        (str(f), int(n), float(a))
+        for f, n, a in zip(per["family"], per["products"], per["available"], strict=True)
     )

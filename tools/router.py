@@ -103,6 +103,7 @@ KEYWORDS = TypoIndex(
             v.VERSUS,
             v.PREVIOUS,
             v.EVERYTHING,
+            v.VALUE_WORDS,
             *v.SALES_GROUPS.values(),
             v.NEVER_MIND,
         )
@@ -307,6 +308,16 @@ class Router:
                 unknown=found["bad_date"],
                 args=args,
             )
+        if (
+            intent in (None, "stock_status")
+            and not product
+            and "family" not in found
+            and (
+                _has(reading.words, v.CATALOGUE)
+                or (intent == "stock_status" and _has(reading.words, v.VALUE_WORDS))
+            )
+        ):  # "che prodotti abbiamo?", "what is our stock worth?": the catalogue's stock
+            intent, found["all"] = "stock_status", True
         if intent is None and product and {"quantity", "date"} <= found.keys():
             intent = "available_to_promise"  # "500 PAD-24 entro venerdì?" is a question
         if intent is None and pending is not None and pending.kind == "clarify":
@@ -996,6 +1007,12 @@ class Router:
         if _has(words, v.MOVE_QUESTIONS):  # "posso spostare COL-FIL da milano a maniago?"
             found["move"] = True  # every location, not only the one named first
             return "inventory_projection", None
+        if _has(raw, v.WHAT_IF) and (
+            re.search(r"\d\s?%", text)
+            or _has(raw, v.DEMAND_CHANGES)
+            or _has(words, v.DEMAND_CHANGES)
+        ):  # "what if demand for moka goes up 20% in dec?": a scenario, said as not run yet
+            return None, "what_if"
         asking_about = _has(words, v.ABOUT_A_CHANGE)
         if not asking_about and (
             (self._verbs(words, v.WRITE_VERBS) and _has(words, v.WRITE_OBJECTS))
@@ -1074,6 +1091,9 @@ class Router:
             )
         if "available_to_promise" in scores and {"quantity", "date"} & found.keys():
             scores["available_to_promise"] += 2
+        elif "capacity_check" in scores and "available_to_promise" in scores:
+            # "capacità plt-man dicembre, ce la facciamo?": no quantity to promise, the plan
+            scores["capacity_check"] = max(scores.values()) + 1
         if "sales_history" in scores and "demand_forecast" in scores:
             scores["demand_forecast"] += scores["sales_history"]  # "vendite previste"
         if "sales_history" in scores and (found.get("customer") or found.get("compare")):

@@ -47,13 +47,14 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "stock_status": (
         ("stock", "stocks", "on hand", "inventory", "in the warehouse", "in stock",
          "how many do we have", "how much do we have", "do we have", "have we got",
-         "available", "availability", "free stock", "allocated", "left", "next delivery",
+         "available", "availability", "free stock", "free to sell", "allocated", "left",
+         "next delivery",
          "next receipt", "incoming", "arriving"),
         ("scorte", "scorta", "giacenza", "giacenze", "magazzino", "a stock", "in casa",
          "disponibile", "disponibili", "disponibilita", "quanti ne abbiamo",
          "quante ne abbiamo", "quanto abbiamo", "abbiamo", "ci sono", "rimasti", "rimaste",
-         "allocato", "impegnato", "libero", "quando arriva", "prossimo arrivo", "in arrivo",
-         "arrivi"),
+         "allocato", "impegnato", "libero", "liberi", "libera", "libere", "quando arriva",
+         "prossimo arrivo", "in arrivo", "arrivi"),
     ),
     "demand_forecast": (
         ("forecast", "forecasts", "fcst", "fcast", "demand", "will we sell", "expected sales",
@@ -447,8 +448,18 @@ MOVE_QUESTIONS = (
     "posso trasferire", "possiamo trasferire", "conviene trasferire",
     "can i move", "can we move", "could we move", "should we move", "what can we move",
     "what could we move", "can i transfer", "can we transfer", "could we transfer",
-    "should we transfer", "what can we transfer",
+    "should we transfer", "what can we transfer", "what if we move", "what if we transfer",
+    "e se spostiamo", "se spostiamo", "se spostassimo", "e se trasferiamo",
 )  # fmt: skip
+# A scenario on demand ("what if demand for moka goes up 20%?"): not something Ponte runs
+# yet, so it is said, not answered with the forecast as it is.
+WHAT_IF = ("what if", "what happens if", "suppose", "scenario", "simulate", "simulation",
+           "e se", "cosa succede se", "che succede se", "supponiamo", "simula", "simulazione",
+           "ipotesi")  # fmt: skip
+DEMAND_CHANGES = ("goes up", "go up", "went up", "increase", "increases", "rises", "rise",
+                  "doubles", "double", "drops", "drop", "falls", "fall", "goes down",
+                  "aumenta", "aumentasse", "cresce", "crescesse", "raddoppia", "raddoppiasse",
+                  "cala", "calasse", "scende", "scendesse", "diminuisce", "diminuisse")  # fmt: skip
 # Questions about a change are not requests to make one.
 ABOUT_A_CHANGE = (
     "why", "did", "does", "any", "perche", "come mai", "cambiato", "cambia la", "news",
@@ -530,6 +541,20 @@ EXCESS = ("excess", "overstock", "overstocked", "too much stock", "too much", "t
 EVERYTHING = ("all", "everything", "total", "totale", "totali", "overall", "tutto", "tutti",
               "tutta", "tutte", "complessivo", "complessiva", "whole", "entire", "intero",
               "intera", "complessivamente", "in totale", "in total")  # fmt: skip
+# The catalogue asked for as such: "che prodotti abbiamo?", "what families do we have?"
+# (answered with the stock of everything, by family; other questions about "which products"
+# have an intent of their own).
+CATALOGUE = ("what products", "which products", "products do we have", "product list",
+             "list of products", "list products", "list the products", "catalogue", "catalog",
+             "product range", "what families", "which families", "product families",
+             "what do we sell", "che prodotti", "quali prodotti", "elenco prodotti",
+             "elenco dei prodotti", "lista prodotti", "lista dei prodotti", "catalogo",
+             "che famiglie", "quali famiglie", "famiglie di prodotto", "gamma di prodotti",
+             "cosa vendiamo")  # fmt: skip
+# Money's worth of stock ("what is our stock worth?", "valore del magazzino"): never a
+# product's name ("value" is one letter from "valve").
+VALUE_WORDS = ("value", "values", "worth", "valore", "valori", "vale", "valgono",
+               "valorizzazione")  # fmt: skip
 # Several products meant together: "santoku vs chef knife", "PAD-24 e PAD-28".
 TOGETHER = (*VERSUS, "and", "e", "&", "plus", "both", "entrambi", "entrambe")
 # A reply that drops the question Ponte asked back.
@@ -571,6 +596,7 @@ ITALIAN = _words(
     "dalla dai dagli col coi puoi puo potete hai ha hanno siamo a in "
     "finora sinora fatto fatta "  # "quanto ha fatto Marco finora": so far, not "finirà"
     "nell dell dall sull quest "  # elided ("nell'ultimo mese"): not "sell", not typos
+    "dello allo nello sullo dallo degli "
 )
 # English planning words Italian planners write as Italian ("forecast pentole dicembre",
 # "alert PLT-LUM"): they say nothing of the language a message is in.
@@ -582,11 +608,12 @@ LOANWORDS = _words(
 # function words and the intents' words ("vendite moka novembre vs ottobre scorso").
 ENGLISH_HINTS = _words(
     "last month months year years week weeks today tomorrow yesterday products product "
-    "customers customer sales sold total"
+    "customers customer sales sold total value worth"
 )
 ITALIAN_HINTS = _words(
     "scorso scorsa scorsi scorse ultimo ultima ultimi ultime mese mesi anno anni settimana "
-    "settimane oggi domani ieri prodotti prodotto clienti cliente vendite venduto totale"
+    "settimane oggi domani ieri prodotti prodotto clienti cliente vendite venduto totale "
+    "valore"
 )
 # Words common in company names that name nobody on their own: "i clienti più grandi" is
 # not "Grandi Magazzini ...", "the new pan" not "New Age Kitchens".

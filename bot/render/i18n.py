@@ -102,6 +102,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Le allerte che trovo (rotture, eccessi, capacità) arrivano nel canale delle allerte; "
         'intanto chiedimi "quando arriva PAD-28?" o "cosa va in rottura?".',
     ),
+    "unavailable_what_if": (
+        "I can't run a scenario on demand yet (demand changed by a share): nothing was "
+        'simulated. I answer on the forecast as it is: ask "what runs out in the next 8 '
+        'weeks?" or "capacity in January", and ask again with the quantity a customer '
+        "wants to promise it.",
+        "Non so ancora simulare uno scenario sulla domanda (cambiata di una percentuale): non "
+        "ho simulato nulla. Rispondo sulla previsione com'è: chiedi \"cosa va in rottura "
+        'nelle prossime 8 settimane?" o "capacità a gennaio", e per un cliente chiedi '
+        "se puoi promettere la quantità che vuole.",
+    ),
     "unavailable_alert_act": (
         "Alerts are acknowledged, snoozed and assigned from their message, not from a chat "
         "message: use its buttons in the alerts channel (or `ponte alerts ack|snooze|assign "

@@ -270,11 +270,15 @@ def test_a_transfer_never_takes_what_its_source_needs(demo_db: Engine) -> None:
                 continue
             offered += 1
             source = next(p for p in answer.projections if p.location == move.source)
-            cover = next(c for c in answer.cover if c.location == move.source)
             assert move.source != move.target
             assert source.stockout_date is None  # a source that runs out has nothing spare
-            left = cover.available - move.units
-            assert left >= source.safety_stock and left >= 26 * cover.weekly_demand - 1e-9
+            # Sent now, the units leave every one of the source's next 26 weeks above its
+            # safety stock.
+            (half_year,), _ = inventory_projection(
+                demo_db, sku, today=DEMO_TODAY, weeks=26, location=move.source
+            )
+            lowest = min(w.projected_on_hand for w in half_year.weeks)
+            assert lowest - move.units >= source.safety_stock - 1e-9
     assert offered  # the demo has such a case (COL-FIL, above)
 
 
@@ -322,3 +326,27 @@ def test_a_promise_that_itself_takes_stock_below_safety_says_so(demo_db: Engine)
     italian = plain(card_for(answer, "it")).replace("\n", " ")
     assert italian.startswith("PAD-24 · Padella antiaderente 24 cm Sì, con un rischio: 1.000")
     assert f"scende sotto la scorta di sicurezza ({plan.safety_stock:.0f})" in italian
+
+
+def test_a_promise_says_the_buffer_is_gone_even_without_it(demo_db: Engine) -> None:
+    """ "Can I promise 500 MOK-006 by Jan 10?" (trial 18) said the promise takes the
+    warehouse below safety stock in the week of 25 January, while at the forecast's pace it
+    is there from 14 December anyway: a rosier date than the product's own projection."""
+    by = dt.date(2027, 1, 10)
+    answer = atp_answer(demo_db, "MOK-006", 500.0, by, today=DEMO_TODAY, location="WH-MIL")
+    (plan,), _ = inventory_projection(
+        demo_db, "MOK-006", today=DEMO_TODAY, weeks=12, location="WH-MIL"
+    )
+    assert plan.first_below_safety_stock is not None and plan.first_below_safety_stock < by
+    assert answer.feasible and answer.risky and answer.below_safety == plan.first_below_safety_stock
+    english = plain(card_for(answer, "en")).replace("\n", " ")
+    day = f"{plan.first_below_safety_stock:%-d %b %Y}"
+    assert (
+        f"WH-MIL falls below its safety stock ({plan.safety_stock:.0f}) from the week of {day}, even without this promise"
+        in english
+    )  # noqa: E501
+    # A promise whose warehouse keeps its buffer says nothing of the kind.
+    calm = atp_answer(
+        demo_db, DEMO_SCENARIO.excess_sku, 10.0, by, today=DEMO_TODAY, location="WH-MIL"
+    )
+    assert calm.below_safety is None and not calm.risky

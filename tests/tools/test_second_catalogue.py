@@ -106,3 +106,32 @@ def test_a_familys_forecast_is_explained_in_another_industry(bikes: Engine) -> N
     )
     assert (wheels.kind, wheels.args) == ("answer", {"family": "RUOTE"})
     assert "Why the forecast · RUOTE" in plain(card(wheels))
+
+
+def test_the_catalogue_and_its_worth_in_another_industry(bikes: Engine) -> None:
+    """ "Che prodotti abbiamo?" and "what is our stock worth?" (trial 18, about the demo):
+    the bicycle maker's own families, counted from its files, and its stock at list price."""
+    from planning.groups import ProductGroup
+    from planning.stock import group_stock
+
+    asked = Assistant(bikes).ask("che prodotti abbiamo?", user="U02GRECO", today=DEMO_TODAY,
+                                 now=NOW)  # fmt: skip
+    assert (asked.kind, asked.tool, asked.args) == ("answer", "stock_status",
+                                                    {"all_products": True})  # fmt: skip
+    with bikes.connect() as conn:
+        families = dict(conn.exec_driver_sql(
+            "SELECT family, count(*) FROM product GROUP BY family").all())  # fmt: skip
+        worth = conn.exec_driver_sql(
+            "SELECT sum((s.on_hand - s.allocated) * p.unit_price) FROM stock_level s "
+            "JOIN product p ON p.sku = s.sku").scalar()  # fmt: skip
+    everything = group_stock(bikes, ProductGroup())
+    assert {f: n for f, n, _ in everything.by_family} == families and len(families) > 2
+    assert sum(units for *_, units in everything.by_family) == pytest.approx(everything.available)
+    assert everything.value == pytest.approx(worth)
+    text = plain(card(asked)).replace("\n", " ")
+    largest, count, _ = everything.by_family[0]
+    assert f"Famiglie (prodotti, disponibili): {largest} {count} (" in text
+    value = Assistant(bikes).ask("what is our stock worth?", user="U02LEONI", today=DEMO_TODAY,
+                                 now=NOW)  # fmt: skip
+    assert value.args == {"all_products": True}
+    assert "at list price" in plain(card(value))

@@ -7,6 +7,7 @@ from tests.tools.role_questions import (
     BARBIERI,
     BIANCHI,
     COLOMBO,
+    DEANGELIS,
     HARRIS,
     RICCI,
     ROSSI,
@@ -181,5 +182,45 @@ TRIAL13: list[Q] = [
         "le padelle hanno un picco stagionale? in che mese vendono di più?",
         "explain_forecast",
         {"family": "PADELLE"},
+    ),
+    # (trial 18) The catalogue asked for, and what stock is worth: everything's stock, by
+    # family, with its value ("value" is no typo of the safety valve).
+    Q(DEANGELIS, "che prodotti abbiamo?", "stock_status", {"all_products": True}),
+    Q(
+        WALKER,
+        "what products do we have? pls list by family",
+        "stock_status",
+        {"all_products": True},
+    ),
+    Q(HARRIS, "what is the value of our stock?", "stock_status", {"all_products": True}),
+    Q(BIANCHI, "quanto vale il magazzino?", "stock_status", {"all_products": True}),
+    Q(COLOMBO, "valore dello stock moka", "stock_status", {"family": "MOKA"}),
+    # ... "which products" with something asked of them is that question, not the catalogue.
+    Q(COLOMBO, "quali prodotti sono in eccesso?", "list_alerts", {"focus": "excess"}),
+    # Free to sell is stock; a plant's capacity "ce la facciamo" is the plan, not a promise.
+    Q(
+        WALKER,
+        "how many PAD24 free to sell right now across all sites?",
+        "stock_status",
+        {"product": "PAD-24"},
+    ),
+    Q(
+        COLOMBO,
+        "capacità plt-man dicembre, ce la facciamo col piano?",
+        "capacity_check",
+        {"plant": "PLT-MAN", "period": "2026-12"},
+    ),
+    # A month's or a year's quota is its quarter's (answered, and said so).
+    Q(ROSSI, "come sto messa col budget di novembre?", "quota_status"),
+    Q(HARRIS, "which rep is furthest behind quota this month and by how much", "quota_status"),
+    # A scenario is said not to be run, not answered with the forecast as it is.
+    Q(HARRIS, "what if demand for moka goes up 20% in dec, do we run out?", "unavailable:what_if"),
+    Q(BIANCHI, "e se la domanda di padelle cresce del 15% a gennaio?", "unavailable:what_if"),
+    # ... while moving stock is the projection's question (what could move, from where).
+    Q(
+        BIANCHI,
+        "e se spostiamo 200 pad-28 da plt-man a wh-mil?",
+        "inventory_projection",
+        {"product": "PAD-28"},
     ),
 ]

@@ -151,6 +151,8 @@ def message_card(o: Outcome, lang: str) -> Card:
         return Card(headline=t(lang, "unavailable_subscribe"))
     if o.kind == "unavailable" and o.tool == "act_on_alerts":  # "ack alert 3"
         return Card(headline=t(lang, "unavailable_alert_act"))
+    if o.kind == "unavailable" and o.tool == "what_if":  # "what if demand goes up 20%?"
+        return Card(headline=t(lang, "unavailable_what_if"))
     if o.kind == "unavailable":
         role = o.caller.role if o.caller else None
         mine = [i18n.ability(lang, a.name) for a in REGISTRY.for_role(role)]

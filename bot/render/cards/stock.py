@@ -96,6 +96,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "{available} available across {products} products",
         "{available} disponibili su {products} prodotti",
     ),
+    "stock.group_stock_card.value": (
+        ", worth {value} at list price",
+        ", per {value} a prezzo di listino",
+    ),
+    "stock.group_stock_card.unpriced": (
+        "{count} products have no list price: the value leaves them out.",
+        "{count} prodotti non hanno prezzo di listino: il valore non li conta.",
+    ),
     "stock.group_stock_card.low": (
         "Below safety stock ({count}): ",
         "Sotto scorta di sicurezza ({count}): ",
@@ -105,6 +113,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "Sono elencati i {shown} con più giacenza; i totali contano tutti i {products}.",
     ),
     "stock.group_stock_card.where": ("Available by location", "Disponibili per sede"),
+    "stock.group_stock_card.families": (
+        "Families (products, available)",
+        "Famiglie (prodotti, disponibili)",
+    ),
+    "stock.group_stock_card.more_families": ("and {count} more", "e altre {count}"),
     "stock.group_stock_card.columns": (
         "name",
         "nome",
@@ -236,6 +249,10 @@ def _stock_tone(s: StockStatus) -> str:
     return "good"
 
 
+# Families named in a group's stock (the rest counted).
+MAX_FAMILIES = 15
+
+
 def group_stock_card(g: GroupStock, lang: str) -> Card:
     headline = t(
         lang,
@@ -243,7 +260,11 @@ def group_stock_card(g: GroupStock, lang: str) -> Card:
         available=number(lang, g.available),
         products=number(lang, g.products),
     )
+    if g.unpriced < g.products:  # "what is our stock worth?": at list price
+        headline += t(lang, "stock.group_stock_card.value", value=i18n.money(lang, g.value))
     notes = []
+    if 0 < g.unpriced < g.products:
+        notes.append(t(lang, "stock.group_stock_card.unpriced", count=g.unpriced))
     if g.below_safety_stock:
         low = ", ".join(g.below_safety_stock[:MAX_ROWS])
         more = "…" if len(g.below_safety_stock) > MAX_ROWS else ""
@@ -262,6 +283,15 @@ def group_stock_card(g: GroupStock, lang: str) -> Card:
                 " · ".join(f"{place} {number(lang, units)}" for place, units in g.by_location),
             ),
         )
+    if g.by_family:  # "che prodotti abbiamo?": the catalogue's families
+        shown = [
+            f"{name} {number(lang, members)} ({number(lang, units)})"
+            for name, members, units in g.by_family[:MAX_FAMILIES]
+        ]
+        if len(g.by_family) > MAX_FAMILIES:
+            others = len(g.by_family) - MAX_FAMILIES
+            shown.append(t(lang, "stock.group_stock_card.more_families", count=others))
+        fields += ((t(lang, "stock.group_stock_card.families"), " · ".join(shown)),)
     return Card(
         title=group_label(lang, g.group, g.location),
         headline=headline,
