@@ -159,6 +159,22 @@ def test_a_side_without_an_answer_says_why_next_to_the_other(ask: Ask) -> None:
     assert "La previsione arriva fino al" in card(beyond).rows[1][1]
 
 
+def test_a_month_not_over_compared_with_a_whole_one_is_said_per_day(ask: Ask) -> None:
+    """ "Confronta vendite moka ottobre vs novembre" (trial 18): all of October against 1-22
+    November read as a 24% fall while November sold more per day."""
+    outcome = ask("confronta vendite moka ottobre vs novembre", user="U01BIANCHI")
+    october, november = (side.result.current for side in outcome.result.sides)
+    days = (november.end - november.start).days + 1
+    assert (october.end - october.start).days + 1 == 31 and days < 30
+    pace, before = november.units / days, october.units / 31
+    notes = " ".join(card(outcome).notes).replace("\n", " ")
+    assert f"nov 2026 conta {days} dei suoi 30 giorni" in notes
+    assert f"al giorno {pace:.0f} pezzi contro {before:.0f} in ott 2026" in notes
+    assert "Solo le vendite dei tuoi territori" in notes  # a manager's are their team's
+    whole = ask("confronta vendite moka settembre vs ottobre", user="U01BIANCHI")
+    assert not any("giorni" in note for note in card(whole).notes)
+
+
 def test_stock_at_a_place_that_holds_none_says_so_first(ask: Ask) -> None:
     outcome = ask("stock PAD-28 a Lumezzane", user="U01COLOMBO")
     assert (outcome.kind, outcome.tool) == ("answer", "stock_status")

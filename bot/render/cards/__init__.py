@@ -43,7 +43,7 @@ from bot.render.cards.supply import (
     group_projection_card,
     projection_card,
 )
-from bot.render.i18n import period, t
+from bot.render.i18n import date, number, pct, period, t
 from planning.alerts.answers import AlertList
 from planning.allocation import AllocationProposal
 from planning.answers import (
@@ -65,6 +65,7 @@ from planning.forecast.views import ForecastView, GroupForecast
 from planning.products import ProductFacts
 from planning.quota_decisions import QuotaDecision
 from planning.quota_requests import QuotaRequestList, QuotaRequestResult
+from planning.quotas import period_bounds
 from planning.sales import SalesHistory
 from planning.stock import GroupStock, StockStatus
 from tools.abilities import Comparison, HelpAnswer
@@ -111,6 +112,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "Each line is the answer to the question asked of that one alone.",
         "Ogni riga è la risposta alla domanda fatta per quello soltanto.",
     ),
+    "comparison.partial": (
+        "{label} counts {days} of its {whole} days (sales to {last}): per day {pace} units "
+        "against {other_pace} in {other} ({change}).",
+        "{label} conta {days} dei suoi {whole} giorni (vendite fino al {last}): al giorno "
+        "{pace} pezzi contro {other_pace} in {other} ({change}).",
+    ),
 }
 i18n.register(TEXT)
 
@@ -132,9 +139,43 @@ def comparison_card(c: Comparison, lang: str) -> Card:
         headline=" vs ".join(label for label, _ in rows),
         columns=("", t(lang, "comparison.columns_2")),
         rows=tuple(rows),
-        notes=(t(lang, "comparison.note"),),
+        notes=(*_partial_periods(c, lang), t(lang, "comparison.note")),
         tone="bad" if "bad" in tones else "warning" if "warning" in tones else "info",
     )
+
+
+def _partial_periods(c: Comparison, lang: str) -> list[str]:
+    """Sales of periods compared side by side ("ottobre vs novembre"): a period not over
+    (its sales run to the last day in the data) said with its pace per day against the
+    first whole one's, since its total alone reads as a fall; and the caller's territories
+    when the figures are only theirs, as one period's answer says."""
+    sales = [(side.value, side.result) for side in c.sides]
+    if c.over != "period" or not all(isinstance(r, SalesHistory) for _, r in sales):
+        return []
+    spans = []
+    for value, result in sales:
+        assert isinstance(result, SalesHistory)
+        first, last = period_bounds(result.period)
+        figure = result.current
+        spans.append((str(value), figure, (figure.end - figure.start).days + 1,
+                      (last - first).days + 1))  # fmt: skip
+    notes = []
+    whole = next((span for span in spans if span[2] == span[3]), None)
+    if whole is not None and whole[1].units > 0:
+        other, other_figure, other_days, _ = whole
+        other_pace = other_figure.units / other_days
+        for value, figure, days, length in spans:
+            if 0 < days < length:
+                pace = figure.units / days
+                change = pct(lang, 100 * (pace / other_pace - 1), signed=True)
+                notes.append(t(lang, "comparison.partial", label=period(lang, value), days=days,
+                               whole=length, last=date(lang, figure.end), pace=number(lang, pace),
+                               other_pace=number(lang, other_pace), other=period(lang, other),
+                               change=change))  # fmt: skip
+    scope = sales[0][1]
+    if isinstance(scope, SalesHistory) and scope.territories:
+        notes.append(t(lang, "sales.scope", territories=", ".join(scope.territories)))
+    return notes
 
 
 BUILDERS[Comparison] = comparison_card
