@@ -341,10 +341,8 @@ def test_a_promise_says_the_buffer_is_gone_even_without_it(demo_db: Engine) -> N
     assert answer.feasible and answer.risky and answer.below_safety == plan.first_below_safety_stock
     english = plain(card_for(answer, "en")).replace("\n", " ")
     day = f"{plan.first_below_safety_stock:%-d %b %Y}"
-    assert (
-        f"WH-MIL falls below its safety stock ({plan.safety_stock:.0f}) from the week of {day}, even without this promise"
-        in english
-    )  # noqa: E501
+    said = f"WH-MIL falls below its safety stock ({plan.safety_stock:.0f}) from the week of {day}"
+    assert f"{said}, even without this promise" in english
     # A promise whose warehouse keeps its buffer says nothing of the kind.
     calm = atp_answer(
         demo_db, DEMO_SCENARIO.excess_sku, 10.0, by, today=DEMO_TODAY, location="WH-MIL"
