@@ -9,7 +9,7 @@ managers their team's; ops and marketing product totals (no customer or rep); ad
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 import pandas as pd
@@ -77,6 +77,15 @@ class SalesRow:
     units: float
     revenue: float | None
     share: float  # of the period's units
+    # The same key's units in the period compared with, when one is ("by family this year vs
+    # last year"): None without a comparison
+    previous_units: float | None = None
+
+    @property
+    def change_pct(self) -> float | None:
+        if self.previous_units is None or self.previous_units <= 0:
+            return None
+        return 100 * (self.units / self.previous_units - 1)
 
 
 @dataclass(frozen=True)
@@ -168,6 +177,16 @@ def sales_history(
         rows = _monthly(frame, start, end, bucket, current)
     elif split is not None and group_by is not None:
         rows = _grouped(split, current, _names(engine, group_by), rank_by)
+        if previous_bounds is not None and rows:
+            # Each row's own figure in the period compared with (every key of it, not only
+            # its top ones: a row new to the top still has last year's figure).
+            before, _ = _split(engine, selection, GROUP_COLUMN[str(group_by)], *previous_bounds,
+                               bucket, rank_by=rank_by, top=MAX_COMPARED_KEYS)  # fmt: skip
+            units_before = dict(zip(before["key"].astype(str), before["units"].astype(float),
+                                    strict=True))  # fmt: skip
+            rows = tuple(
+                replace(row, previous_units=units_before.get(row.key, 0.0)) for row in rows
+            )
     latest = through if last_purchase else None
     limited = None if scope.territories is None or what.territory else scope.territories
     return SalesHistory(
@@ -346,6 +365,11 @@ def _rows(engine: Engine, selection: _Selection, *, since: dt.date, until: dt.da
         frame = pd.read_sql_query(query, conn, params=params)
     frame["date"] = pd.to_datetime(frame["date"]).dt.date
     return frame
+
+
+# Keys read of the period compared with, for a split's rows (families, territories, reps,
+# the top products or customers: a few hundred at most).
+MAX_COMPARED_KEYS = 100_000
 
 
 def _split(

@@ -217,6 +217,35 @@ def test_a_split_by_family_adds_up_to_the_total(demo_engine: Engine) -> None:
     assert sum(r.units for r in h.rows) == pytest.approx(h.current.units)
 
 
+def test_a_split_compared_with_last_year_gives_each_row_its_own_last_year(
+    demo_engine: Engine, demo_frames: dict[str, pd.DataFrame]
+) -> None:
+    """ "Sales by family this year vs last year" (trial 18) gave last year's total only; each
+    family now has its own figure for the same days of 2025, counted from the shipments."""
+    h = sales_history(
+        demo_engine,
+        _scope(demo_engine, "U01DEANGELIS"),
+        SalesFilter(),
+        period="2026",
+        today=DEMO_TODAY,
+        compare="last_year",
+        group_by="family",
+    )
+    assert h.previous is not None
+    products = demo_frames["products"]
+    for row in h.rows:
+        skus = products.loc[products["family"] == row.key, "sku"].tolist()
+        sold = _sold(demo_frames, str(h.previous.start), str(h.previous.end), sku=skus)
+        assert row.previous_units == pytest.approx(sold, abs=0.5)
+    assert sum(r.previous_units or 0 for r in h.rows) == pytest.approx(h.previous.units)
+    from bot.render.cards import card_for
+    from bot.render.text import plain
+
+    text = plain(card_for(h, "en"))
+    first = h.rows[0]
+    assert "Units last year" in text and f"{first.previous_units:,.0f}" in text
+
+
 def test_a_manager_named_is_their_teams_sales(
     demo_engine: Engine, demo_frames: dict[str, pd.DataFrame]
 ) -> None:

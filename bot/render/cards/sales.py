@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.render import i18n
 from bot.render.cards.base import Card
-from bot.render.i18n import date, number, period, t
+from bot.render.i18n import date, number, pct, period, t
 from planning.sales import SalesFigure, SalesHistory
 
 TEXT: dict[str, tuple[str, str]] = {
@@ -51,6 +51,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "sales.column.units": ("Units", "Pezzi"),
     "sales.column.revenue": ("Revenue €", "Fatturato €"),
     "sales.column.share": ("Share", "Quota"),
+    "sales.column.before.last_year": ("Units last year", "Pezzi anno prima"),
+    "sales.column.before.previous": ("Units before", "Pezzi periodo prima"),
+    "sales.column.change": ("Change", "Variazione"),
     "sales.column.share_revenue": ("Share of revenue", "Quota del fatturato"),
     "sales.scope": (
         "Only your territories' sales: {territories}",
@@ -143,6 +146,14 @@ def sales_card(h: SalesHistory, lang: str) -> Card:
             )
             for r in h.rows
         )
+        if h.previous is not None and any(r.previous_units is not None for r in h.rows):
+            # "by family this year vs last year": each row's own figure then, and the change
+            before = t(lang, f"sales.column.before.{h.compare or 'previous'}")
+            columns += (before, t(lang, "sales.column.change"))
+            rows = tuple(
+                (*row, number(lang, r.previous_units or 0), pct(lang, r.change_pct, signed=True))
+                for row, r in zip(rows, h.rows, strict=True)
+            )
     if h.territories is not None:
         notes.append(t(lang, "sales.scope", territories=", ".join(h.territories)))
     if h.prorated:
