@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 from sqlalchemy import Connection, Engine, bindparam, text
 
+from planning.db import as_date
 from planning.errors import PonteError
 from planning.feedback.beside import Beside
 from planning.forecast.ranges import WEEK_CORRELATION, total_half_width
@@ -29,6 +31,7 @@ from planning.forecast.runs import (
 from planning.groups import TOP_LINES, ProductGroup, members, read_members
 from planning.memo import DataMemo
 from planning.projection import days_inside
+from planning.quotas import in_period, sales_calendar
 
 BANDS = ("lo_80", "hi_80", "lo_95", "hi_95")
 COMPARE_WEEKS = 13  # a quarter: long enough to smooth a noisy week, short enough to be recent
@@ -42,6 +45,58 @@ class ForecastPeriod:
     hi_80: float
     lo_95: float
     hi_95: float
+
+
+@dataclass(frozen=True)
+class YearBefore:
+    """What sold over the same days one year before the days forecast ("forecast pentole
+    dicembre vs dicembre scorso"): the first check a planner makes of a forecast."""
+
+    start: dt.date
+    end: dt.date
+    units: float
+
+    def change_pct(self, forecast: float) -> float | None:
+        return 100 * (forecast / self.units - 1) if self.units > 0 else None
+
+
+def _a_year_before(day: dt.date) -> dt.date:
+    return day.replace(year=day.year - 1, day=min(day.day, 28) if day.month == 2 else day.day)
+
+
+def sold_a_year_before(
+    engine: Engine,
+    skus: list[str] | None,
+    location: str | None,
+    first: dt.date,
+    last: dt.date,
+) -> YearBefore | None:
+    """Units of `skus` (every product: None) shipped from `location` (anywhere: None) over
+    [first, last] one year earlier, weekly rows counted for their days inside; None when the
+    sales do not reach back to its first day."""
+    start, end = _a_year_before(first), _a_year_before(last)
+    bucket, _ = sales_calendar(engine)
+    where = ["s.date >= :since", "s.date <= :until"]
+    params: dict[str, Any] = {"since": start - dt.timedelta(days=bucket - 1), "until": end}
+    if location is not None:
+        where.append("s.location = :location")
+        params["location"] = location
+    query = text(
+        "SELECT s.date, sum(s.quantity) AS quantity, 0.0 AS revenue FROM sales_actual s "
+        f"WHERE {' AND '.join(where)}"
+        + (" AND s.sku IN :skus" if skus is not None else "")
+        + " GROUP BY s.date"
+    )
+    if skus is not None:
+        query = query.bindparams(bindparam("skus", expanding=True))
+        params["skus"] = skus
+    with engine.connect() as conn:
+        earliest = as_date(conn.execute(text("SELECT min(date) FROM sales_date")).scalar())
+        if earliest is None or earliest > start:
+            return None
+        frame = pd.read_sql_query(query, conn, params=params)
+    units = float(in_period(frame, start, end, bucket)["quantity"].sum()) if len(frame) else 0.0
+    return YearBefore(start=start, end=end, units=units)
 
 
 @dataclass(frozen=True)
@@ -62,6 +117,7 @@ class ForecastView:
     error_correlation: float = 0.0
     # What customers said lately and the reps' forecast notes (planning.feedback.beside).
     beside: Beside | None = None
+    year_before: YearBefore | None = None  # the same days a year earlier, sold
 
 
 def _weekly_series(engine: Engine, sku: str, location: str | None) -> list[SeriesForecast]:
@@ -139,7 +195,15 @@ def _forecast_view(
         total_hi_80=high,
         models=tuple(dict.fromkeys(s.model for s in series)),
         error_correlation=rho,
+        year_before=sold_a_year_before(
+            engine, [series[0].sku], location, first, _last_counted(asked, last)
+        ),
     )
+
+
+def _last_counted(asked: pd.DataFrame, last: dt.date) -> dt.date:
+    """The last day the weeks asked count: the period's, or the last week's Sunday."""
+    return min(last, max(asked["ds"]) + dt.timedelta(days=6))
 
 
 def not_forecast(location: str | None) -> PonteError:
@@ -266,6 +330,7 @@ class GroupForecast:
     # How much the products' errors move together (0: independent), as the run measured.
     error_correlation: float = 0.0
     beside: Beside | None = None  # what customers said, the reps' notes
+    year_before: YearBefore | None = None  # the same days a year earlier, sold
 
 
 def group_forecast(
@@ -333,6 +398,13 @@ def _group_forecast(
         total_hi_80=high,
         products=len(by_sku),
         error_correlation=rho,
+        year_before=sold_a_year_before(
+            engine,
+            None if group.everything else [str(sku) for sku in by_sku.index],
+            location,
+            first,
+            _last_counted(asked, last),
+        ),
         contributors=tuple(
             ForecastShare(
                 str(sku), str(names.get(sku, sku)), float(v), float(v) / total if total else 0.0

@@ -9,6 +9,7 @@ import contextlib
 import datetime as dt
 import math
 
+import pandas as pd
 import pytest
 from sqlalchemy import Engine
 
@@ -188,3 +189,46 @@ def test_a_plants_own_stock_without_receipts_is_not_a_groups_run_out(demo_engine
         demo_engine, ProductGroup(family="MOKA"), today=DEMO_TODAY, weeks=12, location="PLT-LUM"
     )
     assert at_plant.refilled == () and at_plant.stockouts > 0
+
+
+def test_a_forecast_says_what_sold_the_same_days_a_year_before(
+    demo_engine: Engine, demo_frames: dict[str, pd.DataFrame]
+) -> None:
+    """ "Forecast pentole dicembre vs dicembre scorso" (trial 18) gave December's forecast
+    alone: every forecast now says what sold over the same days one year earlier, counted
+    from the shipments (weekly rows for their days inside)."""
+    from bot.render.cards import card_for
+    from bot.render.text import plain
+
+    december = (dt.date(2026, 12, 1), dt.date(2026, 12, 31))
+    pots = group_forecast(demo_engine, ProductGroup(family="PENTOLE"), today=DEMO_TODAY,
+                          between=december)  # fmt: skip
+    sales, products = demo_frames["sales"], demo_frames["products"]
+    skus = set(products.loc[products["family"] == "PENTOLE", "sku"])
+    sold = 0.0
+    first, last = dt.date(2025, 12, 1), dt.date(2025, 12, 31)
+    for monday, sku, quantity in zip(sales["date"].dt.date, sales["sku"], sales["quantity"],
+                                     strict=True):  # fmt: skip
+        if sku in skus:
+            days = (min(monday + dt.timedelta(days=6), last) - max(monday, first)).days + 1
+            sold += quantity * max(0, days) / 7
+    assert pots.year_before is not None
+    assert (pots.year_before.start, pots.year_before.end) == (first, last)
+    assert pots.year_before.units == pytest.approx(sold) and sold > 0
+    change = 100 * (pots.total / sold - 1)
+    said = plain(card_for(pots, "it")).replace("\n", " ")
+    assert (
+        f"Gli stessi giorni un anno prima (1 dic 2025 – 31 dic 2025): {sold:,.0f}".replace(",", ".")
+        in said
+    )
+    assert f"la previsione è {change:+.0f}%" in said
+    # One product, at one place: its own shipments from there.
+    at_milan = forecast_view(demo_engine, "PAD-28", today=DEMO_TODAY, location="WH-MIL",
+                             between=december)  # fmt: skip
+    mine = sales[(sales["sku"] == "PAD-28") & (sales["location"] == "WH-MIL")]
+    alone = sum(
+        q * max(0, (min(m + dt.timedelta(days=6), last) - max(m, first)).days + 1) / 7
+        for m, q in zip(mine["date"].dt.date, mine["quantity"], strict=True)
+    )
+    assert at_milan.year_before is not None
+    assert at_milan.year_before.units == pytest.approx(alone)

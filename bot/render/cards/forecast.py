@@ -9,12 +9,14 @@ from bot.render.cards.base import Action, Card, group_label, run_line
 from bot.render.cards.feedback import beside_notes
 from bot.render.i18n import date, number, pct, t
 from planning.forecast.accuracy import Accuracy
-from planning.forecast.views import (
-    ForecastView,
-    GroupForecast,
-)
+from planning.forecast.views import ForecastView, GroupForecast, YearBefore
 
 TEXT: dict[str, tuple[str, str]] = {
+    "forecast.year_before": (
+        "The same days a year earlier ({start} – {end}): {units} sold; the forecast is {change}.",
+        "Gli stessi giorni un anno prima ({start} – {end}): {units} venduti; la previsione è "
+        "{change}.",
+    ),
     "forecast.forecast_card.where": (
         "all locations",
         "tutte le sedi",
@@ -216,6 +218,17 @@ def _span(lang: str, start: dt.date, end: dt.date | None, until: dt.date | None,
     return t(lang, "forecast.forecast_card.ahead", weeks=weeks)
 
 
+def year_before_note(lang: str, before: YearBefore | None, total: float) -> tuple[str, ...]:
+    """What sold over the same days a year earlier, and how the forecast compares."""
+    if before is None:
+        return ()
+    change = before.change_pct(total)
+    return (
+        t(lang, "forecast.year_before", start=date(lang, before.start), end=date(lang, before.end),
+          units=number(lang, before.units), change=pct(lang, change, signed=True)),
+    )  # fmt: skip
+
+
 def group_forecast_card(g: GroupForecast, lang: str) -> Card:
     """A group's forecast: the total first, then the products that make it."""
     headline = t(
@@ -266,7 +279,10 @@ def group_forecast_card(g: GroupForecast, lang: str) -> Card:
         rows=tuple(
             (c.sku, c.name, number(lang, c.total), pct(lang, 100 * c.share)) for c in g.contributors
         ),
-        notes=tuple(notes) + coverage_note(lang, g.covered_until) + beside_notes(lang, g.beside),
+        notes=tuple(notes)
+        + year_before_note(lang, g.year_before, g.total)
+        + coverage_note(lang, g.covered_until)
+        + beside_notes(lang, g.beside),
         source=t(lang, "forecast.forecast_card.source") + run_line(lang, g.run),
     )
 
@@ -317,6 +333,7 @@ def forecast_card(v: ForecastView, lang: str) -> Card:
             if v.periods and v.periods[0].period < v.start and v.end is None
             else ()
         )
+        + year_before_note(lang, v.year_before, v.total)
         + coverage_note(lang, v.covered_until)
         + beside_notes(lang, v.beside),
         source=t(lang, "forecast.forecast_card.source") + run_line(lang, v.run, v.models),
