@@ -31,7 +31,7 @@ from planning.forecast.runs import (
 from planning.groups import TOP_LINES, ProductGroup, members, read_members
 from planning.memo import DataMemo
 from planning.projection import days_inside
-from planning.quotas import in_period, sales_calendar
+from planning.quotas import in_period, sales_calendar, sales_from
 
 BANDS = ("lo_80", "hi_80", "lo_95", "hi_95")
 COMPARE_WEEKS = 13  # a quarter: long enough to smooth a noisy week, short enough to be recent
@@ -81,11 +81,13 @@ def sold_a_year_before(
     if location is not None:
         where.append("s.location = :location")
         params["location"] = location
+    if skus is not None:
+        where.append("s.sku IN :skus")
+    condition = " AND ".join(where)
+    # Every product anywhere: the sums per day (planning.quotas.sales_from), not every line.
     query = text(
-        "SELECT s.date, sum(s.quantity) AS quantity, 0.0 AS revenue FROM sales_actual s "
-        f"WHERE {' AND '.join(where)}"
-        + (" AND s.sku IN :skus" if skus is not None else "")
-        + " GROUP BY s.date"
+        "SELECT s.date, sum(s.quantity) AS quantity, 0.0 AS revenue "
+        f"FROM {sales_from(condition)} WHERE {condition} GROUP BY s.date"
     )
     if skus is not None:
         query = query.bindparams(bindparam("skus", expanding=True))
