@@ -25,6 +25,9 @@ class Catalogue:
     # Other names of products: the English name and the aliases of products.csv.
     other_names: tuple[tuple[str, str], ...] = ()  # sku, name
     customers: tuple[tuple[str, str], ...] = ()  # customer name, territory ('' if none)
+    # The products' English names where products.csv gives one: (name, name_en), for
+    # answers in English
+    english: tuple[tuple[str, str], ...] = ()
 
 
 def canonical_family(known: Iterable[str], family: str) -> str:
@@ -84,7 +87,18 @@ def load_catalogue(engine: Engine) -> Catalogue:
         people=tuple((str(a), str(b), str(c)) for a, b, c in people),
         other_names=tuple(other_names(names)),
         customers=tuple(_first_territory(customers)),
+        english=tuple(_english(products, names)),
     )
+
+
+def _english(
+    products: Iterable[tuple[str, str, str]], names: Iterable[tuple[str, str | None, str | None]]
+) -> Iterable[tuple[str, str]]:
+    """(name, English name) of the products that have an English name of their own."""
+    english = {str(sku): str(en).strip() for sku, en, _ in names if en and str(en).strip()}
+    for sku, name, _ in products:
+        if str(sku) in english and english[str(sku)] != str(name):
+            yield str(name), english[str(sku)]
 
 
 def _first_territory(rows: Iterable[tuple[str, str | None]]) -> Iterable[tuple[str, str]]:

@@ -60,6 +60,9 @@ class Outcome:
     choices: tuple[str, ...] = ()
     caller: Caller | None = None
     via: str = "router"  # router or llm
+    # Products' names as the answer's language calls them (name -> English name, from
+    # products.csv's name_en), for the card to say them so
+    names: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -317,4 +320,5 @@ def call(
     except PonteError as exc:
         params = {**exc.params, "message": str(exc)}
         return Outcome("error", code=exc.code, params=params, **base)
-    return Outcome("answer", result=result, **base)
+    names = dict(ctx.index.catalogue.english) if language == "en" else {}
+    return Outcome("answer", result=result, names=names, **base)

@@ -955,3 +955,21 @@ def test_who_asks_for_a_product_names_the_customers(ask: Ask, demo_engine: Engin
     line = next(n for n in card(outcome).notes if n.startswith("Clienti: "))
     for customer, n in expected.items():
         assert f"{customer} ({n})" in line
+
+
+def test_english_answers_name_products_in_english(
+    ask: Ask, demo_frames: dict[str, pd.DataFrame]
+) -> None:
+    """An English-speaking rep read "Padella antiaderente 28 cm" in every answer, though
+    products.csv gives its English name (name_en): answers in English now use it."""
+    products = demo_frames["products"].set_index("sku")
+    english, italian = products.loc["PAD-28", "name_en"], products.loc["PAD-28", "name"]
+    assert english and english != italian
+    walker = card(ask("stock of pans", user="U01WALKER"))
+    row = next(r for r in walker.rows if r[0] == "PAD-28")
+    assert row[1] == english and italian not in str(walker)
+    rossi = card(ask("giacenza padelle", user="U01ROSSI"))
+    assert next(r for r in rossi.rows if r[0] == "PAD-28")[1] == italian
+    # The title of one product's answer too.
+    single = card(ask("projection COL-FIL", user="U01WALKER"))
+    assert single.title == f"COL-FIL · {products.loc['COL-FIL', 'name_en']}"

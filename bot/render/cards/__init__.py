@@ -9,6 +9,8 @@ per family of results; BUILDERS maps each result type an ability declares to its
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -187,10 +189,38 @@ def card_for(result: Any, lang: str) -> Card:
 
 
 def card(outcome: Outcome) -> Card:
-    """The card for any outcome: an answer, a question back, a refusal or an error."""
+    """The card for any outcome: an answer, a question back, a refusal or an error; products
+    named as the answer's language names them (their English names in English)."""
     if outcome.kind == "answer":
-        return BUILDERS[type(outcome.result)](outcome.result, outcome.language)
+        return renamed(BUILDERS[type(outcome.result)](outcome.result, outcome.language),
+                       outcome.names)  # fmt: skip
     if outcome.kind == "confirm" and outcome.result is not None:
-        shown = BUILDERS[type(outcome.result)](outcome.result, outcome.language)
+        shown = renamed(BUILDERS[type(outcome.result)](outcome.result, outcome.language),
+                        outcome.names)  # fmt: skip
         return confirm_card(outcome, outcome.language, shown)
     return message_card(outcome, outcome.language)
+
+
+def renamed(shown: Card, names: dict[str, str]) -> Card:
+    """`shown` with every product name in `names` said as it maps (the longest first, so a
+    name inside another is not split); quoted customers' words are theirs, left as said."""
+    if not names:
+        return shown
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+
+    def say(text: str) -> str:
+        return pattern.sub(lambda m: names[m.group(0)], text)
+
+    return dataclasses.replace(
+        shown,
+        title=say(shown.title) if shown.title else shown.title,
+        headline=say(shown.headline),
+        fields=tuple((label, say(value)) for label, value in shown.fields),
+        rows=tuple(tuple(say(cell) for cell in row) for row in shown.rows),
+        notes=tuple(note if _quoted(note) else say(note) for note in shown.notes),
+    )
+
+
+def _quoted(note: str) -> bool:
+    """A customer's or a rep's words, quoted (planning.feedback.beside, searches)."""
+    return note.lstrip().startswith(("“", "«", '"'))

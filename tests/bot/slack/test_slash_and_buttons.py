@@ -111,7 +111,8 @@ def test_a_follow_up_button_answers_the_asker_in_the_thread_and_others_privately
     rig.click(show, user="U0STRANGER", message=message)  # and someone Ponte does not know
     rossi, stranger = sorted(rig.mock.wait_for("response_url", 2), key=lambda c: c.params["text"])
     assert rig.calls() == ["response_url", "response_url"]  # privately: no chart for them
-    assert rossi.params["response_type"] == "ephemeral" and "units" in rossi.params["text"]
+    # ... each in their own language: the button's words ("forecast PAD-28") say none.
+    assert rossi.params["response_type"] == "ephemeral" and "pezzi" in rossi.params["text"]
     assert stranger.params["response_type"] == "ephemeral"
     assert "I don't know you yet (U0STRANGER)" in stranger.params["text"]
 
