@@ -92,7 +92,10 @@ def test_unknown_products_and_families_are_one_friendly_answer(ponte: Ponte) -> 
 
 def test_commands_answer_in_the_language_asked_with_the_person_s_permissions(ponte: Ponte) -> None:
     italian = ponte("atp", "MOK-003", "100", "2026-12-15", "--today", TODAY, "--lang", "it")
-    assert "Sì: 100 × MOK-003 possono partire entro il 15 dic 2026" in italian.output
+    # (WH-MIL's moka falls below its safety stock from 14 December at the forecast's pace.)
+    said = " ".join(italian.output.split())
+    assert "Sì, con un rischio: 100 × MOK-003 possono partire entro il 15 dic 2026" in said
+    assert "scende sotto la scorta di sicurezza (619) dalla settimana del 14 dic 2026" in said
     rep = ponte("capacity", "--as", "U01ROSSI", "--today", TODAY, "--lang", "en")
     assert rep.exit_code == 1 and "your role (rep) has no access to" in rep.output
     other = ponte("quota", "--rep", "U01ESPOSITO", "--as", "U01WALKER", "--today", TODAY)
