@@ -200,7 +200,10 @@ class Router:
         # Names are not the language: "esposito vs lo bianco ytd" from an English speaker.
         # And words as typed: "fine mese" is Italian, not a typo of "line".
         spoken = sorted(reading.free | reading.said)
-        lang = language_of([toks[i].text for i in spoken], language)
+        # Undecided as typed, the words as read say it ("expalin forecast santoku").
+        lang = language_of([toks[i].text for i in spoken], "") or language_of(
+            [reading.words[i] for i in spoken], language
+        )
         if (negative := NEGATIVE.search(text)) is not None:
             found["negative"] = negative.group(1)  # "-5 PAD-28": not a quantity to promise
         if (
@@ -1082,9 +1085,14 @@ class Router:
             and _has(words, v.ASKS_FOR[0] + v.ASKS_FOR[1])
         ):  # "chi chiede più quota?", "who wants more quota?": a quota, not a customer's wish
             del scores["search_feedback"]
-        # "why is the forecast..." is about the forecast's reasons, not the forecast itself.
+        # "why is the forecast..." is about the forecast's reasons, not the forecast itself;
+        # "seasonal forecast for moka next quarter" is the forecast of a period, seasonal.
         if "explain_forecast" in scores and "demand_forecast" in scores:
-            scores["explain_forecast"] += scores["demand_forecast"]
+            seasonal_only = scores["explain_forecast"] <= 1 and _has(words, v.SEASONAL)
+            if seasonal_only and {"period", "ahead_period", "weeks"} & found.keys():
+                scores["demand_forecast"] += scores["explain_forecast"]
+            else:
+                scores["explain_forecast"] += scores["demand_forecast"]
         if "forecast_accuracy" in scores:  # "how accurate is the forecast", "errore previsioni"
             scores["forecast_accuracy"] += sum(
                 scores.get(i, 0) for i in ("demand_forecast", "explain_forecast")

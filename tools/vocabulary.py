@@ -68,7 +68,8 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "based on", "trust", "seasonality", "seasonal", "season peak", "seasonal peak",
          "peak in the year", "peak month", "peak months", "peak season", "when s the peak",
          "whens the peak", "when is the peak", "sell most", "sells most", "sell more at",
-         "busiest month", "driving", "sales peak", "sales peaks", "do sales peak"),
+         "busiest month", "driving", "sales peak", "sales peaks", "do sales peak", "peak",
+         "peaks"),
         ("spiega", "spiegami", "perche", "quale modello", "che modello", "modello",
          "su cosa si basa", "come e stata calcolata", "come e calcolata", "stagionalita",
          "stagionale", "stagionali", "picco stagionale", "quando c e il picco",
@@ -76,7 +77,7 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "quando vendono di piu", "quando vendiamo di piu", "mese migliore", "mesi migliori",
          "in che mese vendono di piu", "in che mese si vendono di piu",
          "in che mese vendiamo di piu", "in che mese vende di piu",
-         "cosa spinge"),
+         "cosa spinge", "picco"),
     ),
     "forecast_accuracy": (
         ("accuracy", "accurate", "how accurate", "reliable", "how reliable", "reliability",
@@ -104,12 +105,13 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "capacity_check": (
         ("capacity", "utilization", "utilisation", "load", "plant", "plants", "factory",
-         "bottleneck", "shortfall", "production capacity", "overloaded", "overload", "keep up"),
+         "bottleneck", "shortfall", "production capacity", "overloaded", "overload", "keep up",
+         "peak load"),
         ("capacita", "capacita produttiva", "saturazione", "carico", "impianto", "impianti",
          "sovraccarico", "sovraccarica", "sovraccaricato", "sovraccaricata", "sovraccarichi",
          "stabilimento", "stabilimenti", "fabbrica", "collo di bottiglia", "carenza",
          "produzione", "sotto capacita", "saturo", "satura", "tenere il passo",
-         "stare dietro"),
+         "stare dietro", "picco di carico", "carico di picco"),
     ),
     "available_to_promise": (
         ("promise", "atp", "available to promise", "can we ship", "ship", "deliver",
@@ -541,6 +543,8 @@ EXCESS = ("excess", "overstock", "overstocked", "too much stock", "too much", "t
 EVERYTHING = ("all", "everything", "total", "totale", "totali", "overall", "tutto", "tutti",
               "tutta", "tutte", "complessivo", "complessiva", "whole", "entire", "intero",
               "intera", "complessivamente", "in totale", "in total")  # fmt: skip
+# "Seasonal" said of a forecast: how it is made, not a question about why.
+SEASONAL = ("seasonal", "stagionale", "stagionali")
 # The catalogue asked for as such: "che prodotti abbiamo?", "what families do we have?"
 # (answered with the stock of everything, by family; other questions about "which products"
 # have an intent of their own).

@@ -223,4 +223,20 @@ TRIAL13: list[Q] = [
         "inventory_projection",
         {"product": "PAD-28"},
     ),
+    # (review of stop 34) A peak is the season; a plant's peak load its capacity; a
+    # "seasonal forecast" of a period is that period's forecast.
+    Q(WALKER, "when do knives peak in the year?", "explain_forecast", {"family": "COLTELLI"}),
+    Q(
+        COLOMBO,
+        "picco di carico a lumezzane a dicembre?",
+        "capacity_check",
+        {"plant": "PLT-LUM", "period": "2026-12"},
+    ),
+    Q(
+        HARRIS,
+        "seasonal forecast for moka next quarter",
+        "demand_forecast",
+        {"family": "MOKA", "period": "2027-Q1"},
+    ),
+    Q(HARRIS, "is the moka forecast seasonal?", "explain_forecast", {"family": "MOKA"}),
 ]
