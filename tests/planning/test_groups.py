@@ -232,3 +232,21 @@ def test_a_forecast_says_what_sold_the_same_days_a_year_before(
     )
     assert at_milan.year_before is not None
     assert at_milan.year_before.units == pytest.approx(alone)
+
+
+def test_seasonal_models_beside_no_clear_season_say_why_both_hold(demo_engine: Engine) -> None:
+    """The pans' explanation said their series are forecast "with their own yearly season"
+    and then "sales show no clear yearly season" (review of stop 34): both hold, and the
+    answer now says how."""
+    from bot.render.cards import card_for
+    from bot.render.text import plain
+    from planning.forecast.explain import explain_group_forecast
+
+    pans = explain_group_forecast(demo_engine, ProductGroup(family="PADELLE"), today=DEMO_TODAY)
+    assert pans.season.shape is None and pans.season.reason == "noise"
+    assert any(k.kind == "own_season" for k in pans.kinds)
+    said = plain(card_for(pans, "en")).replace("\n", " ")
+    assert "the season they carry is within that week-to-week noise" in said
+    moka = explain_group_forecast(demo_engine, ProductGroup(family="MOKA"), today=DEMO_TODAY)
+    assert moka.season.shape is not None  # a clear season: nothing to reconcile
+    assert "week-to-week noise" not in plain(card_for(moka, "en")).replace("\n", " ")

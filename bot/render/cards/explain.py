@@ -15,6 +15,7 @@ from planning.forecast.explain import (
     SalesComparison,
     SeasonFinding,
     SeriesReason,
+    model_kind,
 )
 from planning.forecast.seasonality import (
     one_year_possible,
@@ -129,6 +130,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "forecast.explain_card.no_season_found.irregular": (
         "No yearly season can be read from sales that come this sporadically.",
         "Da vendite così sporadiche non si legge una stagionalità annuale.",
+    ),
+    "forecast.explain_card.season_within_noise": (
+        "The models with a yearly season were chosen because they forecast the held-out weeks "
+        "best; the season they carry is within that week-to-week noise.",
+        "I modelli con una stagionalità annuale sono stati scelti perché prevedevano meglio le "
+        "settimane tenute da parte; la stagionalità che portano sta dentro quel rumore "
+        "settimanale.",
     ),
     "forecast.explain_card.no_season_found.noise": (
         "Sales show no clear yearly season: their ups and downs over the year are no larger "
@@ -282,6 +290,8 @@ def explain_card(e: ForecastExplanation, lang: str) -> Card:
         elif why := _why_no_season(s, e.run.grain, e.run.horizon):
             notes.append(t(lang, why, series=series, periods=periods, unit=unit))
     notes.append(_season_note(lang, e.season, e.run.grain))
+    kinds = {model_kind(s.model, s.pattern, s.fallback, e.run.grain) for s in e.series}
+    notes.extend(_season_within_noise(lang, e.season, kinds))
     notes.append(t(lang, "forecast.explain_card.text_4"))
     return Card(
         title=f"{e.sku} · {e.name}",
@@ -361,6 +371,14 @@ def _season_note(lang: str, s: SeasonFinding, grain: str) -> str:
     )
 
 
+def _season_within_noise(lang: str, s: SeasonFinding, kinds: set[str]) -> list[str]:
+    """Models with a season of their own (chosen on held-out weeks, planning.forecast.explain
+    .model_kind) beside sales that show none clearly: both true, said why."""
+    if s.shape is not None or s.reason != "noise" or "own_season" not in kinds:
+        return []
+    return [t(lang, "forecast.explain_card.season_within_noise")]
+
+
 def group_explain_card(g: GroupExplanation, lang: str) -> Card:
     patterns = "; ".join(
         f"{text_for(lang, f'forecast.pattern.{p}', p)}: {number(lang, n)}" for p, n in g.patterns
@@ -376,6 +394,7 @@ def group_explain_card(g: GroupExplanation, lang: str) -> Card:
             patterns=patterns,
         ),
         _season_note(lang, g.season, g.run.grain),
+        *_season_within_noise(lang, g.season, {k.kind for k in g.kinds}),
     ]
     if g.least_accurate:
         named = ", ".join(
