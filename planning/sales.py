@@ -529,3 +529,112 @@ def _grouped(
             split["key"], split["units"].astype(float), split["revenue"].astype(float), strict=True
         )
     )
+
+
+# -- the order book ---------------------------------------------------------------------------
+
+# Orders due within this many days are "due soon".
+DUE_SOON_DAYS = 28
+ORDER_ROWS = 10
+
+
+@dataclass(frozen=True)
+class OrderGroup:
+    """The open orders of one customer (or one product)."""
+
+    key: str
+    name: str
+    lines: int
+    units: float
+    value: float | None  # at list price; None when none of its products has a price
+    first_due: dt.date
+
+
+@dataclass(frozen=True)
+class OrderBook:
+    """Orders in hand not yet shipped ("backlog", "portafoglio ordini"), within the caller's
+    scope: how much, worth what at list price, how much is late or due soon, and whose."""
+
+    what: SalesFilter
+    label: str
+    today: dt.date
+    lines: int
+    units: float
+    value: float | None  # at list price (orders carry no price); None when nothing is priced
+    unpriced_lines: int  # lines of products without a list price: not in `value`
+    customers: int | None  # None to a role that does not see customers
+    overdue_lines: int  # due before today and still open
+    overdue_units: float
+    due_soon_units: float  # due from today to DUE_SOON_DAYS ahead
+    by: Literal["customer", "product"]  # what `groups` are
+    groups: tuple[OrderGroup, ...]  # largest value first (units without prices), ORDER_ROWS
+    group_count: int  # customers (or products) in all, before the cut
+    territories: tuple[str, ...] | None  # the caller's scope when it limited the orders
+
+
+def order_book(
+    engine: Engine, scope: SalesScope, what: SalesFilter, *, today: dt.date
+) -> OrderBook:
+    """The open orders of `what` (a product, family, customer, rep or territory, or all)
+    that the caller's `scope` may see, by customer (by product for one customer, or for a
+    role that does not see customers)."""
+    by: Literal["customer", "product"] = (
+        "product" if what.customer or not scope.customers_visible else "customer"
+    )
+    _check(scope, what, "customer" if by == "customer" else None)
+    _check_customer(engine, scope, what.customer)
+    selection = _selection(scope, what, _team(engine, what.person))
+    query = text(
+        "SELECT s.customer, s.sku, p.name, s.quantity, s.due_date, p.unit_price "
+        f"FROM open_order s JOIN product p ON p.sku = s.sku WHERE {selection.where}"
+    ).bindparams(*selection.binds)
+    with engine.connect() as conn:
+        frame = pd.read_sql_query(query, conn, params=selection.params)
+    frame["due_date"] = pd.to_datetime(frame["due_date"]).dt.date
+    price = pd.to_numeric(frame["unit_price"], errors="coerce")
+    frame["value"] = frame["quantity"].astype(float) * price
+    priced = price.notna()
+    late = frame["due_date"] < today
+    soon = ~late & (frame["due_date"] <= today + dt.timedelta(days=DUE_SOON_DAYS))
+    key, name = ("customer", "customer") if by == "customer" else ("sku", "name")
+    groups, count = [], int(frame[key].nunique())
+    if not frame.empty:
+        per = frame.groupby(key).agg(
+            name=(name, "first"),
+            lines=("quantity", "size"),
+            units=("quantity", "sum"),
+            value=("value", lambda v: v.sum(min_count=1)),
+            first_due=("due_date", "min"),
+        )
+        per = per.assign(rank=per["value"].fillna(-1.0)).sort_values(
+            ["rank", "units"], ascending=False, kind="stable"
+        )
+        groups = [
+            OrderGroup(
+                key=str(k),
+                name=str(row["name"]),
+                lines=int(row["lines"]),
+                units=float(row["units"]),
+                value=None if pd.isna(row["value"]) else float(row["value"]),
+                first_due=row["first_due"],
+            )
+            for k, row in per.head(ORDER_ROWS).iterrows()
+        ]
+    limited = None if scope.territories is None or what.territory else scope.territories
+    return OrderBook(
+        what=what,
+        label=_label(engine, what),
+        today=today,
+        lines=len(frame),
+        units=float(frame["quantity"].sum()),
+        value=float(frame.loc[priced, "value"].sum()) if priced.any() else None,
+        unpriced_lines=int((~priced).sum()),
+        customers=int(frame["customer"].nunique()) if scope.customers_visible else None,
+        overdue_lines=int(late.sum()),
+        overdue_units=float(frame.loc[late, "quantity"].sum()),
+        due_soon_units=float(frame.loc[soon, "quantity"].sum()),
+        by=by,
+        groups=tuple(groups),
+        group_count=count,
+        territories=tuple(sorted(limited)) if limited is not None else None,
+    )

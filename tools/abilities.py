@@ -55,7 +55,14 @@ from planning.quota_requests import (
 )
 from planning.quotas import PERIOD as QUOTA_PERIOD
 from planning.quotas import period_bounds, quarter_of
-from planning.sales import SalesFilter, SalesHistory, sales_history, sales_scope
+from planning.sales import (
+    OrderBook,
+    SalesFilter,
+    SalesHistory,
+    order_book,
+    sales_history,
+    sales_scope,
+)
 from planning.stock import GroupStock, StockStatus
 from tools import feedback_abilities as fb
 from tools import vocabulary as v
@@ -356,6 +363,17 @@ class SalesArgs(BaseModel):
 class AccuracyArgs(BaseModel):
     product: str | None = Field(None, description=PRODUCT + " Omit for a family or overall.")
     family: str | None = Field(None, description="Product family code; omit for overall.")
+
+
+class OrdersArgs(BaseModel):
+    product: str | None = Field(None, description=PRODUCT)
+    products: list[str] | None = Field(
+        None, max_length=50, description="Several products together, one total."
+    )
+    family: str | None = Field(None, description="Product family code, e.g. PADELLE.")
+    customer: str | None = Field(None, description="Customer name (or enough of it).")
+    person: str | None = Field(None, description="The rep whose orders: Slack user id or name.")
+    territory: str | None = Field(None, description="Territory code or name.")
 
 
 class HelpArgs(BaseModel):
@@ -689,6 +707,18 @@ def _sales(ctx: RunContext, args: SalesArgs) -> SalesHistory:
         last_purchase=args.last_purchase,
         rank_by=args.rank_by,
     )
+
+
+def _orders(ctx: RunContext, args: OrdersArgs) -> OrderBook:
+    what = SalesFilter(
+        product=resolve_product(ctx, args.product) if args.product else None,
+        products=tuple(dict.fromkeys(resolve_product(ctx, p) for p in args.products or ())),
+        family=resolve_family(ctx, args.family),
+        customer=resolve_customer(ctx, args.customer),
+        person=resolve_person(ctx, args.person),
+        territory=resolve_territory(ctx, args.territory),
+    )
+    return order_book(ctx.engine, sales_scope(ctx.engine, ctx.caller), what, today=ctx.today)
 
 
 def _accuracy(ctx: RunContext, args: AccuracyArgs) -> Accuracy:
@@ -1216,6 +1246,31 @@ declare(
             "group_by": v.SALES_GROUPS,
             "last_purchase": {"yes": v.LAST_PURCHASE},
             "rank_by": {"revenue": v.BY_REVENUE},
+        },
+        rank=4,
+    )
+)
+declare(
+    Ability(
+        "open_orders",
+        Audience.EVERYONE,
+        label=("open orders", "ordini aperti"),
+        examples=(
+            "Open orders for {family}?",
+            "Quanto vale il portafoglio ordini di {product}?",
+        ),
+        schema=OrdersArgs,
+        description="Orders in hand not yet shipped (backlog, order book, portafoglio ordini) "
+        "for a product, family, customer, rep or territory, or all: units, value at list "
+        "price, how much is overdue or due in the next four weeks, largest customers (or "
+        "products). A rep sees their territories'.",
+        run=_orders,
+        results=(OrderBook,),
+        takes={
+            "customer": "customer",
+            "person": "person",
+            "territory": "territory",
+            "family": "family",
         },
         rank=4,
     )

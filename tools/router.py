@@ -1017,9 +1017,10 @@ class Router:
         ):  # "what if demand for moka goes up 20% in dec?": a scenario, said as not run yet
             return None, "what_if"
         asking_about = _has(words, v.ABOUT_A_CHANGE)
+        # "order book Casalinghi Colombo": the open orders, not booking an order.
+        reserving = self._verbs(words, v.RESERVE_VERBS) - _has(words, ("order book",))
         if not asking_about and (
-            (self._verbs(words, v.WRITE_VERBS) and _has(words, v.WRITE_OBJECTS))
-            or self._verbs(words, v.RESERVE_VERBS)
+            (self._verbs(words, v.WRITE_VERBS) and _has(words, v.WRITE_OBJECTS)) or reserving
         ):
             return None, "read_only"
         # "il cliente chiede 500 PAD-24 entro marzo": an ATP question, not feedback.
@@ -1107,6 +1108,9 @@ class Router:
         if "sales_history" in scores and (found.get("customer") or found.get("compare")):
             # "quanto abbiamo fatturato con Casalinghi Serenissima": a customer has no stock.
             scores["sales_history"] = max(scores.values()) + 1
+        if "open_orders" in scores and "stock_status" in scores:
+            # "quanto abbiamo in portafoglio?": the order book, not "how much do we have"
+            scores["open_orders"] = max(scores.values()) + 1
         if "stock_status" in scores and "inventory_projection" in scores:
             scores["inventory_projection"] += 1  # "when does stock run out"
             if _has(words, v.EXCESS):  # "do we have excess stock on X?"

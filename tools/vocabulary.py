@@ -171,6 +171,14 @@ INTENTS["product_info"] = (
     tuple(dict.fromkeys(w for _, it in PRODUCT_FACTS.values() for w in it)) + _SHEET[1],
 )
 
+INTENTS["open_orders"] = (
+    ("open orders", "open order", "order book", "orderbook", "backlog", "orders on hand",
+     "unshipped orders", "orders not shipped", "pending orders", "orders in hand",
+     "late orders", "overdue orders", "orders due"),
+    ("ordini aperti", "ordine aperto", "portafoglio ordini", "portafoglio", "backlog",
+     "ordini in portafoglio", "ordini da evadere", "ordini inevasi", "inevaso", "inevasi",
+     "ordini in ritardo", "ordini scaduti", "ordinato non spedito", "ordini in corso"),
+)  # fmt: skip
 INTENTS["request_quota_change"] = (
     ("quota change", "change my quota", "raise my quota", "lower my quota", "new target"),
     ("modifica quota", "alza la quota", "abbassa la quota", "cambia la quota", "nuovo obiettivo"),

@@ -348,3 +348,39 @@ def test_a_corrected_and_a_later_sales_file_change_the_customers_figures(
         compare="previous",
     )  # fmt: skip
     assert (weekly.current.units, weekly.data_through) == (690, dt.date(2026, 11, 29))
+
+
+def test_the_order_book_is_the_open_orders_at_list_price_within_scope(
+    demo_engine: Engine,
+) -> None:
+    """ "Quanto vale il backlog dei miei clienti?" (trial 18) was not understood: the open
+    orders, valued at list price, late and due soon, for the caller's territories."""
+    from planning.sales import order_book
+
+    today = dt.date(2026, 12, 10)  # some of the demo's orders are due before it: late
+    with demo_engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT o.customer, o.quantity, o.due_date, p.unit_price, o.territory "
+            "FROM open_order o JOIN product p ON p.sku = o.sku"
+        ).all()
+    everything = order_book(demo_engine, _scope(demo_engine, "U01DEANGELIS"), SalesFilter(),
+                            today=today)  # fmt: skip
+    assert everything.lines == len(rows) > 0
+    assert everything.units == pytest.approx(sum(r[1] for r in rows))
+    assert everything.value == pytest.approx(sum(r[1] * r[3] for r in rows))
+    late = [r for r in rows if dt.date.fromisoformat(str(r[2])[:10]) < today]
+    assert everything.overdue_lines == len(late) > 0
+    assert everything.overdue_units == pytest.approx(sum(r[1] for r in late))
+    assert everything.by == "customer" and everything.groups[0].value == max(
+        g.value or 0 for g in everything.groups
+    )
+    # A rep: their territory's orders only, and said so.
+    rossi = order_book(demo_engine, _scope(demo_engine, "U01ROSSI"), SalesFilter(), today=today)
+    theirs = [r for r in rows if r[4] == "NO"]
+    assert rossi.lines == len(theirs) and rossi.territories == ("NO",)
+    with pytest.raises(PermissionDenied):
+        order_book(demo_engine, _scope(demo_engine, "U01ROSSI"), SalesFilter(territory="SU"),
+                   today=today)  # fmt: skip
+    # Operations see the orders by product, without customers.
+    ops = order_book(demo_engine, _scope(demo_engine, "U01COLOMBO"), SalesFilter(), today=today)
+    assert ops.by == "product" and ops.customers is None and ops.lines == len(rows)

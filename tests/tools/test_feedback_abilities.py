@@ -44,8 +44,9 @@ def test_a_forecast_note_sits_beside_the_forecast_and_does_not_change_it(
     [note] = after.result.beside.notes
     assert (note.sku, note.customer, note.author_name) == ("PAD-28", "Casalinghi Colombo",
                                                            "Giulia Rossi")  # fmt: skip
-    assert "+500 PAD-28 in Jan 2027" in plain(card(after))
-    assert "(not in the forecast)" in plain(card(after))
+    # (Asked in Italian words around "forecast", answered in Italian.)
+    assert "+500 PAD-28 a gen 2027" in plain(card(after))
+    assert "(non inclusa nel forecast)" in plain(card(after))
 
 
 def test_planners_may_not_write_forecast_notes(assistant: Assistant) -> None:

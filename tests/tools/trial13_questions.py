@@ -8,6 +8,7 @@ from tests.tools.role_questions import (
     BIANCHI,
     COLOMBO,
     DEANGELIS,
+    ESPOSITO,
     HARRIS,
     RICCI,
     ROSSI,
@@ -239,4 +240,15 @@ TRIAL13: list[Q] = [
         {"family": "MOKA", "period": "2027-Q1"},
     ),
     Q(HARRIS, "is the moka forecast seasonal?", "explain_forecast", {"family": "MOKA"}),
+    # (trial 18) The order book: open orders, the customers' backlog.
+    Q(ESPOSITO, "quanto vale il backlog dei miei clienti?", "open_orders"),
+    Q(
+        ROSSI,
+        "ordini aperti di Casalinghi Colombo",
+        "open_orders",
+        {"customer": "Casalinghi Colombo"},
+    ),
+    Q(HARRIS, "what's in the order book for pans?", "open_orders", {"family": "PADELLE"}),
+    Q(COLOMBO, "quanto abbiamo in portafoglio?", "open_orders"),
+    Q(ROSSI, "book 50 PAD-28 for Brianza Casa", "read_only"),
 ]

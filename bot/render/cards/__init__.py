@@ -28,6 +28,7 @@ from bot.render.cards.feedback import (
 )
 from bot.render.cards.forecast import accuracy_answer_card, forecast_card, group_forecast_card
 from bot.render.cards.messages import confirm_card, error_text, help_card, message_card
+from bot.render.cards.orders import orders_card
 from bot.render.cards.product import product_card
 from bot.render.cards.quota import quota_card
 from bot.render.cards.quota_requests import (
@@ -68,7 +69,7 @@ from planning.products import ProductFacts
 from planning.quota_decisions import QuotaDecision
 from planning.quota_requests import QuotaRequestList, QuotaRequestResult
 from planning.quotas import period_bounds
-from planning.sales import SalesHistory
+from planning.sales import OrderBook, SalesHistory
 from planning.stock import GroupStock, StockStatus
 from tools.abilities import Comparison, HelpAnswer
 from tools.assistant import Outcome
@@ -79,6 +80,7 @@ __all__ = ["BUILDERS", "Action", "Card", "card", "card_for", "source"]
 BUILDERS: dict[type, Callable[[Any, str], Card]] = {
     StockStatus: stock_card,
     SalesHistory: sales_card,
+    OrderBook: orders_card,
     GroupStock: group_stock_card,
     ForecastView: forecast_card,
     GroupForecast: group_forecast_card,
