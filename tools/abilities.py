@@ -407,7 +407,9 @@ def _stock(ctx: RunContext, args: StockArgs) -> Any:
 
 
 def _forecast(ctx: RunContext, args: ForecastArgs) -> Any:
-    from planning.forecast.views import forecast_view, group_forecast
+    from planning.forecast.views import forecast_view, group_forecast, with_year_before
+
+    scope = sales_scope(ctx.engine, ctx.caller)
 
     asked, location = _group(ctx, args), resolve_location(ctx, args.location)
     between = resolve_period(ctx, args.period)
@@ -416,6 +418,7 @@ def _forecast(ctx: RunContext, args: ForecastArgs) -> Any:
         group = group_forecast(
             ctx.engine, asked, today=ctx.today, weeks=args.weeks, location=location, between=between
         )
+        group = with_year_before(ctx.engine, group, scope)
         if asked.family is None and not asked.skus:
             return group  # every product: what customers said is a search of its own
         near = beside(ctx.engine, today=ctx.today, skus=asked.skus, family=asked.family,
@@ -424,6 +427,7 @@ def _forecast(ctx: RunContext, args: ForecastArgs) -> Any:
     view = forecast_view(
         ctx.engine, asked, today=ctx.today, weeks=args.weeks, location=location, between=between
     )
+    view = with_year_before(ctx.engine, view, scope)
     return replace(view, beside=beside(ctx.engine, today=ctx.today, skus=(asked,), until=until))
 
 

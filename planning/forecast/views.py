@@ -8,9 +8,10 @@ loads do in planning.supply.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -32,6 +33,7 @@ from planning.groups import TOP_LINES, ProductGroup, members, read_members
 from planning.memo import DataMemo
 from planning.projection import days_inside
 from planning.quotas import in_period, sales_calendar, sales_from
+from planning.sales import SalesScope
 
 BANDS = ("lo_80", "hi_80", "lo_95", "hi_95")
 COMPARE_WEEKS = 13  # a quarter: long enough to smooth a noisy week, short enough to be recent
@@ -64,6 +66,26 @@ def _a_year_before(day: dt.date) -> dt.date:
     return day.replace(year=day.year - 1, day=min(day.day, 28) if day.month == 2 else day.day)
 
 
+View = TypeVar("View", "ForecastView", "GroupForecast")
+
+
+def with_year_before(engine: Engine, view: View, scope: SalesScope) -> View:
+    """`view` with what sold over the same days one year earlier, for a caller who sees
+    every territory's sales (the forecast is the company's; a rep's or a manager's sales
+    are their territories', planning.sales.sales_scope): nothing added for others."""
+    if scope.territories is not None or not view.periods:
+        return view
+    last = max(p.period for p in view.periods) + dt.timedelta(days=6)
+    last = min(last, view.end or last, view.covered_until or last)
+    skus: list[str] | None
+    if isinstance(view, ForecastView):
+        skus = [view.sku]
+    else:
+        skus = None if view.group.everything else list(view.members)
+    before = sold_a_year_before(engine, skus, view.location, view.start, last)
+    return dataclasses.replace(view, year_before=before)
+
+
 def sold_a_year_before(
     engine: Engine,
     skus: list[str] | None,
@@ -73,9 +95,11 @@ def sold_a_year_before(
 ) -> YearBefore | None:
     """Units of `skus` (every product: None) shipped from `location` (anywhere: None) over
     [first, last] one year earlier, weekly rows counted for their days inside; None when the
-    sales do not reach back to its first day."""
+    sales do not cover all of those days, or sold none then (no figure to compare with)."""
     start, end = _a_year_before(first), _a_year_before(last)
-    bucket, _ = sales_calendar(engine)
+    bucket, last_sale = sales_calendar(engine)
+    if last_sale is None or last_sale + dt.timedelta(days=bucket - 1) < end:
+        return None  # the same days a year ago are not all in the data yet
     where = ["s.date >= :since", "s.date <= :until"]
     params: dict[str, Any] = {"since": start - dt.timedelta(days=bucket - 1), "until": end}
     if location is not None:
@@ -98,7 +122,7 @@ def sold_a_year_before(
             return None
         frame = pd.read_sql_query(query, conn, params=params)
     units = float(in_period(frame, start, end, bucket)["quantity"].sum()) if len(frame) else 0.0
-    return YearBefore(start=start, end=end, units=units)
+    return YearBefore(start=start, end=end, units=units) if units > 0 else None
 
 
 @dataclass(frozen=True)
@@ -119,7 +143,7 @@ class ForecastView:
     error_correlation: float = 0.0
     # What customers said lately and the reps' forecast notes (planning.feedback.beside).
     beside: Beside | None = None
-    year_before: YearBefore | None = None  # the same days a year earlier, sold
+    year_before: YearBefore | None = None  # the same days a year earlier, sold (with_year_before)
 
 
 def _weekly_series(engine: Engine, sku: str, location: str | None) -> list[SeriesForecast]:
@@ -197,15 +221,7 @@ def _forecast_view(
         total_hi_80=high,
         models=tuple(dict.fromkeys(s.model for s in series)),
         error_correlation=rho,
-        year_before=sold_a_year_before(
-            engine, [series[0].sku], location, first, _last_counted(asked, last)
-        ),
     )
-
-
-def _last_counted(asked: pd.DataFrame, last: dt.date) -> dt.date:
-    """The last day the weeks asked count: the period's, or the last week's Sunday."""
-    return min(last, max(asked["ds"]) + dt.timedelta(days=6))
 
 
 def not_forecast(location: str | None) -> PonteError:
@@ -332,7 +348,8 @@ class GroupForecast:
     # How much the products' errors move together (0: independent), as the run measured.
     error_correlation: float = 0.0
     beside: Beside | None = None  # what customers said, the reps' notes
-    year_before: YearBefore | None = None  # the same days a year earlier, sold
+    year_before: YearBefore | None = None  # the same days a year earlier, sold (with_year_before)
+    members: tuple[str, ...] = ()  # the products summed
 
 
 def group_forecast(
@@ -400,13 +417,7 @@ def _group_forecast(
         total_hi_80=high,
         products=len(by_sku),
         error_correlation=rho,
-        year_before=sold_a_year_before(
-            engine,
-            None if group.everything else [str(sku) for sku in by_sku.index],
-            location,
-            first,
-            _last_counted(asked, last),
-        ),
+        members=tuple(str(sku) for sku in by_sku.index),
         contributors=tuple(
             ForecastShare(
                 str(sku), str(names.get(sku, sku)), float(v), float(v) / total if total else 0.0

@@ -199,10 +199,15 @@ def test_a_forecast_says_what_sold_the_same_days_a_year_before(
     from the shipments (weekly rows for their days inside)."""
     from bot.render.cards import card_for
     from bot.render.text import plain
+    from planning.access import identify
+    from planning.forecast.views import with_year_before
+    from planning.sales import sales_scope
 
+    everyone = sales_scope(demo_engine, identify(demo_engine, "U01COLOMBO"))
     december = (dt.date(2026, 12, 1), dt.date(2026, 12, 31))
     pots = group_forecast(demo_engine, ProductGroup(family="PENTOLE"), today=DEMO_TODAY,
                           between=december)  # fmt: skip
+    pots = with_year_before(demo_engine, pots, everyone)
     sales, products = demo_frames["sales"], demo_frames["products"]
     skus = set(products.loc[products["family"] == "PENTOLE", "sku"])
     sold = 0.0
@@ -225,6 +230,10 @@ def test_a_forecast_says_what_sold_the_same_days_a_year_before(
     # One product, at one place: its own shipments from there.
     at_milan = forecast_view(demo_engine, "PAD-28", today=DEMO_TODAY, location="WH-MIL",
                              between=december)  # fmt: skip
+    # A rep sees their territories' sales, not the company's: no company figure for them.
+    rossi = sales_scope(demo_engine, identify(demo_engine, "U01ROSSI"))
+    assert with_year_before(demo_engine, at_milan, rossi).year_before is None
+    at_milan = with_year_before(demo_engine, at_milan, everyone)
     mine = sales[(sales["sku"] == "PAD-28") & (sales["location"] == "WH-MIL")]
     alone = sum(
         q * max(0, (min(m + dt.timedelta(days=6), last) - max(m, first)).days + 1) / 7
