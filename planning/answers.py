@@ -199,6 +199,8 @@ class GroupProjection:
     group: ProductGroup
     location: str | None
     weeks: int
+    # The members' excess threshold (alert settings, per family): one number when they share
+    # it, the lowest and highest when their families differ
     excess_weeks: float
     products: int  # members projected (those stocked where asked)
     lines: tuple[GroupProjectionLine, ...]  # stockouts (soonest first), below safety, excess
@@ -210,6 +212,7 @@ class GroupProjection:
     # Plants whose own stock runs low without planned receipts: production refills it (the
     # capacity check's question, as the alert rules have it), so it is not counted here.
     refilled: tuple[str, ...] = ()
+    excess_weeks_most: float | None = None  # the highest threshold, when families differ
 
 
 def product_name(engine: Engine, sku: str) -> str:
@@ -245,6 +248,7 @@ def _excess(
     found = scan.projected.excess(
         np.array([int(t.excess_weeks) for t in limits], dtype=np.int64),
         np.array([t.excess_margin_weeks for t in limits], dtype=float),
+        covered=scan.forecast_weeks,
     )
     places = scan.rows["location"].astype(str).tolist()
     per_row = zip(
@@ -383,6 +387,9 @@ def group_projection(
     provenance = Provenance(stock_as_of=as_of, run=scan.run)
     families = dict(zip(products["sku"].astype(str), products["family"].astype(str), strict=True))
     beyond = _excess(engine, families, today=today, weeks=weeks, settings=settings)
+    limits = [settings.of(f).excess_weeks for f in set(families.values())] or [
+        settings.defaults.excess_weeks
+    ]
     lines = []
     refilled = {
         p.location
@@ -445,7 +452,8 @@ def group_projection(
         group=group,
         location=location,
         weeks=weeks,
-        excess_weeks=settings.of(group.family).excess_weeks,
+        excess_weeks=min(limits),
+        excess_weeks_most=max(limits),
         products=len(lines),
         lines=tuple(lines[:TOP_LINES]),
         stockouts=sum(line.stockout_date is not None for line in lines),

@@ -152,7 +152,7 @@ class ExcessStock:
     """Per row of a projection, the stock it still holds once a number of weeks of demand
     have passed: what the alerts, a product's projection and a family's all call excess."""
 
-    beyond: FloatArray  # projected stock above safety stock after those weeks (NaN: not projected)
+    beyond: FloatArray  # projected stock above safety stock after those weeks
     weekly: FloatArray  # average demand per week over them, the first week counted for its days
     flagged: npt.NDArray[np.bool_]  # beyond by more than the margin's weeks of that demand
     # What could leave now without the projection dipping below safety stock in any of
@@ -198,23 +198,29 @@ class WeeklyProjection:
         mondays = self.mondays
         return [mondays[k] if hit else None for k, hit in zip(first, hits, strict=True)]
 
-    def excess(self, cover: npt.NDArray[np.int64], margin: FloatArray) -> ExcessStock:
-        """Per row, the stock left above safety stock at the end of its `cover` weeks
-        (receipts due in them included, as the projection has them), and whether that is
-        more than `margin` weeks of the demand of those weeks: excess stock. A row whose
-        `cover` reaches past the projection is not judged (beyond NaN, not flagged)."""
+    def excess(
+        self, cover: npt.NDArray[np.int64], margin: FloatArray, covered: int | None = None
+    ) -> ExcessStock:
+        """Per row, the stock left above safety stock once `cover` weeks from `start` have
+        passed (receipts due in them included, as the projection has them), and whether that
+        is more than `margin` weeks of their demand: excess stock. Weeks the projection, or
+        the forecast under it (its first `covered` weeks), does not reach, and the part of the
+        first week already gone, count at the pace of the weeks it does. A row that runs out
+        within them holds no excess (whatever a late receipt brings)."""
         rows, weeks = self.closing.shape
-        inside = np.clip(cover, 1, weeks)
-        beyond = self.closing[np.arange(rows), inside - 1] - self.safety_stock
-        beyond = np.where(cover <= weeks, beyond, np.nan)
+        reach = weeks if covered is None else max(1, min(weeks, covered))
+        inside = np.clip(cover, 1, reach)
         counted = np.arange(weeks)[None, :] < inside[:, None]
         days = np.full(weeks, 7.0)
         days[0] = 7 - self.start.weekday()
         span = np.where(counted, days, 0.0).sum(axis=1) / 7
         weekly = np.where(counted, self.demand, 0.0).sum(axis=1) / span
-        flagged = (cover <= weeks) & (np.nan_to_num(beyond, nan=-np.inf) > margin * weekly)
+        rest = weekly * np.maximum(0.0, cover - span)  # weeks not projected, at that pace
+        beyond = self.closing[np.arange(rows), inside - 1] - self.safety_stock - rest
+        lowest = np.where(counted, self.closing, np.inf).min(axis=1)
+        flagged = (lowest >= 0) & (beyond > margin * weekly)
         above = np.where(counted, self.closing - self.safety_stock[:, None], np.inf).min(axis=1)
-        spare = np.where(flagged, np.clip(above, 0.0, None), 0.0)
+        spare = np.where(flagged, np.clip(np.minimum(above, beyond), 0.0, None), 0.0)
         return ExcessStock(beyond=beyond, weekly=weekly, flagged=flagged, spare=spare)
 
     def projection(

@@ -43,6 +43,14 @@ class StockScan:
     # it out).
     production_fed: npt.NDArray[np.bool_]
 
+    @property
+    def forecast_weeks(self) -> int | None:
+        """How many of the weeks projected the forecast run covers (None: no run)."""
+        if self.run is None:
+            return None
+        last = self.run.data_as_of + dt.timedelta(weeks=self.run.horizon)
+        return max(0, (last - week_monday(self.start)).days // 7 + 1)
+
     def at_risk(self) -> pd.DataFrame:
         """The rows that run out or fall below safety stock within the horizon, soonest
         first (stockout date, then first week below safety stock, then sku and location),

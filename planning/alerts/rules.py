@@ -396,7 +396,8 @@ def _stock(engine: Engine, today: dt.date, settings: AlertSettings, shared: _Sha
     # The stock left beyond the cover weeks (projection.excess, as a product's and a family's
     # projection answers measure it).
     cover = _per_row(settings, families, "excess_weeks").astype(np.int64)
-    found = projected.excess(cover, _per_row(settings, families, "excess_margin_weeks"))
+    margin = _per_row(settings, families, "excess_margin_weeks")
+    found = projected.excess(cover, margin, covered=scan.forecast_weeks)
     beyond = found.beyond
     excess = (~low) & found.flagged & ~skipped
     ahead = projected.forecast[:, :13].sum(axis=1)

@@ -220,7 +220,8 @@ def test_a_projection_says_weeks_of_stock_excess_what_goes_unserved_and_what_cou
     )
     weekly = sum(w.demand for w in half_year.weeks) / (25 + 3 / 7)
     assert stock.weeks_of_stock == pytest.approx((warehouse.on_hand - warehouse.allocated) / weekly)
-    left = half_year.weeks[-1].projected_on_hand - half_year.safety_stock
+    # 26 whole weeks from today: the 4 days of week 27 up to the Thursday, at that pace.
+    left = half_year.weeks[-1].projected_on_hand - half_year.safety_stock - weekly * 4 / 7
     assert warehouse.covers_horizon and stock.excess and stock.beyond == pytest.approx(left)
     plant, short = by_place["PLT-MAN"]
     lowest = min(w.projected_on_hand for w in plant.weeks)
@@ -255,6 +256,27 @@ def test_a_products_excess_is_the_excess_alerts_figure(demo_db: Engine) -> None:
         assert f"{units:,.0f} left beyond 26 weeks" in plain(card_for(answer, "en")).replace(
             "\n", " "
         )
+
+
+def test_a_familys_own_excess_threshold_is_every_answers(demo_db: Engine) -> None:
+    """A family's threshold past the forecast's 26 weeks (COLTELLI at 40): the alerts found
+    no excess at all and the projection counted the weeks without forecast as no demand
+    (review of stop 35); both now count those weeks at the forecast's pace, alike."""
+    from planning.alerts.rules import AlertSettings, find_problems
+
+    forty = AlertSettings(families={"COLTELLI": {"excess_weeks": 40}})
+    found = find_problems(demo_db, today=DEMO_TODAY, settings=forty).findings
+    [alert] = [f for f in found if f.rule == "excess" and f.sku == "COL-FIL"]
+    assert alert.numbers["cover_weeks"] == 40
+    at_40 = projection_answer(demo_db, "COL-FIL", today=DEMO_TODAY, weeks=12,
+                              location="WH-MIL", settings=forty)  # fmt: skip
+    at_26 = projection_answer(demo_db, "COL-FIL", today=DEMO_TODAY, weeks=12, location="WH-MIL")
+    (c40,), (c26,) = at_40.cover, at_26.cover
+    assert c40.beyond == pytest.approx(alert.numbers["units_beyond"])
+    # Fourteen more weeks of demand, at the pace of the 26 the forecast covers.
+    assert c40.beyond == pytest.approx(c26.beyond - 14 * c26.weekly_demand)
+    assert c40.weekly_demand == pytest.approx(c26.weekly_demand)
+    assert "left beyond 40 weeks" in plain(card_for(at_40, "en")).replace("\n", " ")
 
 
 def test_a_transfer_never_takes_what_its_source_needs(demo_db: Engine) -> None:

@@ -313,6 +313,8 @@ def group_projection_card(g: GroupProjection, lang: str) -> Card:
         tone = "good"
     excess = sorted((line for line in g.lines if line.excess), key=lambda line: -line.beyond)
     threshold = number(lang, g.excess_weeks)
+    if g.excess_weeks_most is not None and g.excess_weeks_most != g.excess_weeks:
+        threshold += "–" + number(lang, g.excess_weeks_most)  # each family's own
     if excess:
         most = excess[0]
         notes = [t(lang, key + "excess", threshold=threshold, count=g.excess, name=most.name,
