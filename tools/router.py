@@ -1010,12 +1010,10 @@ class Router:
         if _has(words, v.MOVE_QUESTIONS):  # "posso spostare COL-FIL da milano a maniago?"
             found["move"] = True  # every location, not only the one named first
             return "inventory_projection", None
-        if _has(raw, v.WHAT_IF) and (
-            re.search(r"\d\s?%", text)
-            or _has(raw, v.DEMAND_CHANGES)
-            or _has(words, v.DEMAND_CHANGES)
-        ):  # "what if demand for moka goes up 20% in dec?": a scenario, said as not run yet
-            return None, "what_if"
+        changed = _has(raw, v.DEMAND_CHANGES) or _has(words, v.DEMAND_CHANGES)
+        changes = _has(raw, v.SCENARIO_WORDS) or _has(words, v.SCENARIO_WORDS)
+        if _has(raw, v.WHAT_IF) and changes and (changed or re.search(r"\d\s?%", text)):
+            return None, "what_if"  # "what if demand for moka goes up 20%?": not run yet
         asking_about = _has(words, v.ABOUT_A_CHANGE)
         # "order book Casalinghi Colombo": the open orders, not booking an order.
         reserving = self._verbs(words, v.RESERVE_VERBS) - _has(words, ("order book",))
@@ -1108,6 +1106,13 @@ class Router:
         if "sales_history" in scores and (found.get("customer") or found.get("compare")):
             # "quanto abbiamo fatturato con Casalinghi Serenissima": a customer has no stock.
             scores["sales_history"] = max(scores.values()) + 1
+        if (
+            "explain_forecast" in scores
+            and scores["explain_forecast"] <= 1
+            and _has(words, ("peak", "peaks", "picco"))
+            and scores.keys() - {"explain_forecast"}
+        ):  # "peak capacity PLT-LUM december": a peak of something else is that thing's
+            del scores["explain_forecast"]
         if "open_orders" in scores and "stock_status" in scores:
             # "quanto abbiamo in portafoglio?": the order book, not "how much do we have"
             scores["open_orders"] = max(scores.values()) + 1

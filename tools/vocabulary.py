@@ -99,7 +99,9 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("proiezione", "giacenza prevista", "rottura", "rottura di stock", "esaurimento",
          "esaurisce", "esauriamo", "finisce", "finiamo", "finira", "finiremo", "copertura",
          "quanto dura", "durera", "andiamo in rottura", "proiezione scorte", "finiscono",
-         "finiranno", "esauriscono", "esauriranno", "terminano", "eccesso", "sovrascorta",
+         "finiranno", "esauriscono", "esauriranno", "terminano", "stanno finendo",
+         "sta finendo", "stanno per finire", "sta per finire", "finire", "esauriti", "esaurite",
+         "esaurito", "sotto scorta", "sotto la scorta", "eccesso", "sovrascorta",
          "troppo stock", "in eccesso", "abbastanza", "eccedenze", "eccedenza", "troppo",
          "troppa", "troppi", "troppe"),
     ),
@@ -391,7 +393,8 @@ RUN_OUT = (
     "rottura", "rotture", "rottura di stock", "finire", "finisce", "esaurimento", "esaurire",
     "esaurisce", "below safety stock", "sotto scorta", "sotto la scorta", "running low",
     "run low", "runs low", "low stock", "low on stock", "in esaurimento", "scarseggia",
-    "scarseggiano", "going to run out", "sotto scorta di sicurezza",
+    "scarseggiano", "going to run out", "sotto scorta di sicurezza", "stanno finendo",
+    "sta finendo", "stanno per finire", "sta per finire", "esauriti", "esaurito", "esaurite",
     "sotto la scorta di sicurezza", "below safety", "scorta di sicurezza", "safety stock",
 )  # fmt: skip
 ALERT_FOCUS = {
@@ -466,6 +469,10 @@ MOVE_QUESTIONS = (
 WHAT_IF = ("what if", "what happens if", "suppose", "scenario", "simulate", "simulation",
            "e se", "cosa succede se", "che succede se", "supponiamo", "simula", "simulazione",
            "ipotesi")  # fmt: skip
+# What a scenario changes: demand, sales, the forecast, a plant's capacity (an order that
+# doubles is a promise to check).
+SCENARIO_WORDS = ("demand", "sales", "forecast", "domanda", "vendite", "previsione",
+                  "richiesta", "capacity", "capacita", "production", "produzione")  # fmt: skip
 DEMAND_CHANGES = ("goes up", "go up", "went up", "increase", "increases", "rises", "rise",
                   "doubles", "double", "drops", "drop", "falls", "fall", "goes down",
                   "aumenta", "aumentasse", "cresce", "crescesse", "raddoppia", "raddoppiasse",
@@ -556,13 +563,18 @@ SEASONAL = ("seasonal", "stagionale", "stagionali")
 # The catalogue asked for as such: "che prodotti abbiamo?", "what families do we have?"
 # (answered with the stock of everything, by family; other questions about "which products"
 # have an intent of their own).
-CATALOGUE = ("what products", "which products", "products do we have", "product list",
-             "list of products", "list products", "list the products", "catalogue", "catalog",
-             "product range", "what families", "which families", "product families",
-             "what do we sell", "che prodotti", "quali prodotti", "elenco prodotti",
-             "elenco dei prodotti", "lista prodotti", "lista dei prodotti", "catalogo",
-             "che famiglie", "quali famiglie", "famiglie di prodotto", "gamma di prodotti",
-             "cosa vendiamo")  # fmt: skip
+CATALOGUE = ("what products do we have", "what products do we sell", "what products do we make",
+             "which products do we have", "which products do we sell", "what products have we got",
+             "what do we sell", "what do we make", "product list", "list of products",
+             "list products", "list the products", "list all products", "catalogue", "catalog",
+             "product range", "what families do we have", "which families do we have",
+             "product families", "che prodotti abbiamo", "che prodotti vendiamo",
+             "che prodotti facciamo", "quali prodotti abbiamo", "quali prodotti vendiamo",
+             "quali prodotti facciamo", "che prodotti ci sono", "quali prodotti ci sono",
+             "elenco prodotti", "elenco dei prodotti", "lista prodotti", "lista dei prodotti",
+             "catalogo", "che famiglie abbiamo", "quali famiglie abbiamo", "che famiglie ci sono",
+             "quali famiglie ci sono", "famiglie di prodotto", "gamma di prodotti",
+             "cosa vendiamo", "cosa produciamo")  # fmt: skip
 # Money's worth of stock ("what is our stock worth?", "valore del magazzino"): never a
 # product's name ("value" is one letter from "valve").
 VALUE_WORDS = ("value", "values", "worth", "valore", "valori", "vale", "valgono",

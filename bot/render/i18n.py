@@ -103,14 +103,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'intanto chiedimi "quando arriva PAD-28?" o "cosa va in rottura?".',
     ),
     "unavailable_what_if": (
-        "I can't run a scenario on demand yet (demand changed by a share): nothing was "
-        'simulated. I answer on the forecast as it is: ask "what runs out in the next 8 '
-        'weeks?" or "capacity in January", and ask again with the quantity a customer '
-        "wants to promise it.",
-        "Non so ancora simulare uno scenario sulla domanda (cambiata di una percentuale): non "
-        "ho simulato nulla. Rispondo sulla previsione com'è: chiedi \"cosa va in rottura "
-        'nelle prossime 8 settimane?" o "capacità a gennaio", e per un cliente chiedi '
-        "se puoi promettere la quantità che vuole.",
+        "I can't run a scenario yet (demand or a plant's capacity changed by a share): "
+        "nothing was simulated. I answer on the forecast and the capacity as they are: ask "
+        '"what runs out in the next 8 weeks?" or "capacity in January", and for a customer '
+        "ask whether the quantity they want can be promised.",
+        "Non so ancora simulare uno scenario (domanda o capacità di uno stabilimento cambiate "
+        "di una percentuale): non ho simulato nulla. Rispondo sulla previsione e sulla "
+        'capacità come sono: chiedi "cosa va in rottura nelle prossime 8 settimane?" o '
+        '"capacità a gennaio", e per un cliente chiedi se puoi promettere la quantità che '
+        "vuole.",
     ),
     "unavailable_alert_act": (
         "Alerts are acknowledged, snoozed and assigned from their message, not from a chat "

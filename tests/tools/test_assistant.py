@@ -973,3 +973,12 @@ def test_english_answers_name_products_in_english(
     # The title of one product's answer too.
     single = card(ask("projection COL-FIL", user="U01WALKER"))
     assert single.title == f"COL-FIL · {products.loc['COL-FIL', 'name_en']}"
+
+
+def test_english_names_leave_the_words_people_wrote_alone(ask: Ask) -> None:
+    """Renaming products in an English answer must not change what a rep typed: the text a
+    feedback confirmation shows is the text that will be saved (review of stop 35)."""
+    typed = "Brianza Casa says the Padella antiaderente 28 cm handle breaks"
+    shown = ask(f"log feedback: {typed}", user="U01WALKER")
+    assert shown.kind == "confirm"
+    assert typed in " ".join(plain(card(shown)).split())

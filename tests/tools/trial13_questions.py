@@ -251,4 +251,16 @@ TRIAL13: list[Q] = [
     Q(HARRIS, "what's in the order book for pans?", "open_orders", {"family": "PADELLE"}),
     Q(COLOMBO, "quanto abbiamo in portafoglio?", "open_orders"),
     Q(ROSSI, "book 50 PAD-28 for Brianza Casa", "read_only"),
+    # (review of stop 35) A peak of capacity is capacity; "which products" with something
+    # asked of them is that question; a scenario on a plant is a scenario too.
+    Q(
+        COLOMBO,
+        "peak capacity PLT-LUM december",
+        "capacity_check",
+        {"plant": "PLT-LUM", "period": "2026-12"},
+    ),
+    Q(COLOMBO, "carico PLT-LUM picco dicembre", "capacity_check", {"plant": "PLT-LUM"}),
+    Q(COLOMBO, "quali prodotti stanno finendo", "list_alerts", {"focus": "stockout"}),
+    Q(COLOMBO, "quali prodotti sono sotto scorta", "list_alerts", {"focus": "stockout"}),
+    Q(COLOMBO, "what if PLT-LUM capacity drops 10%", "unavailable:what_if"),
 ]

@@ -203,15 +203,27 @@ def card(outcome: Outcome) -> Card:
     return message_card(outcome, outcome.language)
 
 
+# Words someone wrote, quoted in an answer (a customer's feedback, a search's words): said
+# as written, never renamed.
+QUOTED = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"]*\"")
+
+
 def renamed(shown: Card, names: dict[str, str]) -> Card:
-    """`shown` with every product name in `names` said as it maps (the longest first, so a
-    name inside another is not split); quoted customers' words are theirs, left as said."""
+    """`shown` with every product name in `names` said as it maps: whole names only (the
+    longest first, so a name inside another is not split), never inside quoted words."""
     if not names:
         return shown
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
     def say(text: str) -> str:
-        return pattern.sub(lambda m: names[m.group(0)], text)
+        parts, at = [], 0
+        for quote in QUOTED.finditer(text):
+            parts.append(pattern.sub(lambda m: names[m.group(0)], text[at : quote.start()]))
+            parts.append(quote.group(0))
+            at = quote.end()
+        parts.append(pattern.sub(lambda m: names[m.group(0)], text[at:]))
+        return "".join(parts)
 
     return dataclasses.replace(
         shown,
@@ -219,10 +231,5 @@ def renamed(shown: Card, names: dict[str, str]) -> Card:
         headline=say(shown.headline),
         fields=tuple((label, say(value)) for label, value in shown.fields),
         rows=tuple(tuple(say(cell) for cell in row) for row in shown.rows),
-        notes=tuple(note if _quoted(note) else say(note) for note in shown.notes),
+        notes=tuple(say(note) for note in shown.notes),
     )
-
-
-def _quoted(note: str) -> bool:
-    """A customer's or a rep's words, quoted (planning.feedback.beside, searches)."""
-    return note.lstrip().startswith(("“", "«", '"'))
