@@ -653,6 +653,8 @@ def quota_answer(
         # "come sto col budget di novembre?", "attainment ytd": quotas are set per quarter
         asked_period, period = period, held
         statuses = read(family)
+        if not statuses:  # none there either: "no quota for 2025", as asked
+            asked_period, period = None, asked_period
     no_family_quota = family is not None and not statuses
     if no_family_quota:  # "walker's forecast on pentole": no PENTOLE quota, the total then
         statuses = [s for s in read(None) if not s.family]
