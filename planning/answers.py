@@ -651,10 +651,12 @@ def quota_answer(
     asked_period = None
     if not statuses and (held := _quarter_holding(period, today)) is not None:
         # "come sto col budget di novembre?", "attainment ytd": quotas are set per quarter
-        asked_period, period = period, held
+        asked, period = period, held
         statuses = read(family)
-        if not statuses:  # none there either: "no quota for 2025", as asked
-            asked_period, period = None, asked_period
+        if statuses:
+            asked_period = asked
+        else:  # none there either: "no quota for 2025", as asked
+            period = asked
     no_family_quota = family is not None and not statuses
     if no_family_quota:  # "walker's forecast on pentole": no PENTOLE quota, the total then
         statuses = [s for s in read(None) if not s.family]

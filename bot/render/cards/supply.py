@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from bot.render import i18n
@@ -485,7 +484,7 @@ def _transfer_note(lang: str, p: ProjectionAnswer) -> str:
         f"supply.projection_card.{'transfer' if move.covers else 'transfer_part'}",
         source=move.source,
         target=move.target,
-        spare=number(lang, math.floor(source.spare)),
+        spare=number(lang, source.spare),  # as the excess alert and the headline round it
         excess=number(lang, p.excess_weeks),
         units=number(lang, move.units),
         needed=number(lang, target.short + safety),
