@@ -148,8 +148,8 @@ def alerts_answer(
         hidden=tuple(r for r in RULES if r not in allowed),
         skipped={r: why for r, why in scan.skipped.items() if r in allowed},
     )
-    if place is None or focus not in (None, "stockout") or assigned or status:
-        return found
+    if place is None or focus not in (None, "stockout") or assigned or status or severity:
+        return found  # not the list of what is there: nothing beside it
     weeks = within_weeks or settings.defaults.horizon_weeks
     return replace(found, refilled=_refilled(engine, today, place, weeks, family, sku))
 

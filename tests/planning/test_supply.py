@@ -370,3 +370,17 @@ def test_a_promise_says_the_buffer_is_gone_even_without_it(demo_db: Engine) -> N
         demo_db, DEMO_SCENARIO.excess_sku, 10.0, by, today=DEMO_TODAY, location="WH-MIL"
     )
     assert calm.below_safety is None and not calm.risky
+
+
+def test_a_promise_that_takes_the_buffer_first_says_it_first(demo_db: Engine) -> None:
+    """100 COL-CEP by 30 November takes WH-MIL below safety stock in the week of 7 December,
+    a week before the forecast alone would (14 December): the answer said "... from 14 Dec;
+    with this promise, again in the week of 7 Dec" (review of stop 35)."""
+    by = dt.date(2026, 11, 30)
+    answer = atp_answer(demo_db, "COL-CEP", 100.0, by, today=DEMO_TODAY, location="WH-MIL")
+    assert answer.promise_below_safety is not None and answer.below_safety is not None
+    assert answer.promise_below_safety < answer.below_safety
+    english = plain(card_for(answer, "en")).replace("\n", " ")
+    first = english.index(f"week of {answer.promise_below_safety:%-d %b %Y}")
+    assert first < english.index(f"from the week of {answer.below_safety:%-d %b %Y}")
+    assert "again" not in english

@@ -638,9 +638,13 @@ def atp_card(a: AtpAnswer, lang: str) -> Card:
             safety, day = number(lang, a.safety_stock), date(lang, a.below_safety)
             risk = t(lang, "supply.atp_card.below_safety", location=a.location, safety=safety,
                      day=day)  # fmt: skip
-            if a.promise_below_safety is not None:
+            if a.promise_below_safety is not None and a.promise_below_safety > a.below_safety:
                 again = date(lang, a.promise_below_safety)
                 risk += t(lang, "supply.atp_card.promise_below_again", day=again)
+            elif a.promise_below_safety is not None:  # the promise's dip comes first
+                risk = (t(lang, "supply.atp_card.promise_below_safety", location=a.location,
+                          safety=safety, day=date(lang, a.promise_below_safety))
+                        + ". " + risk)  # fmt: skip
         else:
             risk = t(lang, "supply.atp_card.promise_below_safety", location=a.location,
                      safety=number(lang, a.safety_stock),
