@@ -190,6 +190,23 @@ def worker(url: str, skus: int, repeat: int, stock_file: str) -> dict[str, Any]:
             "inventory_projection",
             lambda: {"family": family(), "focus": "excess"},
         ),
+        "forecast of everything, with last year": (
+            "UOPS01",
+            "demand_forecast",
+            lambda: {"all_products": True, "weeks": rng.randrange(4, 26)},
+        ),
+        "explain everything's forecast": (
+            "UOPS01",
+            "explain_forecast",
+            lambda: {"all_products": True},
+        ),
+        "stock of everything, by family": (
+            "UOPS01",
+            "stock_status",
+            lambda: {"all_products": True},
+        ),
+        "open orders of a family": ("UOPS01", "open_orders", lambda: {"family": family()}),
+        "a rep's open orders": (None, "open_orders", lambda: {}),
         "top products by revenue": (
             "UADM01",
             "sales_history",
