@@ -331,7 +331,9 @@ class ProductInfoArgs(BaseModel):
     )
 
 
-class SalesArgs(BaseModel):
+class SalesFilterArgs(BaseModel):
+    """Whose sales (or orders): a product, products, a family, a customer, a rep, a territory."""
+
     product: str | None = Field(None, description=PRODUCT)
     products: list[str] | None = Field(
         None, max_length=50, description="Several products together, one total."
@@ -340,6 +342,9 @@ class SalesArgs(BaseModel):
     customer: str | None = Field(None, description="Customer name (or enough of it).")
     person: str | None = Field(None, description="The rep who sold: Slack user id or name.")
     territory: str | None = Field(None, description="Territory code or name.")
+
+
+class SalesArgs(SalesFilterArgs):
     period: str | None = Field(
         None, description="YYYY-MM, YYYY-Qn or YYYY (already started); omit for this year."
     )
@@ -365,15 +370,8 @@ class AccuracyArgs(BaseModel):
     family: str | None = Field(None, description="Product family code; omit for overall.")
 
 
-class OrdersArgs(BaseModel):
-    product: str | None = Field(None, description=PRODUCT)
-    products: list[str] | None = Field(
-        None, max_length=50, description="Several products together, one total."
-    )
-    family: str | None = Field(None, description="Product family code, e.g. PADELLE.")
-    customer: str | None = Field(None, description="Customer name (or enough of it).")
-    person: str | None = Field(None, description="The rep whose orders: Slack user id or name.")
-    territory: str | None = Field(None, description="Territory code or name.")
+class OrdersArgs(SalesFilterArgs):
+    """Open orders take the sales' filter as it is."""
 
 
 class HelpArgs(BaseModel):
@@ -690,8 +688,8 @@ def _product_info(ctx: RunContext, args: ProductInfoArgs) -> ProductFacts:
     return product_facts(ctx.engine, resolve_product(ctx, args.product), asked=args.fact)
 
 
-def _sales(ctx: RunContext, args: SalesArgs) -> SalesHistory:
-    what = SalesFilter(
+def _sales_filter(ctx: RunContext, args: SalesFilterArgs) -> SalesFilter:
+    return SalesFilter(
         product=resolve_product(ctx, args.product) if args.product else None,
         products=tuple(dict.fromkeys(resolve_product(ctx, p) for p in args.products or ())),
         family=resolve_family(ctx, args.family),
@@ -699,6 +697,10 @@ def _sales(ctx: RunContext, args: SalesArgs) -> SalesHistory:
         person=resolve_person(ctx, args.person),
         territory=resolve_territory(ctx, args.territory),
     )
+
+
+def _sales(ctx: RunContext, args: SalesArgs) -> SalesHistory:
+    what = _sales_filter(ctx, args)
     return sales_history(
         ctx.engine,
         sales_scope(ctx.engine, ctx.caller),
@@ -714,15 +716,8 @@ def _sales(ctx: RunContext, args: SalesArgs) -> SalesHistory:
 
 
 def _orders(ctx: RunContext, args: OrdersArgs) -> OrderBook:
-    what = SalesFilter(
-        product=resolve_product(ctx, args.product) if args.product else None,
-        products=tuple(dict.fromkeys(resolve_product(ctx, p) for p in args.products or ())),
-        family=resolve_family(ctx, args.family),
-        customer=resolve_customer(ctx, args.customer),
-        person=resolve_person(ctx, args.person),
-        territory=resolve_territory(ctx, args.territory),
-    )
-    return order_book(ctx.engine, sales_scope(ctx.engine, ctx.caller), what, today=ctx.today)
+    scope = sales_scope(ctx.engine, ctx.caller)
+    return order_book(ctx.engine, scope, _sales_filter(ctx, args), today=ctx.today)
 
 
 def _accuracy(ctx: RunContext, args: AccuracyArgs) -> Accuracy:

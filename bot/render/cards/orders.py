@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from bot.render import i18n
 from bot.render.cards.base import Card
+from bot.render.cards.sales import filter_label
 from bot.render.i18n import date, number, t
 from planning.sales import DUE_SOON_DAYS, OrderBook
 
 TEXT: dict[str, tuple[str, str]] = {
     "orders.title": ("Open orders · {what}", "Ordini aperti · {what}"),
-    "orders.everything": ("all products", "tutti i prodotti"),
     "orders.headline": (
         "{units} units on {lines} open order lines from {customers} customers{value}",
         "{units} pezzi in {lines} righe d'ordine aperte di {customers} clienti{value}",
@@ -57,13 +57,7 @@ i18n.register(TEXT)
 
 
 def orders_card(b: OrderBook, lang: str) -> Card:
-    w = b.what
-    what = (
-        b.label
-        or " · ".join(str(x) for x in (w.product, w.family, w.customer, w.person, w.territory) if x)
-        or t(lang, "orders.everything")
-    )
-    title = t(lang, "orders.title", what=what)
+    title = t(lang, "orders.title", what=filter_label(lang, b.what, b.label))
     if not b.lines:
         return Card(title=title, headline=t(lang, "orders.none"), source=t(lang, "orders.source"))
     value = t(lang, "orders.value", value=i18n.money(lang, b.value)) if b.value else ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.render import i18n
 from bot.render.cards.base import Card
 from bot.render.i18n import date, number, pct, period, t
-from planning.sales import SalesFigure, SalesHistory
+from planning.sales import SalesFigure, SalesFilter, SalesHistory
 
 TEXT: dict[str, tuple[str, str]] = {
     "sales.title": ("Sales · {what} · {period}", "Vendite · {what} · {period}"),
@@ -67,13 +67,14 @@ TEXT: dict[str, tuple[str, str]] = {
 i18n.register(TEXT)
 
 
+def filter_label(lang: str, w: SalesFilter, label: str) -> str:
+    """What sales (or orders) were asked about, by name, or "all products"."""
+    named = (w.product, w.family, w.customer, w.person, w.territory)
+    return label or " · ".join(str(x) for x in named if x) or t(lang, "sales.everything")
+
+
 def sales_card(h: SalesHistory, lang: str) -> Card:
-    w = h.what
-    what = (
-        h.label
-        or " · ".join(str(x) for x in (w.product, w.family, w.customer, w.person, w.territory) if x)
-        or t(lang, "sales.everything")
-    )
+    what = filter_label(lang, h.what, h.label)
     headline = _headline(h.current, lang)
     fields: list[tuple[str, str]] = []
     notes: list[str] = []
