@@ -209,6 +209,8 @@ class CatalogueIndex:
                 continue
             if i > 0 and words[i - 1] in INTENSIFIERS:
                 continue  # "why is it so high?", "è così alta": said of it, not its name
+            if i + 1 < len(words) and words[i + 1] == "up":
+                continue  # "users set up", "stock up": a verb, not a knife set
             parts = WORD.findall(typed)
             if typed not in self._postings and len(parts) > 1:
                 # "27.5" for "27,5", "10-50", "v-brake": the parts of a name, glued.

@@ -1175,7 +1175,9 @@ class Router:
         return {
             i
             for i in _has(words, verbs)
-            if i + 1 in objects  # "set safety stock ...": what follows is what it changes
+            # "set safety stock ...": what follows is what it changes, unless the word ends a
+            # name ("steak knife set stock": the set's stock)
+            if (i + 1 in objects and not (named(words[i]) and i > 0 and named(words[i - 1])))
             or (i == 0 and target)
             or not (
                 named(words[i])

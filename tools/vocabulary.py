@@ -468,15 +468,19 @@ MOVE_QUESTIONS = (
 # yet, so it is said, not answered with the forecast as it is.
 WHAT_IF = ("what if", "what happens if", "suppose", "scenario", "simulate", "simulation",
            "e se", "cosa succede se", "che succede se", "supponiamo", "simula", "simulazione",
-           "ipotesi")  # fmt: skip
+           "ipotesi", "if the plant", "if production", "if demand", "se la produzione",
+           "se lo stabilimento", "se la domanda")  # fmt: skip
 # What a scenario changes: demand, sales, the forecast, a plant's capacity (an order that
 # doubles is a promise to check).
 SCENARIO_WORDS = ("demand", "sales", "forecast", "domanda", "vendite", "previsione",
-                  "richiesta", "capacity", "capacita", "production", "produzione")  # fmt: skip
+                  "richiesta", "capacity", "capacita", "production", "produzione", "plant",
+                  "factory", "stabilimento", "fabbrica")  # fmt: skip
 DEMAND_CHANGES = ("goes up", "go up", "went up", "increase", "increases", "rises", "rise",
                   "doubles", "double", "drops", "drop", "falls", "fall", "goes down",
                   "aumenta", "aumentasse", "cresce", "crescesse", "raddoppia", "raddoppiasse",
-                  "cala", "calasse", "scende", "scendesse", "diminuisce", "diminuisse")  # fmt: skip
+                  "cala", "calasse", "scende", "scendesse", "diminuisce", "diminuisse",
+                  "stops", "stopped", "shuts down", "shut down", "closes", "si ferma",
+                  "si fermasse", "ferma", "fermiamo", "chiude", "chiudesse")  # fmt: skip
 # Questions about a change are not requests to make one.
 ABOUT_A_CHANGE = (
     "why", "did", "does", "any", "perche", "come mai", "cambiato", "cambia la", "news",
@@ -653,7 +657,7 @@ STOPWORDS = (
     | ITALIAN
     | frozenset(
         ["cm", "mm", "l", "lt", "kg", "g", "pcs", "pz", "pezzi", "units", "unit", "unita", "x",
-         # "così" is no typo of "cost"
-         "cosi"]
+         # "così" is no typo of "cost"; "looking" none of "cooking" (a pot's word)
+         "cosi", "looking", "look", "looks"]
     )
 )  # fmt: skip

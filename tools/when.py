@@ -366,6 +366,8 @@ PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # "da gennaio a marzo", "from Jan to Mar 2027": the months between, both included.
     (re.compile(r"\b(?:da|dal|from|between)\s+" + MONTH + YEAR + r"\s+(?:a|al|to|until|till|"
                 r"and|e|-)\s+" + MONTH + YEAR + r"\b"), "month_range"),
+    # "gen-mar", "jan–mar 2027", "ottobre/dicembre": two months joined by a dash or a slash.
+    (re.compile(r"\b" + MONTH + YEAR + r"\s*[-–/]\s*" + MONTH + YEAR + r"\b"), "month_range"),
     # "since june", "da settembre": from the month's first day to today; "dal 1 ottobre",
     # "since 15 September": from that day.
     (re.compile(r"\b(?:since|dal|da)\s+(?:(\d{1,2})(?:st|nd|rd|th)?\s+|inizio\s+|"

@@ -263,4 +263,27 @@ TRIAL13: list[Q] = [
     Q(COLOMBO, "quali prodotti stanno finendo", "list_alerts", {"focus": "stockout"}),
     Q(COLOMBO, "quali prodotti sono sotto scorta", "list_alerts", {"focus": "stockout"}),
     Q(COLOMBO, "what if PLT-LUM capacity drops 10%", "unavailable:what_if"),
+    # (trial 19) Words that are not a product: "looking" (no typo of "cooking"), "set up";
+    # two months joined by a dash are a period; a plant that stops is a scenario.
+    Q(WALKER, "hows my quota looking for Q4? am I on track", "quota_status", {"period": "2026-Q4"}),
+    Q(DEANGELIS, "how many users are set up and what roles do they have?", "not_understood"),
+    Q(WALKER, "steak knife set stock", "stock_status", {"product": "COL-BIS"}),
+    Q(
+        BIANCHI,
+        "previsione coltelli gen-mar",
+        "demand_forecast",
+        {"family": "COLTELLI", "period": "2027-01-01..2027-03-31"},
+    ),
+    Q(
+        BIANCHI,
+        "vendite coltelli gen-mar",
+        "sales_history",
+        {"family": "COLTELLI", "period": "2026-01-01..2026-03-31"},
+    ),
+    Q(
+        COLOMBO,
+        "se la produzione a maniago si ferma 2 settimane cosa succede?",
+        "unavailable:what_if",
+    ),
+    Q(COLOMBO, "what if the plant in maniago shuts down for 2 weeks", "unavailable:what_if"),
 ]
