@@ -364,6 +364,12 @@ class Router:
                     unknown=found.get("unknown"),
                     suggestions=tuple(found.get("suggestions", ())),
                 )
+        if (
+            intent == "stock_status"
+            and isinstance(found.get("location"), str)
+            and _has(reading.words, v.EVERY_PLACE)
+        ):  # "giacenza MOK-003 a milano e negli stabilimenti": every location, each shown
+            found.pop("location")
         return self._complete(intent, found, product, lang)
 
     # -- customer feedback ----------------------------------------------------------------------
@@ -1113,6 +1119,10 @@ class Router:
             and scores.keys() - {"explain_forecast"}
         ):  # "peak capacity PLT-LUM december": a peak of something else is that thing's
             del scores["explain_forecast"]
+        if "capacity_check" in scores and "stock_status" in scores and found.get("skus"):
+            # "giacenza MOK-003 a milano e negli stabilimenti": a product's stock at the
+            # plants, not the plants' capacity (which is per family)
+            scores["stock_status"] = max(scores.values()) + 1
         if "open_orders" in scores and "stock_status" in scores:
             # "quanto abbiamo in portafoglio?": the order book, not "how much do we have"
             scores["open_orders"] = max(scores.values()) + 1

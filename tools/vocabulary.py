@@ -583,6 +583,9 @@ CATALOGUE = ("what products do we have", "what products do we sell", "what produ
 # product's name ("value" is one letter from "valve").
 VALUE_WORDS = ("value", "values", "worth", "valore", "valori", "vale", "valgono",
                "valorizzazione")  # fmt: skip
+# Places in the plural beside one named ("a milano e negli stabilimenti"): all of them.
+EVERY_PLACE = ("stabilimenti", "plants", "factories", "sedi", "locations", "magazzini",
+               "warehouses", "impianti")  # fmt: skip
 # Several products meant together: "santoku vs chef knife", "PAD-24 e PAD-28".
 TOGETHER = (*VERSUS, "and", "e", "&", "plus", "both", "entrambi", "entrambe")
 # A reply that drops the question Ponte asked back.

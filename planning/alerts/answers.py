@@ -64,10 +64,10 @@ class AlertList:
     people: dict[str, str]  # slack user id -> name, of those who acted on the lines
     # What customers said this week about the product or family asked about.
     beside: Beside | None = None
-    # A plant asked about: its own stock that production refills, which the stock alerts
-    # leave to the capacity check, where it runs out (or falls below safety stock) at the
-    # forecast's pace within the weeks looked at: (sku, day, "runs_out" | "below_safety").
-    refilled: tuple[tuple[str, dt.date, str], ...] = ()
+    # A plant asked about, or what runs out anywhere: plants' own stock that production
+    # refills, which the stock alerts leave to the capacity check, where it runs out (or
+    # falls below safety stock) at the forecast's pace within the weeks looked at.
+    refilled: tuple[tuple[str, str, dt.date, str], ...] = ()  # (sku, plant, day, kind)
 
 
 def alerts_answer(
@@ -148,23 +148,32 @@ def alerts_answer(
         hidden=tuple(r for r in RULES if r not in allowed),
         skipped={r: why for r, why in scan.skipped.items() if r in allowed},
     )
-    if place is None or focus not in (None, "stockout") or assigned or status or severity:
+    asked_plant = place is not None and focus in (None, "stockout")
+    if not (asked_plant or (place is None and focus == "stockout")) or (
+        assigned or status or severity
+    ):
         return found  # not the list of what is there: nothing beside it
     weeks = within_weeks or settings.defaults.horizon_weeks
     return replace(found, refilled=_refilled(engine, today, place, weeks, family, sku))
 
 
 def _refilled(
-    engine: Engine, today: dt.date, place: str, weeks: int, family: str | None, sku: str | None
-) -> tuple[tuple[str, dt.date, str], ...]:
-    """At `place`, when it is a plant: its own stock production refills (no receipt
-    planned) that runs out or falls below safety stock within `weeks`, soonest first."""
+    engine: Engine,
+    today: dt.date,
+    place: str | None,
+    weeks: int,
+    family: str | None,
+    sku: str | None,
+) -> tuple[tuple[str, str, dt.date, str], ...]:
+    """At `place` when it is a plant (at every plant: None), the plant's own stock that
+    production refills (no receipt planned) that runs out or falls below safety stock
+    within `weeks`, soonest first."""
     scan = scan_stock(engine, today=today, weeks=weeks)
     risky = scan.at_risk()
     if risky.empty:
         return ()
     fed = scan.production_fed[risky["row"].to_numpy(dtype=np.int64)]
-    risky = risky[fed & (risky["location"] == place).to_numpy()]
+    risky = risky[fed & ((risky["location"] == place) | (place is None)).to_numpy()]
     if sku is not None:
         risky = risky[risky["sku"] == sku]
     if family is not None and not risky.empty:
@@ -174,10 +183,11 @@ def _refilled(
         risky = risky[risky["sku"].isin(of_family)]
     out = []
     for line in risky.itertuples():
+        where = str(line.location)
         if line.stockout_date is not None and not pd.isna(line.stockout_date):
-            out.append((str(line.sku), line.stockout_date, "runs_out"))
+            out.append((str(line.sku), where, line.stockout_date, "runs_out"))
         else:
-            out.append((str(line.sku), line.first_below_safety_stock, "below_safety"))
+            out.append((str(line.sku), where, line.first_below_safety_stock, "below_safety"))
     return tuple(out)
 
 

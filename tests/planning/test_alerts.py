@@ -302,15 +302,24 @@ def test_alerts_asked_by_place_and_by_whom_they_are_assigned_to(demo: Engine) ->
     soon = alerts_answer(demo, planner, today=DEMO_TODAY, settings=settings, place="PLT-LUM",
                          focus="stockout", within_weeks=4)  # fmt: skip
     assert soon.total == 0 and soon.refilled
-    for sku, day, kind in soon.refilled:
+    for sku, plant, day, kind in soon.refilled:
+        assert plant == "PLT-LUM"
         (there,), _ = inventory_projection(demo, sku, today=DEMO_TODAY, weeks=4,
                                            location="PLT-LUM")  # fmt: skip
         expected = there.stockout_date if kind == "runs_out" else there.first_below_safety_stock
         assert day == expected and expected is not None
-    first_sku, first_day, _ = soon.refilled[0]
+    first_sku, _, first_day, _ = soon.refilled[0]
     said = alerts_card(soon, "en").notes
     assert any(f"{first_sku} runs out on {first_day:%-d %b %Y}" in n for n in said)
     assert at_warehouse.refilled == ()  # a warehouse's stock runs out as alerts
+    # "What runs out in the next 4 weeks?" anywhere: every plant's, each named (trial 19).
+    anywhere = alerts_answer(demo, planner, today=DEMO_TODAY, settings=settings,
+                             focus="stockout", within_weeks=4)  # fmt: skip
+    assert set(soon.refilled) < set(anywhere.refilled)
+    assert {plant for _, plant, _, _ in anywhere.refilled} == {"PLT-LUM", "PLT-MAN"}
+    assert f"{first_sku} @ PLT-LUM runs out on" in " ".join(alerts_card(anywhere, "en").notes)
+    plain_list = alerts_answer(demo, planner, today=DEMO_TODAY, settings=settings)
+    assert plain_list.refilled == ()  # "any alerts?": the alerts alone
     record_scan(demo, scan_of(demo), now=NOW)
     stockout = next(a for a in stored_alerts(demo) if a.kind == "stockout")
     act(demo, stockout.id, "assign", caller=planner, now=NOW, today=DEMO_TODAY, assignee=OPS)

@@ -42,6 +42,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "scorta le lasciano alla verifica di capacità; senza produzione pianificata, al "
         "ritmo della previsione: {what}.",
     ),
+    "alerts.refilled_plants": (
+        "Plants' own stock is refilled by production, so the stock alerts leave it to the "
+        "capacity check; with no production planned into it, at the forecast's pace: {what}.",
+        "Le scorte proprie degli stabilimenti le rifornisce la produzione, quindi le allerte "
+        "di scorta le lasciano alla verifica di capacità; senza produzione pianificata, al "
+        "ritmo della previsione: {what}.",
+    ),
     "alerts.refilled.runs_out": ("{sku} runs out on {day}", "{sku} finisce il {day}"),
     "alerts.refilled.below_safety": (
         "{sku} falls below safety stock from the week of {day}",
@@ -240,12 +247,19 @@ def refilled_note(lang: str, a: AlertList) -> str:
     """What a plant's own stock does without production planned into it: the stock alerts
     leave it to the capacity check, so it is said beside them, not as alerts."""
     said = [
-        t(lang, f"alerts.refilled.{kind}", sku=sku, day=date(lang, day))
-        for sku, day, kind in a.refilled[:REFILLED_NAMED]
+        t(
+            lang,
+            f"alerts.refilled.{kind}",
+            sku=sku if a.place else f"{sku} @ {plant}",
+            day=date(lang, day),
+        )
+        for sku, plant, day, kind in a.refilled[:REFILLED_NAMED]
     ]
     more = len(a.refilled) - len(said)
     if more > 0:
         said.append(t(lang, "alerts.refilled.more", count=more))
+    if a.place is None:
+        return t(lang, "alerts.refilled_plants", what="; ".join(said))
     return t(lang, "alerts.refilled", place=a.place, what="; ".join(said))
 
 
