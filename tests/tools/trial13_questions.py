@@ -286,4 +286,10 @@ TRIAL13: list[Q] = [
         "unavailable:what_if",
     ),
     Q(COLOMBO, "what if the plant in maniago shuts down for 2 weeks", "unavailable:what_if"),
+    Q(
+        COLOMBO,
+        "giacenza MOK-003 a milano e negli stabilimenti",
+        "stock_status",
+        {"product": "MOK-003"},
+    ),
 ]

@@ -146,9 +146,9 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "supply.capacity_card.headline": (
         "{family} at {plant} is over capacity from the week of {week}: {value} units short "
-        "over {short} weeks",
+        "over {short} of the {weeks_count} weeks looked at",
         "{family} a {plant} è oltre capacità dalla settimana del {week}: mancano {value} "
-        "pezzi in {short} settimane",
+        "pezzi in {short} delle {weeks_count} settimane considerate",
     ),
     "supply.capacity_card.text": (
         " (and {value} more)",
@@ -523,6 +523,7 @@ def capacity_card(c: CapacityAnswer, lang: str) -> Card:
             week=date(lang, short[0].week),
             value=number(lang, sum(w.shortfall_units for w in short)),
             short=len(short),
+            weeks_count=weeks_count,
         )
         if len(over) > 1:
             headline += t(lang, "supply.capacity_card.text", value=len(over) - 1)
