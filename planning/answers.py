@@ -208,11 +208,13 @@ class GroupProjection:
     below_safety: int
     excess: int
     provenance: Provenance
-    focus: str | None = None  # "excess" when that was the question: said first
+    focus: str | None = None  # "excess" or "move" when that was the question: said first
     # Plants whose own stock runs low without planned receipts: production refills it (the
     # capacity check's question, as the alert rules have it), so it is not counted here.
     refilled: tuple[str, ...] = ()
     excess_weeks_most: float | None = None  # the highest threshold, when families differ
+    # What could move between locations, per product (sku, transfer), the most units first
+    transfers: tuple[tuple[str, Transfer], ...] = ()
 
 
 def product_name(engine: Engine, sku: str) -> str:
@@ -391,6 +393,7 @@ def group_projection(
         settings.defaults.excess_weeks
     ]
     lines = []
+    transfers: list[tuple[str, Transfer]] = []
     refilled = {
         p.location
         for pairs in by_sku.values()
@@ -419,6 +422,11 @@ def group_projection(
             for p in watched
             if pace[p.location].excess and p.stockout_date is None and p.on_hand > p.allocated
         ]
+        # What one location could send another that runs out, as one product's answer says.
+        move = _transfer(found, tuple(_cover(p, pace[p.location]) for p in found))
+        if move is not None:
+            refills = {p.location: is_fed for p, is_fed in pairs}
+            transfers.append((str(sku), dataclasses.replace(move, plant=refills[move.target])))
         lines.append(
             GroupProjectionLine(
                 sku=str(sku),
@@ -454,6 +462,7 @@ def group_projection(
         weeks=weeks,
         excess_weeks=min(limits),
         excess_weeks_most=max(limits),
+        transfers=tuple(sorted(transfers, key=lambda m: (-m[1].units, m[0]))),
         products=len(lines),
         lines=tuple(lines[:TOP_LINES]),
         stockouts=sum(line.stockout_date is not None for line in lines),

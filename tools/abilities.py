@@ -122,8 +122,10 @@ class ExplainArgs(GroupArgs):
 class ProjectionArgs(GroupArgs):
     weeks: int = Field(12, ge=1, le=104, description="How many weeks to project (1-104).")
     location: str | None = Field(None, description=LOCATION)
-    focus: Literal["excess"] | None = Field(
-        None, description="'excess' when the question is about excess stock: said first."
+    focus: Literal["excess", "move"] | None = Field(
+        None,
+        description="'excess' when the question is about excess stock, 'move' when it is "
+        "about moving stock between locations: said first.",
     )
 
 

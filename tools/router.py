@@ -1416,7 +1416,8 @@ class Router:
             return self._across(intent, ability.across_products, found, lang)
         if _answers_groups(intent):  # a family, several products or all: one answer
             if product is None and "family" in found:
-                return replace(route, args={**args, "family": found["family"]})
+                moving = {"focus": "move"} if found.get("move") else {}
+                return replace(route, args={**args, "family": found["family"], **moving})
             if product is None and found.get("all"):
                 return replace(route, args={**args, "all_products": True})
             if (
@@ -1428,6 +1429,10 @@ class Router:
                 if family is not None and not found.get("skus"):
                     return replace(route, args={**args, "family": family})
                 return replace(route, args={**args, "products": list(product)})
+        if intent == "inventory_projection" and product is None and found.get("move"):
+            # "cosa possiamo spostare tra i magazzini?": every product's projection, with what
+            # could move where (a family's when one is named, above)
+            return replace(route, args={**args, "all_products": True, "focus": "move"})
         across = REGISTRY.get(intent)
         if (
             product is None

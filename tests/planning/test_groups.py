@@ -259,3 +259,29 @@ def test_seasonal_models_beside_no_clear_season_say_why_both_hold(demo_engine: E
     moka = explain_group_forecast(demo_engine, ProductGroup(family="MOKA"), today=DEMO_TODAY)
     assert moka.season.shape is not None  # a clear season: nothing to reconcile
     assert "week-to-week noise" not in plain(card_for(moka, "en")).replace("\n", " ")
+
+
+def test_a_familys_projection_says_what_could_move_as_each_product_does(
+    demo_engine: Engine,
+) -> None:
+    """ "Quale stock in eccesso potremmo spostare tra le location?" (trial 19) repeated the
+    excess alert; a family's (or everything's) projection now says what could move where,
+    the same move each product's own projection offers."""
+    knives = group_projection(
+        demo_engine, ProductGroup(family="COLTELLI"), today=DEMO_TODAY, weeks=12, location=None
+    )
+    assert knives.transfers
+    for sku, move in knives.transfers:
+        single = projection_answer(demo_engine, sku, today=DEMO_TODAY, weeks=12, location=None)
+        assert single.transfer == move
+    everything = group_projection(
+        demo_engine, ProductGroup(), today=DEMO_TODAY, weeks=12, location=None, focus="move"
+    )
+    assert set(knives.transfers) <= set(everything.transfers)
+    from bot.render.cards import card_for
+
+    sku, move = everything.transfers[0]
+    card = card_for(everything, "en")
+    assert card.headline.startswith(
+        f"Could move: {move.units:,.0f} {sku} from {move.source} to {move.target}"
+    )

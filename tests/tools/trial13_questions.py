@@ -292,4 +292,17 @@ TRIAL13: list[Q] = [
         "stock_status",
         {"product": "MOK-003"},
     ),
+    # (trial 19) What could move, without a product: every product's (or a family's).
+    Q(
+        COLOMBO,
+        "quale stock in eccesso potremmo spostare tra le location?",
+        "inventory_projection",
+        {"all_products": True, "focus": "move"},
+    ),
+    Q(
+        COLOMBO,
+        "posso spostare coltelli tra le sedi?",
+        "inventory_projection",
+        {"family": "COLTELLI", "focus": "move"},
+    ),
 ]

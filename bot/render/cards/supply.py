@@ -268,6 +268,25 @@ TEXT: dict[str, tuple[str, str]] = {
     "supply.group_projection_card.columns": ("product", "prodotto"),
     "supply.group_projection_card.columns_2": ("available", "disponibili"),
     "supply.group_projection_card.columns_3": ("weeks of stock", "settimane di stock"),
+    "supply.group_projection_card.moves": ("Could move: {moves}", "Si potrebbe spostare: {moves}"),
+    "supply.group_projection_card.moves_more": (" (and {count} more)", " (e altri {count})"),
+    "supply.group_projection_card.move": (
+        "{units} {sku} from {source} to {target}, covering its shortfall and safety stock",
+        "{units} {sku} da {source} a {target}, che ne coprono la mancanza e la scorta di sicurezza",
+    ),
+    "supply.group_projection_card.move_part": (
+        "{units} {sku} from {source} to {target}, part of what it lacks",
+        "{units} {sku} da {source} a {target}, parte di ciò che le manca",
+    ),
+    "supply.group_projection_card.move_plant": (
+        " ({target} is a plant: producing them is the other way)",
+        " ({target} è uno stabilimento: produrli è l'altra via)",
+    ),
+    "supply.group_projection_card.no_moves": (
+        "Nothing to move: no location holds stock beyond its needs where another runs out",
+        "Niente da spostare: nessuna sede ha scorte oltre il suo fabbisogno dove un'altra va "
+        "in rottura",
+    ),
     "supply.group_projection_card.refilled": (
         "Stock at {plants} (a plant, no planned receipts) is refilled by production: when it "
         "runs low is the capacity check's question, not counted here.",
@@ -291,6 +310,26 @@ TEXT: dict[str, tuple[str, str]] = {
     "supply.group_projection_card.flag_low": ("below safety", "sotto scorta"),
 }
 i18n.register(TEXT)
+
+
+# Moves named in a group's projection (the rest counted).
+MOVES_NAMED = 3
+
+
+def _moves(lang: str, g: GroupProjection) -> str:
+    """What could move between locations, the most units first ("" when nothing)."""
+    if not g.transfers:
+        return ""
+    key = "supply.group_projection_card."
+    said = []
+    for sku, move in g.transfers[:MOVES_NAMED]:
+        plant = t(lang, key + "move_plant", target=move.target) if move.plant else ""
+        said.append(t(lang, key + ("move" if move.covers else "move_part"), sku=sku,
+                      units=number(lang, move.units), source=move.source,
+                      target=move.target) + plant)  # fmt: skip
+    more = len(g.transfers) - len(said)
+    text = t(lang, key + "moves", moves="; ".join(said))
+    return text + (t(lang, key + "moves_more", count=more) if more > 0 else "")
 
 
 def group_projection_card(g: GroupProjection, lang: str) -> Card:
@@ -322,8 +361,14 @@ def group_projection_card(g: GroupProjection, lang: str) -> Card:
         tone = "warning" if tone == "good" else tone
     else:
         notes = [t(lang, key + "no_excess", threshold=threshold)]
+    moves = _moves(lang, g)
     if g.focus == "excess":  # asked about excess: that comes first
         headline, notes = notes[0].rstrip("."), [headline + "."]
+    if g.focus == "move":  # asked what could move: that comes first
+        notes.insert(0, headline + ".")
+        headline = moves or t(lang, key + "no_moves")
+    elif moves:
+        notes.append(moves + ".")
     if g.products > len(g.lines):
         notes.append(t(lang, key + "more", shown=len(g.lines), products=g.products))
     if g.refilled:
