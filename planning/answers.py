@@ -28,7 +28,7 @@ from planning.models import Role
 from planning.projection import InventoryProjection, days_inside, week_monday
 from planning.quota_impact import family_quotas
 from planning.quotas import QuotaStatus, period_bounds, quarter_of, quota_status
-from planning.scan import scan_stock
+from planning.scan import StockScan, scan_stock
 from planning.supply import Provenance, atp, capacity_report, inventory_projection
 
 
@@ -239,10 +239,10 @@ def _excess(
     today: dt.date,
     weeks: int,
     settings: AlertSettings,
-) -> dict[tuple[str, str], Beyond]:
+) -> tuple[dict[tuple[str, str], Beyond], StockScan]:
     """Per (sku, location) of the `families`' keys, the stock left beyond each family's
     excess threshold, projected at least that far (the weeks asked may be fewer): the same
-    figures, by the same rule, as the excess alerts."""
+    figures, by the same rule, as the excess alerts; and the scan they come from."""
     longest = max([weeks, *(int(settings.of(f).excess_weeks) for f in families.values())])
     scan = scan_stock(engine, today=today, weeks=longest, skus=frozenset(families))
     skus = scan.rows["sku"].astype(str).tolist()
@@ -261,7 +261,7 @@ def _excess(
         strict=True,
     )
     keys = zip(skus, places, strict=True)
-    return {key: Beyond(*row) for key, row in zip(keys, per_row, strict=True)}
+    return {key: Beyond(*row) for key, row in zip(keys, per_row, strict=True)}, scan
 
 
 def projection_answer(
@@ -282,7 +282,7 @@ def projection_answer(
             text("SELECT family FROM product WHERE sku = :sku"), {"sku": sku}
         ).scalar()
     families = {sku: str(family or "")}
-    found = _excess(engine, families, today=today, weeks=weeks, settings=settings)
+    found, _ = _excess(engine, families, today=today, weeks=weeks, settings=settings)
     cover = tuple(_cover(p, found.get((sku, p.location))) for p in projections)
     move = _transfer(projections, cover)
     if move is not None:
@@ -374,8 +374,10 @@ def group_projection(
     # The members' projections at once (planning.scan, as the ops Home projects every
     # product), at `location` when one is asked (members not stocked there are left out),
     # instead of one projection per member.
-    skus = frozenset(products["sku"].astype(str))
-    scan = scan_stock(engine, today=today, weeks=weeks, skus=skus)
+    # One scan as long as the longest excess threshold answers the weeks asked too.
+    families = dict(zip(products["sku"].astype(str), products["family"].astype(str), strict=True))
+    beyond, longer = _excess(engine, families, today=today, weeks=weeks, settings=settings)
+    scan = longer.head(weeks)
     mine = scan.rows
     if location is not None:
         mine = mine[mine["location"] == location]
@@ -387,8 +389,6 @@ def group_projection(
         by_sku.setdefault(str(sku), []).append((scan.projection(int(row)), fed))
     as_of = max(mine["as_of"]) if not mine.empty else None
     provenance = Provenance(stock_as_of=as_of, run=scan.run)
-    families = dict(zip(products["sku"].astype(str), products["family"].astype(str), strict=True))
-    beyond = _excess(engine, families, today=today, weeks=weeks, settings=settings)
     limits = [settings.of(f).excess_weeks for f in set(families.values())] or [
         settings.defaults.excess_weeks
     ]

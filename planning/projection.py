@@ -198,6 +198,25 @@ class WeeklyProjection:
         mondays = self.mondays
         return [mondays[k] if hit else None for k, hit in zip(first, hits, strict=True)]
 
+    def head(self, weeks: int) -> WeeklyProjection:
+        """The same projection over its first `weeks` weeks only (a stockout after them is
+        none within them)."""
+        if weeks >= self.closing.shape[1]:
+            return self
+        days = 7 - self.start.weekday() + 7 * (weeks - 1)
+        cover = np.where(self.days_of_cover < days, self.days_of_cover, np.nan)
+        return WeeklyProjection(
+            start=self.start,
+            safety_stock=self.safety_stock,
+            opening=self.opening[:, :weeks],
+            receipts=self.receipts[:, :weeks],
+            forecast=self.forecast[:, :weeks],
+            open_orders=self.open_orders[:, :weeks],
+            demand=self.demand[:, :weeks],
+            closing=self.closing[:, :weeks],
+            days_of_cover=cover,
+        )
+
     def excess(
         self, cover: npt.NDArray[np.int64], margin: FloatArray, covered: int | None = None
     ) -> ExcessStock:

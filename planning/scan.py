@@ -5,6 +5,7 @@ projection per SKU. The ops Home's nearest stockouts read it, and so will the al
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -42,6 +43,16 @@ class StockScan:
     # low is the capacity check's question (the alert rules and a family's projection leave
     # it out).
     production_fed: npt.NDArray[np.bool_]
+    at_plant: npt.NDArray[np.bool_] | None = None  # per row: the location is a plant
+
+    def head(self, weeks: int) -> StockScan:
+        """The same scan over its first `weeks` weeks (one scan read for a longer horizon
+        answers a shorter one: a family's projection and its 26 weeks of excess)."""
+        if weeks >= self.weeks or self.at_plant is None:
+            return self
+        projected = self.projected.head(weeks)
+        fed = self.at_plant & (projected.receipts.sum(axis=1) <= 0)
+        return dataclasses.replace(self, weeks=weeks, projected=projected, production_fed=fed)
 
     @property
     def forecast_weeks(self) -> int | None:
@@ -135,9 +146,10 @@ def _scan(engine: Engine, today: dt.date, weeks: int, skus: frozenset[str] | Non
         start=today,
     )
     rows = stock[["sku", "location", "as_of", "on_hand", "allocated"]]
-    fed = stock["location"].isin(plants).to_numpy() & (projected.receipts.sum(axis=1) <= 0)
+    at_plant = stock["location"].isin(plants).to_numpy()
+    fed = at_plant & (projected.receipts.sum(axis=1) <= 0)
     return StockScan(start=today, weeks=weeks, rows=rows, projected=projected, run=run,
-                     production_fed=fed)  # fmt: skip
+                     production_fed=fed, at_plant=at_plant)  # fmt: skip
 
 
 def _forecast_matrix(

@@ -70,3 +70,19 @@ def test_a_scan_of_some_products_projects_them_as_the_scan_of_all_does(
     for i, (sku, location) in enumerate(zip(some.rows["sku"], some.rows["location"], strict=True)):
         mine, theirs = some.projection(i), every.projection(rows[(sku, location)])
         assert mine == theirs, (sku, location)
+
+
+@pytest.mark.parametrize("weeks", [2, 4, 12])
+def test_the_first_weeks_of_a_longer_scan_are_the_shorter_scan(
+    demo_engine: Engine, weeks: int
+) -> None:
+    """A family's projection reads one 26-week scan for its excess and answers the 12 weeks
+    asked from its first weeks: every projection, run-out date and plant refilled by
+    production as a 12-week scan has them."""
+    longer = scan_stock(demo_engine, today=DEMO_TODAY, weeks=26).head(weeks)
+    direct = scan_stock(demo_engine, today=DEMO_TODAY, weeks=weeks)
+    assert longer.weeks == direct.weeks == weeks
+    assert (longer.production_fed == direct.production_fed).all()
+    for row in range(len(direct.rows)):
+        assert longer.projection(row) == direct.projection(row)
+    assert any(p.stockout_date for p in map(direct.projection, range(len(direct.rows))))
