@@ -43,6 +43,7 @@ from planning.forecast.views import (
     not_forecast,
 )
 from planning.groups import ProductGroup, members, read_members
+from planning.quotas import sales_from
 
 # A month belongs to the peak (or the low) while it is at least this share of the way from
 # the year's average to the highest (lowest) month; at most PEAK_MONTHS of them.
@@ -273,11 +274,12 @@ def explain_group_forecast(
         # at 5,000 products is 100,000 of 2.4 million rows, which a join on the family scans
         # whole). Its promotions are not flagged: one product's promotion is not the family's.
         everything = group.everything
+        condition = ("1 = 1" if everything else "s.sku IN :skus") + here
+        # Every product anywhere: the sums per day (planning.quotas.sales_from), a hundredth
+        # of the lines.
         query = text(
-            "SELECT s.date, SUM(s.quantity) AS quantity FROM sales_actual s WHERE "
-            + ("1 = 1" if everything else "s.sku IN :skus")
-            + here
-            + " GROUP BY s.date"
+            f"SELECT s.date, SUM(s.quantity) AS quantity FROM {sales_from(condition)} "
+            f"WHERE {condition} GROUP BY s.date"
         )
         params: dict[str, Any] = dict(at)
         if not everything:
