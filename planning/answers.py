@@ -406,24 +406,20 @@ def group_projection(
             continue
         found = [p for p, _ in pairs]
         available = sum(p.on_hand - p.allocated for p in found)
-        # Each location's pace over the excess threshold's weeks, as one product's answer
-        # has it, summed.
-        pace = {p.location: beyond.get((str(sku), p.location), Beyond(0, p.weekly_demand, False, 0))
-                for p in found}  # fmt: skip
-        demand = sum(b.weekly for b in pace.values())
+        # Each location's cover as one product's answer has it (its pace over the excess
+        # threshold's weeks, its excess), the paces summed.
+        covers = {p.location: _cover(p, beyond.get((str(sku), p.location))) for p in found}
+        demand = sum(c.weekly_demand for c in covers.values())
         cover = available / demand if demand > 0 else None
         watched = [p for p, fed in pairs if not fed]
         stockouts = sorted((p.stockout_date, p.location) for p in watched if p.stockout_date)
         lows = [p.first_below_safety_stock for p in watched if p.first_below_safety_stock]
         # Excess where a location (a plant production refills aside, as the alerts have it)
         # holds stock beyond the threshold and does not run out within the weeks asked.
-        excess = [
-            (p.location, pace[p.location].units)
-            for p in watched
-            if pace[p.location].excess and p.stockout_date is None and p.on_hand > p.allocated
-        ]
+        excess = [(p.location, covers[p.location].beyond) for p in watched
+                  if covers[p.location].excess]  # fmt: skip
         # What one location could send another that runs out, as one product's answer says.
-        move = _transfer(found, tuple(_cover(p, pace[p.location]) for p in found))
+        move = _transfer(found, tuple(covers[p.location] for p in found))
         if move is not None:
             refills = {p.location: is_fed for p, is_fed in pairs}
             transfers.append((str(sku), dataclasses.replace(move, plant=refills[move.target])))

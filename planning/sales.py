@@ -471,7 +471,7 @@ def _before(period: str, compare: Compare) -> str:
     if ".." in period:
         first, last = period_bounds(period)
         if compare == "last_year":
-            first, last = _year_before(first), _year_before(last)
+            first, last = year_before(first), year_before(last)
         else:
             first, last = (
                 first - (last - first) - dt.timedelta(days=1),
@@ -490,7 +490,8 @@ def _before(period: str, compare: Compare) -> str:
     return f"{index // 12}-{index % 12 + 1:02d}"
 
 
-def _year_before(day: dt.date) -> dt.date:
+def year_before(day: dt.date) -> dt.date:
+    """The same day one year earlier (28 February for a 29th)."""
     return day.replace(year=day.year - 1, day=min(day.day, 28) if day.month == 2 else day.day)
 
 

@@ -24,9 +24,10 @@ from planning.db import as_date
 from planning.errors import PonteError
 from planning.feedback.beside import Beside
 from planning.forecast.runs import latest_run_id, summarize
+from planning.groups import ProductGroup, members
 from planning.models import Role
 from planning.scan import scan_stock
-from planning.supply import Provenance, read_frame
+from planning.supply import Provenance
 
 PLANNER_ROLES = frozenset({Role.manager, Role.ops, Role.admin})
 STOCK_RULES = frozenset({"stockout", "excess"})
@@ -178,9 +179,8 @@ def _refilled(
         risky = risky[risky["sku"] == sku]
     if family is not None and not risky.empty:
         with engine.connect() as conn:
-            of_family = set(read_frame(conn, "SELECT sku FROM product WHERE lower(family) = "
-                                       ":family", family=family.lower())["sku"])  # fmt: skip
-        risky = risky[risky["sku"].isin(of_family)]
+            _, of_family = members(conn, ProductGroup(family=family))
+        risky = risky[risky["sku"].isin(set(of_family["sku"]))]
     out = []
     for line in risky.itertuples():
         where = str(line.location)

@@ -33,7 +33,7 @@ from planning.groups import TOP_LINES, ProductGroup, members, read_members
 from planning.memo import DataMemo
 from planning.projection import days_inside
 from planning.quotas import in_period, sales_calendar, sales_from
-from planning.sales import SalesScope
+from planning.sales import SalesScope, year_before
 
 BANDS = ("lo_80", "hi_80", "lo_95", "hi_95")
 COMPARE_WEEKS = 13  # a quarter: long enough to smooth a noisy week, short enough to be recent
@@ -60,10 +60,6 @@ class YearBefore:
 
     def change_pct(self, forecast: float) -> float | None:
         return 100 * (forecast / self.units - 1) if self.units > 0 else None
-
-
-def _a_year_before(day: dt.date) -> dt.date:
-    return day.replace(year=day.year - 1, day=min(day.day, 28) if day.month == 2 else day.day)
 
 
 View = TypeVar("View", "ForecastView", "GroupForecast")
@@ -96,7 +92,7 @@ def sold_a_year_before(
     """Units of `skus` (every product: None) shipped from `location` (anywhere: None) over
     [first, last] one year earlier, weekly rows counted for their days inside; None when the
     sales do not cover all of those days, or sold none then (no figure to compare with)."""
-    start, end = _a_year_before(first), _a_year_before(last)
+    start, end = year_before(first), year_before(last)
     bucket, last_sale = sales_calendar(engine)
     if last_sale is None or last_sale + dt.timedelta(days=bucket - 1) < end:
         return None  # the same days a year ago are not all in the data yet
