@@ -58,6 +58,12 @@ class StockStatus:
     # Asked about a location that holds none of it: that location (the figures are then
     # those of the locations that do hold it).
     not_held_at: str | None = None
+    unit_price: float | None = None  # list price (products.csv), None when it has none
+
+    @property
+    def value(self) -> float | None:
+        """The available stock at list price (the catalogue has no cost), None unpriced."""
+        return None if self.unit_price is None else self.available * self.unit_price
 
 
 @dataclass(frozen=True)
@@ -135,7 +141,9 @@ def _stock_status(
         main = main_location(stock, sku, None)
         as_of = dict(zip(stock["location"], stock["as_of"], strict=True))
         product = conn.execute(
-            text("SELECT name, family, unit, safety_stock FROM product WHERE sku = :sku"),
+            text(
+                "SELECT name, family, unit, safety_stock, unit_price FROM product WHERE sku = :sku"
+            ),
             {"sku": sku},
         ).one()
         names = {str(c): str(n) for c, n in conn.execute(text("SELECT code, name FROM location"))}
@@ -193,6 +201,7 @@ def _stock_status(
         next_receipt_quantity=float(receipt[1]) if receipt else 0.0,
         stockout_date=min(stockouts) if stockouts else None,
         provenance=provenance,
+        unit_price=None if product.unit_price is None else float(product.unit_price),
     )
 
 

@@ -317,9 +317,13 @@ class Router:
             and "family" not in found
             and (
                 _has(reading.words, v.CATALOGUE)
-                or (intent == "stock_status" and _has(reading.words, v.VALUE_WORDS))
+                or (
+                    (intent == "stock_status" or "location" in found)
+                    and _has(reading.words, v.VALUE_WORDS)
+                )
             )
-        ):  # "che prodotti abbiamo?", "what is our stock worth?": the catalogue's stock
+        ):  # "che prodotti abbiamo?", "what is our stock worth?", "quanto vale il magazzino
+            # di WH-MIL?" (the place's kind word names the place): the catalogue's stock
             intent, found["all"] = "stock_status", True
         if intent is None and product and {"quantity", "date"} <= found.keys():
             intent = "available_to_promise"  # "500 PAD-24 entro venerdì?" is a question

@@ -38,7 +38,10 @@ ORDINAL_QUARTERS = {
     "primo": 1, "secondo": 2, "terzo": 3, "quarto": 4, "ultimo": 4,
 }  # fmt: skip
 NUMBER = r"(\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
-MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
+# A month's name, not the start of a code ("MAG-VR", a warehouse in Verona, is not May):
+# after a hyphen only another month may follow ("gen-mar").
+MONTH = r"(" + _MONTHS + r")\.?(?!-(?!(?:" + _MONTHS + r")\b)[a-z])"
 # A year said after a month or quarter: this century's or the last ("q1, 9000 pezzi" is Q1
 # and a quantity, not the year 9000).
 YEAR = r"(?:\s*,?\s*((?:19|20)\d{2})(?!\d))?"
@@ -169,7 +172,8 @@ DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:end of(?: the)?|fine(?: del)?)\s+" + QUARTER_WORD + YEAR + r"\b"),
      "end_of_quarter"),
     (re.compile(DAY + r"\s+(?:of\s+|di\s+)?" + MONTH + YEAR + r"\b"), "d_month"),
-    (re.compile(r"\b" + MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?" + YEAR + r"\b"), "month_d"),
+    (re.compile(r"(?<![a-z0-9]-)\b" + MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?" + YEAR + r"\b"),
+     "month_d"),
     (re.compile(r"\b(?:in|fra|tra|within|entro)\s+" + NUMBER + r"\s+(days?|giorni|giorno|"
                 r"weeks?|settimane|settimana|months?|mesi|mese)\b"), "relative"),
     (re.compile(r"\b(today|oggi)\b"), "today"),
@@ -379,7 +383,7 @@ PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # "nell'ultimo mese", "the past year", "l'ultima settimana": one of them, up to today
     # ("last month", "last week" are the calendar's, above).
     (re.compile(r"\b(?:past|ultim[oa])\s+(month|mese|year|anno|settimana)\b"), "rolling_one"),
-    (re.compile(r"\b" + MONTH + YEAR + r"\b"), "month"),
+    (re.compile(r"(?<![a-z0-9]-)\b" + MONTH + YEAR + r"\b"), "month"),
     (re.compile(r"\b(?:in|for|nel|del|per il)\s+(20\d{2})\b"), "year"),
     # "top 5 prodotti 2026": a year standing alone (never "2000 pz", a quantity).
     (re.compile(r"(?<![\w/.,-])(20[1-4]\d)(?![\w/.,-])(?!\s*(?:pz|pcs|pezzi|units|unita|"

@@ -135,3 +135,29 @@ def test_the_catalogue_and_its_worth_in_another_industry(bikes: Engine) -> None:
                                  now=NOW)  # fmt: skip
     assert value.args == {"all_products": True}
     assert "at list price" in plain(card(value))
+
+
+def test_a_places_and_a_products_stock_say_their_worth(bikes: Engine) -> None:
+    """ "Quanto vale il magazzino di Verona?" was not understood (the place's kind word took
+    the stock word) and one product's stock card said no value (trial 18): a place's stock
+    at list price, and a product's, from the bicycle maker's own files."""
+    for question in ("quanto vale il magazzino di Verona?", "valore magazzino MAG-VR"):
+        asked = Assistant(bikes).ask(question, user="U02GRECO", today=DEMO_TODAY, now=NOW)
+        assert (asked.kind, asked.tool, asked.args) == (
+            "answer", "stock_status", {"location": "MAG-VR", "all_products": True}
+        ), question  # fmt: skip
+    with bikes.connect() as conn:
+        worth = conn.exec_driver_sql(
+            "SELECT sum((s.on_hand - s.allocated) * p.unit_price) FROM stock_level s "
+            "JOIN product p ON p.sku = s.sku WHERE s.location = 'MAG-VR'").scalar()  # fmt: skip
+        frame = conn.exec_driver_sql(
+            "SELECT sum(s.on_hand - s.allocated), p.unit_price FROM stock_level s "
+            "JOIN product p ON p.sku = s.sku WHERE s.sku = 'TEL-ALU-M' "
+            "GROUP BY p.unit_price").one()  # fmt: skip
+    text = plain(card(asked)).replace("\n", " ")
+    assert f"per {round(worth):,} €".replace(",", ".") in text
+    one = Assistant(bikes).ask("value of TEL-ALU-M stock", user="U02LEONI", today=DEMO_TODAY,
+                               now=NOW)  # fmt: skip
+    assert (one.tool, one.args) == ("stock_status", {"product": "TEL-ALU-M"})
+    expected = f"€{round(frame[0] * frame[1]):,}"
+    assert f"Worth at list price: {expected}" in plain(card(one)).replace("\n", " ")

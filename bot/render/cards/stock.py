@@ -56,6 +56,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Next receipt",
         "Prossimo arrivo",
     ),
+    "stock.stock_card.value": ("Worth at list price", "Valore a prezzo di listino"),
     "stock.stock_card.columns": (
         "location",
         "sede",
@@ -202,6 +203,8 @@ def stock_card(s: StockStatus, lang: str) -> Card:
             else "–",
         ),
     ]
+    if s.value is not None:  # "value of PAD-28 stock": what is available, at list price
+        fields.append((t(lang, "stock.stock_card.value"), i18n.money(lang, s.value)))
     rows = tuple(
         (
             f"{loc.location} ({loc.location_name})",
