@@ -537,11 +537,20 @@ def _grouped(
 # Orders due within this many days are "due soon".
 DUE_SOON_DAYS = 28
 ORDER_ROWS = 10
+# What an order book is split by ("backlog by family", "ordini aperti per zona").
+OrderSplit = Literal["customer", "product", "family", "person", "territory"]
+ORDER_KEYS: dict[str, tuple[str, str]] = {  # the split's column and the name shown for it
+    "customer": ("customer", "customer"),
+    "product": ("sku", "name"),
+    "family": ("family", "family"),
+    "person": ("rep", "rep_name"),
+    "territory": ("territory", "territory_name"),
+}
 
 
 @dataclass(frozen=True)
 class OrderGroup:
-    """The open orders of one customer (or one product)."""
+    """The open orders of one customer (or product, family, rep, territory)."""
 
     key: str
     name: str
@@ -567,37 +576,55 @@ class OrderBook:
     overdue_lines: int  # due before today and still open
     overdue_units: float
     due_soon_units: float  # due from today to DUE_SOON_DAYS ahead
-    by: Literal["customer", "product"]  # what `groups` are
+    by: OrderSplit  # what `groups` are
     groups: tuple[OrderGroup, ...]  # largest value first (units without prices), ORDER_ROWS
     group_count: int  # customers (or products) in all, before the cut
     territories: tuple[str, ...] | None  # the caller's scope when it limited the orders
+    due: str | None = None  # only the orders due within this period ("shipping in December")
 
 
 def order_book(
-    engine: Engine, scope: SalesScope, what: SalesFilter, *, today: dt.date
+    engine: Engine,
+    scope: SalesScope,
+    what: SalesFilter,
+    *,
+    today: dt.date,
+    by: OrderSplit | None = None,
+    due: str | None = None,
 ) -> OrderBook:
     """The open orders of `what` (a product, family, customer, rep or territory, or all)
-    that the caller's `scope` may see, by customer (by product for one customer, or for a
-    role that does not see customers)."""
-    by: Literal["customer", "product"] = (
+    that the caller's `scope` may see, due within the period `due` when one is given
+    (`YYYY-MM`, `YYYY-Qn`, `YYYY` or a span of days; a period gone by holds the orders
+    still open that were due then), split `by` customer, product, family, rep or
+    territory: by default by customer (by product for one customer, or for a role that
+    does not see customers)."""
+    split: OrderSplit = by or (
         "product" if what.customer or not scope.customers_visible else "customer"
     )
-    _check(scope, what, "customer" if by == "customer" else None)
+    _check(scope, what, split if split in ("customer", "person") else None)
     _check_customer(engine, scope, what.customer)
     selection = _selection(scope, what, _team(engine, what.person))
+    where, params = selection.where, dict(selection.params)
+    if due is not None:
+        params["due_from"], params["due_to"] = period_bounds(due)
+        where += " AND s.due_date >= :due_from AND s.due_date <= :due_to"
     query = text(
-        "SELECT s.customer, s.sku, p.name, s.quantity, s.due_date, p.unit_price "
-        f"FROM open_order s JOIN product p ON p.sku = s.sku WHERE {selection.where}"
+        "SELECT s.customer, s.sku, p.name, p.family, s.rep, s.territory, s.quantity, "
+        f"s.due_date, p.unit_price FROM open_order s JOIN product p ON p.sku = s.sku "
+        f"WHERE {where}"
     ).bindparams(*selection.binds)
     with engine.connect() as conn:
-        frame = pd.read_sql_query(query, conn, params=selection.params)
+        frame = pd.read_sql_query(query, conn, params=params)
     frame["due_date"] = pd.to_datetime(frame["due_date"]).dt.date
     price = pd.to_numeric(frame["unit_price"], errors="coerce")
     frame["value"] = frame["quantity"].astype(float) * price
     priced = price.notna()
     late = frame["due_date"] < today
     soon = ~late & (frame["due_date"] <= today + dt.timedelta(days=DUE_SOON_DAYS))
-    key, name = ("customer", "customer") if by == "customer" else ("sku", "name")
+    key, name = ORDER_KEYS[split]  # orders without one (no rep) count in the totals only
+    if split in ("person", "territory"):  # by the names people use, not the codes
+        names = _names(engine, split)
+        frame[name] = [names.get(str(k), str(k)) for k in frame[key]]
     groups, count = [], int(frame[key].nunique())
     if not frame.empty:
         per = frame.groupby(key).agg(
@@ -634,8 +661,9 @@ def order_book(
         overdue_lines=int(late.sum()),
         overdue_units=float(frame.loc[late, "quantity"].sum()),
         due_soon_units=float(frame.loc[soon, "quantity"].sum()),
-        by=by,
+        by=split,
         groups=tuple(groups),
         group_count=count,
         territories=tuple(sorted(limited)) if limited is not None else None,
+        due=due,
     )

@@ -373,7 +373,18 @@ class AccuracyArgs(BaseModel):
 
 
 class OrdersArgs(SalesFilterArgs):
-    """Open orders take the sales' filter as it is."""
+    """Open orders take the sales' filter, a due period and a split."""
+
+    due: str | None = Field(
+        None,
+        description="Only orders due within YYYY-MM, YYYY-Qn, YYYY or YYYY-MM-DD..YYYY-MM-DD "
+        "(orders shipping in December); omit for every open order.",
+    )
+    group_by: Literal["customer", "product", "family", "person", "territory"] | None = Field(
+        None,
+        description="Split by customer, product, product family, rep or territory; omit for "
+        "by customer (by product for one customer).",
+    )
 
 
 class HelpArgs(BaseModel):
@@ -719,7 +730,14 @@ def _sales(ctx: RunContext, args: SalesArgs) -> SalesHistory:
 
 def _orders(ctx: RunContext, args: OrdersArgs) -> OrderBook:
     scope = sales_scope(ctx.engine, ctx.caller)
-    return order_book(ctx.engine, scope, _sales_filter(ctx, args), today=ctx.today)
+    return order_book(
+        ctx.engine,
+        scope,
+        _sales_filter(ctx, args),
+        today=ctx.today,
+        by=args.group_by,
+        due=args.due,
+    )
 
 
 def _accuracy(ctx: RunContext, args: AccuracyArgs) -> Accuracy:
@@ -1272,7 +1290,10 @@ declare(
             "person": "person",
             "territory": "territory",
             "family": "family",
+            "ahead_period": "due",
+            "group_by": "group_by",
         },
+        keywords={"group_by": v.ORDER_GROUPS},
         rank=4,
     )
 )

@@ -1130,6 +1130,12 @@ class Router:
         if "open_orders" in scores and "stock_status" in scores:
             # "quanto abbiamo in portafoglio?": the order book, not "how much do we have"
             scores["open_orders"] = max(scores.values()) + 1
+        if (
+            "open_orders" in scores
+            and "available_to_promise" in scores
+            and not found.get("quantity")
+        ):  # "ordini aperti padelle in consegna a dicembre": orders due, no promise asked
+            scores["open_orders"] = max(scores.values()) + 1
         if "stock_status" in scores and "inventory_projection" in scores:
             scores["inventory_projection"] += 1  # "when does stock run out"
             if _has(words, v.EXCESS):  # "do we have excess stock on X?"

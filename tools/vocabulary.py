@@ -176,10 +176,12 @@ INTENTS["product_info"] = (
 INTENTS["open_orders"] = (
     ("open orders", "open order", "order book", "orderbook", "backlog", "orders on hand",
      "unshipped orders", "orders not shipped", "pending orders", "orders in hand",
-     "late orders", "overdue orders", "orders due"),
+     "late orders", "overdue orders", "orders due", "orders shipping", "orders to ship",
+     "orders ship", "orders going out", "orders scheduled"),
     ("ordini aperti", "ordine aperto", "portafoglio ordini", "portafoglio", "backlog",
      "ordini in portafoglio", "ordini da evadere", "ordini inevasi", "inevaso", "inevasi",
-     "ordini in ritardo", "ordini scaduti", "ordinato non spedito", "ordini in corso"),
+     "ordini in ritardo", "ordini scaduti", "ordinato non spedito", "ordini in corso",
+     "ordini in consegna", "ordini da consegnare", "ordini da spedire", "ordini in scadenza"),
 )  # fmt: skip
 INTENTS["request_quota_change"] = (
     ("quota change", "change my quota", "raise my quota", "lower my quota", "new target"),
@@ -524,6 +526,9 @@ SALES_GROUPS = {
                 "by product", "per prodotto", "piu venduti", "piu venduto", "top products",
                 "prodotto piu venduto"),
 }  # fmt: skip
+# An order book's splits: the sales' but month (orders are split by when they are due
+# only through a due period).
+ORDER_GROUPS = {key: words for key, words in SALES_GROUPS.items() if key != "month"}
 # A split ordered by money, not units.
 BY_REVENUE = ("by revenue", "per fatturato", "in revenue", "by sales value", "in fatturato",
               "per valore", "by value", "revenue wise", "top earners", "fatturato", "revenue",

@@ -384,3 +384,40 @@ def test_the_order_book_is_the_open_orders_at_list_price_within_scope(
     # Operations see the orders by product, without customers.
     ops = order_book(demo_engine, _scope(demo_engine, "U01COLOMBO"), SalesFilter(), today=today)
     assert ops.by == "product" and ops.customers is None and ops.lines == len(rows)
+
+
+def test_an_order_book_splits_by_family_rep_or_territory_and_keeps_to_a_due_period(
+    demo_engine: Engine,
+) -> None:
+    """ "Backlog by family" came back by product and "orders shipping in December" as every
+    open order (trial 18): a split is what was asked for, and a due period keeps only the
+    orders due in it (a bad period is refused, not read as every order)."""
+    from planning.sales import order_book
+
+    today = dt.date(2026, 11, 27)
+    with demo_engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT p.family, o.rep, o.quantity, o.due_date, p.unit_price "
+            "FROM open_order o JOIN product p ON p.sku = o.sku"
+        ).all()
+    everyone = _scope(demo_engine, "U01DEANGELIS")
+    by_family = order_book(demo_engine, everyone, SalesFilter(), today=today, by="family")
+    families = {r[0] for r in rows}
+    assert by_family.by == "family" and {g.key for g in by_family.groups} == families
+    for g in by_family.groups:
+        assert g.units == pytest.approx(sum(r[2] for r in rows if r[0] == g.key))
+    assert sum(g.units for g in by_family.groups) == pytest.approx(by_family.units)
+    by_rep = order_book(demo_engine, everyone, SalesFilter(), today=today, by="person")
+    with demo_engine.connect() as conn:
+        names = dict(conn.exec_driver_sql("SELECT slack_user_id, name FROM person").all())
+    assert {g.name for g in by_rep.groups} <= set(names.values())  # names, not Slack ids
+    december = [r for r in rows if str(r[3])[:7] == "2026-12"]
+    due = order_book(demo_engine, everyone, SalesFilter(), today=today, due="2026-12")
+    assert 0 < due.lines == len(december) < len(rows)
+    assert due.units == pytest.approx(sum(r[2] for r in december)) and due.due == "2026-12"
+    with pytest.raises(PonteError):
+        order_book(demo_engine, everyone, SalesFilter(), today=today, due="2026-13")
+    # Operations see no reps' or customers' books.
+    with pytest.raises(PermissionDenied):
+        order_book(demo_engine, _scope(demo_engine, "U01COLOMBO"), SalesFilter(), today=today,
+                   by="person")  # fmt: skip

@@ -305,4 +305,34 @@ TRIAL13: list[Q] = [
         "inventory_projection",
         {"family": "COLTELLI", "focus": "move"},
     ),
+    # (stop 36) An order book split as asked and kept to when orders are due.
+    Q(COLOMBO, "backlog by family", "open_orders", {"group_by": "family"}),
+    Q(BIANCHI, "ordini aperti per famiglia", "open_orders", {"group_by": "family"}),
+    Q(HARRIS, "open orders by rep", "open_orders", {"group_by": "person"}),
+    Q(BIANCHI, "portafoglio ordini per zona", "open_orders", {"group_by": "territory"}),
+    Q(COLOMBO, "orders shipping in december", "open_orders", {"due": "2026-12"}),
+    Q(COLOMBO, "ordini in consegna a gennaio", "open_orders", {"due": "2027-01"}),
+    Q(WALKER, "open orders due next month", "open_orders", {"due": "2026-12"}),
+    Q(
+        ROSSI,
+        "ordini aperti padelle in consegna a dicembre",
+        "open_orders",
+        {"family": "PADELLE", "due": "2026-12"},
+    ),
+    Q(COLOMBO, "can I promise 200 PAD-28 by 18 Dec", "available_to_promise", {"quantity": 200}),
+    # (stop 36) What stock is worth: a place's, a product's.
+    Q(
+        COLOMBO,
+        "valore magazzino WH-MIL",
+        "stock_status",
+        {"location": "WH-MIL", "all_products": True},
+    ),
+    Q(
+        BIANCHI,
+        "quanto vale il magazzino di milano?",
+        "stock_status",
+        {"location": "WH-MIL", "all_products": True},
+    ),
+    Q(HARRIS, "value of PAD-28 stock", "stock_status", {"product": "PAD-28"}),
+    Q(ROSSI, "quanto vale lo stock di PAD-28?", "stock_status", {"product": "PAD-28"}),
 ]

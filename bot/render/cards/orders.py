@@ -11,6 +11,11 @@ from planning.sales import DUE_SOON_DAYS, OrderBook
 
 TEXT: dict[str, tuple[str, str]] = {
     "orders.title": ("Open orders · {what}", "Ordini aperti · {what}"),
+    "orders.due": (" · due {period}", " · in consegna {period}"),
+    "orders.none_due": (
+        "No open orders due {period}.",
+        "Nessun ordine aperto in consegna {period}.",
+    ),
     "orders.headline": (
         "{units} units on {lines} open order lines from {customers} customers{value}",
         "{units} pezzi in {lines} righe d'ordine aperte di {customers} clienti{value}",
@@ -44,6 +49,9 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "orders.column.customer": ("customer", "cliente"),
     "orders.column.product": ("product", "prodotto"),
+    "orders.column.family": ("family", "famiglia"),
+    "orders.column.person": ("rep", "venditore"),
+    "orders.column.territory": ("territory", "territorio"),
     "orders.column.lines": ("lines", "righe"),
     "orders.column.units": ("units", "pezzi"),
     "orders.column.value": ("value €", "valore €"),
@@ -58,8 +66,12 @@ i18n.register(TEXT)
 
 def orders_card(b: OrderBook, lang: str) -> Card:
     title = t(lang, "orders.title", what=filter_label(lang, b.what, b.label))
+    due = i18n.period(lang, b.due) if b.due else None
+    if due:
+        title += t(lang, "orders.due", period=due)
     if not b.lines:
-        return Card(title=title, headline=t(lang, "orders.none"), source=t(lang, "orders.source"))
+        none = t(lang, "orders.none_due", period=due) if due else t(lang, "orders.none")
+        return Card(title=title, headline=none, source=t(lang, "orders.source"))
     value = t(lang, "orders.value", value=i18n.money(lang, b.value)) if b.value else ""
     # How many customers, to those who see customers (planning.sales.SalesScope).
     key = "orders.headline_one" if b.customers in (None, 1) else "orders.headline"
@@ -90,7 +102,7 @@ def orders_card(b: OrderBook, lang: str) -> Card:
         ),
         rows=tuple(
             (
-                g.name if b.by == "customer" else f"{g.name} ({g.key})",
+                f"{g.name} ({g.key})" if b.by in ("product", "territory") else g.name,
                 number(lang, g.lines),
                 number(lang, g.units),
                 "–" if g.value is None else number(lang, g.value),
