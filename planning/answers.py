@@ -27,7 +27,7 @@ from planning.groups import TOP_LINES, ProductGroup, members
 from planning.models import Role
 from planning.projection import InventoryProjection, days_inside, week_monday
 from planning.quota_impact import family_quotas
-from planning.quotas import QuotaStatus, period_bounds, quarter_of, quota_status
+from planning.quotas import QuotaStatus, period_bounds, quarter_of, quota_status, sold_between
 from planning.scan import StockScan, scan_stock
 from planning.supply import Provenance, atp, capacity_report, inventory_projection
 
@@ -161,6 +161,8 @@ class QuotaAnswer:
     company_not_theirs: bool = False  # the company's asked for by a manager: their team's
     # A month or a year asked, with no quota of its own: the quarter holding it is shown
     asked_period: str | None = None
+    # A month asked of one quota: what its owner sold in that month so far (units, revenue)
+    asked_sold: tuple[float, float] | None = None
 
     @property
     def reps_of_territory(self) -> bool:
@@ -679,6 +681,12 @@ def quota_answer(
         family_total = every.get(family) if family is not None else None
         if by_family and family is None:
             family_totals = tuple(sorted(every.items(), key=lambda kv: -kv[1]))
+    asked_sold = None
+    if asked_period is not None and len(asked_period) == 7 and len(statuses) == 1:
+        # "quota di questo mese": the quarter's quota, and the month's own sales beside it
+        first, last = period_bounds(asked_period)
+        if first <= today:
+            asked_sold = sold_between(engine, statuses[0], first, last, today=today)
     return QuotaAnswer(
         period=period,
         scope=how,
@@ -693,6 +701,7 @@ def quota_answer(
         family_totals=family_totals,
         company_not_theirs=company and how == "team",
         asked_period=asked_period,
+        asked_sold=asked_sold,
     )
 
 

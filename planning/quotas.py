@@ -247,6 +247,28 @@ def sales_from(uses: str) -> str:
     return "sales_actual s" + (" JOIN product p ON p.sku = s.sku" if "p.family" in uses else "")
 
 
+def sold_between(
+    engine: Engine, status: QuotaStatus, start: dt.date, end: dt.date, *, today: dt.date
+) -> tuple[float, float]:
+    """Units and revenue the quota's owner (and family) sold from `start` to `end` (today
+    at the latest), counted as the quota counts them: "this month" of a quarter's quota."""
+    bucket, _ = sales_calendar(engine)
+    rep = status.owner_kind == "rep"
+    sales = _period_sales(
+        engine,
+        since=start - dt.timedelta(days=bucket - 1),
+        until=min(end, today),
+        reps=[status.owner] if rep else [],
+        territories=[] if rep else [status.owner],
+        by_family=status.family is not None,
+    )
+    mine = sales[sales["rep" if rep else "territory"] == status.owner]
+    if status.family is not None:
+        mine = mine[mine["family"] == status.family]
+    inside = in_period(mine, start, min(end, today), bucket)
+    return float(inside["quantity"].sum()), float(inside["revenue"].fillna(0.0).sum())
+
+
 def _period_sales(
     engine: Engine,
     *,

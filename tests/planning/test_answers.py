@@ -60,6 +60,33 @@ def test_a_month_or_a_year_without_quotas_shows_the_quarter_holding_it(
     assert "Le quote sono per trimestre, nessuna per" in said
 
 
+def test_a_month_asked_of_a_quarters_quota_says_what_the_month_sold(
+    demo_engine: Engine,
+) -> None:
+    """ "How's my quota this month" showed the quarter without the month's own sales: beside
+    the quarter's quota, each month's sales by the quota's owner, as the sales answer counts
+    them, and the quarter's months add up to what the quota counts."""
+    from bot.render.cards import card_for
+    from bot.render.text import plain
+    from planning.sales import SalesFilter, sales_history, sales_scope
+
+    rossi = identify(demo_engine, "U01ROSSI")
+    quarter = quota_answer(demo_engine, rossi, today=DEMO_TODAY, period="2026-Q4")
+    months = {}
+    for month in ("2026-10", "2026-11"):
+        answer = quota_answer(demo_engine, rossi, today=DEMO_TODAY, period=month)
+        assert answer.asked_sold is not None
+        months[month] = answer.asked_sold
+        scope = sales_scope(demo_engine, rossi)
+        mine = SalesFilter(person="U01ROSSI")
+        sold = sales_history(demo_engine, scope, mine, period=month, today=DEMO_TODAY)
+        assert answer.asked_sold == pytest.approx((sold.current.units, sold.current.revenue))
+    assert sum(u for u, _ in months.values()) == pytest.approx(quarter.statuses[0].sold_units)
+    said = plain(card_for(answer, "it")).replace("\n", " ")
+    assert f"A nov 2026 finora: {round(months['2026-11'][0]):,} pezzi".replace(",", ".") in said
+    assert quota_answer(demo_engine, rossi, today=DEMO_TODAY, period="2026").asked_sold is None
+
+
 def test_a_role_without_quotas_sees_nobody_else_s(demo_engine: Engine) -> None:
     marketing = identify(demo_engine, "U01RICCI")
     assert quota_answer(demo_engine, marketing, today=DEMO_TODAY).statuses == ()

@@ -19,6 +19,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Quotas are set per quarter, none for {asked}: {when}'s. ",
         "Le quote sono per trimestre, nessuna per {asked}: ecco il {when}. ",
     ),
+    "quota.quota_card.month_sold": (
+        "In {month} so far: {units} units sold ({revenue}), {share} of the quarter's sales.",
+        "A {month} finora: {units} pezzi venduti ({revenue}), {share} delle vendite del trimestre.",
+    ),
     "quota.quota_card.headline": (
         "No quota found for {when}.",
         "Nessuna quota trovata per {when}.",
@@ -298,6 +302,13 @@ def quota_card(q: QuotaAnswer, lang: str) -> Card:
         share = pct(lang, 100 * at_pace / f.target)
         notes.append(t(lang, "quota.quota_card.at_pace", units=fmt(at_pace),
                        day=date(lang, first.end), pct=share))  # fmt: skip
+    if q.asked_sold is not None and q.asked_period is not None:
+        # "how's my quota this month": the month's own sales, beside the quarter's quota
+        in_month, revenue = q.asked_sold
+        share = pct(lang, 100 * in_month / first.sold_units) if first.sold_units else "–"
+        notes.insert(0, t(lang, "quota.quota_card.month_sold",
+                          month=i18n.period(lang, q.asked_period), units=number(lang, in_month),
+                          revenue=i18n.money(lang, revenue), share=share))  # fmt: skip
     if q.together is not None:  # "quota totale azienda vs venduto", "how is my team doing"
         g = q.together
         unit = t(lang, "quota.quota_card.units")
