@@ -951,12 +951,19 @@ class Router:
             return feedback_change[0], None  # "cancella il feedback 12", "edit feedback 3: ..."
         if _has(raw, v.AUDIT) or _has(words, v.AUDIT):
             return "audit_trail", None  # "storico modifiche quota di giulia rossi"
+        numbered = any(_is_number(words[i]) for i in reading.free) | ("quantity" in found)
         if _has(raw, fw.NOTE_WORDS) or (
-            _has(raw, fw.EXPECT_WORDS)
-            and any(_is_number(words[i]) for i in reading.free) | ("quantity" in found)
+            numbered
             and not fw.asks_a_question(raw, text)
+            and (
+                _has(raw, fw.EXPECT_WORDS)
+                or (_has(raw, fw.FORECAST_WORDS) and _has(raw, fw.OFF_WORDS))
+                or (_has(raw, fw.WANT_WORDS) and _has(raw, fw.MORE_WORDS))
+            )
         ):
-            return "forecast_note", None  # "expect +500 from ACME in January"
+            # "expect +500 from ACME in January", "il forecast di PAD-24 è troppo basso, il
+            # cliente ne vuole 300 in più"
+            return "forecast_note", None
         if _has(raw, qw.HAPPENED) and (
             _has(raw, qw.REQUEST_NOUNS) or _has(words, qw.REQUEST_NOUNS)
         ):

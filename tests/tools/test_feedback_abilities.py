@@ -49,6 +49,33 @@ def test_a_forecast_note_sits_beside_the_forecast_and_does_not_change_it(
     assert "(non inclusa nel forecast)" in plain(card(after))
 
 
+@pytest.mark.parametrize(
+    ("question", "user", "quantity", "period", "customer"),
+    [
+        ("Il forecast di PAD-24 per dicembre è troppo basso, il cliente ne vuole 300 in più",
+         REP, 300, "2026-12", None),
+        ("the PAD-28 forecast for january is 150 too high", "U01WALKER", -150, "2027-01", None),
+        ("il forecast di MOK-006 per gennaio è troppo alto, Brianza Casa ne vuole 200 in meno",
+         REP, -200, "2027-01", "Brianza Casa"),
+    ],
+)  # fmt: skip
+def test_a_forecast_said_off_by_a_number_is_a_forecast_note(
+    assistant: Assistant,
+    question: str,
+    user: str,
+    quantity: float,
+    period: str,
+    customer: str | None,
+) -> None:
+    """ "Il forecast di PAD-24 per dicembre è troppo basso, il cliente ne vuole 300 in più"
+    (trial 18) was saved as a complaint from a customer called "ne": a forecast said too
+    low or too high by a number is a note beside it, signed as said, from nobody unnamed."""
+    shown = ask(assistant, question, user)
+    assert (shown.kind, shown.tool) == ("confirm", "forecast_note"), shown.args
+    note = shown.result.note
+    assert (note.quantity, note.period, note.customer) == (quantity, period, customer)
+
+
 def test_planners_may_not_write_forecast_notes(assistant: Assistant) -> None:
     refused = ask(assistant, "expect +500 PAD-28 in January", OPS, yes=True)
     assert refused.kind == "refused"
