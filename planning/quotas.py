@@ -101,6 +101,7 @@ class QuotaStatus:
     forecast_attainment_pct: float | None = None  # in the quota's own measure
     forecast_through: dt.date | None = None  # the last day the forecast covers (the period's
     # end when it covers it all)
+    parts: int = 1  # quotas added up: a year's 4 quarterly ones (planning.quotas._added_up)
 
 
 def quota_status(
@@ -156,7 +157,7 @@ def _quota_status(
     current = current.sort_values("version").groupby(key, as_index=False).last()
     if wanted is None:
         wanted = quarter_of(today)
-    current = current[current["period"] == wanted]
+    current = _added_up(current, wanted)
     if rep is not None:
         current = current[current["rep"] == rep]
     if territory is not None:
@@ -269,6 +270,51 @@ def sold_between(
     return float(inside["quantity"].sum()), float(inside["revenue"].fillna(0.0).sum())
 
 
+def _parts_of(period: str) -> list[set[str]]:
+    """The periods a longer one is made of, as quotas may be set: a year's quarters or
+    months, a quarter's months."""
+    if re.fullmatch(r"\d{4}", period):
+        return [
+            {f"{period}-Q{q}" for q in range(1, 5)},
+            {f"{period}-{m:02d}" for m in range(1, 13)},
+        ]
+    if (quarter := re.fullmatch(r"(\d{4})-Q([1-4])", period)) is not None:
+        first = 3 * int(quarter[2]) - 2
+        return [{f"{quarter[1]}-{m:02d}" for m in range(first, first + 3)}]
+    return []
+
+
+def _added_up(current: pd.DataFrame, wanted: str) -> pd.DataFrame:
+    """The current quotas of `wanted`: each owner's own, or, where it has none, its quotas
+    for every quarter (or month) of it added up ("attainment ytd" of a company that sets
+    quotas per quarter is the year's four added up). An owner with some of the parts only
+    has no quota for `wanted` (a part of the year is not the year's target)."""
+    owners = ["rep", "territory", "family"]
+    own = current[current["period"] == wanted].assign(parts=1)
+    have = {tuple(k) for k in own[owners].itertuples(index=False)}
+    added = []
+    for parts in _parts_of(wanted):
+        inside = current[current["period"].isin(parts)]
+        for named, group in inside.groupby(owners):
+            if named in have or set(group["period"]) != parts:
+                continue
+            have.add(named)
+            targets = {
+                column: group[column].sum() if group[column].notna().all() else None
+                for column in ("target_units", "target_revenue")
+            }
+            added.append(
+                {
+                    **dict(zip(owners, named, strict=True)),
+                    "period": wanted,
+                    "version": int(group["version"].max()),
+                    **targets,
+                    "parts": len(parts),
+                }
+            )
+    return pd.concat([own, pd.DataFrame(added)]) if added else own
+
+
 def _period_sales(
     engine: Engine,
     *,
@@ -363,6 +409,7 @@ def _status(
         current_weekly_revenue=revenue / weeks_elapsed if weeks_elapsed > 0 else 0.0,
         required_weekly_revenue=required_revenue,
         weeks_left=weeks_left,
+        parts=int(row.get("parts", 1)),
     )
 
 

@@ -87,6 +87,42 @@ def test_a_month_asked_of_a_quarters_quota_says_what_the_month_sold(
     assert quota_answer(demo_engine, rossi, today=DEMO_TODAY, period="2026").asked_sold is None
 
 
+def test_a_year_whose_quarters_all_have_quotas_adds_them_up(writable_demo: Engine) -> None:
+    """ "Attainment ytd" showed one quarter (stop 35): where every quarter of the year has
+    a quota, the year's target is theirs added up and its sales are the year's, said so; a
+    year with some quarters only still shows the quarter holding today."""
+    from bot.render.cards import card_for
+    from bot.render.text import plain
+    from planning.memo import forget_everything
+    from planning.sales import SalesFilter, sales_history, sales_scope
+
+    rossi = identify(writable_demo, "U01ROSSI")
+    partial = quota_answer(writable_demo, rossi, today=DEMO_TODAY, period="2026")
+    assert (partial.period, partial.asked_period) == ("2026-Q4", "2026")
+    targets = {"2026-Q1": 9000.0, "2026-Q2": 10000.0, "2026-Q3": 8000.0}
+    with writable_demo.begin() as conn:
+        for period, units in targets.items():
+            conn.exec_driver_sql(
+                "INSERT INTO quota (period, rep, version, target_units, source, created_at) "
+                "VALUES (?, 'U01ROSSI', 1, ?, 'test', '2026-01-01 00:00:00')",
+                (period, units),
+            )
+    forget_everything()
+    q4 = quota_answer(writable_demo, rossi, today=DEMO_TODAY, period="2026-Q4").statuses[0]
+    year = quota_answer(writable_demo, rossi, today=DEMO_TODAY, period="2026")
+    [status] = year.statuses
+    assert (year.period, year.asked_period, status.parts) == ("2026", None, 4)
+    assert status.target_units == sum(targets.values()) + (q4.target_units or 0)
+    scope, mine = sales_scope(writable_demo, rossi), SalesFilter(person="U01ROSSI")
+    sold = sales_history(writable_demo, scope, mine, period="2026", today=DEMO_TODAY)
+    assert status.sold_units == pytest.approx(sold.current.units)
+    assert status.target_revenue is None  # Q1-Q3 have no revenue target: no year's either
+    said = plain(card_for(year, "en")).replace("\n", " ")
+    assert "The 2026 target is its 4 quarters' quotas added up." in said
+    # A quarter without monthly quotas is untouched.
+    assert quota_answer(writable_demo, rossi, today=DEMO_TODAY, period="2026-Q4").statuses[0] == q4
+
+
 def test_a_role_without_quotas_sees_nobody_else_s(demo_engine: Engine) -> None:
     marketing = identify(demo_engine, "U01RICCI")
     assert quota_answer(demo_engine, marketing, today=DEMO_TODAY).statuses == ()

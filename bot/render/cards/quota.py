@@ -19,6 +19,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "Quotas are set per quarter, none for {asked}: {when}'s. ",
         "Le quote sono per trimestre, nessuna per {asked}: ecco il {when}. ",
     ),
+    "quota.quota_card.parts": (
+        "The {when} target is its {parts} {kind}' quotas added up.",
+        "Il target del {when} è la somma delle quote dei suoi {parts} {kind}.",
+    ),
+    "quota.quota_card.parts.quarters": ("quarters", "trimestri"),
+    "quota.quota_card.parts.months": ("months", "mesi"),
     "quota.quota_card.month_sold": (
         "In {month} so far: {units} units sold ({revenue}), {share} of the quarter's sales.",
         "A {month} finora: {units} pezzi venduti ({revenue}), {share} delle vendite del trimestre.",
@@ -302,6 +308,10 @@ def quota_card(q: QuotaAnswer, lang: str) -> Card:
         share = pct(lang, 100 * at_pace / f.target)
         notes.append(t(lang, "quota.quota_card.at_pace", units=fmt(at_pace),
                        day=date(lang, first.end), pct=share))  # fmt: skip
+    if len(q.statuses) == 1 and first.parts > 1:  # "attainment ytd": the year's quarters
+        kind = "quarters" if first.parts == 4 and len(q.period) == 4 else "months"
+        notes.insert(0, t(lang, "quota.quota_card.parts", when=when, parts=first.parts,
+                          kind=t(lang, f"quota.quota_card.parts.{kind}")))  # fmt: skip
     if q.asked_sold is not None and q.asked_period is not None:
         # "how's my quota this month": the month's own sales, beside the quarter's quota
         in_month, revenue = q.asked_sold
