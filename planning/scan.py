@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -83,14 +84,26 @@ class StockScan:
         ordered = frame.sort_values(["_out", "_low", "sku", "location"], kind="stable")
         return ordered.drop(columns=["_out", "_low"]).reset_index(drop=True)
 
+    @functools.cached_property
+    def _columns(self) -> tuple[list[str], list[str], list[float], list[float]]:
+        """sku, location, on hand, allocated per row, read once (a row of the frame at a
+        time cost a third of a projection over every product)."""
+        rows = self.rows
+        return (
+            rows["sku"].astype(str).tolist(),
+            rows["location"].astype(str).tolist(),
+            rows["on_hand"].astype(float).tolist(),
+            rows["allocated"].astype(float).tolist(),
+        )
+
     def projection(self, row: int) -> InventoryProjection:
-        line = self.rows.iloc[row]
+        skus, locations, on_hand, allocated = self._columns
         return self.projected.projection(
             row,
-            sku=str(line["sku"]),
-            location=str(line["location"]),
-            on_hand=float(line["on_hand"]),
-            allocated=float(line["allocated"]),
+            sku=skus[row],
+            location=locations[row],
+            on_hand=on_hand[row],
+            allocated=allocated[row],
         )
 
 
