@@ -190,6 +190,16 @@ def worker(url: str, skus: int, repeat: int, stock_file: str) -> dict[str, Any]:
             "inventory_projection",
             lambda: {"family": family(), "focus": "excess"},
         ),
+        "what could move, over everything": (
+            "UOPS01",
+            "inventory_projection",
+            lambda: {"all_products": True, "focus": "move", "weeks": rng.randrange(4, 26)},
+        ),
+        "open orders by family, due next month": (
+            "UOPS01",
+            "open_orders",
+            lambda: {"group_by": "family", "due": "2026-12"},
+        ),
         "forecast of everything, with last year": (
             "UOPS01",
             "demand_forecast",

@@ -5,6 +5,7 @@ the App Home and any future front door would."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
@@ -12,7 +13,7 @@ from sqlalchemy import Engine
 from planning.access import identify
 from planning.answers import atp_answer, capacity_answer, quota_answer
 from planning.errors import PermissionDenied, PonteError
-from tests.conftest import DEMO_TODAY
+from tests.conftest import DEMO_TODAY, NOW
 
 
 @pytest.mark.parametrize(
@@ -150,3 +151,38 @@ def test_a_promise_for_yesterday_is_refused(demo_engine: Engine) -> None:
         atp_answer(demo_engine, "MOK-003", 10, DEMO_TODAY - dt.timedelta(days=1),
                    today=DEMO_TODAY, location=None)  # fmt: skip
     assert past.value.code == "date_in_past"
+
+
+def test_what_could_move_is_answered_over_more_than_300_products(
+    writable_demo: Engine, tmp_path: Path
+) -> None:
+    """ "Cosa possiamo spostare tra i magazzini?" over everything was refused past 300
+    products (each member was projected on its own): the projection reads one scan of every
+    member now, so a catalogue of 390 gets its answer, the demo's own moves in it."""
+    from tests.helpers import run_import
+    from tools.assistant import Assistant
+
+    asked = "cosa possiamo spostare tra i magazzini?"
+    before = Assistant(writable_demo).ask(asked, user="U01COLOMBO", today=DEMO_TODAY, now=NOW)
+    assert before.kind == "answer" and before.result.transfers
+    extra = [f"EXT-{i:03d}" for i in range(350)]
+    products = "".join(f"{sku},Articolo {sku},EXTRA,pcs,10,14,5,1,,\n" for sku in extra)
+    stock = "".join(
+        f"{sku},{place},{20 + i % 7},0,2026-11-18\n"
+        for i, sku in enumerate(extra)
+        for place in ("WH-MIL", "PLT-LUM")
+    )
+    header = (
+        "sku,name,family,unit,unit_price,lead_time_days,safety_stock,min_order_qty,name_en,"
+        "aliases\n"
+    )
+    folder = tmp_path / "more"
+    folder.mkdir()
+    (folder / "products.csv").write_text(header + products, encoding="utf-8")
+    (folder / "stock.csv").write_text("sku,location,on_hand,allocated,as_of\n" + stock,
+                                      encoding="utf-8")  # fmt: skip
+    run_import(writable_demo, folder)
+    after = Assistant(writable_demo).ask(asked, user="U01COLOMBO", today=DEMO_TODAY, now=NOW)
+    assert after.kind == "answer", after.code
+    assert after.result.products == before.result.products + len(extra) > 300
+    assert after.result.transfers == before.result.transfers  # the new ones sell nothing
