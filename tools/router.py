@@ -958,7 +958,15 @@ class Router:
             and (
                 _has(raw, fw.EXPECT_WORDS)
                 or (_has(raw, fw.FORECAST_WORDS) and _has(raw, fw.OFF_WORDS))
-                or (_has(raw, fw.WANT_WORDS) and _has(raw, fw.MORE_WORDS))
+                or (
+                    _has(raw, fw.WANT_WORDS)
+                    and _has(raw, fw.MORE_WORDS)
+                    and bool(
+                        found.get("customer")
+                        or found.get("unknown_customer")
+                        or _has(raw, fw.CUSTOMER_WORDS)
+                    )
+                )  # a customer's demand, not "we need 200 more PAD-28 at WH-MIL"
             )
         ):
             # "expect +500 from ACME in January", "il forecast di PAD-24 è troppo basso, il

@@ -335,4 +335,17 @@ TRIAL13: list[Q] = [
     ),
     Q(HARRIS, "value of PAD-28 stock", "stock_status", {"product": "PAD-28"}),
     Q(ROSSI, "quanto vale lo stock di PAD-28?", "stock_status", {"product": "PAD-28"}),
+    # (stop 36) A customer's demand said against the forecast is a forecast note.
+    Q(
+        ROSSI,
+        "Brianza Casa vuole 200 moka 3 tazze in più a gennaio",
+        "confirm:forecast_note",
+        {"customer": "Brianza Casa", "product": "MOK-003", "quantity": 200, "period": "2027-01"},
+    ),
+    Q(
+        WALKER,
+        "the customer wants 50 more PAD-28 in january",
+        "confirm:forecast_note",
+        {"product": "PAD-28", "quantity": 50, "period": "2027-01"},
+    ),
 ]
