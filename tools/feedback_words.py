@@ -81,7 +81,6 @@ WANT_WORDS = (
     "needs", "need", "asks for", "asking for", "would like",
 )  # fmt: skip
 MORE_WORDS = ("in piu", "more", "extra", "in aggiunta", "additional", "aggiuntivi")
-CUSTOMER_WORDS = ("cliente", "clienti", "customer", "customers", "client", "clients")
 QUESTION_START = (
     "what", "how", "quanto", "quanti", "quante", "cosa", "come", "which", "quale", "quali",
     "do", "does", "can",
