@@ -113,6 +113,11 @@ KEYWORDS = TypoIndex(
     if w not in v.STOPWORDS
 )
 RESERVED = frozenset(KEYWORDS.words)
+# Excess said outright ("troppo" alone may be "troppo basso"):
+EXCESS_SAID = tuple(w for w in v.EXCESS if not w.startswith(("tropp", "too ")))
+# Running out said outright: the projection's question, whatever stock words come with it.
+RUNS_OUT = ("rottura", "rotture", "run out", "runs out", "running out", "stockout",
+            "stockouts", "finisce", "finiscono", "esaurimento", "esaurisce")  # fmt: skip
 FEEDBACK_TOOLS = (
     "record_feedback", "search_feedback", "edit_feedback", "delete_feedback", "forecast_note",
 )  # fmt: skip
@@ -1032,7 +1037,8 @@ class Router:
             return "request_quota_change", None
         if quota and re.search(r"(?<![\w.,])[+-]\s?\d", qw.split_reason(text)[0]):
             return "request_quota_change", None  # "vorrei +15% sulla quota q1 perché..."
-        if _has(words, v.MOVE_QUESTIONS):  # "posso spostare COL-FIL da milano a maniago?"
+        if _has(words, v.MOVE_QUESTIONS) or _has(raw, v.MOVE_QUESTIONS):
+            # "posso spostare COL-FIL da milano a maniago?", "suggested transfers"
             found["move"] = True  # every location, not only the one named first
             return "inventory_projection", None
         changed = _has(raw, v.DEMAND_CHANGES) or _has(words, v.DEMAND_CHANGES)
@@ -1128,7 +1134,16 @@ class Router:
             scores["capacity_check"] = max(scores.values()) + 1
         if "sales_history" in scores and "demand_forecast" in scores:
             scores["demand_forecast"] += scores["sales_history"]  # "vendite previste"
-        if "sales_history" in scores and (found.get("customer") or found.get("compare")):
+        forecast_vs_last_year = (
+            "demand_forecast" in scores
+            and found.get("compare") == "last_year"
+            and not found.get("customer")
+            and bool(_has(words, ("forecast", "fcst", "previsione", "previsioni")))
+            and max(scores, key=lambda i: scores[i]) in ("demand_forecast", "sales_history")
+        )  # "previsione vendite moka dicembre vs dicembre scorso": the forecast, last year beside
+        if forecast_vs_last_year:
+            scores["demand_forecast"] = max(scores.values()) + 1
+        elif "sales_history" in scores and (found.get("customer") or found.get("compare")):
             # "quanto abbiamo fatturato con Casalinghi Serenissima": a customer has no stock.
             scores["sales_history"] = max(scores.values()) + 1
         if (
@@ -1151,9 +1166,17 @@ class Router:
             and not found.get("quantity")
         ):  # "ordini aperti padelle in consegna a dicembre": orders due, no promise asked
             scores["open_orders"] = max(scores.values()) + 1
+        if (
+            "stock_status" in scores
+            and "inventory_projection" not in scores
+            and _has(words, EXCESS_SAID)
+        ):  # "quanti COL-FIL abbiamo in più del necessario?": what is beyond need
+            scores["inventory_projection"] = max(scores.values()) + 1
         if "stock_status" in scores and "inventory_projection" in scores:
             scores["inventory_projection"] += 1  # "when does stock run out"
-            if _has(words, v.EXCESS):  # "do we have excess stock on X?"
+            if _has(words, v.EXCESS) or _has(words, RUNS_OUT):
+                # "do we have excess stock on X?", "cosa va in rottura prima del prossimo
+                # arrivo?" (the next receipt is part of when it runs out)
                 scores["inventory_projection"] = max(scores.values()) + 1
         best = max(scores.values())
         # On a tie the more specific question wins (the declarations' rank).

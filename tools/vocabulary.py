@@ -465,6 +465,11 @@ MOVE_QUESTIONS = (
     "what could we move", "can i transfer", "can we transfer", "could we transfer",
     "should we transfer", "what can we transfer", "what if we move", "what if we transfer",
     "e se spostiamo", "se spostiamo", "se spostassimo", "e se trasferiamo",
+    "trasferimenti suggeriti", "trasferimenti consigliati", "trasferimenti di magazzino",
+    "trasferimenti tra", "trasferimenti possibili", "spostamenti suggeriti",
+    "spostamenti consigliati", "spostamenti tra", "ribilanciare", "ribilanciamento",
+    "riequilibrare", "suggested transfers", "transfer suggestions", "recommended transfers",
+    "stock transfers", "transfers between", "rebalance", "rebalancing", "redistribute",
 )  # fmt: skip
 # A scenario on demand ("what if demand for moka goes up 20%?"): not something Ponte runs
 # yet, so it is said, not answered with the forecast as it is.
@@ -562,7 +567,8 @@ PLACE_KINDS = ("plant", "factory", "warehouse", "depot", "site", "stabilimento",
 EXCESS = ("excess", "overstock", "overstocked", "too much stock", "too much", "too many",
           "troppo", "troppa", "troppi", "troppe", "eccesso",
           "eccedenza", "eccedenze", "sovrascorta", "troppo stock", "troppa giacenza",
-          "troppa merce", "in eccesso")  # fmt: skip
+          "troppa merce", "in eccesso", "piu del necessario", "piu del dovuto",
+          "more than we need", "more than needed", "more than necessary", "surplus")  # fmt: skip
 # Every product together: "stock totale", "fcst all products", "tutto il magazzino".
 EVERYTHING = ("all", "everything", "total", "totale", "totali", "overall", "tutto", "tutti",
               "tutta", "tutte", "complessivo", "complessiva", "whole", "entire", "intero",

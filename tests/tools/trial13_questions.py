@@ -348,4 +348,43 @@ TRIAL13: list[Q] = [
         "confirm:forecast_note",
         {"product": "PAD-28", "quantity": 50, "period": "2027-01"},
     ),
+    # (trial 20) Wrong then: a manager's team named, transfers asked for, a sales forecast
+    # against last year, what runs out before its receipt; partly: excess said otherwise.
+    Q(BIANCHI, "quota del team di Bianchi nel Q4, in %", "quota_status", {"period": "2026-Q4"}),
+    Q(
+        COLOMBO,
+        "trasferimenti di magazzino suggeriti tra WH-MIL e i plant",
+        "inventory_projection",
+        {"all_products": True, "focus": "move"},
+    ),
+    Q(
+        HARRIS,
+        "suggested transfers between warehouses",
+        "inventory_projection",
+        {"all_products": True, "focus": "move"},
+    ),
+    Q(
+        RICCI,
+        "previsione vendite moka dicembre vs dicembre scorso",
+        "demand_forecast",
+        {"family": "MOKA", "period": "2026-12"},
+    ),
+    Q(
+        BIANCHI,
+        "quali prodotti vanno in rottura prima del prossimo arrivo?",
+        "list_alerts",
+        {"focus": "stockout"},
+    ),
+    Q(
+        COLOMBO,
+        "quanti coltelli per filettare abbiamo in più del necessario?",
+        "inventory_projection",
+        {"product": "COL-FIL", "focus": "excess"},
+    ),
+    Q(
+        COLOMBO,
+        "surplus stock of moka?",
+        "inventory_projection",
+        {"family": "MOKA", "focus": "excess"},
+    ),
 ]
