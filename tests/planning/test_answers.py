@@ -58,7 +58,12 @@ def test_a_month_or_a_year_without_quotas_shows_the_quarter_holding_it(
     assert quarter.statuses and quarter.asked_period is None
     assert (answer.period, answer.asked_period) == (shown, asked)
     assert answer.statuses == quarter.statuses
-    assert "Le quote sono per trimestre, nessuna per" in said
+    said_so = (
+        "Le quote sono per trimestre e non tutti i trimestri del 2026 ne hanno una"
+        if len(asked) == 4
+        else "Le quote sono per trimestre, nessuna per"
+    )
+    assert said_so in said
 
 
 def test_a_month_asked_of_a_quarters_quota_says_what_the_month_sold(
@@ -122,6 +127,24 @@ def test_a_year_whose_quarters_all_have_quotas_adds_them_up(writable_demo: Engin
     assert "The 2026 target is its 4 quarters' quotas added up." in said
     # A quarter without monthly quotas is untouched.
     assert quota_answer(writable_demo, rossi, today=DEMO_TODAY, period="2026-Q4").statuses[0] == q4
+
+
+def test_a_manager_named_for_a_quota_has_their_teams(demo_engine: Engine) -> None:
+    """ "Quota del team di Bianchi nel Q4" said "no quota found for Q4" (trial 20): a
+    manager with no quota of their own named for one has their team's, as they see it
+    themselves; a manager of another team still may not see it."""
+    bianchi = identify(demo_engine, "U01BIANCHI")
+    own = quota_answer(demo_engine, bianchi, today=DEMO_TODAY)
+    named = quota_answer(demo_engine, bianchi, today=DEMO_TODAY, person="U01BIANCHI")
+    admin = identify(demo_engine, "U01DEANGELIS")
+    asked = quota_answer(demo_engine, admin, today=DEMO_TODAY, person="U01BIANCHI")
+    reps = {s.owner for s in named.statuses}
+    assert reps and reps <= bianchi.team and named.scope == "team"
+    assert [s for s in own.statuses if s.owner in bianchi.team] == list(named.statuses)
+    assert asked.statuses == named.statuses
+    with pytest.raises(PermissionDenied):
+        quota_answer(demo_engine, identify(demo_engine, "U01HARRIS"), today=DEMO_TODAY,
+                     person="U01BIANCHI")  # fmt: skip
 
 
 def test_a_role_without_quotas_sees_nobody_else_s(demo_engine: Engine) -> None:

@@ -29,6 +29,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "In {month} so far: {units} units sold ({revenue}), {share} of the quarter's sales.",
         "A {month} finora: {units} pezzi venduti ({revenue}), {share} delle vendite del trimestre.",
     ),
+    "quota.quota_card.per_quarter_year": (
+        "Quotas are set per quarter and not every quarter of {asked} has one: here is {when}. ",
+        "Le quote sono per trimestre e non tutti i trimestri del {asked} ne hanno una: ecco il "
+        "{when}. ",
+    ),
     "quota.quota_card.headline": (
         "No quota found for {when}.",
         "Nessuna quota trovata per {when}.",
@@ -227,7 +232,9 @@ def quota_card(q: QuotaAnswer, lang: str) -> Card:
     if q.product is not None:
         said += t(lang, "quota.quota_card.per_product", product=q.product, family=q.family or "–")
     if q.asked_period is not None:
-        said += t(lang, "quota.quota_card.per_quarter", asked=i18n.period(lang, q.asked_period),
+        # A year whose quarters do not all have quotas ("attainment ytd") is not "none".
+        key = "per_quarter_year" if len(q.asked_period) == 4 else "per_quarter"
+        said += t(lang, f"quota.quota_card.{key}", asked=i18n.period(lang, q.asked_period),
                   when=when)  # fmt: skip
     if q.no_family_quota:
         said += t(lang, "quota.quota_card.no_family", family=q.family, when=when)
