@@ -97,6 +97,7 @@ class GroupStock:
     # Available stock at list price, over the members with a price; how many have none
     value: float = 0.0
     unpriced: int = 0
+    value_by_location: tuple[tuple[str, float], ...] = ()  # each location's, at list price
 
     @property
     def family(self) -> str | None:
@@ -224,6 +225,12 @@ def group_stock(engine: Engine, group: ProductGroup, *, location: str | None = N
         products = products[products["sku"].isin(latest["sku"])]
     totals = latest.groupby("sku")[["on_hand", "allocated"]].sum()
     places = (latest["on_hand"] - latest["allocated"]).groupby(latest["location"]).sum()
+    prices = pd.to_numeric(products.set_index("sku")["unit_price"], errors="coerce")
+    worth = (
+        ((latest["on_hand"] - latest["allocated"]) * latest["sku"].map(prices))
+        .groupby(latest["location"])
+        .sum()
+    )
     frame = products.set_index("sku").join(totals)
     for column in ("on_hand", "allocated"):  # a product without stock rows holds none
         frame[column] = pd.to_numeric(frame[column]).fillna(0.0)
@@ -255,6 +262,7 @@ def group_stock(engine: Engine, group: ProductGroup, *, location: str | None = N
         by_location=tuple(
             (str(k), float(v)) for k, v in sorted(places.items(), key=lambda kv: -float(kv[1]))
         ),
+        value_by_location=tuple((str(k), float(v)) for k, v in worth.items()),
         by_family=_by_family(frame),
         value=float((frame["available"] * price).sum()),
         unpriced=int(price.isna().sum()),

@@ -161,3 +161,18 @@ def test_a_places_and_a_products_stock_say_their_worth(bikes: Engine) -> None:
     assert (one.tool, one.args) == ("stock_status", {"product": "TEL-ALU-M"})
     expected = f"€{round(frame[0] * frame[1]):,}"
     assert f"Worth at list price: {expected}" in plain(card(one)).replace("\n", " ")
+    # "stock value by location": each place's worth beside its units.
+    from planning.groups import ProductGroup
+    from planning.stock import group_stock
+
+    with bikes.connect() as conn:
+        per_place = dict(conn.exec_driver_sql(
+            "SELECT s.location, sum((s.on_hand - s.allocated) * p.unit_price) FROM stock_level s "
+            "JOIN product p ON p.sku = s.sku GROUP BY s.location").all())  # fmt: skip
+    everything = group_stock(bikes, ProductGroup())
+    assert dict(everything.value_by_location) == pytest.approx(per_place)
+    by_place = Assistant(bikes).ask("stock value by location", user="U02LEONI",
+                                    today=DEMO_TODAY, now=NOW)  # fmt: skip
+    shown = plain(card(by_place)).replace("\n", " ")
+    units, worth = dict(everything.by_location)["MAG-VR"], per_place["MAG-VR"]
+    assert f"MAG-VR {round(units):,} (€{round(worth):,})" in shown
