@@ -138,14 +138,40 @@ def comparison_card(c: Comparison, lang: str) -> Card:
             line, tone = own.headline.removeprefix(f"{side.label}: "), own.tone
         rows.append((label, line))
         tones.append(tone)
+    lead, rows = _shared_lead(rows)
     return Card(
         title=t(lang, "comparison.title", what=ability_label(c.tool, lang)),
         headline=" vs ".join(label for label, _ in rows),
         columns=("", t(lang, "comparison.columns_2")),
         rows=tuple(rows),
-        notes=(*_partial_periods(c, lang), t(lang, "comparison.note")),
+        notes=(*lead, *_partial_periods(c, lang), t(lang, "comparison.note")),
         tone="bad" if "bad" in tones else "warning" if "warning" in tones else "info",
     )
+
+
+# A clause every side's answer opens with is said once, above them, when at least this long.
+SHARED_LEAD = 30
+
+
+def _shared_lead(rows: list[tuple[str, str]]) -> tuple[list[str], list[tuple[str, str]]]:
+    """The clause every row's answer opens with ("Not yet checked against later sales
+    (...);", repeated for five families in trial 20), as a note of its own, and the rows
+    without it; nothing moves when the rows share less than a whole clause."""
+    lines = [line for _, line in rows]
+    if len(lines) < 2:
+        return [], rows
+    first = lines[0]
+    size = next(
+        (k for k in range(len(first)) if any(len(x) <= k or x[k] != first[k] for x in lines)),
+        len(first),
+    )
+    shared = first[:size]
+    cut = shared.rfind("; ")
+    if cut < SHARED_LEAD:
+        return [], rows
+    lead = shared[:cut]
+    rest = [(label, line[cut + 2 :]) for label, line in rows]
+    return [lead + "."], [(label, line[:1].upper() + line[1:]) for label, line in rest]
 
 
 def _partial_periods(c: Comparison, lang: str) -> list[str]:
