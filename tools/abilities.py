@@ -458,8 +458,9 @@ def _explain(ctx: RunContext, args: ExplainArgs) -> Any:
 
 def _projection(ctx: RunContext, args: ProjectionArgs) -> ProjectionAnswer | GroupProjection:
     asked, location = _group(ctx, args), resolve_location(ctx, args.location)
-    if args.focus == "excess" and not isinstance(asked, ProductGroup):
-        asked = ProductGroup(skus=(asked,))  # "excess on the paring knife?": a verdict
+    if args.focus in ("excess", "move") and not isinstance(asked, ProductGroup):
+        # "excess on the paring knife?", "conviene spostare PAD-28 a Milano?": a verdict
+        asked = ProductGroup(skus=(asked,))
     if isinstance(asked, ProductGroup):
         return group_projection(
             ctx.engine,

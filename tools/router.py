@@ -1506,6 +1506,9 @@ class Router:
             for slot in ("quantity", "date"):
                 if slot not in args:
                     return replace(route, kind="clarify", missing=slot)
+        if intent == "inventory_projection" and found.get("move"):
+            # "conviene spostare PAD-28 da Lumezzane a Milano?": what could move, said first
+            args["focus"] = "move"
         return route
 
     def _answer_pending(

@@ -209,3 +209,32 @@ def test_what_could_move_is_answered_over_more_than_300_products(
     assert after.kind == "answer", after.code
     assert after.result.products == before.result.products + len(extra) > 300
     assert after.result.transfers == before.result.transfers  # the new ones sell nothing
+
+
+def test_a_move_asked_of_one_product_is_answered_with_what_could_move(
+    demo_engine: Engine,
+) -> None:
+    """ "Conviene spostare PAD-28 da Lumezzane a Milano?" got PAD-28's projection at Milan
+    without a word on the move (trial 20; Lumezzane holds none): a move asked of one
+    product says first what could move, the same move its own projection offers, or that
+    nothing could."""
+    from bot.render.cards import card
+    from bot.render.text import plain
+    from planning.answers import projection_answer
+    from tools.assistant import Assistant
+
+    def ask(question: str):  # type: ignore[no-untyped-def]
+        return Assistant(demo_engine).ask(question, user="U01GALLI", today=DEMO_TODAY, now=NOW)
+
+    none = ask("conviene spostare PAD-28 da Lumezzane a Milano?")
+    assert none.args == {"product": "PAD-28", "focus": "move", "weeks": 12}
+    assert none.result.transfers == ()
+    assert plain(card(none)).startswith("PAD-28\nNiente da spostare")
+    some = ask("posso spostare COL-FIL da milano a maniago?")
+    alone = projection_answer(demo_engine, "COL-FIL", today=DEMO_TODAY, weeks=12, location=None)
+    assert alone.transfer is not None
+    [(sku, move)] = some.result.transfers
+    assert (sku, move.source, move.target, move.units) == (
+        "COL-FIL", alone.transfer.source, alone.transfer.target, alone.transfer.units
+    )  # fmt: skip
+    assert f"Si potrebbe spostare: {move.units:.0f} COL-FIL" in plain(card(some))
