@@ -459,6 +459,9 @@ class Router:
         if found.get("negative") and "quantity" in args:
             args["quantity"] = -abs(args["quantity"])  # "-200 in febbraio"
         args["period"] = args.get("period") or found.get("ahead_period") or found.get("period")
+        if not re.fullmatch(r"\d{4}-\d{2}", str(args["period"] or "")):
+            # Notes are per month: a quarter ("in Q1") is asked back, never its first month.
+            args["period"] = None
         args["note"] = fw.note_text(text)
         for needed, asked in (("product", "product"), ("quantity", "quantity"),
                               ("period", "month")):  # fmt: skip

@@ -76,6 +76,20 @@ def test_a_forecast_said_off_by_a_number_is_a_forecast_note(
     assert (note.quantity, note.period, note.customer) == (quantity, period, customer)
 
 
+def test_a_note_for_a_quarter_asks_which_month(assistant: Assistant) -> None:
+    """ "They want 500 more frying pans 28cm in Q1" was noted for January alone (trial 20):
+    notes are per month, so a quarter is asked back, and the month answered completes it."""
+    conversation = Conversation()
+    told = "forecast for Casa Italia Import GmbH is way too low, they want 500 more PAD-28 in Q1"
+    asked = assistant.ask(told, user="U01WALKER", today=DEMO_TODAY, now=NOW,
+                          conversation=conversation)  # fmt: skip
+    assert (asked.kind, asked.missing) == ("clarify", "month")
+    shown = assistant.ask("february", user="U01WALKER", today=DEMO_TODAY, now=NOW,
+                          conversation=conversation)  # fmt: skip
+    assert (shown.kind, shown.tool) == ("confirm", "forecast_note")
+    assert (shown.result.note.quantity, shown.result.note.period) == (500, "2027-02")
+
+
 def test_planners_may_not_write_forecast_notes(assistant: Assistant) -> None:
     refused = ask(assistant, "expect +500 PAD-28 in January", OPS, yes=True)
     assert refused.kind == "refused"
