@@ -581,6 +581,7 @@ class OrderBook:
     group_count: int  # customers (or products) in all, before the cut
     territories: tuple[str, ...] | None  # the caller's scope when it limited the orders
     due: str | None = None  # only the orders due within this period ("shipping in December")
+    late: bool = False  # only the orders past their due date ("ordini in ritardo?")
 
 
 def order_book(
@@ -591,13 +592,14 @@ def order_book(
     today: dt.date,
     by: OrderSplit | None = None,
     due: str | None = None,
+    late: bool = False,
 ) -> OrderBook:
     """The open orders of `what` (a product, family, customer, rep or territory, or all)
     that the caller's `scope` may see, due within the period `due` when one is given
     (`YYYY-MM`, `YYYY-Qn`, `YYYY` or a span of days; a period gone by holds the orders
-    still open that were due then), split `by` customer, product, family, rep or
-    territory: by default by customer (by product for one customer, or for a role that
-    does not see customers)."""
+    still open that were due then; only those past it when `late`), split `by` customer,
+    product, family, rep or territory: by default by customer (by product for one customer,
+    or for a role that does not see customers)."""
     split: OrderSplit = by or (
         "product" if what.customer or not scope.customers_visible else "customer"
     )
@@ -608,6 +610,9 @@ def order_book(
     if due is not None:
         params["due_from"], params["due_to"] = period_bounds(due)
         where += " AND s.due_date >= :due_from AND s.due_date <= :due_to"
+    if late:  # "ordini in ritardo?": only those past their due date
+        params["today"] = today
+        where += " AND s.due_date < :today"
     query = text(
         "SELECT s.customer, s.sku, p.name, p.family, s.rep, s.territory, s.quantity, "
         f"s.due_date, p.unit_price FROM open_order s JOIN product p ON p.sku = s.sku "
@@ -619,8 +624,8 @@ def order_book(
     price = pd.to_numeric(frame["unit_price"], errors="coerce")
     frame["value"] = frame["quantity"].astype(float) * price
     priced = price.notna()
-    late = frame["due_date"] < today
-    soon = ~late & (frame["due_date"] <= today + dt.timedelta(days=DUE_SOON_DAYS))
+    overdue = frame["due_date"] < today
+    soon = ~overdue & (frame["due_date"] <= today + dt.timedelta(days=DUE_SOON_DAYS))
     key, name = ORDER_KEYS[split]  # orders without one (no rep) count in the totals only
     if split in ("person", "territory"):  # by the names people use, not the codes
         names = _names(engine, split)
@@ -658,12 +663,13 @@ def order_book(
         value=float(frame.loc[priced, "value"].sum()) if priced.any() else None,
         unpriced_lines=int((~priced).sum()),
         customers=int(frame["customer"].nunique()) if scope.customers_visible else None,
-        overdue_lines=int(late.sum()),
-        overdue_units=float(frame.loc[late, "quantity"].sum()),
+        overdue_lines=int(overdue.sum()),
+        overdue_units=float(frame.loc[overdue, "quantity"].sum()),
         due_soon_units=float(frame.loc[soon, "quantity"].sum()),
         by=split,
         groups=tuple(groups),
         group_count=count,
         territories=tuple(sorted(limited)) if limited is not None else None,
         due=due,
+        late=late,
     )

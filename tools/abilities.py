@@ -385,6 +385,7 @@ class OrdersArgs(SalesFilterArgs):
         description="Split by customer, product, product family, rep or territory; omit for "
         "by customer (by product for one customer).",
     )
+    late: bool = Field(False, description="Only the orders past their due date.")
 
 
 class HelpArgs(BaseModel):
@@ -738,6 +739,7 @@ def _orders(ctx: RunContext, args: OrdersArgs) -> OrderBook:
         today=ctx.today,
         by=args.group_by,
         due=args.due,
+        late=args.late,
     )
 
 
@@ -1293,8 +1295,10 @@ declare(
             "family": "family",
             "ahead_period": "due",
             "group_by": "group_by",
+            "late": "late",
         },
-        keywords={"group_by": v.ORDER_GROUPS},
+        keywords={"group_by": v.ORDER_GROUPS, "late": {"yes": v.LATE_ORDERS}},
+        compares=("person", "territory", "customer", "product", "family"),
         rank=4,
     )
 )

@@ -685,7 +685,7 @@ class Router:
                 and date.value >= today
                 and (
                     UNTIL.search(joined[: date.start])
-                    or re.match(r"(?:end of|fine)\b", joined[date.start : date.end])
+                    or re.match(r"(?:end of|fine|entro|within)\b", joined[date.start : date.end])
                 )
             ):
                 found["until"] = f"{today}..{date.value}"
@@ -1336,14 +1336,17 @@ class Router:
             return Route(language=lang, kind="clarify", tool=intent, missing="product",
                          args=args, choices=product, unknown=found["no_such_product"])  # fmt: skip
         compares = ability.compares if ability is not None else ()
+        spans = ability.takes.get("ahead_period") if ability is not None else None
         if (
-            ability is not None
+            spans is not None
             and found.get("until")
-            and "period" not in args
-            and "ahead_period" in ability.takes
+            and spans not in args
+            and ability is not None
             and "date" not in ability.takes
         ):
-            args["period"] = found["until"]  # "forecast ... until the end of next quarter"
+            # "forecast ... until the end of next quarter", "cosa ho in consegna entro un
+            # mese?" (the orders due from today to then)
+            args[spans] = found["until"]
         elif (
             ability is not None and found.get("until") and "weeks" in args and "weeks" not in found
         ):

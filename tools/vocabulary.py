@@ -181,7 +181,8 @@ INTENTS["open_orders"] = (
     ("ordini aperti", "ordine aperto", "portafoglio ordini", "portafoglio", "backlog",
      "ordini in portafoglio", "ordini da evadere", "ordini inevasi", "inevaso", "inevasi",
      "ordini in ritardo", "ordini scaduti", "ordinato non spedito", "ordini in corso",
-     "ordini in consegna", "ordini da consegnare", "ordini da spedire", "ordini in scadenza"),
+     "ordini in consegna", "ordini da consegnare", "ordini da spedire", "ordini in scadenza",
+     "ho in consegna", "abbiamo in consegna", "ho da consegnare", "abbiamo da consegnare"),
 )  # fmt: skip
 INTENTS["request_quota_change"] = (
     ("quota change", "change my quota", "raise my quota", "lower my quota", "new target"),
@@ -533,6 +534,14 @@ SALES_GROUPS = {
 }  # fmt: skip
 # An order book's splits: the sales' but month (orders are split by when they are due
 # only through a due period).
+# Only the orders past their due date ("ordini in ritardo?").
+LATE_ORDERS = ("late", "overdue", "past due", "in ritardo", "scaduti", "scaduto", "scadute",
+               "arretrati", "in arretrato")  # fmt: skip
+# "x territorio", "x famiglia": chat shorthand for "per" (by).
+for _group, _said in list(SALES_GROUPS.items()):
+    SALES_GROUPS[_group] = _said + tuple(
+        "x " + w.removeprefix("per ") for w in _said if w.startswith("per ")
+    )
 ORDER_GROUPS = {key: words for key, words in SALES_GROUPS.items() if key != "month"}
 # A split ordered by money, not units.
 BY_REVENUE = ("by revenue", "per fatturato", "in revenue", "by sales value", "in fatturato",
@@ -610,7 +619,8 @@ YES = frozenset({"yes", "y", "ok", "okay", "sure", "confirm", "go", "go ahead", 
 NO = frozenset({"no", "n", "cancel", "stop", "annulla", "lascia perdere", "non farlo"})
 FOLLOW_UP = ("what about", "how about", "and", "e", "invece", "instead", "also", "anche")
 MINE = ("my", "mine", "me", "i", "mio", "mia", "miei", "mie", "io", "ho venduto",
-        "ho fatturato", "ho chiuso")  # fmt: skip
+        "ho fatturato", "ho chiuso", "ho in consegna", "ho in portafoglio", "ho da consegnare",
+        "ho da spedire")  # fmt: skip
 TEAM = ("team", "my team", "squadra", "mio team", "la mia squadra", "il mio team")
 TERRITORY_WORDS = ("territory", "region", "area", "zone", "territorio", "zona", "regione")
 

@@ -25,3 +25,22 @@ def test_what_every_side_says_alike_is_said_once(demo_engine: Engine) -> None:
     assert all(not line.startswith("Not yet") for _, line in shown.rows)
     assert all("median MASE" in line for _, line in shown.rows)
     assert len({line for _, line in shown.rows}) == len(shown.rows)  # each side its own
+
+
+def test_two_reps_order_books_side_by_side(demo_engine: Engine) -> None:
+    """ "Confronta backlog Rossi vs Zanetti" showed Rossi's book alone (trial 21): each
+    rep's open orders on a line, as each one's own answer has them."""
+    from planning.access import identify
+    from planning.sales import SalesFilter, order_book, sales_scope
+
+    asked = Assistant(demo_engine).ask(
+        "confronta backlog Rossi vs Zanetti", user="U01BIANCHI", today=DEMO_TODAY, now=NOW
+    )
+    assert asked.kind == "answer" and asked.tool == "open_orders"
+    scope = sales_scope(demo_engine, identify(demo_engine, "U01BIANCHI"))
+    books = [side.result for side in asked.result.sides]
+    for rep, book in zip(("U01ROSSI", "U01ZANETTI"), books, strict=True):
+        alone = order_book(demo_engine, scope, SalesFilter(person=rep), today=DEMO_TODAY)
+        assert (book.units, book.value) == (alone.units, alone.value) and book.units > 0
+    text = plain(card(asked))
+    assert "Giulia Rossi" in text and "Marco Zanetti" in text

@@ -421,3 +421,9 @@ def test_an_order_book_splits_by_family_rep_or_territory_and_keeps_to_a_due_peri
     with pytest.raises(PermissionDenied):
         order_book(demo_engine, _scope(demo_engine, "U01COLOMBO"), SalesFilter(), today=today,
                    by="person")  # fmt: skip
+    # "Ordini in ritardo?": only those past their due date (none on 27 Nov; some by 10 Dec).
+    assert order_book(demo_engine, everyone, SalesFilter(), today=today, late=True).lines == 0
+    later = dt.date(2026, 12, 10)
+    late = order_book(demo_engine, everyone, SalesFilter(), today=later, late=True)
+    past = [r for r in rows if dt.date.fromisoformat(str(r[3])[:10]) < later]
+    assert 0 < late.lines == len(past) == late.overdue_lines and late.late

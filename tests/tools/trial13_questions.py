@@ -387,4 +387,20 @@ TRIAL13: list[Q] = [
         "inventory_projection",
         {"family": "MOKA", "focus": "excess"},
     ),
+    # (trial 21) The order book: mine due within a month, late only, by territory in chat
+    # shorthand, two reps side by side.
+    Q(
+        ROSSI,
+        "cosa ho in consegna entro un mese?",
+        "open_orders",
+        {"person": "U01ROSSI", "due": "2026-11-27..2026-12-27"},
+    ),
+    Q(COLOMBO, "ordini in ritardo?", "open_orders", {"late": True}),
+    Q(
+        BIANCHI,
+        "ordini aperti x territorio, totale in euro",
+        "open_orders",
+        {"group_by": "territory"},
+    ),
+    Q(BIANCHI, "confronta backlog Rossi vs Zanetti", "open_orders"),
 ]

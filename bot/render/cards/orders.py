@@ -12,6 +12,11 @@ from planning.sales import DUE_SOON_DAYS, OrderBook
 TEXT: dict[str, tuple[str, str]] = {
     "orders.title": ("Open orders · {what}", "Ordini aperti · {what}"),
     "orders.due": (" · due {period}", " · in consegna {period}"),
+    "orders.late": (" · past due", " · in ritardo"),
+    "orders.none_late": (
+        "No open order is past its due date.",
+        "Nessun ordine aperto ha passato la data di consegna.",
+    ),
     "orders.none_due": (
         "No open orders due {period}.",
         "Nessun ordine aperto in consegna {period}.",
@@ -69,8 +74,11 @@ def orders_card(b: OrderBook, lang: str) -> Card:
     due = i18n.period(lang, b.due) if b.due else None
     if due:
         title += t(lang, "orders.due", period=due)
+    if b.late:
+        title += t(lang, "orders.late")
     if not b.lines:
         none = t(lang, "orders.none_due", period=due) if due else t(lang, "orders.none")
+        none = t(lang, "orders.none_late") if b.late else none
         return Card(title=title, headline=none, source=t(lang, "orders.source"))
     value = t(lang, "orders.value", value=i18n.money(lang, b.value)) if b.value else ""
     # How many customers, to those who see customers (planning.sales.SalesScope).
