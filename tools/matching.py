@@ -21,6 +21,8 @@ from tools.text import TypoIndex, distance, fold
 from tools.vocabulary import STOPWORDS
 
 WORD = re.compile(r"[a-z0-9]+")
+# A code typed without its leading zeros: "mok-3" (MOK-003), "pen 24" is not one.
+SHORT_NUMBER = re.compile(r"([a-z]+-)(\d{1,3})")
 CODE_LIKE = re.compile(r"^(?=.*\d)(?=.*[a-z])[a-z0-9]+(?:[-_./][a-z0-9]+)*$|^[a-z]+[-_][a-z0-9]+$")
 # Units a size is said in (general, not any catalogue's): a number before one is a size.
 SIZE_UNITS = frozenset({
@@ -184,8 +186,18 @@ class CatalogueIndex:
     # -- products ---------------------------------------------------------------------------
 
     def sku(self, word: str) -> str | None:
-        """The SKU a typed code means ("mok-003", "MOK003"), or None."""
-        return self.skus.get(word) or self.skus.get(compact(word))
+        """The SKU a typed code means ("mok-003", "MOK003"; "MOK-3" for MOK-003 when only one
+        code pads to it), or None."""
+        found = self.skus.get(word) or self.skus.get(compact(word))
+        if found is not None or (short := SHORT_NUMBER.fullmatch(word)) is None:
+            return found
+        head, digits = short.groups()
+        padded = {
+            code
+            for width in range(len(digits) + 1, 6)
+            if (code := self.skus.get(head + digits.zfill(width))) is not None
+        }
+        return padded.pop() if len(padded) == 1 else None
 
     def looks_like_code(self, word: str) -> bool:
         return bool(CODE_LIKE.match(word)) and not word.replace(".", "").replace(",", "").isdigit()

@@ -403,4 +403,12 @@ TRIAL13: list[Q] = [
         {"group_by": "territory"},
     ),
     Q(BIANCHI, "confronta backlog Rossi vs Zanetti", "open_orders"),
+    # (trial 21) A code typed without its leading zeros, when only one code pads to it.
+    Q(
+        WALKER,
+        "can i promise 1200 MOK-3 by jan 15?",
+        "available_to_promise",
+        {"product": "MOK-003", "quantity": 1200},
+    ),
+    Q(COLOMBO, "stock MOK-6", "stock_status", {"product": "MOK-006"}),
 ]
