@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 
 from planning.errors import PermissionDenied, PonteError
 from planning.memo import DataMemo
@@ -77,13 +77,7 @@ def _identify(engine: Engine, slack_user_id: str) -> Caller:
                 user=slack_user_id,
                 admins=admins,
             )
-        team = frozenset(
-            r
-            for (r,) in conn.execute(
-                text("SELECT slack_user_id FROM person WHERE manager_slack_user_id = :id"),
-                {"id": slack_user_id},
-            )
-        )
+        team = _reports(conn, slack_user_id)
     return Caller(
         slack_user_id=row.slack_user_id,
         name=row.name,
@@ -92,6 +86,22 @@ def _identify(engine: Engine, slack_user_id: str) -> Caller:
         territory=row.territory,
         manager=row.manager_slack_user_id,
         team=team,
+    )
+
+
+def team_of(engine: Engine, person: str) -> frozenset[str]:
+    """The people reporting to `person` (none for a rep, or someone unknown)."""
+    with engine.connect() as conn:
+        return _reports(conn, person)
+
+
+def _reports(conn: Connection, person: str) -> frozenset[str]:
+    return frozenset(
+        str(r)
+        for (r,) in conn.execute(
+            text("SELECT slack_user_id FROM person WHERE manager_slack_user_id = :id"),
+            {"id": person},
+        )
     )
 
 

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 import numpy as np
 from sqlalchemy import Engine, text
 
-from planning.access import Caller, check_quota_access, identify, quota_scope
+from planning.access import Caller, check_quota_access, quota_scope, team_of
 from planning.alerts.rules import AlertSettings
 from planning.atp import AtpResult
 from planning.capacity import CapacityWeek
@@ -628,13 +628,10 @@ def quota_answer(
     # Whose quotas the answer shows, decided once: only those reps' own quotas (`among`)
     # are worked out, not everyone's to be filtered afterwards.
     among: frozenset[str] | None = None
-    named = identify(engine, person) if person is not None else None
-    if (
-        named is not None
-        and named.team
-        and not quota_status(engine, today=today, rep=named.slack_user_id, period=period)
-    ):  # "quota del team di Bianchi": a manager with no quota of their own has the team's
-        how, whose, among = "team", named.slack_user_id, named.team
+    team = team_of(engine, person) if person is not None else frozenset()
+    if team and not quota_status(engine, today=today, rep=person, period=period):
+        # "quota del team di Bianchi": a manager with no quota of their own has the team's
+        how, whose, among = "team", person, team
         person = None
     elif person is not None:
         how, whose = ("self" if person == caller.slack_user_id else "person"), person

@@ -15,7 +15,7 @@ from typing import Any, Literal
 import pandas as pd
 from sqlalchemy import BindParameter, Engine, bindparam, text
 
-from planning.access import Caller, quota_scope
+from planning.access import Caller, quota_scope, team_of
 from planning.db import as_date
 from planning.errors import PermissionDenied, PonteError
 from planning.models import Role
@@ -304,14 +304,7 @@ def _monthly(
 
 def _team(engine: Engine, person: str | None) -> tuple[str, ...]:
     """The reps reporting to `person` (a manager asked about: "vendite team Bianchi")."""
-    if person is None:
-        return ()
-    with engine.connect() as conn:
-        reps = conn.execute(
-            text("SELECT slack_user_id FROM person WHERE manager_slack_user_id = :p"),
-            {"p": person},
-        ).scalars()
-        return tuple(sorted(str(r) for r in reps))
+    return () if person is None else tuple(sorted(team_of(engine, person)))
 
 
 def _selection(scope: SalesScope, what: SalesFilter, team: tuple[str, ...] = ()) -> _Selection:

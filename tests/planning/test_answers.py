@@ -145,6 +145,10 @@ def test_a_manager_named_for_a_quota_has_their_teams(demo_engine: Engine) -> Non
     with pytest.raises(PermissionDenied):
         quota_answer(demo_engine, identify(demo_engine, "U01HARRIS"), today=DEMO_TODAY,
                      person="U01BIANCHI")  # fmt: skip
+    # Someone unknown named is said as unknown, not as the asker being unknown.
+    with pytest.raises(PonteError) as unknown:
+        quota_answer(demo_engine, admin, today=DEMO_TODAY, person="U01NOBODY")
+    assert unknown.value.code == "unknown_person"
 
 
 def test_a_role_without_quotas_sees_nobody_else_s(demo_engine: Engine) -> None:
