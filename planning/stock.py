@@ -224,19 +224,15 @@ def group_stock(engine: Engine, group: ProductGroup, *, location: str | None = N
     if location is not None:  # at one place, the products kept there
         products = products[products["sku"].isin(latest["sku"])]
     totals = latest.groupby("sku")[["on_hand", "allocated"]].sum()
-    places = (latest["on_hand"] - latest["allocated"]).groupby(latest["location"]).sum()
-    prices = pd.to_numeric(products.set_index("sku")["unit_price"], errors="coerce")
-    worth = (
-        ((latest["on_hand"] - latest["allocated"]) * latest["sku"].map(prices))
-        .groupby(latest["location"])
-        .sum()
-    )
+    free = latest["on_hand"] - latest["allocated"]
+    places = free.groupby(latest["location"]).sum()
     frame = products.set_index("sku").join(totals)
+    price = pd.to_numeric(frame["unit_price"], errors="coerce")  # by sku
+    worth = (free * latest["sku"].map(price)).groupby(latest["location"]).sum()
     for column in ("on_hand", "allocated"):  # a product without stock rows holds none
         frame[column] = pd.to_numeric(frame[column]).fillna(0.0)
     frame["available"] = frame["on_hand"] - frame["allocated"]
     frame["low"] = frame["available"] < frame["safety_stock"].astype(float)
-    price = pd.to_numeric(frame["unit_price"], errors="coerce")
     ranked = frame.sort_values(["available", "name"], ascending=[False, True], kind="stable")
     lines = tuple(
         GroupStockLine(

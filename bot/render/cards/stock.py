@@ -280,15 +280,14 @@ def group_stock_card(g: GroupStock, lang: str) -> Card:
         )
     fields: tuple[tuple[str, str], ...] = ()
     # Each place's worth beside its units ("stock value by location"), where priced.
-    worth_at = dict(g.value_by_location)
-    worth = g.unpriced < g.products and all(p in worth_at for p, _ in g.by_location)
+    worth_at = dict(g.value_by_location) if g.unpriced < g.products else {}
     if len(g.by_location) > 1:  # where it is: "giacenze coltelli per sede"
         fields = (
             (
                 t(lang, "stock.group_stock_card.where"),
                 " · ".join(
                     f"{place} {number(lang, units)}"
-                    + (f" ({i18n.money(lang, worth_at[place])})" if worth else "")
+                    + (f" ({i18n.money(lang, worth_at[place])})" if worth_at else "")
                     for place, units in g.by_location
                 ),
             ),
