@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
-import re
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -27,7 +26,14 @@ from planning.groups import TOP_LINES, ProductGroup, members
 from planning.models import Role
 from planning.projection import InventoryProjection, days_inside, week_monday
 from planning.quota_impact import family_quotas
-from planning.quotas import QuotaStatus, period_bounds, quarter_of, quota_status, sold_between
+from planning.quotas import (
+    QuotaStatus,
+    period_bounds,
+    period_kind,
+    quarter_of,
+    quota_status,
+    sold_between,
+)
 from planning.scan import StockScan, scan_stock
 from planning.supply import Provenance, atp, capacity_report, inventory_projection
 
@@ -691,7 +697,7 @@ def quota_answer(
         if by_family and family is None:
             family_totals = tuple(sorted(every.items(), key=lambda kv: -kv[1]))
     asked_sold = None
-    if asked_period is not None and len(asked_period) == 7 and len(statuses) == 1:
+    if asked_period is not None and period_kind(asked_period) == "month" and len(statuses) == 1:
         # "quota di questo mese": the quarter's quota, and the month's own sales beside it
         first, last = period_bounds(asked_period)
         if first <= today:
@@ -717,9 +723,10 @@ def quota_answer(
 def _quarter_holding(period: str, today: dt.date) -> str | None:
     """The quarter that answers for a month (the one it is in) or a year (today's quarter in
     this year, the last of a past one, the first of a future one); None for other periods."""
-    if (month := re.fullmatch(r"(\d{4})-(\d{2})", period)) is not None:
-        return quarter_of(dt.date(int(month[1]), int(month[2]), 1))
-    if re.fullmatch(r"\d{4}", period) is None:
+    kind = period_kind(period)
+    if kind == "month":
+        return quarter_of(period_bounds(period)[0])
+    if kind != "year":
         return None
     year = int(period)
     if year == today.year:

@@ -28,6 +28,16 @@ SPAN = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")
 DAYS_PER_WEEK = 7
 
 
+def period_kind(period: str) -> Literal["year", "quarter", "month", "span"] | None:
+    """What `period` names: a year (`YYYY`), quarter (`YYYY-Qn`), month (`YYYY-MM`) or span
+    of days; None when it is none of them."""
+    if SPAN.match(period):
+        return "span"
+    if (match := PERIOD.match(period.upper())) is None:
+        return None
+    return "month" if match.group(2) else "quarter" if match.group(3) else "year"
+
+
 def period_bounds(period: str) -> tuple[dt.date, dt.date]:
     """First and last day of a `YYYY-MM`, `YYYY-Qn` or `YYYY` period, or of a span of days
     `YYYY-MM-DD..YYYY-MM-DD` ("the last 3 months")."""
@@ -273,14 +283,15 @@ def sold_between(
 def _parts_of(period: str) -> list[set[str]]:
     """The periods a longer one is made of, as quotas may be set: a year's quarters or
     months, a quarter's months."""
-    if re.fullmatch(r"\d{4}", period):
+    kind = period_kind(period)
+    if kind == "year":
         return [
             {f"{period}-Q{q}" for q in range(1, 5)},
             {f"{period}-{m:02d}" for m in range(1, 13)},
         ]
-    if (quarter := re.fullmatch(r"(\d{4})-Q([1-4])", period)) is not None:
-        first = 3 * int(quarter[2]) - 2
-        return [{f"{quarter[1]}-{m:02d}" for m in range(first, first + 3)}]
+    if kind == "quarter":
+        first = 3 * int(period[-1]) - 2
+        return [{f"{period[:4]}-{m:02d}" for m in range(first, first + 3)}]
     return []
 
 

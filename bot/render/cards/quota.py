@@ -8,7 +8,7 @@ from bot.render import i18n
 from bot.render.cards.base import Card
 from bot.render.i18n import date, number, pct, t
 from planning.answers import QuotaAnswer
-from planning.quotas import QuotaStatus
+from planning.quotas import QuotaStatus, period_kind
 
 TEXT: dict[str, tuple[str, str]] = {
     "quota.quota_card.reps_of": (
@@ -233,7 +233,7 @@ def quota_card(q: QuotaAnswer, lang: str) -> Card:
         said += t(lang, "quota.quota_card.per_product", product=q.product, family=q.family or "–")
     if q.asked_period is not None:
         # A year whose quarters do not all have quotas ("attainment ytd") is not "none".
-        key = "per_quarter_year" if len(q.asked_period) == 4 else "per_quarter"
+        key = "per_quarter_year" if period_kind(q.asked_period) == "year" else "per_quarter"
         said += t(lang, f"quota.quota_card.{key}", asked=i18n.period(lang, q.asked_period),
                   when=when)  # fmt: skip
     if q.no_family_quota:
@@ -316,7 +316,7 @@ def quota_card(q: QuotaAnswer, lang: str) -> Card:
         notes.append(t(lang, "quota.quota_card.at_pace", units=fmt(at_pace),
                        day=date(lang, first.end), pct=share))  # fmt: skip
     if len(q.statuses) == 1 and first.parts > 1:  # "attainment ytd": the year's quarters
-        kind = "quarters" if first.parts == 4 and len(q.period) == 4 else "months"
+        kind = "quarters" if first.parts == 4 else "months"  # a year's 4, or 3 or 12 months
         notes.insert(0, t(lang, "quota.quota_card.parts", when=when, parts=first.parts,
                           kind=t(lang, f"quota.quota_card.parts.{kind}")))  # fmt: skip
     if q.asked_sold is not None and q.asked_period is not None:
