@@ -113,11 +113,6 @@ KEYWORDS = TypoIndex(
     if w not in v.STOPWORDS
 )
 RESERVED = frozenset(KEYWORDS.words)
-# Excess said outright ("troppo" alone may be "troppo basso"):
-EXCESS_SAID = tuple(w for w in v.EXCESS if not w.startswith(("tropp", "too ")))
-# Running out said outright: the projection's question, whatever stock words come with it.
-RUNS_OUT = ("rottura", "rotture", "run out", "runs out", "running out", "stockout",
-            "stockouts", "finisce", "finiscono", "esaurimento", "esaurisce")  # fmt: skip
 FEEDBACK_TOOLS = (
     "record_feedback", "search_feedback", "edit_feedback", "delete_feedback", "forecast_note",
 )  # fmt: skip
@@ -1141,7 +1136,7 @@ class Router:
             "demand_forecast" in scores
             and found.get("compare") == "last_year"
             and not found.get("customer")
-            and bool(_has(words, ("forecast", "fcst", "previsione", "previsioni")))
+            and bool(_has(words, fw.FORECAST_WORDS))
             and max(scores, key=lambda i: scores[i]) in ("demand_forecast", "sales_history")
         )  # "previsione vendite moka dicembre vs dicembre scorso": the forecast, last year beside
         if forecast_vs_last_year:
@@ -1172,12 +1167,12 @@ class Router:
         if (
             "stock_status" in scores
             and "inventory_projection" not in scores
-            and _has(words, EXCESS_SAID)
+            and _has(words, v.EXCESS_SAID)
         ):  # "quanti COL-FIL abbiamo in più del necessario?": what is beyond need
             scores["inventory_projection"] = max(scores.values()) + 1
         if "stock_status" in scores and "inventory_projection" in scores:
             scores["inventory_projection"] += 1  # "when does stock run out"
-            if _has(words, v.EXCESS) or _has(words, RUNS_OUT):
+            if _has(words, v.EXCESS) or _has(words, v.RUNS_OUT):
                 # "do we have excess stock on X?", "cosa va in rottura prima del prossimo
                 # arrivo?" (the next receipt is part of when it runs out)
                 scores["inventory_projection"] = max(scores.values()) + 1
@@ -1338,10 +1333,10 @@ class Router:
         compares = ability.compares if ability is not None else ()
         spans = ability.takes.get("ahead_period") if ability is not None else None
         if (
-            spans is not None
+            ability is not None
+            and spans is not None
             and found.get("until")
             and spans not in args
-            and ability is not None
             and "date" not in ability.takes
         ):
             # "forecast ... until the end of next quarter", "cosa ho in consegna entro un

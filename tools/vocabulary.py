@@ -400,6 +400,10 @@ RUN_OUT = (
     "sta finendo", "stanno per finire", "sta per finire", "esauriti", "esaurito", "esaurite",
     "sotto la scorta di sicurezza", "below safety", "scorta di sicurezza", "safety stock",
 )  # fmt: skip
+# Running out said outright (RUN_OUT without safety stock and "low"): the projection's
+# question, whatever stock words come with it ("prima del prossimo arrivo").
+RUNS_OUT = ("rottura", "rotture", "run out", "runs out", "running out", "stockout",
+            "stockouts", "finisce", "finiscono", "esaurimento", "esaurisce")  # fmt: skip
 ALERT_FOCUS = {
     "excess": (
         "excess", "overstock", "overstocked", "too much stock", "eccesso", "eccedenza",
@@ -578,6 +582,8 @@ EXCESS = ("excess", "overstock", "overstocked", "too much stock", "too much", "t
           "eccedenza", "eccedenze", "sovrascorta", "troppo stock", "troppa giacenza",
           "troppa merce", "in eccesso", "piu del necessario", "piu del dovuto",
           "more than we need", "more than needed", "more than necessary", "surplus")  # fmt: skip
+# Excess said outright ("troppo" alone may be "troppo basso"): excess over stock words.
+EXCESS_SAID = tuple(w for w in EXCESS if not w.startswith(("tropp", "too ")))
 # Every product together: "stock totale", "fcst all products", "tutto il magazzino".
 EVERYTHING = ("all", "everything", "total", "totale", "totali", "overall", "tutto", "tutti",
               "tutta", "tutte", "complessivo", "complessiva", "whole", "entire", "intero",
