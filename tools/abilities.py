@@ -57,6 +57,7 @@ from planning.quotas import PERIOD as QUOTA_PERIOD
 from planning.quotas import period_bounds, quarter_of
 from planning.sales import (
     OrderBook,
+    OrderSplit,
     SalesFilter,
     SalesHistory,
     order_book,
@@ -380,7 +381,7 @@ class OrdersArgs(SalesFilterArgs):
         description="Only orders due within YYYY-MM, YYYY-Qn, YYYY or YYYY-MM-DD..YYYY-MM-DD "
         "(orders shipping in December); omit for every open order.",
     )
-    group_by: Literal["customer", "product", "family", "person", "territory"] | None = Field(
+    group_by: OrderSplit | None = Field(
         None,
         description="Split by customer, product, product family, rep or territory; omit for "
         "by customer (by product for one customer).",
