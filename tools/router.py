@@ -1724,7 +1724,12 @@ COMPARED = frozenset(w for p in v.LAST_YEAR + v.PREVIOUS + v.VERSUS for w in p.s
 QUOTA_WORDS = ("quota", "quotas", "target", "targets", "obiettivo", "budget")
 # What a quota change may be said as (tools.quota_words.quota_change).
 TARGETS = ("target_units", "target_revenue", "change_units", "change_pct", "change_revenue")
-UNTIL = re.compile(r"\b(?:fino(?: a| al| alla)?|until|till|through|thru|up to)\s*$")
+# Before a date, the end of a span from today ("fino a fine gennaio"; a deadline, "entro il
+# 15 dicembre", "due by 15 Dec": a promise takes the date itself).
+UNTIL = re.compile(
+    r"\b(?:fino(?: a| al| alla)?|until|till|through|thru|up to|entro(?: il| la| l)?|by|"
+    r"before|prima del|prima della|within)\s*$"
+)
 OVER_YEAR = ("yoy", "year over year", "anno su anno", "y y")
 OVER_PERIOD = ("mom", "month over month", "mese su mese", "qoq", "quarter over quarter",
                "trimestre su trimestre")  # fmt: skip

@@ -10,6 +10,7 @@ from tests.tools.role_questions import (
     DEANGELIS,
     ESPOSITO,
     HARRIS,
+    MARCHI,
     RICCI,
     ROSSI,
     WALKER,
@@ -411,4 +412,12 @@ TRIAL13: list[Q] = [
         {"product": "MOK-003", "quantity": 1200},
     ),
     Q(COLOMBO, "stock MOK-6", "stock_status", {"product": "MOK-006"}),
+    # (trial 22) A deadline for orders is a span from today, not its whole month.
+    Q(
+        MARCHI,
+        "ordini aperti in scadenza entro il 15 dicembre, divisi per prodotto",
+        "open_orders",
+        {"due": "2026-11-27..2026-12-15", "group_by": "product"},
+    ),
+    Q(COLOMBO, "orders due by 15 dec", "open_orders", {"due": "2026-11-27..2026-12-15"}),
 ]
