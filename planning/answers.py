@@ -67,6 +67,39 @@ class Transfer:
 
 
 @dataclass(frozen=True)
+class AskedMove:
+    """A move between locations the question names: from `source` to `target` (either may
+    be left unnamed), of `units` when a quantity is asked."""
+
+    source: str | None = None
+    target: str | None = None
+    units: float | None = None
+
+
+@dataclass(frozen=True)
+class MoveCheck:
+    """One product's asked move, checked week by week over the `weeks` projected: what the
+    source holds and can spare without falling below its safety stock, what the target
+    lacks to stay at its own, and what moving the units asked would do to each."""
+
+    sku: str
+    source: str | None  # None: no location holds any to spare
+    target: str | None  # None: no other location lacks any
+    units: float | None  # asked
+    weeks: int  # the source's weeks looked at (the excess threshold's)
+    target_weeks: int  # the target's (the weeks asked)
+    held: float | None  # available at the source now; None when it does not stock the product
+    spare: float  # what may leave the source without it falling below safety stock
+    source_low: dt.date | None  # the source falls below safety stock from this week anyway
+    needs: float  # what the target lacks to stay at safety stock through the weeks
+    target_low: dt.date | None  # the target falls below safety stock from this week
+    target_low_now: bool  # already in the week of today
+    source_low_after: dt.date | None = None  # with the units asked gone
+    target_low_after: dt.date | None = None  # with the units asked arrived (None: covered)
+    plant: bool = False  # the target is a plant production refills
+
+
+@dataclass(frozen=True)
 class ProjectionAnswer:
     sku: str
     name: str
@@ -227,6 +260,9 @@ class GroupProjection:
     excess_weeks_most: float | None = None  # the highest threshold, when families differ
     # What could move between locations, per product (sku, transfer), the most units first
     transfers: tuple[tuple[str, Transfer], ...] = ()
+    asked_move: AskedMove | None = None  # the move the question named
+    # It checked, for one product asked (a group's named move is `transfers` between them)
+    move_check: MoveCheck | None = None
 
 
 def product_name(engine: Engine, sku: str) -> str:
@@ -242,6 +278,7 @@ class Beyond(NamedTuple):
     weekly: float  # average weekly demand over them
     excess: bool  # by more than the margin's weeks of it
     spare: float  # what could leave now, never taking it below safety stock in those weeks
+    room: float = 0.0  # the same, excess or not
 
 
 def _excess(
@@ -270,6 +307,7 @@ def _excess(
         found.weekly.tolist(),
         found.flagged.tolist(),
         found.spare.tolist(),
+        found.room.tolist(),
         strict=True,
     )
     keys = zip(skus, places, strict=True)
@@ -370,10 +408,11 @@ def group_projection(
     location: str | None,
     focus: str | None = None,
     settings: AlertSettings | None = None,
+    asked: AskedMove | None = None,
 ) -> GroupProjection:
     """Every member of `group` projected `weeks` ahead at every location (or `location`,
     skipping members not stocked there), most urgent first; excess stock as the alerts
-    measure it (`settings`' thresholds)."""
+    measure it (`settings`' thresholds); the move `asked` checked, for one product."""
     settings = settings or AlertSettings()
     with engine.connect() as conn:
         group, products = members(conn, group)
@@ -464,6 +503,16 @@ def group_projection(
         return (3, dt.date.min, line.weeks_of_cover or 0.0, line.sku)
 
     lines.sort(key=urgency)
+    check = None
+    if asked is not None and len(products) == 1:  # one product: the move asked, checked
+        sku = str(products["sku"].iloc[0])
+        rows = longer.rows[longer.rows["sku"] == sku]
+        at = {}
+        for place, row in zip(rows["location"].astype(str), rows.index, strict=True):
+            left = beyond.get((sku, place))
+            at[place] = Side(longer.projection(int(row)), left.room if left else 0.0,
+                             bool(longer.production_fed[int(row)]))  # fmt: skip
+        check = check_move(sku, at, asked, weeks=weeks)
     return GroupProjection(
         group=group,
         location=location,
@@ -481,6 +530,69 @@ def group_projection(
         provenance=provenance,
         focus=focus,
         refilled=tuple(sorted(refilled)),
+        asked_move=asked,
+        move_check=check,
+    )
+
+
+class Side(NamedTuple):
+    """One location a move could be from or to."""
+
+    projection: InventoryProjection  # as far as the excess threshold looks
+    room: float  # what may leave without it falling below safety stock in those weeks
+    refilled: bool  # a plant production refills
+
+
+def check_move(sku: str, at: dict[str, Side], asked: AskedMove, *, weeks: int) -> MoveCheck:
+    """The move `asked` of `sku` between two of the locations projected (`at`): the source
+    over the excess threshold's weeks (what could leave it, as the excess alerts count),
+    the target over the `weeks` asked (what it lacks, as a suggested transfer counts). A
+    side left unnamed is the location with the most room (the source) or the one lacking
+    most (the target); a named location that does not stock the product holds none and
+    needs none."""
+    source, target = asked.source, asked.target
+    others = [place for place in sorted(at) if place not in (source, target)]
+    if source is None:
+        sparing = [place for place in others if at[place].room >= 1]
+        source = max(sparing, key=lambda place: at[place].room, default=None)
+    if target is None:
+        lacking = [p for p in others if p != source and _lacks(at[p].projection, weeks) > 0]
+        target = max(lacking, key=lambda p: _lacks(at[p].projection, weeks), default=None)
+    sent, got = at.get(source or ""), at.get(target or "")
+    units = asked.units
+    return MoveCheck(
+        sku=sku,
+        source=source,
+        target=target,
+        units=units,
+        weeks=len(sent.projection.weeks) if sent else max(weeks, 26),
+        target_weeks=weeks,
+        held=None
+        if sent is None
+        else max(0.0, sent.projection.on_hand - sent.projection.allocated),
+        spare=float(math.floor(sent.room)) if sent else 0.0,
+        source_low=sent.projection.first_below_safety_stock if sent else None,
+        needs=_lacks(got.projection, weeks) if got else 0.0,
+        target_low=_low_from(got.projection, 0.0, weeks) if got else None,
+        target_low_now=got is not None and _low_from(got.projection, 0.0, 1) is not None,
+        source_low_after=_low_from(sent.projection, -units, None) if sent and units else None,
+        target_low_after=_low_from(got.projection, units, weeks) if got and units else None,
+        plant=got.refilled if got else False,
+    )
+
+
+def _lacks(p: InventoryProjection, weeks: int) -> float:
+    """What `p`'s location would need now for none of its first `weeks` to close below its
+    safety stock."""
+    worst = max((p.safety_stock - w.projected_on_hand for w in p.weeks[:weeks]), default=0.0)
+    return float(max(0, math.ceil(worst)))
+
+
+def _low_from(p: InventoryProjection, change: float, weeks: int | None) -> dt.date | None:
+    """The first of `p`'s first `weeks` (all when None) closing below safety stock with
+    `change` units more (fewer when negative) from now on."""
+    return next(
+        (w.week for w in p.weeks[:weeks] if w.projected_on_hand + change < p.safety_stock), None
     )
 
 

@@ -158,7 +158,8 @@ class ExcessStock:
     flagged: npt.NDArray[np.bool_]  # beyond by more than the margin's weeks of that demand
     # What could leave now without the projection dipping below safety stock in any of
     # those weeks (a receipt late in them does not make up for a shortage before it)
-    spare: FloatArray
+    room: FloatArray
+    spare: FloatArray  # `room` where the stock is excess, else 0
 
 
 @dataclass(frozen=True)
@@ -240,8 +241,9 @@ class WeeklyProjection:
         lowest = np.where(counted, self.closing, np.inf).min(axis=1)
         flagged = (lowest >= 0) & (beyond > margin * weekly)
         above = np.where(counted, self.closing - self.safety_stock[:, None], np.inf).min(axis=1)
-        spare = np.where(flagged, np.clip(np.minimum(above, beyond), 0.0, None), 0.0)
-        return ExcessStock(beyond=beyond, weekly=weekly, flagged=flagged, spare=spare)
+        room = np.clip(np.nan_to_num(np.minimum(above, beyond)), 0.0, None)
+        spare = np.where(flagged, room, 0.0)
+        return ExcessStock(beyond=beyond, weekly=weekly, flagged=flagged, room=room, spare=spare)
 
     def projection(
         self, row: int, *, sku: str, location: str, on_hand: float, allocated: float

@@ -22,6 +22,7 @@ from planning.access import Audience, Caller, authorize
 from planning.alerts.answers import AlertList, alerts_answer
 from planning.allocation import AllocationProposal, propose_allocation
 from planning.answers import (
+    AskedMove,
     AtpAnswer,
     CapacityAnswer,
     GroupProjection,
@@ -128,6 +129,9 @@ class ProjectionArgs(GroupArgs):
         description="'excess' when the question is about excess stock, 'move' when it is "
         "about moving stock between locations: said first.",
     )
+    move_from: str | None = Field(None, description="A move asked: from this location.")
+    move_to: str | None = Field(None, description="A move asked: to this location.")
+    move_units: float | None = Field(None, gt=0, description="A move asked: of these units.")
 
 
 class AlertArgs(BaseModel):
@@ -472,6 +476,7 @@ def _projection(ctx: RunContext, args: ProjectionArgs) -> ProjectionAnswer | Gro
             location=location,
             focus=args.focus,
             settings=ctx.alert_settings,
+            asked=_asked_move(ctx, args),
         )
     return projection_answer(
         ctx.engine,
@@ -481,6 +486,18 @@ def _projection(ctx: RunContext, args: ProjectionArgs) -> ProjectionAnswer | Gro
         location=location,
         settings=ctx.alert_settings,
     )
+
+
+def _asked_move(ctx: RunContext, args: ProjectionArgs) -> AskedMove | None:
+    """The move between locations the question names, if any."""
+    if args.focus != "move" or not (args.move_from or args.move_to or args.move_units):
+        return None
+    source = resolve_location(ctx, args.move_from) if args.move_from else None
+    target = resolve_location(ctx, args.move_to) if args.move_to else None
+    if source is not None and source == target:
+        raise PonteError("a move needs two different locations", code="same_location",
+                         location=source)  # fmt: skip
+    return AskedMove(source, target, args.move_units)
 
 
 def _capacity(ctx: RunContext, args: CapacityArgs) -> CapacityAnswer:

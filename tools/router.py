@@ -761,6 +761,7 @@ class Router:
             location = self.index.location(words[i])
             if location is not None:
                 _named(found, "location", location)
+                found.setdefault("places_at", []).append((i, location))
                 free.discard(i)
                 # "the Maniago plant", "magazzino di Milano": the kind of place is part of
                 # its name here, not a question about capacity or the warehouse.
@@ -1035,9 +1036,14 @@ class Router:
             return "request_quota_change", None
         if quota and re.search(r"(?<![\w.,])[+-]\s?\d", qw.split_reason(text)[0]):
             return "request_quota_change", None  # "vorrei +15% sulla quota q1 perché..."
-        if _has(words, v.MOVE_QUESTIONS) or _has(raw, v.MOVE_QUESTIONS):
+        if (
+            _has(words, v.MOVE_QUESTIONS)
+            or _has(raw, v.MOVE_QUESTIONS)
+            or (self._verbs(words, v.MOVE_VERBS) and found.get("places_at"))
+        ):  # "sposta 200 PAD-28 da Lumezzane a Milano": not done from chat, but checked
             # "posso spostare COL-FIL da milano a maniago?", "suggested transfers"
             found["move"] = True  # every location, not only the one named first
+            found.update(_move_sides(words, found.get("places_at", [])))
             return "inventory_projection", None
         changed = _has(raw, v.DEMAND_CHANGES) or _has(words, v.DEMAND_CHANGES)
         changes = _has(raw, v.SCENARIO_WORDS) or _has(words, v.SCENARIO_WORDS)
@@ -1324,8 +1330,11 @@ class Router:
         self, intent: str, found: dict[str, Any], product: tuple[str, ...] | None, lang: str
     ) -> Route:
         args = self._args(intent, found)
-        if found.get("move"):
+        if found.get("move"):  # the places are the move's sides, the quantity its units
             args.pop("location", None)
+            args.update({side: found[side] for side in ("move_from", "move_to") if side in found})
+            if found.get("quantity"):
+                args["move_units"] = found["quantity"]
         ability = REGISTRY.get(intent)
         if product and found.get("no_such_product"):  # never answered for both, unasked
             return Route(language=lang, kind="clarify", tool=intent, missing="product",
@@ -1602,6 +1611,28 @@ def _named(found: dict[str, Any], kind: str, value: Any) -> None:
     several = found.setdefault("several", {}).setdefault(kind, [])
     if value not in several:
         several.append(value)
+
+
+def _move_sides(words: list[str], places: list[tuple[int, str]]) -> dict[str, str]:
+    """Which of the places a move question names it is from and which to: "from"/"da"
+    before a place (its kind and articles between) makes it the source, "to"/"a" the
+    target; otherwise the first named is the source and the second the target."""
+    sides: dict[str, str] = {}
+    unsaid = []
+    for at, place in places[:2]:
+        side = None
+        for word in reversed(words[max(0, at - 4) : at]):
+            if word in v.MOVE_FROM or word in v.MOVE_TO:
+                side = "move_from" if word in v.MOVE_FROM else "move_to"
+                break
+        if side is None or side in sides:
+            unsaid.append(place)
+        else:
+            sides[side] = place
+    for place in unsaid:
+        free = "move_from" if "move_from" not in sides and len(places) > 1 else "move_to"
+        sides.setdefault(free, place)
+    return sides
 
 
 def _keywords(intent: str | None, words: list[str]) -> dict[str, Any]:

@@ -476,6 +476,13 @@ MOVE_QUESTIONS = (
     "riequilibrare", "suggested transfers", "transfer suggestions", "recommended transfers",
     "stock transfers", "transfers between", "rebalance", "rebalancing", "redistribute",
 )  # fmt: skip
+# Moving stock between places named with it: a transfer Ponte checks (it records none).
+MOVE_VERBS = ("sposta", "spostare", "spostami", "spostiamo", "trasferisci", "trasferire",
+              "trasferiamo", "move", "transfer")  # fmt: skip
+# The side of a move a place stands on: "from Lumezzane", "dal magazzino di Milano" (the
+# place's kind and articles may stand between).
+MOVE_FROM = ("from", "da", "dal", "dallo", "dalla", "dai", "dagli", "dalle")
+MOVE_TO = ("to", "into", "towards", "a", "al", "allo", "alla", "ai", "agli", "alle", "verso", "in")
 # A scenario on demand ("what if demand for moka goes up 20%?"): not something Ponte runs
 # yet, so it is said, not answered with the forecast as it is.
 WHAT_IF = ("what if", "what happens if", "suppose", "scenario", "simulate", "simulation",

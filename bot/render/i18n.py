@@ -263,6 +263,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "None of these products is stocked at {location}.",
         "Nessuno di questi prodotti è tenuto a {location}.",
     ),
+    "same_location": (
+        "A move needs two different locations: {location} is named as both.",
+        "Uno spostamento va tra due sedi diverse: {location} è indicata come entrambe.",
+    ),
     "group_too_large": (
         "{products} products are too many to project at once: ask for a family.",
         "{products} prodotti sono troppi da proiettare insieme: chiedi per una famiglia.",

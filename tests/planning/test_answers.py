@@ -219,9 +219,10 @@ def test_a_move_asked_of_one_product_is_answered_with_what_could_move(
     demo_engine: Engine,
 ) -> None:
     """ "Conviene spostare PAD-28 da Lumezzane a Milano?" got PAD-28's projection at Milan
-    without a word on the move (trial 20; Lumezzane holds none): a move asked of one
-    product says first what could move, the same move its own projection offers, or that
-    nothing could."""
+    without a word on the move (trial 20), then "nothing could move" without saying
+    Lumezzane holds none (trial 22): the move named is checked, each side as its own
+    projection has it; asked without places, what could move is the product's own
+    suggested transfer."""
     from bot.render.cards import card
     from bot.render.text import plain
     from planning.answers import projection_answer
@@ -231,10 +232,18 @@ def test_a_move_asked_of_one_product_is_answered_with_what_could_move(
         return Assistant(demo_engine).ask(question, user="U01GALLI", today=DEMO_TODAY, now=NOW)
 
     none = ask("conviene spostare PAD-28 da Lumezzane a Milano?")
-    assert none.args == {"product": "PAD-28", "focus": "move", "weeks": 12}
-    assert none.result.transfers == ()
-    assert plain(card(none)).startswith("PAD-28\nNiente da spostare")
-    some = ask("posso spostare COL-FIL da milano a maniago?")
+    assert none.args == {"product": "PAD-28", "focus": "move", "weeks": 12,
+                         "move_from": "PLT-LUM", "move_to": "WH-MIL"}  # fmt: skip
+    milan = projection_answer(demo_engine, "PAD-28", today=DEMO_TODAY, weeks=12,
+                              location="WH-MIL").projections[0]  # fmt: skip
+    lacks = max(milan.safety_stock - w.projected_on_hand for w in milan.weeks)
+    check = none.result.move_check
+    assert (check.source, check.held, check.spare) == ("PLT-LUM", None, 0)
+    assert check.target == "WH-MIL" and check.needs == pytest.approx(lacks, abs=1)
+    said = plain(card(none)).replace("\n", " ")
+    assert said.startswith("PAD-28 PLT-LUM non tiene PAD-28: da lì non c'è niente da spostare")
+    assert f"ne servono {check.needs:,.0f}".replace(",", ".") in said
+    some = ask("posso spostare COL-FIL tra le sedi?")
     alone = projection_answer(demo_engine, "COL-FIL", today=DEMO_TODAY, weeks=12, location=None)
     assert alone.transfer is not None
     [(sku, move)] = some.result.transfers
@@ -242,3 +251,68 @@ def test_a_move_asked_of_one_product_is_answered_with_what_could_move(
         "COL-FIL", alone.transfer.source, alone.transfer.target, alone.transfer.units
     )  # fmt: skip
     assert f"Si potrebbe spostare: {move.units:.0f} COL-FIL" in plain(card(some))
+
+
+def test_a_quantity_to_move_is_checked_against_both_sides(demo_engine: Engine) -> None:
+    """ "Can we move 300 PAD-28 from Lumezzane to Milano?" and "sposta 200 ..." (trials 21,
+    22) were refused or answered with what could move: the units asked are checked week by
+    week, what the source could spare, the week it would fall below safety stock with
+    more, and whether the target is covered; an order to move is checked, never done."""
+    from bot.render.cards import card
+    from bot.render.text import plain
+    from planning.answers import projection_answer
+    from tools.assistant import Assistant
+
+    def ask(question: str, user: str = "U01COLOMBO"):  # type: ignore[no-untyped-def]
+        return Assistant(demo_engine).ask(question, user=user, today=DEMO_TODAY, now=NOW)
+
+    long = projection_answer(demo_engine, "COL-FIL", today=DEMO_TODAY, weeks=26,
+                             location="WH-MIL").projections[0]  # fmt: skip
+    room = min(w.projected_on_hand for w in long.weeks) - long.safety_stock
+    some = ask("posso spostare 100 COL-FIL dal magazzino di Milano a Maniago?")
+    check = some.result.move_check
+    assert (check.source, check.target, check.units) == ("WH-MIL", "PLT-MAN", 100)
+    assert 100 < check.spare <= room  # the excess rule's whole 26 weeks, never more
+    assert check.source_low_after is None
+    said = plain(card(some)).replace("\n", " ")
+    assert "Spostare 100 COL-FIL da WH-MIL a PLT-MAN lascia WH-MIL sopra la scorta" in said
+    assert "Ponte verifica soltanto gli spostamenti" in said
+    too_many = check.spare + 50
+    more = ask(f"can we move {too_many:.0f} COL-FIL from Milan to Maniago?").result.move_check
+    below = next(w.week for w in long.weeks
+                 if w.projected_on_hand - too_many < long.safety_stock)  # fmt: skip
+    assert more.source_low_after == below
+    maniago = projection_answer(demo_engine, "COL-FIL", today=DEMO_TODAY, weeks=12,
+                                location="PLT-MAN").projections[0]  # fmt: skip
+    lacks = max(maniago.safety_stock - w.projected_on_hand for w in maniago.weeks)
+    assert more.needs == pytest.approx(lacks, abs=1) and more.target_low_after is None
+    # The order, in either order of places: checked the same, not refused as a write.
+    ordered = ask("sposta 100 COL-FIL a Maniago dal magazzino di Milano")
+    assert ordered.kind == "answer" and ordered.result.move_check == check
+    said = plain(card(ordered)).replace("\n", " ")
+    assert "Ponte verifica soltanto gli spostamenti" in said
+    same = ask("posso spostare 100 COL-FIL da Milano a Milano?")
+    assert (same.kind, same.code) == ("error", "same_location")
+
+
+def test_a_familys_move_the_wrong_way_says_so_and_what_could_move(demo_engine: Engine) -> None:
+    """ "Can we move the excess knives from Maniago to Milan?" answered the move that
+    exists (Milan to Maniago) as if it were the one asked (trial 21): none between the
+    places named is said first, then what could move elsewhere."""
+    from bot.render.cards import card
+    from bot.render.text import plain
+    from tools.assistant import Assistant
+
+    def ask(question: str):  # type: ignore[no-untyped-def]
+        return Assistant(demo_engine).ask(question, user="U01COLOMBO", today=DEMO_TODAY, now=NOW)
+
+    wrong = ask("can we move the excess knives from Maniago to Milan?")
+    [(sku, move)] = wrong.result.transfers
+    assert (move.source, move.target) == ("WH-MIL", "PLT-MAN")
+    said = plain(card(wrong)).replace("\n", " ")
+    assert said.startswith("COLTELLI Nothing to move from PLT-MAN to WH-MIL")
+    assert f"Elsewhere: {move.units:.0f} {sku} from WH-MIL to PLT-MAN" in said
+    right = plain(card(ask("can we move the excess knives from Milan to Maniago?")))
+    assert right.replace("\n", " ").startswith(
+        f"COLTELLI Could move: {move.units:.0f} {sku} from WH-MIL to PLT-MAN"
+    )

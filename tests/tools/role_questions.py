@@ -998,7 +998,12 @@ QUESTIONS: list[Q] = [
     Q(GALLI, "which model are you using for COL-CEP?", "explain_forecast", {"product": "COL-CEP"}),
     Q(GALLI, "min order santoku", "product_info", {"product": "COL-SAN", "fact": "min_order"}),
     Q(GALLI, "any knives in excess?", "inventory_projection", {"family": "COLTELLI"}),
-    Q(GALLI, "sposta 200 santoku da maniago a milano", "read_only"),
+    Q(
+        GALLI,
+        "sposta 200 santoku da maniago a milano",
+        "inventory_projection",
+        {"product": "COL-SAN", "move_from": "PLT-MAN", "move_to": "WH-MIL", "move_units": 200},
+    ),
     Q(GALLI, "how many knives do we have", "stock_status", {"family": "COLTELLI"}),
     Q(
         GALLI,

@@ -9,6 +9,7 @@ from tests.tools.role_questions import (
     COLOMBO,
     DEANGELIS,
     ESPOSITO,
+    GALLI,
     HARRIS,
     MARCHI,
     RICCI,
@@ -420,4 +421,37 @@ TRIAL13: list[Q] = [
         {"due": "2026-11-27..2026-12-15", "group_by": "product"},
     ),
     Q(COLOMBO, "orders due by 15 dec", "open_orders", {"due": "2026-11-27..2026-12-15"}),
+    # (trials 21, 22) A move's places are its sides ("from", "da", in either order), its
+    # number the units checked; an order to move is checked too, never done.
+    Q(
+        COLOMBO,
+        "can we move 300 PAD-28 from Lumezzane to Milano?",
+        "inventory_projection",
+        {"product": "PAD-28", "move_from": "PLT-LUM", "move_to": "WH-MIL", "move_units": 300},
+    ),
+    Q(
+        COLOMBO,
+        "sposta 200 PAD-28 da Lumezzane a Milano",
+        "inventory_projection",
+        {"product": "PAD-28", "move_from": "PLT-LUM", "move_to": "WH-MIL", "move_units": 200},
+    ),
+    Q(
+        GALLI,
+        "possiamo trasferire 50 coltelli per filettare al magazzino di Milano dallo stabilimento "
+        "di Maniago?",
+        "inventory_projection",
+        {"product": "COL-FIL", "move_from": "PLT-MAN", "move_to": "WH-MIL", "move_units": 50},
+    ),
+    Q(
+        COLOMBO,
+        "can we move the excess knives from Maniago to Milan?",
+        "inventory_projection",
+        {"family": "COLTELLI", "move_from": "PLT-MAN", "move_to": "WH-MIL"},
+    ),
+    Q(
+        COLOMBO,
+        "conviene spostare MOK-006 a Milano?",
+        "inventory_projection",
+        {"product": "MOK-006", "move_to": "WH-MIL"},
+    ),
 ]

@@ -13,7 +13,9 @@ from planning.answers import (
     CapacityAnswer,
     GroupProjection,
     GroupProjectionLine,
+    MoveCheck,
     ProjectionAnswer,
+    Transfer,
 )
 
 TEXT: dict[str, tuple[str, str]] = {
@@ -247,6 +249,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "{count} su {products} scendono sotto la scorta di sicurezza entro {weeks} settimane, "
         "per primo {sku} dalla settimana del {day}",
     ),
+    "supply.group_projection_card.one_stockout": (
+        "{sku} runs out at {location} on {day}",
+        "{sku} va in rottura a {location} il {day}",
+    ),
+    "supply.group_projection_card.one_low": (
+        "{sku} falls below safety stock from the week of {day}",
+        "{sku} scende sotto la scorta di sicurezza dalla settimana del {day}",
+    ),
+    "supply.group_projection_card.one_fine": (
+        "{sku} does not run out or fall below safety stock in {weeks} weeks",
+        "{sku} non va in rottura né sotto la scorta di sicurezza in {weeks} settimane",
+    ),
     "supply.group_projection_card.fine": (
         "None of the {products} runs out or falls below safety stock in {weeks} weeks",
         "Nessuno dei {products} va in rottura o sotto scorta di sicurezza in {weeks} settimane",
@@ -282,6 +296,93 @@ TEXT: dict[str, tuple[str, str]] = {
         " ({target} is a plant: producing them is the other way)",
         " ({target} è uno stabilimento: produrli è l'altra via)",
     ),
+    "supply.move_check.none_held": (
+        "{source} holds no {sku} to move",
+        "{source} non ha {sku} da spostare",
+    ),
+    "supply.move_check.not_stocked": (
+        "{source} does not stock {sku}: nothing to move from there",
+        "{source} non tiene {sku}: da lì non c'è niente da spostare",
+    ),
+    "supply.move_check.needs_all": (
+        "{source} holds {held} {sku} but needs them: it falls below safety stock from the "
+        "week of {day} even without a move",
+        "{source} ha {held} {sku} ma le servono: scende sotto la scorta di sicurezza dalla "
+        "settimana del {day} anche senza spostamenti",
+    ),
+    "supply.move_check.nothing_spare": (
+        "{source} holds {held} {sku} but can spare none without falling below safety stock "
+        "within {weeks} weeks",
+        "{source} ha {held} {sku} ma non può cederne senza scendere sotto la scorta di "
+        "sicurezza entro {weeks} settimane",
+    ),
+    "supply.move_check.no_source": (
+        "No location can spare {sku} without falling below safety stock within {weeks} weeks",
+        "Nessuna sede può cedere {sku} senza scendere sotto la scorta di sicurezza entro "
+        "{weeks} settimane",
+    ),
+    "supply.move_check.spare": (
+        "{source} can spare up to {spare} {sku} and stay above safety stock for {weeks} weeks",
+        "{source} può cedere fino a {spare} {sku} restando sopra la scorta di sicurezza per "
+        "{weeks} settimane",
+    ),
+    "supply.move_check.fits": (
+        "Moving {units} {sku} from {source} to {target} leaves {source} above safety stock "
+        "for {weeks} weeks (it could spare {spare})",
+        "Spostare {units} {sku} da {source} a {target} lascia {source} sopra la scorta di "
+        "sicurezza per {weeks} settimane (potrebbe cederne {spare})",
+    ),
+    "supply.move_check.too_many": (
+        "Moving {units} {sku} would take {source} below safety stock from the week of {day}: "
+        "it can spare {spare}",
+        "Spostare {units} {sku} porterebbe {source} sotto la scorta di sicurezza dalla "
+        "settimana del {day}: può cederne {spare}",
+    ),
+    "supply.move_check.more_than_held": (
+        "{source} holds only {held} {sku}, fewer than the {units} asked",
+        "{source} ha solo {held} {sku}, meno dei {units} chiesti",
+    ),
+    "supply.move_check.target_needs": (
+        "{target} needs {needs} more to stay above safety stock for {target_weeks} weeks "
+        "(below from the week of {day})",
+        "a {target} ne servono {needs} per restare sopra la scorta di sicurezza per "
+        "{target_weeks} settimane (sotto dalla settimana del {day})",
+    ),
+    "supply.move_check.target_needs_now": (
+        "{target} is already below safety stock: it needs {needs} more to stay above it for "
+        "{target_weeks} weeks",
+        "{target} è già sotto la scorta di sicurezza: ne servono {needs} per restarci sopra "
+        "per {target_weeks} settimane",
+    ),
+    "supply.move_check.target_covered": (
+        "{units} would cover all that {target} needs",
+        "{units} coprirebbero tutto ciò che serve a {target}",
+    ),
+    "supply.move_check.target_short": (
+        "with {units}, {target} would still fall below safety stock from the week of {day}",
+        "con {units}, {target} scenderebbe comunque sotto la scorta di sicurezza dalla "
+        "settimana del {day}",
+    ),
+    "supply.move_check.target_fine": (
+        "{target} does not need any: it stays above safety stock for {target_weeks} weeks",
+        "a {target} non servono: resta sopra la scorta di sicurezza per {target_weeks} settimane",
+    ),
+    "supply.move_check.no_target": (
+        "no other location falls below safety stock within {target_weeks} weeks",
+        "nessun'altra sede scende sotto la scorta di sicurezza entro {target_weeks} settimane",
+    ),
+    "supply.move_check.recorded": (
+        "Ponte only checks moves: a transfer is recorded in the company's own systems.",
+        "Ponte verifica soltanto gli spostamenti: un trasferimento si registra nei sistemi "
+        "aziendali.",
+    ),
+    "supply.move_check.none_between": (
+        "Nothing to move from {source} to {target}: no product holds stock there beyond its "
+        "needs where the other runs out",
+        "Niente da spostare da {source} a {target}: nessun prodotto ha lì scorte oltre il suo "
+        "fabbisogno dove l'altra sede va in rottura",
+    ),
+    "supply.move_check.elsewhere": ("Elsewhere: {moves}", "Altrove: {moves}"),
     "supply.group_projection_card.no_moves": (
         "Nothing to move: no location holds stock beyond its needs where another runs out",
         "Niente da spostare: nessuna sede ha scorte oltre il suo fabbisogno dove un'altra va "
@@ -316,27 +417,111 @@ i18n.register(TEXT)
 MOVES_NAMED = 3
 
 
-def _moves(lang: str, g: GroupProjection) -> str:
+def _moves(lang: str, transfers: tuple[tuple[str, Transfer], ...]) -> str:
     """What could move between locations, the most units first ("" when nothing)."""
-    if not g.transfers:
+    if not transfers:
         return ""
     key = "supply.group_projection_card."
     said = []
-    for sku, move in g.transfers[:MOVES_NAMED]:
+    for sku, move in transfers[:MOVES_NAMED]:
         plant = t(lang, key + "move_plant", target=move.target) if move.plant else ""
         said.append(t(lang, key + ("move" if move.covers else "move_part"), sku=sku,
                       units=number(lang, move.units), source=move.source,
                       target=move.target) + plant)  # fmt: skip
-    more = len(g.transfers) - len(said)
-    text = t(lang, key + "moves", moves="; ".join(said))
-    return text + (t(lang, key + "moves_more", count=more) if more > 0 else "")
+    more = len(transfers) - len(said)
+    return "; ".join(said) + (t(lang, key + "moves_more", count=more) if more > 0 else "")
+
+
+def _asked_moves(lang: str, g: GroupProjection) -> str:
+    """What could move, the move the question named first: those between its places, or
+    that there are none and what could move elsewhere."""
+    key = "supply.group_projection_card."
+    if g.move_check is not None:
+        return _move_check(lang, g.move_check)
+    asked = g.asked_move
+    if asked is None or (asked.source is None and asked.target is None):
+        moves = _moves(lang, g.transfers)
+        return t(lang, key + "moves", moves=moves) if moves else t(lang, key + "no_moves")
+    between = tuple(
+        (sku, m)
+        for sku, m in g.transfers
+        if asked.source in (None, m.source) and asked.target in (None, m.target)
+    )
+    if between:
+        return t(lang, key + "moves", moves=_moves(lang, between))
+    if asked.source is not None and asked.target is not None:
+        said = t(lang, "supply.move_check.none_between", source=asked.source, target=asked.target)
+    else:
+        said = t(lang, key + "no_moves")
+    if g.transfers:
+        said += ". " + t(lang, "supply.move_check.elsewhere", moves=_moves(lang, g.transfers))
+    return said
+
+
+def _move_check(lang: str, c: MoveCheck) -> str:
+    """One product's asked move: the source's side, then the target's."""
+    key = "supply.move_check."
+
+    def said(name: str, **values: Any) -> str:
+        return t(lang, key + name, sku=c.sku, source=c.source, target=c.target, weeks=c.weeks,
+                 target_weeks=c.target_weeks, **values)  # fmt: skip
+
+    figures = {"held": c.held, "spare": c.spare, "units": c.units, "needs": c.needs}
+    n = {name: number(lang, value or 0) for name, value in figures.items()}
+    if c.source is None:
+        source = said("no_source")
+    elif c.held is None:
+        source = said("not_stocked")
+    elif c.held < 1:
+        source = said("none_held")
+    elif c.spare < 1 and c.source_low is not None:
+        source = said("needs_all", held=n["held"], day=date(lang, c.source_low))
+    elif c.spare < 1:
+        source = said("nothing_spare", held=n["held"])
+    elif c.units and c.units > c.held:
+        source = said("more_than_held", held=n["held"], units=n["units"])
+        source += "; " + said("spare", spare=n["spare"])
+    elif c.units and c.source_low_after is not None:
+        source = said("too_many", units=n["units"], spare=n["spare"],
+                      day=date(lang, c.source_low_after))  # fmt: skip
+    elif c.units:
+        source = said("fits", units=n["units"], spare=n["spare"])
+    else:
+        source = said("spare", spare=n["spare"])
+    if c.target is None:
+        target = said("no_target")
+    elif c.needs < 1:
+        target = said("target_fine")
+    elif c.target_low_now:
+        target = said("target_needs_now", needs=n["needs"])
+    else:
+        target = said("target_needs", needs=n["needs"], day=date(lang, c.target_low))
+        if c.units and c.target_low_after is None:
+            target += ": " + said("target_covered", units=n["units"])
+        elif c.units:
+            target += ": " + said("target_short", units=n["units"],
+                                  day=date(lang, c.target_low_after))  # fmt: skip
+    if c.plant and c.target is not None:
+        target += t(lang, "supply.group_projection_card.move_plant", target=c.target)
+    return f"{source}; {target}"
 
 
 def group_projection_card(g: GroupProjection, lang: str) -> Card:
     """Which products of a group run out, fall below safety stock or hold excess stock."""
     key = "supply.group_projection_card."
     first = g.lines[0] if g.lines else None
-    if g.stockouts and first is not None and first.stockout_date is not None:
+    one = g.products == 1 and first is not None  # a product asked on its own (a move)
+    if one and first is not None and first.stockout_date is not None:
+        headline = t(lang, key + "one_stockout", sku=first.sku, location=first.stockout_at,
+                     day=date(lang, first.stockout_date))  # fmt: skip
+        tone = "bad"
+    elif one and first is not None and first.below_safety_from is not None:
+        headline = t(lang, key + "one_low", sku=first.sku, day=date(lang, first.below_safety_from))
+        tone = "warning"
+    elif one and first is not None:
+        headline = t(lang, key + "one_fine", sku=first.sku, weeks=g.weeks)
+        tone = "good"
+    elif g.stockouts and first is not None and first.stockout_date is not None:
         headline = t(lang, key + "stockouts", count=g.stockouts, products=g.products,
                      weeks=g.weeks, name=first.name, sku=first.sku, location=first.stockout_at,
                      day=date(lang, first.stockout_date))  # fmt: skip
@@ -361,14 +546,16 @@ def group_projection_card(g: GroupProjection, lang: str) -> Card:
         tone = "warning" if tone == "good" else tone
     else:
         notes = [t(lang, key + "no_excess", threshold=threshold)]
-    moves = _moves(lang, g)
+    moves = _asked_moves(lang, g) if g.focus == "move" else _moves(lang, g.transfers)
     if g.focus == "excess":  # asked about excess: that comes first
         headline, notes = notes[0].rstrip("."), [headline + "."]
     if g.focus == "move":  # asked what could move: that comes first
         notes.insert(0, headline + ".")
-        headline = moves or t(lang, key + "no_moves")
+        headline = moves
+        if g.asked_move is not None and g.asked_move.units:
+            notes.append(t(lang, "supply.move_check.recorded"))
     elif moves:
-        notes.append(moves + ".")
+        notes.append(t(lang, key + "moves", moves=moves) + ".")
     if g.products > len(g.lines):
         notes.append(t(lang, key + "more", shown=len(g.lines), products=g.products))
     if g.refilled:
