@@ -22,13 +22,14 @@ from planning.models import Role
 from planning.quotas import in_period, period_bounds, sales_calendar, sales_from
 
 Compare = Literal["previous", "last_year"]
-GroupBy = Literal["customer", "product", "person", "territory", "family", "month"]
+GroupBy = Literal["customer", "product", "person", "territory", "family", "location", "month"]
 GROUP_COLUMN = {
     "customer": "s.customer",
     "product": "s.sku",
     "person": "s.rep",
     "territory": "s.territory",
     "family": "p.family",
+    "location": "s.location",  # where it shipped from
 }
 
 
@@ -492,6 +493,7 @@ NAMES = {
     "product": "SELECT sku, name FROM product",
     "person": "SELECT slack_user_id, name FROM person",
     "territory": "SELECT code, name FROM territory",
+    "location": "SELECT code, name FROM location",
 }
 
 
@@ -531,13 +533,14 @@ def _grouped(
 DUE_SOON_DAYS = 28
 ORDER_ROWS = 10
 # What an order book is split by ("backlog by family", "ordini aperti per zona").
-OrderSplit = Literal["customer", "product", "family", "person", "territory"]
+OrderSplit = Literal["customer", "product", "family", "person", "territory", "location"]
 ORDER_KEYS: dict[str, tuple[str, str]] = {  # the split's column and the name shown for it
     "customer": ("customer", "customer"),
     "product": ("sku", "name"),
     "family": ("family", "family"),
     "person": ("rep", "rep_name"),
     "territory": ("territory", "territory_name"),
+    "location": ("location", "location_name"),
 }
 
 
@@ -607,7 +610,7 @@ def order_book(
         params["today"] = today
         where += " AND s.due_date < :today"
     query = text(
-        "SELECT s.customer, s.sku, p.name, p.family, s.rep, s.territory, s.quantity, "
+        "SELECT s.customer, s.sku, p.name, p.family, s.rep, s.territory, s.location, s.quantity, "
         f"s.due_date, p.unit_price FROM open_order s JOIN product p ON p.sku = s.sku "
         f"WHERE {where}"
     ).bindparams(*selection.binds)
@@ -620,7 +623,7 @@ def order_book(
     overdue = frame["due_date"] < today
     soon = ~overdue & (frame["due_date"] <= today + dt.timedelta(days=DUE_SOON_DAYS))
     key, name = ORDER_KEYS[split]  # orders without one (no rep) count in the totals only
-    if split in ("person", "territory"):  # by the names people use, not the codes
+    if split in ("person", "territory", "location"):  # by the names people use, not codes
         names = _names(engine, split)
         frame[name] = [names.get(str(k), str(k)) for k in frame[key]]
     groups, count = [], int(frame[key].nunique())

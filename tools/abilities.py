@@ -57,6 +57,7 @@ from planning.quota_requests import (
 from planning.quotas import PERIOD as QUOTA_PERIOD
 from planning.quotas import period_bounds, quarter_of
 from planning.sales import (
+    GroupBy,
     OrderBook,
     OrderSplit,
     SalesFilter,
@@ -358,12 +359,10 @@ class SalesArgs(SalesFilterArgs):
     compare: Literal["previous", "last_year"] | None = Field(
         None, description="Compare with the period before, or the same period last year."
     )
-    group_by: Literal["customer", "product", "person", "territory", "family", "month"] | None = (
-        Field(
-            None,
-            description="Split the total by customer, product, rep, territory or product "
-            "family (largest first), or month by month.",
-        )
+    group_by: GroupBy | None = Field(
+        None,
+        description="Split the total by customer, product, rep, territory, product family or "
+        "location shipped from (largest first), or month by month.",
     )
     top: int | None = Field(None, ge=1, le=50, description="How many rows of the split (1-50).")
     last_purchase: bool = Field(False, description="Also say when the customer last bought.")
@@ -387,8 +386,8 @@ class OrdersArgs(SalesFilterArgs):
     )
     group_by: OrderSplit | None = Field(
         None,
-        description="Split by customer, product, product family, rep or territory; omit for "
-        "by customer (by product for one customer).",
+        description="Split by customer, product, product family, rep, territory or location "
+        "shipped from; omit for by customer (by product for one customer).",
     )
     late: bool = Field(False, description="Only the orders past their due date.")
 

@@ -321,9 +321,11 @@ class Router:
                     (intent == "stock_status" or "location" in found)
                     and _has(reading.words, v.VALUE_WORDS)
                 )
+                or (intent == "stock_status" and _has(reading.words, v.EACH_PLACE))
             )
         ):  # "che prodotti abbiamo?", "what is our stock worth?", "quanto vale il magazzino
-            # di WH-MIL?" (the place's kind word names the place): the catalogue's stock
+            # di WH-MIL?" (the place's kind word names the place), "giacenze per magazzino"
+            # (each place said): the catalogue's stock
             intent, found["all"] = "stock_status", True
         if intent is None and product and {"quantity", "date"} <= found.keys():
             intent = "available_to_promise"  # "500 PAD-24 entro venerdì?" is a question
@@ -773,7 +775,11 @@ class Router:
                         and (all(w in v.STOPWORDS for w in between))
                     ):
                         free.discard(j)
-        if "location" not in found and (at := _has(words, ("warehouse",)) & free):
+        if (
+            "location" not in found
+            and (at := _has(words, ("warehouse",)) & free)
+            and not _has(words, v.EACH_PLACE)  # "in each warehouse": all of them
+        ):
             warehouses = self.index.locations_of_kind("warehouse")
             if len(warehouses) == 1:  # "at the warehouse": the only one there is
                 _named(found, "location", warehouses[0])
@@ -1161,6 +1167,12 @@ class Router:
             # "giacenza MOK-003 a milano e negli stabilimenti": a product's stock at the
             # plants, not the plants' capacity (which is per family)
             scores["stock_status"] = max(scores.values()) + 1
+        if (
+            "capacity_check" in scores
+            and scores.keys() & {"sales_history", "open_orders"}
+            and _has(words, v.SALES_GROUPS["location"])
+        ):  # "vendite moka per stabilimento": sales split by where they ship from
+            del scores["capacity_check"]
         if "open_orders" in scores and "stock_status" in scores:
             # "quanto abbiamo in portafoglio?": the order book, not "how much do we have"
             scores["open_orders"] = max(scores.values()) + 1

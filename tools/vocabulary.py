@@ -537,12 +537,23 @@ SALES_GROUPS = {
     "family": ("by family", "per famiglia", "by product family", "famiglie", "families",
                "mix famiglie", "family mix", "per family",
                "which family", "quale famiglia"),
+    "location": ("by location", "per location", "by warehouse", "per magazzino", "by site",
+                 "per sede", "by plant", "per stabilimento", "which warehouse",
+                 "quale magazzino", "which location", "quale sede", "by depot", "per deposito",
+                 "by locations", "per sedi", "per magazzini", "by warehouses"),
     "product": ("products", "prodotti", "best sellers", "best seller", "best selling",
                 "buy the most", "buys the most", "bought the most", "compra di piu",
                 "comprano di piu", "most bought", "piu comprati", "piu comprato",
                 "by product", "per prodotto", "piu venduti", "piu venduto", "top products",
                 "prodotto piu venduto"),
 }  # fmt: skip
+# Every place at once, each said: a split by location ("stock per magazzino", "in each
+# warehouse"), not one place.
+EACH_PLACE = SALES_GROUPS["location"] + (
+    "each warehouse", "every warehouse", "each location", "every location", "all locations",
+    "all warehouses", "ogni magazzino", "ogni sede", "tutti i magazzini", "tutte le sedi",
+    "each site", "every site", "ciascun magazzino", "ciascuna sede",
+)  # fmt: skip
 # An order book's splits: the sales' but month (orders are split by when they are due
 # only through a due period).
 # Only the orders past their due date ("ordini in ritardo?").

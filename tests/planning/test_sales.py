@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from planning.access import identify
 from planning.errors import PermissionDenied, PonteError
 from planning.sales import SalesFilter, sales_history, sales_scope
-from tests.conftest import DEMO_TODAY
+from tests.conftest import DEMO_TODAY, NOW
 from tests.helpers import run_import, write_files
 
 
@@ -427,3 +427,36 @@ def test_an_order_book_splits_by_family_rep_or_territory_and_keeps_to_a_due_peri
     late = order_book(demo_engine, everyone, SalesFilter(), today=later, late=True)
     past = [r for r in rows if dt.date.fromisoformat(str(r[3])[:10]) < later]
     assert 0 < late.lines == len(past) == late.overdue_lines and late.late
+
+
+def test_orders_and_sales_split_by_the_location_they_ship_from(
+    demo_engine: Engine, demo_frames: dict[str, pd.DataFrame]
+) -> None:
+    """ "Open orders by location" had no split by place (trial 22), and "vendite moka per
+    stabilimento" was the plants' capacity: orders and sales split by the location they
+    ship from, by the place's name, adding up to the whole, as the files have them."""
+    from planning.sales import order_book
+    from tools.assistant import Assistant
+
+    everyone = _scope(demo_engine, "U01COLOMBO")  # operations see every place's
+    book = order_book(demo_engine, everyone, SalesFilter(), today=DEMO_TODAY, by="location")
+    orders = demo_frames["open_orders"]
+    per_place = orders.groupby("location")["quantity"].sum()
+    assert {g.key: g.units for g in book.groups} == pytest.approx(per_place.to_dict())
+    names = dict(zip(demo_frames["locations"]["code"], demo_frames["locations"]["name"],
+                     strict=True))  # fmt: skip
+    assert {g.name for g in book.groups} == {names[k] for k in per_place.index}
+    sold = sales_history(demo_engine, everyone, SalesFilter(family="MOKA"), period="2026-Q3",
+                         today=DEMO_TODAY, group_by="location")  # fmt: skip
+    moka = demo_frames["products"].query("family == 'MOKA'")["sku"].tolist()
+    for row in sold.rows:
+        expected = _sold(demo_frames, "2026-07-01", "2026-09-30", location=row.key, sku=moka)
+        assert row.units == pytest.approx(expected, rel=1e-6), row.key
+    assert sum(r.units for r in sold.rows) == pytest.approx(sold.current.units)
+    ask = Assistant(demo_engine).ask
+    asked = ask("vendite moka per stabilimento nel Q3", user="U01COLOMBO", today=DEMO_TODAY,
+                now=NOW)  # fmt: skip
+    assert (asked.tool, asked.args.get("group_by")) == ("sales_history", "location")
+    assert asked.result.rows == sold.rows
+    backlog = ask("open orders by warehouse", user="U01COLOMBO", today=DEMO_TODAY, now=NOW)
+    assert (backlog.tool, backlog.result.groups) == ("open_orders", book.groups)

@@ -454,4 +454,15 @@ TRIAL13: list[Q] = [
         "inventory_projection",
         {"product": "MOK-006", "move_to": "WH-MIL"},
     ),
+    # (trial 22) Where orders, sales and stock are, place by place: a split by location.
+    Q(COLOMBO, "open orders by location", "open_orders", {"group_by": "location"}),
+    Q(BIANCHI, "backlog per magazzino", "open_orders", {"group_by": "location"}),
+    Q(
+        GALLI,
+        "vendite moka per stabilimento nel Q3",
+        "sales_history",
+        {"family": "MOKA", "period": "2026-Q3", "group_by": "location"},
+    ),
+    Q(COLOMBO, "giacenze per magazzino", "stock_status", {"all_products": True}),
+    Q(GALLI, "how much stock in each warehouse", "stock_status", {"all_products": True}),
 ]

@@ -57,6 +57,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "orders.column.family": ("family", "famiglia"),
     "orders.column.person": ("rep", "venditore"),
     "orders.column.territory": ("territory", "territorio"),
+    "orders.column.location": ("ships from", "spedisce da"),
     "orders.column.lines": ("lines", "righe"),
     "orders.column.units": ("units", "pezzi"),
     "orders.column.value": ("value €", "valore €"),
@@ -110,7 +111,7 @@ def orders_card(b: OrderBook, lang: str) -> Card:
         ),
         rows=tuple(
             (
-                f"{g.name} ({g.key})" if b.by in ("product", "territory") else g.name,
+                f"{g.name} ({g.key})" if b.by in ("product", "territory", "location") else g.name,
                 number(lang, g.lines),
                 number(lang, g.units),
                 "–" if g.value is None else number(lang, g.value),

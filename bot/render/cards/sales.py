@@ -47,6 +47,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "sales.column.person": ("Rep", "Venditore"),
     "sales.column.territory": ("Territory", "Territorio"),
     "sales.column.family": ("Family", "Famiglia"),
+    "sales.column.location": ("Shipped from", "Spedito da"),
     "sales.column.month": ("Month", "Mese"),
     "sales.column.units": ("Units", "Pezzi"),
     "sales.column.revenue": ("Revenue €", "Fatturato €"),
