@@ -173,6 +173,37 @@ def test_capacity_keeps_the_plant_and_the_weeks_asked(demo_engine: Engine) -> No
     assert over.value.code == "period_over"
 
 
+def test_a_months_capacity_shows_its_forecast_beside_capacity_from_its_first_day(
+    demo_engine: Engine,
+) -> None:
+    """ "Capacità PLT-LUM a gennaio" showed loads without the demand and capacity behind
+    them, and said "over from the week of 28 Dec" for January (trial 22): each row says the
+    month's forecast demand (the forecast's own figure for the family and month) beside
+    its capacity, and a week straddling the month's start is said from the month's first
+    day."""
+    from bot.render.cards import card
+    from bot.render.text import plain
+    from tools.assistant import Assistant
+
+    def ask(question: str):  # type: ignore[no-untyped-def]
+        return Assistant(demo_engine).ask(question, user="U01COLOMBO", today=DEMO_TODAY, now=NOW)
+
+    capacity = ask("capacity pentole january")
+    pots = [w for w in capacity.result.weeks if w.family == "PENTOLE"]
+    forecast = ask("forecast pentole january")
+    assert sum(w.demand for w in pots) == pytest.approx(forecast.result.total, rel=1e-6)
+    shown = card(capacity)
+    said = plain(shown)
+    row = dict(zip(shown.columns, next(r for r in shown.rows if "PENTOLE" in r), strict=True))
+    demand, room = (sum(getattr(w, f) for w in pots) for f in ("demand", "capacity_units"))
+    assert (row["forecast demand"], row["capacity"]) == (f"{demand:,.0f}", f"{room:,.0f}")
+    short = sum(w.shortfall_units for w in pots)
+    if all(w.shortfall_units > 0 for w in pots):
+        assert short == pytest.approx(demand - room)
+    assert min(w.week for w in pots) == dt.date(2026, 12, 28)
+    assert "over capacity from 1 Jan 2027" in said.replace("\n", " ")
+
+
 def test_a_promise_for_yesterday_is_refused(demo_engine: Engine) -> None:
     with pytest.raises(PonteError) as past:
         atp_answer(demo_engine, "MOK-003", 10, DEMO_TODAY - dt.timedelta(days=1),

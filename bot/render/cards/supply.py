@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from bot.render import i18n
@@ -17,6 +18,7 @@ from planning.answers import (
     ProjectionAnswer,
     Transfer,
 )
+from planning.capacity import CapacityWeek
 
 TEXT: dict[str, tuple[str, str]] = {
     "supply.projection_card.text": (
@@ -152,6 +154,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "{family} a {plant} è oltre capacità dalla settimana del {week}: mancano {value} "
         "pezzi in {short} delle {weeks_count} settimane considerate",
     ),
+    "supply.capacity_card.headline_from": (
+        "{family} at {plant} is over capacity from {week}: {value} units short over {short} "
+        "of the {weeks_count} weeks looked at",
+        "{family} a {plant} è oltre capacità dal {week}: mancano {value} pezzi in {short} "
+        "delle {weeks_count} settimane considerate",
+    ),
+    "supply.capacity_card.headline_period": (
+        "Within capacity in {period} ({weeks_count} weeks looked at)",
+        "Entro la capacità in {period} ({weeks_count} settimane considerate)",
+    ),
+    "supply.capacity_card.demand": ("forecast demand", "domanda prevista"),
+    "supply.capacity_card.capacity": ("capacity", "capacità"),
     "supply.capacity_card.text": (
         " (and {value} more)",
         " (e altri {value})",
@@ -723,10 +737,20 @@ def _transfer_note(lang: str, p: ProjectionAnswer) -> str:
     ) + (t(lang, "supply.projection_card.or_production", target=move.target) if move.plant else "")
 
 
+def _first_over(lang: str, week: CapacityWeek, first: dt.date) -> tuple[str, bool]:
+    """When a week over capacity starts being counted: its Monday, or the period's first day
+    when the week straddles the start of the period asked (said as a day, not a week)."""
+    if week.share < 1 and week.week == first:
+        inside = round(week.share * 7)
+        return date(lang, week.week + dt.timedelta(days=7 - inside)), True
+    return date(lang, week.week), False
+
+
 def capacity_card(c: CapacityAnswer, lang: str) -> Card:
     groups: dict[tuple[str, str], list[Any]] = {}
     for w in c.weeks:
         groups.setdefault((w.plant, w.family), []).append(w)
+    first = min((w.week for w in c.weeks), default=dt.date.min)
     rows, over = [], []
     for (plant, family), weeks in sorted(groups.items()):
         short = [w for w in weeks if w.shortfall_units > 0]
@@ -735,11 +759,13 @@ def capacity_card(c: CapacityAnswer, lang: str) -> Card:
             (
                 plant,
                 family,
+                number(lang, sum(w.demand for w in weeks)),
+                number(lang, sum(w.capacity_units for w in weeks)),
                 pct(lang, 100 * peak),
                 number(lang, len(short)),
                 number(lang, sum(w.shortfall_units for w in short)),
                 i18n.money(lang, sum(w.shortfall_revenue for w in short)),
-                date(lang, short[0].week) if short else "–",
+                _first_over(lang, short[0], first)[0] if short else "–",
             )
         )
         if short:
@@ -747,36 +773,45 @@ def capacity_card(c: CapacityAnswer, lang: str) -> Card:
     weeks_count = len({w.week for w in c.weeks})
     if over:
         plant, family, short = over[0]
+        week, straddles = _first_over(lang, short[0], first)
         headline = t(
             lang,
-            "supply.capacity_card.headline",
+            "supply.capacity_card.headline_from" if straddles else "supply.capacity_card.headline",
             family=family,
             plant=plant,
-            week=date(lang, short[0].week),
+            week=week,
             value=number(lang, sum(w.shortfall_units for w in short)),
             short=len(short),
             weeks_count=weeks_count,
         )
         if len(over) > 1:
             headline += t(lang, "supply.capacity_card.text", value=len(over) - 1)
+    elif c.period:
+        headline = t(lang, "supply.capacity_card.headline_period",
+                     period=i18n.period(lang, c.period), weeks_count=weeks_count)  # fmt: skip
     else:
         headline = t(lang, "supply.capacity_card.headline_2", weeks_count=weeks_count)
+    # A plant asked for is in the title: its rows need no plant column.
+    plant_column = c.plant is None
+    columns = (
+        t(lang, "supply.capacity_card.columns"),
+        t(lang, "supply.capacity_card.columns_2"),
+        t(lang, "supply.capacity_card.demand"),
+        t(lang, "supply.capacity_card.capacity"),
+        t(lang, "supply.capacity_card.columns_3"),
+        t(lang, "supply.capacity_card.columns_4"),
+        t(lang, "supply.capacity_card.columns_5"),
+        t(lang, "supply.capacity_card.columns_6"),
+        t(lang, "supply.capacity_card.columns_7"),
+    )
     return Card(
         title=t(lang, "supply.capacity_card.title")
         + (f" · {c.family}" if c.family else "")
         + (f" · {c.plant}" if c.plant else "")
         + (f" · {i18n.period(lang, c.period)}" if c.period else ""),
         headline=headline,
-        columns=(
-            t(lang, "supply.capacity_card.columns"),
-            t(lang, "supply.capacity_card.columns_2"),
-            t(lang, "supply.capacity_card.columns_3"),
-            t(lang, "supply.capacity_card.columns_4"),
-            t(lang, "supply.capacity_card.columns_5"),
-            t(lang, "supply.capacity_card.columns_6"),
-            t(lang, "supply.capacity_card.columns_7"),
-        ),
-        rows=tuple(rows),
+        columns=columns if plant_column else columns[1:],
+        rows=tuple(rows) if plant_column else tuple(row[1:] for row in rows),
         notes=coverage_note(lang, c.covered_until)
         + (
             (t(lang, "supply.capacity_card.prorated"),) if any(w.share < 1 for w in c.weeks) else ()
