@@ -76,6 +76,18 @@ OFF_WORDS = (
     "sovrastimata", "underestimated", "overestimated", "underestimates", "overestimates",
     "in piu", "in meno", "more", "fewer", "less", "extra",
 )  # fmt: skip
+# The forecast adjusted by a number ("alza il forecast di PAD-24 di 100 a dicembre", "add
+# 150 to the PAD-24 forecast", "la previsione è bassa, mettine +150"): Ponte keeps the
+# forecast its model makes and notes the rep's word beside it, saved after a yes.
+ADJUST_UP = (
+    "add", "aggiungi", "aggiungine", "aggiungere", "mettine", "raise", "increase", "bump",
+    "alza", "alzare", "aumenta", "aumentare", "incrementa", "alzalo", "alzala",
+)  # fmt: skip
+ADJUST_DOWN = (
+    "togli", "togline", "togliere", "levane", "leva", "remove", "take off", "cut", "lower",
+    "abbassa", "abbassare", "reduce", "riduci", "ridurre", "decrease", "diminuisci",
+    "abbassalo", "abbassala",
+)  # fmt: skip
 WANT_WORDS = (
     "vuole", "vogliono", "vorrebbe", "vorrebbero", "chiede", "chiedono", "wants", "want",
     "needs", "need", "asks for", "asking for", "would like",

@@ -263,6 +263,8 @@ class Router:
         found.update(_keywords(intent, reading.words))
         for arg, value in _keywords(intent, [fold(w) for w in reading.raw]).items():
             found.setdefault(arg, value)  # as typed: "chiude" is not "chiede"
+        if intent == "inventory_projection" and v.MORE_THAN_NEEDED.search(" ".join(reading.words)):
+            found.setdefault("focus", "excess")  # "do we have more COL-FIL than we need?"
         if intent == "list_alerts":  # "high severity", "red flags": not a product's name
             reading.free.difference_update(_keyword_positions(intent, reading.words))
         found["across_words"] = _keywords("list_alerts", reading.words)
@@ -450,7 +452,9 @@ class Router:
         for quantity, _ in find_quantities(joined):
             if args.setdefault("quantity", quantity.value) != quantity.value:
                 continue  # another number ("a 21,90")
-            if fw.fewer_said(joined, quantity.start, quantity.end):
+            if fw.fewer_said(joined, quantity.start, quantity.end) or (
+                _has([fold(w) for w in reading.raw], fw.ADJUST_DOWN)
+            ):  # "togli 100 dalla previsione", "abbassa il forecast di 100"
                 found["negative"] = True  # "expect 200 fewer", "300 pezzi in meno"
             break
         if found.get("negative") and "quantity" in args:
@@ -967,7 +971,17 @@ class Router:
             and not fw.asks_a_question(raw, text)
             and (
                 _has(raw, fw.EXPECT_WORDS)
-                or (_has(raw, fw.FORECAST_WORDS) and _has(raw, fw.OFF_WORDS))
+                or (
+                    _has(raw, fw.FORECAST_WORDS)
+                    and (
+                        _has(raw, fw.OFF_WORDS)
+                        or (  # units, not "by 10%" (the forecast is not changed)
+                            _has(raw, fw.ADJUST_UP + fw.ADJUST_DOWN)
+                            and not re.search(r"\d\s?%", text)
+                        )
+                        or re.search(r"(?<![\w.,])[+-]\s?\d", text)
+                    )
+                )
                 or (
                     _has(raw, fw.WANT_WORDS)
                     and _has(raw, fw.MORE_WORDS)
@@ -1185,8 +1199,9 @@ class Router:
         if (
             "stock_status" in scores
             and "inventory_projection" not in scores
-            and _has(words, v.EXCESS_SAID)
-        ):  # "quanti COL-FIL abbiamo in più del necessario?": what is beyond need
+            and (_has(words, v.EXCESS_SAID) or v.MORE_THAN_NEEDED.search(" ".join(words)))
+        ):  # "quanti COL-FIL abbiamo in più del necessario?", "do we have more COL-FIL than
+            # we need?": what is beyond need
             scores["inventory_projection"] = max(scores.values()) + 1
         if "stock_status" in scores and "inventory_projection" in scores:
             scores["inventory_projection"] += 1  # "when does stock run out"

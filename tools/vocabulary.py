@@ -6,6 +6,8 @@ several words counts more than one word: "available to promise" outweighs "avail
 
 from __future__ import annotations
 
+import re
+
 # intent -> (English phrases, Italian phrases)
 # Facts of the product master, each with its words (English, Italian), folded.
 PRODUCT_FACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -602,6 +604,12 @@ EXCESS = ("excess", "overstock", "overstocked", "too much stock", "too much", "t
           "more than we need", "more than needed", "more than necessary", "surplus")  # fmt: skip
 # Excess said outright ("troppo" alone may be "troppo basso"): excess over stock words.
 EXCESS_SAID = tuple(w for w in EXCESS if not w.startswith(("tropp", "too ")))
+# Excess said around the product: "do we have more COL-FIL than we need?", "abbiamo più
+# coltelli del necessario?" (words folded, a few between).
+MORE_THAN_NEEDED = re.compile(
+    r"\b(?:more|piu)\b(?:\s+\S+){1,5}?\s+(?:than (?:we|i|they) (?:need|needed|sell)|than "
+    r"needed|than necessary|del necessario|del dovuto|di quanto (?:serve|ci serve|vendiamo))\b"
+)
 # Every product together: "stock totale", "fcst all products", "tutto il magazzino".
 EVERYTHING = ("all", "everything", "total", "totale", "totali", "overall", "tutto", "tutti",
               "tutta", "tutte", "complessivo", "complessiva", "whole", "entire", "intero",

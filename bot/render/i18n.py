@@ -127,6 +127,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Which product? Give me a SKU code (e.g. {example}) or part of its name.",
         "Quale prodotto? Indicami un codice (es. {example}) o parte del nome.",
     ),
+    "ask_note_product": (
+        "A forecast note is for a product or a family, as the forecast is made: which one? "
+        "Give me a SKU code (e.g. {example}), part of its name or a family.",
+        "Una nota al forecast va su un prodotto o una famiglia, come si fa la previsione: "
+        "quale? Indicami un codice (es. {example}), parte del nome o una famiglia.",
+    ),
     "ask_quantity": ("How many units?", "Quanti pezzi?"),
     "bad_quantity": (
         "{text} is not a quantity I can promise. How many units?",

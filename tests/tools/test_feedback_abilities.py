@@ -57,6 +57,12 @@ def test_a_forecast_note_sits_beside_the_forecast_and_does_not_change_it(
         ("the PAD-28 forecast for january is 150 too high", "U01WALKER", -150, "2027-01", None),
         ("il forecast di MOK-006 per gennaio è troppo alto, Brianza Casa ne vuole 200 in meno",
          REP, -200, "2027-01", "Brianza Casa"),
+        # (trial 22) The forecast adjusted by a number: a note too, signed as the verb says.
+        ("il forecast di PAD-24 per dicembre è basso, mettine +150", REP, 150, "2026-12", None),
+        ("add 150 to the PAD-24 forecast for december", "U01WALKER", 150, "2026-12", None),
+        ("alza il forecast di PAD-24 di 100 a gennaio", REP, 100, "2027-01", None),
+        ("togli 100 dalla previsione di PAD-24 a gennaio", REP, -100, "2027-01", None),
+        ("lower the PAD-28 forecast by 80 in february", "U01WALKER", -80, "2027-02", None),
     ],
 )  # fmt: skip
 def test_a_forecast_said_off_by_a_number_is_a_forecast_note(
@@ -88,6 +94,25 @@ def test_a_note_for_a_quarter_asks_which_month(assistant: Assistant) -> None:
                           conversation=conversation)  # fmt: skip
     assert (shown.kind, shown.tool) == ("confirm", "forecast_note")
     assert (shown.result.note.quantity, shown.result.note.period) == (500, "2027-02")
+
+
+def test_a_note_for_a_customer_without_a_product_asks_which_one(assistant: Assistant) -> None:
+    """ "La previsione di dicembre per Emporio Dolomiti è bassa, mettine +150" was shown
+    December's forecast, asked for a product as a forecast question (trial 22): it is a
+    note, forecasts are per product, so the product is asked for, saying why, and the
+    answer completes the note for that customer."""
+    conversation = Conversation()
+    told = "la previsione di dicembre per Emporio Dolomiti è bassa, mettine +150"
+    asked = assistant.ask(told, user=REP, today=DEMO_TODAY, now=NOW, conversation=conversation)
+    assert (asked.kind, asked.tool, asked.missing) == ("clarify", "forecast_note", "product")
+    assert "Una nota al forecast va su un prodotto o una famiglia" in plain(card(asked))
+    shown = assistant.ask("PAD-24", user=REP, today=DEMO_TODAY, now=NOW,
+                          conversation=conversation)  # fmt: skip
+    assert (shown.kind, shown.tool) == ("confirm", "forecast_note")
+    note = shown.result.note
+    assert (note.sku, note.quantity, note.period, note.customer) == (
+        "PAD-24", 150, "2026-12", "Emporio Dolomiti"
+    )  # fmt: skip
 
 
 def test_planners_may_not_write_forecast_notes(assistant: Assistant) -> None:

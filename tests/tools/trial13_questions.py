@@ -465,4 +465,30 @@ TRIAL13: list[Q] = [
     ),
     Q(COLOMBO, "giacenze per magazzino", "stock_status", {"all_products": True}),
     Q(GALLI, "how much stock in each warehouse", "stock_status", {"all_products": True}),
+    # (trial 22) More than needed, the product between: excess.
+    Q(
+        COLOMBO,
+        "do we have more COL-FIL than we need?",
+        "inventory_projection",
+        {"product": "COL-FIL", "focus": "excess"},
+    ),
+    Q(
+        GALLI,
+        "abbiamo più coltelli per filettare del necessario?",
+        "inventory_projection",
+        {"product": "COL-FIL", "focus": "excess"},
+    ),
+    # (trial 22) The forecast adjusted by a number is a note beside it (saved after a yes).
+    Q(
+        ROSSI,
+        "abbassa il forecast di PAD-24 di 100 a dicembre",
+        "confirm:forecast_note",
+        {"product": "PAD-24", "quantity": -100, "period": "2026-12"},
+    ),
+    Q(
+        WALKER,
+        "increase the forecast for PAD-28 by 200 in january",
+        "confirm:forecast_note",
+        {"product": "PAD-28", "quantity": 200, "period": "2027-01"},
+    ),
 ]

@@ -119,6 +119,8 @@ def message_card(o: Outcome, lang: str) -> Card:
                     notes=(t(lang, "reply_hint"),),
                     actions=_choice_actions(o),
                 )
+            if o.tool == "forecast_note" and not head:  # "per Emporio Dolomiti, mettine +150"
+                return Card(headline=t(lang, "ask_note_product", example="PAD-28"))
             return Card(headline=head + t(lang, "ask_product_any", example="PAD-28"))
         if o.missing == "period":
             return Card(headline=t(lang, "bad_period", period=p.get("unknown") or "?"))

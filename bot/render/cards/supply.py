@@ -285,6 +285,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "Eccesso di scorta (oltre {threshold} settimane di domanda e la scorta di "
         "sicurezza): {count}, il maggiore {name} ({sku}), {units} pezzi a {places}.",
     ),
+    "supply.group_projection_card.one_excess": (
+        "{sku} holds excess stock: {units} at {places} left beyond {threshold} weeks of demand "
+        "and safety stock.",
+        "{sku} ha scorte in eccesso: {units} pezzi a {places} oltre {threshold} settimane di "
+        "domanda e la scorta di sicurezza.",
+    ),
     "supply.group_projection_card.no_excess": (
         "No excess stock (none beyond {threshold} weeks of cover).",
         "Nessun eccesso di scorta (nessuno oltre {threshold} settimane di copertura).",
@@ -552,7 +558,12 @@ def group_projection_card(g: GroupProjection, lang: str) -> Card:
     threshold = number(lang, g.excess_weeks)
     if g.excess_weeks_most is not None and g.excess_weeks_most != g.excess_weeks:
         threshold += "–" + number(lang, g.excess_weeks_most)  # each family's own
-    if excess:
+    if excess and one:
+        most = excess[0]
+        notes = [t(lang, key + "one_excess", threshold=threshold, sku=most.sku,
+                   units=number(lang, most.beyond), places=", ".join(most.excess_at))]  # fmt: skip
+        tone = "warning" if tone == "good" else tone
+    elif excess:
         most = excess[0]
         notes = [t(lang, key + "excess", threshold=threshold, count=g.excess, name=most.name,
                    sku=most.sku, units=number(lang, most.beyond),
