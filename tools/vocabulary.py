@@ -184,7 +184,8 @@ INTENTS["open_orders"] = (
      "ordini in portafoglio", "ordini da evadere", "ordini inevasi", "inevaso", "inevasi",
      "ordini in ritardo", "ordini scaduti", "ordinato non spedito", "ordini in corso",
      "ordini in consegna", "ordini da consegnare", "ordini da spedire", "ordini in scadenza",
-     "ho in consegna", "abbiamo in consegna", "ho da consegnare", "abbiamo da consegnare"),
+     "ho in consegna", "abbiamo in consegna", "ho da consegnare", "abbiamo da consegnare",
+     "ordini ho aperti", "ordini ho ancora aperti", "ordini abbiamo aperti"),
 )  # fmt: skip
 INTENTS["request_quota_change"] = (
     ("quota change", "change my quota", "raise my quota", "lower my quota", "new target"),
@@ -652,7 +653,7 @@ NO = frozenset({"no", "n", "cancel", "stop", "annulla", "lascia perdere", "non f
 FOLLOW_UP = ("what about", "how about", "and", "e", "invece", "instead", "also", "anche")
 MINE = ("my", "mine", "me", "i", "mio", "mia", "miei", "mie", "io", "ho venduto",
         "ho fatturato", "ho chiuso", "ho in consegna", "ho in portafoglio", "ho da consegnare",
-        "ho da spedire")  # fmt: skip
+        "ho da spedire", "aperti ho", "ho aperti", "ho ancora aperti", "backlog ho")  # fmt: skip
 TEAM = ("team", "my team", "squadra", "mio team", "la mia squadra", "il mio team")
 TERRITORY_WORDS = ("territory", "region", "area", "zone", "territorio", "zona", "regione")
 

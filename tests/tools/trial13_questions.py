@@ -491,4 +491,12 @@ TRIAL13: list[Q] = [
         "confirm:forecast_note",
         {"product": "PAD-28", "quantity": 200, "period": "2027-01"},
     ),
+    # (trial 20) A rep's "ho" with open orders is theirs, within a territory when named.
+    Q(
+        ROSSI,
+        "quanti ordini aperti ho in NO?",
+        "open_orders",
+        {"person": "U01ROSSI", "territory": "NO"},
+    ),
+    Q(ROSSI, "quanti ordini ho aperti?", "open_orders", {"person": "U01ROSSI"}),
 ]
