@@ -21,7 +21,7 @@ from planning.access import Caller, check_quota_access, quota_scope, team_of
 from planning.alerts.rules import AlertSettings
 from planning.atp import AtpResult
 from planning.capacity import CapacityWeek
-from planning.errors import PonteError
+from planning.errors import PermissionDenied, PonteError
 from planning.groups import TOP_LINES, ProductGroup, members
 from planning.models import Role
 from planning.projection import InventoryProjection, days_inside, week_monday
@@ -742,13 +742,19 @@ def quota_answer(
     scope = quota_scope(engine, caller)
     period = (period or quarter_of(today)).upper()
     period_bounds(period)
-    check_quota_access(scope, caller, rep=person, territory=territory, label=label)
+    team = team_of(engine, person) if person is not None else frozenset()
+    # "quota del team di Bianchi": a manager with no quota of their own has the team's.
+    teams = bool(team) and not quota_status(engine, today=today, rep=person, period=period)
+    try:
+        check_quota_access(scope, caller, rep=person, territory=territory, label=label)
+    except PermissionDenied as refused:
+        if teams:  # said as the team's, which is what was asked
+            refused.code = "quota_team_not_yours"
+        raise
     # Whose quotas the answer shows, decided once: only those reps' own quotas (`among`)
     # are worked out, not everyone's to be filtered afterwards.
     among: frozenset[str] | None = None
-    team = team_of(engine, person) if person is not None else frozenset()
-    if team and not quota_status(engine, today=today, rep=person, period=period):
-        # "quota del team di Bianchi": a manager with no quota of their own has the team's
+    if teams:
         how, whose, among = "team", person, team
         person = None
     elif person is not None:

@@ -186,6 +186,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mi dispiace, puoi vedere la tua quota (e quella del tuo territorio o del tuo team), "
         "non quella di {whose}.",
     ),
+    "quota_team_not_yours": (
+        "Sorry, you can see your own quota (and your territory's or team's), not the quotas "
+        "of {whose}'s team.",
+        "Mi dispiace, puoi vedere la tua quota (e quella del tuo territorio o del tuo team), "
+        "non le quote del team di {whose}.",
+    ),
     "sales_not_yours": (
         "Sorry, you can see the sales of your own territories and team, not {whose}'s.",
         "Mi dispiace, puoi vedere le vendite dei tuoi territori e del tuo team, non di {whose}.",

@@ -142,9 +142,19 @@ def test_a_manager_named_for_a_quota_has_their_teams(demo_engine: Engine) -> Non
     assert reps and reps <= bianchi.team and named.scope == "team"
     assert [s for s in own.statuses if s.owner in bianchi.team] == list(named.statuses)
     assert asked.statuses == named.statuses
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied) as refused:
         quota_answer(demo_engine, identify(demo_engine, "U01HARRIS"), today=DEMO_TODAY,
-                     person="U01BIANCHI")  # fmt: skip
+                     person="U01BIANCHI", label="Paolo Bianchi")  # fmt: skip
+    # Refused as the team's, which was asked, not as Bianchi's own quota (trial 21).
+    assert refused.value.code == "quota_team_not_yours"
+    from bot.render.cards.messages import error_text
+
+    said = error_text("en", refused.value.code, refused.value.params)
+    assert said.endswith("not the quotas of Paolo Bianchi's team.")
+    with pytest.raises(PermissionDenied) as rep:
+        quota_answer(demo_engine, identify(demo_engine, "U01HARRIS"), today=DEMO_TODAY,
+                     person="U01ROSSI")  # fmt: skip
+    assert rep.value.code == "quota_not_yours"
     # Someone unknown named is said as unknown, not as the asker being unknown.
     with pytest.raises(PonteError) as unknown:
         quota_answer(demo_engine, admin, today=DEMO_TODAY, person="U01NOBODY")
