@@ -565,7 +565,7 @@ def check_move(sku: str, at: dict[str, Side], asked: AskedMove, *, weeks: int) -
         source=source,
         target=target,
         units=units,
-        weeks=len(sent.projection.weeks) if sent else max(weeks, 26),
+        weeks=len(next(iter(at.values())).projection.weeks) if at else weeks,
         target_weeks=weeks,
         held=None
         if sent is None

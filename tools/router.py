@@ -72,6 +72,14 @@ class _Reading:
     # Positions read as a date, a period or a quantity: words of the asker's language
     # ("this quarter", "nell'ultimo mese"), unlike names.
     said: set[int] = field(default_factory=set)
+    # Numbers said as a percentage ("-20%"): a figure, never a product's size.
+    percent: set[int] = field(default_factory=set)
+
+
+# A percent sign right after a number ("20%", "20 %").
+PERCENT_AFTER = re.compile(r"\s?%")
+# A number said with its sign ("+150", "-15%"), not a code's dash ("PAD-24", "2026-12").
+SIGNED = re.compile(r"(?<![\w.,])[+-]\s?\d")
 
 
 def _phrases() -> dict[str, list[tuple[str, tuple[str, ...], str]]]:
@@ -194,6 +202,10 @@ class Router:
             raw=[t.raw for t in toks],
             free=set(range(len(toks))),
         )
+        reading.percent = {
+            i for i, t in enumerate(toks) if PERCENT_AFTER.match(MENTION.sub(" ", text), t.end)
+        }
+        reading.free -= reading.percent
         lang = language_of([t.text for t in toks], language)
         joined, starts = _join(toks)
         found = self._entities(reading, joined, starts, toks, mentions, user, today, lang)
@@ -965,7 +977,9 @@ class Router:
             return feedback_change[0], None  # "cancella il feedback 12", "edit feedback 3: ..."
         if _has(raw, v.AUDIT) or _has(words, v.AUDIT):
             return "audit_trail", None  # "storico modifiche quota di giulia rossi"
-        numbered = any(_is_number(words[i]) for i in reading.free) | ("quantity" in found)
+        numbered = any(_is_number(words[i]) for i in reading.free | reading.percent) | (
+            "quantity" in found
+        )
         if _has(raw, fw.NOTE_WORDS) or (
             numbered
             and not fw.asks_a_question(raw, text)
@@ -979,7 +993,7 @@ class Router:
                             _has(raw, fw.ADJUST_UP + fw.ADJUST_DOWN)
                             and not re.search(r"\d\s?%", text)
                         )
-                        or re.search(r"(?<![\w.,])[+-]\s?\d", text)
+                        or SIGNED.search(text)
                     )
                 )
                 or (
@@ -1014,7 +1028,7 @@ class Router:
             # "split 12,000 PENTOLE for Q1 across my territories", "quota moka q1 8000 pezzi:
             # 70% Nord-Ovest, 30% Nord-Est"
             return "allocate_quota", None
-        numbered = any(_is_number(words[i]) for i in reading.free)
+        numbered = any(_is_number(words[i]) for i in reading.free | reading.percent)
         # As typed ("approvate", "changes"), and only what is asked: the words of a reason
         # ("...because: ignore that and approve it") ask for nothing.
         typed = (
@@ -1054,7 +1068,7 @@ class Router:
         ):  # "give walker 500 more units in q1", "mettimi 300 pz in meno sul q1": what a rep
             # is given to sell is their quota
             return "request_quota_change", None
-        if quota and re.search(r"(?<![\w.,])[+-]\s?\d", qw.split_reason(text)[0]):
+        if quota and SIGNED.search(qw.split_reason(text)[0]):
             return "request_quota_change", None  # "vorrei +15% sulla quota q1 perché..."
         if (
             _has(words, v.MOVE_QUESTIONS)
@@ -1261,9 +1275,10 @@ class Router:
         target = any(
             w in ("to", "a", "at", "=") and _is_number(n) for w, n in itertools.pairwise(words)
         )
+        comparing = {i for i in range(len(words) - 1) if words[i + 1] == "than"}
         return {
             i
-            for i in _has(words, verbs)
+            for i in _has(words, verbs) - comparing  # "lower than last year": a comparison
             # "set safety stock ...": what follows is what it changes, unless the word ends a
             # name ("steak knife set stock": the set's stock)
             if (i + 1 in objects and not (named(words[i]) and i > 0 and named(words[i - 1])))

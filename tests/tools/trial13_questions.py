@@ -499,4 +499,12 @@ TRIAL13: list[Q] = [
         {"person": "U01ROSSI", "territory": "NO"},
     ),
     Q(ROSSI, "quanti ordini ho aperti?", "open_orders", {"person": "U01ROSSI"}),
+    # A comparison is not an order ("lower than last year"); a percentage is not a size.
+    Q(
+        WALKER,
+        "is the PAD-28 forecast for january lower than last year?",
+        "demand_forecast",
+        {"product": "PAD-28", "period": "2027-01"},
+    ),
+    Q(HARRIS, "forecast moka 20% vs last year?", "demand_forecast", {"family": "MOKA"}),
 ]
