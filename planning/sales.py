@@ -189,7 +189,11 @@ def sales_history(
                 replace(row, previous_units=units_before.get(row.key, 0.0)) for row in rows
             )
     latest = through if last_purchase else None
-    limited = None if scope.territories is None or what.territory else scope.territories
+    # Said when the scope kept rows out: not for a rep of theirs asked by name (all of
+    # whose sales they see) nor a territory asked.
+    limited = (
+        None if scope.territories is None or what.territory or what.person else scope.territories
+    )
     return SalesHistory(
         what=what,
         period=period,
@@ -323,15 +327,22 @@ def _selection(scope: SalesScope, what: SalesFilter, team: tuple[str, ...] = ())
             clauses.append(f"{column} = :{name}")
             params[name] = value
     binds: list[BindParameter[Any]] = []
-    for name, column, values in (
-        ("skus", "s.sku", what.products),
-        ("team", "s.rep", team),
-        ("territories", "s.territory", sorted(scope.territories or ())),
-    ):
-        if values or (name == "territories" and scope.territories is not None):
+    for name, column, values in (("skus", "s.sku", what.products), ("team", "s.rep", team)):
+        if values:
             clauses.append(f"{column} IN :{name}")
             params[name] = list(values)
             binds.append(bindparam(name, expanding=True))
+    if scope.territories is not None:
+        # The sales side sees its territories' sales, and its own (a manager: the team's)
+        # wherever they sold: what their quotas count.
+        seen = "s.territory IN :territories"
+        params["territories"] = sorted(scope.territories)
+        binds.append(bindparam("territories", expanding=True))
+        if scope.reps:
+            seen = f"({seen} OR s.rep IN :scope_reps)"
+            params["scope_reps"] = sorted(scope.reps)
+            binds.append(bindparam("scope_reps", expanding=True))
+        clauses.append(seen)
     return _Selection(" AND ".join(clauses) or "1 = 1", params, tuple(binds))
 
 
@@ -649,7 +660,11 @@ def order_book(
             )
             for k, row in per.head(ORDER_ROWS).iterrows()
         ]
-    limited = None if scope.territories is None or what.territory else scope.territories
+    # Said when the scope kept rows out: not for a rep of theirs asked by name (all of
+    # whose sales they see) nor a territory asked.
+    limited = (
+        None if scope.territories is None or what.territory or what.person else scope.territories
+    )
     return OrderBook(
         what=what,
         label=_label(engine, what),

@@ -176,3 +176,34 @@ def test_a_places_and_a_products_stock_say_their_worth(bikes: Engine) -> None:
     shown = plain(card(by_place)).replace("\n", " ")
     units, worth = dict(everything.by_location)["MAG-VR"], per_place["MAG-VR"]
     assert f"MAG-VR {round(units):,} (€{round(worth):,})" in shown
+
+
+def _sold(sales: object, start: dt.date, end: dt.date) -> float:
+    """Units of weekly rows (dated Mondays) in [start, end], each counting its days inside."""
+    total = 0.0
+    for monday, quantity in zip(sales["date"], sales["quantity"], strict=True):  # type: ignore[index]
+        day = dt.date.fromisoformat(str(monday)[:10])
+        days = (min(day + dt.timedelta(days=6), end) - max(day, start)).days + 1
+        total += quantity * max(0, days) / 7
+    return total
+
+
+def test_a_reps_and_a_teams_sales_count_wherever_they_sold(bikes: Engine) -> None:
+    """Luca Conti sells in IT-NORD, his territory, and in IT-SUD: "quanto ho venduto" counted
+    IT-NORD alone (444 of his 662 brake discs) and his manager's October by family left
+    IT-SUD and France out, while their quotas count everything they sold (trial 24). The
+    sales side sees its territories' sales and its own (a manager: the team's) wherever
+    they sold."""
+    import pandas as pd
+
+    sales = pd.read_csv(FILES / "sales.csv")
+    conti = sales[sales["rep"] == "U02CONTI"]
+    assert set(conti["territory"]) == {"IT-NORD", "IT-SUD"}
+    ask = Assistant(bikes).ask
+    mine = ask("quanto ho venduto a ottobre?", user="U02CONTI", today=DEMO_TODAY, now=NOW)
+    october = (dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+    assert mine.result.current.units == pytest.approx(_sold(conti, *october), rel=1e-6)
+    team = ask("vendite di ottobre per famiglia", user="U02FERRARI", today=DEMO_TODAY, now=NOW)
+    theirs = sales[sales["rep"].isin(["U02CONTI", "U02WEBER"])]
+    assert team.result.current.units == pytest.approx(_sold(theirs, *october), rel=1e-6)
+    assert "e le tue o del tuo team ovunque vendute" in plain(card(team))

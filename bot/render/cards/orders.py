@@ -49,8 +49,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "Sono elencati i {shown} maggiori; i totali contano ogni riga.",
     ),
     "orders.scope": (
-        "Only your territories' orders: {territories}",
-        "Solo gli ordini dei tuoi territori: {territories}",
+        "Only your territories' orders ({territories}), and yours or your team's wherever "
+        "they ship",
+        "Solo gli ordini dei tuoi territori ({territories}) e i tuoi o del tuo team ovunque vadano",
     ),
     "orders.column.customer": ("customer", "cliente"),
     "orders.column.product": ("product", "prodotto"),

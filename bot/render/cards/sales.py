@@ -57,8 +57,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "sales.column.change": ("Change", "Variazione"),
     "sales.column.share_revenue": ("Share of revenue", "Quota del fatturato"),
     "sales.scope": (
-        "Only your territories' sales: {territories}",
-        "Solo le vendite dei tuoi territori: {territories}",
+        "Only your territories' sales ({territories}), and yours or your team's wherever sold",
+        "Solo le vendite dei tuoi territori ({territories}) e le tue o del tuo team ovunque "
+        "vendute",
     ),
     "sales.source": (
         "Source: shipped sales (sales.csv), data through {through}",
