@@ -45,6 +45,7 @@ from planning.forecast.accuracy import Accuracy, accuracy_of
 from planning.forecast.explain import ForecastExplanation, GroupExplanation
 from planning.forecast.views import ForecastView, GroupForecast
 from planning.groups import ProductGroup
+from planning.incoming import Incoming, incoming
 from planning.products import Fact, ProductFacts, product_facts
 from planning.projection import week_monday
 from planning.quota_decisions import QuotaDecision, decide_request
@@ -390,6 +391,16 @@ class OrdersArgs(SalesFilterArgs):
         "shipped from; omit for by customer (by product for one customer).",
     )
     late: bool = Field(False, description="Only the orders past their due date.")
+
+
+class IncomingArgs(GroupArgs):
+    location: str | None = Field(None, description=LOCATION)
+    period: str | None = Field(
+        None,
+        description="Only receipts due within YYYY-MM, YYYY-Qn, YYYY or "
+        "YYYY-MM-DD..YYYY-MM-DD (what arrives in December, by the end of the year); omit for "
+        "every receipt still planned.",
+    )
 
 
 class HelpArgs(BaseModel):
@@ -758,6 +769,14 @@ def _orders(ctx: RunContext, args: OrdersArgs) -> OrderBook:
         due=args.due,
         late=args.late,
     )
+
+
+def _incoming(ctx: RunContext, args: IncomingArgs) -> Incoming:
+    named = args.product or args.products or args.family
+    asked = _group(ctx, args) if named else ProductGroup()  # nothing named: everything
+    group = asked if isinstance(asked, ProductGroup) else ProductGroup(skus=(asked,))
+    return incoming(ctx.engine, group, today=ctx.today, period=args.period,
+                    location=resolve_location(ctx, args.location))  # fmt: skip
 
 
 def _accuracy(ctx: RunContext, args: AccuracyArgs) -> Accuracy:
@@ -1317,6 +1336,24 @@ declare(
         keywords={"group_by": v.ORDER_GROUPS, "late": {"yes": v.LATE_ORDERS}},
         compares=("person", "territory", "customer", "product", "family"),
         rank=4,
+    )
+)
+declare(
+    Ability(
+        "incoming_receipts",
+        Audience.EVERYONE,
+        label=("incoming receipts", "arrivi in entrata"),
+        examples=("What arrives of {family} in December?", "Cosa arriva di {family} a dicembre?"),
+        schema=IncomingArgs,
+        description="Planned receipts (purchase and production orders still to arrive) of a "
+        "product, a family or everything, at a location, within a period: units, value at "
+        "list price, each receipt's day and place, soonest first. Use for 'what is arriving', "
+        "'cosa arriva', 'arrivi', 'when does X arrive'.",
+        run=_incoming,
+        results=(Incoming,),
+        groups=True,
+        takes={**PRODUCT_SLOTS, "family": "family", "ahead_period": "period"},
+        rank=6,
     )
 )
 del declare

@@ -187,6 +187,16 @@ INTENTS["open_orders"] = (
      "ho in consegna", "abbiamo in consegna", "ho da consegnare", "abbiamo da consegnare",
      "ordini ho aperti", "ordini ho ancora aperti", "ordini abbiamo aperti"),
 )  # fmt: skip
+INTENTS["incoming_receipts"] = (
+    ("incoming", "arrivals", "arriving", "arrive", "arrives", "what arrives", "coming in",
+     "inbound", "receipts", "planned receipts", "expected receipts", "incoming stock",
+     "incoming receipts", "inbound deliveries", "deliveries due in", "what is coming",
+     "whats coming"),
+    ("arrivi", "in arrivo", "cosa arriva", "quanto arriva", "arriva", "arrivano",
+     "arrivi previsti", "entrate merce", "entrate", "carichi in arrivo", "merce in arrivo",
+     "consegne in arrivo", "rifornimenti", "rifornimenti previsti", "quando arriva",
+     "quando arrivano", "ricevimenti"),
+)  # fmt: skip
 INTENTS["request_quota_change"] = (
     ("quota change", "change my quota", "raise my quota", "lower my quota", "new target"),
     ("modifica quota", "alza la quota", "abbassa la quota", "cambia la quota", "nuovo obiettivo"),

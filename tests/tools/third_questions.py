@@ -437,7 +437,8 @@ THIRD: list[Q] = [
     # O22
     Q(MORETTI, "what's running low across the board", "list_alerts", {"focus": "stockout"}),
     # O23 (the next receipt is on the stock card)
-    Q(MORETTI, "prossimi arrivi moka 9 tazze", "stock_status", {"product": "MOK-009"}),
+    # (Since trial 23 the receipts themselves, not the stock with its next receipt.)
+    Q(MORETTI, "prossimi arrivi moka 9 tazze", "incoming_receipts", {"product": "MOK-009"}),
     # O24
     Q(
         COLOMBO,

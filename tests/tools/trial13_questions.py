@@ -507,4 +507,20 @@ TRIAL13: list[Q] = [
         {"product": "PAD-28", "period": "2027-01"},
     ),
     Q(HARRIS, "forecast moka 20% vs last year?", "demand_forecast", {"family": "MOKA"}),
+    # (trials 23, 24) What is due to arrive: the planned receipts.
+    Q(
+        BIANCHI,
+        "quanto arriva di padelle entro fine anno?",
+        "incoming_receipts",
+        {"family": "PADELLE", "period": "2026-11-27..2026-12-31"},
+    ),
+    Q(
+        GALLI,
+        "cosa arriva a Milano a dicembre?",
+        "incoming_receipts",
+        {"location": "WH-MIL", "period": "2026-12"},
+    ),
+    Q(WALKER, "when does PAD-28 arrive?", "incoming_receipts", {"product": "PAD-28"}),
+    Q(COLOMBO, "arrivi previsti a Lumezzane", "incoming_receipts", {"location": "PLT-LUM"}),
+    Q(HARRIS, "incoming receipts next month", "incoming_receipts", {"period": "2026-12"}),
 ]

@@ -27,6 +27,7 @@ from bot.render.cards.feedback import (
     search_card,
 )
 from bot.render.cards.forecast import accuracy_answer_card, forecast_card, group_forecast_card
+from bot.render.cards.incoming import incoming_card
 from bot.render.cards.messages import confirm_card, error_text, help_card, message_card
 from bot.render.cards.orders import orders_card
 from bot.render.cards.product import product_card
@@ -65,6 +66,7 @@ from planning.feedback.store import FeedbackChange, FeedbackRecord
 from planning.forecast.accuracy import Accuracy
 from planning.forecast.explain import ForecastExplanation, GroupExplanation
 from planning.forecast.views import ForecastView, GroupForecast
+from planning.incoming import Incoming
 from planning.products import ProductFacts
 from planning.quota_decisions import QuotaDecision
 from planning.quota_requests import QuotaRequestList, QuotaRequestResult
@@ -81,6 +83,7 @@ BUILDERS: dict[type, Callable[[Any, str], Card]] = {
     StockStatus: stock_card,
     SalesHistory: sales_card,
     OrderBook: orders_card,
+    Incoming: incoming_card,
     GroupStock: group_stock_card,
     ForecastView: forecast_card,
     GroupForecast: group_forecast_card,

@@ -1,0 +1,123 @@
+"""What is due to arrive: the planned receipts (purchase and production orders, receipts.csv)
+of a product, a family or everything, at a location, within a period ("cosa arriva a Verona a
+dicembre?", "quanto arriva di padelle entro fine anno?")."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from planning.groups import ProductGroup, members, read_members
+from planning.quotas import period_bounds
+
+# Receipts listed one by one; the totals count them all.
+RECEIPT_ROWS = 20
+
+
+@dataclass(frozen=True)
+class Receipt:
+    day: dt.date
+    sku: str
+    name: str
+    location: str
+    units: float
+
+
+@dataclass(frozen=True)
+class Incoming:
+    group: ProductGroup
+    location: str | None
+    period: str | None  # as asked (YYYY-MM, YYYY-Qn, YYYY or a span); None: all still due
+    first: dt.date  # the days looked at, today at the earliest
+    last: dt.date | None  # None: every receipt planned
+    count: int  # receipts in all
+    units: float
+    value: float | None  # at list price; None when no receipt has a price
+    receipts: tuple[Receipt, ...]  # the first RECEIPT_ROWS, soonest first
+    by_location: tuple[tuple[str, float], ...]  # units per location, most first
+    products: int  # products receiving any
+    soonest: dt.date | None = None  # the first receipt's day
+    latest: dt.date | None = None  # the last receipt's day
+    # Members of a family or list with nothing arriving in the period, with their next
+    # receipt after it (None: none planned); not listed for everything
+    without: tuple[tuple[str, dt.date | None], ...] = ()
+
+
+def incoming(
+    engine: Engine,
+    group: ProductGroup,
+    *,
+    today: dt.date,
+    location: str | None = None,
+    period: str | None = None,
+) -> Incoming:
+    """The planned receipts of `group`'s products (at `location`) due from today (or the
+    period's first day, when later) to the period's last day (or whenever, without one).
+    A period gone by holds none: receipts are plans, and the stock file already has what
+    arrived."""
+    first, last = today, None
+    if period is not None:
+        start, end = period_bounds(period)  # a bad period is the user's error: said as such
+        first, last = max(start, today), end
+    sql = (
+        "SELECT r.date, r.sku, p.name, r.location, r.quantity, p.unit_price "
+        "FROM planned_receipt r JOIN product p ON p.sku = r.sku WHERE r.date >= :first"
+    )
+    params: dict[str, object] = {"first": first}
+    if last is not None:
+        sql += " AND r.date <= :last"
+        params["last"] = last
+    if location is not None:
+        sql += " AND r.location = :location"
+        params["location"] = location
+    with engine.connect() as conn:
+        group, products = members(conn, group)  # the family as the catalogue spells it
+        frame = read_members(conn, sql, group, **params)
+        later: dict[str, dt.date] = {}
+        if not group.everything and last is not None:  # what each member gets afterwards
+            after = read_members(
+                conn,
+                "SELECT r.sku, r.date FROM planned_receipt r JOIN product p ON p.sku = r.sku "
+                "WHERE r.date > :last"
+                + (" AND r.location = :location" if location is not None else ""),
+                group,
+                last=last,
+                **({"location": location} if location is not None else {}),
+            )
+            for sku, day in after.itertuples(index=False):
+                day = dt.date.fromisoformat(str(day)[:10])
+                later[str(sku)] = min(day, later.get(str(sku), day))
+    frame["date"] = [dt.date.fromisoformat(str(d)[:10]) for d in frame["date"]]
+    frame = frame.sort_values(["date", "sku", "location"], kind="stable")
+    priced = frame["unit_price"].notna()
+    worth = (frame["quantity"] * frame["unit_price"])[priced]
+    places = frame.groupby("location")["quantity"].sum().sort_values(ascending=False)
+    return Incoming(
+        group=group,
+        location=location,
+        period=period,
+        first=first,
+        last=last,
+        count=len(frame),
+        units=float(frame["quantity"].sum()),
+        value=float(worth.sum()) if priced.any() else None,
+        receipts=tuple(
+            Receipt(day, str(sku), str(name), str(place), float(units))
+            for day, sku, name, place, units in frame[
+                ["date", "sku", "name", "location", "quantity"]
+            ]
+            .head(RECEIPT_ROWS)
+            .itertuples(index=False)
+        ),
+        by_location=tuple((str(k), float(v)) for k, v in places.items()),
+        products=int(frame["sku"].nunique()),
+        soonest=frame["date"].min() if len(frame) else None,
+        latest=frame["date"].max() if len(frame) else None,
+        without=tuple(
+            (str(sku), later.get(str(sku)))
+            for sku in products["sku"]
+            if not group.everything and str(sku) not in set(frame["sku"].astype(str))
+        ),
+    )

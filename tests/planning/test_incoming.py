@@ -1,0 +1,71 @@
+"""What is due to arrive (planned receipts), as the files have it: "quanto arriva di padelle
+entro fine anno? e bastano fino a gennaio?" and "cosa arriva a Verona a dicembre?" (trials
+23, 24) were answered with the stock on hand, or not understood."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+from sqlalchemy import Engine
+
+from bot.render.cards import card
+from bot.render.text import plain
+from planning.errors import PonteError
+from planning.groups import ProductGroup
+from planning.incoming import incoming
+from tests.conftest import DEMO_TODAY, NOW
+from tools.assistant import Assistant
+
+
+def _due(frames: dict[str, pd.DataFrame], first: dt.date, last: dt.date) -> pd.DataFrame:
+    receipts = frames["receipts"].merge(frames["products"][["sku", "family"]], on="sku")
+    days = pd.to_datetime(receipts["date"]).dt.date
+    return receipts[(days >= first) & (days <= last)]
+
+
+def test_a_familys_receipts_to_the_end_of_the_year_as_the_file_has_them(
+    demo_engine: Engine, demo_frames: dict[str, pd.DataFrame]
+) -> None:
+    asked = Assistant(demo_engine).ask("quanto arriva di padelle entro fine anno?",
+                                       user="U01BIANCHI", today=DEMO_TODAY, now=NOW)  # fmt: skip
+    assert (asked.tool, asked.args["family"]) == ("incoming_receipts", "PADELLE")
+    due = _due(demo_frames, DEMO_TODAY, dt.date(2026, 12, 31)).query("family == 'PADELLE'")
+    found = asked.result
+    assert (found.count, found.units) == (len(due), pytest.approx(due["quantity"].sum()))
+    assert [r.day for r in found.receipts] == sorted(r.day for r in found.receipts)
+    # The members getting nothing meanwhile are said, with their next receipt.
+    family = demo_frames["products"].query("family == 'PADELLE'")["sku"]
+    idle = sorted(set(family) - set(due["sku"]))
+    assert [sku for sku, _ in found.without] == idle and idle
+    later = _due(demo_frames, dt.date(2027, 1, 1), dt.date(2099, 1, 1))
+    for sku, day in found.without:
+        dates = pd.to_datetime(later[later["sku"] == sku]["date"]).dt.date
+        assert day == (min(dates) if len(dates) else None)
+    said = plain(card(asked)).replace("\n", " ")
+    assert f"{found.units:,.0f}".replace(",", ".") + " pezzi in arrivo" in said
+    assert "Nessun arrivo nel periodo per " + idle[0] in said
+
+
+def test_a_places_month_and_a_past_period_and_a_bad_one(
+    demo_engine: Engine, demo_frames: dict[str, pd.DataFrame]
+) -> None:
+    december = incoming(demo_engine, ProductGroup(), today=DEMO_TODAY, location="WH-MIL",
+                        period="2026-12")  # fmt: skip
+    due = _due(demo_frames, dt.date(2026, 12, 1), dt.date(2026, 12, 31))
+    here = due[due["location"] == "WH-MIL"]
+    assert december.units == pytest.approx(here["quantity"].sum()) and december.count == len(here)
+    assert december.without == ()  # everything: not listed member by member
+    gone = incoming(demo_engine, ProductGroup(), today=DEMO_TODAY, period="2026-10")
+    assert gone.count == 0  # receipts are plans: what arrived is in the stock file
+    ask = Assistant(demo_engine).ask
+    none = ask("what arrives at Maniago in december?", user="U01GALLI", today=DEMO_TODAY, now=NOW)
+    assert none.result.count == (due["location"] == "PLT-MAN").sum() == 0
+    assert "Nothing planned to arrive from 1 Dec 2026 to 31 Dec 2026" in plain(card(none))
+    with pytest.raises(PonteError):
+        incoming(demo_engine, ProductGroup(), today=DEMO_TODAY, period="2026-13")
+    one = ask("when does PAD-28 arrive?", user="U01GALLI", today=DEMO_TODAY, now=NOW)
+    rows = demo_frames["receipts"].query("sku == 'PAD-28'")
+    soonest = min(pd.to_datetime(rows["date"]).dt.date)
+    assert one.result.soonest == soonest and one.result.units == rows["quantity"].sum()
