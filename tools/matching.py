@@ -17,13 +17,15 @@ from dataclasses import dataclass
 from planning.catalogue import Catalogue
 from planning.feedback.links import LEGAL_FORMS
 from tools import lexicon
-from tools.text import TypoIndex, distance, fold
+from tools.text import Token, TypoIndex, distance, fold
 from tools.vocabulary import STOPWORDS
 
 WORD = re.compile(r"[a-z0-9]+")
 # A code typed without its leading zeros: "mok-3" (MOK-003), "pen 24" is not one.
 SHORT_NUMBER = re.compile(r"([a-z]+-)(\d{1,3})")
 CODE_LIKE = re.compile(r"^(?=.*\d)(?=.*[a-z])[a-z0-9]+(?:[-_./][a-z0-9]+)*$|^[a-z]+[-_][a-z0-9]+$")
+# A number glued or hyphenated to letters: "12v", "12-speed", "6tazze".
+GLUED_SIZE = re.compile(r"^(\d+)-?([a-z]+)$")
 # Units a size is said in (general, not any catalogue's): a number before one is a size.
 SIZE_UNITS = frozenset({
     "cm", "mm", "m", "ml", "cl", "l", "lt", "litri", "litro", "liter", "liters", "litre",
@@ -310,6 +312,31 @@ class CatalogueIndex:
                     ),
                 )
         return ProductMatch(skus=chosen, words=positions)
+
+    def size_word(self, letters: str) -> str | None:
+        """The word that follows a number in the company's names which `letters` says or
+        begins, when only one does ("v" for "12 velocità", "speed" for it in English); None
+        otherwise."""
+        if letters in self.after_number:
+            return letters
+        begun = {w for w in self.after_number if w.startswith(letters)}
+        return next(iter(begun)) if len(begun) == 1 else None
+
+    def split_sizes(self, toks: list[Token]) -> list[Token]:
+        """A size typed glued or hyphenated ("12v", "12-speed") as the number and the word
+        the company's names put after it ("12", "velocita"), when the letters say one."""
+        out = []
+        for tok in toks:
+            glued = GLUED_SIZE.match(tok.text)
+            word = self.size_word(glued.group(2)) if glued else None
+            if glued is None or word is None:
+                out.append(tok)
+                continue
+            cut = tok.start + glued.end(1)
+            out.append(Token(glued.group(1), tok.raw[: glued.end(1)], tok.start, cut))
+            letters = tok.raw[glued.start(2) :]
+            out.append(Token(word, letters, tok.start + glued.start(2), tok.end))
+        return out
 
     def is_name_word(self, word: str) -> bool:
         return word in self._postings

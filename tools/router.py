@@ -196,7 +196,7 @@ class Router:
                 chars=len(text),
             )
         mentions = [m.group(1) for m in MENTION.finditer(text)]
-        toks = tokens(MENTION.sub(" ", text))
+        toks = self.index.split_sizes(tokens(MENTION.sub(" ", text)))  # "12v": "12 velocita"
         reading = _Reading(
             words=[self._keyword(t.text) for t in toks],
             raw=[t.raw for t in toks],
