@@ -738,7 +738,12 @@ class Router:
                 found.setdefault("skus", []).append(sku)
                 free.discard(i)
             elif self.index.looks_like_code(words[i]) and not _is_number(words[i]):
-                if self.index.location(words[i]) or self.index.territory((words[i],)):
+                if (
+                    self.index.location(words[i])
+                    or self.index.territory((words[i],))
+                    or toks[i].raw.upper() in self.index.territory_codes  # "IT-SUD"
+                    or len(self.index.territories_with(tuple(words[i].split("-")))) == 1
+                ):  # "Centro-Sud": part of a territory's name
                     continue
                 found["unknown"] = toks[i].raw
                 found["suggestions"] = self.index.similar_skus(words[i])
@@ -810,13 +815,20 @@ class Router:
             # A code is a territory when typed in capitals (and not a word like "IS"), or
             # next to "territory"/"zona" ("zona ne", "NE territory").
             shouted = raw.isupper() and len(raw) > 1 and not all(t.raw.isupper() for t in toks)
-            if code and (i in near_territory_word or shouted):
+            # A code no word looks like ("IT-SUD", "it-sud") is the territory however typed.
+            coded = self.index.looks_like_code(words[i])
+            if code and (i in near_territory_word or shouted or coded):
                 _named(found, "territory", code)
                 free.discard(i)
                 continue
             for size in (2, 1):
                 span = tuple(words[i : i + size])
                 territory = self.index.territory(span)
+                parts = tuple(w for word in span for w in word.split("-") if w)
+                if territory is None and len(parts) > 1:
+                    # Part of a longer name: "Centro-Sud" for "Italia Centro-Sud e Isole"
+                    within = self.index.territories_with(parts)
+                    territory = within[0] if len(within) == 1 else None
                 if territory and set(range(i, i + size)) <= free:
                     _named(found, "territory", territory)
                     free.difference_update(range(i, i + size))
