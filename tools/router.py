@@ -1112,11 +1112,14 @@ class Router:
         named = found.get("customer") or found.get("unknown_customer")
         told = _has(raw, fw.SAYING) and (named or _has(raw, fw.CUSTOMER_WORDS))
         # "Ferramenta Rossi says the new pan arrives scratched", "il cliente chiede..."
-        if told and not (fw.DEADLINE.search(text) or _has(words, PROMISE_WORDS)):
+        question = fw.asks_a_question(raw, text)
+        # "customer wants 400 of the 6 cup moka mid december - do we have it?": a quantity
+        # for a day, asked whether we can serve it, is a promise whatever the customer said.
+        served = question and promise and "date" in found
+        if told and not (fw.DEADLINE.search(text) or _has(words, PROMISE_WORDS) or served):
             # "chiede una moka rossa da 6 tazze, a natale la venderebbero": a wish, not a
             # promise ("chiede 500 PAD-24 entro marzo" is one: a deadline)
             promise = False
-        question = fw.asks_a_question(raw, text)
         # "partenope non ordina più perché le pentole arrivano in ritardo": a customer and a
         # complaint, said: what the customer told, not a question about sales or forecasts.
         told = told or bool(named and not question and fw.complains(text))
@@ -1179,6 +1182,21 @@ class Router:
             )
         if "available_to_promise" in scores and {"quantity", "date"} & found.keys():
             scores["available_to_promise"] += 2
+        elif (
+            "stock_status" in scores
+            and "date" in found
+            and (
+                "quantity" in found
+                or any(  # a number that is not a size ("the 9 cup moka")
+                    _is_number(words[i])
+                    and words[i + 1 : i + 2] != []
+                    and words[i + 1] not in self.index.after_number
+                    for i in reading.free
+                )
+            )
+            and isinstance(found["date"], dt.date)
+        ):  # "customer wants 400 MOK-006 by 15 december, do we have it?": a promise
+            scores["available_to_promise"] = max(scores.values()) + 1
         elif "capacity_check" in scores and "available_to_promise" in scores:
             # "capacità plt-man dicembre, ce la facciamo?": no quantity to promise, the plan
             scores["capacity_check"] = max(scores.values()) + 1

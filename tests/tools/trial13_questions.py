@@ -523,4 +523,17 @@ TRIAL13: list[Q] = [
     Q(WALKER, "when does PAD-28 arrive?", "incoming_receipts", {"product": "PAD-28"}),
     Q(COLOMBO, "arrivi previsti a Lumezzane", "incoming_receipts", {"location": "PLT-LUM"}),
     Q(HARRIS, "incoming receipts next month", "incoming_receipts", {"period": "2026-12"}),
+    # (trial 23) A customer's quantity for a day, asked whether we can serve it: a promise.
+    Q(
+        WALKER,
+        "customer wants 400 MOK-006 by 15 december, do we have it?",
+        "available_to_promise",
+        {"product": "MOK-006", "quantity": 400},
+    ),
+    Q(
+        MARCHI,
+        "il cliente vuole 400 moka 6 tazze a metà dicembre, ce le abbiamo?",
+        "available_to_promise",
+        {"product": "MOK-006", "quantity": 400},
+    ),
 ]
