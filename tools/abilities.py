@@ -67,6 +67,7 @@ from planning.sales import (
     sales_history,
     sales_scope,
 )
+from planning.status import DataStatus, data_status
 from planning.stock import GroupStock, StockStatus
 from tools import feedback_abilities as fb
 from tools import vocabulary as v
@@ -779,6 +780,14 @@ def _incoming(ctx: RunContext, args: IncomingArgs) -> Incoming:
                     location=resolve_location(ctx, args.location))  # fmt: skip
 
 
+class NoArgs(BaseModel):
+    pass
+
+
+def _data_status(ctx: RunContext, args: NoArgs) -> DataStatus:
+    return data_status(ctx.engine, today=ctx.today)
+
+
 def _accuracy(ctx: RunContext, args: AccuracyArgs) -> Accuracy:
     return accuracy_of(
         ctx.engine,
@@ -1354,6 +1363,21 @@ declare(
         groups=True,
         takes={**PRODUCT_SLOTS, "family": "family", "ahead_period": "period"},
         rank=6,
+    )
+)
+declare(
+    Ability(
+        "data_status",
+        Audience.EVERYONE,
+        label=("how fresh the data is", "aggiornamento dei dati"),
+        examples=("When was the data last updated?", "Quando sono aggiornati i dati?"),
+        schema=NoArgs,
+        description="What is loaded and how fresh it is: stock as of, sales up to, the last "
+        "import, each file's rows and dates, stale data warned of. Use for 'how fresh is the "
+        "data', 'quando sono aggiornati i dati'.",
+        run=_data_status,
+        results=(DataStatus,),
+        rank=8,
     )
 )
 del declare

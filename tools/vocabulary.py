@@ -197,6 +197,15 @@ INTENTS["incoming_receipts"] = (
      "consegne in arrivo", "rifornimenti", "rifornimenti previsti", "quando arriva",
      "quando arrivano", "ricevimenti"),
 )  # fmt: skip
+INTENTS["data_status"] = (
+    ("data status", "how fresh", "data updated", "last import", "last update", "data as of",
+     "freshness", "data freshness", "how old is the data", "when was the data",
+     "latest data", "is the data up to date", "data up to date"),
+    ("stato dei dati", "dati aggiornati", "aggiornati i dati", "sono aggiornati",
+     "ultimo aggiornamento", "ultimo import", "freschezza dei dati", "a quando sono i dati",
+     "dati aggiornati a quando", "aggiornamento dei dati", "quanto sono vecchi i dati",
+     "dati di quando", "dati piu recenti"),
+)  # fmt: skip
 INTENTS["request_quota_change"] = (
     ("quota change", "change my quota", "raise my quota", "lower my quota", "new target"),
     ("modifica quota", "alza la quota", "abbassa la quota", "cambia la quota", "nuovo obiettivo"),

@@ -69,3 +69,21 @@ def test_a_places_month_and_a_past_period_and_a_bad_one(
     rows = demo_frames["receipts"].query("sku == 'PAD-28'")
     soonest = min(pd.to_datetime(rows["date"]).dt.date)
     assert one.result.soonest == soonest and one.result.units == rows["quantity"].sum()
+
+
+def test_how_fresh_the_data_is_asked_in_chat(
+    demo_engine: Engine, demo_frames: dict[str, pd.DataFrame]
+) -> None:
+    """ "Quando sono aggiornati i dati di stock e vendite?" asked for a product (trial 23):
+    it is what `ponte status` says, the stock's day and the latest sales row's."""
+    ask = Assistant(demo_engine).ask
+    asked = ask("quando sono aggiornati i dati di stock e vendite?", user="U01DEANGELIS",
+                today=DEMO_TODAY, now=NOW)  # fmt: skip
+    assert asked.tool == "data_status"
+    stock_day = max(pd.to_datetime(demo_frames["stock"]["as_of"]).dt.date)
+    sales_day = max(pd.to_datetime(demo_frames["sales"]["date"]).dt.date)
+    said = plain(card(asked)).replace("\n", " ")
+    assert f"giacenze al {stock_day.day} nov 2026" in said
+    assert f"ultima riga di vendite del {sales_day.day} nov 2026" in said
+    english = ask("how fresh is the data?", user="U01WALKER", today=DEMO_TODAY, now=NOW)
+    assert english.tool == "data_status" and english.result == asked.result

@@ -39,6 +39,7 @@ from bot.render.cards.quota_requests import (
     request_card,
     request_list_card,
 )
+from bot.render.cards.reports import status_card
 from bot.render.cards.sales import sales_card
 from bot.render.cards.stock import group_stock_card, stock_card
 from bot.render.cards.supply import (
@@ -72,6 +73,7 @@ from planning.quota_decisions import QuotaDecision
 from planning.quota_requests import QuotaRequestList, QuotaRequestResult
 from planning.quotas import period_bounds
 from planning.sales import OrderBook, SalesHistory
+from planning.status import DataStatus
 from planning.stock import GroupStock, StockStatus
 from tools.abilities import Comparison, HelpAnswer
 from tools.assistant import Outcome
@@ -84,6 +86,7 @@ BUILDERS: dict[type, Callable[[Any, str], Card]] = {
     SalesHistory: sales_card,
     OrderBook: orders_card,
     Incoming: incoming_card,
+    DataStatus: status_card,
     GroupStock: group_stock_card,
     ForecastView: forecast_card,
     GroupForecast: group_forecast_card,

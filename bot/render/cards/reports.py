@@ -3,6 +3,8 @@ accurate a past forecast run turned out."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from bot.render import i18n
 from bot.render.cards.base import Card, run_line
 from bot.render.i18n import date, number, t, text_for
@@ -11,12 +13,12 @@ from planning.status import DataStatus, StatusWarning
 
 TEXT: dict[str, tuple[str, str]] = {
     "reports.status_card.text": (
-        "sales {sales_age_days} day(s) old",
-        "vendite di {sales_age_days} giorni fa",
+        "latest sales row dated {day} ({sales_age_days} days ago)",
+        "ultima riga di vendite del {day} ({sales_age_days} giorni fa)",
     ),
     "reports.status_card.text_2": (
-        "stock {stock_age_days} day(s) old",
-        "giacenze di {stock_age_days} giorni fa",
+        "stock as of {day} ({stock_age_days} days ago)",
+        "giacenze al {day} ({stock_age_days} giorni fa)",
     ),
     "reports.status_card.text_3": (
         "last import {when}",
@@ -150,9 +152,13 @@ def status_card(s: DataStatus, lang: str) -> Card:
         rows.append((entity, number(lang, e.rows), first, last, detail))
     fresh = []
     if s.sales_age_days is not None:
-        fresh.append(t(lang, "reports.status_card.text", sales_age_days=s.sales_age_days))
+        sold = s.today - dt.timedelta(days=s.sales_age_days)  # the latest sales row's day
+        fresh.append(t(lang, "reports.status_card.text", sales_age_days=s.sales_age_days,
+                       day=date(lang, sold)))  # fmt: skip
     if s.stock_age_days is not None:
-        fresh.append(t(lang, "reports.status_card.text_2", stock_age_days=s.stock_age_days))
+        counted = s.today - dt.timedelta(days=s.stock_age_days)
+        fresh.append(t(lang, "reports.status_card.text_2", stock_age_days=s.stock_age_days,
+                       day=date(lang, counted)))  # fmt: skip
     if s.last_import_at is not None:
         when = f"{date(lang, s.last_import_at.date())} {s.last_import_at:%H:%M} UTC"
         fresh.append(t(lang, "reports.status_card.text_3", when=when))
