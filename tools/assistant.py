@@ -22,7 +22,7 @@ from planning.alerts.rules import AlertSettings
 from planning.catalogue import catalogue_version, load_catalogue
 from planning.errors import PermissionDenied, PonteError
 from tools import vocabulary as v
-from tools.abilities import run_tool, writes
+from tools.abilities import check_access, run_tool, writes
 from tools.context import RunContext
 from tools.matching import CatalogueIndex
 from tools.registry import sample_of
@@ -259,6 +259,15 @@ class Assistant:
         placeholder = placeholders.get(route.missing or "")
         if route.missing == "shares" and "family" not in route.args:
             placeholder = None  # nothing to check yet: the family is asked next
+        if route.kind == "clarify" and route.tool:
+            # A role that may not use the ability is told so before being asked anything
+            # ("add a forecast note ... in March" from marketing: not "which month?").
+            try:
+                check_access(ctx.caller, route.tool)
+            except PermissionDenied as exc:
+                return Outcome("refused", code=exc.code, params=exc.params, **base)
+            except PonteError:
+                pass  # not a delivered ability: the question back stands
         if route.kind == "clarify" and placeholder is not None and route.tool:
             # Before asking why (or how many), what would refuse the write anyway (a
             # colleague's quota, a closed period, a negative target, a territory that is not

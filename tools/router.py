@@ -78,6 +78,8 @@ class _Reading:
 
 # A percent sign right after a number ("20%", "20 %").
 PERCENT_AFTER = re.compile(r"\s?%")
+# A percentage said with its number ("+20%", "20 %", "15,5%").
+PERCENT_FIGURE = re.compile(r"[+-]?\s?(\d+(?:[.,]\d+)?)\s?%")
 # A number said with its sign ("+150", "-15%"), not a code's dash ("PAD-24", "2026-12").
 SIGNED = re.compile(r"(?<![\w.,])[+-]\s?\d")
 
@@ -469,6 +471,13 @@ class Router:
             ):  # "togli 100 dalla previsione", "abbassa il forecast di 100"
                 found["negative"] = True  # "expect 200 fewer", "300 pezzi in meno"
             break
+        said_percent = PERCENT_FIGURE.search(text)
+        if (
+            said_percent
+            and "quantity" in args
+            and abs(float(args["quantity"])) == float(said_percent.group(1).replace(",", "."))
+        ):  # "expect +20%": a note is in units, asked back rather than read as 20 units
+            args.pop("quantity")
         if found.get("negative") and "quantity" in args:
             args["quantity"] = -abs(args["quantity"])  # "-200 in febbraio"
         args["period"] = args.get("period") or found.get("ahead_period") or found.get("period")
@@ -482,8 +491,11 @@ class Router:
                 continue
             if not args.get(needed):
                 args.pop(needed, None)
+                unknown = (
+                    said_percent.group(0).strip() if said_percent and asked == "quantity" else None
+                )
                 return Route(language=lang, kind="clarify", tool=intent, missing=asked,
-                             args=args)  # fmt: skip
+                             args=args, unknown=unknown)  # fmt: skip
         return Route(language=lang, kind="call", tool=intent, args=args)
 
     def _feedback_reply(

@@ -134,6 +134,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "quale? Indicami un codice (es. {example}), parte del nome o una famiglia.",
     ),
     "ask_quantity": ("How many units?", "Quanti pezzi?"),
+    "note_in_units": (
+        "A forecast note is in units, beside the forecast: how many units is {text}?",
+        "Una nota al forecast è in pezzi, accanto alla previsione: quanti pezzi sono {text}?",
+    ),
     "bad_quantity": (
         "{text} is not a quantity I can promise. How many units?",
         "{text} non è una quantità che posso promettere. Quanti pezzi?",

@@ -115,6 +115,27 @@ def test_a_note_for_a_customer_without_a_product_asks_which_one(assistant: Assis
     )  # fmt: skip
 
 
+def test_a_note_said_as_a_percentage_asks_for_units(assistant: Assistant) -> None:
+    """ "Expect +20%" was noted as +20 units (trial 24): a note is in units, so the
+    percentage is asked back in units, and the reply completes the note; a role that may
+    not write notes is told so before being asked anything."""
+    conversation = Conversation()
+    told = "add a forecast note on PAD-28 for march: spring promo, expect +20%"
+    asked = assistant.ask(told, user="U01WALKER", today=DEMO_TODAY, now=NOW,
+                          conversation=conversation)  # fmt: skip
+    assert (asked.kind, asked.missing) == ("clarify", "quantity")
+    assert plain(card(asked)) == (
+        "A forecast note is in units, beside the forecast: how many units is +20%?"
+    )
+    shown = assistant.ask("300", user="U01WALKER", today=DEMO_TODAY, now=NOW,
+                          conversation=conversation)  # fmt: skip
+    assert (shown.kind, shown.tool) == ("confirm", "forecast_note")
+    assert (shown.result.note.quantity, shown.result.note.period) == (300, "2027-03")
+    refused = ask(assistant, "add a forecast note on PAD-28: spring promo, expect +20%",
+                  MARKETING)  # fmt: skip
+    assert (refused.kind, refused.code) == ("refused", "not_allowed")
+
+
 def test_planners_may_not_write_forecast_notes(assistant: Assistant) -> None:
     refused = ask(assistant, "expect +500 PAD-28 in January", OPS, yes=True)
     assert refused.kind == "refused"

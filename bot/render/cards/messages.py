@@ -144,6 +144,8 @@ def message_card(o: Outcome, lang: str) -> Card:
             names: list[str] = [*list(p.get("territories") or ()), "…", "…"]
             first, second = names[0], names[1]
             return Card(headline=t(lang, "ask_shares", first=first, second=second))
+        if o.missing == "quantity" and p.get("unknown") and o.tool == "forecast_note":
+            return Card(headline=t(lang, "note_in_units", text=p["unknown"]))
         if o.missing == "quantity" and p.get("unknown"):
             return Card(headline=t(lang, "bad_quantity", text=p["unknown"]))
         return Card(headline=t(lang, f"ask_{o.missing}"))
