@@ -11,6 +11,7 @@ import datetime as dt
 import gc
 import json
 import logging
+import re
 import threading
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal, Protocol
@@ -189,21 +190,40 @@ class Assistant:
                 return self.agent.ask(question, asked, conversation)
             except AgentUnavailable as failed:
                 log.warning("the LLM agent failed, the router answers: %s", failed)
-        route = Router(index).route(
-            question,
-            user=caller.slack_user_id,
-            language=caller.language,
-            today=today,
-            pending=conversation.pending,
-            last=conversation.last,
-            home_territory=caller.territory,
-        )
+        router = Router(index)
+
+        def route_of(text: str) -> Route:
+            return router.route(
+                text,
+                user=caller.slack_user_id,
+                language=caller.language,
+                today=today,
+                pending=conversation.pending,
+                last=conversation.last,
+                home_territory=caller.territory,
+            )
+
+        route = route_of(question)
+        # Two questions in one message ("ce li ho? e quanti ne ho venduti?"): one is
+        # answered (the whole message's reading when it is one of theirs, else the first),
+        # the other said back to be asked next, never dropped unsaid.
+        first, second = (question, None) if conversation.pending else split_questions(question)
+        also = None
+        if second is not None:
+            halves = [(first, route_of(first)), (second, route_of(second))]
+            tools = {half.tool for _, half in halves if half.kind == "call"}
+            if len(tools) == 2 and route.tool in tools:
+                also = next(text for text, half in halves if half.tool != route.tool)
+            elif len(tools) == 2:
+                route, also = halves[0][1], second
         conversation.pending = route if route.kind == "clarify" else None
         outcome = self.follow(route, ctx, conversation)
         if outcome.kind != "clarify":  # a refusal said before asking back: nothing pends
             conversation.pending = None
         if outcome.kind == "answer":
             conversation.last = route
+        if also is not None and outcome.kind in ("answer", "clarify", "confirm"):
+            outcome = replace(outcome, params={**outcome.params, "also_asked": also})
         return outcome
 
     def rerun(
@@ -316,6 +336,22 @@ class Assistant:
 def unknown_user(exc: PonteError, language: str) -> Outcome:
     """The polite reply to someone not in the people list (who to ask is in `exc`)."""
     return Outcome("unknown_user", language, code=exc.code, params=exc.params)
+
+
+# A question mark ending one question with another question after it.
+SECOND_QUESTION = re.compile(r"\?\s+(?=\S)")
+
+
+def split_questions(message: str) -> tuple[str, str | None]:
+    """`message` split after its first question when another question (three words or
+    more, ending in "?") follows it: (the first, the rest); else (message, None)."""
+    found = SECOND_QUESTION.search(message)
+    if found is None:
+        return message, None
+    rest = message[found.end() :].strip()
+    if not rest.endswith("?") or len(rest.split()) < 3:
+        return message, None
+    return message[: found.start() + 1].strip(), rest
 
 
 def call(

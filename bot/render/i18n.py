@@ -134,6 +134,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "quale? Indicami un codice (es. {example}), parte del nome o una famiglia.",
     ),
     "ask_quantity": ("How many units?", "Quanti pezzi?"),
+    "also_asked": (
+        "You also asked “{text}”: I answer one question at a time, ask me that next.",
+        "Hai chiesto anche “{text}”: rispondo a una domanda alla volta, chiedimelo subito dopo.",
+    ),
     "note_in_units": (
         "A forecast note is in units, beside the forecast: how many units is {text}?",
         "Una nota al forecast è in pezzi, accanto alla previsione: quanti pezzi sono {text}?",

@@ -987,3 +987,23 @@ def test_english_names_leave_the_words_people_wrote_alone(ask: Ask) -> None:
     shown = ask(f"log feedback: {typed}", user="U01WALKER")
     assert shown.kind == "confirm"
     assert typed in " ".join(plain(card(shown)).split())
+
+
+def test_two_questions_in_one_message_answer_one_and_say_the_other(ask: Ask) -> None:
+    """ "Mi servono 150 wok per il 10/12, ce li ho? e quanti ne ho venduti a novembre?"
+    answered the sales alone and dropped the promise unsaid (trial 23): one question is
+    answered (as the whole message reads it: "ne" is the wok), the other said back to be
+    asked next; a question followed by context (not a question) stays one."""
+    first = "mi servono 150 wok per il 10/12, ce li ho?"
+    second = "e quanti ne ho venduti a novembre?"
+    both = ask(f"{first} {second}", user="U01MARCHI")
+    said = both.params["also_asked"]
+    answered = ask(second if said == first else first, user="U01MARCHI")
+    assert said in (first, second) and both.tool == answered.tool
+    assert both.args.items() >= answered.args.items()  # what the whole message says, kept
+    assert {both.tool, ask(said, user="U01MARCHI").tool} == {"available_to_promise",
+                                                              "sales_history"}  # fmt: skip
+    assert f"Hai chiesto anche “{said}”" in plain(card(both))
+    one = ask("can I promise 500 PAD-28 by Friday? it's for Casalinghi Colombo",
+              user="U01ROSSI")  # fmt: skip
+    assert "also_asked" not in one.params

@@ -225,6 +225,15 @@ def card_for(result: Any, lang: str) -> Card:
 def card(outcome: Outcome) -> Card:
     """The card for any outcome: an answer, a question back, a refusal or an error; products
     named as the answer's language names them (their English names in English)."""
+    shown = _card(outcome)
+    also = outcome.params.get("also_asked")
+    if also:  # a second question in the same message, said back rather than dropped
+        said = i18n.t(outcome.language, "also_asked", text=also)
+        shown = dataclasses.replace(shown, notes=(*shown.notes, said))
+    return shown
+
+
+def _card(outcome: Outcome) -> Card:
     if outcome.kind == "answer":
         return renamed(BUILDERS[type(outcome.result)](outcome.result, outcome.language),
                        outcome.names)  # fmt: skip
