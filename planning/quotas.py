@@ -251,9 +251,10 @@ def in_period(frame: pd.DataFrame, start: dt.date, end: dt.date, bucket: int) ->
 def sales_from(uses: str) -> str:
     """The sales `uses` (the SQL that will read them, over `s` and `p`) needs: the sums per
     day, territory, rep and customer (planning.models.SalesCustomerDay, a hundredth of the
-    lines) unless it names a product or a location; joined to the catalogue only when it
-    needs a product's family (a lookup per line, a third of a quarter's scan)."""
-    if not any(column in uses for column in ("s.sku", "s.location", "p.family")):
+    lines) unless it names a product, a location or the promo flag; joined to the catalogue
+    only when it needs a product's family (a lookup per line, a third of a quarter's
+    scan)."""
+    if not any(column in uses for column in ("s.sku", "s.location", "s.promo", "p.family")):
         return "sales_customer_day s"
     return "sales_actual s" + (" JOIN product p ON p.sku = s.sku" if "p.family" in uses else "")
 

@@ -22,7 +22,9 @@ from planning.models import Role
 from planning.quotas import in_period, period_bounds, sales_calendar, sales_from
 
 Compare = Literal["previous", "last_year"]
-GroupBy = Literal["customer", "product", "person", "territory", "family", "location", "month"]
+GroupBy = Literal[
+    "customer", "product", "person", "territory", "family", "location", "promo", "month"
+]
 GROUP_COLUMN = {
     "customer": "s.customer",
     "product": "s.sku",
@@ -30,6 +32,8 @@ GROUP_COLUMN = {
     "territory": "s.territory",
     "family": "p.family",
     "location": "s.location",  # where it shipped from
+    # Sold on promotion or not (the sales file's promo column), the same keys on every backend
+    "promo": "(CASE WHEN s.promo THEN 'promo' ELSE 'regular' END)",
 }
 
 

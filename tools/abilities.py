@@ -363,8 +363,9 @@ class SalesArgs(SalesFilterArgs):
     )
     group_by: GroupBy | None = Field(
         None,
-        description="Split the total by customer, product, rep, territory, product family or "
-        "location shipped from (largest first), or month by month.",
+        description="Split the total by customer, product, rep, territory, product family, "
+        "location shipped from or promotion (sold on promo or not), largest first, or month "
+        "by month.",
     )
     top: int | None = Field(None, ge=1, le=50, description="How many rows of the split (1-50).")
     last_purchase: bool = Field(False, description="Also say when the customer last bought.")

@@ -563,6 +563,9 @@ SALES_GROUPS = {
                  "per sede", "by plant", "per stabilimento", "which warehouse",
                  "quale magazzino", "which location", "quale sede", "by depot", "per deposito",
                  "by locations", "per sedi", "per magazzini", "by warehouses"),
+    "promo": ("in promo", "on promo", "on promotion", "in promozione", "promo vs",
+              "promo e non", "promo or not", "with and without promo", "promo split",
+              "quando sono in promo", "promo rispetto", "promotion vs", "promo versus"),
     "product": ("products", "prodotti", "best sellers", "best seller", "best selling",
                 "buy the most", "buys the most", "bought the most", "compra di piu",
                 "comprano di piu", "most bought", "piu comprati", "piu comprato",
@@ -586,7 +589,7 @@ for _group, _said in list(SALES_GROUPS.items()):
     SALES_GROUPS[_group] = _said + tuple(
         "x " + w.removeprefix("per ") for w in _said if w.startswith("per ")
     )
-ORDER_GROUPS = {key: words for key, words in SALES_GROUPS.items() if key != "month"}
+ORDER_GROUPS = {key: words for key, words in SALES_GROUPS.items() if key not in ("month", "promo")}
 # A split ordered by money, not units.
 BY_REVENUE = ("by revenue", "per fatturato", "in revenue", "by sales value", "in fatturato",
               "per valore", "by value", "revenue wise", "top earners", "fatturato", "revenue",

@@ -460,3 +460,29 @@ def test_orders_and_sales_split_by_the_location_they_ship_from(
     assert asked.result.rows == sold.rows
     backlog = ask("open orders by warehouse", user="U01COLOMBO", today=DEMO_TODAY, now=NOW)
     assert (backlog.tool, backlog.result.groups) == ("open_orders", book.groups)
+
+
+def test_sales_split_by_promotion_as_the_files_promo_column_has_them(
+    demo_engine: Engine, demo_frames: dict[str, pd.DataFrame]
+) -> None:
+    """ "Quanto vendono le moka quando sono in promo rispetto a quando non lo sono,
+    quest'anno?" gave the year's total alone (trial 23): the split by the sales file's promo
+    column, each part as the file has it, adding up to the total."""
+    from bot.render.cards import card
+    from bot.render.text import plain
+    from tools.assistant import Assistant
+
+    asked = Assistant(demo_engine).ask(
+        "quanto vendono le moka quando sono in promo rispetto a quando non lo sono, quest'anno?",
+        user="U01RICCI", today=DEMO_TODAY, now=NOW,
+    )  # fmt: skip
+    assert (asked.tool, asked.args.get("group_by")) == ("sales_history", "promo")
+    moka = list(demo_frames["products"].query("family == 'MOKA'")["sku"])
+    sales = demo_frames["sales"]
+    parts = {row.key: row.units for row in asked.result.rows}
+    for key, flag in (("promo", True), ("regular", False)):
+        rows = sales[sales["promo"].astype(bool) == flag]
+        expected = _sold({"sales": rows}, "2026-01-01", str(DEMO_TODAY), sku=moka)
+        assert parts[key] == pytest.approx(expected, rel=1e-6), key
+    assert sum(parts.values()) == pytest.approx(asked.result.current.units)
+    assert "in promozione" in plain(card(asked))

@@ -536,4 +536,11 @@ TRIAL13: list[Q] = [
         "available_to_promise",
         {"product": "MOK-006", "quantity": 400},
     ),
+    # (trial 23) Sales on promotion against the rest: the promo column's split.
+    Q(
+        RICCI,
+        "moka sales on promotion vs not this year",
+        "sales_history",
+        {"family": "MOKA", "group_by": "promo", "period": "2026"},
+    ),
 ]

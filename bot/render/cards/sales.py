@@ -48,6 +48,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "sales.column.territory": ("Territory", "Territorio"),
     "sales.column.family": ("Family", "Famiglia"),
     "sales.column.location": ("Shipped from", "Spedito da"),
+    "sales.column.promo": ("Sold", "Venduto"),
+    "sales.promo.promo": ("on promotion", "in promozione"),
+    "sales.promo.regular": ("at regular price", "a prezzo pieno"),
     "sales.column.month": ("Month", "Mese"),
     "sales.column.units": ("Units", "Pezzi"),
     "sales.column.revenue": ("Revenue €", "Fatturato €"),
@@ -140,6 +143,8 @@ def sales_card(h: SalesHistory, lang: str) -> Card:
             (
                 i18n.period(lang, r.key)
                 if h.group_by == "month"
+                else t(lang, f"sales.promo.{r.key}")
+                if h.group_by == "promo"
                 else r.name
                 if r.name == r.key or h.group_by == "person"
                 else f"{r.name} ({r.key})",
