@@ -13,11 +13,11 @@ from planning.status import DataStatus, StatusWarning
 
 TEXT: dict[str, tuple[str, str]] = {
     "reports.status_card.text": (
-        "latest sales row dated {day} ({sales_age_days} days ago)",
+        "latest sales row dated {day} ({sales_age_days} day(s) ago)",
         "ultima riga di vendite del {day} ({sales_age_days} giorni fa)",
     ),
     "reports.status_card.text_2": (
-        "stock as of {day} ({stock_age_days} days ago)",
+        "stock as of {day} ({stock_age_days} day(s) ago)",
         "giacenze al {day} ({stock_age_days} giorni fa)",
     ),
     "reports.status_card.text_3": (
