@@ -38,6 +38,8 @@ class Incoming:
     receipts: tuple[Receipt, ...]  # the first RECEIPT_ROWS, soonest first
     by_location: tuple[tuple[str, float], ...]  # units per location, most first
     products: int  # products receiving any
+    late: int = 0  # receipts past their day and still planned (listed first, counted in)
+    late_units: float = 0.0
     soonest: dt.date | None = None  # the first receipt's day
     latest: dt.date | None = None  # the last receipt's day
     # Members of a family or list with nothing arriving in the period, with their next
@@ -61,11 +63,13 @@ def incoming(
     if period is not None:
         start, end = period_bounds(period)  # a bad period is the user's error: said as such
         first, last = max(start, today), end
+    # From today, a receipt past its day and still planned is late, not gone: projections
+    # count it as arriving in the first week, and so does this list.
     sql = (
         "SELECT r.date, r.sku, p.name, r.location, r.quantity, p.unit_price "
         "FROM planned_receipt r JOIN product p ON p.sku = r.sku WHERE r.date >= :first"
     )
-    params: dict[str, object] = {"first": first}
+    params: dict[str, object] = {"first": first if first > today else dt.date.min}
     if last is not None:
         sql += " AND r.date <= :last"
         params["last"] = last
@@ -113,6 +117,8 @@ def incoming(
         ),
         by_location=tuple((str(k), float(v)) for k, v in places.items()),
         products=int(frame["sku"].nunique()),
+        late=int((frame["date"] < today).sum()),
+        late_units=float(frame.loc[frame["date"] < today, "quantity"].sum()),
         soonest=frame["date"].min() if len(frame) else None,
         latest=frame["date"].max() if len(frame) else None,
         without=tuple(

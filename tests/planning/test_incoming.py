@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from sqlalchemy import Engine
 
-from bot.render.cards import card
+from bot.render.cards import card, card_for
 from bot.render.text import plain
 from planning.errors import PonteError
 from planning.groups import ProductGroup
@@ -87,3 +87,27 @@ def test_how_fresh_the_data_is_asked_in_chat(
     assert f"ultima riga di vendite del {sales_day.day} nov 2026" in said
     english = ask("how fresh is the data?", user="U01WALKER", today=DEMO_TODAY, now=NOW)
     assert english.tool == "data_status" and english.result == asked.result
+
+
+def test_a_receipt_past_its_day_and_still_planned_is_late_not_gone(
+    demo_engine: Engine, demo_frames: dict[str, pd.DataFrame]
+) -> None:
+    """Projections count a planned receipt whose day has passed as arriving in the first
+    week; the list of what arrives does too, and says they are late."""
+    later = dt.date(2026, 12, 5)
+    found = incoming(demo_engine, ProductGroup(family="PADELLE"), today=later,
+                     period="2026-12")  # fmt: skip
+    padelle = _due(demo_frames, dt.date(2000, 1, 1), dt.date(2026, 12, 31)).query(
+        "family == 'PADELLE'"
+    )
+    days = pd.to_datetime(padelle["date"]).dt.date
+    late = padelle[days < later]
+    assert found.late == len(late) > 0
+    assert found.late_units == pytest.approx(late["quantity"].sum())
+    assert found.units == pytest.approx(padelle["quantity"].sum())
+    assert "were due before today and are still planned" in plain(card_for_incoming(found, "en"))
+
+
+def card_for_incoming(found: object, lang: str) -> object:
+
+    return card_for(found, lang)

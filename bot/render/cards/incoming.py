@@ -29,6 +29,12 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "incoming.next": ("{sku} (next {day})", "{sku} (il prossimo il {day})"),
     "incoming.never": ("{sku} (none planned)", "{sku} (nessuno pianificato)"),
+    "incoming.late": (
+        "{count} of them ({units} units) were due before today and are still planned: late, "
+        "counted as arriving this week, as projections count them.",
+        "{count} di queste ({units} pezzi) erano previste prima di oggi e sono ancora "
+        "pianificate: in ritardo, contate in arrivo questa settimana, come nelle proiezioni.",
+    ),
     "incoming.value": (", worth {value} at list price", ", per {value} a prezzo di listino"),
     "incoming.none": (
         "Nothing planned to arrive from {first}{until}.",
@@ -72,6 +78,9 @@ def incoming_card(a: Incoming, lang: str) -> Card:
                  products=number(lang, a.products), first=date(lang, a.soonest),
                  last=date(lang, a.latest), value=value)  # fmt: skip
     notes = []
+    if a.late:
+        notes.append(t(lang, "incoming.late", count=number(lang, a.late),
+                       units=number(lang, a.late_units)))  # fmt: skip
     if a.without:  # "bastano fino a gennaio?": which of them get nothing meanwhile
         said = [
             t(lang, "incoming.next", sku=sku, day=date(lang, day))
