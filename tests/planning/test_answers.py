@@ -282,7 +282,7 @@ def test_a_move_asked_of_one_product_is_answered_with_what_could_move(
     assert (check.source, check.held, check.spare) == ("PLT-LUM", None, 0)
     assert check.target == "WH-MIL" and check.needs == pytest.approx(lacks, abs=1)
     said = plain(card(none)).replace("\n", " ")
-    assert said.startswith("PAD-28 PLT-LUM non tiene PAD-28: da lì non c'è niente da spostare")
+    assert said.startswith("PAD-28 No: PLT-LUM non tiene PAD-28: da lì non c'è niente da")
     assert f"ne servono {check.needs:,.0f}".replace(",", ".") in said
     some = ask("posso spostare COL-FIL tra le sedi?")
     alone = projection_answer(demo_engine, "COL-FIL", today=DEMO_TODAY, weeks=12, location=None)
@@ -316,13 +316,15 @@ def test_a_quantity_to_move_is_checked_against_both_sides(demo_engine: Engine) -
     assert 100 < check.spare <= room  # the excess rule's whole 26 weeks, never more
     assert check.source_low_after is None
     said = plain(card(some)).replace("\n", " ")
-    assert "Spostare 100 COL-FIL da WH-MIL a PLT-MAN lascia WH-MIL sopra la scorta" in said
+    assert "Sì: Spostare 100 COL-FIL da WH-MIL a PLT-MAN lascia WH-MIL sopra la scorta" in said
     assert "Ponte verifica soltanto gli spostamenti" in said
     too_many = check.spare + 50
-    more = ask(f"can we move {too_many:.0f} COL-FIL from Milan to Maniago?").result.move_check
+    asked_more = ask(f"can we move {too_many:.0f} COL-FIL from Milan to Maniago?")
+    more = asked_more.result.move_check
     below = next(w.week for w in long.weeks
                  if w.projected_on_hand - too_many < long.safety_stock)  # fmt: skip
     assert more.source_low_after == below
+    assert plain(card(asked_more)).startswith("COL-FIL\nOnly in part: Moving")
     maniago = projection_answer(demo_engine, "COL-FIL", today=DEMO_TODAY, weeks=12,
                                 location="PLT-MAN").projections[0]  # fmt: skip
     lacks = max(maniago.safety_stock - w.projected_on_hand for w in maniago.weeks)

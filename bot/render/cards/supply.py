@@ -316,6 +316,11 @@ TEXT: dict[str, tuple[str, str]] = {
         " ({target} is a plant: producing them is the other way)",
         " ({target} è uno stabilimento: produrli è l'altra via)",
     ),
+    "supply.move_check.verdict.no": ("No", "No"),
+    "supply.move_check.verdict.not_advised": ("Not advisable", "Sconsigliato"),
+    "supply.move_check.verdict.part": ("Only in part", "Solo in parte"),
+    "supply.move_check.verdict.unneeded": ("Possible, but not needed", "Possibile, ma non serve"),
+    "supply.move_check.verdict.yes": ("Yes", "Sì"),
     "supply.move_check.none_held": (
         "{source} holds no {sku} to move",
         "{source} non ha {sku} da spostare",
@@ -523,7 +528,21 @@ def _move_check(lang: str, c: MoveCheck) -> str:
                                   day=date(lang, c.target_low_after))  # fmt: skip
     if c.plant and c.target is not None:
         target += t(lang, "supply.group_projection_card.move_plant", target=c.target)
-    return f"{source}; {target}"
+    return f"{t(lang, key + 'verdict.' + _verdict(c))}: {source}; {target}"
+
+
+def _verdict(c: MoveCheck) -> str:
+    """The move asked in a word: it cannot be done, should not, only in part, needlessly,
+    or yes."""
+    if c.source is None or not c.held or (c.units and c.units > c.held):
+        return "no"
+    if c.spare < 1:
+        return "not_advised"
+    if c.units and c.source_low_after is not None:
+        return "part"
+    if c.target is None or c.needs < 1:
+        return "unneeded"
+    return "yes"
 
 
 def group_projection_card(g: GroupProjection, lang: str) -> Card:
