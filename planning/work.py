@@ -162,6 +162,32 @@ def claim(
     return Work(key, kind, json.loads(payload), int(attempts), bool(apologized), received_at)
 
 
+def held_by(engine: Engine, *, owner: str) -> list[Work]:
+    """The work recorded as held by `owner` and not done, oldest first: what it was given,
+    whether or not it ever reached it."""
+    query = (
+        select(
+            WORK.c.key,
+            WORK.c.kind,
+            WORK.c.payload,
+            WORK.c.attempts,
+            WORK.c.apologized,
+            WORK.c.received_at,
+        )
+        .where(WORK.c.owner == owner, WORK.c.state != DONE)
+        .order_by(WORK.c.received_at)
+    )
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    held = []
+    for key, kind, payload, attempts, apologized, received in rows:
+        received_at = as_utc(received)
+        assert received_at is not None
+        held.append(Work(key, kind, json.loads(payload), int(attempts), bool(apologized),
+                         received_at))  # fmt: skip
+    return held
+
+
 def renew(
     engine: Engine,
     *,

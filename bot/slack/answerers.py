@@ -204,6 +204,9 @@ def answer_forever(owner: str, inbox: Any, ready: Any, today: dt.date | None, pa
         except queues.Empty:
             if os.getppid() != parent:
                 log.warning("answerer %s: Ponte stopped; finishing the work held", owner)
+                # What Ponte recorded for this answerer but was killed before handing over
+                # is nobody else's to sweep while its lease runs: taken on here.
+                work_queue.adopt_recorded()
                 break
             continue
         if message is None:

@@ -192,6 +192,18 @@ class WorkQueue:
         self._seen(work.key)
         self._submit(work, recorded=recorded)
 
+    def adopt_recorded(self) -> int:
+        """Answer the work recorded as held by this owner that never reached it (the
+        process handing it over was killed on the way); how many were taken on."""
+        taken = 0
+        for work in store.held_by(self.engine, owner=self.owner):
+            with self._changed:
+                if work.key in self._held:
+                    continue
+            self.adopt(work, recorded=True)
+            taken += 1
+        return taken
+
     def _record(self, batch: list[store.NewWork]) -> set[str]:
         return set(self._write(store.record_many, entries=batch, now=self.clock.now(),
                                lease=LEASE))  # fmt: skip
