@@ -98,6 +98,7 @@ def incoming(
     priced = frame["unit_price"].notna()
     worth = (frame["quantity"] * frame["unit_price"])[priced]
     places = frame.groupby("location")["quantity"].sum().sort_values(ascending=False)
+    arriving = set(frame["sku"].astype(str))  # members with something in the period
     return Incoming(
         group=group,
         location=location,
@@ -123,7 +124,7 @@ def incoming(
         latest=frame["date"].max() if len(frame) else None,
         without=tuple(
             (str(sku), later.get(str(sku)))
-            for sku in products["sku"]
-            if not group.everything and str(sku) not in set(frame["sku"].astype(str))
+            for sku in ([] if group.everything else products["sku"])
+            if str(sku) not in arriving
         ),
     )

@@ -154,9 +154,13 @@ def claim(
                 WORK.c.kind, WORK.c.payload, WORK.c.attempts, WORK.c.apologized, WORK.c.received_at
             )
         ).first()
-    if row is None:
-        return None
-    kind, payload, attempts, apologized, received = row
+    return None if row is None else _work(key, *row)
+
+
+def _work(
+    key: str, kind: str, payload: str, attempts: int, apologized: bool, received: Any
+) -> Work:
+    """A row of the table as the Work it holds."""
     received_at = as_utc(received)
     assert received_at is not None
     return Work(key, kind, json.loads(payload), int(attempts), bool(apologized), received_at)
@@ -179,13 +183,7 @@ def held_by(engine: Engine, *, owner: str) -> list[Work]:
     )
     with engine.connect() as conn:
         rows = conn.execute(query).all()
-    held = []
-    for key, kind, payload, attempts, apologized, received in rows:
-        received_at = as_utc(received)
-        assert received_at is not None
-        held.append(Work(key, kind, json.loads(payload), int(attempts), bool(apologized),
-                         received_at))  # fmt: skip
-    return held
+    return [_work(*row) for row in rows]
 
 
 def renew(
