@@ -198,15 +198,14 @@ class Router:
                 chars=len(text),
             )
         mentions = [m.group(1) for m in MENTION.finditer(text)]
-        toks = self.index.split_sizes(tokens(MENTION.sub(" ", text)))  # "12v": "12 velocita"
+        unmentioned = MENTION.sub(" ", text)
+        toks = self.index.split_sizes(tokens(unmentioned))  # "12v": "12 velocita"
         reading = _Reading(
             words=[self._keyword(t.text) for t in toks],
             raw=[t.raw for t in toks],
             free=set(range(len(toks))),
         )
-        reading.percent = {
-            i for i, t in enumerate(toks) if PERCENT_AFTER.match(MENTION.sub(" ", text), t.end)
-        }
+        reading.percent = {i for i, t in enumerate(toks) if PERCENT_AFTER.match(unmentioned, t.end)}
         reading.free -= reading.percent
         lang = language_of([t.text for t in toks], language)
         joined, starts = _join(toks)
