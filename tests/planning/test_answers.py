@@ -336,6 +336,16 @@ def test_a_quantity_to_move_is_checked_against_both_sides(demo_engine: Engine) -
     assert "Ponte verifica soltanto gli spostamenti" in said
     same = ask("posso spostare 100 COL-FIL da Milano a Milano?")
     assert (same.kind, same.code) == ("error", "same_location")
+    # More than the source holds: that first, and no word of it covering the target (trial 25).
+    held = ask("sposta 5000 moka 3 tazze da Lumezzane a Milano")
+    over = held.result.move_check
+    assert (over.sku, over.source, over.target, over.units) == ("MOK-003", "PLT-LUM", "WH-MIL",
+                                                                 5000)  # fmt: skip
+    assert over.held is not None and over.held < 5000
+    said = plain(card(held)).replace("\n", " ")
+    shown = f"{over.held:,.0f}".replace(",", ".")
+    assert said.startswith(f"MOK-003 No: PLT-LUM ha solo {shown} MOK-003, meno dei 5.000 chiesti")
+    assert "coprirebbero" not in said
 
 
 def test_a_familys_move_the_wrong_way_says_so_and_what_could_move(demo_engine: Engine) -> None:

@@ -341,6 +341,15 @@ TEXT: dict[str, tuple[str, str]] = {
         "{source} ha {held} {sku} ma non può cederne senza scendere sotto la scorta di "
         "sicurezza entro {weeks} settimane",
     ),
+    "supply.move_check.needs_them": (
+        "and it needs them: it falls below safety stock from the week of {day} even without a move",
+        "e le servono: scende sotto la scorta di sicurezza dalla settimana del {day} anche "
+        "senza spostamenti",
+    ),
+    "supply.move_check.spares_none": (
+        "and it can spare none without falling below safety stock within {weeks} weeks",
+        "e non può cederne senza scendere sotto la scorta di sicurezza entro {weeks} settimane",
+    ),
     "supply.move_check.no_source": (
         "No location can spare {sku} without falling below safety stock within {weeks} weeks",
         "Nessuna sede può cedere {sku} senza scendere sotto la scorta di sicurezza entro "
@@ -499,13 +508,19 @@ def _move_check(lang: str, c: MoveCheck) -> str:
         source = said("not_stocked")
     elif c.held < 1:
         source = said("none_held")
+    elif c.units and c.units > c.held:  # the stock there first, then what it can spare
+        source = said("more_than_held", held=n["held"], units=n["units"])
+        source += ", " if c.spare < 1 else "; "
+        if c.spare < 1 and c.source_low is not None:
+            source += said("needs_them", day=date(lang, c.source_low))
+        elif c.spare < 1:
+            source += said("spares_none")
+        else:
+            source += said("spare", spare=n["spare"])
     elif c.spare < 1 and c.source_low is not None:
         source = said("needs_all", held=n["held"], day=date(lang, c.source_low))
     elif c.spare < 1:
         source = said("nothing_spare", held=n["held"])
-    elif c.units and c.units > c.held:
-        source = said("more_than_held", held=n["held"], units=n["units"])
-        source += "; " + said("spare", spare=n["spare"])
     elif c.units and c.source_low_after is not None:
         source = said("too_many", units=n["units"], spare=n["spare"],
                       day=date(lang, c.source_low_after))  # fmt: skip
@@ -521,7 +536,9 @@ def _move_check(lang: str, c: MoveCheck) -> str:
         target = said("target_needs_now", needs=n["needs"])
     else:
         target = said("target_needs", needs=n["needs"], day=date(lang, c.target_low))
-        if c.units and c.target_low_after is None:
+        if c.units and c.held is not None and c.units > c.held:
+            pass  # what would not be there covers nothing
+        elif c.units and c.target_low_after is None:
             target += ": " + said("target_covered", units=n["units"])
         elif c.units:
             target += ": " + said("target_short", units=n["units"],
