@@ -1195,6 +1195,7 @@ class Router:
             scores["available_to_promise"] += 2
         elif (
             "stock_status" in scores
+            and scores["stock_status"] > scores.get("incoming_receipts", 0)
             and "date" in found
             and (
                 "quantity" in found

@@ -543,4 +543,17 @@ TRIAL13: list[Q] = [
         "sales_history",
         {"family": "MOKA", "group_by": "promo", "period": "2026"},
     ),
+    # (trial 25) A size after the product's word is its name, not a quantity to promise.
+    Q(
+        HARRIS,
+        "what's arriving for stockpot 28 next month",
+        "incoming_receipts",
+        {"product": "PEN-28", "period": "2026-12"},
+    ),
+    Q(
+        COLOMBO,
+        "quanto arriva di pentole 24 a gennaio?",
+        "incoming_receipts",
+        {"product": "PEN-24", "period": "2027-01"},
+    ),
 ]
