@@ -224,6 +224,9 @@ class Assistant:
             conversation.last = route
         if also is not None and outcome.kind in ("answer", "clarify", "confirm"):
             outcome = replace(outcome, params={**outcome.params, "also_asked": also})
+        if route.left_out and outcome.kind == "answer":
+            named = {"also_named": list(route.left_out), "answered": route.args.get("family")}
+            outcome = replace(outcome, params={**outcome.params, **named})
         return outcome
 
     def rerun(

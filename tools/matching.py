@@ -113,10 +113,23 @@ class CatalogueIndex:
             for sku, name, _ in catalogue.products
         }
         self.families: dict[str, str] = {}
+        # A family named in several words ("PASTA FRESCA"): each word as the name says it or
+        # as the other language does, in either order ("fresh pasta").
+        self.family_phrases: list[tuple[tuple[frozenset[str], ...], str]] = []
         for family in sorted({f for _, _, f in catalogue.products}):
             self.families[fold(family)] = family
             for word in _family_words(fold(family)):
                 self.families.setdefault(word, family)
+            parts = WORD.findall(fold(family))
+            if len(parts) > 1:
+                for joiner in ("_", "-", ""):  # "PASTA_SECCA", "pasta-secca" as one word
+                    self.families.setdefault(joiner.join(parts), family)
+                said = tuple(frozenset(_with_synonyms([w])) for w in parts)
+                self.family_phrases.append((said, family))
+        self.family_phrases.sort(key=lambda phrase: -len(phrase[0]))  # the longest first
+        self.family_phrase_words = frozenset(
+            w for said, _ in self.family_phrases for each in said for w in each
+        )
         self.locations: dict[str, str] = {}
         for code, _, _ in catalogue.locations:
             self.locations[fold(code)] = code
@@ -359,6 +372,26 @@ class CatalogueIndex:
             return None  # "padella" is a product word, not a typo of the family PADELLE
         fixed = self.family_typos.lookup(word)  # "knifes" is "knives", not the word "knife"
         return self.families.get(fixed) if fixed else None
+
+    def family_spans(self, words: list[str], free: set[int]) -> list[tuple[frozenset[int], str]]:
+        """The families named in several words among the `free` positions of `words`
+        ("pasta fresca", "fresh pasta", "PASTA_SECCA"), each with the positions naming it."""
+        found: list[tuple[frozenset[int], str]] = []
+        taken: set[int] = set()
+        for said, family in self.family_phrases:
+            size = len(said)
+            for start in range(len(words) - size + 1):
+                span = frozenset(range(start, start + size))
+                if not span <= free or span & taken:
+                    continue
+                here = [words[i] for i in sorted(span)]
+                if any(
+                    all(w in each for w, each in zip(order, said, strict=True))
+                    for order in itertools.permutations(here)
+                ):
+                    found.append((span, family))
+                    taken |= span
+        return found
 
     def family_of_all(self, skus: tuple[str, ...]) -> str | None:
         """The family `skus` are the whole of, or None."""

@@ -62,6 +62,9 @@ class Route:
     unknown: str | None = None  # a product code or date as typed that does not exist
     suggestions: tuple[str, ...] = ()
     chars: int = 0  # the message's length, for "too long"
+    # Families the question named beside the one answered, which this ability takes one at
+    # a time ("stock padelle e pentole"): said back, never dropped unsaid.
+    left_out: tuple[str, ...] = ()
 
 
 @dataclass
@@ -694,6 +697,9 @@ class Router:
         horizon = find_horizon_weeks(joined)
         if horizon is not None:
             found["weeks"] = horizon.value
+            # What arrives or is due "in the next 2 weeks": from today, those weeks' days.
+            last = today + dt.timedelta(days=7 * int(str(horizon.value)) - 1)
+            found["weeks_ahead"] = f"{today}..{last}"
             take(horizon)
         period = find_period(joined, today)
         date = find_date(joined, today)
@@ -754,6 +760,7 @@ class Router:
                     or self.index.territory((words[i],))
                     or toks[i].raw.upper() in self.index.territory_codes  # "IT-SUD"
                     or len(self.index.territories_with(tuple(words[i].split("-")))) == 1
+                    or self.index.family(words[i])  # "PASTA_SECCA"
                 ):  # "Centro-Sud": part of a territory's name
                     continue
                 found["unknown"] = toks[i].raw
@@ -1191,7 +1198,14 @@ class Router:
             scores["forecast_accuracy"] += sum(
                 scores.get(i, 0) for i in ("demand_forecast", "explain_forecast")
             )
-        if "available_to_promise" in scores and {"quantity", "date"} & found.keys():
+        if (
+            "capacity_check" in scores
+            and "available_to_promise" in scores
+            and not ("quantity" in found or number)
+        ):  # "capacità plt-man dicembre, ce la facciamo?", "ce la facciamo a gennaio con la
+            # capacità dei coltelli?": no quantity to promise, the plan
+            scores["capacity_check"] = max(scores.values()) + 1
+        elif "available_to_promise" in scores and {"quantity", "date"} & found.keys():
             scores["available_to_promise"] += 2
         elif (
             "stock_status" in scores
@@ -1209,9 +1223,6 @@ class Router:
             and isinstance(found["date"], dt.date)
         ):  # "customer wants 400 MOK-006 by 15 december, do we have it?": a promise
             scores["available_to_promise"] = max(scores.values()) + 1
-        elif "capacity_check" in scores and "available_to_promise" in scores:
-            # "capacità plt-man dicembre, ce la facciamo?": no quantity to promise, the plan
-            scores["capacity_check"] = max(scores.values()) + 1
         if "sales_history" in scores and "demand_forecast" in scores:
             scores["demand_forecast"] += scores["sales_history"]  # "vendite previste"
         forecast_vs_last_year = (
@@ -1340,7 +1351,9 @@ class Router:
         if skus:
             return tuple(dict.fromkeys(skus))  # codes typed: each one is meant
         families: dict[int, str] = {}
-        for i in sorted(reading.free):
+        for at, whole in self.index.family_spans(reading.words, reading.free):
+            families.update(dict.fromkeys(at, whole))  # "pasta fresca", "fresh pasta"
+        for i in sorted(reading.free - families.keys()):
             family = self.index.family(reading.words[i])
             if family is not None and families.get(i - 1) not in (None, family):
                 continue  # "moka pots": the second word says what the first one is
@@ -1355,7 +1368,7 @@ class Router:
         if (
             match is not None
             and families
-            and all(self.index.family(reading.words[i]) for i in match.words)
+            and all(i in families or self.index.family(reading.words[i]) for i in match.words)
         ):  # "moka pots", "pots and pans": family words only, not product names
             match = None
         if match is not None and match.unmatched:
@@ -1413,6 +1426,16 @@ class Router:
     def _complete(
         self, intent: str, found: dict[str, Any], product: tuple[str, ...] | None, lang: str
     ) -> Route:
+        route = self._call(intent, found, product, lang)
+        answered = route.args.get("family")
+        if route.kind == "call" and isinstance(answered, str):
+            named = found.get("several", {}).get("family", [])
+            return replace(route, left_out=tuple(f for f in named if f != answered))
+        return route
+
+    def _call(
+        self, intent: str, found: dict[str, Any], product: tuple[str, ...] | None, lang: str
+    ) -> Route:
         args = self._args(intent, found)
         if found.get("move"):  # the places are the move's sides, the quantity its units
             args.pop("location", None)
@@ -1435,6 +1458,16 @@ class Router:
             # "forecast ... until the end of next quarter", "cosa ho in consegna entro un
             # mese?" (the orders due from today to then)
             args[spans] = found["until"]
+        elif (
+            ability is not None
+            and spans is not None
+            and found.get("weeks_ahead")
+            and spans not in args
+            and "weeks" not in ability.takes.values()
+            and "date" not in ability.takes
+        ):  # "fresh pasta arriving in the next 2 weeks", "ordini in consegna nelle prossime 2
+            # settimane": from today to those weeks' last day
+            args[spans] = found["weeks_ahead"]
         elif (
             ability is not None and found.get("until") and "weeks" in args and "weeks" not in found
         ):
@@ -1505,6 +1538,13 @@ class Router:
             return replace(route, args={**args, "family": families})
         if intent == "sales_history" and args.get("top") and not args.get("group_by"):
             args["group_by"] = "product"  # "top 5 knives by revenue"
+        if intent == "capacity_check" and product and not args.get("family"):
+            # "capacity for frying pans in january", "capacità moka 3 tazze": capacity is
+            # per family, the products' own
+            owners = {self.index.family_of.get(sku) for sku in product}
+            if len(owners) == 1 and None not in owners:
+                args["family"] = owners.pop()
+                return route
         if not _needs_product(intent):
             family = self.index.family_of_all(product) if product and len(product) > 1 else None
             if family and found.get("together") and "family" in _fields(intent):

@@ -138,6 +138,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "You also asked “{text}”: I answer one question at a time, ask me that next.",
         "Hai chiesto anche “{text}”: rispondo a una domanda alla volta, chiedimelo subito dopo.",
     ),
+    "also_named": (
+        "You also named {families}: this answer is {answered}'s alone; ask me for {families} next.",
+        "Hai nominato anche {families}: questa risposta è solo per {answered}; chiedimi "
+        "{families} subito dopo.",
+    ),
     "note_in_units": (
         "A forecast note is in units, beside the forecast: how many units is {text}?",
         "Una nota al forecast è in pezzi, accanto alla previsione: quanti pezzi sono {text}?",

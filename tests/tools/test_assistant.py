@@ -281,6 +281,19 @@ def test_a_list_across_products_is_the_alerts_not_a_question_back(ask: Ask) -> N
         assert all(line.finding.rule == focus for line in outcome.result.lines)
 
 
+def test_a_second_family_an_answer_does_not_take_is_said_back(ask: Ask) -> None:
+    """ "stock padelle e pentole" answered PADELLE and dropped PENTOLE unsaid (trial 26, "stock
+    pasta fresca e pasta secca"): the family left out is named, to be asked next; a
+    comparison takes both."""
+    one = ask("stock padelle e pentole", user="U01COLOMBO")
+    assert one.args.get("family") == "PADELLE"
+    said = plain(card(one)).replace("\n", " ")
+    assert "Hai nominato anche PENTOLE: questa risposta è solo per PADELLE" in said
+    both = ask("sales pans vs pots q3", user="U01HARRIS")
+    assert both.args.get("family") == ["PADELLE", "PENTOLE"]
+    assert "also named" not in plain(card(both))
+
+
 def test_a_write_is_a_verb_not_a_word_inside_a_name(ask: Ask) -> None:
     named = ask("stock set coltelli bistecca", user="U01COLOMBO")
     assert (named.kind, named.args.get("product")) == ("answer", "COL-BIS")

@@ -556,4 +556,32 @@ TRIAL13: list[Q] = [
         "incoming_receipts",
         {"product": "PEN-24", "period": "2027-01"},
     ),
+    # (trial 26) "The next N weeks" of what arrives or is due: from today, those weeks' days.
+    Q(
+        GALLI,
+        "arrivi padelle nelle prossime 2 settimane",
+        "incoming_receipts",
+        {"family": "PADELLE", "period": "2026-11-27..2026-12-10"},
+    ),
+    Q(HARRIS, "incoming next 3 weeks", "incoming_receipts", {"period": "2026-11-27..2026-12-17"}),
+    Q(
+        BIANCHI,
+        "ordini aperti in consegna nelle prossime 2 settimane",
+        "open_orders",
+        {"due": "2026-11-27..2026-12-10"},
+    ),
+    # (trial 25) Capacity is per family: a product or a family's word named is its family.
+    Q(
+        COLOMBO,
+        "ce la facciamo a gennaio con la capacità dei coltelli?",
+        "capacity_check",
+        {"family": "COLTELLI", "period": "2027-01"},
+    ),
+    Q(
+        HARRIS,
+        "capacity for frying pans in january",
+        "capacity_check",
+        {"family": "PADELLE", "period": "2027-01"},
+    ),
+    Q(GALLI, "capacità moka 3 tazze a gennaio", "capacity_check", {"family": "MOKA"}),
 ]
