@@ -198,20 +198,21 @@ def answer_forever(owner: str, inbox: Any, ready: Any, today: dt.date | None, pa
     work_queue.owner = owner
     work_queue.start()
     ready.put(owner)
+    grace = settings.ponte_drain_seconds
     while True:
         try:
             message = inbox.get(timeout=PARENT_CHECK)
         except queues.Empty:
             if os.getppid() != parent:
                 log.warning("answerer %s: Ponte stopped; finishing the work held", owner)
-                # What Ponte recorded for this answerer but was killed before handing over
-                # is nobody else's to sweep while its lease runs: taken on here.
-                work_queue.adopt_recorded()
+                # What Ponte recorded for this answerer or for nobody, handed over or not:
+                # no other process may be left to take it, so it is answered here.
+                grace = work_queue.finish_alone(grace)
                 break
             continue
         if message is None:
             break
         work, recorded = message
         work_queue.adopt(work, recorded=recorded)
-    work_queue.drain(settings.ponte_drain_seconds)
+    work_queue.drain(grace)
     work_queue.stop()

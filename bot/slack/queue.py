@@ -438,6 +438,20 @@ class WorkQueue:
             self._held.difference_update(keys)
             self._changed.notify_all()
 
+    def finish_alone(self, grace: float) -> float:
+        """Answer, within `grace` seconds, everything left for this process once no other
+        may be (its `ponte run` killed): what was recorded for it and never handed over,
+        what was recorded for nobody (no answerer was ready yet), and what waits its turn
+        here (`drain` would hand that back unstarted, to nobody). The seconds left."""
+        deadline = time.monotonic() + grace
+        self.adopt_recorded()
+        while True:
+            with self._changed:
+                while self._held and time.monotonic() < deadline:
+                    self._changed.wait(deadline - time.monotonic())
+            if time.monotonic() >= deadline or self.sweep() == 0:
+                return max(deadline - time.monotonic(), 0.0)
+
     def status(self) -> Status:
         with self._changed:
             return Status(draining=self.draining, held=len(self._held))
