@@ -27,7 +27,7 @@ from tools.abilities import check_access, run_tool, writes
 from tools.context import RunContext
 from tools.matching import CatalogueIndex
 from tools.registry import sample_of
-from tools.router import RESERVED, Route, Router, question_language
+from tools.router import PERCENT_FIGURE, RESERVED, Route, Router, question_language
 from tools.text import fold
 
 log = logging.getLogger("ponte.assistant")
@@ -311,6 +311,7 @@ class Assistant:
                     "names": names,
                     # for an example in the question back ("50% Nord-Ovest, 50% Centro")
                     "territories": [name for _, name in index.catalogue.territories],
+                    **_percent_of_forecast(ctx, route),
                 },
                 **base,
             )
@@ -355,6 +356,30 @@ def split_questions(message: str) -> tuple[str, str | None]:
     if not rest.endswith("?") or len(rest.split()) < 3:
         return message, None
     return message[: found.start() + 1].strip(), rest
+
+
+def _percent_of_forecast(ctx: RunContext, route: Route) -> dict[str, Any]:
+    """For a forecast note said as a percentage ("raise the PAD-28 forecast by 10% in
+    January"), asked back in units: what that percentage of the month's forecast is, when
+    the product (or family) and the month are known."""
+    said = PERCENT_FIGURE.search(route.unknown or "")
+    asked = {k: route.args[k] for k in ("product", "family", "period") if route.args.get(k)}
+    if (
+        route.tool != "forecast_note"
+        or route.missing != "quantity"
+        or said is None
+        or "period" not in asked
+        or len(asked) < 2
+    ):
+        return {}
+    forecast = call(ctx, "demand_forecast", asked, language=route.language)
+    total = getattr(forecast.result, "total", None) if forecast.kind == "answer" else None
+    if not total:
+        return {}
+    share = float(said.group(1).replace(",", ".")) / 100
+    named = asked.get("product") or asked.get("family")
+    return {"forecast_total": total, "percent_units": round(total * share), "named": named,
+            "period": asked["period"]}  # fmt: skip
 
 
 def call(

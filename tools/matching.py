@@ -127,6 +127,14 @@ class CatalogueIndex:
                 said = tuple(frozenset(_with_synonyms([w])) for w in parts)
                 self.family_phrases.append((said, family))
         self.family_phrases.sort(key=lambda phrase: -len(phrase[0]))  # the longest first
+        # Every word for what a family is, singular too ("sauce" for SUGHI): a product of the
+        # family is one, whatever its own name says ("bolognese sauce" is the Ragù).
+        self.family_forms: dict[str, set[str]] = defaultdict(set)
+        for family in {f for _, _, f in catalogue.products}:
+            for every, _ in _GROUPS:
+                if fold(family) in every:
+                    for form in every:
+                        self.family_forms[form].add(family)
         self.family_phrase_words = frozenset(
             w for said, _ in self.family_phrases for each in said for w in each
         )
@@ -297,11 +305,15 @@ class CatalogueIndex:
             # pentola a pressione", "the 32cm pan so high").
             described = used[chosen[0]]
             first, last = min(described), max(described)
-            lacking = {i for i in exact - described if first - 1 <= i <= last + 1}
+            family = self.family_of.get(chosen[0])
+            lacking = {
+                i
+                for i in exact - described
+                if first - 1 <= i <= last + 1 and family not in self.family_forms.get(words[i], ())
+            }
             # A product of another family is what the part is for ("gaskets for the classic
             # moka 6 cups", "valvola moka induzione"), not a rival; and the words must read
             # as one description, not a comparison ("… than the induction one").
-            family = self.family_of.get(chosen[0])
             rivals = [
                 s
                 for s in hits

@@ -465,12 +465,22 @@ class Router:
                              choices=product, args=args)  # fmt: skip
             args["family"] = family
         joined = _join(tokens(text))[0]
+        # Numbers read as part of a name ("le padelle 28 del 20%"): never the note's units.
+        naming = {
+            w for i, w in enumerate(reading.words)
+            if w.isdigit() and i not in reading.free | reading.said | reading.percent
+        }  # fmt: skip
         for quantity, _ in find_quantities(joined):
+            if joined[quantity.start : quantity.end].strip("+- ") in naming:
+                continue
             if args.setdefault("quantity", quantity.value) != quantity.value:
                 continue  # another number ("a 21,90")
-            if fw.fewer_said(joined, quantity.start, quantity.end) or (
-                _has([fold(w) for w in reading.raw], fw.ADJUST_DOWN)
-            ):  # "togli 100 dalla previsione", "abbassa il forecast di 100"
+            as_typed = [fold(w) for w in reading.raw]
+            if (
+                fw.fewer_said(joined, quantity.start, quantity.end)
+                or _has(as_typed, fw.ADJUST_DOWN)
+                or (_has(as_typed, fw.ADJUST_UP) and _has(as_typed, ("down",)))
+            ):  # "togli 100 dalla previsione", "abbassa il forecast di 100", "bump it down"
                 found["negative"] = True  # "expect 200 fewer", "300 pezzi in meno"
             break
         said_percent = PERCENT_FIGURE.search(text)
@@ -496,6 +506,8 @@ class Router:
                 unknown = (
                     said_percent.group(0).strip() if said_percent and asked == "quantity" else None
                 )
+                if unknown and found.get("negative") and not unknown.startswith("-"):
+                    unknown = "-" + unknown.lstrip("+")  # "bump it down 15%": the units, fewer
                 return Route(language=lang, kind="clarify", tool=intent, missing=asked,
                              args=args, unknown=unknown)  # fmt: skip
         return Route(language=lang, kind="call", tool=intent, args=args)
@@ -525,6 +537,8 @@ class Router:
             if not numbers:
                 return None
             args["quantity"] = numbers[0]
+            if (pending.unknown or "").startswith("-"):  # asked the units of "-15%"
+                args["quantity"] = -abs(float(str(numbers[0])))
         elif pending.missing == "month" and (found.get("ahead_period") or found.get("period")):
             args["period"] = found.get("ahead_period") or found["period"]
         else:
@@ -859,6 +873,8 @@ class Router:
             for size in (3, 2, 1):
                 span = tuple(words[i : i + size])
                 people = self.index.people_named(span)
+                if size == 1 and _inside_phrase(words, i):
+                    continue  # "quanto costa" asks a price, not about Marco Costa
                 if people and set(range(i, i + size)) <= free:
                     if len(people) == 1:
                         _named(found, "person", next(iter(people)))
@@ -1019,10 +1035,9 @@ class Router:
                     _has(raw, fw.FORECAST_WORDS)
                     and (
                         _has(raw, fw.OFF_WORDS)
-                        or (  # units, not "by 10%" (the forecast is not changed)
-                            _has(raw, fw.ADJUST_UP + fw.ADJUST_DOWN)
-                            and not re.search(r"\d\s?%", text)
-                        )
+                        # "raise the forecast by 10%", "bump the wok forecast down 15%": a
+                        # note, whose units are asked for when a percentage is said
+                        or _has(raw, fw.ADJUST_UP + fw.ADJUST_DOWN)
                         or SIGNED.search(text)
                     )
                 )
@@ -1724,6 +1739,17 @@ class Router:
             product = (last.args["product"],)
         assert last.tool is not None
         return self._complete(last.tool, merged, product, lang)
+
+
+def _inside_phrase(words: list[str], i: int) -> bool:
+    """Whether `words[i]` is inside a phrase of several words the vocabulary knows ("quanto
+    costa", "how much")."""
+    return any(
+        len(phrase) > 1 and tuple(words[j : j + len(phrase)]) == phrase
+        for j in range(max(0, i - 3), i + 1)
+        for _, phrase, _ in PHRASES.get(words[j], ())
+        if j + len(phrase) > i
+    )
 
 
 def _named(found: dict[str, Any], kind: str, value: Any) -> None:

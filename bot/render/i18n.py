@@ -143,6 +143,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hai nominato anche {families}: questa risposta è solo per {answered}; chiedimi "
         "{families} subito dopo.",
     ),
+    "percent_of_forecast": (
+        "{text} of the forecast of {named} for {period} ({total}) is about {units}.",
+        "Il {text} della previsione di {named} per {period} ({total}) è circa {units}.",
+    ),
     "note_in_units": (
         "A forecast note is in units, beside the forecast: how many units is {text}?",
         "Una nota al forecast è in pezzi, accanto alla previsione: quanti pezzi sono {text}?",

@@ -33,10 +33,6 @@ NOT_YET: dict[str, str] = {
     "alone, not the 3 kg tin (Sugo al pomodoro latta 3 kg) beside it",
     "USA quota Q4": "the USA is sold only by Clarke, in Hughes' team, but people.csv gives "
     "Clarke the UK alone, so her manager is refused the territory's quota",
-    "bolognese sauce price": "'bolognese sauce' asks among the four 280 g sauces instead of "
-    "taking the Ragù alla bolognese ('price of the bolognese' is understood)",
-    "quanto costa il pesto genovese?": "'costa' (costs) is taken for Marco Costa, the admin, "
-    "so the price question is answered with the stock",
 }
 
 

@@ -145,7 +145,13 @@ def message_card(o: Outcome, lang: str) -> Card:
             first, second = names[0], names[1]
             return Card(headline=t(lang, "ask_shares", first=first, second=second))
         if o.missing == "quantity" and p.get("unknown") and o.tool == "forecast_note":
-            return Card(headline=t(lang, "note_in_units", text=p["unknown"]))
+            said = t(lang, "note_in_units", text=p["unknown"])
+            if p.get("percent_units") is not None:  # what the percentage is of the forecast
+                said += " " + t(lang, "percent_of_forecast", text=p["unknown"].lstrip("+-"),
+                                named=p["named"], period=i18n.period(lang, p["period"]),
+                                total=number(lang, p["forecast_total"]),
+                                units=number(lang, p["percent_units"]))  # fmt: skip
+            return Card(headline=said)
         if o.missing == "quantity" and p.get("unknown"):
             return Card(headline=t(lang, "bad_quantity", text=p["unknown"]))
         return Card(headline=t(lang, f"ask_{o.missing}"))
