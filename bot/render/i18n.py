@@ -48,6 +48,15 @@ def date(lang: str, day: dt.date | None) -> str:
     return f"{day.day} {MONTHS.get(lang, MONTHS['en'])[day.month - 1]} {day.year}"
 
 
+def days_ago(lang: str, days: int) -> str:
+    """How long ago, in words: "today", "yesterday", "3 days ago" (Italian alike)."""
+    if days == 0:
+        return "today" if lang == "en" else "oggi"
+    if days == 1:
+        return "yesterday" if lang == "en" else "ieri"
+    return f"{number(lang, days)} days ago" if lang == "en" else f"{number(lang, days)} giorni fa"
+
+
 def period(lang: str, value: str) -> str:
     """2026-Q4 -> "Q4 2026"; 2026-03 -> "Mar 2026"; a span of days as its two dates."""
     if ".." in value:

@@ -5,6 +5,7 @@ entro fine anno? e bastano fino a gennaio?" and "cosa arriva a Verona a dicembre
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pandas as pd
 import pytest
@@ -85,8 +86,14 @@ def test_how_fresh_the_data_is_asked_in_chat(
     said = plain(card(asked)).replace("\n", " ")
     assert f"giacenze al {stock_day.day} nov 2026" in said
     assert f"ultima riga di vendite del {sales_day.day} nov 2026" in said
+    # Days said as a person would: "ieri", not "1 giorni fa"; one warehouse is one.
+    ago = (DEMO_TODAY - stock_day).days
+    assert f"({ {0: 'oggi', 1: 'ieri'}.get(ago, f'{ago} giorni fa') })" in said
+    assert not re.search(r"(?<![\d.])1 (giorni|magazzini|stabilimenti)", said)
     english = ask("how fresh is the data?", user="U01WALKER", today=DEMO_TODAY, now=NOW)
     assert english.tool == "data_status" and english.result == asked.result
+    shown = plain(card(english)).replace("\n", " ")
+    assert "1 warehouse" in shown and "day(s)" not in shown
 
 
 def test_a_receipt_past_its_day_and_still_planned_is_late_not_gone(

@@ -13,12 +13,12 @@ from planning.status import DataStatus, StatusWarning
 
 TEXT: dict[str, tuple[str, str]] = {
     "reports.status_card.text": (
-        "latest sales row dated {day} ({sales_age_days} day(s) ago)",
-        "ultima riga di vendite del {day} ({sales_age_days} giorni fa)",
+        "latest sales row dated {day} ({sales_age_days})",
+        "ultima riga di vendite del {day} ({sales_age_days})",
     ),
     "reports.status_card.text_2": (
-        "stock as of {day} ({stock_age_days} day(s) ago)",
-        "giacenze al {day} ({stock_age_days} giorni fa)",
+        "stock as of {day} ({stock_age_days})",
+        "giacenze al {day} ({stock_age_days})",
     ),
     "reports.status_card.text_3": (
         "last import {when}",
@@ -134,6 +134,9 @@ PARTS = {
     "families": ("families", "famiglie"),
     "plant": ("plants", "stabilimenti"),
     "warehouse": ("warehouses", "magazzini"),
+    "plant.one": ("plant", "stabilimento"),
+    "warehouse.one": ("warehouse", "magazzino"),
+    "families.one": ("family", "famiglia"),
 }
 i18n.register({f"reports.parts.{k}": v for k, v in PARTS.items()})
 
@@ -143,7 +146,8 @@ def status_card(s: DataStatus, lang: str) -> Card:
     for e in s.entities:
         entity = text_for(lang, f"reports.entities.{e.entity}", e.entity)
         parts = [
-            f"{number(lang, n)} {text_for(lang, f'reports.parts.{name}', name)}"
+            f"{number(lang, n)} "
+            + text_for(lang, f"reports.parts.{name}{'.one' if n == 1 else ''}", name)
             for name, n in e.breakdown.items()
         ]
         detail = ", ".join([*parts, *e.periods])
@@ -153,12 +157,12 @@ def status_card(s: DataStatus, lang: str) -> Card:
     fresh = []
     if s.sales_age_days is not None:
         sold = s.today - dt.timedelta(days=s.sales_age_days)  # the latest sales row's day
-        fresh.append(t(lang, "reports.status_card.text", sales_age_days=s.sales_age_days,
-                       day=date(lang, sold)))  # fmt: skip
+        fresh.append(t(lang, "reports.status_card.text", day=date(lang, sold),
+                       sales_age_days=i18n.days_ago(lang, s.sales_age_days)))  # fmt: skip
     if s.stock_age_days is not None:
         counted = s.today - dt.timedelta(days=s.stock_age_days)
-        fresh.append(t(lang, "reports.status_card.text_2", stock_age_days=s.stock_age_days,
-                       day=date(lang, counted)))  # fmt: skip
+        fresh.append(t(lang, "reports.status_card.text_2", day=date(lang, counted),
+                       stock_age_days=i18n.days_ago(lang, s.stock_age_days)))  # fmt: skip
     if s.last_import_at is not None:
         when = f"{date(lang, s.last_import_at.date())} {s.last_import_at:%H:%M} UTC"
         fresh.append(t(lang, "reports.status_card.text_3", when=when))

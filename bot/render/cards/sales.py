@@ -39,8 +39,8 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "sales.last_purchase": ("Last purchase", "Ultimo acquisto"),
     "sales.last_purchase_days": (
-        "{day} ({days} days ago)",
-        "{day} ({days} giorni fa)",
+        "{day} ({days})",
+        "{day} ({days})",
     ),
     "sales.column.customer": ("Customer", "Cliente"),
     "sales.column.product": ("Product", "Prodotto"),
@@ -124,7 +124,7 @@ def sales_card(h: SalesHistory, lang: str) -> Card:
             lang,
             "sales.last_purchase_days",
             day=date(lang, h.last_purchase),
-            days=h.days_since_last_purchase,
+            days=i18n.days_ago(lang, h.days_since_last_purchase or 0),
         )
         headline = f"{t(lang, 'sales.last_purchase')}: {value} · {headline}"
     columns: tuple[str, ...] = ()
