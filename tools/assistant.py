@@ -211,10 +211,12 @@ class Assistant:
         also = None
         if second is not None:
             halves = [(first, route_of(first)), (second, route_of(second))]
-            tools = {half.tool for _, half in halves if half.kind == "call"}
+            # A half that names no product of its own may be asked back for one: still a
+            # question of its own ("quanto vendiamo a settimana?").
+            tools = {half.tool for _, half in halves if half.kind in ("call", "clarify")}
             if len(tools) == 2 and route.tool in tools:
                 also = next(text for text, half in halves if half.tool != route.tool)
-            elif len(tools) == 2:
+            elif len(tools) == 2 and halves[0][1].kind == "call":
                 route, also = halves[0][1], second
         conversation.pending = route if route.kind == "clarify" else None
         outcome = self.follow(route, ctx, conversation)
@@ -344,18 +346,33 @@ def unknown_user(exc: PonteError, language: str) -> Outcome:
 
 # A question mark ending one question with another question after it.
 SECOND_QUESTION = re.compile(r"\?\s+(?=\S)")
+# "quanto stock e quanto vendiamo a settimana?": a second question joined by "and", begun
+# with a question word of its own.
+JOINED_QUESTION = re.compile(
+    r"\s(?:e|ed|and)\s+(?=(?:quant[oiae]|come|quando|dove|chi|cosa|qual[ei]?|perch[eé]|how|"
+    r"what|when|where|who|which|why)\b)",
+    re.IGNORECASE,
+)
 
 
 def split_questions(message: str) -> tuple[str, str | None]:
     """`message` split after its first question when another question (three words or
-    more, ending in "?") follows it: (the first, the rest); else (message, None)."""
+    more, ending in "?") follows it, or one joined by "and" and begun with a question word
+    ("... e quanto vendiamo a settimana?"): (the first, the rest); else (message, None).
+    Whether they are two questions is for their readings to say (Assistant.ask)."""
     found = SECOND_QUESTION.search(message)
-    if found is None:
+    if found is not None:
+        rest = message[found.end() :].strip()
+        if not rest.endswith("?") or len(rest.split()) < 3:
+            return message, None
+        return message[: found.start() + 1].strip(), rest
+    joined = JOINED_QUESTION.search(message)
+    if joined is None:
         return message, None
-    rest = message[found.end() :].strip()
-    if not rest.endswith("?") or len(rest.split()) < 3:
+    first, rest = message[: joined.start()].strip(), message[joined.end() :].strip()
+    if len(first.split()) < 2 or len(rest.split()) < 2:
         return message, None
-    return message[: found.start() + 1].strip(), rest
+    return first, rest
 
 
 def _percent_of_forecast(ctx: RunContext, route: Route) -> dict[str, Any]:

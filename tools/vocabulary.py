@@ -14,7 +14,7 @@ PRODUCT_FACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "price": (
         ("price", "list price", "prices", "unit price", "cost", "how much does", "pricing"),
         ("prezzo", "prezzi", "prezzo di listino", "listino", "costo", "quanto costa",
-         "prezzo unitario"),
+         "quanto costano", "costano", "prezzo unitario"),
     ),
     "lead_time": (
         ("lead time", "lead times", "leadtime", "replenishment time", "how long to get"),

@@ -1019,3 +1019,11 @@ def test_two_questions_in_one_message_answer_one_and_say_the_other(ask: Ask) -> 
     one = ask("can I promise 500 PAD-28 by Friday? it's for Casalinghi Colombo",
               user="U01ROSSI")  # fmt: skip
     assert "also_asked" not in one.params
+    # Joined by "and" and begun with a question word, without a "?" between (trial 24's
+    # "telaio gravel: quanto stock e quanto vendiamo a settimana?" answered one half unsaid).
+    joined = ask("how much PAD-28 do we have and when does the next batch arrive?",
+                 user="U01WALKER")  # fmt: skip
+    assert joined.tool == "stock_status"
+    assert joined.params["also_asked"] == "when does the next batch arrive?"
+    # "and" inside one question is not two: "stock and forecast of PAD-28".
+    assert "also_asked" not in ask("stock and forecast of PAD-28", user="U01WALKER").params
