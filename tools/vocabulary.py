@@ -565,7 +565,12 @@ SALES_GROUPS = {
                  "by locations", "per sedi", "per magazzini", "by warehouses"),
     "promo": ("in promo", "on promo", "on promotion", "in promozione", "promo vs",
               "promo e non", "promo or not", "with and without promo", "promo split",
-              "quando sono in promo", "promo rispetto", "promotion vs", "promo versus"),
+              "quando sono in promo", "promo rispetto", "promotion vs", "promo versus",
+              # "c'era la promo", "during the promo": how much the promotion sold
+              "c era la promo", "era in promo", "con la promo", "durante la promo",
+              "settimane in promo", "settimane di promo", "during the promo",
+              "during the promotion", "promo weeks", "was a promo", "was on promo",
+              "there was a promotion", "with the promo"),
     "product": ("products", "prodotti", "best sellers", "best seller", "best selling",
                 "buy the most", "buys the most", "bought the most", "compra di piu",
                 "comprano di piu", "most bought", "piu comprati", "piu comprato",
