@@ -35,7 +35,13 @@ from planning.quotas import (
     sold_between,
 )
 from planning.scan import StockScan, scan_stock
-from planning.supply import Provenance, atp, capacity_report, inventory_projection
+from planning.supply import (
+    Provenance,
+    atp,
+    capacity_report,
+    inventory_projection,
+    latest_stock,
+)
 
 
 @dataclass(frozen=True)
@@ -142,6 +148,9 @@ class AtpAnswer(AtpResult):
     safety_stock: float = 0.0
     # The first planned receipt from the week trouble starts (None: none in the weeks looked at).
     next_receipt: dt.date | None = None
+    # The customer the promise is for, when its ship-from location was chosen as the one
+    # that customer's orders (or, new to the product, its territory's) have shipped from.
+    customer: str | None = None
 
     @property
     def risky(self) -> bool:
@@ -652,17 +661,45 @@ def atp_answer(
     *,
     today: dt.date,
     location: str | None,
+    customer: tuple[str, str | None] | None = None,
 ) -> AtpAnswer:
+    """Can `quantity` of `sku` ship by `requested_date`: from `location`, else from where
+    `customer` (its name and territory) is served, else from where most of it is stocked."""
     if requested_date < today:
         raise PonteError(
             f"{requested_date} is in the past",
             code="date_in_past",
             date=requested_date.isoformat(),
         )
+    served = None
+    if location is None and customer is not None:
+        location = served = served_from(engine, sku, *customer)
     result, provenance = atp(engine, sku, quantity, requested_date, today=today, location=location)
     fields = {f.name: getattr(result, f.name) for f in dataclasses.fields(result)}
     risk = _promise_risk(engine, result, quantity, requested_date, today)
-    return AtpAnswer(**fields, name=product_name(engine, sku), provenance=provenance, **risk)
+    return AtpAnswer(**fields, name=product_name(engine, sku), provenance=provenance, **risk,
+                     customer=customer[0] if served and customer else None)  # fmt: skip
+
+
+def served_from(engine: Engine, sku: str, customer: str, territory: str | None) -> str | None:
+    """The location that shipped most of `sku` to `customer` (or, when it never bought it,
+    to its `territory`), among those holding `sku` now: where its promise ships from. None
+    when neither bought it from a location that stocks it."""
+    shipped = """
+        SELECT location, SUM(quantity) AS units FROM sales_actual
+        WHERE sku = :sku AND {who} = :value AND location <> ''
+        GROUP BY location ORDER BY units DESC, location
+    """
+    with engine.connect() as conn:
+        held = set(latest_stock(conn, sku)["location"])
+        for who, value in (("customer", customer), ("territory", territory)):
+            if value is None:
+                continue
+            rows = conn.execute(text(shipped.format(who=who)), {"sku": sku, "value": value})
+            for place, _ in rows:
+                if place in held:
+                    return str(place)
+    return None
 
 
 def _promise_risk(

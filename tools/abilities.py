@@ -185,6 +185,9 @@ class AtpArgs(BaseModel):
     quantity: float = Field(gt=0, le=1e9, allow_inf_nan=False, description="Units to promise.")
     date: dt.date = Field(description="Requested delivery date, YYYY-MM-DD.")
     location: str | None = Field(None, description="Optional location to ship from.")
+    customer: str | None = Field(
+        None, description="Optional customer the promise is for: shipped from where it is served."
+    )
 
 
 class QuotaArgs(BaseModel):
@@ -575,6 +578,7 @@ def _weeks_until(today: dt.date, day: dt.date | None) -> int | None:
 
 
 def _atp(ctx: RunContext, args: AtpArgs) -> AtpAnswer:
+    customer = resolve_customer(ctx, args.customer) if args.customer else None
     return atp_answer(
         ctx.engine,
         resolve_product(ctx, args.product),
@@ -582,6 +586,7 @@ def _atp(ctx: RunContext, args: AtpArgs) -> AtpAnswer:
         args.date,
         today=ctx.today,
         location=resolve_location(ctx, args.location),
+        customer=(customer, ctx.index.customer_territory.get(customer)) if customer else None,
     )
 
 
@@ -902,7 +907,7 @@ declare(
         "capacity? Returns feasible and the earliest date for the full quantity.",
         run=_atp,
         results=(AtpAnswer,),
-        takes={**PRODUCT_SLOTS, "quantity": "quantity", "date": "date"},
+        takes={**PRODUCT_SLOTS, "quantity": "quantity", "date": "date", "customer": "customer"},
         needs_product=True,
         rank=1,
     )

@@ -385,6 +385,28 @@ def test_atp_answer_matches_stock_receipts_and_orders(ask: Ask, demo_dir: Path) 
     assert checked == 3
 
 
+def test_a_promise_to_a_customer_ships_from_where_it_is_served(ask: Ask, demo_dir: Path) -> None:
+    """ "Posso garantire 300 conf di penne 3 kg alla Mensa Aziendale Roma Sud...?" was
+    promised from the plant with the most stock, not the warehouse the customer is served
+    from (trial 26): a promise to a named customer ships from the location that shipped most
+    of the product to it, said so; without a customer, from where most is stocked."""
+    sales = read(demo_dir, "sales")
+    stock = latest_stock(demo_dir)
+    export = sales[(sales["sku"] == "MOK-006") & (sales["customer"] == "Casa Italia Import GmbH")]
+    served = export.groupby("location")["quantity"].sum().idxmax()
+    held = stock[stock["sku"] == "MOK-006"].set_index("location")["on_hand"]
+    assert served != held.idxmax()  # the case worth checking: not the biggest stock
+    asked = "can I promise 300 MOK-006 to Casa Italia Import by 18 December?"
+    outcome = ask(asked, user="U01WALKER")
+    assert outcome.args["customer"] == "Casa Italia Import GmbH"
+    assert outcome.result.location == served
+    assert f"Ship from: {served} (where Casa Italia Import GmbH's orders ship from)" in plain(
+        card(outcome)
+    )
+    plain_promise = ask("can I promise 300 MOK-006 by 18 December?", user="U01WALKER")
+    assert plain_promise.result.location == held.idxmax() and plain_promise.result.customer is None
+
+
 def test_atp_says_no_and_gives_the_earliest_date(ask: Ask) -> None:
     outcome = ask("posso promettere 100000 PAD-28 entro il 4 dicembre?")
     assert outcome.language == "it" and outcome.result.feasible is False

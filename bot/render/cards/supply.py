@@ -238,6 +238,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Ship from",
         "Spedizione da",
     ),
+    "supply.atp_card.served": (
+        " (where {customer}'s orders ship from)",
+        " (da dove partono gli ordini di {customer})",
+    ),
     "supply.atp_card.text_3": (
         "Earliest date",
         "Prima data",
@@ -965,7 +969,10 @@ def atp_card(a: AtpAnswer, lang: str) -> Card:
                      safety=number(lang, a.safety_stock),
                      day=date(lang, a.promise_below_safety))  # fmt: skip
         notes.insert(0, risk + receipt)
-    fields = [(t(lang, "supply.atp_card.fields"), a.location)]
+    shipping = a.location
+    if a.customer is not None:  # chosen as where that customer is served
+        shipping += t(lang, "supply.atp_card.served", customer=a.customer)
+    fields = [(t(lang, "supply.atp_card.fields"), shipping)]
     if a.earliest_date is not None:
         fields.append((t(lang, "supply.atp_card.text_3"), date(lang, a.earliest_date)))
     if a.from_capacity > 0:
