@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, bindparam, text
 
 from planning.errors import PermissionDenied, PonteError
 from planning.memo import DataMemo
@@ -135,13 +135,23 @@ class QuotaScope:
 
 def quota_scope(engine: Engine, caller: Caller) -> QuotaScope:
     """Reps see their own quota and their territory's; managers their team's; ops and admins
-    everyone's (to check quotas against capacity); anyone else their own alone."""
+    everyone's (to check quotas against capacity); anyone else their own alone. A
+    territory is a rep's (a team's) when it is their home in the people file or when they
+    sell there (the sales file's rep and territory): a rep who alone sells in the USA, and
+    their manager, see the USA's quota although the people file gives them the UK."""
     if caller.role in (Role.ops, Role.admin):
         return QuotaScope(reps=None, territories=None)
     reps = {caller.slack_user_id} | set(caller.team)
     with engine.connect() as conn:
         rows = conn.execute(text("SELECT slack_user_id, territory FROM person")).all()
-    mine = {territory for person, territory in rows if person in reps and territory}
+        sold = conn.execute(
+            text("SELECT DISTINCT territory FROM sales_customer_day WHERE rep IN :reps").bindparams(
+                bindparam("reps", expanding=True)
+            ),
+            {"reps": sorted(reps)},
+        ).scalars()
+        mine = {territory for person, territory in rows if person in reps and territory}
+        mine |= {territory for territory in sold if territory}
     return QuotaScope(reps=frozenset(reps), territories=frozenset(mine))
 
 

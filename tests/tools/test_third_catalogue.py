@@ -31,8 +31,6 @@ NOW = dt.datetime(2026, 11, 27, 10, 0, tzinfo=dt.UTC)
 NOT_YET: dict[str, str] = {
     "how much tomato sauce do we have at Parma?": "'tomato sauce' answers the 280 g jar "
     "alone, not the 3 kg tin (Sugo al pomodoro latta 3 kg) beside it",
-    "USA quota Q4": "the USA is sold only by Clarke, in Hughes' team, but people.csv gives "
-    "Clarke the UK alone, so her manager is refused the territory's quota",
 }
 
 
