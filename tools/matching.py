@@ -53,6 +53,9 @@ class ProductMatch:
     # another's has them ("moka rossa da 6 tazze" when the red moka has 4 cups; `skus` then
     # holds the best and that other one), or a size no product has ("padella 26 cm").
     unmatched: frozenset[int] = frozenset()
+    # The products are one thing in several sizes or packs, none said ("tomato sauce" for
+    # the 280 g jar and the 3 kg tin): meant together where an answer takes several.
+    sizes: bool = False
 
 
 class CatalogueIndex:
@@ -288,10 +291,20 @@ class CatalogueIndex:
             and words[i + 1] in SIZE_UNITS  # "60 knife blocks" is a quantity
         }
         best = max(hits.values())
+        sizes = False
         top = [s for s, v in hits.items() if v >= best - 1e-9]
         coverage = sorted(((hits[s] / self._weight[s], s) for s in top), reverse=True)
         if len(coverage) > 1 and coverage[0][0] - coverage[1][0] >= TIE:
-            coverage = coverage[:1]
+            # Names apart only by their size or pack ("Sugo al pomodoro 280 g", "Sugo al
+            # pomodoro latta 3 kg") are all meant when no size is said: "tomato sauce".
+            typed = set(_with_synonyms([words[i] for i in free]))
+            apart = [
+                (share, sku)
+                for share, sku in coverage
+                if self._size_or_pack(set(self.name_words(self.names[sku])) - typed)
+            ]
+            sizes = len(apart) > 1 and apart[0] == coverage[0]
+            coverage = apart if sizes else coverage[:1]
         chosen = tuple(s for _, s in coverage[:8])
         positions = frozenset(i for s in chosen for i in used[s])
         if unknown_sizes:
@@ -336,7 +349,14 @@ class CatalogueIndex:
                         lacking.intersection(set().union(*(used[r] for r in tied)))
                     ),
                 )
-        return ProductMatch(skus=chosen, words=positions)
+        return ProductMatch(skus=chosen, words=positions, sizes=sizes and len(chosen) > 1)
+
+    @staticmethod
+    def _size_or_pack(words: set[str]) -> bool:
+        """Whether a name's `words` beyond those asked say only its size or pack."""
+        return bool(words) and all(
+            w.isdigit() or w in SIZE_UNITS or w in lexicon.PACKS for w in words
+        )
 
     def size_word(self, letters: str) -> str | None:
         """The word that follows a number in the company's names which `letters` says or

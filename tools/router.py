@@ -1400,7 +1400,10 @@ class Router:
             after = max(match.words) + 1
             modifier = after < len(reading.words) and reading.words[after] in v.ABOUT_WORDS
             if len(match.skus) > 1 and (
-                match.words & families.keys() or _has(reading.words, v.TOGETHER) or modifier
+                match.words & families.keys()
+                or _has(reading.words, v.TOGETHER)
+                or modifier
+                or match.sizes  # "tomato sauce": its 280 g jar and 3 kg tin
             ):
                 found["together"] = True
                 # "the frying pans": the pans of the family, not the pan handle (a spare part).

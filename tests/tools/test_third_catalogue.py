@@ -29,8 +29,6 @@ from tools.assistant import Assistant, Outcome
 FILES = Path(__file__).parents[1] / "fixtures" / "foodco"
 NOW = dt.datetime(2026, 11, 27, 10, 0, tzinfo=dt.UTC)
 NOT_YET: dict[str, str] = {
-    "how much tomato sauce do we have at Parma?": "'tomato sauce' answers the 280 g jar "
-    "alone, not the 3 kg tin (Sugo al pomodoro latta 3 kg) beside it",
 }
 
 
