@@ -297,11 +297,11 @@ class CatalogueIndex:
         if len(coverage) > 1 and coverage[0][0] - coverage[1][0] >= TIE:
             # Names apart only by their size or pack ("Sugo al pomodoro 280 g", "Sugo al
             # pomodoro latta 3 kg") are all meant when no size is said: "tomato sauce".
-            typed = set(_with_synonyms([words[i] for i in free]))
+            asked = set(_with_synonyms([words[i] for i in free]))
             apart = [
                 (share, sku)
                 for share, sku in coverage
-                if self._size_or_pack(set(self.name_words(self.names[sku])) - typed)
+                if self._size_or_pack(set(self.name_words(self.names[sku])) - asked)
             ]
             sizes = len(apart) > 1 and apart[0] == coverage[0]
             coverage = apart if sizes else coverage[:1]

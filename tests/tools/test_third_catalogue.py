@@ -28,8 +28,7 @@ from tools.assistant import Assistant, Outcome
 
 FILES = Path(__file__).parents[1] / "fixtures" / "foodco"
 NOW = dt.datetime(2026, 11, 27, 10, 0, tzinfo=dt.UTC)
-NOT_YET: dict[str, str] = {
-}
+NOT_YET: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
