@@ -192,6 +192,8 @@ def sales_history(
             rows = tuple(
                 replace(row, previous_units=units_before.get(row.key, 0.0)) for row in rows
             )
+            if len(split) < (top or 10):  # every key of this period is shown: those gone too
+                rows += _gone(before, {row.key for row in rows}, _names(engine, group_by))
     latest = through if last_purchase else None
     # Said when the scope kept rows out: not for a rep of theirs asked by name (all of
     # whose sales they see) nor a territory asked.
@@ -517,6 +519,22 @@ def _names(engine: Engine, group_by: GroupBy) -> dict[str, str]:
         return {}
     with engine.connect() as conn:
         return {str(k): str(v) for k, v in conn.execute(text(NAMES[group_by]))}
+
+
+GONE_ROWS = 5  # keys sold in the period compared with and not in this one, shown at most
+
+
+def _gone(before: pd.DataFrame, shown: set[str], names: dict[str, str]) -> tuple[SalesRow, ...]:
+    """The keys that sold in the period compared with and not at all in this one ("is it
+    one account?": a customer lost), the largest first: rows of none, with what they had."""
+    lost = before[~before["key"].astype(str).isin(shown) & (before["units"] > 0)]
+    lost = lost.sort_values("units", ascending=False, kind="stable").head(GONE_ROWS)
+    keys = [str(key) for key in lost["key"]]
+    had = [float(units) for units in lost["units"].astype(float)]
+    return tuple(
+        SalesRow(key, names.get(key, key), 0.0, 0.0, 0.0, previous_units=units)
+        for key, units in zip(keys, had, strict=True)
+    )
 
 
 def _grouped(

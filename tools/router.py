@@ -260,6 +260,9 @@ class Router:
             if reply is not None:
                 return reply
         intent, special = self._intent(reading, found, text)
+        if found.pop("why_behind", False) and "behind_period" not in found:
+            quarter = f"{today.year}-Q{(today.month - 1) // 3 + 1}"  # the quota's quarter
+            found["period"] = found["behind_period"] = quarter
         if intent in FEEDBACK_TOOLS:
             return self._feedback_route(intent, text, reading, found, lang)
         if intent == "allocate_quota":
@@ -1064,6 +1067,11 @@ class Router:
             return ("audit_trail" if named else "quota_requests"), None
         if quota and _has(raw, ("storico", "history", "cronologia")):
             return "audit_trail", None  # "storico della mia quota", "my quota history"
+        if _has(raw, v.BEHIND) and _has(raw, v.ACCOUNTS):
+            # "why is Antonio so far behind? is it one account?": this quarter's sales by
+            # customer against the same weeks last year, customers lost included
+            found.update(group_by="customer", compare="last_year", why_behind=True)
+            return "sales_history", None
         if _has(words, v.COMMISSION) or _has(raw, v.COMMISSION):
             return "commission_estimate", None  # "what do I earn if...", "provvigioni"
         if (

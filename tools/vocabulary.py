@@ -539,6 +539,12 @@ WRITE_OBJECTS = (
 COMPANY = ("azienda", "aziendale", "aziendali", "company", "company wide", "whole company",
            "companywide", "tutta l azienda")  # fmt: skip
 # Reaching a target, said without the word: "ci arrivo a fine Q4?", "will I make it?".
+# "Why is Antonio so far behind? is it one account?": a shortfall asked about by customer.
+BEHIND = ("behind", "so far behind", "falling behind", "short of", "dragging", "indietro",
+          "in ritardo sulla quota", "sotto quota", "in calo", "calando",
+          "down so much")  # fmt: skip
+ACCOUNTS = ("account", "accounts", "one account", "a customer", "one customer", "customers",
+            "cliente", "clienti", "un cliente", "un solo cliente", "cliente solo")  # fmt: skip
 REACHING = ("ci arrivo", "ci arriviamo", "ci arriva", "ci arrivano", "will i make it",
             "will we make it", "am i going to make it", "make it by", "hit it",
             "ce la faccio", "ce la fa")  # fmt: skip

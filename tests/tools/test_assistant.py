@@ -237,6 +237,34 @@ def test_a_promise_that_needs_production_says_so_first(ask: Ask) -> None:
     assert stock in card(outcome).headline and made in card(outcome).headline
 
 
+def test_a_reps_shortfall_by_account_shows_the_customers_lost(ask: Ask, demo_dir: Path) -> None:
+    """ "Why is Antonio so far behind? is it one account?" asked which product (trial 23),
+    and his sales by customer against last year left out the customer who stopped buying:
+    it is his quarter by customer against the same days last year, with every customer who
+    bought then and not now (the files' figures, weekly rows spread over their days)."""
+    outcome = ask("why is Esposito so far behind? is it one account?", user="U01HARRIS")
+    assert (outcome.tool, outcome.args.get("group_by"), outcome.args.get("compare")) == (
+        "sales_history", "customer", "last_year"
+    )  # fmt: skip
+    assert outcome.args["period"] == "2026-Q4"
+    h = outcome.result
+    sales = read(demo_dir, "sales")
+    mine = sales[sales["rep"] == "U01ESPOSITO"]
+    days = pd.to_datetime(mine["date"]).dt.date
+
+    def bought(first: dt.date, last: dt.date) -> set[str]:
+        inside = mine[(days >= first - dt.timedelta(days=6)) & (days <= last)]
+        return set(inside["customer"])
+
+    now = bought(h.current.start, h.current.end)
+    then = bought(h.previous.start, h.previous.end)
+    lost = {row.key for row in h.rows if row.units == 0}
+    assert lost == then - now and lost  # the demo's Grandi Magazzini Partenope
+    assert all(row.change_pct == -100 for row in h.rows if row.key in lost)
+    shown = plain(card(outcome))
+    assert all(name in shown.replace("\n", " ") for name in lost)
+
+
 def test_a_year_on_year_answer_gives_units_and_revenue_by_name(ask: Ask) -> None:
     outcome = ask("fatturato zanetti yoy", user="U01BIANCHI")
     h = outcome.result
