@@ -1067,7 +1067,7 @@ class Router:
             return ("audit_trail" if named else "quota_requests"), None
         if quota and _has(raw, ("storico", "history", "cronologia")):
             return "audit_trail", None  # "storico della mia quota", "my quota history"
-        if _has(raw, v.BEHIND) and _has(raw, v.ACCOUNTS):
+        if _has(raw, v.BEHIND) and _has(raw, v.ACCOUNTS) and fw.asks_a_question(raw, text):
             # "why is Antonio so far behind? is it one account?": this quarter's sales by
             # customer against the same weeks last year, customers lost included
             found.update(group_by="customer", compare="last_year", why_behind=True)

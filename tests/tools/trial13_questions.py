@@ -584,4 +584,18 @@ TRIAL13: list[Q] = [
         {"family": "PADELLE", "period": "2027-01"},
     ),
     Q(GALLI, "capacità moka 3 tazze a gennaio", "capacity_check", {"family": "MOKA"}),
+    # (trial 23) A shortfall asked about by account: this quarter by customer against last
+    # year; a customer saying sales are down is still what the customer said.
+    Q(
+        HARRIS,
+        "perché Esposito è così indietro? è un cliente solo?",
+        "sales_history",
+        {"person": "U01ESPOSITO", "group_by": "customer", "compare": "last_year"},
+    ),
+    Q(
+        ESPOSITO,
+        "Casa Lucana dice che le vendite sono in calo, i clienti comprano online",
+        "confirm:record_feedback",
+        {"customer": "Casa Lucana"},
+    ),
 ]
