@@ -133,25 +133,29 @@ class QuotaScope:
         )
 
 
-def quota_scope(engine: Engine, caller: Caller) -> QuotaScope:
+def quota_scope(engine: Engine, caller: Caller, *, where_sold: bool = True) -> QuotaScope:
     """Reps see their own quota and their territory's; managers their team's; ops and admins
     everyone's (to check quotas against capacity); anyone else their own alone. A
     territory is a rep's (a team's) when it is their home in the people file or when they
     sell there (the sales file's rep and territory): a rep who alone sells in the USA, and
-    their manager, see the USA's quota although the people file gives them the UK."""
+    their manager, see the USA's quota although the people file gives them the UK.
+    Without `where_sold`, the people file's homes alone: what the sales side's selection
+    counts (planning.sales.sales_scope), so nobody sees another team's customers in a
+    territory one of theirs once sold in."""
     if caller.role in (Role.ops, Role.admin):
         return QuotaScope(reps=None, territories=None)
     reps = {caller.slack_user_id} | set(caller.team)
     with engine.connect() as conn:
         rows = conn.execute(text("SELECT slack_user_id, territory FROM person")).all()
-        sold = conn.execute(
-            text("SELECT DISTINCT territory FROM sales_customer_day WHERE rep IN :reps").bindparams(
-                bindparam("reps", expanding=True)
-            ),
-            {"reps": sorted(reps)},
-        ).scalars()
         mine = {territory for person, territory in rows if person in reps and territory}
-        mine |= {territory for territory in sold if territory}
+        if where_sold:
+            sold = conn.execute(
+                text(
+                    "SELECT DISTINCT territory FROM sales_customer_day WHERE rep IN :reps"
+                ).bindparams(bindparam("reps", expanding=True)),
+                {"reps": sorted(reps)},
+            ).scalars()
+            mine |= {territory for territory in sold if territory}
     return QuotaScope(reps=frozenset(reps), territories=frozenset(mine))
 
 

@@ -51,9 +51,9 @@ def sales_scope(engine: Engine, caller: Caller) -> SalesScope:
         return SalesScope(territories=None, reps=None, customers_visible=True)
     if caller.role in (Role.ops, Role.marketing):
         return SalesScope(territories=None, reps=frozenset(), customers_visible=False)
-    # The sales side sees whose sales it sees the quotas of: their own, their team's, and
-    # those people's territories.
-    quotas = quota_scope(engine, caller)
+    # The sales side sees their own sales, their team's, and those people's home
+    # territories' (not every territory one of them once sold in: another team's customers).
+    quotas = quota_scope(engine, caller, where_sold=False)
     return SalesScope(territories=quotas.territories, reps=quotas.reps, customers_visible=True)
 
 
@@ -181,7 +181,8 @@ def sales_history(
     if group_by == "month":
         rows = _monthly(frame, start, end, bucket, current)
     elif split is not None and group_by is not None:
-        rows = _grouped(split, current, _names(engine, group_by), rank_by)
+        names = _names(engine, group_by)
+        rows = _grouped(split, current, names, rank_by)
         if previous_bounds is not None and rows:
             # Each row's own figure in the period compared with (every key of it, not only
             # its top ones: a row new to the top still has last year's figure).
@@ -193,7 +194,7 @@ def sales_history(
                 replace(row, previous_units=units_before.get(row.key, 0.0)) for row in rows
             )
             if len(split) < (top or 10):  # every key of this period is shown: those gone too
-                rows += _gone(before, {row.key for row in rows}, _names(engine, group_by))
+                rows += _gone(before, {row.key for row in rows}, names)
     latest = through if last_purchase else None
     # Said when the scope kept rows out: not for a rep of theirs asked by name (all of
     # whose sales they see) nor a territory asked.

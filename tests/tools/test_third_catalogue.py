@@ -133,3 +133,18 @@ def test_a_weight_in_the_name_is_the_pack(food: Engine) -> None:
     assert outcome.args == {"product": "PS-FUS-3K"}
     assert outcome.result.on_hand == fusilli["on_hand"].sum()
     assert outcome.result.available == (fusilli["on_hand"] - fusilli["allocated"]).sum()
+
+
+def test_a_territory_a_team_sells_in_opens_its_quota_not_others_sales(food: Engine) -> None:
+    """Emma Hughes sees the USA's quota, where Olivia Clarke of her team alone sells (the
+    people file gives Clarke the UK); the sales side's scope stays the team's homes and its
+    own sales, so no other team's customers in such a territory would show."""
+    from planning.access import identify, quota_scope
+    from planning.sales import sales_scope
+
+    hughes = identify(food, "U03HUGHES")
+    assert "USA" in (quota_scope(food, hughes).territories or ())
+    sales = sales_scope(food, hughes)
+    assert "USA" not in (sales.territories or ()) and "U03CLARKE" in (sales.reps or ())
+    ricci = identify(food, "U03RICCI")
+    assert "USA" not in (quota_scope(food, ricci).territories or ())
