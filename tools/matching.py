@@ -184,7 +184,10 @@ class CatalogueIndex:
             by_name[words[:1]].add(person)  # first name
             if len(words) > 2:
                 by_name[words[1:]].add(person)  # "Lo Bianco", "De Angelis"
-        self.person_names = {k: frozenset(v) for k, v in by_name.items()}
+        # A number alone is never a person ("Venditore 5" is not who "promise 5 ..." names).
+        self.person_names = {
+            k: frozenset(v) for k, v in by_name.items() if not (len(k) == 1 and k[0].isdigit())
+        }
         # Words of names of places, people and customers: never read as a typo of a keyword
         # ("Centro" is not "contro").
         self.name_words_known = frozenset(

@@ -650,3 +650,25 @@ def test_a_season_is_its_three_months(said: str, today: dt.date, period: str) ->
 def test_demand_that_falls_is_no_season() -> None:
     assert find_period("will demand fall", dt.date(2026, 11, 27)) is None
     assert find_period("explain the fall in moka sales", dt.date(2026, 11, 27)) is None
+
+
+def test_a_number_is_never_a_person(demo_frames: dict[str, Any]) -> None:
+    """A company whose people are "Venditore 1".."Venditore 12" (the scale benchmark's):
+    "can I promise 5 HW-... by friday" asked how many, "5" being read as Venditore 5's
+    surname. A number alone names nobody; the whole name still does."""
+    import pandas as pd
+
+    from tests.conftest import catalogue_of
+    from tools.matching import CatalogueIndex
+    from tools.router import RESERVED
+
+    frames = dict(demo_frames)
+    extra = pd.DataFrame([{"slack_user_id": "U01V5", "name": "Venditore 5", "role": "rep"}])
+    frames["people"] = pd.concat([frames["people"], extra], ignore_index=True)
+    numbered = Router(CatalogueIndex(catalogue_of(frames), RESERVED))
+    promise = numbered.route("can I promise 5 PAD-28 by friday", user="U01ROSSI",
+                             language="en", today=DEMO_TODAY)  # fmt: skip
+    assert (promise.tool, promise.args.get("quantity")) == ("available_to_promise", 5)
+    named = numbered.route("quota Venditore 5", user="U01BIANCHI", language="it",
+                           today=DEMO_TODAY)  # fmt: skip
+    assert named.args.get("person") == "U01V5"
