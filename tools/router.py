@@ -83,6 +83,8 @@ class _Reading:
 PERCENT_AFTER = re.compile(r"\s?%")
 # A percentage said with its number ("+20%", "20 %", "15,5%").
 PERCENT_FIGURE = re.compile(r"[+-]?\s?(\d+(?:[.,]\d+)?)\s?%")
+# A percentage said with its sign ("+20%", "- 15 %"): a change, not a share.
+SIGNED_SHARE = re.compile(r"(?<![\w.,])[+-]\s?\d+(?:[.,]\d+)?\s?%")
 # A number said with its sign ("+150", "-15%"), not a code's dash ("PAD-24", "2026-12").
 SIGNED = re.compile(r"(?<![\w.,])[+-]\s?\d")
 
@@ -1058,6 +1060,12 @@ class Router:
             # "expect +500 from ACME in January", "il forecast di PAD-24 è troppo basso, il
             # cliente ne vuole 300 in più"
             return "forecast_note", None
+        if (
+            SIGNED_SHARE.search(text)
+            and not fw.asks_a_question(raw, text)
+            and not _any_phrase(words)
+        ):  # "+20% sulle padelle 28 a dicembre": a change of the forecast said alone, noted
+            return "forecast_note", None
         if _has(raw, qw.HAPPENED) and (
             _has(raw, qw.REQUEST_NOUNS) or _has(words, qw.REQUEST_NOUNS)
         ):
@@ -1750,6 +1758,15 @@ class Router:
             product = (last.args["product"],)
         assert last.tool is not None
         return self._complete(last.tool, merged, product, lang)
+
+
+def _any_phrase(words: list[str]) -> bool:
+    """Whether any phrase of the vocabulary (any ability's words) is in `words`."""
+    return any(
+        tuple(words[i : i + len(phrase)]) == phrase
+        for i, word in enumerate(words)
+        for _, phrase, _ in PHRASES.get(word, ())
+    )
 
 
 def _inside_phrase(words: list[str], i: int) -> bool:

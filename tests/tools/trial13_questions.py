@@ -598,4 +598,18 @@ TRIAL13: list[Q] = [
         "confirm:record_feedback",
         {"customer": "Casa Lucana"},
     ),
+    # (trial 25) A signed percentage said alone of a product and a month: a forecast change,
+    # noted in units asked back; with a question or another ability's words, not a note.
+    Q(
+        ROSSI,
+        "+20% sulle padelle 28 a dicembre",
+        "clarify:quantity",
+        {"product": "PAD-28", "period": "2026-12"},
+    ),
+    Q(
+        ROSSI,
+        "vendite padelle +20% vs anno scorso",
+        "sales_history",
+        {"family": "PADELLE", "compare": "last_year"},
+    ),
 ]
