@@ -355,6 +355,16 @@ JOINED_QUESTION = re.compile(
 )
 
 
+# After a "?", what begins like a question is one even without its own "?" ("...this qtr?
+# also how many MOK-I06 do we have rn").
+SECOND_BEGINS = re.compile(
+    r"(?:(?:also|and|plus|then|e|ed|anche|poi|inoltre)\b[\s,]*)*(?:quant[oiae]|come|quando|"
+    r"dove|chi|cosa|qual[ei]?|perch[eé]|how|what|when|where|who|which|why|is|are|do|does|can|"
+    r"ci sono|c'è|ce)\b",
+    re.IGNORECASE,
+)
+
+
 def split_questions(message: str) -> tuple[str, str | None]:
     """`message` split after its first question when another question (three words or
     more, ending in "?") follows it, or one joined by "and" and begun with a question word
@@ -363,7 +373,8 @@ def split_questions(message: str) -> tuple[str, str | None]:
     found = SECOND_QUESTION.search(message)
     if found is not None:
         rest = message[found.end() :].strip()
-        if not rest.endswith("?") or len(rest.split()) < 3:
+        asked = rest.endswith("?") or SECOND_BEGINS.match(rest) is not None
+        if not asked or len(rest.split()) < 3:
             return message, None
         return message[: found.start() + 1].strip(), rest
     joined = JOINED_QUESTION.search(message)

@@ -81,12 +81,13 @@ OFF_WORDS = (
 # forecast its model makes and notes the rep's word beside it, saved after a yes.
 ADJUST_UP = (
     "add", "aggiungi", "aggiungine", "aggiungere", "mettine", "raise", "increase", "bump",
-    "alza", "alzare", "aumenta", "aumentare", "incrementa", "alzalo", "alzala",
+    "alza", "alzare", "aumenta", "aumentare", "incrementa", "alzalo", "alzala", "alziamo",
+    "aumentiamo", "incrementiamo",
 )  # fmt: skip
 ADJUST_DOWN = (
     "togli", "togline", "togliere", "levane", "leva", "remove", "take off", "cut", "lower",
     "abbassa", "abbassare", "reduce", "riduci", "ridurre", "decrease", "diminuisci",
-    "abbassalo", "abbassala",
+    "abbassalo", "abbassala", "abbassiamo", "riduciamo", "diminuiamo", "togliamo",
 )  # fmt: skip
 WANT_WORDS = (
     "vuole", "vogliono", "vorrebbe", "vorrebbero", "chiede", "chiedono", "wants", "want",

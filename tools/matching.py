@@ -413,6 +413,21 @@ class CatalogueIndex:
         ("pasta fresca", "fresh pasta", "PASTA_SECCA"), each with the positions naming it."""
         found: list[tuple[frozenset[int], str]] = []
         taken: set[int] = set()
+        # Two families sharing their noun: "fresh and dry pasta", "pasta fresca e secca".
+        for j, word in enumerate(words):
+            if word not in ("and", "e", "ed", "&") or not 0 < j < len(words) - 1:
+                continue
+            for pairs, around in (
+                (((j - 1, j + 2), (j + 1, j + 2)), range(j - 1, j + 3)),  # fresh and dry pasta
+                (((j - 2, j - 1), (j - 2, j + 1)), range(j - 2, j + 2)),  # pasta fresca e secca
+            ):
+                at = frozenset(around)
+                if min(at) < 0 or max(at) >= len(words) or not at <= free or at & taken:
+                    continue
+                named = [self._family_phrase([words[a], words[b]]) for a, b in pairs]
+                if all(named) and named[0] != named[1]:
+                    found += [(at, str(family)) for family in named]
+                    taken |= at
         for said, family in self.family_phrases:
             size = len(said)
             for start in range(len(words) - size + 1):
@@ -427,6 +442,16 @@ class CatalogueIndex:
                     found.append((span, family))
                     taken |= span
         return found
+
+    def _family_phrase(self, words: list[str]) -> str | None:
+        """The family these words name in either order, as `family_spans` reads one."""
+        for said, family in self.family_phrases:
+            if len(said) == len(words) and any(
+                all(w in each for w, each in zip(order, said, strict=True))
+                for order in itertools.permutations(words)
+            ):
+                return family
+        return None
 
     def family_of_all(self, skus: tuple[str, ...]) -> str | None:
         """The family `skus` are the whole of, or None."""

@@ -1075,11 +1075,6 @@ class Router:
             return ("audit_trail" if named else "quota_requests"), None
         if quota and _has(raw, ("storico", "history", "cronologia")):
             return "audit_trail", None  # "storico della mia quota", "my quota history"
-        if _has(raw, v.BEHIND) and _has(raw, v.ACCOUNTS) and fw.asks_a_question(raw, text):
-            # "why is Antonio so far behind? is it one account?": this quarter's sales by
-            # customer against the same weeks last year, customers lost included
-            found.update(group_by="customer", compare="last_year", why_behind=True)
-            return "sales_history", None
         if _has(words, v.COMMISSION) or _has(raw, v.COMMISSION):
             return "commission_estimate", None  # "what do I earn if...", "provvigioni"
         if (
@@ -1131,6 +1126,11 @@ class Router:
             return "request_quota_change", None
         if quota and SIGNED.search(qw.split_reason(text)[0]):
             return "request_quota_change", None  # "vorrei +15% sulla quota q1 perché..."
+        if _has(raw, v.BEHIND) and _has(raw, v.ACCOUNTS) and fw.asks_a_question(raw, text):
+            # "why is Antonio so far behind? is it one account?": this quarter's sales by
+            # customer against the same weeks last year, customers lost included
+            found.update(group_by="customer", compare="last_year", why_behind=True)
+            return "sales_history", None
         if (
             _has(words, v.MOVE_QUESTIONS)
             or _has(raw, v.MOVE_QUESTIONS)
@@ -1382,7 +1382,8 @@ class Router:
         if skus:
             return tuple(dict.fromkeys(skus))  # codes typed: each one is meant
         families: dict[int, str] = {}
-        for at, whole in self.index.family_spans(reading.words, reading.free):
+        spans = self.index.family_spans(reading.words, reading.free)
+        for at, whole in spans:
             families.update(dict.fromkeys(at, whole))  # "pasta fresca", "fresh pasta"
         for i in sorted(reading.free - families.keys()):
             family = self.index.family(reading.words[i])
@@ -1428,7 +1429,8 @@ class Router:
                 return inside or match.skus
             return match.skus
         if families:
-            for family in families.values():
+            # "fresh and dry pasta": two families on the same words, each named
+            for family in [*(whole for _, whole in spans), *families.values()]:
                 _named(found, "family", family)
             reading.free.difference_update(families)
         return None
@@ -1961,6 +1963,13 @@ SAME = frozenset(
         "week",
         "anno",
         "year",
+        "time",  # "vs same time last year"
+        "weeks",
+        "settimane",
+        "months",
+        "mesi",
+        "days",
+        "giorni",
     ]
 )
 

@@ -542,7 +542,8 @@ COMPANY = ("azienda", "aziendale", "aziendali", "company", "company wide", "whol
 # "Why is Antonio so far behind? is it one account?": a shortfall asked about by customer.
 BEHIND = ("behind", "so far behind", "falling behind", "short of", "dragging", "indietro",
           "in ritardo sulla quota", "sotto quota", "in calo", "calando",
-          "down so much")  # fmt: skip
+          "down so much", "dropped", "dropping", "dropped the most", "did we lose",
+          "calati", "calato", "hanno perso", "abbiamo perso", "persi")  # fmt: skip
 ACCOUNTS = ("account", "accounts", "one account", "a customer", "one customer", "customers",
             "cliente", "clienti", "un cliente", "un solo cliente", "cliente solo")  # fmt: skip
 REACHING = ("ci arrivo", "ci arriviamo", "ci arriva", "ci arrivano", "will i make it",

@@ -1075,5 +1075,11 @@ def test_two_questions_in_one_message_answer_one_and_say_the_other(ask: Ask) -> 
                  user="U01WALKER")  # fmt: skip
     assert joined.tool == "stock_status"
     assert joined.params["also_asked"] == "when does the next batch arrive?"
+    # After a "?", what begins like a question is one without its own "?" (trial 27).
+    also = ask("whats my attainment this qtr? also how many MOK-I06 do we have rn",
+               user="U01WALKER")  # fmt: skip
+    assert {also.tool, ask(also.params["also_asked"], user="U01WALKER").tool} == {
+        "quota_status", "stock_status"
+    }  # fmt: skip
     # "and" inside one question is not two: "stock and forecast of PAD-28".
     assert "also_asked" not in ask("stock and forecast of PAD-28", user="U01WALKER").params

@@ -612,4 +612,30 @@ TRIAL13: list[Q] = [
         "sales_history",
         {"family": "PADELLE", "compare": "last_year"},
     ),
+    # (trial 27) "Same time last year" is the same weeks, not last year whole; customers who
+    # dropped or were lost are the by-customer comparison; "alziamo" raises a forecast.
+    Q(
+        HARRIS,
+        "sales last 3 months vs same time last year",
+        "sales_history",
+        {"period": "2026-08-28..2026-11-27", "compare": "last_year"},
+    ),
+    Q(
+        HARRIS,
+        "which customers dropped the most vs last yr?",
+        "sales_history",
+        {"group_by": "customer", "compare": "last_year"},
+    ),
+    Q(
+        BIANCHI,
+        "quali clienti abbiamo perso quest'anno?",
+        "sales_history",
+        {"group_by": "customer", "compare": "last_year"},
+    ),
+    Q(
+        ROSSI,
+        "alziamo la previsione della padella 28 del 15% per dicembre, c'è una promo",
+        "clarify:quantity",
+        {"product": "PAD-28", "period": "2026-12"},
+    ),
 ]
