@@ -343,22 +343,16 @@ def place_words(word: str, *, names_only: bool = False) -> tuple[str, ...]:
 # Words that mark the plain version of a product ("Moka Classica 6 tazze" next to "Moka
 # Induzione 6 tazze"): a question that leaves them out means that one.
 # Words for how a product is packed ("latta", "pack", "conf"): a name apart from another's
-# only by these and its size is the same thing in another size.
+# only by these and its size is the same thing in another size. The groups above whose first
+# word is one of these, and "formato" (size).
 PACKS = frozenset(
-    w
-    for group in (
-        "lattina/lattine | latta/latta | tin/tins | tin can/tin cans",
-        "vasetto/vasetti | barattolo/barattoli | jar/jars",
-        "bottiglia/bottiglie | bottle/bottles",
-        "sacco/sacchi | bag/bags | sack/sacks",
-        "scatola/scatole | box/boxes | carton/cartons",
-        "confezione/confezioni | conf/conf | pack/packs | package/packages",
-        "formato/formati | size/sizes",
-    )
+    word
+    for group in GROUPS
+    if group.split("/")[0] in ("lattina", "vasetto", "bottiglia", "sacco", "scatola", "confezione")
     for form in group.split("|")
     for one in form.strip().split("/")
-    for w in one.split()
-)
+    for word in one.split()
+) | {"formato", "formati", "size", "sizes"}
 
 PLAIN = frozenset(
     [

@@ -138,9 +138,6 @@ class CatalogueIndex:
                 if fold(family) in every:
                     for form in every:
                         self.family_forms[form].add(family)
-        self.family_phrase_words = frozenset(
-            w for said, _ in self.family_phrases for each in said for w in each
-        )
         self.locations: dict[str, str] = {}
         for code, _, _ in catalogue.locations:
             self.locations[fold(code)] = code
@@ -434,24 +431,14 @@ class CatalogueIndex:
                 span = frozenset(range(start, start + size))
                 if not span <= free or span & taken:
                     continue
-                here = [words[i] for i in sorted(span)]
-                if any(
-                    all(w in each for w, each in zip(order, said, strict=True))
-                    for order in itertools.permutations(here)
-                ):
+                if _spells(said, [words[i] for i in sorted(span)]):
                     found.append((span, family))
                     taken |= span
         return found
 
     def _family_phrase(self, words: list[str]) -> str | None:
         """The family these words name in either order, as `family_spans` reads one."""
-        for said, family in self.family_phrases:
-            if len(said) == len(words) and any(
-                all(w in each for w, each in zip(order, said, strict=True))
-                for order in itertools.permutations(words)
-            ):
-                return family
-        return None
+        return next((family for said, family in self.family_phrases if _spells(said, words)), None)
 
     def family_of_all(self, skus: tuple[str, ...]) -> str | None:
         """The family `skus` are the whole of, or None."""
@@ -560,6 +547,15 @@ def _with_synonyms(words: list[str]) -> list[str]:
             covered |= span
             out.extend(w for other in group for w in other.split())
     return out
+
+
+def _spells(said: tuple[frozenset[str], ...], words: list[str]) -> bool:
+    """Whether `words`, in some order, say each word of a family's name (`said`: each
+    word's forms in either language)."""
+    return len(said) == len(words) and any(
+        all(w in each for w, each in zip(order, said, strict=True))
+        for order in itertools.permutations(words)
+    )
 
 
 def _family_words(code: str) -> list[str]:
