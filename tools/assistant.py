@@ -346,21 +346,19 @@ def unknown_user(exc: PonteError, language: str) -> Outcome:
 
 # A question mark ending one question with another question after it.
 SECOND_QUESTION = re.compile(r"\?\s+(?=\S)")
+# The words a question begins with, in either language.
+QUESTION_WORD = (
+    r"(?:quant[oiae]|come|quando|dove|chi|cosa|qual[ei]?|perch[eé]|how|what|when|where|who|"
+    r"which|why)\b"
+)
 # "quanto stock e quanto vendiamo a settimana?": a second question joined by "and", begun
 # with a question word of its own.
-JOINED_QUESTION = re.compile(
-    r"\s(?:e|ed|and)\s+(?=(?:quant[oiae]|come|quando|dove|chi|cosa|qual[ei]?|perch[eé]|how|"
-    r"what|when|where|who|which|why)\b)",
-    re.IGNORECASE,
-)
-
-
+JOINED_QUESTION = re.compile(rf"\s(?:e|ed|and)\s+(?={QUESTION_WORD})", re.IGNORECASE)
 # After a "?", what begins like a question is one even without its own "?" ("...this qtr?
 # also how many MOK-I06 do we have rn").
 SECOND_BEGINS = re.compile(
-    r"(?:(?:also|and|plus|then|e|ed|anche|poi|inoltre)\b[\s,]*)*(?:quant[oiae]|come|quando|"
-    r"dove|chi|cosa|qual[ei]?|perch[eé]|how|what|when|where|who|which|why|is|are|do|does|can|"
-    r"ci sono|c'è|ce)\b",
+    rf"(?:(?:also|and|plus|then|e|ed|anche|poi|inoltre)\b[\s,]*)*(?:{QUESTION_WORD}|"
+    r"(?:is|are|do|does|can|ci sono|c'è|ce)\b)",
     re.IGNORECASE,
 )
 
