@@ -414,10 +414,7 @@ class WorkQueue:
         for hook in self.on_drain:
             hook()
         deadline = time.monotonic() + grace
-        with self._changed:
-            while self._held and time.monotonic() < deadline:
-                self._changed.wait(deadline - time.monotonic())
-            left = sorted(self._held)
+        left = self._wait_held(deadline)
         try:
             self._finish()  # what was answered is marked so before this process goes
         except (SQLAlchemyError, TimeoutError) as exc:
@@ -446,11 +443,17 @@ class WorkQueue:
         deadline = time.monotonic() + grace
         self.adopt_recorded()
         while True:
-            with self._changed:
-                while self._held and time.monotonic() < deadline:
-                    self._changed.wait(deadline - time.monotonic())
+            self._wait_held(deadline)
             if time.monotonic() >= deadline or self.sweep() == 0:
                 return max(deadline - time.monotonic(), 0.0)
+
+    def _wait_held(self, deadline: float) -> list[str]:
+        """Wait until nothing is held here or `deadline` (monotonic) passes; what is still
+        held then."""
+        with self._changed:
+            while self._held and time.monotonic() < deadline:
+                self._changed.wait(deadline - time.monotonic())
+            return sorted(self._held)
 
     def status(self) -> Status:
         with self._changed:
