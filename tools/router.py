@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -1762,24 +1763,23 @@ class Router:
         return self._complete(last.tool, merged, product, lang)
 
 
+def _phrases_in(words: list[str]) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """Each phrase of the vocabulary (any ability's words) in `words`, with where it starts."""
+    for i, word in enumerate(words):
+        for _, phrase, _ in PHRASES.get(word, ()):
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                yield i, phrase
+
+
 def _any_phrase(words: list[str]) -> bool:
-    """Whether any phrase of the vocabulary (any ability's words) is in `words`."""
-    return any(
-        tuple(words[i : i + len(phrase)]) == phrase
-        for i, word in enumerate(words)
-        for _, phrase, _ in PHRASES.get(word, ())
-    )
+    """Whether any phrase of the vocabulary is in `words`."""
+    return next(_phrases_in(words), None) is not None
 
 
 def _inside_phrase(words: list[str], i: int) -> bool:
     """Whether `words[i]` is inside a phrase of several words the vocabulary knows ("quanto
     costa", "how much")."""
-    return any(
-        len(phrase) > 1 and tuple(words[j : j + len(phrase)]) == phrase
-        for j in range(max(0, i - 3), i + 1)
-        for _, phrase, _ in PHRASES.get(words[j], ())
-        if j + len(phrase) > i
-    )
+    return any(len(p) > 1 and start <= i < start + len(p) for start, p in _phrases_in(words))
 
 
 def _named(found: dict[str, Any], kind: str, value: Any) -> None:
