@@ -216,6 +216,9 @@ class Assistant:
             tools = {half.tool for _, half in halves if half.kind in ("call", "clarify")}
             if len(tools) == 2 and route.tool in tools:
                 also = next(text for text, half in halves if half.tool != route.tool)
+                same = next(half for text, half in halves if text != also)
+                if _names_its_own(same, route, next(t for t, _ in halves if t != also)):
+                    route = same
             elif len(tools) == 2 and halves[0][1].kind == "call":
                 route, also = halves[0][1], second
         conversation.pending = route if route.kind == "clarify" else None
@@ -361,6 +364,25 @@ SECOND_BEGINS = re.compile(
     r"(?:is|are|do|does|can|ci sono|c'è|ce)\b)",
     re.IGNORECASE,
 )
+
+
+# Words that point back to what the other question named ("ce li ho? e quanti ne ho
+# venduti?", "how many of them did Colombo buy?"): that half is read with the whole message.
+REFERS_BACK = re.compile(r"\b(?:ne|li|them|those|these|it|ones)\b", re.IGNORECASE)
+SUBJECTS = ("product", "family", "customer")
+
+
+def _names_its_own(half: Route, whole: Route, text: str) -> bool:
+    """Whether a half of a two-question message answers on its own what the whole message's
+    reading would answer with the other half's subject: "quanti rigatoni ci sono a nola? e
+    gli ordini aperti di supermercati vesuvio?" asks Vesuvio's open orders, not their
+    rigatoni. A half that names no product, family or customer, or points back to them,
+    takes them from the whole message."""
+    own = {k: half.args[k] for k in SUBJECTS if k in half.args}
+    borrowed = {k: whole.args[k] for k in SUBJECTS if k in whole.args}
+    return (
+        half.kind == "call" and bool(own) and borrowed != own and REFERS_BACK.search(text) is None
+    )
 
 
 def split_questions(message: str) -> tuple[str, str | None]:

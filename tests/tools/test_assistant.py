@@ -1083,3 +1083,21 @@ def test_two_questions_in_one_message_answer_one_and_say_the_other(ask: Ask) -> 
     }  # fmt: skip
     # "and" inside one question is not two: "stock and forecast of PAD-28".
     assert "also_asked" not in ask("stock and forecast of PAD-28", user="U01WALKER").params
+
+
+def test_a_second_question_naming_its_own_subject_does_not_borrow_the_firsts(ask: Ask) -> None:
+    """ "quanti rigatoni ci sono a nola? e gli ordini aperti di supermercati vesuvio?"
+    answered Vesuvio's open orders *of rigatoni* (trial 27): the whole message's reading
+    carried the first half's product into a half that names its own customer. A half that
+    names none, or points back with "ne"/"them", still takes it from the whole message."""
+    first, second = "quante PAD-28 ci sono a Milano?", "e gli ordini aperti di Casalinghi Colombo?"
+    both = ask(f"{first} {second}", user="U01ROSSI")
+    alone = ask(second, user="U01ROSSI")
+    assert both.tool == "open_orders" and both.args == alone.args
+    assert "product" not in both.args and both.params["also_asked"] == first
+    assert card(both).title == card(alone).title
+    # "them" is the PAD-28 of the first half: Colombo's purchases of it, not everything.
+    english = ask("how many PAD-28 do we have in Milan? and how many of them did Casalinghi "
+                  "Colombo buy this year?", user="U01WALKER")  # fmt: skip
+    assert english.tool == "sales_history" and english.args["product"] == "PAD-28"
+    assert english.args["customer"] == "Casalinghi Colombo"
