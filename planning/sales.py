@@ -124,6 +124,65 @@ class SalesHistory:
         return 100 * (self.current.revenue - self.previous.revenue) / self.previous.revenue
 
 
+# What a side-by-side may add up: filters that share no sale (each sale has one family,
+# product, customer and territory; a manager's team and a rep of it do share).
+DISJOINT = ("family", "product", "customer", "territory")
+
+
+def _sum(values: list[float | None]) -> float | None:
+    known = [x for x in values if x is not None]
+    return float(sum(known)) if known else None
+
+
+def _added(figures: list[SalesFigure]) -> SalesFigure:
+    return SalesFigure(
+        start=min(f.start for f in figures),
+        end=max(f.end for f in figures),
+        units=float(sum(f.units for f in figures)),
+        revenue=_sum([f.revenue for f in figures]),
+    )
+
+
+def sales_added_up(histories: list[SalesHistory]) -> SalesHistory:
+    """The total of the same period's sales of several filters that share no sale ("totale
+    moka + pentole nel Q4"): units and revenue summed, and the period compared with too when
+    each has it; no split, nothing about one customer's last purchase."""
+    first = histories[0]
+    before = [h.previous for h in histories]
+    return replace(
+        first,
+        what=SalesFilter(),
+        label="",
+        current=_added([h.current for h in histories]),
+        previous=_added([b for b in before if b is not None]) if all(before) else None,
+        group_by=None,
+        rows=(),
+        top=None,
+        last_purchase=None,
+        days_since_last_purchase=None,
+    )
+
+
+def orders_added_up(books: list[OrderBook]) -> OrderBook:
+    """The total of several filters' open orders that share no line: lines, units and value
+    summed (customers are not: one may order from both)."""
+    return replace(
+        books[0],
+        what=SalesFilter(),
+        label="",
+        lines=sum(b.lines for b in books),
+        units=float(sum(b.units for b in books)),
+        value=_sum([b.value for b in books]),
+        unpriced_lines=sum(b.unpriced_lines for b in books),
+        customers=None,
+        overdue_lines=sum(b.overdue_lines for b in books),
+        overdue_units=float(sum(b.overdue_units for b in books)),
+        due_soon_units=float(sum(b.due_soon_units for b in books)),
+        groups=(),
+        group_count=0,
+    )
+
+
 def sales_history(
     engine: Engine,
     scope: SalesScope,

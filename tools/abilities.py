@@ -58,12 +58,15 @@ from planning.quota_requests import (
 from planning.quotas import PERIOD as QUOTA_PERIOD
 from planning.quotas import period_bounds, quarter_of
 from planning.sales import (
+    DISJOINT,
     GroupBy,
     OrderBook,
     OrderSplit,
     SalesFilter,
     SalesHistory,
     order_book,
+    orders_added_up,
+    sales_added_up,
     sales_history,
     sales_scope,
 )
@@ -1418,6 +1421,9 @@ class Comparison:
     tool: str
     over: str  # the argument that varies
     sides: tuple[Side, ...]
+    # What the sides add up to, when they share nothing and each answered with a total
+    # (sales, open orders of several families, products, customers or territories).
+    total: Any | None = None
 
 
 MAX_SIDES = 8
@@ -1471,7 +1477,19 @@ def _compare(
             )
             continue
         sides.append(Side(value, _side_label(ctx, over, value), result))
-    return Comparison(ability.name, over, tuple(sides))
+    return Comparison(ability.name, over, tuple(sides), _added_up(over, sides))
+
+
+def _added_up(over: str, sides: list[Side]) -> Any | None:
+    if over not in DISJOINT:
+        return None
+    sales = [side.result for side in sides if isinstance(side.result, SalesHistory)]
+    if len(sales) == len(sides):
+        return sales_added_up(sales)
+    books = [side.result for side in sides if isinstance(side.result, OrderBook)]
+    if len(books) == len(sides):
+        return orders_added_up(books)
+    return None
 
 
 def _side_label(ctx: RunContext, over: str, value: str) -> str:

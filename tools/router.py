@@ -78,6 +78,9 @@ class _Reading:
     said: set[int] = field(default_factory=set)
     # Numbers said as a percentage ("-20%"): a figure, never a product's size.
     percent: set[int] = field(default_factory=set)
+    # Positions followed by a list's separator (",", "+", "&", "/", ";"): "moka + pentole"
+    # names two things, where "moka pentole" may be one ("moka pots").
+    apart: set[int] = field(default_factory=set)
 
 
 # A percent sign right after a number ("20%", "20 %").
@@ -86,6 +89,8 @@ PERCENT_AFTER = re.compile(r"\s?%")
 PERCENT_FIGURE = re.compile(r"[+-]?\s?(\d+(?:[.,]\d+)?)\s?%")
 # A percentage said with its sign ("+20%", "- 15 %"): a change, not a share.
 SIGNED_SHARE = re.compile(r"(?<![\w.,])[+-]\s?\d+(?:[.,]\d+)?\s?%")
+# Between two words, what makes them items of a list ("moka + pentole", "pots, pans").
+LIST_SEPARATOR = re.compile(r"[,+&;/]")
 # A number said with its sign ("+150", "-15%"), not a code's dash ("PAD-24", "2026-12").
 SIGNED = re.compile(r"(?<![\w.,])[+-]\s?\d")
 
@@ -213,6 +218,11 @@ class Router:
         )
         reading.percent = {i for i, t in enumerate(toks) if PERCENT_AFTER.match(unmentioned, t.end)}
         reading.free -= reading.percent
+        reading.apart = {
+            i
+            for i, (a, b) in enumerate(itertools.pairwise(toks))
+            if LIST_SEPARATOR.search(unmentioned, a.end, b.start) is not None
+        }
         lang = language_of([t.text for t in toks], language)
         joined, starts = _join(toks)
         found = self._entities(reading, joined, starts, toks, mentions, user, today, lang)
@@ -701,7 +711,8 @@ class Router:
     ) -> dict[str, Any]:
         found: dict[str, Any] = {}
         words, free = reading.words, reading.free
-        found["joined"] = bool(_has(words, v.TOGETHER))  # "vs", "e", "and": maybe compared
+        # "vs", "e", "and", "moka + pentole", "pots, pans": maybe compared
+        found["joined"] = bool(_has(words, v.TOGETHER) or reading.apart)
         found["by_family"] = bool(_has(words, v.SALES_GROUPS["family"]))
         found["company"] = bool(_has(words, v.COMPANY))  # "totale aziendale", "company-wide"
         if mentions:
@@ -924,7 +935,11 @@ class Router:
                 name = index.customer(tuple(typed[i : i + size]))
                 if name is not None and span <= free:
                     after = i + size
-                    if after < len(toks) and self._another_name(toks[after], name):
+                    if (
+                        after < len(toks)
+                        and after - 1 not in reading.apart  # "Colombo, Brianza Casa"
+                        and self._another_name(toks[after], name)
+                    ):
                         # "Ferramenta Pippo": a customer we do not know, not Ferramenta Sforza.
                         found["unknown_customer"] = " ".join(t.raw for t in toks[i : after + 1])
                         found["suggestions"] = [name]
@@ -1388,7 +1403,11 @@ class Router:
             families.update(dict.fromkeys(at, whole))  # "pasta fresca", "fresh pasta"
         for i in sorted(reading.free - families.keys()):
             family = self.index.family(reading.words[i])
-            if family is not None and families.get(i - 1) not in (None, family):
+            if (
+                family is not None
+                and families.get(i - 1) not in (None, family)
+                and i - 1 not in reading.apart
+            ):
                 continue  # "moka pots": the second word says what the first one is
             if family is not None:
                 families[i] = family
@@ -1542,7 +1561,11 @@ class Router:
             and not (found.get("person") or found.get("territory"))
         ):
             return replace(route, kind="clarify", missing="person", unknown=found["unknown_name"])
-        if intent == "sales_history" and found.get("unknown_customer") and "customer" not in args:
+        if (
+            intent in ("sales_history", "open_orders")
+            and found.get("unknown_customer")
+            and "customer" not in args
+        ):  # a customer's sales or orders asked of a name we do not know: never everyone's
             return replace(
                 route,
                 kind="clarify",
@@ -1556,12 +1579,16 @@ class Router:
             if customer and person and self.index.role_of(person) != "rep":
                 args.pop("person", None)  # "vendite Colombo": the customer, not Sara Colombo
                 args["customer"] = customer
-            if found.get("customers") and "customer" not in args:
-                return replace(
-                    route, kind="clarify", missing="customer", choices=tuple(found["customers"])
-                )
             if found.get("team"):
                 args.pop("person", None)
+        if (
+            intent in ("sales_history", "open_orders")
+            and found.get("customers")
+            and "customer" not in args
+        ):  # "ordini aperti Casalinghi": which of them?
+            return replace(
+                route, kind="clarify", missing="customer", choices=tuple(found["customers"])
+            )
         if intent == "quota_status" and found.get("people"):
             return replace(route, kind="clarify", missing="person", choices=tuple(found["people"]))
         families = sorted(set(self.index.family_of.values()))

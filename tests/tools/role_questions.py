@@ -1300,6 +1300,30 @@ QUESTIONS: list[Q] = [
         {"period": "2026-Q4"},
     ),
     Q(DEANGELIS, "quota isole vs sud", "quota_status", {"territory": ["IS", "SU"]}),
+    # Families listed with "+" or "," are each answered (trial 27), adjacent they may be one
+    # ("moka pots"); customers listed with a comma are compared.
+    Q(
+        ROSSI,
+        "totale vendute moka + pentole nel q4",
+        "sales_history",
+        {"family": ["MOKA", "PENTOLE"], "period": "2026-Q4"},
+    ),
+    Q(
+        DEANGELIS,
+        "pots, pans: sales this year",
+        "sales_history",
+        {"family": ["PENTOLE", "PADELLE"], "period": "2026"},
+    ),
+    Q(
+        ROSSI,
+        "ordini aperti Casalinghi Colombo, Brianza Casa",
+        "open_orders",
+        {"customer": ["Casalinghi Colombo", "Brianza Casa"]},
+    ),
+    # A customer's orders asked of a word several share, or of a name we do not know, ask
+    # which: they answered every customer's orders as if none had been named.
+    Q(ROSSI, "ordini aperti Casalinghi", "clarify:customer"),
+    Q(ROSSI, "ordini aperti di Ferramenta Pippo", "clarify:customer"),
 ]
 
 

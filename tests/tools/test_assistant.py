@@ -12,7 +12,10 @@ import pytest
 from sqlalchemy import Engine, text
 
 from bot.render.cards import card
+from bot.render.i18n import number
 from bot.render.text import plain
+from planning.access import identify
+from planning.sales import SalesFilter, sales_history, sales_scope
 from tests.conftest import DEMO_TODAY, Ask
 from tools.assistant import Conversation
 from tools.router import MAX_CHARS
@@ -322,6 +325,40 @@ def test_a_second_family_an_answer_does_not_take_is_said_back(ask: Ask) -> None:
     assert "also named" not in plain(card(both))
 
 
+def test_families_listed_with_a_plus_or_a_comma_are_each_answered_and_added_up(
+    ask: Ask, demo_engine: Engine, demo_frames: dict[str, pd.DataFrame]
+) -> None:
+    """ "totale vendute moka + pentole nel q4" answered MOKA alone (trial 27): "+" and ","
+    left "moka pentole" side by side, read like "moka pots". Each family is answered, and
+    the side-by-side of sales or open orders of families that share nothing adds up."""
+    for question in ("totale vendute moka + pentole nel q4", "vendite moka, pentole nel q4"):
+        both = ask(question, user="U01ROSSI")
+        assert both.args["family"] == ["MOKA", "PENTOLE"], question
+    rows = dict(card(both).rows)
+    # The total is the two families' products' sales counted together, in one query.
+    families = demo_frames["products"].set_index("sku")["family"]
+    skus = tuple(families[families.isin(["MOKA", "PENTOLE"])].index)
+    caller = identify(demo_engine, "U01ROSSI")
+    together = sales_history(demo_engine, sales_scope(demo_engine, caller),
+                             SalesFilter(products=skus), period="2026-Q4",
+                             today=DEMO_TODAY)  # fmt: skip
+    units = number("it", together.current.units)
+    assert rows["Totale"].startswith(f"{units} pezzi venduti")
+    assert together.current.units == pytest.approx(both.result.total.current.units)
+    # "moka pots" stays one family's product word; "pots & pans" is two families.
+    assert ask("pots & pans sales this year", user="U01HARRIS").args["family"] == [
+        "PENTOLE", "PADELLE"
+    ]  # fmt: skip
+    # Open orders add up too; a comparison of reps does not (a team and its rep overlap).
+    orders = ask("open orders of Casalinghi Colombo and Brianza Casa", user="U01ROSSI")
+    lines = sum(s.result.lines for s in orders.result.sides)
+    assert dict(card(orders).rows)["Total"].startswith(
+        f"{number('en', sum(s.result.units for s in orders.result.sides))} units on {lines} "
+    )
+    reps = ask("sales Rossi vs Zanetti this year", user="U01BIANCHI")
+    assert reps.result.total is None and "Totale" not in dict(card(reps).rows)
+
+
 def test_a_write_is_a_verb_not_a_word_inside_a_name(ask: Ask) -> None:
     named = ask("stock set coltelli bistecca", user="U01COLOMBO")
     assert (named.kind, named.args.get("product")) == ("answer", "COL-BIS")
@@ -579,6 +616,28 @@ def test_an_ambiguous_product_is_asked_back_and_the_reply_answers(ask: Ask) -> N
     second = ask("2", conversation=chat)
     assert (second.kind, second.tool) == ("answer", "demand_forecast")
     assert second.result.sku == first.choices[1] and chat.pending is None
+
+
+def test_open_orders_of_a_name_several_customers_share_ask_which(
+    ask: Ask, demo_frames: dict[str, pd.DataFrame]
+) -> None:
+    """ "ordini aperti Casalinghi" (five customers' word) and "ordini aperti Casalinghi
+    Colombo, Brianza Casa" (a comma read "Brianza" as the rest of an unknown name) answered
+    every customer's orders as if none had been named: now asked which, and the reply
+    answers that customer's."""
+    chat = Conversation()
+    first = ask("ordini aperti Casalinghi", user="U01ROSSI", conversation=chat)
+    assert (first.kind, first.tool) == ("clarify", "open_orders")
+    assert "Casalinghi Colombo" in first.choices and len(first.choices) > 1
+    second = ask("Casalinghi Colombo", user="U01ROSSI", conversation=chat)
+    assert (second.kind, second.args) == ("answer", {"customer": "Casalinghi Colombo"})
+    orders = demo_frames["open_orders"]
+    assert (
+        second.result.units == orders[orders["customer"] == "Casalinghi Colombo"]["quantity"].sum()
+    )
+    assert ask("ordini aperti di Ferramenta Pippo", user="U01ROSSI").kind == "clarify"
+    listed = ask("ordini aperti Casalinghi Colombo, Brianza Casa", user="U01ROSSI")
+    assert [side.label for side in listed.result.sides] == ["Casalinghi Colombo", "Brianza Casa"]
 
 
 def test_a_missing_quantity_is_asked_back(ask: Ask) -> None:

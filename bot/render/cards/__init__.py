@@ -118,6 +118,7 @@ BUILDERS: dict[type, Callable[[Any, str], Card]] = {
 TEXT: dict[str, tuple[str, str]] = {
     "comparison.title": ("Side by side · {what}", "A confronto · {what}"),
     "comparison.columns_2": ("answer", "risposta"),
+    "comparison.total": ("Total", "Totale"),
     "comparison.note": (
         "Each line is the answer to the question asked of that one alone.",
         "Ogni riga è la risposta alla domanda fatta per quello soltanto.",
@@ -144,10 +145,13 @@ def comparison_card(c: Comparison, lang: str) -> Card:
             line, tone = own.headline.removeprefix(f"{side.label}: "), own.tone
         rows.append((label, line))
         tones.append(tone)
+    headline = " vs ".join(label for label, _ in rows)
+    if c.total is not None:  # what the sides add up to, as one answer would say it
+        rows.append((t(lang, "comparison.total"), BUILDERS[type(c.total)](c.total, lang).headline))
     lead, rows = _shared_lead(rows)
     return Card(
         title=t(lang, "comparison.title", what=ability_label(c.tool, lang)),
-        headline=" vs ".join(label for label, _ in rows),
+        headline=headline,
         columns=("", t(lang, "comparison.columns_2")),
         rows=tuple(rows),
         notes=(*lead, *_partial_periods(c, lang), t(lang, "comparison.note")),
