@@ -124,6 +124,9 @@ class SalesHistory:
         return 100 * (self.current.revenue - self.previous.revenue) / self.previous.revenue
 
 
+# How a split is ordered: by units, by revenue, or by the change against the period
+# compared with (largest fall first).
+Rank = Literal["units", "revenue", "change"]
 # What a side-by-side may add up: filters that share no sale (each sale has one family,
 # product, customer and territory; a manager's team and a rep of it do share).
 DISJOINT = ("family", "product", "customer", "territory")
@@ -194,9 +197,17 @@ def sales_history(
     group_by: GroupBy | None = None,
     top: int | None = None,
     last_purchase: bool = False,
-    rank_by: Literal["units", "revenue"] = "units",
+    rank_by: Rank = "units",
 ) -> SalesHistory:
-    """Units and revenue shipped for `what` over `period`, within the caller's `scope`."""
+    """Units and revenue shipped for `what` over `period`, within the caller's `scope`.
+
+    A split ranked by "change" ("which customers dropped the most?") is ordered by each key's
+    change in units against the period compared with (the same period last year when none
+    is asked), the largest fall first, keys that stopped buying included."""
+    if rank_by == "change" and compare is None:
+        compare = "last_year"
+    measure: Literal["units", "revenue"] = "revenue" if rank_by == "revenue" else "units"
+    by_change = rank_by == "change" and group_by not in (None, "month")
     try:
         _check(scope, what, group_by)
     except PermissionDenied as exc:  # said with the rep's or territory's name, not a code
@@ -228,8 +239,9 @@ def sales_history(
         since = min(since, previous_bounds[0])
     split = None
     if group_by not in (None, "month"):
+        shown = MAX_COMPARED_KEYS if by_change else top or 10  # a fall may be any key's
         split, current = _split(engine, selection, GROUP_COLUMN[str(group_by)], start, end,
-                                bucket, rank_by=rank_by, top=top or 10)  # fmt: skip
+                                bucket, rank_by=measure, top=shown)  # fmt: skip
     previous = None
     if split is None or previous_bounds is not None:  # a split carries its own total
         frame = _rows(engine, selection, since=since - dt.timedelta(days=bucket - 1), until=end)
@@ -241,18 +253,23 @@ def sales_history(
         rows = _monthly(frame, start, end, bucket, current)
     elif split is not None and group_by is not None:
         names = _names(engine, group_by)
-        rows = _grouped(split, current, names, rank_by)
-        if previous_bounds is not None and rows:
+        rows = _grouped(split, current, names, measure)
+        if previous_bounds is not None and (rows or by_change):
             # Each row's own figure in the period compared with (every key of it, not only
             # its top ones: a row new to the top still has last year's figure).
             before, _ = _split(engine, selection, GROUP_COLUMN[str(group_by)], *previous_bounds,
-                               bucket, rank_by=rank_by, top=MAX_COMPARED_KEYS)  # fmt: skip
+                               bucket, rank_by=measure, top=MAX_COMPARED_KEYS)  # fmt: skip
             units_before = dict(zip(before["key"].astype(str), before["units"].astype(float),
                                     strict=True))  # fmt: skip
             rows = tuple(
                 replace(row, previous_units=units_before.get(row.key, 0.0)) for row in rows
             )
-            if len(split) < (top or 10):  # every key of this period is shown: those gone too
+            if by_change:  # every key, those gone too, the largest fall first
+                rows += _gone(before, {row.key for row in rows}, names, most=len(before))
+                rows = tuple(
+                    sorted(rows, key=lambda r: r.units - (r.previous_units or 0.0))[: top or 10]
+                )
+            elif len(split) < (top or 10):  # every key of this period is shown: those gone too
                 rows += _gone(before, {row.key for row in rows}, names)
     latest = through if last_purchase else None
     # Said when the scope kept rows out: not for a rep of theirs asked by name (all of
@@ -584,11 +601,14 @@ def _names(engine: Engine, group_by: GroupBy) -> dict[str, str]:
 GONE_ROWS = 5  # keys sold in the period compared with and not in this one, shown at most
 
 
-def _gone(before: pd.DataFrame, shown: set[str], names: dict[str, str]) -> tuple[SalesRow, ...]:
+def _gone(
+    before: pd.DataFrame, shown: set[str], names: dict[str, str], *, most: int = GONE_ROWS
+) -> tuple[SalesRow, ...]:
     """The keys that sold in the period compared with and not at all in this one ("is it
-    one account?": a customer lost), the largest first: rows of none, with what they had."""
+    one account?": a customer lost), the largest first, `most` of them: rows of none, with
+    what they had."""
     lost = before[~before["key"].astype(str).isin(shown) & (before["units"] > 0)]
-    lost = lost.sort_values("units", ascending=False, kind="stable").head(GONE_ROWS)
+    lost = lost.sort_values("units", ascending=False, kind="stable").head(most)
     keys = [str(key) for key in lost["key"]]
     had = [float(units) for units in lost["units"].astype(float)]
     return tuple(

@@ -62,6 +62,7 @@ from planning.sales import (
     GroupBy,
     OrderBook,
     OrderSplit,
+    Rank,
     SalesFilter,
     SalesHistory,
     order_book,
@@ -375,8 +376,11 @@ class SalesArgs(SalesFilterArgs):
     )
     top: int | None = Field(None, ge=1, le=50, description="How many rows of the split (1-50).")
     last_purchase: bool = Field(False, description="Also say when the customer last bought.")
-    rank_by: Literal["units", "revenue"] = Field(
-        "units", description="Order the split (and its shares) by units or by revenue."
+    rank_by: Rank = Field(
+        "units",
+        description="Order the split (and its shares) by units or by revenue, or by the "
+        "change in units against the period compared with, largest fall first ('which "
+        "customers dropped the most'; the same period last year unless compare says).",
     )
 
 
@@ -1321,7 +1325,7 @@ declare(
         keywords={
             "group_by": v.SALES_GROUPS,
             "last_purchase": {"yes": v.LAST_PURCHASE},
-            "rank_by": {"revenue": v.BY_REVENUE},
+            "rank_by": {"revenue": v.BY_REVENUE, "change": v.BY_DROP},
         },
         rank=4,
     )

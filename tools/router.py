@@ -273,9 +273,14 @@ class Router:
             if reply is not None:
                 return reply
         intent, special = self._intent(reading, found, text)
-        if found.pop("why_behind", False) and "behind_period" not in found:
-            quarter = f"{today.year}-Q{(today.month - 1) // 3 + 1}"  # the quota's quarter
-            found["period"] = found["behind_period"] = quarter
+        if found.pop("why_behind", False):
+            if "behind_period" not in found:
+                quarter = f"{today.year}-Q{(today.month - 1) // 3 + 1}"  # the quota's quarter
+                found["period"] = found["behind_period"] = quarter
+            if not {"person", "team", "territory"} & found.keys() and (
+                self.index.role_of(user) == "rep"
+            ):  # "perché sono così indietro?" from a rep: their own sales, not the territory's
+                found["person"] = user
         if intent in FEEDBACK_TOOLS:
             return self._feedback_route(intent, text, reading, found, lang)
         if intent == "allocate_quota":
@@ -1142,10 +1147,17 @@ class Router:
             return "request_quota_change", None
         if quota and SIGNED.search(qw.split_reason(text)[0]):
             return "request_quota_change", None  # "vorrei +15% sulla quota q1 perché..."
-        if _has(raw, v.BEHIND) and _has(raw, v.ACCOUNTS) and fw.asks_a_question(raw, text):
-            # "why is Antonio so far behind? is it one account?": this quarter's sales by
-            # customer against the same weeks last year, customers lost included
+        whose = quota or found.get("person") or found.get("team") or _has(raw, v.SELF_BEHIND)
+        if (
+            _has(raw, v.BEHIND)
+            and (_has(raw, v.ACCOUNTS) or (_has(raw, v.WHY) and whose))
+            and (fw.asks_a_question(raw, text) or _has(raw[:2], v.WHY))
+        ):
+            # "why is Antonio so far behind? is it one account?", "perché sono così indietro
+            # con la quota?": this quarter's sales by customer against the same weeks last
+            # year, customers lost included (a rep asking of no one else: their own)
             found.update(group_by="customer", compare="last_year", why_behind=True)
+            found["rank_by"] = "change"  # the reason first: the largest fall
             return "sales_history", None
         if (
             _has(words, v.MOVE_QUESTIONS)

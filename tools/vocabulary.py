@@ -131,11 +131,13 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "where will i land", "keep going like this", "at this rate", "at this pace",
          "will i make it", "am i going to make it", "will we make it",
          # sales talk: "how far am I from my Q4 number?"
-         "how far am i from my", "still need to sell", "still to sell", "left to sell"),
+         "how far am i from my", "still need to sell", "still to sell", "left to sell",
+         "how far behind", "how far off", "how far ahead"),
         ("quota", "obiettivo", "obiettivi", "raggiungimento", "avanzamento", "budget",
          "target", "ritmo", "come sto andando", "sull obiettivo", "come sta andando",
          "dove arrivo", "dove arriviamo", "di questo passo", "ritmo attuale", "chi ci arriva",
-         "ci arrivo", "ci arriviamo", "quanto mi manca", "quanto ci manca"),
+         "ci arrivo", "ci arriviamo", "quanto mi manca", "quanto ci manca",
+         "quanto sono indietro", "quanto siamo indietro", "quanto e indietro"),
     ),
     "sales_history": (
         ("sales", "sold", "sell", "sells", "selling", "bought", "buy", "buys", "purchased",
@@ -544,6 +546,18 @@ BEHIND = ("behind", "so far behind", "falling behind", "short of", "dragging", "
           "in ritardo sulla quota", "sotto quota", "in calo", "calando",
           "down so much", "dropped", "dropping", "dropped the most", "did we lose",
           "calati", "calato", "hanno perso", "abbiamo perso", "persi")  # fmt: skip
+# A split ordered by its fall ("which customers dropped the most?").
+BY_DROP = ("dropped the most", "fell the most", "fallen the most", "lost the most",
+           "biggest drop", "biggest drops", "biggest fall", "biggest falls", "biggest losers",
+           "declined the most", "calati di piu", "calato di piu", "scesi di piu", "sceso di piu",
+           "perso di piu", "persi di piu", "calo maggiore", "cali maggiori",
+           "calo piu forte")  # fmt: skip
+# Asking for a reason ("why am I behind on quota?", "come mai siamo indietro?").
+# The asker or their team behind: a quota's shortfall even with no quota word said.
+SELF_BEHIND = ("sono indietro", "siamo indietro", "sono cosi indietro", "siamo cosi indietro",
+               "am i behind", "are we behind", "i m behind", "we re behind", "am i so far behind",
+               "are we so far behind")  # fmt: skip
+WHY = ("why", "perche", "come mai", "how come", "what s wrong", "cosa non va")
 ACCOUNTS = ("account", "accounts", "one account", "a customer", "one customer", "customers",
             "cliente", "clienti", "un cliente", "un solo cliente", "cliente solo")  # fmt: skip
 REACHING = ("ci arrivo", "ci arriviamo", "ci arriva", "ci arrivano", "will i make it",

@@ -1324,6 +1324,47 @@ QUESTIONS: list[Q] = [
     # which: they answered every customer's orders as if none had been named.
     Q(ROSSI, "ordini aperti Casalinghi", "clarify:customer"),
     Q(ROSSI, "ordini aperti di Ferramenta Pippo", "clarify:customer"),
+    # Why a rep or team is behind: the quarter by customer against last year, largest fall
+    # first (trial 27); how far behind: the quota.
+    Q(
+        ESPOSITO,
+        "perché sono così indietro con la quota??",
+        "sales_history",
+        {
+            "person": ESPOSITO,
+            "period": "2026-Q4",
+            "compare": "last_year",
+            "group_by": "customer",
+            "rank_by": "change",
+        },
+    ),
+    Q(
+        HARRIS,
+        "why is Esposito so far behind?",
+        "sales_history",
+        {
+            "person": ESPOSITO,
+            "period": "2026-Q4",
+            "compare": "last_year",
+            "group_by": "customer",
+            "rank_by": "change",
+        },
+    ),
+    Q(
+        BIANCHI,
+        "come mai siamo indietro sulla quota?",
+        "sales_history",
+        {"period": "2026-Q4", "compare": "last_year", "group_by": "customer", "rank_by": "change"},
+    ),
+    Q(
+        HARRIS,
+        "which customers dropped the most vs last yr?",
+        "sales_history",
+        {"compare": "last_year", "group_by": "customer", "rank_by": "change"},
+    ),
+    Q(ESPOSITO, "how far behind am I?", "quota_status", {"person": ESPOSITO}),
+    Q(HARRIS, "quanto è indietro Esposito?", "quota_status", {"person": ESPOSITO}),
+    Q(HARRIS, "why are PAD-28 sales dropping?", "explain_forecast", {"product": "PAD-28"}),
 ]
 
 

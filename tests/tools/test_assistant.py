@@ -268,6 +268,44 @@ def test_a_reps_shortfall_by_account_shows_the_customers_lost(ask: Ask, demo_dir
     assert all(name in shown.replace("\n", " ") for name in lost)
 
 
+def test_why_a_rep_is_behind_is_answered_with_the_largest_fall_first(
+    ask: Ask, demo_dir: Path
+) -> None:
+    """ "perché sono così indietro con la quota??" gave the quota's figures without the
+    reason, "why is Esposito so far behind?" asked which product's forecast to explain, and
+    "which customers dropped the most" listed by volume (trial 27): the quarter by customer
+    against the same days last year, ordered by the fall (customers lost included), and
+    how much of the fall the first one is, figures from the sales file."""
+    mine = ask("perché sono così indietro con la quota??", user="U01ESPOSITO")
+    theirs = ask("why is Esposito so far behind?", user="U01HARRIS")
+    for outcome in (mine, theirs):
+        assert (outcome.tool, outcome.args["person"], outcome.args["rank_by"]) == (
+            "sales_history", "U01ESPOSITO", "change"
+        )  # fmt: skip
+    h = mine.result
+    falls = [row.units - (row.previous_units or 0) for row in h.rows]
+    assert falls == sorted(falls) and falls[0] < 0
+    sales = read(demo_dir, "sales")
+    lost = sales[(sales["rep"] == "U01ESPOSITO") & (sales["customer"] == h.rows[0].key)]
+    days = pd.to_datetime(lost["date"]).dt.date
+    first, last = h.previous.start, h.previous.end
+    then = lost[(days >= first) & (days <= last - dt.timedelta(days=6))]["quantity"].sum()
+    assert h.rows[0].units == 0 and h.rows[0].previous_units >= then > 0
+    fall = h.previous.units - h.current.units
+    said = " ".join(plain(card(mine)).split())
+    assert (
+        f"Da {h.rows[0].name} vengono {number('it', h.rows[0].previous_units)} dei "
+        f"{number('it', fall)} pezzi in meno" in said
+    )
+    # Not every "why" is a quota: a product's falling sales are its forecast explained.
+    assert ask("why are PAD-28 sales dropping?", user="U01HARRIS").tool == "explain_forecast"
+    dropped = ask("which customers dropped the most vs last yr?", user="U01HARRIS").result
+    changes = [row.units - (row.previous_units or 0) for row in dropped.rows]
+    assert changes == sorted(changes)
+    assert "Largest fall first" in plain(card(ask("which customers dropped the most vs last "
+                                                  "yr?", user="U01HARRIS")))  # fmt: skip
+
+
 def test_a_year_on_year_answer_gives_units_and_revenue_by_name(ask: Ask) -> None:
     outcome = ask("fatturato zanetti yoy", user="U01BIANCHI")
     h = outcome.result

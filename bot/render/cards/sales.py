@@ -37,6 +37,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "Le vendite sono settimanali: una settimana a cavallo del periodo conta per i suoi "
         "giorni interni.",
     ),
+    "sales.by_change": (
+        "Largest fall first, against {then}.",
+        "Prima il calo maggiore, rispetto {then}.",
+    ),
+    "sales.then.last_year": ("the same period last year", "allo stesso periodo dell'anno scorso"),
+    "sales.then.previous": ("the period before", "al periodo precedente"),
+    "sales.most_of_the_fall": (
+        "{name} accounts for {units} of the {fall} fewer units ({share}).",
+        "Da {name} vengono {units} dei {fall} pezzi in meno ({share}).",
+    ),
     "sales.last_purchase": ("Last purchase", "Ultimo acquisto"),
     "sales.last_purchase_days": (
         "{day} ({days})",
@@ -162,6 +172,15 @@ def sales_card(h: SalesHistory, lang: str) -> Card:
                 (*row, number(lang, r.previous_units or 0), pct(lang, r.change_pct, signed=True))
                 for row, r in zip(rows, h.rows, strict=True)
             )
+    if h.rank_by == "change" and h.rows and h.previous is not None:
+        notes.append(t(lang, "sales.by_change", then=t(lang, f"sales.then.{h.compare}")))
+        fall = h.previous.units - h.current.units
+        first = h.rows[0]
+        lost = (first.previous_units or 0.0) - first.units
+        if fall > 0 and lost > 0:  # the reason: how much of the fall the first is
+            notes.insert(0, t(lang, "sales.most_of_the_fall", name=first.name,
+                              units=number(lang, lost), share=pct(lang, 100 * lost / fall),
+                              fall=number(lang, fall)))  # fmt: skip
     if h.territories is not None:
         notes.append(t(lang, "sales.scope", territories=", ".join(h.territories)))
     if h.prorated:
