@@ -208,14 +208,7 @@ def sales_history(
         compare = "last_year"
     measure: Literal["units", "revenue"] = "revenue" if rank_by == "revenue" else "units"
     by_change = rank_by == "change" and group_by not in (None, "month")
-    try:
-        _check(scope, what, group_by)
-    except PermissionDenied as exc:  # said with the rep's or territory's name, not a code
-        if exc.params.get("whose") in (what.person, what.territory):
-            whose = _label(engine, SalesFilter(person=what.person, territory=what.territory))
-            raise PermissionDenied(str(exc), code=exc.code, whose=whose) from None
-        raise
-    _check_customer(engine, scope, what.customer)
+    selection = checked_selection(engine, scope, what, group_by)
     start, end = period_bounds(period)
     if start > today:
         raise PonteError(
@@ -223,7 +216,6 @@ def sales_history(
             code="period_in_future",
             period=period,
         )
-    selection = _selection(scope, what, _team(engine, what.person))
     through = _latest(engine, selection)
     # Weekly rows (dated on Mondays) hold a week each: the data covers that week's last day,
     # and a week straddling the period's start or end counts for its days inside, as quotas
@@ -291,13 +283,29 @@ def sales_history(
         days_since_last_purchase=None if latest is None else (today - latest).days,
         data_through=covered,
         territories=tuple(sorted(limited)) if limited is not None else None,
-        label=_label(engine, what),
+        label=label_of(engine, what),
         prorated=bucket > 1
         and (start.weekday() != 0 or (end + dt.timedelta(days=1)).weekday() != 0),
     )
 
 
-def _label(engine: Engine, what: SalesFilter) -> str:
+def checked_selection(
+    engine: Engine, scope: SalesScope, what: SalesFilter, group_by: GroupBy | None = None
+) -> Selection:
+    """The sales of `what` the caller whose `scope` this is may see, once checked that they
+    may ask about it (a PermissionDenied naming the rep or territory by name otherwise)."""
+    try:
+        _check(scope, what, group_by)
+    except PermissionDenied as exc:  # said with the rep's or territory's name, not a code
+        if exc.params.get("whose") in (what.person, what.territory):
+            whose = label_of(engine, SalesFilter(person=what.person, territory=what.territory))
+            raise PermissionDenied(str(exc), code=exc.code, whose=whose) from None
+        raise
+    _check_customer(engine, scope, what.customer)
+    return sales_selection(scope, what, _team(engine, what.person))
+
+
+def label_of(engine: Engine, what: SalesFilter) -> str:
     """The filter by the names people use: the product's, rep's and territory's names."""
     parts = []
     with engine.connect() as conn:
@@ -312,7 +320,14 @@ def _label(engine: Engine, what: SalesFilter) -> str:
                 continue
             name = conn.execute(text(sql), {"v": value}).scalar() if sql else None
             parts.append(str(name or value))
+    if what.products:  # several products together ("sauce": the four tomato sauces)
+        codes = list(what.products)
+        more = f" +{len(codes) - NAMED_CODES}" if len(codes) > NAMED_CODES + 1 else ""
+        parts.insert(0, ", ".join(codes[: NAMED_CODES if more else None]) + more)
     return " · ".join(parts)
+
+
+NAMED_CODES = 3  # products named in a label before "+N" says the rest
 
 
 def _check(scope: SalesScope, what: SalesFilter, group_by: GroupBy | None) -> None:
@@ -357,7 +372,7 @@ def _check_customer(engine: Engine, scope: SalesScope, customer: str | None) -> 
 
 
 @dataclass(frozen=True)
-class _Selection:
+class Selection:
     """The WHERE clause (over sales_actual s joined to product p) for a filter and a scope."""
 
     where: str
@@ -395,7 +410,7 @@ def _team(engine: Engine, person: str | None) -> tuple[str, ...]:
     return () if person is None else tuple(sorted(team_of(engine, person)))
 
 
-def _selection(scope: SalesScope, what: SalesFilter, team: tuple[str, ...] = ()) -> _Selection:
+def sales_selection(scope: SalesScope, what: SalesFilter, team: tuple[str, ...] = ()) -> Selection:
     clauses: list[str] = []
     params: dict[str, Any] = {}
     for column, value in (
@@ -426,10 +441,10 @@ def _selection(scope: SalesScope, what: SalesFilter, team: tuple[str, ...] = ())
             params["scope_reps"] = sorted(scope.reps)
             binds.append(bindparam("scope_reps", expanding=True))
         clauses.append(seen)
-    return _Selection(" AND ".join(clauses) or "1 = 1", params, tuple(binds))
+    return Selection(" AND ".join(clauses) or "1 = 1", params, tuple(binds))
 
 
-def _latest(engine: Engine, selection: _Selection) -> dt.date | None:
+def _latest(engine: Engine, selection: Selection) -> dt.date | None:
     """The selection's latest sale, whenever it was: where its data ends, and when a
     customer last bought."""
     query = text(
@@ -439,7 +454,7 @@ def _latest(engine: Engine, selection: _Selection) -> dt.date | None:
         return as_date(conn.execute(query, selection.params).scalar())
 
 
-def _rows(engine: Engine, selection: _Selection, *, since: dt.date, until: dt.date) -> pd.DataFrame:
+def _rows(engine: Engine, selection: Selection, *, since: dt.date, until: dt.date) -> pd.DataFrame:
     """The selection's units and revenue per day of sales between two days, summed in the
     database: only the periods asked about are read, and a year of one product's or one
     rep's sales comes back as its 52 weeks, not as its thousands of rows."""
@@ -462,7 +477,7 @@ MAX_COMPARED_KEYS = 100_000
 
 def _split(
     engine: Engine,
-    selection: _Selection,
+    selection: Selection,
     column: str,
     start: dt.date,
     end: dt.date,
@@ -714,7 +729,7 @@ def order_book(
     )
     _check(scope, what, split if split in ("customer", "person") else None)
     _check_customer(engine, scope, what.customer)
-    selection = _selection(scope, what, _team(engine, what.person))
+    selection = sales_selection(scope, what, _team(engine, what.person))
     where, params = selection.where, dict(selection.params)
     if due is not None:
         params["due_from"], params["due_to"] = period_bounds(due)
@@ -769,7 +784,7 @@ def order_book(
     )
     return OrderBook(
         what=what,
-        label=_label(engine, what),
+        label=label_of(engine, what),
         today=today,
         lines=len(frame),
         units=float(frame["quantity"].sum()),

@@ -48,6 +48,7 @@ from planning.groups import ProductGroup
 from planning.incoming import Incoming, incoming
 from planning.products import Fact, ProductFacts, product_facts
 from planning.projection import week_monday
+from planning.promo_review import PromoReview, promo_review
 from planning.quota_decisions import QuotaDecision, decide_request
 from planning.quota_requests import (
     QuotaRequestList,
@@ -381,6 +382,14 @@ class SalesArgs(SalesFilterArgs):
         description="Order the split (and its shares) by units or by revenue, or by the "
         "change in units against the period compared with, largest fall first ('which "
         "customers dropped the most'; the same period last year unless compare says).",
+    )
+
+
+class PromoArgs(SalesFilterArgs):
+    period: str | None = Field(
+        None,
+        description="YYYY-MM, YYYY-Qn or YYYY: the latest promotion within it ('the February "
+        "promo'); omit for the latest promotion of all.",
     )
 
 
@@ -769,6 +778,16 @@ def _sales(ctx: RunContext, args: SalesArgs) -> SalesHistory:
         top=args.top,
         last_purchase=args.last_purchase,
         rank_by=args.rank_by,
+    )
+
+
+def _promo(ctx: RunContext, args: PromoArgs) -> PromoReview:
+    return promo_review(
+        ctx.engine,
+        sales_scope(ctx.engine, ctx.caller),
+        _sales_filter(ctx, args),
+        today=ctx.today,
+        period=args.period,
     )
 
 
@@ -1328,6 +1347,34 @@ declare(
             "rank_by": {"revenue": v.BY_REVENUE, "change": v.BY_DROP},
         },
         rank=4,
+    )
+)
+declare(
+    Ability(
+        "promo_review",
+        Audience.EVERYONE,
+        label=("how a promotion went", "com'è andata una promozione"),
+        examples=(
+            "How did the last {family} promo go?",
+            "Com'è andata l'ultima promo di {product}?",
+        ),
+        schema=PromoArgs,
+        description="How the latest promotion (rows flagged in the sales file's promo "
+        "column) of a product, family, customer, rep or territory went: units per week "
+        "during it against the weeks just before (the lift and the extra units), whether the "
+        "weeks after dipped (sales only moved forward), the price per unit before and during, "
+        "per promoted product. Use for 'how did the promo go', 'did the promotion work', "
+        "'risultati della promo'.",
+        run=_promo,
+        results=(PromoReview,),
+        takes={
+            "customer": "customer",
+            "person": "person",
+            "territory": "territory",
+            "behind_period": "period",
+            "family": "family",
+        },
+        rank=3,
     )
 )
 declare(

@@ -1160,6 +1160,12 @@ class Router:
             found["rank_by"] = "change"  # the reason first: the largest fall
             return "sales_history", None
         if (
+            _has(raw, v.PROMO_WORDS)
+            and _has(raw, v.HOW_IT_WENT)
+            and not _has(raw, v.SALES_GROUPS["promo"])
+        ):  # "la promo sulle moka com'è andata?" (not "vendite durante la promo": a split)
+            return "promo_review", None
+        if (
             _has(words, v.MOVE_QUESTIONS)
             or _has(raw, v.MOVE_QUESTIONS)
             or (self._verbs(words, v.MOVE_VERBS) and found.get("places_at"))

@@ -132,7 +132,7 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "will i make it", "am i going to make it", "will we make it",
          # sales talk: "how far am I from my Q4 number?"
          "how far am i from my", "still need to sell", "still to sell", "left to sell",
-         "how far behind", "how far off", "how far ahead"),
+         "how far behind", "how far ahead"),
         ("quota", "obiettivo", "obiettivi", "raggiungimento", "avanzamento", "budget",
          "target", "ritmo", "come sto andando", "sull obiettivo", "come sta andando",
          "dove arrivo", "dove arriviamo", "di questo passo", "ritmo attuale", "chi ci arriva",
@@ -188,6 +188,30 @@ INTENTS["open_orders"] = (
      "ordini in consegna", "ordini da consegnare", "ordini da spedire", "ordini in scadenza",
      "ho in consegna", "abbiamo in consegna", "ho da consegnare", "abbiamo da consegnare",
      "ordini ho aperti", "ordini ho ancora aperti", "ordini abbiamo aperti"),
+)  # fmt: skip
+INTENTS["promo_review"] = (
+    ("how did the promo go", "how did the promotion go", "how did the last promo go",
+     "how did the last promotion go", "how was the promo", "how was the promotion",
+     "promo results", "promotion results", "promo result", "results of the promo",
+     "results of the promotion", "promo review", "promotion review", "promo lift",
+     "promo uplift", "promotion lift", "promotion uplift", "did the promo work",
+     "did the promotion work", "was the promo worth it", "was the promotion worth it",
+     "promo performance", "promotion performance", "promo effect", "effect of the promo",
+     "effect of the promotion", "last promo", "last promotion", "latest promo",
+     "latest promotion", "promo go", "promotion go", "promo went", "promotion went",
+     "promo do", "promotion do", "promo work", "promotion work", "promo worth",
+     "promotion worth", "promo perform", "promotion perform", "promo lifted"),
+    ("com e andata la promo", "come e andata la promo", "com e andata la promozione",
+     "come e andata la promozione", "com e andata l ultima promo",
+     "come e andata l ultima promo", "com e andata l ultima promozione",
+     "risultati della promo", "risultato della promo", "risultati della promozione",
+     "risultato della promozione", "risultati promo", "la promo ha funzionato",
+     "la promozione ha funzionato", "ha funzionato la promo", "ha funzionato la promozione",
+     "effetto della promo", "effetto della promozione", "effetto promo", "ultima promo",
+     "ultima promozione", "la promo e andata", "la promozione e andata",
+     "ne e valsa la pena", "promo com e andata", "promozione com e andata",
+     "promo come e andata", "promozione come e andata", "promo ha funzionato",
+     "promozione ha funzionato", "promo ha reso", "promozione ha reso"),
 )  # fmt: skip
 INTENTS["incoming_receipts"] = (
     ("incoming", "arrivals", "arriving", "arrive", "arrives", "what arrives", "coming in",
@@ -641,7 +665,16 @@ PREVIOUS = ("last month", "previous month", "month before", "mese scorso", "mese
 # What is asked about, said after a product word used as a modifier ("knife stock").
 ABOUT_WORDS = ("stock", "stocks", "inventory", "sales", "forecast", "forecasts", "fcst",
                "demand", "cover", "projection", "levels", "orders", "quota", "quotas",
-               "target", "budget", "attainment", "revenue", "prices")  # fmt: skip
+               "target", "budget", "attainment", "revenue", "prices", "promo", "promos",
+               "promotion", "promotions")  # fmt: skip
+# A promotion, and asking how one went, apart in the sentence ("la promo sulle moka com'è
+# andata?", "how did the pans promo in february go"): a promotion's review.
+PROMO_WORDS = ("promo", "promos", "promotion", "promotions", "promozione", "promozioni",
+               "offerta", "volantino")  # fmt: skip
+HOW_IT_WENT = ("com e andata", "come e andata", "come sono andate", "com e andato",
+               "how did", "how was", "how were", "go", "went", "results", "result",
+               "risultati", "risultato", "funzionato", "work", "worked", "worth",
+               "lift", "uplift", "effect", "effetto", "reso")  # fmt: skip
 # Kinds of places, said next to a place's name ("the Maniago plant", "magazzino di Milano").
 PLACE_KINDS = ("plant", "factory", "warehouse", "depot", "site", "stabilimento", "impianto",
                "fabbrica", "magazzino", "deposito", "sede", "hub")  # fmt: skip

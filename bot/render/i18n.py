@@ -254,6 +254,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{customer} could be {choices}. Which one?",
         "{customer} può essere {choices}. Quale?",
     ),
+    "no_promotion": (
+        "No sales of {what} are flagged as on promotion (the sales file's promo column).",
+        "Nessuna vendita di {what} è segnata in promozione (la colonna promo del file vendite).",
+    ),
+    "no_promotion_in": (
+        "No sales of {what} are flagged as on promotion in {period} (the sales file's promo "
+        "column).",
+        "Nessuna vendita di {what} è segnata in promozione in {period} (la colonna promo del "
+        "file vendite).",
+    ),
+    "no_promotion_at_all": (
+        "No sales are flagged as on promotion (the sales file's promo column).",
+        "Nessuna vendita è segnata in promozione (la colonna promo del file vendite).",
+    ),
+    "no_promotion_at_all_in": (
+        "No sales are flagged as on promotion in {period} (the sales file's promo column).",
+        "Nessuna vendita è segnata in promozione in {period} (la colonna promo del file vendite).",
+    ),
+    "promotion_without_baseline": (
+        "Nothing sold in the weeks before the promotion of {start}: there is no usual level to "
+        "compare it with.",
+        "Nelle settimane prima della promozione del {start} non si è venduto nulla: non c'è un "
+        "livello abituale con cui confrontarla.",
+    ),
     "period_in_future": (
         "{period} has not started yet: ask for its forecast instead.",
         "{period} non è ancora iniziato: chiedi la sua previsione.",

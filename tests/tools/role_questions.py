@@ -1365,6 +1365,30 @@ QUESTIONS: list[Q] = [
     Q(ESPOSITO, "how far behind am I?", "quota_status", {"person": ESPOSITO}),
     Q(HARRIS, "quanto è indietro Esposito?", "quota_status", {"person": ESPOSITO}),
     Q(HARRIS, "why are PAD-28 sales dropping?", "explain_forecast", {"product": "PAD-28"}),
+    # How a promotion went (trial 27: not understood, or the stock).
+    Q(RICCI, "how did the last moka promo go?", "promo_review", {"family": "MOKA"}),
+    Q(RICCI, "com'è andata l'ultima promo?", "promo_review"),
+    Q(RICCI, "la promo sulle moka com'è andata?", "promo_review", {"family": "MOKA"}),
+    Q(BIANCHI, "did the knife promotion work?", "promo_review", {"family": "COLTELLI"}),
+    Q(HARRIS, "promo results for PAD-28", "promo_review", {"product": "PAD-28"}),
+    Q(
+        RICCI,
+        "how did the pans promo in february go",
+        "promo_review",
+        {"family": "PADELLE", "period": "2026-02"},
+    ),
+    Q(
+        ROSSI,
+        "risultati della promozione padelle di febbraio",
+        "promo_review",
+        {"family": "PADELLE", "period": "2026-02"},
+    ),
+    Q(
+        RICCI,
+        "how much moka did we sell on promo vs not?",
+        "sales_history",
+        {"family": "MOKA", "group_by": "promo"},
+    ),
 ]
 
 

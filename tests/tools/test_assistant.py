@@ -306,6 +306,38 @@ def test_why_a_rep_is_behind_is_answered_with_the_largest_fall_first(
                                                   "yr?", user="U01HARRIS")))  # fmt: skip
 
 
+def test_how_the_last_promotion_went_is_its_lift_and_what_the_weeks_after_gave_back(
+    ask: Ask,
+) -> None:
+    """ "how did the last moka promo go?" / "com'è andata l'ultima promo?" were not
+    understood or answered the stock (trial 27): the latest promotion's weeks against the
+    weeks before and after, per promoted product, in the asker's language; a split of sales
+    by promotion stays a split."""
+    english = ask("how did the last moka promo go?", user="U01RICCI")
+    assert (english.kind, english.tool, english.args) == (
+        "answer", "promo_review", {"family": "MOKA"}
+    )  # fmt: skip
+    r = english.result
+    shown = " ".join(plain(card(english)).split())
+    assert f"{number('en', r.during)} units a week during the promotion against " in shown
+    assert f"{number('en', r.before)} before it" in shown
+    assert all(line.sku in shown for line in r.lines)
+    italian = ask("la promo sulle moka com'è andata?", user="U01RICCI")
+    assert italian.tool == "promo_review" and italian.result == r
+    assert "pezzi a settimana durante la promozione" in plain(card(italian))
+    # A month picks the promotion in it; a month without one says so, in Italian.
+    february = ask("com'è andata la promo di febbraio sulle padelle?", user="U01RICCI")
+    assert february.result.start.month == 2 and february.args["period"] == "2026-02"
+    none = ask("com'è andata la promo di settembre sulle padelle?", user="U01RICCI")
+    assert none.kind == "error" and none.code == "no_promotion_in"
+    assert "Nessuna vendita di PADELLE è segnata in promozione" in plain(card(none))
+    # Marketing sees products, not customers: a customer's promotion is refused.
+    assert ask("how did the last promo go for Casalinghi Colombo?", user="U01RICCI").kind == (
+        "refused"
+    )
+    assert ask("vendite moka durante la promo", user="U01RICCI").tool == "sales_history"
+
+
 def test_a_year_on_year_answer_gives_units_and_revenue_by_name(ask: Ask) -> None:
     outcome = ask("fatturato zanetti yoy", user="U01BIANCHI")
     h = outcome.result

@@ -20,6 +20,7 @@ import pandas as pd
 import pytest
 from sqlalchemy import Engine
 
+from bot.render.cards import card
 from planning.db import make_engine, upgrade
 from tests.conftest import DEMO_TODAY, load_company
 from tests.fixtures.foodco.questions import QUESTIONS, Q
@@ -107,6 +108,26 @@ def test_a_two_word_familys_sales_are_compared_with_last_year(food: Engine) -> N
     assert now < _sold(sales, dt.date(2026, 10, 1), dt.date(2026, 10, 31)) / 2
     assert outcome.result.current.units == pytest.approx(now, rel=1e-6)
     assert outcome.result.previous.units == pytest.approx(before, rel=1e-6)
+
+
+def test_several_products_together_are_named_and_their_promotion_reviewed(food: Engine) -> None:
+    """ "sauce sales this year" is the four tomato sauces together, and its title said "all
+    products"; the pesto's last promotion is its flagged week against the four before
+    (figures from sales.csv: its promo column, weekly rows)."""
+    sauces = _ask(food, "sauce sales this year", "U03HUGHES")
+    assert card(sauces).title.startswith(f"Sales · {', '.join(sauces.args['products'])} · ")
+    sales = _read("sales")
+    pesto = sales[sales["sku"] == "SU-PES-190"].copy()
+    pesto["on"] = pesto["promo"].astype(str).str.lower() == "true"
+    weeks = sorted(pd.to_datetime(pesto[pesto["on"]]["date"]).dt.date)
+    outcome = _ask(food, "com'è andata l'ultima promo del pesto genovese?", "U03DEANGELIS")
+    r = outcome.result
+    assert (outcome.tool, r.start, r.weeks) == ("promo_review", weeks[-1], 1)
+    days = pd.to_datetime(pesto["date"]).dt.date
+    before = [weeks[-1] - dt.timedelta(weeks=k) for k in range(1, 5)]
+    assert r.before == pytest.approx(pesto[days.isin(before)]["quantity"].sum() / 4)
+    assert r.during == pytest.approx(pesto[days == weeks[-1]]["quantity"].sum())
+    assert r.discount is not None and r.discount > 0  # sold cheaper on promotion
 
 
 def test_a_reps_quota_counts_what_they_sold(food: Engine) -> None:

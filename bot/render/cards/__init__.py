@@ -31,6 +31,7 @@ from bot.render.cards.incoming import incoming_card
 from bot.render.cards.messages import confirm_card, error_text, help_card, message_card
 from bot.render.cards.orders import orders_card
 from bot.render.cards.product import product_card
+from bot.render.cards.promo import promo_card
 from bot.render.cards.quota import quota_card
 from bot.render.cards.quota_requests import (
     allocation_card,
@@ -69,6 +70,7 @@ from planning.forecast.explain import ForecastExplanation, GroupExplanation
 from planning.forecast.views import ForecastView, GroupForecast
 from planning.incoming import Incoming
 from planning.products import ProductFacts
+from planning.promo_review import PromoReview
 from planning.quota_decisions import QuotaDecision
 from planning.quota_requests import QuotaRequestList, QuotaRequestResult
 from planning.quotas import period_bounds
@@ -84,6 +86,7 @@ __all__ = ["BUILDERS", "Action", "Card", "card", "card_for", "source"]
 BUILDERS: dict[type, Callable[[Any, str], Card]] = {
     StockStatus: stock_card,
     SalesHistory: sales_card,
+    PromoReview: promo_card,
     OrderBook: orders_card,
     Incoming: incoming_card,
     DataStatus: status_card,
