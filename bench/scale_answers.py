@@ -185,6 +185,12 @@ def worker(url: str, skus: int, repeat: int, stock_file: str) -> dict[str, Any]:
                 "period": f"2026-Q{rng.randrange(4) + 1}" if rng.random() < 0.5 else "2026",
             },
         ),
+        "how a family's last promotion went": (
+            "UADM01",
+            "promo_review",
+            lambda: {"family": family()},
+        ),
+        "the last promotion, everything": ("UADM01", "promo_review", lambda: {}),
         "excess stock in a family": (
             "UOPS01",
             "inventory_projection",

@@ -245,9 +245,28 @@ def forecast_company(
     return generate_company(300, today=today, seed=seed, weeks=weeks)
 
 
+PROMOTION_EVERY = 13  # weeks between two promotions, each of one family in turn
+
+
+def with_promotions(sales: pd.DataFrame, products: pd.DataFrame) -> pd.DataFrame:
+    """The sales with a `promo` column: every PROMOTION_EVERY weeks one family, in turn, is
+    on promotion for two weeks (flags only, the quantities unchanged: what a promotion's
+    review costs to read is what is measured, bench/scale_answers.py)."""
+    weeks = sorted(sales["date"].unique())
+    families = sorted(products["family"].unique())
+    family_of = products.set_index("sku")["family"]
+    promoted: dict[object, str] = {}
+    for k, start in enumerate(range(0, len(weeks) - 1, PROMOTION_EVERY)):
+        for week in weeks[start : start + 2]:
+            promoted[week] = families[k % len(families)]
+    on = sales["date"].map(promoted)
+    return sales.assign(promo=(on == sales["sku"].map(family_of)).map({True: "yes", False: ""}))
+
+
 def write_company(skus: int, out: Path, *, today: dt.date, seed: int = 5) -> list[Path]:
     """Write the company's files into `out`, in the contract's order; returns their paths."""
     frames = generate_company(skus, today=today, seed=seed)
+    frames["sales"] = with_promotions(frames["sales"], frames["products"])
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     for key in FILE_ORDER:

@@ -146,7 +146,8 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "revenue", "turnover", "did we sell", "we sold", "top", "top customers",
          "best rep", "top rep", "best salesperson", "top salesperson", "best seller rep",
          "best customer", "top customer", "biggest customer", "biggest customers",
-         "sells the most", "sell the most", "sold the most", "most sold", "selling the most"),
+         "sells the most", "sell the most", "sold the most", "most sold", "selling the most",
+         "biggest drops", "biggest losers", "dropped the most"),
         ("vendite", "venduto", "venduti", "venduta", "vendute", "vende", "vendono", "comprato",
          "compra",
          "comprano", "acquistato", "acquisti", "ha preso", "ordinato", "fatturato",
@@ -154,7 +155,7 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "migliori clienti", "miglior cliente", "cliente migliore", "miglior venditore",
          "migliori venditori", "chi vende di piu", "vende di piu", "vendono di piu",
          "venduto di piu",
-         "chi ha venduto di piu"),
+         "chi ha venduto di piu", "calati di piu", "cali maggiori"),
     ),
     "help": (
         ("help", "what can you do", "commands", "how do i", "hello", "hi", "usage"),

@@ -1362,6 +1362,18 @@ QUESTIONS: list[Q] = [
         "sales_history",
         {"compare": "last_year", "group_by": "customer", "rank_by": "change"},
     ),
+    Q(
+        HARRIS,
+        "biggest drops by product this year",
+        "sales_history",
+        {"period": "2026", "group_by": "product", "rank_by": "change"},
+    ),
+    Q(
+        BIANCHI,
+        "quali prodotti sono calati di più nel q3?",
+        "sales_history",
+        {"period": "2026-Q3", "group_by": "product", "rank_by": "change"},
+    ),
     Q(ESPOSITO, "how far behind am I?", "quota_status", {"person": ESPOSITO}),
     Q(HARRIS, "quanto è indietro Esposito?", "quota_status", {"person": ESPOSITO}),
     Q(HARRIS, "why are PAD-28 sales dropping?", "explain_forecast", {"product": "PAD-28"}),
