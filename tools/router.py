@@ -89,6 +89,8 @@ PERCENT_AFTER = re.compile(r"\s?%")
 PERCENT_FIGURE = re.compile(r"[+-]?\s?(\d+(?:[.,]\d+)?)\s?%")
 # A percentage said with its sign ("+20%", "- 15 %"): a change, not a share.
 SIGNED_SHARE = re.compile(r"(?<![\w.,])[+-]\s?\d+(?:[.,]\d+)?\s?%")
+# What splits a typed word into the words of a customer's name ("01-07": "01", "07").
+NAME_PARTS = re.compile(r"[-_./]")
 # Between two words, what makes them items of a list ("moka + pentole", "pots, pans").
 LIST_SEPARATOR = re.compile(r"[,+&;/]")
 # A number said with its sign ("+150", "-15%"), not a code's dash ("PAD-24", "2026-12").
@@ -730,6 +732,13 @@ class Router:
             free.difference_update(positions)
             reading.said.update(positions)
 
+        # A customer named in full with a number in its name ("Bar 2000", "Cliente 01-07"):
+        # its words are the name, not a year, a date or a quantity.
+        numbered = self._numbered_customers(toks)
+        joined = _masked(joined, starts, set().union(*numbered.values()))
+        for name, positions in numbered.items():
+            _named(found, "customer", name)
+            free.difference_update(positions)
         horizon = find_horizon_weeks(joined)
         if horizon is not None:
             found["weeks"] = horizon.value
@@ -927,6 +936,26 @@ class Router:
             ]
             if names:
                 found["unknown_name"] = names[0]  # "quota di Pippo": someone we do not know
+
+    def _numbered_customers(self, toks: list[Token]) -> dict[str, set[int]]:
+        """Customers named in full whose names hold a number, with the positions naming
+        them (a code's parts are words of the name: "01-07" is "01", "07")."""
+        if not any(ch.isdigit() for t in toks for ch in t.text):
+            return {}
+        parts = [(part, i) for i, t in enumerate(toks) for part in NAME_PARTS.split(t.text) if part]
+        found: dict[str, set[int]] = {}
+        k = 0
+        while k < len(parts):
+            for size in range(min(self.index.longest_customer, len(parts) - k), 1, -1):
+                words = tuple(word for word, _ in parts[k : k + size])
+                name = self.index.customer(words)
+                if name is not None and any(ch.isdigit() for w in words for ch in w):
+                    found[name] = {i for _, i in parts[k : k + size]}
+                    k += size
+                    break
+            else:
+                k += 1
+        return found
 
     def _customers(self, reading: _Reading, toks: list[Token], found: dict[str, Any]) -> None:
         """A customer named in full or by its first words ("maison de la moka"), or by a word
@@ -1599,6 +1628,8 @@ class Router:
                 args["customer"] = customer
             if found.get("team"):
                 args.pop("person", None)
+        if isinstance(args.get("customer"), str) and args.get("group_by") == "customer":
+            args.pop("group_by")  # "vendite del cliente Casalinghi Colombo": one customer
         if (
             intent in ("sales_history", "open_orders")
             and found.get("customers")
@@ -2160,6 +2191,19 @@ def _join(toks: list[Token]) -> tuple[str, list[int]]:
         starts.append(offset)
         offset += len(text) + 1
     return " ".join(texts), starts
+
+
+def _masked(joined: str, starts: list[int], positions: set[int]) -> str:
+    """`joined` with the words at `positions` hidden from the readers of dates, periods and
+    quantities (same length, so every other word keeps its place)."""
+    if not positions:
+        return joined
+    chars = list(joined)
+    for i in positions:
+        end = joined.find(" ", starts[i])
+        for k in range(starts[i], len(joined) if end < 0 else end):
+            chars[k] = "x"
+    return "".join(chars)
 
 
 def _positions(span: Found, starts: list[int], joined: str) -> set[int]:

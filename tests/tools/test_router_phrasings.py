@@ -672,3 +672,34 @@ def test_a_number_is_never_a_person(demo_frames: dict[str, Any]) -> None:
     named = numbered.route("quota Venditore 5", user="U01BIANCHI", language="it",
                            today=DEMO_TODAY)  # fmt: skip
     assert named.args.get("person") == "U01V5"
+
+
+def test_a_customer_with_a_number_in_its_name_is_named_not_dated(
+    demo_frames: dict[str, Any],
+) -> None:
+    """The scale benchmark's customers are "Cliente 01-07": "vendite Cliente 01-07" read
+    "01-07" as a date (the 1st of July) and answered every customer's sales by customer. A
+    customer's whole name holding a number is the name; the same number elsewhere is still
+    a date, a year or a quantity."""
+    import pandas as pd
+
+    from tests.conftest import catalogue_of
+    from tools.matching import CatalogueIndex
+    from tools.router import RESERVED
+
+    frames = dict(demo_frames)
+    rows = frames["sales"].head(2).copy()
+    rows["customer"] = ["Cliente 01-07", "Bar 2000"]
+    frames["sales"] = pd.concat([frames["sales"], rows], ignore_index=True)
+    router = Router(CatalogueIndex(catalogue_of(frames), RESERVED))
+
+    def route(text: str, user: str = "U01BIANCHI") -> Any:
+        return router.route(text, user=user, language="it", today=DEMO_TODAY)
+
+    sales = route("vendite Cliente 01-07 quest'anno")
+    assert sales.args == {"customer": "Cliente 01-07", "period": "2026"}
+    assert route("ordini aperti del cliente Bar 2000").args == {"customer": "Bar 2000"}
+    promise = route("posso promettere 40 PAD-28 al Bar 2000 entro il 1/12?", "U01ROSSI")
+    assert promise.args["customer"] == "Bar 2000" and promise.args["quantity"] == 40
+    assert promise.args["date"] == dt.date(2026, 12, 1)
+    assert route("vendite 2025 di Casalinghi Colombo").args["period"] == "2025"
