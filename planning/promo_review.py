@@ -131,14 +131,16 @@ def promo_review(
         runs = [r for r in runs if r[0] <= bounds[1] and r[-1] >= bounds[0]]
     runs = [r for r in runs if r[0] <= today]
     label = label_of(engine, what)
+    # Said when the scope kept rows out (as a sales answer says it).
+    limited = scope.territories if not (what.territory or what.person) else None
     if not runs:
-        code = ("no_promotion" if label else "no_promotion_at_all") + ("_in" if period else "")
         raise PonteError(
             f"no sales of {label or 'any product'} were on promotion"
             + (f" in {period}" if period else ""),
-            code=code,
+            code="no_promotion",
             what=label,
             period=period or "",
+            territories=", ".join(sorted(limited or ())),
         )
     weeks = runs[-1]
     skus = sorted(set(flagged[flagged["week"].isin(weeks)]["sku"]))
@@ -193,8 +195,6 @@ def promo_review(
         if then_before > 0 and then_after > 0:
             season_change = then_after / then_before - 1
     priced = frame["revenue"].notna().any() and frame["revenue"].sum() > 0
-    # Said when the scope kept rows out (as a sales answer says it).
-    limited = scope.territories if not (what.territory or what.person) else None
     return PromoReview(
         what=what,
         label=label,

@@ -675,7 +675,10 @@ PROMO_WORDS = ("promo", "promos", "promotion", "promotions", "promozione", "prom
 HOW_IT_WENT = ("com e andata", "come e andata", "come sono andate", "com e andato",
                "how did", "how was", "how were", "go", "went", "results", "result",
                "risultati", "risultato", "funzionato", "work", "worked", "worth",
-               "lift", "uplift", "effect", "effetto", "reso")  # fmt: skip
+               "lift", "uplift", "effect", "effetto", "reso", "funzionano", "funziona",
+               "hanno funzionato", "in piu", "extra", "how many more", "how much more",
+               "pay off", "paid off", "did it work", "com e andata", "come sono andate",
+               "quanto abbiamo fatto", "quanto hanno reso")  # fmt: skip
 # Kinds of places, said next to a place's name ("the Maniago plant", "magazzino di Milano").
 PLACE_KINDS = ("plant", "factory", "warehouse", "depot", "site", "stabilimento", "impianto",
                "fabbrica", "magazzino", "deposito", "sede", "hub")  # fmt: skip

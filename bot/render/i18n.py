@@ -255,23 +255,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{customer} può essere {choices}. Quale?",
     ),
     "no_promotion": (
-        "No sales of {what} are flagged as on promotion (the sales file's promo column).",
-        "Nessuna vendita di {what} è segnata in promozione (la colonna promo del file vendite).",
-    ),
-    "no_promotion_in": (
-        "No sales of {what} are flagged as on promotion in {period} (the sales file's promo "
+        "No sales of {what}{where}{when} are flagged as on promotion (the sales file's promo "
         "column).",
-        "Nessuna vendita di {what} è segnata in promozione in {period} (la colonna promo del "
+        "Nessuna vendita di {what}{where}{when} è segnata in promozione (la colonna promo del "
         "file vendite).",
     ),
-    "no_promotion_at_all": (
-        "No sales are flagged as on promotion (the sales file's promo column).",
-        "Nessuna vendita è segnata in promozione (la colonna promo del file vendite).",
+    "no_promotion.everything": ("any product", "alcun prodotto"),
+    "no_promotion.where": (
+        " in your territories ({territories})",
+        " nei tuoi territori ({territories})",
     ),
-    "no_promotion_at_all_in": (
-        "No sales are flagged as on promotion in {period} (the sales file's promo column).",
-        "Nessuna vendita è segnata in promozione in {period} (la colonna promo del file vendite).",
-    ),
+    "no_promotion.when": (" in {period}", " in {period}"),
     "promotion_without_baseline": (
         "Nothing sold in the weeks before the promotion of {start}: there is no usual level to "
         "compare it with.",

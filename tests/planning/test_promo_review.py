@@ -91,7 +91,7 @@ def test_a_rep_reviews_their_territories_promotion_only(demo_engine: Engine) -> 
 def test_no_promotion_or_a_future_period_is_said_not_guessed(demo_engine: Engine) -> None:
     with pytest.raises(PonteError) as none:
         _review(demo_engine, "U01DEANGELIS", SalesFilter(family="MOKA"), "2026-09")
-    assert none.value.code == "no_promotion_in" and none.value.params["period"] == "2026-09"
+    assert none.value.code == "no_promotion" and none.value.params["period"] == "2026-09"
     with pytest.raises(PonteError) as future:
         _review(demo_engine, "U01DEANGELIS", SalesFilter(family="MOKA"), "2027-03")
     assert future.value.code == "period_in_future"

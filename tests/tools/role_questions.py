@@ -1401,6 +1401,25 @@ QUESTIONS: list[Q] = [
         "sales_history",
         {"family": "MOKA", "group_by": "promo"},
     ),
+    # Trial 28: a promotion asked about with "how many more", "funzionano".
+    Q(
+        RICCI,
+        "promo coltelli di aprile: quanti pezzi in piu abbiamo fatto?",
+        "promo_review",
+        {"family": "COLTELLI", "period": "2026-04"},
+    ),
+    Q(
+        RICCI,
+        "le promo sulle pentole funzionano? quella di fine maggio 2025 x es",
+        "promo_review",
+        {"family": "PENTOLE", "period": "2025-05"},
+    ),
+    Q(
+        HARRIS,
+        "how many more pans did we sell in the february promo?",
+        "promo_review",
+        {"family": "PADELLE", "period": "2026-02"},
+    ),
 ]
 
 

@@ -329,8 +329,14 @@ def test_how_the_last_promotion_went_is_its_lift_and_what_the_weeks_after_gave_b
     february = ask("com'è andata la promo di febbraio sulle padelle?", user="U01RICCI")
     assert february.result.start.month == 2 and february.args["period"] == "2026-02"
     none = ask("com'è andata la promo di settembre sulle padelle?", user="U01RICCI")
-    assert none.kind == "error" and none.code == "no_promotion_in"
-    assert "Nessuna vendita di PADELLE è segnata in promozione" in plain(card(none))
+    assert none.kind == "error" and none.code == "no_promotion"
+    assert "Nessuna vendita di PADELLE in set 2026 è segnata in promozione" in " ".join(
+        plain(card(none)).split()
+    )
+    # A rep's view is their territories': said when it hides every promotion.
+    assert "nei tuoi territori (NO)" in plain(
+        card(ask("com'è andata la promo di settembre sulle padelle?", user="U01ROSSI"))
+    )
     # Marketing sees products, not customers: a customer's promotion is refused.
     assert ask("how did the last promo go for Casalinghi Colombo?", user="U01RICCI").kind == (
         "refused"

@@ -239,6 +239,18 @@ def refusal_text(lang: str, exc: PonteError) -> str:
 def error_text(lang: str, code: str | None, params: dict[str, Any]) -> str:
     """A PonteError's code and parameters as one line in `lang`."""
     p = dict(params)
+    if code == "no_promotion":  # of what, where the asker looks, when
+        return t(
+            lang,
+            code,
+            what=p.get("what") or t(lang, "no_promotion.everything"),
+            where=t(lang, "no_promotion.where", territories=p["territories"])
+            if p.get("territories")
+            else "",
+            when=t(lang, "no_promotion.when", period=i18n.period(lang, p["period"]))
+            if p.get("period")
+            else "",
+        )
     if code == "unknown_product":
         text = t(lang, "unknown_product", sku=p.get("sku", "?"))
         if p.get("suggestions"):
