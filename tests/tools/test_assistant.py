@@ -420,6 +420,8 @@ def test_families_listed_with_a_plus_or_a_comma_are_each_answered_and_added_up(
                              today=DEMO_TODAY)  # fmt: skip
     units = number("it", together.current.units)
     assert rows["Totale"].startswith(f"{units} pezzi venduti")
+    # Rossi's figures are her territory's: said, or the total reads as the company's (trial 28).
+    assert "Solo le vendite dei tuoi territori (NO)" in " ".join(plain(card(both)).split())
     assert together.current.units == pytest.approx(both.result.total.current.units)
     # "moka pots" stays one family's product word; "pots & pans" is two families.
     assert ask("pots & pans sales this year", user="U01HARRIS").args["family"] == [
@@ -428,6 +430,7 @@ def test_families_listed_with_a_plus_or_a_comma_are_each_answered_and_added_up(
     # Open orders add up too; a comparison of reps does not (a team and its rep overlap).
     orders = ask("open orders of Casalinghi Colombo and Brianza Casa", user="U01ROSSI")
     lines = sum(s.result.lines for s in orders.result.sides)
+    assert "Only your territories' orders (NO)" in " ".join(plain(card(orders)).split())
     assert dict(card(orders).rows)["Total"].startswith(
         f"{number('en', sum(s.result.units for s in orders.result.sides))} units on {lines} "
     )

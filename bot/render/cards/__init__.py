@@ -157,7 +157,7 @@ def comparison_card(c: Comparison, lang: str) -> Card:
         headline=headline,
         columns=("", t(lang, "comparison.columns_2")),
         rows=tuple(rows),
-        notes=(*lead, *_partial_periods(c, lang), t(lang, "comparison.note")),
+        notes=(*lead, *_comparison_notes(c, lang), t(lang, "comparison.note")),
         tone="bad" if "bad" in tones else "warning" if "warning" in tones else "info",
     )
 
@@ -187,14 +187,26 @@ def _shared_lead(rows: list[tuple[str, str]]) -> tuple[list[str], list[tuple[str
     return [lead + "."], [(label, line[:1].upper() + line[1:]) for label, line in rest]
 
 
-def _partial_periods(c: Comparison, lang: str) -> list[str]:
-    """Sales of periods compared side by side ("ottobre vs novembre"): a period not over
-    (its sales run to the last day in the data) said with its pace per day against the
-    first whole one's, since its total alone reads as a fall; and the caller's territories
-    when the figures are only theirs, as one period's answer says."""
+def _comparison_notes(c: Comparison, lang: str) -> list[str]:
+    """The caller's territories when the sales or orders compared are only theirs (as one
+    answer says it: "total revenue moka + padelle" read as the company's); and for periods
+    of sales side by side ("ottobre vs novembre"), a period not over (its sales run to the
+    last day in the data) said with its pace per day against the first whole one's, since
+    its total alone reads as a fall."""
     sales = [(side.value, side.result) for side in c.sides]
-    if c.over != "period" or not all(isinstance(r, SalesHistory) for _, r in sales):
+    books = [side.result for side in c.sides if isinstance(side.result, OrderBook)]
+    if books and len(books) == len(c.sides) and books[0].territories:
+        return [t(lang, "orders.scope", territories=", ".join(books[0].territories))]
+    if not all(isinstance(r, SalesHistory) for _, r in sales):
         return []
+    scope = sales[0][1]
+    said = (
+        [t(lang, "sales.scope", territories=", ".join(scope.territories))]
+        if isinstance(scope, SalesHistory) and scope.territories
+        else []
+    )  # the figures are the caller's territories' only: said, as one answer says it
+    if c.over != "period":
+        return said
     spans = []
     for value, result in sales:
         assert isinstance(result, SalesHistory)
@@ -215,10 +227,7 @@ def _partial_periods(c: Comparison, lang: str) -> list[str]:
                                whole=length, last=date(lang, figure.end), pace=number(lang, pace),
                                other_pace=number(lang, other_pace), other=period(lang, other),
                                change=change))  # fmt: skip
-    scope = sales[0][1]
-    if isinstance(scope, SalesHistory) and scope.territories:
-        notes.append(t(lang, "sales.scope", territories=", ".join(scope.territories)))
-    return notes
+    return notes + said
 
 
 BUILDERS[Comparison] = comparison_card
