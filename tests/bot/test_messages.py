@@ -15,6 +15,7 @@ import pytest
 
 import bot.render.cards  # noqa: F401  (its modules register their texts)
 from bot.render import i18n
+from bot.render.cards.messages import error_text
 
 ROOT = Path(__file__).resolve().parents[2]
 ERRORS = ("PonteError", "PermissionDenied")
@@ -49,8 +50,9 @@ def test_the_scan_finds_the_errors_people_meet() -> None:
 def test_every_error_has_a_message_that_formats_with_its_parameters(code: str, lang: str) -> None:
     assert code in i18n.MESSAGES, f"no message for {code}"
     params = {name: f"<{name}>" for name in RAISED[code] | {"message"}}
-    text = i18n.t(lang, code, **params)
+    text = error_text(lang, code, params)  # as the person reads it (some are composed there)
     assert text.strip() and "{" not in text and "}" not in text
+    assert "<message>" not in text, "fell back to the exception's English text"
 
 
 def test_every_text_says_the_same_things_in_both_languages() -> None:
@@ -96,7 +98,5 @@ def test_italian_drops_the_articles_vowel_before_otto_and_undici(date: str, said
      ("en", "5,770,000 is 1,000 times the current target (5,770)")],
 )  # fmt: skip
 def test_figures_in_a_refusal_read_as_numbers(lang: str, said: str) -> None:
-    from bot.render.cards.messages import error_text
-
     params = {"new": 5770000, "current": 5770, "factor": 1000}
     assert error_text(lang, "quota_target_absurd", params).startswith(said)
