@@ -112,7 +112,7 @@ def worker(url: str, skus: int, repeat: int, stock_file: str) -> dict[str, Any]:
     def sku() -> str:
         return f"HW-{rng.randrange(skus):05d}"
 
-    from scale_company import FAMILIES, family_count
+    from scale_company import FAMILIES, family_count, promoted_families
 
     def family() -> str:
         return FAMILIES[rng.randrange(family_count(skus))]
@@ -188,7 +188,7 @@ def worker(url: str, skus: int, repeat: int, stock_file: str) -> dict[str, Any]:
         "how a family's last promotion went": (
             "UADM01",
             "promo_review",
-            lambda: {"family": family()},
+            lambda: {"family": rng.choice(promoted_families(skus))},
         ),
         "the last promotion, everything": ("UADM01", "promo_review", lambda: {}),
         "excess stock in a family": (

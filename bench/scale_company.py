@@ -263,6 +263,14 @@ def with_promotions(sales: pd.DataFrame, products: pd.DataFrame) -> pd.DataFrame
     return sales.assign(promo=(on == sales["sku"].map(family_of)).map({True: "yes", False: ""}))
 
 
+def promoted_families(skus: int, weeks: int = WEEKS) -> list[str]:
+    """The families `with_promotions` puts on promotion after the first weeks of sales (a
+    promotion at the very start has no usual level before it to be reviewed against)."""
+    families = sorted(FAMILIES[: family_count(skus)])
+    starts = range(0, weeks - 1, PROMOTION_EVERY)
+    return [families[k % len(families)] for k, start in enumerate(starts) if start > 0]
+
+
 def write_company(skus: int, out: Path, *, today: dt.date, seed: int = 5) -> list[Path]:
     """Write the company's files into `out`, in the contract's order; returns their paths."""
     frames = generate_company(skus, today=today, seed=seed)

@@ -169,29 +169,36 @@ def promo_review(
             code="promotion_without_baseline",
             start=first.isoformat(),
         )
-    per_sku = frame.groupby(["sku", "week"])[["units", "revenue"]].sum()
 
-    def per_week(sku: str | None, chosen: list[dt.date]) -> tuple[float, float]:
-        rows = per_sku if sku is None else per_sku.loc[[sku]]
-        inside = rows[rows.index.get_level_values("week").isin(chosen)]
-        return float(inside["units"].sum()) / len(chosen), float(inside["revenue"].sum())
+    def per_week(chosen: list[dt.date]) -> tuple[pd.Series, float, float]:
+        """Each product's units per week over `chosen`, and all of them together (units per
+        week, revenue in all)."""
+        inside = frame[frame["week"].isin(chosen)]
+        units = inside.groupby("sku")["units"].sum().reindex(skus, fill_value=0.0) / len(chosen)
+        return units, float(units.sum()), float(inside["revenue"].sum())
 
     names = _names(engine, skus)
-    lines = []
-    for sku in skus:
-        b, _ = per_week(sku, before)
-        d, _ = per_week(sku, weeks)
-        a = per_week(sku, after)[0] if after else None
-        lines.append(PromoLine(sku, names.get(sku, sku), b, d, a))
-    lines.sort(key=lambda line: (-(line.during - line.before), line.sku))
-    units_before, revenue_before = per_week(None, before)
-    units_during, revenue_during = per_week(None, weeks)
-    units_after = per_week(None, after)[0] if after else None
+    sku_before, units_before, revenue_before = per_week(before)
+    sku_during, units_during, revenue_during = per_week(weeks)
+    sku_after, units_after = (per_week(after)[:2]) if after else (None, None)
+    lines = sorted(
+        (
+            PromoLine(
+                sku,
+                names.get(sku, sku),
+                float(sku_before[sku]),
+                float(sku_during[sku]),
+                float(sku_after[sku]) if sku_after is not None else None,
+            )
+            for sku in skus
+        ),
+        key=lambda line: (-(line.during - line.before), line.sku),
+    )
     season_change = None
     if after:  # the same weeks a year earlier, after against before
         year = dt.timedelta(weeks=YEAR_WEEKS)
-        then_before = per_week(None, [w - year for w in before])[0]
-        then_after = per_week(None, [w - year for w in after])[0]
+        then_before = per_week([w - year for w in before])[1]
+        then_after = per_week([w - year for w in after])[1]
         if then_before > 0 and then_after > 0:
             season_change = then_after / then_before - 1
     priced = frame["revenue"].notna().any() and frame["revenue"].sum() > 0
