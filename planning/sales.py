@@ -19,7 +19,7 @@ from planning.access import Caller, quota_scope, team_of
 from planning.db import as_date
 from planning.errors import PermissionDenied, PonteError
 from planning.models import Role
-from planning.quotas import in_period, period_bounds, sales_calendar, sales_from
+from planning.quotas import QuotaStatus, in_period, period_bounds, sales_calendar, sales_from
 
 Compare = Literal["previous", "last_year"]
 GroupBy = Literal[
@@ -110,6 +110,8 @@ class SalesHistory:
     label: str = ""  # what was asked about, by name ("Marco Zanetti", "Centro")
     rank_by: str = "units"  # what the split is ordered by, and its shares are of
     prorated: bool = False  # weekly rows straddling the period counted for their days inside
+    # Asked why they are behind: the quota of whose sales these are, for the period
+    quota: QuotaStatus | None = None
 
     @property
     def change_pct(self) -> float | None:

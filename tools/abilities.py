@@ -57,7 +57,7 @@ from planning.quota_requests import (
     request_change,
 )
 from planning.quotas import PERIOD as QUOTA_PERIOD
-from planning.quotas import period_bounds, quarter_of
+from planning.quotas import QuotaStatus, period_bounds, quarter_of
 from planning.sales import (
     DISJOINT,
     GroupBy,
@@ -382,6 +382,11 @@ class SalesArgs(SalesFilterArgs):
         description="Order the split (and its shares) by units or by revenue, or by the "
         "change in units against the period compared with, largest fall first ('which "
         "customers dropped the most'; the same period last year unless compare says).",
+    )
+    against_quota: bool = Field(
+        False,
+        description="Also give the quota of the rep or territory for the period, beside the "
+        "sales ('why is Rossi behind?'; the caller's own when no one is named).",
     )
 
 
@@ -767,7 +772,7 @@ def _sales_filter(ctx: RunContext, args: SalesFilterArgs) -> SalesFilter:
 
 def _sales(ctx: RunContext, args: SalesArgs) -> SalesHistory:
     what = _sales_filter(ctx, args)
-    return sales_history(
+    history = sales_history(
         ctx.engine,
         sales_scope(ctx.engine, ctx.caller),
         what,
@@ -779,6 +784,30 @@ def _sales(ctx: RunContext, args: SalesArgs) -> SalesHistory:
         last_purchase=args.last_purchase,
         rank_by=args.rank_by,
     )
+    if args.against_quota:
+        history = replace(history, quota=_quota_of(ctx, what, history.period))
+    return history
+
+
+def _quota_of(ctx: RunContext, what: SalesFilter, period: str) -> QuotaStatus | None:
+    """The one total quota of the rep or territory whose sales these are (the caller's own
+    when none is named), when the caller may see it; None when there is none (a team's
+    several, a customer's, a product's) or it is not theirs to see."""
+    if what.customer or what.product or what.products or what.family:
+        return None
+    try:
+        found = quota_answer(
+            ctx.engine,
+            ctx.caller,
+            today=ctx.today,
+            person=what.person,
+            territory=what.territory,
+            period=period,
+        )
+    except PonteError:  # not theirs to see: the sales answer alone, as asked
+        return None
+    whole = [s for s in found.statuses if not s.family]
+    return whole[0] if len(whole) == 1 else None
 
 
 def _promo(ctx: RunContext, args: PromoArgs) -> PromoReview:
@@ -1340,6 +1369,7 @@ declare(
             "group_by": "group_by",
             "last_purchase": "last_purchase",
             "rank_by": "rank_by",
+            "against_quota": "against_quota",
         },
         keywords={
             "group_by": v.SALES_GROUPS,

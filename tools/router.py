@@ -1176,7 +1176,14 @@ class Router:
             return "request_quota_change", None
         if quota and SIGNED.search(qw.split_reason(text)[0]):
             return "request_quota_change", None  # "vorrei +15% sulla quota q1 perché..."
-        whose = quota or found.get("person") or found.get("team") or _has(raw, v.SELF_BEHIND)
+        whose = (
+            quota
+            or found.get("person")
+            or found.get("team")
+            or _has(raw, v.SELF_BEHIND)
+            or (found.get("territory") and not {"product", "family"} & found.keys())
+            or found.get("customer")
+        )  # "why is the south so far behind?": a territory's quota too; a customer's products
         if (
             _has(raw, v.BEHIND)
             and (_has(raw, v.ACCOUNTS) or (_has(raw, v.WHY) and whose))
@@ -1185,7 +1192,9 @@ class Router:
             # "why is Antonio so far behind? is it one account?", "perché sono così indietro
             # con la quota?": this quarter's sales by customer against the same weeks last
             # year, customers lost included (a rep asking of no one else: their own)
-            found.update(group_by="customer", compare="last_year", why_behind=True)
+            split = "product" if found.get("customer") and not found.get("person") else "customer"
+            found.update(group_by=split, compare="last_year", why_behind=True)
+            found["against_quota"] = True  # the quota itself, beside the reason
             found["rank_by"] = "change"  # the reason first: the largest fall
             return "sales_history", None
         if (

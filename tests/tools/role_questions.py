@@ -1374,6 +1374,37 @@ QUESTIONS: list[Q] = [
         "sales_history",
         {"period": "2026-Q3", "group_by": "product", "rank_by": "change"},
     ),
+    # ...with the quota itself (trial 28); a territory's the same way, a customer's by product
+    Q(
+        ZANETTI,
+        "why am I so behind on quota?",
+        "sales_history",
+        {"person": ZANETTI, "period": "2026-Q4", "against_quota": True, "rank_by": "change"},
+    ),
+    Q(
+        HARRIS,
+        "perché il Sud è così indietro?",
+        "sales_history",
+        {"territory": "SU", "period": "2026-Q4", "against_quota": True, "group_by": "customer"},
+    ),
+    Q(
+        HARRIS,
+        "why is the south territory so far behind?",
+        "sales_history",
+        {"territory": "SU", "against_quota": True, "group_by": "customer"},
+    ),
+    Q(
+        BIANCHI,
+        "why are Casa Friulana's sales so far behind?",
+        "sales_history",
+        {"customer": "Casa Friulana", "compare": "last_year", "group_by": "product"},
+    ),
+    Q(
+        BIANCHI,
+        "perché casa friulana è così indietro?",
+        "sales_history",
+        {"customer": "Casa Friulana", "group_by": "product", "rank_by": "change"},
+    ),
     Q(ESPOSITO, "how far behind am I?", "quota_status", {"person": ESPOSITO}),
     Q(HARRIS, "quanto è indietro Esposito?", "quota_status", {"person": ESPOSITO}),
     Q(HARRIS, "why are PAD-28 sales dropping?", "explain_forecast", {"product": "PAD-28"}),

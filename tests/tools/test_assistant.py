@@ -306,6 +306,42 @@ def test_why_a_rep_is_behind_is_answered_with_the_largest_fall_first(
                                                   "yr?", user="U01HARRIS")))  # fmt: skip
 
 
+def test_why_a_rep_is_behind_says_the_quota_itself_beside_the_reason(
+    ask: Ask, demo_dir: Path
+) -> None:
+    """Trial 28: "why am I so behind?" gave the customers' falls without the quota the rep
+    is behind on. The answer now says the quota (the quotas file's target, the sales
+    answer's own sold figure, behind or on track) and what is still to sell; a customer's
+    sales asked the same way have no quota, so none is said."""
+    quotas = read(demo_dir, "quotas")
+    for user, rep, lang in (("U01ESPOSITO", "U01ESPOSITO", "it"), ("U01HARRIS", "U01WALKER", "en")):
+        question = {"it": "perché sono così indietro con la quota??",
+                    "en": "why is James Walker so far behind?"}[lang]  # fmt: skip
+        outcome = ask(question, user=user)
+        h = outcome.result
+        target = quotas[(quotas["rep"] == rep) & (quotas["period"] == "2026-Q4")
+                        & quotas["family"].isna()]["target_units"]  # fmt: skip
+        assert h.quota is not None and h.quota.target_units == float(target.iloc[0])
+        assert h.quota.sold_units == pytest.approx(h.current.units)
+        shown = " ".join(plain(card(outcome)).split())
+        attained = number(lang, 100 * h.current.units / h.quota.target_units)
+        assert f"{attained}% " in shown and number(lang, h.quota.target_units) in shown
+        gap = number(lang, h.quota.target_units - h.current.units)
+        assert ("Mancano" if lang == "it" else "Still to sell") in shown and gap in shown
+    south = ask("perché il Sud è così indietro?", user="U01HARRIS").result
+    assert south.what.territory == "SU" and south.quota is not None  # its rep's, Esposito's
+    assert south.quota.owner == "U01ESPOSITO" and south.group_by == "customer"
+    # A customer has no quota: its sales by product against last year, the largest fall first
+    customer = ask("why are Casa Friulana's sales so far behind?", user="U01BIANCHI")
+    h = customer.result
+    assert (customer.tool, h.group_by, h.compare, h.quota) == (
+        "sales_history", "product", "last_year", None
+    )  # fmt: skip
+    falls = [row.units - (row.previous_units or 0) for row in h.rows]
+    assert falls == sorted(falls) and falls[0] < 0
+    assert "Quota" not in plain(card(customer))
+
+
 def test_how_the_last_promotion_went_is_its_lift_and_what_the_weeks_after_gave_back(
     ask: Ask,
 ) -> None:

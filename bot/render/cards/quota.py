@@ -210,6 +210,48 @@ def _figures(s: QuotaStatus) -> _QuotaFigures:
     )
 
 
+def one_quota(s: QuotaStatus, lang: str) -> str:
+    """One quota in a line: attained of target, sold, how much of the period has gone and
+    whether that is on track (the quota answer's headline, and the why-behind answer's)."""
+    f = _figures(s)
+    fmt = (lambda x: number(lang, x)) if f.units else (lambda x: i18n.money(lang, x))
+    units = t(lang, "quota.quota_card.units") if f.units else ""
+    if f.units and s.target_revenue:  # both targets: the revenue one too
+        units += f" ({i18n.money(lang, s.target_revenue)})"
+    return t(
+        lang,
+        "quota.quota_card.headline_2",
+        owner_name=s.owner_name,
+        attained=pct(lang, f.attained),
+        target=fmt(f.target or 0.0),
+        units=units,
+        when=i18n.period(lang, s.period),
+        sold=fmt(f.sold),
+        elapsed=pct(lang, 100 * s.elapsed_share),
+        on_track=t(
+            lang, "quota.quota_card.on_track" if s.on_track else "quota.quota_card.on_track_2"
+        ),
+    )
+
+
+def still_to_sell(s: QuotaStatus, lang: str) -> str | None:
+    """What is left to sell, per week over the weeks left, against the pace so far."""
+    f = _figures(s)
+    if f.needed is None:
+        return None
+    fmt = (lambda x: number(lang, x)) if f.units else (lambda x: i18n.money(lang, x))
+    per_week = (
+        t(lang, "quota.quota_card.per_week")
+        if f.units
+        else "/" + t(lang, "quota.quota_card.per_week_2")
+    )
+    gap = fmt(max(0.0, (f.target or 0.0) - f.sold)) + (
+        t(lang, "quota.quota_card.units") if f.units else ""
+    )
+    return t(lang, "quota.quota_card.text", gap=gap, needed=fmt(f.needed), per_week=per_week,
+             left=number(lang, s.weeks_left, 1), pace=fmt(f.pace))  # fmt: skip
+
+
 def _quota_line(lang: str, s: QuotaStatus) -> tuple[str, ...]:
     f = _figures(s)
     fmt = (lambda x: number(lang, x)) if f.units else (lambda x: i18n.money(lang, x))
@@ -244,28 +286,7 @@ def quota_card(q: QuotaAnswer, lang: str) -> Card:
     f = _figures(first)
     fmt = (lambda x: number(lang, x)) if f.units else (lambda x: i18n.money(lang, x))
     if len(q.statuses) == 1 and f.attained is not None and f.target:
-        on_track = (
-            t(lang, "quota.quota_card.on_track")
-            if first.on_track
-            else t(lang, "quota.quota_card.on_track_2")
-        )
-        attained, target, sold = pct(lang, f.attained), fmt(f.target), fmt(f.sold)
-        elapsed = pct(lang, 100 * first.elapsed_share)
-        units = t(lang, "quota.quota_card.units") if f.units else ""
-        if f.units and first.target_revenue:  # both targets: the revenue one too
-            units += f" ({i18n.money(lang, first.target_revenue)})"
-        headline = t(
-            lang,
-            "quota.quota_card.headline_2",
-            owner_name=first.owner_name,
-            attained=attained,
-            target=target,
-            units=units,
-            when=when,
-            sold=sold,
-            elapsed=elapsed,
-            on_track=on_track,
-        )
+        headline = one_quota(first, lang)
     else:
         behind = [s for s in q.statuses if s.on_track is False]
         headline = t(
@@ -279,27 +300,8 @@ def quota_card(q: QuotaAnswer, lang: str) -> Card:
         headline = t(lang, "quota.quota_card.reps_of", territory=q.label or q.whose) + headline
     headline = said + headline
     notes = []
-    if len(q.statuses) == 1 and f.needed is not None:
-        needed, left, pace = fmt(f.needed), number(lang, first.weeks_left, 1), fmt(f.pace)
-        per_week = (
-            t(lang, "quota.quota_card.per_week")
-            if f.units
-            else "/" + t(lang, "quota.quota_card.per_week_2")
-        )
-        gap = fmt(max(0.0, (f.target or 0.0) - f.sold)) + (
-            t(lang, "quota.quota_card.units") if f.units else ""
-        )
-        notes.append(
-            t(
-                lang,
-                "quota.quota_card.text",
-                gap=gap,
-                needed=needed,
-                per_week=per_week,
-                left=left,
-                pace=pace,
-            )
-        )
+    if len(q.statuses) == 1 and (still := still_to_sell(first, lang)):
+        notes.append(still)
     if len(q.statuses) == 1 and first.forecast_attainment_pct is not None:
         at_end = first.forecast_units_at_end if f.units else first.forecast_revenue_at_end
         share = pct(lang, first.forecast_attainment_pct)

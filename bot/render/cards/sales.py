@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.render import i18n
 from bot.render.cards.base import Card
+from bot.render.cards.quota import one_quota, still_to_sell
 from bot.render.i18n import date, number, pct, period, t
 from planning.sales import SalesFigure, SalesFilter, SalesHistory
 
@@ -21,6 +22,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Nessuna vendita dal {start} al {end}",
     ),
     "sales.previous": ("The period before", "Il periodo precedente"),
+    "sales.quota": ("Quota", "Quota"),
     "sales.last_year": ("The same period last year", "Lo stesso periodo dell'anno scorso"),
     "sales.compared": (
         "{units} units ({start} – {end}): {change}",
@@ -64,11 +66,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "sales.column.month": ("Month", "Mese"),
     "sales.column.units": ("Units", "Pezzi"),
     "sales.column.revenue": ("Revenue €", "Fatturato €"),
-    "sales.column.share": ("Share", "Quota"),
+    "sales.column.share": ("Share", "Incidenza"),  # not "Quota": a quota is a target
     "sales.column.before.last_year": ("Units last year", "Pezzi anno prima"),
     "sales.column.before.previous": ("Units before", "Pezzi periodo prima"),
     "sales.column.change": ("Change", "Variazione"),
-    "sales.column.share_revenue": ("Share of revenue", "Quota del fatturato"),
+    "sales.column.share_revenue": ("Share of revenue", "Incidenza sul fatturato"),
     "sales.scope": (
         "Only your territories' sales ({territories}), and yours or your team's wherever sold",
         "Solo le vendite dei tuoi territori ({territories}) e le tue o del tuo team ovunque "
@@ -129,6 +131,10 @@ def sales_card(h: SalesHistory, lang: str) -> Card:
         headline += f" · {shown}"
         if change is not None:
             tone = "good" if change >= 0 else "warning"
+    if h.quota is not None:  # "why is X behind?": the quota first, then where sales fell
+        fields.insert(0, (t(lang, "sales.quota"), one_quota(h.quota, lang)))
+        if still := still_to_sell(h.quota, lang):
+            notes.append(still)
     if h.last_purchase is not None:
         value = t(
             lang,
