@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 from sqlalchemy import Engine, text
@@ -262,6 +262,35 @@ def group_stock(engine: Engine, group: ProductGroup, *, location: str | None = N
         by_family=_by_family(frame),
         value=float((frame["available"] * price).sum()),
         unpriced=int(price.isna().sum()),
+    )
+
+
+def stock_added_up(stocks: list[GroupStock]) -> GroupStock:
+    """The stock of several groups that share no product ("moka + pentole in magazzino"):
+    units, products and value summed, each place's too; no lines of its own."""
+
+    def per_place(pairs: list[tuple[str, float]]) -> tuple[tuple[str, float], ...]:
+        summed: dict[str, float] = {}
+        for place, units in pairs:
+            summed[place] = summed.get(place, 0.0) + units
+        return tuple(sorted(summed.items(), key=lambda kv: -kv[1]))
+
+    dates = [g.as_of for g in stocks if g.as_of is not None]
+    return replace(
+        stocks[0],
+        group=ProductGroup(skus=tuple(line.sku for g in stocks for line in g.lines)),
+        as_of=max(dates) if dates else None,
+        products=sum(g.products for g in stocks),
+        lines=(),
+        on_hand=float(sum(g.on_hand for g in stocks)),
+        allocated=float(sum(g.allocated for g in stocks)),
+        available=float(sum(g.available for g in stocks)),
+        below_safety_stock=tuple(sorted(s for g in stocks for s in g.below_safety_stock)),
+        by_location=per_place([pair for g in stocks for pair in g.by_location]),
+        by_family=(),
+        value=float(sum(g.value for g in stocks)),
+        unpriced=sum(g.unpriced for g in stocks),
+        value_by_location=per_place([pair for g in stocks for pair in g.value_by_location]),
     )
 
 

@@ -73,7 +73,7 @@ from planning.sales import (
     sales_scope,
 )
 from planning.status import DataStatus, data_status
-from planning.stock import GroupStock, StockStatus
+from planning.stock import GroupStock, StockStatus, stock_added_up
 from tools import feedback_abilities as fb
 from tools import vocabulary as v
 from tools.context import RunContext
@@ -882,7 +882,7 @@ declare(
         run=_stock,
         results=(StockStatus, GroupStock),
         groups=True,
-        compares=("location",),
+        compares=("location", "family"),
         takes=PRODUCT_SLOTS,
         needs_product=True,
         rank=7,
@@ -1570,6 +1570,9 @@ def _added_up(over: str, sides: list[Side]) -> Any | None:
     books = [side.result for side in sides if isinstance(side.result, OrderBook)]
     if len(books) == len(sides):
         return orders_added_up(books)
+    stocks = [side.result for side in sides if isinstance(side.result, GroupStock)]
+    if len(stocks) == len(sides):
+        return stock_added_up(stocks)
     return None
 
 

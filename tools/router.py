@@ -1721,7 +1721,11 @@ class Router:
         if _answers_groups(intent):  # a family, several products or all: one answer
             if product is None and "family" in found:
                 moving = {"focus": "move"} if found.get("move") else {}
-                return replace(route, args={**args, "family": found["family"], **moving})
+                asked_families: str | list[str] = found["family"]
+                named = found.get("several", {}).get("family", [])
+                if found.get("joined") and len(named) > 1 and "family" in compares:
+                    asked_families = list(named)  # "moka + pentole in magazzino": each, a total
+                return replace(route, args={**args, "family": asked_families, **moving})
             if product is None and found.get("all"):
                 return replace(route, args={**args, "all_products": True})
             if (

@@ -724,8 +724,8 @@ VALUE_WORDS = ("value", "values", "worth", "valore", "valori", "vale", "valgono"
 # Places in the plural beside one named ("a milano e negli stabilimenti"): all of them.
 EVERY_PLACE = ("stabilimenti", "plants", "factories", "sedi", "locations", "magazzini",
                "warehouses", "impianti")  # fmt: skip
-# Several products meant together: "santoku vs chef knife", "PAD-24 e PAD-28".
-TOGETHER = (*VERSUS, "and", "e", "&", "plus", "both", "entrambi", "entrambe")
+# Several products meant together: "santoku vs chef knife", "PAD-24 e PAD-28", "pots n pans".
+TOGETHER = (*VERSUS, "and", "n", "e", "ed", "&", "plus", "both", "entrambi", "entrambe")
 # A reply that drops the question Ponte asked back.
 NEVER_MIND = (
     "never mind", "forget it", "cancel", "no thanks", "thanks", "thank you", "lascia perdere",

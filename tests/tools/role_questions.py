@@ -1300,6 +1300,16 @@ QUESTIONS: list[Q] = [
         {"period": "2026-Q4"},
     ),
     Q(DEANGELIS, "quota isole vs sud", "quota_status", {"territory": ["IS", "SU"]}),
+    # Two families' stock: each and the total (trial 28: the first alone, or pots alone)
+    Q(COLOMBO, "moka + pentole in magazzino", "stock_status", {"family": ["MOKA", "PENTOLE"]}),
+    Q(GALLI, "how many pots n pans do we have", "stock_status", {"family": ["PENTOLE", "PADELLE"]}),
+    Q(COLOMBO, "giacenze padelle e pentole", "stock_status", {"family": ["PADELLE", "PENTOLE"]}),
+    Q(
+        HARRIS,
+        "sales of pots 'n' pans this year",
+        "sales_history",
+        {"family": ["PENTOLE", "PADELLE"], "period": "2026"},
+    ),  # fmt: skip
     # Families listed with "+" or "," are each answered (trial 27), adjacent they may be one
     # ("moka pots"); customers listed with a comma are compared.
     Q(

@@ -76,6 +76,32 @@ def test_family_stock_sums_every_product_of_the_family(ask: Ask, demo_dir: Path)
     assert outcome.result.available == (mine["on_hand"] - mine["allocated"]).sum()
 
 
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("moka + pentole in magazzino", "it"), ("how many pots n pans do we have", "en")],
+)
+def test_two_families_stock_is_each_and_their_total(
+    ask: Ask, demo_dir: Path, question: str, lang: str
+) -> None:
+    """Trial 28: "moka + pentole in magazzino" answered MOKA and said PENTOLE was left out;
+    "pots n pans" was pots alone. Each family's stock side by side, and the total, from the
+    stock file."""
+    stock = latest_stock(demo_dir)
+    products = read(demo_dir, "products")
+    outcome = ask(question, user="U01COLOMBO")
+    families = [side.value for side in outcome.result.sides]
+    assert outcome.tool == "stock_status" and len(families) == 2 and "PENTOLE" in families
+    free = stock["on_hand"] - stock["allocated"]
+    family = stock["sku"].map(products.set_index("sku")["family"])
+    for side in outcome.result.sides:
+        assert side.result.available == free[family == side.value].sum()
+    total = free[family.isin(families)].sum()
+    assert outcome.result.total.available == total
+    assert outcome.result.total.products == products["family"].isin(families).sum()
+    rows = dict(card(outcome).rows)
+    assert number(lang, total) in rows["Totale" if lang == "it" else "Total"]
+
+
 def test_a_family_forecast_is_one_answer_summing_its_products(ask: Ask) -> None:
     outcome = ask("previsione pentole prossime 8 sett.", user="U01ZANETTI")
     assert (outcome.kind, outcome.tool) == ("answer", "demand_forecast")
@@ -426,10 +452,10 @@ def test_a_list_across_products_is_the_alerts_not_a_question_back(ask: Ask) -> N
 
 def test_a_second_family_an_answer_does_not_take_is_said_back(ask: Ask) -> None:
     """ "stock padelle e pentole" answered PADELLE and dropped PENTOLE unsaid (trial 26, "stock
-    pasta fresca e pasta secca"): the family left out is named, to be asked next; a
-    comparison takes both."""
-    one = ask("stock padelle e pentole", user="U01COLOMBO")
-    assert one.args.get("family") == "PADELLE"
+    pasta fresca e pasta secca"): where the answer takes one family, the family left out is
+    named, to be asked next; a comparison takes both (stock now does, with their total)."""
+    one = ask("previsione padelle e pentole", user="U01COLOMBO")
+    assert (one.tool, one.args.get("family")) == ("demand_forecast", "PADELLE")
     said = plain(card(one)).replace("\n", " ")
     assert "Hai nominato anche PENTOLE: questa risposta è solo per PADELLE" in said
     both = ask("sales pans vs pots q3", user="U01HARRIS")
