@@ -1309,7 +1309,7 @@ QUESTIONS: list[Q] = [
         "sales of pots 'n' pans this year",
         "sales_history",
         {"family": ["PENTOLE", "PADELLE"], "period": "2026"},
-    ),  # fmt: skip
+    ),
     # Families listed with "+" or "," are each answered (trial 27), adjacent they may be one
     # ("moka pots"); customers listed with a comma are compared.
     Q(
