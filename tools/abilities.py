@@ -1539,13 +1539,15 @@ def _compare(
             f"compare 2 to {MAX_SIDES} at a time", code="comparison_size", most=MAX_SIDES
         )
     sides = []
+    refused: list[PermissionDenied] = []
     for value in values:
-        # A side the caller may not see refuses the whole question (PermissionDenied is
-        # raised); a side that has no answer says why, next to the others.
+        # A side the caller may not see refuses the whole question (every such side named
+        # in one refusal); a side that has no answer says why, next to the others.
         try:
             result = _run(ctx, ability, {**args, over: value})
-        except PermissionDenied:
-            raise
+        except PermissionDenied as exc:
+            refused.append(exc)
+            continue
         except PonteError as exc:
             sides.append(
                 Side(
@@ -1558,7 +1560,21 @@ def _compare(
             )
             continue
         sides.append(Side(value, _side_label(ctx, over, value), result))
+    if refused:
+        raise _refused_together(refused)
     return Comparison(ability.name, over, tuple(sides), _added_up(over, sides))
+
+
+def _refused_together(refused: list[PermissionDenied]) -> PermissionDenied:
+    """The sides a caller may not see, named in one refusal ("not Esposito's and Walker's")
+    when they are refused for the same reason; else the first."""
+    first = refused[0]
+    whose = [str(exc.params["whose"]) for exc in refused if "whose" in exc.params]
+    if len(refused) == 1 or len(whose) < len(refused) or {e.code for e in refused} != {first.code}:
+        return first
+    return PermissionDenied(
+        "; ".join(str(exc) for exc in refused), code=first.code, **{**first.params, "whose": whose}
+    )
 
 
 def _added_up(over: str, sides: list[Side]) -> Any | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 MONTHS = {
@@ -55,6 +55,13 @@ def days_ago(lang: str, days: int) -> str:
     if days == 1:
         return "yesterday" if lang == "en" else "ieri"
     return f"{number(lang, days)} days ago" if lang == "en" else f"{number(lang, days)} giorni fa"
+
+
+def listed(lang: str, items: Sequence[str]) -> str:
+    """Names in a sentence: "A, B and C" ("A, B e C")."""
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + (" and " if lang == "en" else " e ") + items[-1]
 
 
 def period(lang: str, value: str) -> str:

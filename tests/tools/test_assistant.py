@@ -172,6 +172,20 @@ def test_two_people_compared_are_each_one_answered_alone(ask: Ask) -> None:
     assert refused.kind == "refused" and refused.result is None
 
 
+def test_a_comparison_refused_names_every_side_the_caller_may_not_see(ask: Ask) -> None:
+    """Trial 28: a manager comparing two reps of another team was told only the first was
+    not theirs. Every side refused for the same reason is named; one they may see is not."""
+    both = ask("esposito vs walker sales this quarter", user="U01BIANCHI")
+    assert both.kind == "refused" and both.result is None
+    said = " ".join(plain(card(both)).split())
+    assert "not Antonio Esposito and James Walker's" in said
+    quota = " ".join(plain(card(ask("quota di esposito e walker", user="U01BIANCHI"))).split())
+    assert "non quella di Antonio Esposito e James Walker" in quota
+    mixed = ask("quota di zanetti e esposito", user="U01BIANCHI")
+    said = " ".join(plain(card(mixed)).split())
+    assert mixed.kind == "refused" and "Esposito" in said and "Zanetti" not in said
+
+
 def test_a_side_without_an_answer_says_why_next_to_the_other(ask: Ask) -> None:
     outcome = ask("santoku stock Maniago vs Milan", user="U01GALLI")
     assert outcome.tool == "stock_status" and outcome.result.over == "location"

@@ -194,6 +194,7 @@ def message_card(o: Outcome, lang: str) -> Card:
             params["ability"] = i18n.ability(lang, params["ability"])
         if "rule" in params:  # an alert rule, in the reader's words
             params["rule"] = i18n.text_for(lang, f"alerts.rule.{params['rule']}", params["rule"])
+        _whose_listed(lang, params)
         return Card(headline=t(lang, o.code or "not_allowed", **params), tone="bad")
     if o.kind == "error":
         return Card(headline=_error_text(lang, o), tone="bad")
@@ -236,6 +237,12 @@ def refusal_text(lang: str, exc: PonteError) -> str:
     return error_text(lang, exc.code, {"message": str(exc), **exc.params})
 
 
+def _whose_listed(lang: str, params: dict[str, Any]) -> None:
+    """Several refused at once (a comparison's sides): "A and B", "A e B"."""
+    if isinstance(params.get("whose"), list):
+        params["whose"] = i18n.listed(lang, params["whose"])
+
+
 def error_text(lang: str, code: str | None, params: dict[str, Any]) -> str:
     """A PonteError's code and parameters as one line in `lang`."""
     p = dict(params)
@@ -259,6 +266,7 @@ def error_text(lang: str, code: str | None, params: dict[str, Any]) -> str:
     for key in ("choices", "known"):
         if isinstance(p.get(key), list):
             p[key] = ", ".join(p[key])
+    _whose_listed(lang, p)
     for key, value in p.items():  # "5.770.000", not 5770000 (numbers, not ids or rows)
         if (
             isinstance(value, int | float)
