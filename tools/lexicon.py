@@ -340,8 +340,6 @@ def place_words(word: str, *, names_only: bool = False) -> tuple[str, ...]:
     return (word,)
 
 
-# Words that mark the plain version of a product ("Moka Classica 6 tazze" next to "Moka
-# Induzione 6 tazze"): a question that leaves them out means that one.
 # Words for how a product is packed ("latta", "pack", "conf"): a name apart from another's
 # only by these and its size is the same thing in another size. The groups above whose first
 # word is one of these, and "formato" (size).
@@ -354,8 +352,15 @@ PACKS = frozenset(
     for word in one.split()
 ) | {"formato", "formati", "size", "sizes"}
 
+# Words that mark the plain version of a product ("Moka Classica 6 tazze" next to "Moka
+# Induzione 6 tazze", "Spaghetti di semola 500 g" next to "Spaghetti integrali 500 g"): a
+# question that leaves them out means that one.
 PLAIN = frozenset(
     [
+        "plain",
+        "semola",  # durum wheat: pasta that is not wholewheat, egg or gluten-free
+        "semolina",
+        "durum",
         "classico",
         "classica",
         "classici",
