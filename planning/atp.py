@@ -8,7 +8,9 @@ on D or any later day, so a new promise never takes stock already promised to a 
 Free plant capacity (left after forecast demand) can cover the rest. A week's output can ship
 `production_lead_days` after that week's Monday (the default 7: the Monday after the week it
 was made in), and only weeks that have not started by today count: the schedule of a week
-already under way is taken as frozen.
+already under way is taken as frozen. Nor do weeks whose output would ship before the
+product's lead time from today (`lead_time_days`, the product master's): an order made now
+cannot have its materials, or its place in the schedule, sooner than that.
 """
 
 from __future__ import annotations
@@ -67,6 +69,7 @@ def available_to_promise(
     open_orders: pd.DataFrame,
     free_capacity: pd.DataFrame,
     production_lead_days: int = 7,
+    lead_time_days: int = 0,
     horizon_days: int = 182,
 ) -> AtpResult:
     """Check whether `quantity` of `sku` can ship from `location` by `requested_date`.
@@ -84,8 +87,8 @@ def available_to_promise(
             f"The date {requested_date.isoformat()} is in the past (today is "
             f"{today.isoformat()}): ask for today or a later date."
         )
-    if production_lead_days < 0 or horizon_days < 0:
-        raise ValueError("production_lead_days and horizon_days must not be negative")
+    if production_lead_days < 0 or horizon_days < 0 or lead_time_days < 0:
+        raise ValueError("lead times and horizon_days must not be negative")
 
     # Late receipts are assumed to arrive today; overdue orders still have to ship today.
     incoming = [(max(day, today), units) for day, units in _dated(receipts, "date", "quantity")]
@@ -93,11 +96,15 @@ def available_to_promise(
         (max(day, today), units) for day, units in _dated(open_orders, "due_date", "quantity")
     ]
     profile = _Profile(on_hand - allocated, incoming, promised)
-    output = sorted(
+    made_from = today + dt.timedelta(days=lead_time_days)  # new production, at the soonest
+    shipped = [
         (monday + dt.timedelta(days=production_lead_days), max(0.0, units))
         for monday, units in _dated(free_capacity, "week", "free_units")
         if monday >= today
-    )
+    ]
+    output = sorted((ship, units) for ship, units in shipped if ship >= made_from)
+    # The lead time, said when it leaves out capacity that would otherwise have shipped.
+    lead = made_from if any(ship < made_from and units > 0 for ship, units in shipped) else None
 
     def capacity_by(day: dt.date) -> float:
         return sum(units for ship, units in output if ship <= day)
@@ -131,6 +138,8 @@ def available_to_promise(
         profile=profile,
         capacity=capacity,
     )
+    if capacity is not None and lead is not None:  # before the capacity it limits
+        steps.insert(-1, AtpStep("lead_time", float(lead_time_days), lead))
     steps.append(AtpStep("result", quantity, earliest))
     return AtpResult(
         sku=sku,

@@ -297,6 +297,7 @@ class _AtpInputs:
     open_orders: pd.DataFrame
     free_capacity: pd.DataFrame
     provenance: Provenance
+    lead_time_days: int = 0  # the product master's: new production ships no sooner
 
 
 def atp(
@@ -326,6 +327,7 @@ def atp(
         receipts=inputs.receipts,
         open_orders=inputs.open_orders,
         free_capacity=inputs.free_capacity,
+        lead_time_days=inputs.lead_time_days,
     )
     return result, inputs.provenance
 
@@ -352,6 +354,7 @@ def _atp_inputs(engine: Engine, sku: str, today: dt.date, location: str | None) 
         open_orders=orders,
         free_capacity=free,
         provenance=Provenance(stock_as_of=line["as_of"], run=run),
+        lead_time_days=int(product["lead_time_days"] or 0),
     )
 
 

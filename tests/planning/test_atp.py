@@ -29,6 +29,7 @@ def promise(
     free_capacity: tuple[tuple[dt.date, float], ...] = (),
     today: dt.date = TODAY,
     horizon_days: int = 182,
+    lead_time_days: int = 0,
 ) -> AtpResult:
     return available_to_promise(
         sku="MOK-003",
@@ -42,6 +43,7 @@ def promise(
         open_orders=frame(["due_date", "quantity"], *orders),
         free_capacity=frame(["week", "free_units"], *free_capacity),
         horizon_days=horizon_days,
+        lead_time_days=lead_time_days,
     )
 
 
@@ -117,6 +119,26 @@ def test_capacity_of_a_week_already_under_way_is_not_counted() -> None:
     assert not result.feasible
     assert result.from_capacity == 0
     assert result.earliest_date == dt.date(2026, 12, 14)
+
+
+def test_capacity_that_would_ship_within_the_products_lead_time_is_not_counted() -> None:
+    """Trial 26: a promise counted the plant's free capacity within 10 days of a product
+    whose lead time is 28 days. With 10 days, the week of 30 Nov (shipping 7 Dec) cannot
+    serve a new order (its materials and place in the schedule come 10 Dec at the soonest);
+    the week of 7 Dec (shipping 14 Dec) can, and the answer says why the first is left out."""
+    capacity = ((TODAY, 500), (NEXT_MONDAY, 100))
+    result = promise(60, dt.date(2026, 12, 10), free_capacity=capacity, lead_time_days=10)
+    assert not result.feasible and result.from_capacity == 0
+    assert result.earliest_date == dt.date(2026, 12, 14)
+    steps = [(s.kind, s.quantity, s.date) for s in result.reasoning]
+    assert ("lead_time", 10, dt.date(2026, 12, 10)) in steps
+    assert steps.index(("lead_time", 10, dt.date(2026, 12, 10))) < [s[0] for s in steps].index(
+        "capacity"
+    )
+    # A lead time within a week leaves the first week's output in, and is not said.
+    week = promise(60, dt.date(2026, 12, 10), free_capacity=capacity, lead_time_days=5)
+    assert week.feasible and week.from_capacity == 60
+    assert "lead_time" not in [s.kind for s in week.reasoning]
 
 
 def test_late_receipts_arrive_today_and_overdue_orders_still_take_stock() -> None:

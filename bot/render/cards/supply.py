@@ -888,6 +888,10 @@ STEPS = {
         "= {q} available to promise from stock by {d}",
         "= {q} disponibili a promettere da magazzino entro il {d}",
     ),
+    "lead_time": (
+        "new production ships from {d} at the soonest (its lead time, {q} days)",
+        "la nuova produzione parte dal {d}, non prima (lead time di {q} giorni)",
+    ),
     "capacity": ("+ {q} of free plant capacity by {d}", "+ {q} da capacità libera entro il {d}"),
 }
 i18n.register({f"supply.step.{k}": v for k, v in STEPS.items()})
