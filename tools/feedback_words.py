@@ -89,6 +89,29 @@ ADJUST_DOWN = (
     "abbassa", "abbassare", "reduce", "riduci", "ridurre", "decrease", "diminuisci",
     "abbassalo", "abbassala", "abbassiamo", "riduciamo", "diminuiamo", "togliamo",
 )  # fmt: skip
+# The forecast multiplied ("double the PAD-28 forecast", "il forecast va raddoppiato",
+# "dimezza la previsione"): a change said as a percentage, whose units are asked for.
+MULTIPLIED = {
+    **dict.fromkeys(("double", "doubled", "doppio", "raddoppia", "raddoppiare", "raddoppiato",
+                     "raddoppiata", "raddoppiamo", "raddoppiala", "raddoppialo"), "+100%"),
+    **dict.fromkeys(("triple", "tripled", "triplo", "triplica", "triplicare", "triplicato",
+                     "triplicata", "triplichiamo"), "+200%"),
+    **dict.fromkeys(("halve", "halved", "dimezza", "dimezzare", "dimezzato", "dimezzata",
+                     "dimezziamo", "dimezzala", "dimezzalo"), "-50%"),
+}  # fmt: skip
+
+
+def multiplied(words: list[str]) -> str | None:
+    """The percentage a multiplying word says ("raddoppia": "+100%"), if any ("double
+    check" is not one)."""
+    after = [*words[1:], ""]
+    return next(
+        (MULTIPLIED[w] for w, n in zip(words, after, strict=False)
+         if w in MULTIPLIED and not n.startswith("check")),
+        None,
+    )  # fmt: skip
+
+
 WANT_WORDS = (
     "vuole", "vogliono", "vorrebbe", "vorrebbero", "chiede", "chiedono", "wants", "want",
     "needs", "need", "asks for", "asking for", "would like",

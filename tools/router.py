@@ -507,6 +507,8 @@ class Router:
                 found["negative"] = True  # "expect 200 fewer", "300 pezzi in meno"
             break
         said_percent = PERCENT_FIGURE.search(text)
+        as_percent = said_percent.group(0).strip() if said_percent else None
+        as_percent = as_percent or fw.multiplied([fold(w) for w in reading.raw])
         if (
             said_percent
             and "quantity" in args
@@ -526,9 +528,7 @@ class Router:
                 continue
             if not args.get(needed):
                 args.pop(needed, None)
-                unknown = (
-                    said_percent.group(0).strip() if said_percent and asked == "quantity" else None
-                )
+                unknown = as_percent if asked == "quantity" else None
                 if unknown and found.get("negative") and not unknown.startswith("-"):
                     unknown = "-" + unknown.lstrip("+")  # "bump it down 15%": the units, fewer
                 return Route(language=lang, kind="clarify", tool=intent, missing=asked,
@@ -1081,6 +1081,9 @@ class Router:
         numbered = any(_is_number(words[i]) for i in reading.free | reading.percent) | (
             "quantity" in found
         )
+        times = fw.multiplied(raw) is not None and _has(raw, fw.FORECAST_WORDS)
+        if times and not fw.asks_a_question(raw, text):
+            return "forecast_note", None  # "double the PAD-28 forecast for january"
         if _has(raw, fw.NOTE_WORDS) or (
             numbered
             and not fw.asks_a_question(raw, text)

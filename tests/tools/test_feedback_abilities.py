@@ -13,6 +13,7 @@ from langchain_core.messages import AIMessage
 from sqlalchemy import Engine
 
 from bot.render.cards import card
+from bot.render.i18n import number
 from bot.render.text import plain
 from tests.conftest import DEMO_TODAY, NOW
 from tools.assistant import Assistant, Conversation
@@ -151,6 +152,36 @@ def test_a_note_said_as_a_percentage_asks_for_units(assistant: Assistant) -> Non
     refused = ask(assistant, "add a forecast note on PAD-28: spring promo, expect +20%",
                   MARKETING)  # fmt: skip
     assert (refused.kind, refused.code) == ("refused", "not_allowed")
+
+
+@pytest.mark.parametrize(
+    ("told", "factor", "month"),
+    [("double the PAD-28 forecast for january", 1.0, "2027-01"),
+     ("il forecast di PAD-28 a gennaio va raddoppiato", 1.0, "2027-01"),
+     ("dimezza la previsione di PAD-28 a gennaio", -0.5, "2027-01")],
+)  # fmt: skip
+def test_a_forecast_doubled_or_halved_is_a_note_asked_in_units(
+    assistant: Assistant, told: str, factor: float, month: str
+) -> None:
+    """ "il doppio", "double", "dimezza" showed the forecast as if asked: a change said as a
+    multiple is a percentage of that month's forecast, asked back in units (fewer when
+    halved); "double check the forecast" is still the forecast."""
+    conversation = Conversation()
+    asked = assistant.ask(told, user="U01WALKER", today=DEMO_TODAY, now=NOW,
+                          conversation=conversation)  # fmt: skip
+    assert (asked.kind, asked.tool, asked.missing) == ("clarify", "forecast_note", "quantity")
+    january = ask(assistant, "forecast PAD-28 in january", "U01WALKER").result.total
+    part = round(january * abs(factor))
+    assert f"({number(asked.language, january)})" in plain(card(asked))
+    assert number(asked.language, part) in plain(card(asked))
+    shown = assistant.ask(str(part), user="U01WALKER", today=DEMO_TODAY, now=NOW,
+                          conversation=conversation)  # fmt: skip
+    assert (shown.kind, shown.tool) == ("confirm", "forecast_note")
+    assert (shown.result.note.quantity, shown.result.note.period) == (
+        part if factor > 0 else -part, month
+    )  # fmt: skip
+    checked = ask(assistant, "double check the PAD-28 forecast for january", "U01WALKER")
+    assert (checked.kind, checked.tool) == ("answer", "demand_forecast")
 
 
 def test_planners_may_not_write_forecast_notes(assistant: Assistant) -> None:
