@@ -307,6 +307,35 @@ def checked_selection(
     return sales_selection(scope, what, _team(engine, what.person))
 
 
+# A customer's purchases say which of several products a name means when one of them is
+# at least this share of what the customer bought of them over the last year.
+MOSTLY = 0.8
+
+
+def most_bought(
+    engine: Engine, scope: SalesScope, customer: str, skus: tuple[str, ...], *, today: dt.date
+) -> str | None:
+    """Which of `skus` `customer` buys ("100 pesto to Vesuvio": the pesto Vesuvio buys): the
+    one that is at least MOSTLY of their units of them over the last year; None when none is,
+    or the caller may not see that customer's sales."""
+    try:
+        selection = checked_selection(engine, scope, SalesFilter(customer=customer))
+    except PermissionDenied:
+        return None
+    query = text(
+        f"SELECT s.sku, SUM(s.quantity) AS units FROM {sales_from('s.sku')} "
+        f"WHERE s.sku IN :among AND s.date >= :since AND s.date <= :today "
+        f"AND {selection.where} GROUP BY s.sku"
+    ).bindparams(*selection.binds, bindparam("among", expanding=True))
+    params = {**selection.params, "among": list(skus), "since": today - dt.timedelta(days=365),
+              "today": today}  # fmt: skip
+    with engine.connect() as conn:
+        units = {str(sku): float(n or 0) for sku, n in conn.execute(query, params)}
+    total = sum(units.values())
+    best = max(units, key=lambda sku: units[sku], default=None)
+    return best if best is not None and total > 0 and units[best] >= MOSTLY * total else None
+
+
 def label_of(engine: Engine, what: SalesFilter) -> str:
     """The filter by the names people use: the product's, rep's and territory's names."""
     parts = []

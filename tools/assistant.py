@@ -22,11 +22,13 @@ from planning.access import Caller, identify
 from planning.alerts.rules import AlertSettings
 from planning.catalogue import catalogue_version, load_catalogue
 from planning.errors import PermissionDenied, PonteError
+from planning.sales import most_bought, sales_scope
 from tools import vocabulary as v
 from tools.abilities import check_access, run_tool, writes
 from tools.context import RunContext
 from tools.matching import CatalogueIndex
-from tools.registry import sample_of
+from tools.registry import REGISTRY, sample_of
+from tools.resolve import resolve_customer
 from tools.router import PERCENT_FIGURE, RESERVED, Route, Router, question_language
 from tools.text import fold
 
@@ -221,6 +223,8 @@ class Assistant:
                     route = same
             elif len(tools) == 2 and halves[0][1].kind == "call":
                 route, also = halves[0][1], second
+        bought = _the_one_bought(ctx, route)
+        route = bought or route
         conversation.pending = route if route.kind == "clarify" else None
         outcome = self.follow(route, ctx, conversation)
         if outcome.kind != "clarify":  # a refusal said before asking back: nothing pends
@@ -229,6 +233,9 @@ class Assistant:
             conversation.last = route
         if also is not None and outcome.kind in ("answer", "clarify", "confirm"):
             outcome = replace(outcome, params={**outcome.params, "also_asked": also})
+        if bought is not None and outcome.kind in ("answer", "confirm"):
+            chosen = {"bought_by": bought.args["customer"], "product": bought.args["product"]}
+            outcome = replace(outcome, params={**outcome.params, **chosen})
         if route.left_out and outcome.kind == "answer":
             named = {"also_named": list(route.left_out), "answered": route.args.get("family")}
             outcome = replace(outcome, params={**outcome.params, **named})
@@ -340,6 +347,38 @@ class Assistant:
             conversation.awaiting = route
             return replace(shown, kind="confirm")
         return call(ctx, route.tool, route.args, language=route.language)
+
+
+def _the_one_bought(ctx: RunContext, route: Route) -> Route | None:
+    """A product asked back among several, for an ability that takes one, when the question
+    names a customer ("can I promise 40 brake pads to Fahrradwelt Wien?"): the one that
+    customer buys, when their last year's purchases say so (planning.sales.most_bought);
+    None to ask as before."""
+    ability = REGISTRY.get(route.tool or "")
+    customer = route.args.get("customer")
+    if not (
+        route.kind == "clarify"
+        and route.missing == "product"
+        and len(route.choices) > 1
+        and isinstance(customer, str)
+        and ability is not None
+        and ability.schema is not None
+        and "product" in ability.schema.model_fields
+        and "products" not in ability.schema.model_fields  # several together: not one of them
+    ):
+        return None
+    try:
+        named = resolve_customer(ctx, customer)
+    except PonteError:
+        return None
+    if named is None:
+        return None
+    scope = sales_scope(ctx.engine, ctx.caller)
+    sku = most_bought(ctx.engine, scope, named, route.choices, today=ctx.today)
+    if sku is None:
+        return None
+    args = {**route.args, "customer": named, "product": sku}
+    return replace(route, kind="call", missing=None, choices=(), args=args)
 
 
 def unknown_user(exc: PonteError, language: str) -> Outcome:

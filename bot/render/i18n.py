@@ -150,6 +150,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "quale? Indicami un codice (es. {example}), parte del nome o una famiglia.",
     ),
     "ask_quantity": ("How many units?", "Quanti pezzi?"),
+    "bought_by": (
+        "{product} is the one {customer} buys of those so named: ask again with another's "
+        "name if you meant it.",
+        "{product} è quello che compra {customer} tra quelli con quel nome: se intendevi un "
+        "altro, chiedi di nuovo col suo nome.",
+    ),
     "also_asked": (
         "You also asked “{text}”: I answer one question at a time, ask me that next.",
         "Hai chiesto anche “{text}”: rispondo a una domanda alla volta, chiedimelo subito dopo.",

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from sqlalchemy import Engine
 
@@ -206,3 +207,31 @@ def test_a_reps_and_a_teams_sales_count_wherever_they_sold(bikes: Engine) -> Non
     theirs = sales[sales["rep"].isin(["U02CONTI", "U02WEBER"])]
     assert team.result.current.units == pytest.approx(_sold(theirs, *october), rel=1e-6)
     assert "e le tue o del tuo team ovunque vendute" in plain(card(team))
+
+
+def test_a_name_several_products_share_is_the_one_the_customer_buys(bikes: Engine) -> None:
+    """Trial 28: a promise of a name two products share, to a named customer, asked which
+    although the customer buys one of them. The one that is at least 80% of what the
+    customer bought of them over the last year is promised, and said so; a customer who
+    buys both is asked (figures from sales.csv)."""
+    sales = pd.read_csv(FILES / "sales.csv")
+    year = sales[pd.to_datetime(sales["date"]).dt.date > DEMO_TODAY - dt.timedelta(days=365)]
+    pads = year[year["sku"].isin(["FRE-PAS-RES", "FRE-PAS-MET"])]
+    share = pads.groupby(["customer", "sku"])["quantity"].sum().unstack(fill_value=0)
+    share = share.div(share.sum(axis=1), axis=0)
+    assert share.loc["Fahrradwelt Wien"].max() >= 0.8 > share.loc["Radhaus München GmbH"].max()
+    theirs = share.loc["Fahrradwelt Wien"].idxmax()
+
+    def ask(text: str) -> object:
+        return Assistant(bikes).ask(text, user="U02WEBER", today=DEMO_TODAY, now=NOW)
+
+    wien = ask("can I promise 40 brake pads to Fahrradwelt Wien by dec 18?")
+    assert (wien.kind, wien.tool, wien.args["product"]) == ("answer", "available_to_promise",
+                                                            theirs)  # fmt: skip
+    said = " ".join(plain(card(wien)).split())
+    assert f"{theirs} is the one Fahrradwelt Wien buys" in said
+    munich = ask("can I promise 40 brake pads to Radhaus München by dec 18?")
+    assert (munich.kind, munich.missing) == ("clarify", "product")
+    # Several products together are not one of them: a sales question is not narrowed.
+    bought = ask("how many brake pads did Fahrradwelt Wien buy this year?")
+    assert not (bought.kind == "answer" and bought.args.get("product") == theirs)

@@ -246,6 +246,10 @@ def card(outcome: Outcome) -> Card:
     if also:  # a second question in the same message, said back rather than dropped
         said = i18n.t(outcome.language, "also_asked", text=also)
         shown = dataclasses.replace(shown, notes=(*shown.notes, said))
+    if bought_by := outcome.params.get("bought_by"):  # a name several share: theirs
+        said = i18n.t(outcome.language, "bought_by", customer=bought_by,
+                      product=outcome.params.get("product"))  # fmt: skip
+        shown = dataclasses.replace(shown, notes=(*shown.notes, said))
     if named := outcome.params.get("also_named"):  # a second family, one at a time here
         said = i18n.t(outcome.language, "also_named", answered=outcome.params.get("answered"),
                       families=", ".join(named))  # fmt: skip
