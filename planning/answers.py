@@ -114,6 +114,17 @@ class ProjectionAnswer:
     cover: tuple[LocationCover, ...] = ()  # one per projection, same order
     transfer: Transfer | None = None
     excess_weeks: float = 26.0  # the product's family's threshold (alert settings)
+    # Planned receipts counted in weeks its family's plant is over capacity (the capacity
+    # check): they may come late, and the projection counts them on time.
+    receipts_at_risk: tuple[ReceiptsAtRisk, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReceiptsAtRisk:
+    plant: str
+    family: str
+    weeks: tuple[dt.date, ...]  # Mondays with receipts while the plant is over capacity
+    units: float  # those receipts, over every location projected
 
 
 @dataclass(frozen=True)
@@ -360,7 +371,32 @@ def projection_answer(
         cover=cover,
         transfer=move,
         excess_weeks=settings.of(families[sku]).excess_weeks,
+        receipts_at_risk=_receipts_at_risk(engine, projections, families[sku], today=today),
     )
+
+
+def _receipts_at_risk(
+    engine: Engine, projections: list[InventoryProjection], family: str, *, today: dt.date
+) -> tuple[ReceiptsAtRisk, ...]:
+    """The receipts a projection counts in weeks its family's plant is over capacity (its
+    forecast demand above the capacity in force): production planned there may not come
+    out on time. Nothing without a weekly forecast, or when no receipt falls in such a week."""
+    receiving = {w.week for p in projections for w in p.weeks if w.receipts > 0}
+    if not family or not receiving:
+        return ()
+    try:
+        weeks, _ = capacity_report(engine, today=today, family=family)
+    except PonteError:  # no weekly forecast yet: no capacity check to read
+        return ()
+    over: dict[str, set[dt.date]] = {}
+    for w in weeks:
+        if w.shortfall_units > 0 and w.week in receiving:
+            over.setdefault(w.plant, set()).add(w.week)
+    found = []
+    for plant, mondays in sorted(over.items()):
+        units = sum(w.receipts for p in projections for w in p.weeks if w.week in mondays)
+        found.append(ReceiptsAtRisk(plant, family, tuple(sorted(mondays)), float(units)))
+    return tuple(found)
 
 
 def _cover(p: InventoryProjection, found: Beyond | None) -> LocationCover:

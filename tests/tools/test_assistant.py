@@ -76,6 +76,34 @@ def test_family_stock_sums_every_product_of_the_family(ask: Ask, demo_dir: Path)
     assert outcome.result.available == (mine["on_hand"] - mine["allocated"]).sum()
 
 
+def test_a_projection_says_which_receipts_come_from_an_overloaded_plant(
+    ask: Ask, demo_dir: Path
+) -> None:
+    """A projection counted planned receipts on time in weeks the capacity check says their
+    plant cannot make its family's demand: the units arriving in those weeks are said, with
+    the plant and the weeks (the capacity answer's own over-capacity weeks, receipts.csv's
+    quantities); a family within capacity says nothing of it."""
+    capacity = ask("capacity pentole next 12 weeks", user="U01COLOMBO").result
+    over = {w.week for w in capacity.weeks if w.shortfall_units > 0}
+    receipts = read(demo_dir, "receipts")
+    mine = receipts[receipts["sku"] == "PEN-20"].copy()
+    days = pd.to_datetime(mine["date"]).dt.date
+    mine["week"] = [d - dt.timedelta(days=d.weekday()) for d in days]
+    outcome = ask("projection PEN-20 next 12 weeks", user="U01COLOMBO")
+    shown = {w.week for p in outcome.result.projections for w in p.weeks}
+    expected = mine[mine["week"].isin(over & shown)]
+    assert len(expected) > 0  # the demo's PENTOLE are over capacity at PLT-LUM
+    (risk,) = outcome.result.receipts_at_risk
+    assert (risk.plant, risk.family) == ("PLT-LUM", "PENTOLE")
+    assert risk.units == expected["quantity"].sum()
+    assert set(risk.weeks) == set(expected["week"])
+    said = " ".join(plain(card(outcome)).split())
+    assert f"{number('en', risk.units)} of the receipts counted arrive in weeks PLT-LUM" in said
+    within = ask("capacity moka next 12 weeks", user="U01COLOMBO").result
+    assert not any(w.shortfall_units > 0 for w in within.weeks)
+    assert ask("projection MOK-003 next 12 weeks", user="U01COLOMBO").result.receipts_at_risk == ()
+
+
 @pytest.mark.parametrize(
     ("question", "lang"),
     [("moka + pentole in magazzino", "it"), ("how many pots n pans do we have", "en")],

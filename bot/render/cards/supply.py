@@ -421,6 +421,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "fabbisogno dove l'altra sede va in rottura",
     ),
     "supply.move_check.elsewhere": ("Elsewhere: {moves}", "Altrove: {moves}"),
+    "supply.projection_card.receipts_at_risk": (
+        "{units} of the receipts counted arrive in weeks {plant} is over capacity for "
+        "{family} (weeks of {weeks}): they may come late, and are counted on time here.",
+        "{units} degli arrivi contati cadono in settimane in cui {plant} è oltre capacità per "
+        "{family} (settimane del {weeks}): potrebbero tardare, qui sono contati in orario.",
+    ),
     "supply.group_projection_card.no_moves": (
         "Nothing to move: no location holds stock beyond its needs where another runs out",
         "Niente da spostare: nessuna sede ha scorte oltre il suo fabbisogno dove un'altra va "
@@ -731,6 +737,11 @@ def projection_card(p: ProjectionAnswer, lang: str) -> Card:
                     week=date(lang, proj.weeks[-1].week),
                 )
             )
+    for risk in p.receipts_at_risk:  # receipts counted on time from an overloaded plant
+        notes.append(t(lang, "supply.projection_card.receipts_at_risk",
+                       units=number(lang, risk.units), plant=risk.plant, family=risk.family,
+                       weeks=", ".join(date(lang, w) for w in risk.weeks)))  # fmt: skip
+        worst = worst or "warning"
     if p.transfer is not None:
         notes.append(_transfer_note(lang, p))
     notes.append(t(lang, "supply.projection_card.text_4"))
