@@ -299,12 +299,30 @@ def checked_selection(
     try:
         _check(scope, what, group_by)
     except PermissionDenied as exc:  # said with the rep's or territory's name, not a code
-        if exc.params.get("whose") in (what.person, what.territory):
+        theirs = what.territory is not None and exc.params.get("whose") == what.territory
+        if theirs and _sold_by(engine, scope, "territory", what.territory):
+            pass  # "my sales in USA": another territory, where they (or their team) sold
+        elif exc.params.get("whose") in (what.person, what.territory):
             whose = label_of(engine, SalesFilter(person=what.person, territory=what.territory))
             raise PermissionDenied(str(exc), code=exc.code, whose=whose) from None
-        raise
+        else:
+            raise
     _check_customer(engine, scope, what.customer)
     return sales_selection(scope, what, _team(engine, what.person))
+
+
+def _sold_by(engine: Engine, scope: SalesScope, column: str, value: str | None) -> bool:
+    """Whether the reps whose own sales `scope` shows wherever sold (the caller, a manager's
+    team) ever sold to this customer or in this territory: what they may then ask about,
+    their own sales of it (the selection keeps to them)."""
+    if not scope.reps or value is None:
+        return False
+    assert column in ("customer", "territory")
+    query = text(
+        f"SELECT 1 FROM sales_customer_day WHERE {column} = :value AND rep IN :reps LIMIT 1"
+    ).bindparams(bindparam("reps", expanding=True))
+    with engine.connect() as conn:
+        return conn.execute(query, {"value": value, "reps": sorted(scope.reps)}).first() is not None
 
 
 # A customer's purchases say which of several products a name means when one of them is
@@ -396,7 +414,11 @@ def _check_customer(engine: Engine, scope: SalesScope, customer: str | None) -> 
                 {"c": customer},
             )
         }
-    if where and not where & scope.territories:
+    if (
+        where
+        and not where & scope.territories
+        and not _sold_by(engine, scope, "customer", customer)
+    ):
         raise PermissionDenied(
             f"you may not see {customer}'s sales", code="sales_not_yours", whose=customer
         )

@@ -169,3 +169,23 @@ def test_a_territory_a_team_sells_in_opens_its_quota_not_others_sales(food: Engi
     assert "USA" not in (sales.territories or ()) and "U03CLARKE" in (sales.reps or ())
     ricci = identify(food, "U03RICCI")
     assert "USA" not in (quota_scope(food, ricci).territories or ())
+
+
+def test_a_rep_sees_her_own_sales_to_a_customer_outside_her_territory(food: Engine) -> None:
+    """Trial 29: Olivia Clarke (home UK) sells to Tavola Foods LLC in the USA, and was told
+    she may not see its sales: a rep sees her own sales wherever she sold (a customer or a
+    territory she sold to), and only hers; a rep of another team is still refused."""
+    sales = _read("sales")
+    year = (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    tavola = sales[sales["customer"] == "Tavola Foods LLC"]
+    assert set(tavola["rep"]) == {"U03CLARKE"}  # hers alone
+    for question in ("hw much did Tavola Foods buy this yr?",
+                     "how much did I sell to Tavola Foods this year?"):  # fmt: skip
+        outcome = _ask(food, question, "U03CLARKE")
+        assert outcome.kind == "answer", question
+        assert outcome.result.current.units == pytest.approx(_sold(tavola, *year), rel=1e-9)
+    usa = _ask(food, "my sales in USA this year", "U03CLARKE")
+    hers = sales[(sales["territory"] == "USA") & (sales["rep"] == "U03CLARKE")]
+    assert usa.result.current.units == pytest.approx(_sold(hers, *year), rel=1e-9)
+    other = _ask(food, "how much did Tavola Foods buy this year?", "U03MARINO")
+    assert (other.kind, other.code) == ("refused", "sales_not_yours")
