@@ -912,11 +912,15 @@ def quota_answer(
 
 
 def _quarter_holding(period: str, today: dt.date) -> str | None:
-    """The quarter that answers for a month (the one it is in) or a year (today's quarter in
-    this year, the last of a past one, the first of a future one); None for other periods."""
+    """The quarter that answers for a month or a span of days within one quarter ("this
+    week": the one it is in) or a year (today's quarter in this year, the last of a past
+    one, the first of a future one); None for other periods."""
     kind = period_kind(period)
     if kind == "month":
         return quarter_of(period_bounds(period)[0])
+    if kind == "span":
+        first, last = period_bounds(period)
+        return quarter_of(first) if quarter_of(first) == quarter_of(last) else None
     if kind != "year":
         return None
     year = int(period)

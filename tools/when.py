@@ -352,6 +352,19 @@ PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # "last week", "la settimana scorsa": Monday to Sunday of the week before this one.
     (re.compile(r"\b(last week|previous week|past week|(?:la )?settimana (?:scorsa|passata|"
                 r"precedente)|(?:la )?scorsa settimana)\b"), "last_w"),
+    # "next week", "questa settimana": Monday to Sunday of that week ("ordini in scadenza
+    # la prossima settimana").
+    (re.compile(r"\b(next week|(?:la )?prossima settimana|settimana prossima)\b"), "next_w"),
+    (re.compile(r"\b(this week|current week|(?:questa|sta) settimana|settimana in corso)\b"),
+     "this_w"),
+    # "dal 30 novembre al 6 dicembre", "from 30 nov to 6 dec", "between nov 30 and dec 6":
+    # the days between, both included.
+    (re.compile(r"\b(?:da|dal|from|between|tra|fra)\s+(\d{1,2})\s+" + MONTH + YEAR +
+                r"\s+(?:a|al|to|until|till|and|e|-)\s+(\d{1,2})\s+" + MONTH + YEAR + r"\b"),
+     "day_range"),
+    (re.compile(r"\b(?:from|between)\s+" + MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?" + YEAR +
+                r"\s+(?:to|until|till|and|-)\s+" + MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?" +
+                YEAR + r"\b"), "day_range_us"),
     (re.compile(r"\b(this year|quest anno|anno corrente|year to date|ytd|this yr|"
                 r"st anno|sto anno|anno in corso)\b"), "this_y"),
     (re.compile(r"\b(next year|(?:il )?prossimo anno|anno prossimo)\b"), "next_y"),
@@ -457,6 +470,20 @@ def _period_value(kind: str, m: re.Match[str], today: dt.date) -> str | None:
     if kind == "last_w":
         monday = today - dt.timedelta(days=today.weekday() + 7)
         return f"{monday}..{monday + dt.timedelta(days=6)}"
+    if kind in ("this_w", "next_w"):
+        monday = today - dt.timedelta(days=today.weekday() - (7 if kind == "next_w" else 0))
+        return f"{monday}..{monday + dt.timedelta(days=6)}"
+    if kind in ("day_range", "day_range_us"):
+        if kind == "day_range":
+            d1, m1, y1, d2, m2, y2 = g
+        else:
+            m1, d1, y1, m2, d2, y2 = g
+        first_month, last_month = MONTHS[m1], MONTHS[m2]
+        first_year = int(y1 or y2 or year)
+        last_year = int(y2) if y2 else first_year + (1 if last_month < first_month else 0)
+        first = dt.date(first_year, first_month, int(d1))
+        last = dt.date(last_year, last_month, int(d2))
+        return f"{first}..{last}" if first <= last else None
     if kind in ("this_m", "next_m", "last_m"):
         day = add_months(today, {"this_m": 0, "next_m": 1, "last_m": -1}[kind])
         return f"{day:%Y-%m}"

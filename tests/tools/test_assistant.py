@@ -76,6 +76,24 @@ def test_family_stock_sums_every_product_of_the_family(ask: Ask, demo_dir: Path)
     assert outcome.result.available == (mine["on_hand"] - mine["allocated"]).sum()
 
 
+def test_open_orders_due_next_week_or_between_two_days_are_those_days(
+    ask: Ask, demo_dir: Path
+) -> None:
+    """Trial 29: "quanti ordini aperti scadono la prossima settimana?" gave the whole order
+    book and "dal 30 novembre al 6 dicembre" November's: the orders due Monday 30 Nov to
+    Sunday 6 Dec (today is Friday 27 Nov), from open_orders.csv."""
+    orders = read(demo_dir, "open_orders")
+    due = pd.to_datetime(orders["due_date"]).dt.date
+    week = orders[(due >= dt.date(2026, 11, 30)) & (due <= dt.date(2026, 12, 6))]
+    for question in ("quanti ordini aperti scadono la prossima settimana?",
+                     "ordini aperti in scadenza dal 30 novembre al 6 dicembre"):  # fmt: skip
+        book = ask(question, user="U01DEANGELIS").result
+        assert (book.lines, book.units) == (len(week), week["quantity"].sum()), question
+    # A quota asked "this week" is the quarter's, said so (quotas are per quarter).
+    quota = ask("how's my quota this week?", user="U01ROSSI")
+    assert quota.result.period == "2026-Q4" and len(quota.result.statuses) == 1
+
+
 def test_a_projection_says_which_receipts_come_from_an_overloaded_plant(
     ask: Ask, demo_dir: Path
 ) -> None:

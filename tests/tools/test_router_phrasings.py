@@ -647,6 +647,22 @@ def test_a_season_is_its_three_months(said: str, today: dt.date, period: str) ->
     assert found is not None and found.value == period
 
 
+@pytest.mark.parametrize(
+    ("said", "period"),
+    [("quanti ordini aperti scadono la prossima settimana?", "2026-11-30..2026-12-06"),
+     ("open orders due next week", "2026-11-30..2026-12-06"),
+     ("ordini in scadenza questa settimana", "2026-11-23..2026-11-29"),
+     ("ordini aperti in scadenza dal 30 novembre al 6 dicembre", "2026-11-30..2026-12-06"),
+     ("orders due from 28 dec to 3 jan", "2026-12-28..2027-01-03"),
+     ("open orders due between nov 30 and dec 6", "2026-11-30..2026-12-06")],
+)  # fmt: skip
+def test_a_week_or_a_span_of_days_is_read_as_its_days(said: str, period: str) -> None:
+    """Trial 29: "scadono la prossima settimana" gave the whole order book, "dal 30
+    novembre al 6 dicembre" the orders of November. Today is Friday 27 Nov 2026."""
+    found = find_period(said, dt.date(2026, 11, 27))
+    assert found is not None and found.value == period
+
+
 def test_demand_that_falls_is_no_season() -> None:
     assert find_period("will demand fall", dt.date(2026, 11, 27)) is None
     assert find_period("explain the fall in moka sales", dt.date(2026, 11, 27)) is None
