@@ -265,6 +265,20 @@ def group_stock(engine: Engine, group: ProductGroup, *, location: str | None = N
     )
 
 
+def stock_at_places_added_up(stocks: list[StockStatus]) -> StockStatus:
+    """One product's stock at several places asked together ("quanti gnocchi tra Bologna e
+    Nola?"): on hand, allocated and available summed, every place's lines kept."""
+    first = stocks[0]
+    return replace(
+        first,
+        on_hand=float(sum(s.on_hand for s in stocks)),
+        allocated=float(sum(s.allocated for s in stocks)),
+        available=float(sum(s.available for s in stocks)),
+        locations=tuple(place for s in stocks for place in s.locations),
+        not_held_at=None,
+    )
+
+
 def stock_added_up(stocks: list[GroupStock]) -> GroupStock:
     """The stock of several groups that share no product ("moka + pentole in magazzino"):
     units, products and value summed, each place's too; no lines of its own."""

@@ -73,7 +73,7 @@ from planning.sales import (
     sales_scope,
 )
 from planning.status import DataStatus, data_status
-from planning.stock import GroupStock, StockStatus, stock_added_up
+from planning.stock import GroupStock, StockStatus, stock_added_up, stock_at_places_added_up
 from tools import feedback_abilities as fb
 from tools import vocabulary as v
 from tools.context import RunContext
@@ -1578,6 +1578,10 @@ def _refused_together(refused: list[PermissionDenied]) -> PermissionDenied:
 
 
 def _added_up(over: str, sides: list[Side]) -> Any | None:
+    places = [side.result for side in sides if isinstance(side.result, StockStatus)]
+    if over == "location" and len(places) == len(sides):  # one product, several places
+        held = [s for s in places if s.not_held_at is None]
+        return stock_at_places_added_up(held) if len(held) == len(places) else None
     if over not in DISJOINT:
         return None
     sales = [side.result for side in sides if isinstance(side.result, SalesHistory)]

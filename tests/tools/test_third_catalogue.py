@@ -189,3 +189,20 @@ def test_a_rep_sees_her_own_sales_to_a_customer_outside_her_territory(food: Engi
     assert usa.result.current.units == pytest.approx(_sold(hers, *year), rel=1e-9)
     other = _ask(food, "how much did Tavola Foods buy this year?", "U03MARINO")
     assert (other.kind, other.code) == ("refused", "sales_not_yours")
+
+
+def test_one_products_stock_at_two_places_is_each_and_the_total(food: Engine) -> None:
+    """Trial 29: "quanti gnocchi 500g abbiamo tra bologna e nola?" showed each warehouse
+    without the total, and without naming the product: both, the total (stock.csv's latest
+    rows), and the product in the title."""
+    stock = _read("stock")
+    latest = stock.sort_values("as_of").groupby(["sku", "location"], as_index=False).last()
+    mine = latest[(latest["sku"] == "PF-GNO-500") & latest["location"].isin(["MAG-BO", "MAG-NA"])]
+    outcome = _ask(food, "quanti gnocchi 500g abbiamo tra bologna e nola?", "U03MARINO")
+    total = outcome.result.total
+    assert (total.on_hand, total.available) == (
+        mine["on_hand"].sum(), (mine["on_hand"] - mine["allocated"]).sum()
+    )  # fmt: skip
+    shown = card(outcome)
+    assert "PF-GNO-500" in shown.title
+    assert f"{total.available:,.0f}".replace(",", ".") in dict(shown.rows)["Totale"]

@@ -152,8 +152,13 @@ def comparison_card(c: Comparison, lang: str) -> Card:
     if c.total is not None:  # what the sides add up to, as one answer would say it
         rows.append((t(lang, "comparison.total"), BUILDERS[type(c.total)](c.total, lang).headline))
     lead, rows = _shared_lead(rows)
+    title = t(lang, "comparison.title", what=ability_label(c.tool, lang))
+    products = {(r.sku, r.name) for r in (s.result for s in c.sides) if isinstance(r, StockStatus)}
+    if c.over == "location" and len(products) == 1:  # the one product compared, named
+        sku, name = products.pop()
+        title += f" · {sku} · {name}"
     return Card(
-        title=t(lang, "comparison.title", what=ability_label(c.tool, lang)),
+        title=title,
         headline=headline,
         columns=("", t(lang, "comparison.columns_2")),
         rows=tuple(rows),
