@@ -1350,6 +1350,14 @@ class Router:
             and scores.keys() - {"explain_forecast"}
         ):  # "peak capacity PLT-LUM december": a peak of something else is that thing's
             del scores["explain_forecast"]
+        if (
+            "capacity_check" in scores
+            and "explain_forecast" in scores
+            and scores["explain_forecast"] <= 1
+            and not _has(words, fw.FORECAST_WORDS)
+        ):  # "why is dry pasta capacity dropping end of december?": the capacity, week by
+            # week (with its changes), not the forecast's reasons
+            del scores["explain_forecast"]
         if "capacity_check" in scores and "stock_status" in scores and found.get("skus"):
             # "giacenza MOK-003 a milano e negli stabilimenti": a product's stock at the
             # plants, not the plants' capacity (which is per family)

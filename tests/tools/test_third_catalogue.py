@@ -21,6 +21,7 @@ import pytest
 from sqlalchemy import Engine
 
 from bot.render.cards import card
+from bot.render.text import plain
 from planning.db import make_engine, upgrade
 from tests.conftest import DEMO_TODAY, load_company
 from tests.fixtures.foodco.questions import QUESTIONS, Q
@@ -206,3 +207,24 @@ def test_one_products_stock_at_two_places_is_each_and_the_total(food: Engine) ->
     shown = card(outcome)
     assert "PF-GNO-500" in shown.title
     assert f"{total.available:,.0f}".replace(",", ".") in dict(shown.rows)["Totale"]
+
+
+def test_why_a_plants_capacity_drops_is_its_capacity_week_by_week(food: Engine) -> None:
+    """Trial 29: "why is dry pasta capacity dropping end of december?" explained the demand
+    forecast. It is the capacity check, which says where the weekly capacity changes
+    (capacity.csv: Gragnano's dry pasta line at 12,000 a week over the holidays)."""
+    capacity = _read("capacity")
+    dry = capacity[capacity["family"] == "PASTA SECCA"].sort_values("start_date")
+    usual, holiday = dry["units_per_week"].iloc[0], dry["units_per_week"].iloc[1]
+    outcome = _ask(food, "why is dry pasta capacity dropping end of december?", "U03NOVAK")
+    assert (outcome.tool, outcome.args.get("family")) == ("capacity_check", "PASTA SECCA")
+    said = " ".join(plain(card(outcome)).split())
+    start = dt.date.fromisoformat(dry["start_date"].iloc[1])
+    assert (
+        f"Capacity for PASTA SECCA at STAB-GR: {usual:,.0f} a week, then {holiday:,.0f} from "
+        f"the week of {start.day} Dec 2026" in said
+    )
+    # The demand forecast's reasons are still asked with the forecast's words.
+    assert _ask(food, "why is the dry pasta forecast so high?", "U03NOVAK").tool == (
+        "explain_forecast"
+    )

@@ -250,6 +250,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "From new production",
         "Da nuova produzione",
     ),
+    "supply.capacity_card.changes": (
+        "Capacity for {family} at {plant}: {units} a week, then {changes}.",
+        "Capacità per {family} a {plant}: {units} a settimana, poi {changes}.",
+    ),
+    "supply.capacity_card.change": (
+        "{units} from the week of {week}",
+        "{units} dalla settimana del {week}",
+    ),
     "supply.capacity_card.prorated": (
         "Weeks straddling the period count for their days inside it, as forecasts do.",
         "Le settimane a cavallo del periodo contano per i loro giorni interni, come nelle "
@@ -874,13 +882,37 @@ def capacity_card(c: CapacityAnswer, lang: str) -> Card:
         headline=headline,
         columns=columns if plant_column else columns[1:],
         rows=tuple(rows) if plant_column else tuple(row[1:] for row in rows),
-        notes=coverage_note(lang, c.covered_until)
+        notes=_capacity_changes(lang, groups)
+        + coverage_note(lang, c.covered_until)
         + (
             (t(lang, "supply.capacity_card.prorated"),) if any(w.share < 1 for w in c.weeks) else ()
         ),
         source=source(lang, c.provenance),
         tone="bad" if over else "good",
     )
+
+
+def _capacity_changes(
+    lang: str, groups: dict[tuple[str, str], list[CapacityWeek]]
+) -> tuple[str, ...]:
+    """Where a plant's weekly capacity changes within the weeks shown (a holiday stop, a
+    line added): "why is dry pasta capacity dropping end of december?" is answered by it."""
+    notes = []
+    for (plant, family), weeks in sorted(groups.items()):
+        steps: list[tuple[dt.date, float]] = []
+        for w in sorted(weeks, key=lambda w: w.week):
+            per_week = round(w.capacity_units / w.share) if w.share > 0 else 0
+            if not steps or per_week != steps[-1][1]:
+                steps.append((w.week, per_week))
+        if len(steps) > 1:
+            changes = "; ".join(
+                t(lang, "supply.capacity_card.change", units=number(lang, units),
+                  week=date(lang, week))
+                for week, units in steps[1:]
+            )  # fmt: skip
+            notes.append(t(lang, "supply.capacity_card.changes", family=family, plant=plant,
+                           units=number(lang, steps[0][1]), changes=changes))  # fmt: skip
+    return tuple(notes)
 
 
 STEPS = {
