@@ -1201,6 +1201,22 @@ class Router:
             found["rank_by"] = "change"  # the reason first: the largest fall
             return "sales_history", None
         if (
+            _has(raw, v.WHY)
+            and _has(raw, v.FELL)
+            and found.get("period")
+            and not _has(raw, fw.FORECAST_WORDS)
+            and not _has(raw, v.ALERT_FOCUS["capacity"])
+        ):
+            # "perché a maggio abbiamo venduto meno coltelli?", "why did knife sales drop in
+            # may?": that period against the one before (or last year's, when said), split
+            # by product (a product's by customer), the largest fall first
+            if found.get("compare") != "last_year":
+                found["compare"] = "previous"
+            split = "customer" if found.get("skus") else "product"
+            found.setdefault("group_by", split)
+            found["rank_by"] = "change"
+            return "sales_history", None
+        if (
             _has(raw, v.PROMO_WORDS)
             and _has(raw, v.HOW_IT_WENT)
             and not _has(raw, v.SALES_GROUPS["promo"])

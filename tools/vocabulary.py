@@ -583,6 +583,10 @@ SELF_BEHIND = ("sono indietro", "siamo indietro", "sono cosi indietro", "siamo c
                "am i behind", "are we behind", "i m behind", "we re behind", "am i so far behind",
                "are we so far behind")  # fmt: skip
 WHY = ("why", "perche", "come mai", "how come", "what s wrong", "cosa non va")
+# Sales said to have fallen ("perché a maggio abbiamo venduto meno coltelli?").
+FELL = ("meno", "calate", "calato", "calati", "calata", "calo", "in calo", "drop", "dropped",
+        "fell", "fallen", "fewer", "less", "lower", "diminuite", "diminuito", "diminuiti",
+        "scese", "sceso", "scesi", "worse", "peggio", "declined", "down")  # fmt: skip
 ACCOUNTS = ("account", "accounts", "one account", "a customer", "one customer", "customers",
             "cliente", "clienti", "un cliente", "un solo cliente", "cliente solo")  # fmt: skip
 REACHING = ("ci arrivo", "ci arriviamo", "ci arriva", "ci arrivano", "will i make it",

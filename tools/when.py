@@ -515,7 +515,11 @@ def _period_value(kind: str, m: re.Match[str], today: dt.date) -> str | None:
         return f"{first}..{today}"
     if kind == "month":
         if g[0] in ("mar", "may", "set", "ago", "dic", "gen") and not g[1]:
-            return None  # also ordinary words ("set", "may"): a month only with a year
+            # also ordinary words ("set", "may"): a month only with a year, or after "in"
+            # ("why did knife sales drop in may?"; never "we may")
+            before = m.string[: m.start()].split()
+            if g[0] != "may" or not before or before[-1] not in ("in", "during", "for"):
+                return None
         return f"{g[1] or year}-{MONTHS[g[0]]:02d}"
     if kind == "year":
         return g[0]

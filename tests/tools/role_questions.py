@@ -1418,6 +1418,37 @@ QUESTIONS: list[Q] = [
     Q(ESPOSITO, "how far behind am I?", "quota_status", {"person": ESPOSITO}),
     Q(HARRIS, "quanto è indietro Esposito?", "quota_status", {"person": ESPOSITO}),
     Q(HARRIS, "why are PAD-28 sales dropping?", "explain_forecast", {"product": "PAD-28"}),
+    # Why a past period sold less (trial 29): it against the one before, by product
+    Q(
+        GALLI,
+        "perchè a maggio abbiamo venduto meno coltelli?",
+        "sales_history",
+        {
+            "period": "2026-05",
+            "family": "COLTELLI",
+            "compare": "previous",
+            "group_by": "product",
+            "rank_by": "change",
+        },
+    ),
+    Q(
+        GALLI,
+        "perché le vendite di coltelli a maggio sono calate rispetto ad aprile?",
+        "sales_history",
+        {"period": "2026-05", "family": "COLTELLI", "compare": "previous"},
+    ),
+    Q(
+        HARRIS,
+        "why did knife sales drop in may?",
+        "sales_history",
+        {"period": "2026-05", "family": "COLTELLI", "compare": "previous"},
+    ),
+    Q(
+        HARRIS,
+        "why did we sell fewer pans in q3 vs last year?",
+        "sales_history",
+        {"period": "2026-Q3", "family": "PADELLE", "compare": "last_year", "rank_by": "change"},
+    ),
     # How a promotion went (trial 27: not understood, or the stock).
     Q(RICCI, "how did the last moka promo go?", "promo_review", {"family": "MOKA"}),
     Q(RICCI, "com'è andata l'ultima promo?", "promo_review"),
