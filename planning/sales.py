@@ -112,6 +112,7 @@ class SalesHistory:
     prorated: bool = False  # weekly rows straddling the period counted for their days inside
     # Asked why they are behind: the quota of whose sales these are, for the period
     quota: QuotaStatus | None = None
+    company_not_theirs: bool = False  # the whole company's asked for, the caller's shown
 
     @property
     def change_pct(self) -> float | None:

@@ -388,6 +388,9 @@ class SalesArgs(SalesFilterArgs):
         description="Also give the quota of the rep or territory for the period, beside the "
         "sales ('why is Rossi behind?'; the caller's own when no one is named).",
     )
+    company: bool = Field(
+        False, description="True: the whole company's sales were asked for ('tutta l'azienda')."
+    )
 
 
 class PromoArgs(SalesFilterArgs):
@@ -786,6 +789,8 @@ def _sales(ctx: RunContext, args: SalesArgs) -> SalesHistory:
     )
     if args.against_quota:
         history = replace(history, quota=_quota_of(ctx, what, history.period))
+    if args.company and history.territories is not None:  # said first: not the company's
+        history = replace(history, company_not_theirs=True)
     return history
 
 
@@ -1370,6 +1375,7 @@ declare(
             "last_purchase": "last_purchase",
             "rank_by": "rank_by",
             "against_quota": "against_quota",
+            "company": "company",
         },
         keywords={
             "group_by": v.SALES_GROUPS,

@@ -564,7 +564,7 @@ WRITE_OBJECTS = (
 # Sales history: how a total is split, and "when did they last buy".
 # The whole company: "totale aziendale", "company-wide", "di tutta l'azienda".
 COMPANY = ("azienda", "aziendale", "aziendali", "company", "company wide", "whole company",
-           "companywide", "tutta l azienda")  # fmt: skip
+           "companywide", "company-wide", "tutta l azienda")  # fmt: skip
 # Reaching a target, said without the word: "ci arrivo a fine Q4?", "will I make it?".
 # "Why is Antonio so far behind? is it one account?": a shortfall asked about by customer.
 BEHIND = ("behind", "so far behind", "falling behind", "short of", "dragging", "indietro",

@@ -76,6 +76,21 @@ def test_family_stock_sums_every_product_of_the_family(ask: Ask, demo_dir: Path)
     assert outcome.result.available == (mine["on_hand"] - mine["allocated"]).sum()
 
 
+def test_the_whole_companys_sales_asked_by_a_manager_says_they_are_his_territories(
+    ask: Ask,
+) -> None:
+    """Trial 29: "vendite padelle di tutta l'azienda ott 2026 vs ott 2025" from a manager
+    answered his territories' (+0.9%, the company's -6.7%) with only a footnote saying so.
+    The answer now opens by saying the whole company's is not his to see; an admin gets the
+    company's."""
+    question = "vendite padelle di tutta l'azienda ott 2026 vs ott 2025"
+    his = ask(question, user="U01BIANCHI")
+    assert card(his).headline.startswith("Le vendite di tutta l'azienda non sono visibili")
+    everyone = ask(question, user="U01DEANGELIS").result
+    assert everyone.territories is None and everyone.current.units > his.result.current.units
+    assert "non sono visibili" not in plain(card(ask(question, user="U01DEANGELIS")))
+
+
 def test_open_orders_due_next_week_or_between_two_days_are_those_days(
     ask: Ask, demo_dir: Path
 ) -> None:

@@ -23,6 +23,12 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "sales.previous": ("The period before", "Il periodo precedente"),
     "sales.quota": ("Quota", "Quota"),
+    "sales.company_not_theirs": (
+        "The whole company's sales are not yours to see: your territories' ({territories}) "
+        "and your team's wherever sold. ",
+        "Le vendite di tutta l'azienda non sono visibili per te: ecco quelle dei tuoi "
+        "territori ({territories}) e del tuo team ovunque vendute. ",
+    ),
     "sales.last_year": ("The same period last year", "Lo stesso periodo dell'anno scorso"),
     "sales.compared": (
         "{units} units ({start} – {end}): {change}",
@@ -187,7 +193,10 @@ def sales_card(h: SalesHistory, lang: str) -> Card:
             notes.insert(0, t(lang, "sales.most_of_the_fall", name=first.name,
                               units=number(lang, lost), share=pct(lang, 100 * lost / fall),
                               fall=number(lang, fall)))  # fmt: skip
-    if h.territories is not None:
+    if h.company_not_theirs and h.territories is not None:  # asked of the whole company
+        headline = t(lang, "sales.company_not_theirs",
+                     territories=", ".join(h.territories)) + headline  # fmt: skip
+    elif h.territories is not None:
         notes.append(t(lang, "sales.scope", territories=", ".join(h.territories)))
     if h.prorated:
         notes.append(t(lang, "sales.prorated"))
