@@ -202,6 +202,9 @@ def promo_review(
         if then_before > 0 and then_after > 0:
             season_change = then_after / then_before - 1
     priced = frame["revenue"].notna().any() and frame["revenue"].sum() > 0
+    if len(what.products) > 1 and len(skus) < len(what.products):
+        # "the pesto promo": the products of the name that were on it, not every one named
+        label = label_of(engine, SalesFilter(products=tuple(skus)))
     return PromoReview(
         what=what,
         label=label,

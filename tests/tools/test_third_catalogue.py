@@ -228,3 +228,15 @@ def test_why_a_plants_capacity_drops_is_its_capacity_week_by_week(food: Engine) 
     assert _ask(food, "why is the dry pasta forecast so high?", "U03NOVAK").tool == (
         "explain_forecast"
     )
+
+
+def test_a_promotion_of_a_shared_name_is_titled_by_the_products_on_it(food: Engine) -> None:
+    """Trial 29: "how did the pesto promo in june go?" named the red pesto in its title,
+    though only the genovese was on promotion (sales.csv's promo column)."""
+    sales = _read("sales")
+    pesto = sales["sku"].isin(["SU-PES-190", "SU-PRS-190"])
+    june = sales[sales["date"].str.startswith("2026-06") & pesto]
+    on = set(june[june["promo"].astype(str).str.lower() == "true"]["sku"])
+    assert on == {"SU-PES-190"}
+    outcome = _ask(food, "how did the pesto promo in june go?", "U03DEANGELIS")
+    assert "SU-PES-190" in card(outcome).title and "SU-PRS-190" not in card(outcome).title
