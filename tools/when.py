@@ -357,6 +357,10 @@ PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(next week|(?:la )?prossima settimana|settimana prossima)\b"), "next_w"),
     (re.compile(r"\b(this week|current week|(?:questa|sta) settimana|settimana in corso)\b"),
      "this_w"),
+    # "gennaio vs adesso", "january compared to now": now is this week, beside another period
+    (re.compile(r"(?:(?<=\bvs )|(?<=versus )|(?<=rispetto a )|(?<=rispetto ad )|"
+                r"(?<=compared to )|(?<=compared with )|(?<=against ))"
+                r"(now|adesso|oggi|today)\b"), "this_w"),
     # "dal 30 novembre al 6 dicembre", "from 30 nov to 6 dec", "between nov 30 and dec 6":
     # the days between, both included.
     (re.compile(r"\b(?:da|dal|from|between|tra|fra)\s+(\d{1,2})\s+" + MONTH + YEAR +

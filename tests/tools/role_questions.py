@@ -1418,6 +1418,13 @@ QUESTIONS: list[Q] = [
     Q(ESPOSITO, "how far behind am I?", "quota_status", {"person": ESPOSITO}),
     Q(HARRIS, "quanto è indietro Esposito?", "quota_status", {"person": ESPOSITO}),
     Q(HARRIS, "why are PAD-28 sales dropping?", "explain_forecast", {"product": "PAD-28"}),
+    # A period against now (trial 29): now is this week, side by side
+    Q(
+        GALLI,
+        "capacità settimanale pentole a gennaio vs adesso",
+        "capacity_check",
+        {"family": "PENTOLE", "period": ["2027-01", "2026-11-23..2026-11-29"]},
+    ),
     # Why a past period sold less (trial 29): it against the one before, by product
     Q(
         GALLI,
