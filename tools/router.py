@@ -1204,6 +1204,7 @@ class Router:
             _has(raw, v.WHY)
             and _has(raw, v.FELL)
             and found.get("period")
+            and _has(raw, v.INTENTS["sales_history"][0] + v.INTENTS["sales_history"][1])
             and not _has(raw, fw.FORECAST_WORDS)
             and not _has(raw, v.ALERT_FOCUS["capacity"])
         ):
