@@ -1082,6 +1082,11 @@ class Router:
             "quantity" in found
         )
         times = fw.multiplied(raw) is not None and _has(raw, fw.FORECAST_WORDS)
+        changed_by = fw.multiplied(raw) or _has(raw, v.DEMAND_CHANGES) or re.search(r"\d\s?%", text)
+        if changed_by and _has(raw, v.SCENARIO_WORDS) and _has(raw, v.COPE):
+            # "raddoppia la previsione della moka, ce la facciamo?", "promo a gennaio +30% di
+            # domanda, reggiamo?": a scenario, said as one Ponte does not run
+            return None, "what_if"
         if times and not fw.asks_a_question(raw, text):
             return "forecast_note", None  # "double the PAD-28 forecast for january"
         if _has(raw, fw.NOTE_WORDS) or (

@@ -589,6 +589,10 @@ FELL = ("meno", "calate", "calato", "calati", "calata", "calo", "in calo", "drop
         "scese", "sceso", "scesi", "worse", "peggio", "declined", "down")  # fmt: skip
 ACCOUNTS = ("account", "accounts", "one account", "a customer", "one customer", "customers",
             "cliente", "clienti", "un cliente", "un solo cliente", "cliente solo")  # fmt: skip
+# Whether supply copes with a change said ("raddoppia la previsione ..., ce la facciamo?",
+# "+30% reggiamo?"): a scenario, which Ponte does not run.
+COPE = ("ce la facciamo", "ce la fa", "reggiamo", "regge", "reggono", "basta", "bastano",
+        "enough", "cope", "keep up", "handle it", "can we handle")  # fmt: skip
 REACHING = ("ci arrivo", "ci arriviamo", "ci arriva", "ci arrivano", "will i make it",
             "will we make it", "am i going to make it", "make it by", "hit it",
             "ce la faccio", "ce la fa")  # fmt: skip

@@ -370,7 +370,8 @@ PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 r"\s+(?:to|until|till|and|-)\s+" + MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?" +
                 YEAR + r"\b"), "day_range_us"),
     (re.compile(r"\b(this year|quest anno|anno corrente|year to date|ytd|this yr|"
-                r"st anno|sto anno|anno in corso)\b"), "this_y"),
+                r"st anno|sto anno|anno in corso|annual|annuale|annuali|annuo|annua|yearly|"
+                r"full year|full-year)\b"), "this_y"),
     (re.compile(r"\b(next year|(?:il )?prossimo anno|anno prossimo)\b"), "next_y"),
     (re.compile(r"\b(last year|(?:l )?anno scorso|(?:lo )?scorso anno|last yr)\b"), "last_y"),
     # "natale 2025", "vendite di Ferragosto": the holiday's month.

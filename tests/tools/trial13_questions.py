@@ -265,6 +265,19 @@ TRIAL13: list[Q] = [
     Q(COLOMBO, "quali prodotti stanno finendo", "list_alerts", {"focus": "stockout"}),
     Q(COLOMBO, "quali prodotti sono sotto scorta", "list_alerts", {"focus": "stockout"}),
     Q(COLOMBO, "what if PLT-LUM capacity drops 10%", "unavailable:what_if"),
+    # A change said with "can we cope" is a scenario too (trial 30: asked how many units,
+    # or answered the stock alone)
+    Q(
+        GALLI,
+        "raddoppia la previsione della moka rossa per dicembre, ce la facciamo?",
+        "unavailable:what_if",
+    ),
+    Q(
+        RICCI,
+        "if we run a promo on non-stick frying pans in january with +20% demand, do we "
+        "have enough stock and capacity?",
+        "unavailable:what_if",
+    ),
     # (trial 19) Words that are not a product: "looking" (no typo of "cooking"), "set up";
     # two months joined by a dash are a period; a plant that stops is a scenario.
     Q(WALKER, "hows my quota looking for Q4? am I on track", "quota_status", {"period": "2026-Q4"}),
