@@ -49,9 +49,7 @@ def test_the_modal_answers_in_the_dm_with_ponte(rig: Rig) -> None:
     [answer] = rig.mock.wait_for("chat.postMessage")
     assert rig.calls() == ["chat.postMessage"]
     assert answer.params["channel"] == "U01WALKER"  # the app's DM with the person
-    assert answer.params["text"].startswith(
-        "Yes, with a risk: 500 × PAD-28 can ship by 15 Dec 2026"
-    )
+    assert answer.params["text"].startswith("No: 500 × PAD-28 cannot ship by 15 Dec 2026")
 
 
 def test_a_slow_modal_answer_replaces_its_working_note_in_the_dm(make_rig) -> None:  # type: ignore[no-untyped-def]

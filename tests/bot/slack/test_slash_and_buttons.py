@@ -37,9 +37,8 @@ def test_slash_subcommands_read_as_written(rig: Rig, demo_engine: Engine) -> Non
     rig.calls()
     texts = sorted(r.params["text"] for r in replies)
     assert any("units forecast in the next 8 weeks" in t for t in texts)
-    assert any(
-        t.startswith("Yes, with a risk: 500 × PAD-28 can ship by 15 Dec 2026") for t in texts
-    )
+    # 410 from stock; the rest only from production after PAD-28's 28-day lead time
+    assert any(t.startswith("No: 500 × PAD-28 cannot ship by 15 Dec 2026") for t in texts)
     assert any("Ask in plain English or Italian" in t for t in texts)  # help
     [rossi] = quota_status(demo_engine, today=DEMO_TODAY, period="2026-Q4", rep="U01ROSSI")
     pct = number("it", rossi.attainment_pct or 0)  # Bianchi reads Italian
