@@ -1081,8 +1081,9 @@ class Router:
         numbered = any(_is_number(words[i]) for i in reading.free | reading.percent) | (
             "quantity" in found
         )
-        times = fw.multiplied(raw) is not None and _has(raw, fw.FORECAST_WORDS)
-        changed_by = fw.multiplied(raw) or _has(raw, v.DEMAND_CHANGES) or re.search(r"\d\s?%", text)
+        multiple = fw.multiplied(raw)  # "raddoppia": +100%
+        times = multiple is not None and _has(raw, fw.FORECAST_WORDS)
+        changed_by = multiple or _has(raw, v.DEMAND_CHANGES) or re.search(r"\d\s?%", text)
         if changed_by and _has(raw, v.SCENARIO_WORDS) and _has(raw, v.COPE):
             # "raddoppia la previsione della moka, ce la facciamo?", "promo a gennaio +30% di
             # domanda, reggiamo?": a scenario, said as one Ponte does not run

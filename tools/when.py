@@ -453,6 +453,17 @@ def find_period(text: str, today: dt.date) -> Found | None:
     return _first(candidates)
 
 
+def _range_months(
+    m1: str, y1: str | None, m2: str, y2: str | None, year: int
+) -> tuple[tuple[int, int], tuple[int, int]]:
+    """(year, month) of a range's two ends, as said ("da novembre a febbraio"): a year said
+    at either end is the first's too; an end month before the first is in the next year."""
+    first_month, last_month = MONTHS[m1], MONTHS[m2]
+    first_year = int(y1 or y2 or year)
+    last_year = int(y2) if y2 else first_year + (1 if last_month < first_month else 0)
+    return (first_year, first_month), (last_year, last_month)
+
+
 def _period_value(kind: str, m: re.Match[str], today: dt.date) -> str | None:
     g = m.groups()
     year, quarter = _quarter(today)
@@ -483,9 +494,7 @@ def _period_value(kind: str, m: re.Match[str], today: dt.date) -> str | None:
             d1, m1, y1, d2, m2, y2 = g
         else:
             m1, d1, y1, m2, d2, y2 = g
-        first_month, last_month = MONTHS[m1], MONTHS[m2]
-        first_year = int(y1 or y2 or year)
-        last_year = int(y2) if y2 else first_year + (1 if last_month < first_month else 0)
+        (first_year, first_month), (last_year, last_month) = _range_months(m1, y1, m2, y2, year)
         first = dt.date(first_year, first_month, int(d1))
         last = dt.date(last_year, last_month, int(d2))
         return f"{first}..{last}" if first <= last else None
@@ -503,9 +512,9 @@ def _period_value(kind: str, m: re.Match[str], today: dt.date) -> str | None:
     if kind == "season":
         return _season(g, today)
     if kind == "month_range":
-        first_month, last_month = MONTHS[g[0]], MONTHS[g[2]]
-        first_year = int(g[1] or g[3] or year)
-        last_year = int(g[3]) if g[3] else first_year + (1 if last_month < first_month else 0)
+        (first_year, first_month), (last_year, last_month) = _range_months(
+            g[0], g[1], g[2], g[3], year
+        )
         last = month_end(dt.date(last_year, last_month, 1))
         return f"{dt.date(first_year, first_month, 1)}..{last}"
     if kind in ("rolling", "rolling_one"):
