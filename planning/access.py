@@ -29,6 +29,9 @@ class Audience(Enum):
     APPROVERS = frozenset({Role.manager, Role.admin})
     # Plant load is planning data: reps see its effect through available-to-promise.
     PLANNERS = frozenset({Role.manager, Role.ops, Role.admin})
+    # A scenario's plant load: the planners', and marketing's, who plan the promotions that
+    # change demand ("se facciamo una promo a gennaio +30%, reggiamo?").
+    SCENARIOS = frozenset({Role.manager, Role.ops, Role.admin, Role.marketing})
 
 
 @dataclass(frozen=True)

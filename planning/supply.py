@@ -266,23 +266,29 @@ def _capacity_report(
         capacity = read_frame(
             conn, "SELECT plant, family, start_date, end_date, units_per_week FROM capacity"
         )
-        prices = read_frame(
-            conn, "SELECT family, avg(unit_price) AS price FROM product GROUP BY family"
-        )
+        revenue = family_prices(conn)
     if family is not None:
-        family = canonical_family(prices["family"], family)
+        family = canonical_family(revenue, family)
     demand = plant_family_demand(engine, run, family=family)
     capacity["start_date"] = as_dates(capacity["start_date"])
     capacity["end_date"] = [
         None if pd.isna(v) else pd.Timestamp(v).date() for v in capacity["end_date"]
     ]
     demand = demand[demand["week"] >= week_monday(today)]
-    revenue = {
+    weeks = capacity_check(demand=demand, capacity=capacity, unit_revenue=revenue)
+    return tuple(weeks), Provenance(stock_as_of=None, run=run)
+
+
+def family_prices(conn: Connection) -> dict[str, float]:
+    """Revenue per unit of each family (its products' mean list price; 0 when unpriced): what
+    a unit the plant cannot make is worth."""
+    prices = read_frame(
+        conn, "SELECT family, avg(unit_price) AS price FROM product GROUP BY family"
+    )
+    return {
         str(family): float(price) if pd.notna(price) else 0.0
         for family, price in zip(prices["family"], prices["price"], strict=True)
     }
-    weeks = capacity_check(demand=demand, capacity=capacity, unit_revenue=revenue)
-    return tuple(weeks), Provenance(stock_as_of=None, run=run)
 
 
 @dataclass(frozen=True)
