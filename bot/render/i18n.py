@@ -373,6 +373,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{period} is over: forecasts and capacity look ahead.",
         "{period} è già passato: previsioni e capacità guardano avanti.",
     ),
+    "no_change": (
+        'Tell me the change to try, as a percent: "what if demand for a family goes up 20% '
+        'in January?", "what if a plant\'s capacity drops 10%?", "what if a plant stops '
+        'for 2 weeks?" (naming the family or the plant).',
+        'Dimmi il cambio da provare, in percentuale: "e se la domanda di una famiglia cresce '
+        'del 20% a gennaio?", "e se la capacità di uno stabilimento cala del 10%?", "e se '
+        'uno stabilimento si ferma 2 settimane?" (nominando la famiglia o lo stabilimento).',
+    ),
+    "bad_change": (
+        "I can't try a change of {change}%: demand falls by less than 100%, and a plant's "
+        "capacity by at most 100% (stopped).",
+        "Non posso provare un cambio del {change}%: la domanda cala meno del 100%, e la "
+        "capacità di uno stabilimento al massimo del 100% (fermo).",
+    ),
+    "no_plant": (
+        'Which plant\'s capacity changes? Name the plant: "what if <plant> capacity drops 10%?"',
+        'La capacità di quale stabilimento cambia? Nomina lo stabilimento: "e se la '
+        'capacità di <stabilimento> cala del 10%?"',
+    ),
+    "no_capacity": (
+        "{family} has no capacity in the capacity file: there is no plant load to change.",
+        "{family} non ha capacità nel file della capacità: non c'è carico da cambiare.",
+    ),
     "beyond_forecast": (
         "The forecast runs to {until}: ask about a period before then.",
         "La previsione arriva fino al {until}: chiedi un periodo precedente.",

@@ -42,6 +42,7 @@ from bot.render.cards.quota_requests import (
 )
 from bot.render.cards.reports import status_card
 from bot.render.cards.sales import sales_card
+from bot.render.cards.scenario import what_if_card
 from bot.render.cards.stock import group_stock_card, stock_card
 from bot.render.cards.supply import (
     atp_card,
@@ -75,6 +76,7 @@ from planning.quota_decisions import QuotaDecision
 from planning.quota_requests import QuotaRequestList, QuotaRequestResult
 from planning.quotas import period_bounds
 from planning.sales import OrderBook, SalesHistory
+from planning.scenario import WhatIfAnswer
 from planning.status import DataStatus
 from planning.stock import GroupStock, StockStatus
 from tools.abilities import Comparison, HelpAnswer
@@ -99,6 +101,7 @@ BUILDERS: dict[type, Callable[[Any, str], Card]] = {
     ProjectionAnswer: projection_card,
     GroupProjection: group_projection_card,
     CapacityAnswer: capacity_card,
+    WhatIfAnswer: what_if_card,
     AtpAnswer: atp_card,
     QuotaAnswer: quota_card,
     HelpAnswer: help_card,
