@@ -374,6 +374,12 @@ PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 r"full year|full-year)\b"), "this_y"),
     (re.compile(r"\b(next year|(?:il )?prossimo anno|anno prossimo)\b"), "next_y"),
     (re.compile(r"\b(last year|(?:l )?anno scorso|(?:lo )?scorso anno|last yr)\b"), "last_y"),
+    # "the christmas week", "la settimana di Ferragosto": the week (Monday to Sunday) that
+    # holds the holiday's next day.
+    (re.compile(r"\b(?:(?:the\s+)?week\s+of\s+|settimana\s+(?:di|del|dell|della)\s+)("
+                + "|".join(sorted(HOLIDAYS, key=len, reverse=True)) + r")\b"), "holiday_week"),
+    (re.compile(r"\b(" + "|".join(sorted(HOLIDAYS, key=len, reverse=True)) + r")\s+week\b"),
+     "holiday_week"),
     # "natale 2025", "vendite di Ferragosto": the holiday's month.
     (re.compile(r"\b(" + "|".join(sorted(HOLIDAYS, key=len, reverse=True)) + r")"
                 r"(?:\s+(?:del\s+|of\s+)?(\d{4}))?\b"), "holiday_month"),
@@ -537,6 +543,10 @@ def _period_value(kind: str, m: re.Match[str], today: dt.date) -> str | None:
         return f"{g[1] or year}-{MONTHS[g[0]]:02d}"
     if kind == "year":
         return g[0]
+    if kind == "holiday_week":
+        day = _holiday(g[0], today)
+        monday = day - dt.timedelta(days=day.weekday())
+        return f"{monday}..{monday + dt.timedelta(days=6)}"
     if kind == "holiday_month":
         when = HOLIDAYS[g[0]]
         year_of = int(g[1]) if g[1] else year
