@@ -72,6 +72,7 @@ from planning.sales import (
     sales_history,
     sales_scope,
 )
+from planning.scenario import Scenario, WhatIfAnswer, change_window, what_if
 from planning.status import DataStatus, data_status
 from planning.stock import GroupStock, StockStatus, stock_added_up, stock_at_places_added_up
 from tools import feedback_abilities as fb
@@ -183,6 +184,38 @@ class CapacityArgs(BaseModel):
     plant: str | None = Field(None, description="Plant code or name; omit for all plants.")
     weeks: int = Field(12, ge=1, le=52, description="How many weeks ahead (1-52).")
     period: str | None = Field(None, description=PERIOD)
+
+
+class WhatIfArgs(BaseModel):
+    demand_change: float | None = Field(
+        None, gt=-100, le=1000, description="Demand changed by this percent: 30 = +30%, -20."
+    )
+    capacity_change: float | None = Field(
+        None,
+        ge=-100,
+        le=1000,
+        description="The plant's capacity changed by this percent; -100 = the plant stops.",
+    )
+    product: str | None = Field(None, description="The product whose demand changes.")
+    products: list[str] | None = Field(None, max_length=50, description="Several products.")
+    family: str | None = Field(
+        None,
+        description="The family whose demand (or capacity at the plant) changes; omit "
+        "with no product for everything.",
+    )
+    plant: str | None = Field(
+        None,
+        description="The plant whose capacity changes (needed for a capacity change; "
+        "with a demand change, only its load).",
+    )
+    period: str | None = Field(None, description="When the change applies: " + PERIOD)
+    weeks: int | None = Field(
+        None,
+        ge=1,
+        le=52,
+        description="The change lasts this many weeks, from next Monday "
+        "(or from the period's first day).",
+    )
 
 
 class AtpArgs(BaseModel):
@@ -548,6 +581,23 @@ def _capacity(ctx: RunContext, args: CapacityArgs) -> CapacityAnswer:
         weeks=args.weeks,
         period=args.period,
     )
+
+
+def _what_if(ctx: RunContext, args: WhatIfArgs) -> WhatIfAnswer:
+    named = [resolve_product(ctx, p) for p in [args.product, *(args.products or ())] if p]
+    first, last = change_window(ctx.today, period=args.period, weeks=args.weeks)
+    scenario = Scenario(
+        first=first,
+        last=last,
+        demand_change=args.demand_change,
+        capacity_change=args.capacity_change,
+        skus=tuple(dict.fromkeys(named)),
+        family=None if named else resolve_family(ctx, args.family),
+        plant=resolve_location(ctx, args.plant),
+        period=args.period,
+        weeks=args.weeks,
+    )
+    return what_if(ctx.engine, scenario, today=ctx.today)
 
 
 def _alerts(ctx: RunContext, args: AlertArgs) -> AlertList:
@@ -951,6 +1001,27 @@ declare(
         compares=("family", "plant", "period"),
         takes={"weeks": "weeks", "ahead_period": "period", "family": "family", "plant": "plant"},
         rank=4,
+    )
+)
+declare(
+    Ability(
+        "what_if",
+        Audience.SCENARIOS,
+        label=("what if: demand or capacity changed", "e se: domanda o capacità cambiate"),
+        examples=(
+            "What if {family} demand goes up 30% in January?",
+            "E se la domanda di {family} cresce del 30% a gennaio?",
+        ),
+        schema=WhatIfArgs,
+        description="A scenario on the plan, stored nowhere: demand of products, a family or "
+        "everything changed by a percent (a promotion), or a plant's capacity changed (-100 = "
+        "it stops), over a period or a number of weeks; plant load as planned and as changed, "
+        "and whether stock and building ahead cover the weeks over capacity. Use for 'what "
+        "if', 'e se', 'reggiamo?', 'simula'.",
+        run=_what_if,
+        results=(WhatIfAnswer,),
+        takes={"family": "family", "plant": "plant", "ahead_period": "period"},
+        rank=3,
     )
 )
 declare(

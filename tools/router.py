@@ -19,6 +19,7 @@ from planning.errors import PonteError
 from planning.quotas import period_bounds
 from tools import feedback_words as fw
 from tools import quota_words as qw
+from tools import scenario_words as sw
 from tools import vocabulary as v
 from tools.abilities import MAX_SIDES, REGISTRY
 from tools.amounts import find_quantities
@@ -294,6 +295,8 @@ class Router:
             return self._allocation(text, self._args(intent, found), lang)
         if intent in ("request_quota_change", "decide_quota_request", "quota_requests"):
             return self._quota_route(intent, text, reading, found, lang, user)
+        if intent == "what_if":
+            return self._scenario(text, reading, found, lang)
         if intent == "commission_estimate" and (deal := qw.commission_deal(text)):
             found.update(deal)  # "if I hit 120%", "a 20k deal": not a quantity of anything
             found["quantity"] = None
@@ -534,6 +537,35 @@ class Router:
                 return Route(language=lang, kind="clarify", tool=intent, missing=asked,
                              args=args, unknown=unknown)  # fmt: skip
         return Route(language=lang, kind="call", tool=intent, args=args)
+
+    def _scenario(self, text: str, reading: _Reading, found: dict[str, Any], lang: str) -> Route:
+        """What a scenario changes, by how much and for how long (tools.scenario_words): a
+        plant's capacity when capacity or a stop is said of a plant named, else the demand of
+        the products, the family or everything named."""
+        # "can the plant handle it?": no handle of a pan
+        reading.free -= _has(reading.words, v.COPE) | _has([fold(w) for w in reading.raw], v.COPE)
+        product = self._product(reading, found)
+        args = self._args("what_if", found)
+        change = sw.change(text)
+        if "plant" in args and sw.of_capacity(text):
+            if change is None and sw.stops(text):
+                change = -100.0  # "se maniago si ferma 2 settimane"
+            elif change is not None and sw.stops(text):
+                change = -abs(change)  # "si ferma al 50%"
+            args["capacity_change"] = change
+        else:
+            args["demand_change"] = change
+            family = self.index.family_of_all(product) if product else None
+            if family and set(product or ()) == set(self.index.family_products(family)):
+                args["family"] = family  # "knife sales": every knife, the family
+            elif product:
+                args.pop("family", None)
+                args.update({"product": product[0]} if len(product) == 1 else
+                            {"products": list(product)})  # fmt: skip
+        if (weeks := sw.weeks_said(text)) is not None:
+            args["weeks"] = weeks
+        args = {k: value for k, value in args.items() if value is not None}
+        return Route(language=lang, kind="call", tool="what_if", args=args)
 
     def _feedback_reply(
         self, pending: Route, text: str, reading: _Reading, found: dict[str, Any]
@@ -1084,10 +1116,14 @@ class Router:
         multiple = fw.multiplied(raw)  # "raddoppia": +100%
         times = multiple is not None and _has(raw, fw.FORECAST_WORDS)
         changed_by = multiple or _has(raw, v.DEMAND_CHANGES) or re.search(r"\d\s?%", text)
-        if changed_by and _has(raw, v.SCENARIO_WORDS) and _has(raw, v.COPE):
-            # "raddoppia la previsione della moka, ce la facciamo?", "promo a gennaio +30% di
-            # domanda, reggiamo?": a scenario, said as one Ponte does not run
-            return None, "what_if"
+        plant = found.get("location") in self.index.plants()
+        if (
+            (changed_by and _has(raw, v.SCENARIO_WORDS) and _has(raw, v.COPE))
+            or (plant and sw.stops(text) and (_has(raw, v.COPE) or _has(raw, v.WHAT_IF)))
+            or (plant and changed_by and _has(raw, v.COPE))
+        ):  # "raddoppia la previsione della moka, ce la facciamo?", "promo a gennaio +30% di
+            # domanda, reggiamo?", "se chiudiamo maniago una settimana reggiamo?": a scenario
+            return "what_if", None
         if times and not fw.asks_a_question(raw, text):
             return "forecast_note", None  # "double the PAD-28 forecast for january"
         if _has(raw, fw.NOTE_WORDS) or (
@@ -1240,8 +1276,9 @@ class Router:
             return "inventory_projection", None
         changed = _has(raw, v.DEMAND_CHANGES) or _has(words, v.DEMAND_CHANGES)
         changes = _has(raw, v.SCENARIO_WORDS) or _has(words, v.SCENARIO_WORDS)
-        if _has(raw, v.WHAT_IF) and changes and (changed or re.search(r"\d\s?%", text)):
-            return None, "what_if"  # "what if demand for moka goes up 20%?": not run yet
+        what_if = _has(raw, v.WHAT_IF) or _has(words, v.WHAT_IF)  # "wat if"
+        if what_if and (changes or plant) and (changed or re.search(r"\d\s?%", text)):
+            return "what_if", None  # "what if demand for moka goes up 20%?"
         asking_about = _has(words, v.ABOUT_A_CHANGE)
         # "order book Casalinghi Colombo": the open orders, not booking an order.
         reserving = self._verbs(words, v.RESERVE_VERBS) - _has(words, ("order book",))

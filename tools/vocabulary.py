@@ -253,6 +253,12 @@ INTENTS["allocate_quota"] = (
 ALLOCATE = INTENTS["allocate_quota"][0] + INTENTS["allocate_quota"][1]
 # "quote" is never a word here: it is read as "quota" (the plural, or a typo), and a phrase
 # holding it would make it a word of its own ("quote di tutti i venditori" then unread).
+# A scenario is read from what it changes (tools.router, tools.scenario_words); these words
+# alone ask for one.
+INTENTS["what_if"] = (
+    ("scenario", "simulate", "simulation"),
+    ("scenario", "simula", "simulazione", "simulare", "ipotesi"),
+)
 INTENTS["record_feedback"] = (
     ("log feedback", "record feedback", "customer feedback"),
     ("registra feedback", "feedback del cliente"),
@@ -542,13 +548,19 @@ WHAT_IF = ("what if", "what happens if", "suppose", "scenario", "simulate", "sim
 # doubles is a promise to check).
 SCENARIO_WORDS = ("demand", "sales", "forecast", "domanda", "vendite", "previsione",
                   "richiesta", "capacity", "capacita", "production", "produzione", "plant",
-                  "factory", "stabilimento", "fabbrica")  # fmt: skip
+                  "factory", "stabilimento", "fabbrica", "promo", "promozione", "promotion",
+                  "campagna", "campaign", "orders", "ordini", "volume", "volumes",
+                  "volumi")  # fmt: skip
 DEMAND_CHANGES = ("goes up", "go up", "went up", "increase", "increases", "rises", "rise",
                   "doubles", "double", "drops", "drop", "falls", "fall", "goes down",
                   "aumenta", "aumentasse", "cresce", "crescesse", "raddoppia", "raddoppiasse",
                   "cala", "calasse", "scende", "scendesse", "diminuisce", "diminuisse",
                   "stops", "stopped", "shuts down", "shut down", "closes", "si ferma",
-                  "si fermasse", "ferma", "fermiamo", "chiude", "chiudesse")  # fmt: skip
+                  "si fermasse", "ferma", "fermiamo", "chiude", "chiudesse", "chiudiamo",
+                  "chiudessimo", "fermassimo", "grows", "grow", "perde", "perdesse",
+                  "loses", "halves", "halve", "dimezza", "dimezzano", "triples", "triplica",
+                  "raddoppiano", "raddoppiassero", "more", "in piu", "higher",
+                  "lavora al", "lavorasse al", "runs at", "works at")  # fmt: skip
 # Questions about a change are not requests to make one.
 ABOUT_A_CHANGE = (
     "why", "did", "does", "any", "perche", "come mai", "cambiato", "cambia la", "news",
@@ -592,7 +604,8 @@ ACCOUNTS = ("account", "accounts", "one account", "a customer", "one customer", 
 # Whether supply copes with a change said ("raddoppia la previsione ..., ce la facciamo?",
 # "+30% reggiamo?"): a scenario, which Ponte does not run.
 COPE = ("ce la facciamo", "ce la fa", "reggiamo", "regge", "reggono", "basta", "bastano",
-        "enough", "cope", "keep up", "handle it", "can we handle")  # fmt: skip
+        "enough", "cope", "keep up", "handle it", "can we handle", "can we deliver",
+        "can we make it", "riusciamo", "teniamo")  # fmt: skip
 REACHING = ("ci arrivo", "ci arriviamo", "ci arriva", "ci arrivano", "will i make it",
             "will we make it", "am i going to make it", "make it by", "hit it",
             "ce la faccio", "ce la fa")  # fmt: skip

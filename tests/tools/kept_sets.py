@@ -33,6 +33,7 @@ from tests.tools.quota_trial6_questions import QUOTA_TRIAL6
 from tests.tools.quota_trial7_questions import QUOTA_TRIAL7
 from tests.tools.quota_trial_questions import QUOTA_TRIAL
 from tests.tools.role_questions import QUESTIONS, Q
+from tests.tools.scenario_questions import SCENARIOS
 from tests.tools.third_questions import THIRD
 from tests.tools.trial13_questions import TRIAL13
 from tests.tools.trial_questions import TRIAL
@@ -87,6 +88,11 @@ KEPT: dict[str, KeptSet] = {
     "fourth": KeptSet(
         "Fourth new-user trial's questions",
         FOURTH,
+        {},
+    ),
+    "scenarios": KeptSet(
+        "Scenarios, from each role's side",
+        SCENARIOS,
         {},
     ),
     "alerts": KeptSet("Alerts, from each role's side", ALERTS, {}),

@@ -216,9 +216,20 @@ TRIAL13: list[Q] = [
     # A month's or a year's quota is its quarter's (answered, and said so).
     Q(ROSSI, "come sto messa col budget di novembre?", "quota_status"),
     Q(HARRIS, "which rep is furthest behind quota this month and by how much", "quota_status"),
-    # A scenario is said not to be run, not answered with the forecast as it is.
-    Q(HARRIS, "what if demand for moka goes up 20% in dec, do we run out?", "unavailable:what_if"),
-    Q(BIANCHI, "e se la domanda di padelle cresce del 15% a gennaio?", "unavailable:what_if"),
+    # A scenario is run on the plan (the what-if ability), not answered with the forecast
+    # as it is.
+    Q(
+        HARRIS,
+        "what if demand for moka goes up 20% in dec, do we run out?",
+        "what_if",
+        {"family": "MOKA", "period": "2026-12", "demand_change": 20.0},
+    ),
+    Q(
+        BIANCHI,
+        "e se la domanda di padelle cresce del 15% a gennaio?",
+        "what_if",
+        {"family": "PADELLE", "period": "2027-01", "demand_change": 15.0},
+    ),
     # ... while moving stock is the projection's question (what could move, from where).
     Q(
         BIANCHI,
@@ -264,19 +275,26 @@ TRIAL13: list[Q] = [
     Q(COLOMBO, "carico PLT-LUM picco dicembre", "capacity_check", {"plant": "PLT-LUM"}),
     Q(COLOMBO, "quali prodotti stanno finendo", "list_alerts", {"focus": "stockout"}),
     Q(COLOMBO, "quali prodotti sono sotto scorta", "list_alerts", {"focus": "stockout"}),
-    Q(COLOMBO, "what if PLT-LUM capacity drops 10%", "unavailable:what_if"),
+    Q(
+        COLOMBO,
+        "what if PLT-LUM capacity drops 10%",
+        "what_if",
+        {"plant": "PLT-LUM", "capacity_change": -10.0},
+    ),
     # A change said with "can we cope" is a scenario too (trial 30: asked how many units,
     # or answered the stock alone)
     Q(
         GALLI,
         "raddoppia la previsione della moka rossa per dicembre, ce la facciamo?",
-        "unavailable:what_if",
+        "what_if",
+        {"product": "MOK-R04", "period": "2026-12", "demand_change": 100.0},
     ),
     Q(
         RICCI,
         "if we run a promo on non-stick frying pans in january with +20% demand, do we "
         "have enough stock and capacity?",
-        "unavailable:what_if",
+        "what_if",
+        {"period": "2027-01", "demand_change": 20.0},
     ),
     # (trial 19) Words that are not a product: "looking" (no typo of "cooking"), "set up";
     # two months joined by a dash are a period; a plant that stops is a scenario.
@@ -298,9 +316,15 @@ TRIAL13: list[Q] = [
     Q(
         COLOMBO,
         "se la produzione a maniago si ferma 2 settimane cosa succede?",
-        "unavailable:what_if",
+        "what_if",
+        {"plant": "PLT-MAN", "capacity_change": -100.0, "weeks": 2},
     ),
-    Q(COLOMBO, "what if the plant in maniago shuts down for 2 weeks", "unavailable:what_if"),
+    Q(
+        COLOMBO,
+        "what if the plant in maniago shuts down for 2 weeks",
+        "what_if",
+        {"plant": "PLT-MAN", "capacity_change": -100.0, "weeks": 2},
+    ),
     Q(
         COLOMBO,
         "giacenza MOK-003 a milano e negli stabilimenti",

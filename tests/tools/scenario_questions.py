@@ -1,0 +1,84 @@
+"""Scenarios asked the way each role writes them, before the what-if ability was built
+(2026-12-03): managers and marketing planning a promotion, operations losing a plant's
+capacity, reps who may not see plant load, and questions that only look like a scenario
+(commission, quota changes, a forecast note, a move of stock) and must keep their answer.
+
+Same format and conventions as tests/tools/role_questions.py (today is Friday 2026-11-27). A
+change is in percent ("demand_change": 30.0 for +30%); a plant that stops is a capacity
+change of -100; "for 2 weeks" is `weeks`, counted from next Monday.
+"""
+
+from __future__ import annotations
+
+from tests.tools.role_questions import (
+    BARBIERI,
+    BIANCHI,
+    COLOMBO,
+    DEANGELIS,
+    GALLI,
+    HARRIS,
+    MORETTI,
+    RICCI,
+    ROSSI,
+    WALKER,
+    Q,
+)
+
+SCENARIOS: list[Q] = [
+    # Managers: a promotion, a family that grows or falls, a plant they depend on.
+    Q(BIANCHI, "se facciamo una promo padelle a gennaio +30% reggiamo?", "what_if",
+      {"family": "PADELLE", "period": "2027-01", "demand_change": 30.0}),
+    Q(BIANCHI, "se la domanda di moka aumentasse del 25% a marzo, lo stabilimento ce la fa?",
+      "what_if", {"family": "MOKA", "period": "2027-03", "demand_change": 25.0}),
+    Q(BIANCHI, "e se raddoppiano gli ordini di moka a dicembre?", "what_if",
+      {"family": "MOKA", "period": "2026-12", "demand_change": 100.0}),
+    Q(BIANCHI, "what if demand doubles in january?", "what_if",
+      {"period": "2027-01", "demand_change": 100.0}),
+    Q(BIANCHI, "if we get 30% more orders for the 28cm pan in january can we deliver?",
+      "what_if", {"period": "2027-01", "demand_change": 30.0}),
+    Q(HARRIS, "if demand for knives falls 30% next quarter, how loaded is maniago?", "what_if",
+      {"family": "COLTELLI", "plant": "PLT-MAN", "period": "2027-Q1", "demand_change": -30.0}),
+    Q(HARRIS, "what if pan sales halve in january?", "what_if",
+      {"period": "2027-01", "demand_change": -50.0}),
+    Q(HARRIS, "what if knife sales grow 50% in Q1?", "what_if",
+      {"family": "COLTELLI", "period": "2027-Q1", "demand_change": 50.0}),
+    # Operations: capacity lost, a plant stopped, a share of it working.
+    Q(GALLI, "what if we lose 15% capacity at lumezzane in january", "what_if",
+      {"plant": "PLT-LUM", "period": "2027-01", "capacity_change": -15.0}),
+    Q(COLOMBO, "e se a maniago si fermano le linee per manutenzione 1 settimana a febbraio?",
+      "what_if", {"plant": "PLT-MAN", "period": "2027-02", "capacity_change": -100.0,
+                  "weeks": 1}),
+    Q(MORETTI, "what happens if PLT-MAN capacity goes up 20%?", "what_if",
+      {"plant": "PLT-MAN", "capacity_change": 20.0}),
+    Q(GALLI, "what if lumezzane stops in the christmas week?", "what_if",
+      {"plant": "PLT-LUM", "period": "2026-12-21..2026-12-27", "capacity_change": -100.0}),
+    Q(COLOMBO, "se lumezzane lavora al 50% a gennaio reggiamo?", "what_if",
+      {"plant": "PLT-LUM", "period": "2027-01", "capacity_change": -50.0}),
+    Q(COLOMBO, "se chiudiamo maniago una settimana a gennaio reggiamo?", "what_if",
+      {"plant": "PLT-MAN", "period": "2027-01", "capacity_change": -100.0, "weeks": 1}),
+    Q(MORETTI, "simulazione: pentole +25% prossime 6 settimane", "what_if",
+      {"family": "PENTOLE", "demand_change": 25.0, "weeks": 6}),
+    Q(MORETTI, "e se la domanda cala del 10%?", "what_if", {"demand_change": -10.0}),
+    # Marketing plans the promotions: the plant's load is theirs to see first.
+    Q(RICCI, "promo -15% on stockpots in feb, expecting +35% volume, can the plant handle it?",
+      "what_if", {"period": "2027-02", "demand_change": 35.0}),
+    Q(BARBIERI, "campagna padelle a marzo +50%: ce la facciamo con la produzione?", "what_if",
+      {"family": "PADELLE", "period": "2027-03", "demand_change": 50.0}),
+    Q(RICCI, "promo sulla moka 3 tazze a febbraio, +25%: la produzione regge?", "what_if",
+      {"product": "MOK-003", "period": "2027-02", "demand_change": 25.0}),
+    Q(BARBIERI, "se facciamo -20% di prezzo sulle pentole e la domanda sale del 40%, ce la fa "
+      "lo stabilimento?", "what_if", {"family": "PENTOLE", "demand_change": 40.0}),
+    Q(DEANGELIS, "what if demand drops 10%", "what_if", {"demand_change": -10.0}),
+    # Reps see plant load through available-to-promise only.
+    Q(WALKER, "what if demand for moka goes up 20%?", "denied"),
+    Q(ROSSI, "e se la domanda di padelle cresce del 15% a gennaio?", "denied"),
+    # Only looks like a scenario: each keeps its own answer.
+    Q(ROSSI, "quanto guadagno se chiudo l'obiettivo?", "commission_estimate"),
+    Q(ROSSI, "alza la mia quota del 10%", "clarify:reason"),
+    Q(HARRIS, "double the PAD-28 forecast for january", "clarify:quantity"),
+    Q(COLOMBO, "capacità maniago a gennaio", "capacity_check",
+      {"plant": "PLT-MAN", "period": "2027-01"}),
+    Q(BIANCHI, "e se spostiamo 200 pad-28 da plt-man a wh-mil?", "inventory_projection",
+      {"product": "PAD-28"}),
+    Q(HARRIS, "sales of moka up 20% vs last year?", "sales_history", {"family": "MOKA"}),
+]  # fmt: skip
