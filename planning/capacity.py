@@ -35,6 +35,35 @@ class CapacityWeek:
     shortfall_revenue: float  # shortfall_units * revenue per unit of the family
     share: float = 1.0  # of the week's days counted (a week straddling a period asked for)
 
+    @classmethod
+    def of(
+        cls,
+        plant: str,
+        family: str,
+        week: dt.date,
+        *,
+        demand: float,
+        demand_upper: float,
+        capacity_units: float,
+        unit_revenue: float,
+        share: float = 1.0,
+    ) -> CapacityWeek:
+        """A week's load from its demand and capacity: utilization and the shortfalls."""
+        shortfall = max(0.0, demand - capacity_units)
+        return cls(
+            plant=plant,
+            family=family,
+            week=week,
+            demand=demand,
+            demand_upper=demand_upper,
+            capacity_units=capacity_units,
+            utilization=demand / capacity_units if capacity_units > 0 else None,
+            shortfall_units=shortfall,
+            shortfall_units_upper=max(0.0, demand_upper - capacity_units),
+            shortfall_revenue=shortfall * unit_revenue,
+            share=share,
+        )
+
     def counted(self, share: float) -> CapacityWeek:
         """This week for `share` of its days: demand, capacity and shortfalls prorated as
         forecasts are (the utilization, a ratio, stays)."""
@@ -81,21 +110,10 @@ def capacity_check(
     result: list[CapacityWeek] = []
     for (plant, family, week), (point, upper) in sorted(loads.items()):
         units = _units_in_force(periods.get((plant, family), []), plant, family, week)
-        shortfall = max(0.0, point - units)
         result.append(
-            CapacityWeek(
-                plant=plant,
-                family=family,
-                week=week,
-                demand=point,
-                demand_upper=upper,
-                capacity_units=units,
-                utilization=point / units if units > 0 else None,
-                shortfall_units=shortfall,
-                shortfall_units_upper=max(0.0, upper - units),
-                shortfall_revenue=shortfall * unit_revenue.get(family, 0.0),
-            )
-        )
+            CapacityWeek.of(plant, family, week, demand=point, demand_upper=upper,
+                            capacity_units=units, unit_revenue=unit_revenue.get(family, 0.0))
+        )  # fmt: skip
     return result
 
 

@@ -168,7 +168,7 @@ def what_if(engine: Engine, scenario: Scenario, *, today: dt.date) -> WhatIfAnsw
         touched |= {(w.plant, w.family) for w in looked if w.family == scenario.family}
     if scenario.plant is not None:
         touched = {(plant, family) for plant, family in touched if plant == scenario.plant}
-    free, stock_as_of = _free_stock(engine, {family for _, family in touched}, looked)
+    free, stock_as_of = free_stock_at_plants(engine, {family for _, family in touched}, looked)
     lines = []
     for plant, family in sorted(touched):
         before = [w for w in looked if (w.plant, w.family) == (plant, family)]
@@ -249,23 +249,18 @@ def _changed(week: CapacityWeek, scenario: Scenario, extra: float, price: float)
         capacity *= 1 + scenario.capacity_change / 100 * share
     if demand == week.demand and capacity == week.capacity_units:
         return week
-    shortfall = max(0.0, demand - capacity)
-    upper = week.demand_upper + (demand - week.demand)
-    return CapacityWeek(
-        plant=week.plant,
-        family=week.family,
-        week=week.week,
+    return CapacityWeek.of(
+        week.plant,
+        week.family,
+        week.week,
         demand=demand,
-        demand_upper=upper,
+        demand_upper=week.demand_upper + (demand - week.demand),
         capacity_units=capacity,
-        utilization=demand / capacity if capacity > 0 else None,
-        shortfall_units=shortfall,
-        shortfall_units_upper=max(0.0, upper - capacity),
-        shortfall_revenue=shortfall * price,
+        unit_revenue=price,
     )
 
 
-def _free_stock(
+def free_stock_at_plants(
     engine: Engine, families: set[str], weeks: list[CapacityWeek]
 ) -> tuple[dict[tuple[str, str], float], dt.date | None]:
     """The stock of each family above its products' safety stock, at every location, shared
@@ -314,7 +309,7 @@ def _line(
         if share := _inside(w.week, *window):
             b.append(w.counted(share))
             a.append(_inside_days(w.counted(share), c, w, price))
-    worst = _uncovered(after, free_stock)
+    worst = uncovered(after, free_stock)
     over = [w for w in a if w.shortfall_units > 0]
     return ScenarioLine(
         plant=before[0].plant,
@@ -334,7 +329,7 @@ def _line(
         free_stock=free_stock,
         uncovered=worst,
         revenue_uncovered=worst * price,
-        uncovered_before=_uncovered(before, free_stock),
+        uncovered_before=uncovered(before, free_stock),
     )
 
 
@@ -343,22 +338,21 @@ def _inside_days(
 ) -> CapacityWeek:
     """The days of `planned`'s week the change covers (`counted`), with its whole change
     (`changed` against `planned`) in them."""
-    demand = counted.demand + changed.demand - planned.demand
-    capacity = counted.capacity_units + changed.capacity_units - planned.capacity_units
-    shortfall = max(0.0, demand - capacity)
-    return replace(
-        counted,
-        demand=demand,
-        demand_upper=counted.demand_upper + changed.demand - planned.demand,
-        capacity_units=capacity,
-        utilization=changed.utilization,
-        shortfall_units=shortfall,
-        shortfall_units_upper=max(0.0, counted.demand_upper + demand - counted.demand - capacity),
-        shortfall_revenue=shortfall * price,
+    change = changed.demand - planned.demand
+    made = CapacityWeek.of(
+        counted.plant,
+        counted.family,
+        counted.week,
+        demand=counted.demand + change,
+        demand_upper=counted.demand_upper + change,
+        capacity_units=counted.capacity_units + changed.capacity_units - planned.capacity_units,
+        unit_revenue=price,
+        share=counted.share,
     )
+    return replace(made, utilization=changed.utilization)  # a ratio: the whole week's
 
 
-def _uncovered(weeks: list[CapacityWeek], free_stock: float) -> float:
+def uncovered(weeks: list[CapacityWeek], free_stock: float) -> float:
     """The most that demand runs ahead of `free_stock` plus the capacity of the weeks so
     far, week by week: what neither stock nor building ahead covers."""
     balance, worst = free_stock, 0.0
