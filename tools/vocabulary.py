@@ -598,11 +598,14 @@ WHY = ("why", "perche", "come mai", "how come", "what s wrong", "cosa non va")
 # Sales said to have fallen ("perché a maggio abbiamo venduto meno coltelli?").
 FELL = ("meno", "calate", "calato", "calati", "calata", "calo", "in calo", "drop", "dropped",
         "fell", "fallen", "fewer", "less", "lower", "diminuite", "diminuito", "diminuiti",
-        "scese", "sceso", "scesi", "worse", "peggio", "declined", "down")  # fmt: skip
+        "scese", "sceso", "scesi", "worse", "peggio", "declined", "down", "change", "changed",
+        "cambiate", "cambiato", "cambiati", "cambiata", "rose", "risen", "up", "cresciute",
+        "cresciuto", "cresciuti", "aumentate", "aumentato", "aumentati", "salite", "salito",
+        "jumped", "grew", "went up")  # fmt: skip
 ACCOUNTS = ("account", "accounts", "one account", "a customer", "one customer", "customers",
             "cliente", "clienti", "un cliente", "un solo cliente", "cliente solo")  # fmt: skip
 # Whether supply copes with a change said ("raddoppia la previsione ..., ce la facciamo?",
-# "+30% reggiamo?"): a scenario, which Ponte does not run.
+# "+30% reggiamo?"): a scenario (the what-if ability).
 COPE = ("ce la facciamo", "ce la fa", "reggiamo", "regge", "reggono", "basta", "bastano",
         "enough", "cope", "keep up", "handle it", "can we handle", "can we deliver",
         "can we make it", "riusciamo", "teniamo")  # fmt: skip

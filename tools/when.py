@@ -407,6 +407,9 @@ PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # "nell'ultimo mese", "the past year", "l'ultima settimana": one of them, up to today
     # ("last month", "last week" are the calendar's, above).
     (re.compile(r"\b(?:past|ultim[oa])\s+(month|mese|year|anno|settimana)\b"), "rolling_one"),
+    # "recently", "ultimamente": the last three months up to today.
+    (re.compile(r"\b(recently|lately|of late|ultimamente|di recente|recentemente|"
+                r"negli ultimi tempi|nell ultimo periodo)\b"), "recent"),
     (re.compile(r"(?<![a-z0-9]-)\b" + MONTH + YEAR + r"\b"), "month"),
     (re.compile(r"\b(?:in|for|nel|del|per il)\s+(20\d{2})\b"), "year"),
     # "top 5 prodotti 2026": a year standing alone (never "2000 pz", a quantity).
@@ -448,6 +451,7 @@ def _quarter(day: dt.date) -> tuple[int, int]:
 def find_period(text: str, today: dt.date) -> Found | None:
     """The first quota period in folded `text`, as YYYY-Qn, YYYY-MM or YYYY."""
     candidates = []
+    kinds = []
     for pattern, kind in PERIOD_PATTERNS:
         match = pattern.search(text)
         if match is not None:
@@ -456,7 +460,26 @@ def find_period(text: str, today: dt.date) -> Found | None:
             except (ValueError, OverflowError):  # past the calendar: not a period
                 value = None
             candidates.append((Found(value, match.start(), match.end()), value is not None))
+            kinds.append(kind)
+    # "spring campaign on wheels in april": a month inside the season named is the period.
+    months = [f for (f, ok), k in zip(candidates, kinds, strict=True) if ok and k == "month"]
+    for (season, ok), kind in zip(candidates, kinds, strict=True):
+        if ok and kind == "season" and months and _inside(months[0].value, season.value):
+            return months[0]
     return _first(candidates)
+
+
+def _inside(month: object, span: object) -> bool:
+    """Whether the month of the year of `month` (YYYY-MM) is one of the span's (FIRST..LAST,
+    a season's three months): which year each is in, the router decides alike."""
+    if not isinstance(month, str) or not isinstance(span, str) or ".." not in span:
+        return False
+    first, last = (dt.date.fromisoformat(d) for d in span.split(".."))
+    months = set()
+    while first <= last:
+        months.add(first.month)
+        first = add_months(first, 1)
+    return int(month[5:7]) in months
 
 
 def _range_months(
@@ -523,6 +546,10 @@ def _period_value(kind: str, m: re.Match[str], today: dt.date) -> str | None:
         )
         last = month_end(dt.date(last_year, last_month, 1))
         return f"{dt.date(first_year, first_month, 1)}..{last}"
+    if kind == "recent":
+        back = add_months(today, -3)
+        first = back.replace(day=min(today.day, month_end(back).day)) + dt.timedelta(days=1)
+        return f"{first}..{today}"
     if kind in ("rolling", "rolling_one"):
         count, unit = (1, g[0]) if kind == "rolling_one" else (_number(g[0]), g[1])
         if unit in ("year", "anno"):
