@@ -141,6 +141,38 @@ def worker(url: str, skus: int, repeat: int, stock_file: str) -> dict[str, Any]:
             "capacity_check",
             lambda: {"weeks": rng.randrange(4, 26)},
         ),
+        "what if: a family's demand changes": (
+            "UOPS01",
+            "what_if",
+            lambda: {
+                "family": family(),
+                "demand_change": rng.randrange(-30, 60) or 10,
+                "period": "2027-01",
+            },
+        ),
+        "what if: one SKU's demand changes": (
+            "UOPS01",
+            "what_if",
+            lambda: {
+                "product": sku(),
+                "demand_change": rng.randrange(10, 100),
+                "period": "2027-02",
+            },
+        ),
+        "what if: all demand changes": (
+            "UMGR01",
+            "what_if",
+            lambda: {"demand_change": rng.randrange(-30, 60) or 10, "weeks": rng.randrange(2, 12)},
+        ),
+        "what if: a plant stops": (
+            "UOPS01",
+            "what_if",
+            lambda: {
+                "plant": rng.choice(("PLT-NORD", "PLT-SUD")),
+                "capacity_change": -100,
+                "weeks": rng.randrange(1, 4),
+            },
+        ),
         "explain a forecast": ("UOPS01", "explain_forecast", lambda: {"product": sku()}),
         "explain a family's forecast": (
             "UOPS01",
