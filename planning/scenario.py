@@ -168,6 +168,11 @@ def what_if(engine: Engine, scenario: Scenario, *, today: dt.date) -> WhatIfAnsw
         touched |= {(w.plant, w.family) for w in looked if w.family == scenario.family}
     if scenario.plant is not None:
         touched = {(plant, family) for plant, family in touched if plant == scenario.plant}
+    if not touched:  # products no plant makes, or a family made elsewhere than the plant
+        what = scenario.family or ", ".join(scenario.skus) or scenario.plant or ""
+        where = f" @ {scenario.plant}" if scenario.plant else ""
+        raise PonteError(f"no plant load of {what}{where} is planned", code="no_capacity",
+                         family=what + where)  # fmt: skip
     free, stock_as_of = free_stock_at_plants(engine, {family for _, family in touched}, looked)
     lines = []
     for plant, family in sorted(touched):

@@ -153,6 +153,7 @@ def test_a_change_that_cannot_be_tried_is_refused(make: object, code: str) -> No
     [
         (_scenario(demand_change=10.0, family="NOT-A-FAMILY"), "no_capacity"),
         (_scenario(capacity_change=-10.0, plant="WH-MIL"), "no_capacity"),
+        (_scenario(demand_change=10.0, family="MOKA", plant="PLT-MAN"), "no_capacity"),
         (_scenario(demand_change=10.0, window=JUNE_2028), "beyond_forecast"),
     ],
 )
