@@ -72,6 +72,20 @@ def _merge(conn: Connection, spec: FileSpec, frame: pd.DataFrame) -> EntityCount
     # Insert what is new, then update what changed: two set-based statements whose row
     # counts are exactly the summary's "inserted" and "updated". Inserting first lets an
     # updated row point at a row the same file adds (a person's new manager).
+    if conn.exec_driver_sql(f"SELECT 1 FROM {table.name} LIMIT 1").first() is None:
+        # Into an empty table everything is new. Compared against it anyway, PostgreSQL
+        # plans a fresh table as a one-row scan and rescans it, rows this very statement
+        # added included, for every staged row: a first import of 2.4M sales rows ran for
+        # hours (100,000 rows: 42 s against 1.2 s on SQLite).
+        inserted = conn.exec_driver_sql(
+            f"INSERT INTO {table.name} ({cols}) SELECT {cols} FROM {stage}"
+        ).rowcount
+        if conn.dialect.name != "postgresql":
+            conn.exec_driver_sql(f"DROP TABLE {stage}")
+        return EntityCounts(rows=len(frame), inserted=inserted, unchanged=len(frame) - inserted)
+    larger = _larger_than_known(conn, table.name, len(frame))
+    if larger:  # the same, into a table the planner believes smaller than the file
+        conn.exec_driver_sql("SET LOCAL enable_nestloop = off")
     inserted = conn.exec_driver_sql(
         f"INSERT INTO {table.name} ({cols}) SELECT {cols} FROM {stage} AS s "
         f"WHERE NOT EXISTS (SELECT 1 FROM {table.name} AS t WHERE {match})"
@@ -82,6 +96,31 @@ def _merge(conn: Connection, spec: FileSpec, frame: pd.DataFrame) -> EntityCount
             f"UPDATE {table.name} AS t SET {assignments} FROM {stage} AS s "
             f"WHERE {match} AND ({changed})"
         ).rowcount
+    if larger:
+        conn.exec_driver_sql("RESET enable_nestloop")
+    counts = EntityCounts(
+        rows=len(frame),
+        inserted=inserted,
+        updated=updated,
+        unchanged=len(frame) - inserted - updated,
+    )
+    return _removed(conn, spec, stage, counts)
+
+
+def _larger_than_known(conn: Connection, table: str, rows: int) -> bool:
+    """Whether PostgreSQL's statistics hold fewer rows of `table` than `rows` (or none)."""
+    if conn.dialect.name != "postgresql":
+        return False
+    known = conn.exec_driver_sql(
+        "SELECT reltuples FROM pg_class WHERE oid = to_regclass(%(t)s)", {"t": table}
+    ).scalar()
+    return known is None or float(known) < rows
+
+
+def _removed(conn: Connection, spec: FileSpec, stage: str, counts: EntityCounts) -> EntityCounts:
+    """What a file that replaces its rows leaves out is removed (counted in `counts`)."""
+    table = spec.sql_table
+    quote = conn.dialect.identifier_preparer.quote
     removed = 0
     if spec.replaces != "nothing":
         # What is kept is looked up in the staged rows once per stored row: by their key,
@@ -100,13 +139,8 @@ def _merge(conn: Connection, spec: FileSpec, frame: pd.DataFrame) -> EntityCount
         ).rowcount
     if conn.dialect.name != "postgresql":
         conn.exec_driver_sql(f"DROP TABLE {stage}")
-    return EntityCounts(
-        rows=len(frame),
-        inserted=inserted,
-        updated=updated,
-        unchanged=len(frame) - inserted - updated,
-        removed=removed,
-    )
+    counts.removed = removed
+    return counts
 
 
 def _optional_keys_stored_not_null(spec: FileSpec) -> list[str]:

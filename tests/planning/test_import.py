@@ -258,3 +258,32 @@ def test_two_imports_at_once_both_complete_and_agree(engine: Engine, tmp_path: P
     assert inserted == [0, 20]
     assert rows(engine, "SELECT count(*) FROM sales_actual") == [(3,)]
     assert rows(engine, "SELECT count(*) FROM audit_log") == [(2,)]
+
+
+def test_a_first_sales_file_and_a_file_larger_than_the_table_count_every_row(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """A company's first sales history goes into an empty table, and a later file may hold
+    more rows than the table did: each row is counted once as new or changed, and stored
+    (PostgreSQL compared every staged row against a fresh table by rescanning it, rows the
+    same statement added included: a first import of 2.4M rows ran for hours)."""
+    days = [f"2026-{month:02d}-{day:02d}" for month in (9, 10) for day in (5, 12, 19, 26)]
+    header = "date,sku,quantity,location,territory,customer,rep,revenue"
+    first = [f"{d},MOK-003,{10 + i},WH-MIL,NO,Casalinghi Colombo,U01ROSSI,{100 + i}"
+             for i, d in enumerate(days)]  # fmt: skip
+    base = dict(SMALL_COMPANY, **{"sales.csv": "\n".join([header, *first])})
+    summary = run_import(engine, write_files(tmp_path / "base", base))
+    assert (summary.counts["sales"].rows, summary.counts["sales"].inserted) == (8, 8)
+    # More rows than the table holds: the eight again (two changed) and 200 new ones.
+    changed = [f"{d},MOK-003,99,WH-MIL,NO,Casalinghi Colombo,U01ROSSI,990" for d in days[6:]]
+    again = [*first[:6], *changed]
+    new = [f"2026-11-{2 + i % 4 * 7:02d},PAD-28,{i + 1},WH-MIL,NO,Cliente {i},U01ROSSI,{i}"
+           for i in range(200)]  # fmt: skip
+    later = write_files(tmp_path / "later", {"sales.csv": "\n".join([header, *again, *new])})
+    counts = run_import(engine, later).counts["sales"]
+    assert (counts.rows, counts.inserted, counts.updated, counts.unchanged) == (208, 200, 2, 6)
+    assert rows(engine, "SELECT count(*), sum(quantity) FROM sales_actual WHERE sku = 'PAD-28' "
+                "AND customer LIKE 'Cliente %'") == [(200, sum(range(1, 201)))]  # fmt: skip
+    stored = rows(engine, "SELECT quantity FROM sales_actual WHERE sku = 'MOK-003' "
+                  "AND date >= '2026-10-19' ORDER BY date")  # fmt: skip
+    assert stored == [(99.0,), (99.0,)]
