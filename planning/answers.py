@@ -35,6 +35,7 @@ from planning.quotas import (
     sold_between,
 )
 from planning.scan import StockScan, scan_stock
+from planning.scenario import free_stock_at_plants, uncovered
 from planning.supply import (
     Provenance,
     atp,
@@ -135,6 +136,17 @@ class CapacityAnswer:
     provenance: Provenance
     period: str | None = None  # YYYY-MM or YYYY-Qn when the question named one
     covered_until: dt.date | None = None  # the forecast's last day, when the period goes past
+    # Per plant and family over capacity: what stock above safety stock and capacity left
+    # free from this week cover of it (planning.scenario.uncovered).
+    cover: tuple[CapacityCover, ...] = ()
+
+
+@dataclass(frozen=True)
+class CapacityCover:
+    plant: str
+    family: str
+    free_stock: float  # the family's stock above safety stock, this plant's share
+    uncovered: float  # what neither it nor building ahead from this week covers
 
 
 @dataclass(frozen=True)
@@ -162,6 +174,9 @@ class AtpAnswer(AtpResult):
     # The customer the promise is for, when its ship-from location was chosen as the one
     # that customer's orders (or, new to the product, its territory's) have shipped from.
     customer: str | None = None
+    # Another location that could ship the whole quantity from its own stock by the date,
+    # when this one cannot (or only at a risk): (location, its stock available to promise).
+    elsewhere: tuple[str, float] | None = None
 
     @property
     def risky(self) -> bool:
@@ -653,6 +668,7 @@ def capacity_answer(
     """Capacity against demand for `family` (or all) at `plant` (or all): the next `weeks`
     weeks, or the weeks overlapping `period` (which must not be over)."""
     found, provenance = capacity_report(engine, today=today, family=family)
+    report = found
     if plant is not None:
         found = [w for w in found if w.plant == plant]
     covered_until = None
@@ -674,7 +690,34 @@ def capacity_answer(
     else:  # the week under way counts as the first of `weeks` (as in the projection)
         monday = today - dt.timedelta(days=today.weekday())
         found = [w for w in found if w.week < monday + dt.timedelta(weeks=weeks)]
-    return CapacityAnswer(family, plant, tuple(found), provenance, period, covered_until)
+    return CapacityAnswer(family, plant, tuple(found), provenance, period, covered_until,
+                          _covered(engine, report, found))  # fmt: skip
+
+
+def _covered(
+    engine: Engine, report: list[CapacityWeek], shown: list[CapacityWeek]
+) -> tuple[CapacityCover, ...]:
+    """For each plant and family over capacity in the weeks `shown`: the stock above safety
+    stock and the capacity free from this week to the last week shown, and what they leave
+    uncovered ("capacity shortfall ignores stock that covers it", trial 30)."""
+    over = sorted({(w.plant, w.family) for w in shown if w.shortfall_units > 0})
+    if not over:
+        return ()
+    last = max(w.week for w in shown)
+    looked = [w for w in report if w.week <= last]
+    free, _ = free_stock_at_plants(engine, {family for _, family in over}, looked)
+    return tuple(
+        CapacityCover(
+            plant,
+            family,
+            free.get((plant, family), 0.0),
+            uncovered(
+                [w for w in looked if (w.plant, w.family) == (plant, family)],
+                free.get((plant, family), 0.0),
+            ),
+        )
+        for plant, family in over
+    )
 
 
 def ahead(period: str, today: dt.date) -> tuple[dt.date, dt.date]:
@@ -713,8 +756,26 @@ def atp_answer(
     result, provenance = atp(engine, sku, quantity, requested_date, today=today, location=location)
     fields = {f.name: getattr(result, f.name) for f in dataclasses.fields(result)}
     risk = _promise_risk(engine, result, quantity, requested_date, today)
-    return AtpAnswer(**fields, name=product_name(engine, sku), provenance=provenance, **risk,
-                     customer=customer[0] if served and customer else None)  # fmt: skip
+    answer = AtpAnswer(**fields, name=product_name(engine, sku), provenance=provenance, **risk,
+                       customer=customer[0] if served and customer else None)  # fmt: skip
+    if answer.feasible and not answer.risky:
+        return answer
+    return dataclasses.replace(answer, elsewhere=_ships_elsewhere(engine, answer, today))
+
+
+def _ships_elsewhere(engine: Engine, a: AtpAnswer, today: dt.date) -> tuple[str, float] | None:
+    """The other location holding the most of `a`'s product available to promise by its date,
+    if that covers the whole quantity from stock: "No from Bologna" is not the last word
+    when Nola holds 4,545."""
+    with engine.connect() as conn:
+        places = [p for p in latest_stock(conn, a.sku)["location"] if p != a.location]
+    best: tuple[str, float] | None = None
+    for place in places:
+        there, _ = atp(engine, a.sku, a.quantity, a.requested_date, today=today, location=place)
+        whole = there.feasible and there.from_capacity <= 0
+        if whole and (best is None or there.available_from_stock > best[1]):
+            best = (place, there.available_from_stock)
+    return best
 
 
 def served_from(engine: Engine, sku: str, customer: str, territory: str | None) -> str | None:

@@ -166,7 +166,7 @@ def what_if(engine: Engine, scenario: Scenario, *, today: dt.date) -> WhatIfAnsw
         touched |= {(w.plant, w.family) for w in looked if w.plant == scenario.plant}
     if scenario.family is not None:
         touched |= {(w.plant, w.family) for w in looked if w.family == scenario.family}
-    if scenario.plant is not None:
+    if scenario.plant is not None and scenario.capacity_change is None:
         touched = {(plant, family) for plant, family in touched if plant == scenario.plant}
     if not touched:  # products no plant makes, or a family made elsewhere than the plant
         what = scenario.family or ", ".join(scenario.skus) or scenario.plant or ""
@@ -206,7 +206,10 @@ def _extra_demand(
     rate = scenario.demand_change / 100
     first, last = scenario.first, scenario.last
     extra: dict[tuple[str, str, dt.date], float] = {}
-    everywhere, planned = planned, [w for w in planned if scenario.plant in (None, w.plant)]
+    # At a plant named for demand alone, its share of the demand changes; a plant named for
+    # its capacity leaves demand everywhere to change.
+    at = scenario.plant if scenario.capacity_change is None else None
+    everywhere, planned = planned, [w for w in planned if at in (None, w.plant)]
     if not scenario.skus:
         for w in planned:
             if scenario.family in (None, w.family) and (share := _inside(w.week, first, last)):
@@ -248,7 +251,8 @@ def _changed(week: CapacityWeek, scenario: Scenario, extra: float, price: float)
     if (
         scenario.capacity_change is not None
         and week.plant == scenario.plant
-        and scenario.family in (None, week.family)
+        # the family named scopes the capacity change only when demand does not change too
+        and (scenario.family in (None, week.family) or scenario.demand_change is not None)
     ):
         share = _inside(week.week, scenario.first, scenario.last)
         capacity *= 1 + scenario.capacity_change / 100 * share
@@ -274,11 +278,9 @@ def free_stock_at_plants(
     if not families:
         return {}, None
     with engine.connect() as conn:
-        skus = read_frame(conn, "SELECT sku FROM product WHERE family IN :families",
-                          families=frozenset(families))  # fmt: skip
-        stock = latest_stock(conn, skus=frozenset(skus["sku"].astype(str)))
         owner = read_frame(conn, "SELECT sku, family FROM product WHERE family IN :families",
                            families=frozenset(families))  # fmt: skip
+        stock = latest_stock(conn, skus=frozenset(owner["sku"].astype(str)))
     if stock.empty:
         return {}, None
     stock = stock.merge(owner, on="sku")

@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from planning.access import identify
 from planning.answers import atp_answer, capacity_answer, quota_answer
@@ -369,3 +369,37 @@ def test_a_familys_move_the_wrong_way_says_so_and_what_could_move(demo_engine: E
     assert right.replace("\n", " ").startswith(
         f"COLTELLI Could move: {move.units:.0f} {sku} from WH-MIL to PLT-MAN"
     )
+
+
+def test_a_plants_shortfall_says_what_stock_and_building_ahead_cover(demo_engine: Engine) -> None:
+    """Trial 30: the capacity check said "1,390 units short" with no word of the stock that
+    covers it. PENTOLE is made at PLT-LUM alone, so all of the family's stock above safety
+    stock (every location's latest snapshot) is that plant's: over 8 weeks it and the
+    capacity free before cover the shortfall; over 26 weeks they leave part of it short."""
+    with demo_engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT s.on_hand, s.allocated, p.safety_stock, s.as_of, s.sku, s.location "
+                "FROM stock_level s JOIN product p ON p.sku = s.sku WHERE p.family = 'PENTOLE'"
+            )
+        ).all()
+    latest: dict[tuple[str, str], tuple[str, float]] = {}
+    for on_hand, allocated, safety, as_of, sku, location in rows:
+        if (sku, location) not in latest or str(as_of) > latest[(sku, location)][0]:
+            latest[(sku, location)] = (str(as_of), max(0.0, on_hand - allocated - safety))
+    free = sum(units for _, units in latest.values())
+    eight = capacity_answer(demo_engine, today=DEMO_TODAY, family="PENTOLE", plant=None, weeks=8)
+    [cover] = eight.cover
+    assert (cover.plant, cover.family) == ("PLT-LUM", "PENTOLE")
+    assert cover.free_stock == pytest.approx(free)
+    assert cover.uncovered == 0 and sum(w.shortfall_units for w in eight.weeks) > 0
+    year = capacity_answer(demo_engine, today=DEMO_TODAY, family="PENTOLE", plant=None, weeks=26)
+    [cover] = year.cover
+    short = sum(w.shortfall_units for w in year.weeks)
+    assert 0 < cover.uncovered < short
+    # Every week's demand beyond capacity, less what stock and earlier spare capacity hold:
+    # never less than the shortfall minus the stock and all the spare capacity there is.
+    spare = sum(max(0.0, w.capacity_units - w.demand) for w in year.weeks)
+    assert cover.uncovered >= short - free - spare - 1e-6
+    within = capacity_answer(demo_engine, today=DEMO_TODAY, family="MOKA", plant=None, weeks=8)
+    assert within.cover == ()  # nothing over capacity, nothing to cover

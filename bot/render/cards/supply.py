@@ -164,6 +164,22 @@ TEXT: dict[str, tuple[str, str]] = {
         "Within capacity in {period} ({weeks_count} weeks looked at)",
         "Entro la capacità in {period} ({weeks_count} settimane considerate)",
     ),
+    "supply.capacity_card.covered": (
+        "; in total, stock above safety stock ({stock} across locations) and capacity free "
+        "in the weeks before cover it",
+        "; nel complesso, le scorte sopra la scorta di sicurezza ({stock} tra tutte le sedi) "
+        "e la capacità libera delle settimane prima lo coprono",
+    ),
+    "supply.capacity_card.uncovered": (
+        "; stock above safety stock ({stock} across locations) and capacity free in the "
+        "weeks before leave {uncovered} uncovered",
+        "; con le scorte sopra la scorta di sicurezza ({stock} tra tutte le sedi) e la "
+        "capacità libera delle settimane prima ne restano scoperti {uncovered}",
+    ),
+    "supply.capacity_card.cover_note": (
+        "{family} at {plant}: {short} units over capacity{cover}",
+        "{family} a {plant}: {short} pezzi oltre capacità{cover}",
+    ),
     "supply.capacity_card.demand": ("forecast demand", "domanda prevista"),
     "supply.capacity_card.capacity": ("capacity", "capacità"),
     "supply.capacity_card.text": (
@@ -237,6 +253,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "supply.atp_card.fields": (
         "Ship from",
         "Spedizione da",
+    ),
+    "supply.atp_card.elsewhere": (
+        "{location} has {available} available to promise by {by}: the whole {qty} could ship "
+        "from there (shipping from there, or moving stock, is operations' call).",
+        "{location} ha {available} disponibili a promettere entro il {by}: l'intera quantità "
+        "({qty}) potrebbe partire da lì (spedire da lì o spostare merce lo decide la "
+        "logistica).",
     ),
     "supply.atp_card.served": (
         " (where {customer}'s orders ship from)",
@@ -856,6 +879,7 @@ def capacity_card(c: CapacityAnswer, lang: str) -> Card:
         )
         if len(over) > 1:
             headline += t(lang, "supply.capacity_card.text", value=len(over) - 1)
+        headline += _cover(lang, c, plant, family)
     elif c.period:
         headline = t(lang, "supply.capacity_card.headline_period",
                      period=i18n.period(lang, c.period), weeks_count=weeks_count)  # fmt: skip
@@ -882,14 +906,44 @@ def capacity_card(c: CapacityAnswer, lang: str) -> Card:
         headline=headline,
         columns=columns if plant_column else columns[1:],
         rows=tuple(rows) if plant_column else tuple(row[1:] for row in rows),
-        notes=_capacity_changes(lang, groups)
+        notes=_other_covers(lang, c, over)
+        + _capacity_changes(lang, groups)
         + coverage_note(lang, c.covered_until)
         + (
             (t(lang, "supply.capacity_card.prorated"),) if any(w.share < 1 for w in c.weeks) else ()
         ),
         source=source(lang, c.provenance),
-        tone="bad" if over else "good",
+        tone=("warning" if all(x.uncovered < 0.5 for x in c.cover) else "bad") if over else "good",
     )
+
+
+def _other_covers(
+    lang: str, c: CapacityAnswer, over: list[tuple[str, str, list[CapacityWeek]]]
+) -> tuple[str, ...]:
+    """The plants and families over capacity after the headline's, with their cover."""
+    return tuple(
+        t(
+            lang,
+            "supply.capacity_card.cover_note",
+            family=family,
+            plant=plant,
+            short=number(lang, sum(w.shortfall_units for w in short)),
+            cover=_cover(lang, c, plant, family),
+        )
+        for plant, family, short in over[1:]
+    )
+
+
+def _cover(lang: str, c: CapacityAnswer, plant: str, family: str) -> str:
+    """What stock above safety stock and building ahead leave of a plant's shortfall."""
+    cover = next((x for x in c.cover if (x.plant, x.family) == (plant, family)), None)
+    if cover is None:
+        return ""
+    stock = number(lang, cover.free_stock)
+    if cover.uncovered < 0.5:
+        return t(lang, "supply.capacity_card.covered", stock=stock)
+    return t(lang, "supply.capacity_card.uncovered", stock=stock,
+             uncovered=number(lang, cover.uncovered))  # fmt: skip
 
 
 def _capacity_changes(
@@ -1016,6 +1070,14 @@ def atp_card(a: AtpAnswer, lang: str) -> Card:
                      safety=number(lang, a.safety_stock),
                      day=date(lang, a.promise_below_safety))  # fmt: skip
         notes.insert(0, risk + receipt)
+    if a.elsewhere is not None:
+        place, available = a.elsewhere
+        by = date(lang, a.requested_date)
+        notes.insert(
+            0,
+            t(lang, "supply.atp_card.elsewhere", location=place, qty=qty,
+              available=number(lang, available), by=by),
+        )  # fmt: skip
     shipping = a.location
     if a.customer is not None:  # chosen as where that customer is served
         shipping += t(lang, "supply.atp_card.served", customer=a.customer)
