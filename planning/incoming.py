@@ -9,8 +9,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
+from planning.errors import PonteError
 from planning.groups import ProductGroup, members, read_members
+from planning.projection import week_monday
 from planning.quotas import period_bounds
+from planning.supply import inventory_projection
 
 # Receipts listed one by one; the totals count them all.
 RECEIPT_ROWS = 20
@@ -23,6 +26,18 @@ class Receipt:
     name: str
     location: str
     units: float
+
+
+@dataclass(frozen=True)
+class UntilArrival:
+    """One product's stock where its next receipt lands, up to that receipt ("quando
+    arrivano le catene 12v? ho ordini a gennaio": does what is there last until then?)."""
+
+    location: str
+    day: dt.date  # the receipt's day
+    available: float  # on hand less allocated, now
+    orders_due: float  # open orders due there in the weeks before the receipt's week
+    runs_out: dt.date | None  # at the forecast's pace, when before the receipt
 
 
 @dataclass(frozen=True)
@@ -45,6 +60,7 @@ class Incoming:
     # Members of a family or list with nothing arriving in the period, with their next
     # receipt after it (None: none planned); not listed for everything
     without: tuple[tuple[str, dt.date | None], ...] = ()
+    until_then: UntilArrival | None = None  # one product asked: its stock up to the receipt
 
 
 def incoming(
@@ -99,6 +115,11 @@ def incoming(
     worth = (frame["quantity"] * frame["unit_price"])[priced]
     places = frame.groupby("location")["quantity"].sum().sort_values(ascending=False)
     arriving = set(frame["sku"].astype(str))  # members with something in the period
+    until_then = None
+    if len(group.skus) == 1 and len(frame) and frame["date"].iloc[0] >= today:
+        first_receipt = frame.iloc[0]
+        until_then = _until(engine, str(first_receipt["sku"]), str(first_receipt["location"]),
+                            first_receipt["date"], today)  # fmt: skip
     return Incoming(
         group=group,
         location=location,
@@ -122,9 +143,30 @@ def incoming(
         late_units=float(frame.loc[frame["date"] < today, "quantity"].sum()),
         soonest=frame["date"].min() if len(frame) else None,
         latest=frame["date"].max() if len(frame) else None,
+        until_then=until_then,
         without=tuple(
             (str(sku), later.get(str(sku)))
             for sku in ([] if group.everything else products["sku"])
             if str(sku) not in arriving
         ),
+    )
+
+
+def _until(engine: Engine, sku: str, location: str, day: dt.date, today: dt.date) -> UntilArrival:
+    """`sku`'s stock at `location` from today to its receipt on `day`, at the forecast's
+    pace (planning.supply.inventory_projection; no weekly forecast: the stock alone)."""
+    weeks = max(1, (week_monday(day) - week_monday(today)).days // 7 + 1)
+    try:
+        (projection,), _ = inventory_projection(engine, sku, today=today, weeks=weeks,
+                                                location=location)  # fmt: skip
+    except PonteError:  # no stock record there: nothing to last until then
+        return UntilArrival(location, day, 0.0, 0.0, None)
+    before = [w for w in projection.weeks if w.week < week_monday(day)]
+    runs_out = projection.stockout_date
+    return UntilArrival(
+        location,
+        day,
+        available=max(0.0, projection.on_hand - projection.allocated),
+        orders_due=sum(w.open_orders for w in before),
+        runs_out=runs_out if runs_out is not None and runs_out < day else None,
     )

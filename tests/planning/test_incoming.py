@@ -118,3 +118,39 @@ def test_a_receipt_past_its_day_and_still_planned_is_late_not_gone(
 def card_for_incoming(found: object, lang: str) -> object:
 
     return card_for(found, lang)
+
+
+def test_one_products_arrival_says_whether_its_stock_lasts_until_then(
+    demo_engine: Engine, demo_frames: dict[str, pd.DataFrame]
+) -> None:
+    """Trial 30: "quando arrivano le catene 12v? ho ordini a gennaio" got the day alone. The
+    rep's question is whether what is there lasts: the stock where the receipt lands (stock
+    file's latest row), the open orders due before, and the day it runs out at the
+    forecast's pace when that is before the receipt (the projection's)."""
+    from planning.supply import inventory_projection
+
+    asked = Assistant(demo_engine).ask("when does PAD-28 arrive?", user="U01ROSSI",
+                                       today=DEMO_TODAY, now=NOW)  # fmt: skip
+    found = asked.result
+    lasts = found.until_then
+    assert lasts is not None and (lasts.location, lasts.day) == (
+        found.receipts[0].location,
+        found.soonest,
+    )
+    stock = demo_frames["stock"].query("sku == 'PAD-28' and location == @lasts.location")
+    newest = stock.sort_values("as_of").iloc[-1]
+    assert lasts.available == newest["on_hand"] - newest["allocated"]
+    (projection,), _ = inventory_projection(demo_engine, "PAD-28", today=DEMO_TODAY, weeks=26,
+                                            location=lasts.location)  # fmt: skip
+    assert projection.stockout_date is not None and projection.stockout_date < lasts.day
+    assert lasts.runs_out == projection.stockout_date
+    orders = demo_frames["open_orders"].query("sku == 'PAD-28' and location == @lasts.location")
+    due = pd.to_datetime(orders["due_date"]).dt.date
+    monday = lasts.day - dt.timedelta(days=lasts.day.weekday())
+    assert lasts.orders_due == pytest.approx(orders.loc[due < monday, "quantity"].sum())
+    said = " ".join(plain(card(asked)).split())
+    assert f"runs out on {projection.stockout_date.day} Dec 2026, before it arrives" in said
+    # A family's arrivals say nothing of one product's stock.
+    assert (
+        incoming(demo_engine, ProductGroup(family="PADELLE"), today=DEMO_TODAY).until_then is None
+    )

@@ -35,6 +35,21 @@ TEXT: dict[str, tuple[str, str]] = {
         "{count} di queste ({units} pezzi) erano previste prima di oggi e sono ancora "
         "pianificate: in ritardo, contate in arrivo questa settimana, come nelle proiezioni.",
     ),
+    "incoming.until_lasts": (
+        "Until then at {location}: {available} available now, {orders} due on open orders in "
+        "the weeks before; at the forecast's pace the stock lasts until it arrives.",
+        "Fino ad allora a {location}: {available} disponibili ora, {orders} dovuti a ordini "
+        "aperti nelle settimane prima; al ritmo della previsione le scorte durano fino "
+        "all'arrivo.",
+    ),
+    "incoming.until_short": (
+        "Until then at {location}: {available} available now, {orders} due on open orders in "
+        "the weeks before; at the forecast's pace the stock runs out on {runs_out}, before "
+        "it arrives.",
+        "Fino ad allora a {location}: {available} disponibili ora, {orders} dovuti a ordini "
+        "aperti nelle settimane prima; al ritmo della previsione le scorte finiscono il "
+        "{runs_out}, prima dell'arrivo.",
+    ),
     "incoming.value": (", worth {value} at list price", ", per {value} a prezzo di listino"),
     "incoming.none": (
         "Nothing planned to arrive from {first}{until}.",
@@ -78,6 +93,12 @@ def incoming_card(a: Incoming, lang: str) -> Card:
                  products=number(lang, a.products), first=date(lang, a.soonest),
                  last=date(lang, a.latest), value=value)  # fmt: skip
     notes = []
+    if (lasts := a.until_then) is not None:  # "ho ordini a gennaio": does it last till then?
+        notes.append(
+            t(lang, "incoming.until_short" if lasts.runs_out else "incoming.until_lasts",
+              location=lasts.location, available=number(lang, lasts.available),
+              orders=number(lang, lasts.orders_due), runs_out=date(lang, lasts.runs_out))
+        )  # fmt: skip
     if a.late:
         notes.append(t(lang, "incoming.late", count=number(lang, a.late),
                        units=number(lang, a.late_units)))  # fmt: skip
