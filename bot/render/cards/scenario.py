@@ -138,8 +138,11 @@ def what_if_card(a: WhatIfAnswer, lang: str) -> Card:
     s = a.scenario
     change = change_said(lang, s)
     span = t(lang, "scenario.span", first=date(lang, s.first), last=date(lang, s.last))
-    failing = sorted((x for x in a.lines if not x.copes), key=lambda x: -x.uncovered)
-    over = sorted((x for x in a.lines if x.weeks_over_after), key=lambda x: -x.short_after)
+    # What the change does first: the most it adds, then the most there is.
+    failing = sorted((x for x in a.lines if not x.copes),
+                     key=lambda x: (-(x.uncovered - x.uncovered_before), -x.uncovered))  # fmt: skip
+    over = sorted((x for x in a.lines if x.weeks_over_after),
+                  key=lambda x: (-(x.short_after - x.short), -x.short_after))  # fmt: skip
     if failing:
         worst = failing[0]
         headline = t(
