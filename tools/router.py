@@ -546,15 +546,11 @@ class Router:
         reading.free -= _has(reading.words, v.COPE) | _has([fold(w) for w in reading.raw], v.COPE)
         product = self._product(reading, found)
         args = self._args("what_if", found)
-        change = sw.change(text)
-        if "plant" in args and sw.of_capacity(text):
-            if change is None and sw.stops(text):
-                change = -100.0  # "se maniago si ferma 2 settimane"
-            elif change is not None and sw.stops(text):
-                change = -abs(change)  # "si ferma al 50%"
-            args["capacity_change"] = change
-        else:
-            args["demand_change"] = change
+        demand, capacity = sw.changes(text, plant="plant" in args)
+        if capacity is not None:
+            args["capacity_change"] = capacity
+        if demand is not None or capacity is None:
+            args["demand_change"] = demand
             family = self.index.family_of_all(product) if product else None
             if family and set(product or ()) == set(self.index.family_products(family)):
                 args["family"] = family  # "knife sales": every knife, the family

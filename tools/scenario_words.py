@@ -59,6 +59,8 @@ DEMAND = ("demand", "domanda", "sales", "sell", "vendite", "vendiamo", "forecast
           "previsione", "previsioni", "richiesta", "richieste", "ordini", "orders", "promo",
           "promozione", "promotion", "campagna", "campaign", "volume", "volumes",
           "volumi")  # fmt: skip
+# Where one clause of a question ends and the next begins ("... drops 10% and ... +20%").
+CLAUSE = re.compile(r"\b(?:and|e|ed|but|ma|while|mentre|plus|oltre a)\b|[,;:]")
 # "for 2 weeks", "per 3 settimane", "una settimana", "a week".
 WEEKS = re.compile(
     r"\b(?:(\d{1,2})|(a|an|one|una|un|two|due|three|tre|four|quattro))\s+"
@@ -78,9 +80,59 @@ def _said(folded: str, phrases: tuple[str, ...]) -> list[int]:
 def change(text: str) -> float | None:
     """The percent change a scenario asks (+30.0, -10.0), or None when none is said."""
     folded = fold(text)
-    if (level := AT_LEVEL.search(folded)) is not None:
-        return float(level.group(1).replace(",", ".")) - 100  # "lavora al 50%": -50%
+    figures = _figures(folded)
+    if figures:
+        return figures[0][1]
+    for word in re.findall(r"\w+", folded):
+        if word in TIMES:
+            return TIMES[word]
+    return None
+
+
+def changes(text: str, *, plant: bool) -> tuple[float | None, float | None]:
+    """(demand's change, the plant's capacity change) in percent, as the question says them:
+    one figure is the capacity's when capacity or a stop is said of a `plant` named and
+    demand is not, else demand's; two figures with both named go each to the nearer
+    ("what if PLT-LUM capacity drops 10% and moka demand goes up 20%")."""
+    folded = fold(text)
+    figures = _figures(folded)
+    demand_at, capacity_at = _said(folded, DEMAND), _said(folded, CAPACITY) + _said(folded, STOP)
+    if plant and len(figures) > 1 and demand_at and capacity_at:
+        found: dict[str, float] = {}
+        cuts = [0, *(m.start() for m in CLAUSE.finditer(folded)), len(folded)]
+        for at, value in figures:
+            start = max(c for c in cuts if c <= at)
+            end = min(c for c in cuts if c > at)
+            demand = [i for i in demand_at if start <= i < end]
+            capacity = [i for i in capacity_at if start <= i < end]
+            if bool(demand) != bool(capacity):  # its own clause names one: that one
+                found.setdefault("demand" if demand else "capacity", value)
+                continue
+            to_demand = min(abs(at - i) for i in demand_at)
+            to_capacity = min(abs(at - i) for i in capacity_at)
+            found.setdefault("demand" if to_demand < to_capacity else "capacity", value)
+        if len(found) == 2:
+            return found["demand"], found["capacity"]
+    figure = change(text)
+    if not (plant and of_capacity(text)):
+        return figure, None
+    if figure is None and stops(text):
+        return None, -100.0  # "se maniago si ferma 2 settimane"
+    if figure is not None and stops(text):
+        return None, -abs(figure)  # "si ferma al 50%"
+    return None, figure
+
+
+def _figures(folded: str) -> list[tuple[int, float]]:
+    """Each percentage said as a change, where it stands and signed: "+30%", "cala del 10%"
+    (-10), "lavora al 50%" (-50), leaving a price's or a promotion's discount aside."""
+    found = []
+    levels = [(m.start(), m.end()) for m in AT_LEVEL.finditer(folded)]
     for match in PERCENT.finditer(folded):
+        if any(start <= match.start() < end for start, end in levels):
+            level = float(match.group(2).replace(",", "."))
+            found.append((match.start(), level - 100))  # "lavora al 50%": -50%
+            continue
         before = folded[max(0, match.start() - 25) : match.start()]
         after = folded[match.end() : match.end() + 15]
         if NOT_A_CHANGE.search(before.split(",")[-1]) or NOT_A_CHANGE.search(after):
@@ -89,20 +141,17 @@ def change(text: str) -> float | None:
             continue  # "promo -15% on stockpots": the promotion's discount
         value = float(match.group(2).replace(",", "."))
         if match.group(1):
-            return -value if match.group(1) == "-" else value
+            found.append((match.start(), -value if match.group(1) == "-" else value))
+            continue
         # Unsigned: the nearest word that says up or down, before the figure or just after.
         near = folded[max(0, match.start() - 40) : match.end() + 25]
         ups, downs = _said(near, UP), _said(near, DOWN)
         centre = match.start() - max(0, match.start() - 40)
         up = min((abs(i - centre) for i in ups), default=None)
         down = min((abs(i - centre) for i in downs), default=None)
-        if down is not None and (up is None or down < up):
-            return -value
-        return value
-    for word in re.findall(r"\w+", folded):
-        if word in TIMES:
-            return TIMES[word]
-    return None
+        falls = down is not None and (up is None or down < up)
+        found.append((match.start(), -value if falls else value))
+    return found
 
 
 def stops(text: str) -> bool:

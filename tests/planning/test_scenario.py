@@ -125,6 +125,27 @@ def test_a_demand_change_at_one_plant_is_that_plants_load_alone(demo_engine: Eng
     assert {(x.plant, x.family) for x in answer.lines} == {("PLT-MAN", "COLTELLI")}
 
 
+def test_demand_and_capacity_changed_together_take_the_whole_plants_capacity(
+    demo_engine: Engine,
+) -> None:
+    """ "PLT-LUM capacity -10% and moka demand +20% in January": the family scopes the
+    demand; the capacity falls for everything the plant makes."""
+    both = what_if(
+        demo_engine,
+        _scenario(demand_change=20.0, capacity_change=-10.0, family="MOKA", plant="PLT-LUM"),
+        today=DEMO_TODAY,
+    )
+    alone = what_if(demo_engine, _scenario(capacity_change=-10.0, plant="PLT-LUM"),
+                    today=DEMO_TODAY)  # fmt: skip
+    assert {x.family for x in both.lines} == {x.family for x in alone.lines} == {
+        "MOKA", "PADELLE", "PENTOLE"
+    }  # fmt: skip
+    for x, y in zip(both.lines, alone.lines, strict=True):
+        assert x.capacity_after == pytest.approx(0.9 * x.capacity) == y.capacity_after
+        grows = 1.2 if x.family == "MOKA" else 1.0
+        assert x.demand_after == pytest.approx(grows * x.demand)
+
+
 def test_a_scenario_stores_nothing(demo_engine: Engine) -> None:
     before = capacity_answer(demo_engine, today=DEMO_TODAY, family=None, plant=None, weeks=12)
     what_if(demo_engine, _scenario(demand_change=100.0), today=DEMO_TODAY)

@@ -59,6 +59,15 @@ SCENARIOS: list[Q] = [
     Q(MORETTI, "simulazione: pentole +25% prossime 6 settimane", "what_if",
       {"family": "PENTOLE", "demand_change": 25.0, "weeks": 6}),
     Q(MORETTI, "e se la domanda cala del 10%?", "what_if", {"demand_change": -10.0}),
+    # Both at once: each figure goes to what its own clause names.
+    Q(COLOMBO, "what if PLT-LUM capacity drops 10% and moka demand goes up 20% in january?",
+      "what_if", {"family": "MOKA", "plant": "PLT-LUM", "period": "2027-01",
+                  "capacity_change": -10.0, "demand_change": 20.0}),
+    Q(GALLI, "e se a gennaio la domanda di padelle cresce del 30% e lumezzane perde il 15% di "
+      "capacità?", "what_if", {"family": "PADELLE", "plant": "PLT-LUM", "period": "2027-01",
+                               "capacity_change": -15.0, "demand_change": 30.0}),
+    Q(MORETTI, "what if moka demand +20% while lumezzane runs at 80%?", "what_if",
+      {"family": "MOKA", "plant": "PLT-LUM", "capacity_change": -20.0, "demand_change": 20.0}),
     # Marketing plans the promotions: the plant's load is theirs to see first.
     Q(RICCI, "promo -15% on stockpots in feb, expecting +35% volume, can the plant handle it?",
       "what_if", {"period": "2027-02", "demand_change": 35.0}),
