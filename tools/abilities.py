@@ -1007,7 +1007,7 @@ declare(
     Ability(
         "what_if",
         Audience.SCENARIOS,
-        label=("what if: demand or capacity changed", "e se: domanda o capacità cambiate"),
+        label=("what-if scenarios", "scenari (e se...)"),
         examples=(
             "What if {family} demand goes up 30% in January?",
             "E se la domanda di {family} cresce del 30% a gennaio?",

@@ -275,6 +275,13 @@ class Router:
             reply = self._feedback_reply(pending, text, reading, found)
             if reply is not None:
                 return reply
+        if (
+            pending is not None
+            and pending.kind == "clarify"
+            and pending.tool == "what_if"
+            and (reply := self._scenario_reply(pending, text, lang)) is not None
+        ):  # "what if we run a promo on padelle?" ... "+30%"
+            return reply
         intent, special = self._intent(reading, found, text)
         if found.pop("why_behind", False):
             if "behind_period" not in found:
@@ -560,8 +567,25 @@ class Router:
                             {"products": list(product)})  # fmt: skip
         if (weeks := sw.weeks_said(text)) is not None:
             args["weeks"] = weeks
+        if sw.looks_back(text) and found.get("behind_period"):
+            args["period"] = found["behind_period"]  # "had been ... in september": gone by
         args = {k: value for k, value in args.items() if value is not None}
+        if demand is None and capacity is None:  # "a big promo on padelle": by how much?
+            return Route(language=lang, kind="clarify", tool="what_if", missing="change",
+                         args=args)  # fmt: skip
         return Route(language=lang, kind="call", tool="what_if", args=args)
+
+    def _scenario_reply(self, pending: Route, text: str, lang: str) -> Route | None:
+        """The change a scenario asked back for ("+30%", "del 20%"), or None when the reply
+        says none (a new question)."""
+        plant = "plant" in pending.args
+        demand, capacity = sw.changes(text, plant=plant)
+        if demand is None and capacity is None:
+            return None
+        args = dict(pending.args)
+        args.update({"capacity_change": capacity} if capacity is not None else {})
+        args.update({"demand_change": demand} if demand is not None else {})
+        return Route(language=lang or pending.language, kind="call", tool="what_if", args=args)
 
     def _feedback_reply(
         self, pending: Route, text: str, reading: _Reading, found: dict[str, Any]
@@ -1273,8 +1297,15 @@ class Router:
         changed = _has(raw, v.DEMAND_CHANGES) or _has(words, v.DEMAND_CHANGES)
         changes = _has(raw, v.SCENARIO_WORDS) or _has(words, v.SCENARIO_WORDS)
         what_if = _has(raw, v.WHAT_IF) or _has(words, v.WHAT_IF)  # "wat if"
-        if what_if and (changes or plant) and (changed or re.search(r"\d\s?%", text)):
+        # "e se la trasmissione sale del 50%?": a family or a product named is what changes
+        subject = bool(changes) or plant or "family" in found
+        subject = subject or (
+            not quota and any(self.index.family(w) or self.index.is_name_word(w) for w in words)
+        )
+        if what_if and subject and (changed or re.search(r"\d\s?%", text)):
             return "what_if", None  # "what if demand for moka goes up 20%?"
+        if what_if and _has(raw, v.PROMO_WORDS):
+            return "what_if", None  # "what if we do a big promo on padelle?": by how much?
         asking_about = _has(words, v.ABOUT_A_CHANGE)
         # "order book Casalinghi Colombo": the open orders, not booking an order.
         reserving = self._verbs(words, v.RESERVE_VERBS) - _has(words, ("order book",))

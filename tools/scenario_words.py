@@ -172,3 +172,15 @@ def weeks_said(text: str) -> int | None:
     if match is None:
         return None
     return int(match.group(1)) if match.group(1) else _SPELLED[match.group(2)]
+
+
+# Said of what would have been: a scenario on a period gone by ("what if demand had been 20%
+# higher in september?"), which is refused as over rather than read as next September.
+WOULD_HAVE = re.compile(
+    r"\b(?:had been|would have been|was|were|fosse stat[oa]|fossero stat[ie]|fosse|fossero|"
+    r"avessimo|avesse|avessero|era|erano)\b"
+)
+
+
+def looks_back(text: str) -> bool:
+    return WOULD_HAVE.search(fold(text)) is not None

@@ -559,7 +559,8 @@ DEMAND_CHANGES = ("goes up", "go up", "went up", "increase", "increases", "rises
                   "si fermasse", "ferma", "fermiamo", "chiude", "chiudesse", "chiudiamo",
                   "chiudessimo", "fermassimo", "grows", "grow", "perde", "perdesse",
                   "loses", "halves", "halve", "dimezza", "dimezzano", "triples", "triplica",
-                  "raddoppiano", "raddoppiassero", "more", "in piu", "higher",
+                  "raddoppiano", "raddoppiassero", "more", "in piu", "higher", "sale",
+                  "salisse", "salgono", "scendono", "calano", "crescono", "aumentano",
                   "lavora al", "lavorasse al", "runs at", "works at")  # fmt: skip
 # Questions about a change are not requests to make one.
 ABOUT_A_CHANGE = (
@@ -608,7 +609,8 @@ ACCOUNTS = ("account", "accounts", "one account", "a customer", "one customer", 
 # "+30% reggiamo?"): a scenario (the what-if ability).
 COPE = ("ce la facciamo", "ce la fa", "reggiamo", "regge", "reggono", "basta", "bastano",
         "enough", "cope", "keep up", "handle it", "can we handle", "can we deliver",
-        "can we make it", "riusciamo", "teniamo")  # fmt: skip
+        "can we make it", "riusciamo", "teniamo", "cosa succede", "che succede",
+        "cosa succederebbe", "what happens", "what would happen")  # fmt: skip
 REACHING = ("ci arrivo", "ci arriviamo", "ci arriva", "ci arrivano", "will i make it",
             "will we make it", "am i going to make it", "make it by", "hit it",
             "ce la faccio", "ce la fa")  # fmt: skip

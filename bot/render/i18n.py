@@ -118,17 +118,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Le allerte che trovo (rotture, eccessi, capacità) arrivano nel canale delle allerte; "
         'intanto chiedimi "quando arriva PAD-28?" o "cosa va in rottura?".',
     ),
-    "unavailable_what_if": (
-        "I can't run a scenario yet (demand or a plant's capacity changed by a share): "
-        "nothing was simulated. I answer on the forecast and the capacity as they are: ask "
-        '"what runs out in the next 8 weeks?" or "capacity in January", and for a customer '
-        "ask whether the quantity they want can be promised.",
-        "Non so ancora simulare uno scenario (domanda o capacità di uno stabilimento cambiate "
-        "di una percentuale): non ho simulato nulla. Rispondo sulla previsione e sulla "
-        'capacità come sono: chiedi "cosa va in rottura nelle prossime 8 settimane?" o '
-        '"capacità a gennaio", e per un cliente chiedi se puoi promettere la quantità che '
-        "vuole.",
-    ),
     "unavailable_alert_act": (
         "Alerts are acknowledged, snoozed and assigned from their message, not from a chat "
         "message: use its buttons in the alerts channel (or `ponte alerts ack|snooze|assign "
@@ -150,6 +139,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "quale? Indicami un codice (es. {example}), parte del nome o una famiglia.",
     ),
     "ask_quantity": ("How many units?", "Quanti pezzi?"),
+    "ask_change": (
+        'By how much, as a percent? "+30%" for demand, or "the plant loses 20%" for its capacity.',
+        'Di quanto, in percentuale? "+30%" per la domanda, o "lo stabilimento perde il 20%" '
+        "per la sua capacità.",
+    ),
     "bought_by": (
         "{product} is the one {customer} buys of those so named: ask again with another's "
         "name if you meant it.",

@@ -78,6 +78,17 @@ SCENARIOS: list[Q] = [
     Q(BARBIERI, "se facciamo -20% di prezzo sulle pentole e la domanda sale del 40%, ce la fa "
       "lo stabilimento?", "what_if", {"family": "PENTOLE", "demand_change": 40.0}),
     Q(DEANGELIS, "what if demand drops 10%", "what_if", {"demand_change": -10.0}),
+    # (trial 31) "cosa succede?" at the end asks a scenario too; a family alone is what
+    # changes; a promotion without its size is asked back; what would have been is over.
+    Q(GALLI, "se Maniago perde il 20% di capacità a febbraio cosa succede?", "what_if",
+      {"plant": "PLT-MAN", "period": "2027-02", "capacity_change": -20.0}),
+    Q(COLOMBO, "what happens if Lumezzane stops for 2 weeks in January?", "what_if",
+      {"plant": "PLT-LUM", "period": "2027-01", "capacity_change": -100.0, "weeks": 2}),
+    Q(RICCI, "what if we do a big promo on padelle in december?", "clarify:change"),
+    Q(HARRIS, "what if we run a promo on pentole in the spring", "clarify:change"),
+    Q(BIANCHI, "what if moka demand had been 20% higher in september?", "error:period_over"),
+    Q(GALLI, "e se le padelle salgono del 50%?", "what_if",
+      {"family": "PADELLE", "demand_change": 50.0}),
     # Reps see plant load through available-to-promise only.
     Q(WALKER, "what if demand for moka goes up 20%?", "denied"),
     Q(ROSSI, "e se la domanda di padelle cresce del 15% a gennaio?", "denied"),

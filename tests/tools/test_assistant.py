@@ -1376,3 +1376,18 @@ def test_a_second_question_naming_its_own_subject_does_not_borrow_the_firsts(ask
                   "Colombo buy this year?", user="U01WALKER")  # fmt: skip
     assert english.tool == "sales_history" and english.args["product"] == "PAD-28"
     assert english.args["customer"] == "Casalinghi Colombo"
+
+
+def test_a_promotion_without_its_size_is_asked_back_and_the_reply_runs_it(ask: Ask) -> None:
+    """Trial 31: "what if we do a big promo on padelle in december?" listed the stock. The
+    size of the change is asked for, and the reply ("+30%") runs the scenario on what the
+    question named."""
+    chat = Conversation()
+    first = ask("what if we do a big promo on padelle in december?", user="U01RICCI",
+                conversation=chat)  # fmt: skip
+    assert (first.kind, first.tool, first.missing) == ("clarify", "what_if", "change")
+    assert card(first).headline.startswith("By how much, as a percent?")
+    second = ask("+30%", user="U01RICCI", conversation=chat)
+    assert (second.kind, second.tool) == ("answer", "what_if")
+    assert second.args == {"family": "PADELLE", "period": "2026-12", "demand_change": 30.0}
+    assert second.result.scenario.family == "PADELLE"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -161,8 +163,6 @@ def message_card(o: Outcome, lang: str) -> Card:
         return Card(headline=t(lang, "unavailable_subscribe"))
     if o.kind == "unavailable" and o.tool == "act_on_alerts":  # "ack alert 3"
         return Card(headline=t(lang, "unavailable_alert_act"))
-    if o.kind == "unavailable" and o.tool == "what_if":  # "what if demand goes up 20%?"
-        return Card(headline=t(lang, "unavailable_what_if"))
     if o.kind == "unavailable":
         role = o.caller.role if o.caller else None
         mine = [i18n.ability(lang, a.name) for a in REGISTRY.for_role(role)]
@@ -266,6 +266,11 @@ def error_text(lang: str, code: str | None, params: dict[str, Any]) -> str:
     for key in ("choices", "known"):
         if isinstance(p.get(key), list):
             p[key] = ", ".join(p[key])
+    # Days and periods as people read them ("23 May 2027", "Sep 2026"), not as stored.
+    if isinstance(p.get("until"), str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", p["until"]):
+        p["until"] = i18n.date(lang, dt.date.fromisoformat(p["until"]))
+    if code in ("period_over", "beyond_forecast") and isinstance(p.get("period"), str):
+        p["period"] = i18n.period(lang, p["period"])
     _whose_listed(lang, p)
     for key, value in p.items():  # "5.770.000", not 5770000 (numbers, not ids or rows)
         if (

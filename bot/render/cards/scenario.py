@@ -32,13 +32,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "{weeks} from the week of {week} ({short} units{planned}), covered by stock above "
         "safety stock and capacity left free in the weeks before.",
         "Sì, con le scorte: con {change} {span}, {plant} va oltre capacità per {family} "
-        "{weeks} dalla settimana del {week} ({short} pezzi{planned}), coperte dalle scorte "
+        "{weeks} dalla settimana del {week} ({short} pezzi{planned}), coperti dalle scorte "
         "sopra la scorta di sicurezza e dalla capacità libera delle settimane prima.",
     ),
     "scenario.planned_short": ("; {short} as planned", "; {short} da piano"),
     "scenario.weeks.one": ("in its one week", "nella sua unica settimana"),
     "scenario.weeks.both": ("in both weeks", "in entrambe le settimane"),
-    "scenario.weeks.all": ("in all {count} weeks", "in tutte le {count} settimane"),
+    "scenario.weeks.all": ("in all {count} weeks", "in tutte e {count} le settimane"),
     "scenario.weeks.single": ("in one week of {of}", "in una settimana su {of}"),
     "scenario.weeks.some": ("in {count} of {of} weeks", "in {count} settimane su {of}"),
     "scenario.fails": (
@@ -54,6 +54,19 @@ TEXT: dict[str, tuple[str, str]] = {
         " Già da piano ne mancano {before}.",
     ),
     "scenario.more": (" (and {count} more)", " (e altri {count})"),
+    "scenario.also_short": (
+        " {what} cannot keep up either.",
+        " Non ce la fanno neanche {what}.",
+    ),
+    "scenario.at": ("{family} at {plant}", "{family} a {plant}"),
+    "scenario.holds_with_stock_many": (
+        "Yes, with stock: with {change} {span}, {what} go over capacity ({short} units in "
+        "all, from the week of {week}), covered by stock above safety stock and capacity left "
+        "free in the weeks before.",
+        "Sì, con le scorte: con {change} {span}, {what} vanno oltre capacità ({short} pezzi "
+        "in tutto, dalla settimana del {week}), coperti dalle scorte sopra la scorta di "
+        "sicurezza e dalla capacità libera delle settimane prima.",
+    ),
     "scenario.column.plant": ("plant", "stabilimento"),
     "scenario.column.family": ("family", "famiglia"),
     "scenario.column.demand": ("demand", "domanda"),
@@ -64,16 +77,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "scenario.column.uncovered": ("uncovered", "scoperto"),
     "scenario.added": (
         "The change adds {units} units of demand over the weeks it covers.",
-        "Il cambio aggiunge {units} pezzi di domanda nelle settimane che copre.",
+        "La variazione aggiunge {units} pezzi di domanda nelle settimane che copre.",
     ),
     "scenario.removed": (
         "The change takes {units} units of demand away over the weeks it covers.",
-        "Il cambio toglie {units} pezzi di domanda nelle settimane che copre.",
+        "La variazione toglie {units} pezzi di domanda nelle settimane che copre.",
     ),
     "scenario.arrows": (
         "Arrows: as planned → with the change, over the weeks it covers; free stock is stock "
         "above safety stock.",
-        "Frecce: da piano → con il cambio, nelle settimane che copre; le scorte libere sono "
+        "Frecce: da piano → con la variazione, nelle settimane che copre; le scorte libere sono "
         "quelle sopra la scorta di sicurezza.",
     ),
     "scenario.how": (
@@ -160,8 +173,19 @@ def what_if_card(a: WhatIfAnswer, lang: str) -> Card:
             before = number(lang, worst.uncovered_before)
             headline += t(lang, "scenario.fails_anyway", before=before)
         if len(failing) > 1:
-            headline += t(lang, "scenario.more", count=len(failing) - 1)
+            headline += t(lang, "scenario.also_short", what=_where(lang, failing[1:]))
         tone = "bad"
+    elif len(over) > 1:  # every family over capacity said, with the total
+        headline = t(
+            lang,
+            "scenario.holds_with_stock_many",
+            change=change,
+            span=span,
+            what=_where(lang, over),
+            short=number(lang, sum(x.short_after for x in over)),
+            week=date(lang, min(x.first_over_after for x in over if x.first_over_after)),
+        )
+        tone = "warning"
     elif over:
         worst = over[0]
         headline = t(
@@ -219,6 +243,17 @@ def what_if_card(a: WhatIfAnswer, lang: str) -> Card:
         notes=tuple(notes),
         source=source(lang, a.provenance),
         tone=tone,
+    )
+
+
+def _where(lang: str, lines: list[ScenarioLine]) -> str:
+    """ "MOKA, PADELLE and PENTOLE at PLT-LUM", "COLTELLI at PLT-MAN and MOKA at PLT-LUM"."""
+    plants: dict[str, list[str]] = {}
+    for x in lines:
+        plants.setdefault(x.plant, []).append(x.family)
+    return i18n.listed(
+        lang,
+        [t(lang, "scenario.at", family=i18n.listed(lang, f), plant=p) for p, f in plants.items()],
     )
 
 
