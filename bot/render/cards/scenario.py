@@ -61,10 +61,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "scenario.at": ("{family} at {plant}", "{family} a {plant}"),
     "scenario.holds_with_stock_many": (
         "Yes, with stock: with {change} {span}, {what} go over capacity ({short} units in "
-        "all, from the week of {week}), covered by stock above safety stock and capacity left "
+        "all{planned}, from the week of {week}), covered by stock above safety stock and capacity left "
         "free in the weeks before.",
         "Sì, con le scorte: con {change} {span}, {what} vanno oltre capacità ({short} pezzi "
-        "in tutto, dalla settimana del {week}), coperti dalle scorte sopra la scorta di "
+        "in tutto{planned}, dalla settimana del {week}), coperti dalle scorte sopra la scorta di "
         "sicurezza e dalla capacità libera delle settimane prima.",
     ),
     "scenario.column.plant": ("plant", "stabilimento"),
@@ -184,6 +184,9 @@ def what_if_card(a: WhatIfAnswer, lang: str) -> Card:
             what=_where(lang, over),
             short=number(lang, sum(x.short_after for x in over)),
             week=date(lang, min(x.first_over_after for x in over if x.first_over_after)),
+            planned=t(lang, "scenario.planned_short", short=number(lang, planned))
+            if (planned := sum(x.short for x in over)) >= 0.5
+            else "",
         )
         tone = "warning"
     elif over:
