@@ -61,8 +61,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "scenario.at": ("{family} at {plant}", "{family} a {plant}"),
     "scenario.holds_with_stock_many": (
         "Yes, with stock: with {change} {span}, {what} go over capacity ({short} units in "
-        "all{planned}, from the week of {week}), covered by stock above safety stock and capacity left "
-        "free in the weeks before.",
+        "all{planned}, from the week of {week}), covered by stock above safety stock and "
+        "capacity left free in the weeks before.",
         "Sì, con le scorte: con {change} {span}, {what} vanno oltre capacità ({short} pezzi "
         "in tutto{planned}, dalla settimana del {week}), coperti dalle scorte sopra la scorta di "
         "sicurezza e dalla capacità libera delle settimane prima.",
