@@ -15,6 +15,7 @@ far), with every step of the arithmetic. Reps see their own, managers their team
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, text
@@ -114,6 +115,12 @@ def commission_estimate(
                 raise PonteError(f"{sku} has no list price", code="no_price", sku=sku)
     totals = [s for s in quota_status(engine, today=today, rep=person, period=period)
               if s.family is None]  # fmt: skip
+    if not totals and re.fullmatch(r"\d{4}-\d{2}", period):
+        # "a 50k deal next month": a month without a quota of its own counts in the quarter
+        # holding it, whose quota the plan pays on.
+        period = quarter_of(period_bounds(period)[0])
+        totals = [s for s in quota_status(engine, today=today, rep=person, period=period)
+                  if s.family is None]  # fmt: skip
     if not totals:
         raise PonteError(
             f"{name} has no quota for {period}", code="no_quota", whose=name, period=period,

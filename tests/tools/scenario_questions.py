@@ -94,6 +94,9 @@ SCENARIOS: list[Q] = [
     Q(ROSSI, "e se la domanda di padelle cresce del 15% a gennaio?", "denied"),
     # Only looks like a scenario: each keeps its own answer.
     Q(ROSSI, "quanto guadagno se chiudo l'obiettivo?", "commission_estimate"),
+    # (trial 31) a deal next month counts in the quarter its quota is for
+    Q(WALKER, "what if I close the 50k deal with Coop next month, how much commission do I "
+      "get?", "commission_estimate", {"revenue": 50000.0}),
     Q(ROSSI, "alza la mia quota del 10%", "clarify:reason"),
     Q(HARRIS, "double the PAD-28 forecast for january", "clarify:quantity"),
     Q(COLOMBO, "capacità maniago a gennaio", "capacity_check",
