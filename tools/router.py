@@ -303,7 +303,7 @@ class Router:
         if intent in ("request_quota_change", "decide_quota_request", "quota_requests"):
             return self._quota_route(intent, text, reading, found, lang, user)
         if intent == "what_if":
-            return self._scenario(text, reading, found, lang)
+            return self._scenario(text, reading, found, lang, today)
         if intent == "commission_estimate" and (deal := qw.commission_deal(text)):
             found.update(deal)  # "if I hit 120%", "a 20k deal": not a quantity of anything
             found["quantity"] = None
@@ -545,12 +545,16 @@ class Router:
                              args=args, unknown=unknown)  # fmt: skip
         return Route(language=lang, kind="call", tool=intent, args=args)
 
-    def _scenario(self, text: str, reading: _Reading, found: dict[str, Any], lang: str) -> Route:
+    def _scenario(
+        self, text: str, reading: _Reading, found: dict[str, Any], lang: str, today: dt.date
+    ) -> Route:
         """What a scenario changes, by how much and for how long (tools.scenario_words): a
         plant's capacity when capacity or a stop is said of a plant named, else the demand of
         the products, the family or everything named."""
         # "can the plant handle it?": no handle of a pan
-        reading.free -= _has(reading.words, v.COPE) | _has([fold(w) for w in reading.raw], v.COPE)
+        said = [fold(w) for w in reading.raw]
+        for words in (v.COPE, sw.UP, sw.DOWN, tuple(sw.TIMES), sw.MOODS):  # no product's
+            reading.free -= _has(reading.words, words) | _has(said, words)
         product = self._product(reading, found)
         args = self._args("what_if", found)
         demand, capacity = sw.changes(text, plant="plant" in args)
@@ -567,8 +571,10 @@ class Router:
                             {"products": list(product)})  # fmt: skip
         if (weeks := sw.weeks_said(text)) is not None:
             args["weeks"] = weeks
-        if sw.looks_back(text) and found.get("behind_period"):
-            args["period"] = found["behind_period"]  # "had been ... in september": gone by
+        back = sw.looks_back(text)
+        behind, ahead = found.get("behind_period"), found.get("ahead_period")
+        if behind and (back or (back is None and _nearer_behind(behind, ahead, today))):
+            args["period"] = behind  # "had been ... in september": gone by
         args = {k: value for k, value in args.items() if value is not None}
         if demand is None and capacity is None:  # "a big promo on padelle": by how much?
             return Route(language=lang, kind="clarify", tool="what_if", missing="change",
@@ -2013,6 +2019,18 @@ def _keywords(intent: str | None, words: list[str]) -> dict[str, Any]:
                 chosen[arg] = True if value == "yes" else value
                 break
     return chosen
+
+
+def _nearer_behind(behind: str, ahead: str | None, today: dt.date) -> bool:
+    """Whether the period's reading gone by ends nearer to today than the one to come starts
+    ("was ... in october" on 27 November: this October; "was cut in january": next January)."""
+    if not ahead:
+        return True
+    try:
+        past, coming = period_bounds(behind)[1], period_bounds(ahead)[0]
+    except PonteError:
+        return False
+    return (today - past) < (coming - today)
 
 
 def _keyword_positions(intent: str | None, words: list[str]) -> set[int]:

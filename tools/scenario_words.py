@@ -175,12 +175,23 @@ def weeks_said(text: str) -> int | None:
 
 
 # Said of what would have been: a scenario on a period gone by ("what if demand had been 20%
-# higher in september?"), which is refused as over rather than read as next September.
-WOULD_HAVE = re.compile(
-    r"\b(?:had been|would have been|was|were|fosse stat[oa]|fossero stat[ie]|fosse|fossero|"
-    r"avessimo|avesse|avessero|era|erano)\b"
+# higher in september?"), which is refused as over rather than read as next September. "was"
+# and "were" are also said of what may come ("what if capacity was cut in january?"): those
+# take whichever reading of the period is nearer to today.
+HAD_BEEN = re.compile(
+    r"\b(?:had been|would have been|had gone|fosse stat[oa]|fossero stat[ie]|"
+    r"(?:avesse|avessimo|avessero) (?:avuto|venduto|fatto))\b"
 )
+WAS = re.compile(r"\b(?:was|were|fosse|fossero|era|erano)\b")
+# The words of what would be or have been: never a product's name ("fosse" is no "rossa").
+MOODS = ("was", "were", "had been", "would have been", "fosse", "fossero", "fosse stata",
+         "fosse stato", "era", "erano", "sarebbe", "sarebbero", "would be")  # fmt: skip
 
 
-def looks_back(text: str) -> bool:
-    return WOULD_HAVE.search(fold(text)) is not None
+def looks_back(text: str) -> bool | None:
+    """True when the question speaks of what would have been, None when it may ("was"),
+    False when it looks ahead."""
+    folded = fold(text)
+    if HAD_BEEN.search(folded):
+        return True
+    return None if WAS.search(folded) else False

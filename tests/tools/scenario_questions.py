@@ -87,6 +87,12 @@ SCENARIOS: list[Q] = [
     Q(RICCI, "what if we do a big promo on padelle in december?", "clarify:change"),
     Q(HARRIS, "what if we run a promo on pentole in the spring", "clarify:change"),
     Q(BIANCHI, "what if moka demand had been 20% higher in september?", "error:period_over"),
+    # "was" may look ahead too: the nearer reading of the month; "fosse" is no "rossa".
+    Q(COLOMBO, "what if PLT-LUM capacity was cut 10% in january?", "what_if",
+      {"plant": "PLT-LUM", "period": "2027-01", "capacity_change": -10.0}),
+    Q(BIANCHI, "what if moka demand was 20% higher in october?", "error:period_over"),
+    Q(BIANCHI, "e se la domanda di moka fosse del 20% più alta a febbraio?", "what_if",
+      {"family": "MOKA", "period": "2027-02", "demand_change": 20.0}),
     Q(GALLI, "e se le padelle salgono del 50%?", "what_if",
       {"family": "PADELLE", "demand_change": 50.0}),
     # Reps see plant load through available-to-promise only.
