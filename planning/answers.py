@@ -28,6 +28,7 @@ from planning.projection import InventoryProjection, days_inside, week_monday
 from planning.quota_impact import family_quotas
 from planning.quotas import (
     QuotaStatus,
+    ahead,
     period_bounds,
     period_kind,
     quarter_of,
@@ -718,18 +719,6 @@ def _covered(
         )
         for plant, family in over
     )
-
-
-def ahead(period: str, today: dt.date) -> tuple[dt.date, dt.date]:
-    """First and last day of a period that must not be over yet (forecasts look ahead)."""
-    first, last = period_bounds(period.upper())
-    if last < today:
-        raise PonteError(
-            f"{period} is over: forecasts and capacity look ahead",
-            code="period_over",
-            period=period,
-        )
-    return first, last
 
 
 def atp_answer(

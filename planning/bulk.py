@@ -80,8 +80,7 @@ def _merge(conn: Connection, spec: FileSpec, frame: pd.DataFrame) -> EntityCount
         inserted = conn.exec_driver_sql(
             f"INSERT INTO {table.name} ({cols}) SELECT {cols} FROM {stage}"
         ).rowcount
-        if conn.dialect.name != "postgresql":
-            conn.exec_driver_sql(f"DROP TABLE {stage}")
+        _drop_stage(conn, stage)
         return EntityCounts(rows=len(frame), inserted=inserted, unchanged=len(frame) - inserted)
     larger = _larger_than_known(conn, table.name, len(frame))
     if larger:  # the same, into a table the planner believes smaller than the file
@@ -137,10 +136,15 @@ def _removed(conn: Connection, spec: FileSpec, stage: str, counts: EntityCounts)
             f"DELETE FROM {table.name} WHERE {scope}NOT EXISTS "
             f"(SELECT 1 FROM {stage} AS s WHERE {kept})"
         ).rowcount
-    if conn.dialect.name != "postgresql":
-        conn.exec_driver_sql(f"DROP TABLE {stage}")
+    _drop_stage(conn, stage)
     counts.removed = removed
     return counts
+
+
+def _drop_stage(conn: Connection, stage: str) -> None:
+    """The staged rows, gone: PostgreSQL drops them at commit by itself."""
+    if conn.dialect.name != "postgresql":
+        conn.exec_driver_sql(f"DROP TABLE {stage}")
 
 
 def _optional_keys_stored_not_null(spec: FileSpec) -> list[str]:

@@ -38,6 +38,19 @@ def period_kind(period: str) -> Literal["year", "quarter", "month", "span"] | No
     return "month" if match.group(2) else "quarter" if match.group(3) else "year"
 
 
+def ahead(period: str, today: dt.date) -> tuple[dt.date, dt.date]:
+    """First and last day of a period that must not be over yet (forecasts, capacity and
+    scenarios look ahead)."""
+    first, last = period_bounds(period.upper())
+    if last < today:
+        raise PonteError(
+            f"{period} is over: forecasts and capacity look ahead",
+            code="period_over",
+            period=period,
+        )
+    return first, last
+
+
 def period_bounds(period: str) -> tuple[dt.date, dt.date]:
     """First and last day of a `YYYY-MM`, `YYYY-Qn` or `YYYY` period, or of a span of days
     `YYYY-MM-DD..YYYY-MM-DD` ("the last 3 months")."""

@@ -19,9 +19,10 @@ from dataclasses import dataclass, replace
 from sqlalchemy import Engine
 
 from planning.capacity import CapacityWeek
+from planning.db import as_dates
 from planning.errors import PonteError
 from planning.projection import days_inside, week_monday
-from planning.quotas import period_bounds
+from planning.quotas import ahead
 from planning.supply import Provenance, capacity_report, family_prices, latest_stock, read_frame
 
 # Without a period, a change is looked at over the capacity check's default weeks.
@@ -116,10 +117,7 @@ def change_window(
     "for 2 weeks" starts with the next full week), else the check's default weeks from this
     one."""
     if period is not None:
-        first, last = period_bounds(period.upper())
-        if last < today:
-            raise PonteError(f"{period} is over: a scenario looks ahead", code="period_over",
-                             period=period)  # fmt: skip
+        first, last = ahead(period, today)
         first = max(first, today)
         if weeks is not None:
             last = min(last, first + dt.timedelta(weeks=weeks, days=-1))
@@ -227,21 +225,37 @@ def _extra_demand(
             run=run_id,
             skus=frozenset(scenario.skus),
         )
-    family_week: dict[tuple[str, dt.date], float] = {}
-    for w in everywhere:  # a family's demand over every plant that makes it
-        family_week[(w.family, w.week)] = family_week.get((w.family, w.week), 0.0) + w.demand
+    # Each plant's share of its family's demand that week, over every plant that makes it.
+    shares = _plant_shares({(w.plant, w.family, w.week): w.demand for w in everywhere})
     added: dict[tuple[str, dt.date], float] = {}
-    for family, ds, demand in zip(products["family"], products["ds"], products["demand"],
-                                  strict=True):  # fmt: skip
-        monday = week_monday(dt.date.fromisoformat(str(ds)[:10]))
+    days = as_dates(products["ds"])
+    for family, day, demand in zip(products["family"], days, products["demand"], strict=True):
+        monday = week_monday(day)
         if share := _inside(monday, first, last):
             added[(str(family), monday)] = float(demand) * rate * share
     for w in planned:
         units = added.get((w.family, w.week))
         if units:
-            total = family_week[(w.family, w.week)]
-            extra[(w.plant, w.family, w.week)] = units * (w.demand / total if total else 1.0)
+            extra[(w.plant, w.family, w.week)] = units * shares[(w.plant, w.family, w.week)]
     return extra
+
+
+def _plant_shares(
+    load: dict[tuple[str, str, dt.date | None], float],
+) -> dict[tuple[str, str, dt.date | None], float]:
+    """Each plant's share of its family's `load` (keyed plant, family, week or None): its
+    demand over the family's, or an equal share when the family has none."""
+    totals: dict[tuple[str, dt.date | None], float] = {}
+    makers: dict[tuple[str, dt.date | None], int] = {}
+    for (_, family, when), units in load.items():
+        totals[(family, when)] = totals.get((family, when), 0.0) + units
+        makers[(family, when)] = makers.get((family, when), 0) + 1
+    return {
+        (plant, family, when): (
+            units / totals[(family, when)] if totals[(family, when)] else 1 / makers[(family, when)]
+        )
+        for (plant, family, when), units in load.items()
+    }
 
 
 def _changed(week: CapacityWeek, scenario: Scenario, extra: float, price: float) -> CapacityWeek:
@@ -286,16 +300,14 @@ def free_stock_at_plants(
     stock = stock.merge(owner, on="sku")
     spare = (stock["on_hand"] - stock["allocated"] - stock["safety_stock"]).clip(lower=0)
     by_family = spare.groupby(stock["family"]).sum()
-    demand: dict[tuple[str, str], float] = {}
-    for w in weeks:
-        demand[(w.plant, w.family)] = demand.get((w.plant, w.family), 0.0) + w.demand
-    free = {}
-    for (plant, family), units in demand.items():
-        if family not in by_family.index:
-            continue
-        total = sum(d for (_, f), d in demand.items() if f == family)
-        makers = sum(1 for _, f in demand if f == family)
-        free[(plant, family)] = float(by_family[family]) * (units / total if total else 1 / makers)
+    load: dict[tuple[str, str, dt.date | None], float] = {}
+    for w in weeks:  # over all the weeks looked at
+        load[(w.plant, w.family, None)] = load.get((w.plant, w.family, None), 0.0) + w.demand
+    free = {
+        (plant, family): float(by_family[family]) * share
+        for (plant, family, _), share in _plant_shares(load).items()
+        if family in by_family.index
+    }
     return free, max(stock["as_of"])
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from planning.answers import ahead
 from planning.errors import PonteError
+from planning.quotas import ahead
 from tools.context import RunContext
 from tools.text import fold
 

@@ -589,8 +589,10 @@ class Router:
         if demand is None and capacity is None:
             return None
         args = dict(pending.args)
-        args.update({"capacity_change": capacity} if capacity is not None else {})
-        args.update({"demand_change": demand} if demand is not None else {})
+        if capacity is not None:
+            args["capacity_change"] = capacity
+        if demand is not None:
+            args["demand_change"] = demand
         return Route(language=lang or pending.language, kind="call", tool="what_if", args=args)
 
     def _feedback_reply(

@@ -493,8 +493,8 @@ def text_for(lang: str, key: str, default: str, **params: Any) -> str:
 def t(lang: str, key: str, **params: Any) -> str:
     english, italian = MESSAGES[key]
     if lang != "it":
-        return _one(english.format(**params), _ONE_EN)
-    return _one(_elide(italian.format(**params)), _ONE_IT)
+        return _one(english.format(**params), *_ONE["en"])
+    return _one(_elide(italian.format(**params)), *_ONE["it"])
 
 
 # A count of one takes the singular: "1 open order lines" is "1 open order line", "1
@@ -502,7 +502,7 @@ def t(lang: str, key: str, **params: Any) -> str:
 _ONE_EN = {"weeks": "week", "days": "day", "units": "unit", "customers": "customer",
            "products": "product", "open order lines": "open order line", "orders": "order",
            "lines": "line", "months": "month", "deliveries": "delivery", "people": "person",
-           "series": "series", "items": "item", "locations": "location"}  # fmt: skip
+           "items": "item", "locations": "location"}  # fmt: skip
 _ONE_IT = {"settimane": "settimana", "giorni": "giorno", "pezzi": "pezzo", "clienti": "cliente",
            "prodotti": "prodotto", "righe d'ordine aperte": "riga d'ordine aperta",
            "ordini": "ordine", "righe": "riga", "mesi": "mese", "consegne": "consegna",
@@ -514,14 +514,13 @@ def _singular(table: dict[str, str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\d.,'’])\b1 ({words})\b")
 
 
-_ONE_EN_AT, _ONE_IT_AT = _singular(_ONE_EN), _singular(_ONE_IT)
+_ONE = {"en": (_ONE_EN, _singular(_ONE_EN)), "it": (_ONE_IT, _singular(_ONE_IT))}
 
 
-def _one(text: str, table: dict[str, str]) -> str:
+def _one(text: str, table: dict[str, str], plural: re.Pattern[str]) -> str:
     if "1 " not in text:
         return text
-    found = _ONE_IT_AT if table is _ONE_IT else _ONE_EN_AT
-    return found.sub(lambda m: f"1 {table[m.group(1)]}", text)
+    return plural.sub(lambda m: f"1 {table[m.group(1)]}", text)
 
 
 # "del 8 giu" is said "dell'8 giu": an articulated preposition before a number read with a

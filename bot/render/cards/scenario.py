@@ -53,7 +53,6 @@ TEXT: dict[str, tuple[str, str]] = {
         " As planned it already lacks {before}.",
         " Già da piano ne mancano {before}.",
     ),
-    "scenario.more": (" (and {count} more)", " (e altri {count})"),
     "scenario.also_short": (
         " {what} cannot keep up either.",
         " Non ce la fanno neanche {what}.",
