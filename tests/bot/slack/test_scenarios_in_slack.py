@@ -7,6 +7,7 @@ from __future__ import annotations
 from sqlalchemy import text
 
 from tests.bot.slack.conftest import Rig
+from tests.slack_mock import Failure
 
 
 def _forecast_rows(rig: Rig) -> int:
@@ -48,3 +49,18 @@ def test_a_plant_stop_said_in_english_names_the_weeks_it_is_down(rig: Rig) -> No
     assert "PLT-MAN stopped from 30 Nov 2026 to 13 Dec 2026" in said
     assert said.startswith(("Yes", "No"))
     assert "2,880 → 0" in str(answer.params["blocks"])  # COLTELLI's two weeks of capacity
+
+
+def test_a_scenario_arrives_once_through_a_rate_limit_and_an_outage(rig: Rig) -> None:
+    """Slack refusing the reply twice (429, then 500) delays the answer; it is neither lost
+    nor posted twice."""
+    rig.mock.fail(
+        "chat.postMessage",
+        Failure(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"}),
+        Failure(500, {"ok": False, "error": "internal_error"}),
+    )
+    ts = rig.mention("what if PLT-LUM capacity drops 10% in january?", user="U01GALLI")
+    [answer] = rig.mock.wait_for("chat.postMessage")
+    assert rig.mock.attempts["chat.postMessage"] == 3
+    assert answer.params["thread_ts"] == ts
+    assert "PLT-LUM capacity -10% from 1 Jan 2027 to 31 Jan 2027" in answer.params["text"]
