@@ -283,6 +283,10 @@ class Router:
         ):  # "what if we run a promo on padelle?" ... "+30%"
             return reply
         intent, special = self._intent(reading, found, text)
+        if found.pop("recently", False):
+            recent = find_period("recently", today)
+            assert recent is not None
+            found["period"] = found["behind_period"] = recent.value
         if found.pop("why_behind", False):
             if "behind_period" not in found:
                 quarter = f"{today.year}-Q{(today.month - 1) // 3 + 1}"  # the quota's quarter
@@ -1273,7 +1277,6 @@ class Router:
         if (
             _has(raw, v.WHY)
             and _has(raw, v.FELL)
-            and found.get("period")
             and _has(raw, v.INTENTS["sales_history"][0] + v.INTENTS["sales_history"][1])
             and not _has(raw, fw.FORECAST_WORDS)
             and not _has(raw, v.ALERT_FOCUS["capacity"])
@@ -1281,6 +1284,8 @@ class Router:
             # "perché a maggio abbiamo venduto meno coltelli?", "why did knife sales drop in
             # may?": that period against the one before (or last year's, when said), split
             # by product (a product's by customer), the largest fall first
+            if not found.get("period"):  # "perché le vendite di ruote sono salite?"
+                found["recently"] = True  # the last three months (tools.when's "recently")
             if found.get("compare") != "last_year":
                 found["compare"] = "previous"
             split = "customer" if found.get("skus") else "product"

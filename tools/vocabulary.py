@@ -602,7 +602,7 @@ FELL = ("meno", "calate", "calato", "calati", "calata", "calo", "in calo", "drop
         "scese", "sceso", "scesi", "worse", "peggio", "declined", "down", "change", "changed",
         "cambiate", "cambiato", "cambiati", "cambiata", "rose", "risen", "up", "cresciute",
         "cresciuto", "cresciuti", "aumentate", "aumentato", "aumentati", "salite", "salito",
-        "jumped", "grew", "went up")  # fmt: skip
+        "jumped", "jump", "jumps", "grew", "went up")  # fmt: skip
 ACCOUNTS = ("account", "accounts", "one account", "a customer", "one customer", "customers",
             "cliente", "clienti", "un cliente", "un solo cliente", "cliente solo")  # fmt: skip
 # Whether supply copes with a change said ("raddoppia la previsione ..., ce la facciamo?",
@@ -825,7 +825,8 @@ STOPWORDS = (
     | ITALIAN
     | frozenset(
         ["cm", "mm", "l", "lt", "kg", "g", "pcs", "pz", "pezzi", "units", "unit", "unita", "x",
-         # "così" is no typo of "cost"; "looking" none of "cooking" (a pot's word)
-         "cosi", "looking", "look", "looks"]
+         # "così" is no typo of "cost"; "looking" none of "cooking" (a pot's word); "allora"
+         # none of "alloca" ("lo stock basta fino ad allora?" is no reservation)
+         "cosi", "looking", "look", "looks", "allora", "ancora"]
     )
 )  # fmt: skip

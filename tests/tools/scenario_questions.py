@@ -95,6 +95,16 @@ SCENARIOS: list[Q] = [
       {"family": "MOKA", "period": "2027-02", "demand_change": 20.0}),
     Q(GALLI, "e se le padelle salgono del 50%?", "what_if",
       {"family": "PADELLE", "demand_change": 50.0}),
+    # (trial 32) "fino ad allora" is no "alloca" (a reservation refused as a write); sales
+    # that rose or jumped, with no period, are the last three months against the three before.
+    Q(ROSSI, "quando arrivano le moka da 3 tazze? lo stock dura fino ad allora?",
+      "incoming_receipts", {"product": "MOK-003"}),
+    Q(COLOMBO, "quando arriva il prossimo lotto di padelle 28 e lo stock basta fino ad allora?",
+      "incoming_receipts", {"product": "PAD-28"}),
+    Q(BIANCHI, "perché le vendite di moka sono salite?", "sales_history",
+      {"family": "MOKA", "period": "2026-08-28..2026-11-27", "compare": "previous"}),
+    Q(HARRIS, "why did pan sales jump last month?", "sales_history",
+      {"period": "2026-10", "compare": "previous"}),
     # Reps see plant load through available-to-promise only.
     Q(WALKER, "what if demand for moka goes up 20%?", "denied"),
     Q(ROSSI, "e se la domanda di padelle cresce del 15% a gennaio?", "denied"),
