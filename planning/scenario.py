@@ -14,7 +14,7 @@ cover what the weeks over it lack. What is left uncovered is what would be short
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
@@ -356,9 +356,11 @@ def _inside_days(
     counted: CapacityWeek, changed: CapacityWeek, planned: CapacityWeek, price: float
 ) -> CapacityWeek:
     """The days of `planned`'s week the change covers (`counted`), with its whole change
-    (`changed` against `planned`) in them."""
+    (`changed` against `planned`) in them; its load is theirs, as its shortfall is (the
+    whole week's, with days the change does not cover, read 113% over a March with nothing
+    over capacity)."""
     change = changed.demand - planned.demand
-    made = CapacityWeek.of(
+    return CapacityWeek.of(
         counted.plant,
         counted.family,
         counted.week,
@@ -368,7 +370,6 @@ def _inside_days(
         unit_revenue=price,
         share=counted.share,
     )
-    return replace(made, utilization=changed.utilization)  # a ratio: the whole week's
 
 
 def uncovered(weeks: list[CapacityWeek], free_stock: float) -> float:

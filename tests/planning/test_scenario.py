@@ -195,3 +195,20 @@ def test_a_period_gone_by_is_refused_and_weeks_within_a_period_start_on_its_firs
         dt.date(2027, 1, 7),
     )
     assert change_window(DEMO_TODAY, period="2026-11") == (DEMO_TODAY, dt.date(2026, 11, 30))
+
+
+def test_the_peak_load_is_the_changes_own_days_as_its_shortfall_is(demo_engine: Engine) -> None:
+    """All demand -30% in March said "Yes, within capacity; the highest load is 113% at
+    PLT-LUM for PENTOLE": the week of 29 March, three of its days in March, had its whole
+    week's load (four days without the cut). A load over 100% is a week over capacity, and
+    the other way round; with nothing over capacity every peak is below 100%."""
+    march = (dt.date(2027, 3, 1), dt.date(2027, 3, 31))
+    answer = what_if(demo_engine, _scenario(demand_change=-30.0, window=march),
+                     today=DEMO_TODAY)  # fmt: skip
+    pentole = next(x for x in answer.lines if x.family == "PENTOLE")
+    assert pentole.weeks_over > 0 and pentole.weeks_over_after == 0  # the cut clears March
+    for line in answer.lines:
+        assert line.peak_after is not None
+        assert (line.peak_after > 1.0) == (line.weeks_over_after > 0), line
+        assert line.peak is not None
+        assert line.peak_after == pytest.approx(0.7 * line.peak)  # the same share of each day
