@@ -213,6 +213,16 @@ class Assistant:
         also = None
         if second is not None:
             halves = [(first, route_of(first)), (second, route_of(second))]
+            # "any shortfall at maniago? is stock enough to cover?": the capacity check and
+            # the scenario say what stock covers; the other half is theirs to answer.
+            covered = [
+                half
+                for (text, half), (other, _) in zip(halves, halves[::-1], strict=True)
+                if half.kind == "call" and half.tool in COVER_SAYERS and _asks_cover(other)
+            ]
+            if covered:
+                route, second = covered[0], None
+        if second is not None:
             # A half that names no product of its own may be asked back for one: still a
             # question of its own ("quanto vendiamo a settimana?").
             tools = {half.tool for _, half in halves if half.kind in ("call", "clarify")}
@@ -422,6 +432,21 @@ def _names_its_own(half: Route, whole: Route, text: str) -> bool:
     return (
         half.kind == "call" and bool(own) and borrowed != own and REFERS_BACK.search(text) is None
     )
+
+
+# The abilities whose answer says what covers a shortfall (stock above safety stock, capacity
+# free before), and how a question asks for it.
+COVER_SAYERS = ("capacity_check", "what_if")
+COVER_ASKED = re.compile(
+    r"\b(?:enough to cover|cover it|cover that|cover the (?:gap|shortfall|difference)|"
+    r"stock (?:is )?enough|enough stock|stock cover|covered by stock|"
+    r"bastano le scorte|le scorte bastano|scorte sufficienti|(?:le scorte )?(?:lo |la )?"
+    r"coprono|(?:lo |la )?copriamo|coperto dalle scorte|coperta dalle scorte)\b"
+)
+
+
+def _asks_cover(text: str) -> bool:
+    return COVER_ASKED.search(" ".join(fold(text).split())) is not None
 
 
 def split_questions(message: str) -> tuple[str, str | None]:

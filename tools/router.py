@@ -30,6 +30,7 @@ from tools.when import (
     MONTH_NAMES,
     SEASONS,
     Found,
+    add_months,
     find_date,
     find_horizon_weeks,
     find_period,
@@ -136,7 +137,12 @@ KEYWORDS = TypoIndex(
     }
     if w not in v.STOPWORDS
 )
-RESERVED = frozenset(KEYWORDS.words)
+# Words no product match may take, typed or as a typo: the vocabulary's, and the verbs of a
+# change ("bergamo perde capacità" is no "verde" frame; not typo targets themselves: "same"
+# is not "sale").
+RESERVED = (
+    frozenset(KEYWORDS.words) | {w for p in v.DEMAND_CHANGES for w in p.split()} - v.STOPWORDS
+)
 FEEDBACK_TOOLS = (
     "record_feedback", "search_feedback", "edit_feedback", "delete_feedback", "forecast_note",
 )  # fmt: skip
@@ -215,7 +221,7 @@ class Router:
         unmentioned = MENTION.sub(" ", text)
         toks = self.index.split_sizes(tokens(unmentioned))  # "12v": "12 velocita"
         reading = _Reading(
-            words=[self._keyword(t.text) for t in toks],
+            words=_lasting([self._keyword(t.text) for t in toks]),
             raw=[t.raw for t in toks],
             free=set(range(len(toks))),
         )
@@ -557,11 +563,20 @@ class Router:
         the products, the family or everything named."""
         # "can the plant handle it?": no handle of a pan
         said = [fold(w) for w in reading.raw]
-        for words in (v.COPE, sw.UP, sw.DOWN, tuple(sw.TIMES), sw.MOODS):  # no product's
+        for words in (v.COPE, v.IMPACT, sw.UP, sw.DOWN, tuple(sw.TIMES), sw.MOODS):  # no product's
             reading.free -= _has(reading.words, words) | _has(said, words)
         product = self._product(reading, found)
         args = self._args("what_if", found)
         demand, capacity = sw.changes(text, plant="plant" in args)
+        if (
+            capacity is None
+            and demand is not None
+            and "plant" in args
+            and not product
+            and "family" not in args
+            and not sw.of_demand(text)
+        ):  # "what if PLT-LUM drops 20%?": nothing but the plant said to change, its output
+            demand, capacity = None, demand
         if capacity is not None:
             args["capacity_change"] = capacity
         if demand is not None or capacity is None:
@@ -840,6 +855,8 @@ class Router:
             inside_date = date is not None and date.start <= period.start < date.end
             if not (inside_date and found.get("until")):
                 found["ahead_period"] = _ahead(str(period.value), today, has_year)
+            if (onward := _onwards(joined, period, found.get("ahead_period"), today)) is not None:
+                found["ahead_period"] = onward  # "capacità da febbraio": February on
             take(period)
             other = find_period(joined[period.end :], today) if _has(words, v.TOGETHER) else None
             if other is not None and other.value is not None:  # "dicembre vs gennaio"
@@ -1149,10 +1166,17 @@ class Router:
         times = multiple is not None and _has(raw, fw.FORECAST_WORDS)
         changed_by = multiple or _has(raw, v.DEMAND_CHANGES) or re.search(r"\d\s?%", text)
         plant = found.get("location") in self.index.plants()
+        cope = _has(raw, v.COPE) or (not quota and _has(raw, v.IMPACT))
         if (
-            (changed_by and _has(raw, v.SCENARIO_WORDS) and _has(raw, v.COPE))
-            or (plant and sw.stops(text) and (_has(raw, v.COPE) or _has(raw, v.WHAT_IF)))
-            or (plant and changed_by and _has(raw, v.COPE))
+            (changed_by and _has(raw, v.SCENARIO_WORDS) and cope)
+            or (plant and sw.stops(text) and (cope or _has(raw, v.WHAT_IF)))
+            or (plant and changed_by and cope)
+            # "bergamo perde il 30% di capacità": a change said, with its size
+            or (
+                plant
+                and re.search(r"\d\s?%", text)
+                and (_has(raw, v.DEMAND_CHANGES) or re.search(r"(?<![\w.,])[+-]\s?\d", text))
+            )
         ):  # "raddoppia la previsione della moka, ce la facciamo?", "promo a gennaio +30% di
             # domanda, reggiamo?", "se chiudiamo maniago una settimana reggiamo?": a scenario
             return "what_if", None
@@ -1462,6 +1486,13 @@ class Router:
             # "giacenza MOK-003 a milano e negli stabilimenti": a product's stock at the
             # plants, not the plants' capacity (which is per family)
             scores["stock_status"] = max(scores.values()) + 1
+        elif (
+            "capacity_check" in scores
+            and "stock_status" in scores
+            and found.get("location") in self.index.plants()
+            and _has(words, ("carenza", "carenze", "shortfall", "shortfalls"))
+        ):  # "ci sono carenze a lumezzane?": the plant's shortfall, not what is there
+            scores["capacity_check"] = max(scores.values()) + 1
         if (
             "capacity_check" in scores
             and scores.keys() & {"sales_history", "open_orders"}
@@ -2082,6 +2113,48 @@ def _ahead(period: str, today: dt.date, has_year: bool) -> str | None:
     year, part = period.split("-")
     passed = part < _current(part, today) and int(year) == today.year
     return f"{int(year) + 1}-{part}" if passed else period
+
+
+# Before a month, what makes it where a span ahead starts ("from february", "a partire da
+# marzo"); "da febbraio" is read so by the period itself (for sales, since last February).
+ONWARDS_BEFORE = re.compile(
+    r"\b(?:from|starting|starting in|starting from|as of|a partire da|a partire dal|"
+    r"a partire dall|a partire dalla)\s*$"
+)
+ONWARDS_SAID = re.compile(r"(?:da|dal|dall|dalla)\b")
+
+
+def _onwards(joined: str, period: Found, ahead: object, today: dt.date) -> str | None:
+    """A month said as where a span starts, for the abilities that look ahead: from its
+    first day (or the day said) to a year on, which the forecast's end cuts short. None for
+    a month under way or gone (the sales' "da settembre" stands)."""
+    said, value = joined[period.start : period.end], str(period.value)
+    if ".." in value and ONWARDS_SAID.match(said):  # "da febbraio": since, behind
+        first, last = (dt.date.fromisoformat(d) for d in value.split(".."))
+        if last != today:
+            return None
+        under_way = (first.year, first.month) == (today.year, today.month)
+        start = first if first > today or under_way else _shift(first, 1)
+    elif ONWARDS_BEFORE.search(joined[: period.start]) and re.fullmatch(r"\d{4}-\d{2}", str(ahead)):
+        start = dt.date(int(str(ahead)[:4]), int(str(ahead)[5:]), 1)
+    else:
+        return None
+    if start <= today:
+        return None
+    return f"{start}..{add_months(start, 12) - dt.timedelta(days=1)}"
+
+
+def _lasting(words: list[str]) -> list[str]:
+    """ "will stock hold?", "does it hold up through january?": said of stock, "hold" with
+    nothing held after it is "last", not a reservation ("hold 50 PAD-28 for Rossi")."""
+    out = list(words)
+    for i, word in enumerate(words):
+        after = words[i + 1] if i + 1 < len(words) else None
+        if word == "hold" and (after is None or after in v.HOLD_LASTS):
+            out[i] = "last"
+            if after in ("up", "out"):
+                out[i + 1] = "it"  # "hold up": one verb, not a set-up
+    return out
 
 
 def _shift(day: dt.date, years: int) -> dt.date:

@@ -53,6 +53,7 @@ STOP = ("si ferma", "si fermasse", "si fermano", "ferma", "fermo", "fermiamo", "
         "chiuso", "chiusura", "down for", "offline", "strike", "sciopero",
         "manutenzione", "maintenance")  # fmt: skip
 CAPACITY = ("capacity", "capacita", "capacities", "output", "throughput", "line", "lines",
+            "production", "produzione",
             "linea", "linee", "turno", "turni", "shift", "shifts", "lavora al", "lavorasse al",
             "runs at", "works at", "gira al")  # fmt: skip
 DEMAND = ("demand", "domanda", "sales", "sell", "vendite", "vendiamo", "forecast",
@@ -164,6 +165,11 @@ def of_capacity(text: str) -> bool:
     a stop said) and demand is not."""
     folded = fold(text)
     return bool(_said(folded, CAPACITY) or _said(folded, STOP)) and not _said(folded, DEMAND)
+
+
+def of_demand(text: str) -> bool:
+    """True when demand (sales, orders, a promotion) is said to change."""
+    return bool(_said(fold(text), DEMAND))
 
 
 def weeks_said(text: str) -> int | None:

@@ -109,11 +109,11 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "capacity_check": (
         ("capacity", "utilization", "utilisation", "load", "plant", "plants", "factory",
-         "bottleneck", "shortfall", "production capacity", "overloaded", "overload", "keep up",
-         "peak load"),
+         "bottleneck", "shortfall", "shortfalls", "production capacity", "overloaded",
+         "overload", "keep up", "peak load"),
         ("capacita", "capacita produttiva", "saturazione", "carico", "impianto", "impianti",
          "sovraccarico", "sovraccarica", "sovraccaricato", "sovraccaricata", "sovraccarichi",
-         "stabilimento", "stabilimenti", "fabbrica", "collo di bottiglia", "carenza",
+         "stabilimento", "stabilimenti", "fabbrica", "collo di bottiglia", "carenza", "carenze",
          "produzione", "sotto capacita", "saturo", "satura", "tenere il passo",
          "stare dietro", "picco di carico", "carico di picco"),
     ),
@@ -505,6 +505,8 @@ WRITE_VERBS = (
     "annulla", "annullare", "void",
 )  # fmt: skip
 # Reserving or moving stock is a write too, whatever is named with it.
+# After "hold", what makes it "last" (nothing held): "will stock hold up through january?"
+HOLD_LASTS = ("up", "out", "through", "until", "till", "into", "past", "fino")
 RESERVE_VERBS = (
     "reserve", "book", "hold", "allocate", "prenota", "prenotare", "riserva", "riservare",
     "blocca", "bloccare", "alloca", "allocare", "tienimi", "tenere da parte", "riservami",
@@ -611,6 +613,11 @@ COPE = ("ce la facciamo", "ce la fa", "reggiamo", "regge", "reggono", "basta", "
         "enough", "cope", "keep up", "handle it", "can we handle", "can we deliver",
         "can we make it", "riusciamo", "teniamo", "cosa succede", "che succede",
         "cosa succederebbe", "what happens", "what would happen")  # fmt: skip
+# Asking what a change said does ("bergamo perde il 30% di capacità, che impatto?"): a
+# scenario, as "can we cope?" is (never of a quota: "quota +10%, capacity impact?").
+IMPACT = ("impatto", "impact", "effect", "effetto", "effetti", "effects", "conseguenze",
+          "consequences", "implications", "what does that do", "what does it do",
+          "how bad", "quanto pesa", "che cosa comporta", "cosa comporta")  # fmt: skip
 REACHING = ("ci arrivo", "ci arriviamo", "ci arriva", "ci arrivano", "will i make it",
             "will we make it", "am i going to make it", "make it by", "hit it",
             "ce la faccio", "ce la fa")  # fmt: skip

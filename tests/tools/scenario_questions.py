@@ -105,6 +105,23 @@ SCENARIOS: list[Q] = [
       {"family": "MOKA", "period": "2026-08-28..2026-11-27", "compare": "previous"}),
     Q(HARRIS, "why did pan sales jump last month?", "sales_history",
       {"period": "2026-10", "compare": "previous"}),
+    # (trial 32) a plant alone said to change is its output; shortfalls at a plant are its
+    # capacity's; stock that "holds" is stock that lasts, not a reservation.
+    Q(COLOMBO, "what if PLT-LUM drops 20% in january?", "what_if",
+      {"plant": "PLT-LUM", "period": "2027-01", "capacity_change": -20.0}),
+    Q(COLOMBO, "what if demand at PLT-LUM drops 20% in january?", "what_if",
+      {"plant": "PLT-LUM", "period": "2027-01", "demand_change": -20.0}),
+    Q(GALLI, "ci sono carenze a lumezzane?", "capacity_check", {"plant": "PLT-LUM"}),
+    Q(GALLI, "ci sono pentole a lumezzane?", "stock_status",
+      {"location": "PLT-LUM", "family": "PENTOLE"}),
+    Q(MORETTI, "will stock hold?", "list_alerts", {"focus": "stockout"}),
+    Q(COLOMBO, "will PAD-28 stock hold until january?", "inventory_projection",
+      {"product": "PAD-28"}),
+    Q(ROSSI, "hold 50 PAD-28 for Casa Bella", "read_only"),
+    Q(BIANCHI, "raise rossi's quota by 10% - capacity impact?", "confirm:request_quota_change",
+      {"change_pct": 10.0}),
+    Q(COLOMBO, "capacità maniago da febbraio a marzo", "capacity_check",
+      {"plant": "PLT-MAN", "period": "2027-02-01..2027-03-31"}),
     # Reps see plant load through available-to-promise only.
     Q(WALKER, "what if demand for moka goes up 20%?", "denied"),
     Q(ROSSI, "e se la domanda di padelle cresce del 15% a gennaio?", "denied"),

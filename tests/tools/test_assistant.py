@@ -1360,6 +1360,32 @@ def test_two_questions_in_one_message_answer_one_and_say_the_other(ask: Ask) -> 
     assert "also_asked" not in ask("stock and forecast of PAD-28", user="U01WALKER").params
 
 
+def test_asking_whether_stock_covers_a_shortfall_is_the_capacity_checks_own(ask: Ask) -> None:
+    """ "maniago capacty next quarter - any shortfall? is stock enough to cover?" answered the
+    capacity alerts ("no capacity alerts at PLT-MAN") and put the capacity question off
+    (trial 32): the capacity check and the scenario say what covers a shortfall, so they
+    answer both halves, the cover included, with nothing left to ask next."""
+    both = ask("capacità lumezzane a gennaio, ci sono carenze? le scorte bastano?",
+               user="U01COLOMBO")  # fmt: skip
+    assert (both.tool, both.args["plant"], both.args["period"]) == (
+        "capacity_check", "PLT-LUM", "2027-01"
+    )  # fmt: skip
+    assert "also_asked" not in both.params
+    answer = both.result
+    assert answer.cover, "a shortfall at PLT-LUM in January, and what covers it"
+    assert "scorte sopra la scorta di sicurezza" in plain(card(both))
+    english = ask("maniago capacty next quarter - any shortfall? is stock enough to cover?",
+                  user="U01COLOMBO")  # fmt: skip
+    assert (english.tool, english.args["plant"]) == ("capacity_check", "PLT-MAN")
+    assert "also_asked" not in english.params
+    scenario = ask("what if lumezzane capacity drops 20% in january? is stock enough to cover "
+                   "it?", user="U01COLOMBO")  # fmt: skip
+    assert (scenario.tool, scenario.args["capacity_change"]) == ("what_if", -20.0)
+    assert "also_asked" not in scenario.params
+    # Without a capacity question, "is stock enough?" is its own question.
+    assert ask("le scorte bastano?", user="U01COLOMBO").tool != "capacity_check"
+
+
 def test_a_second_question_naming_its_own_subject_does_not_borrow_the_firsts(ask: Ask) -> None:
     """ "quanti rigatoni ci sono a nola? e gli ordini aperti di supermercati vesuvio?"
     answered Vesuvio's open orders *of rigatoni* (trial 27): the whole message's reading
@@ -1391,3 +1417,27 @@ def test_a_promotion_without_its_size_is_asked_back_and_the_reply_runs_it(ask: A
     assert (second.kind, second.tool) == ("answer", "what_if")
     assert second.args == {"family": "PADELLE", "period": "2026-12", "demand_change": 30.0}
     assert second.result.scenario.family == "PADELLE"
+
+
+def test_a_scenario_says_the_plants_it_touches_and_the_days_the_forecast_reaches(
+    ask: Ask,
+) -> None:
+    """Trial 32: a knife cut at Maniago said "every plant stays within capacity" while
+    PLT-LUM's pans were over as planned; "from February" ran the change "to 31 Jan 2028",
+    past the forecast; and how "uncovered" is worked out was explained under answers that
+    show none."""
+    knives = ask("if demand for knives falls 30% next quarter, how loaded is maniago?",
+                 user="U01HARRIS")  # fmt: skip
+    said = " ".join(plain(card(knives)).split())
+    assert "Yes: with COLTELLI demand -30% at PLT-MAN" in said
+    assert "PLT-MAN stays within capacity" in said and "every plant" not in said
+    assert "Uncovered is" not in said  # nothing over capacity: nothing to cover
+    cut = ask("what if maniago loses 20% of capacity from february?", user="U01COLOMBO")
+    assert (cut.tool, cut.args["period"]) == ("what_if", "2027-02-01..2028-01-31")
+    until = cut.result.covered_until
+    assert until is not None and until < dt.date(2028, 1, 31)
+    said = " ".join(plain(card(cut)).split())
+    assert f"from 1 Feb 2027 to {until.day} {until:%b %Y}" in said
+    over = ask("what if all demand goes up 30% in january?", user="U01HARRIS")
+    assert not over.result.copes or any(x.weeks_over_after for x in over.result.lines)
+    assert "Uncovered is" in " ".join(plain(card(over)).split())

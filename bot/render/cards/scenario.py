@@ -18,10 +18,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "scenario.products": ("{count} products", "{count} prodotti"),
     "scenario.span": ("from {first} to {last}", "dal {first} al {last}"),
     "scenario.holds": (
-        "Yes: with {change} {span}, every plant stays within capacity; the highest load is "
+        "Yes: with {change} {span}, {plants} stay within capacity; the highest load is "
         "{peak} at {plant} for {family} ({before} as planned).",
-        "Sì: con {change} {span}, ogni stabilimento resta entro la capacità; il carico più "
+        "Sì: con {change} {span}, {plants} restano entro la capacità; il carico più "
         "alto è {peak} a {plant} per {family} ({before} da piano).",
+    ),
+    "scenario.holds_one": (
+        "Yes: with {change} {span}, {plants} stays within capacity; the highest load is "
+        "{peak} for {family} ({before} as planned).",
+        "Sì: con {change} {span}, {plants} resta entro la capacità; il carico più "
+        "alto è {peak} per {family} ({before} da piano).",
     ),
     "scenario.holds_idle": (
         "Yes: with {change} {span}, nothing goes over capacity.",
@@ -149,7 +155,9 @@ def change_said(lang: str, s: Scenario) -> str:
 def what_if_card(a: WhatIfAnswer, lang: str) -> Card:
     s = a.scenario
     change = change_said(lang, s)
-    span = t(lang, "scenario.span", first=date(lang, s.first), last=date(lang, s.last))
+    # A change past the forecast is worked out, and said, to the forecast's last day.
+    last = a.covered_until or s.last
+    span = t(lang, "scenario.span", first=date(lang, s.first), last=date(lang, last))
     # What the change does first: the most it adds, then the most there is.
     failing = sorted((x for x in a.lines if not x.copes),
                      key=lambda x: (-(x.uncovered - x.uncovered_before), -x.uncovered))  # fmt: skip
@@ -209,11 +217,15 @@ def what_if_card(a: WhatIfAnswer, lang: str) -> Card:
         loaded = [x for x in a.lines if x.peak_after is not None]
         if loaded:
             top = max(loaded, key=lambda x: x.peak_after or 0.0)
+            # The plants the change touches: another one over capacity as planned is not
+            # this scenario's to clear.
+            plants = sorted({x.plant for x in a.lines})
             headline = t(
                 lang,
-                "scenario.holds",
+                "scenario.holds_one" if len(plants) == 1 else "scenario.holds",
                 change=change,
                 span=span,
+                plants=i18n.listed(lang, plants),
                 plant=top.plant,
                 family=top.family,
                 peak=pct(lang, 100 * (top.peak_after or 0.0)),
@@ -234,7 +246,8 @@ def what_if_card(a: WhatIfAnswer, lang: str) -> Card:
     if s.plant is not None and s.demand_change is not None and s.capacity_change is None:
         notes.append(t(lang, "scenario.plant_share", plant=s.plant))
     notes.append(t(lang, "scenario.arrows"))
-    notes.append(t(lang, "scenario.how"))
+    if failing or over:  # how "uncovered" is worked out, where it is shown to matter
+        notes.append(t(lang, "scenario.how"))
     notes.extend(coverage_note(lang, a.covered_until))
     notes.append(t(lang, "scenario.nothing_stored"))
     return Card(
