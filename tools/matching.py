@@ -306,6 +306,10 @@ class CatalogueIndex:
             sizes = len(apart) > 1 and apart[0] == coverage[0]
             coverage = apart if sizes else coverage[:1]
         chosen = tuple(s for _, s in coverage[:8])
+        if not sizes and (family := self._most_of_a_family([s for _, s in coverage])):
+            # "moka pot" (every moka, and the spare parts made for one), "pan" (the pans, and
+            # two saucepans): the family the word names, whole.
+            chosen = tuple(self.family_products(family))
         positions = frozenset(i for s in chosen for i in used[s])
         if unknown_sizes:
             with_units = unknown_sizes | {i + 1 for i in unknown_sizes}  # "26 cm"
@@ -439,6 +443,22 @@ class CatalogueIndex:
     def _family_phrase(self, words: list[str]) -> str | None:
         """The family these words name in either order, as `family_spans` reads one."""
         return next((family for said, family in self.family_phrases if _spells(said, words)), None)
+
+    def _most_of_a_family(self, skus: list[str]) -> str | None:
+        """The family that most of `skus` are of, when they hold most of it: three quarters
+        of its products or more, and at least half of `skus` (the rest, products of other
+        families whose names say it: "filtro per moka", "casseruola" for "pan")."""
+        if len(skus) < 3:
+            return None
+        counts: dict[str, int] = defaultdict(int)
+        for sku in skus:
+            if (family := self.family_of.get(sku)) is not None:
+                counts[family] += 1
+        family, count = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
+        if family is None or 2 * count < len(skus):
+            return None
+        size = len(self.family_products(family))
+        return family if size >= 3 and 4 * count >= 3 * size else None
 
     def family_of_all(self, skus: tuple[str, ...]) -> str | None:
         """The family `skus` are the whole of, or None."""

@@ -122,6 +122,15 @@ SCENARIOS: list[Q] = [
       {"change_pct": 10.0}),
     Q(COLOMBO, "capacità maniago da febbraio a marzo", "capacity_check",
       {"plant": "PLT-MAN", "period": "2027-02-01..2027-03-31"}),
+    # (trial 32) a word that names most of a family, and mostly it, is the family: "pan"
+    # (the pans, not two saucepans besides), "moka pot" (every moka, not the spare parts).
+    Q(HARRIS, "pan demand +25% in january, can we cope?", "what_if",
+      {"family": "PADELLE", "period": "2027-01", "demand_change": 25.0}),
+    Q(BIANCHI, "moka pot stock", "stock_status", {"family": "MOKA"}),
+    Q(BIANCHI, "frying pans stock", "stock_status",
+      {"products": ["PAD-28", "PAD-24", "PAD-20", "PAD-32"]}),
+    Q(BIANCHI, "saucepan stock", "stock_status",
+      {"products": ["PEN-20", "PEN-TEG", "PEN-16", "PEN-SAU"]}),
     # Reps see plant load through available-to-promise only.
     Q(WALKER, "what if demand for moka goes up 20%?", "denied"),
     Q(ROSSI, "e se la domanda di padelle cresce del 15% a gennaio?", "denied"),
