@@ -1521,6 +1521,13 @@ class Router:
                 # "do we have excess stock on X?", "cosa va in rottura prima del prossimo
                 # arrivo?" (the next receipt is part of when it runs out)
                 scores["inventory_projection"] = max(scores.values()) + 1
+        if (
+            "incoming_receipts" in scores
+            and "inventory_projection" in scores
+            and _has(words, v.UNTIL_ARRIVAL)
+        ):  # "when does the next batch arrive and does stock last until then?": the arrival,
+            # whose answer says whether the stock lasts until it
+            scores["incoming_receipts"] = max(scores.values()) + 1
         best = max(scores.values())
         # On a tie the more specific question wins (the declarations' rank).
         return next(i for i in REGISTRY.priority() if scores.get(i, -1) >= best), None

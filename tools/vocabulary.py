@@ -218,12 +218,18 @@ INTENTS["incoming_receipts"] = (
     ("incoming", "arrivals", "arriving", "arrive", "arrives", "what arrives", "coming in",
      "inbound", "receipts", "planned receipts", "expected receipts", "incoming stock",
      "incoming receipts", "inbound deliveries", "deliveries due in", "what is coming",
-     "whats coming"),
+     "whats coming", "next batch", "next shipment", "next receipt"),
     ("arrivi", "in arrivo", "cosa arriva", "quanto arriva", "arriva", "arrivano",
      "arrivi previsti", "entrate merce", "entrate", "carichi in arrivo", "merce in arrivo",
      "consegne in arrivo", "rifornimenti", "rifornimenti previsti", "quando arriva",
-     "quando arrivano", "ricevimenti"),
+     "quando arrivano", "ricevimenti", "prossimo lotto"),
 )  # fmt: skip
+# Said of stock beside an arrival: whether it lasts until the arrival.
+UNTIL_ARRIVAL = ("until then", "till then", "til then", "until it arrives", "till it arrives",
+                 "before it arrives", "until it comes", "before it comes", "until they arrive",
+                 "before they arrive", "fino ad allora", "fino a quel momento",
+                 "prima che arrivi", "prima che arrivino", "finche arriva",
+                 "finche non arriva", "finche non arrivano")  # fmt: skip
 INTENTS["data_status"] = (
     ("data status", "how fresh", "data updated", "last import", "last update", "data as of",
      "freshness", "data freshness", "how old is the data", "when was the data",
