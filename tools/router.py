@@ -579,6 +579,11 @@ class Router:
             demand, capacity = None, demand
         if capacity is not None:
             args["capacity_change"] = capacity
+            if demand is None and not sw.of_a_line(text):
+                # "what happens to pentole if lumezzane stops?": the plant stops, and every
+                # family it makes with it (the pentole among them); "la linea pentole di
+                # lumezzane si ferma" is that family's line alone.
+                args.pop("family", None)
         if demand is not None or capacity is None:
             args["demand_change"] = demand
             family = self.index.family_of_all(product) if product else None
@@ -1169,7 +1174,8 @@ class Router:
         cope = _has(raw, v.COPE) or (not quota and _has(raw, v.IMPACT))
         if (
             (changed_by and _has(raw, v.SCENARIO_WORDS) and cope)
-            or (plant and sw.stops(text) and (cope or _has(raw, v.WHAT_IF)))
+            # "se maniago si ferma 2 settimane, come stiamo con i coltelli?"
+            or (plant and sw.stops(text) and (cope or _has(raw, CONDITIONAL)))
             or (plant and changed_by and cope)
             # "bergamo perde il 30% di capacità": a change said, with its size
             or (
@@ -2149,6 +2155,10 @@ def _onwards(joined: str, period: Found, ahead: object, today: dt.date) -> str |
     if start <= today:
         return None
     return f"{start}..{add_months(start, 12) - dt.timedelta(days=1)}"
+
+
+# A scenario's condition, said plainly ("se maniago si ferma", "if lumezzane stops").
+CONDITIONAL = (*v.WHAT_IF, "se", "if")
 
 
 def _lasting(words: list[str]) -> list[str]:

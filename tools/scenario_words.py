@@ -167,6 +167,16 @@ def of_capacity(text: str) -> bool:
     return bool(_said(folded, CAPACITY) or _said(folded, STOP)) and not _said(folded, DEMAND)
 
 
+# A family's own line or department at a plant: a change said of it is that family's alone.
+LINE = ("line", "lines", "linea", "linee", "reparto", "reparti", "department", "departments",
+        "cell", "cella")  # fmt: skip
+
+
+def of_a_line(text: str) -> bool:
+    """True when a line or department is said ("la linea pentole si ferma")."""
+    return bool(_said(fold(text), LINE))
+
+
 def of_demand(text: str) -> bool:
     """True when demand (sales, orders, a promotion) is said to change."""
     return bool(_said(fold(text), DEMAND))

@@ -101,6 +101,17 @@ SCENARIOS: list[Q] = [
       "incoming_receipts", {"product": "MOK-003"}),
     Q(COLOMBO, "quando arriva il prossimo lotto di padelle 28 e lo stock basta fino ad allora?",
       "incoming_receipts", {"product": "PAD-28"}),
+    # A plant that stops stops every family it makes: the families named are what the
+    # asker looks at; a family's own line is that family's alone.
+    Q(COLOMBO, "what happens to pentole if lumezzane stops for a week in january?", "what_if",
+      {"plant": "PLT-LUM", "period": "2027-01", "capacity_change": -100.0, "weeks": 1,
+       "family": None}),
+    Q(GALLI, "se maniago si ferma 2 settimane a gennaio, come stiamo con coltelli e ricambi?",
+      "what_if", {"plant": "PLT-MAN", "period": "2027-01", "capacity_change": -100.0,
+                  "weeks": 2, "family": None}),
+    Q(MORETTI, "e se la linea pentole di lumezzane si ferma una settimana a gennaio?",
+      "what_if", {"family": "PENTOLE", "plant": "PLT-LUM", "period": "2027-01",
+                  "capacity_change": -100.0, "weeks": 1}),
     Q(COLOMBO, "when does the next batch of MOK-003 arrive and does stock last until then?",
       "incoming_receipts", {"product": "MOK-003"}),
     Q(GALLI, "next batch of MOK-003 - when, and will stock last till then?",
