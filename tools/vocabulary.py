@@ -774,7 +774,9 @@ NEVER_MIND = (
 YES = frozenset({"yes", "y", "ok", "okay", "sure", "confirm", "go", "go ahead", "do it",
                  "si", "confermo", "conferma", "va bene", "procedi", "vai", "certo"})  # fmt: skip
 NO = frozenset({"no", "n", "cancel", "stop", "annulla", "lascia perdere", "non farlo"})
-FOLLOW_UP = ("what about", "how about", "and", "e", "invece", "instead", "also", "anche")
+FOLLOW_UP = ("what about", "how about", "and", "e", "invece", "instead", "also", "anche",
+             "senno", "altrimenti", "oppure", "o", "or", "otherwise", "else", "or else",
+             "if not", "se no")  # fmt: skip
 MINE = ("my", "mine", "me", "i", "mio", "mia", "miei", "mie", "io", "ho venduto",
         "ho fatturato", "ho chiuso", "ho in consegna", "ho in portafoglio", "ho da consegnare",
         "ho da spedire", "aperti ho", "ho aperti", "ho ancora aperti", "backlog ho")  # fmt: skip

@@ -26,7 +26,7 @@ from planning.db import make_engine, upgrade
 from tests.conftest import DEMO_TODAY, load_company
 from tests.fixtures.foodco.questions import QUESTIONS, Q
 from tests.tools.role_questions import judge
-from tools.assistant import Assistant, Outcome
+from tools.assistant import Assistant, Conversation, Outcome
 
 FILES = Path(__file__).parents[1] / "fixtures" / "foodco"
 NOW = dt.datetime(2026, 11, 27, 10, 0, tzinfo=dt.UTC)
@@ -276,6 +276,21 @@ def test_a_promise_the_customers_warehouse_cannot_keep_names_one_that_can(food: 
                 "dicembre?", "U03MARINO")  # fmt: skip
     assert kept.result.location == place and not kept.result.risky
     assert kept.result.elsewhere is None
+    # "sennò da Nola?" after the no is the same promise from Nola (trial 32: not understood).
+    chat = Conversation()
+    assistant = Assistant(food)
+    first = assistant.ask(
+        "posso promettere 800 vasetti di pesto alla genovese a Supermercati Brambilla entro "
+        "il 10 dicembre?", user="U03MARINO", today=DEMO_TODAY, now=NOW, conversation=chat,
+    )  # fmt: skip
+    assert (first.result.location, first.result.feasible) == ("MAG-BO", False)
+    for follow_up in ("sennò da Nola?", "otherwise from MAG-NA?"):
+        other = assistant.ask(follow_up, user="U03MARINO", today=DEMO_TODAY, now=NOW,
+                              conversation=chat)  # fmt: skip
+        assert (other.tool, other.args["quantity"], other.args["customer"]) == (
+            "available_to_promise", 800.0, "Supermercati Brambilla"
+        )  # fmt: skip
+        assert (other.result.location, other.result.feasible) == ("MAG-NA", True)
 
 
 def test_a_promotion_on_products_named_alike_changes_their_demand_alone(food: Engine) -> None:
