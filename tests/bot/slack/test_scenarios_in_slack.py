@@ -26,7 +26,9 @@ def test_a_managers_promotion_is_answered_with_the_plants_load_before_and_after(
     assert said.startswith("Sì: con domanda di PADELLE +30% dal 1 gen 2027 al 31 gen 2027")
     assert "PLT-LUM" in said
     blocks = str(answer.params["blocks"])
-    assert "76% → 95%" in blocks  # peak load as planned, and with the promotion
+    # Peak load as planned, and with the promotion: +30% on every January day (95% was a
+    # week half in December, read whole).
+    assert "76% → 99%" in blocks
     assert "Non ho cambiato nulla" in blocks
     assert _forecast_rows(rig) == rows  # a scenario stores nothing
 
