@@ -203,6 +203,8 @@ def worker(url: str, skus: int, repeat: int, stock_file: str) -> dict[str, Any]:
             lambda: {"product": sku(), "quantity": rng.randrange(10, 500)},
         ),
         "sales of one SKU": ("UADM01", "sales_history", lambda: {"product": sku()}),
+        # A plain total is said beside the same days a year before (two periods read).
+        "sales of everything, this year": ("UADM01", "sales_history", lambda: {"period": "2026"}),
         "sales of a rep by customer": (
             "UADM01",
             "sales_history",

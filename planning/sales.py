@@ -227,11 +227,9 @@ def sales_history(
     # The data ends where the whole file does (a quiet customer's last purchase is not it).
     covered = None if last_sale is None else last_sale + dt.timedelta(days=bucket - 1)
     end = min(end, today, covered or end)
-    since = start
     previous_bounds = None
     if compare is not None:
         previous_bounds = _compared(period, compare, counted=(start, end))
-        since = min(since, previous_bounds[0])
     split = None
     if group_by not in (None, "month"):
         shown = MAX_COMPARED_KEYS if by_change else top or 10  # a fall may be any key's
@@ -239,10 +237,15 @@ def sales_history(
                                 bucket, rank_by=measure, top=shown)  # fmt: skip
     previous = None
     if split is None or previous_bounds is not None:  # a split carries its own total
-        frame = _rows(engine, selection, since=since - dt.timedelta(days=bucket - 1), until=end)
+        # Each period read on its own: a quarter against last year's is two quarters, not
+        # the fifteen months from one to the other.
+        week = dt.timedelta(days=bucket - 1)
+        frame = _rows(engine, selection, since=start - week, until=end)
         current = _figure(in_period(frame, start, end, bucket), start, end)
         if previous_bounds is not None:
-            previous = _figure(in_period(frame, *previous_bounds, bucket), *previous_bounds)
+            first, last = previous_bounds
+            before = _rows(engine, selection, since=first - week, until=last)
+            previous = _figure(in_period(before, first, last, bucket), first, last)
     rows: tuple[SalesRow, ...] = ()
     if group_by == "month":
         rows = _monthly(frame, start, end, bucket, current)

@@ -825,18 +825,25 @@ def _sales_filter(ctx: RunContext, args: SalesFilterArgs) -> SalesFilter:
 
 def _sales(ctx: RunContext, args: SalesArgs) -> SalesHistory:
     what = _sales_filter(ctx, args)
+    # A plain total is said beside the same days a year before, as a planner reads one
+    # ("7,120 units, -5.2%"), when the sales file reaches back that far; a split, a
+    # ranking, a last purchase or a quota keeps to what was asked.
+    plain = not (args.compare or args.group_by or args.top or args.last_purchase
+                 or args.against_quota or args.rank_by != "units")  # fmt: skip
     history = sales_history(
         ctx.engine,
         sales_scope(ctx.engine, ctx.caller),
         what,
         period=args.period or str(ctx.today.year),
         today=ctx.today,
-        compare=args.compare,
+        compare="last_year" if plain else args.compare,
         group_by=args.group_by,
         top=args.top,
         last_purchase=args.last_purchase,
         rank_by=args.rank_by,
     )
+    if plain and (history.previous is None or not history.previous.units):
+        history = replace(history, compare=None, previous=None)  # nothing sold a year before
     if args.against_quota:
         history = replace(history, quota=_quota_of(ctx, what, history.period))
     if args.company and history.territories is not None:  # said first: not the company's

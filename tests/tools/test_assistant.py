@@ -1441,3 +1441,23 @@ def test_a_scenario_says_the_plants_it_touches_and_the_days_the_forecast_reaches
     over = ask("what if all demand goes up 30% in january?", user="U01HARRIS")
     assert not over.result.copes or any(x.weeks_over_after for x in over.result.lines)
     assert "Uncovered is" in " ".join(plain(card(over)).split())
+
+
+def test_a_plain_sales_total_is_said_beside_the_same_days_a_year_before(ask: Ask) -> None:
+    """Trial 32: "vendite moka questo trimestre" was a bare 7,120 units; a planner reads a
+    total against the same days a year earlier. Asked or not, the comparison is the same;
+    with nothing sold a year before (the sales file starts in November 2023) there is none,
+    and a split keeps to what was asked."""
+    plain_total = ask("vendite moka questo trimestre", user="U01BIANCHI")
+    asked = ask("vendite moka questo trimestre vs anno scorso", user="U01BIANCHI")
+    assert plain_total.result.previous is not None
+    assert plain_total.result.current == asked.result.current
+    assert plain_total.result.previous == asked.result.previous
+    assert plain_total.result.previous.units > 0
+    said = " ".join(plain(card(plain_total)).split())
+    assert "Lo stesso periodo dell'anno scorso" in said
+    first_year = ask("vendite moka nel 2023", user="U01BIANCHI")
+    assert first_year.result.current.units > 0 and first_year.result.previous is None
+    assert "anno scorso" not in " ".join(plain(card(first_year)).split())
+    split = ask("vendite moka questo trimestre per cliente", user="U01BIANCHI")
+    assert split.result.group_by == "customer" and split.result.previous is None
