@@ -232,17 +232,24 @@ def sales_calendar(engine: Engine) -> tuple[int, dt.date | None]:
     """(7, last week) when every sales row is dated on a Monday, so rows are weekly
     buckets; (1, last day) for daily rows. From the days sales are dated on (a small table
     the import keeps), remembered until the data changes."""
+    bucket, _, last = sales_span(engine)
+    return bucket, last
 
-    def compute() -> tuple[int, dt.date | None]:
+
+def sales_span(engine: Engine) -> tuple[int, dt.date | None, dt.date | None]:
+    """(bucket, the first sale's day, the last's): `sales_calendar` with where the sales
+    file starts, so that a period compared with is known to be covered or not."""
+
+    def compute() -> tuple[int, dt.date | None, dt.date | None]:
         with engine.connect() as conn:
             days = [as_date(d) for d in conn.execute(text("SELECT date FROM sales_date"))
                     .scalars()]  # fmt: skip
         known = [d for d in days if d is not None]
         if not known:
-            return 1, None
-        return (7 if all(d.weekday() == 0 for d in known) else 1), max(known)
+            return 1, None, None
+        return (7 if all(d.weekday() == 0 for d in known) else 1), min(known), max(known)
 
-    return _MEMO.get(engine, "sales_calendar", compute)
+    return _MEMO.get(engine, "sales_span", compute)
 
 
 def in_period(frame: pd.DataFrame, start: dt.date, end: dt.date, bucket: int) -> pd.DataFrame:

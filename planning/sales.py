@@ -19,7 +19,13 @@ from planning.access import Caller, quota_scope, team_of
 from planning.db import as_date
 from planning.errors import PermissionDenied, PonteError
 from planning.models import Role
-from planning.quotas import QuotaStatus, in_period, period_bounds, sales_calendar, sales_from
+from planning.quotas import (
+    QuotaStatus,
+    in_period,
+    period_bounds,
+    sales_from,
+    sales_span,
+)
 
 Compare = Literal["previous", "last_year"]
 GroupBy = Literal[
@@ -113,6 +119,9 @@ class SalesHistory:
     # Asked why they are behind: the quota of whose sales these are, for the period
     quota: QuotaStatus | None = None
     company_not_theirs: bool = False  # the whole company's asked for, the caller's shown
+    # The sales file's first day, when it starts inside the period compared with: that
+    # period's figure is only partly there (a "+218%" against a year that began in September)
+    previous_from: dt.date | None = None
 
     @property
     def change_pct(self) -> float | None:
@@ -223,7 +232,7 @@ def sales_history(
     # Weekly rows (dated on Mondays) hold a week each: the data covers that week's last day,
     # and a week straddling the period's start or end counts for its days inside, as quotas
     # count it (planning.quotas.in_period).
-    bucket, last_sale = sales_calendar(engine)
+    bucket, first_sale, last_sale = sales_span(engine)
     # The data ends where the whole file does (a quiet customer's last purchase is not it).
     covered = None if last_sale is None else last_sale + dt.timedelta(days=bucket - 1)
     end = min(end, today, covered or end)
@@ -290,6 +299,11 @@ def sales_history(
         data_through=covered,
         territories=tuple(sorted(limited)) if limited is not None else None,
         label=label_of(engine, what),
+        previous_from=first_sale
+        if previous_bounds is not None
+        and first_sale is not None
+        and first_sale > previous_bounds[0]
+        else None,
         prorated=bucket > 1
         and (start.weekday() != 0 or (end + dt.timedelta(days=1)).weekday() != 0),
     )

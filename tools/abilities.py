@@ -829,7 +829,7 @@ def _sales(ctx: RunContext, args: SalesArgs) -> SalesHistory:
     # ("7,120 units, -5.2%"), when the sales file reaches back that far; a split, a
     # ranking, a last purchase or a quota keeps to what was asked.
     plain = not (args.compare or args.group_by or args.top or args.last_purchase
-                 or args.against_quota or args.rank_by != "units")  # fmt: skip
+                 or args.against_quota or args.rank_by == "change")  # fmt: skip
     history = sales_history(
         ctx.engine,
         sales_scope(ctx.engine, ctx.caller),
@@ -842,8 +842,10 @@ def _sales(ctx: RunContext, args: SalesArgs) -> SalesHistory:
         last_purchase=args.last_purchase,
         rank_by=args.rank_by,
     )
-    if plain and (history.previous is None or not history.previous.units):
-        history = replace(history, compare=None, previous=None)  # nothing sold a year before
+    if plain and (
+        history.previous is None or not history.previous.units or history.previous_from
+    ):  # nothing sold a year before, or the sales file starts inside that year's days
+        history = replace(history, compare=None, previous=None, previous_from=None)
     if args.against_quota:
         history = replace(history, quota=_quota_of(ctx, what, history.period))
     if args.company and history.territories is not None:  # said first: not the company's

@@ -217,8 +217,8 @@ class Assistant:
             # the scenario say what stock covers; the other half is theirs to answer.
             covered = [
                 half
-                for (text, half), (other, _) in zip(halves, halves[::-1], strict=True)
-                if half.kind == "call" and half.tool in COVER_SAYERS and _asks_cover(other)
+                for (_, half), (other, _) in zip(halves, halves[::-1], strict=True)
+                if half.kind == "call" and _answers_beside(half.tool, other)
             ]
             if covered:
                 route, second = covered[0], None
@@ -434,19 +434,34 @@ def _names_its_own(half: Route, whole: Route, text: str) -> bool:
     )
 
 
-# The abilities whose answer says what covers a shortfall (stock above safety stock, capacity
-# free before), and how a question asks for it.
-COVER_SAYERS = ("capacity_check", "what_if")
+# What another ability's answer already says, and how a question asks for it: the capacity
+# check and the scenario say what covers a shortfall (stock above safety stock, capacity
+# free before); an arrival says whether the stock lasts until it.
 COVER_ASKED = re.compile(
-    r"\b(?:enough to cover|cover it|cover that|cover the (?:gap|shortfall|difference)|"
-    r"stock (?:is )?enough|enough stock|stock cover|covered by stock|"
-    r"bastano le scorte|le scorte bastano|scorte sufficienti|(?:le scorte )?(?:lo |la )?"
-    r"coprono|(?:lo |la )?copriamo|coperto dalle scorte|coperta dalle scorte)\b"
+    r"\b(?:enough to cover|cover it|cover that|cover the (?:gap|shortfall|difference|demand)|"
+    r"to cover|stock (?:is )?enough|enough stock|stock (?:is )?sufficient|stock cover|"
+    r"covered by stock|bastano le scorte|le scorte bastano|scorte sufficienti|"
+    r"(?:lo )?stock (?:e )?sufficiente|(?:lo )?stock basta|per coprire|a coprire|"
+    r"(?:le scorte )?(?:lo |la )?coprono|(?:lo |la )?copriamo|coperto dalle scorte|"
+    r"coperta dalle scorte)\b"
 )
+LASTS_ASKED = re.compile(
+    r"\b(?:fino ad allora|fino a quel momento|fino all arrivo|until then|till then|til then|"
+    r"until it arrives|till it arrives|before it arrives|ci arriviamo|ci arrivo|"
+    r"(?:stock|scorte|giacenza) (?:last|lasts|hold|holds|regge|reggono|dura|durano|basta|"
+    r"bastano)|will (?:the )?stock (?:last|hold))\b"
+)
+ANSWERED_BESIDE: dict[str, re.Pattern[str]] = {
+    "capacity_check": COVER_ASKED,
+    "what_if": COVER_ASKED,
+    "incoming_receipts": LASTS_ASKED,
+}
 
 
-def _asks_cover(text: str) -> bool:
-    return COVER_ASKED.search(" ".join(fold(text).split())) is not None
+def _answers_beside(tool: str | None, other: str) -> bool:
+    """Whether `tool`'s answer already answers the `other` half of the message."""
+    asked = ANSWERED_BESIDE.get(tool or "")
+    return asked is not None and asked.search(" ".join(fold(other).split())) is not None
 
 
 def split_questions(message: str) -> tuple[str, str | None]:

@@ -1528,12 +1528,23 @@ class Router:
                 # arrivo?" (the next receipt is part of when it runs out)
                 scores["inventory_projection"] = max(scores.values()) + 1
         if (
+            ("capacity_check" in scores or found.get("location") in self.index.plants())
+            and not found.get("skus")
+            and _has(words, v.CAPACITY_SAID)
+            and scores.keys() & {"stock_status", "inventory_projection", "open_orders"}
+        ):  # "do we have enough capacity for moka in Q1?", "cap coltelli maniago, lo stock è
+            # sufficiente?": the capacity check, which says what stock covers
+            scores["capacity_check"] = max(scores.values()) + 1
+        if (
             "incoming_receipts" in scores
             and "inventory_projection" in scores
             and _has(words, v.UNTIL_ARRIVAL)
         ):  # "when does the next batch arrive and does stock last until then?": the arrival,
             # whose answer says whether the stock lasts until it
             scores["incoming_receipts"] = max(scores.values()) + 1
+        if "incoming_receipts" in scores and found.get("customer"):
+            # "next delivery to Casalinghi Colombo?": what the customer has on order, due
+            scores["open_orders"] = max(scores.values()) + 1
         best = max(scores.values())
         # On a tie the more specific question wins (the declarations' rank).
         return next(i for i in REGISTRY.priority() if scores.get(i, -1) >= best), None
@@ -1652,6 +1663,7 @@ class Router:
                 or _has(reading.words, v.TOGETHER)
                 or modifier
                 or match.sizes  # "tomato sauce": its 280 g jar and 3 kg tin
+                or self.index.family_of_all(match.skus)  # "frame": every frame there is
             ):
                 found["together"] = True
                 # "the frying pans": the pans of the family, not the pan handle (a spare part).
@@ -2139,8 +2151,9 @@ ONWARDS_SAID = re.compile(r"(?:da|dal|dall|dalla)\b")
 
 def _onwards(joined: str, period: Found, ahead: object, today: dt.date) -> str | None:
     """A month said as where a span starts, for the abilities that look ahead: from its
-    first day (or the day said) to a year on, which the forecast's end cuts short. None for
-    a month under way or gone (the sales' "da settembre" stands)."""
+    first day (or the day said) to a year on, which the forecast's end cuts short; a month
+    gone by this year is next year's ("capacità da settembre" in November). None for the
+    month under way, and for what looks back (sales "da settembre" stay since September)."""
     said, value = joined[period.start : period.end], str(period.value)
     if ".." in value and ONWARDS_SAID.match(said):  # "da febbraio": since, behind
         first, last = (dt.date.fromisoformat(d) for d in value.split(".."))

@@ -218,12 +218,14 @@ INTENTS["incoming_receipts"] = (
     ("incoming", "arrivals", "arriving", "arrive", "arrives", "what arrives", "coming in",
      "inbound", "receipts", "planned receipts", "expected receipts", "incoming stock",
      "incoming receipts", "inbound deliveries", "deliveries due in", "what is coming",
-     "whats coming", "next batch", "next shipment", "next receipt"),
+     "whats coming", "next batch", "next shipment", "next receipt", "next delivery"),
     ("arrivi", "in arrivo", "cosa arriva", "quanto arriva", "arriva", "arrivano",
      "arrivi previsti", "entrate merce", "entrate", "carichi in arrivo", "merce in arrivo",
      "consegne in arrivo", "rifornimenti", "rifornimenti previsti", "quando arriva",
-     "quando arrivano", "ricevimenti", "prossimo lotto"),
+     "quando arrivano", "ricevimenti", "prossimo lotto", "prossimo arrivo"),
 )  # fmt: skip
+# Capacity said outright: the capacity check, even beside stock words.
+CAPACITY_SAID = ("capacity", "capacita", "cap", "capacita produttiva", "production capacity")
 # Said of stock beside an arrival: whether it lasts until the arrival.
 UNTIL_ARRIVAL = ("until then", "till then", "til then", "until it arrives", "till it arrives",
                  "before it arrives", "until it comes", "before it comes", "until they arrive",

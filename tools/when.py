@@ -396,6 +396,8 @@ PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 r"and|e|-)\s+" + MONTH + YEAR + r"\b"), "month_range"),
     # "gen-mar", "jan–mar 2027", "ottobre/dicembre": two months joined by a dash or a slash.
     (re.compile(r"\b" + MONTH + YEAR + r"\s*[-–/]\s*" + MONTH + YEAR + r"\b"), "month_range"),
+    # "dicembre gennaio", "dec jan": two months said one after the other, the span of both.
+    (re.compile(r"\b" + MONTH + YEAR + r"\s+" + MONTH + YEAR + r"\b"), "month_range"),
     # "since june", "da settembre": from the month's first day to today; "dal 1 ottobre",
     # "since 15 September": from that day.
     (re.compile(r"\b(?:since|dal|da)\s+(?:(\d{1,2})(?:st|nd|rd|th)?\s+|inizio\s+|"

@@ -51,7 +51,6 @@ KEPT: dict[str, KeptSet] = {
         "Realistic questions",
         QUESTIONS,
         {
-            "how many espresso makers did Maison de la Moka buy in october?": "expected an answer from sales_history",
             "how's the new rep doing on quota?": "expected a question back for the person",
             "where do we stock the lid knob?": "expected an answer from product_info",
             "capacità lumezzane moka a Ferragosto": "expected an answer from capacity_check",

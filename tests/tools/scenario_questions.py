@@ -147,6 +147,25 @@ SCENARIOS: list[Q] = [
       {"products": ["PAD-28", "PAD-24", "PAD-20", "PAD-32"]}),
     Q(BIANCHI, "saucepan stock", "stock_status",
       {"products": ["PEN-20", "PEN-TEG", "PEN-16", "PEN-SAU"]}),
+    # (trial 33) capacity said outright, beside stock words, is the capacity check; an
+    # arrival said "next delivery" or "prossimo arrivo" is the product's; a customer's next
+    # delivery is what it has on order.
+    Q(MORETTI, "cap coltelli maniago prox 8 settimane, lo stock è sufficiente?",
+      "capacity_check", {"plant": "PLT-MAN", "family": "COLTELLI", "weeks": 8}),
+    Q(HARRIS, "Do we have enough capacity for moka in Q1, and is stock enough to cover "
+      "demand?", "capacity_check", {"family": "MOKA", "period": "2027-Q1"}),
+    Q(HARRIS, "how much capacity do we have at lumezzane?", "capacity_check",
+      {"plant": "PLT-LUM"}),
+    Q(BIANCHI, "capacita ricambi ok? lo stock basta per coprire gli ordini aperti?",
+      "capacity_check", {"family": "RICAMBI"}),
+    Q(WALKER, "when's the next delivery of santoku knives? will stock last till then?",
+      "incoming_receipts", {"product": "COL-SAN"}),
+    Q(COLOMBO, "prossimo arrivo PEN-28 a milano? ci arriviamo con lo stock?",
+      "incoming_receipts", {"product": "PEN-28", "location": "WH-MIL"}),
+    Q(ROSSI, "next delivery to Casalinghi Colombo?", "open_orders",
+      {"customer": "Casalinghi Colombo"}),
+    Q(GALLI, "giacenza MOK-003 negli stabilimenti e capacità", "stock_status",
+      {"product": "MOK-003"}),
     # Reps see plant load through available-to-promise only.
     Q(WALKER, "what if demand for moka goes up 20%?", "denied"),
     Q(ROSSI, "e se la domanda di padelle cresce del 15% a gennaio?", "denied"),

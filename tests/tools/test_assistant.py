@@ -1384,6 +1384,13 @@ def test_asking_whether_stock_covers_a_shortfall_is_the_capacity_checks_own(ask:
     assert "also_asked" not in scenario.params
     # Without a capacity question, "is stock enough?" is its own question.
     assert ask("le scorte bastano?", user="U01COLOMBO").tool != "capacity_check"
+    # An arrival says whether the stock lasts until it (trial 33: "ask me that next" was
+    # said under answers that had said it).
+    for question in ("when's the next delivery of santoku knives? will stock last till then?",
+                     "prossimo arrivo PEN-28 a milano? ci arriviamo con lo stock?"):  # fmt: skip
+        arrival = ask(question, user="U01WALKER")
+        assert arrival.tool == "incoming_receipts" and "also_asked" not in arrival.params
+        assert arrival.result.until_then is not None
 
 
 def test_a_second_question_naming_its_own_subject_does_not_borrow_the_firsts(ask: Ask) -> None:
@@ -1461,3 +1468,7 @@ def test_a_plain_sales_total_is_said_beside_the_same_days_a_year_before(ask: Ask
     assert "anno scorso" not in " ".join(plain(card(first_year)).split())
     split = ask("vendite moka questo trimestre per cliente", user="U01BIANCHI")
     assert split.result.group_by == "customer" and split.result.previous is None
+    # Said in money (trial 33: "quanto ho fatturato a ottobre?" had no comparison).
+    revenue = ask("quanto ho fatturato a ottobre?", user="U01ROSSI")
+    assert revenue.args["rank_by"] == "revenue" and revenue.result.previous is not None
+    assert revenue.result.revenue_change_pct is not None

@@ -270,7 +270,8 @@ EN: list[tuple[str, str, dict[str, Any]]] = [
     ),
     ("how is Esposito doing?", "quota_status", {"person": "U01ESPOSITO"}),
     ("my territory's quota", "quota_status", {"territory": "NO"}),
-    ("when is the next delivery of PAD-28?", "stock_status", {"product": "PAD-28"}),
+    # the next delivery of a product is its arrival (trial 33; it was the stock card)
+    ("when is the next delivery of PAD-28?", "incoming_receipts", {"product": "PAD-28"}),
     ("update the stock of PAD-28 to 600", "read_only", {}),
     ("notify me when PAD-28 is back in stock", "unavailable:list_alerts", {}),
     (

@@ -235,3 +235,26 @@ def test_a_name_several_products_share_is_the_one_the_customer_buys(bikes: Engin
     # Several products together are not one of them: a sales question is not narrowed.
     bought = ask("how many brake pads did Fahrradwelt Wien buy this year?")
     assert not (bought.kind == "answer" and bought.args.get("product") == theirs)
+
+
+def test_a_year_the_sales_file_only_partly_holds_is_no_growth(bikes: Engine) -> None:
+    """Trial 33: drivetrain sales last quarter "vs last year" said +218% against a Q3 2025
+    of which the sales file (from 1 September 2025) held one month. Asked, the comparison is
+    shown with that said; unasked, a plain total is not compared with it."""
+    sales = pd.read_csv(FILES / "sales.csv", parse_dates=["date"])
+    first = sales["date"].min().date()
+    assert dt.date(2025, 7, 1) < first < dt.date(2025, 9, 30)  # inside last year's Q3
+    asked = Assistant(bikes).ask("drivetrain sales last quarter vs last year", user="U02WEBER",
+                                 today=DEMO_TODAY, now=NOW)  # fmt: skip
+    assert asked.result.previous is not None and asked.result.previous_from == first
+    said = " ".join(plain(card(asked)).split())
+    assert f"The sales data starts on {first.day} {first:%b %Y}" in said
+    assert card(asked).tone == "info"  # no growth shown as good news
+    plain_total = Assistant(bikes).ask("vendite trasmissione ultimo trimestre", user="U02WEBER",
+                                       today=DEMO_TODAY, now=NOW)  # fmt: skip
+    assert plain_total.result.current == asked.result.current
+    assert plain_total.result.previous is None
+    # A quarter the file holds a year before of (Q4 2025 against this Q4) is compared.
+    q4 = Assistant(bikes).ask("vendite trasmissione questo trimestre", user="U02WEBER",
+                              today=DEMO_TODAY, now=NOW)  # fmt: skip
+    assert q4.result.previous is not None and q4.result.previous_from is None

@@ -410,8 +410,9 @@ TRIAL: list[Q] = [
     Q(MORETTI, "vendite di casalinghi vesuvio", "denied"),
     # C12
     Q(MORETTI, "quanto ha venduto rossi a ottobre", "denied"),
-    # C13 (the next receipt is on the stock card)
-    Q(MORETTI, "prossimo arrivo filtri moka 6", "stock_status", {"product": "RIC-F06"}),
+    # C13 (the next receipt was on the stock card; since the arrivals ability, "prossimo
+    # arrivo" is its own answer, with whether the stock lasts until then: trial 33)
+    Q(MORETTI, "prossimo arrivo filtri moka 6", "incoming_receipts", {"product": "RIC-F06"}),
     # C14
     Q(
         MORETTI,

@@ -22,6 +22,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "Nessuna vendita dal {start} al {end}",
     ),
     "sales.previous": ("The period before", "Il periodo precedente"),
+    "sales.partly_before": (
+        "The sales data starts on {day}: the period compared with is only partly in it, so "
+        "the change overstates growth.",
+        "I dati di vendita iniziano il {day}: il periodo di confronto vi è solo in parte, "
+        "quindi la variazione sovrastima la crescita.",
+    ),
     "sales.quota": ("Quota", "Quota"),
     "sales.company_not_theirs": (
         "The whole company's sales are not yours to see: your territories' ({territories}) "
@@ -137,6 +143,9 @@ def sales_card(h: SalesHistory, lang: str) -> Card:
         headline += f" · {shown}"
         if change is not None:
             tone = "good" if change >= 0 else "warning"
+        if h.previous_from is not None:  # the period compared with is only partly in the data
+            notes.append(t(lang, "sales.partly_before", day=date(lang, h.previous_from)))
+            tone = "info"  # no growth to show as good news
     if h.quota is not None:  # "why is X behind?": the quota first, then where sales fell
         fields.insert(0, (t(lang, "sales.quota"), one_quota(h.quota, lang)))
         if still := still_to_sell(h.quota, lang):
