@@ -218,7 +218,7 @@ class Assistant:
             covered = [
                 half
                 for (_, half), (other, _) in zip(halves, halves[::-1], strict=True)
-                if half.kind == "call" and _answers_beside(half.tool, other)
+                if half.kind in ("call", "clarify") and _answers_beside(half.tool, other)
             ]
             if covered:
                 route, second = covered[0], None
@@ -448,6 +448,7 @@ COVER_ASKED = re.compile(
 LASTS_ASKED = re.compile(
     r"\b(?:fino ad allora|fino a quel momento|fino all arrivo|until then|till then|til then|"
     r"until it arrives|till it arrives|before it arrives|ci arriviamo|ci arrivo|"
+    r"ce la facciamo fino|we make it till|we make it until|"
     r"(?:stock|scorte|giacenza) (?:last|lasts|hold|holds|regge|reggono|dura|durano|basta|"
     r"bastano)|will (?:the )?stock (?:last|hold))\b"
 )

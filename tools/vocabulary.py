@@ -222,7 +222,8 @@ INTENTS["incoming_receipts"] = (
     ("arrivi", "in arrivo", "cosa arriva", "quanto arriva", "arriva", "arrivano",
      "arrivi previsti", "entrate merce", "entrate", "carichi in arrivo", "merce in arrivo",
      "consegne in arrivo", "rifornimenti", "rifornimenti previsti", "quando arriva",
-     "quando arrivano", "ricevimenti", "prossimo lotto", "prossimo arrivo"),
+     "quando arrivano", "ricevimenti", "prossimo lotto", "prossimo arrivo",
+     "prossima consegna"),
 )  # fmt: skip
 # Capacity said outright: the capacity check, even beside stock words.
 CAPACITY_SAID = ("capacity", "capacita", "cap", "capacita produttiva", "production capacity")

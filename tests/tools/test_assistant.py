@@ -1391,6 +1391,16 @@ def test_asking_whether_stock_covers_a_shortfall_is_the_capacity_checks_own(ask:
         arrival = ask(question, user="U01WALKER")
         assert arrival.tool == "incoming_receipts" and "also_asked" not in arrival.params
         assert arrival.result.until_then is not None
+    # Asked back which product, the question asked back is the arrival's, whose answer will
+    # say whether the stock lasts (trial 33 put the arrival off and asked of the other half).
+    chat = Conversation()
+    which = ask("quando arriva la prossima consegna di padella antiaderente? ce la facciamo "
+                "fino ad allora?", user="U01WALKER", conversation=chat)  # fmt: skip
+    assert (which.kind, which.tool) == ("clarify", "incoming_receipts")
+    assert "also_asked" not in which.params and len(which.choices) > 1
+    chosen = ask("1", user="U01WALKER", conversation=chat)
+    assert (chosen.kind, chosen.tool) == ("answer", "incoming_receipts")
+    assert chosen.result.until_then is not None
 
 
 def test_a_second_question_naming_its_own_subject_does_not_borrow_the_firsts(ask: Ask) -> None:
