@@ -726,7 +726,12 @@ def test_capacity_names_the_overloaded_family(ask: Ask) -> None:
 def test_a_rep_may_not_check_capacity(ask: Ask) -> None:
     outcome = ask("saturazione impianti")
     assert (outcome.kind, outcome.code, outcome.result) == ("refused", "not_allowed", None)
-    assert "il tuo ruolo (rep) non ha accesso a" in plain(card(outcome))
+    said = " ".join(plain(card(outcome)).split())
+    assert said.startswith("La capacità degli stabilimenti è per la pianificazione")
+    assert "posso promettere 500 [prodotto] entro il 15 dicembre?" in said
+    # A role an ability has no words of its own for keeps the general refusal.
+    other = ask("vendite di Esposito per cliente", user="U01RICCI")
+    assert other.kind == "refused" and "Mi dispiace" in plain(card(other))
 
 
 def test_claiming_another_identity_in_text_changes_nothing(ask: Ask) -> None:

@@ -17,6 +17,25 @@ from tools.assistant import Outcome
 from tools.router import MAX_CHARS
 
 TEXT: dict[str, tuple[str, str]] = {
+    "not_allowed.what_if.rep": (
+        "What-if scenarios plan the plants' load, which reps see through their promises: ask "
+        'whether you can promise a quantity by a date ("can I promise 500 [product] by 15 '
+        'Dec?") for what production can serve your customer, or ask your manager to run the '
+        "scenario.",
+        "Gli scenari (e se...) pianificano il carico degli stabilimenti, che chi vende vede "
+        "attraverso le promesse: chiedi se puoi promettere una quantità entro una data "
+        '("posso promettere 500 [prodotto] entro il 15 dicembre?") per sapere cosa la '
+        "produzione può dare al tuo cliente, o chiedi al tuo manager di fare lo scenario.",
+    ),
+    "not_allowed.capacity_check.rep": (
+        "Plant capacity is for planning; reps see it through their promises: ask whether you "
+        'can promise a quantity by a date ("can I promise 500 [product] by 15 Dec?"), '
+        "which counts what the plant can still make in time.",
+        "La capacità degli stabilimenti è per la pianificazione; chi vende la vede attraverso "
+        'le promesse: chiedi se puoi promettere una quantità entro una data ("posso '
+        'promettere 500 [prodotto] entro il 15 dicembre?"), che conta quanto lo stabilimento '
+        "può ancora produrre in tempo.",
+    ),
     "messages.help_card.title": (
         "Hi {split}, here is what I can do",
         "Ciao {split}, ecco cosa so fare",
@@ -195,7 +214,12 @@ def message_card(o: Outcome, lang: str) -> Card:
         if "rule" in params:  # an alert rule, in the reader's words
             params["rule"] = i18n.text_for(lang, f"alerts.rule.{params['rule']}", params["rule"])
         _whose_listed(lang, params)
-        return Card(headline=t(lang, o.code or "not_allowed", **params), tone="bad")
+        code = o.code or "not_allowed"
+        # A role an ability is not for, told what to ask instead where there is something
+        # ("what if" to a rep: the promise, and the manager), not to change the role.
+        own = f"{code}.{p.get('ability')}.{p.get('role')}"
+        return Card(headline=i18n.text_for(lang, own, t(lang, code, **params), **params),
+                    tone="bad")  # fmt: skip
     if o.kind == "error":
         return Card(headline=_error_text(lang, o), tone="bad")
     if o.kind == "too_long":

@@ -41,7 +41,10 @@ def test_marketing_sees_a_campaigns_load_and_a_rep_is_refused_privately(rig: Rig
     rig.slash("e se la domanda di padelle cresce del 15% a gennaio?", user="U01ROSSI")
     [reply] = rig.mock.wait_for("response_url")
     assert reply.params["response_type"] == "ephemeral"
-    assert reply.params["text"].startswith("Mi dispiace, il tuo ruolo (rep) non ha accesso")
+    # Told what a rep asks instead: a promise, or the manager (trial 32: "ask an admin to
+    # change your role").
+    assert reply.params["text"].startswith("Gli scenari (e se...) pianificano il carico")
+    assert "posso promettere 500 [prodotto] entro il 15 dicembre?" in reply.params["text"]
 
 
 def test_a_plant_stop_said_in_english_names_the_weeks_it_is_down(rig: Rig) -> None:
