@@ -15,6 +15,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "forecast run {run_id} of {date} (sales to the week of {data_as_of}; {model})",
         "previsione n. {run_id} del {date} (vendite fino alla settimana del {data_as_of}; {model})",
     ),
+    "base.run_line.plain": (
+        "forecast run {run_id} of {date} (sales to the week of {data_as_of})",
+        "previsione n. {run_id} del {date} (vendite fino alla settimana del {data_as_of})",
+    ),
     "base.run_line.stale": (
         "; sales imported on {date} are not in it yet: run `ponte forecast`",
         "; non include le vendite importate il {date}: esegui `ponte forecast`",
@@ -80,15 +84,21 @@ def group_label(lang: str, group: ProductGroup, location: str | None = None) -> 
 
 
 def run_line(
-    lang: str, run: RunSummary, models: tuple[str, ...] = (), *, stale: bool = True
+    lang: str,
+    run: RunSummary,
+    models: tuple[str, ...] = (),
+    *,
+    stale: bool = True,
+    named: bool = True,
 ) -> str:
-    """The run, and the models behind the numbers (the run's commonest when not given);
-    with `stale`, whether sales imported since are missing from it (not said of a past
-    run scored against those very sales)."""
+    """The run, and the models behind the numbers (the run's commonest when not given;
+    none when not `named`: a plant's load or a stock answer is not about one forecast's
+    model, and the names read as jargon there); with `stale`, whether sales imported since
+    are missing from it (not said of a past run scored against those very sales)."""
     model = ", ".join(models or tuple(run.models)[:2]) or "–"
     line = t(
         lang,
-        "base.run_line.text",
+        "base.run_line.text" if named else "base.run_line.plain",
         run_id=run.run_id,
         date=date(lang, run.created_at.date()),
         data_as_of=date(lang, run.data_as_of),
@@ -104,7 +114,7 @@ def source(lang: str, provenance: Provenance) -> str:
     if provenance.stock_as_of is not None:
         parts.append(t(lang, "base.source.text") + date(lang, provenance.stock_as_of))
     if provenance.run is not None:
-        parts.append(run_line(lang, provenance.run))
+        parts.append(run_line(lang, provenance.run, named=False))
     else:
         parts.append(t(lang, "base.source.text_2"))
     return t(lang, "base.source.text_3") + "; ".join(parts)
