@@ -193,6 +193,8 @@ def request_change(
                 units_before, revenue_before, change_units, change_pct, change_revenue
             )
             _check_targets(target_units, target_revenue)
+        if measure_unsaid and target_units is not None and units_before and revenue_before:
+            target_units, target_revenue = _measure_of(target_units, units_before, revenue_before)
         _check_scale(target_units, units_before, "units")
         _check_scale(target_revenue, revenue_before, "revenue")
         _check_direction(direction, target_units, units_before)
@@ -372,6 +374,26 @@ def in_step(
         units if units is not None else units_before,
         revenue if revenue is not None else revenue_before,
     )
+
+
+def _measure_of(value: float, units: float, revenue: float) -> tuple[float | None, float | None]:
+    """(target units, target revenue) for a target said as "a 200k" with no unit, on a
+    quota of `units` and €`revenue`: the reading near the quota (within half to twice it)
+    when only one is ("200k" on 7,480 units and €240,800 is €200,000, not 27 times the
+    units); asked back when both are and they differ; units when neither is."""
+    as_units, as_money = value / units, value / revenue
+    near_units, near_money = 0.5 <= as_units <= 2.0, 0.5 <= as_money <= 2.0
+    if near_money and not near_units:
+        return None, value
+    if near_money and near_units and abs(as_units - as_money) > 0.5:
+        raise PonteError(
+            f"{value:,.0f} could be units ({as_units - 1:+.0%}) or euros ({as_money - 1:+.0%})",
+            code="quota_measure_unclear",
+            change=round(value),
+            units_pct=f"{round(100 * (as_units - 1)):+d}",
+            money_pct=f"{round(100 * (as_money - 1)):+d}",
+        )
+    return value, None
 
 
 def _check_measure(change: float, units: float, revenue: float) -> None:

@@ -100,7 +100,13 @@ def split_reason(text: str, *, pause: bool = True, comma: bool = True) -> tuple[
     if pause and comma:  # "halve Lo Bianco's quota, Sicily stores closing": no figure in it
         for match in COMMA.finditer(text):
             why = text[match.end() :]
-            if re.search(r"[^\W\d_]{3}", why) and not re.search(r"\d", why):
+            # A number in it is the reason's own ("Partenope ha chiuso 2 punti vendita") when
+            # the figure asked came before and the reason begins with a word.
+            figure_before = QUANTITY.search(fold(text[: match.start()])) is not None
+            words_first = re.match(r"\s*[^\W\d_]{2}", why) is not None
+            if re.search(r"[^\W\d_]{3}", why) and (
+                not re.search(r"\d", why) or (figure_before and words_first)
+            ):
                 return text[: match.start()], why.strip()
     return text, ""
 

@@ -687,6 +687,9 @@ class Router:
         # nor in the words of the change ("1000 volte più alta").
         asked = len(tokens(MENTION.sub(" ", qw.split_reason(text)[0])))
         reading.free.difference_update(range(asked, len(reading.words)))
+        for subject, at in found.get("said_at", {}).items():
+            if at >= asked:  # "..., DACH dealers are overstocked": why, not whose quota
+                found.pop(subject, None)
         reading.free.difference_update(
             i for i, w in enumerate(reading.words) if w in qw.CHANGE_WORDS
         )
@@ -968,6 +971,7 @@ class Router:
             coded = self.index.looks_like_code(words[i])
             if code and (i in near_territory_word or shouted or coded):
                 _named(found, "territory", code)
+                found.setdefault("said_at", {}).setdefault("territory", i)
                 free.discard(i)
                 continue
             for size in (2, 1):
@@ -980,11 +984,13 @@ class Router:
                     territory = within[0] if len(within) == 1 else None
                 if territory and set(range(i, i + size)) <= free:
                     _named(found, "territory", territory)
+                    found.setdefault("said_at", {}).setdefault("territory", i)
                     free.difference_update(range(i, i + size))
                     break
             person = self.index.people_upper.get(raw.upper())
             if person is not None and i in free:
                 _named(found, "person", person)
+                found.setdefault("said_at", {}).setdefault("person", i)
                 free.discard(i)
         for i in sorted(free):
             for size in (3, 2, 1):
@@ -995,6 +1001,7 @@ class Router:
                 if people and set(range(i, i + size)) <= free:
                     if len(people) == 1:
                         _named(found, "person", next(iter(people)))
+                        found.setdefault("said_at", {}).setdefault("person", i)
                     else:
                         found.setdefault("people", sorted(people))
                     free.difference_update(range(i, i + size))

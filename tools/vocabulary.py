@@ -288,6 +288,10 @@ INTENTS["search_feedback"] = (
         "feedback about",
         "who mentioned",
         "who brought up",
+        "been telling us",
+        "telling us",
+        "told us",
+        "been saying",
     )
     + ASKS_FOR[0],
     (
@@ -298,6 +302,11 @@ INTENTS["search_feedback"] = (
         "chi ha nominato",
         "chi ci ha parlato di",
         "chi ha citato",
+        "ci dicono",
+        "ci ha detto",
+        "ci hanno detto",
+        "cosa ci dice",
+        "cosa dice",
     )
     + ASKS_FOR[1],
 )

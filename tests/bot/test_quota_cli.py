@@ -23,7 +23,9 @@ def test_request_then_decide_from_the_command_line(writable_demo: Engine, tmp_pa
     ask = ("quota", "request", "--as", "U01WALKER", "--period", "2027-Q1", "--pct", "-10",
            "--reason", "lost Harrods", "--lang", "en")  # fmt: skip
     code, shown = ponte(writable_demo, *ask)
-    assert code == 0 and "from 10,670 units to 9,603 units (-1,067, -10%)" in shown
+    # quotas.csv: 10,670 units and €332,600, both 10% down
+    assert code == 0 and "from 10,670 units (€332,600) to 9,603 units (€299,340)" in shown
+    assert "(-1,067, -10%)" in shown
     assert "Nothing was changed: run it again with --yes to do it." in shown
     assert "no quota requests waiting" in ponte(writable_demo, "quota", "requests", "--as",
                                                 "U01HARRIS", "--lang", "en")[1].lower()  # fmt: skip

@@ -113,10 +113,7 @@ KEPT: dict[str, KeptSet] = {
     "quota_trial7": KeptSet(
         "A seventh new user's trial of quotas: what it got wrong",
         QUOTA_TRIAL7,
-        {
-            "vorrei abbassare la mia quota del prox trimestre del 10%, il centro è fermo": "a "
-            "territory named in the reason ('il centro') is read as whose quota it is",
-        },
+        {},
     ),
     "feedback": KeptSet(
         "Customer feedback, from each role's side",

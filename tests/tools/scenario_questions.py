@@ -166,6 +166,13 @@ SCENARIOS: list[Q] = [
       {"customer": "Casalinghi Colombo"}),
     Q(GALLI, "giacenza MOK-003 negli stabilimenti e capacità", "stock_status",
       {"product": "MOK-003"}),
+    # (trial 34) what a customer has been telling us is the feedback they gave, not sales;
+    # someone telling what a customer told us is feedback to log.
+    Q(HARRIS, "what has Casa & Cucina Sabauda been telling us lately?", "search_feedback",
+      {"customer": "Casa & Cucina Sabauda"}),
+    Q(RICCI, "cosa ci dice Casa & Cucina Sabauda ultimamente?", "search_feedback",
+      {"customer": "Casa & Cucina Sabauda"}),
+    Q(ROSSI, "Casa & Cucina Sabauda told us the pans scratch", "confirm:record_feedback"),
     # Reps see plant load through available-to-promise only.
     Q(WALKER, "what if demand for moka goes up 20%?", "denied"),
     Q(ROSSI, "e se la domanda di padelle cresce del 15% a gennaio?", "denied"),

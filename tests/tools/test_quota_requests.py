@@ -31,7 +31,9 @@ def test_asked_shown_confirmed_approved_applied(writable_demo: Engine) -> None:
     assert (shown.kind, shown.tool) == ("confirm", "request_quota_change")
     said = plain(card(shown))
     # Before and after, who decides, and what the plants make of it, before the yes.
-    assert "from 11,860 units to 12,500 units (+640, +5%)" in said
+    # quotas.csv: 11,860 units and €373,300; the revenue target moves in step with units.
+    after = round(373_300 * 12_500 / 11_860)
+    assert f"from 11,860 units (€373,300) to 12,500 units (€{after:,}) (+640, +5%)" in said
     assert "Decides: Paolo Bianchi" in said and "Reason: ACME doubled its order" in said
     assert "plants can make" in said and "Reply yes to go ahead" in said
     assert stored(writable_demo) == []
@@ -54,6 +56,29 @@ def test_asked_shown_confirmed_approved_applied(writable_demo: Engine) -> None:
     assert "ora è 12.500 pezzi" in plain(card(done))
     [quota] = quota_status(writable_demo, today=DEMO_TODAY, rep="U01ROSSI", period="2027-Q1")
     assert (quota.target_units, quota.version) == (12500, 2)
+
+
+def test_a_target_said_in_thousands_is_read_in_the_measure_it_is_near(ask: Ask) -> None:
+    """Trial 34: "a 200k" on a quota of 7,480 units and €240,800 was read as 200,000 units
+    ("above the current 7,480: which is it?"), and "a 380k" on the pasta maker drafted a
+    +101% in units. A bare figure near the revenue target (half to twice it) and far from
+    the units is euros, the units following in step; a reason after a comma may hold its
+    own numbers ("ha chiuso 2 punti vendita")."""
+    shown = ask("vorrei abbassare la mia quota q4 a 200k, Grandi Magazzini Partenope ha "
+                "chiuso 2 punti vendita", user="U01ESPOSITO")  # fmt: skip
+    assert (shown.kind, shown.tool) == ("confirm", "request_quota_change")
+    change = shown.result.request
+    assert (change.units_before, change.revenue_before) == (7480, 240_800)  # quotas.csv
+    assert change.target_revenue == 200_000
+    assert change.target_units == pytest.approx(7480 * 200_000 / 240_800, abs=1)
+    assert change.reason == "Grandi Magazzini Partenope ha chiuso 2 punti vendita"
+    said = " ".join(plain(card(shown)).split())
+    assert "da 7.480 pezzi (240.800 €) a 6.213 pezzi (200.000 €)" in said
+    # Said in units, or a figure near the units, stays units.
+    units = ask("abbassa la mia quota q4 a 7000 pezzi, ho perso un cliente", user="U01ESPOSITO")
+    assert units.result.request.target_units == 7000
+    near_units = ask("lower my q4 quota to 7k, lost a customer", user="U01ESPOSITO")
+    assert near_units.result.request.target_units == 7000
 
 
 def test_a_refusal_comes_before_any_question_of_confirmation(writable_demo: Engine) -> None:

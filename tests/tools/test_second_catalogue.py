@@ -258,3 +258,22 @@ def test_a_year_the_sales_file_only_partly_holds_is_no_growth(bikes: Engine) -> 
     q4 = Assistant(bikes).ask("vendite trasmissione questo trimestre", user="U02WEBER",
                               today=DEMO_TODAY, now=NOW)  # fmt: skip
     assert q4.result.previous is not None and q4.result.previous_from is None
+
+
+def test_a_territory_in_the_reason_is_why_not_whose_quota(bikes: Engine) -> None:
+    """Trial 34: "I want to lower my Q1 quota to 350k, DACH dealers are overstocked after the
+    season" was refused as a request for DACH's quota; the territory said in the reason is
+    why. The figure is near the revenue target (quotas.csv: 11,140 units, €411,800), so it
+    is euros, the units following in step."""
+    quotas = pd.read_csv(FILES / "quotas.csv")
+    mine = quotas[(quotas["rep"] == "U02WEBER") & (quotas["period"] == "2027-Q1")].iloc[0]
+    shown = Assistant(bikes).ask(
+        "I want to lower my Q1 quota to 350k, DACH dealers are overstocked after the season",
+        user="U02WEBER", today=DEMO_TODAY, now=NOW,
+    )  # fmt: skip
+    assert (shown.kind, shown.tool) == ("confirm", "request_quota_change")
+    assert "territory" not in shown.args
+    change = shown.result.request
+    assert (change.rep, change.units_before) == ("U02WEBER", mine["target_units"])
+    assert change.revenue_before == mine["target_revenue"] and change.target_revenue == 350_000
+    assert change.reason == "DACH dealers are overstocked after the season"

@@ -432,9 +432,15 @@ def _units(lang: str, value: float | None) -> str:
 
 
 def _target(lang: str, r: QuotaChange, before: bool) -> str:
+    """A target in units, with its revenue beside when the quota has both ("11,860 units
+    (€348,300)"): a change asked in euros reads as asked."""
     units = r.units_before if before else r.target_units
     revenue = r.revenue_before if before else r.target_revenue
-    return _units(lang, units) if units is not None else i18n.money(lang, revenue or 0.0)
+    if units is None:
+        return i18n.money(lang, revenue or 0.0)
+    if revenue is None:
+        return _units(lang, units)
+    return f"{_units(lang, units)} ({i18n.money(lang, revenue)})"
 
 
 def _line(lang: str, line: dict[str, Any], key: str | None = None) -> str:

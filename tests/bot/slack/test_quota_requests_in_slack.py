@@ -71,7 +71,8 @@ def test_request_to_approval_to_the_requester_told(make_rig: Any, engine: Engine
     shown = block_text(to_manager.blocks())
     # Paolo reads Italian: who asks, before and after, the reason escaped, the impact.
     assert "Giulia Rossi chiede una modifica di quota (richiesta n. 1)" in shown
-    assert "da 11.860 pezzi a 12.500 pezzi (+640, +5%)" in shown
+    after = f"{round(373_300 * 12_500 / 11_860):,}".replace(",", ".")  # in step with units
+    assert f"da 11.860 pezzi (373.300 €) a 12.500 pezzi ({after} €) (+640, +5%)" in shown
     assert "&lt;!channel&gt;" in json.dumps(to_manager.blocks()) and "<!channel>" not in json.dumps(
         to_manager.blocks()
     )
@@ -253,7 +254,10 @@ def test_the_slash_command_form_shows_the_request_then_yes_sends_it(
     rig.calls()
     shown = dms(rig, "U01WALKER")[-1]
     said = block_text(shown.blocks())
-    assert "Ask to change James Walker's quota for Q1 2027 from 10,670 units to 9,500 units" in said
+    assert (
+        "Ask to change James Walker's quota for Q1 2027 from 10,670 units (€332,600) to "
+        "9,500 units" in said
+    )
     assert requests(engine) == []  # shown, not sent
     yes = button(shown, "ponte_ask_0")
     rig.click(yes, user="U01WALKER", channel="D01WALKER", message={"ts": "1", "type": "message"})
