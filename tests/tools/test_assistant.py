@@ -587,15 +587,18 @@ def test_a_write_is_a_verb_not_a_word_inside_a_name(ask: Ask) -> None:
     assert moved.result.move_check is not None
 
 
-def _quota_expected(demo_dir: Path, rep: str, start: dt.date, end: dt.date) -> float:
-    """Units sold by `rep` in [start, end], weekly rows counted for their days inside."""
+def _quota_expected(
+    demo_dir: Path, rep: str, start: dt.date, end: dt.date, column: str = "quantity"
+) -> float:
+    """Units (or revenue) sold by `rep` in [start, end], weekly rows counted for their days
+    inside."""
     sales = read(demo_dir, "sales")
     sales = sales[sales["rep"] == rep]
     total = 0.0
-    for day, quantity in zip(pd.to_datetime(sales["date"]).dt.date, sales["quantity"], strict=True):
+    for day, value in zip(pd.to_datetime(sales["date"]).dt.date, sales[column], strict=True):
         first, last = max(day, start), min(day + dt.timedelta(days=6), end, DEMO_TODAY)
         if last >= first:
-            total += quantity * ((last - first).days + 1) / 7
+            total += value * ((last - first).days + 1) / 7
     return total
 
 
@@ -618,8 +621,13 @@ def test_quota_answer_matches_quotas_and_sales(ask: Ask, demo_dir: Path, rep: st
     said = f"{100 * sold / target:.0f}% of {target:,.0f} units (€{revenue:,.0f}) for Q4 2026"
     answer = plain(card(outcome))
     assert said in answer
-    # What is left to sell, in units, before the weekly pace it takes (trial 15).
-    assert f"Still to sell: {target - sold:,.0f} units, so " in answer.replace("\n", " ")
+    # What is left to sell, in units and in euros, before the weekly pace it takes (trial
+    # 15; the euros, trial 34: a quota with a revenue target shows what sold in money too).
+    money = _quota_expected(demo_dir, rep, dt.date(2026, 10, 1), dt.date(2026, 12, 31), "revenue")
+    assert status.sold_revenue == pytest.approx(money)
+    flat = " ".join(answer.split())
+    assert f"{sold:,.0f} sold, €{money:,.0f};" in flat
+    assert f"Still to sell: {target - sold:,.0f} units (€{revenue - money:,.0f}), so " in flat
 
 
 def test_the_demo_reps_over_and_under_quota_show_as_such(ask: Ask) -> None:

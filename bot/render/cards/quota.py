@@ -51,10 +51,10 @@ TEXT: dict[str, tuple[str, str]] = {
         " pezzi",
     ),
     "quota.quota_card.headline_2": (
-        "{owner_name}: {attained} of {target}{units} for {when} ({sold} sold; {elapsed} of "
-        "the period elapsed, {on_track})",
-        "{owner_name}: {attained} di {target}{units} per {when} ({sold} venduti; {elapsed} "
-        "del periodo trascorso, {on_track})",
+        "{owner_name}: {attained} of {target}{units} for {when} ({sold} sold{money}; "
+        "{elapsed} of the period elapsed, {on_track})",
+        "{owner_name}: {attained} di {target}{units} per {when} ({sold} venduti{money}; "
+        "{elapsed} del periodo trascorso, {on_track})",
     ),
     "quota.quota_card.headline_3": (
         "{statuses} quotas for {when}: {behind} behind pace",
@@ -216,8 +216,10 @@ def one_quota(s: QuotaStatus, lang: str) -> str:
     f = _figures(s)
     fmt = (lambda x: number(lang, x)) if f.units else (lambda x: i18n.money(lang, x))
     units = t(lang, "quota.quota_card.units") if f.units else ""
-    if f.units and s.target_revenue:  # both targets: the revenue one too
+    money = ""
+    if f.units and s.target_revenue:  # both targets: the revenue one too, and its sales
         units += f" ({i18n.money(lang, s.target_revenue)})"
+        money = f", {i18n.money(lang, s.sold_revenue)}"
     return t(
         lang,
         "quota.quota_card.headline_2",
@@ -227,6 +229,7 @@ def one_quota(s: QuotaStatus, lang: str) -> str:
         units=units,
         when=i18n.period(lang, s.period),
         sold=fmt(f.sold),
+        money=money,
         elapsed=pct(lang, 100 * s.elapsed_share),
         on_track=t(
             lang, "quota.quota_card.on_track" if s.on_track else "quota.quota_card.on_track_2"
@@ -248,6 +251,8 @@ def still_to_sell(s: QuotaStatus, lang: str) -> str | None:
     gap = fmt(max(0.0, (f.target or 0.0) - f.sold)) + (
         t(lang, "quota.quota_card.units") if f.units else ""
     )
+    if f.units and s.target_revenue:  # and in euros, when the quota has both
+        gap += f" ({i18n.money(lang, max(0.0, s.target_revenue - s.sold_revenue))})"
     return t(lang, "quota.quota_card.text", gap=gap, needed=fmt(f.needed), per_week=per_week,
              left=number(lang, s.weeks_left, 1), pace=fmt(f.pace))  # fmt: skip
 
