@@ -127,7 +127,8 @@ THEME_WORDS: dict[str, tuple[str, ...]] = {
         "consum* allent* fragil* scadent* affidabil* deform* sapore gusto cede cedono "
         "tenuta regge reggono durano sharp sturdier weaker reject* rejects scolor* "
         "seccano fischia fischiano perde perdono gocciol* noisy noise rattl* whistl* "
-        "rumor* vibra* rovinano rovina sbiad* fade fades faded fading"
+        "rumor* vibra* rovinano rovina sbiad* fade fades faded fading overheat* "
+        "surriscald* scotta scottano"
     ),
     "availability": _words(
         "stock stockout stockouts backorder* unavailable available availability "
@@ -158,6 +159,11 @@ THEME_PHRASES: dict[str, tuple[str, ...]] = {
         "ran out", "run out", "running out",
     ),
     "request": ("would like", "asking for", "asks for", "looking for", "how about"),
+    # A product that gets too hot to hold: the handle, the knob, the body.
+    "quality": (
+        "too hot", "gets hot", "get hot", "gets very hot", "gets too hot", "si scalda",
+        "si scaldano", "troppo calda", "troppo caldo", "troppo calde", "troppo caldi",
+    ),
     "competitor": (
         "other brand", "another brand", "altro marchio", "altra marca", "other supplier",
         "another supplier", "altro fornitore", "switched to", "passati a", "passato a",

@@ -110,3 +110,12 @@ def test_a_discount_said_as_a_share_is_a_price_mention() -> None:
     # A share that is not a discount is no price.
     assert "price" not in enrich("il 30% delle padelle arriva graffiato").themes
     assert "price" not in enrich("the lid fits 100% officially").themes
+
+
+def test_a_product_that_gets_too_hot_is_a_quality_theme() -> None:
+    """Trial 34: "the handle of the 28 cm pan gets too hot" was saved with no theme; heat
+    is a quality complaint. "A hot seller" is not."""
+    for said in ("Casa Bella says the handle of the 28cm pan gets too hot",
+                 "il manico della moka si scalda troppo", "la maniglia scotta"):  # fmt: skip
+        assert "quality" in enrich(said).themes, said
+    assert "quality" not in enrich("the red moka is a hot seller this month").themes
