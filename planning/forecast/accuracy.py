@@ -18,6 +18,7 @@ from sqlalchemy import Engine, text
 
 from planning.db import as_date
 from planning.errors import PonteError
+from planning.forecast.classify import held_out
 from planning.forecast.demand import SEASON_LENGTH, Grain, demand_history
 from planning.forecast.runs import (
     RunSummary,
@@ -146,6 +147,9 @@ class Accuracy:
     # Their absolute errors on the held-out weeks over what sold there, all series together
     # (0.18 = errors of 18% of sales); None for runs stored before it was kept.
     validation_wape: float | None = None
+    # How many of the last periods before the run's data end were held out (fewest, most):
+    # the horizon, at most a quarter of a series' history (planning.forecast.classify)
+    held_out_periods: tuple[int, int] | None = None
 
 
 def accuracy_of(
@@ -162,7 +166,7 @@ def accuracy_of(
         series = pd.read_sql_query(
             text(
                 "SELECT s.unique_id, s.validation_mase, s.held_out_abs_error, "
-                "s.held_out_sales FROM forecast_series s "
+                "s.held_out_sales, s.history_periods FROM forecast_series s "
                 "JOIN product p ON p.sku = s.sku WHERE s.run_id = :run" + where
             ),
             conn,
@@ -184,6 +188,8 @@ def accuracy_of(
     if scored is not None and not scored.empty:
         actuals = _scores(sku or family or "all", scored)
         first, last = scored["ds"].min().date(), scored["ds"].max().date()
+    summary = summarize(engine, latest)
+    kept = [held_out(int(n), summary.horizon) for n in held["history_periods"].dropna()]
     return Accuracy(
         sku=sku,
         family=family,
@@ -191,8 +197,9 @@ def accuracy_of(
         scored_run=run if actuals is not None else None,
         scored_from=first,
         scored_to=last,
-        latest_run=summarize(engine, latest),
+        latest_run=summary,
         series=len(series),
+        held_out_periods=(min(kept), max(kept)) if kept else None,
         validation_mase=float(mase["validation_mase"].median()) if not mase.empty else None,
         validation_wape=float(held["held_out_abs_error"].sum()) / held_sales
         if held_sales > 0

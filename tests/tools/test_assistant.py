@@ -215,6 +215,15 @@ def test_forecast_accuracy_is_asked_in_chat_for_a_family(ask: Ask, demo_engine: 
     # And in plain terms: the family's held-out errors over what it sold then.
     wape = rows["held_out_abs_error"].sum() / rows["held_out_sales"].sum()
     assert f"errori pari al {100 * wape:.0f}% del venduto (WAPE)" in shown.replace("\n", " ")
+    # Which weeks those are (trial 34 asked "il mese scorso"): the horizon's 26, each demo
+    # series holding more than four times that much history (planning.forecast.classify).
+    with demo_engine.connect() as conn:
+        shortest = conn.execute(text(
+            "SELECT min(s.history_periods) FROM forecast_series s JOIN product p "
+            "ON p.sku = s.sku WHERE p.family = 'PADELLE'"
+        )).scalar_one()  # fmt: skip
+    assert shortest >= 4 * 26 and outcome.result.held_out_periods == (26, 26)
+    assert "sulle ultime 26 settimane di vendite tenute da parte" in " ".join(shown.split())
 
 
 def test_two_people_compared_are_each_one_answered_alone(ask: Ask) -> None:

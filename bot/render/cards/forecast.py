@@ -125,10 +125,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "forecast.accuracy.low": ("low", "bassa"),
     "forecast.accuracy.held_out": (
         "Not yet checked against later sales (forecast run {run} saw sales to {as_of}); on "
-        "the weeks held out when the models were chosen, {wape}median MASE {mase}",
+        "{span} held out when the models were chosen, {wape}median MASE {mase}",
         "Non ancora verificata sulle vendite successive (la previsione n. {run} ha visto le "
-        "vendite fino al {as_of}); sulle settimane tenute da parte nella scelta dei modelli, "
+        "vendite fino al {as_of}); {span} tenute da parte nella scelta dei modelli, "
         "{wape}MASE mediano {mase}",
+    ),
+    # Which weeks that is: the last ones before the run's data end ("il mese scorso" asked).
+    "forecast.accuracy.span": ("the weeks", "sulle settimane"),
+    "forecast.accuracy.span_n": (
+        "the last {weeks} weeks of sales",
+        "sulle ultime {weeks} settimane di vendite",
     ),
     # Runs stored before held-out sales were kept (migration 0016) have no WAPE to give.
     "forecast.accuracy.held_out_wape": (
@@ -163,8 +169,14 @@ def accuracy_answer_card(a: Accuracy, lang: str) -> Card:
         if a.validation_wape is None
         else t(lang, "forecast.accuracy.held_out_wape", wape=pct(lang, 100 * a.validation_wape))
     )
+    span = t(lang, "forecast.accuracy.span")
+    if a.held_out_periods is not None and a.latest_run.grain.startswith("w"):
+        fewest, most = a.held_out_periods
+        weeks = str(most) if fewest == most else f"{fewest}-{most}"
+        span = t(lang, "forecast.accuracy.span_n", weeks=weeks)
     held_out = t(lang, "forecast.accuracy.held_out", run=a.latest_run.run_id,
-                 as_of=date(lang, a.latest_run.data_as_of), mase=mase, wape=wape)  # fmt: skip
+                 as_of=date(lang, a.latest_run.data_as_of), mase=mase, wape=wape,
+                 span=span)  # fmt: skip
     scores = a.against_actuals
     if scores is not None and scores.wape is not None and a.scored_run is not None:
         headline = t(
