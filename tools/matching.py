@@ -32,6 +32,19 @@ SIZE_UNITS = frozenset({
     "litres", "kg", "g", "gr", "oz", "lb", "in", "inch", "inches", "pollici", "tazze", "tazza",
     "cups", "cup", "w", "v", "mah",
 })  # fmt: skip
+# A garment or frame size said by its letter ("taglia L", "size S", "sz XL"): the letter is
+# part of the name there, though "l" and "s" are otherwise articles or units.
+SIZE_WORDS = frozenset({"taglia", "size", "sz", "tg", "tgl", "misura"})
+SIZE_LETTERS = frozenset({"xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl"})
+
+
+def _size_token(words: list[str], i: int) -> str | None:
+    """The size a letter after a size word names ("size:l"), or None."""
+    if i > 0 and words[i] in SIZE_LETTERS and words[i - 1] in SIZE_WORDS:
+        return f"size:{words[i]}"
+    return None
+
+
 # A word after these describes what is asked about ("so high", "così alta"), not a name.
 INTENSIFIERS = frozenset({"so", "too", "very", "cosi", "troppo", "molto", "tanto"})
 # Two candidates this close in how much of their name the question covers are a tie.
@@ -85,7 +98,8 @@ class CatalogueIndex:
             # A generic synonym never takes a word that says what a question is about
             # ("stock pot" does not make "stock" a product word); the company's own names may.
             synonyms = [w for w in _with_synonyms(own) if w not in reserved and len(w) > 2]
-            for word in dict.fromkeys(own + synonyms):
+            sized = [t for i in range(len(own)) if (t := _size_token(own, i)) is not None]
+            for word in dict.fromkeys(own + synonyms + sized):
                 if word not in STOPWORDS:
                     self._postings[word].append(sku)
         # Words that follow a number in names ("28 cm", "3 tazze", "conf. 3" has none): a
@@ -242,7 +256,7 @@ class CatalogueIndex:
         exact: set[int] = set()  # positions of words as product names spell them
         named = False
         for i in sorted(free):
-            typed = words[i]
+            typed = _size_token(words, i) or words[i]
             if typed in STOPWORDS or (typed in self.reserved and typed not in self._postings):
                 continue
             if i > 0 and words[i - 1] in INTENSIFIERS:

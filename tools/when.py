@@ -245,7 +245,10 @@ def _date_of(kind: str, m: re.Match[str], today: dt.date) -> dt.date | None:
         year = g[2]
         if year is not None and len(year) == 2:
             year = "20" + year
-        return _next_occurrence(today, int(g[1]), int(g[0]), year)
+        day, month = int(g[0]), int(g[1])
+        if month > 12 >= day:  # "12/18": no 18th month, so the American month/day
+            day, month = month, day
+        return _next_occurrence(today, month, day, year)
     if kind == "d_month":
         day = 1 if g[0] in ("primo", "first") else int(g[0])
         return _next_occurrence(today, MONTHS[g[1]], day, g[2])

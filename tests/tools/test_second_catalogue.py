@@ -27,12 +27,8 @@ from tools.assistant import Assistant
 FILES = Path(__file__).parents[1] / "fixtures" / "bikeparts"
 NOW = dt.datetime(2026, 11, 27, 10, 0, tzinfo=dt.UTC)
 NOT_YET: dict[str, str] = {
-    "helmet sz L stock?": "'L' (a size) is read as litres",
     "can I promise 60 29er rims to Radhaus München by Dec 11?": "'29er' for 29 inch",
-    "could I commit 30 size L road frames by 12/18?": "US dates (12/18)",
     "what family are the V-brake pads in?": "'V-brake' does not match the name",
-    "quanti telai carbonio taglia L abbiamo?": "'L' (a size) is read as litres, so the carbon "
-    "frame in M is answered",
 }
 
 
