@@ -259,6 +259,8 @@ class CatalogueIndex:
             typed = _size_token(words, i) or words[i]
             if typed in STOPWORDS or (typed in self.reserved and typed not in self._postings):
                 continue
+            if typed.startswith("size:") and typed not in self._postings:
+                continue  # "sz XL" where nothing comes in XL: no other size's typo
             if i > 0 and words[i - 1] in INTENSIFIERS:
                 continue  # "why is it so high?", "è così alta": said of it, not its name
             if i + 1 < len(words) and words[i + 1] == "up":

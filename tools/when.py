@@ -246,7 +246,7 @@ def _date_of(kind: str, m: re.Match[str], today: dt.date) -> dt.date | None:
         if year is not None and len(year) == 2:
             year = "20" + year
         day, month = int(g[0]), int(g[1])
-        if month > 12 >= day:  # "12/18": no 18th month, so the American month/day
+        if month > 12 >= day and "/" in m.group(0):  # "12/18": the American month/day
             day, month = month, day
         return _next_occurrence(today, month, day, year)
     if kind == "d_month":
