@@ -45,6 +45,15 @@ class Failure:
     headers: dict[str, str] = field(default_factory=dict)
 
 
+def refused_twice() -> tuple[Failure, Failure]:
+    """Slack refusing a call twice before answering it: rate-limited (retry after a
+    second), then an internal error."""
+    return (
+        Failure(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"}),
+        Failure(500, {"ok": False, "error": "internal_error"}),
+    )
+
+
 class MockSlack:
     def __init__(self) -> None:
         self.calls: list[Call] = []

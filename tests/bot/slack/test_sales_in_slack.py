@@ -4,15 +4,11 @@ still answered when Slack refuses the reply for a moment."""
 from __future__ import annotations
 
 from tests.bot.slack.conftest import Rig
-from tests.slack_mock import Failure
+from tests.slack_mock import refused_twice
 
 
 def test_a_quiet_account_question_survives_a_rate_limit_and_an_outage(rig: Rig) -> None:
-    rig.mock.fail(
-        "chat.postMessage",
-        Failure(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"}),
-        Failure(500, {"ok": False, "error": "internal_error"}),
-    )
+    rig.mock.fail("chat.postMessage", *refused_twice())
     ts = rig.mention("when did Emporio Sardo last order?", user="U01HARRIS")
     [answer] = rig.mock.wait_for("chat.postMessage")
     assert rig.mock.attempts["chat.postMessage"] == 3
@@ -28,11 +24,7 @@ def test_a_rep_asking_about_another_territorys_customer_is_refused_privately(rig
 
 
 def test_a_comparison_arrives_once_through_a_rate_limit_and_an_outage(rig: Rig) -> None:
-    rig.mock.fail(
-        "chat.postMessage",
-        Failure(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"}),
-        Failure(500, {"ok": False, "error": "internal_error"}),
-    )
+    rig.mock.fail("chat.postMessage", *refused_twice())
     ts = rig.mention("attainment Rossi vs Walker", user="U01DEANGELIS")
     [answer] = rig.mock.wait_for("chat.postMessage")
     assert rig.mock.attempts["chat.postMessage"] == 3

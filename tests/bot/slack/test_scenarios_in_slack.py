@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import text
 
 from tests.bot.slack.conftest import Rig
-from tests.slack_mock import Failure
+from tests.slack_mock import refused_twice
 
 
 def _forecast_rows(rig: Rig) -> int:
@@ -59,11 +59,7 @@ def test_a_plant_stop_said_in_english_names_the_weeks_it_is_down(rig: Rig) -> No
 def test_a_scenario_arrives_once_through_a_rate_limit_and_an_outage(rig: Rig) -> None:
     """Slack refusing the reply twice (429, then 500) delays the answer; it is neither lost
     nor posted twice."""
-    rig.mock.fail(
-        "chat.postMessage",
-        Failure(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"}),
-        Failure(500, {"ok": False, "error": "internal_error"}),
-    )
+    rig.mock.fail("chat.postMessage", *refused_twice())
     ts = rig.mention("what if PLT-LUM capacity drops 10% in january?", user="U01GALLI")
     [answer] = rig.mock.wait_for("chat.postMessage")
     assert rig.mock.attempts["chat.postMessage"] == 3
