@@ -385,27 +385,26 @@ def _measure_of(value: float, units: float, revenue: float) -> tuple[float | Non
     near_units, near_money = 0.5 <= as_units <= 2.0, 0.5 <= as_money <= 2.0
     if near_money and not near_units:
         return None, value
-    if near_money and near_units and abs(as_units - as_money) > 0.5:
-        raise PonteError(
-            f"{value:,.0f} could be units ({as_units - 1:+.0%}) or euros ({as_money - 1:+.0%})",
-            code="quota_measure_unclear",
-            change=round(value),
-            units_pct=f"{round(100 * (as_units - 1)):+d}",
-            money_pct=f"{round(100 * (as_money - 1)):+d}",
-        )
+    if near_money and near_units:
+        _ask_which_measure(value, 100 * (as_units - 1), 100 * (as_money - 1))
     return value, None
 
 
 def _check_measure(change: float, units: float, revenue: float) -> None:
     """ "di 15k" on 8,950 units and €298,100: +15,000 units (+168%) or +€15,000 (+5%)?"""
-    as_units, as_money = 100 * change / units, 100 * change / revenue
-    if abs(as_units - as_money) > 50:
+    _ask_which_measure(abs(change), 100 * change / units, 100 * change / revenue)
+
+
+def _ask_which_measure(amount: float, units_pct: float, money_pct: float) -> None:
+    """A figure said without its unit, read as units or as euros: asked back when the two
+    readings change the quota by more than 50 points apart."""
+    if abs(units_pct - money_pct) > 50:
         raise PonteError(
-            f"{change:+,.0f} could be units ({as_units:+.0f}%) or euros ({as_money:+.0f}%)",
+            f"{amount:,.0f} could be units ({units_pct:+.0f}%) or euros ({money_pct:+.0f}%)",
             code="quota_measure_unclear",
-            change=round(abs(change)),
-            units_pct=f"{round(as_units):+d}",
-            money_pct=f"{round(as_money):+d}",
+            change=round(amount),
+            units_pct=f"{round(units_pct):+d}",
+            money_pct=f"{round(money_pct):+d}",
         )
 
 
